@@ -1,0 +1,74 @@
+// Turns a document's text into what rules read: sentences with offsets, report headers, the
+// publication date, and a compromise parse made lazily per sentence. The full parse of a news article
+// costs far more than all the rules together, so only sentences a rule asks for are ever tagged.
+import nlp from 'compromise';
+import { splitSentences, type Sentence } from './sentences.ts';
+import { readHeaders, type Header } from './headers.ts';
+
+export type { Sentence } from './sentences.ts';
+export type { Header } from './headers.ts';
+export type NlpView = ReturnType<typeof nlp>;
+
+export interface AnalysedDoc {
+  readonly id: string;
+  /** The document text as stored: every evidence offset points into it. */
+  readonly text: string;
+  readonly title?: string;
+  /** Publication date, the anchor for relative dates ("last Tuesday"). */
+  readonly publishedAt?: Date;
+  readonly sentences: readonly Sentence[];
+  /** "Key: value" report headers, keyed by lower-cased key ("victim", "date", "location"). */
+  readonly headers: ReadonlyMap<string, Header>;
+  /** compromise parse of one sentence, made on first use and cached. */
+  nlp(sentence: Sentence): NlpView;
+  /** The sentence that contains offset `pos`. */
+  sentenceAt(pos: number): Sentence | undefined;
+}
+
+export interface AnalyseInput {
+  id: string;
+  text: string;
+  title?: string;
+  publishedAt?: string;
+}
+
+export function parsePublished(raw: string | undefined): Date | undefined {
+  if (!raw) return undefined;
+  const d = new Date(raw.trim().replace(/_/g, '-'));
+  return Number.isNaN(d.getTime()) ? undefined : d;
+}
+
+export function analyse(input: AnalyseInput): AnalysedDoc {
+  const { text } = input;
+  const sentences = splitSentences(text);
+  const parses = new Map<number, NlpView>();
+  const doc: AnalysedDoc = {
+    id: input.id,
+    text,
+    title: input.title,
+    publishedAt: parsePublished(input.publishedAt),
+    sentences,
+    headers: readHeaders(text),
+    nlp(sentence) {
+      let view = parses.get(sentence.index);
+      if (!view) {
+        view = nlp(sentence.text);
+        parses.set(sentence.index, view);
+      }
+      return view;
+    },
+    sentenceAt(pos) {
+      let lo = 0;
+      let hi = sentences.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const s = sentences[mid]!;
+        if (pos < s.start) hi = mid - 1;
+        else if (pos >= s.end) lo = mid + 1;
+        else return s;
+      }
+      return undefined;
+    },
+  };
+  return doc;
+}

@@ -1,0 +1,59 @@
+// Splits text into sentences with their UTF-16 offsets. A regex splitter, not a parser: it must be
+// cheap enough to run on every document, and rules only need sentence-sized windows.
+
+export interface Sentence {
+  readonly index: number;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+// "Mr. Chen", "Acme Inc. said", "the U.S. Department": a period after these does not end a sentence.
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'mt', 'ft', 'gen', 'col', 'lt', 'sgt', 'capt', 'gov', 'sen', 'rep', 'rev',
+  'inc', 'ltd', 'co', 'corp', 'llc', 'plc', 'bros', 'dept', 'univ', 'assn', 'no', 'nos', 'vs', 'etc', 'approx', 'est', 'fig',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'ala', 'ariz', 'ark', 'calif', 'colo', 'conn', 'del', 'fla', 'ga', 'ill', 'ind', 'kan', 'ky', 'la', 'md', 'mass', 'mich',
+  'minn', 'miss', 'mo', 'mont', 'neb', 'nev', 'okla', 'ore', 'pa', 'tenn', 'tex', 'va', 'vt', 'wash', 'wis', 'wyo',
+  'e.g', 'i.e', 'u.s', 'u.k', 'u.n', 'e.u', 'a.m', 'p.m',
+]);
+
+// A candidate boundary: terminal punctuation (and closing quotes/brackets), then white space.
+const BOUNDARY = /[.!?]+["'”’)\]]*(?=\s)|\n/g;
+
+function wordBefore(text: string, end: number): string {
+  let i = end;
+  while (i > 0 && /[A-Za-z.]/.test(text[i - 1]!)) i--;
+  return text.slice(i, end).toLowerCase().replace(/^\.+/, '');
+}
+
+export function splitSentences(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  let start = 0;
+  const push = (end: number) => {
+    let s = start;
+    let e = end;
+    while (s < e && /\s/.test(text[s]!)) s++;
+    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    if (e > s) out.push({ index: out.length, start: s, end: e, text: text.slice(s, e) });
+    start = end;
+  };
+  BOUNDARY.lastIndex = 0;
+  for (let m = BOUNDARY.exec(text); m; m = BOUNDARY.exec(text)) {
+    const end = m.index + m[0].length;
+    if (m[0] !== '\n') {
+      const punct = m[0][0];
+      if (punct === '.') {
+        const word = wordBefore(text, m.index);
+        // single capital initials ("J. Smith") and known abbreviations do not end sentences
+        if (ABBREVIATIONS.has(word) || /^[a-z]$/.test(word) || /^([a-z]\.)+[a-z]$/.test(word)) continue;
+      }
+      // the next visible character must look like a sentence start
+      const next = /\S/.exec(text.slice(end, end + 8));
+      if (next && /[a-z]/.test(next[0])) continue;
+    }
+    push(end);
+  }
+  push(text.length);
+  return out;
+}

@@ -1,0 +1,123 @@
+// The record contract v1 (shared/DESIGN.md). This zod schema is the single source of truth:
+// the TypeScript types are inferred from it and src/contract/record.schema.json is generated from it.
+import { z } from 'zod';
+
+export const SCHEMA_ID = 'incident-record/1';
+
+export const Span = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  text: z.string().min(1),
+}).refine((s) => s.end > s.start, { message: 'evidence span must have end > start' });
+export type Span = z.infer<typeof Span>;
+
+const Alpha2 = z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 code');
+
+export const VictimValue = z.string().min(1);
+export type VictimValue = z.infer<typeof VictimValue>;
+
+export const DateValue = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'ISO 8601 date at YYYY, YYYY-MM or YYYY-MM-DD precision');
+export type DateValue = z.infer<typeof DateValue>;
+
+export const LocationValue = z.object({
+  country: Alpha2.nullable(),
+  region: z.string().min(1).nullable(),
+  city: z.string().min(1).nullable(),
+});
+export type LocationValue = z.infer<typeof LocationValue>;
+
+export const ServerCountValue = z.number().int().positive();
+export type ServerCountValue = z.infer<typeof ServerCountValue>;
+
+export const RansomValue = z.object({
+  demanded: z.boolean(),
+  amount: z.number().positive().nullable(),
+  currency: z.string().regex(/^[A-Z]{3,4}$/, 'ISO 4217 code or crypto ticker').nullable(),
+});
+export type RansomValue = z.infer<typeof RansomValue>;
+
+export const OriginValue = z.object({
+  country: Alpha2.nullable(),
+  actor: z.string().min(1).nullable(),
+});
+export type OriginValue = z.infer<typeof OriginValue>;
+
+const Confidence = z.number().min(0).max(1);
+
+function fieldOf<V extends z.ZodType>(value: V) {
+  const alternative = z.object({ value, confidence: Confidence, evidence: z.array(Span).min(1), rule: z.string().min(1) });
+  return alternative.extend({ alternatives: z.array(alternative).optional() }).nullable();
+}
+
+export const VictimField = fieldOf(VictimValue);
+export const DateField = fieldOf(DateValue);
+export const LocationField = fieldOf(LocationValue);
+export const ServerCountField = fieldOf(ServerCountValue);
+export const RansomField = fieldOf(RansomValue);
+export const OriginField = fieldOf(OriginValue);
+
+export const Fields = z.object({
+  victim: VictimField,
+  date: DateField,
+  location: LocationField,
+  serverCount: ServerCountField,
+  ransom: RansomField,
+  origin: OriginField,
+});
+export type Fields = z.infer<typeof Fields>;
+export type FieldName = keyof Fields;
+export const FIELD_NAMES = Object.keys(Fields.shape) as FieldName[];
+
+/** The value type of each field, e.g. FieldValue['ransom'] = RansomValue. */
+export type FieldValue = { [K in FieldName]: NonNullable<Fields[K]>['value'] };
+export const FIELD_VALUE: { [K in FieldName]: z.ZodType<FieldValue[K]> } = {
+  victim: VictimValue,
+  date: DateValue,
+  location: LocationValue,
+  serverCount: ServerCountValue,
+  ransom: RansomValue,
+  origin: OriginValue,
+};
+
+export const Source = z.object({
+  uri: z.string().optional(),
+  title: z.string().optional(),
+  publishedAt: z.string().optional(),
+});
+export type Source = z.infer<typeof Source>;
+
+export const IncidentRecord = z.object({
+  schema: z.literal(SCHEMA_ID),
+  id: z.string().min(1),
+  source: Source,
+  ruleset: z.string().min(1),
+  extractedAt: z.iso.datetime(),
+  fields: Fields,
+  warnings: z.array(z.string()),
+});
+export type IncidentRecord = z.infer<typeof IncidentRecord>;
+
+/** Why an input did not become a record. Every input ends as one or the other. */
+export const DeadLetterReason = z.enum([
+  'empty-text',
+  'binary',
+  'invalid-utf8',
+  'too-large',
+  'broken-json',
+  'missing-text',
+  'unreadable',
+  'schema-violation',
+  'internal-error',
+]);
+export type DeadLetterReason = z.infer<typeof DeadLetterReason>;
+
+export const DeadLetter = z.object({
+  deadLetter: z.literal(true),
+  id: z.string().nullable(),
+  input: z.string(),
+  stage: z.enum(['read', 'ingest', 'extract', 'validate']),
+  reason: DeadLetterReason,
+  message: z.string(),
+  at: z.iso.datetime(),
+});
+export type DeadLetter = z.infer<typeof DeadLetter>;

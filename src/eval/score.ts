@@ -1,0 +1,194 @@
+// Scores records against a gold corpus per field, with the matching rules of shared/corpus/README.md:
+// precision, recall, F1 and calibration error (ECE, 10 bins), on all documents and on the answerable
+// subset (labels that show up in the text). Its figures must agree with shared/eval/score.mjs.
+import type { IncidentRecord } from '../contract/record.ts';
+
+export interface GoldDate { year: number; month: number | null; day: number | null }
+export interface GoldLine {
+  id: string;
+  text: string;
+  gold: {
+    victim?: string | null;
+    date?: GoldDate | null;
+    country?: string | null;
+    server_count?: number | null;
+    ransom?: { demanded: boolean | null; amount: number | null; currency: string | null } | null;
+    origin_country?: string | null;
+  };
+  meta?: { support?: Record<string, boolean | null>; victim_alternatives?: string[]; published?: string; title?: string };
+}
+
+export interface FieldScore {
+  labelled: number; predicted: number; correct: number; P: number; R: number; F1: number; ECE: number | null; negatives?: number;
+}
+export type Subset = 'all' | 'answerable';
+export type ScoreTable = Record<string, FieldScore>;
+
+type Pred = { value: unknown; confidence: number };
+type AnyRecord = Pick<IncidentRecord, 'id' | 'fields'>;
+
+const SUFFIX = new Set(['inc', 'incorporated', 'ltd', 'limited', 'llc', 'corp', 'corporation', 'co', 'company', 'plc', 'gmbh', 'sa', 'ag', 'nv', 'bv', 'the', 'of', 'and', 'group']);
+const toks = (s: unknown) => String(s ?? '').toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
+  .replace(/['’]s\b/g, '').replace(/[^a-z0-9]+/g, ' ').trim().split(' ').filter((t) => t && !SUFFIX.has(t));
+
+export function victimMatch(pred: string, golds: string[]): boolean {
+  const p = toks(pred);
+  if (!p.length) return false;
+  const ps = new Set(p);
+  for (const g0 of golds) {
+    const g = toks(g0);
+    if (!g.length) continue;
+    if (p.join(' ') === g.join(' ')) return true;
+    const gs = new Set(g);
+    const inter = [...ps].filter((t) => gs.has(t)).length;
+    const jacc = inter / new Set([...ps, ...gs]).size;
+    const contained = [...ps].every((t) => gs.has(t)) || [...gs].every((t) => ps.has(t));
+    if (contained && jacc >= 0.5) return true;
+  }
+  return false;
+}
+
+export function parseIsoPartial(v: unknown): GoldDate | null {
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(String(v ?? ''));
+  return m ? { year: +m[1]!, month: m[2] ? +m[2] : null, day: m[3] ? +m[3] : null } : null;
+}
+
+const field = (r: AnyRecord | undefined, f: keyof IncidentRecord['fields']): Pred | null => (r?.fields?.[f] as Pred | null) ?? null;
+const supported = (g: GoldLine, key: string) => !g.meta?.support || g.meta.support[key] !== false;
+
+interface FieldDef {
+  gold(g: GoldLine): unknown;
+  supportKey: string;
+  pred(r: AnyRecord | undefined): Pred | null;
+  ok(p: Pred, gold: never, line: GoldLine): boolean;
+}
+
+const dateOk = (p: Pred, g: GoldDate) => {
+  const d = parseIsoPartial(p.value)!;
+  return d.year === g.year && (g.month == null || d.month === g.month) && (g.day == null || d.day === g.day);
+};
+
+export const FIELDS: Record<string, FieldDef> = {
+  victim: {
+    gold: (g) => g.gold.victim ?? undefined, supportKey: 'victim',
+    pred: (r) => { const x = field(r, 'victim'); return x?.value ? x : null; },
+    ok: (p, g: string, G) => victimMatch(String(p.value), [g, ...(G.meta?.victim_alternatives ?? [])]),
+  },
+  date: {
+    gold: (g) => g.gold.date ?? undefined, supportKey: 'year',
+    pred: (r) => { const x = field(r, 'date'); return x && parseIsoPartial(x.value) ? x : null; },
+    ok: (p, g: GoldDate) => dateOk(p, g),
+  },
+  date_year: {
+    gold: (g) => g.gold.date ?? undefined, supportKey: 'year',
+    pred: (r) => { const x = field(r, 'date'); return x && parseIsoPartial(x.value) ? x : null; },
+    ok: (p, g: GoldDate) => parseIsoPartial(p.value)!.year === g.year,
+  },
+  country: {
+    gold: (g) => g.gold.country ?? undefined, supportKey: 'country',
+    pred: (r) => { const x = field(r, 'location'); return (x?.value as { country?: string } | undefined)?.country ? x : null; },
+    ok: (p, g: string) => String((p.value as { country: string }).country).toUpperCase() === g,
+  },
+  server_count: {
+    gold: (g) => g.gold.server_count ?? undefined, supportKey: 'server_count',
+    pred: (r) => { const x = field(r, 'serverCount'); return x && Number.isFinite(x.value) ? x : null; },
+    ok: (p, g: number) => p.value === g,
+  },
+  ransom_amount: {
+    gold: (g) => (g.gold.ransom && g.gold.ransom.amount != null ? g.gold.ransom : undefined), supportKey: 'ransom',
+    pred: (r) => { const x = field(r, 'ransom'); return (x?.value as { amount?: number | null } | undefined)?.amount != null ? x : null; },
+    ok: (p, g: { amount: number; currency: string | null }) => {
+      const v = p.value as { amount: number; currency: string | null };
+      return Math.abs(v.amount - g.amount) <= 0.01 * g.amount && (!g.currency || String(v.currency ?? '').toUpperCase() === g.currency);
+    },
+  },
+  origin: {
+    gold: (g) => g.gold.origin_country ?? undefined, supportKey: 'origin_country',
+    pred: (r) => { const x = field(r, 'origin'); return (x?.value as { country?: string } | undefined)?.country ? x : null; },
+    ok: (p, g: string) => String((p.value as { country: string }).country).toUpperCase() === g,
+  },
+};
+
+export function ece(pairs: Array<[number | null, boolean]>): number | null {
+  const withConf = pairs.filter((p): p is [number, boolean] => p[0] != null);
+  if (!withConf.length) return null;
+  let e = 0;
+  for (let b = 0; b < 10; b++) {
+    const bin = withConf.filter(([c]) => Math.min(9, Math.floor(c * 10)) === b);
+    if (!bin.length) continue;
+    const acc = bin.filter(([, ok]) => ok).length / bin.length;
+    const mc = bin.reduce((s, [c]) => s + c, 0) / bin.length;
+    e += (bin.length / withConf.length) * Math.abs(acc - mc);
+  }
+  return e;
+}
+
+const f1 = (p: number, r: number) => (p + r ? (2 * p * r) / (p + r) : 0);
+
+/** One scored prediction, for calibration and error analysis. */
+export interface Judgement { id: string; field: string; subset: Subset; ok: boolean; rule?: string; confidence: number | null }
+
+export interface ScoreResult { docs: number; missing: number; fields: ScoreTable; judgements: Judgement[] }
+
+export function score(gold: readonly GoldLine[], records: Iterable<AnyRecord>): ScoreResult {
+  const preds = new Map<string, AnyRecord>();
+  for (const r of records) if (r?.id != null) preds.set(String(r.id), r);
+  let missing = 0;
+  const out: ScoreTable = {};
+  const judgements: Judgement[] = [];
+  for (const subset of ['all', 'answerable'] as const) {
+    for (const [name, F] of Object.entries(FIELDS)) {
+      let labelled = 0, predicted = 0, correct = 0;
+      const pairs: Array<[number | null, boolean]> = [];
+      for (const G of gold) {
+        const g = F.gold(G);
+        if (g === undefined) continue;
+        if (subset === 'answerable' && !supported(G, F.supportKey)) continue;
+        const rec = preds.get(String(G.id));
+        if (!rec && subset === 'all' && name === 'victim') missing++;
+        labelled++;
+        const p = rec ? F.pred(rec) : null;
+        if (!p) continue;
+        predicted++;
+        const ok = !!F.ok(p, g as never, G);
+        if (ok) correct++;
+        const conf = typeof p.confidence === 'number' ? p.confidence : null;
+        pairs.push([conf, ok]);
+        judgements.push({ id: String(G.id), field: name, subset, ok, rule: (p as { rule?: string }).rule, confidence: conf });
+      }
+      const P = predicted ? correct / predicted : 0, R = labelled ? correct / labelled : 0;
+      out[`${subset}.${name}`] = { labelled, predicted, correct, P, R, F1: f1(P, R), ECE: ece(pairs) };
+    }
+    // ransom demanded: binary over gold demanded true/false
+    let tp = 0, fp = 0, fn = 0, tn = 0;
+    const pairs: Array<[number | null, boolean]> = [];
+    for (const G of gold) {
+      if (!G.gold.ransom || G.gold.ransom.demanded == null) continue;
+      if (subset === 'answerable' && !supported(G, 'ransom') && G.gold.ransom.demanded) continue;
+      const x = field(preds.get(String(G.id)), 'ransom');
+      const p = !!(x && (x.value as { demanded?: boolean } | null)?.demanded === true);
+      const g = G.gold.ransom.demanded;
+      if (p && g) tp++; else if (p && !g) fp++; else if (!p && g) fn++; else tn++;
+      if (p) {
+        pairs.push([typeof x!.confidence === 'number' ? x!.confidence : null, g]);
+        judgements.push({ id: String(G.id), field: 'ransom_demanded', subset, ok: g, rule: (x as { rule?: string }).rule, confidence: x!.confidence });
+      }
+    }
+    const P = tp + fp ? tp / (tp + fp) : 0, R = tp + fn ? tp / (tp + fn) : 0;
+    out[`${subset}.ransom_demanded`] = { labelled: tp + fn, predicted: tp + fp, correct: tp, negatives: fp + tn, P, R, F1: f1(P, R), ECE: ece(pairs) };
+  }
+  return { docs: gold.length, missing, fields: out, judgements };
+}
+
+const pct = (x: number | null) => (x == null ? '   -' : (100 * x).toFixed(1).padStart(5));
+
+export function formatScores(res: Pick<ScoreResult, 'docs' | 'missing' | 'fields'>): string {
+  const lines = [`docs ${res.docs}, records missing ${res.missing}`,
+    'subset      field            n_gold  n_pred  correct     P     R    F1   ECE'];
+  for (const [k, v] of Object.entries(res.fields)) {
+    const [s, f] = k.split('.') as [string, string];
+    if (!v.labelled && !v.predicted) continue;
+    lines.push(`${s.padEnd(11)} ${f.padEnd(16)} ${String(v.labelled).padStart(6)} ${String(v.predicted).padStart(7)} ${String(v.correct).padStart(8)} ${pct(v.P)} ${pct(v.R)} ${pct(v.F1)} ${pct(v.ECE)}`);
+  }
+  return lines.join('\n');
+}

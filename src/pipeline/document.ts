@@ -1,0 +1,28 @@
+// The raw document a processor receives, and how its text is normalised and identified.
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+
+export const RawDocument = z.object({
+  id: z.string().min(1).optional(),
+  text: z.string(),
+  title: z.string().optional(),
+  uri: z.string().optional(),
+  publishedAt: z.string().optional(),
+});
+export type RawDocument = z.infer<typeof RawDocument>;
+
+/** The text as stored: NFC, no BOM, \n line ends, no NUL or other C0 controls but tab and newline. */
+export function normaliseText(text: string): string {
+  return text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, ' ')
+    .normalize('NFC');
+}
+
+/** Content id: the same text, however it was spaced, gets the same id. */
+export function contentId(text: string): string {
+  const canonical = text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  return 'sha256-' + createHash('sha256').update(canonical).digest('hex').slice(0, 32);
+}

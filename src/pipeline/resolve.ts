@@ -1,0 +1,119 @@
+// The only place where candidates meet. Per field: drop a rule's repeated or overlapping proposals,
+// group candidates that agree on the value, score each group (agreement between different rules raises
+// it), pick the best, merge the details the winner lacks from its agreeing peers, and calibrate.
+import type { FieldName, FieldValue, Fields, Span } from '../contract/record.ts';
+import { FIELD_NAMES } from '../contract/record.ts';
+import type { Candidate } from './rule.ts';
+import { calibrate } from './calibration.ts';
+
+type Resolved = { [K in FieldName]: Fields[K] };
+
+const MAX_ALTERNATIVES = 3;
+const MAX_EVIDENCE = 3;
+
+const normName = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
+  .replace(/^the\s+/, '').replace(/['’]s$/, '').replace(/[^a-z0-9]+/g, ' ').trim();
+
+/** Values that agree share a key. */
+const KEY: { [K in FieldName]: (v: FieldValue[K]) => string } = {
+  victim: (v) => normName(v),
+  date: (v) => v.slice(0, 4),
+  location: (v) => v.country ?? `?${normName(v.region ?? v.city ?? '')}`,
+  serverCount: (v) => String(v),
+  ransom: (v) => String(v.demanded),
+  origin: (v) => v.country ?? `?${normName(v.actor ?? '')}`,
+};
+
+/** Fill what the winner leaves open from agreeing candidates, best first. */
+const MERGE: { [K in FieldName]: (best: FieldValue[K], peers: FieldValue[K][]) => FieldValue[K] } = {
+  victim: (v) => v,
+  // within one year, the most precise date stated by an agreeing candidate that fits the winner
+  date: (v, peers) => peers.filter((p) => p.startsWith(v) && p.length > v.length).sort((a, b) => b.length - a.length)[0] ?? v,
+  location: (v, peers) => ({
+    country: v.country,
+    region: v.region ?? peers.find((p) => p.region)?.region ?? null,
+    city: v.city ?? peers.find((p) => p.city)?.city ?? null,
+  }),
+  serverCount: (v) => v,
+  ransom: (v, peers) => {
+    if (v.amount != null) return v;
+    const withAmount = peers.find((p) => p.amount != null);
+    return withAmount ? { ...v, amount: withAmount.amount, currency: withAmount.currency } : v;
+  },
+  origin: (v, peers) => ({ country: v.country, actor: v.actor ?? peers.find((p) => p.actor)?.actor ?? null }),
+};
+
+const overlaps = (a: readonly Span[], b: readonly Span[]) => a.some((x) => b.some((y) => x.start < y.end && y.start < x.end));
+
+/** One rule proposing the same value twice counts once; where one rule's proposals overlap, the stronger stays. */
+function dedupe(cands: Candidate[]): Candidate[] {
+  const kept: Candidate[] = [];
+  for (const c of [...cands].sort((a, b) => b.confidence - a.confidence)) {
+    if (kept.some((k) => k.rule === c.rule && overlaps(k.evidence, c.evidence))) continue;
+    kept.push(c);
+  }
+  return kept;
+}
+
+interface Group<F extends FieldName> { key: string; members: Candidate<F>[]; score: number; rules: Set<string> }
+
+function groups<F extends FieldName>(field: F, cands: Candidate<F>[]): Group<F>[] {
+  const byKey = new Map<string, Group<F>>();
+  const key = KEY[field] as (v: FieldValue[F]) => string;
+  for (const c of cands) {
+    const k = key(c.value);
+    let g = byKey.get(k);
+    if (!g) byKey.set(k, (g = { key: k, members: [], score: 0, rules: new Set() }));
+    g.members.push(c);
+  }
+  for (const g of byKey.values()) {
+    g.members.sort((a, b) => b.confidence - a.confidence);
+    // noisy-or over the best candidate of each distinct rule: independent rules agreeing raise belief
+    const bestPerRule = new Map<string, number>();
+    for (const m of g.members) if (!bestPerRule.has(m.rule)) bestPerRule.set(m.rule, m.confidence);
+    g.rules = new Set(bestPerRule.keys());
+    g.score = 1 - [...bestPerRule.values()].reduce((p, c) => p * (1 - c), 1);
+  }
+  return [...byKey.values()].sort((a, b) => b.score - a.score || a.members[0]!.evidence[0]!.start - b.members[0]!.evidence[0]!.start);
+}
+
+function resolveField<F extends FieldName>(field: F, cands: Candidate<F>[]): Fields[F] {
+  if (!cands.length) return null;
+  const ranked = groups(field, dedupe(cands));
+  const win = ranked[0]!;
+  const best = win.members[0]!;
+  const merge = MERGE[field] as (v: FieldValue[F], peers: FieldValue[F][]) => FieldValue[F];
+  const value = merge(best.value as FieldValue[F], win.members.slice(1).map((m) => m.value as FieldValue[F]));
+  const evidence: Span[] = [];
+  for (const m of win.members) {
+    for (const e of m.evidence) {
+      if (evidence.length < MAX_EVIDENCE && !evidence.some((x) => x.start === e.start && x.end === e.end)) evidence.push(e);
+    }
+  }
+  const alternatives = ranked.slice(1, 1 + MAX_ALTERNATIVES).map((g) => ({
+    value: g.members[0]!.value,
+    confidence: calibrate(field, g.members[0]!.rule, g.rules.size, g.score),
+    evidence: [...g.members[0]!.evidence],
+    rule: g.members[0]!.rule,
+  }));
+  const out = {
+    value,
+    confidence: calibrate(field, best.rule, win.rules.size, win.score),
+    evidence,
+    rule: best.rule,
+    ...(alternatives.length ? { alternatives } : {}),
+  };
+  return out as unknown as Fields[F];
+}
+
+export function resolve(candidates: readonly Candidate[]): Resolved {
+  const byField = new Map<FieldName, Candidate[]>();
+  for (const c of candidates) {
+    const list = byField.get(c.field) ?? [];
+    list.push(c);
+    byField.set(c.field, list);
+  }
+  const out = {} as Record<FieldName, unknown>;
+  for (const f of FIELD_NAMES) out[f] = resolveField(f, byField.get(f) ?? []);
+  return out as Resolved;
+}

@@ -1,0 +1,34 @@
+// The ruleset version: package version + a content hash of everything that decides extraction
+// (rule sources and shared gazetteers under extractors/, calibration data, the pipeline's own code).
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const RULESET_INPUTS = ['extractors', 'calibration', 'src/analyse', 'src/pipeline'];
+
+function files(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...files(p));
+    else if (!/\.test\.ts$/.test(e.name)) out.push(p);
+  }
+  return out;
+}
+
+export function rulesetHash(root = ROOT): string {
+  const h = createHash('sha256');
+  for (const dir of RULESET_INPUTS) {
+    for (const f of files(path.join(root, dir)).sort()) {
+      h.update(path.relative(root, f).split(path.sep).join('/')).update('\0').update(readFileSync(f)).update('\0');
+    }
+  }
+  return h.digest('hex').slice(0, 8);
+}
+
+export function rulesetVersion(root = ROOT): string {
+  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
+  return `${pkg.version}+${rulesetHash(root)}`;
+}
