@@ -1,0 +1,23 @@
+// Extracts every document of a gold corpus and scores the records: what `incident-extract eval` runs.
+import type { IncidentRecord } from '../contract/record.ts';
+import type { Extractor } from '../pipeline/engine.ts';
+import { goldToRaw, readGold } from './gold.ts';
+import { score, type GoldLine, type ScoreResult } from './score.ts';
+
+export interface Evaluation extends ScoreResult {
+  records: IncidentRecord[];
+  gold: GoldLine[];
+  deadLetters: number;
+}
+
+export function evaluateGold(goldPath: string, extractor: Extractor): Evaluation {
+  const gold = readGold(goldPath);
+  const records: IncidentRecord[] = [];
+  let deadLetters = 0;
+  for (const g of gold) {
+    const r = extractor.process(goldToRaw(g), `${goldPath}#${g.id}`);
+    if (r.ok) records.push(r.record);
+    else deadLetters++;
+  }
+  return { ...score(gold, records), records, gold, deadLetters };
+}
