@@ -36,7 +36,9 @@ function addName(name: string, code: string) {
   if (!names.has(n)) names.set(n, code);
 }
 
-for (const c of worldCountries) {
+// Sovereign states first: "French" is France's demonym before it is the French Southern Territories'.
+const bySovereignty = [...worldCountries].sort((a, b) => Number(b.independent ?? false) - Number(a.independent ?? false));
+for (const c of bySovereignty) {
   const code = c.cca2;
   if (!/^[A-Z]{2}$/.test(code)) continue;
   addName(c.name.common, code);

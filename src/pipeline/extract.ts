@@ -5,7 +5,7 @@ import type { DeadLetter, IncidentRecord } from '../contract/record.ts';
 import { buildRecord, RecordError } from './build-record.ts';
 import { contentId, normaliseText, type RawDocument } from './document.ts';
 import { runRule } from './registry.ts';
-import { resolve } from './resolve.ts';
+import { resolve, type Decision } from './resolve.ts';
 import type { Candidate, Rule } from './rule.ts';
 
 export const MAX_TEXT_CHARS = 2_000_000;
@@ -14,6 +14,8 @@ export interface ProcessorContext {
   readonly rules: readonly Rule[];
   readonly ruleset: string;
   readonly now?: () => Date;
+  /** Sees what resolve decided per field (for calibration). */
+  readonly observe?: (docId: string, decision: Decision) => void;
 }
 
 export type ProcessResult =
@@ -43,7 +45,8 @@ export function processDocument(raw: RawDocument, ctx: ProcessorContext, input =
   }
   const warnings: string[] = [];
   const doc = analyse({ id, text, title: raw.title, publishedAt: raw.publishedAt });
-  const fields = resolve(propose(ctx.rules, doc, warnings));
+  const observe = ctx.observe;
+  const fields = resolve(propose(ctx.rules, doc, warnings), observe && ((d) => observe(id, d)));
   try {
     const source = {
       ...(raw.uri ? { uri: raw.uri } : {}),

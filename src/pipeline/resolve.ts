@@ -77,7 +77,10 @@ function groups<F extends FieldName>(field: F, cands: Candidate<F>[]): Group<F>[
   return [...byKey.values()].sort((a, b) => b.score - a.score || a.members[0]!.evidence[0]!.start - b.members[0]!.evidence[0]!.start);
 }
 
-function resolveField<F extends FieldName>(field: F, cands: Candidate<F>[]): Fields[F] {
+/** What resolve decided for one field, for calibration: the winning rule and how many rules agreed. */
+export interface Decision { field: FieldName; rule: string; agreeingRules: number; score: number }
+
+function resolveField<F extends FieldName>(field: F, cands: Candidate<F>[], observe?: (d: Decision) => void): Fields[F] {
   if (!cands.length) return null;
   const ranked = groups(field, dedupe(cands));
   const win = ranked[0]!;
@@ -92,13 +95,14 @@ function resolveField<F extends FieldName>(field: F, cands: Candidate<F>[]): Fie
   }
   const alternatives = ranked.slice(1, 1 + MAX_ALTERNATIVES).map((g) => ({
     value: g.members[0]!.value,
-    confidence: calibrate(field, g.members[0]!.rule, g.rules.size, g.score),
+    confidence: calibrate(g.members[0]!.rule, g.rules.size, g.score),
     evidence: [...g.members[0]!.evidence],
     rule: g.members[0]!.rule,
   }));
+  observe?.({ field, rule: best.rule, agreeingRules: win.rules.size, score: win.score });
   const out = {
     value,
-    confidence: calibrate(field, best.rule, win.rules.size, win.score),
+    confidence: calibrate(best.rule, win.rules.size, win.score),
     evidence,
     rule: best.rule,
     ...(alternatives.length ? { alternatives } : {}),
@@ -106,7 +110,7 @@ function resolveField<F extends FieldName>(field: F, cands: Candidate<F>[]): Fie
   return out as unknown as Fields[F];
 }
 
-export function resolve(candidates: readonly Candidate[]): Resolved {
+export function resolve(candidates: readonly Candidate[], observe?: (d: Decision) => void): Resolved {
   const byField = new Map<FieldName, Candidate[]>();
   for (const c of candidates) {
     const list = byField.get(c.field) ?? [];
@@ -114,6 +118,6 @@ export function resolve(candidates: readonly Candidate[]): Resolved {
     byField.set(c.field, list);
   }
   const out = {} as Record<FieldName, unknown>;
-  for (const f of FIELD_NAMES) out[f] = resolveField(f, byField.get(f) ?? []);
+  for (const f of FIELD_NAMES) out[f] = resolveField(f, byField.get(f) ?? [], observe);
   return out as Resolved;
 }

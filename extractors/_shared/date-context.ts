@@ -1,0 +1,56 @@
+// What a stated date is the date of, judged from the words around it in its sentence:
+//   "hackers broke in on June 13, 2014" → incident;  "notified customers on July 2" → disclosure;
+//   "founded in 1998", "a previous breach in 2015", "as of March 1" → excluded.
+import type { Sentence } from '../../src/analyse/analyse.ts';
+
+export type DateContext = 'incident' | 'discovery' | 'disclosure' | 'excluded' | 'neutral';
+
+const INCIDENT = /\b(?:cyber-?attack\w*|attack(?:s|ed|ers?)?|hack(?:s|ed|ers?|ing)?|breach(?:es|ed)?|compromis\w+|stole|stolen|steal\w*|theft|thie(?:f|ves)|lost|loss|missing|misplaced|intrusions?|intruders?|infiltrat\w+|accessed|access|unauthori[sz]ed|infect(?:ed|ion)|ransomware|malware|virus|trojan|phish\w*|leak(?:s|ed)?|exposed|exposure|defac\w+|ddos|denial[-\s]of[-\s]service|target(?:ed|ing)|occur\w*|happen\w*|took\s+place|incident|skimm\w*|broke\s+into|break-in|burglar\w*|encrypt\w+|disrupt\w+|outage|spied|spying|espionage|campaign|exfiltrat\w+|dump(?:ed)?|snoop\w*|viewed|e-?mailed|mailed|sent|faxed|disposed|discarded|dumpster|misdirect\w*|inadvertent\w*|mistakenly|error|glitch|robbed|robbery|impersonat\w+|fraud\w*|scam\w*|embezzl\w+|shut\s+down|offline|took\s+down|crash(?:ed|es)?|began|started|conducted|carried\s+out|exploit\w*|installed|tamper\w*|gained|obtained|downloaded|copied|wiped|deleted|locked|spoof\w*|intercept\w*)\b/gi;
+// finding out comes after the incident, often the same day or month
+const DISCOVERY = /\b(?:discover(?:ed|y|s)?|detect(?:ed|ion|s)?|noticed|learned|became\s+aware|identified|realized|uncovered|found\s+out)\b/gi;
+// after-the-fact events: announcing, notifying, prosecuting
+const DISCLOSURE = /\b(?:announc\w+|disclos\w+|notif\w+|report(?:ed|s)?|reveal\w*|confirm\w*|publish\w*|letters?|informed|alerted|warned|statement|press\s+release|made\s+public|went\s+public|came\s+to\s+light|sentenc\w+|pleaded|plea|indict\w+|convict\w+|arrest\w+|charged|charges|trial|court|lawsuit|sued|filed|settle\w*|fined|penalty)\b/gi;
+// the date belongs to something else than the incident
+const EXCLUDED = /\b(?:founded|established|incorporated|formed|opened|created|born|births?|founding|enacted|passed|signed|effective|act\s+of|fiscal|FY|financial\s+year|tax\s+year|as\s+of|copyright|(?:report|study|survey|paper|analysis|advisory|article|review)\s+(?:\w+\s+){0,3}(?:published|released|issued)|(?:previous|prior|earlier|another|separate|similar|former)\s+(?:\w+\s+){0,2}(?:breach|attack|incident|hack|intrusion)\w*)\b[^.;]{0,40}$/i;
+// bylines and update notes carry the article's dates: "Posted January 04, 2013", "UPDATE (01/31/2013):"
+const BYLINE = /\b(?:update[sd]?|posted|published|modified|dated|copyright|©)\s*(?:on\s*)?[:(]?\s*$/i;
+// the period the exposed records cover, not when they were exposed: "patients treated between 1996 and 2009"
+const DATA_PERIOD = /\b(?:treated|seen|served|visited|registered|enrolled|employed|worked|working|admitted|dating|dated|paychecks?|hired|received\s+(?:\w+\s+){0,2}(?:care|services?|treatment)|care\s+provided)\b[^.;]{0,40}$/i;
+// the second date of a range: "between Jan. 5 and Feb. 2, 2019" reports the start
+const RANGE_END = /(?:\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)\s*(?:and|to|through|until|till|-|–|—)\s*(?:early|mid|late)?[\s-]*$/i;
+
+function nearest(re: RegExp, text: string, from: number, to: number, before: boolean): number {
+  re.lastIndex = 0;
+  let best = Infinity;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const s = m.index;
+    const e = s + m[0].length;
+    if (before && e <= from) best = Math.min(best, from - e);
+    if (!before && s >= to) best = Math.min(best, s - to);
+  }
+  return best;
+}
+
+export function classifyContext(text: string, sentence: Sentence, start: number, end: number): DateContext {
+  const lead = text.slice(sentence.start, start);
+  if (EXCLUDED.test(lead.slice(-70)) || RANGE_END.test(lead.slice(-24)) || BYLINE.test(lead.slice(-24))) return 'excluded';
+  if (DATA_PERIOD.test(lead.slice(-60))) return 'excluded';
+  // a press-release dateline: "BRIGHTON, Mich., June 23, 2020 /PRNewswire/ --"
+  if (/^\s*(?:\/[^/\n]{2,30}\/|--|—)/.test(text.slice(end, end + 32))) return 'excluded';
+  // the clause around the date: a semicolon starts another statement
+  const clauseStart = Math.max(sentence.start, text.lastIndexOf(';', start) + 1);
+  const semi = text.indexOf(';', end);
+  const clauseEnd = semi >= 0 && semi < sentence.end ? semi : sentence.end;
+  const clause = text.slice(clauseStart, clauseEnd);
+  const from = start - clauseStart;
+  const to = end - clauseStart;
+  // the verb that governs a date usually precedes it ("occurred in May"); look after it only when nothing does
+  for (const before of [true, false]) {
+    const inc = nearest(INCIDENT, clause, from, to, before);
+    const found = nearest(DISCOVERY, clause, from, to, before);
+    const disc = nearest(DISCLOSURE, clause, from, to, before);
+    const best = Math.min(inc, found, disc);
+    if (best < Infinity) return best === inc ? 'incident' : best === found ? 'discovery' : 'disclosure';
+  }
+  return 'neutral';
+}

@@ -1,0 +1,138 @@
+// Every date a document states, found once per document and shared by the date rules:
+//   "On June 13, 2014, hackers …"  "in March 2021"  "Jan. 5"  "last Tuesday"  "in 2016"
+// chrono-node is costly, so it only sees sentences a cheap regex has already selected, never the whole text.
+import type * as chrono from 'chrono-node';
+import { absoluteChrono, relativeChrono } from './date-chrono.ts';
+import type { AnalysedDoc, Sentence } from '../../src/analyse/analyse.ts';
+import { classifyContext, type DateContext } from './date-context.ts';
+import { resolveRelative } from './date-relative.ts';
+
+export type DateKind = 'explicit' | 'yearless' | 'relative' | 'year';
+
+export interface DateMention {
+  /** ISO 8601 at the precision the text states. Yearless mentions carry "MM" or "MM-DD" only. */
+  readonly value: string;
+  readonly kind: DateKind;
+  readonly start: number;
+  readonly end: number;
+  readonly sentence: Sentence;
+  readonly context: DateContext;
+  /** A bare year naming an incident: "the 2015 breach", "the 2010 theft of a laptop". */
+  readonly namesIncident: boolean;
+  /** A bare year introduced by a preposition ("in 2016") rather than used as a modifier ("2011 tax returns"). */
+  readonly governed: boolean;
+}
+
+export const MONTH_NAME = /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b/;
+// Years an incident report can plausibly be about; older numbers are mostly counts or codes.
+const YEAR_SRC = '(?:19[89]\\d|20[0-3]\\d)';
+const YEAR = new RegExp(`\\b${YEAR_SRC}\\b`);
+const NUMERIC_DATE = /\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}\/\d{4}\b/;
+const RELATIVE_CUE = /\b(?:yesterday|today|last|this|past|ago|earlier|week(?:end)?|Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)(?:day)?\b/i;
+const BARE_YEAR = new RegExp(`(?<![\\d$€£¥.,/])(?<![\\d/]-)${YEAR_SRC}(?![\\d%]|[.,]\\d|-\\d)`, 'g');
+// "in 2016", "since 2020", "in early 2019", "the summer of 2015": the year itself is the time of something
+const GOVERNOR = /\b(?:in|since|at\s+least|as\s+early\s+as|as\s+far\s+back\s+as|during|from|between|and|to|until|till|through|throughout|of|around|circa|early|mid|late|end|beginning|spring|summer|fall|autumn|winter|year)[\s-]+$/i;
+
+const RANGE_JOIN = /^\s*(?:and|to|through|until|till|-|–|—)\s*$/i;
+
+const INCIDENT_NOUN = /^\s+(?:[A-Za-z]+\s+)?(?:cyber-?attacks?|attacks?|breach(?:es)?|hacks?|hacking|theft|intrusions?|incidents?|leaks?|compromise|ransomware\s+attack)\b/i;
+
+// "a previous 2015 breach" is another incident
+const EARLIER_ONE = /\b(?:previous|prior|earlier|another|separate|similar|former|last)\s+$/i;
+
+const cache = new WeakMap<AnalysedDoc, DateMention[]>();
+
+function selected(doc: AnalysedDoc, s: Sentence): boolean {
+  return MONTH_NAME.test(s.text) || YEAR.test(s.text) || NUMERIC_DATE.test(s.text) || (!!doc.publishedAt && RELATIVE_CUE.test(s.text));
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function fromChrono(doc: AnalysedDoc, s: Sentence, r: chrono.ParsedResult): Omit<DateMention, 'context' | 'governed' | 'namesIncident'> | undefined {
+  const c = r.start;
+  const start = s.start + r.index;
+  const end = start + r.text.length;
+  const text = r.text;
+  const base = { start, end, sentence: s };
+  const stated = MONTH_NAME.test(text) || YEAR.test(text) || NUMERIC_DATE.test(text);
+  if (stated) {
+    if (!c.isCertain('month')) return undefined; // a time of day, or a bare number chrono stretched into a date
+    const md = c.isCertain('day') ? `${pad(c.get('month')!)}-${pad(c.get('day')!)}` : pad(c.get('month')!);
+    if (c.isCertain('year')) {
+      if (!YEAR.test(text) && !/\d{2}$/.test(text)) return undefined;
+      return { ...base, kind: 'explicit', value: `${c.get('year')}-${md}` };
+    }
+    // "May" is a month and a modal verb; a month name alone only counts when it reads like a date
+    if (!c.isCertain('day') && !/\b(?:in|of|since|during|from|until|early|mid|late|last|this|between|and)\s+(?:\w+\s+)?$/i.test(s.text.slice(0, r.index))) return undefined;
+    return { ...base, kind: 'yearless', value: md };
+  }
+  if (!doc.publishedAt) return undefined;
+  const value = resolveRelative(text, s.text.slice(Math.max(0, r.index - 12), r.index), r, doc.publishedAt);
+  return value ? { ...base, kind: 'relative', value } : undefined;
+}
+
+function mentionsIn(doc: AnalysedDoc, s: Sentence): DateMention[] {
+  const out: Omit<DateMention, 'context' | 'governed' | 'namesIncident'>[] = [];
+  const ref = doc.publishedAt ?? new Date(Date.UTC(2000, 0, 1));
+  // chrono reads no bare years, so a sentence with nothing else is left to the year pattern
+  const parser = doc.publishedAt && RELATIVE_CUE.test(s.text) ? relativeChrono
+    : MONTH_NAME.test(s.text) || NUMERIC_DATE.test(s.text) ? absoluteChrono : undefined;
+  for (const r of parser ? parser.parse(s.text, { instant: ref, timezone: 0 }) : []) {
+    const m = fromChrono(doc, s, r);
+    if (!m) continue;
+    const prev = out[out.length - 1];
+    // "between Jan. 5 and Feb. 2, 2019": the start of a range takes its year from the end
+    if (prev?.kind === 'yearless' && m.kind === 'explicit' && RANGE_JOIN.test(doc.text.slice(prev.end, m.start))) {
+      const y = +m.value.slice(0, 4);
+      out[out.length - 1] = { ...prev, kind: 'explicit', value: `${+m.value.slice(5, 7) < +prev.value.slice(0, 2) ? y - 1 : y}-${prev.value}` };
+    }
+    out.push(m);
+  }
+  const years: Omit<DateMention, 'context' | 'governed' | 'namesIncident'>[] = [];
+  BARE_YEAR.lastIndex = 0;
+  for (let m = BARE_YEAR.exec(s.text); m; m = BARE_YEAR.exec(s.text)) {
+    const start = s.start + m.index;
+    const end = start + 4;
+    if (out.some((x) => x.start < end && start < x.end)) continue;
+    if (doc.publishedAt && +m[0] > doc.publishedAt.getUTCFullYear()) continue;
+    years.push({ value: m[0], kind: 'year', start, end, sentence: s });
+  }
+  return [...out, ...years].sort((a, b) => a.start - b.start).map((m) => ({
+    ...m,
+    context: classifyContext(doc.text, m.sentence, m.start, m.end),
+    namesIncident: m.kind === 'year' && INCIDENT_NOUN.test(doc.text.slice(m.end, m.end + 40)) && !EARLIER_ONE.test(doc.text.slice(Math.max(0, m.start - 12), m.start)),
+    governed: m.kind !== 'year' || GOVERNOR.test(doc.text.slice(Math.max(m.sentence.start, m.start - 24), m.start)),
+  }));
+}
+
+/** All dates the document states, in text order; computed once per document. */
+export function dateMentions(doc: AnalysedDoc): readonly DateMention[] {
+  let found = cache.get(doc);
+  if (!found) {
+    found = [];
+    for (const s of doc.sentences) if (selected(doc, s)) found.push(...mentionsIn(doc, s));
+    cache.set(doc, found);
+  }
+  return found;
+}
+
+/**
+ * The full date of a yearless mention ("on Oct. 15"): the latest such day not after publication, else the year
+ * stated most recently before it in the text, which is how reports carry a year forward.
+ */
+export function withYear(doc: AnalysedDoc, m: DateMention): string | undefined {
+  if (m.kind !== 'yearless') return m.kind === 'relative' ? undefined : m.value;
+  const all = dateMentions(doc);
+  const i = all.indexOf(m);
+  const month = +m.value.slice(0, 2);
+  if (doc.publishedAt) {
+    const p = doc.publishedAt;
+    const late = month > p.getUTCMonth() + 1 || (month === p.getUTCMonth() + 1 && m.value.length > 2 && +m.value.slice(3) > p.getUTCDate());
+    return `${p.getUTCFullYear() - (late ? 1 : 0)}-${m.value}`;
+  }
+  for (let j = i - 1; j >= 0; j--) {
+    const prev = all[j]!;
+    if ((prev.kind === 'explicit' || prev.kind === 'year') && prev.context !== 'excluded') return `${prev.value.slice(0, 4)}-${m.value}`;
+  }
+  return undefined;
+}

@@ -1,0 +1,29 @@
+// Resolves a relative date chrono found ("last Tuesday", "earlier this month", "yesterday", "two days ago")
+// against the publication date, at the precision the words carry.
+import type { ParsedResult } from 'chrono-node';
+
+// "within two weeks", "for 3 months", "in 24 hours", "next week": spans of time or the future, not a past moment
+const DURATION_BEFORE = /\b(?:within|for|in|next|over|after|every|each|up\s+to|about|nearly|almost|than)\s*$/i;
+const DURATION_TEXT = /^(?:within|for|in|next|after)\b|\bnext\b|\b(?:now|tonight|tomorrow|hours?|minutes?|seconds?)\b/i;
+// a count of units without "ago" is a length of time: "the past 2 years"
+const COUNTED = /\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+(?:days?|weeks?|months?|years?)\b/i;
+const YEAR_WORD = /\byears?\b/i;
+const MONTH_WORD = /\b(?:months?|weeks?)\b/i;
+const DAY_MS = 86_400_000;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+export function resolveRelative(text: string, before: string, r: ParsedResult, ref: Date): string | undefined {
+  if (DURATION_BEFORE.test(before) || DURATION_TEXT.test(text)) return undefined;
+  if (COUNTED.test(text) && !/\bago\b/i.test(text)) return undefined;
+  const c = r.start;
+  let t = Date.UTC(c.get('year')!, c.get('month')! - 1, c.get('day')!);
+  // news says "on Monday" for the Monday just past; chrono may pick the coming one
+  if (c.isCertain('weekday') && !c.isCertain('day') && t > ref.getTime()) t -= 7 * DAY_MS;
+  if (t > ref.getTime() + DAY_MS) return undefined;
+  const d = new Date(t);
+  const y = d.getUTCFullYear();
+  if (YEAR_WORD.test(text)) return String(y);
+  if (MONTH_WORD.test(text)) return `${y}-${pad(d.getUTCMonth() + 1)}`;
+  return `${y}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}

@@ -1,0 +1,39 @@
+// The named attacker group of a document: "Evil Corp, a cybercrime group", "the LockBit ransomware group",
+// "attributed the attack to Sandworm". Country rules attach it when their own sentence names none.
+import type { AnalysedDoc } from '../../src/analyse/analyse.ts';
+import { places } from './origin-places.ts';
+
+const NAME = String.raw`(?!(?:The|A|An|This|That|Its|Their)\b)([A-Z][\w-]*[A-Za-z0-9](?:[ \t]+[A-Z][\w-]*[A-Za-z0-9]){0,2})`;
+const GROUP = String.raw`(?:group|gang|unit|actor|operation|crew|collective|syndicate|outfit|cartel)`;
+// Strongest first: an appositive that defines the name, then a claim or an attribution, then "X ransomware".
+const PATTERNS: readonly RegExp[] = [
+  new RegExp(String.raw`${NAME},\s+an?\s+(?:[\w-]+\s+){0,5}?${GROUP}\b`, 'gu'),
+  new RegExp(String.raw`\b(?:calling\s+itself|known\s+as|dubbed|(?:ransomware|hacker|hacking|threat)\s+${GROUP})\s+["“]?${NAME}`, 'gu'),
+  new RegExp(String.raw`\b(?:carried\s+out|claimed|conducted|perpetrated|launched)\s+by\s+(?:the\s+)?${NAME}`, 'gu'),
+  new RegExp(String.raw`\b(?:attributed|linked)\s+(?:the\s+(?:attack|breach|intrusion|incident)\s+)?to\s+(?:the\s+)?${NAME}`, 'gu'),
+  new RegExp(String.raw`(?:^|[.!?]\s+|\bthe\s+)${NAME}\s+(?:later\s+)?(?:claimed|claims|has\s+claimed)\b`, 'gmu'),
+  new RegExp(String.raw`\b${NAME}\s+(?:ransomware|extortion)\s+(?:${GROUP}|attack|gang)`, 'gu'),
+  new RegExp(String.raw`\bthe\s+${NAME}\s+(?:ransomware\s+)?(?:gang|group)\b`, 'gu'),
+];
+// Capitalised words that start sentences or name institutions, never attacker groups.
+const NOT_ACTOR = /^(?:The|A|An|It|This|That|They|He|She|We|Officials?|Police|Researchers|Security|Federal|State|City|County|Government|Authorities|Ransomware|Hackers?)$|(?:Centre|Center|Agency|Department|Ministry|Office|Council|Bureau|Service|Police|University|Hospital|Authority|Government|Times|News|Post)$/;
+const cache = new WeakMap<AnalysedDoc, { name: string; start: number; end: number } | null>();
+
+/** The document's named attacker group, or null. */
+export function docActor(doc: AnalysedDoc): { name: string; start: number; end: number } | null {
+  if (cache.has(doc)) return cache.get(doc)!;
+  let found: { name: string; start: number; end: number } | null = null;
+  const isPlace = (s: number) => places(doc).some((p) => p.start === s);
+  for (const re of PATTERNS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(doc.text); m && !found; m = re.exec(doc.text)) {
+      const name = m[1]!;
+      const start = m.index + m[0].indexOf(name);
+      if (NOT_ACTOR.test(name.split(/\s+/)[0]!) || NOT_ACTOR.test(name) || isPlace(start)) continue;
+      found = { name, start, end: start + name.length };
+    }
+    if (found) break;
+  }
+  cache.set(doc, found);
+  return found;
+}

@@ -1,0 +1,84 @@
+// Where a text names a country for the origin rules: country names, demonyms and capitals used as
+// metonyms ("linked to Moscow"), found once per document and shared by every origin rule.
+// Coder write-ups often lower-case demonyms ("an indian hacker group"), so demonyms match in any case;
+// names match in any case only when the lower-case form is not also an ordinary word.
+import { createRequire } from 'node:module';
+import type { Country } from 'world-countries';
+import type { AnalysedDoc } from '../../src/analyse/analyse.ts';
+import { COUNTRY_BY_DEMONYM, COUNTRY_BY_NAME } from './countries.ts';
+
+const require = createRequire(import.meta.url);
+const worldCountries = require('world-countries/countries.json') as Country[];
+
+export type PlaceKind = 'name' | 'demonym' | 'capital';
+export interface Place {
+  readonly start: number;
+  readonly end: number;
+  readonly code: string;
+  readonly kind: PlaceKind;
+  /** Written as the gazetteer spells it (capitalised), not a lower-case variant. */
+  readonly exact: boolean;
+}
+
+// Demonyms news uses that the packages spell otherwise or only inside "A, B" pairs; the packages also give
+// "American" and "French" to territories first (MP, TF), which would send every American or French group abroad.
+const EXTRA_DEMONYMS: Record<string, string> = {
+  American: 'US', French: 'FR',
+  Kazakh: 'KZ', Uzbek: 'UZ', Tajik: 'TJ', Kyrgyz: 'KG', Azeri: 'AZ', Argentinian: 'AR', Belarussian: 'BY', Slovenian: 'SI',
+  Slovakian: 'SK', Bosnian: 'BA', Serb: 'RS', Brit: 'GB', Ukranian: 'UA', Vietnamese: 'VN', Lao: 'LA', Emirati: 'AE',
+};
+// Government metonyms: the seat of power standing for the state.
+const METONYMS: Record<string, string> = { Kremlin: 'RU' };
+// Names that are ordinary words or other places when written as the packages spell them.
+const NEVER = new Set(['Island', 'Jersey', 'Mann', 'Mannin', 'Guam', 'Georgia', 'Guiana', 'Macau', 'Macao']);
+// Lower-case forms that are ordinary English words.
+const NOT_LOWER = new Set(['chad', 'jordan', 'turkey', 'guinea', 'niger', 'mali', 'china', 'oman', 'polish', 'english', 'american',
+  'french', 'panama', 'peru', 'cuba', 'togo', 'samoa', 'tonga', 'wales', 'dominican', 'swiss', 'greek', 'danish', 'manx', 'us', 'lao']);
+
+const table = new Map<string, { code: string; kind: PlaceKind }>();
+const add = (word: string, code: string, kind: PlaceKind) => {
+  if (!word || NEVER.has(word) || table.has(word)) return;
+  table.set(word, { code, kind });
+};
+for (const [d, code] of Object.entries(EXTRA_DEMONYMS)) add(d, code, 'demonym');
+for (const [d, code] of COUNTRY_BY_DEMONYM) for (const part of d.split(/,\s*|\s+or\s+/)) add(part, code, 'demonym');
+for (const [n, code] of COUNTRY_BY_NAME) add(n, code, 'name');
+for (const c of worldCountries) for (const cap of c.capital ?? []) if (/^[A-Z][a-z]+(?: [A-Z][a-z]+)?$/.test(cap)) add(cap, c.cca2, 'capital');
+for (const [m, code] of Object.entries(METONYMS)) add(m, code, 'capital');
+
+const lower = new Map<string, { code: string; kind: PlaceKind }>();
+for (const [w, v] of table) {
+  const l = w.toLowerCase();
+  if (v.kind === 'capital' || /^[A-Z.]+$/.test(w) || NOT_LOWER.has(l) || lower.has(l)) continue;
+  lower.set(l, v);
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const ALTERNATION = [...table.keys()].sort((a, b) => b.length - a.length).map(escape).join('|');
+const PLACE = new RegExp(`(?<![\\p{L}\\p{N}])(?:the\\s+)?(${ALTERNATION})(?![\\p{L}\\p{N}]|\\.[\\p{L}])`, 'giu');
+// Every origin rule asks for the same mentions; one scan per document serves them all.
+const cache = new WeakMap<AnalysedDoc, readonly Place[]>();
+
+/** Every country name, demonym or capital in the document, in text order. */
+export function places(doc: AnalysedDoc): readonly Place[] {
+  let found = cache.get(doc);
+  if (found) return found;
+  const out: Place[] = [];
+  PLACE.lastIndex = 0;
+  for (let m = PLACE.exec(doc.text); m; m = PLACE.exec(doc.text)) {
+    const word = m[1]!;
+    const start = m.index + m[0].length - word.length;
+    const exact = table.get(word);
+    const hit = exact ?? lower.get(word.toLowerCase());
+    if (!hit) continue;
+    out.push({ start, end: start + word.length, code: hit.code, kind: hit.kind, exact: !!exact });
+  }
+  found = out;
+  cache.set(doc, found);
+  return found;
+}
+
+/** The place that ends a phrase: the phrase's own text must end exactly at a place mention. */
+export function placeEndingAt(doc: AnalysedDoc, end: number): Place | undefined {
+  return places(doc).find((p) => p.end === end);
+}

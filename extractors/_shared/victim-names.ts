@@ -1,0 +1,183 @@
+// Victim names as news and incident write-ups print them: a run of capitalised words that may hold
+// lower-case joiners ("Province de Namur", "Gemeente Hof van Twente", "Department of Health and Human
+// Services"). A regex over such runs is much cheaper than a parse, and the rules only need to know where
+// a name starts and ends and whether it is a real organisation rather than a generic subject.
+import nlp from 'compromise';
+import type { Span } from '../../src/contract/record.ts';
+import { span } from '../../src/pipeline/rule.ts';
+import { countryCode } from './countries.ts';
+
+// camel-cased brands ("eBay") and acronyms with dots ("U.S.") count as capitalised words
+const WORD = String.raw`(?:(?:St|Mt|Ft|Inc|Corp|Co|Ltd|Jr|Bros)\.|\p{Lu}[\p{L}\p{M}\d]*(?:[-'’.&/][\p{L}\p{M}\d]+)*|\p{Ll}{1,2}\p{Lu}[\p{L}\p{M}\d]*|\d+[-\p{L}]*\p{L})`;
+// longest first; "at", "in" and "on" are left out because they join a name to a place more often than not
+// "and" is left out too: it joins two victims ("Facebook and Instagram") more often than it sits inside one
+const JOINER = String.raw`(?:des|der|den|del|van|von|for|the|du|de|la|le|di|da|of|y|&)`;
+const SUFFIX = String.raw`(?:,?\s(?:Inc|Corp|Co|Ltd|L\.?L\.?C|L\.?L\.?P|P\.?C|P\.?A|N\.?A|S\.?A)\b\.?)`;
+/** A capitalised run with joiners; ends on a capitalised word (or a corporate suffix). */
+export const NAME = String.raw`${WORD}(?:[ \t]+(?:${JOINER}[ \t]+){0,2}${WORD}){0,7}${SUFFIX}?`;
+
+// sentence-initial words and time phrases that are capitalised but never start a victim's name
+const LEADING = new Set(`a an the this that these those its their his her our my your on in at after before
+  according last earlier today yesterday recently when while as by for from with about over since during
+  monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+  september october november december jan feb mar apr jun jul aug sep sept oct nov dec update breaking early late mid
+  however meanwhile also other another some several many all both each every former local`.split(/\s+/));
+
+// words that, on their own, name a kind of thing or people rather than one organisation
+const GENERIC = new Set(`hackers hacker attackers attacker criminals cybercriminals cyber criminals thieves thief
+  police officials official authorities company companies firm organization organisation hospital hospitals clinic
+  employee employees staff worker workers someone somebody nobody unknown anonymous user users customers customer
+  patients patient people person man woman individual individuals researchers researcher analysts analyst experts
+  security information data personal private medical health it we they he she i you there here what who which
+  investigators investigation government state federal national city county bank school university college
+  department agency ministry office council group gang ransomware malware phishing breach attack incident report
+  reports news media press statement notice letter letters website site email emails server servers systems
+  system network database files records laptop laptops computer computers documents paperwork paper mail
+  social sources source spokesperson spokesman spokeswoman representative representatives management board
+  members member students student parents children victims victim affected unauthorized north south east west
+  new update updated note editor internet borough atm atms cd cds dvd usb notifications newly hacktivists
+  veteran veterans detectives officers prosecutors court courts judge agents fbi phi pii phr ehr hipaa windows linux`.split(/\s+/));
+
+// attackers, and the security firms, outlets and databases that report on them, are named next to victims
+const NOT_VICTIM_WORDS = new Set(`lockbit conti revil sodinokibi darkside blackcat alphv clop cl0p hive ryuk maze egregor
+  netwalker doppelpaymer babuk avaddon ragnarlocker blackbasta royal akira medusa rhysida bianlian lorenz karakurt
+  lapsus lapsus$ shinyhunters killnet noname057 anonymous anonghost lazarus sandworm apt28 apt29 apt41 apt10 turla
+  kimsuky guacamaya mandiant emsisoft sophos crowdstrike kaspersky symantec mcafee eset fireeye talos proofpoint
+  sentinelone darktrace group-ib trustwave secureworks bitdefender malwarebytes avast tenable rapid7 qualys
+  citizenlab bellingcat bleepingcomputer databreaches.net zdnet techcrunch reuters afp bbc cnn therecord cybernews
+  securityweek darkreading threatpost krebsonsecurity haveibeenpwned bloomberg telegram twitter`.split(/\s+/));
+const NOT_VICTIM_NAMES = new Set([
+  'vice society', 'black basta', 'ragnar locker', 'fancy bear', 'cozy bear', 'charming kitten', 'syrian electronic army',
+  'lazarus group', 'anonymous sudan', 'trend micro', 'palo alto networks', 'unit 42', 'check point', 'recorded future',
+  'cisco talos', 'microsoft threat intelligence', 'google threat analysis group', 'citizen lab', 'bleeping computer',
+  'associated press', 'the record', 'dark reading', 'krebs on security', 'have i been pwned', 'hipaa journal',
+  'new york times', 'washington post', 'wall street journal', 'russian hackers', 'chinese hackers',
+]);
+
+// a name followed by one of these is the attacker, not the victim ("the LockBit ransomware gang")
+const ACTOR_AFTER = /^\s*(?:ransomware\s+)?(?:gang|group|hackers?|hacktivists?|collective|crew|operators?|affiliates?|actors?|threat\s+actors?|cybercriminals|attackers?|team|researchers?|analysts?|spokes(?:person|man|woman))\b/i;
+// nouns that make a capitalised run an organisation even when it starts with a first name ("Logan Health")
+const ORG_HEAD = /\b(?:Health|Hospital|Medical|Cent(?:er|re)|Clinic|University|Universit\p{Ll}+|College|School|Schools|Academy|Institute|Bank|Credit|Union|Insurance|Department|Ministry|Agency|Authority|Council|County|City|Town|Village|Province|Municipality|Gemeente|Stadtwerke|Ville|Commune|Court|Board|Office|Commission|Service|Services|Group|Company|Corporation|Systems|Solutions|Foundation|Association|Society|Church|Trust|Partners|Associates|Holdings|Industries|Airlines?|Airport|Port|Pharmacy|Laborator(?:y|ies)|Labs?|Inc|Corp|Co|Ltd|LLC|Network|Store|Stores|Hotel|Hotels|Resort|Casino|Restaurant|Club)\b/u;
+
+// a person's role or title inside the run ("Professor Barry Feld", "VA Social Worker")
+const ROLE = /\b(?:Professor|Prof|Dr|Doctor|Minister|President|CEO|CFO|CIO|CISO|Director|Governor|Senator|Mayor|Judge|Officer|Commissioner|Detectives?|Spokes(?:person|man|woman)|Chairman|Worker|Nurse|Physician|Employee|Staffer|Analyst|Researcher|Reporter|Editor|Founder|Sergeant|Sgt|Lt|Deputy|Attorney|Prosecutor|Inspector|Manager|Technician)s?\b/u;
+// regulators, courts and investigators announce other organisations' breaches
+const REPORTER = /\b(?:Justice\s+Department|Department\s+of\s+Justice|DOJ|Federal\s+Trade\s+Commission|FTC|Office\s+for\s+Civil\s+Rights|OCR|HHS|Information\s+Commissioner|ICO|FBI|Secret\s+Service|District\s+Court|Regulatory\s+Authority|FINRA|SEC|Medical\s+Board|Europol|Interpol|CISA|Infrastructure\s+Security\s+Agency|NCSC|Police|News|Times|Post|Journal|Herald|Tribune|Gazette|Daily|Magazine|TV|Radio|I-Team|Newswire)\b|-based$/u;
+// title-case headlines run on into their verb ("Breach at Sonic Drive-In May Have Impacted Millions")
+const HEADLINE_VERB = /\s(?:May|Might|Have|Has|Had|Is|Are|Was|Were|Will|Could|Says|Said|Hit|Hits|Hacked|Breached|Confirms|Notifies|Reports|Suffers|Warns|Admits|Discloses|Exposes|Leaks|After|Over|In|On|At|To|With|By)\s.*$/u;
+const allCapsHeadline = (value: string) => value.split(/\s+/).filter((w) => w.length >= 4 && w === w.toUpperCase() && /\p{Lu}/u.test(w)).length >= 3;
+
+const lexicon = (nlp as unknown as { world(): { model: { one: { lexicon: Record<string, string | string[]> } } } })
+  .world().model.one.lexicon;
+const isFirstName = (w: string) => {
+  const t = lexicon[w.toLowerCase()];
+  const tags = Array.isArray(t) ? t : t ? [t] : [];
+  return tags.some((x) => /^(?:FirstName|MaleName|FemaleName|Person)$/.test(x));
+};
+
+export interface VictimName { value: string; start: number; end: number }
+
+const isPlace = (value: string) => {
+  if (countryCode(value)) return true;
+  const t = lexicon[value.toLowerCase()];
+  return (Array.isArray(t) ? t : t ? [t] : []).some((x) => /^(?:Region|City|Country|Place)$/.test(x));
+};
+
+/** A bare single word ("Bolton said") is too often a person's surname; acronyms and organisation nouns are not. */
+export const isStrongName = (n: VictimName) =>
+  /\s/.test(n.value) || /^[\p{Lu}\d&.-]{2,}$/u.test(n.value) || ORG_HEAD.test(n.value);
+
+/**
+ * Cleans the capitalised run text[start, end): drops leading noise ("The", "On Monday"), a trailing
+ * possessive and punctuation, and rejects generic subjects, people, attackers and reporters.
+ */
+export function cleanName(text: string, start: number, end: number): VictimName | null {
+  let s = start;
+  let e = end;
+  for (;;) {
+    const m = /^(\S+?)[,]?\s+/u.exec(text.slice(s, e));
+    if (!m || !LEADING.has(m[1]!.toLowerCase())) break;
+    s += m[0].length;
+  }
+  for (;;) {
+    const before = e;
+    const tail = text.slice(s, e);
+    const poss = /(?:['’]s?|[.,;:!?)\]"'”’-]+)$/u.exec(tail);
+    if (poss && !/\b(?:Inc|Corp|Co|Ltd|L\.?L\.?C|P\.?C|[A-Z])\.$/.test(tail)) e -= poss[0].length;
+    const join = new RegExp(String.raw`\s+${JOINER}$`, 'iu').exec(text.slice(s, e));
+    if (join) e -= join[0].length;
+    if (e === before) break;
+  }
+  const verb = HEADLINE_VERB.exec(text.slice(s, e));
+  if (verb) e = s + verb.index;
+  if (e <= s) return null;
+  // "North Carolina's Guildford County Schools": a place before the possessive only locates the victim;
+  // "University of Cambridge's project": an organisation before it is the victim
+  const poss = /^(.*?\S)['’]s?\s+(?=\S+\s+\S)/u.exec(text.slice(s, e));
+  if (poss) {
+    if (ORG_HEAD.test(poss[1]!)) e = s + poss[1]!.length;
+    else s += poss[0].length;
+  }
+  const value = text.slice(s, e);
+  const words = value.toLowerCase().split(/\s+/);
+  if (words.every((w) => GENERIC.has(w) || LEADING.has(w) || /^[\d.,]+(?:st|nd|rd|th)?$/.test(w))) return null;
+  // laws are breached too ("a breach of the Data Protection Act")
+  if (/\s(?:Act|Law|Regulation|Directive)$/u.test(value)) return null;
+  if (NOT_VICTIM_NAMES.has(words.join(' ')) || NOT_VICTIM_WORDS.has(words[0]!)) return null;
+  if (LEADING.has(words[0]!) || value.length < 2) return null;
+  if (ROLE.test(value) || REPORTER.test(value) || allCapsHeadline(value) || countryCode(value)) return null;
+  // "Brett Callow", "Zelda McConachy": a first name and no organisation noun is a person
+  if (words.length <= 3 && isFirstName(words[0]!) && !ORG_HEAD.test(value)) return null;
+  if (ACTOR_AFTER.test(text.slice(e, e + 40))) return null;
+  return { value, start: s, end: e };
+}
+
+/** Every cleaned capitalised run in text[from, to), in order. */
+export function* namesIn(text: string, from = 0, to = text.length): Generator<VictimName> {
+  const re = new RegExp(String.raw`(?<![\p{L}\p{M}\d'’.&/-])${NAME}`, 'gu');
+  const part = text.slice(0, to);
+  re.lastIndex = from;
+  for (let m = re.exec(part); m; m = re.exec(part)) {
+    const name = cleanName(text, m.index, m.index + m[0].length);
+    if (name && !isPlace(name.value)) yield name;
+  }
+}
+
+/** "Huntington Medical Research Institutes (HMRI)": an acronym stands for the full name the text gives it. */
+export function expandAcronym(text: string, name: VictimName): VictimName {
+  if (!/^[\p{Lu}\d&]{2,8}$/u.test(name.value)) return name;
+  const re = new RegExp(String.raw`(?<![\p{L}\p{M}\d'’.&/-])(${NAME})\s*\(\s*(?:the\s+)?${name.value}\s*\)`, 'u');
+  const m = re.exec(text);
+  if (!m) return name;
+  return cleanName(text, m.index, m.index + m[1]!.length) ?? name;
+}
+
+/** The name that starts exactly at `pos`, if any. */
+export function nameAt(text: string, pos: number): VictimName | null {
+  const re = new RegExp(NAME, 'uy');
+  re.lastIndex = pos;
+  const m = re.exec(text);
+  return m ? cleanName(text, m.index, m.index + m[0].length) : null;
+}
+
+/** The name that ends exactly at `pos` (the last capitalised run before it). */
+export function nameBefore(text: string, pos: number): VictimName | null {
+  const re = new RegExp(String.raw`(?:^|[^\p{L}\p{M}\d'’.&/-])(${NAME})['’]?s?\s*$`, 'u');
+  const from = Math.max(0, pos - 160);
+  const m = re.exec(text.slice(from, pos));
+  if (!m) return null;
+  const start = from + m.index + m[0].indexOf(m[1]!);
+  const name = cleanName(text, start, start + m[1]!.length);
+  // "North Big Horn Hospital in Wyoming reported": the place only locates the name before it
+  const via = /(?:\s+in|,)\s+$/u.exec(text.slice(Math.max(0, start - 8), start));
+  if (via && (!name || isPlace(name.value) || (/in\s+$/.test(via[0]) && !isOrgLike(name.value)))) {
+    const outer = nameBefore(text, start - via[0].length);
+    if (outer && !isPlace(outer.value)) return outer;
+  }
+  return name && isPlace(name.value) ? null : name;
+}
+
+export const nameSpan = (text: string, n: VictimName): Span => span(text, n.start, n.end);
+
+/** Whether a name carries an organisation noun ("Health", "University", "Inc"). */
+export const isOrgLike = (value: string) => ORG_HEAD.test(value);

@@ -1,0 +1,20 @@
+// "The 2015 breach at Anthem compromised the data of 80 million Americans"  /  "The 2010 theft of a company laptop"
+import { defineRule } from '../../src/pipeline/rule.ts';
+import { proposeDates } from '../_shared/date-propose.ts';
+
+const YEAR_NAMES_INCIDENT = 0.65; // the year is how the text names the incident itself
+
+export default defineRule({
+  field: 'date',
+  examples: [
+    { text: 'The 2015 breach at Anthem compromised the data of nearly 80 million Americans.', value: '2015' },
+    { text: 'The 2010 theft of a company laptop resulted in the exposure of sensitive information.', value: '2010' },
+    { text: 'The 2012 hack reportedly affected 68,680,741 accounts.', value: '2012' },
+  ],
+  counterExamples: [
+    'A previous 2015 breach exposed 2,000 patient records.',
+    'The 2016 election drew record turnout.',
+    'The company paid $2015 for software.',
+  ],
+  propose: (doc) => proposeDates(doc, (m) => m.namesIncident && m.context !== 'excluded', YEAR_NAMES_INCIDENT),
+});

@@ -1,0 +1,23 @@
+// "A serving officer hacked an army major's e-mail account in 2010"  /  "The attacks started in 2014"
+import { defineRule } from '../../src/pipeline/rule.ts';
+import { proposeDates } from '../_shared/date-propose.ts';
+
+const YEAR_OF_INCIDENT = 0.6; // only the year is stated, introduced by "in", "since", "during"…
+
+export default defineRule({
+  field: 'date',
+  examples: [
+    { text: 'A serving intelligence officer hacked an army major\'s e-mail account in 2010 and extracted documents.', value: '2010' },
+    { text: 'Bitdefender detected an espionage campaign. The attacks started in 2014, with the latest occurrences in May of 2016.', value: '2014' },
+    { text: 'Since 2020, the group has been targeting security researchers with trojanized tools.', value: '2020' },
+    { text: 'The theft happened in late 2019, months before anyone noticed.', value: '2019' },
+  ],
+  counterExamples: [
+    'The company was founded in 1998 and runs 40 stores.',
+    'A previous breach in 2015 exposed 2,000 patient records.',
+    'The law, enacted in 2018, requires notification.',
+    'The clinic paid $2016 for the new software.',
+    'Revenue for fiscal year 2014 grew by 3 percent.',
+  ],
+  propose: (doc) => proposeDates(doc, (m) => m.kind === 'year' && m.governed && (m.context === 'incident' || m.context === 'discovery'), YEAR_OF_INCIDENT),
+});

@@ -1,0 +1,24 @@
+// "Hackers broke into the city's network last Tuesday"  (resolved against the publication date)
+import { defineRule } from '../../src/pipeline/rule.ts';
+import { proposeDates } from '../_shared/date-propose.ts';
+
+const RELATIVE_INCIDENT = 0.6; // the words fix the day only together with the publication date
+
+export default defineRule({
+  field: 'date',
+  examples: [
+    { text: 'Hackers broke into the city network last Tuesday.', publishedAt: '2023-07-20', value: '2023-07-18' },
+    { text: 'The ransomware attack hit the hospital on Monday, officials said.', publishedAt: '2023-07-20', value: '2023-07-17' },
+    { text: 'The school district discovered the breach earlier this month.', publishedAt: '2023-07-20', value: '2023-07' },
+    { text: 'Attackers stole the data yesterday.', publishedAt: '2023-07-20', value: '2023-07-19' },
+    { text: 'The attack happened last week, according to the mayor.', publishedAt: '2023-07-20', value: '2023-07' },
+  ],
+  counterExamples: [
+    'Hackers broke into the city network last Tuesday.',
+    { text: 'Systems should be restored after the attack within two weeks.', publishedAt: '2023-07-20' },
+    { text: 'The attackers were inside the network for 3 months.', publishedAt: '2023-07-20' },
+    { text: 'Customers affected by the breach were notified on Monday.', publishedAt: '2023-07-20' },
+    { text: 'The breach will be reviewed next week.', publishedAt: '2023-07-20' },
+  ],
+  propose: (doc) => proposeDates(doc, (m) => m.kind === 'relative' && (m.context === 'incident' || m.context === 'discovery'), RELATIVE_INCIDENT),
+});

@@ -1,0 +1,19 @@
+// "A laptop containing patient records, October 11, 2012."  (a date with nothing saying what it is the date of)
+import { defineRule } from '../../src/pipeline/rule.ts';
+import { proposeDates } from '../_shared/date-propose.ts';
+
+const UNQUALIFIED_DATE = 0.3; // incident summaries mostly state only the incident's date
+
+export default defineRule({
+  field: 'date',
+  examples: [
+    { text: 'Laptop with patient records, October 11, 2012.', value: '2012-10-11' },
+    { text: 'Data of 5,000 customers. June 2019.', value: '2019-06' },
+  ],
+  counterExamples: [
+    'The company was founded in March 1998.',
+    'Hackers stole the data on June 13, 2014.',
+    'Nothing else was known.',
+  ],
+  propose: (doc) => proposeDates(doc, (m) => m.kind === 'explicit' && m.context === 'neutral', UNQUALIFIED_DATE),
+});

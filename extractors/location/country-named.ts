@@ -1,0 +1,22 @@
+// "Ghana Health Service reported a breach"  /  "The Canadian breach exposed 2,000 records"
+import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { isAttackerContext, mentions } from '../_shared/location-mentions.ts';
+
+// Any country or demonym left once attacker contexts are removed: weak, and only a fallback.
+const NAMED_COUNTRY = 0.35;
+const NAMED_DEMONYM = 0.3;
+
+export default defineRule({
+  field: 'location',
+  examples: [
+    { text: 'Ghana Health Service reported a breach.', value: { country: 'GH', region: null, city: null } },
+    { text: 'The Canadian breach exposed 2,000 records.', value: { country: 'CA', region: null, city: null } },
+  ],
+  counterExamples: ['Russian hackers claimed the breach.', 'The breach exposed 2,000 records.'],
+  *propose(doc) {
+    for (const m of mentions(doc)) {
+      if (m.kind === 'state' || isAttackerContext(doc.text, m)) continue;
+      yield { value: m.place, confidence: m.kind === 'country' ? NAMED_COUNTRY : NAMED_DEMONYM, evidence: [span(doc.text, m.start, m.end)] };
+    }
+  },
+});

@@ -1,0 +1,23 @@
+// "the networks of South Korea's Atomic Energy Research Institute"  /  "Japan's parliament"
+import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { isAttackerContext, mentions } from '../_shared/location-mentions.ts';
+
+const POSSESSIVE = /^['’]s\b/;
+// "Belgium's largest bank": the country owns what follows, usually the victim; "Russia's GRU" is filtered as attacker
+const OWNER = 0.7;
+
+export default defineRule({
+  field: 'location',
+  examples: [
+    { text: "Kimsuky gained access to South Korea's Atomic Energy Research Institute.", value: { country: 'KR', region: null, city: null } },
+    { text: "Japan's parliament was infected by a Trojan.", value: { country: 'JP', region: null, city: null } },
+  ],
+  counterExamples: ["Russia's GRU hackers were blamed.", "China's state-sponsored actors stole data."],
+  *propose(doc) {
+    for (const m of mentions(doc)) {
+      if (m.kind !== 'country' || !POSSESSIVE.test(doc.text.slice(m.end, m.end + 3))) continue;
+      if (isAttackerContext(doc.text, m)) continue;
+      yield { value: m.place, confidence: OWNER, evidence: [span(doc.text, m.start, m.end + 2)] };
+    }
+  },
+});

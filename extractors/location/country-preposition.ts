@@ -1,0 +1,26 @@
+// "a hospital in France"  /  "the largest bank of Belgium"  /  "attacks across Ukraine"
+import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { attackerBefore, isAttackerContext, mentions } from '../_shared/location-mentions.ts';
+
+// Prepositions of place; "from", "by" and "to" are left out: they mostly introduce the attackers' origin.
+const BEFORE = /\b(?:in|at|across|throughout|within|of|inside)\s+(?:the\s+)?$/i;
+const IN_COUNTRY = 0.6; // the country is where something is, not always where the victim is
+
+export default defineRule({
+  field: 'location',
+  examples: [
+    { text: 'A hospital in France was hit by ransomware.', value: { country: 'FR', region: null, city: null } },
+    { text: 'Several municipalities across the Netherlands lost access to their files.', value: { country: 'NL', region: null, city: null } },
+  ],
+  counterExamples: ['Hackers in Russia claimed the attack.', 'The attack was attributed to North Korea.', 'The company patched the flaw.'],
+  *propose(doc) {
+    for (const m of mentions(doc)) {
+      if (m.kind !== 'country') continue;
+      const before = BEFORE.exec(doc.text.slice(Math.max(0, m.start - 20), m.start));
+      if (!before || isAttackerContext(doc.text, m)) continue;
+      // "hackers in Russia": the place of the attackers
+      if (attackerBefore(doc.text, m.start - before[0].length)) continue;
+      yield { value: m.place, confidence: IN_COUNTRY, evidence: [span(doc.text, m.start - before[0].length, m.end)] };
+    }
+  },
+});

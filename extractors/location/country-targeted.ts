@@ -1,0 +1,25 @@
+// "a campaign against Kyrgyzstan and Uzbekistan"  /  "the attack on Ukraine"  /  "operations targeting Israel"
+import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { isAttackerContext, mentions } from '../_shared/location-mentions.ts';
+
+const BEFORE = /\b(?:against|on|targeting|targeted|targets|attack(?:s|ed|ing)?|hit|hitting|into|infiltrated|breached|hack(?:s|ed)?|deface[sd]?|defacing)\s+(?:the\s+|several\s+|multiple\s+|many\s+)?$/i;
+// a country as the object of an attack verb or preposition is the target
+const TARGET_COUNTRY = 0.75;
+
+export default defineRule({
+  field: 'location',
+  examples: [
+    { text: 'The group ran a campaign against Kyrgyzstan.', value: { country: 'KG', region: null, city: null } },
+    { text: 'Russian hackers launched an attack on Ukraine.', value: { country: 'UA', region: null, city: null } },
+    { text: 'Bangladeshi hackers deface Indonesian webpages.', value: { country: 'ID', region: null, city: null } },
+  ],
+  counterExamples: ['Ukraine blamed hackers for the outage, which was carried out by Russia.', 'The firm relied on the cloud.'],
+  *propose(doc) {
+    for (const m of mentions(doc)) {
+      if (m.kind === 'state') continue;
+      const before = BEFORE.exec(doc.text.slice(Math.max(0, m.start - 25), m.start));
+      if (!before || isAttackerContext(doc.text, m)) continue;
+      yield { value: m.place, confidence: TARGET_COUNTRY, evidence: [span(doc.text, m.start - before[0].length, m.end)] };
+    }
+  },
+});

@@ -1,0 +1,26 @@
+// "Anonymous takes down several Mexican government websites"  /  "a Belgian province"  /  "U.S. hospitals"
+import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { hasTargetNoun, isAttackerContext, mentions } from '../_shared/location-mentions.ts';
+
+// A demonym (or a country name used as one) before what was attacked; "Russian hackers" is the origin.
+const TARGET_DEMONYM = 0.75;
+
+export default defineRule({
+  field: 'location',
+  examples: [
+    { text: 'Anonymous takes down several Mexican government websites.', value: { country: 'MX', region: null, city: null } },
+    { text: 'Russian hackers defaced Ukrainian government websites.', value: { country: 'UA', region: null, city: null } },
+    { text: 'Two U.S. hospitals reported outages.', value: { country: 'US', region: null, city: null } },
+    { text: 'The Dutch municipality lost access to its files.', value: { country: 'NL', region: null, city: null } },
+  ],
+  counterExamples: ['Russian hackers claimed the attack.', 'A Chinese state-sponsored group was blamed.', 'The Iranian hacking group APT33 struck again.'],
+  *propose(doc) {
+    for (const m of mentions(doc)) {
+      if (m.kind === 'state' || !hasTargetNoun(doc.text, m.end) || isAttackerContext(doc.text, m)) continue;
+      // a country name works as a modifier only right before its noun ("UK hospitals"), not as a subject ("Russia targets")
+      if (m.kind === 'country' && !/^\s+\p{L}/u.test(doc.text.slice(m.end, m.end + 2))) continue;
+      if (m.kind === 'country' && !hasTargetNoun(doc.text, m.end, 1)) continue;
+      yield { value: m.place, confidence: TARGET_DEMONYM, evidence: [span(doc.text, m.start, m.end)] };
+    }
+  },
+});

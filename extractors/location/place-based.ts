@@ -1,0 +1,53 @@
+// "San Diego-based Sharp HealthCare said..."  /  "a Belgium-based insurer"  /  "the firm, based in Ohio,"
+import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { countryCode } from '../_shared/countries.ts';
+import { cityPlaces, uniqueCity } from '../_shared/location-gazetteer.ts';
+import { attackerBefore, isAttackerContext, namedCountries } from '../_shared/location-mentions.ts';
+import { regionOf } from '../_shared/location-parse.ts';
+import { PLACE_RUN } from '../_shared/location-phrases.ts';
+
+const BASED = new RegExp(String.raw`(?<![\p{L}\p{N}])(${PLACE_RUN})[ -](?:based|headquartered)\b|\b(?:based|headquartered)\s+in\s+(?:the\s+)?(${PLACE_RUN})`, 'gu');
+const BASED_AREA = 0.85; // a country or state said to be the organisation's home
+const BASED_CITY = 0.8; // a city name alone, accepted only when the gazetteer knows one country for it
+
+function placeOf(run: string, named: ReadonlySet<string>) {
+  const tokens = run.split(' ');
+  // "the company's San Diego-based unit": keep the longest tail that is a known place
+  for (let i = 0; i < tokens.length; i++) {
+    const name = tokens.slice(i).join(' ');
+    const code = countryCode(name);
+    if (code) return { name, place: { country: code, region: null, city: null }, area: true };
+    const r = regionOf(name);
+    if (r && !/\./.test(name)) return { name, place: { ...r, city: null }, area: true };
+    const c = uniqueCity(name, named);
+    if (c) return { name, place: c, area: false };
+    if (cityPlaces(name).length) return undefined; // "Los Angeles" is ambiguous; its tail "Angeles" is not the place
+
+  }
+  return undefined;
+}
+
+export default defineRule({
+  field: 'location',
+  examples: [
+    { text: 'San Diego-based Sharp HealthCare notified California patients.', value: { country: 'US', region: null, city: 'San Diego' } },
+    { text: 'A Belgium-based insurer disclosed a breach.', value: { country: 'BE', region: null, city: null } },
+    { text: 'The hospital, headquartered in Ohio, said records were exposed.', value: { country: 'US', region: 'Ohio', city: null } },
+  ],
+  counterExamples: ['A China-based group breached the network.', 'The attack was web-based.', 'Hackers based in Russia claimed it.'],
+  *propose(doc) {
+    BASED.lastIndex = 0;
+    for (let m = BASED.exec(doc.text); m; m = BASED.exec(doc.text)) {
+      const run = m[1] ?? m[2]!;
+      const hit = placeOf(run, namedCountries(doc));
+      if (!hit) continue;
+      const runStart = m[1] ? m.index : m.index + m[0].length - run.length;
+      const start = runStart + run.length - hit.name.length;
+      const end = m[1] ? m.index + m[0].length : start + hit.name.length;
+      // "hackers based in Russia" is attacker context just as "Russia-based hackers" is
+      if (isAttackerContext(doc.text, { start: m[1] ? start : m.index, end })) continue;
+      if (!m[1] && attackerBefore(doc.text, m.index)) continue;
+      yield { value: hit.place, confidence: hit.area ? BASED_AREA : BASED_CITY, evidence: [span(doc.text, start, end)] };
+    }
+  },
+});

@@ -1,0 +1,25 @@
+// "the Ohio hospital"  /  "New Jersey Medicaid"  /  "more than 20 Texas municipalities"
+import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { isAttackerContext, mentions } from '../_shared/location-mentions.ts';
+
+const IN_STATE = /\b(?:in|of|across|throughout|at)\s+(?:the\s+(?:state\s+of\s+)?)?$/i;
+const STATE_IN = 0.8; // "in Texas": where something is
+const STATE_NAMED = 0.65; // any other state mention, often the victim's own name ("Ohio Department of Health")
+
+export default defineRule({
+  field: 'location',
+  examples: [
+    { text: 'The Ohio hospital notified 3,000 patients.', value: { country: 'US', region: 'Ohio', city: null } },
+    { text: 'Kaufman is among more than 20 Texas municipalities hit by ransomware.', value: { country: 'US', region: 'Texas', city: null } },
+    { text: 'A clinic in New Jersey lost a laptop.', value: { country: 'US', region: 'New Jersey', city: null } },
+  ],
+  counterExamples: ['The hospital notified 3,000 patients.', 'A laptop was stolen from a car.'],
+  *propose(doc) {
+    for (const m of mentions(doc)) {
+      if (m.kind !== 'state' || isAttackerContext(doc.text, m)) continue;
+      const before = IN_STATE.exec(doc.text.slice(Math.max(0, m.start - 30), m.start));
+      const start = before ? m.start - before[0].length : m.start;
+      yield { value: m.place, confidence: before ? STATE_IN : STATE_NAMED, evidence: [span(doc.text, start, m.end)] };
+    }
+  },
+});

@@ -1,0 +1,50 @@
+// "a threat actor allegedly operating from Pakistan" / "attacks originating from China" / "hackers in China"
+import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { places } from '../_shared/origin-places.ts';
+import { docActor } from '../_shared/origin-actors.ts';
+import { ATTACKER_NOUN, ATTACK_NOUN, negated } from '../_shared/origin-context.ts';
+
+const HEDGE = String.raw`(?:(?:mostly|mainly|primarily|largely|apparently|reportedly|allegedly|likely|probably|possibly|believed\s+to\s+be)\s+)?`;
+const TRIGGER = String.raw`(?:based|located|operat(?:ing|ed|es?)|originat(?:ing|ed|es?)|com(?:ing|es)|came|launched|routed|stemm(?:ing|ed)|` +
+  String.raw`emanat(?:ing|ed|es?)|hail(?:ing|s)|working|residing|run|traced(?:\s+back)?)`;
+// The place may be named after a region of it: "out of the Jiangsu province in China", "out of Shanghai, China".
+const TAIL = String.raw`(?:in|from|out\s+of|within|inside|to)\s+(?:[^.;:!?]{0,40}?(?:\s+in|,)\s+)?(?:the\s+)?$`;
+const VIA_TRIGGER = new RegExp(String.raw`\b${TRIGGER}\s+${HEDGE}${TAIL}`, 'iu');
+// "hackers in China" places the attackers, "attacks in France" only the victims: attacks count with "from" alone.
+const VIA_NOUN = new RegExp(String.raw`\b(?:${ATTACKER_NOUN}\s+${HEDGE}(?:in|from)|${ATTACK_NOUN}\s+${HEDGE}from)\s+(?:the\s+)?$`, 'iu');
+// The trigger must describe the attackers or their attack, not the victims ("companies based in the US").
+const ACTOR_BEFORE = new RegExp(String.raw`\b(?:${ATTACKER_NOUN}|${ATTACK_NOUN}|they)\b`, 'iu');
+const TARGET_BETWEEN = /\b(?:target(?:s|ed|ing)?|against|victims?|compan(?:y|ies)|organi[sz]ations?|firms?|users|customers|websites?|sites|networks?|systems?|institutions?|agencies|entities|citizens|attacks?\s+on|on)\b/i;
+const BASED_IN = 0.75; // the text places the attackers or the attack's source in a country
+const WINDOW = 110;
+
+export default defineRule({
+  field: 'origin',
+  examples: [
+    { text: 'Researchers uncover Gorgon, a threat actor allegedly operating from Pakistan and targeting governments.', value: { country: 'PK', actor: null } },
+    { text: 'The DDoS attack originating from China hit the site.', value: { country: 'CN', actor: null } },
+    { text: 'The group is based in China, researchers said.', value: { country: 'CN', actor: null } },
+    { text: 'Hackers from China infiltrated the university.', value: { country: 'CN', actor: null } },
+    { text: 'The attack group appears to operate out of the Jiangsu province in China.', value: { country: 'CN', actor: null } },
+  ],
+  counterExamples: [
+    'The phishing emails targeted companies based in Germany.',
+    'The ransomware hit hospitals in France.',
+    'Analysts found no evidence the hackers were based in Russia.',
+  ],
+  *propose(doc) {
+    for (const p of places(doc)) {
+      if (p.kind !== 'name' || !p.exact) continue;
+      const s = doc.sentenceAt(p.start);
+      const from = Math.max(s?.start ?? 0, p.start - WINDOW);
+      const before = doc.text.slice(from, p.start);
+      const byNoun = VIA_NOUN.exec(before);
+      const m = byNoun ?? VIA_TRIGGER.exec(before);
+      if (!m) continue;
+      const head = before.slice(0, m.index);
+      if (!byNoun && (!ACTOR_BEFORE.test(head.slice(-80)) || TARGET_BETWEEN.test(head.slice(-30)))) continue;
+      if (TARGET_BETWEEN.test(m[0]) || negated(doc, from + m.index, p.end)) continue;
+      yield { value: { country: p.code, actor: docActor(doc)?.name ?? null }, confidence: BASED_IN, evidence: [span(doc.text, from + m.index, p.end)] };
+    }
+  },
+});

@@ -1,0 +1,54 @@
+// "North Korean state-sponsored group Lazarus stole the funds" / "Russian hackers defaced the site"
+import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { places } from '../_shared/origin-places.ts';
+import { docActor } from '../_shared/origin-actors.ts';
+import { ATTACKER_MODIFIER, ATTACKER_NOUN, nameAfter, negated } from '../_shared/origin-context.ts';
+
+// The demonym must qualify the attackers themselves; "Ukrainian government websites" qualifies the target.
+const AFTER = new RegExp(String.raw`^(?:['’]s)?(?:[\s-]+${ATTACKER_MODIFIER}){0,3}[\s-]+(${ATTACKER_NOUN})(?![\p{L}-])`, 'iu');
+// Only these nouns are followed by the group's own name ("group Lazarus"); after "hackers" a capital is usually a new sentence part.
+const NAMED_NOUN = /(?:group|gang|APT|actor|unit|crew|collective|outfit|cell|team|army|hacktivist|hacker|operators?)s?$/i;
+const NUMBERED_APT = /^APT[\s-]?\d+$/i;
+// "anti-Russian hackers" are not Russian; "pro-Russian hackers" are a separate, weaker claim.
+const PREFIXED = /(?:anti|pro|non)-$/i;
+// "a DDoS attack launched against Australian intelligence agency": the phrase is the target.
+const TARGET_BEFORE = /\b(?:against|targeting|targeted|into|on|at)\s+(?:the\s+|an?\s+)?$/i;
+const DEMONYM_ATTACKERS = 0.85; // the nationality is stated on the attackers' own noun phrase
+const NAME_ATTACKERS = 0.75; // "azerbaijan hackers", "Iran hackers": a country name used as a modifier, slightly looser
+
+export default defineRule({
+  field: 'origin',
+  examples: [
+    { text: 'Ukrainian government websites were defaced by Russian hackers.', value: { country: 'RU', actor: null } },
+    { text: 'The North Korean state-sponsored group Lazarus stole $81 million.', value: { country: 'KP', actor: 'Lazarus' } },
+    { text: 'Iranian state-backed APT35 targeted journalists.', value: { country: 'IR', actor: 'APT35' } },
+    { text: 'A Russian-speaking gang encrypted the servers of the province.', value: { country: 'RU', actor: null } },
+    { text: 'Officials suspected Chinese state actors of the intrusion.', value: { country: 'CN', actor: null } },
+    { text: 'An indian hacker group defaced a pakistani website.', value: { country: 'IN', actor: null } },
+    { text: 'The Chinese threat actor Rancor accessed government networks.', value: { country: 'CN', actor: 'Rancor' } },
+  ],
+  counterExamples: [
+    'A Belgian province was hit by ransomware.',
+    'There is no evidence Russian hackers were involved in the outage.',
+    'The attack redirected Chinese speaking visitors to an exploit.',
+    'Anti-Russian hackers leaked the files.',
+    'The US Justice Department charged two men with fraud.',
+  ],
+  *propose(doc) {
+    for (const p of places(doc)) {
+      if (p.kind === 'capital' || PREFIXED.test(doc.text.slice(Math.max(0, p.start - 5), p.start))) continue;
+      if (TARGET_BEFORE.test(doc.text.slice(Math.max(0, p.start - 20), p.start))) continue;
+      const m = AFTER.exec(doc.text.slice(p.end, p.end + 120));
+      if (!m) continue;
+      const end = p.end + m[0].length;
+      if (negated(doc, p.start, end)) continue;
+      const noun = m[1]!;
+      const name = NUMBERED_APT.test(noun) ? { name: noun, start: end - noun.length, end }
+        : NAMED_NOUN.test(noun) ? nameAfter(doc, end) : undefined;
+      const evidence = [span(doc.text, p.start, end)];
+      if (name && name.start >= end) evidence.push(span(doc.text, name.start, name.end));
+      const confidence = p.kind === 'demonym' ? DEMONYM_ATTACKERS : NAME_ATTACKERS;
+      yield { value: { country: p.code, actor: name?.name ?? docActor(doc)?.name ?? null }, confidence, evidence };
+    }
+  },
+});

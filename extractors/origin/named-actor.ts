@@ -1,0 +1,23 @@
+// "LockBit later claimed the attack and published data" — a group named, no country stated
+import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { docActor } from '../_shared/origin-actors.ts';
+
+// Below every country rule: an actor alone must never displace a stated country, and a group's name gives no country.
+const ACTOR_ONLY = 0.3;
+
+export default defineRule({
+  field: 'origin',
+  examples: [
+    { text: 'LockBit later claimed the attack and published data it said had been stolen.', value: { country: null, actor: 'LockBit' } },
+    { text: 'The Medusa ransomware gang is demanding $1 million from the district.', value: { country: null, actor: 'Medusa' } },
+    { text: 'Investigators said the attack was carried out by Evil Corp, a cybercrime group.', value: { country: null, actor: 'Evil Corp' } },
+  ],
+  counterExamples: [
+    'The City of Dallas said the attack encrypted servers.',
+    'The Australian Cyber Security Centre said it was aware of the incident.',
+  ],
+  *propose(doc) {
+    const a = docActor(doc);
+    if (a) yield { value: { country: null, actor: a.name }, confidence: ACTOR_ONLY, evidence: [span(doc.text, a.start, a.end)] };
+  },
+});

@@ -1,0 +1,41 @@
+// "The attacker is trying to extort us money to make it stop." / "threatened to leak the files unless paid"
+// Extortion is a ransom demand when it asks for payment; "an extortion attempt" or "blackmail" with no
+// price named may be a demand for anything (passwords, silence), so those are left out.
+import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { denial, habitual, unreported } from '../_shared/ransom-context.ts';
+
+const EXTORT = /\b(?:extort(?:ed|ing|s|ion(?:ists?)?|ionate)?|blackmail(?:ed|ing|s|ers?)?)\b/gi;
+const THREAT = /\bthreat(?:en(?:ed|ing|s)?)\s+to\s+(?:leak|publish|release|sell|expose|post|dump|delete|destroy|wipe)\b[^.;]{0,120}?\b(?:unless|if)\b[^.;]{0,80}?\b(?:pa(?:id|y|ying)|payment|ransom|money|bitcoin)\b/gi;
+const FOR_MONEY = /\b(?:pa(?:id|y|ying|yment)|money|ransom|bitcoins?|crypto\w*|fee|cash|sum|dollars|euros|pounds|in\s+exchange\s+for|unless|or\s+else)\b|[$€£]\s?\d/i;
+
+const EXTORTION = 0.75; // extortion for money against the victim
+const LEAK_THREAT = 0.85; // a threat to leak unless paid is a ransom demand in all but name
+
+export default defineRule({
+  field: 'ransom',
+  examples: [
+    { text: 'The attacker is trying to extort us money to make it stop.', value: { demanded: true, amount: null, currency: null } },
+    { text: 'The group threatened to publish the stolen records unless the firm paid up.', value: { demanded: true, amount: null, currency: null } },
+    { text: 'A group was seeking to extort payment in exchange for not releasing the data.', value: { demanded: true, amount: null, currency: null } },
+  ],
+  counterExamples: [
+    'Attacks range from data theft and extortion schemes to simple denial of service.',
+    'The hackers did not attempt extortion.',
+    'The hacker was attempting to extort the university to gain server passwords.',
+    'Ransomware gangs often threaten to leak stolen data if victims refuse to pay.',
+  ],
+  *propose(doc) {
+    if (denial(doc)) return;
+    const { text } = doc;
+    if (!/extort|blackmail|threat/i.test(text)) return;
+    for (const [re, conf] of [[EXTORT, EXTORTION], [THREAT, LEAK_THREAT]] as const) {
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        const end = m.index + m[0].length;
+        const sentence = doc.sentenceAt(m.index)?.text ?? '';
+        if (!FOR_MONEY.test(sentence) || habitual(doc, m.index) || unreported(doc, m.index, end)) continue;
+        yield { value: { demanded: true, amount: null, currency: null }, confidence: conf, evidence: [span(text, m.index, end)] };
+      }
+    }
+  },
+});

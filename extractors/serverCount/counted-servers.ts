@@ -1,0 +1,34 @@
+// "The attackers encrypted five of its servers." / "more than 200 servers were hit" / "3,000 ElasticSearch servers"
+import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { countPattern, countsIn } from '../_shared/server-count.ts';
+
+const SERVERS = countPattern(String.raw`servers|server\s+machines`);
+const COUNTED_SERVERS = 0.85; // a number right before "servers" in a sentence about the incident
+
+export default defineRule({
+  field: 'serverCount',
+  examples: [
+    { text: 'Russian hackers encrypted five of its servers and demanded a ransom.', value: 5 },
+    { text: 'The attack took more than 200 servers offline.', value: 200 },
+    { text: 'Researchers found 3,000 ElasticSearch servers exposed without a password.', value: 3000 },
+    { text: 'Hackers breached 12 of the company’s servers last week.', value: 12 },
+    { text: 'The ransomware hit two dozen servers at the university.', value: 24 },
+    { text: 'The intruder deleted all data from two database servers and two application servers.', value: 4 },
+    { text: 'Attackers compromised one of its servers in Kentucky.', value: 1 },
+  ],
+  counterExamples: [
+    'Cloudflare runs 10,000 servers around the world.',
+    'The product supports up to 64 servers per cluster.',
+    'Hundreds of servers were affected by the outage caused by the attack.',
+    'The company operates 40 servers in its data centre, none of which were hacked.',
+  ],
+  *propose(doc) {
+    if (!/servers/i.test(doc.text)) return;
+    for (const s of doc.sentences) {
+      if (!/servers/i.test(s.text)) continue;
+      for (const c of countsIn(doc, s, SERVERS)) {
+        yield { value: c.value, confidence: COUNTED_SERVERS, evidence: [span(doc.text, c.start, c.end)] };
+      }
+    }
+  },
+});

@@ -1,0 +1,23 @@
+// "Anonymous breached the official website of the Syrian Investment Agency" / "Hackers stole data from Uber"
+import { defineRule } from '../../src/pipeline/rule.ts';
+import { objectsOf } from '../_shared/victim-propose.ts';
+import { isStrongName } from '../_shared/victim-names.ts';
+
+// the object of a hacking verb, optionally behind "the website of", is whoever was attacked
+const HACKED = /\b(?:hacked|breached|defaced|compromised|attacked|targeted|infiltrated|penetrated|hijacked|hit|struck|encrypted|crippled|disrupted|paralys[ei]d|paralyzed|knocked\s+offline|took\s+down|taking\s+down|broke\s+into|hacked\s+into|breached\s+into|gained\s+(?:unauthorized\s+)?access\s+(?:to|into)|stole\s+(?:[\w,-]+\s+){0,8}?from|leaked\s+(?:[\w,-]+\s+){0,6}?(?:from|of|belonging\s+to))\s+(?:the\s+)?(?:(?:official|internal|computer|IT|email|web|online|corporate)\s+)*(?:(?:systems?|servers?|networks?|websites?|sites?|accounts?|databases?|portal|infrastructure|sub-?domain)\s+(?:of|at|belonging\s+to|run\s+by|operated\s+by)\s+(?:the\s+)?)?/giu;
+const ACTOR_OBJECT = 0.65; // the patient of a hacking verb
+
+export default defineRule({
+  field: 'victim',
+  examples: [
+    { text: 'Hackers of the Afghan Cyber Army have breached and defaced the official website of the Syrian Investment Agency.', value: 'Syrian Investment Agency' },
+    { text: 'Russian hackers targeted Stadtwerke Bochum with ransomware.', value: 'Stadtwerke Bochum' },
+    { text: 'Hackers gained unauthorized access to the systems of MOAB Training International.', value: 'MOAB Training International' },
+  ],
+  counterExamples: [
+    'Hackers breached the network of a regional utility.',
+    'The intruders compromised several servers on Monday.',
+    'The group attacked Mandiant researchers in a blog post.',
+  ],
+  propose: (doc) => objectsOf(doc, HACKED, ACTOR_OBJECT, isStrongName),
+});

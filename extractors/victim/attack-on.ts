@@ -1,0 +1,23 @@
+// "a cyberattack against Ville de Lunéville" / "the ransomware attack on the Province de Namur"
+import { defineRule } from '../../src/pipeline/rule.ts';
+import { objectsOf } from '../_shared/victim-propose.ts';
+
+// an attack noun with "on"/"against"/"at" takes its target as object; "of" names what was breached
+// ("a breach of the Data Protection Act", "breach of PHI") as often as whom, so it is left out
+const ATTACK_ON = /\b(?:cyber[\s-]?attacks?|attacks?|cyber[\s-]?incidents?|breach(?:es)?|hacks?|hacking|intrusions?|compromise|ransomware|DDoS|defacement|infiltration|leak|security\s+(?:incident|lapse|event)|data\s+(?:breach|leak|theft)|campaign)\s+(?:(?:on|against|at|targeting|affecting|hitting|into)\s+)(?:the\s+)?(?:(?:computer|IT|email|web|internal)\s+)?(?:(?:systems?|servers?|networks?|website|site|accounts?|databases?)\s+(?:of|at|belonging\s+to)\s+(?:the\s+)?)?/giu;
+const ATTACK_ON_NAME = 0.7; // the object of an attack noun
+
+export default defineRule({
+  field: 'victim',
+  examples: [
+    { text: 'Police are investigating a cyberattack against Ville de Lunéville that shut down its services.', value: 'Ville de Lunéville' },
+    { text: 'The ransomware attack on the Province de Namur compromised five servers.', value: 'Province de Namur' },
+    { text: 'Officials say an employee database was hacked after a breach at Lexington Medical Center.', value: 'Lexington Medical Center' },
+  ],
+  counterExamples: [
+    'The attack on a regional hospital was claimed on Monday.',
+    'LockBit published a list of attacks on its leak site.',
+    'The attack on Monday disrupted services.',
+  ],
+  propose: (doc) => objectsOf(doc, ATTACK_ON, ATTACK_ON_NAME),
+});

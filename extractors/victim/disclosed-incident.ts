@@ -1,0 +1,28 @@
+// "Ville de Lunéville confirmed the attack on Tuesday" / "Stadtwerke Bochum said its systems were breached"
+import { defineRule } from '../../src/pipeline/rule.ts';
+import { subjectsOf } from '../_shared/victim-propose.ts';
+import { isStrongName } from '../_shared/victim-names.ts';
+
+// The organisation that speaks about an incident in its own sentence is usually the one it befell;
+// the speaker's sentence must name the incident, so an unrelated statement does not count.
+const DISCLOSES = /\s*(?:\([^)\n]{1,40}\)\s*)?,?\s+(?:(?:has|have|had|also|recently|publicly|today|later)\s+){0,2}(?:said|says|confirmed|confirms|disclosed|discloses|announced|announces|notified|notifies|is\s+notifying|began\s+notifying|has\s+begun\s+notifying|acknowledged|acknowledges|admitted|admits|reported|reports|revealed|reveals|warned|warns|informed|informs|alerted|alerts|discovered|discovers|learned|detected|became\s+aware|is\s+investigating|is\s+alerting|is\s+warning|is\s+informing|is\s+responding\s+to|is\s+recovering\s+from)\b/giu;
+const INCIDENT = /\b(?:cyber[\s-]?attack|attack(?:ed|s)?|breach(?:ed|es)?|hack(?:ed|ers?|ing)?|intrusions?|ransomware|malware|unauthori[sz]ed|compromised?|incidents?|stolen|theft|leak(?:ed|s)?|exposed|phishing|DDoS|encrypted|skimm(?:er|ers|ing)|lost|missing|inadvertently|mistakenly|improperly)\b/iu;
+const SAID_INCIDENT = 0.65; // the speaker of an incident sentence; reporters and vendors speak too
+
+export default defineRule({
+  field: 'victim',
+  examples: [
+    { text: 'On Tuesday, Ville de Lunéville confirmed the cyberattack that paralysed its services.', value: 'Ville de Lunéville' },
+    { text: 'Weeks later Stadtwerke Bochum said its systems had been breached by unknown attackers.', value: 'Stadtwerke Bochum' },
+    { text: 'Earlier, Tufts Health Plan warned subscribers that personal information was stolen.', value: 'Tufts Health Plan' },
+    { text: 'Last week St. Marks Medical Center in LaGrange, Texas notified 2,988 patients of a breach.', value: 'St. Marks Medical Center' },
+  ],
+  counterExamples: [
+    'Emsisoft said the attack was one of many against schools.',
+    'Brett Callow, a threat analyst, said the breach was serious.',
+    'Acme Corp said its quarterly revenue rose by 5 percent.',
+    'Sophos researchers said LockBit confirmed the attack.',
+    'The breach was contained quickly, Metcalf said.',
+  ],
+  propose: (doc) => subjectsOf(doc, DISCLOSES, SAID_INCIDENT, (name, d, m) => isStrongName(name) && INCIDENT.test(d.sentenceAt(m.index)?.text ?? '')),
+});

@@ -1,0 +1,29 @@
+// "A paper file was stolen from a locked office at Health Sciences Centre."
+import { defineRule } from '../../src/pipeline/rule.ts';
+import { isOrgLike, nameSpan, namesIn } from '../_shared/victim-names.ts';
+
+// Incident write-ups name the victim before any other organisation far more often than not, so the
+// first run that carries an organisation noun ("Centre", "University", "Inc") is a fallback guess.
+const FIRST_ORGANISATION = 0.45; // a positional guess, no incident wording involved
+const WINDOW = 600; // the lead of the write-up; later organisations are vendors, regulators, outlets
+
+export default defineRule({
+  field: 'victim',
+  examples: [
+    { text: 'A paper file containing medical information has been stolen from a locked office at Health Sciences Centre.', value: 'Health Sciences Centre' },
+    { text: 'Boxes of files from Stadtwerke Bochum were found on a street.', value: 'Stadtwerke Bochum' },
+    { text: 'An employee of Universität Hamburg emailed a spreadsheet to the wrong list.', value: 'Universität Hamburg' },
+  ],
+  counterExamples: [
+    'A hospital employee said patient files were taken home.',
+    'Brett Callow, an analyst at Emsisoft, said the gang was active.',
+    'Police in Texas arrested a man on Monday.',
+  ],
+  *propose(doc) {
+    for (const name of namesIn(doc.text, 0, Math.min(doc.text.length, WINDOW))) {
+      if (!isOrgLike(name.value)) continue;
+      yield { value: name.value, confidence: FIRST_ORGANISATION, evidence: [nameSpan(doc.text, name)] };
+      return;
+    }
+  },
+});

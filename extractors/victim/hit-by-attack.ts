@@ -1,0 +1,24 @@
+// "The Province de Namur was targeted by a cyberattack" / "Stadtwerke Bochum fell victim to ransomware"
+import { defineRule } from '../../src/pipeline/rule.ts';
+import { subjectsOf } from '../_shared/victim-propose.ts';
+
+// a passive harm verb, or "fell victim", right after the subject names who suffered the attack
+const HARMED = /\s*(?:\([^)\n]{1,40}\)\s*)?,?\s*(?:(?:has|have|had)\s+)?(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been|got|gets|may\s+have\s+been|reportedly|allegedly|recently)\s+){0,2}(?:(?:hit|struck|targeted|breached|hacked|attacked|compromised|infected|affected|impacted|disrupted|crippled|paralys[ei]d|paralyz?ed|knocked\s+offline|taken\s+offline|defaced)\s+(?:by|in|with|during|after)\b|(?:the\s+)?(?:latest\s+)?(?:victim|target)\s+of\b|fell\s+victim\b|falls\s+victim\b|(?:suffered|suffers|experienced|experiences|sustained|detected|discovered|reported|disclosed|confirmed|admitted)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:cyber[\s-]?attack|attack|breach|hack|intrusion|ransomware|security\s+(?:incident|breach|event)|cyber\s+incident|data\s+(?:breach|leak)|DDoS))/giu;
+const HIT_BY = 0.8; // the grammatical patient of an attack
+
+export default defineRule({
+  field: 'victim',
+  examples: [
+    { text: 'Yesterday the Province de Namur was targeted by a cyberattack, with five servers compromised.', value: 'Province de Namur' },
+    { text: 'Officials confirmed that Stadtwerke Bochum fell victim to a ransomware attack.', value: 'Stadtwerke Bochum' },
+    { text: 'In 2020 Gemeente Hof van Twente was hit by ransomware after a weak password was guessed.', value: 'Gemeente Hof van Twente' },
+    { text: 'Tasmania\'s sole casino operator, the Crown Resorts Group, experienced a ransomware attack.', value: 'Crown Resorts Group' },
+    { text: 'The Universität Duisburg-Essen was the latest victim of a cyber attack.', value: 'Universität Duisburg-Essen' },
+  ],
+  counterExamples: [
+    'A hospital was hit by ransomware last week.',
+    'Several companies were targeted by LockBit in March.',
+    'Emsisoft analyst Brett Callow said schools were hit by ransomware.',
+  ],
+  propose: (doc) => subjectsOf(doc, HARMED, HIT_BY),
+});

@@ -1,0 +1,37 @@
+// "Tufts Health Plan warned subscribers … Tufts Health Plan said the theft included names …"
+import { defineRule } from '../../src/pipeline/rule.ts';
+import { isOrgLike, nameSpan, namesIn, type VictimName } from '../_shared/victim-names.ts';
+
+// A report keeps returning to the organisation it is about; vendors, outlets and regulators are named
+// once. Counting repeated organisation names is a guess independent of any one sentence's grammar.
+const REPEATED = 0.5; // named at least twice, more than any other organisation
+const MIN_MENTIONS = 2;
+const WINDOW = 6000; // enough for a write-up; full articles repeat their subject early
+
+const key = (v: string) => v.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+export default defineRule({
+  field: 'victim',
+  examples: [
+    { text: 'Tufts Health Plan warned subscribers that data was stolen. Police were called. Tufts Health Plan said letters were sent.', value: 'Tufts Health Plan' },
+    { text: 'A laptop of Stadtwerke Bochum was stolen. The theft was reported to Bochum Police Department. Stadtwerke Bochum said it was encrypted.', value: 'Stadtwerke Bochum' },
+  ],
+  counterExamples: [
+    'Mandiant said the attack hit a hospital. Mandiant said more would follow.',
+    'A hospital employee said patient files were taken home.',
+  ],
+  *propose(doc) {
+    const seen = new Map<string, { first: VictimName; n: number }>();
+    for (const name of namesIn(doc.text, 0, Math.min(doc.text.length, WINDOW))) {
+      if (!/\s/.test(name.value) && !isOrgLike(name.value)) continue;
+      const k = key(name.value);
+      const e = seen.get(k);
+      if (e) e.n++;
+      else seen.set(k, { first: name, n: 1 });
+    }
+    const ranked = [...seen.values()].sort((a, b) => b.n - a.n);
+    const best = ranked[0];
+    if (!best || best.n < MIN_MENTIONS || (ranked[1] && ranked[1].n === best.n)) return;
+    yield { value: best.first.value, confidence: REPEATED, evidence: [nameSpan(doc.text, best.first)] };
+  },
+});

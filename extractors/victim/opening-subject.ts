@@ -1,0 +1,42 @@
+// "Jersey City Medical Center said a computer disk containing patient information was lost in June"
+import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { NAME, cleanName, expandAcronym } from '../_shared/victim-names.ts';
+
+// Write-ups and headlines open with the organisation that reports or suffers the incident, so the
+// subject of an opening sentence whose verb is a disclosure or a harm is the victim.
+const LEAD_IN = String.raw`(?:(?:On|In|Last|Earlier|Between)\b[^\n]{1,40}?,\s*)?(?:The\s+)?`;
+const VERB = String.raw`(?:said|says|announced|announces|reported|reports|notified|notifies|disclosed|discloses|discovered|discovers|confirmed|confirms|learned|learns|experienced|suffered|suffers|informed|informs|warned|warns|admitted|admits|acknowledged|revealed|alerted|alerts|filed|mailed|sent|posted|exposed|exposes|leaked|lost|loses|identified|detected|determined|became\s+aware|is\s+aware|began\s+notifying|recently\s+\w+|fell\s+victim|hit\s+by|(?:is|are|was|were|has\s+been|have\s+been)\s+(?:notifying|investigating|warning|alerting|informing|reaching\s+out|responding|recovering|dealing|the\s+(?:latest\s+)?(?:victim|target)|(?:the\s+)?(?:victim|target)|hit|struck|targeted|hacked|breached|attacked|compromised|affected|impacted|forced|crippled|infected|investigating|sending)|(?:has|have|had)\s+(?:been\s+)?(?:notified|announced|reported|disclosed|discovered|confirmed|learned|suffered|experienced|informed|become\s+aware|begun|started|sent|mailed|posted|lost|exposed|identified|detected|determined|fired|terminated|filed|its|their)|notifying|hacked|breached|compromised|attacked|targeted)\b`;
+const OPENING = new RegExp(String.raw`^${LEAD_IN}(${NAME})(?:,?\s*\([^)\n]{1,40}\))?,?\s+(?:(?:also|today|yesterday|recently|has|have|this\s+week|on\s+\p{Lu}\w+)\s+)?${VERB}`, 'u');
+const OPENING_SUBJECT = 0.8; // the first sentence's subject, with a disclosure or harm verb
+const MAX_SENTENCES = 2; // a headline line, then the lead sentence
+
+export default defineRule({
+  field: 'victim',
+  examples: [
+    { text: 'Jersey City Medical Center said a computer disk containing patient information was lost in June.', value: 'Jersey City Medical Center' },
+    { text: 'The Montana Department of Public Health (DPHHS) is notifying clients that a server was accessed.', value: 'Montana Department of Public Health' },
+    { text: 'On May 7, 2018, MSK Group, P.C. discovered that its computer networks experienced a security event.', value: 'MSK Group, P.C.' },
+    { text: 'Stadtwerke Bochum was hit by a ransomware attack on Monday.', value: 'Stadtwerke Bochum' },
+    { text: 'RiverMend Health notifies 1,300 after employee’s email account compromised\nThe company said...', value: 'RiverMend Health' },
+  ],
+  counterExamples: [
+    'A hospital employee said patient files were taken home.',
+    'The company said a laptop was stolen.',
+    'Mandiant said the attackers used a zero-day.',
+    'Brett Callow said the gang has hit dozens of schools.',
+    'LockBit claimed the attack on its leak site.',
+    'Hackers breached the network of a regional utility.',
+  ],
+  *propose(doc) {
+    for (const s of doc.sentences.slice(0, MAX_SENTENCES)) {
+      const m = OPENING.exec(s.text);
+      if (!m) continue;
+      const at = s.start + m[0].indexOf(m[1]!);
+      const found = cleanName(doc.text, at, at + m[1]!.length);
+      const name = found && expandAcronym(doc.text, found);
+      if (!name) continue;
+      yield { value: name.value, confidence: OPENING_SUBJECT, evidence: [span(doc.text, name.start, name.end)] };
+      return;
+    }
+  },
+});

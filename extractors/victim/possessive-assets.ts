@@ -1,0 +1,21 @@
+// "five of Stadtwerke Bochum's servers were encrypted" / "the Province de Namur's network"
+import { defineRule } from '../../src/pipeline/rule.ts';
+import { subjectsOf } from '../_shared/victim-propose.ts';
+
+// the owner of the systems an attack touched; the trigger starts at the possessive so the name ends there
+const ASSETS = /['’]s?\s+(?:(?:entire|internal|own|main|computer|IT|corporate|online|web|email|e-mail|payment|billing|patient|customer|network|file|IT\s+and\s+\w+)\s+){0,2}(?:servers?|systems?|networks?|website|web\s+site|site|databases?|infrastructure|email\s+accounts?|data|records|files|portal)\b/giu;
+const OWNS_ASSETS = 0.6; // owning the hit systems is a strong hint, but bystanders own systems too
+
+export default defineRule({
+  field: 'victim',
+  examples: [
+    { text: 'Attackers encrypted five of Stadtwerke Bochum\'s servers overnight.', value: 'Stadtwerke Bochum' },
+    { text: 'Hackers got into the Province de Namur’s network and demanded a ransom.', value: 'Province de Namur' },
+  ],
+  counterExamples: [
+    'LockBit\'s servers were seized by police.',
+    'The company\'s systems were restored within a week.',
+    'Mandiant\'s website published the analysis.',
+  ],
+  propose: (doc) => subjectsOf(doc, ASSETS, OWNS_ASSETS),
+});

@@ -1,0 +1,69 @@
+// The command line: commander wiring and exit statuses (0 ok, 1 internal failure, 2 usage error).
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { DEFAULT_MAX_BYTES } from '../ingest/types.ts';
+import { createLogger } from '../log.ts';
+import { rulesetVersion } from '../pipeline/ruleset.ts';
+import { UsageError } from './usage.ts';
+
+// The commands load the pipeline (rules, compromise, html-to-text) only when they run: `ruleset`,
+// `--help` and usage errors answer at once.
+
+const UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, m: 1024 ** 2, mb: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3 };
+
+export function parseBytes(value: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(value);
+  const unit = m ? UNITS[m[2]!.toLowerCase()] : undefined;
+  if (!m || unit === undefined || Number(m[1]) <= 0) throw new InvalidArgumentError('expected a size such as 5000000, 512KB or 5MB');
+  return Math.floor(Number(m[1]) * unit);
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  const log = createLogger();
+  let status = 0;
+  const program = new Command('incident-extract')
+    .description('Turns narrative cyber-incident reports into validated JSON records with evidence and confidence')
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)');
+
+  program.command('extract')
+    .description('extract records from files, directories (recursively) or - (stdin)')
+    .argument('<paths...>', '.txt .md .html .json .jsonl files, directories, or - for stdin')
+    .option('-o, --out <file>', 'write records (JSONL) to this file instead of stdout')
+    .option('--dead-letters <file>', 'write dead letters (JSONL) here (default: <out>.dead.jsonl, or stderr)')
+    .option('--max-bytes <size>', 'largest file or JSONL line accepted', parseBytes, DEFAULT_MAX_BYTES)
+    .option('--pretty', 'indent the JSON records (no longer one record per line)')
+    .option('--no-progress', 'no progress bar or progress logs')
+    .action(async (paths: string[], o: { out?: string; deadLetters?: string; maxBytes: number; pretty?: boolean; progress: boolean }) => {
+      const { runExtract } = await import('./extract.ts');
+      status = await runExtract(paths, o, log);
+    });
+
+  program.command('eval')
+    .description('score extraction against a gold corpus: P, R, F1 and ECE per field, on all and answerable docs')
+    .requiredOption('--gold <file>', 'gold corpus (JSONL, shared corpus format)')
+    .option('--pred <records>', 'score these records (JSONL) instead of extracting the gold texts')
+    .option('--json', 'print { docs, missing, fields } as JSON, like the reference scorer')
+    .action(async (o: { gold: string; pred?: string; json?: boolean }) => {
+      const { runEval } = await import('./eval.ts');
+      process.stdout.write(await runEval(o));
+    });
+
+  program.command('ruleset')
+    .description('print the ruleset version (package version + content hash of rules and pipeline)')
+    .action(() => {
+      process.stdout.write(rulesetVersion() + '\n');
+    });
+
+  try {
+    await program.parseAsync(argv);
+    return status;
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    if (err instanceof UsageError) {
+      process.stderr.write(`error: ${err.message}\n`);
+      return 2;
+    }
+    log.fatal({ err }, 'internal failure');
+    return 1;
+  }
+}

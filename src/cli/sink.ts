@@ -1,0 +1,58 @@
+// Line-oriented output with backpressure, batching, and a quiet stop when the reader goes away (EPIPE,
+// e.g. `incident-extract extract … | head`).
+import { createWriteStream } from 'node:fs';
+import type { Writable } from 'node:stream';
+
+const BATCH_CHARS = 64 * 1024;
+
+export class LineSink {
+  /** True once the reader closed the pipe: stop producing, exit quietly. */
+  closed = false;
+  private buf: string[] = [];
+  private chars = 0;
+  private failure: Error | null = null;
+
+  constructor(private readonly stream: Writable, private readonly owned: boolean) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') this.closed = true;
+      else this.failure = err;
+    });
+  }
+
+  static toFile(path: string): LineSink {
+    return new LineSink(createWriteStream(path, { encoding: 'utf8' }), true);
+  }
+
+  async write(line: string): Promise<void> {
+    if (this.closed) return;
+    this.buf.push(line, '\n');
+    this.chars += line.length + 1;
+    if (this.chars >= BATCH_CHARS) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    this.check();
+    if (this.closed || !this.buf.length) return;
+    const chunk = this.buf.join('');
+    this.buf = [];
+    this.chars = 0;
+    await new Promise<void>((resolve) => {
+      this.stream.write(chunk, (err) => {
+        if (err && (err as NodeJS.ErrnoException).code === 'EPIPE') this.closed = true;
+        else if (err) this.failure = err;
+        resolve();
+      });
+    });
+    this.check();
+  }
+
+  async end(): Promise<void> {
+    await this.flush();
+    if (this.owned && !this.closed) await new Promise<void>((resolve) => this.stream.end(resolve));
+    this.check();
+  }
+
+  private check(): void {
+    if (this.failure) throw this.failure;
+  }
+}

@@ -1,0 +1,40 @@
+// The end-of-run account: every input is a record, a dead letter, or a skipped file of unknown type.
+import type { DeadLetter } from '../contract/record.ts';
+
+export interface RunCounts {
+  read: number;
+  extracted: number;
+  deadLettered: number;
+  reasons: Partial<Record<DeadLetter['reason'], number>>;
+  skipped: number;
+  internalFailures: number;
+  /** Wall time of the whole run, and the part spent loading the rules before the first document. */
+  elapsedMs: number;
+  loadMs: number;
+}
+
+export function newCounts(): RunCounts {
+  return { read: 0, extracted: 0, deadLettered: 0, reasons: {}, skipped: 0, internalFailures: 0, elapsedMs: 0, loadMs: 0 };
+}
+
+// Throughput counts document time only: loading the rules is a one-off cost, reported apart.
+export const docsPerSec = (c: RunCounts) => {
+  const ms = c.elapsedMs - c.loadMs;
+  return ms > 0 ? c.read / (ms / 1000) : 0;
+};
+
+export function summaryFields(c: RunCounts) {
+  return { ...c, elapsedMs: Math.round(c.elapsedMs), loadMs: Math.round(c.loadMs), docsPerSec: Math.round(docsPerSec(c) * 10) / 10 };
+}
+
+export function formatSummary(c: RunCounts, where: { out: string; deadLetters: string }): string {
+  const reasons = Object.entries(c.reasons).sort(([a], [b]) => a.localeCompare(b)).map(([r, n]) => `${r} ${n}`).join(', ');
+  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+  return [
+    `incident-extract: ${plural(c.read, 'document')} read in ${(c.elapsedMs / 1000).toFixed(1)} s (${docsPerSec(c).toFixed(1)} docs/s; rules loaded in ${(c.loadMs / 1000).toFixed(1)} s)`,
+    `  extracted      ${c.extracted}  → ${where.out}`,
+    `  dead-lettered  ${c.deadLettered}${reasons ? `  (${reasons})` : ''}${c.deadLettered ? `  → ${where.deadLetters}` : ''}`,
+    `  skipped        ${plural(c.skipped, 'file')} of unknown type`,
+    ...(c.internalFailures ? [`  internal failures ${c.internalFailures} (bugs: see the internal-error dead letters)`] : []),
+  ].join('\n') + '\n';
+}

@@ -1,0 +1,59 @@
+// Accuracy floors on the answerable rows of the dev corpora (labels that show up in the text), measured
+// exactly as `incident-extract eval` measures them. A rule change that drops a field below its floor, or
+// confidences that stop meaning probabilities (ECE), fails here.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { evaluateGold, type Evaluation } from '../src/eval/evaluate.ts';
+import { formatScores } from '../src/eval/score.ts';
+import { createExtractor } from '../src/pipeline/engine.ts';
+
+type Corpus = 'vcdb' | 'eurepoc';
+type Metric = 'F1' | 'P' | 'R';
+
+/** The floors, on the answerable subset. Raise them as the rules improve; never lower them to pass. */
+const FLOORS: ReadonlyArray<{ corpus: Corpus; field: string; metric: Metric; min: number }> = [
+  { corpus: 'vcdb', field: 'victim', metric: 'F1', min: 0.65 },
+  { corpus: 'vcdb', field: 'country', metric: 'F1', min: 0.75 },
+  { corpus: 'eurepoc', field: 'country', metric: 'F1', min: 0.80 },
+  { corpus: 'vcdb', field: 'date_year', metric: 'F1', min: 0.75 },
+  { corpus: 'vcdb', field: 'date', metric: 'F1', min: 0.60 }, // full labelled precision
+  { corpus: 'eurepoc', field: 'origin', metric: 'F1', min: 0.80 },
+  { corpus: 'vcdb', field: 'ransom_demanded', metric: 'F1', min: 0.95 },
+];
+/** Calibration: the largest expected calibration error for any field that makes predictions. */
+const MAX_ECE = 0.10;
+
+const CORPUS_DIR = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
+const TIMEOUT = 300_000;
+
+for (const corpus of ['vcdb', 'eurepoc'] as const) {
+  const file = `${CORPUS_DIR}${corpus}-dev.jsonl`;
+  describe.runIf(existsSync(file))(`accuracy on ${corpus}-dev (answerable)`, () => {
+    let res: Evaluation;
+    beforeAll(async () => {
+      res = evaluateGold(file, await createExtractor());
+      // the table in the test output, so a failure shows the whole picture
+      console.log(`== ${corpus}-dev\n${formatScores(res)}`);
+    }, TIMEOUT);
+
+    it('turns every document into a record', () => {
+      expect(res.deadLetters).toBe(0);
+    });
+
+    for (const { field, metric, min } of FLOORS.filter((f) => f.corpus === corpus)) {
+      it(`${field} ${metric} >= ${min}`, () => {
+        const s = res.fields[`answerable.${field}`];
+        expect(s, `no score for answerable.${field}`).toBeDefined();
+        expect(s![metric], `answerable.${field}: ${JSON.stringify(s)}`).toBeGreaterThanOrEqual(min);
+      });
+    }
+
+    it(`ECE <= ${MAX_ECE} for every field with predictions`, () => {
+      for (const [key, s] of Object.entries(res.fields)) {
+        if (!key.startsWith('answerable.') || !s.predicted) continue;
+        expect.soft(s.ECE ?? 0, `${key} ECE (${s.predicted} predictions)`).toBeLessThanOrEqual(MAX_ECE);
+      }
+    });
+  });
+}

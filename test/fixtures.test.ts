@@ -1,0 +1,174 @@
+// End-to-end check on the hand-written fixtures: every article goes through the same ingest the CLI
+// uses (readInputs) and the same processor (createExtractor), and each field is compared with the
+// `<name>.expected.json` beside it. Positives name all six fields; negatives under negative/ name only
+// the fields the text tempts and that must stay null. One `it` per fixture and field keeps failures readable.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { FIELD_NAMES, FIELD_VALUE, type FieldName, type FieldValue, type IncidentRecord } from '../src/contract/record.ts';
+import { readInputs } from '../src/ingest/read.ts';
+import { createExtractor } from '../src/pipeline/engine.ts';
+
+const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
+const NEGATIVES = path.join(FIXTURES, 'negative');
+const SEED = '/work/shared/seed/province-de-namur.txt';
+const EXPECTED = '.expected.json';
+
+type ExpectedFields = Partial<{ [K in FieldName]: FieldValue[K] | null }>;
+interface Expectation { comment?: string; fields: ExpectedFields }
+
+interface Case {
+  name: string;
+  file: string;
+  expected: Expectation;
+  record?: IncidentRecord;
+  /** Why no record came out: a dead letter at read or extract time. */
+  failure?: string;
+}
+
+/** The canonical record from DESIGN.md, checked field by field. */
+const SEED_FIELDS: { [K in FieldName]: FieldValue[K] } = {
+  victim: 'Province de Namur',
+  date: '2023-07',
+  location: { country: 'BE', region: 'Namur', city: null },
+  serverCount: 5,
+  ransom: { demanded: true, amount: null, currency: null },
+  origin: { country: 'RU', actor: null },
+};
+
+function articlesIn(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isFile() && !e.name.endsWith(EXPECTED) && !e.name.startsWith('.'))
+    .map((e) => path.join(dir, e.name))
+    .sort();
+}
+
+function expectationFile(file: string): string {
+  return file.replace(/\.[^./]+$/, EXPECTED);
+}
+
+const extractor = await createExtractor();
+
+async function load(file: string): Promise<Case> {
+  const name = path.relative(FIXTURES, file);
+  const exp = expectationFile(file);
+  const expected: Expectation = existsSync(exp) ? (JSON.parse(readFileSync(exp, 'utf8')) as Expectation) : { fields: {} };
+  const c: Case = { name, file, expected };
+  const failures: string[] = [];
+  let docs = 0;
+  for await (const item of readInputs([file])) {
+    if (item.kind === 'dead') {
+      failures.push(`read: ${item.deadLetter.reason}: ${item.deadLetter.message}`);
+      continue;
+    }
+    docs += 1;
+    const result = extractor.process(item.raw, item.input);
+    if (result.ok) c.record ??= result.record;
+    else failures.push(`extract: ${result.deadLetter.reason}: ${result.deadLetter.message}`);
+  }
+  if (docs !== 1) failures.push(`expected one document from ${name}, read ${docs}`);
+  if (failures.length) c.failure = failures.join('; ');
+  return c;
+}
+
+const positives = await Promise.all(articlesIn(FIXTURES).map(load));
+const negatives = await Promise.all(articlesIn(NEGATIVES).map(load));
+
+function valueOf(c: Case, field: FieldName): unknown {
+  if (!c.record) throw new Error(`${c.name}: no record (${c.failure ?? 'unknown reason'})`);
+  return c.record.fields[field]?.value ?? null;
+}
+
+describe('fixtures', () => {
+  it('has at least 40 positives and 15 negatives', () => {
+    expect(positives.length).toBeGreaterThanOrEqual(40);
+    expect(negatives.length).toBeGreaterThanOrEqual(15);
+  });
+
+  it('every article has an expectation beside it, valid by the contract', () => {
+    for (const c of [...positives, ...negatives]) {
+      expect(existsSync(expectationFile(c.file)), `${c.name} has no ${EXPECTED}`).toBe(true);
+      for (const [field, value] of Object.entries(c.expected.fields)) {
+        expect(FIELD_NAMES, `${c.name}: unknown field ${field}`).toContain(field);
+        if (value !== null) {
+          const parsed = FIELD_VALUE[field as FieldName].safeParse(value);
+          expect(parsed.success, `${c.name}: ${field} ${JSON.stringify(value)} breaks the contract`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('positives name all six fields; negatives name at least one, all null', () => {
+    for (const c of positives) expect(Object.keys(c.expected.fields).sort(), c.name).toEqual([...FIELD_NAMES].sort());
+    for (const c of negatives) {
+      expect(Object.keys(c.expected.fields).length, c.name).toBeGreaterThan(0);
+      for (const v of Object.values(c.expected.fields)) expect(v, c.name).toBeNull();
+    }
+  });
+});
+
+describe('seed: province-de-namur', () => {
+  const seed = positives.find((c) => c.name === 'province-de-namur.txt');
+
+  it('is an exact copy of the seed report', () => {
+    expect(seed).toBeDefined();
+    expect(readFileSync(seed!.file, 'utf8')).toBe(readFileSync(SEED, 'utf8'));
+  });
+
+  it('expects exactly the record DESIGN.md states', () => {
+    expect(seed!.expected.fields).toEqual(SEED_FIELDS);
+  });
+
+  for (const field of FIELD_NAMES) {
+    it(`${field} = ${JSON.stringify(SEED_FIELDS[field])}`, () => {
+      expect(valueOf(seed!, field)).toEqual(SEED_FIELDS[field]);
+    });
+  }
+
+  it('supports every field with evidence quoted from the text', () => {
+    const record = seed!.record;
+    expect(record, seed!.failure).toBeDefined();
+    const text = readFileSync(seed!.file, 'utf8');
+    for (const field of FIELD_NAMES) {
+      const f = record!.fields[field];
+      expect(f, `${field} is null`).not.toBeNull();
+      expect(f!.evidence.length).toBeGreaterThan(0);
+      for (const e of f!.evidence) expect(text.slice(e.start, e.end)).toBe(e.text);
+    }
+  });
+});
+
+describe('positives', () => {
+  for (const c of positives) {
+    describe(c.name, () => {
+      it('becomes a record', () => {
+        expect(c.failure).toBeUndefined();
+        expect(c.record).toBeDefined();
+      });
+      for (const field of FIELD_NAMES) {
+        if (!(field in c.expected.fields)) continue;
+        it(`${field} = ${JSON.stringify(c.expected.fields[field])}`, () => {
+          expect(valueOf(c, field)).toEqual(c.expected.fields[field]);
+        });
+      }
+    });
+  }
+});
+
+describe('negatives', () => {
+  for (const c of negatives) {
+    describe(c.name, () => {
+      it('becomes a record', () => {
+        expect(c.failure).toBeUndefined();
+        expect(c.record).toBeDefined();
+      });
+      for (const field of FIELD_NAMES) {
+        if (!(field in c.expected.fields)) continue;
+        it(`${field} is null`, () => {
+          expect(valueOf(c, field)).toBeNull();
+        });
+      }
+    });
+  }
+});
