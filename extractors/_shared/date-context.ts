@@ -5,14 +5,21 @@ import type { Sentence } from '../../src/analyse/analyse.ts';
 
 export type DateContext = 'incident' | 'discovery' | 'disclosure' | 'excluded' | 'neutral';
 
-const INCIDENT = /\b(?:cyber-?attack\w*|attack(?:s|ed|ers?)?|hack(?:s|ed|ers?|ing)?|breach(?:es|ed)?|compromis\w+|stole|stolen|steal\w*|theft|thie(?:f|ves)|lost|loss|missing|misplaced|intrusions?|intruders?|infiltrat\w+|accessed|access|unauthori[sz]ed|infect(?:ed|ion)|ransomware|malware|virus|trojan|phish\w*|leak(?:s|ed)?|exposed|exposure|defac\w+|ddos|denial[-\s]of[-\s]service|target(?:ed|ing)|occur\w*|happen\w*|took\s+place|incident|skimm\w*|broke\s+into|break-in|burglar\w*|encrypt\w+|disrupt\w+|outage|spied|spying|espionage|campaign|exfiltrat\w+|dump(?:ed)?|snoop\w*|viewed|e-?mailed|mailed|sent|faxed|disposed|discarded|dumpster|misdirect\w*|inadvertent\w*|mistakenly|error|glitch|robbed|robbery|impersonat\w+|fraud\w*|scam\w*|embezzl\w+|shut\s+down|offline|took\s+down|crash(?:ed|es)?|began|started|conducted|carried\s+out|exploit\w*|installed|tamper\w*|gained|obtained|downloaded|copied|wiped|deleted|locked|spoof\w*|intercept\w*)\b/gi;
+const INCIDENT = /\b(?:cyber-?attack\w*|attack(?:s|ed|ers?)?|hack(?:s|ed|ers?|ing)?|breach(?:es|ed)?|compromis\w+|stole|stolen|steal\w*|theft|thie(?:f|ves)|lost|loss|missing|misplaced|intrusions?|intruders?|infiltrat\w+|accessed|access|unauthori[sz]ed|infect(?:ed|ion)|ransomware|malware|virus|trojan|phish\w*|leak(?:s|ed)?|exposed|exposure|defac\w+|ddos|denial[-\s]of[-\s]service|target(?:ed|ing)|occur\w*|happen\w*|took\s+place|incident|skimm\w*|broke\s+into|break-in|burglar\w*|encrypt\w+|disrupt\w+|outage|spied|spying|espionage|campaign|exfiltrat\w+|dump(?:ed)?|snoop\w*|viewed|e-?mailed|mailed|sent|faxed|disposed|discarded|dumpster|misdirect\w*|inadvertent\w*|mistakenly|error|glitch|robbed|robbery|impersonat\w+|fraud\w*|scam\w*|embezzl\w+|shut\s+down|offline|disconnect\w*|took\s+down|crash(?:ed|es)?|began|started|conducted|carried\s+out|exploit\w*|installed|tamper\w*|gained|obtained|downloaded|copied|wiped|deleted|locked|spoof\w*|intercept\w*)\b/gi;
 // finding out comes after the incident, often the same day or month
 const DISCOVERY = /\b(?:discover(?:ed|y|s)?|detect(?:ed|ion|s)?|noticed|learned|became\s+aware|identified|realized|uncovered|found\s+out)\b/gi;
+const DISCOVERY_REACH = 40;
 // after-the-fact events: announcing, notifying, prosecuting
 const DISCLOSURE = /\b(?:announc\w+|disclos\w+|notif\w+|report(?:ed|s)?|reveal\w*|confirm\w*|publish\w*|letters?|informed|alerted|warned|statement|press\s+release|made\s+public|went\s+public|came\s+to\s+light|sentenc\w+|pleaded|plea|indict\w+|convict\w+|arrest\w+|charged|charges|trial|court|lawsuit|sued|filed|settle\w*|fined|penalty)\b/gi;
 // the date belongs to something else than the incident
 const EXCLUDED = /\b(?:founded|established|incorporated|formed|opened|created|born|births?|founding|enacted|passed|signed|effective|act\s+of|fiscal|FY|financial\s+year|tax\s+year|as\s+of|copyright|(?:report|study|survey|paper|analysis|advisory|article|review)\s+(?:\w+\s+){0,3}(?:published|released|issued)|(?:previous|prior|earlier|another|separate|similar|former)\s+(?:\w+\s+){0,2}(?:breach|attack|incident|hack|intrusion)\w*)\b[^.;]{0,40}$/i;
 // bylines and update notes carry the article's dates: "Posted January 04, 2013", "UPDATE (01/31/2013):"
+const DATELINE = /\s(?:—|–|·|\|)\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?$/;
+const DATELINE_AFTER = /^\s*(?:·|\|)/;
+// "Datavault launched in 2018": the start of a product or a business
+const STARTED_UP = /\b(?:launched|introduced|released|opened|founded|established)\s+(?:in|on|since)?\s*$/i;
+// "The City of Dallas said Friday that …": the date of the statement
+const SAID = /\b(?:said|says|told\s+\w+|stated|announced|confirmed|reported|disclosed|revealed)\s+(?:on\s+|late\s+|early\s+)?$/i;
 const BYLINE = /\b(?:update[sd]?|posted|published|modified|dated|copyright|©)\s*(?:on\s*)?[:(]?\s*$/i;
 // the period the exposed records cover, not when they were exposed: "patients treated between 1996 and 2009"
 const DATA_PERIOD = /\b(?:treated|seen|served|visited|registered|enrolled|employed|worked|working|admitted|dating|dated|paychecks?|hired|received\s+(?:\w+\s+){0,2}(?:care|services?|treatment)|care\s+provided)\b[^.;]{0,40}$/i;
@@ -34,7 +41,9 @@ function nearest(re: RegExp, text: string, from: number, to: number, before: boo
 export function classifyContext(text: string, sentence: Sentence, start: number, end: number): DateContext {
   const lead = text.slice(sentence.start, start);
   if (EXCLUDED.test(lead.slice(-70)) || RANGE_END.test(lead.slice(-24)) || BYLINE.test(lead.slice(-24))) return 'excluded';
-  if (DATA_PERIOD.test(lead.slice(-60))) return 'excluded';
+  if (DATA_PERIOD.test(lead.slice(-60)) || STARTED_UP.test(lead.slice(-24))) return 'excluded';
+  if (DATELINE.test(lead.slice(-20)) || DATELINE_AFTER.test(text.slice(end, end + 4))) return 'excluded';
+  if (SAID.test(lead.slice(-30))) return 'disclosure';
   // a press-release dateline: "BRIGHTON, Mich., June 23, 2020 /PRNewswire/ --"
   if (/^\s*(?:\/[^/\n]{2,30}\/|--|—)/.test(text.slice(end, end + 32))) return 'excluded';
   // the clause around the date: a semicolon starts another statement
@@ -49,8 +58,21 @@ export function classifyContext(text: string, sentence: Sentence, start: number,
     const inc = nearest(INCIDENT, clause, from, to, before);
     const found = nearest(DISCOVERY, clause, from, to, before);
     const disc = nearest(DISCLOSURE, clause, from, to, before);
+    // "detected the intrusion on 20 November": the discovery verb governs though the incident noun is nearer
+    if (before && found <= DISCOVERY_REACH && found < disc) return 'discovery';
     const best = Math.min(inc, found, disc);
     if (best < Infinity) return best === inc ? 'incident' : best === found ? 'discovery' : 'disclosure';
   }
   return 'neutral';
+}
+
+// a document that tells of no hack, breach, theft or loss has no incident date, whatever dates it states
+const INCIDENT_REPORT = /\b(?:hack(?:ed|ers?|ing)|breach(?:ed|es)?|cyber-?attack\w*|ransom\w*|attackers|stolen|stole|theft|compromised|unauthori[sz]ed|intrusion|malware|phishing|leaked|skimm(?:er|ers|ing)|defaced|ddos|exposed|lost|misdirected|snooping|fraud\w*|missing|misplaced|mistakenly|inadvertently|wrong\s+(?:address|recipient|person|patient)|hipaa|privacy|violat\w+|inappropriate(?:ly)?|improper(?:ly)?|publicly\s+(?:available|accessible)|identity|social\s+security|personal\s+(?:data|information)|(?:patient|medical|health)\s+(?:information|records?|data)|spy\w*|espionage)\b/i;
+const reports = new WeakMap<object, boolean>();
+
+/** Whether the text tells of an incident at all; the weak date rules speak only then. */
+export function tellsOfIncident(doc: { readonly text: string }): boolean {
+  let r = reports.get(doc);
+  if (r === undefined) reports.set(doc, (r = INCIDENT_REPORT.test(doc.text)));
+  return r;
 }

@@ -40,6 +40,8 @@ const INCIDENT_NOUN = /^\s+(?:[A-Za-z]+\s+)?(?:cyber-?attacks?|attacks?|breach(?
 // "a previous 2015 breach" is another incident
 const EARLIER_ONE = /\b(?:previous|prior|earlier|another|separate|similar|former|last)\s+$/i;
 
+const SOON_MS = 60 * 86_400_000;
+
 const cache = new WeakMap<AnalysedDoc, DateMention[]>();
 
 function selected(doc: AnalysedDoc, s: Sentence): boolean {
@@ -60,6 +62,8 @@ function fromChrono(doc: AnalysedDoc, s: Sentence, r: chrono.ParsedResult): Omit
     const md = c.isCertain('day') ? `${pad(c.get('month')!)}-${pad(c.get('day')!)}` : pad(c.get('month')!);
     if (c.isCertain('year')) {
       if (!YEAR.test(text) && !/\d{2}$/.test(text)) return undefined;
+      // after publication it is a deadline or a plan, never the incident
+      if (doc.publishedAt && Date.UTC(c.get('year')!, c.get('month')! - 1, c.get('day') ?? 1) > doc.publishedAt.getTime() + 86_400_000) return undefined;
       return { ...base, kind: 'explicit', value: `${c.get('year')}-${md}` };
     }
     // "May" is a month and a modal verb; a month name alone only counts when it reads like a date
@@ -67,7 +71,7 @@ function fromChrono(doc: AnalysedDoc, s: Sentence, r: chrono.ParsedResult): Omit
     return { ...base, kind: 'yearless', value: md };
   }
   if (!doc.publishedAt) return undefined;
-  const value = resolveRelative(text, s.text.slice(Math.max(0, r.index - 12), r.index), r, doc.publishedAt);
+  const value = resolveRelative(text, s.text.slice(Math.max(0, r.index - 12), r.index), r, doc.publishedAt, s.text.slice(r.index + text.length, r.index + text.length + 3));
   return value ? { ...base, kind: 'relative', value } : undefined;
 }
 
@@ -127,8 +131,11 @@ export function withYear(doc: AnalysedDoc, m: DateMention): string | undefined {
   const month = +m.value.slice(0, 2);
   if (doc.publishedAt) {
     const p = doc.publishedAt;
-    const late = month > p.getUTCMonth() + 1 || (month === p.getUTCMonth() + 1 && m.value.length > 2 && +m.value.slice(3) > p.getUTCDate());
-    return `${p.getUTCFullYear() - (late ? 1 : 0)}-${m.value}`;
+    const y = p.getUTCFullYear();
+    const ahead = Date.UTC(y, month - 1, m.value.length > 2 ? +m.value.slice(3) : 1) - p.getTime();
+    // a few weeks after publication is a deadline or plan in the same year; months after, last year's
+    if (ahead > 0 && ahead < SOON_MS) return undefined;
+    return `${ahead > 0 ? y - 1 : y}-${m.value}`;
   }
   for (let j = i - 1; j >= 0; j--) {
     const prev = all[j]!;

@@ -3,7 +3,7 @@
 import type { ParsedResult } from 'chrono-node';
 
 // "within two weeks", "for 3 months", "in 24 hours", "next week": spans of time or the future, not a past moment
-const DURATION_BEFORE = /\b(?:within|for|in|next|over|after|every|each|up\s+to|about|nearly|almost|than)\s*$/i;
+const DURATION_BEFORE = /\b(?:(?:in|over|during|within|for)\s+the|within|for|in|next|over|after|every|each|up\s+to|about|nearly|almost|than)\s*$/i;
 const DURATION_TEXT = /^(?:within|for|in|next|after)\b|\bnext\b|\b(?:now|tonight|tomorrow|hours?|minutes?|seconds?)\b/i;
 // a count of units without "ago" is a length of time: "the past 2 years"
 const COUNTED = /\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+(?:days?|weeks?|months?|years?)\b/i;
@@ -13,7 +13,9 @@ const DAY_MS = 86_400_000;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-export function resolveRelative(text: string, before: string, r: ParsedResult, ref: Date): string | undefined {
+export function resolveRelative(text: string, before: string, r: ParsedResult, ref: Date, after = ''): string | undefined {
+  // "Today's adversaries": a noun, not a date
+  if (/^['’]s\b/.test(after)) return undefined;
   if (DURATION_BEFORE.test(before) || DURATION_TEXT.test(text)) return undefined;
   if (COUNTED.test(text) && !/\bago\b/i.test(text)) return undefined;
   const c = r.start;

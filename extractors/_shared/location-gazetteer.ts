@@ -49,6 +49,13 @@ export function isCommonWord(name: string): boolean {
 const worldCountries = require('world-countries/countries.json') as Country[];
 const capitals = new Map<string, string>();
 for (const c of worldCountries) for (const cap of c.capital ?? []) capitals.set(cap, c.cca2);
+/** alpha-2 of the country whose capital this is ("Paris" → FR), or undefined. */
+export function isCapital(name: string): string | undefined {
+  return capitals.get(name);
+}
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Capital cities as whole words; group 1 is the name. */
+export const CAPITAL_RE = new RegExp(`(?<![\\p{L}\\p{N}])(${[...capitals.keys()].filter((c) => c.length >= 4 && !isCommonWord(c)).sort((a, b) => b.length - a.length).map(escapeRe).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
 
 // Several territories share a demonym with a larger state ("French": France and the French Southern
 // Territories; "American": the US and its islands); the sovereign, then the largest, is the usual sense.
@@ -118,32 +125,6 @@ export function cityPlaces(name: string, country?: string, region?: string): Pla
     if (!out.some((o) => o.country === c.country && o.region === r)) out.push({ country: c.country, region: r, city: name });
   }
   return out;
-}
-
-/**
- * The one place a bare city name stands for, or undefined when it is ambiguous, a common word, or
- * also a country / demonym. A capital city settles ambiguity ("Paris" → FR, not Paris, Texas); so does
- * a country the text names elsewhere (`named`), since the gazetteer carries no populations.
- */
-export function uniqueCity(name: string, named?: ReadonlySet<string>): Place | undefined {
-  if (name.length < 4 || isCommonWord(name) || COUNTRY_BY_NAME.has(name) || COUNTRY_BY_DEMONYM.has(name)) return undefined;
-  let places = cityPlaces(name);
-  const cap = capitals.get(name);
-  if (cap) return places.find((p) => p.country === cap) ?? { country: cap, region: null, city: name };
-  if (named && new Set(places.map((p) => p.country)).size > 1) {
-    const inNamed = places.filter((p) => named.has(p.country));
-    if (inNamed.length) places = inNamed;
-  }
-  const countries = new Set(places.map((p) => p.country));
-  if (countries.size > 1 && /City/.test(String(nameTags(name)))) {
-    // a well-known city (in compromise's lexicon) whose namesakes are mostly in one country: that one
-    const counts = new Map<string, number>();
-    for (const p of places) counts.set(p.country, (counts.get(p.country) ?? 0) + 1);
-    const [top, n] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
-    if (n / places.length >= 0.75) return { country: top, region: null, city: name };
-  }
-  if (countries.size !== 1) return undefined;
-  return places.length === 1 ? places[0] : { country: places[0]!.country, region: null, city: name };
 }
 
 /** A subdivision name that denotes one place only and reads as no ordinary word ("Namur", "Ontario"). */

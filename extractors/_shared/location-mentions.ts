@@ -30,6 +30,13 @@ function insideOtherName(text: string, start: number, end: number, name: string)
 }
 
 
+const CITY_COMMA = /(\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*)?),\s*$/u;
+/** "Atlanta, Georgia": a city of the US state right before the name. */
+function georgianCityBefore(text: string, start: number): boolean {
+  const c = CITY_COMMA.exec(text.slice(Math.max(0, start - 40), start));
+  return !!c && cityPlaces(c[1]!).some((p) => p.country === 'US' && p.region === 'Georgia');
+}
+
 export function mentions(doc: AnalysedDoc): Mention[] {
   let out = cache.get(doc);
   if (out) return out;
@@ -49,6 +56,8 @@ export function mentions(doc: AnalysedDoc): Mention[] {
   };
   scan(US_STATE_RE, 'state', (n) => (n === 'Georgia' ? undefined : { country: 'US', region: STATE_BY_NAME.get(n)!.name, city: null }));
   scan(COUNTRY_RE, 'country', (n, start, end) => {
+    // "US$70,000" is a currency
+    if (doc.text[end] === '$') return undefined;
     const c = countryCode(n);
     return c && !insideOtherName(doc.text, start, end, n) ? { country: c, region: null, city: null } : undefined;
   });
@@ -56,10 +65,10 @@ export function mentions(doc: AnalysedDoc): Mention[] {
     const c = demonymCountry(n) ?? countryCode(n);
     return c ? { country: c, region: null, city: null } : undefined;
   });
-  // Georgia the state when the text is otherwise American, Georgia the country otherwise
+  // Georgia the state when the text is otherwise American ("Atlanta, Georgia's capital"), Georgia the country otherwise
   const american = out.some((m) => m.place.country === 'US');
   for (const m of out) {
-    if (m.name === 'Georgia' && american) Object.assign(m, { kind: 'state', place: { country: 'US', region: 'Georgia', city: null } });
+    if (m.name === 'Georgia' && (american || georgianCityBefore(doc.text, m.start))) Object.assign(m, { kind: 'state', place: { country: 'US', region: 'Georgia', city: null } });
   }
   out.sort((a, b) => a.start - b.start);
   cache.set(doc, out);
@@ -71,7 +80,7 @@ export function mentions(doc: AnalysedDoc): Mention[] {
 const ATTACKER = /^(?:hack(?:er|ers|ing|tivists?)|groups?|gangs?|actors?|APT\d*|cyber-?criminals?|criminals?|crooks|spies|spying|espionage|operatives?|attackers?|intelligence|agents?|trolls?|threat|ransomware|cyber-?army|army|military-linked|perpetrators?|adversar(?:y|ies)|nation-state|(?:state|government|military|kremlin)-(?:sponsored|backed|linked|affiliated)|sponsored|backed|linked|affiliated|nexus|speaking|origin|GRU|FSB|SVR|MSS|IRGC|PLA)$/i;
 const PHRASE_AFTER = /^(?:['’]s)?[\s-]*((?:[\p{L}\p{N}-]+\s*){1,5})/u;
 const STOP = /^(?:of|in|on|at|to|for|from|by|with|and|or|but|that|which|who|the|a|an|was|were|is|are|has|have|had|said|says|after|since|during|against|over|into)$/i;
-const BEFORE_ATTACKER = /(?:\bpro-|\banti-|\b(?:by|from|behind|on behalf of|attributed to|linked to|tied to|backed by|sponsored by|based out of|out of|operating in|Anonymous)\s+(?:the\s+)?)$/i;
+const BEFORE_ATTACKER = /(?:\bpro-|\banti-|\b(?:by|from|behind|originat(?:ed|ing) (?:in|from)|traced (?:back )?to|routed through|on behalf of|attributed to|linked to|tied to|backed by|sponsored by|based out of|out of|operating in|Anonymous)\s+(?:the\s+)?)$/i;
 
 /** The words of the noun phrase right after a mention, up to the first function word. */
 export function phraseAfter(text: string, end: number): string[] {

@@ -5,9 +5,17 @@ import { cityPlaces, subdivisions, usStateByAbbreviation, US_STATES, type Place 
 
 const US_STATE_NAMES = new Set(US_STATES.map((s) => s.name));
 
+// Canadian provinces as Canadian Press datelines abbreviate them ("ST. MARYS, Ont.").
+const CA_ABBREVIATIONS: Record<string, string> = {
+  'Ont.': 'Ontario', 'Que.': 'Quebec', 'B.C.': 'British Columbia', 'Alta.': 'Alberta', 'Man.': 'Manitoba', 'Sask.': 'Saskatchewan',
+  'N.S.': 'Nova Scotia', 'N.B.': 'New Brunswick', 'Nfld.': 'Newfoundland and Labrador', 'P.E.I.': 'Prince Edward Island',
+};
+
 /** The region a written part names, inside `country` when known: US states by name or abbreviation, else any subdivision. */
 export function regionOf(part: string, country?: string): { country: string; region: string | null } | undefined {
   if (US_STATE_NAMES.has(part) && (!country || country === 'US')) return { country: 'US', region: part };
+  const ca = CA_ABBREVIATIONS[part];
+  if (ca && (!country || country === 'CA')) return { country: 'CA', region: ca };
   const abbr = part === 'DC' || part === 'D.C.' ? undefined : usStateByAbbreviation(part);
   if (abbr !== undefined && (!country || country === 'US')) return { country: 'US', region: abbr?.name ?? null };
   const subs = subdivisions(part).filter((s) => !country || s.country === country);

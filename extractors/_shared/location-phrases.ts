@@ -8,6 +8,9 @@ const TOKEN = String.raw`(?:\p{Lu}\.){2,3}|\p{Lu}[\p{L}\p{M}'’]*\.?`;
 /** One capitalised run of up to five tokens joined by spaces or hyphens. */
 export const PLACE_RUN = String.raw`(?:${TOKEN})(?:[ -](?:${TOKEN})){0,4}`;
 
+/** The same run, shortest first: for a name right before a fixed word ("Gloucester City Council"). */
+export const PLACE_RUN_LAZY = String.raw`(?:${TOKEN})(?:[ -](?:${TOKEN})){0,4}?`;
+
 const tokens = (run: string) => run.split(/(?<=[^ -])[ ](?=\p{Lu})/u);
 
 /** Longest tail of a capitalised run that is a city, inside the given country / region when known. */

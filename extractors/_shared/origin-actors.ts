@@ -5,14 +5,14 @@ import { places } from './origin-places.ts';
 
 const NAME = String.raw`(?!(?:The|A|An|This|That|Its|Their)\b)([A-Z][\w-]*[A-Za-z0-9](?:[ \t]+[A-Z][\w-]*[A-Za-z0-9]){0,2})`;
 const GROUP = String.raw`(?:group|gang|unit|actor|operation|crew|collective|syndicate|outfit|cartel)`;
-// Strongest first: an appositive that defines the name, then a claim or an attribution, then "X ransomware".
+// "a strain known as SamSam" names malware, not a group, so "known as" is no cue. Strongest first: an appositive that defines the name, then a claim or an attribution, then "X ransomware".
 const PATTERNS: readonly RegExp[] = [
   new RegExp(String.raw`${NAME},\s+an?\s+(?:[\w-]+\s+){0,5}?${GROUP}\b`, 'gu'),
-  new RegExp(String.raw`\b(?:calling\s+itself|known\s+as|dubbed|(?:ransomware|hacker|hacking|threat)\s+${GROUP})\s+["“]?${NAME}`, 'gu'),
+  new RegExp(String.raw`\b(?:calling\s+itself|(?:ransomware|hacker|hacking|threat|criminal|cybercrime)\s+${GROUP}(?:\s+(?:known\s+as|called|named|dubbed))?)\s+["“]?${NAME}`, 'gu'),
   new RegExp(String.raw`\b(?:carried\s+out|claimed|conducted|perpetrated|launched)\s+by\s+(?:the\s+)?${NAME}`, 'gu'),
   new RegExp(String.raw`\b(?:attributed|linked)\s+(?:the\s+(?:attack|breach|intrusion|incident)\s+)?to\s+(?:the\s+)?${NAME}`, 'gu'),
   new RegExp(String.raw`(?:^|[.!?]\s+|\bthe\s+)${NAME}\s+(?:later\s+)?(?:claimed|claims|has\s+claimed)\b`, 'gmu'),
-  new RegExp(String.raw`\b${NAME}\s+(?:ransomware|extortion)\s+(?:${GROUP}|attack|gang)`, 'gu'),
+  new RegExp(String.raw`\b${NAME}\s+(?:ransomware|extortion)\s+(?:${GROUP}|gang)`, 'gu'),
   new RegExp(String.raw`\bthe\s+${NAME}\s+(?:ransomware\s+)?(?:gang|group)\b`, 'gu'),
 ];
 // Capitalised words that start sentences or name institutions, never attacker groups.

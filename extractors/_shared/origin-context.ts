@@ -5,7 +5,7 @@ import type { AnalysedDoc } from '../../src/analyse/analyse.ts';
 export const ATTACKER_NOUN = String.raw`(?:advanced\s+persistent\s+threat(?:\s+(?:group|actor)s?)?|threat[\s-]?(?:actors?|groups?)|state[\s-]?prox(?:y|ies)|` +
   String.raw`hack(?:er|ing|tivist)[\s-]?(?:groups?|units?|teams?|collectives?|crews?|gangs?|cells?|outfits?|squads?)|` +
   String.raw`(?:cyber[\s-]?)?(?:criminals?|attackers?|spies|espionage\s+(?:groups?|actors?|campaigns?|operations?))|` +
-  String.raw`ransomware\s+(?:gangs?|groups?|operators?|operations?|actors?|crews?)|(?:cyber|electronic)\s+army|` +
+  String.raw`ransomware\s+(?:gangs?|groups?|operators?|actors?|crews?)|(?:cyber|electronic)\s+army|` +
   String.raw`(?:nation[\s-])?state\s+(?:actors?|hackers?)|intelligence\s+(?:agenc(?:y|ies)|services?|officers?|operatives|units?)|` +
   String.raw`military\s+(?:hackers?|intelligence|units?)|APT[\s-]?\d+|hackers?|hacktivists?|APTs?|actors?|groups?|gangs?|crews?|units?|collectives?|operatives|` +
   String.raw`insurgents|militants|intruders|perpetrators|trolls|warriors|prox(?:y|ies)|cyberspies|cybercriminals?)`;

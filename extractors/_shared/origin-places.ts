@@ -53,9 +53,19 @@ for (const [w, v] of table) {
   lower.set(l, v);
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const ALTERNATION = [...table.keys()].sort((a, b) => b.length - a.length).map(escape).join('|');
-const PLACE = new RegExp(`(?<![\\p{L}\\p{N}])(?:the\\s+)?(${ALTERNATION})(?![\\p{L}\\p{N}]|\\.[\\p{L}])`, 'giu');
+// Indexed by lower-cased first word: looking each word up in a map is far cheaper than one case-insensitive
+// regex alternation of a thousand names.
+const byFirstWord = new Map<string, string[]>();
+for (const key of new Set([...table.keys(), ...lower.keys()].map((k) => k.toLowerCase()))) {
+  const first = /^[\p{L}\p{M}]+/u.exec(key)?.[0];
+  if (!first) continue;
+  const list = byFirstWord.get(first) ?? [];
+  list.push(key);
+  byFirstWord.set(first, list);
+}
+for (const list of byFirstWord.values()) list.sort((a, b) => b.length - a.length);
+const WORD = /[\p{L}\p{M}]+/gu;
+const BOUNDARY_AFTER = /^(?:$|[^\p{L}\p{N}.]|\.(?!\p{L}))/u;
 // Every origin rule asks for the same mentions; one scan per document serves them all.
 const cache = new WeakMap<AnalysedDoc, readonly Place[]>();
 
@@ -63,22 +73,24 @@ const cache = new WeakMap<AnalysedDoc, readonly Place[]>();
 export function places(doc: AnalysedDoc): readonly Place[] {
   let found = cache.get(doc);
   if (found) return found;
+  const text = doc.text;
   const out: Place[] = [];
-  PLACE.lastIndex = 0;
-  for (let m = PLACE.exec(doc.text); m; m = PLACE.exec(doc.text)) {
-    const word = m[1]!;
-    const start = m.index + m[0].length - word.length;
-    const exact = table.get(word);
-    const hit = exact ?? lower.get(word.toLowerCase());
-    if (!hit) continue;
-    out.push({ start, end: start + word.length, code: hit.code, kind: hit.kind, exact: !!exact });
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    const keys = byFirstWord.get(m[0].toLowerCase());
+    if (!keys || (m.index > 0 && /[\p{N}]/u.test(text[m.index - 1]!))) continue;
+    for (const key of keys) {
+      const word = text.substr(m.index, key.length);
+      if (word.toLowerCase() !== key || !BOUNDARY_AFTER.test(text.slice(m.index + key.length, m.index + key.length + 2))) continue;
+      const exact = table.get(word);
+      const hit = exact ?? lower.get(key);
+      if (!hit) continue;
+      out.push({ start: m.index, end: m.index + key.length, code: hit.code, kind: hit.kind, exact: !!exact });
+      WORD.lastIndex = m.index + key.length;
+      break;
+    }
   }
   found = out;
   cache.set(doc, found);
   return found;
-}
-
-/** The place that ends a phrase: the phrase's own text must end exactly at a place mention. */
-export function placeEndingAt(doc: AnalysedDoc, end: number): Place | undefined {
-  return places(doc).find((p) => p.end === end);
 }

@@ -32,8 +32,16 @@ function lastEnd(re: RegExp, s: string): number {
   return at;
 }
 
+const cache = new WeakMap<AnalysedDoc, RansomAmount[]>();
+
 /** Ransom sums in the sentences of doc, with their role; sums for other things are left out. */
 export function ransomAmounts(doc: AnalysedDoc): RansomAmount[] {
+  let out = cache.get(doc);
+  if (!out) cache.set(doc, (out = findRansomAmounts(doc)));
+  return out;
+}
+
+function findRansomAmounts(doc: AnalysedDoc): RansomAmount[] {
   const out: RansomAmount[] = [];
   const { text, sentences } = doc;
   const ransomStory = CONTEXT.test(text);
@@ -54,9 +62,9 @@ export function ransomAmounts(doc: AnalysedDoc): RansomAmount[] {
       const paid = lastEnd(PAID_BEFORE, before);
       const ransomAfter = RANSOM_AFTER.test(after);
       if (demand < 0 && paid < 0 && !ransomAfter) continue;
-      if (!ransomStory && role !== 'demanded') continue;
-      const paidAfter = PAID_AFTER.test(after);
-      const role: AmountRole = paid >= demand && paid >= 0 || paidAfter ? 'paid' : 'demanded';
+      const role: AmountRole = (paid >= demand && paid >= 0) || PAID_AFTER.test(after) ? 'paid' : 'demanded';
+      // outside a ransom story only an attacker's explicit demand counts, never a payment
+      if (!ransomStory && (role !== 'demanded' || demand < 0)) continue;
       out.push({ ...m, role, total: TOTAL.test(after) || TOTAL.test(before) });
     }
   }

@@ -11,17 +11,21 @@ import { countryCode } from './countries.ts';
 const WORD = String.raw`(?:(?:St|Mt|Ft|Inc|Corp|Co|Ltd|Jr|Bros)\.|\p{Lu}[\p{L}\p{M}\d]*(?:[-'’.&/][\p{L}\p{M}\d]+)*|\p{Ll}{1,2}\p{Lu}[\p{L}\p{M}\d]*|\d+[-\p{L}]*\p{L})`;
 // longest first; "at", "in" and "on" are left out because they join a name to a place more often than not
 // "and" is left out too: it joins two victims ("Facebook and Instagram") more often than it sits inside one
-const JOINER = String.raw`(?:des|der|den|del|van|von|for|the|du|de|la|le|di|da|of|y|&)`;
+// "and" is let in here and cut again by cleanName unless an organisation noun follows it
+const JOINER = String.raw`(?:della|delle|degli|des|der|den|del|dei|dos|das|van|von|for|für|und|and|the|du|de|la|le|di|da|do|of|y|&)`;
 const SUFFIX = String.raw`(?:,?\s(?:Inc|Corp|Co|Ltd|L\.?L\.?C|L\.?L\.?P|P\.?C|P\.?A|N\.?A|S\.?A)\b\.?)`;
+// Nordic and central European local governments put the lower-case kind after the place ("Tromsø kommune")
+const LOCAL_KIND = String.raw`(?:[ \t]+(?:kommune|kommun|kunta|gmina|község))?`;
 /** A capitalised run with joiners; ends on a capitalised word (or a corporate suffix). */
-export const NAME = String.raw`${WORD}(?:[ \t]+(?:${JOINER}[ \t]+){0,2}${WORD}){0,7}${SUFFIX}?`;
+export const NAME = String.raw`${WORD}(?:[ \t]+(?:${JOINER}[ \t]+){0,2}${WORD}){0,7}${LOCAL_KIND}${SUFFIX}?`;
 
 // sentence-initial words and time phrases that are capitalised but never start a victim's name
 const LEADING = new Set(`a an the this that these those its their his her our my your on in at after before
   according last earlier today yesterday recently when while as by for from with about over since during
   monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
   september october november december jan feb mar apr jun jul aug sep sept oct nov dec update breaking early late mid
-  however meanwhile also other another some several many all both each every former local`.split(/\s+/));
+  however meanwhile also other another some several many both each every former local despite but although though
+  because if once until unless inside outside following amid among across via per through now then thus so hence`.split(/\s+/));
 
 // words that, on their own, name a kind of thing or people rather than one organisation
 const GENERIC = new Set(`hackers hacker attackers attacker criminals cybercriminals cyber criminals thieves thief
@@ -36,7 +40,7 @@ const GENERIC = new Set(`hackers hacker attackers attacker criminals cybercrimin
   social sources source spokesperson spokesman spokeswoman representative representatives management board
   members member students student parents children victims victim affected unauthorized north south east west
   new update updated note editor internet borough atm atms cd cds dvd usb notifications newly hacktivists
-  veteran veterans detectives officers prosecutors court courts judge agents fbi phi pii phr ehr hipaa windows linux`.split(/\s+/));
+  all privacy veteran veterans detectives officers prosecutors court courts judge agents fbi phi pii phr ehr hipaa windows linux`.split(/\s+/));
 
 // attackers, and the security firms, outlets and databases that report on them, are named next to victims
 const NOT_VICTIM_WORDS = new Set(`lockbit conti revil sodinokibi darkside blackcat alphv clop cl0p hive ryuk maze egregor
@@ -62,7 +66,7 @@ const ORG_HEAD = /\b(?:Health|Hospital|Medical|Cent(?:er|re)|Clinic|University|U
 // a person's role or title inside the run ("Professor Barry Feld", "VA Social Worker")
 const ROLE = /\b(?:Professor|Prof|Dr|Doctor|Minister|President|CEO|CFO|CIO|CISO|Director|Governor|Senator|Mayor|Judge|Officer|Commissioner|Detectives?|Spokes(?:person|man|woman)|Chairman|Worker|Nurse|Physician|Employee|Staffer|Analyst|Researcher|Reporter|Editor|Founder|Sergeant|Sgt|Lt|Deputy|Attorney|Prosecutor|Inspector|Manager|Technician)s?\b/u;
 // regulators, courts and investigators announce other organisations' breaches
-const REPORTER = /\b(?:Justice\s+Department|Department\s+of\s+Justice|DOJ|Federal\s+Trade\s+Commission|FTC|Office\s+for\s+Civil\s+Rights|OCR|HHS|Information\s+Commissioner|ICO|FBI|Secret\s+Service|District\s+Court|Regulatory\s+Authority|FINRA|SEC|Medical\s+Board|Europol|Interpol|CISA|Infrastructure\s+Security\s+Agency|NCSC|Police|News|Times|Post|Journal|Herald|Tribune|Gazette|Daily|Magazine|TV|Radio|I-Team|Newswire)\b|-based$/u;
+const REPORTER = /\b(?:Justice\s+Department|Department\s+of\s+Justice|DOJ|Federal\s+Trade\s+Commission|FTC|Office\s+for\s+Civil\s+Rights|OCR|HHS|Information\s+Commissioner|ICO|FBI|Secret\s+Service|District\s+Court|Regulatory\s+Authority|FINRA|SEC|Medical\s+Board|Europol|Interpol|CISA|Infrastructure\s+Security\s+Agency|NCSC|Police|News|Times|Post|Journal|Herald|Tribune|Gazette|Daily|Magazine|Standard|Register|Chronicle|Observer|TV|Radio|I-Team|Newswire|Cyber\s*Security\s+(?:Centre|Center|Agency|Authority)|CERT|CSIRT)\b|-based$|^[KW][A-Z]{2,3}(?:-?TV|\d{1,2})?$/u;
 // title-case headlines run on into their verb ("Breach at Sonic Drive-In May Have Impacted Millions")
 const HEADLINE_VERB = /\s(?:May|Might|Have|Has|Had|Is|Are|Was|Were|Will|Could|Says|Said|Hit|Hits|Hacked|Breached|Confirms|Notifies|Reports|Suffers|Warns|Admits|Discloses|Exposes|Leaks|After|Over|In|On|At|To|With|By)\s.*$/u;
 const allCapsHeadline = (value: string) => value.split(/\s+/).filter((w) => w.length >= 4 && w === w.toUpperCase() && /\p{Lu}/u.test(w)).length >= 3;
@@ -74,6 +78,14 @@ const isFirstName = (w: string) => {
   const tags = Array.isArray(t) ? t : t ? [t] : [];
   return tags.some((x) => /^(?:FirstName|MaleName|FemaleName|Person)$/.test(x));
 };
+
+// the legal form is no part of the name people use ("Meridian Pipeline Co.", "Brightline Dental Group, LLC")
+const CORPORATE_SUFFIX = /,?\s+(?:Inc|Incorporated|Corp|Corporation|Co|Ltd|Limited|L\.?L\.?C|L\.?L\.?P|P\.?L\.?C|plc|P\.?C|P\.?A|N\.?A|S\.?A|ASA|AG|GmbH|N\.?V|B\.?V|S\.?p\.?A|AB|Oy|Pty)\.?$/u;
+const COMMON_TAGS = /^(?:Adjective|Adverb|Verb|Infinitive|PastTense|Gerund|Singular|Plural|Noun|Uncountable|Preposition|Conjunction|Determiner|Pronoun|Modal|Auxiliary|Copula|Expression|Value|Cardinal|Ordinal|Date|Month|WeekDay|Duration|Actor|Comparable|Superlative|Comparative|Possessive|Negative|QuestionWord|Demonym|Title)$/;
+const tagsOf = (w: string) => { const t = lexicon[w.toLowerCase()]; return Array.isArray(t) ? t : t ? [t] : []; };
+const isCommonWord = (w: string) => !/^[\p{Lu}\d&.-]{2,}$/u.test(w) && tagsOf(w).some((t) => COMMON_TAGS.test(t)) && !tagsOf(w).includes('Organization');
+/** compromise's lexicon knows many brands ("Uber", "Tesco", "Nintendo"): a single word it tags as an organisation. */
+export const isKnownOrganisation = (w: string) => tagsOf(w).includes('Organization') && !/^(?:inc|ltd|co|corp|dept|univ|assn)$/i.test(w);
 
 export interface VictimName { value: string; start: number; end: number }
 
@@ -110,6 +122,11 @@ export function cleanName(text: string, start: number, end: number): VictimName 
   }
   const verb = HEADLINE_VERB.exec(text.slice(s, e));
   if (verb) e = s + verb.index;
+  // "Redcar and Cleveland Borough Council" is one name, "Facebook and Instagram" two
+  const and = /\s+and\s+/u.exec(text.slice(s, e));
+  if (and && !ORG_HEAD.test(text.slice(s + and.index + and[0].length, e))) e = s + and.index;
+  const suffix = CORPORATE_SUFFIX.exec(text.slice(s, e));
+  if (suffix && suffix.index > 0) e = s + suffix.index;
   if (e <= s) return null;
   // "North Carolina's Guildford County Schools": a place before the possessive only locates the victim;
   // "University of Cambridge's project": an organisation before it is the victim
@@ -123,11 +140,16 @@ export function cleanName(text: string, start: number, end: number): VictimName 
   if (words.every((w) => GENERIC.has(w) || LEADING.has(w) || /^[\d.,]+(?:st|nd|rd|th)?$/.test(w))) return null;
   // laws are breached too ("a breach of the Data Protection Act")
   if (/\s(?:Act|Law|Regulation|Directive)$/u.test(value)) return null;
-  if (NOT_VICTIM_NAMES.has(words.join(' ')) || NOT_VICTIM_WORDS.has(words[0]!)) return null;
+  // gang names are ordinary words too ("Royal Shrewsbury Hospital"): an organisation noun outweighs them
+  if (NOT_VICTIM_NAMES.has(words.join(' ')) || (NOT_VICTIM_WORDS.has(words[0]!) && !ORG_HEAD.test(value))) return null;
   if (LEADING.has(words[0]!) || value.length < 2) return null;
   if (ROLE.test(value) || REPORTER.test(value) || allCapsHeadline(value) || countryCode(value)) return null;
   // "Brett Callow", "Zelda McConachy": a first name and no organisation noun is a person
   if (words.length <= 3 && isFirstName(words[0]!) && !ORG_HEAD.test(value)) return null;
+  // "Emory Roane of the Privacy Rights Clearinghouse" is a person speaking for an organisation
+  if (isFirstName(words[0]!) && words[2] === 'of') return null;
+  // a lone dictionary word ("Potential", "Privacy") is a capitalised sentence start, not a brand
+  if (words.length === 1 && isCommonWord(value)) return null;
   if (ACTOR_AFTER.test(text.slice(e, e + 40))) return null;
   return { value, start: s, end: e };
 }
@@ -148,9 +170,21 @@ export function expandAcronym(text: string, name: VictimName): VictimName {
   if (!/^[\p{Lu}\d&]{2,8}$/u.test(name.value)) return name;
   const re = new RegExp(String.raw`(?<![\p{L}\p{M}\d'’.&/-])(${NAME})\s*\(\s*(?:the\s+)?${name.value}\s*\)`, 'u');
   const m = re.exec(text);
-  if (!m) return name;
-  return cleanName(text, m.index, m.index + m[1]!.length) ?? name;
+  if (m) return cleanName(text, m.index, m.index + m[1]!.length) ?? name;
+  // "Bay Area Chiropractic Center … BACC said": a longer name in the text whose initials spell the acronym
+  for (const n of namesIn(text, 0, Math.min(text.length, ACRONYM_WINDOW))) {
+    if (n.value !== name.value && initialsOf(n.value).includes(name.value)) return n;
+  }
+  return name;
 }
+const ACRONYM_WINDOW = 4000;
+/** "Department of Health and Human Services" → DHHS and DOHAHS. */
+const initialsOf = (value: string) => {
+  const words = value.split(/[\s-]+/).filter((w) => /^\p{L}/u.test(w));
+  const all = words.map((w) => w[0]!.toUpperCase()).join('');
+  const content = words.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+  return [all, content].filter((x) => x.length >= 2);
+};
 
 /** The name that starts exactly at `pos`, if any. */
 export function nameAt(text: string, pos: number): VictimName | null {

@@ -1,6 +1,7 @@
 // "the 2008 presidential election campaign", "copies of your 2015 W-2"  (a year, and nothing better)
 import { defineRule } from '../../src/pipeline/rule.ts';
 import { proposeDates } from '../_shared/date-propose.ts';
+import { tellsOfIncident } from '../_shared/date-context.ts';
 
 const LONE_YEAR = 0.15; // any year not tied to something else; a last resort
 
@@ -14,6 +15,7 @@ export default defineRule({
     'The company was founded in 1998.',
     'The clinic paid $2016 for new software.',
     'About 2,015 customers were affected.',
+    'Q3 2024 Earnings Call: revenue grew across all regions.',
   ],
-  propose: (doc) => proposeDates(doc, (m) => m.kind === 'year' && m.context !== 'excluded', LONE_YEAR),
+  propose: (doc) => proposeDates(doc, (m) => tellsOfIncident(doc) && m.kind === 'year' && m.context !== 'excluded', LONE_YEAR),
 });

@@ -1,20 +1,22 @@
 // "The company notified affected customers on July 2, 2014"  (after the fact, but close to the incident)
 import { defineRule } from '../../src/pipeline/rule.ts';
 import { proposeDates } from '../_shared/date-propose.ts';
+import { tellsOfIncident } from '../_shared/date-context.ts';
 
 const AFTER_THE_FACT = 0.35; // announcements, notices and court dates follow the incident, often in the same year
 
 export default defineRule({
   field: 'date',
   examples: [
-    { text: 'Customers were notified by letter on July 2, 2014.', value: '2014-07-02' },
-    { text: 'Motley pleaded guilty to those charges in May 2013.', value: '2013-05' },
-    { text: 'The university announced in 2016 that records were involved.', value: '2016' },
+    { text: 'The laptop was stolen. Customers were notified by letter on July 2, 2014.', value: '2014-07-02' },
+    { text: 'Motley, who sold stolen identities, pleaded guilty to those charges in May 2013.', value: '2013-05' },
+    { text: 'The university announced in 2016 that records were exposed.', value: '2016' },
   ],
   counterExamples: [
     'The company was founded in March 1998.',
+    'The directive was published on 17 October 2024 and member states reported on it in 2025.',
     'The report published on June 2, 2021 lists the largest firms.',
     'Hackers stole the data on June 13, 2014.',
   ],
-  propose: (doc) => proposeDates(doc, (m) => m.context === 'disclosure' && (m.kind === 'explicit' || (m.kind === 'year' && m.governed)), AFTER_THE_FACT),
+  propose: (doc) => proposeDates(doc, (m) => tellsOfIncident(doc) && m.context === 'disclosure' && (m.kind === 'explicit' || (m.kind === 'year' && m.governed)), AFTER_THE_FACT),
 });

@@ -2,26 +2,19 @@
 import { defineRule } from '../../src/pipeline/rule.ts';
 import { proposeDates } from '../_shared/date-propose.ts';
 
-const FOUND_OUT_DATE = 0.65; // discovery follows the incident, often within days
+const FOUND_OUT_DATE = 0.72; // discovery follows the incident, often within days
 
 export default defineRule({
   field: 'date',
   examples: [
-    { text: 'On June 13, 2014, hackers broke into the network of the clinic.', value: '2014-06-13' },
+    { text: 'According to the letter, Bright Horizons learned on January 8, 2014 that one of its web sites was accessible.', value: '2014-01-08' },
     { text: 'In March 2021 the company discovered that its servers had been encrypted.', value: '2021-03' },
-    { text: 'The breach, affecting 43,430,316 customers, happened February 2016, but the root cause remains unknown.', value: '2016-02' },
-    { text: 'A Turkish hacker had defaced the official website of the department on 26th May, 2014.', value: '2014-05-26' },
-    { text: 'An employee sent an email that contained sensitive records to a personal account on October 12, 2012.', value: '2012-10-12' },
-    { text: 'The attackers accessed the system between Jan. 5 and Feb. 2, 2019, the company said.', value: '2019-01-05' },
-    { text: 'The company, founded in March 1998, said the ransomware attack began on 3 July 2023.', value: '2023-07-03' },
+    { text: 'The school detected the intrusion on 20 November 2022 and alerted authorities.', value: '2022-11-20' },
   ],
   counterExamples: [
     'The company was founded in March 1998 and employs 4,000 people.',
-    'A previous breach in May 2015 exposed the records of 2,000 patients.',
-    'As of March 1, 2020, the company had 300 employees.',
-    'The report published on June 2, 2021 lists the largest firms.',
+    'Hackers broke into the network on June 13, 2014.',
     'Customers were notified by letter on July 2, 2014.',
-    'The records will be restored within two weeks.',
   ],
   propose: (doc) => proposeDates(doc, (m) => m.kind === 'explicit' && m.context === 'discovery', FOUND_OUT_DATE),
 });

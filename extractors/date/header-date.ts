@@ -3,7 +3,7 @@ import * as chrono from 'chrono-node';
 import { defineRule, span } from '../../src/pipeline/rule.ts';
 
 const HEADER_DATE = 0.9; // a database field made to hold the incident date
-const KEYS = ['date', 'incident date', 'date of incident', 'date of attack', 'attack date', 'breach date', 'date of breach', 'start date', 'date occurred', 'occurred'];
+const KEYS = ['date', 'incident date', 'date of incident', 'date of attack', 'attack date', 'breach date', 'date of breach', 'date occurred', 'occurred'];
 const YEAR_ONLY = /^\s*((?:19|20)\d\d)\s*$/;
 const pad = (n: number) => String(n).padStart(2, '0');
 

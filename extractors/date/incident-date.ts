@@ -8,7 +8,7 @@ export default defineRule({
   field: 'date',
   examples: [
     { text: 'On June 13, 2014, hackers broke into the network of the clinic.', value: '2014-06-13' },
-    { text: 'In March 2021 the company discovered that its servers had been encrypted.', value: '2021-03' },
+    { text: 'In March 2021 attackers encrypted the servers of the town hall.', value: '2021-03' },
     { text: 'The breach, affecting 43,430,316 customers, happened February 2016, but the root cause remains unknown.', value: '2016-02' },
     { text: 'A Turkish hacker had defaced the official website of the department on 26th May, 2014.', value: '2014-05-26' },
     { text: 'An employee sent an email that contained sensitive records to a personal account on October 12, 2012.', value: '2012-10-12' },

@@ -2,7 +2,7 @@
 import { defineRule } from '../../src/pipeline/rule.ts';
 import { proposeDates } from '../_shared/date-propose.ts';
 
-const YEAR_OF_INCIDENT = 0.6; // only the year is stated, introduced by "in", "since", "during"…
+const YEAR_OF_INCIDENT = 0.55; // only the year is stated, introduced by "in", "since", "during"…
 
 export default defineRule({
   field: 'date',

@@ -2,7 +2,7 @@
 import { defineRule } from '../../src/pipeline/rule.ts';
 import { proposeDates } from '../_shared/date-propose.ts';
 
-const BORROWED_YEAR = 0.5; // month and day are stated, the year comes from publication or an earlier mention
+const BORROWED_YEAR = 0.4; // month and day are stated, the year comes from publication or an earlier mention
 
 export default defineRule({
   field: 'date',

@@ -1,5 +1,6 @@
 // "Dr. Loi Luu of Westminster, California"  /  "Springfield, Ill."  /  "a student from Hamburg, Germany"
 import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { isIncidentDoc } from '../_shared/location-context.ts';
 import { attackerBefore, isAttackerContext } from '../_shared/location-mentions.ts';
 import { areaAtStart, cityAtEnd, PLACE_RUN } from '../_shared/location-phrases.ts';
 
@@ -20,6 +21,7 @@ export default defineRule({
   ],
   counterExamples: ['Meanwhile, Texas Instruments reported earnings.', 'Hackers based in Moscow, Russia claimed the attack.', 'Smith, Jones and Brown signed the letter.'],
   *propose(doc) {
+    if (!isIncidentDoc(doc)) return;
     COMMA.lastIndex = 0;
     for (let c = COMMA.exec(doc.text); c; c = COMMA.exec(doc.text)) {
       const head = RUN_BEFORE.exec(doc.text.slice(Math.max(0, c.index - 60), c.index));

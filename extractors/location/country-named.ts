@@ -1,5 +1,6 @@
 // "Ghana Health Service reported a breach"  /  "The Canadian breach exposed 2,000 records"
 import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { isIncidentDoc } from '../_shared/location-context.ts';
 import { isAttackerContext, mentions } from '../_shared/location-mentions.ts';
 
 // Any country or demonym left once attacker contexts are removed: weak, and only a fallback.
@@ -14,6 +15,7 @@ export default defineRule({
   ],
   counterExamples: ['Russian hackers claimed the breach.', 'The breach exposed 2,000 records.'],
   *propose(doc) {
+    if (!isIncidentDoc(doc)) return;
     for (const m of mentions(doc)) {
       if (m.kind === 'state' || isAttackerContext(doc.text, m)) continue;
       yield { value: m.place, confidence: m.kind === 'country' ? NAMED_COUNTRY : NAMED_DEMONYM, evidence: [span(doc.text, m.start, m.end)] };

@@ -1,5 +1,6 @@
 // "the networks of South Korea's Atomic Energy Research Institute"  /  "Japan's parliament"
 import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { isIncidentDoc } from '../_shared/location-context.ts';
 import { isAttackerContext, mentions } from '../_shared/location-mentions.ts';
 
 const POSSESSIVE = /^['’]s\b/;
@@ -14,6 +15,7 @@ export default defineRule({
   ],
   counterExamples: ["Russia's GRU hackers were blamed.", "China's state-sponsored actors stole data."],
   *propose(doc) {
+    if (!isIncidentDoc(doc)) return;
     for (const m of mentions(doc)) {
       if (m.kind !== 'country' || !POSSESSIVE.test(doc.text.slice(m.end, m.end + 3))) continue;
       if (isAttackerContext(doc.text, m)) continue;

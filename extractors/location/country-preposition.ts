@@ -1,5 +1,6 @@
 // "a hospital in France"  /  "the largest bank of Belgium"  /  "attacks across Ukraine"
 import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { isIncidentDoc } from '../_shared/location-context.ts';
 import { attackerBefore, isAttackerContext, mentions } from '../_shared/location-mentions.ts';
 
 // Prepositions of place; "from", "by" and "to" are left out: they mostly introduce the attackers' origin.
@@ -14,6 +15,7 @@ export default defineRule({
   ],
   counterExamples: ['Hackers in Russia claimed the attack.', 'The attack was attributed to North Korea.', 'The company patched the flaw.'],
   *propose(doc) {
+    if (!isIncidentDoc(doc)) return;
     for (const m of mentions(doc)) {
       if (m.kind !== 'country') continue;
       const before = BEFORE.exec(doc.text.slice(Math.max(0, m.start - 20), m.start));

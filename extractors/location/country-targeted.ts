@@ -1,5 +1,6 @@
 // "a campaign against Kyrgyzstan and Uzbekistan"  /  "the attack on Ukraine"  /  "operations targeting Israel"
 import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { isIncidentDoc } from '../_shared/location-context.ts';
 import { isAttackerContext, mentions } from '../_shared/location-mentions.ts';
 
 const BEFORE = /\b(?:against|on|targeting|targeted|targets|attack(?:s|ed|ing)?|hit|hitting|into|infiltrated|breached|hack(?:s|ed)?|deface[sd]?|defacing)\s+(?:the\s+|several\s+|multiple\s+|many\s+)?$/i;
@@ -15,6 +16,7 @@ export default defineRule({
   ],
   counterExamples: ['Ukraine blamed hackers for the outage, which was carried out by Russia.', 'The firm relied on the cloud.'],
   *propose(doc) {
+    if (!isIncidentDoc(doc)) return;
     for (const m of mentions(doc)) {
       if (m.kind === 'state') continue;
       const before = BEFORE.exec(doc.text.slice(Math.max(0, m.start - 25), m.start));

@@ -1,5 +1,6 @@
 // "Anonymous takes down several Mexican government websites"  /  "a Belgian province"  /  "U.S. hospitals"
 import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { isIncidentDoc } from '../_shared/location-context.ts';
 import { hasTargetNoun, isAttackerContext, mentions } from '../_shared/location-mentions.ts';
 
 // A demonym (or a country name used as one) before what was attacked; "Russian hackers" is the origin.
@@ -15,6 +16,7 @@ export default defineRule({
   ],
   counterExamples: ['Russian hackers claimed the attack.', 'A Chinese state-sponsored group was blamed.', 'The Iranian hacking group APT33 struck again.'],
   *propose(doc) {
+    if (!isIncidentDoc(doc)) return;
     for (const m of mentions(doc)) {
       if (m.kind === 'state' || !hasTargetNoun(doc.text, m.end) || isAttackerContext(doc.text, m)) continue;
       // a country name works as a modifier only right before its noun ("UK hospitals"), not as a subject ("Russia targets")

@@ -1,5 +1,6 @@
 // "Location: Belgium"  /  "Country: Namur, Belgium"
 import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { isIncidentDoc } from '../_shared/location-context.ts';
 import { parsePlace } from '../_shared/location-parse.ts';
 
 // Incident databases print where the victim is under one of these keys.
@@ -16,6 +17,7 @@ export default defineRule({
   ],
   counterExamples: ['Location: unknown\nNothing else is known.', 'The attackers came from Russia.'],
   *propose(doc) {
+    if (!isIncidentDoc(doc)) return;
     for (const key of KEYS) {
       const h = doc.headers.get(key);
       if (!h || NOT_A_PLACE.test(h.value)) continue;

@@ -1,8 +1,10 @@
 // "San Diego-based Sharp HealthCare said..."  /  "a Belgium-based insurer"  /  "the firm, based in Ohio,"
 import { defineRule, span } from '../../src/pipeline/rule.ts';
 import { countryCode } from '../_shared/countries.ts';
-import { cityPlaces, uniqueCity } from '../_shared/location-gazetteer.ts';
-import { attackerBefore, isAttackerContext, namedCountries } from '../_shared/location-mentions.ts';
+import { cityPlaces } from '../_shared/location-gazetteer.ts';
+import { cityInDoc, isIncidentDoc } from '../_shared/location-context.ts';
+import { attackerBefore, isAttackerContext } from '../_shared/location-mentions.ts';
+import type { AnalysedDoc } from '../../src/analyse/analyse.ts';
 import { regionOf } from '../_shared/location-parse.ts';
 import { PLACE_RUN } from '../_shared/location-phrases.ts';
 
@@ -10,16 +12,17 @@ const BASED = new RegExp(String.raw`(?<![\p{L}\p{N}])(${PLACE_RUN})[ -](?:based|
 const BASED_AREA = 0.85; // a country or state said to be the organisation's home
 const BASED_CITY = 0.8; // a city name alone, accepted only when the gazetteer knows one country for it
 
-function placeOf(run: string, named: ReadonlySet<string>) {
+function placeOf(run: string, doc: AnalysedDoc) {
   const tokens = run.split(' ');
   // "the company's San Diego-based unit": keep the longest tail that is a known place
   for (let i = 0; i < tokens.length; i++) {
     const name = tokens.slice(i).join(' ');
     const code = countryCode(name);
     if (code) return { name, place: { country: code, region: null, city: null }, area: true };
+    // "Leeds-based": a name that is a city and a district of the same country is the city
+    const c = cityInDoc(doc, name);
     const r = regionOf(name);
-    if (r && !/\./.test(name)) return { name, place: { ...r, city: null }, area: true };
-    const c = uniqueCity(name, named);
+    if (r && !/\./.test(name) && (r.country === 'US' || c?.country !== r.country)) return { name, place: { ...r, city: null }, area: true };
     if (c) return { name, place: c, area: false };
     if (cityPlaces(name).length) return undefined; // "Los Angeles" is ambiguous; its tail "Angeles" is not the place
 
@@ -30,16 +33,18 @@ function placeOf(run: string, named: ReadonlySet<string>) {
 export default defineRule({
   field: 'location',
   examples: [
-    { text: 'San Diego-based Sharp HealthCare notified California patients.', value: { country: 'US', region: null, city: 'San Diego' } },
+    { text: 'San Diego-based Sharp HealthCare notified patients of a breach.', value: { country: 'US', region: null, city: 'San Diego' } },
+    { text: 'Harrow & Finch, the Leeds-based chain, was hit by a cyber attack.', value: { country: 'GB', region: null, city: 'Leeds' } },
     { text: 'A Belgium-based insurer disclosed a breach.', value: { country: 'BE', region: null, city: null } },
-    { text: 'The hospital, headquartered in Ohio, said records were exposed.', value: { country: 'US', region: 'Ohio', city: null } },
+    { text: 'The hospital, headquartered in Ohio, said records were stolen.', value: { country: 'US', region: 'Ohio', city: null } },
   ],
-  counterExamples: ['A China-based group breached the network.', 'The attack was web-based.', 'Hackers based in Russia claimed it.'],
+  counterExamples: ['A China-based group breached the network.', 'The attack was web-based.', 'Hackers based in Russia claimed it.', 'The Berlin-based start-up raised 40 million euros.'],
   *propose(doc) {
+    if (!isIncidentDoc(doc)) return;
     BASED.lastIndex = 0;
     for (let m = BASED.exec(doc.text); m; m = BASED.exec(doc.text)) {
       const run = m[1] ?? m[2]!;
-      const hit = placeOf(run, namedCountries(doc));
+      const hit = placeOf(run, doc);
       if (!hit) continue;
       const runStart = m[1] ? m.index : m.index + m[0].length - run.length;
       const start = runStart + run.length - hit.name.length;

@@ -1,36 +1,54 @@
-// "The Province of Namur was the victim of a cyberattack"  /  "a hospital in Ontario"
+// "The Province of Namur was the victim of a cyberattack"  /  "a hospital in Ontario"  /  "the port in Aichi prefecture"  /  "Catalonia's regional government"
 import { defineRule, span } from '../../src/pipeline/rule.ts';
-import { uniqueSubdivision } from '../_shared/location-gazetteer.ts';
+import { calledRegion, isIncidentDoc } from '../_shared/location-context.ts';
+import { cityPlaces } from '../_shared/location-gazetteer.ts';
 import { attackerBefore, isAttackerContext } from '../_shared/location-mentions.ts';
+import { subdivisionAsWritten } from '../_shared/location-regions.ts';
 import { PLACE_RUN } from '../_shared/location-phrases.ts';
 
 // US states have their own rule; here any other country's provinces, regions and states.
 const UNIT = String.raw`(?:Province|Region|State|County|Canton|Department|Prefecture|Oblast|Voivodeship|Land|Provincia|Région|Département)\s+(?:of|de|du|di|del|des|d['’])\s*`;
-const PLACE = new RegExp(String.raw`(?:\b(${UNIT})|\b(?:in|across|throughout|of)\s+)(${PLACE_RUN})`, 'gu');
-const NAMED_UNIT = 0.8; // "Province of Namur": the text says it is a subdivision
+const UNIT_AFTER = String.raw`\s+(?:prefecture|province|region|county|oblast|canton|department|state)\b`;
+const PLACE = new RegExp(String.raw`(?:\b(${UNIT})|\b(?:in|across|throughout|of)\s+(?:the\s+)?)(${PLACE_RUN})(${UNIT_AFTER}|['’]s\b)?`, 'gu');
+const NAMED_UNIT = 0.8; // "Province of Namur", "Aichi prefecture": the text says it is a subdivision
 const IN_SUBDIVISION = 0.6; // "in Ontario": a unique subdivision name after a preposition
+const POSSESSIVE = 0.65; // "Catalonia's regional government": owner of what follows, usually the victim
+
+const SUFFIX_OR_POSSESSIVE = new RegExp(String.raw`(?<![\p{L}\p{N}])(${PLACE_RUN})(${UNIT_AFTER}|['’]s\b)`, 'gu');
 
 export default defineRule({
   field: 'location',
   examples: [
     { text: 'The Province of Namur was the victim of a significant cyberattack.', value: { country: 'BE', region: 'Namur', city: null } },
     { text: 'A hospital in Ontario said patient records were stolen.', value: { country: 'CA', region: 'Ontario', city: null } },
+    { text: 'Terminals stopped at the port in Aichi prefecture after a ransomware attack.', value: { country: 'JP', region: 'Aichi', city: null } },
+    { text: "Catalonia's regional government said it would not pay the ransom.", value: { country: 'ES', region: 'Catalonia', city: null } },
   ],
-  counterExamples: ['A hospital in Texas said records were stolen.', 'Hackers in Ontario claimed the attack.', 'The Department of Health said records were stolen.'],
+  counterExamples: [
+    'A hospital in Texas said records were stolen.', 'Hackers in Ontario claimed the attack.', 'The Department of Health said records were stolen.',
+    'Hackers breached the Port of Lisbon.', 'The breach hit a shop in Leeds.',
+  ],
   *propose(doc) {
-    PLACE.lastIndex = 0;
-    for (let m = PLACE.exec(doc.text); m; m = PLACE.exec(doc.text)) {
-      const run = m[2]!.replace(/\.$/, '');
-      const sub = uniqueSubdivision(run);
-      if (!sub || sub.country === 'US') continue;
-      const start = m.index + m[0].length - m[2]!.length;
-      const end = start + run.length;
-      if (isAttackerContext(doc.text, { start, end }) || attackerBefore(doc.text, m.index)) continue;
-      yield {
-        value: { country: sub.country, region: sub.name, city: null },
-        confidence: m[1] ? NAMED_UNIT : IN_SUBDIVISION,
-        evidence: [span(doc.text, m[1] ? m.index : start, end)],
-      };
+    if (!isIncidentDoc(doc)) return;
+    for (const re of [PLACE, SUFFIX_OR_POSSESSIVE]) {
+      re.lastIndex = 0;
+      for (let m = re.exec(doc.text); m; m = re.exec(doc.text)) {
+        const unit = re === PLACE ? m[1] : undefined;
+        const raw = re === PLACE ? m[2]! : m[1]!;
+        const tail = re === PLACE ? m[3] : m[2];
+        if (re === PLACE && tail) continue; // the second pattern reads it
+        const run = raw.replace(/\.$/, '').replace(/^(?:The|A|An)\s+/, '');
+        const sub = subdivisionAsWritten(run, !!(unit || (tail && !/['’]/.test(tail))));
+        if (!sub || sub.country === 'US') continue;
+        const named = !!unit || (!!tail && !/['’]/.test(tail)) || calledRegion(doc.text, run);
+        // "in Leeds", "the Port of Lisbon": a city that shares its name with its district is the city
+        if (!named && !/shire$/.test(run) && cityPlaces(run, sub.country).length) continue;
+        const start = m.index + m[0].indexOf(raw) + raw.length - run.length;
+        const end = start + run.length;
+        if (isAttackerContext(doc.text, { start, end }) || attackerBefore(doc.text, m.index)) continue;
+        const confidence = unit || (tail && !/['’]/.test(tail)) ? NAMED_UNIT : tail ? POSSESSIVE : IN_SUBDIVISION;
+        yield { value: { country: sub.country, region: run, city: null }, confidence, evidence: [span(doc.text, unit ? m.index : start, tail ? end + tail.length : end)] };
+      }
     }
   },
 });

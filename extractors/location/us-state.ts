@@ -1,5 +1,6 @@
 // "the Ohio hospital"  /  "New Jersey Medicaid"  /  "more than 20 Texas municipalities"
 import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { isIncidentDoc } from '../_shared/location-context.ts';
 import { isAttackerContext, mentions } from '../_shared/location-mentions.ts';
 
 const IN_STATE = /\b(?:in|of|across|throughout|at)\s+(?:the\s+(?:state\s+of\s+)?)?$/i;
@@ -15,6 +16,7 @@ export default defineRule({
   ],
   counterExamples: ['The hospital notified 3,000 patients.', 'A laptop was stolen from a car.'],
   *propose(doc) {
+    if (!isIncidentDoc(doc)) return;
     for (const m of mentions(doc)) {
       if (m.kind !== 'state' || isAttackerContext(doc.text, m)) continue;
       const before = IN_STATE.exec(doc.text.slice(Math.max(0, m.start - 30), m.start));

@@ -21,10 +21,11 @@ const WINDOW = 110;
 export default defineRule({
   field: 'origin',
   examples: [
-    { text: 'Researchers uncover Gorgon, a threat actor allegedly operating from Pakistan and targeting governments.', value: { country: 'PK', actor: null } },
+    { text: 'Researchers uncover Gorgon, a threat actor allegedly operating from Pakistan and targeting governments.', value: { country: 'PK', actor: 'Gorgon' } },
     { text: 'The DDoS attack originating from China hit the site.', value: { country: 'CN', actor: null } },
     { text: 'The group is based in China, researchers said.', value: { country: 'CN', actor: null } },
     { text: 'Hackers from China infiltrated the university.', value: { country: 'CN', actor: null } },
+    { text: 'LockBit later claimed the attack. LockBit is believed to operate from Russia.', value: { country: 'RU', actor: 'LockBit' } },
     { text: 'The attack group appears to operate out of the Jiangsu province in China.', value: { country: 'CN', actor: null } },
   ],
   counterExamples: [
@@ -42,7 +43,9 @@ export default defineRule({
       const m = byNoun ?? VIA_TRIGGER.exec(before);
       if (!m) continue;
       const head = before.slice(0, m.index);
-      if (!byNoun && (!ACTOR_BEFORE.test(head.slice(-80)) || TARGET_BETWEEN.test(head.slice(-30)))) continue;
+      const actor = docActor(doc);
+      const named = !!actor && head.slice(-80).includes(actor.name);
+      if (!byNoun && ((!named && !ACTOR_BEFORE.test(head.slice(-80))) || TARGET_BETWEEN.test(head.slice(-30)))) continue;
       if (TARGET_BETWEEN.test(m[0]) || negated(doc, from + m.index, p.end)) continue;
       yield { value: { country: p.code, actor: docActor(doc)?.name ?? null }, confidence: BASED_IN, evidence: [span(doc.text, from + m.index, p.end)] };
     }

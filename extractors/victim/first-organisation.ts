@@ -1,6 +1,7 @@
 // "A paper file was stolen from a locked office at Health Sciences Centre."
 import { defineRule } from '../../src/pipeline/rule.ts';
 import { isOrgLike, nameSpan, namesIn } from '../_shared/victim-names.ts';
+import { inIncidentTalk } from '../_shared/victim-context.ts';
 
 // Incident write-ups name the victim before any other organisation far more often than not, so the
 // first run that carries an organisation noun ("Centre", "University", "Inc") is a fallback guess.
@@ -11,7 +12,7 @@ export default defineRule({
   field: 'victim',
   examples: [
     { text: 'A paper file containing medical information has been stolen from a locked office at Health Sciences Centre.', value: 'Health Sciences Centre' },
-    { text: 'Boxes of files from Stadtwerke Bochum were found on a street.', value: 'Stadtwerke Bochum' },
+    { text: 'Boxes of files from Stadtwerke Bochum were stolen from a car.', value: 'Stadtwerke Bochum' },
     { text: 'An employee of Universität Hamburg emailed a spreadsheet to the wrong list.', value: 'Universität Hamburg' },
   ],
   counterExamples: [
@@ -22,6 +23,8 @@ export default defineRule({
   *propose(doc) {
     for (const name of namesIn(doc.text, 0, Math.min(doc.text.length, WINDOW))) {
       if (!isOrgLike(name.value)) continue;
+      // the first organisation of a sports or finance story is no victim
+      if (!inIncidentTalk(doc, name.start)) return;
       yield { value: name.value, confidence: FIRST_ORGANISATION, evidence: [nameSpan(doc.text, name)] };
       return;
     }

@@ -1,6 +1,7 @@
 // "Hackers stole the personal data of 57 million customers and drivers from Uber Technologies Inc."
 import { defineRule } from '../../src/pipeline/rule.ts';
 import { isOrgLike, nameSpan, namesIn } from '../_shared/victim-names.ts';
+import { inIncidentTalk } from '../_shared/victim-context.ts';
 
 // The weakest guess: the first multi-word name (bare acronyms are too often "SSN", "PHI", "DDoS") of the lead sentence that is neither a
 // person, a place, an attacker nor a reporter. Kept apart so calibration can price it on its own.
@@ -10,8 +11,8 @@ const LEAD = 2; // sentences
 export default defineRule({
   field: 'victim',
   examples: [
-    { text: 'Hackers stole the personal data of 57 million customers from Uber Technologies Inc. last year.', value: 'Uber Technologies Inc.' },
-    { text: 'Boxes of documents belonging to Gemeente Hof van Twente were found in a skip.', value: 'Gemeente Hof van Twente' },
+    { text: 'Hackers stole the personal data of 57 million customers from Uber Technologies Inc. last year.', value: 'Uber Technologies' },
+    { text: 'Boxes of documents belonging to Gemeente Hof van Twente were lost in transit.', value: 'Gemeente Hof van Twente' },
   ],
   counterExamples: [
     'A hospital employee said patient files were taken home.',
@@ -21,6 +22,8 @@ export default defineRule({
     const end = doc.sentences[Math.min(LEAD, doc.sentences.length) - 1]?.end ?? 0;
     for (const name of namesIn(doc.text, 0, end)) {
       if (!/\s/.test(name.value) && !isOrgLike(name.value)) continue;
+      // the first organisation of a sports or finance story is no victim
+      if (!inIncidentTalk(doc, name.start)) return;
       yield { value: name.value, confidence: FIRST_NAME_IN_LEAD, evidence: [nameSpan(doc.text, name)] };
       return;
     }

@@ -1,6 +1,7 @@
 // "Tufts Health Plan warned subscribers … Tufts Health Plan said the theft included names …"
 import { defineRule } from '../../src/pipeline/rule.ts';
 import { isOrgLike, nameSpan, namesIn, type VictimName } from '../_shared/victim-names.ts';
+import { inIncidentTalk } from '../_shared/victim-context.ts';
 
 // A report keeps returning to the organisation it is about; vendors, outlets and regulators are named
 // once. Counting repeated organisation names is a guess independent of any one sentence's grammar.
@@ -21,17 +22,19 @@ export default defineRule({
     'A hospital employee said patient files were taken home.',
   ],
   *propose(doc) {
-    const seen = new Map<string, { first: VictimName; n: number }>();
+    const seen = new Map<string, { first: VictimName; n: number; incident: boolean }>();
     for (const name of namesIn(doc.text, 0, Math.min(doc.text.length, WINDOW))) {
       if (!/\s/.test(name.value) && !isOrgLike(name.value)) continue;
       const k = key(name.value);
       const e = seen.get(k);
-      if (e) e.n++;
-      else seen.set(k, { first: name, n: 1 });
+      const incident = inIncidentTalk(doc, name.start);
+      if (e) { e.n++; e.incident ||= incident; }
+      else seen.set(k, { first: name, n: 1, incident });
     }
     const ranked = [...seen.values()].sort((a, b) => b.n - a.n);
     const best = ranked[0];
-    if (!best || best.n < MIN_MENTIONS || (ranked[1] && ranked[1].n === best.n)) return;
+    // a museum or a product named over and over is no victim unless one mention sits in incident talk
+    if (!best || !best.incident || best.n < MIN_MENTIONS || (ranked[1] && ranked[1].n === best.n)) return;
     yield { value: best.first.value, confidence: REPEATED, evidence: [nameSpan(doc.text, best.first)] };
   },
 });

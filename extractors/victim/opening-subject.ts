@@ -5,8 +5,11 @@ import { NAME, cleanName, expandAcronym } from '../_shared/victim-names.ts';
 // Write-ups and headlines open with the organisation that reports or suffers the incident, so the
 // subject of an opening sentence whose verb is a disclosure or a harm is the victim.
 const LEAD_IN = String.raw`(?:(?:On|In|Last|Earlier|Between)\b[^\n]{1,40}?,\s*)?(?:The\s+)?`;
-const VERB = String.raw`(?:said|says|announced|announces|reported|reports|notified|notifies|disclosed|discloses|discovered|discovers|confirmed|confirms|learned|learns|experienced|suffered|suffers|informed|informs|warned|warns|admitted|admits|acknowledged|revealed|alerted|alerts|filed|mailed|sent|posted|exposed|exposes|leaked|lost|loses|identified|detected|determined|became\s+aware|is\s+aware|began\s+notifying|recently\s+\w+|fell\s+victim|hit\s+by|(?:is|are|was|were|has\s+been|have\s+been)\s+(?:notifying|investigating|warning|alerting|informing|reaching\s+out|responding|recovering|dealing|the\s+(?:latest\s+)?(?:victim|target)|(?:the\s+)?(?:victim|target)|hit|struck|targeted|hacked|breached|attacked|compromised|affected|impacted|forced|crippled|infected|investigating|sending)|(?:has|have|had)\s+(?:been\s+)?(?:notified|announced|reported|disclosed|discovered|confirmed|learned|suffered|experienced|informed|become\s+aware|begun|started|sent|mailed|posted|lost|exposed|identified|detected|determined|fired|terminated|filed|its|their)|notifying|hacked|breached|compromised|attacked|targeted)\b`;
-const OPENING = new RegExp(String.raw`^${LEAD_IN}(${NAME})(?:,?\s*\([^)\n]{1,40}\))?,?\s+(?:(?:also|today|yesterday|recently|has|have|this\s+week|on\s+\p{Lu}\w+)\s+)?${VERB}`, 'u');
+const VERB = String.raw`(?:said|says|announced|announces|reported|reports|notified|notifies|disclosed|discloses|discovered|discovers|confirmed|confirms|learned|learns|experienced|suffered|suffers|informed|informs|warned|warns|admitted|admits|acknowledged|revealed|alerted|alerts|filed|mailed|sent|posted|exposed|exposes|leaked|lost|loses|identified|detected|determined|became\s+aware|is\s+aware|began\s+notifying|recently\s+\w+|fell\s+victim|hit\s+by|(?:is|are|was|were|has\s+been|have\s+been)\s+(?:notifying|investigating|warning|alerting|informing|reaching\s+out|responding|recovering|dealing|the\s+(?:latest\s+)?(?:victim|target)|(?:the\s+)?(?:victim|target)|hit|struck|targeted|hacked|breached|attacked|compromised|affected|impacted|forced|crippled|infected|investigating|sending)|(?:has|have|had)\s+(?:been\s+)?(?:notified|announced|reported|disclosed|discovered|confirmed|learned|suffered|experienced|informed|become\s+aware|begun|started|sent|mailed|posted|lost|exposed|identified|detected|determined|fired|terminated|filed|its|their)|notifying|hacked|breached|compromised|attacked|targeted|fixed|patched|secured|apologi[sz]ed|shut\s+down|took\s+down|suspended|(?:is|are|was|were)\s+(?:currently\s+)?(?:looking\s+into|probing|examining|working)|suffered|experienced|hit)\b`;
+// "Hostinger, one of the biggest web hosting providers, has disclosed": an appositive may sit between subject and verb
+const APPOSITIVE = String.raw`(?:,\s+(?:a|an|the|one|which|who|whose|based|headquartered|owner|operator|parent|maker|formerly)\b[^,;:\n]{1,110},)?`;
+const ADVERB = String.raw`(?:(?:also|today|yesterday|recently|currently|now|has|have|this\s+week|last\s+week|on\s+\p{Lu}\w+)\s+){0,2}`;
+const OPENING = new RegExp(String.raw`^${LEAD_IN}(${NAME})(?:,?\s*\([^)\n]{1,40}\))?${APPOSITIVE},?\s+${ADVERB}${VERB}`, 'u');
 const OPENING_SUBJECT = 0.8; // the first sentence's subject, with a disclosure or harm verb
 const MAX_SENTENCES = 2; // a headline line, then the lead sentence
 
@@ -15,8 +18,9 @@ export default defineRule({
   examples: [
     { text: 'Jersey City Medical Center said a computer disk containing patient information was lost in June.', value: 'Jersey City Medical Center' },
     { text: 'The Montana Department of Public Health (DPHHS) is notifying clients that a server was accessed.', value: 'Montana Department of Public Health' },
-    { text: 'On May 7, 2018, MSK Group, P.C. discovered that its computer networks experienced a security event.', value: 'MSK Group, P.C.' },
+    { text: 'On May 7, 2018, MSK Group, P.C. discovered that its computer networks experienced a security event.', value: 'MSK Group' },
     { text: 'Stadtwerke Bochum was hit by a ransomware attack on Monday.', value: 'Stadtwerke Bochum' },
+    { text: 'Hostinger, one of the biggest web hosting providers on the internet, has disclosed a security incident.', value: 'Hostinger' },
     { text: 'RiverMend Health notifies 1,300 after employee’s email account compromised\nThe company said...', value: 'RiverMend Health' },
   ],
   counterExamples: [

@@ -1,0 +1,105 @@
+// What ties a place to an incident: whether the document reports one at all, whether a place sits in a
+// context that is not the victim's ("a court in London", "a news conference in Hauppauge"), and which
+// region the text itself writes for a city, so no region is filled in from the gazetteer alone.
+import type { AnalysedDoc } from '../../src/analyse/analyse.ts';
+import { COUNTRY_BY_NAME } from './countries.ts';
+import { cityPlaces, isCapital, isCommonWord, nameTags, type Place } from './location-gazetteer.ts';
+import { isAttackerContext, mentions } from './location-mentions.ts';
+import { CAPITAL_RE } from './location-gazetteer.ts';
+import { PLACE_RUN } from './location-phrases.ts';
+import { subdivisionAsWritten } from './location-regions.ts';
+
+// Words that report that something happened to someone: an attack, a breach, a theft, a loss. A topic
+// word alone ("defending against ransomware and other attacks", "today's ransomware") is not enough.
+const INCIDENT = /\b(?:cyber-?attack(?:ed|s)?|attack(?:ed|ers)?\b|attacks? (?:on|against)|hack(?:ed|ers?|ing)|breach(?:ed|es)?|ransom\b|ransom (?:demand|note|payment)|ransomware (?:attack|infection|incident|gang|group|operators?)|(?:hit|struck|infected) (?:by|with)|malware (?:attack|infection|was|had)|(?:infected|planted|installed|deployed) (?:\w+ ){0,2}malware|intrusions?|compromis(?:ed|e of)|st(?:ole|olen)|theft|thie(?:f|ves)|lost|leak(?:ed|s)?|expos(?:ed|ure) (?:of )?(?:the )?(?:personal |sensitive |customer |patient )?(?:data|records|information|details|files|database)|defac(?:ed|ement|ing)|DDoS|denial[- ]of[- ]service|phish(?:ing|ed)|espionage|infiltrat\w*|unauthori[sz]ed|extort(?:ed|ing|s)\b|extortion (?:demand|attempt|attack|email|letter)|encrypt(?:ed|ing)|wiper|spy(?:ing|ware)|snoop\w*|misdeliver\w*|improperly|inadvertently|mistakenly|fraud\w*|skimm(?:er|ers|ing)|tamper\w*|sabotag\w*|disclos(?:ed|ure)|accessed|exfiltrat\w*|knocked (?:out|offline)|taken offline|took (?:\w+ )?offline|(?:threat|bad) actors?|cybercriminals?|criminals?)\b/i;
+const incidentCache = new WeakMap<AnalysedDoc, boolean>();
+/** True when the document reports an incident; places in other texts (sport, travel, weather) are nobody's victim. */
+export function isIncidentDoc(doc: AnalysedDoc): boolean {
+  let v = incidentCache.get(doc);
+  if (v === undefined) incidentCache.set(doc, (v = INCIDENT.test(doc.text)));
+  return v;
+}
+
+// Places where people met, judged or were sent, not where the victim is.
+const ELSEWHERE = /\b(?:court|courts|tribunal|trial|hearing|conference|summit|meeting|event|speech|speaking|spoke|visit(?:ing)?|held|diverted|transferred|sent|moved|flown|travel(?:l?ed|ling)?|hospitals|offices of|embassy|prosecutors?|arrested|extradited|jailed|sentenced|charged|convicted)\s+(?:\w+\s+){0,2}(?:in|at|to|near|from)\s+(?:the\s+)?$/i;
+/** True when the words before `pos` put the place outside the incident: "a court in London heard". */
+export function elsewhereBefore(text: string, pos: number): boolean {
+  return ELSEWHERE.test(text.slice(Math.max(0, pos - 50), pos));
+}
+
+// Month and weekday names are capitalised like places ("in March") and some are towns somewhere.
+const CALENDAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter)$/;
+// Gazetteer subdivisions carry a unit word the text often leaves out ("Aichi Prefecture" written "Aichi").
+const UNIT_SUFFIX = /\s+(?:Prefecture|Province|County|Region|Oblast|Voivodeship|District|Department|Parish|State|Governorate|Municipality|Canton)$/;
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The region as the text writes it, when it does ("Aichi" for "Aichi Prefecture"); never the city's own name. */
+export function writtenRegion(text: string, region: string | null, city: string): string | null {
+  if (!region || COUNTRY_BY_NAME.has(region)) return null; // "England" is a country to the reader
+  for (const form of new Set([region, region.replace(UNIT_SUFFIX, '')])) {
+    if (form.length < 3 || city.includes(form) || form.includes(city)) continue;
+    if (new RegExp(`(?<![\\p{L}\\p{N}])${escape(form)}(?![\\p{L}\\p{N}])`, 'u').test(text.replaceAll(city, ' '))) return form;
+  }
+  return null;
+}
+
+const IN_RUN = new RegExp(String.raw`\b(?:in|of)\s+(?:the\s+)?(${PLACE_RUN})`, 'gu');
+const victimCache = new WeakMap<AnalysedDoc, ReadonlySet<string>>();
+/** Countries the text names outside attacker phrases, with those of the capitals it names ("a court in London" → GB). */
+export function victimCountries(doc: AnalysedDoc): ReadonlySet<string> {
+  let set = victimCache.get(doc);
+  if (!set) {
+    const s = new Set(mentions(doc).filter((m) => !isAttackerContext(doc.text, m)).map((m) => m.place.country));
+    CAPITAL_RE.lastIndex = 0;
+    for (let m = CAPITAL_RE.exec(doc.text); m; m = CAPITAL_RE.exec(doc.text)) s.add(isCapital(m[1]!)!);
+    // so does a province it places something in: "Gloucester City Council in Gloucestershire"
+    IN_RUN.lastIndex = 0;
+    for (let m = IN_RUN.exec(doc.text); m; m = IN_RUN.exec(doc.text)) {
+      const sub = subdivisionAsWritten(m[1]!);
+      if (sub && !isAttackerContext(doc.text, { start: m.index, end: m.index + m[0].length })) s.add(sub.country);
+    }
+    victimCache.set(doc, (set = s));
+  }
+  return set;
+}
+
+/**
+ * The place a city name written in this document stands for, or undefined. Namesakes are settled by a
+ * capital, then by a region the text names ("Atlanta … Georgia"), then by a country it names; a
+ * well-known city (compromise's lexicon) whose namesakes are mostly in one country goes to that one.
+ * `sure` is for names a pattern already marks as a city ("City of X"), which may be ordinary words.
+ */
+export function cityInDoc(doc: AnalysedDoc, name: string, sure = false): Place | undefined {
+  if (name.length < 3 || CALENDAR.test(name) || COUNTRY_BY_NAME.has(name)) return undefined;
+  if (!sure && (name.length < 4 || isCommonWord(name))) return undefined;
+  let places = cityPlaces(name);
+  if (!places.length) return undefined;
+  const cap = isCapital(name);
+  let pick: Place[] = cap ? places.filter((p) => p.country === cap) : [];
+  if (!pick.length) pick = places.filter((p) => writtenRegion(doc.text, p.region, name));
+  if (new Set(pick.map((p) => p.country)).size !== 1) {
+    const named = victimCountries(doc);
+    const inNamed = places.filter((p) => named.has(p.country));
+    const known = /City/.test(String(nameTags(name)));
+    if (new Set(inNamed.map((p) => p.country)).size === 1) pick = inNamed;
+    // a namesake abroad, when the text places the victim in another country ("Town of St. Marys … Canadian")
+    else if (named.size && !inNamed.length && (sure || !known)) pick = [];
+    else if (new Set(places.map((p) => p.country)).size === 1) pick = places;
+    else if (known) {
+      const counts = new Map<string, number>();
+      for (const p of places) counts.set(p.country, (counts.get(p.country) ?? 0) + 1);
+      const [top, n] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+      pick = n / places.length >= 0.75 ? places.filter((p) => p.country === top) : [];
+    } else pick = [];
+  }
+  if (!pick.length) return undefined;
+  places = pick;
+  const regions = new Set(places.map((p) => writtenRegion(doc.text, p.region, name)).filter(Boolean));
+  return { country: places[0]!.country, region: regions.size === 1 ? [...regions][0]! : null, city: name };
+}
+
+/** True when the text calls the name a province or region ("Province de Namur", "the Namur region"): not a city then. */
+export function calledRegion(text: string, name: string): boolean {
+  const n = escape(name);
+  return new RegExp(`\\b(?:Province|Provincia|Provinz|Region|Région|Regione|County|Prefecture|Oblast|Canton|Department|Département|State)\\s+(?:of|de|du|di|del|des)\\s+${n}\\b|\\b${n}\\s+(?:province|region|prefecture|county|oblast|canton|department|state)\\b`, 'i').test(text);
+}

@@ -1,0 +1,21 @@
+// Whether a name sits in incident talk. Fallback victim rules only guess from position or repetition,
+// so on a match report or an earnings call they would name whatever organisation comes first; an
+// incident word in the name's own sentence (or the next one) is what makes such a guess worth making.
+import type { AnalysedDoc } from '../../src/analyse/analyse.ts';
+
+// a topic is no event: "malware analysis", "ransomware defence"
+const TOPIC_AFTER = String.raw`(?!\s+(?:analysis|defen[cs]e|protection|prevention|detection|research|training|awareness|insurance|rollback|readiness|resilience|response|experts?|researchers?|trends?|statistics|landscape))`;
+// "exposed" alone is weather and politics too ("exposed coasts"); it counts next to what leaks
+const INCIDENT_WORD = new RegExp(String.raw`\b(?:cyber[\s-]?attacks?|attack(?:ed|ers?)?|breach(?:ed|es)?|hack(?:ed|ers?|ing)?|intrusions?|ransomware|malware|unauthori[sz]ed|compromised?|stolen|stole|theft|thie(?:f|ves)|leak(?:ed|s)?|phishing|DDoS|encrypted|skimm(?:er|ers|ing)|lost|missing|misdirected|misfaxed|mis-?mailed|inadvertent(?:ly)?|mistakenly|improperly|erroneously|snoop(?:ed|ing)|defaced|fraud(?:ulent(?:ly)?)?|misused?|ransom|extortion|dumpster|discarded|exposed\s+online|left\s+(?:unsecured|exposed|open|unprotected)|unsecured|misconfigured|publicly\s+(?:accessible|available)|incidents?|sabotag(?:ed|ing|e)|wiped|privacy|(?:data|information|records|details|files|numbers)\s+(?:[\w-]+\s+){0,3}(?:exposed|accessed|viewed|disclosed)|exposed\s+(?:the\s+)?(?:[\w-]+\s+){0,4}(?:data|information|records|details|files|numbers))\b${TOPIC_AFTER}`, 'iu');
+// write-ups of mishandled records rarely say "breach": misdirected mail, snooping staff, a burglary
+const MISHANDLING = /\b(?:(?:personal|medical|health|patient|customer|client|employee|student|member|confidential|sensitive|private|financial)\s+(?:[\w-]+\s+)?(?:information|data|records|details|files)|social\s+security|SSNs?|PII|PHI|credit\s+cards?|virus|wrong(?:ly)?|incorrect(?:ly)?|glitch|blunder|mistake|accidentally|inappropriate(?:ly)?|burglar(?:y|s)?|broke\s+into|stealing|thefts?|HIPAA|notif(?:y|ied|ication)|without\s+authori[sz]ation)\b/iu;
+// "the outage was not the result of a cyberattack"
+const DENIED = /\b(?:not|no|nor|never|without)\s+(?:[\w-]+\s+){0,4}(?:cyber[\s-]?attack|attack|hack|breach|malicious|intrusion)/iu;
+const talksIncident = (s: string) => (INCIDENT_WORD.test(s) || MISHANDLING.test(s)) && !DENIED.test(s);
+
+/** The sentence holding `pos`, or one next to it, speaks of an incident. */
+export function inIncidentTalk(doc: AnalysedDoc, pos: number): boolean {
+  const s = doc.sentenceAt(pos);
+  if (!s) return false;
+  return [doc.sentences[s.index - 1], s, doc.sentences[s.index + 1]].some((x) => !!x && talksIncident(x.text));
+}

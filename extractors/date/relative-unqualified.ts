@@ -1,0 +1,21 @@
+// "Last Tuesday morning I opened the admin panel and the order history was empty."
+import { defineRule } from '../../src/pipeline/rule.ts';
+import { proposeDates } from '../_shared/date-propose.ts';
+import { tellsOfIncident } from '../_shared/date-context.ts';
+
+const RELATIVE_UNQUALIFIED = 0.35; // news tells its events in relative days; nothing says this one is the incident
+
+export default defineRule({
+  field: 'date',
+  examples: [
+    { text: 'Last Tuesday morning I opened the admin panel and the order history was empty. A ransom note was left.', publishedAt: '2017-01-13', value: '2017-01-10' },
+    { text: 'Staff arrived on Monday to find every screen showing a ransom message.', publishedAt: '2023-07-20', value: '2023-07-17' },
+  ],
+  counterExamples: [
+    'Last Tuesday morning I opened the admin panel and the order history was empty.',
+    { text: 'The city announced on Monday that services were back.', publishedAt: '2023-07-20' },
+    { text: "Today's adversaries don't sleep, and ransomware crews even less.", publishedAt: '2024-02-12' },
+    { text: 'Staff will return to the office next week.', publishedAt: '2023-07-20' },
+  ],
+  propose: (doc) => proposeDates(doc, (m) => tellsOfIncident(doc) && m.kind === 'relative' && m.context === 'neutral', RELATIVE_UNQUALIFIED),
+});

@@ -1,0 +1,22 @@
+// "Estate agent Foxtons is currently investigating a possible data breach" / "Mumbai-based Chtrbox"
+import { defineRule } from '../../src/pipeline/rule.ts';
+import { objectsOf } from '../_shared/victim-propose.ts';
+import { inIncidentTalk } from '../_shared/victim-context.ts';
+
+// News introduces a little-known victim with a lower-case description of what it is right before its name
+const DESCRIBED = /(?:\b(?:company|firm|provider|retailer|giant|chain|bank|insurer|operator|maker|manufacturer|startup|start-up|platform|service|website|app|developer|vendor|carrier|agent|broker|lender|publisher|hospital|clinic|outlet|brand|owner|agency|district|department|network|supplier|contractor|distributor|processor|marketplace|exchange|registrar|host)|[\p{L}]-based)\s+(?=\p{Lu})/gu;
+const DESCRIBED_NAME = 0.6; // a described organisation in incident talk; partners are described too
+
+export default defineRule({
+  field: 'victim',
+  examples: [
+    { text: 'Estate agent Foxtons is currently investigating a possible data breach.', value: 'Foxtons' },
+    { text: 'Hackers stole data from Mumbai-based Chtrbox, a social media company.', value: 'Chtrbox' },
+    { text: 'A database belonging to marketing automation platform provider Maropost Inc. has been found exposed online.', value: 'Maropost' },
+  ],
+  counterExamples: [
+    'Berlin-based Kubrix raised 20 million euros in a funding round.',
+    'The insurer Humana reported higher profits.',
+  ],
+  propose: (doc) => objectsOf(doc, DESCRIBED, DESCRIBED_NAME, (n, d) => inIncidentTalk(d, n.start)),
+});

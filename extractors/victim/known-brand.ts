@@ -1,0 +1,33 @@
+// "Hackers stole the personal data of 57 million Uber riders"
+import { defineRule } from '../../src/pipeline/rule.ts';
+import { cleanName, isKnownOrganisation, nameSpan } from '../_shared/victim-names.ts';
+import { inIncidentTalk } from '../_shared/victim-context.ts';
+
+// One-word brands ("Uber", "Tesco", "Nintendo") pass no organisation-noun test; compromise's lexicon
+// knows many of them. A known brand in the lead of an incident text is a weak, positional guess.
+const KNOWN_BRAND = 0.25; // a brand in the lead; the outlet or the attacker's tool may be one too
+const LEAD = 2; // sentences
+const WORD = /(?<![\p{L}\d'’.&/-])\p{Lu}[\p{L}\d&'’.-]*\p{L}/gu;
+
+export default defineRule({
+  field: 'victim',
+  examples: [
+    { text: 'Hackers stole the personal data of 57 million Uber riders.', value: 'Uber' },
+    { text: 'Police found a skimming device on a cash point at a Tesco store in Cupar.', value: 'Tesco' },
+  ],
+  counterExamples: [
+    'Uber reported record quarterly revenue on Tuesday.',
+    'A hospital employee said patient files were taken home.',
+  ],
+  *propose(doc) {
+    const end = doc.sentences[Math.min(LEAD, doc.sentences.length) - 1]?.end ?? 0;
+    WORD.lastIndex = 0;
+    for (let m = WORD.exec(doc.text); m && m.index < end; m = WORD.exec(doc.text)) {
+      if (!isKnownOrganisation(m[0])) continue;
+      const name = cleanName(doc.text, m.index, m.index + m[0].length);
+      if (!name || !inIncidentTalk(doc, name.start)) continue;
+      yield { value: name.value, confidence: KNOWN_BRAND, evidence: [nameSpan(doc.text, name)] };
+      return;
+    }
+  },
+});

@@ -1,0 +1,41 @@
+// "AccQData accidentally published private repo with customer medical data"
+import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { NAME, cleanName, expandAcronym } from '../_shared/victim-names.ts';
+import { inIncidentTalk } from '../_shared/victim-context.ts';
+
+// Write-ups and headlines put the organisation the incident is about first, whatever the verb
+// ("had a breach", "has urged users", "accidentally published"): the subject of an opening sentence
+// that speaks of an incident. Weaker than opening-subject, whose verbs are disclosures and harms.
+const LEAD_IN = String.raw`(?:(?:On|In|Last|Earlier|Between)\b[^\n]{1,40}?,\s*)?(?:The\s+)?`;
+const APPOSITIVE = String.raw`(?:,\s+(?:a|an|the|one)\b[^,;:\n]{1,110},)?`;
+// a lower-case word that cannot start a predicate ends the subject without one
+const NOT_PREDICATE = String.raw`(?:of|in|at|on|for|from|to|and|or|with|by|as|than|via|per|vs)\b`;
+const LEAD = new RegExp(String.raw`^${LEAD_IN}(${NAME})(?:,?\s*\([^)\n]{1,40}\))?${APPOSITIVE}['’]?s?,?\s+(?!${NOT_PREDICATE})(?=\p{Ll})`, 'u');
+const LEAD_SUBJECT = 0.42; // the first subject of an incident text, any verb; below first-organisation, which measures better
+const MAX_SENTENCES = 2;
+
+export default defineRule({
+  field: 'victim',
+  examples: [
+    { text: 'AccQData accidentally published private repo with customer medical data.', value: 'AccQData' },
+    { text: 'FFrees had a breach discovered by a security researcher.', value: 'FFrees' },
+    { text: 'Morrisons Supermarkets has urged shoppers to change passwords after a data breach.', value: 'Morrisons Supermarkets' },
+  ],
+  counterExamples: [
+    'VfL Bochum pulled off one of the shocks of the Bundesliga season on Saturday.',
+    'Hackers breached the network of a regional utility.',
+    'Police in Texas arrested a man on Monday.',
+  ],
+  *propose(doc) {
+    for (const s of doc.sentences.slice(0, MAX_SENTENCES)) {
+      const m = LEAD.exec(s.text);
+      if (!m) continue;
+      const at = s.start + m[0].indexOf(m[1]!);
+      const found = cleanName(doc.text, at, at + m[1]!.length);
+      const name = found && inIncidentTalk(doc, at) ? expandAcronym(doc.text, found) : null;
+      if (!name) continue;
+      yield { value: name.value, confidence: LEAD_SUBJECT, evidence: [span(doc.text, name.start, name.end)] };
+      return;
+    }
+  },
+});

@@ -1,0 +1,30 @@
+// "27.7 million Texas drivers exposed in Vertafore data breach" / "the Equifax hack"
+import { defineRule } from '../../src/pipeline/rule.ts';
+import { subjectsOf } from '../_shared/victim-propose.ts';
+import { isKnownOrganisation, isStrongName, type VictimName } from '../_shared/victim-names.ts';
+
+// news names an incident after whom it befell, the name standing as a modifier before the incident noun
+const INCIDENT_NOUN = /(?<=[\p{L}\d.])['’]?s?\s+(?:(?:data|security|cyber|privacy|email|e-mail|ransomware|website|network|system|systems|server|database|forums?|customer|patient|payment|card|credit\s+card|malware|insider|phishing|hacking)\s+){0,2}(?:breach|leak|hack|cyber-?attack|attack|incident|intrusion|compromise|heist|theft|exposure|snafu|blunder|mishap)\b(?!\s+(?:on|against|targeting)\b)/giu;
+const NAMED_INCIDENT = 0.4; // the organisation an incident is named after; tools and operations are named so too
+
+// a lone unknown word must come back elsewhere in the text to count as a name
+const repeated = (text: string, v: string) => text.split(v).length > 2;
+const victimLike = (n: VictimName, doc: { text: string }) =>
+  isStrongName(n) || isKnownOrganisation(n.value) || /[a-z][A-Z]|\.\p{L}{2,}$/u.test(n.value) || repeated(doc.text, n.value);
+
+export default defineRule({
+  field: 'victim',
+  examples: [
+    { text: 'Info of 27.7 million Texas drivers exposed in Vertafore data breach. Vertafore blames human error.', value: 'Vertafore' },
+    { text: 'Customers are still counting the cost of the Stadtwerke Bochum ransomware attack.', value: 'Stadtwerke Bochum' },
+    { text: 'Vixlet leak affecting more than 377,000 fans. Vixlet said it fixed the flaw.', value: 'Vixlet' },
+    { text: 'Experts reviewed the Tufts Health Plan breach last week.', value: 'Tufts Health Plan' },
+  ],
+  counterExamples: [
+    'The LockBit ransomware attack was claimed on Monday.',
+    'A massive data breach hit a hospital.',
+    'Russian hackers launched a DDoS attack on banks.',
+    'The Monday attack disrupted services.',
+  ],
+  propose: (doc) => subjectsOf(doc, INCIDENT_NOUN, NAMED_INCIDENT, (n, d) => victimLike(n, d)),
+});

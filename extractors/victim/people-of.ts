@@ -1,0 +1,27 @@
+// "the personal data of customers of Uber" / "patients at Royal Shrewsbury Hospital had their records sent to a stranger"
+import { defineRule } from '../../src/pipeline/rule.ts';
+import { objectsOf } from '../_shared/victim-propose.ts';
+import { isKnownOrganisation, isStrongName, type VictimName } from '../_shared/victim-names.ts';
+import { inIncidentTalk } from '../_shared/victim-context.ts';
+
+// the people whose records leak are named through the organisation that holds them
+const PEOPLE_OF = /\b(?:(?:patients|customers|clients|students|members|subscribers|users|residents|employees|staff|policyholders|account\s*holders|donors|guests|shoppers|riders|drivers|players|veterans|taxpayers|voters|pupils|applicants|cardholders|retirees|beneficiaries)\s+(?:of|at|from|with)|(?:data|records|information|files|details)\s+(?:from|belonging\s+to|held\s+by|stored\s+by))\s+(?:the\s+)?/giu;
+const PEOPLE_OF_NAME = 0.55; // the holder of the affected people's data; a place or a partner is named this way too
+
+const holder = (n: VictimName, doc: Parameters<typeof inIncidentTalk>[0]) =>
+  (isStrongName(n) || isKnownOrganisation(n.value)) && inIncidentTalk(doc, n.start);
+
+export default defineRule({
+  field: 'victim',
+  examples: [
+    { text: 'Hackers stole the personal data of customers of Uber and drivers.', value: 'Uber' },
+    { text: 'Medical records of nine patients at Royal Shrewsbury Hospital were sent to a member of the public by mistake.', value: 'Royal Shrewsbury Hospital' },
+    { text: 'The breach exposed the records of 3,000 members of Tufts Health Plan.', value: 'Tufts Health Plan' },
+  ],
+  counterExamples: [
+    'Thousands of customers of a local bank were affected by the breach.',
+    'Members of the public were invited to the museum.',
+    'Students at Ruhr University Bochum can apply for travel grants.',
+  ],
+  propose: (doc) => objectsOf(doc, PEOPLE_OF, PEOPLE_OF_NAME, (n, d) => holder(n, d)),
+});
