@@ -3,10 +3,10 @@
 // corpora and on the fixtures. Resolve turns a winner's raw score into this measured probability.
 //   npm run calibrate
 import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { FieldName, IncidentRecord } from '../src/contract/record.ts';
 import { goldToRaw, readGold } from '../src/eval/gold.ts';
+import { DEV_CORPORA } from '../src/eval/paths.ts';
 import { score } from '../src/eval/score.ts';
 import { CALIBRATION_FILE, setCalibrationEnabled, type CalibrationTable } from '../src/pipeline/calibration.ts';
 import { processDocument } from '../src/pipeline/extract.ts';
@@ -14,8 +14,7 @@ import type { Decision } from '../src/pipeline/resolve.ts';
 import { loadRules } from '../src/pipeline/registry.ts';
 import { loadFixtures } from '../src/eval/fixtures.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-const CORPORA = ['vcdb-dev.jsonl', 'eurepoc-dev.jsonl'].map((f) => path.resolve(ROOT, '../shared/corpus', f));
+const CORPORA = Object.values(DEV_CORPORA);
 // Strength of the prior: a rule seen a few times stays near its own raw score.
 const PRIOR_WEIGHT = 4;
 

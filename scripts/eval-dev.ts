@@ -4,10 +4,11 @@ import path from 'node:path';
 import { createExtractor } from '../src/pipeline/engine.ts';
 import { evaluateGold } from '../src/eval/evaluate.ts';
 import { formatScores } from '../src/eval/score.ts';
+import { SHARED_DIR } from '../src/eval/paths.ts';
 
 const args = process.argv.slice(2);
 const opt = (k: string) => { const i = args.indexOf(k); return i >= 0 ? args[i + 1] : undefined; };
-const CORPUS = path.resolve(import.meta.dirname, '../../shared/corpus');
+const CORPUS = path.join(SHARED_DIR, 'corpus');
 const which = opt('--corpus');
 const errorsField = opt('--errors');
 const limit = Number(opt('--limit') ?? 40);

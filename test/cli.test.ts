@@ -1,18 +1,18 @@
 // The command as a user runs it: `node bin/incident-extract.js …` in a child process, on a folder that mixes
 // good documents with every kind of bad file. Every input must end as a record or a dead letter.
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeadLetter, IncidentRecord } from '../src/contract/record.ts';
 import { rulesetVersion } from '../src/pipeline/ruleset.ts';
+import { DEV_CORPORA, REFERENCE_SCORER } from '../src/eval/paths.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BIN = path.join(ROOT, 'bin/incident-extract.js');
-const CORPUS = '/work/shared/corpus/eurepoc-dev.jsonl';
-const REFERENCE_SCORER = '/work/shared/eval/score.mjs';
+const CORPUS = DEV_CORPORA.eurepoc;
 
 let dir: string;
 let inputs: string;
@@ -145,7 +145,7 @@ describe('extract | head', () => {
   });
 });
 
-describe.skipIf(!existsSync(CORPUS) || !existsSync(REFERENCE_SCORER))('eval', () => {
+describe('eval', () => {
   let gold: string;
   beforeAll(() => {
     gold = path.join(dir, 'gold.jsonl');

@@ -4,19 +4,18 @@
 // same gold so that every field, every matching rule and every confidence bin is exercised even while the
 // rules are still sparse.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { IncidentRecord } from '../src/contract/record.ts';
 import { goldToRaw } from '../src/eval/gold.ts';
 import { score, type FieldScore, type GoldLine } from '../src/eval/score.ts';
 import { createExtractor } from '../src/pipeline/engine.ts';
+import { DEV_CORPORA, REFERENCE_SCORER } from '../src/eval/paths.ts';
 
-const SHARED = fileURLToPath(new URL('../../shared/', import.meta.url));
-const SCORER = path.join(SHARED, 'eval/score.mjs');
-const CORPORA = ['vcdb', 'eurepoc'].map((c) => path.join(SHARED, `corpus/${c}-dev.jsonl`));
+const SCORER = REFERENCE_SCORER;
+const CORPORA = Object.values(DEV_CORPORA);
 const EVERY = 10;
 const TOL = 1e-9;
 
@@ -93,9 +92,7 @@ function synthetic(gold: GoldLine[], seed: number): Array<Pick<IncidentRecord, '
   return out as Array<Pick<IncidentRecord, 'id' | 'fields'>>;
 }
 
-const present = existsSync(SCORER) && CORPORA.every((c) => existsSync(c));
-
-describe.runIf(present)('score() agrees with shared/eval/score.mjs', async () => {
+describe('score() agrees with shared/eval/score.mjs', async () => {
   const extractor = await createExtractor();
   for (const [n, file] of CORPORA.entries()) {
     const name = path.basename(file, '-dev.jsonl');

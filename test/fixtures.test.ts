@@ -8,11 +8,12 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { FIELD_NAMES, FIELD_VALUE, type FieldName, type FieldValue, type IncidentRecord } from '../src/contract/record.ts';
 import { readInputs } from '../src/ingest/read.ts';
+import { SEED_REPORT } from '../src/eval/paths.ts';
 import { createExtractor } from '../src/pipeline/engine.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const NEGATIVES = path.join(FIXTURES, 'negative');
-const SEED = '/work/shared/seed/province-de-namur.txt';
+const SEED = SEED_REPORT;
 const EXPECTED = '.expected.json';
 
 type ExpectedFields = Partial<{ [K in FieldName]: FieldValue[K] | null }>;

@@ -18,6 +18,8 @@ const DATELINE = /\s(?:—|–|·|\|)\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Su
 const DATELINE_AFTER = /^\s*(?:·|\|)/;
 // "Datavault launched in 2018": the start of a product or a business
 const STARTED_UP = /\b(?:launched|introduced|released|opened|founded|established)\s+(?:in|on|since)?\s*$/i;
+// plans, deadlines and other labelled dates: "will take place on 14–15 May", "apply by 31 July", "Start date: 1 September"
+const AHEAD = /\b(?:will|shall|scheduled|planned|plans?\s+to|deadline|due|apply|close[sd]?)\b[^.;]{0,40}$|\bby\s+$|\b(?:start|end|closing|due|release|publication)\s+date\s*:\s*$/i;
 // "The City of Dallas said Friday that …": the date of the statement
 const SAID = /\b(?:said|says|told\s+\w+|stated|announced|confirmed|reported|disclosed|revealed)\s+(?:on\s+|late\s+|early\s+)?$/i;
 const BYLINE = /\b(?:update[sd]?|posted|published|modified|dated|copyright|©)\s*(?:on\s*)?[:(]?\s*$/i;
@@ -43,6 +45,7 @@ export function classifyContext(text: string, sentence: Sentence, start: number,
   if (EXCLUDED.test(lead.slice(-70)) || RANGE_END.test(lead.slice(-24)) || BYLINE.test(lead.slice(-24))) return 'excluded';
   if (DATA_PERIOD.test(lead.slice(-60)) || STARTED_UP.test(lead.slice(-24))) return 'excluded';
   if (DATELINE.test(lead.slice(-20)) || DATELINE_AFTER.test(text.slice(end, end + 4))) return 'excluded';
+  if (AHEAD.test(lead.slice(-60))) return 'excluded';
   if (SAID.test(lead.slice(-30))) return 'disclosure';
   // a press-release dateline: "BRIGHTON, Mich., June 23, 2020 /PRNewswire/ --"
   if (/^\s*(?:\/[^/\n]{2,30}\/|--|—)/.test(text.slice(end, end + 32))) return 'excluded';

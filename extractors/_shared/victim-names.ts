@@ -89,7 +89,7 @@ export const isKnownOrganisation = (w: string) => tagsOf(w).includes('Organizati
 
 export interface VictimName { value: string; start: number; end: number }
 
-const isPlace = (value: string) => {
+export const isPlace = (value: string) => {
   if (countryCode(value)) return true;
   const t = lexicon[value.toLowerCase()];
   return (Array.isArray(t) ? t : t ? [t] : []).some((x) => /^(?:Region|City|Country|Place)$/.test(x));

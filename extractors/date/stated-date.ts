@@ -1,14 +1,13 @@
 // "A laptop containing patient records, October 11, 2012."  (a date with nothing saying what it is the date of)
 import { defineRule } from '../../src/pipeline/rule.ts';
 import { proposeDates } from '../_shared/date-propose.ts';
-import { tellsOfIncident } from '../_shared/date-context.ts';
 
 const UNQUALIFIED_DATE = 0.3; // incident summaries mostly state only the incident's date
 
 export default defineRule({
   field: 'date',
   examples: [
-    { text: 'A laptop with patient records was stolen. Reported to HHS: October 11, 2012.', value: '2012-10-11' },
+    { text: 'Laptop with patient records, October 11, 2012.', value: '2012-10-11' },
     { text: 'Data of 5,000 customers leaked. June 2019.', value: '2019-06' },
   ],
   counterExamples: [
@@ -16,6 +15,7 @@ export default defineRule({
     'Hackers stole the data on June 13, 2014.',
     'Nothing else was known.',
     'The conference on IT security will take place on 14–15 May 2025 in Bochum.',
+    'Start date: 1 September 2024. Apply with your CV by 31 July 2024.',
   ],
-  propose: (doc) => proposeDates(doc, (m) => tellsOfIncident(doc) && m.kind === 'explicit' && m.context === 'neutral', UNQUALIFIED_DATE),
+  propose: (doc) => proposeDates(doc, (m) => m.kind === 'explicit' && m.context === 'neutral', UNQUALIFIED_DATE),
 });

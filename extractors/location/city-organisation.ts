@@ -9,16 +9,18 @@ const NAME = String.raw`${PLACE_RUN}(?:\s+${PARTICLE}\s+${PLACE_RUN})?`;
 const NAME_BEFORE_WORD = String.raw`${PLACE_RUN_LAZY}`;
 const BEFORE = String.raw`(?:City|Town|Village|Borough|Municipality|Port|University|Universit(?:ät|at|é|à)|Hospital(?:\s+Cl[ií]nic)?|H[ôo]pital|Ayuntamiento|Comune|Commune|Ville|Stadt|Landeshauptstadt|Gemeente|Mairie|Porto)(?:\s+(?:of|de|di|du|do|da|d['’]))?\s+`;
 const AFTER = String.raw`\s+(?:City\s+Council|County\s+Council|Borough\s+Council|Town\s+Council|Council|Police\s+Department|Fire\s+Department|Public\s+Schools|City\s+Schools|School\s+District|Unified\s+School\s+District|City\s+Hall|kommune|Municipality|Water\s+Authority|Housing\s+Authority)\b`;
-const ORG = new RegExp(String.raw`\b${BEFORE}(${NAME})|(?<![\p{L}\p{N}]|(?:and|&)\s)(${NAME_BEFORE_WORD})${AFTER}`, 'gu');
+// "Boston University", "Denver Medical Center": named after a town more often than not, but also after people ("Howard University")
+const AFTER_INSTITUTION = String.raw`\s+(?:University|College|Medical\s+Center|Medical\s+Centre|General\s+Hospital|Hospital)\b`;
+const ORG = new RegExp(String.raw`\b${BEFORE}(${NAME})|(?<![\p{L}\p{N}]|(?:and|&)\s)(${NAME_BEFORE_WORD})(?:${AFTER}|(${AFTER_INSTITUTION}))`, 'gu');
 const CITY_ORGANISATION = 0.85;
 
 /** Longest part of the run that is a city known to the gazetteer ("Jerez de la Frontera", not "Jerez"; "Gloucester" in "The Gloucester"). */
-function cityHead(doc: Parameters<typeof cityInDoc>[0], run: string) {
+function cityHead(doc: Parameters<typeof cityInDoc>[0], run: string, sure: boolean) {
   const words = run.replace(/['’]s$/, '').split(/\s+/);
   for (let n = words.length; n > 0; n--) {
     for (let i = 0; i + n <= words.length; i++) {
       const name = words.slice(i, i + n).join(' ');
-      const place = cityInDoc(doc, name, true);
+      const place = cityInDoc(doc, name, sure);
       if (place) return { name, offset: words.slice(0, i).join(' ').length + (i ? 1 : 0), place };
     }
   }
@@ -32,15 +34,17 @@ export default defineRule({
     { text: 'Gloucester City Council in Gloucestershire was hacked.', value: { country: 'GB', region: 'Gloucestershire', city: 'Gloucester' } },
     { text: 'The Ayuntamiento de Jerez de la Frontera said hackers encrypted its files.', value: { country: 'ES', region: null, city: 'Jerez de la Frontera' } },
     { text: 'Hackers hit the Port of Nagoya in Aichi.', value: { country: 'JP', region: 'Aichi', city: 'Nagoya' } },
+    { text: 'A Boston University server was compromised.', value: { country: 'US', region: null, city: 'Boston' } },
   ],
-  counterExamples: ['The City of London hosted a dinner.', 'Hackers attacked the City of Nowhereville.', 'Hackers hit Redcar and Cleveland Borough Council, an English council.'],
+  counterExamples: ['The City of London hosted a dinner.', 'Hackers attacked the City of Nowhereville.', 'Hackers hit Redcar and Cleveland Borough Council, an English council.', 'Howard University was hit by ransomware.'],
   *propose(doc) {
     if (!isIncidentDoc(doc)) return;
     ORG.lastIndex = 0;
     for (let m = ORG.exec(doc.text); m; m = ORG.exec(doc.text)) {
       const run = m[1] ?? m[2]!;
-      const hit = cityHead(doc, run);
-      if (!hit) continue;
+      const hit = cityHead(doc, run, !m[3]);
+      // the organisation word may open the next name ("…from Spain. Hospital Clínic de Barcelona")
+      if (!hit) { ORG.lastIndex = m.index + 1; continue; }
       const start = m[1] ? m.index + m[0].length - run.length : m.index;
       yield { value: hit.place, confidence: CITY_ORGANISATION, evidence: [span(doc.text, start + hit.offset, start + hit.offset + hit.name.length)] };
     }

@@ -3,8 +3,9 @@ import { defineRule } from '../../src/pipeline/rule.ts';
 import { objectsOf } from '../_shared/victim-propose.ts';
 import { inIncidentTalk } from '../_shared/victim-context.ts';
 
+// ("agency" is left out: news describes the investigating agency that way too, "cyber agency ANSSI")
 // News introduces a little-known victim with a lower-case description of what it is right before its name
-const DESCRIBED = /(?:\b(?:company|firm|provider|retailer|giant|chain|bank|insurer|operator|maker|manufacturer|startup|start-up|platform|service|website|app|developer|vendor|carrier|agent|broker|lender|publisher|hospital|clinic|outlet|brand|owner|agency|district|department|network|supplier|contractor|distributor|processor|marketplace|exchange|registrar|host)|[\p{L}]-based)\s+(?=\p{Lu})/gu;
+const DESCRIBED = /(?:\b(?:company|firm|provider|retailer|giant|chain|bank|insurer|operator|maker|manufacturer|startup|start-up|platform|service|website|app|developer|vendor|carrier|agent|broker|lender|publisher|hospital|clinic|outlet|brand|owner|district|network|supplier|contractor|distributor|processor|marketplace|exchange|registrar|host)|[\p{L}]-based)\s+(?=\p{Lu})/gu;
 const DESCRIBED_NAME = 0.6; // a described organisation in incident talk; partners are described too
 
 export default defineRule({

@@ -2,6 +2,8 @@
 import { defineRule } from '../../src/pipeline/rule.ts';
 import { objectsOf, subjectsOf } from '../_shared/victim-propose.ts';
 import { isKnownOrganisation, isStrongName, type VictimName } from '../_shared/victim-names.ts';
+import { inIncidentTalk } from '../_shared/victim-context.ts';
+import type { AnalysedDoc } from '../../src/analyse/analyse.ts';
 
 // Insider incidents name the victim as the wrongdoer's employer, before the job title or after "at"/"of"
 const JOB = String.raw`(?:IT\s+)?(?:employees?|workers?|staffers?|staff\s+members?|contractors?|nurses?|technicians?|clerks?|tellers?|insiders?|administrators?|admins?|pharmacists?|receptionists?|cashiers?|managers?|engineers?|officials?|doctors?|physicians?|billing\s+specialists?|supervisors?|agents?|volunteers?)`;
@@ -9,7 +11,8 @@ const JOB_AFTER_NAME = new RegExp(String.raw`(?<=\p{L})\s+${JOB}\b`, 'giu');
 const JOB_AT = new RegExp(String.raw`\b(?:former|ex-|rogue|disgruntled|an?|the)\s+(?:[\w-]+\s+)?${JOB}\s+(?:at|of|with|for|from)\s+(?:the\s+)?`, 'giu');
 const EMPLOYER = 0.7; // whoever employs the insider owns the data they misused
 
-const employer = (n: VictimName) => isStrongName(n) || isKnownOrganisation(n.value);
+// a job advert names employer and job title too; only incident talk makes the employer a victim
+const employer = (n: VictimName, doc: AnalysedDoc) => (isStrongName(n) || isKnownOrganisation(n.value)) && inIncidentTalk(doc, n.start);
 
 export default defineRule({
   field: 'victim',
@@ -25,7 +28,7 @@ export default defineRule({
     'Brett Callow, a threat analyst at a security firm, said the breach was serious.',
   ],
   *propose(doc) {
-    yield* subjectsOf(doc, JOB_AFTER_NAME, EMPLOYER, employer);
-    yield* objectsOf(doc, JOB_AT, EMPLOYER, employer);
+    yield* subjectsOf(doc, JOB_AFTER_NAME, EMPLOYER, (n, d) => employer(n, d));
+    yield* objectsOf(doc, JOB_AT, EMPLOYER, (n, d) => employer(n, d));
   },
 });
