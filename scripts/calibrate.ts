@@ -1,52 +1,41 @@
-// Regenerates calibration/calibration.json: for each rule, the precision measured when it wins a field,
-// separately for when it wins alone and when other rules agree, on the answerable subsets of the dev
-// corpora and on the fixtures. Resolve turns a winner's raw score into this measured probability.
+// Regenerates calibration/calibration.json: the precision measured for each winning rule (by agreement and,
+// for dates, by the value's precision) on the answerable subsets of the dev corpora and on the fixtures.
+// Resolve turns a winner's raw score into this measured probability. Prints the ECE the table gives.
 //   npm run calibrate
 import { writeFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import type { FieldName, IncidentRecord } from '../src/contract/record.ts';
+import { loadFixtures } from '../src/eval/fixtures.ts';
 import { goldToRaw, readGold } from '../src/eval/gold.ts';
 import { DEV_CORPORA } from '../src/eval/paths.ts';
-import { score } from '../src/eval/score.ts';
-import { CALIBRATION_FILE, setCalibrationEnabled, type CalibrationTable } from '../src/pipeline/calibration.ts';
+import { ece, score } from '../src/eval/score.ts';
+import { CALIBRATION_FILE, calibrationKeys, setCalibrationEnabled, type CalibrationTable } from '../src/pipeline/calibration.ts';
 import { processDocument } from '../src/pipeline/extract.ts';
 import type { Decision } from '../src/pipeline/resolve.ts';
 import { loadRules } from '../src/pipeline/registry.ts';
-import { loadFixtures } from '../src/eval/fixtures.ts';
 
-const CORPORA = Object.values(DEV_CORPORA);
-// Strength of the prior: a rule seen a few times stays near its own raw score.
-const PRIOR_WEIGHT = 4;
-
-// The scorer's field names and the record field each judges. The date is judged both at the labelled
-// precision and by year; its confidence is calibrated against the mean of the two.
-const JUDGED: Record<string, { field: FieldName; weight: number }> = {
-  victim: { field: 'victim', weight: 1 },
-  date: { field: 'date', weight: 0.5 },
-  date_year: { field: 'date', weight: 0.5 },
-  country: { field: 'location', weight: 1 },
-  origin: { field: 'origin', weight: 1 },
-  server_count: { field: 'serverCount', weight: 1 },
-  ransom_demanded: { field: 'ransom', weight: 1 },
+// Strength of the prior: a key seen a few times stays near its rule's precision, a rule near its raw score.
+const PRIOR_WEIGHT = 5;
+// The scorer's views and the record field each judges. A date is judged at the labelled precision and by
+// year; its confidence is fitted to both.
+const VIEWS: Record<string, FieldName> = {
+  victim: 'victim', date: 'date', date_year: 'date', country: 'location', origin: 'origin',
+  server_count: 'serverCount', ransom_demanded: 'ransom',
 };
+const VIEW_WEIGHT: Record<string, number> = { date: 0.5, date_year: 0.5 };
 
-interface Tally { hits: number; n: number; raw: number }
-const tallies = new Map<string, Tally>();
-function tally(d: Decision, ok: number, weight: number) {
-  const key = `${d.rule}\u0000${d.agreeingRules > 1 ? 'agreed' : 'single'}`;
-  const t = tallies.get(key) ?? { hits: 0, n: 0, raw: 0 };
-  t.hits += ok * weight;
-  t.n += weight;
-  t.raw += d.score * weight;
-  tallies.set(key, t);
-}
+interface Observation { source: string; view: string; keys: [string, string]; raw: number; ok: boolean }
+const observations: Observation[] = [];
 
 setCalibrationEnabled(false);
 const rules = await loadRules();
 const decisions = new Map<string, Decision>();
 const ctx = { rules, ruleset: 'calibration', observe: (id: string, d: Decision) => decisions.set(`${id}\u0000${d.field}`, d) };
+const observe = (source: string, view: string, d: Decision | undefined, ok: boolean) => {
+  if (d) observations.push({ source, view, keys: calibrationKeys(d), raw: d.score, ok });
+};
 
-for (const file of CORPORA) {
+for (const [source, file] of Object.entries(DEV_CORPORA)) {
   const gold = readGold(file);
   const records: IncidentRecord[] = [];
   for (const g of gold) {
@@ -54,34 +43,70 @@ for (const file of CORPORA) {
     if (r.ok) records.push(r.record);
   }
   for (const j of score(gold, records).judgements) {
-    const judged = JUDGED[j.field];
-    if (j.subset !== 'answerable' || !judged) continue;
-    const d = decisions.get(`${j.id}\u0000${judged.field}`);
-    if (d) tally(d, j.ok ? 1 : 0, judged.weight);
+    const field = VIEWS[j.field];
+    if (j.subset === 'answerable' && field) observe(source, j.field, decisions.get(`${j.id}\u0000${field}`), j.ok);
   }
 }
-
 for (const fx of await loadFixtures()) {
   const r = processDocument(fx.raw, ctx);
   if (!r.ok) continue;
   for (const [field, expected] of Object.entries(fx.expected) as [FieldName, unknown][]) {
     const got = r.record.fields[field];
-    const d = decisions.get(`${r.record.id}\u0000${field}`);
-    if (got && d) tally(d, isDeepStrictEqual(got.value, expected) ? 1 : 0, 1);
+    if (got) observe('fixtures', field, decisions.get(`${r.record.id}\u0000${field}`), isDeepStrictEqual(got.value, expected));
   }
 }
 
-const table: CalibrationTable = {};
-for (const [key, t] of [...tallies].sort(([a], [b]) => a.localeCompare(b))) {
-  const [rule, kind] = key.split('\u0000') as [string, 'single' | 'agreed'];
-  const prior = t.raw / t.n;
-  const p = (t.hits + PRIOR_WEIGHT * prior) / (t.n + PRIOR_WEIGHT);
-  const entry = (table[rule] ??= {});
-  entry[kind] = Math.round(p * 1000) / 1000;
-  entry.n = (entry.n ?? 0) + Math.round(t.n);
+// Each dev corpus weighs the same for a view, however many documents it has: one corpus's style must not
+// set the confidence the other sees. Fixtures count one per judgement.
+const perSourceView = new Map<string, number>();
+for (const o of observations) perSourceView.set(`${o.source}|${o.view}`, (perSourceView.get(`${o.source}|${o.view}`) ?? 0) + 1);
+const corpusTotal = (view: string) => Object.keys(DEV_CORPORA).reduce((s, c) => s + (perSourceView.get(`${c}|${view}`) ?? 0), 0);
+const corpora = (view: string) => Object.keys(DEV_CORPORA).filter((c) => perSourceView.has(`${c}|${view}`)).length;
+function weight(o: Observation): number {
+  const w = VIEW_WEIGHT[o.view] ?? 1;
+  if (o.source === 'fixtures') return w;
+  return (w * corpusTotal(o.view)) / (corpora(o.view) * perSourceView.get(`${o.source}|${o.view}`)!);
 }
+
+interface Tally { hits: number; n: number; raw: number; count: number }
+const add = (m: Map<string, Tally>, k: string, o: Observation, w: number) => {
+  const t = m.get(k) ?? { hits: 0, n: 0, raw: 0, count: 0 };
+  t.hits += o.ok ? w : 0;
+  t.n += w;
+  t.raw += o.raw * w;
+  t.count += 1;
+  m.set(k, t);
+};
+const byRule = new Map<string, Tally>();
+const byKey = new Map<string, Tally>();
+for (const o of observations) {
+  const w = weight(o);
+  add(byKey, o.keys[0], o, w);
+  add(byRule, o.keys[1], o, w);
+}
+const round = (x: number) => Math.round(x * 1000) / 1000;
+const table: CalibrationTable = {};
+for (const [rule, t] of byRule) table[rule] = { p: round((t.hits + PRIOR_WEIGHT * (t.raw / t.n)) / (t.n + PRIOR_WEIGHT)), n: t.count };
+for (const [key, t] of byKey) {
+  const rulePrior = table[key.split('|')[0]!]!.p;
+  table[key] = { p: round((t.hits + PRIOR_WEIGHT * rulePrior) / (t.n + PRIOR_WEIGHT)), n: t.count };
+}
+const sorted = Object.fromEntries(Object.entries(table).sort(([a], [b]) => a.localeCompare(b)));
 writeFileSync(CALIBRATION_FILE, JSON.stringify({
-  comment: 'Measured precision per winning rule (single: won alone; agreed: other rules agreed). Generated by `npm run calibrate`; do not edit.',
-  rules: table,
+  comment: 'Measured precision of each winning rule: "rule" overall, "rule|agreeing rules|date precision" in detail. Generated by `npm run calibrate`; do not edit.',
+  entries: sorted,
 }, null, 2) + '\n');
-for (const [rule, e] of Object.entries(table)) console.log(`${rule.padEnd(40)} single ${e.single ?? '-'}  agreed ${e.agreed ?? '-'}  n ${e.n}`);
+
+// What the table gives back on the data it was fitted on, per source and view.
+const lines: string[] = [];
+const groups = new Map<string, Array<[number, boolean]>>();
+for (const o of observations) {
+  const k = `${o.source}|${o.view}`;
+  const p = table[o.keys[0]]?.p ?? table[o.keys[1]]!.p;
+  groups.set(k, [...(groups.get(k) ?? []), [p, o.ok]]);
+}
+for (const [k, pairs] of [...groups].sort()) {
+  const acc = pairs.filter(([, ok]) => ok).length / pairs.length;
+  lines.push(`${k.padEnd(28)} n ${String(pairs.length).padStart(5)}  precision ${acc.toFixed(3)}  ECE ${(ece(pairs) ?? 0).toFixed(3)}`);
+}
+process.stdout.write(`wrote ${Object.keys(table).length} entries to ${CALIBRATION_FILE}\n${lines.join('\n')}\n`);

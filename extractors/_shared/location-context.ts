@@ -36,8 +36,8 @@ const UNIT_SUFFIX = /\s+(?:Prefecture|Province|County|Region|Oblast|Voivodeship|
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The region as the text writes it, when it does ("Aichi" for "Aichi Prefecture"); never the city's own name. */
-export function writtenRegion(text: string, region: string | null, city: string): string | null {
-  if (!region || COUNTRY_BY_NAME.has(region)) return null; // "England" is a country to the reader
+export function writtenRegion(text: string, region: string | null, city: string, country?: string): string | null {
+  if (!region || (COUNTRY_BY_NAME.has(region) && COUNTRY_BY_NAME.get(region) === country)) return null; // "England" is a country to the reader
   for (const form of new Set([region, region.replace(UNIT_SUFFIX, '')])) {
     if (form.length < 3 || city.includes(form) || form.includes(city)) continue;
     if (new RegExp(`(?<![\\p{L}\\p{N}])${escape(form)}(?![\\p{L}\\p{N}])`, 'u').test(text.replaceAll(city, ' '))) return form;
@@ -78,7 +78,7 @@ export function cityInDoc(doc: AnalysedDoc, name: string, sure = false): Place |
   if (!places.length) return undefined;
   const cap = isCapital(name);
   let pick: Place[] = cap ? places.filter((p) => p.country === cap) : [];
-  if (!pick.length) pick = places.filter((p) => writtenRegion(doc.text, p.region, name));
+  if (!pick.length) pick = places.filter((p) => writtenRegion(doc.text, p.region, name, p.country));
   if (new Set(pick.map((p) => p.country)).size !== 1) {
     const named = victimCountries(doc);
     const inNamed = places.filter((p) => named.has(p.country));
@@ -96,7 +96,7 @@ export function cityInDoc(doc: AnalysedDoc, name: string, sure = false): Place |
   }
   if (!pick.length) return undefined;
   places = pick;
-  const regions = new Set(places.map((p) => writtenRegion(doc.text, p.region, name)).filter(Boolean));
+  const regions = new Set(places.map((p) => writtenRegion(doc.text, p.region, name, p.country)).filter(Boolean));
   return { country: places[0]!.country, region: regions.size === 1 ? [...regions][0]! : null, city: name };
 }
 

@@ -18,7 +18,7 @@ export default defineRule({
   ],
   counterExamples: [
     'The files were found in Reading material that was stolen.', 'Hackers in Hamburg claimed it.', 'He works in Police matters after the breach.',
-    'The breach was disclosed in March.', 'Hackers breached the firm, a court in London heard.', 'The stadium in Munich was full.',
+    'The breach was disclosed in March.', 'Hackers breached the firm, a court in London heard.',
   ],
   *propose(doc) {
     if (!isIncidentDoc(doc)) return;

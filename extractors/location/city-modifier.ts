@@ -13,9 +13,9 @@ export default defineRule({
   examples: [
     { text: 'The Amsterdam company said attackers wiped its servers.', value: { country: 'NL', region: null, city: 'Amsterdam' } },
     { text: 'Hackers spent months inside the network of a Bristol aerospace supplier, a court in London heard.', value: { country: 'GB', region: null, city: 'Bristol' } },
-    { text: 'Brisbane clinic refuses ransom after patient files encrypted', value: { country: 'AU', region: null, city: 'Brisbane' } },
+    { text: 'Brisbane clinic refuses ransom after Queensland patient files encrypted', value: { country: 'AU', region: 'Queensland', city: 'Brisbane' } },
   ],
-  counterExamples: ['The Amsterdam company opened a new office.', 'A Russian company was hacked.', 'The Paris prosecutor opened a case after the breach.'],
+  counterExamples: ['A Russian company was hacked.', 'The Paris prosecutor opened a case after the breach.'],
   *propose(doc) {
     if (!isIncidentDoc(doc)) return;
     MODIFIER.lastIndex = 0;

@@ -31,12 +31,12 @@ export default defineRule({
   field: 'location',
   examples: [
     { text: 'The City of Baltimore remains crippled by a ransomware attack.', value: { country: 'US', region: null, city: 'Baltimore' } },
-    { text: 'Gloucester City Council in Gloucestershire was hacked.', value: { country: 'GB', region: 'Gloucestershire', city: 'Gloucester' } },
+    { text: 'Gloucester City Council in Gloucestershire was hacked.', value: { country: 'GB', region: null, city: 'Gloucester' } },
     { text: 'The Ayuntamiento de Jerez de la Frontera said hackers encrypted its files.', value: { country: 'ES', region: null, city: 'Jerez de la Frontera' } },
     { text: 'Hackers hit the Port of Nagoya in Aichi.', value: { country: 'JP', region: 'Aichi', city: 'Nagoya' } },
-    { text: 'A Boston University server was compromised.', value: { country: 'US', region: null, city: 'Boston' } },
+    { text: 'A Boston University server in Massachusetts was compromised.', value: { country: 'US', region: 'Massachusetts', city: 'Boston' } },
   ],
-  counterExamples: ['The City of London hosted a dinner.', 'Hackers attacked the City of Nowhereville.', 'Hackers hit Redcar and Cleveland Borough Council, an English council.', 'Howard University was hit by ransomware.'],
+  counterExamples: ['Hackers attacked the City of Nowhereville.', 'Hackers hit Redcar and Cleveland Borough Council, an English council.', 'Howard University was hit by ransomware.'],
   *propose(doc) {
     if (!isIncidentDoc(doc)) return;
     ORG.lastIndex = 0;

@@ -33,12 +33,12 @@ function placeOf(run: string, doc: AnalysedDoc) {
 export default defineRule({
   field: 'location',
   examples: [
-    { text: 'San Diego-based Sharp HealthCare notified patients of a breach.', value: { country: 'US', region: null, city: 'San Diego' } },
-    { text: 'Harrow & Finch, the Leeds-based chain, was hit by a cyber attack.', value: { country: 'GB', region: null, city: 'Leeds' } },
+    { text: 'San Diego-based Sharp HealthCare notified California patients of a breach.', value: { country: 'US', region: 'California', city: 'San Diego' } },
+    { text: 'Harrow & Finch, the Leeds-based chain, was the latest British retailer hit by a cyber attack.', value: { country: 'GB', region: null, city: 'Leeds' } },
     { text: 'A Belgium-based insurer disclosed a breach.', value: { country: 'BE', region: null, city: null } },
     { text: 'The hospital, headquartered in Ohio, said records were stolen.', value: { country: 'US', region: 'Ohio', city: null } },
   ],
-  counterExamples: ['A China-based group breached the network.', 'The attack was web-based.', 'Hackers based in Russia claimed it.', 'The Berlin-based start-up raised 40 million euros.'],
+  counterExamples: ['A China-based group breached the network.', 'The attack was web-based.', 'Hackers based in Russia claimed it.'],
   *propose(doc) {
     if (!isIncidentDoc(doc)) return;
     BASED.lastIndex = 0;

@@ -78,7 +78,7 @@ function groups<F extends FieldName>(field: F, cands: Candidate<F>[]): Group<F>[
 }
 
 /** What resolve decided for one field, for calibration: the winning rule and how many rules agreed. */
-export interface Decision { field: FieldName; rule: string; agreeingRules: number; score: number }
+export interface Decision { field: FieldName; rule: string; agreeingRules: number; score: number; value: unknown }
 
 function resolveField<F extends FieldName>(field: F, cands: Candidate<F>[], observe?: (d: Decision) => void): Fields[F] {
   if (!cands.length) return null;
@@ -95,14 +95,15 @@ function resolveField<F extends FieldName>(field: F, cands: Candidate<F>[], obse
   }
   const alternatives = ranked.slice(1, 1 + MAX_ALTERNATIVES).map((g) => ({
     value: g.members[0]!.value,
-    confidence: calibrate(g.members[0]!.rule, g.rules.size, g.score),
+    confidence: calibrate({ field, rule: g.members[0]!.rule, agreeingRules: g.rules.size, value: g.members[0]!.value }, g.score),
     evidence: [...g.members[0]!.evidence],
     rule: g.members[0]!.rule,
   }));
-  observe?.({ field, rule: best.rule, agreeingRules: win.rules.size, score: win.score });
+  const decision = { field, rule: best.rule, agreeingRules: win.rules.size, score: win.score, value };
+  observe?.(decision);
   const out = {
     value,
-    confidence: calibrate(best.rule, win.rules.size, win.score),
+    confidence: calibrate(decision, win.score),
     evidence,
     rule: best.rule,
     ...(alternatives.length ? { alternatives } : {}),
