@@ -2,29 +2,16 @@
 // uses (readInputs) and the same processor (createExtractor), and each field is compared with the
 // `<name>.expected.json` beside it. Positives name all six fields; negatives under negative/ name only
 // the fields the text tempts and that must stay null. One `it` per fixture and field keeps failures readable.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FIELD_NAMES, FIELD_VALUE, type FieldName, type FieldValue, type IncidentRecord } from '../src/contract/record.ts';
-import { readInputs } from '../src/ingest/read.ts';
+import { loadFixtures, type Fixture } from '../src/eval/fixtures.ts';
 import { SEED_REPORT } from '../src/eval/paths.ts';
 import { createExtractor } from '../src/pipeline/engine.ts';
 
-const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
-const NEGATIVES = path.join(FIXTURES, 'negative');
-const SEED = SEED_REPORT;
-const EXPECTED = '.expected.json';
-
-type ExpectedFields = Partial<{ [K in FieldName]: FieldValue[K] | null }>;
-interface Expectation { comment?: string; fields: ExpectedFields }
-
-interface Case {
-  name: string;
-  file: string;
-  expected: Expectation;
+interface Case extends Fixture {
   record?: IncidentRecord;
-  /** Why no record came out: a dead letter at read or extract time. */
+  /** Why no record came out: a dead letter at extract time. */
   failure?: string;
 }
 
@@ -38,43 +25,14 @@ const SEED_FIELDS: { [K in FieldName]: FieldValue[K] } = {
   origin: { country: 'RU', actor: null },
 };
 
-function articlesIn(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isFile() && !e.name.endsWith(EXPECTED) && !e.name.startsWith('.'))
-    .map((e) => path.join(dir, e.name))
-    .sort();
-}
-
-function expectationFile(file: string): string {
-  return file.replace(/\.[^./]+$/, EXPECTED);
-}
-
 const extractor = await createExtractor();
-
-async function load(file: string): Promise<Case> {
-  const name = path.relative(FIXTURES, file);
-  const exp = expectationFile(file);
-  const expected: Expectation = existsSync(exp) ? (JSON.parse(readFileSync(exp, 'utf8')) as Expectation) : { fields: {} };
-  const c: Case = { name, file, expected };
-  const failures: string[] = [];
-  let docs = 0;
-  for await (const item of readInputs([file])) {
-    if (item.kind === 'dead') {
-      failures.push(`read: ${item.deadLetter.reason}: ${item.deadLetter.message}`);
-      continue;
-    }
-    docs += 1;
-    const result = extractor.process(item.raw, item.input);
-    if (result.ok) c.record ??= result.record;
-    else failures.push(`extract: ${result.deadLetter.reason}: ${result.deadLetter.message}`);
-  }
-  if (docs !== 1) failures.push(`expected one document from ${name}, read ${docs}`);
-  if (failures.length) c.failure = failures.join('; ');
-  return c;
-}
-
-const positives = await Promise.all(articlesIn(FIXTURES).map(load));
-const negatives = await Promise.all(articlesIn(NEGATIVES).map(load));
+// loadFixtures reads each article through the CLI's ingest and fails on a missing expectation or a dead letter.
+const cases: Case[] = (await loadFixtures()).map((fx) => {
+  const result = extractor.process(fx.raw, fx.file);
+  return result.ok ? { ...fx, record: result.record } : { ...fx, failure: `${result.deadLetter.reason}: ${result.deadLetter.message}` };
+});
+const positives = cases.filter((c) => !c.negative);
+const negatives = cases.filter((c) => c.negative);
 
 function valueOf(c: Case, field: FieldName): unknown {
   if (!c.record) throw new Error(`${c.name}: no record (${c.failure ?? 'unknown reason'})`);
@@ -87,10 +45,9 @@ describe('fixtures', () => {
     expect(negatives.length).toBeGreaterThanOrEqual(15);
   });
 
-  it('every article has an expectation beside it, valid by the contract', () => {
-    for (const c of [...positives, ...negatives]) {
-      expect(existsSync(expectationFile(c.file)), `${c.name} has no ${EXPECTED}`).toBe(true);
-      for (const [field, value] of Object.entries(c.expected.fields)) {
+  it('every expectation is valid by the contract', () => {
+    for (const c of cases) {
+      for (const [field, value] of Object.entries(c.expected)) {
         expect(FIELD_NAMES, `${c.name}: unknown field ${field}`).toContain(field);
         if (value !== null) {
           const parsed = FIELD_VALUE[field as FieldName].safeParse(value);
@@ -101,10 +58,10 @@ describe('fixtures', () => {
   });
 
   it('positives name all six fields; negatives name at least one, all null', () => {
-    for (const c of positives) expect(Object.keys(c.expected.fields).sort(), c.name).toEqual([...FIELD_NAMES].sort());
+    for (const c of positives) expect(Object.keys(c.expected).sort(), c.name).toEqual([...FIELD_NAMES].sort());
     for (const c of negatives) {
-      expect(Object.keys(c.expected.fields).length, c.name).toBeGreaterThan(0);
-      for (const v of Object.values(c.expected.fields)) expect(v, c.name).toBeNull();
+      expect(Object.keys(c.expected).length, c.name).toBeGreaterThan(0);
+      for (const v of Object.values(c.expected)) expect(v, c.name).toBeNull();
     }
   });
 });
@@ -114,11 +71,11 @@ describe('seed: province-de-namur', () => {
 
   it('is an exact copy of the seed report', () => {
     expect(seed).toBeDefined();
-    expect(readFileSync(seed!.file, 'utf8')).toBe(readFileSync(SEED, 'utf8'));
+    expect(readFileSync(seed!.file, 'utf8')).toBe(readFileSync(SEED_REPORT, 'utf8'));
   });
 
   it('expects exactly the record DESIGN.md states', () => {
-    expect(seed!.expected.fields).toEqual(SEED_FIELDS);
+    expect(seed!.expected).toEqual(SEED_FIELDS);
   });
 
   for (const field of FIELD_NAMES) {
@@ -148,9 +105,9 @@ describe('positives', () => {
         expect(c.record).toBeDefined();
       });
       for (const field of FIELD_NAMES) {
-        if (!(field in c.expected.fields)) continue;
-        it(`${field} = ${JSON.stringify(c.expected.fields[field])}`, () => {
-          expect(valueOf(c, field)).toEqual(c.expected.fields[field]);
+        if (!(field in c.expected)) continue;
+        it(`${field} = ${JSON.stringify(c.expected[field])}`, () => {
+          expect(valueOf(c, field)).toEqual(c.expected[field]);
         });
       }
     });
@@ -165,7 +122,7 @@ describe('negatives', () => {
         expect(c.record).toBeDefined();
       });
       for (const field of FIELD_NAMES) {
-        if (!(field in c.expected.fields)) continue;
+        if (!(field in c.expected)) continue;
         it(`${field} is null`, () => {
           expect(valueOf(c, field)).toBeNull();
         });

@@ -7,7 +7,8 @@ export type DateContext = 'incident' | 'discovery' | 'disclosure' | 'excluded' |
 
 const INCIDENT = /\b(?:cyber-?attack\w*|attack(?:s|ed|ers?)?|hack(?:s|ed|ers?|ing)?|breach(?:es|ed)?|compromis\w+|stole|stolen|steal\w*|theft|thie(?:f|ves)|lost|loss|missing|misplaced|intrusions?|intruders?|infiltrat\w+|accessed|access|unauthori[sz]ed|infect(?:ed|ion)|ransomware|malware|virus|trojan|phish\w*|leak(?:s|ed)?|exposed|exposure|defac\w+|ddos|denial[-\s]of[-\s]service|target(?:ed|ing)|occur\w*|happen\w*|took\s+place|incident|skimm\w*|broke\s+into|break-in|burglar\w*|encrypt\w+|disrupt\w+|outage|spied|spying|espionage|campaign|exfiltrat\w+|dump(?:ed)?|snoop\w*|viewed|e-?mailed|mailed|sent|faxed|disposed|discarded|dumpster|misdirect\w*|inadvertent\w*|mistakenly|error|glitch|robbed|robbery|impersonat\w+|fraud\w*|scam\w*|embezzl\w+|shut\s+down|offline|disconnect\w*|took\s+down|crash(?:ed|es)?|began|started|conducted|carried\s+out|exploit\w*|installed|tamper\w*|gained|obtained|downloaded|copied|wiped|deleted|locked|spoof\w*|intercept\w*)\b/gi;
 // finding out comes after the incident, often the same day or month
-const DISCOVERY = /\b(?:discover(?:ed|y|s)?|detect(?:ed|ion|s)?|noticed|learned|became\s+aware|identified|realized|uncovered|found\s+out)\b/gi;
+// "first reported problems with its services on April 18": the first sign of the incident, not an announcement of it
+const DISCOVERY = /\b(?:discover(?:ed|y|s)?|detect(?:ed|ion|s)?|noticed|learned|became\s+aware|identified|realized|uncovered|found\s+out|reported\s+(?:suspicious\s+activity|disruptions?|difficulties|outages?|problems|issues))\b/gi;
 const DISCOVERY_REACH = 40;
 // after-the-fact events: announcing, notifying, prosecuting
 const DISCLOSURE = /\b(?:announc\w+|disclos\w+|notif\w+|report(?:ed|s)?|reveal\w*|confirm\w*|publish\w*|letters?|informed|alerted|warned|statement|press\s+release|made\s+public|went\s+public|came\s+to\s+light|sentenc\w+|pleaded|plea|indict\w+|convict\w+|arrest\w+|charged|charges|trial|court|lawsuit|sued|filed|settle\w*|fined|penalty)\b/gi;
@@ -21,10 +22,14 @@ const STARTED_UP = /\b(?:launched|introduced|released|opened|founded|established
 // plans, deadlines and other labelled dates: "will take place on 14–15 May", "apply by 31 July", "Start date: 1 September"
 const AHEAD = /\b(?:will|shall|scheduled|planned|plans?\s+to|deadline|due|apply|close[sd]?)\b[^.;]{0,40}$|\bby\s+$|\b(?:start|end|closing|due|release|publication)\s+date\s*:\s*$/i;
 // "The City of Dallas said Friday that …": the date of the statement
-const SAID = /\b(?:said|says|told\s+\w+|stated|announced|confirmed|reported|disclosed|revealed)\s+(?:on\s+|late\s+|early\s+)?$/i;
+const SAID = /\b(?:said|says|(?:was|were|been)\s+told|told\s+\w+|stated|announced|confirmed|reported|disclosed|revealed)\s+(?:on\s+|late\s+|early\s+)?$/i;
 const BYLINE = /\b(?:update[sd]?|posted|published|modified|dated|copyright|©)\s*(?:on\s*)?[:(]?\s*$/i;
 // the period the exposed records cover, not when they were exposed: "patients treated between 1996 and 2009"
-const DATA_PERIOD = /\b(?:treated|seen|served|visited|registered|enrolled|employed|worked|working|admitted|dating|dated|paychecks?|hired|received\s+(?:\w+\s+){0,2}(?:care|services?|treatment)|care\s+provided)\b[^.;]{0,40}$/i;
+const DATA_PERIOD = /\b(?:treated|seen|served|visited|registered|enrolled|employed|worked|working|admitted(?!\s+(?:that|to)\b)|dating|dated|paychecks?|hired|received\s+(?:\w+\s+){0,2}(?:care|services?|treatment)|care\s+provided)\b[^.;]{0,40}$/i;
+// figures compared across years describe a trend, not an incident: "up from $1.1 million in 2022", "29% of companies paid in 2023"
+const STATISTIC = /(?:\d\s?%|\bper\s?cent\b|\baverage\b|\bmedian\b|\b(?:up|down)\s+from\b|\bcompared\s+(?:with|to)\b)[^.;]{0,50}$/i;
+// a law's name carries its year: "the Privacy Act 1988"
+const LAW_NAME = /\b(?:Act|Directive|Regulation|Code),?\s+(?:of\s+)?$/;
 // the second date of a range: "between Jan. 5 and Feb. 2, 2019" reports the start
 const RANGE_END = /(?:\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)\s*(?:and|to|through|until|till|-|–|—)\s*(?:early|mid|late)?[\s-]*$/i;
 
@@ -44,6 +49,7 @@ export function classifyContext(text: string, sentence: Sentence, start: number,
   const lead = text.slice(sentence.start, start);
   if (EXCLUDED.test(lead.slice(-70)) || RANGE_END.test(lead.slice(-24)) || BYLINE.test(lead.slice(-24))) return 'excluded';
   if (DATA_PERIOD.test(lead.slice(-60)) || STARTED_UP.test(lead.slice(-24))) return 'excluded';
+  if (STATISTIC.test(lead.slice(-70)) || LAW_NAME.test(lead.slice(-16))) return 'excluded';
   if (DATELINE.test(lead.slice(-20)) || DATELINE_AFTER.test(text.slice(end, end + 4))) return 'excluded';
   if (AHEAD.test(lead.slice(-60))) return 'excluded';
   if (SAID.test(lead.slice(-30))) return 'disclosure';

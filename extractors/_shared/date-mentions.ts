@@ -41,6 +41,11 @@ const INCIDENT_NOUN = /^\s+(?:[A-Za-z]+\s+)?(?:cyber-?attacks?|attacks?|breach(?
 const EARLIER_ONE = /\b(?:previous|prior|earlier|another|separate|similar|former|last)\s+$/i;
 
 const SOON_MS = 60 * 86_400_000;
+// Reports are about recent events; "the first computer worm in 1988" in a 2024 article is history, and
+// "In July 1692 the armies took the town" is older than any computer.
+const FIRST_YEAR = 1980;
+const MAX_AGE_YEARS = 10;
+const tooOld = (doc: AnalysedDoc, year: number) => year < FIRST_YEAR || (!!doc.publishedAt && year < doc.publishedAt.getUTCFullYear() - MAX_AGE_YEARS);
 
 const cache = new WeakMap<AnalysedDoc, DateMention[]>();
 
@@ -62,6 +67,7 @@ function fromChrono(doc: AnalysedDoc, s: Sentence, r: chrono.ParsedResult): Omit
     const md = c.isCertain('day') ? `${pad(c.get('month')!)}-${pad(c.get('day')!)}` : pad(c.get('month')!);
     if (c.isCertain('year')) {
       if (!YEAR.test(text) && !/\d{2}$/.test(text)) return undefined;
+      if (tooOld(doc, c.get('year')!)) return undefined;
       // after publication it is a deadline or a plan, never the incident
       if (doc.publishedAt && Date.UTC(c.get('year')!, c.get('month')! - 1, c.get('day') ?? 1) > doc.publishedAt.getTime() + 86_400_000) return undefined;
       return { ...base, kind: 'explicit', value: `${c.get('year')}-${md}` };
@@ -98,7 +104,7 @@ function mentionsIn(doc: AnalysedDoc, s: Sentence): DateMention[] {
     const start = s.start + m.index;
     const end = start + 4;
     if (out.some((x) => x.start < end && start < x.end)) continue;
-    if (doc.publishedAt && +m[0] > doc.publishedAt.getUTCFullYear()) continue;
+    if ((doc.publishedAt && +m[0] > doc.publishedAt.getUTCFullYear()) || tooOld(doc, +m[0])) continue;
     years.push({ value: m[0], kind: 'year', start, end, sentence: s });
   }
   return [...out, ...years].sort((a, b) => a.start - b.start).map((m) => ({
@@ -122,7 +128,7 @@ export function dateMentions(doc: AnalysedDoc): readonly DateMention[] {
 
 /**
  * The full date of a yearless mention ("on Oct. 15"): the latest such day not after publication, else the year
- * stated most recently before it in the text, which is how reports carry a year forward.
+ * stated most recently before it in the text, which is how reports carry a year forward, else the next one stated.
  */
 export function withYear(doc: AnalysedDoc, m: DateMention): string | undefined {
   if (m.kind !== 'yearless') return m.kind === 'relative' ? undefined : m.value;
@@ -137,9 +143,9 @@ export function withYear(doc: AnalysedDoc, m: DateMention): string | undefined {
     if (ahead > 0 && ahead < SOON_MS) return undefined;
     return `${ahead > 0 ? y - 1 : y}-${m.value}`;
   }
-  for (let j = i - 1; j >= 0; j--) {
-    const prev = all[j]!;
-    if ((prev.kind === 'explicit' || prev.kind === 'year') && prev.context !== 'excluded') return `${prev.value.slice(0, 4)}-${m.value}`;
-  }
+  const dated = (x: DateMention) => (x.kind === 'explicit' || x.kind === 'year') && x.context !== 'excluded';
+  for (let j = i - 1; j >= 0; j--) if (dated(all[j]!)) return `${all[j]!.value.slice(0, 4)}-${m.value}`;
+  // a report may give the year only later: "installed on June 5 … removed by July 11, 2017"
+  for (let j = i + 1; j < all.length; j++) if (dated(all[j]!)) return `${all[j]!.value.slice(0, 4)}-${m.value}`;
   return undefined;
 }

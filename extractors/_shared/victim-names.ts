@@ -58,17 +58,19 @@ const NOT_VICTIM_NAMES = new Set([
   'new york times', 'washington post', 'wall street journal', 'russian hackers', 'chinese hackers',
 ]);
 
+// "HEROIC, a cybersecurity startup", "UpGuard, a security firm": researchers and vendors who report a breach
+const SECURITY_APPOSITIVE = /^['’]?s?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:(?:cyber)?security|threat[\s-]intelligence|research|antivirus|news|media)\s+(?:[\w-]+\s+)?(?:firm|company|startup|start-up|vendor|outfit|researchers?|group|team|site|outlet|agency|specialists?|provider)\b/iu;
 // a name followed by one of these is the attacker, not the victim ("the LockBit ransomware gang")
 const ACTOR_AFTER = /^\s*(?:ransomware\s+)?(?:gang|group|hackers?|hacktivists?|collective|crew|operators?|affiliates?|actors?|threat\s+actors?|cybercriminals|attackers?|team|researchers?|analysts?|spokes(?:person|man|woman))\b/i;
 // nouns that make a capitalised run an organisation even when it starts with a first name ("Logan Health")
-const ORG_HEAD = /\b(?:Health|Hospital|Medical|Cent(?:er|re)|Clinic|University|Universit\p{Ll}+|College|School|Schools|Academy|Institute|Bank|Credit|Union|Insurance|Department|Ministry|Agency|Authority|Council|County|City|Town|Village|Province|Municipality|Gemeente|Stadtwerke|Ville|Commune|Court|Board|Office|Commission|Service|Services|Group|Company|Corporation|Systems|Solutions|Foundation|Association|Society|Church|Trust|Partners|Associates|Holdings|Industries|Airlines?|Airport|Port|Pharmacy|Laborator(?:y|ies)|Labs?|Inc|Corp|Co|Ltd|LLC|Network|Store|Stores|Hotel|Hotels|Resort|Casino|Restaurant|Club)\b/u;
+const ORG_HEAD = /\b(?:Health|Healthcare|Hospitals?|Medical|Cent(?:er|re)s?|Clinics?|University|Universities|Universit\p{Ll}+|Colleges?|School|Schools|Academy|Institutes?|Banks?|Bancorp|Credit|Union|Insurance|Departments?|Ministry|Agency|Authority|Council|County|City|Town|Township|Village|Province|Municipality|Police|Federation|Library|Museum|Telecom|Communications|Pharmaceuticals?|Logistics|Technologies|Technology|Software|Media|Enterprises|Capital|Financial|Energy|Motors|Airways|Gemeente|Stadtwerke|Ville|Commune|Court|Board|Office|Commission|Service|Services|Group|Company|Corporation|Systems|Solutions|Foundation|Association|Society|Church|Trust|Partners|Associates|Holdings|Industries|Airlines?|Airport|Port|Pharmacy|Laborator(?:y|ies)|Labs?|Inc|Corp|Co|Ltd|LLC|Network|Store|Stores|Hotel|Hotels|Resort|Casino|Restaurant|Club)\b/u;
 
 // a person's role or title inside the run ("Professor Barry Feld", "VA Social Worker")
 const ROLE = /\b(?:Professor|Prof|Dr|Doctor|Minister|President|CEO|CFO|CIO|CISO|Director|Governor|Senator|Mayor|Judge|Officer|Commissioner|Detectives?|Spokes(?:person|man|woman)|Chairman|Worker|Nurse|Physician|Employee|Staffer|Analyst|Researcher|Reporter|Editor|Founder|Sergeant|Sgt|Lt|Deputy|Attorney|Prosecutor|Inspector|Manager|Technician)s?\b/u;
 // regulators, courts and investigators announce other organisations' breaches
 const REPORTER = /\b(?:Justice\s+Department|Department\s+of\s+Justice|DOJ|Federal\s+Trade\s+Commission|FTC|Office\s+for\s+Civil\s+Rights|OCR|HHS|Information\s+Commissioner|ICO|FBI|Secret\s+Service|District\s+Court|Regulatory\s+Authority|FINRA|SEC|Medical\s+Board|Europol|Interpol|CISA|Infrastructure\s+Security\s+Agency|NCSC|Police|News|Times|Post|Journal|Herald|Tribune|Gazette|Daily|Magazine|Standard|Register|Chronicle|Observer|TV|Radio|I-Team|Newswire|Cyber\s*Security\s+(?:Centre|Center|Agency|Authority)|CERT|CSIRT)\b|-based$|^[KW][A-Z]{2,3}(?:-?TV|\d{1,2})?$/u;
 // title-case headlines run on into their verb ("Breach at Sonic Drive-In May Have Impacted Millions")
-const HEADLINE_VERB = /\s(?:May|Might|Have|Has|Had|Is|Are|Was|Were|Will|Could|Says|Said|Hit|Hits|Hacked|Breached|Confirms|Notifies|Reports|Suffers|Warns|Admits|Discloses|Exposes|Leaks|After|Over|In|On|At|To|With|By)\s.*$/u;
+const HEADLINE_VERB = /\s(?:May|Might|Have|Has|Had|Is|Are|Was|Were|Will|Could|Says|Said|Hit|Hits|Hacked|Breached|Confirms|Notifies|Reports|Suffers|Warns|Admits|Discloses|Exposes|Leaks|Notify|Notifying|Recovers|Loses|Fined|Sued|Investigates|Announces|Alerts|Apologi[sz]es|After|Over|In|On|At|To|With|By|From)(?:\s.*)?$/u;
 const allCapsHeadline = (value: string) => value.split(/\s+/).filter((w) => w.length >= 4 && w === w.toUpperCase() && /\p{Lu}/u.test(w)).length >= 3;
 
 const lexicon = (nlp as unknown as { world(): { model: { one: { lexicon: Record<string, string | string[]> } } } })
@@ -78,6 +80,10 @@ const isFirstName = (w: string) => {
   const tags = Array.isArray(t) ? t : t ? [t] : [];
   return tags.some((x) => /^(?:FirstName|MaleName|FemaleName|Person)$/.test(x));
 };
+
+// what only an organisation does or has: "Morgan Stanley said Monday that it terminated", "Opera warns Sync users",
+// "Sally Beauty suffers", "Best Buy employees", "Ziggo's customers"; people are "he" or "she"
+const CORPORATE_CONTEXT = new RegExp(String.raw`^(?:['’]s?)?\s+(?:(?:suffers|suffered|notifies|warns|alerts|discloses|confirms|announces|apologi[sz]es|loses|is\s+notifying|has\s+(?:notified|disclosed|suffered|confirmed|alerted|warned))\b|(?:employees|staff|staffers|workers|contractors|customers|clients|subscribers|stores|branches|servers|systems|network|website)\b|(?:said|says|announced|confirmed|disclosed|reported)\s+(?:\p{L}+\s+){0,2}(?:that\s+)?(?:it|its)\b)`, 'u');
 
 // the legal form is no part of the name people use ("Meridian Pipeline Co.", "Brightline Dental Group, LLC")
 const CORPORATE_SUFFIX = /,?\s+(?:Inc|Incorporated|Corp|Corporation|Co|Ltd|Limited|L\.?L\.?C|L\.?L\.?P|P\.?L\.?C|plc|P\.?C|P\.?A|N\.?A|S\.?A|ASA|AG|GmbH|N\.?V|B\.?V|S\.?p\.?A|AB|Oy|Pty)\.?$/u;
@@ -89,7 +95,10 @@ export const isKnownOrganisation = (w: string) => tagsOf(w).includes('Organizati
 
 export interface VictimName { value: string; start: number; end: number }
 
-export const isPlace = (value: string) => {
+// "Northern Iowa", "Western Cape": a direction before a place is still a place
+const DIRECTION = /^(?:Northern|Southern|Eastern|Western|Central|North|South|East|West|Upper|Lower|Greater|Rural)\s+/u;
+export const isPlace = (value: string): boolean => {
+  if (DIRECTION.test(value) && !ORG_HEAD.test(value)) return isPlace(value.replace(DIRECTION, ''));
   if (countryCode(value)) return true;
   const t = lexicon[value.toLowerCase()];
   return (Array.isArray(t) ? t : t ? [t] : []).some((x) => /^(?:Region|City|Country|Place)$/.test(x));
@@ -131,12 +140,17 @@ export function cleanName(text: string, start: number, end: number): VictimName 
   // "North Carolina's Guildford County Schools": a place before the possessive only locates the victim;
   // "University of Cambridge's project": an organisation before it is the victim
   const poss = /^(.*?\S)['’]s?\s+(?=\S+\s+\S)/u.exec(text.slice(s, e));
-  if (poss) {
+  // "Midland Women's Clinic": a possessive plural noun is part of the name
+  if (poss && !/\b(?:Women|Children|Men|People|Veterans|Workers|Teachers|Employees|Doctors|Physicians|Nurses|Owners|Farmers)$/u.test(poss[1]!)) {
     if (ORG_HEAD.test(poss[1]!)) e = s + poss[1]!.length;
     else s += poss[0].length;
   }
+  // "Hartfords Saint Francis Hospital": a place whose possessive lost its apostrophe
+  const glued = /^(\p{Lu}\p{Ll}+)s\s+(?=\S+\s+\S)/u.exec(text.slice(s, e));
+  if (glued && isPlace(glued[1]!)) s += glued[0].length;
   const value = text.slice(s, e);
   const words = value.toLowerCase().split(/\s+/);
+  const corporate = CORPORATE_CONTEXT.test(text.slice(e, e + 80));
   if (words.every((w) => GENERIC.has(w) || LEADING.has(w) || /^[\d.,]+(?:st|nd|rd|th)?$/.test(w))) return null;
   // laws are breached too ("a breach of the Data Protection Act")
   if (/\s(?:Act|Law|Regulation|Directive)$/u.test(value)) return null;
@@ -145,12 +159,14 @@ export function cleanName(text: string, start: number, end: number): VictimName 
   if (LEADING.has(words[0]!) || value.length < 2) return null;
   if (ROLE.test(value) || REPORTER.test(value) || allCapsHeadline(value) || countryCode(value)) return null;
   // "Brett Callow", "Zelda McConachy": a first name and no organisation noun is a person
-  if (words.length <= 3 && isFirstName(words[0]!) && !ORG_HEAD.test(value)) return null;
+  if (words.length <= 3 && isFirstName(words[0]!) && !ORG_HEAD.test(value) && !corporate) return null;
   // "Emory Roane of the Privacy Rights Clearinghouse" is a person speaking for an organisation
   if (isFirstName(words[0]!) && words[2] === 'of') return null;
   // a lone dictionary word ("Potential", "Privacy") is a capitalised sentence start, not a brand
-  if (words.length === 1 && isCommonWord(value)) return null;
-  if (ACTOR_AFTER.test(text.slice(e, e + 40))) return null;
+  if (words.length === 1 && isCommonWord(value) && !corporate) return null;
+  if (ACTOR_AFTER.test(text.slice(e, e + 40)) || SECURITY_APPOSITIVE.test(text.slice(e, e + 80))) return null;
+  // "According to Wikipedia", "reported by ZDNet": a source, not a subject
+  if (/\b(?:according\s+to|reported\s+by|first\s+reported\s+by|told|via)\s+(?:the\s+)?$/iu.test(text.slice(Math.max(0, s - 24), s))) return null;
   return { value, start: s, end: e };
 }
 

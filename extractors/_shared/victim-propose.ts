@@ -2,7 +2,8 @@
 // (the object: "attack on X") or just before it (the subject: "X was hit by").
 import type { AnalysedDoc } from '../../src/analyse/analyse.ts';
 import type { Proposal } from '../../src/pipeline/rule.ts';
-import { expandAcronym, nameAt, nameBefore, nameSpan, type VictimName } from './victim-names.ts';
+import { nameAt, nameBefore, nameSpan, type VictimName } from './victim-names.ts';
+import { fullName } from './victim-complete.ts';
 
 export type Check = (name: VictimName, doc: AnalysedDoc, trigger: RegExpExecArray) => boolean;
 const always: Check = () => true;
@@ -12,7 +13,7 @@ export function* objectsOf(doc: AnalysedDoc, trigger: RegExp, confidence: number
   trigger.lastIndex = 0;
   for (let m = trigger.exec(doc.text); m; m = trigger.exec(doc.text)) {
     const found = nameAt(doc.text, m.index + m[0].length);
-    const name = found && ok(found, doc, m) ? expandAcronym(doc.text, found) : null;
+    const name = found && ok(found, doc, m) ? fullName(doc.text, found) : null;
     if (name) yield { value: name.value, confidence, evidence: [nameSpan(doc.text, name)] };
   }
 }
@@ -22,7 +23,7 @@ export function* subjectsOf(doc: AnalysedDoc, trigger: RegExp, confidence: numbe
   trigger.lastIndex = 0;
   for (let m = trigger.exec(doc.text); m; m = trigger.exec(doc.text)) {
     const found = nameBefore(doc.text, m.index);
-    const name = found && ok(found, doc, m) ? expandAcronym(doc.text, found) : null;
+    const name = found && ok(found, doc, m) ? fullName(doc.text, found) : null;
     if (name) yield { value: name.value, confidence, evidence: [nameSpan(doc.text, name)] };
   }
 }

@@ -2,6 +2,7 @@
 import { defineRule } from '../../src/pipeline/rule.ts';
 import { isOrgLike, nameSpan, namesIn } from '../_shared/victim-names.ts';
 import { inIncidentTalk } from '../_shared/victim-context.ts';
+import { fullName } from '../_shared/victim-complete.ts';
 
 // Incident write-ups name the victim before any other organisation far more often than not, so the
 // first run that carries an organisation noun ("Centre", "University", "Inc") is a fallback guess.
@@ -25,7 +26,8 @@ export default defineRule({
       if (!isOrgLike(name.value)) continue;
       // the first organisation of a sports or finance story is no victim
       if (!inIncidentTalk(doc, name.start)) return;
-      yield { value: name.value, confidence: FIRST_ORGANISATION, evidence: [nameSpan(doc.text, name)] };
+      const full = fullName(doc.text, name);
+      yield { value: full.value, confidence: FIRST_ORGANISATION, evidence: [nameSpan(doc.text, full)] };
       return;
     }
   },

@@ -2,6 +2,7 @@
 import { defineRule } from '../../src/pipeline/rule.ts';
 import { isOrgLike, nameSpan, namesIn } from '../_shared/victim-names.ts';
 import { inIncidentTalk } from '../_shared/victim-context.ts';
+import { fullName } from '../_shared/victim-complete.ts';
 
 // The weakest guess: the first multi-word name (bare acronyms are too often "SSN", "PHI", "DDoS") of the lead sentence that is neither a
 // person, a place, an attacker nor a reporter. Kept apart so calibration can price it on its own.
@@ -24,7 +25,8 @@ export default defineRule({
       if (!/\s/.test(name.value) && !isOrgLike(name.value)) continue;
       // the first organisation of a sports or finance story is no victim
       if (!inIncidentTalk(doc, name.start)) return;
-      yield { value: name.value, confidence: FIRST_NAME_IN_LEAD, evidence: [nameSpan(doc.text, name)] };
+      const full = fullName(doc.text, name);
+      yield { value: full.value, confidence: FIRST_NAME_IN_LEAD, evidence: [nameSpan(doc.text, full)] };
       return;
     }
   },

@@ -2,6 +2,7 @@
 import { defineRule } from '../../src/pipeline/rule.ts';
 import { cleanName, isKnownOrganisation, nameSpan } from '../_shared/victim-names.ts';
 import { inIncidentTalk } from '../_shared/victim-context.ts';
+import { fullName } from '../_shared/victim-complete.ts';
 
 // One-word brands ("Uber", "Tesco", "Nintendo") pass no organisation-noun test; compromise's lexicon
 // knows many of them. A known brand in the lead of an incident text is a weak, positional guess.
@@ -26,7 +27,8 @@ export default defineRule({
       if (!isKnownOrganisation(m[0])) continue;
       const name = cleanName(doc.text, m.index, m.index + m[0].length);
       if (!name || !inIncidentTalk(doc, name.start)) continue;
-      yield { value: name.value, confidence: KNOWN_BRAND, evidence: [nameSpan(doc.text, name)] };
+      const full = fullName(doc.text, name);
+      yield { value: full.value, confidence: KNOWN_BRAND, evidence: [nameSpan(doc.text, full)] };
       return;
     }
   },

@@ -1,6 +1,7 @@
 // "AccQData accidentally published private repo with customer medical data"
 import { defineRule, span } from '../../src/pipeline/rule.ts';
-import { NAME, cleanName, expandAcronym, isPlace } from '../_shared/victim-names.ts';
+import { NAME, cleanName, isPlace } from '../_shared/victim-names.ts';
+import { fullName } from '../_shared/victim-complete.ts';
 import { inIncidentTalk } from '../_shared/victim-context.ts';
 
 // Write-ups and headlines put the organisation the incident is about first, whatever the verb
@@ -33,7 +34,7 @@ export default defineRule({
       const at = s.start + m[0].indexOf(m[1]!);
       const found = cleanName(doc.text, at, at + m[1]!.length);
       // a town opening the sentence is where it happened ("Potsdam's city hall"), not who
-      const name = found && !isPlace(found.value) && inIncidentTalk(doc, at) ? expandAcronym(doc.text, found) : null;
+      const name = found && !isPlace(found.value) && inIncidentTalk(doc, at) ? fullName(doc.text, found) : null;
       if (!name) continue;
       yield { value: name.value, confidence: LEAD_SUBJECT, evidence: [span(doc.text, name.start, name.end)] };
       return;

@@ -2,6 +2,7 @@
 import { defineRule } from '../../src/pipeline/rule.ts';
 import { isOrgLike, nameSpan, namesIn, type VictimName } from '../_shared/victim-names.ts';
 import { inIncidentTalk } from '../_shared/victim-context.ts';
+import { fullName } from '../_shared/victim-complete.ts';
 
 // A report keeps returning to the organisation it is about; vendors, outlets and regulators are named
 // once. Counting repeated organisation names is a guess independent of any one sentence's grammar.
@@ -35,6 +36,7 @@ export default defineRule({
     const best = ranked[0];
     // a museum or a product named over and over is no victim unless one mention sits in incident talk
     if (!best || !best.incident || best.n < MIN_MENTIONS || (ranked[1] && ranked[1].n === best.n)) return;
-    yield { value: best.first.value, confidence: REPEATED, evidence: [nameSpan(doc.text, best.first)] };
+    const full = fullName(doc.text, best.first);
+    yield { value: full.value, confidence: REPEATED, evidence: [nameSpan(doc.text, full)] };
   },
 });

@@ -1,6 +1,7 @@
 // "Jersey City Medical Center said a computer disk containing patient information was lost in June"
 import { defineRule, span } from '../../src/pipeline/rule.ts';
-import { NAME, cleanName, expandAcronym } from '../_shared/victim-names.ts';
+import { NAME, cleanName } from '../_shared/victim-names.ts';
+import { fullName } from '../_shared/victim-complete.ts';
 
 // Write-ups and headlines open with the organisation that reports or suffers the incident, so the
 // subject of an opening sentence whose verb is a disclosure or a harm is the victim.
@@ -37,7 +38,7 @@ export default defineRule({
       if (!m) continue;
       const at = s.start + m[0].indexOf(m[1]!);
       const found = cleanName(doc.text, at, at + m[1]!.length);
-      const name = found && expandAcronym(doc.text, found);
+      const name = found && fullName(doc.text, found);
       if (!name) continue;
       yield { value: name.value, confidence: OPENING_SUBJECT, evidence: [span(doc.text, name.start, name.end)] };
       return;

@@ -4,9 +4,11 @@
 import nlp from 'compromise';
 import { splitSentences, type Sentence } from './sentences.ts';
 import { readHeaders, type Header } from './headers.ts';
+import { splitBlocks, type Block } from './blocks.ts';
 
 export type { Sentence } from './sentences.ts';
 export type { Header } from './headers.ts';
+export type { Block } from './blocks.ts';
 export type NlpView = ReturnType<typeof nlp>;
 
 export interface AnalysedDoc {
@@ -19,6 +21,8 @@ export interface AnalysedDoc {
   readonly sentences: readonly Sentence[];
   /** "Key: value" report headers, keyed by lower-cased key ("victim", "date", "location"). */
   readonly headers: ReadonlyMap<string, Header>;
+  /** Paragraphs and list items; digest items mark the other incidents of a round-up. */
+  readonly blocks: readonly Block[];
   /** compromise parse of one sentence, made on first use and cached. */
   nlp(sentence: Sentence): NlpView;
   /** The sentence that contains offset `pos`. */
@@ -49,6 +53,7 @@ export function analyse(input: AnalyseInput): AnalysedDoc {
     publishedAt: parsePublished(input.publishedAt),
     sentences,
     headers: readHeaders(text),
+    blocks: splitBlocks(text),
     nlp(sentence) {
       let view = parses.get(sentence.index);
       if (!view) {

@@ -46,7 +46,7 @@ export function processDocument(raw: RawDocument, ctx: ProcessorContext, input =
   const warnings: string[] = [];
   const doc = analyse({ id, text, title: raw.title, publishedAt: raw.publishedAt });
   const observe = ctx.observe;
-  const fields = resolve(propose(ctx.rules, doc, warnings), observe && ((d) => observe(id, d)));
+  const fields = resolve(propose(ctx.rules, doc, warnings), { text, blocks: doc.blocks, observe: observe && ((d) => observe(id, d)) });
   try {
     const source = {
       ...(raw.uri ? { uri: raw.uri } : {}),

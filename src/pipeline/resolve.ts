@@ -4,6 +4,7 @@
 import type { FieldName, FieldValue, Fields, Span } from '../contract/record.ts';
 import { FIELD_NAMES } from '../contract/record.ts';
 import type { Candidate } from './rule.ts';
+import type { Block } from '../analyse/blocks.ts';
 import { calibrate } from './calibration.ts';
 
 type Resolved = { [K in FieldName]: Fields[K] };
@@ -93,17 +94,18 @@ function resolveField<F extends FieldName>(field: F, cands: Candidate<F>[], obse
       if (evidence.length < MAX_EVIDENCE && !evidence.some((x) => x.start === e.start && x.end === e.end)) evidence.push(e);
     }
   }
-  const alternatives = ranked.slice(1, 1 + MAX_ALTERNATIVES).map((g) => ({
-    value: g.members[0]!.value,
-    confidence: calibrate({ field, rule: g.members[0]!.rule, agreeingRules: g.rules.size, value: g.members[0]!.value }, g.score),
-    evidence: [...g.members[0]!.evidence],
-    rule: g.members[0]!.rule,
-  }));
   const decision = { field, rule: best.rule, agreeingRules: win.rules.size, score: win.score, value };
   observe?.(decision);
+  const confidence = calibrate(decision, win.score);
+  // Values of one field exclude each other: an alternative is at most as likely as the winner is wrong.
+  const alternatives = ranked.slice(1, 1 + MAX_ALTERNATIVES).map((g) => {
+    const top = g.members[0]!;
+    const own = calibrate({ field, rule: top.rule, agreeingRules: g.rules.size, value: top.value }, g.score);
+    return { value: top.value, confidence: Math.min(own, Math.round((1 - confidence) * 1000) / 1000), evidence: [...top.evidence], rule: top.rule };
+  });
   const out = {
     value,
-    confidence: calibrate(decision, win.score),
+    confidence,
     evidence,
     rule: best.rule,
     ...(alternatives.length ? { alternatives } : {}),
@@ -111,7 +113,25 @@ function resolveField<F extends FieldName>(field: F, cands: Candidate<F>[], obse
   return out as unknown as Fields[F];
 }
 
-export function resolve(candidates: readonly Candidate[], observe?: (d: Decision) => void): Resolved {
+/**
+ * In a round-up of several incidents, the record is about the lead one: once the victim is known, candidates
+ * found only inside digest items that do not name it belong to other incidents and are dropped.
+ */
+function inFocus(text: string, blocks: readonly Block[], victim: string): (c: Candidate) => boolean {
+  const name = normName(victim);
+  const others = blocks.filter((b) => b.digestItem && !normName(text.slice(b.start, b.end)).includes(name));
+  if (others.length < 2) return () => true;
+  const inOther = (s: Span) => others.some((b) => s.start >= b.start && s.end <= b.end);
+  return (c) => !c.evidence.every(inOther);
+}
+
+export interface ResolveContext {
+  readonly text?: string;
+  readonly blocks?: readonly Block[];
+  readonly observe?: (d: Decision) => void;
+}
+
+export function resolve(candidates: readonly Candidate[], ctx: ResolveContext = {}): Resolved {
   const byField = new Map<FieldName, Candidate[]>();
   for (const c of candidates) {
     const list = byField.get(c.field) ?? [];
@@ -119,6 +139,11 @@ export function resolve(candidates: readonly Candidate[], observe?: (d: Decision
     byField.set(c.field, list);
   }
   const out = {} as Record<FieldName, unknown>;
-  for (const f of FIELD_NAMES) out[f] = resolveField(f, byField.get(f) ?? [], observe);
+  const victim = resolveField('victim', (byField.get('victim') ?? []) as Candidate<'victim'>[], ctx.observe);
+  out.victim = victim;
+  const focus = victim && ctx.text && ctx.blocks ? inFocus(ctx.text, ctx.blocks, victim.value) : () => true;
+  for (const f of FIELD_NAMES) {
+    if (f !== 'victim') out[f] = resolveField(f, (byField.get(f) ?? []).filter(focus), ctx.observe);
+  }
   return out as Resolved;
 }
