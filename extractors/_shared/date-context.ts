@@ -23,13 +23,16 @@ const STARTED_UP = /\b(?:launched|introduced|released|opened|founded|established
 const AHEAD = /\b(?:will|shall|scheduled|planned|plans?\s+to|deadline|due|apply|close[sd]?)\b[^.;]{0,40}$|\bby\s+$|\b(?:start|end|closing|due|release|publication)\s+date\s*:\s*$/i;
 // "The City of Dallas said Friday that …": the date of the statement
 const SAID = /\b(?:said|says|(?:was|were|been)\s+told|told\s+\w+|stated|announced|confirmed|reported|disclosed|revealed)\s+(?:on\s+|late\s+|early\s+)?$/i;
-const BYLINE = /\b(?:update[sd]?|posted|published|modified|dated|copyright|©)\s*(?:on\s*)?[:(]?\s*$/i;
+const BYLINE = /\b(?:update[sd]?|posted|published|issued|modified|dated|copyright|©)\s*(?:on\s*)?[:(]?\s*$/i;
 // the period the exposed records cover, not when they were exposed: "patients treated between 1996 and 2009"
 const DATA_PERIOD = /\b(?:treated|seen|served|visited|registered|enrolled|employed|worked|working|admitted(?!\s+(?:that|to)\b)|dating|dated|paychecks?|hired|received\s+(?:\w+\s+){0,2}(?:care|services?|treatment)|care\s+provided)\b[^.;]{0,40}$/i;
 // figures compared across years describe a trend, not an incident: "up from $1.1 million in 2022", "29% of companies paid in 2023"
-const STATISTIC = /(?:\d\s?%|\bper\s?cent\b|\baverage\b|\bmedian\b|\b(?:up|down)\s+from\b|\bcompared\s+(?:with|to)\b)[^.;]{0,50}$/i;
+const STATISTIC = /(?:\d\s?%|\bper\s?cent\b|\baverage\b|\bmedian\b|\b(?:up|down)\s+from\b|\bcompared\s+(?:with|to)\b)[^;]{0,50}$/i;
 // a law's name carries its year: "the Privacy Act 1988"
 const LAW_NAME = /\b(?:Act|Directive|Regulation|Code),?\s+(?:of\s+)?$/;
+const OPEN_START = /\b(?:from|starting|beginning)\s+$/i;
+const RANGE_INSIDE = /\s(?:and|to|through|until|till)\s|[–—]|\s-\s/i;
+const RANGE_NEXT = /^\s*,?\s*(?:(?:and|to|through|until|till|onwards?)\b|[-–—])/i;
 // the second date of a range: "between Jan. 5 and Feb. 2, 2019" reports the start
 const RANGE_END = /(?:\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)\s*(?:and|to|through|until|till|-|–|—)\s*(?:early|mid|late)?[\s-]*$/i;
 
@@ -72,11 +75,13 @@ export function classifyContext(text: string, sentence: Sentence, start: number,
     const best = Math.min(inc, found, disc);
     if (best < Infinity) return best === inc ? 'incident' : best === found ? 'discovery' : 'disclosure';
   }
+  // "what changes for companies from October 2024": with no event and no end, "from" starts a regime
+  if (OPEN_START.test(lead.slice(-12)) && !RANGE_NEXT.test(text.slice(end, end + 12)) && !RANGE_INSIDE.test(text.slice(start, end))) return 'excluded';
   return 'neutral';
 }
 
 // a document that tells of no hack, breach, theft or loss has no incident date, whatever dates it states
-const INCIDENT_REPORT = /\b(?:hack(?:ed|ers?|ing)|breach(?:ed|es)?|cyber-?attack\w*|ransom\w*|attackers|stolen|stole|theft|compromised|unauthori[sz]ed|intrusion|malware|phishing|leaked|skimm(?:er|ers|ing)|defaced|ddos|exposed|lost|misdirected|snooping|fraud\w*|missing|misplaced|mistakenly|inadvertently|wrong\s+(?:address|recipient|person|patient)|hipaa|privacy|violat\w+|inappropriate(?:ly)?|improper(?:ly)?|publicly\s+(?:available|accessible)|identity|social\s+security|personal\s+(?:data|information)|(?:patient|medical|health)\s+(?:information|records?|data)|spy\w*|espionage)\b/i;
+const INCIDENT_REPORT = /\b(?:hack(?:ed|ers?|ing|s)|attack(?:ed|s)?|burglar\w*|thie(?:f|ves)|accessed|downloaded|embezzl\w+|indicted|convicted|sentenced|pleaded\s+guilty|confidential|classified|(?:security|data|privacy|e-?mail)\s+(?:incident|event)|targeted|campaign|breach(?:ed|es)?|cyber-?attack\w*|ransom\w*|attackers|stolen|stole|theft|compromised|unauthori[sz]ed|intrusion|malware|phishing|leaked|skimm(?:er|ers|ing)|defaced|ddos|exposed|lost|misdirected|snooping|fraud\w*|missing|misplaced|mistakenly|inadvertently|wrong\s+(?:address|recipient|person|patient)|hipaa|privacy|violat\w+|inappropriate(?:ly)?|improper(?:ly)?|publicly\s+(?:available|accessible)|identity|social\s+security|personal\s+(?:data|information)|(?:patient|medical|health)\s+(?:information|records?|data)|spy\w*|espionage)\b/i;
 const reports = new WeakMap<object, boolean>();
 
 /** Whether the text tells of an incident at all; the weak date rules speak only then. */

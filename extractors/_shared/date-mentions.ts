@@ -27,6 +27,8 @@ export const MONTH_NAME = /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?
 // Years an incident report can plausibly be about; older numbers are mostly counts or codes.
 const YEAR_SRC = '(?:19[89]\\d|20[0-3]\\d)';
 const YEAR = new RegExp(`\\b${YEAR_SRC}\\b`);
+// "In march 2009": chrono reads month names in any case; only the capitalised one is safe to look for alone ("may")
+const MONTH_YEAR = /\b(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?:of\s+)?(?:19|20)\d\d\b/i;
 const NUMERIC_DATE = /\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}\/\d{4}\b/;
 const RELATIVE_CUE = /\b(?:yesterday|today|last|this|past|ago|earlier|week(?:end)?|Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)(?:day)?\b/i;
 const BARE_YEAR = new RegExp(`(?<![\\d$€£¥.,/])(?<![\\d/]-)${YEAR_SRC}(?![\\d%]|[.,]\\d|-\\d)`, 'g');
@@ -86,7 +88,7 @@ function mentionsIn(doc: AnalysedDoc, s: Sentence): DateMention[] {
   const ref = doc.publishedAt ?? new Date(Date.UTC(2000, 0, 1));
   // chrono reads no bare years, so a sentence with nothing else is left to the year pattern
   const parser = doc.publishedAt && RELATIVE_CUE.test(s.text) ? relativeChrono
-    : MONTH_NAME.test(s.text) || NUMERIC_DATE.test(s.text) ? absoluteChrono : undefined;
+    : MONTH_NAME.test(s.text) || MONTH_YEAR.test(s.text) || NUMERIC_DATE.test(s.text) ? absoluteChrono : undefined;
   for (const r of parser ? parser.parse(s.text, { instant: ref, timezone: 0 }) : []) {
     const m = fromChrono(doc, s, r);
     if (!m) continue;

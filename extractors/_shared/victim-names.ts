@@ -8,7 +8,7 @@ import { span } from '../../src/pipeline/rule.ts';
 import { countryCode } from './countries.ts';
 
 // camel-cased brands ("eBay") and acronyms with dots ("U.S.") count as capitalised words
-const WORD = String.raw`(?:(?:St|Mt|Ft|Inc|Corp|Co|Ltd|Jr|Bros)\.|\p{Lu}[\p{L}\p{M}\d]*(?:[-'’.&/][\p{L}\p{M}\d]+)*|\p{Ll}{1,2}\p{Lu}[\p{L}\p{M}\d]*|\d+[-\p{L}]*\p{L})`;
+const WORD = String.raw`(?:(?:\p{Lu}\.){2,}(?=[ \t]+\p{Lu})|(?:St|Mt|Ft|Inc|Corp|Co|Ltd|Jr|Bros)\.|\p{Lu}[\p{L}\p{M}\d]*(?:[-'’.&/][\p{L}\p{M}\d]+)*|\p{Ll}{1,2}\p{Lu}[\p{L}\p{M}\d]*|\d+[-\p{L}]*\p{L})`;
 // longest first; "at", "in" and "on" are left out because they join a name to a place more often than not
 // "and" is left out too: it joins two victims ("Facebook and Instagram") more often than it sits inside one
 // "and" is let in here and cut again by cleanName unless an organisation noun follows it
@@ -59,7 +59,11 @@ const NOT_VICTIM_NAMES = new Set([
 ]);
 
 // "HEROIC, a cybersecurity startup", "UpGuard, a security firm": researchers and vendors who report a breach
-const SECURITY_APPOSITIVE = /^['’]?s?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:(?:cyber)?security|threat[\s-]intelligence|research|antivirus|news|media)\s+(?:[\w-]+\s+)?(?:firm|company|startup|start-up|vendor|outfit|researchers?|group|team|site|outlet|agency|specialists?|provider)\b/iu;
+const SECURITY_APPOSITIVE = /^['’]?s?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:(?:cyber)?security|threat[\s-]intelligence|research|antivirus|news)\s+(?:[\w-]+\s+)?(?:firm|company|startup|start-up|vendor|outfit|researchers?|group|team|site|outlet|agency|specialists?|provider)\b/iu;
+const LOWER_KIND = /^\s+(?:police(?:\s+(?:department|force|service))?|sheriff['’]s\s+(?:office|department)|fire\s+department|school\s+(?:district|system|board)|public\s+schools|county\s+(?:government|council|schools)|city\s+(?:council|hall|government)|town\s+(?:council|hall)|health\s+(?:department|authority|system)|police\s+force)(?![\p{L}-])/u;
+// "according to an annual report by cyber insurer Coalfield", "reported by ZDNet"
+const SOURCE_BEFORE = /\b(?:according\s+to|(?:report|study|survey|analysis|research)\s+(?:by|from)|reported\s+by|told|via)\s+(?:(?:the|an?)\s+)?(?:[\w-]+\s+){0,3}$/iu;
+const RESIDENT_AFTER = /^\s+(?:woman|man|men|women|resident|residents|couple|teen|teenager|girl|boy|native|mother|father|grandmother|grandfather|homeowner|retiree)\b/u;
 // a name followed by one of these is the attacker, not the victim ("the LockBit ransomware gang")
 const ACTOR_AFTER = /^\s*(?:ransomware\s+)?(?:gang|group|hackers?|hacktivists?|collective|crew|operators?|affiliates?|actors?|threat\s+actors?|cybercriminals|attackers?|team|researchers?|analysts?|spokes(?:person|man|woman))\b/i;
 // nouns that make a capitalised run an organisation even when it starts with a first name ("Logan Health")
@@ -83,7 +87,7 @@ const isFirstName = (w: string) => {
 
 // what only an organisation does or has: "Morgan Stanley said Monday that it terminated", "Opera warns Sync users",
 // "Sally Beauty suffers", "Best Buy employees", "Ziggo's customers"; people are "he" or "she"
-const CORPORATE_CONTEXT = new RegExp(String.raw`^(?:['’]s?)?\s+(?:(?:suffers|suffered|notifies|warns|alerts|discloses|confirms|announces|apologi[sz]es|loses|is\s+notifying|has\s+(?:notified|disclosed|suffered|confirmed|alerted|warned))\b|(?:employees|staff|staffers|workers|contractors|customers|clients|subscribers|stores|branches|servers|systems|network|website)\b|(?:said|says|announced|confirmed|disclosed|reported)\s+(?:\p{L}+\s+){0,2}(?:that\s+)?(?:it|its)\b)`, 'u');
+const CORPORATE_CONTEXT = new RegExp(String.raw`^(?:['’]s?)?\s+(?:(?:suffers|suffered|notifies|warns|alerts|discloses|confirms|announces|apologi[sz]es|loses|is\s+notifying|has\s+(?:notified|disclosed|suffered|confirmed|alerted|warned))\b|(?:employees?|staff|staffers?|workers?|contractors?|nurses?|customers|clients|subscribers|stores|branches|servers|systems|network|website)\b|(?:said|says|announced|confirmed|disclosed|reported)\s+(?:\p{L}+\s+){0,2}(?:that\s+)?(?:it|its)\b)`, 'u');
 
 // the legal form is no part of the name people use ("Meridian Pipeline Co.", "Brightline Dental Group, LLC")
 const CORPORATE_SUFFIX = /,?\s+(?:Inc|Incorporated|Corp|Corporation|Co|Ltd|Limited|L\.?L\.?C|L\.?L\.?P|P\.?L\.?C|plc|P\.?C|P\.?A|N\.?A|S\.?A|ASA|AG|GmbH|N\.?V|B\.?V|S\.?p\.?A|AB|Oy|Pty)\.?$/u;
@@ -91,7 +95,12 @@ const COMMON_TAGS = /^(?:Adjective|Adverb|Verb|Infinitive|PastTense|Gerund|Singu
 const tagsOf = (w: string) => { const t = lexicon[w.toLowerCase()]; return Array.isArray(t) ? t : t ? [t] : []; };
 const isCommonWord = (w: string) => !/^[\p{Lu}\d&.-]{2,}$/u.test(w) && tagsOf(w).some((t) => COMMON_TAGS.test(t)) && !tagsOf(w).includes('Organization');
 /** compromise's lexicon knows many brands ("Uber", "Tesco", "Nintendo"): a single word it tags as an organisation. */
+/** A name the surrounding words make an organisation's: "Opera warns users", "Ziggo employee". */
+export const hasCorporateContext = (text: string, end: number) => CORPORATE_CONTEXT.test(text.slice(end, end + 80));
 export const isKnownOrganisation = (w: string) => tagsOf(w).includes('Organization') && !/^(?:inc|ltd|co|corp|dept|univ|assn)$/i.test(w);
+
+/** Attackers, vendors and outlets that report on incidents ("databreaches.net", "Mandiant"). */
+export const isNotVictimWord = (value: string) => NOT_VICTIM_WORDS.has(value.toLowerCase()) || NOT_VICTIM_NAMES.has(value.toLowerCase());
 
 export interface VictimName { value: string; start: number; end: number }
 
@@ -148,6 +157,9 @@ export function cleanName(text: string, start: number, end: number): VictimName 
   // "Hartfords Saint Francis Hospital": a place whose possessive lost its apostrophe
   const glued = /^(\p{Lu}\p{Ll}+)s\s+(?=\S+\s+\S)/u.exec(text.slice(s, e));
   if (glued && isPlace(glued[1]!)) s += glued[0].length;
+  // "Barrie police", "Spotsylvania school system": a lower-case kind after a place makes it the place's body
+  const kind = LOWER_KIND.exec(text.slice(e, e + 40));
+  if (kind) e += kind[0].length;
   const value = text.slice(s, e);
   const words = value.toLowerCase().split(/\s+/);
   const corporate = CORPORATE_CONTEXT.test(text.slice(e, e + 80));
@@ -164,9 +176,13 @@ export function cleanName(text: string, start: number, end: number): VictimName 
   if (isFirstName(words[0]!) && words[2] === 'of') return null;
   // a lone dictionary word ("Potential", "Privacy") is a capitalised sentence start, not a brand
   if (words.length === 1 && isCommonWord(value) && !corporate) return null;
+  // "Hackers of AnonGhost", "Members of the Anonymous movement": a crowd named after its group
+  if (/^(?:hackers|members|supporters|activists|operatives|affiliates|fans|users|customers|friends)$/.test(words[0]!) && words[1] === 'of') return null;
+  // "A Kanawha County woman", "Matamata woman Tania": a place qualifying a person
+  if (RESIDENT_AFTER.test(text.slice(e, e + 20))) return null;
   if (ACTOR_AFTER.test(text.slice(e, e + 40)) || SECURITY_APPOSITIVE.test(text.slice(e, e + 80))) return null;
   // "According to Wikipedia", "reported by ZDNet": a source, not a subject
-  if (/\b(?:according\s+to|reported\s+by|first\s+reported\s+by|told|via)\s+(?:the\s+)?$/iu.test(text.slice(Math.max(0, s - 24), s))) return null;
+  if (SOURCE_BEFORE.test(text.slice(Math.max(0, s - 60), s))) return null;
   return { value, start: s, end: e };
 }
 

@@ -4,18 +4,27 @@ import { proposeDates } from '../_shared/date-propose.ts';
 import { tellsOfIncident } from '../_shared/date-context.ts';
 
 const LONE_YEAR = 0.15; // any year not tied to something else; a last resort
+// a year after a capitalised name belongs to the name: "RuhrSec 2025", "Windows 2000", "Euro 2024"
+const NAMED = /\b([A-Z][\w-]*)\s+$/;
+const NOT_A_NAME = new Set(['In', 'On', 'From', 'Between', 'Since', 'During', 'By', 'Until', 'Through', 'The', 'That', 'This', 'A', 'An', 'Of', 'And', 'To', 'Early', 'Late', 'Mid', 'Spring', 'Summer', 'Fall', 'Autumn', 'Winter', 'Before', 'After', 'Around', 'As', 'Circa', 'Its', 'Their', 'His', 'Her']);
 
 export default defineRule({
   field: 'date',
   examples: [
     { text: "Governor Palin's email account hacked by a student during the 2008 presidential election campaign.", value: '2008' },
-    { text: 'Cozybear hacked into the US State Department 2014, according to officials.', value: '2014' },
+    { text: 'Cozybear hacked into the US State Department in 2014, according to officials.', value: '2014' },
+    { text: 'The thief stole copies of your 2015 W-2 statements.', value: '2015' },
   ],
   counterExamples: [
     'The company was founded in 1998.',
     'The clinic paid $2016 for new software.',
     'About 2,015 customers were affected.',
     'Q3 2024 Earnings Call: revenue grew across all regions.',
+    'RuhrSec 2025 call for papers now open: talks on ransomware defence and malware analysis.',
   ],
-  propose: (doc) => proposeDates(doc, (m) => tellsOfIncident(doc) && m.kind === 'year' && m.context !== 'excluded', LONE_YEAR),
+  propose: (doc) => proposeDates(doc, (m) => {
+    if (!tellsOfIncident(doc) || m.kind !== 'year' || m.context === 'excluded') return false;
+    const name = NAMED.exec(doc.text.slice(Math.max(0, m.start - 30), m.start))?.[1];
+    return !name || NOT_A_NAME.has(name);
+  }, LONE_YEAR),
 });

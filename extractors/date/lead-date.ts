@@ -12,6 +12,7 @@ export default defineRule({
   examples: [
     { text: 'On June 27, 2016 we learned that contact sheets were stolen. The investigation found access began in March 2016.', value: '2016-06-27' },
     { text: 'On November 20, 2014, it was discovered that patient data was breached. Letters were sent on December 15, 2014.', value: '2014-11-20' },
+    { text: 'On June 13, 2016, VAPC learned that a third party may have gained unauthorized access to its systems on March 30, 2016.', value: '2016-03-30' },
     { text: 'Laptop with patient records stolen from a car, October 11, 2012. The thief was arrested in 2013.', value: '2012-10-11' },
   ],
   counterExamples: [
@@ -20,8 +21,12 @@ export default defineRule({
     'NIS2: what changes for mid-sized companies from October 2024. Firms must report serious incidents.',
   ],
   *propose(doc) {
-    const first = dateMentions(doc).find((m) => m.context !== 'excluded');
+    const all = dateMentions(doc);
+    let first = all.find((m) => m.context !== 'excluded');
     if (!first || first.kind !== 'explicit') return;
+    // "On June 13 we learned that a third party gained access on March 30": what was learned is the incident
+    const learned = first.context === 'discovery' && all.find((m) => m.sentence === first!.sentence && m.start > first!.end && m.kind === 'explicit' && m.context === 'incident');
+    if (learned) first = learned;
     if (first.context === 'disclosure' || (first.context === 'neutral' && !tellsOfIncident(doc))) return;
     const value = withYear(doc, first);
     if (value) yield { value, confidence: OPENING_DATE, evidence: [span(doc.text, first.start, first.end)] };

@@ -4,7 +4,7 @@ import { objectsOf } from '../_shared/victim-propose.ts';
 import { isStrongName } from '../_shared/victim-names.ts';
 
 // the object of a hacking verb, optionally behind "the website of", is whoever was attacked
-const HACKED = /\b(?:hacked|breached|defaced|compromised|attacked|targeted|infiltrated|penetrated|hijacked|hit|struck|encrypted|crippled|disrupted|paralys[ei]d|paralyzed|knocked\s+offline|took\s+down|taking\s+down|broke\s+into|hacked\s+into|breached\s+into|gained\s+(?:unauthorized\s+)?access\s+(?:to|into)|stole\s+(?:[\w,-]+\s+){0,8}?from|leaked\s+(?:[\w,-]+\s+){0,6}?(?:from|of|belonging\s+to))\s+(?:the\s+)?(?:(?:official|internal|computer|IT|email|web|online|corporate)\s+)*(?:(?:systems?|servers?|networks?|websites?|sites?|accounts?|databases?|portal|infrastructure|sub-?domain)\s+(?:of|at|belonging\s+to|run\s+by|operated\s+by)\s+(?:the\s+)?)?/giu;
+const HACKED = /\b(?:hacked\s+into|broke\s+into|breached\s+into|(?:managed|able|tried|attempted)\s+to\s+(?:hack|breach|deface|compromise|infiltrate|penetrate|access)(?:\s+and\s+(?:hack|breach|deface|compromise|leak|dump))?|hacked|breached|defaced|compromised|attacked|targeted|infiltrated|penetrated|hijacked|hit|struck|encrypted|crippled|disrupted|paralys[ei]d|paralyzed|knocked\s+offline|took\s+down|taking\s+down|gained\s+(?:unauthorized\s+)?access\s+(?:to|into)|stole\s+(?:[\w,-]+\s+){0,8}?from|leaked\s+(?:[\w,-]+\s+){0,6}?(?:from|of|belonging\s+to))\s+(?:the\s+)?(?:(?:official|internal|computer|IT|email|web|online|corporate)\s+)*(?:(?:systems?|servers?|networks?|websites?|sites?|accounts?|databases?|portal|infrastructure|sub-?domain)\s+(?:of|at|belonging\s+to|run\s+by|operated\s+by)\s+(?:the\s+)?)?/giu;
 const ACTOR_OBJECT = 0.65; // the patient of a hacking verb
 
 export default defineRule({

@@ -1,6 +1,7 @@
 // "AccQData accidentally published private repo with customer medical data"
 import { defineRule, span } from '../../src/pipeline/rule.ts';
-import { NAME, cleanName, isPlace } from '../_shared/victim-names.ts';
+import { NAME, cleanName, hasCorporateContext, isKnownOrganisation, isPlace, type VictimName } from '../_shared/victim-names.ts';
+import type { AnalysedDoc } from '../../src/analyse/analyse.ts';
 import { fullName } from '../_shared/victim-complete.ts';
 import { inIncidentTalk } from '../_shared/victim-context.ts';
 
@@ -14,6 +15,12 @@ const NOT_PREDICATE = String.raw`(?:of|in|at|on|for|from|to|and|or|with|by|as|th
 const LEAD = new RegExp(String.raw`^${LEAD_IN}(${NAME})(?:,?\s*\([^)\n]{1,40}\))?${APPOSITIVE}['’]?s?,?\s+(?!${NOT_PREDICATE})(?=\p{Ll})`, 'u');
 const LEAD_SUBJECT = 0.42; // the first subject of an incident text, any verb; below first-organisation, which measures better
 const MAX_SENTENCES = 2;
+// a lone capitalised word opening a sentence is as often a common word ("Unencrypted passwords", "Skimming
+// devices", "Initially") as a brand: word endings and the same word in lower case elsewhere give it away
+const COMMON_ENDING = /(?:ed|ing|ly|al|ive|ous|ment|tion|sion|ness|ity|ial|ic|ics|ary|ery|ors|ers|ies|ogy|ance|ence|ible|able)$/u;
+const loneWordOk = (n: VictimName, doc: AnalysedDoc) => /\s/.test(n.value) || /^[\p{Lu}\d&.-]{2,}$|\p{Ll}\p{Lu}|\.\p{L}{2,}$/u.test(n.value)
+  || isKnownOrganisation(n.value) || hasCorporateContext(doc.text, n.end)
+  || (!COMMON_ENDING.test(n.value) && !new RegExp(String.raw`(?<![\p{L}\d])${n.value.toLowerCase()}(?![\p{L}\d])`, 'u').test(doc.text));
 
 export default defineRule({
   field: 'victim',
@@ -34,7 +41,7 @@ export default defineRule({
       const at = s.start + m[0].indexOf(m[1]!);
       const found = cleanName(doc.text, at, at + m[1]!.length);
       // a town opening the sentence is where it happened ("Potsdam's city hall"), not who
-      const name = found && !isPlace(found.value) && inIncidentTalk(doc, at) ? fullName(doc.text, found) : null;
+      const name = found && !isPlace(found.value) && loneWordOk(found, doc) && inIncidentTalk(doc, at) ? fullName(doc.text, found) : null;
       if (!name) continue;
       yield { value: name.value, confidence: LEAD_SUBJECT, evidence: [span(doc.text, name.start, name.end)] };
       return;

@@ -11,6 +11,7 @@ const VERB = String.raw`(?:said|says|announced|announces|reported|reports|notifi
 const APPOSITIVE = String.raw`(?:,\s+(?:a|an|the|one|which|who|whose|based|headquartered|owner|operator|parent|maker|formerly)\b[^,;:\n]{1,110},)?`;
 const ADVERB = String.raw`(?:(?:also|today|yesterday|recently|currently|now|has|have|this\s+week|last\s+week|on\s+\p{Lu}\w+)\s+){0,2}`;
 const OPENING = new RegExp(String.raw`^${LEAD_IN}(${NAME})(?:,?\s*\([^)\n]{1,40}\))?${APPOSITIVE},?\s+${ADVERB}${VERB}`, 'u');
+const SERVES_OTHERS = /,\s+(?:which|who|that)\s+(?:[\w-]+\s+){0,4}?for\b/u;
 const OPENING_SUBJECT = 0.8; // the first sentence's subject, with a disclosure or harm verb
 const MAX_SENTENCES = 2; // a headline line, then the lead sentence
 
@@ -35,7 +36,8 @@ export default defineRule({
   *propose(doc) {
     for (const s of doc.sentences.slice(0, MAX_SENTENCES)) {
       const m = OPENING.exec(s.text);
-      if (!m) continue;
+      // "EasyDraft, which processes payments for Bright Horizons": the processor speaks for its client's customers
+      if (!m || SERVES_OTHERS.test(m[0])) continue;
       const at = s.start + m[0].indexOf(m[1]!);
       const found = cleanName(doc.text, at, at + m[1]!.length);
       const name = found && fullName(doc.text, found);
