@@ -1,12 +1,11 @@
 // Accuracy floors on the answerable rows of the dev corpora (labels that show up in the text), measured
 // exactly as `incident-extract eval` measures them. A rule change that drops a field below its floor, or
 // confidences that stop meaning probabilities (ECE), fails here.
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluateGold, type Evaluation } from '../src/eval/evaluate.ts';
 import { formatScores } from '../src/eval/score.ts';
 import { createExtractor } from '../src/pipeline/engine.ts';
-import { SHARED_DIR } from '../src/eval/paths.ts';
+import { DEV_CORPORA } from '../src/eval/paths.ts';
 
 type Corpus = 'vcdb' | 'eurepoc';
 type Metric = 'F1' | 'P' | 'R';
@@ -24,11 +23,10 @@ const FLOORS: ReadonlyArray<{ corpus: Corpus; field: string; metric: Metric; min
 /** Calibration: the largest expected calibration error for any field that makes predictions. */
 const MAX_ECE = 0.10;
 
-const CORPUS_DIR = path.join(SHARED_DIR, 'corpus');
 const TIMEOUT = 300_000;
 
 for (const corpus of ['vcdb', 'eurepoc'] as const) {
-  const file = `${CORPUS_DIR}${corpus}-dev.jsonl`;
+  const file = DEV_CORPORA[corpus];
   describe(`accuracy on ${corpus}-dev (answerable)`, () => {
     let res: Evaluation;
     beforeAll(async () => {

@@ -25,6 +25,16 @@ const KEY: { [K in FieldName]: (v: FieldValue[K]) => string } = {
   origin: (v) => v.country ?? `?${normName(v.actor ?? '')}`,
 };
 
+// "El Centro" and "El Centro Regional Medical Center" name one victim: the shorter mention supports the longer.
+const nameTokens = (k: string) => new Set(k.split(' ').filter((t) => t.length > 1));
+const SAME_ENTITY: Partial<{ [K in FieldName]: (shorter: string, longer: string) => boolean }> = {
+  victim: (a, b) => {
+    const ta = nameTokens(a);
+    const tb = nameTokens(b);
+    return ta.size > 0 && ta.size < tb.size && [...ta].every((t) => tb.has(t));
+  },
+};
+
 /** Fill what the winner leaves open from agreeing candidates, best first. */
 const MERGE: { [K in FieldName]: (best: FieldValue[K], peers: FieldValue[K][]) => FieldValue[K] } = {
   victim: (v) => v,
@@ -66,6 +76,17 @@ function groups<F extends FieldName>(field: F, cands: Candidate<F>[]): Group<F>[
     let g = byKey.get(k);
     if (!g) byKey.set(k, (g = { key: k, members: [], score: 0, rules: new Set() }));
     g.members.push(c);
+  }
+  const same = SAME_ENTITY[field];
+  if (same) {
+    // fold each key into the longest key that contains it
+    const keys = [...byKey.keys()].sort((a, b) => b.length - a.length);
+    for (const k of [...keys].reverse()) {
+      const into = keys.find((o) => o !== k && byKey.has(o) && same(k, o));
+      if (!into) continue;
+      byKey.get(into)!.members.push(...byKey.get(k)!.members);
+      byKey.delete(k);
+    }
   }
   for (const g of byKey.values()) {
     g.members.sort((a, b) => b.confidence - a.confidence);
