@@ -7,6 +7,7 @@ import { cityPlaces, isCapital, isCommonWord, nameTags, type Place } from './loc
 import { isAttackerContext, mentions } from './location-mentions.ts';
 import { CAPITAL_RE } from './location-gazetteer.ts';
 import { PLACE_RUN } from './location-phrases.ts';
+import { regionOf } from './location-parse.ts';
 import { subdivisionAsWritten } from './location-regions.ts';
 
 // Words that report that something happened to someone: an attack, a breach, a theft, a loss. A topic
@@ -97,7 +98,29 @@ export function cityInDoc(doc: AnalysedDoc, name: string, sure = false): Place |
   if (!pick.length) return undefined;
   places = pick;
   const regions = new Set(places.map((p) => writtenRegion(doc.text, p.region, name, p.country)).filter(Boolean));
-  return { country: places[0]!.country, region: regions.size === 1 ? [...regions][0]! : null, city: name };
+  const region = regions.size === 1 ? [...regions][0]! : regions.size ? null : regionAfterCity(doc.text, name, places[0]!.country);
+  return { country: places[0]!.country, region, city: name };
+}
+
+// "Leeds, West Yorkshire, had …": a capitalised name written right after the city and closed by punctuation
+// is its region even when the gazetteer lacks it; one followed by a verb is a speaker ("Leeds, Sarah Lomax said").
+const AFTER_CITY = new RegExp(String.raw`^,[ ]?(${PLACE_RUN})(?=\s*(?:[,.;:)]|\n|$))`, 'u');
+const REGION_WORDS = 3;
+/** The region the text writes right after `city` ("City, Region"), when it is no country, city or other known place. */
+function regionAfterCity(text: string, city: string, country: string): string | null {
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])${escape(city)}(?=,)`, 'gu');
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const a = AFTER_CITY.exec(text.slice(m.index + city.length, m.index + city.length + 60));
+    if (!a) continue;
+    const known = regionOf(a[1]!, country);
+    // "Austin, Tex.": an abbreviation the gazetteer reads; "Leeds, England" names a country to the reader
+    if (known) return known.region && COUNTRY_BY_NAME.get(known.region) !== country ? known.region : null;
+    const run = a[1]!;
+    if (/\.$/.test(run) || run.split(/[ -]/).length > REGION_WORDS || CALENDAR.test(run) || COUNTRY_BY_NAME.has(run) || /^\p{Lu}+$/u.test(run.replace(/\./g, ''))) continue;
+    if (cityPlaces(run).length || isCapital(run) || subdivisionAsWritten(run)) continue;
+    return run;
+  }
+  return null;
 }
 
 /** True when the text calls the name a province or region ("Province de Namur", "the Namur region"): not a city then. */

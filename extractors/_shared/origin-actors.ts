@@ -22,18 +22,25 @@ const cache = new WeakMap<AnalysedDoc, { name: string; start: number; end: numbe
 /** The document's named attacker group, or null. */
 export function docActor(doc: AnalysedDoc): { name: string; start: number; end: number } | null {
   if (cache.has(doc)) return cache.get(doc)!;
-  let found: { name: string; start: number; end: number } | null = null;
+  type Actor = { name: string; start: number; end: number };
+  let found: Actor | null = null;
+  let aside: Actor | null = null;
   const isPlace = (s: number) => places(doc).some((p) => p.start === s);
+  // A round-up's digest items tell of other incidents: their groups stand in only when the lead names none.
+  const digest = doc.blocks.filter((b) => b.digestItem);
+  const inDigest = (s: number) => digest.length >= 2 && digest.some((b) => s >= b.start && s < b.end);
   for (const re of PATTERNS) {
     re.lastIndex = 0;
     for (let m = re.exec(doc.text); m && !found; m = re.exec(doc.text)) {
       const name = m[1]!;
       const start = m.index + m[0].indexOf(name);
       if (NOT_ACTOR.test(name.split(/\s+/)[0]!) || NOT_ACTOR.test(name) || isPlace(start)) continue;
-      found = { name, start, end: start + name.length };
+      if (inDigest(start)) aside ??= { name, start, end: start + name.length };
+      else found = { name, start, end: start + name.length };
     }
     if (found) break;
   }
+  found ??= aside;
   cache.set(doc, found);
   return found;
 }

@@ -15,6 +15,8 @@ export default defineRule({
     { text: 'Thieves broke into several tax offices in the Miami area.', value: { country: 'US', region: null, city: 'Miami' } },
     { text: 'A clinic in Jersey City lost patient files.', value: { country: 'US', region: null, city: 'Jersey City' } },
     { text: 'Hackers hit a clinic in Atlanta, the capital of Georgia.', value: { country: 'US', region: 'Georgia', city: 'Atlanta' } },
+    // a region the gazetteer lacks, as the text writes it after the city
+    { text: 'Hackers hit the retailer’s head office in Leeds, West Yorkshire, on Monday.', value: { country: 'GB', region: 'West Yorkshire', city: 'Leeds' } },
   ],
   counterExamples: [
     'The files were found in Reading material that was stolen.', 'Hackers in Hamburg claimed it.', 'He works in Police matters after the breach.',

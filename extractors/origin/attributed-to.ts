@@ -3,6 +3,7 @@ import { defineRule, span } from '../../src/pipeline/rule.ts';
 import { places } from '../_shared/origin-places.ts';
 import { docActor } from '../_shared/origin-actors.ts';
 import { ACRONYM, ATTACKER_MODIFIER, ATTACKER_NOUN, ATTACK_NOUN, STATE_WORD, negated } from '../_shared/origin-context.ts';
+import { tellsOfIncident } from '../_shared/origin-incident.ts';
 
 const CUE = String.raw`(?:attribut(?:ed|es|ing|ion)|link(?:ed|s)?|tie[sd]|connect(?:ed|ions?)|associated|affiliated|aligned|blam(?:ed|es|ing)|` +
   String.raw`accus(?:ed|es|ing)|pinned|traced|sponsor(?:ed|ship)|back(?:ed|ing)|supported|directed|funded|commissioned|ordered|` +
@@ -33,6 +34,11 @@ export default defineRule({
     { text: 'Fancy Bear, which is linked to Moscow, used a malware implant.', value: { country: 'RU', actor: null } },
   ],
   counterExamples: [
+    // a vendor's pitch lists threats in general: no incident, so no attribution
+    'Stay ahead of nation-state threats. Groups such as China-based APT41 and Iran-linked crews are constantly probing corporate ' +
+      'networks for a way in, and our annual threat report tracks more than a hundred threat groups around the world. Our platform ' +
+      'gives your security team one view across laptops, cloud workloads and identities, with behavioural detection, automated ' +
+      'containment of infected machines and round-the-clock monitoring by our analysts. Book a demo with our team today.',
     'The malware was linked to Russian websites selling stolen data.',
     'There is no evidence linking the attack to Russia.',
     'The US Justice Department charged two men over the intrusion.',
@@ -40,6 +46,7 @@ export default defineRule({
     'Officials denied that the attack was linked to Iran.',
   ],
   *propose(doc) {
+    if (!tellsOfIncident(doc)) return;
     for (const p of places(doc)) {
       const compound = COMPOUND.exec(doc.text.slice(p.end, p.end + 16));
       let start = p.start;

@@ -3,6 +3,7 @@ import { defineRule, span } from '../../src/pipeline/rule.ts';
 import { places } from '../_shared/origin-places.ts';
 import { docActor } from '../_shared/origin-actors.ts';
 import { ATTACKER_NOUN, ATTACK_NOUN, negated } from '../_shared/origin-context.ts';
+import { tellsOfIncident } from '../_shared/origin-incident.ts';
 
 const HEDGE = String.raw`(?:(?:mostly|mainly|primarily|largely|apparently|reportedly|allegedly|likely|probably|possibly|believed\s+to\s+be)\s+)?`;
 const TRIGGER = String.raw`(?:based|located|operat(?:ing|ed|es?)|originat(?:ing|ed|es?)|com(?:ing|es)|came|launched|routed|stemm(?:ing|ed)|` +
@@ -34,6 +35,7 @@ export default defineRule({
     'Analysts found no evidence the hackers were based in Russia.',
   ],
   *propose(doc) {
+    if (!tellsOfIncident(doc)) return;
     for (const p of places(doc)) {
       if (p.kind !== 'name' || !p.exact) continue;
       const s = doc.sentenceAt(p.start);

@@ -2,6 +2,7 @@
 import { defineRule, span } from '../../src/pipeline/rule.ts';
 import { places } from '../_shared/origin-places.ts';
 import { negated } from '../_shared/origin-context.ts';
+import { tellsOfIncident } from '../_shared/origin-incident.ts';
 
 // Words that only hacker groups put in their names next to a country; "Pakistan Army" or "Russian Navy" are institutions.
 const MARK = /^(?:Cyber(?![Ss]ecurity)\w*|Electronic\w*|Hack(?!ed$|s$|ing$)\w*|Hat|Anonymous|Anon|LulzSec|Team|Crew|Squad|Legion|Mafia|Ghosts?|Warriors|Defacers|Knights|Tigers|Underground)$/;
@@ -29,6 +30,7 @@ export default defineRule({
     'The Australian Cyber Security Centre said it was aware of the incident.',
   ],
   *propose(doc) {
+    if (!tellsOfIncident(doc)) return;
     for (const p of places(doc)) {
       if (p.kind === 'capital' || !p.exact) continue;
       const parts: string[] = [];

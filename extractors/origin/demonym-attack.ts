@@ -3,6 +3,7 @@ import { defineRule, span } from '../../src/pipeline/rule.ts';
 import { places } from '../_shared/origin-places.ts';
 import { docActor } from '../_shared/origin-actors.ts';
 import { ATTACK_NOUN, ATTACKER_MODIFIER, negated } from '../_shared/origin-context.ts';
+import { tellsOfIncident } from '../_shared/origin-incident.ts';
 
 // The demonym qualifies the attack itself, not its target: "Chinese espionage", not "attacks on Chinese sites".
 const AFTER = new RegExp(String.raw`^(?:[\s-]+${ATTACKER_MODIFIER}){0,2}[\s-]+(?:${ATTACK_NOUN}|intelligence[\s-]gathering(?:\s+effort)?|origin)(?![\p{L}-])`, 'iu');
@@ -24,6 +25,7 @@ export default defineRule({
     'The hackers denied any Russian involvement.',
   ],
   *propose(doc) {
+    if (!tellsOfIncident(doc)) return;
     for (const p of places(doc)) {
       if (p.kind !== 'demonym') continue;
       const m = AFTER.exec(doc.text.slice(p.end, p.end + 80));

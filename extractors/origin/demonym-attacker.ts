@@ -3,6 +3,7 @@ import { defineRule, span } from '../../src/pipeline/rule.ts';
 import { places } from '../_shared/origin-places.ts';
 import { docActor } from '../_shared/origin-actors.ts';
 import { ATTACKER_MODIFIER, ATTACKER_NOUN, nameAfter, negated } from '../_shared/origin-context.ts';
+import { tellsOfIncident } from '../_shared/origin-incident.ts';
 
 // The demonym must qualify the attackers themselves; "Ukrainian government websites" qualifies the target.
 const AFTER = new RegExp(String.raw`^(?:['’]s)?(?:[\s-]+${ATTACKER_MODIFIER}){0,3}[\s-]+(${ATTACKER_NOUN})(?![\p{L}-])`, 'iu');
@@ -28,6 +29,11 @@ export default defineRule({
     { text: 'The Chinese threat actor Rancor accessed government networks.', value: { country: 'CN', actor: 'Rancor' } },
   ],
   counterExamples: [
+    // a vendor's pitch lists threats in general: no incident, so no attribution
+    'Today’s adversaries never rest. Russian hackers, Iranian state-backed groups and ransomware crews are constantly probing ' +
+      'corporate networks for a way in, and our annual threat report tracks more than a hundred threat groups around the world. ' +
+      'Our platform gives your security team one view across laptops, cloud workloads and identities, with behavioural detection, ' +
+      'automated containment of infected machines and round-the-clock monitoring by our analysts. Book a demo with our team today.',
     'A Belgian province was hit by ransomware.',
     'There is no evidence Russian hackers were involved in the outage.',
     'The attack redirected Chinese speaking visitors to an exploit.',
@@ -35,6 +41,7 @@ export default defineRule({
     'The US Justice Department charged two men with fraud.',
   ],
   *propose(doc) {
+    if (!tellsOfIncident(doc)) return;
     for (const p of places(doc)) {
       if (p.kind === 'capital' || PREFIXED.test(doc.text.slice(Math.max(0, p.start - 5), p.start))) continue;
       if (TARGET_BEFORE.test(doc.text.slice(Math.max(0, p.start - 20), p.start))) continue;

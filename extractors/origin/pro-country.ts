@@ -3,6 +3,7 @@ import { defineRule, span } from '../../src/pipeline/rule.ts';
 import { places } from '../_shared/origin-places.ts';
 import { docActor } from '../_shared/origin-actors.ts';
 import { ATTACKER_MODIFIER, ATTACKER_NOUN, nameAfter, negated } from '../_shared/origin-context.ts';
+import { tellsOfIncident } from '../_shared/origin-incident.ts';
 
 // Siding with a state is weaker than being from it: a separate rule, so calibration can price it on its own.
 const PRO = /\bpro-$/i;
@@ -21,6 +22,7 @@ export default defineRule({
     'The Russian hackers attacked Ukrainian sites.',
   ],
   *propose(doc) {
+    if (!tellsOfIncident(doc)) return;
     for (const p of places(doc)) {
       if (!PRO.test(doc.text.slice(Math.max(0, p.start - 4), p.start))) continue;
       const m = AFTER.exec(doc.text.slice(p.end, p.end + 100));

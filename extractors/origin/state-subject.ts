@@ -3,6 +3,7 @@ import { defineRule, span } from '../../src/pipeline/rule.ts';
 import { places } from '../_shared/origin-places.ts';
 import { docActor } from '../_shared/origin-actors.ts';
 import { ACRONYM, ATTACK_VERB, STATE_WORD, negated } from '../_shared/origin-context.ts';
+import { tellsOfIncident } from '../_shared/origin-incident.ts';
 
 const ADVERB = String.raw`(?:managed\s+to|allegedly|reportedly|presumabl?e?ly|apparently|likely|probably|also|itself|then|later|repeatedly|secretly|has|have|had)`;
 const AFTER_NAME = new RegExp(String.raw`^(?:['’]s)?(?:\s+(?:${STATE_WORD}|${ACRONYM}|${ADVERB})){0,4}\s+${ATTACK_VERB}\b(?!\s+by\b)`, 'u');
@@ -27,6 +28,11 @@ export default defineRule({
     { text: "Britain's GCHQ intelligence service was behind a cyber attack against Belgacom.", value: { country: 'GB', actor: null } },
   ],
   counterExamples: [
+    // a town's history names armies, not attackers: no incident is told
+    'The old fortress above the river changed hands many times over the centuries. Its walls were rebuilt in the 1700s by engineers ' +
+      'sent from the capital, and the Dutch army garrisoned it for decades. Later the Belgian army used it as a barracks and a depot ' +
+      'until the end of the nineteenth century. Today the town runs the site as a museum with guided tours, a café and a small shop, ' +
+      'and a cable car carries visitors from the old town to the top of the hill every half hour in summer.',
     'Ukrainian government websites were defaced on Monday.',
     'Russia was hacked by a group of students.',
     'Ukraine targeted by a new wave of phishing.',
@@ -34,6 +40,7 @@ export default defineRule({
     'Hackers in the city attacked banks in Brazil.',
   ],
   *propose(doc) {
+    if (!tellsOfIncident(doc)) return;
     for (const p of places(doc)) {
       if (p.kind === 'capital' || (!p.exact && p.kind !== 'demonym')) continue;
       const organ = ORGAN_OF.exec(doc.text.slice(Math.max(0, p.start - 40), p.start));
