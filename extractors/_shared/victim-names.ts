@@ -25,7 +25,8 @@ const LEADING = new Set(`a an the this that these those its their his her our my
   monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
   september october november december jan feb mar apr jun jul aug sep sept oct nov dec update breaking early late mid
   however meanwhile also other another some several many both each every former local despite but although though
-  because if once until unless inside outside following amid among across via per through now then thus so hence`.split(/\s+/));
+  because if once until unless inside outside following amid among across via per through now then thus so hence
+  no million millions billion billions thousand thousands hundred hundreds`.split(/\s+/));
 
 // words that, on their own, name a kind of thing or people rather than one organisation
 const GENERIC = new Set(`hackers hacker attackers attacker criminals cybercriminals cyber criminals thieves thief
@@ -40,7 +41,8 @@ const GENERIC = new Set(`hackers hacker attackers attacker criminals cybercrimin
   social sources source spokesperson spokesman spokeswoman representative representatives management board
   members member students student parents children victims victim affected unauthorized north south east west
   new update updated note editor internet borough atm atms cd cds dvd usb notifications newly hacktivists
-  all privacy veteran veterans detectives officers prosecutors court courts judge agents fbi phi pii phr ehr hipaa windows linux`.split(/\s+/));
+  all privacy veteran veterans detectives officers prosecutors court courts judge agents fbi phi pii phr ehr hipaa windows linux
+  web`.split(/\s+/));
 
 // attackers, and the security firms, outlets and databases that report on them, are named next to victims
 const NOT_VICTIM_WORDS = new Set(`lockbit conti revil sodinokibi darkside blackcat alphv clop cl0p hive ryuk maze egregor
@@ -60,7 +62,7 @@ const NOT_VICTIM_NAMES = new Set([
 
 // "HEROIC, a cybersecurity startup", "UpGuard, a security firm": researchers and vendors who report a breach
 const SECURITY_APPOSITIVE = /^['’]?s?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:(?:cyber)?security|threat[\s-]intelligence|research|antivirus|news)\s+(?:[\w-]+\s+)?(?:firm|company|startup|start-up|vendor|outfit|researchers?|group|team|site|outlet|agency|specialists?|provider)\b/iu;
-const LOWER_KIND = /^\s+(?:police(?:\s+(?:department|force|service))?|sheriff['’]s\s+(?:office|department)|fire\s+department|school\s+(?:district|system|board)|public\s+schools|county\s+(?:government|council|schools)|city\s+(?:council|hall|government)|town\s+(?:council|hall)|health\s+(?:department|authority|system)|police\s+force)(?![\p{L}-])/u;
+const LOWER_KIND = /^\s+(?:police(?:\s+(?:department|force|service))?|sheriff['’]s\s+(?:office|department)|fire\s+department|school\s+(?:district|system|board)|public\s+schools|county\s+(?:government|council|schools)|city\s+(?:council|hall|government)|town\s+(?:council|hall)|health\s+(?:department|authority|system)|police\s+force|(?:state\s+|municipal\s+|provincial\s+|city\s+)?government)(?![\p{L}-])/u;
 // "according to an annual report by cyber insurer Coalfield", "reported by ZDNet"
 const SOURCE_BEFORE = /\b(?:according\s+to|(?:report|study|survey|analysis|research)\s+(?:by|from)|reported\s+by|told|via)\s+(?:(?:the|an?)\s+)?(?:[\w-]+\s+){0,3}$/iu;
 const RESIDENT_AFTER = /^\s+(?:woman|man|men|women|resident|residents|couple|teen|teenager|girl|boy|native|mother|father|grandmother|grandfather|homeowner|retiree)\b/u;
@@ -73,6 +75,9 @@ const ORG_HEAD = /\b(?:Health|Healthcare|Hospitals?|Medical|Cent(?:er|re)s?|Clin
 const ROLE = /\b(?:Professor|Prof|Dr|Doctor|Minister|President|CEO|CFO|CIO|CISO|Director|Governor|Senator|Mayor|Judge|Officer|Commissioner|Detectives?|Spokes(?:person|man|woman)|Chairman|Worker|Nurse|Physician|Employee|Staffer|Analyst|Researcher|Reporter|Editor|Founder|Sergeant|Sgt|Lt|Deputy|Attorney|Prosecutor|Inspector|Manager|Technician)s?\b/u;
 // regulators, courts and investigators announce other organisations' breaches
 const REPORTER = /\b(?:Justice\s+Department|Department\s+of\s+Justice|DOJ|Federal\s+Trade\s+Commission|FTC|Office\s+for\s+Civil\s+Rights|OCR|HHS|Information\s+Commissioner|ICO|FBI|Secret\s+Service|District\s+Court|Regulatory\s+Authority|FINRA|SEC|Medical\s+Board|Europol|Interpol|CISA|Infrastructure\s+Security\s+Agency|NCSC|Police|News|Times|Post|Journal|Herald|Tribune|Gazette|Daily|Magazine|Standard|Register|Chronicle|Observer|TV|Radio|I-Team|Newswire|Cyber\s*Security\s+(?:Centre|Center|Agency|Authority)|CERT|CSIRT)\b|-based$|^[KW][A-Z]{2,3}(?:-?TV|\d{1,2})?$/u;
+// the patient of an attack, spelled out right next to the name
+const HARM_AFTER = /^(?:['’]s?)?\s+(?:(?:official|internal|computer|web|online|email|e-mail)\s+)*(?:(?:web\s*)?sites?|websites?|servers?|systems?|networks?|databases?|accounts?|computers?)\s+(?:(?:was|were|has\s+been|had\s+been|have\s+been|got)\s+)?(?:hacked|breached|defaced|compromised|attacked|hijacked|taken\s+down)\b|^\s+(?:was|were|has\s+been|had\s+been|became|become)\s+(?:hacked|breached|targeted|attacked|compromised|defaced|a\s+target|the\s+(?:latest\s+)?(?:victim|target))\b/u;
+const HARM_BEFORE = /\b(?:hacked(?:\s+into)?|breached|defaced|compromised|compromises|hacks|targeted|targeting|attack(?:s|ed)?\s+(?:on|against))\s+(?:the\s+)?(?:(?:official\s+)?(?:website|site|servers?|systems?|network|accounts?)\s+of\s+(?:the\s+)?)?$/u;
 // title-case headlines run on into their verb ("Breach at Sonic Drive-In May Have Impacted Millions")
 const HEADLINE_VERB = /\s(?:May|Might|Have|Has|Had|Is|Are|Was|Were|Will|Could|Says|Said|Hit|Hits|Hacked|Breached|Confirms|Notifies|Reports|Suffers|Warns|Admits|Discloses|Exposes|Leaks|Notify|Notifying|Recovers|Loses|Fined|Sued|Investigates|Announces|Alerts|Apologi[sz]es|After|Over|In|On|At|To|With|By|From)(?:\s.*)?$/u;
 const allCapsHeadline = (value: string) => value.split(/\s+/).filter((w) => w.length >= 4 && w === w.toUpperCase() && /\p{Lu}/u.test(w)).length >= 3;
@@ -102,6 +107,11 @@ export const isKnownOrganisation = (w: string) => tagsOf(w).includes('Organizati
 /** Attackers, vendors and outlets that report on incidents ("databreaches.net", "Mandiant"). */
 export const isNotVictimWord = (value: string) => NOT_VICTIM_WORDS.has(value.toLowerCase()) || NOT_VICTIM_NAMES.has(value.toLowerCase());
 
+const PART_OF = /^(?:Thousands|Millions|Billions|Hundreds|Dozens|Scores|Some|Many|Most|All|Several|Both|Each|None|One|Two|Three|Part|Parts|Half|Head|Heads)\s+of\s+(?:the\s+)?(?=\p{Lu})/u;
+
+/** A news dateline before the lead sentence: "LONDON (Reuters) - ", "SAN FRANCISCO, Calif. -- ", "(7:30 a.m. EDT) -- ". */
+export const DATELINE = String.raw`(?:(?:\p{Lu}[\p{Lu} .'-]{1,40}(?:,\s*\p{Lu}[\p{L}.]{1,12})?\s*)?(?:\([^)\n]{1,30}\)\s*)?[-–—]{1,2}\s+)?`;
+
 export interface VictimName { value: string; start: number; end: number }
 
 // "Northern Iowa", "Western Cape": a direction before a place is still a place
@@ -124,6 +134,9 @@ export const isStrongName = (n: VictimName) =>
 export function cleanName(text: string, start: number, end: number): VictimName | null {
   let s = start;
   let e = end;
+  // "Thousands of Sentara patients", "Head of the Gyeonggi-do Fire and Disaster Headquarters": a share of the name
+  const share = PART_OF.exec(text.slice(s, e));
+  if (share) s += share[0].length;
   for (;;) {
     const m = /^(\S+?)[,]?\s+/u.exec(text.slice(s, e));
     if (!m || !LEADING.has(m[1]!.toLowerCase())) break;
@@ -169,7 +182,11 @@ export function cleanName(text: string, start: number, end: number): VictimName 
   // gang names are ordinary words too ("Royal Shrewsbury Hospital"): an organisation noun outweighs them
   if (NOT_VICTIM_NAMES.has(words.join(' ')) || (NOT_VICTIM_WORDS.has(words[0]!) && !ORG_HEAD.test(value))) return null;
   if (LEADING.has(words[0]!) || value.length < 2) return null;
-  if (ROLE.test(value) || REPORTER.test(value) || allCapsHeadline(value) || countryCode(value)) return null;
+  // outlets and police are hit too: "The New York Times' computer system was hacked", "hacked the ARY News Channel website"
+  const harmed = HARM_AFTER.test(text.slice(e, e + 60)) || HARM_BEFORE.test(text.slice(Math.max(0, s - 60), s));
+  // "Prime Minister's Office", "Office of Medicaid Inspector General": a role names the office that serves it
+  const office = /['’]s\s+(?:Office|Department|Bureau)\b|^(?:Office|Department|Bureau|Ministry)\s+of\b/u.test(value);
+  if ((ROLE.test(value) && !office) || (REPORTER.test(value) && !harmed) || allCapsHeadline(value) || countryCode(value)) return null;
   // "Brett Callow", "Zelda McConachy": a first name and no organisation noun is a person
   if (words.length <= 3 && isFirstName(words[0]!) && !ORG_HEAD.test(value) && !corporate) return null;
   // "Emory Roane of the Privacy Rights Clearinghouse" is a person speaking for an organisation

@@ -1,10 +1,11 @@
 // "Anonymous breached the official website of the Syrian Investment Agency" / "Hackers stole data from Uber"
 import { defineRule } from '../../src/pipeline/rule.ts';
 import { objectsOf } from '../_shared/victim-propose.ts';
-import { isStrongName } from '../_shared/victim-names.ts';
+import { isNameLike } from '../_shared/victim-lone.ts';
+import { isPlace } from '../_shared/victim-names.ts';
 
 // the object of a hacking verb, optionally behind "the website of", is whoever was attacked
-const HACKED = /\b(?:hacked\s+into|broke\s+into|breached\s+into|(?:managed|able|tried|attempted)\s+to\s+(?:hack|breach|deface|compromise|infiltrate|penetrate|access)(?:\s+and\s+(?:hack|breach|deface|compromise|leak|dump))?|hacked|breached|defaced|compromised|attacked|targeted|infiltrated|penetrated|hijacked|hit|struck|encrypted|crippled|disrupted|paralys[ei]d|paralyzed|knocked\s+offline|took\s+down|taking\s+down|gained\s+(?:unauthorized\s+)?access\s+(?:to|into)|stole\s+(?:[\w,-]+\s+){0,8}?from|leaked\s+(?:[\w,-]+\s+){0,6}?(?:from|of|belonging\s+to))\s+(?:the\s+)?(?:(?:official|internal|computer|IT|email|web|online|corporate)\s+)*(?:(?:systems?|servers?|networks?|websites?|sites?|accounts?|databases?|portal|infrastructure|sub-?domain)\s+(?:of|at|belonging\s+to|run\s+by|operated\s+by)\s+(?:the\s+)?)?/giu;
+const HACKED = /\b(?:hacked\s+into|broke\s+into|breached\s+into|(?:managed|able|tried|attempted)\s+to\s+(?:hack|breach|deface|compromise|infiltrate|penetrate|access)(?:\s+and\s+(?:hack|breach|deface|compromise|leak|dump))?|hacked|breached|defaced|compromised|attacked|targeted|targeting|hacks|breaches|defaces|compromises|infiltrated|penetrated|hijacked|hit|struck|encrypted|crippled|disrupted|paralys[ei]d|paralyzed|knocked\s+offline|took\s+down|taking\s+down|gained\s+(?:unauthorized\s+)?access\s+(?:to|into)|stole\s+(?:[\w,-]+\s+){0,8}?from|leaked\s+(?:[\w,-]+\s+){0,6}?(?:from|of|belonging\s+to))\s+(?:the\s+)?(?:(?:official|internal|computer|IT|email|web|online|corporate)\s+)*(?:(?:systems?|servers?|networks?|websites?|sites?|accounts?|databases?|portal|infrastructure|sub-?domain)\s+(?:of|at|belonging\s+to|run\s+by|operated\s+by)\s+(?:the\s+)?)?/giu;
 const ACTOR_OBJECT = 0.65; // the patient of a hacking verb
 
 export default defineRule({
@@ -13,11 +14,14 @@ export default defineRule({
     { text: 'Hackers of the Afghan Cyber Army have breached and defaced the official website of the Syrian Investment Agency.', value: 'Syrian Investment Agency' },
     { text: 'Russian hackers targeted Stadtwerke Bochum with ransomware.', value: 'Stadtwerke Bochum' },
     { text: 'Hackers gained unauthorized access to the systems of MOAB Training International.', value: 'MOAB Training International' },
+    { text: 'A hacker using the moniker Dr4g0n has hacked MacTalk (mactalk.com.au), a forum for Apple fans.', value: 'MacTalk' },
+    { text: 'An unidentified suspect allegedly hacked into the server of Interpark Corp. and stole customer information.', value: 'Interpark' },
   ],
   counterExamples: [
     'Hackers breached the network of a regional utility.',
     'The intruders compromised several servers on Monday.',
     'The group attacked Mandiant researchers in a blog post.',
+    'The worm hacked Windows machines and Monday was chaos.',
   ],
-  propose: (doc) => objectsOf(doc, HACKED, ACTOR_OBJECT, isStrongName),
+  propose: (doc) => objectsOf(doc, HACKED, ACTOR_OBJECT, (n, d) => !isPlace(n.value) && isNameLike(d.text, n)),
 });

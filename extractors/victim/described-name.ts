@@ -5,7 +5,7 @@ import { inIncidentTalk } from '../_shared/victim-context.ts';
 
 // ("agency" is left out: news describes the investigating agency that way too, "cyber agency ANSSI")
 // News introduces a little-known victim with a lower-case description of what it is right before its name
-const DESCRIBED = /(?:\b(?:company|firm|provider|retailer|giant|chain|bank|insurer|operator|maker|manufacturer|startup|start-up|platform|service|website|app|developer|vendor|carrier|agent|broker|lender|publisher|hospital|clinic|outlet|brand|owner|district|network|supplier|contractor|distributor|processor|marketplace|exchange|registrar|host)|[\p{L}]-based)\s+(?=\p{Lu})/gu;
+const DESCRIBED = /(?:\b(?:company|firm|provider|retailer|giant|chain|bank|insurer|operator|maker|manufacturer|startup|start-up|platform|service|website|app|developer|vendor|carrier|agent|broker|lender|publisher|hospital|clinic|outlet|brand|owner|district|network|supplier|contractor|distributor|processor|marketplace|exchange|registrar|host|airline|band|shop|watchdog|wallet|station|behemoth|charity|newspaper|broadcaster|casino|hotel|restaurant|club)|[\p{L}]-based),?[ \t]+(?=\p{Lu})/gu;
 const DESCRIBED_NAME = 0.6; // a described organisation in incident talk; partners are described too
 
 export default defineRule({
@@ -14,6 +14,7 @@ export default defineRule({
     { text: 'Estate agent Foxtons is currently investigating a possible data breach.', value: 'Foxtons' },
     { text: 'Hackers stole data from Mumbai-based Chtrbox, a social media company.', value: 'Chtrbox' },
     { text: 'A database belonging to marketing automation platform provider Maropost Inc. has been found exposed online.', value: 'Maropost' },
+    { text: 'Budget airline GoAir has filed a suit against its former CEO, accusing him of data theft.', value: 'GoAir' },
   ],
   counterExamples: [
     'Berlin-based Kubrix raised 20 million euros in a funding round.',

@@ -1,6 +1,6 @@
 // "AccQData accidentally published private repo with customer medical data"
 import { defineRule, span } from '../../src/pipeline/rule.ts';
-import { NAME, cleanName, hasCorporateContext, isKnownOrganisation, isPlace, type VictimName } from '../_shared/victim-names.ts';
+import { DATELINE, NAME, cleanName, hasCorporateContext, isKnownOrganisation, isPlace, type VictimName } from '../_shared/victim-names.ts';
 import type { AnalysedDoc } from '../../src/analyse/analyse.ts';
 import { fullName } from '../_shared/victim-complete.ts';
 import { inIncidentTalk } from '../_shared/victim-context.ts';
@@ -8,7 +8,8 @@ import { inIncidentTalk } from '../_shared/victim-context.ts';
 // Write-ups and headlines put the organisation the incident is about first, whatever the verb
 // ("had a breach", "has urged users", "accidentally published"): the subject of an opening sentence
 // that speaks of an incident. Weaker than opening-subject, whose verbs are disclosures and harms.
-const LEAD_IN = String.raw`(?:(?:On|In|Last|Earlier|Between)\b[^\n]{1,40}?,\s*)?(?:The\s+)?`;
+// a news article opens with its dateline
+const LEAD_IN = String.raw`${DATELINE}(?:(?:On|In|Last|Earlier|Between)\b[^\n]{1,40}?,\s*)?(?:The\s+)?`;
 const APPOSITIVE = String.raw`(?:,\s+(?:a|an|the|one)\b[^,;:\n]{1,110},)?`;
 // a lower-case word that cannot start a predicate ends the subject without one
 const NOT_PREDICATE = String.raw`(?:of|in|at|on|for|from|to|and|or|with|by|as|than|via|per|vs)\b`;

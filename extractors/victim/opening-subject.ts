@@ -1,11 +1,12 @@
 // "Jersey City Medical Center said a computer disk containing patient information was lost in June"
 import { defineRule, span } from '../../src/pipeline/rule.ts';
-import { NAME, cleanName } from '../_shared/victim-names.ts';
+import { DATELINE, NAME, cleanName } from '../_shared/victim-names.ts';
 import { fullName } from '../_shared/victim-complete.ts';
 
 // Write-ups and headlines open with the organisation that reports or suffers the incident, so the
 // subject of an opening sentence whose verb is a disclosure or a harm is the victim.
-const LEAD_IN = String.raw`(?:(?:On|In|Last|Earlier|Between)\b[^\n]{1,40}?,\s*)?(?:The\s+)?`;
+// a news article opens with its dateline
+const LEAD_IN = String.raw`${DATELINE}(?:(?:On|In|Last|Earlier|Between)\b[^\n]{1,40}?,\s*)?(?:The\s+)?`;
 const VERB = String.raw`(?:said|says|announced|announces|reported|reports|notified|notifies|disclosed|discloses|discovered|discovers|confirmed|confirms|learned|learns|experienced|suffered|suffers|informed|informs|warned|warns|admitted|admits|acknowledged|revealed|alerted|alerts|filed|mailed|sent|posted|exposed|exposes|leaked|lost|loses|identified|detected|determined|became\s+aware|is\s+aware|began\s+notifying|recently\s+\w+|fell\s+victim|hit\s+by|(?:is|are|was|were|has\s+been|have\s+been)\s+(?:notifying|investigating|warning|alerting|informing|reaching\s+out|responding|recovering|dealing|the\s+(?:latest\s+)?(?:victim|target)|(?:the\s+)?(?:victim|target)|hit|struck|targeted|hacked|breached|attacked|compromised|affected|impacted|forced|crippled|infected|investigating|sending)|(?:has|have|had)\s+(?:been\s+)?(?:notified|announced|reported|disclosed|discovered|confirmed|learned|suffered|experienced|informed|become\s+aware|begun|started|sent|mailed|posted|lost|exposed|identified|detected|determined|fired|terminated|filed|its|their)|notifying|hacked|breached|compromised|attacked|targeted|fixed|patched|secured|apologi[sz]ed|shut\s+down|took\s+down|suspended|(?:is|are|was|were)\s+(?:currently\s+)?(?:looking\s+into|probing|examining|working)|suffered|experienced|hit)\b`;
 // "Hostinger, one of the biggest web hosting providers, has disclosed": an appositive may sit between subject and verb
 const APPOSITIVE = String.raw`(?:,\s+(?:a|an|the|one|which|who|whose|based|headquartered|owner|operator|parent|maker|formerly)\b[^,;:\n]{1,110},)?`;
@@ -22,6 +23,7 @@ export default defineRule({
     { text: 'The Montana Department of Public Health (DPHHS) is notifying clients that a server was accessed.', value: 'Montana Department of Public Health' },
     { text: 'On May 7, 2018, MSK Group, P.C. discovered that its computer networks experienced a security event.', value: 'MSK Group' },
     { text: 'Stadtwerke Bochum was hit by a ransomware attack on Monday.', value: 'Stadtwerke Bochum' },
+    { text: 'LONDON (Reuters) - Cunard has been forced to shut down its booking system after a data leak.', value: 'Cunard' },
     { text: 'Hostinger, one of the biggest web hosting providers on the internet, has disclosed a security incident.', value: 'Hostinger' },
     { text: 'RiverMend Health notifies 1,300 after employee’s email account compromised\nThe company said...', value: 'RiverMend Health' },
   ],

@@ -1,0 +1,30 @@
+// A lone capitalised word ("Airtel", "MacTalk", "Interpark") is as often a surname or a capitalised
+// common word as a brand. Rules that accept one ask for some sign that it names an organisation.
+import { hasCorporateContext, isKnownOrganisation, isStrongName, type VictimName } from './victim-names.ts';
+
+// "Interpark Corp.", "MacTalk (mactalk.com.au)": a legal form or the site's own domain right after the word
+const ORG_AFTER = /^(?:,?\s+(?:Inc|Corp|Corporation|Co|Ltd|Limited|LLC|plc|AG|GmbH|SA|NV|BV|SpA)\b|\s*\(\s*(?:www\.)?[\p{L}\d-]+\.[\p{L}]{2,})/u;
+// camel case, digits or a dot inside the word are a brand's spelling ("eBay", "000Webhost", "Mail.ru")
+const BRAND_SPELLING = /\p{Ll}\p{Lu}|\d\p{L}|\p{L}\d|\.\p{L}{2,}$/u;
+
+// technical terms spelled in capitals name no one: "PDF documents", "SQL databases", "PIN numbers"
+const TECH_ACRONYM = new Set(`PDF SQL PIN IP GPS API USB CD DVD SSN SSNS PHI PII HTML URL VPN DNS FTP SMS IT HR ID IDS ATM CVV OTP MFA SSL TLS RDP VPS CRM ERP EHR EMR PC PCS MB GB TB KB AI`.split(' '));
+// an adjective or adverb opening a sentence is capitalised too ("Unencrypted passwords", "Potentially affected patients")
+const COMMON_ENDING = /(?:ed|ing|ly|al|ive|ous|ment|tion|sion|ness|ity|ial|ic|ics|ary|ery|ors|ers|ies|ogy|ance|ence|ible|able|less|ful)$/u;
+
+/** A lone word that can be a brand: no technical acronym, no quantity ("70m"), no adjective-like ending. */
+export const isBrandWord = (w: string) => !TECH_ACRONYM.has(w.toUpperCase()) && !/^\d+[\p{L}]{0,3}$/u.test(w)
+  && (/^[\p{Lu}\d&.-]{2,}$|\p{Ll}\p{Lu}/u.test(w) || isKnownOrganisation(w) || !COMMON_ENDING.test(w));
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Whether a name, single word or not, can stand for an organisation in `text`. */
+export function isNameLike(text: string, n: VictimName): boolean {
+  if (isStrongName(n) || isKnownOrganisation(n.value) || BRAND_SPELLING.test(n.value)) return true;
+  if (ORG_AFTER.test(text.slice(n.end, n.end + 60)) || hasCorporateContext(text, n.end)) return true;
+  // a sentence opens with a capital whatever its first word is ("Emergency patients were diverted")
+  const before = text.slice(Math.max(0, n.start - 3), n.start);
+  if (n.start === 0 || /(?:[.!?:"“]\s*|\n\s*)$/u.test(before)) return false;
+  // a brand keeps its capital wherever it appears; a common word shows up in lower case somewhere
+  return !new RegExp(String.raw`(?<![\p{L}\d])${escape(n.value.toLowerCase())}(?![\p{L}\d])`, 'u').test(text);
+}

@@ -1,0 +1,28 @@
+// "usernames and passwords from a Russian internet giant called Rambler.ru were leaked online"
+import { defineRule } from '../../src/pipeline/rule.ts';
+import { objectsOf } from '../_shared/victim-propose.ts';
+import { inIncidentTalk } from '../_shared/victim-context.ts';
+import { isNameLike } from '../_shared/victim-lone.ts';
+
+// News introduces an organisation its readers do not know by what it is, then "called" or "named" and its
+// name; in an incident story that is most often the one the story is about. ("group", "network" and
+// "vendor" are left out: hacker crews and the suppliers that leaked a client's data are introduced so.)
+const KIND = String.raw`(?:company|corporation|firm|business|provider|retailer|chain|bank|insurer|operator|maker|startup|start-up|platform|service|website|web\s+site|site|forum|portal|app|application|developer|broker|lender|publisher|hospital|clinic|practice|school|charity|agency|marketplace|exchange|giant|store|shop|centre|center|facility|outlet|newspaper|airline|hotel|restaurant|pharmacy|laboratory|lab|parent)`;
+const CALLED = new RegExp(String.raw`\b${KIND}s?,?\s+(?:called|named|known\s+as|dubbed)\s+(?:the\s+)?["“']?`, 'giu');
+const CALLED_NAME = 0.55; // a described organisation introduced by name, in incident talk; a partner is introduced so too
+
+export default defineRule({
+  field: 'victim',
+  examples: [
+    { text: 'Millions of usernames and passwords from a Russian internet giant called Rambler.ru were leaked online.', value: 'Rambler.ru' },
+    { text: 'A flaw let hackers find the exact location of users of a popular dating application called Tinder.', value: 'Tinder' },
+    { text: 'More than 3 million user records tied to a medical software company called Adit have been found exposed online.', value: 'Adit' },
+    { text: 'Hackers stole patient data from a clinic named Sutherland Family Practice in Ohio.', value: 'Sutherland Family Practice' },
+  ],
+  counterExamples: [
+    'The startup called Kubrix raised 20 million euros in a funding round.',
+    'A hospital called the police after a laptop went missing.',
+    'The site was defaced by a hacker group called Black Angels.',
+  ],
+  propose: (doc) => objectsOf(doc, CALLED, CALLED_NAME, (n, d) => isNameLike(d.text, n) && inIncidentTalk(d, n.start)),
+});

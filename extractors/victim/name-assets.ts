@@ -1,0 +1,43 @@
+// "The records of two million Airtel customers leaked" / "Skimmers found on FirstBank ATMs" / "Ziggo employee loses laptop"
+import { defineRule } from '../../src/pipeline/rule.ts';
+import { subjectsOf } from '../_shared/victim-propose.ts';
+import { inIncidentTalk } from '../_shared/victim-context.ts';
+import { isStrongName } from '../_shared/victim-names.ts';
+import { isBrandWord, isNameLike } from '../_shared/victim-lone.ts';
+
+// Short write-ups and headlines name the victim as a bare modifier of what was hit or who was affected:
+// its people, its accounts, its machines. The possessive with systems and data is possessive-assets' case.
+// ("numbers", "information", "database" and "system" are left out: "Medicaid numbers", "SQL databases" name no holder)
+const JOBS = String.raw`(?:employees?|staff(?:ers?)?|workers?|officials?)`;
+const PEOPLE = String.raw`(?:customers?|clients|patients|students?|users?|subscribers|account\s*holders|cardholders|shoppers|passengers|guests|donors)`;
+const THINGS = String.raw`(?:websites?|servers|accounts|credentials|data|computers?|ATMs?|branch(?:es)?|stores?|franchise|gas\s+station|pharmacy|codebase|source\s+code)`;
+const JOB_NOUN = new RegExp(String.raw`\s${JOBS}$`, 'u');
+// words between the name and the noun that are no modifier: a verb or a function word ends the phrase
+const NOT_MODIFIER = String.raw`(?:[\p{Ll}-]+(?:ed|ly)|also|then|now|just|still|not|never|said|says|told|warned|warns|asked|urged|and|or|but|the|a|an|of|to|for|in|on|at|with|by|from|that|has|have|had|is|are|was|were|will|would|may|its|their|his|her|who|which|after|as)`;
+const MODIFIER = String.raw`(?:(?!${NOT_MODIFIER}\s)\p{Ll}[\p{Ll}-]*\s+){0,2}`;
+// the word before the phrase must be capitalised: most nouns follow lower-case words, and those cost a name search each
+const NAME_THEN_NOUN = new RegExp(String.raw`(?<=[\p{Lu}\d][\p{L}\p{M}\d&'’.\/-]*)(?:['’]s?)?\s+${MODIFIER}(?:${JOBS}|${PEOPLE}|${THINGS})(?![\p{L}-])`, 'gu');
+// possessive-assets already reads "X's systems|data|records…"; counting the same words twice would fake agreement
+const POSSESSIVE_THING = /^['’]s?\s+(?:[\p{Ll}-]+\s+){0,2}(?:servers?|systems?|networks?|websites?|web\s+site|sites?|databases?|data|records|files|portal)\b/u;
+const NAME_ASSETS = 0.5; // the organisation whose people or assets an incident touched; a product or a place reads the same
+
+export default defineRule({
+  field: 'victim',
+  examples: [
+    { text: 'The records of two million Airtel customers reportedly leaked in a data breach.', value: 'Airtel' },
+    { text: 'Skimmers found on FirstBank ATMs to steal users information.', value: 'FirstBank' },
+    { text: '26 million LiveJournal credentials leaked online and sold on the dark web.', value: 'LiveJournal' },
+    { text: 'Thousands of Sentara patients may have been impacted by a data breach at a third-party vendor.', value: 'Sentara' },
+    { text: 'A box containing information about certain former KidsPeace clients went missing.', value: 'KidsPeace' },
+  ],
+  counterExamples: [
+    'A hospital employee took patient files home.',
+    'Several Christmas shoppers enjoyed the market on Sunday.',
+    "The hackers leaked Stadtwerke Bochum's data on Monday.",
+    'Acme Corp customers praised the new app.',
+  ],
+  propose: (doc) => subjectsOf(doc, NAME_THEN_NOUN, NAME_ASSETS, (n, d, m) => !POSSESSIVE_THING.test(m[0])
+    // insider-employer reads "<strong name> employee" already
+    && !(JOB_NOUN.test(m[0]) && isStrongName(n))
+    && (/\s/.test(n.value) || (isBrandWord(n.value) && isNameLike(d.text, n))) && inIncidentTalk(d, n.start)),
+});
