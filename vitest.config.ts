@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // CLI runs in tests store into memory, not ./incident-extract.db (tests of the store name their own)
+    env: { INCIDENT_EXTRACT_STORE: ':memory:' },
   },
 });

@@ -5,10 +5,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchCore, type BenchContext } from './core.ts';
+import { benchStore } from './store.ts';
+import { benchRunners } from './runners.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SECTIONS: Record<string, (ctx: BenchContext) => Promise<void>> = {
   core: benchCore,
+  store: benchStore,
+  runners: benchRunners,
 };
 
 const wanted = process.argv.slice(2);

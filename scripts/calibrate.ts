@@ -16,13 +16,12 @@ import { loadRules } from '../src/pipeline/registry.ts';
 
 // Strength of the prior: a key seen a few times stays near its rule's precision, a rule near its raw score.
 const PRIOR_WEIGHT = 5;
-// The scorer's views and the record field each judges. A date is judged at the labelled precision and by
-// year; its confidence is fitted to both.
+// The scorer's views and the record field each judges. A date's confidence is the probability that it is right
+// at the precision the label states (the scorer's `date`); `date_year` is a lenient view of the same field and
+// is not fitted (a confidence cannot match two accuracies at once).
 const VIEWS: Record<string, FieldName> = {
-  victim: 'victim', date: 'date', date_year: 'date', country: 'location', origin: 'origin',
-  server_count: 'serverCount', ransom_demanded: 'ransom',
+  victim: 'victim', date: 'date', country: 'location', origin: 'origin', server_count: 'serverCount', ransom_demanded: 'ransom',
 };
-const VIEW_WEIGHT: Record<string, number> = { date: 0.5, date_year: 0.5 };
 
 interface Observation { source: string; view: string; keys: [string, string]; raw: number; ok: boolean }
 const observations: Observation[] = [];
@@ -63,9 +62,8 @@ for (const o of observations) perSourceView.set(`${o.source}|${o.view}`, (perSou
 const corpusTotal = (view: string) => Object.keys(DEV_CORPORA).reduce((s, c) => s + (perSourceView.get(`${c}|${view}`) ?? 0), 0);
 const corpora = (view: string) => Object.keys(DEV_CORPORA).filter((c) => perSourceView.has(`${c}|${view}`)).length;
 function weight(o: Observation): number {
-  const w = VIEW_WEIGHT[o.view] ?? 1;
-  if (o.source === 'fixtures') return w;
-  return (w * corpusTotal(o.view)) / (corpora(o.view) * perSourceView.get(`${o.source}|${o.view}`)!);
+  if (o.source === 'fixtures') return 1;
+  return (corpusTotal(o.view)) / (corpora(o.view) * perSourceView.get(`${o.source}|${o.view}`)!);
 }
 
 interface Tally { hits: number; n: number; raw: number; count: number }

@@ -22,6 +22,14 @@ const FLOORS: ReadonlyArray<{ corpus: Corpus; field: string; metric: Metric; min
 ];
 /** Calibration: the largest expected calibration error for any field that makes predictions. */
 const MAX_ECE = 0.10;
+/**
+ * `date_year` is not a field but a lenient view of `date`: a date's confidence is the probability that it is
+ * right at the labelled precision (the `date` row), and one confidence cannot also match the higher accuracy
+ * of the year alone. Its ECE is printed in the table, not held to the bound.
+ */
+const ECE_VIEWS_NOT_FITTED = new Set(['date_year']);
+/** Known shortfalls, each with the bound it is held to until fixed (never loosen one to pass). */
+const ECE_EXCEPTIONS: Partial<Record<`${Corpus}.${string}`, number>> = {};
 
 const TIMEOUT = 300_000;
 
@@ -49,8 +57,10 @@ for (const corpus of ['vcdb', 'eurepoc'] as const) {
 
     it(`ECE <= ${MAX_ECE} for every field with predictions`, () => {
       for (const [key, s] of Object.entries(res.fields)) {
-        if (!key.startsWith('answerable.') || !s.predicted) continue;
-        expect.soft(s.ECE ?? 0, `${key} ECE (${s.predicted} predictions)`).toBeLessThanOrEqual(MAX_ECE);
+        const field = key.replace(/^answerable\./, '');
+        if (!key.startsWith('answerable.') || !s.predicted || ECE_VIEWS_NOT_FITTED.has(field)) continue;
+        const bound = ECE_EXCEPTIONS[`${corpus}.${field}`] ?? MAX_ECE;
+        expect.soft(s.ECE ?? 0, `${key} ECE (${s.predicted} predictions)`).toBeLessThanOrEqual(bound);
       }
     });
   });

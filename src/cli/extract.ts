@@ -1,18 +1,23 @@
 // `incident-extract extract PATH…|-`: records as JSONL, dead letters aside, progress and a summary on stderr.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { DeadLetter } from '../contract/record.ts';
+import type { Outcome } from '../../queues/runner.ts';
+import type { DeadLetter, IncidentRecord } from '../contract/record.ts';
+import { deadLetter } from '../pipeline/extract.ts';
 import { newStats, readInputs } from '../ingest/read.ts';
 import type { Logger } from '../log.ts';
-import type { RawDocument } from '../pipeline/document.ts';
-import { createExtractor, type Extractor } from '../pipeline/engine.ts';
-import { deadLetter, type ProcessResult } from '../pipeline/extract.ts';
 import { createProgress } from './progress.ts';
+import { rulesetVersion } from '../pipeline/ruleset.ts';
+import { IncidentRecordsSink } from '../sinks/postgres-records.ts';
+import { createRunner, type RunnerOptions } from './runners.ts';
+import { StoreSink, type StoreOptions } from './store-sink.ts';
 import { LineSink } from './sink.ts';
 import { UsageError } from './usage.ts';
-import { formatSummary, newCounts, summaryFields, type RunCounts } from './summary.ts';
+import { accountedFor, formatSummary, newCounts, summaryFields, type RunCounts } from './summary.ts';
 
-export interface ExtractOptions {
+export interface ExtractOptions extends RunnerOptions, StoreOptions {
+  /** Also upsert records into incident_records in this PostgreSQL database. */
+  sink?: string;
   out?: string;
   deadLetters?: string;
   maxBytes: number;
@@ -20,13 +25,15 @@ export interface ExtractOptions {
   progress: boolean;
 }
 
-/** Runs an extraction; resolves to the exit status (0: every input accounted for, 1: internal failure). */
+/**
+ * Runs an extraction: ingest → runner (threads or BullMQ) → sinks. Resolves to the exit status
+ * (0: every input accounted for, 1: internal failures or documents unaccounted for).
+ */
 export async function runExtract(paths: string[], opts: ExtractOptions, log: Logger): Promise<number> {
   const t0 = performance.now();
   for (const f of [opts.out, opts.deadLetters]) {
     if (f && !existsSync(path.dirname(path.resolve(f)))) throw new UsageError(`cannot write ${f}: its directory does not exist`);
   }
-  const ex = await createExtractor();
   const tty = !!process.stderr.isTTY;
   const out = opts.out ? LineSink.toFile(opts.out) : new LineSink(process.stdout, false);
   const deadPath = opts.deadLetters ?? (opts.out ? `${opts.out}.dead.jsonl` : undefined);
@@ -34,58 +41,67 @@ export async function runExtract(paths: string[], opts: ExtractOptions, log: Log
   const progress = createProgress({ tty, enabled: opts.progress, log });
   const stats = newStats();
   const counts = newCounts();
-  counts.loadMs = performance.now() - t0;
-  log.debug({ ruleset: ex.ruleset, rules: ex.rules.length }, 'extractor loaded');
+  const stored = await StoreSink.open(opts, 'extract', rulesetVersion(), log);
+  const pgSink = opts.sink ? await IncidentRecordsSink.open(opts.sink) : null;
 
   const deadLettered = async (d: DeadLetter) => {
     counts.deadLettered++;
     counts.reasons[d.reason] = (counts.reasons[d.reason] ?? 0) + 1;
+    // The processor never throws for bad input: an internal error is a bug, and fails the run at the end.
+    if (d.reason === 'internal-error') counts.internalFailures++;
     await dead.write(JSON.stringify(d));
+    await stored?.deadLetter(d);
   };
+  // `stored`: a document skipped as already done still has its (stored) record in the output
+  const sink = async (o: Outcome, storedRecord?: IncidentRecord) => {
+    if (o.kind === 'record') {
+      counts.extracted++;
+      await out.write(JSON.stringify(o.record, null, opts.pretty ? 2 : undefined));
+      await stored?.record(o.record);
+      await pgSink?.write(o.record);
+    } else if (o.kind === 'dead') {
+      await deadLettered(o.deadLetter);
+    } else {
+      counts.alreadyDone++;
+      if (storedRecord) await out.write(JSON.stringify(storedRecord, null, opts.pretty ? 2 : undefined));
+    }
+    progress.tick(counts.extracted + counts.deadLettered + counts.alreadyDone, stats.bytesRead);
+  };
+  const runner = await createRunner(opts, sink, log);
+  counts.loadMs = performance.now() - t0;
 
   try {
     for await (const item of readInputs(paths, { maxBytes: opts.maxBytes, stats, onPlan: (p) => progress.plan(p) })) {
       counts.read++;
       if (item.kind === 'dead') {
         await deadLettered(item.deadLetter);
-      } else {
-        const r = processSafely(ex.process, item.raw, item.input, counts, log);
-        if (r.ok) {
-          counts.extracted++;
-          await out.write(JSON.stringify(r.record, null, opts.pretty ? 2 : undefined));
-        } else {
-          await deadLettered(r.deadLetter);
-        }
+        continue;
       }
-      progress.tick(counts.read, stats.bytesRead);
+      // the store: the same content already extracted under this ruleset is not extracted again
+      const known = await stored?.admit(item.raw, item.input);
+      if (known && 'record' in known) await sink({ kind: 'skipped', id: known.record.id, input: item.input }, known.record);
+      else if (known) await deadLettered(deadLetter(null, item.input, 'ingest', 'invalid-utf8', known.unstorable));
+      else await runner.submit(item);
       if (out.closed) break;
     }
+    await runner.drain();
   } finally {
     progress.stop();
+    await runner.close();
   }
   await out.end();
   await dead.end();
+  await pgSink?.close();
   counts.skipped = stats.skipped;
+  await stored?.close(summaryFields({ ...counts, elapsedMs: performance.now() - t0 }));
   counts.elapsedMs = performance.now() - t0;
   report(counts, stats.skippedFiles, { out: opts.out ?? 'stdout', deadLetters: deadPath ?? 'stderr' }, tty, log, out.closed);
-  return counts.internalFailures ? 1 : 0;
-}
-
-// The processor never throws for bad input; if it throws anyway that is a bug: keep the document as a
-// dead letter, carry on with the rest, and fail the run at the end.
-function processSafely(process: Extractor['process'], raw: RawDocument, input: string, counts: RunCounts, log: Logger): ProcessResult {
-  try {
-    return process(raw, input);
-  } catch (err) {
-    counts.internalFailures++;
-    log.error({ input, err }, 'extraction failed');
-    return { ok: false, deadLetter: deadLetter(raw.id ?? null, input, 'extract', 'internal-error', `extraction threw: ${(err as Error).message}`) };
-  }
+  return counts.internalFailures || (!accountedFor(counts) && !out.closed) ? 1 : 0;
 }
 
 function report(c: RunCounts, skippedFiles: string[], where: { out: string; deadLetters: string }, tty: boolean, log: Logger, stoppedEarly: boolean): void {
   for (const f of skippedFiles.slice(0, 20)) log.debug({ file: f }, 'skipped: unknown file type');
   if (stoppedEarly) log.debug('output closed by the reader; stopped early');
-  if (!tty) log.info({ ...summaryFields(c), stoppedEarly }, 'summary');
+  if (!tty) log.info({ ...summaryFields(c), accountedFor: accountedFor(c), stoppedEarly }, 'summary');
   process.stderr.write(formatSummary(c, where));
 }

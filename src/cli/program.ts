@@ -3,6 +3,10 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { DEFAULT_MAX_BYTES } from '../ingest/types.ts';
 import { createLogger } from '../log.ts';
 import { rulesetVersion } from '../pipeline/ruleset.ts';
+import type { ExtractOptions } from './extract.ts';
+import { registerQueueCommands } from './queue.ts';
+import { DEFAULT_PREFIX, parseCount } from './runners.ts';
+import { registerStoreCommands, withStoreOptions } from './store-commands.ts';
 import { UsageError } from './usage.ts';
 
 // The commands load the pipeline (rules, compromise, html-to-text) only when they run: `ruleset`,
@@ -25,7 +29,7 @@ export async function runCli(argv: string[]): Promise<number> {
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)');
 
-  program.command('extract')
+  withStoreOptions(program.command('extract'), { force: true })
     .description('extract records from files, directories (recursively) or - (stdin)')
     .argument('<paths...>', '.txt .md .html .json .jsonl files, directories, or - for stdin')
     .option('-o, --out <file>', 'write records (JSONL) to this file instead of stdout')
@@ -33,10 +37,16 @@ export async function runCli(argv: string[]): Promise<number> {
     .option('--max-bytes <size>', 'largest file or JSONL line accepted', parseBytes, DEFAULT_MAX_BYTES)
     .option('--pretty', 'indent the JSON records (no longer one record per line)')
     .option('--no-progress', 'no progress bar or progress logs')
-    .action(async (paths: string[], o: { out?: string; deadLetters?: string; maxBytes: number; pretty?: boolean; progress: boolean }) => {
+    .option('--workers <n>', 'worker threads on this machine (default: one per core; with --redis, 0 = enqueue and wait for remote workers)', parseCount)
+    .option('--redis <url>', 'run on BullMQ over Redis (default: $REDIS_URL); without it, worker threads on this machine')
+    .option('--prefix <prefix>', 'Redis key prefix; keep the {hash tag} for Redis Cluster', DEFAULT_PREFIX)
+    .action(async (paths: string[], o: ExtractOptions) => {
       const { runExtract } = await import('./extract.ts');
       status = await runExtract(paths, o, log);
     });
+
+  registerQueueCommands(program, log, (s) => { status = s; });
+  registerStoreCommands(program, log, (s) => { status = s; });
 
   program.command('eval')
     .description('score extraction against a gold corpus: P, R, F1 and ECE per field, on all and answerable docs')

@@ -7,6 +7,8 @@ export interface RunCounts {
   deadLettered: number;
   reasons: Partial<Record<DeadLetter['reason'], number>>;
   skipped: number;
+  /** Documents already processed under this ruleset (BullMQ: the job exists), not processed again. */
+  alreadyDone: number;
   internalFailures: number;
   /** Wall time of the whole run, and the part spent loading the rules before the first document. */
   elapsedMs: number;
@@ -14,8 +16,11 @@ export interface RunCounts {
 }
 
 export function newCounts(): RunCounts {
-  return { read: 0, extracted: 0, deadLettered: 0, reasons: {}, skipped: 0, internalFailures: 0, elapsedMs: 0, loadMs: 0 };
+  return { read: 0, extracted: 0, deadLettered: 0, reasons: {}, skipped: 0, alreadyDone: 0, internalFailures: 0, elapsedMs: 0, loadMs: 0 };
 }
+
+/** Every document read ended as a record, a dead letter or an already-done skip. */
+export const accountedFor = (c: RunCounts) => c.read === c.extracted + c.deadLettered + c.alreadyDone;
 
 // Throughput counts document time only: loading the rules is a one-off cost, reported apart.
 export const docsPerSec = (c: RunCounts) => {
@@ -35,6 +40,7 @@ export function formatSummary(c: RunCounts, where: { out: string; deadLetters: s
     `  extracted      ${c.extracted}  → ${where.out}`,
     `  dead-lettered  ${c.deadLettered}${reasons ? `  (${reasons})` : ''}${c.deadLettered ? `  → ${where.deadLetters}` : ''}`,
     `  skipped        ${plural(c.skipped, 'file')} of unknown type`,
+    ...(c.alreadyDone ? [`  skipped        ${plural(c.alreadyDone, 'document')} already done (same ruleset)`] : []),
     ...(c.internalFailures ? [`  internal failures ${c.internalFailures} (bugs: see the internal-error dead letters)`] : []),
   ].join('\n') + '\n';
 }

@@ -102,7 +102,7 @@ function groups<F extends FieldName>(field: F, cands: Candidate<F>[]): Group<F>[
 /** What resolve decided for one field, for calibration: the winning rule and how many rules agreed. */
 export interface Decision { field: FieldName; rule: string; agreeingRules: number; score: number; value: unknown }
 
-function resolveField<F extends FieldName>(field: F, cands: Candidate<F>[], observe?: (d: Decision) => void): Fields[F] {
+function resolveField<F extends FieldName>(field: F, cands: Candidate<F>[], ctx: ResolveContext): Fields[F] {
   if (!cands.length) return null;
   const ranked = groups(field, dedupe(cands));
   const win = ranked[0]!;
@@ -116,7 +116,7 @@ function resolveField<F extends FieldName>(field: F, cands: Candidate<F>[], obse
     }
   }
   const decision = { field, rule: best.rule, agreeingRules: win.rules.size, score: win.score, value };
-  observe?.(decision);
+  ctx.observe?.(decision);
   const confidence = calibrate(decision, win.score);
   // Values of one field exclude each other: an alternative is at most as likely as the winner is wrong.
   const alternatives = ranked.slice(1, 1 + MAX_ALTERNATIVES).map((g) => {
@@ -160,11 +160,11 @@ export function resolve(candidates: readonly Candidate[], ctx: ResolveContext = 
     byField.set(c.field, list);
   }
   const out = {} as Record<FieldName, unknown>;
-  const victim = resolveField('victim', (byField.get('victim') ?? []) as Candidate<'victim'>[], ctx.observe);
+  const victim = resolveField('victim', (byField.get('victim') ?? []) as Candidate<'victim'>[], ctx);
   out.victim = victim;
   const focus = victim && ctx.text && ctx.blocks ? inFocus(ctx.text, ctx.blocks, victim.value) : () => true;
   for (const f of FIELD_NAMES) {
-    if (f !== 'victim') out[f] = resolveField(f, (byField.get(f) ?? []).filter(focus), ctx.observe);
+    if (f !== 'victim') out[f] = resolveField(f, (byField.get(f) ?? []).filter(focus), ctx);
   }
   return out as Resolved;
 }

@@ -1,0 +1,105 @@
+// The cost of the store: documents/s of extract writing JSONL only, against JSONL plus the SQLite store and
+// JSONL plus the PostgreSQL store, over the same 5,000+ documents. Extraction runs once (it is the same
+// work in all three); each store then does exactly what extract does per document (the already-done check,
+// then documents and records upserted in transactions of 250) and its time is added to extraction's.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { IncidentRecord } from '../src/contract/record.ts';
+import { LineSink } from '../src/cli/sink.ts';
+import { storedForm } from '../src/cli/store-sink.ts';
+import { goldToRaw, readGold } from '../src/eval/gold.ts';
+import { createExtractor } from '../src/pipeline/engine.ts';
+import type { RawDocument } from '../src/pipeline/document.ts';
+import { openPostgresStore } from '../src/store/postgres.ts';
+import { openSqliteStore } from '../src/store/sqlite.ts';
+import { contentHash, type NewDocument, type Store } from '../src/store/store.ts';
+import { benchTexts, type BenchContext } from './core.ts';
+
+const MIN_DOCS = 5000;
+const BATCH = 250;
+const PG_URL = process.env.INCIDENT_EXTRACT_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+function documents(ctx: BenchContext): RawDocument[] {
+  const docs = [
+    ...benchTexts(ctx).docs.map((d) => d.raw),
+    ...['vcdb-dev', 'eurepoc-dev'].flatMap((c) => readGold(path.join(ctx.shared, `corpus/${c}.jsonl`)).map(goldToRaw)),
+  ];
+  const seen = new Set<string>();
+  const unique = docs.filter((d) => !seen.has(d.id!) && seen.add(d.id!));
+  // fewer than MIN_DOCS real texts: the rest are copies under ids of their own (stored as new documents)
+  for (let i = 0; unique.length < MIN_DOCS; i++) unique.push({ ...unique[i]!, id: `${unique[i]!.id}#copy` });
+  return unique;
+}
+
+const cpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
+
+async function timeStore(store: Store, ruleset: string, docs: NewDocument[], records: IncidentRecord[]): Promise<number> {
+  const t0 = performance.now();
+  for (let i = 0; i < docs.length; i += BATCH) {
+    const d = docs.slice(i, i + BATCH);
+    for (const x of d) await store.done([{ id: x.id, contentHash: contentHash(x.text) }], ruleset);
+    await store.write({ documents: d, records: records.slice(i, i + BATCH) });
+  }
+  return (performance.now() - t0) / 1000;
+}
+
+export async function benchStore(ctx: BenchContext): Promise<void> {
+  const { log } = ctx;
+  const raws = documents(ctx);
+  const ex = await createExtractor();
+  const records: IncidentRecord[] = [];
+  const docs: NewDocument[] = [];
+  const c0 = cpu();
+  const t0 = performance.now();
+  for (const raw of raws) {
+    const r = ex.process(raw);
+    if (!r.ok) continue;
+    records.push(r.record);
+    docs.push(storedForm(raw, raw.id!));
+  }
+  const extractS = (performance.now() - t0) / 1000;
+  log(`documents: ${raws.length} (${records.length} records); extraction ${extractS.toFixed(1)} s wall, ${(cpu() - c0).toFixed(1)} s CPU, one thread`);
+
+  const tmp = mkdtempSync(path.join(tmpdir(), 'ie-bench-'));
+  const t1 = performance.now();
+  const out = LineSink.toFile(path.join(tmp, 'out.jsonl'));
+  for (const r of records) await out.write(JSON.stringify(r));
+  await out.end();
+  const jsonlS = (performance.now() - t1) / 1000;
+
+  const sqlite = await openSqliteStore(path.join(tmp, 'store.db'));
+  const sqliteS = await timeStore(sqlite, ex.ruleset, docs, records);
+  await sqlite.close();
+
+  let pgS: number | null = null;
+  const schema = `ie_bench_${process.pid}`;
+  try {
+    const store = await openPostgresStore(`${PG_URL}${PG_URL.includes('?') ? '&' : '?'}schema=${schema}`);
+    pgS = await timeStore(store, ex.ruleset, docs, records);
+    await store.close();
+  } catch (err) {
+    log(`PostgreSQL at ${PG_URL} not reachable (${(err as Error).message}): its row is left out`);
+  } finally {
+    const c = new pg.Client({ connectionString: PG_URL });
+    await c.connect().then(() => c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)).catch(() => undefined).finally(() => c.end());
+  }
+  rmSync(tmp, { recursive: true, force: true });
+
+  const n = raws.length;
+  const base = extractS + jsonlS;
+  const row = (name: string, storeS: number) => {
+    const rate = n / (base + storeS);
+    log(`${name.padEnd(30)} ${storeS.toFixed(2).padStart(8)} ${rate.toFixed(1).padStart(9)} ${(rate / (n / base)).toFixed(3).padStart(7)} ${((100 * storeS) / (base + storeS)).toFixed(1).padStart(6)}%`);
+  };
+  log('');
+  log(`${'extract writing'.padEnd(30)} ${'store s'.padStart(8)} ${'docs/s'.padStart(9)} ${'ratio'.padStart(7)} ${'cost'.padStart(7)}`);
+  row('JSONL only', 0);
+  row('JSONL + SQLite store', sqliteS);
+  if (pgS != null) row('JSONL + PostgreSQL store', pgS);
+  log('(target: storing costs <= 20 % of throughput, i.e. ratio >= 0.8; with worker threads the store writes overlap extraction and cost less)');
+}

@@ -1,0 +1,90 @@
+// BullMQ workers: a BullMQ Worker whose jobs run on a pool of worker threads, so the CPU-bound extraction
+// never blocks the event loop that renews job locks. Outcomes go to the submitter's reply stream; documents
+// that will not succeed go to the dead-letter queue with their id, stage and reason.
+import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { Logger } from '../../src/log.ts';
+import { runnerDeadLetter, type DeadLetter } from '../dead-letters.ts';
+import { ThreadPool } from '../embedded/pool.ts';
+import type { ProcessorRef } from '../processor.ts';
+import { DEAD_QUEUE, JOB_OPTIONS, JOBS_QUEUE, type JobData, type JobResult } from './names.ts';
+import { connect } from './connection.ts';
+
+// Jobs held per thread: enough to keep each thread busy while results travel back and forth.
+const JOBS_PER_THREAD = 8;
+const REPLY_TTL_S = 24 * 3600;
+
+export interface WorkerOptions {
+  url: string;
+  prefix: string;
+  processor: ProcessorRef;
+  threads: number;
+  log: Logger;
+  /** Lock duration: a killed worker's jobs are retried after about this long (default 30 s). */
+  lockMs?: number;
+}
+
+export interface Workers {
+  ruleset: string;
+  /** Finishes the jobs in hand (or lets them go back to the queue), then stops. */
+  close(): Promise<void>;
+}
+
+export async function startWorkers(opts: WorkerOptions): Promise<Workers> {
+  const { prefix, log } = opts;
+  const pool = new ThreadPool(opts.processor, opts.threads);
+  await pool.start();
+  const conn = connect(opts.url, prefix, 'worker');
+  const dlq = new Queue(DEAD_QUEUE, { connection: conn, prefix });
+
+  const reply = async (data: JobData, jobId: string, kind: 'record' | 'dead', payload: unknown) => {
+    if (!data.reply) return;
+    await conn.multi().xadd(data.reply, '*', 'job', jobId, 'kind', kind, 'payload', JSON.stringify(payload)).expire(data.reply, REPLY_TTL_S).exec();
+  };
+  const deadLetter = async (job: Job<JobData>, d: DeadLetter) => {
+    // Same job id in the dead-letter queue: a retry that dead-letters again adds nothing.
+    await dlq.add('dead', { jobId: job.id, ...d }, { jobId: job.id, removeOnComplete: true });
+    await reply(job.data, job.id!, 'dead', d);
+  };
+
+  const jobsConn = connect(opts.url, prefix, 'worker-jobs');
+  const worker = new Worker<JobData, JobResult>(JOBS_QUEUE, async (job) => {
+    const r = await pool.run(job.data.raw, job.data.input); // a thread crash throws: retried with backoff
+    if (r.ok) {
+      await reply(job.data, job.id!, 'record', r.record);
+      return { id: job.data.docId, ok: true };
+    }
+    await deadLetter(job, r.deadLetter);
+    throw new UnrecoverableError(`${r.deadLetter.reason}: ${r.deadLetter.message}`);
+  }, {
+    connection: jobsConn,
+    prefix,
+    concurrency: opts.threads * JOBS_PER_THREAD,
+    lockDuration: opts.lockMs ?? 30_000,
+    stalledInterval: Math.min(opts.lockMs ?? 30_000, 30_000),
+    maxStalledCount: 3,
+    removeOnComplete: JOB_OPTIONS.removeOnComplete as { age: number; count: number },
+    removeOnFail: JOB_OPTIONS.removeOnFail as { age: number; count: number },
+  });
+
+  worker.on('failed', (job, err) => {
+    if (!job || err instanceof UnrecoverableError || err.name === 'UnrecoverableError') return;
+    const final = job.attemptsMade >= (job.opts.attempts ?? 1);
+    log.warn({ jobId: job.id, docId: job.data.docId, attempt: job.attemptsMade, final, err: err.message }, 'job failed');
+    if (final) {
+      deadLetter(job, runnerDeadLetter(job.data.docId, job.data.input, err)).catch((e: Error) => log.error({ jobId: job.id, err: e }, 'could not dead-letter'));
+    }
+  });
+  worker.on('error', (err) => log.warn({ err: err.message }, 'worker connection error'));
+  await worker.waitUntilReady();
+  log.info({ threads: opts.threads, concurrency: opts.threads * JOBS_PER_THREAD, prefix, ruleset: pool.ruleset }, 'workers ready');
+
+  return {
+    ruleset: pool.ruleset,
+    async close() {
+      await worker.close();
+      await pool.close();
+      await dlq.close();
+      await Promise.all([conn.quit().catch(() => {}), jobsConn.quit().catch(() => {})]);
+    },
+  };
+}

@@ -1,0 +1,32 @@
+// The processor a runner calls, and how a worker thread or process obtains it: by importing a module and
+// calling one of its exports. Runners receive this reference from their caller, so queues/ never imports
+// the rules (DESIGN.md, rule 7) and every thread, process or machine builds the very same processor.
+import type { RawDocument } from '../src/pipeline/document.ts';
+import type { ProcessResult } from '../src/pipeline/extract.ts';
+
+export type { ProcessResult };
+
+/** A raw document → a record or a dead letter. Never throws for bad input. */
+export interface Processor {
+  readonly ruleset: string;
+  process(raw: RawDocument, input: string): ProcessResult;
+}
+
+/** Where to find the processor: `await import(module)[exportName](...args)` yields a Processor. */
+export interface ProcessorRef {
+  /** An absolute file: URL (or path) of the module. */
+  module: string;
+  /** An export that is a (possibly async) factory returning a Processor. */
+  exportName: string;
+  /** Structured-cloneable arguments for the factory. */
+  args?: unknown[];
+}
+
+export async function loadProcessor(ref: ProcessorRef): Promise<Processor> {
+  const mod = (await import(ref.module)) as Record<string, unknown>;
+  const factory = mod[ref.exportName];
+  if (typeof factory !== 'function') throw new Error(`${ref.module} has no export ${ref.exportName}()`);
+  const p = (await (factory as (...a: unknown[]) => unknown)(...(ref.args ?? []))) as Processor;
+  if (typeof p?.process !== 'function') throw new Error(`${ref.module}#${ref.exportName}() did not return a processor`);
+  return p;
+}

@@ -1,0 +1,38 @@
+// Which runner a command uses: worker threads on this machine by default, BullMQ when given --redis
+// (or REDIS_URL). The processor reaches the threads as a module reference, so queues/ never imports the rules.
+import { DEFAULT_PREFIX } from '../../queues/bullmq/names.ts';
+import type { ProcessorRef } from '../../queues/processor.ts';
+import type { OutcomeSink, Runner } from '../../queues/runner.ts';
+import { InvalidArgumentError } from 'commander';
+import type { Logger } from '../log.ts';
+import { rulesetVersion } from '../pipeline/ruleset.ts';
+
+export const PROCESSOR: ProcessorRef = { module: new URL('../pipeline/engine.ts', import.meta.url).href, exportName: 'createExtractor' };
+
+export interface RunnerOptions {
+  /** Worker threads on this machine (default: one per core; 0 with --redis: enqueue and wait for remote workers). */
+  workers?: number;
+  redis?: string;
+  prefix: string;
+  lockMs?: number;
+}
+
+export { DEFAULT_PREFIX };
+
+export function parseCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number >= 0');
+  return n;
+}
+
+export const redisUrl = (o: { redis?: string }): string | undefined => o.redis ?? process.env.REDIS_URL ?? undefined;
+
+export async function createRunner(o: RunnerOptions, sink: OutcomeSink, log: Logger): Promise<Runner> {
+  const url = redisUrl(o);
+  if (url) {
+    const { createBullmqRunner } = await import('../../queues/bullmq/runner.ts');
+    return createBullmqRunner({ url, prefix: o.prefix, ruleset: rulesetVersion(), sink, log, workers: o.workers, processor: PROCESSOR, lockMs: o.lockMs });
+  }
+  const { createEmbeddedRunner } = await import('../../queues/embedded/runner.ts');
+  return createEmbeddedRunner({ processor: PROCESSOR, workers: o.workers || undefined, sink, log });
+}

@@ -1,0 +1,100 @@
+// What `extract` and `rerun` do with the store: before a document is submitted, is it already done under
+// this ruleset (same content, a record)? After the runner answers, its record and document are written,
+// batched in transactions (one per BATCH outcomes, so storing stays a small share of the run).
+import type { DeadLetter, IncidentRecord } from '../contract/record.ts';
+import type { Logger } from '../log.ts';
+import { contentId, normaliseText, type RawDocument } from '../pipeline/document.ts';
+import { openStore, storeSpec } from '../store/open.ts';
+import { contentHash, unstorableText, type NewDocument, type Store } from '../store/store.ts';
+
+const BATCH = 250;
+
+export interface StoreOptions {
+  /** A SQLite path or postgres:// URL; false with --no-store. */
+  store?: string | boolean;
+  force?: boolean;
+}
+
+/** The document as the processor will see it: normalised text and the id the record will carry. */
+export function storedForm(raw: RawDocument, input: string): NewDocument {
+  const text = normaliseText(raw.text ?? '');
+  const meta = {
+    ...(raw.uri ? { uri: raw.uri } : {}), ...(raw.title ? { title: raw.title } : {}),
+    ...(raw.publishedAt ? { publishedAt: raw.publishedAt } : {}), input,
+  };
+  return { id: raw.id ?? contentId(text), text, meta };
+}
+
+/** The raw document a stored one stands for, to extract it again. */
+export function rawFromStored(d: NewDocument): RawDocument {
+  const m = d.meta;
+  const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+  const [uri, title, publishedAt] = [str(m.uri), str(m.title), str(m.publishedAt)];
+  return { id: d.id, text: d.text, ...(uri ? { uri } : {}), ...(title ? { title } : {}), ...(publishedAt ? { publishedAt } : {}) };
+}
+
+export class StoreSink {
+  private pending = new Map<string, NewDocument>();
+  private documents: NewDocument[] = [];
+  private records: IncidentRecord[] = [];
+  private dead: DeadLetter[] = [];
+
+  private constructor(readonly store: Store, readonly runId: number, readonly ruleset: string, private readonly force: boolean) {}
+
+  static async open(opts: StoreOptions, command: string, ruleset: string, log: Logger): Promise<StoreSink | null> {
+    if (opts.store === false) return null;
+    const store = await openStore(storeSpec(typeof opts.store === 'string' ? opts.store : undefined));
+    log.debug({ store: store.description }, 'store opened');
+    return new StoreSink(store, await store.startRun(command, ruleset), ruleset, !!opts.force);
+  }
+
+  /**
+   * Before submitting: the stored record when this content was already extracted under this ruleset
+   * (and not --force), else null, and the document is remembered until its outcome comes back.
+   */
+  async admit(raw: RawDocument, input: string): Promise<{ record: IncidentRecord } | { unstorable: string } | null> {
+    const doc = storedForm(raw, input);
+    const bad = unstorableText(doc.text);
+    if (bad) return { unstorable: bad };
+    if (!this.force && (await this.store.done([{ id: doc.id, contentHash: contentHash(doc.text) }], this.ruleset)).size) {
+      const record = await this.store.record(doc.id, this.ruleset);
+      if (record) return { record };
+    }
+    this.pending.set(doc.id, doc);
+    return null;
+  }
+
+  /** A record to store, with its document when admit() saw it (rerun: the document is stored already). */
+  async record(r: IncidentRecord): Promise<void> {
+    const doc = this.pending.get(r.id);
+    this.pending.delete(r.id);
+    if (doc) this.documents.push(doc);
+    this.records.push(r);
+    if (this.records.length >= BATCH) await this.flush();
+  }
+
+  async deadLetter(d: DeadLetter): Promise<void> {
+    if (d.id) this.pending.delete(d.id);
+    this.dead.push(d);
+    if (this.dead.length >= BATCH) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (!this.documents.length && !this.records.length && !this.dead.length) return;
+    const batch = { documents: this.documents, records: this.records, deadLetters: this.dead, runId: this.runId };
+    this.documents = [];
+    this.records = [];
+    this.dead = [];
+    await this.store.write(batch);
+  }
+
+  /** Writes what is left, closes the run with its counts, closes the store. */
+  async close(counts: object): Promise<void> {
+    try {
+      await this.flush();
+      await this.store.finishRun(this.runId, { ...counts });
+    } finally {
+      await this.store.close();
+    }
+  }
+}

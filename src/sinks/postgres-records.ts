@@ -1,0 +1,101 @@
+// `--sink postgres://…`: upserts records into incident_records, one row per document. A newer extraction
+// replaces the row in place; the same record written again changes nothing (not even extracted_at), so
+// running a batch twice leaves the table identical.
+import { readFileSync } from 'node:fs';
+import type pg from 'pg';
+import type { IncidentRecord } from '../contract/record.ts';
+import { openPool } from '../store/postgres.ts';
+
+export const INCIDENT_RECORDS_DDL = readFileSync(new URL('./incident-records.sql', import.meta.url), 'utf8');
+
+const COLUMNS = [
+  'id', 'ruleset', 'extracted_at', 'victim', 'victim_confidence', 'incident_date', 'date_confidence',
+  'country', 'region', 'city', 'location_confidence', 'server_count', 'server_count_confidence',
+  'ransom_demanded', 'ransom_amount', 'ransom_currency', 'ransom_confidence', 'origin_country', 'origin_actor', 'origin_confidence', 'record',
+] as const;
+
+// Rows travel as one JSON array per batch, expanded by jsonb_to_recordset: one statement, one round trip.
+const TYPES = `id text, ruleset text, extracted_at timestamptz, victim text, victim_confidence real, incident_date text,
+  date_confidence real, country text, region text, city text, location_confidence real, server_count integer,
+  server_count_confidence real, ransom_demanded boolean, ransom_amount numeric, ransom_currency text, ransom_confidence real,
+  origin_country text, origin_actor text, origin_confidence real, record jsonb`;
+const UPDATES = COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ');
+export const UPSERT_INCIDENT_RECORDS = `INSERT INTO incident_records (${COLUMNS.join(', ')})
+SELECT ${COLUMNS.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS x(${TYPES})
+ON CONFLICT (id) DO UPDATE SET ${UPDATES}
+WHERE excluded.extracted_at >= incident_records.extracted_at
+  AND (incident_records.ruleset, incident_records.record - 'extractedAt') IS DISTINCT FROM (excluded.ruleset, excluded.record - 'extractedAt')`;
+
+// U+0000 and lone surrogates, which jsonb and PostgreSQL text cannot hold
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** In the sink (only) what jsonb cannot hold becomes U+FFFD; the store keeps the original. */
+function jsonbSafe(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(UNSTORABLE, '\uFFFD');
+  if (Array.isArray(value)) return value.map(jsonbSafe);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, jsonbSafe(v)]));
+  return value;
+}
+
+export function incidentRow(r: IncidentRecord): Record<(typeof COLUMNS)[number], unknown> {
+  const f = r.fields;
+  const safe = jsonbSafe(r) as IncidentRecord;
+  return {
+    id: safe.id, ruleset: r.ruleset, extracted_at: r.extractedAt,
+    victim: safe.fields.victim?.value ?? null, victim_confidence: f.victim?.confidence ?? null,
+    incident_date: f.date?.value ?? null, date_confidence: f.date?.confidence ?? null,
+    country: f.location?.value.country ?? null, region: safe.fields.location?.value.region ?? null, city: safe.fields.location?.value.city ?? null,
+    location_confidence: f.location?.confidence ?? null,
+    server_count: f.serverCount?.value ?? null, server_count_confidence: f.serverCount?.confidence ?? null,
+    ransom_demanded: f.ransom?.value.demanded ?? null, ransom_amount: f.ransom?.value.amount ?? null,
+    ransom_currency: f.ransom?.value.currency ?? null, ransom_confidence: f.ransom?.confidence ?? null,
+    origin_country: f.origin?.value.country ?? null, origin_actor: safe.fields.origin?.value.actor ?? null, origin_confidence: f.origin?.confidence ?? null,
+    record: safe,
+  };
+}
+
+const BATCH = 500;
+
+export class IncidentRecordsSink {
+  private buf: IncidentRecord[] = [];
+  written = 0;
+
+  private constructor(private readonly pool: pg.Pool) {}
+
+  static async open(url: string): Promise<IncidentRecordsSink> {
+    const pool = await openPool(url, 2);
+    try {
+      await pool.query(INCIDENT_RECORDS_DDL);
+    } catch (err) {
+      await pool.end();
+      throw err;
+    }
+    return new IncidentRecordsSink(pool);
+  }
+
+  async write(r: IncidentRecord): Promise<void> {
+    this.buf.push(r);
+    if (this.buf.length >= BATCH) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (!this.buf.length) return;
+    // one row per id per statement: ON CONFLICT cannot touch a row twice, and the newest extraction wins
+    const byId = new Map<string, IncidentRecord>();
+    for (const r of this.buf) {
+      const prev = byId.get(r.id);
+      if (!prev || prev.extractedAt <= r.extractedAt) byId.set(r.id, r);
+    }
+    this.buf = [];
+    await this.pool.query(UPSERT_INCIDENT_RECORDS, [JSON.stringify([...byId.values()].map(incidentRow))]);
+    this.written += byId.size;
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.flush();
+    } finally {
+      await this.pool.end();
+    }
+  }
+}

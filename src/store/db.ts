@@ -1,0 +1,50 @@
+// The little a store needs from a database driver, and the migrator. SQL is written once with `?`
+// placeholders; the PostgreSQL driver numbers them. Values always travel as parameters, never in the SQL.
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export type Param = string | number | boolean | null;
+export type Row = Record<string, unknown>;
+
+export interface Queries {
+  all(sql: string, params?: readonly Param[]): Promise<Row[]>;
+  run(sql: string, params?: readonly Param[]): Promise<void>;
+}
+
+export interface Db extends Queries {
+  readonly dialect: 'sqlite' | 'postgres';
+  /** Runs fn in one transaction: committed if it resolves, rolled back if it throws. */
+  tx<T>(fn: (q: Queries) => Promise<T>): Promise<T>;
+  /** Runs a script of several statements without parameters (migrations only). */
+  exec(q: Queries, script: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface Migration { version: number; name: string; sql: string }
+
+export function migrationsFor(dialect: Db['dialect']): Migration[] {
+  const dir = fileURLToPath(new URL(`./migrations/${dialect}/`, import.meta.url));
+  return readdirSync(dir)
+    .filter((f) => /^\d{4}_[\w-]+\.sql$/.test(f))
+    .sort()
+    .map((f) => ({ version: Number(f.slice(0, 4)), name: f.replace(/\.sql$/, ''), sql: readFileSync(`${dir}${f}`, 'utf8') }));
+}
+
+/**
+ * Applies the migrations not yet in schema_migrations, each in its own transaction. `lock` serialises
+ * concurrent migrators (PostgreSQL: several workers starting at once); SQLite's write lock does that itself.
+ */
+export async function migrate(db: Db, lock?: string): Promise<number[]> {
+  await db.run('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  const applied: number[] = [];
+  for (const m of migrationsFor(db.dialect)) {
+    await db.tx(async (q) => {
+      if (lock) await q.all(lock);
+      if ((await q.all('SELECT 1 FROM schema_migrations WHERE version = ?', [m.version])).length) return;
+      await db.exec(q, m.sql);
+      await q.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [m.version, m.name, new Date().toISOString()]);
+      applied.push(m.version);
+    });
+  }
+  return applied;
+}

@@ -1,0 +1,183 @@
+// The Store over either database: the SQL is shared (both speak ON CONFLICT … DO UPDATE and RETURNING),
+// reads stream in keyset pages so no cursor stays open while the same store is written to.
+import type { DeadLetter, IncidentRecord } from '../contract/record.ts';
+import type { Db, Param, Queries, Row } from './db.ts';
+import {
+  contentHash, StoreError, unstorableText,
+  type Batch, type RecordPair, type RulesetRow, type RunRow, type Store, type StoreCounts, type StoredDocument,
+} from './store.ts';
+
+const PAGE = 500;
+
+const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v));
+const isoOrNull = (v: unknown) => (v == null ? null : iso(v));
+const parse = <T>(v: unknown): T => JSON.parse(String(v)) as T;
+
+const toDocument = (r: Row): StoredDocument => ({
+  id: String(r.id), text: String(r.text), meta: parse(r.meta), contentHash: String(r.content_hash),
+  firstIngested: iso(r.first_ingested), lastIngested: iso(r.last_ingested),
+});
+
+const UPSERT_DOCUMENT = `INSERT INTO documents (id, content_hash, text, meta, first_ingested, last_ingested) VALUES #
+  ON CONFLICT (id) DO UPDATE SET content_hash = excluded.content_hash, text = excluded.text, meta = excluded.meta,
+  last_ingested = excluded.last_ingested`;
+const upsertRecord = (nextSeq: string) => `INSERT INTO records (document_id, ruleset, record, extracted_at, seq) VALUES #
+  ON CONFLICT (document_id, ruleset) DO UPDATE SET record = excluded.record, extracted_at = excluded.extracted_at, seq = excluded.seq`;
+const INSERT_DEAD = `INSERT INTO dead_letters (run_id, document_id, input, stage, reason, message, at) VALUES (?, ?, ?, ?, ?, ?, ?)`;
+const LATEST_RULESET = '(SELECT r.ruleset FROM records r WHERE r.document_id = d.id ORDER BY r.seq DESC LIMIT 1)';
+
+export class SqlStore implements Store {
+  private writing: Promise<unknown> = Promise.resolve();
+  private readonly upsertRecord: string;
+
+  /**
+   * `nextSeq`: the SQL that numbers a record write. `rowsPerStatement`: rows one INSERT carries (a round
+   * trip saved per row on a server; 1 for SQLite, whose seq subquery must see the row before).
+   */
+  constructor(private readonly db: Db, readonly description: string, private readonly nextSeq: string, private readonly rowsPerStatement = 1) {
+    this.upsertRecord = upsertRecord(nextSeq);
+  }
+
+  /** Upserts rows, several per statement; a key twice in one statement is an error, so the last one wins first. */
+  private async upsertRows(q: Queries, sql: string, rows: Param[][], key: (r: Param[]) => string, placeholders: string): Promise<void> {
+    const last = new Map<string, Param[]>();
+    for (const r of rows) last.set(key(r), r);
+    const unique = [...last.values()];
+    for (let i = 0; i < unique.length; i += this.rowsPerStatement) {
+      const chunk = unique.slice(i, i + this.rowsPerStatement);
+      await q.run(sql.replace('#', chunk.map(() => placeholders).join(', ')), chunk.flat());
+    }
+  }
+
+  /** Writes run one after another: a transaction never interleaves with another on the same connection. */
+  write(batch: Batch, at = new Date()): Promise<void> {
+    const next = this.writing.then(() => this.db.tx((q) => this.writeBatch(q, batch, at.toISOString())));
+    this.writing = next.catch(() => undefined);
+    return next;
+  }
+
+  private async writeBatch(q: Queries, b: Batch, at: string): Promise<void> {
+    const documents = (b.documents ?? []).map((d): Param[] => {
+      const bad = unstorableText(d.text);
+      if (bad) throw new StoreError(`document ${d.id}: ${bad}; normalise the text before storing it`);
+      return [d.id, contentHash(d.text), d.text, JSON.stringify(d.meta), at, at];
+    });
+    await this.upsertRows(q, UPSERT_DOCUMENT, documents, (r) => String(r[0]), '(?, ?, ?, ?, ?, ?)');
+    const records = (b.records ?? []).map((r): Param[] => [r.id, r.ruleset, JSON.stringify(r), r.extractedAt]);
+    await this.upsertRows(q, this.upsertRecord, records, (r) => JSON.stringify([r[0], r[1]]), `(?, ?, ?, ?, ${this.nextSeq})`);
+    for (const d of b.deadLetters ?? []) {
+      await q.run(INSERT_DEAD, [b.runId ?? null, d.id, d.input, d.stage, d.reason, d.message, d.at]);
+    }
+  }
+
+  async document(id: string): Promise<StoredDocument | null> {
+    const [row] = await this.db.all('SELECT * FROM documents WHERE id = ?', [id]);
+    return row ? toDocument(row) : null;
+  }
+
+  async record(id: string, ruleset: string): Promise<IncidentRecord | null> {
+    const [row] = await this.db.all('SELECT record FROM records WHERE document_id = ? AND ruleset = ?', [id, ruleset]);
+    return row ? parse(row.record) : null;
+  }
+
+  async latestRecord(id: string): Promise<IncidentRecord | null> {
+    const [row] = await this.db.all('SELECT record FROM records WHERE document_id = ? ORDER BY seq DESC LIMIT 1', [id]);
+    return row ? parse(row.record) : null;
+  }
+
+  async done(docs: readonly { id: string; contentHash: string }[], ruleset: string): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (let i = 0; i < docs.length; i += PAGE) {
+      const page = docs.slice(i, i + PAGE);
+      const rows = await this.db.all(
+        `SELECT d.id, d.content_hash FROM documents d JOIN records r ON r.document_id = d.id AND r.ruleset = ?
+         WHERE d.id IN (${page.map(() => '?').join(', ')})`,
+        [ruleset, ...page.map((d) => d.id)],
+      );
+      const hashes = new Map(rows.map((r) => [String(r.id), String(r.content_hash)]));
+      for (const d of page) if (hashes.get(d.id) === d.contentHash) out.add(d.id);
+    }
+    return out;
+  }
+
+  documentsToRerun(ruleset: string, opts: { all?: boolean } = {}): AsyncIterable<StoredDocument> {
+    const where = opts.all ? '' : `AND coalesce(${LATEST_RULESET}, '') <> ?`;
+    return this.pages((after) => [`SELECT d.* FROM documents d WHERE d.id > ? ${where} ORDER BY d.id LIMIT ${PAGE}`,
+      opts.all ? [after] : [after, ruleset]], toDocument);
+  }
+
+  latestRecords(opts: { ruleset?: string } = {}): AsyncIterable<IncidentRecord> {
+    const toRecord = (r: Row) => parse<IncidentRecord>(r.record);
+    if (opts.ruleset) {
+      const ruleset = opts.ruleset;
+      return this.pages((after) => [`SELECT document_id AS id, record FROM records WHERE ruleset = ? AND document_id > ?
+        ORDER BY document_id LIMIT ${PAGE}`, [ruleset, after]], toRecord);
+    }
+    return this.pages((after) => [`SELECT d.id, r.record FROM documents d JOIN records r ON r.document_id = d.id
+      AND r.seq = (SELECT max(r2.seq) FROM records r2 WHERE r2.document_id = d.id)
+      WHERE d.id > ? ORDER BY d.id LIMIT ${PAGE}`, [after]], toRecord);
+  }
+
+  recordPairs(from: string, to: string): AsyncIterable<RecordPair> {
+    return this.pages((after) => [`SELECT a.document_id AS id, a.record AS from_record, b.record AS to_record FROM records a
+      JOIN records b ON b.document_id = a.document_id AND b.ruleset = ?
+      WHERE a.ruleset = ? AND a.document_id > ? ORDER BY a.document_id LIMIT ${PAGE}`, [to, from, after]],
+    (r) => ({ id: String(r.id), from: parse(r.from_record), to: parse(r.to_record) }));
+  }
+
+  /** Streams a query page by page, each page starting after the last id of the one before. */
+  private async *pages<T extends { id: string }>(query: (after: string) => [string, Param[]], map: (r: Row) => T): AsyncGenerator<T> {
+    let after = '';
+    for (;;) {
+      const rows = await this.db.all(...query(after));
+      for (const r of rows) yield map(r);
+      if (rows.length < PAGE) return;
+      after = String(rows[rows.length - 1]!.id);
+    }
+  }
+
+  async rulesets(): Promise<RulesetRow[]> {
+    const rows = await this.db.all(`SELECT ruleset, count(*) AS n, max(extracted_at) AS last_at, max(seq) AS last_seq
+      FROM records GROUP BY ruleset ORDER BY max(seq) DESC`);
+    return rows.map((r) => ({ ruleset: String(r.ruleset), records: Number(r.n), lastExtractedAt: iso(r.last_at) }));
+  }
+
+  async startRun(command: string, ruleset: string, at = new Date()): Promise<number> {
+    const [row] = await this.db.all('INSERT INTO runs (command, ruleset, started_at) VALUES (?, ?, ?) RETURNING id',
+      [command, ruleset, at.toISOString()]);
+    return Number(row!.id);
+  }
+
+  async finishRun(id: number, counts: Record<string, unknown>, at = new Date()): Promise<void> {
+    await this.writing;
+    await this.db.run('UPDATE runs SET finished_at = ?, counts = ? WHERE id = ?', [at.toISOString(), JSON.stringify(counts), id]);
+  }
+
+  async runs(): Promise<RunRow[]> {
+    const rows = await this.db.all('SELECT * FROM runs ORDER BY id');
+    return rows.map((r) => ({
+      id: Number(r.id), command: String(r.command), ruleset: String(r.ruleset), startedAt: iso(r.started_at),
+      finishedAt: isoOrNull(r.finished_at), counts: r.counts == null ? null : parse(r.counts),
+    }));
+  }
+
+  async deadLetters(): Promise<(DeadLetter & { runId: number | null })[]> {
+    const rows = await this.db.all('SELECT * FROM dead_letters ORDER BY id');
+    return rows.map((r) => ({
+      deadLetter: true, id: r.document_id == null ? null : String(r.document_id), input: String(r.input),
+      stage: r.stage as DeadLetter['stage'], reason: r.reason as DeadLetter['reason'], message: String(r.message),
+      at: iso(r.at), runId: r.run_id == null ? null : Number(r.run_id),
+    }));
+  }
+
+  async counts(): Promise<StoreCounts> {
+    const [r] = await this.db.all(`SELECT (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM records) AS records,
+      (SELECT count(*) FROM runs) AS runs, (SELECT count(*) FROM dead_letters) AS dead_letters`);
+    return { documents: Number(r!.documents), records: Number(r!.records), runs: Number(r!.runs), deadLetters: Number(r!.dead_letters) };
+  }
+
+  async close(): Promise<void> {
+    await this.writing;
+    await this.db.close();
+  }
+}

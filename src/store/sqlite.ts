@@ -1,0 +1,58 @@
+// The embedded store: one SQLite file (./incident-extract.db by default), created and migrated on first use.
+import Database from 'better-sqlite3';
+import { migrate, type Db, type Param, type Queries, type Row } from './db.ts';
+import { SqlStore } from './sql-store.ts';
+import type { Store } from './store.ts';
+
+export const DEFAULT_SQLITE_PATH = './incident-extract.db';
+
+function sqliteDb(path: string): Db {
+  const db = new Database(path);
+  // WAL: readers (export, diff) do not block a running extract; NORMAL sync is durable at each checkpoint.
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  const cache = new Map<string, Database.Statement>();
+  const stmt = (sql: string) => {
+    let s = cache.get(sql);
+    if (!s) cache.set(sql, (s = db.prepare(sql)));
+    return s;
+  };
+  const q: Queries = {
+    all: async (sql, params: readonly Param[] = []) => {
+      const s = stmt(sql);
+      return s.reader ? (s.all(...params) as Row[]) : (s.run(...params), []);
+    },
+    run: async (sql, params: readonly Param[] = []) => {
+      stmt(sql).run(...params);
+    },
+  };
+  return {
+    dialect: 'sqlite',
+    ...q,
+    async tx(fn) {
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        const out = await fn(q);
+        db.exec('COMMIT');
+        return out;
+      } catch (err) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw err;
+      }
+    },
+    async exec(_q, script) {
+      db.exec(script);
+    },
+    async close() {
+      db.close();
+    },
+  };
+}
+
+export async function openSqliteStore(path = DEFAULT_SQLITE_PATH): Promise<Store> {
+  const db = sqliteDb(path);
+  await migrate(db);
+  return new SqlStore(db, path, '(SELECT coalesce(max(seq), 0) + 1 FROM records)');
+}

@@ -1,0 +1,108 @@
+// The store: every ingested document, every record tied to the ruleset that made it, runs and dead letters.
+// One interface, two databases (sqlite.ts, the embedded default; postgres.ts, for teams and shared runners).
+import { createHash } from 'node:crypto';
+import type { DeadLetter, IncidentRecord } from '../contract/record.ts';
+
+/** Where a document came from; kept as given (JSON), whatever characters it holds. */
+export interface DocumentMeta {
+  uri?: string;
+  title?: string;
+  publishedAt?: string;
+  /** The input it was read from (file, file:line). */
+  input?: string;
+  [key: string]: unknown;
+}
+
+export interface NewDocument {
+  id: string;
+  /** The normalised text (normaliseText): the one evidence offsets point into. */
+  text: string;
+  meta: DocumentMeta;
+}
+
+export interface StoredDocument extends NewDocument {
+  contentHash: string;
+  firstIngested: string;
+  lastIngested: string;
+}
+
+/** What one transaction writes: documents first, then their records, then dead letters. */
+export interface Batch {
+  documents?: readonly NewDocument[];
+  records?: readonly IncidentRecord[];
+  deadLetters?: readonly DeadLetter[];
+  runId?: number;
+}
+
+export interface RunRow {
+  id: number;
+  command: string;
+  ruleset: string;
+  startedAt: string;
+  finishedAt: string | null;
+  counts: Record<string, unknown> | null;
+}
+
+export interface RulesetRow {
+  ruleset: string;
+  records: number;
+  lastExtractedAt: string;
+}
+
+export interface RecordPair {
+  id: string;
+  from: IncidentRecord;
+  to: IncidentRecord;
+}
+
+export interface StoreCounts {
+  documents: number;
+  records: number;
+  runs: number;
+  deadLetters: number;
+}
+
+export interface Store {
+  /** What it is, without credentials: a file path or host/database/schema. */
+  readonly description: string;
+  /** Upserts documents by id, records by (document, ruleset), appends dead letters: all in one transaction. */
+  write(batch: Batch, at?: Date): Promise<void>;
+  document(id: string): Promise<StoredDocument | null>;
+  record(id: string, ruleset: string): Promise<IncidentRecord | null>;
+  latestRecord(id: string): Promise<IncidentRecord | null>;
+  /** Of these documents, those stored with the same content and a record under this ruleset. */
+  done(docs: readonly { id: string; contentHash: string }[], ruleset: string): Promise<Set<string>>;
+  /** Documents whose latest record is from another ruleset or missing (every document with `all`), by id. */
+  documentsToRerun(ruleset: string, opts?: { all?: boolean }): AsyncIterable<StoredDocument>;
+  /** The latest record of each document (or its record under `ruleset`), by document id. */
+  latestRecords(opts?: { ruleset?: string }): AsyncIterable<IncidentRecord>;
+  /** Documents that have a record under both rulesets, by id. */
+  recordPairs(from: string, to: string): AsyncIterable<RecordPair>;
+  /** Rulesets that have records, most recently written first. */
+  rulesets(): Promise<RulesetRow[]>;
+  startRun(command: string, ruleset: string, at?: Date): Promise<number>;
+  finishRun(id: number, counts: Record<string, unknown>, at?: Date): Promise<void>;
+  runs(): Promise<RunRow[]>;
+  deadLetters(): Promise<(DeadLetter & { runId: number | null })[]>;
+  counts(): Promise<StoreCounts>;
+  close(): Promise<void>;
+}
+
+export class StoreError extends Error {}
+
+export function contentHash(text: string): string {
+  return 'sha256-' + createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * Text the store can keep byte for byte in both databases: PostgreSQL text cannot hold U+0000, and a lone
+ * surrogate has no UTF-8 form (either driver would turn it into U+FFFD). The pipeline's normaliseText
+ * already replaces NUL; metadata is kept as JSON, whose escapes carry both.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export function unstorableText(text: string): string | null {
+  if (text.includes('\u0000')) return 'the text contains U+0000 (NUL)';
+  if (LONE_SURROGATE.test(text)) return 'the text contains a lone UTF-16 surrogate';
+  return null;
+}

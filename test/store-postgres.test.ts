@@ -1,0 +1,10 @@
+// The store contract against the real PostgreSQL on 127.0.0.1 (a schema of its own, dropped afterwards).
+import { openPostgresStore } from '../src/store/postgres.ts';
+import { testSchema } from './pg-test-url.ts';
+import { storeContract } from './store-contract.ts';
+
+const s = testSchema('ie_store');
+storeContract('PostgreSQL', {
+  open: () => openPostgresStore(s.url),
+  cleanup: () => s.drop(),
+});
