@@ -1,7 +1,7 @@
 // Whether a name sits in incident talk. Fallback victim rules only guess from position or repetition,
 // so on a match report or an earnings call they would name whatever organisation comes first; an
 // incident word in the name's own sentence (or the next one) is what makes such a guess worth making.
-import type { AnalysedDoc } from '../../src/analyse/analyse.ts';
+import type { AnalysedDoc, Sentence } from '../../src/analyse/analyse.ts';
 
 // a topic is no event: "malware analysis", "ransomware defence"
 const TOPIC_AFTER = String.raw`(?!\s+(?:analysis|defen[cs]e|protection|prevention|detection|research|training|awareness|insurance|rollback|readiness|resilience|response|experts?|researchers?|trends?|statistics|landscape))`;
@@ -12,10 +12,17 @@ const MISHANDLING = /\b(?:(?:personal|medical|health|patient|customer|client|emp
 // "the outage was not the result of a cyberattack"
 const DENIED = /\b(?:not|no|nor|never|without)\s+(?:[\w-]+\s+){0,4}(?:cyber[\s-]?attack|attack|hack|breach|malicious|intrusion)/iu;
 const talksIncident = (s: string) => (INCIDENT_WORD.test(s) || MISHANDLING.test(s)) && !DENIED.test(s);
+// every rule asks about the sentences around its own name, and most names sit in the same few sentences
+const talkMemo = new WeakMap<Sentence, boolean>();
+const sentenceTalksIncident = (s: Sentence) => {
+  let v = talkMemo.get(s);
+  if (v === undefined) talkMemo.set(s, (v = talksIncident(s.text)));
+  return v;
+};
 
 /** The sentence holding `pos`, or one next to it, speaks of an incident. */
 export function inIncidentTalk(doc: AnalysedDoc, pos: number): boolean {
   const s = doc.sentenceAt(pos);
   if (!s) return false;
-  return [doc.sentences[s.index - 1], s, doc.sentences[s.index + 1]].some((x) => !!x && talksIncident(x.text));
+  return [doc.sentences[s.index - 1], s, doc.sentences[s.index + 1]].some((x) => !!x && sentenceTalksIncident(x));
 }

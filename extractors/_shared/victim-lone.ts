@@ -1,5 +1,6 @@
 // A lone capitalised word ("Airtel", "MacTalk", "Interpark") is as often a surname or a capitalised
 // common word as a brand. Rules that accept one ask for some sign that it names an organisation.
+import { memoized } from './victim-cache.ts';
 import { hasCorporateContext, isKnownOrganisation, isStrongName, type VictimName } from './victim-names.ts';
 
 // "Interpark Corp.", "MacTalk (mactalk.com.au)": a legal form or the site's own domain right after the word
@@ -26,5 +27,6 @@ export function isNameLike(text: string, n: VictimName): boolean {
   const before = text.slice(Math.max(0, n.start - 3), n.start);
   if (n.start === 0 || /(?:[.!?:"“]\s*|\n\s*)$/u.test(before)) return false;
   // a brand keeps its capital wherever it appears; a common word shows up in lower case somewhere
-  return !new RegExp(String.raw`(?<![\p{L}\d])${escape(n.value.toLowerCase())}(?![\p{L}\d])`, 'u').test(text);
+  const lower = n.value.toLowerCase();
+  return !memoized(text, 'lower-case', lower, () => new RegExp(String.raw`(?<![\p{L}\d])${escape(lower)}(?![\p{L}\d])`, 'u').test(text));
 }

@@ -6,6 +6,7 @@ import nlp from 'compromise';
 import type { Span } from '../../src/contract/record.ts';
 import { span } from '../../src/pipeline/rule.ts';
 import { countryCode } from './countries.ts';
+import { memoFor, memoized, spanKey, wordMemo } from './victim-cache.ts';
 
 // camel-cased brands ("eBay") and acronyms with dots ("U.S.") count as capitalised words
 const WORD = String.raw`(?:(?:\p{Lu}\.){2,}(?=[ \t]+\p{Lu})|(?:St|Mt|Ft|Inc|Corp|Co|Ltd|Jr|Bros)\.|\p{Lu}[\p{L}\p{M}\d]*(?:[-'’.&/][\p{L}\p{M}\d]+)*|\p{Ll}{1,2}\p{Lu}[\p{L}\p{M}\d]*|\d+[-\p{L}]*\p{L})`;
@@ -116,7 +117,9 @@ export interface VictimName { value: string; start: number; end: number }
 
 // "Northern Iowa", "Western Cape": a direction before a place is still a place
 const DIRECTION = /^(?:Northern|Southern|Eastern|Western|Central|North|South|East|West|Upper|Lower|Greater|Rural)\s+/u;
-export const isPlace = (value: string): boolean => {
+const placeMemo = wordMemo<boolean>();
+export const isPlace = (value: string): boolean => placeMemo(value, () => isPlaceWord(value));
+const isPlaceWord = (value: string): boolean => {
   if (DIRECTION.test(value) && !ORG_HEAD.test(value)) return isPlace(value.replace(DIRECTION, ''));
   if (countryCode(value)) return true;
   const t = lexicon[value.toLowerCase()];
@@ -132,6 +135,25 @@ export const isStrongName = (n: VictimName) =>
  * possessive and punctuation, and rejects generic subjects, people, attackers and reporters.
  */
 export function cleanName(text: string, start: number, end: number): VictimName | null {
+  const memo = memoFor<number, VictimName | null>(text, 'clean');
+  const key = spanKey(start, end);
+  let name = memo.get(key);
+  if (name === undefined) memo.set(key, (name = isBareFunctionWord(text, start, end) ? null : cleanRun(text, start, end)));
+  return name;
+}
+
+// Most capitalised runs are one sentence-opening word ("The", "We", "According", "July"): with nothing
+// to trim and no kind after it, such a word is only a generic subject, and cleanRun would say so slowly.
+const ONE_WORD = /^[^\s'’.,;:!?)\]"”-]+$/u;
+const isBareFunctionWord = (text: string, start: number, end: number) => {
+  if (end - start > 12) return false;
+  const w = text.slice(start, end);
+  const lower = w.toLowerCase();
+  return (LEADING.has(lower) || GENERIC.has(lower)) && ONE_WORD.test(w) && !LOWER_KIND.test(text.slice(end, end + 40));
+};
+
+const JOINER_END = new RegExp(String.raw`\s+${JOINER}$`, 'iu');
+function cleanRun(text: string, start: number, end: number): VictimName | null {
   let s = start;
   let e = end;
   // "Thousands of Sentara patients", "Head of the Gyeonggi-do Fire and Disaster Headquarters": a share of the name
@@ -147,7 +169,7 @@ export function cleanName(text: string, start: number, end: number): VictimName 
     const tail = text.slice(s, e);
     const poss = /(?:['’]s?|[.,;:!?)\]"'”’-]+)$/u.exec(tail);
     if (poss && !/\b(?:Inc|Corp|Co|Ltd|L\.?L\.?C|P\.?C|[A-Z])\.$/.test(tail)) e -= poss[0].length;
-    const join = new RegExp(String.raw`\s+${JOINER}$`, 'iu').exec(text.slice(s, e));
+    const join = JOINER_END.exec(text.slice(s, e));
     if (join) e -= join[0].length;
     if (e === before) break;
   }
@@ -175,24 +197,21 @@ export function cleanName(text: string, start: number, end: number): VictimName 
   if (kind) e += kind[0].length;
   const value = text.slice(s, e);
   const words = value.toLowerCase().split(/\s+/);
-  const corporate = CORPORATE_CONTEXT.test(text.slice(e, e + 80));
-  if (words.every((w) => GENERIC.has(w) || LEADING.has(w) || /^[\d.,]+(?:st|nd|rd|th)?$/.test(w))) return null;
+  if (allGeneric(words) && !namedFromCommonWords(value, words)) return null;
   // laws are breached too ("a breach of the Data Protection Act")
-  if (/\s(?:Act|Law|Regulation|Directive)$/u.test(value)) return null;
+  if (/\s(?:Act|Law|Regulation|Directive)$/u.test(value) && !/\b(?:School|College|Faculty|Institute|Cent(?:er|re))\s+of\s+Law$/u.test(value)) return null;
   // gang names are ordinary words too ("Royal Shrewsbury Hospital"): an organisation noun outweighs them
   if (NOT_VICTIM_NAMES.has(words.join(' ')) || (NOT_VICTIM_WORDS.has(words[0]!) && !ORG_HEAD.test(value))) return null;
   if (LEADING.has(words[0]!) || value.length < 2) return null;
-  // outlets and police are hit too: "The New York Times' computer system was hacked", "hacked the ARY News Channel website"
-  const harmed = HARM_AFTER.test(text.slice(e, e + 60)) || HARM_BEFORE.test(text.slice(Math.max(0, s - 60), s));
-  // "Prime Minister's Office", "Office of Medicaid Inspector General": a role names the office that serves it
+    // "Prime Minister's Office", "Office of Medicaid Inspector General": a role names the office that serves it
   const office = /['’]s\s+(?:Office|Department|Bureau)\b|^(?:Office|Department|Bureau|Ministry)\s+of\b/u.test(value);
-  if ((ROLE.test(value) && !office) || (REPORTER.test(value) && !harmed) || allCapsHeadline(value) || countryCode(value)) return null;
+  if ((ROLE.test(value) && !office) || (REPORTER.test(value) && !harmedAround(text, s, e)) || allCapsHeadline(value) || isCountry(value)) return null;
   // "Brett Callow", "Zelda McConachy": a first name and no organisation noun is a person
-  if (words.length <= 3 && isFirstName(words[0]!) && !ORG_HEAD.test(value) && !corporate) return null;
+  if (words.length <= 3 && isFirstName(words[0]!) && !ORG_HEAD.test(value) && !hasCorporateContext(text, e)) return null;
   // "Emory Roane of the Privacy Rights Clearinghouse" is a person speaking for an organisation
   if (isFirstName(words[0]!) && words[2] === 'of') return null;
   // a lone dictionary word ("Potential", "Privacy") is a capitalised sentence start, not a brand
-  if (words.length === 1 && isCommonWord(value) && !corporate) return null;
+  if (words.length === 1 && isCommonWord(value) && !hasCorporateContext(text, e)) return null;
   // "Hackers of AnonGhost", "Members of the Anonymous movement": a crowd named after its group
   if (/^(?:hackers|members|supporters|activists|operatives|affiliates|fans|users|customers|friends)$/.test(words[0]!) && words[1] === 'of') return null;
   // "A Kanawha County woman", "Matamata woman Tania": a place qualifying a person
@@ -203,10 +222,77 @@ export function cleanName(text: string, start: number, end: number): VictimName 
   return { value, start: s, end: e };
 }
 
+const NAME_SCAN = String.raw`(?<![\p{L}\p{M}\d'’.&/-])${NAME}`;
+const FULL_SCAN = new RegExp(NAME_SCAN, 'gu');
+const PART_SCAN = new RegExp(NAME_SCAN, 'gu');
+// A run ending this far before a window's edge is the same whether the scan sees the whole text or only the
+// window; closer to the edge the window may cut it, so that stretch is scanned again as the window ends it.
+const EDGE = 300;
+
+interface Scan { runs: number[]; next: number; done: boolean }
+/** The capitalised runs of the whole text (start, end pairs), scanned only as far as anyone has asked. */
+function scanTo(text: string, to: number): Scan {
+  const memo = memoFor<'scan', Scan>(text, 'scan');
+  let scan = memo.get('scan');
+  if (!scan) memo.set('scan', (scan = { runs: [], next: 0, done: false }));
+  while (!scan.done && (scan.runs.length === 0 || scan.runs[scan.runs.length - 2]! < to)) {
+    FULL_SCAN.lastIndex = scan.next;
+    const m = FULL_SCAN.exec(text);
+    if (!m) { scan.done = true; break; }
+    scan.runs.push(m.index, m.index + m[0].length);
+    scan.next = FULL_SCAN.lastIndex;
+  }
+  return scan;
+}
+
+/** Every cleaned capitalised run in text[0, to), in order, worked out once per text and window. */
+function namesUpTo(text: string, to: number): readonly VictimName[] {
+  return memoized(text, 'names', to, () => {
+    const out: VictimName[] = [];
+    const keep = (s: number, e: number) => {
+      const name = cleanName(text, s, e);
+      if (name && !isPlace(name.value)) out.push(name);
+    };
+    const { runs } = scanTo(text, to);
+    let resume = 0;
+    for (let i = 0; i < runs.length && runs[i + 1]! <= to - EDGE; i += 2) {
+      keep(runs[i]!, runs[i + 1]!);
+      resume = runs[i + 1]!;
+    }
+    const part = text.slice(0, to);
+    PART_SCAN.lastIndex = resume;
+    for (let m = PART_SCAN.exec(part); m; m = PART_SCAN.exec(part)) keep(m.index, m.index + m[0].length);
+    return out;
+  });
+}
+
+const ORDINAL = /^[\d.,]+(?:st|nd|rd|th)?$/;
+// "City National Bank", "State Employees Credit Union": three or more common words capitalised together and
+// ending on an organisation noun are one organisation's name; "the National Bank" alone is a kind
+const namedFromCommonWords = (value: string, words: readonly string[]) =>
+  words.length >= 3 && !LEADING.has(words[0]!) && ORG_TAIL.test(value);
+const ORG_TAIL = /\s(?:Bank|Hospitals?|Clinic|Credit\s+Union|Union|Insurance|Health|Healthcare|University|College|School|Schools|Council|Authority|Agency|Company|Group|Corporation|Services|Systems|Network)$/u;
+function allGeneric(words: readonly string[]): boolean {
+  for (const w of words) if (!GENERIC.has(w) && !LEADING.has(w) && !ORDINAL.test(w)) return false;
+  return true;
+}
+// outlets and police are hit too: "The New York Times' computer system was hacked", "hacked the ARY News Channel website"
+function harmedAround(text: string, s: number, e: number): boolean {
+  return HARM_AFTER.test(text.slice(e, e + 60)) || HARM_BEFORE.test(text.slice(Math.max(0, s - 60), s));
+}
+const countryMemo = wordMemo<boolean>();
+function isCountry(value: string): boolean {
+  return countryMemo(value, () => !!countryCode(value));
+}
+
 /** Every cleaned capitalised run in text[from, to), in order. */
 export function* namesIn(text: string, from = 0, to = text.length): Generator<VictimName> {
-  const re = new RegExp(String.raw`(?<![\p{L}\p{M}\d'’.&/-])${NAME}`, 'gu');
+  if (from === 0) {
+    yield* namesUpTo(text, to);
+    return;
+  }
   const part = text.slice(0, to);
+  const re = new RegExp(NAME_SCAN, 'gu');
   re.lastIndex = from;
   for (let m = re.exec(part); m; m = re.exec(part)) {
     const name = cleanName(text, m.index, m.index + m[0].length);
@@ -214,17 +300,37 @@ export function* namesIn(text: string, from = 0, to = text.length): Generator<Vi
   }
 }
 
+const ACRONYM = /^[\p{Lu}\d&]{2,8}$/u;
+// "Huntington Medical Research Institutes (HMRI)": the bracket ends the name, so at most one name stands before it
+const SPELLED_OUT = new RegExp(String.raw`(?<![\p{L}\p{M}\d'’.&/-])(${NAME})\s*\(\s*(?:the\s+)?([\p{Lu}\d&]{2,8})\s*\)`, 'gu');
+const PAREN_BEFORE = /\(\s*(?:the\s+)?$/u;
+const PAREN_AFTER = /\s*\)/y;
+// the spelled-out name sits right before its acronym in brackets; no name runs this long
+const SPELLED_OUT_REACH = 1500;
+
 /** "Huntington Medical Research Institutes (HMRI)": an acronym stands for the full name the text gives it. */
 export function expandAcronym(text: string, name: VictimName): VictimName {
-  if (!/^[\p{Lu}\d&]{2,8}$/u.test(name.value)) return name;
-  const re = new RegExp(String.raw`(?<![\p{L}\p{M}\d'’.&/-])(${NAME})\s*\(\s*(?:the\s+)?${name.value}\s*\)`, 'u');
-  const m = re.exec(text);
-  if (m) return cleanName(text, m.index, m.index + m[1]!.length) ?? name;
-  // "Bay Area Chiropractic Center … BACC said": a longer name in the text whose initials spell the acronym
-  for (const n of namesIn(text, 0, Math.min(text.length, ACRONYM_WINDOW))) {
-    if (n.value !== name.value && initialsOf(n.value).includes(name.value)) return n;
+  if (!ACRONYM.test(name.value)) return name;
+  const full = memoized(text, 'acronym', name.value, () => spelledOut(text, name.value));
+  return full ?? name;
+}
+
+function spelledOut(text: string, acronym: string): VictimName | null {
+  // the bracketed acronym is a cheap literal to look for; only from where it first stands is the name before it sought
+  for (let at = text.indexOf(acronym); at >= 0; at = text.indexOf(acronym, at + 1)) {
+    PAREN_AFTER.lastIndex = at + acronym.length;
+    if (!PAREN_AFTER.test(text) || !PAREN_BEFORE.test(text.slice(Math.max(0, at - 40), at))) continue;
+    SPELLED_OUT.lastIndex = Math.max(0, at - SPELLED_OUT_REACH);
+    for (let m = SPELLED_OUT.exec(text); m; m = SPELLED_OUT.exec(text)) {
+      if (m[2] === acronym) return cleanName(text, m.index, m.index + m[1]!.length);
+    }
+    break;
   }
-  return name;
+  // "Bay Area Chiropractic Center … BACC said": a longer name in the text whose initials spell the acronym
+  for (const n of namesUpTo(text, Math.min(text.length, ACRONYM_WINDOW))) {
+    if (n.value !== acronym && initialsOf(n.value).includes(acronym)) return n;
+  }
+  return null;
 }
 const ACRONYM_WINDOW = 4000;
 /** "Department of Health and Human Services" → DHHS and DOHAHS. */
@@ -235,19 +341,31 @@ const initialsOf = (value: string) => {
   return [all, content].filter((x) => x.length >= 2);
 };
 
+const NAME_HERE = new RegExp(NAME, 'uy');
 /** The name that starts exactly at `pos`, if any. */
 export function nameAt(text: string, pos: number): VictimName | null {
-  const re = new RegExp(NAME, 'uy');
-  re.lastIndex = pos;
-  const m = re.exec(text);
-  return m ? cleanName(text, m.index, m.index + m[0].length) : null;
+  const memo = memoFor<number, VictimName | null>(text, 'at');
+  let name = memo.get(pos);
+  if (name === undefined) {
+    NAME_HERE.lastIndex = pos;
+    const m = NAME_HERE.exec(text);
+    memo.set(pos, (name = m ? cleanName(text, m.index, m.index + m[0].length) : null));
+  }
+  return name;
 }
 
+const NAME_ENDING = new RegExp(String.raw`(?:^|[^\p{L}\p{M}\d'’.&/-])(${NAME})['’]?s?\s*$`, 'u');
 /** The name that ends exactly at `pos` (the last capitalised run before it). */
 export function nameBefore(text: string, pos: number): VictimName | null {
-  const re = new RegExp(String.raw`(?:^|[^\p{L}\p{M}\d'’.&/-])(${NAME})['’]?s?\s*$`, 'u');
+  const memo = memoFor<number, VictimName | null>(text, 'before');
+  let name = memo.get(pos);
+  if (name === undefined) memo.set(pos, (name = nameEndingAt(text, pos)));
+  return name;
+}
+
+function nameEndingAt(text: string, pos: number): VictimName | null {
   const from = Math.max(0, pos - 160);
-  const m = re.exec(text.slice(from, pos));
+  const m = NAME_ENDING.exec(text.slice(from, pos));
   if (!m) return null;
   const start = from + m.index + m[0].indexOf(m[1]!);
   const name = cleanName(text, start, start + m[1]!.length);

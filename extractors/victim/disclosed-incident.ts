@@ -5,7 +5,9 @@ import { isStrongName } from '../_shared/victim-names.ts';
 
 // The organisation that speaks about an incident in its own sentence is usually the one it befell;
 // the speaker's sentence must name the incident, so an unrelated statement does not count.
-const DISCLOSES = /\s*(?:\([^)\n]{1,40}\)\s*)?,?\s+(?:(?:has|have|had|also|recently|publicly|today|later)\s+){0,2}(?:said|says|confirmed|confirms|disclosed|discloses|announced|announces|notified|notifies|is\s+notifying|began\s+notifying|has\s+begun\s+notifying|acknowledged|acknowledges|admitted|admits|reported|reports|revealed|reveals|warned|warns|informed|informs|alerted|alerts|discovered|discovers|learned|detected|became\s+aware|is\s+investigating|is\s+alerting|is\s+warning|is\s+informing|is\s+responding\s+to|is\s+recovering\s+from)\b/giu;
+// "Pemberton Aerospace, which makes turbine blades, discovered the intrusion": a relative clause on what the
+// organisation does may sit between it and its verb (people take "who", and are left out)
+const DISCLOSES = /\s*(?:\([^)\n]{1,40}\)\s*)?(?:,\s+which\s[^,;:\n]{1,110},)?,?\s+(?:(?:has|have|had|also|recently|publicly|today|later)\s+){0,2}(?:said|says|confirmed|confirms|disclosed|discloses|announced|announces|notified|notifies|is\s+notifying|began\s+notifying|has\s+begun\s+notifying|acknowledged|acknowledges|admitted|admits|reported|reports|revealed|reveals|warned|warns|informed|informs|alerted|alerts|discovered|discovers|learned|detected|became\s+aware|is\s+investigating|is\s+alerting|is\s+warning|is\s+informing|is\s+responding\s+to|is\s+recovering\s+from)\b/giu;
 const INCIDENT = /\b(?:cyber[\s-]?attack|attack(?:ed|s)?|breach(?:ed|es)?|hack(?:ed|ers?|ing)?|intrusions?|ransomware|malware|unauthori[sz]ed|compromised?|incidents?|stolen|theft|leak(?:ed|s)?|exposed|phishing|DDoS|encrypted|skimm(?:er|ers|ing)|lost|missing|inadvertently|mistakenly|improperly)\b/iu;
 const SAID_INCIDENT = 0.65; // the speaker of an incident sentence; reporters and vendors speak too
 
@@ -16,6 +18,7 @@ export default defineRule({
     { text: 'Weeks later Stadtwerke Bochum said its systems had been breached by unknown attackers.', value: 'Stadtwerke Bochum' },
     { text: 'Earlier, Tufts Health Plan warned subscribers that personal information was stolen.', value: 'Tufts Health Plan' },
     { text: 'Last week St. Marks Medical Center in LaGrange, Texas notified 2,988 patients of a breach.', value: 'St. Marks Medical Center' },
+    { text: 'Harwell Tooling, which makes moulds at its plant in Leeds, discovered the intrusion in October.', value: 'Harwell Tooling' },
   ],
   counterExamples: [
     'Emsisoft said the attack was one of many against schools.',
@@ -23,6 +26,7 @@ export default defineRule({
     'Acme Corp said its quarterly revenue rose by 5 percent.',
     'Sophos researchers said LockBit confirmed the attack.',
     'The breach was contained quickly, Metcalf said.',
+    'Brett Callow, who tracks ransomware at a security firm, said the breach was serious.',
   ],
   propose: (doc) => subjectsOf(doc, DISCLOSES, SAID_INCIDENT, (name, d, m) => isStrongName(name) && INCIDENT.test(d.sentenceAt(m.index)?.text ?? '')),
 });

@@ -7,7 +7,8 @@ import type { AnalysedDoc } from '../../src/analyse/analyse.ts';
 
 // Insider incidents name the victim as the wrongdoer's employer, before the job title or after "at"/"of"
 const JOB = String.raw`(?:IT\s+)?(?:employees?|workers?|staffers?|staff\s+members?|contractors?|nurses?|technicians?|clerks?|tellers?|insiders?|administrators?|admins?|pharmacists?|receptionists?|cashiers?|managers?|engineers?|officials?|doctors?|physicians?|billing\s+specialists?|supervisors?|agents?|volunteers?)`;
-const JOB_AFTER_NAME = new RegExp(String.raw`(?<=\p{L})\s+${JOB}\b`, 'giu');
+// (the space is checked before the letter behind it: most positions fail there at once)
+const JOB_AFTER_NAME = new RegExp(String.raw`(?=\s)(?<=\p{L})\s+${JOB}\b`, 'giu');
 const JOB_AT = new RegExp(String.raw`\b(?:former|ex-|rogue|disgruntled|an?|the)\s+(?:[\w-]+\s+)?${JOB}\s+(?:at|of|with|for|from)\s+(?:the\s+)?`, 'giu');
 const EMPLOYER = 0.7; // whoever employs the insider owns the data they misused
 
