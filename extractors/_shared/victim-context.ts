@@ -11,7 +11,7 @@ const INCIDENT_WORD = new RegExp(String.raw`\b(?:cyber[\s-]?attacks?|attack(?:ed
 const MISHANDLING = /\b(?:(?:personal|medical|health|patient|customer|client|employee|student|member|confidential|sensitive|private|financial)\s+(?:[\w-]+\s+)?(?:information|data|records|details|files)|social\s+security|SSNs?|PII|PHI|credit\s+cards?|virus|wrong(?:ly)?|incorrect(?:ly)?|glitch|blunder|mistake|accidentally|inappropriate(?:ly)?|burglar(?:y|s)?|broke\s+into|stealing|thefts?|HIPAA|notif(?:y|ied|ication)|sentenced|charged|indicted|pleaded\s+guilty|convicted|fired|terminated|arrested|accused|delet(?:ed|ing)|without\s+authori[sz]ation|info|fined|sued|steal(?:s|ing)?|disposed?|disposes|disposal|(?:improperly|illegally|unlawfully|inappropriately)\s+accessed|accessing|snooping|shredd?(?:ed|ing)?|leaving|left\s+(?:behind|in|on|at)|dumped|pirated|trade\s+secrets)\b/iu;
 // "the outage was not the result of a cyberattack"
 const DENIED = /\b(?:not|no|nor|never|without)\s+(?:[\w-]+\s+){0,4}(?:cyber[\s-]?attack|attack|hack|breach|malicious|intrusion)/iu;
-const talksIncident = (s: string) => (INCIDENT_WORD.test(s) || MISHANDLING.test(s)) && !DENIED.test(s);
+export const talksIncident = (s: string) => (INCIDENT_WORD.test(s) || MISHANDLING.test(s)) && !DENIED.test(s);
 // every rule asks about the sentences around its own name, and most names sit in the same few sentences
 const talkMemo = new WeakMap<Sentence, boolean>();
 const sentenceTalksIncident = (s: Sentence) => {
@@ -25,4 +25,10 @@ export function inIncidentTalk(doc: AnalysedDoc, pos: number): boolean {
   const s = doc.sentenceAt(pos);
   if (!s) return false;
   return [doc.sentences[s.index - 1], s, doc.sentences[s.index + 1]].some((x) => !!x && sentenceTalksIncident(x));
+}
+
+/** The sentence holding `pos` itself speaks of an incident; a neighbour's incident word may be a sales pitch's list. */
+export function inIncidentSentence(doc: AnalysedDoc, pos: number): boolean {
+  const s = doc.sentenceAt(pos);
+  return !!s && sentenceTalksIncident(s);
 }

@@ -3,6 +3,7 @@ import { defineRule, span } from '../../src/pipeline/rule.ts';
 import { DATELINE, NAME, cleanName, hasCorporateContext, isKnownOrganisation, isPlace, type VictimName } from '../_shared/victim-names.ts';
 import type { AnalysedDoc } from '../../src/analyse/analyse.ts';
 import { fullName } from '../_shared/victim-complete.ts';
+import { openingSentences } from '../_shared/victim-lead.ts';
 import { inIncidentTalk } from '../_shared/victim-context.ts';
 
 // Write-ups and headlines put the organisation the incident is about first, whatever the verb
@@ -36,7 +37,7 @@ export default defineRule({
     'Police in Texas arrested a man on Monday.',
   ],
   *propose(doc) {
-    for (const s of doc.sentences.slice(0, MAX_SENTENCES)) {
+    for (const s of openingSentences(doc, MAX_SENTENCES)) {
       const m = LEAD.exec(s.text);
       if (!m) continue;
       const at = s.start + m[0].indexOf(m[1]!);

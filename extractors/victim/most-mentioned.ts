@@ -1,7 +1,7 @@
 // "Tufts Health Plan warned subscribers … Tufts Health Plan said the theft included names …"
 import { defineRule } from '../../src/pipeline/rule.ts';
 import { isOrgLike, nameSpan, namesIn, type VictimName } from '../_shared/victim-names.ts';
-import { inIncidentTalk } from '../_shared/victim-context.ts';
+import { inIncidentSentence } from '../_shared/victim-context.ts';
 import { fullName } from '../_shared/victim-complete.ts';
 
 // A report keeps returning to the organisation it is about; vendors, outlets and regulators are named
@@ -21,6 +21,7 @@ export default defineRule({
   counterExamples: [
     'Mandiant said the attack hit a hospital. Mandiant said more would follow.',
     'A hospital employee said patient files were taken home.',
+    'Stay ahead of threats with Sentry Shield XDR. Sentry Shield XDR gives your team one view:\n- Containment that isolates compromised servers.',
   ],
   *propose(doc) {
     const seen = new Map<string, { first: VictimName; n: number; incident: boolean }>();
@@ -28,13 +29,14 @@ export default defineRule({
       if (!/\s/.test(name.value) && !isOrgLike(name.value)) continue;
       const k = key(name.value);
       const e = seen.get(k);
-      const incident = inIncidentTalk(doc, name.start);
+      const incident = inIncidentSentence(doc, name.start);
       if (e) { e.n++; e.incident ||= incident; }
       else seen.set(k, { first: name, n: 1, incident });
     }
     const ranked = [...seen.values()].sort((a, b) => b.n - a.n);
     const best = ranked[0];
-    // a museum or a product named over and over is no victim unless one mention sits in incident talk
+    // a museum or a product named over and over is no victim unless one mention's own sentence is incident talk:
+    // a sales pitch puts the product next to a list of the threats it stops ("isolates compromised servers")
     if (!best || !best.incident || best.n < MIN_MENTIONS || (ranked[1] && ranked[1].n === best.n)) return;
     const full = fullName(doc.text, best.first);
     yield { value: full.value, confidence: REPEATED, evidence: [nameSpan(doc.text, full)] };

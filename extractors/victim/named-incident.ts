@@ -4,7 +4,7 @@ import { subjectsOf } from '../_shared/victim-propose.ts';
 import { isKnownOrganisation, isPlace, isStrongName, type VictimName } from '../_shared/victim-names.ts';
 
 // news names an incident after whom it befell, the name standing as a modifier before the incident noun
-const INCIDENT_NOUN = /(?<=[\p{L}\d.])['’]?s?\s+(?:(?:data|security|cyber|privacy|email|e-mail|ransomware|website|network|system|systems|server|database|forums?|customer|patient|payment|card|credit\s+card|malware|insider|phishing|hacking)\s+){0,2}(?:breach|leak|hack|cyber-?attack|attack|incident|intrusion|compromise|heist|theft|exposure|snafu|blunder|mishap)\b(?!\s+(?:on|against|targeting)\b)/giu;
+const INCIDENT_NOUN = /(?<=[\p{L}\d.])(?:['’]s?)?\s+(?:(?:data|security|cyber|privacy|email|e-mail|ransomware|website|network|system|systems|server|database|forums?|customer|patient|payment|card|credit\s+card|malware|insider|phishing|hacking)\s+){0,2}(?:breach|leak|hack|cyber-?attack|attack|incident|intrusion|compromise|heist|theft|exposure|snafu|blunder|mishap)\b(?!\s+(?:on|against|targeting)\b)/giu;
 const NAMED_INCIDENT = 0.4; // the organisation an incident is named after; tools and operations are named so too
 
 // a lone unknown word must come back elsewhere in the text to count as a name

@@ -2,6 +2,7 @@
 import { defineRule, span } from '../../src/pipeline/rule.ts';
 import { DATELINE, NAME, cleanName } from '../_shared/victim-names.ts';
 import { fullName } from '../_shared/victim-complete.ts';
+import { openingSentences } from '../_shared/victim-lead.ts';
 
 // Write-ups and headlines open with the organisation that reports or suffers the incident, so the
 // subject of an opening sentence whose verb is a disclosure or a harm is the victim.
@@ -36,7 +37,7 @@ export default defineRule({
     'Hackers breached the network of a regional utility.',
   ],
   *propose(doc) {
-    for (const s of doc.sentences.slice(0, MAX_SENTENCES)) {
+    for (const s of openingSentences(doc, MAX_SENTENCES)) {
       const m = OPENING.exec(s.text);
       // "EasyDraft, which processes payments for Bright Horizons": the processor speaks for its client's customers
       if (!m || SERVES_OTHERS.test(m[0])) continue;

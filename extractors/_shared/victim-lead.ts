@@ -1,0 +1,37 @@
+// "Jerez city hall rejects 50 BTC ransom demand ⏎⏎ Security desk · 5 October 2021 ⏎⏎ The Ayuntamiento de
+// Jerez de la Frontera, the city council of the sherry capital …, said on Monday …"
+// A full article opens with a headline, then bylines and datelines, then the lead sentence. The headline
+// names its subject by the short form readers know ("Jerez city hall", "Potsdam"); the lead gives the
+// organisation its full name and says what it is, so rules that read an opening look at the lead first.
+import type { AnalysedDoc, Sentence } from '../../src/analyse/analyse.ts';
+import { memoized } from './victim-cache.ts';
+
+// a headline stands alone on the first line, without a full stop, and a blank line follows it
+const HEADLINE_END = /^[^\n]*[^.!?:;,\s"”'’)]\s*\n[ \t]*\n/u;
+// prose ends on a full stop (a closing quote may follow) and runs on for more than a byline's few words
+const PROSE_END = /[.!?]["”'’)]?\s*$/u;
+const MIN_LEAD_WORDS = 8;
+const LEAD_REACH = 4; // headline, kicker, byline, dateline: the lead comes within the first few sentences
+
+export interface Opening { headline: Sentence | null; lead: Sentence | null }
+
+const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
+const isProse = (s: Sentence) => PROSE_END.test(s.text) && words(s.text) >= MIN_LEAD_WORDS;
+
+/** The headline (if the text opens with one) and the lead sentence of the text. */
+export function openingOf(doc: AnalysedDoc): Opening {
+  return memoized(doc.text, 'opening', 0, () => {
+    const first = doc.sentences[0];
+    const headline = first && first.start < 5 && HEADLINE_END.test(doc.text.slice(first.start, first.end + 4)) ? first : null;
+    const from = headline ? 1 : 0;
+    const lead = doc.sentences.slice(from, from + LEAD_REACH).find(isProse) ?? null;
+    return { headline, lead };
+  });
+}
+
+/** The opening sentences in the order a rule should trust them: lead first, then the headline, then the rest up to the lead. */
+export function openingSentences(doc: AnalysedDoc, plain: number): Sentence[] {
+  const { headline, lead } = openingOf(doc);
+  if (!headline) return doc.sentences.slice(0, plain) as Sentence[];
+  return lead ? [lead, headline] : [headline, ...doc.sentences.slice(1, plain)];
+}

@@ -1,0 +1,48 @@
+// "The Landeshauptstadt Potsdam, the capital of the state of Brandenburg, disconnected its administration
+// from the internet … after security authorities warned of an imminent cyberattack"
+import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { DATELINE, NAME, cleanName, isKnownOrganisation, isStrongName } from '../_shared/victim-names.ts';
+import { fullName } from '../_shared/victim-complete.ts';
+import { inIncidentTalk } from '../_shared/victim-context.ts';
+import { openingOf } from '../_shared/victim-lead.ts';
+
+// A news lead introduces the organisation the story is about by its full name and, between commas, what
+// it is; then comes its verb, whichever it is ("disconnected", "has shut down", "said"). Only the lead
+// sentence counts: later a name with an appositive is as often a supplier, an expert or an authority.
+const LEAD_IN = String.raw`${DATELINE}(?:(?:On|In|Last|Earlier)\b[^\n]{1,40}?,\s*)?(?:The\s+)?`;
+const APPOSITIVE = String.raw`(,\s+(?:a|an|the|one\s+of\s+the|which|whose)\s+[^,;:\n()]{2,110},)`;
+// a finite verb: an auxiliary, a past or present form, or a common irregular past
+const VERB = String.raw`(?:(?:has|have|had|was|were|is|are|will|would|could|did|does)\b|(?:said|says|told|took|shut|hit|lost|sent|became|fell|left|paid|went|found|saw|kept|began|made)\b|\p{Ll}{2,}(?:ed|es)\b)`;
+const ADVERB = String.raw`(?:(?:also|today|yesterday|recently|now|on\s+\p{Lu}\p{Ll}+)\s+)?`;
+const LEAD = new RegExp(String.raw`^${LEAD_IN}(${NAME})${APPOSITIVE}\s+${ADVERB}${VERB}`, 'u');
+// "Robin Patterson, the Navy's public liaison,": an appositive that gives a role introduces a person
+const PERSON_ROLE = /\b(?:former|ex-|employee|worker|staffer|owner|founder|liaison|director|officer|manager|chief|head|spokes(?:man|woman|person)|nurse|doctor|physician|resident|man|woman|boy|girl|\d+-year-old|aged|CEO|CFO|CIO|CISO|executive|president|chairman|analyst|researcher|expert|professor|student|teacher|member|agent|contractor|consultant|hacker|suspect|defendant|attorney|lawyer|minister|mayor|governor|senator)s?\b/iu;
+const LEAD_APPOSITIVE = 0.7; // the introduced subject of a news lead about an incident
+
+export default defineRule({
+  field: 'victim',
+  examples: [
+    {
+      text: 'Potsdam goes offline\n\nThe Landeshauptstadt Potsdam, the capital of the state of Brandenburg, disconnected its administration from the internet after a warning of a cyberattack.',
+      value: 'Landeshauptstadt Potsdam',
+    },
+    { text: 'Harrow & Finch, a London law firm with 40 partners, has shut down its email after a ransomware attack.', value: 'Harrow & Finch' },
+    { text: 'BERLIN (AP) - Stadtwerke Bochum, the municipal utility of the Ruhr city, restored billing on Monday after hackers encrypted its servers.', value: 'Stadtwerke Bochum' },
+  ],
+  counterExamples: [
+    'Stadtwerke Bochum, the municipal utility of the Ruhr city, raised prices on Monday.',
+    'Brett Callow, a threat analyst at Emsisoft, said the ransomware gang was active.',
+    'The city, a popular tourist destination, was hit by ransomware.',
+  ],
+  *propose(doc) {
+    const { lead } = openingOf(doc);
+    const m = lead && LEAD.exec(lead.text);
+    if (!lead || !m || PERSON_ROLE.test(m[2]!)) return;
+    const at = lead.start + m[0].indexOf(m[1]!);
+    const found = cleanName(doc.text, at, at + m[1]!.length);
+    // a lone word ("Smith, a …,") is a surname as often as a brand
+    if (!found || !(isStrongName(found) || isKnownOrganisation(found.value)) || !inIncidentTalk(doc, at)) return;
+    const name = fullName(doc.text, found);
+    yield { value: name.value, confidence: LEAD_APPOSITIVE, evidence: [span(doc.text, name.start, name.end)] };
+  },
+});
