@@ -1,24 +1,21 @@
 // The cost of the store: documents/s of extract writing JSONL only, against JSONL plus the SQLite store and
 // JSONL plus the PostgreSQL store, over the same 5,000+ documents. Extraction runs once (it is the same
-// work in all three); each store then does exactly what extract does per document (the already-done check,
-// then documents and records upserted in transactions of 250) and its time is added to extraction's.
+// work in all three); each store then goes through extract's own store sink (StoreSink: the already-done check
+// per batch of documents, then documents and records upserted in transactions) and its time is added to extraction's.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { IncidentRecord } from '../src/contract/record.ts';
 import { LineSink } from '../src/cli/sink.ts';
-import { storedForm } from '../src/cli/store-sink.ts';
+import { StoreSink } from '../src/cli/store-sink.ts';
+import { createLogger } from '../src/log.ts';
 import { goldToRaw, readGold } from '../src/eval/gold.ts';
 import { createExtractor } from '../src/pipeline/engine.ts';
 import type { RawDocument } from '../src/pipeline/document.ts';
-import { openPostgresStore } from '../src/store/postgres.ts';
-import { openSqliteStore } from '../src/store/sqlite.ts';
-import { contentHash, type NewDocument, type Store } from '../src/store/store.ts';
 import { benchTexts, type BenchContext } from './core.ts';
 
 const MIN_DOCS = 5000;
-const BATCH = 250;
 const PG_URL = process.env.INCIDENT_EXTRACT_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 function documents(ctx: BenchContext): RawDocument[] {
@@ -38,13 +35,21 @@ const cpu = () => {
   return (u.user + u.system) / 1e6;
 };
 
-async function timeStore(store: Store, ruleset: string, docs: NewDocument[], records: IncidentRecord[]): Promise<number> {
+const ADMIT_BATCH = 64;
+
+async function timeStore(spec: string, ruleset: string, raws: RawDocument[], records: Map<string, IncidentRecord>): Promise<number> {
   const t0 = performance.now();
-  for (let i = 0; i < docs.length; i += BATCH) {
-    const d = docs.slice(i, i + BATCH);
-    for (const x of d) await store.done([{ id: x.id, contentHash: contentHash(x.text) }], ruleset);
-    await store.write({ documents: d, records: records.slice(i, i + BATCH) });
+  const sink = await StoreSink.open({ store: spec }, 'bench', ruleset, createLogger('warn'));
+  if (!sink) throw new Error('no store');
+  for (let i = 0; i < raws.length; i += ADMIT_BATCH) {
+    const batch = raws.slice(i, i + ADMIT_BATCH).map((raw) => ({ raw, input: raw.id! }));
+    await sink.admit(batch);
+    for (const { raw } of batch) {
+      const r = records.get(raw.id!);
+      if (r) await sink.record(r);
+    }
   }
+  await sink.close({});
   return (performance.now() - t0) / 1000;
 }
 
@@ -52,36 +57,29 @@ export async function benchStore(ctx: BenchContext): Promise<void> {
   const { log } = ctx;
   const raws = documents(ctx);
   const ex = await createExtractor();
-  const records: IncidentRecord[] = [];
-  const docs: NewDocument[] = [];
+  const records = new Map<string, IncidentRecord>();
   const c0 = cpu();
   const t0 = performance.now();
   for (const raw of raws) {
     const r = ex.process(raw);
-    if (!r.ok) continue;
-    records.push(r.record);
-    docs.push(storedForm(raw, raw.id!));
+    if (r.ok) records.set(raw.id!, r.record);
   }
   const extractS = (performance.now() - t0) / 1000;
-  log(`documents: ${raws.length} (${records.length} records); extraction ${extractS.toFixed(1)} s wall, ${(cpu() - c0).toFixed(1)} s CPU, one thread`);
+  log(`documents: ${raws.length} (${records.size} records); extraction ${extractS.toFixed(1)} s wall, ${(cpu() - c0).toFixed(1)} s CPU, one thread`);
 
   const tmp = mkdtempSync(path.join(tmpdir(), 'ie-bench-'));
   const t1 = performance.now();
   const out = LineSink.toFile(path.join(tmp, 'out.jsonl'));
-  for (const r of records) await out.write(JSON.stringify(r));
+  for (const r of records.values()) await out.write(JSON.stringify(r));
   await out.end();
   const jsonlS = (performance.now() - t1) / 1000;
 
-  const sqlite = await openSqliteStore(path.join(tmp, 'store.db'));
-  const sqliteS = await timeStore(sqlite, ex.ruleset, docs, records);
-  await sqlite.close();
+  const sqliteS = await timeStore(path.join(tmp, 'store.db'), ex.ruleset, raws, records);
 
   let pgS: number | null = null;
   const schema = `ie_bench_${process.pid}`;
   try {
-    const store = await openPostgresStore(`${PG_URL}${PG_URL.includes('?') ? '&' : '?'}schema=${schema}`);
-    pgS = await timeStore(store, ex.ruleset, docs, records);
-    await store.close();
+    pgS = await timeStore(`${PG_URL}${PG_URL.includes('?') ? '&' : '?'}schema=${schema}`, ex.ruleset, raws, records);
   } catch (err) {
     log(`PostgreSQL at ${PG_URL} not reachable (${(err as Error).message}): its row is left out`);
   } finally {

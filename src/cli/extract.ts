@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Outcome } from '../../queues/runner.ts';
 import type { DeadLetter, IncidentRecord } from '../contract/record.ts';
 import { deadLetter } from '../pipeline/extract.ts';
+import type { RawDocument } from '../pipeline/document.ts';
 import { newStats, readInputs } from '../ingest/read.ts';
 import type { Logger } from '../log.ts';
 import { createProgress } from './progress.ts';
@@ -14,6 +15,9 @@ import { StoreSink, type StoreOptions } from './store-sink.ts';
 import { LineSink } from './sink.ts';
 import { UsageError } from './usage.ts';
 import { accountedFor, formatSummary, newCounts, summaryFields, type RunCounts } from './summary.ts';
+
+/** Documents checked against the store at once before they are submitted. */
+const ADMIT_BATCH = 64;
 
 export interface ExtractOptions extends RunnerOptions, StoreOptions {
   /** Also upsert records into incident_records in this PostgreSQL database. */
@@ -70,6 +74,18 @@ export async function runExtract(paths: string[], opts: ExtractOptions, log: Log
   const runner = await createRunner(opts, sink, log);
   counts.loadMs = performance.now() - t0;
 
+  // Documents go to the store's already-done check in batches: one query per batch, not per document.
+  let batch: { raw: RawDocument; input: string }[] = [];
+  const submitBatch = async () => {
+    const verdicts = stored ? await stored.admit(batch) : batch.map(() => null);
+    for (const [i, item] of batch.entries()) {
+      const known = verdicts[i];
+      if (known && 'record' in known) await sink({ kind: 'skipped', id: known.record.id, input: item.input }, known.record);
+      else if (known) await deadLettered(deadLetter(null, item.input, 'ingest', 'invalid-utf8', known.unstorable));
+      else await runner.submit(item);
+    }
+    batch = [];
+  };
   try {
     for await (const item of readInputs(paths, { maxBytes: opts.maxBytes, stats, onPlan: (p) => progress.plan(p) })) {
       counts.read++;
@@ -77,13 +93,11 @@ export async function runExtract(paths: string[], opts: ExtractOptions, log: Log
         await deadLettered(item.deadLetter);
         continue;
       }
-      // the store: the same content already extracted under this ruleset is not extracted again
-      const known = await stored?.admit(item.raw, item.input);
-      if (known && 'record' in known) await sink({ kind: 'skipped', id: known.record.id, input: item.input }, known.record);
-      else if (known) await deadLettered(deadLetter(null, item.input, 'ingest', 'invalid-utf8', known.unstorable));
-      else await runner.submit(item);
+      batch.push(item);
+      if (batch.length >= ADMIT_BATCH) await submitBatch();
       if (out.closed) break;
     }
+    if (!out.closed) await submitBatch();
     await runner.drain();
   } finally {
     progress.stop();

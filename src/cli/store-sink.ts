@@ -49,19 +49,34 @@ export class StoreSink {
   }
 
   /**
-   * Before submitting: the stored record when this content was already extracted under this ruleset
-   * (and not --force), else null, and the document is remembered until its outcome comes back.
+   * Before submitting a batch of documents: for each, the stored record when this content was already
+   * extracted under this ruleset (and not --force), `unstorable` when the store cannot keep its text, else
+   * null, and the document is remembered until its outcome comes back. One query for the whole batch.
    */
-  async admit(raw: RawDocument, input: string): Promise<{ record: IncidentRecord } | { unstorable: string } | null> {
-    const doc = storedForm(raw, input);
-    const bad = unstorableText(doc.text);
-    if (bad) return { unstorable: bad };
-    if (!this.force && (await this.store.done([{ id: doc.id, contentHash: contentHash(doc.text) }], this.ruleset)).size) {
-      const record = await this.store.record(doc.id, this.ruleset);
-      if (record) return { record };
+  async admit(items: readonly { raw: RawDocument; input: string }[]): Promise<({ record: IncidentRecord } | { unstorable: string } | null)[]> {
+    const docs = items.map((it) => storedForm(it.raw, it.input));
+    const verdicts = docs.map((doc) => {
+      const bad = unstorableText(doc.text);
+      return bad ? { unstorable: bad } : null;
+    });
+    const candidates = docs.filter((_, i) => !verdicts[i]);
+    const done = this.force || !candidates.length ? new Set<string>()
+      : await this.store.done(candidates.map((d) => ({ id: d.id, contentHash: contentHash(d.text) })), this.ruleset);
+    const out: ({ record: IncidentRecord } | { unstorable: string } | null)[] = [];
+    for (const [i, doc] of docs.entries()) {
+      if (verdicts[i]) {
+        out.push(verdicts[i]);
+        continue;
+      }
+      const record = done.has(doc.id) ? await this.store.record(doc.id, this.ruleset) : null;
+      if (record) {
+        out.push({ record });
+        continue;
+      }
+      this.pending.set(doc.id, doc);
+      out.push(null);
     }
-    this.pending.set(doc.id, doc);
-    return null;
+    return out;
   }
 
   /** A record to store, with its document when admit() saw it (rerun: the document is stored already). */

@@ -11,9 +11,13 @@ export const RawDocument = z.object({
 });
 export type RawDocument = z.infer<typeof RawDocument>;
 
-/** The text as stored: NFC, no BOM, \n line ends, no NUL or other C0 controls but tab and newline. */
+// A lone UTF-16 surrogate (from a JSON "\ud800" escape) has no UTF-8 form: no database or file keeps it.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** The text as stored: NFC, no BOM, \n line ends, no NUL or other C0 controls but tab and newline, no lone surrogates. */
 export function normaliseText(text: string): string {
   return text
+    .replace(LONE_SURROGATE, '\uFFFD')
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
     // eslint-disable-next-line no-control-regex
