@@ -97,36 +97,23 @@ describe('seed: province-de-namur', () => {
   });
 });
 
-describe('positives', () => {
-  for (const c of positives) {
-    describe(c.name, () => {
-      it('becomes a record', () => {
-        expect(c.failure).toBeUndefined();
-        expect(c.record).toBeDefined();
-      });
-      for (const field of FIELD_NAMES) {
-        if (!(field in c.expected)) continue;
-        it(`${field} = ${JSON.stringify(c.expected[field])}`, () => {
-          expect(valueOf(c, field)).toEqual(c.expected[field]);
+// Positives expect each named value; negatives expect each named field to be null.
+for (const [group, list] of [['positives', positives], ['negatives', negatives]] as const) {
+  describe(group, () => {
+    for (const c of list) {
+      describe(c.name, () => {
+        it('becomes a record', () => {
+          expect(c.failure).toBeUndefined();
+          expect(c.record).toBeDefined();
         });
-      }
-    });
-  }
-});
-
-describe('negatives', () => {
-  for (const c of negatives) {
-    describe(c.name, () => {
-      it('becomes a record', () => {
-        expect(c.failure).toBeUndefined();
-        expect(c.record).toBeDefined();
+        for (const field of FIELD_NAMES) {
+          if (!(field in c.expected)) continue;
+          const want = c.expected[field] ?? null;
+          it(want === null ? `${field} is null` : `${field} = ${JSON.stringify(want)}`, () => {
+            expect(valueOf(c, field)).toEqual(want);
+          });
+        }
       });
-      for (const field of FIELD_NAMES) {
-        if (!(field in c.expected)) continue;
-        it(`${field} is null`, () => {
-          expect(valueOf(c, field)).toBeNull();
-        });
-      }
-    });
-  }
-});
+    }
+  });
+}

@@ -1,0 +1,94 @@
+// The words that tell a victim's name from everything else capitalised: sentence openers, generic
+// subjects, attackers and the outlets that report on them, roles, regulators, and compromise's lexicon of
+// first names and common words. Shared by the victim name scanner (victim-names.ts) and its rules.
+import nlp from 'compromise';
+
+// sentence-initial words and time phrases that are capitalised but never start a victim's name
+export const LEADING = new Set(`a an the this that these those its their his her our my your on in at after before
+  according last earlier today yesterday recently when while as by for from with about over since during
+  monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+  september october november december jan feb mar apr jun jul aug sep sept oct nov dec update breaking early late mid
+  however meanwhile also other another some several many both each every former local despite but although though
+  because if once until unless inside outside following amid among across via per through now then thus so hence
+  no million millions billion billions thousand thousands hundred hundreds`.split(/\s+/));
+
+// words that, on their own, name a kind of thing or people rather than one organisation
+export const GENERIC = new Set(`hackers hacker attackers attacker criminals cybercriminals cyber criminals thieves thief
+  police officials official authorities company companies firm organization organisation hospital hospitals clinic
+  employee employees staff worker workers someone somebody nobody unknown anonymous user users customers customer
+  patients patient people person man woman individual individuals researchers researcher analysts analyst experts
+  security information data personal private medical health it we they he she i you there here what who which
+  investigators investigation government state federal national city county bank school university college
+  department agency ministry office council group gang ransomware malware phishing breach attack incident report
+  reports news media press statement notice letter letters website site email emails server servers systems
+  system network database files records laptop laptops computer computers documents paperwork paper mail
+  social sources source spokesperson spokesman spokeswoman representative representatives management board
+  members member students student parents children victims victim affected unauthorized north south east west
+  new update updated note editor internet borough atm atms cd cds dvd usb notifications newly hacktivists
+  all privacy veteran veterans detectives officers prosecutors court courts judge agents fbi phi pii phr ehr hipaa windows linux
+  web`.split(/\s+/));
+
+// attackers, and the security firms, outlets and databases that report on them, are named next to victims
+export const NOT_VICTIM_WORDS = new Set(`lockbit conti revil sodinokibi darkside blackcat alphv clop cl0p hive ryuk maze egregor
+  netwalker doppelpaymer babuk avaddon ragnarlocker blackbasta royal akira medusa rhysida bianlian lorenz karakurt
+  lapsus lapsus$ shinyhunters killnet noname057 anonymous anonghost lazarus sandworm apt28 apt29 apt41 apt10 turla
+  kimsuky guacamaya mandiant emsisoft sophos crowdstrike kaspersky symantec mcafee eset fireeye talos proofpoint
+  sentinelone darktrace group-ib trustwave secureworks bitdefender malwarebytes avast tenable rapid7 qualys
+  citizenlab bellingcat bleepingcomputer databreaches.net zdnet techcrunch reuters afp bbc cnn therecord cybernews
+  securityweek darkreading threatpost krebsonsecurity haveibeenpwned bloomberg telegram twitter`.split(/\s+/));
+export const NOT_VICTIM_NAMES = new Set([
+  'vice society', 'black basta', 'ragnar locker', 'fancy bear', 'cozy bear', 'charming kitten', 'syrian electronic army',
+  'lazarus group', 'anonymous sudan', 'trend micro', 'palo alto networks', 'unit 42', 'check point', 'recorded future',
+  'cisco talos', 'microsoft threat intelligence', 'google threat analysis group', 'citizen lab', 'bleeping computer',
+  'associated press', 'the record', 'dark reading', 'krebs on security', 'have i been pwned', 'hipaa journal',
+  'new york times', 'washington post', 'wall street journal', 'russian hackers', 'chinese hackers',
+]);
+
+// "HEROIC, a cybersecurity startup", "UpGuard, a security firm": researchers and vendors who report a breach
+export const SECURITY_APPOSITIVE = /^['’]?s?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:(?:cyber)?security|threat[\s-]intelligence|research|antivirus|news)\s+(?:[\w-]+\s+)?(?:firm|company|startup|start-up|vendor|outfit|researchers?|group|team|site|outlet|agency|specialists?|provider)\b/iu;
+export const LOWER_KIND = /^\s+(?:police(?:\s+(?:department|force|service))?|sheriff['’]s\s+(?:office|department)|fire\s+department|school\s+(?:district|system|board)|public\s+schools|county\s+(?:government|council|schools)|city\s+(?:council|hall|government)|town\s+(?:council|hall)|health\s+(?:department|authority|system)|police\s+force|(?:state\s+|municipal\s+|provincial\s+|city\s+)?government)(?![\p{L}-])/u;
+// "according to an annual report by cyber insurer Coalfield", "reported by ZDNet"
+export const SOURCE_BEFORE = /\b(?:according\s+to|(?:report|study|survey|analysis|research)\s+(?:by|from)|reported\s+by|told|via)\s+(?:(?:the|an?)\s+)?(?:[\w-]+\s+){0,3}$/iu;
+export const RESIDENT_AFTER = /^\s+(?:woman|man|men|women|resident|residents|couple|teen|teenager|girl|boy|native|mother|father|grandmother|grandfather|homeowner|retiree)\b/u;
+// a name followed by one of these is the attacker, not the victim ("the LockBit ransomware gang")
+export const ACTOR_AFTER = /^\s*(?:ransomware\s+)?(?:gang|group|hackers?|hacktivists?|collective|crew|operators?|affiliates?|actors?|threat\s+actors?|cybercriminals|attackers?|team|researchers?|analysts?|spokes(?:person|man|woman))\b/i;
+// nouns that make a capitalised run an organisation even when it starts with a first name ("Logan Health")
+export const ORG_HEAD = /\b(?:Health|Healthcare|Hospitals?|Medical|Cent(?:er|re)s?|Clinics?|University|Universities|Universit\p{Ll}+|Colleges?|School|Schools|Academy|Institutes?|Banks?|Bancorp|Credit|Union|Insurance|Departments?|Ministry|Agency|Authority|Council|County|City|Town|Township|Village|Province|Municipality|Police|Federation|Library|Museum|Telecom|Communications|Pharmaceuticals?|Logistics|Technologies|Technology|Software|Media|Enterprises|Capital|Financial|Energy|Motors|Airways|Gemeente|Stadtwerke|Ville|Commune|Court|Board|Office|Commission|Service|Services|Group|Company|Corporation|Systems|Solutions|Foundation|Association|Society|Church|Trust|Partners|Associates|Holdings|Industries|Airlines?|Airport|Port|Pharmacy|Laborator(?:y|ies)|Labs?|Inc|Corp|Co|Ltd|LLC|Network|Store|Stores|Hotel|Hotels|Resort|Casino|Restaurant|Club)\b/u;
+
+// a person's role or title inside the run ("Professor Barry Feld", "VA Social Worker")
+export const ROLE = /\b(?:Professor|Prof|Dr|Doctor|Minister|President|CEO|CFO|CIO|CISO|Director|Governor|Senator|Mayor|Judge|Officer|Commissioner|Detectives?|Spokes(?:person|man|woman)|Chairman|Worker|Nurse|Physician|Employee|Staffer|Analyst|Researcher|Reporter|Editor|Founder|Sergeant|Sgt|Lt|Deputy|Attorney|Prosecutor|Inspector|Manager|Technician)s?\b/u;
+// regulators, courts and investigators announce other organisations' breaches
+export const REPORTER = /\b(?:Justice\s+Department|Department\s+of\s+Justice|DOJ|Federal\s+Trade\s+Commission|FTC|Office\s+for\s+Civil\s+Rights|OCR|HHS|Information\s+Commissioner|ICO|FBI|Secret\s+Service|District\s+Court|Regulatory\s+Authority|FINRA|SEC|Medical\s+Board|Europol|Interpol|CISA|Infrastructure\s+Security\s+Agency|NCSC|Police|News|Times|Post|Journal|Herald|Tribune|Gazette|Daily|Magazine|Standard|Register|Chronicle|Observer|TV|Radio|I-Team|Newswire|Cyber\s*Security\s+(?:Centre|Center|Agency|Authority)|CERT|CSIRT)\b|-based$|^[KW][A-Z]{2,3}(?:-?TV|\d{1,2})?$/u;
+// the patient of an attack, spelled out right next to the name
+export const HARM_AFTER = /^(?:['’]s?)?\s+(?:(?:official|internal|computer|web|online|email|e-mail)\s+)*(?:(?:web\s*)?sites?|websites?|servers?|systems?|networks?|databases?|accounts?|computers?)\s+(?:(?:was|were|has\s+been|had\s+been|have\s+been|got)\s+)?(?:hacked|breached|defaced|compromised|attacked|hijacked|taken\s+down)\b|^\s+(?:was|were|has\s+been|had\s+been|became|become)\s+(?:hacked|breached|targeted|attacked|compromised|defaced|a\s+target|the\s+(?:latest\s+)?(?:victim|target))\b/u;
+export const HARM_BEFORE = /\b(?:hacked(?:\s+into)?|breached|defaced|compromised|compromises|hacks|targeted|targeting|attack(?:s|ed)?\s+(?:on|against))\s+(?:the\s+)?(?:(?:official\s+)?(?:website|site|servers?|systems?|network|accounts?)\s+of\s+(?:the\s+)?)?$/u;
+// title-case headlines run on into their verb ("Breach at Sonic Drive-In May Have Impacted Millions")
+export const HEADLINE_VERB = /\s(?:May|Might|Have|Has|Had|Is|Are|Was|Were|Will|Could|Says|Said|Hit|Hits|Hacked|Breached|Confirms|Notifies|Reports|Suffers|Warns|Admits|Discloses|Exposes|Leaks|Notify|Notifying|Recovers|Loses|Fined|Sued|Investigates|Announces|Alerts|Apologi[sz]es|After|Over|In|On|At|To|With|By|From)(?:\s.*)?$/u;
+export const allCapsHeadline = (value: string) => value.split(/\s+/).filter((w) => w.length >= 4 && w === w.toUpperCase() && /\p{Lu}/u.test(w)).length >= 3;
+
+export const lexicon = (nlp as unknown as { world(): { model: { one: { lexicon: Record<string, string | string[]> } } } })
+  .world().model.one.lexicon;
+export const isFirstName = (w: string) => {
+  const t = lexicon[w.toLowerCase()];
+  const tags = Array.isArray(t) ? t : t ? [t] : [];
+  return tags.some((x) => /^(?:FirstName|MaleName|FemaleName|Person)$/.test(x));
+};
+
+// what only an organisation does or has: "Morgan Stanley said Monday that it terminated", "Opera warns Sync users",
+// "Sally Beauty suffers", "Best Buy employees", "Ziggo's customers"; people are "he" or "she"
+export const CORPORATE_CONTEXT = new RegExp(String.raw`^(?:['’]s?)?\s+(?:(?:suffers|suffered|notifies|warns|alerts|discloses|confirms|announces|apologi[sz]es|loses|is\s+notifying|has\s+(?:notified|disclosed|suffered|confirmed|alerted|warned))\b|(?:employees?|staff|staffers?|workers?|contractors?|nurses?|customers|clients|subscribers|stores|branches|servers|systems|network|website)\b|(?:said|says|announced|confirmed|disclosed|reported)\s+(?:\p{L}+\s+){0,2}(?:that\s+)?(?:it|its)\b)`, 'u');
+
+// the legal form is no part of the name people use ("Meridian Pipeline Co.", "Brightline Dental Group, LLC")
+export const CORPORATE_SUFFIX = /,?\s+(?:Inc|Incorporated|Corp|Corporation|Co|Ltd|Limited|L\.?L\.?C|L\.?L\.?P|P\.?L\.?C|plc|P\.?C|P\.?A|N\.?A|S\.?A|ASA|AG|GmbH|N\.?V|B\.?V|S\.?p\.?A|AB|Oy|Pty)\.?$/u;
+export const COMMON_TAGS = /^(?:Adjective|Adverb|Verb|Infinitive|PastTense|Gerund|Singular|Plural|Noun|Uncountable|Preposition|Conjunction|Determiner|Pronoun|Modal|Auxiliary|Copula|Expression|Value|Cardinal|Ordinal|Date|Month|WeekDay|Duration|Actor|Comparable|Superlative|Comparative|Possessive|Negative|QuestionWord|Demonym|Title)$/;
+export const tagsOf = (w: string) => { const t = lexicon[w.toLowerCase()]; return Array.isArray(t) ? t : t ? [t] : []; };
+export const isCommonWord = (w: string) => !/^[\p{Lu}\d&.-]{2,}$/u.test(w) && tagsOf(w).some((t) => COMMON_TAGS.test(t)) && !tagsOf(w).includes('Organization');
+/** compromise's lexicon knows many brands ("Uber", "Tesco", "Nintendo"): a single word it tags as an organisation. */
+/** A name the surrounding words make an organisation's: "Opera warns users", "Ziggo employee". */
+export const hasCorporateContext = (text: string, end: number) => CORPORATE_CONTEXT.test(text.slice(end, end + 80));
+export const isKnownOrganisation = (w: string) => tagsOf(w).includes('Organization') && !/^(?:inc|ltd|co|corp|dept|univ|assn)$/i.test(w);
+
+/** Attackers, vendors and outlets that report on incidents ("databreaches.net", "Mandiant"). */
+export const isNotVictimWord = (value: string) => NOT_VICTIM_WORDS.has(value.toLowerCase()) || NOT_VICTIM_NAMES.has(value.toLowerCase());
+
+export const PART_OF = /^(?:Thousands|Millions|Billions|Hundreds|Dozens|Scores|Some|Many|Most|All|Several|Both|Each|None|One|Two|Three|Part|Parts|Half|Head|Heads)\s+of\s+(?:the\s+)?(?=\p{Lu})/u;
