@@ -15,7 +15,7 @@ type Metric = 'F1' | 'P' | 'R';
  * floor is below the target the issue set, `target` records it: the gap is open work, not a new standard.
  */
 const FLOORS: ReadonlyArray<{ corpus: Corpus; field: string; metric: Metric; min: number; target?: number }> = [
-  { corpus: 'vcdb', field: 'victim', metric: 'F1', min: 0.58, target: 0.65 },
+  { corpus: 'vcdb', field: 'victim', metric: 'F1', min: 0.59, target: 0.65 },
   { corpus: 'vcdb', field: 'country', metric: 'F1', min: 0.75 },
   { corpus: 'eurepoc', field: 'country', metric: 'F1', min: 0.80 },
   { corpus: 'vcdb', field: 'date_year', metric: 'F1', min: 0.75 },
@@ -31,12 +31,8 @@ const MAX_ECE = 0.10;
  * of the year alone. Its ECE is printed in the table, not held to the bound.
  */
 const ECE_VIEWS_NOT_FITTED = new Set(['date_year']);
-/**
- * Known shortfalls, each with the bound it is held to until fixed (never loosen one to pass). EuRepoC's victim:
- * 75 predictions, right 43 % of the time against 64 % on VCDB with the same rules; one confidence per rule
- * cannot fit both corpora (measured ECE 0.118 with the corpora weighted equally).
- */
-const ECE_EXCEPTIONS: Partial<Record<`${Corpus}.${string}`, number>> = { 'eurepoc.victim': 0.125 };
+/** Known shortfalls, each with the bound it is held to until fixed (never loosen one to pass). */
+const ECE_EXCEPTIONS: Partial<Record<`${Corpus}.${string}`, number>> = {};
 
 const TIMEOUT = 300_000;
 

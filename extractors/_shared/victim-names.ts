@@ -90,6 +90,9 @@ function cleanRun(text: string, start: number, end: number): VictimName | null {
     if (join) e -= join[0].length;
     if (e === before) break;
   }
+  // "US-based Northeast Surgical Group": the seat locates the victim and is no part of its name
+  const based = BASED_PREFIX.exec(text.slice(s, e));
+  if (based) s += based[0].length;
   const verb = HEADLINE_VERB.exec(text.slice(s, e));
   if (verb) e = s + verb.index;
   // "Redcar and Cleveland Borough Council" is one name, "Facebook and Instagram" two
@@ -119,7 +122,24 @@ function cleanRun(text: string, start: number, end: number): VictimName | null {
   if (/\s(?:Act|Law|Regulation|Directive)$/u.test(value) && !/\b(?:School|College|Faculty|Institute|Cent(?:er|re))\s+of\s+Law$/u.test(value)) return null;
   // gang names are ordinary words too ("Royal Shrewsbury Hospital"): an organisation noun outweighs them
   if (NOT_VICTIM_NAMES.has(words.join(' ')) || (NOT_VICTIM_WORDS.has(words[0]!) && !ORG_HEAD.test(value))) return null;
-  if (LEADING.has(words[0]!) || value.length < 2) return null;
+  if (LEADING.has(words[0]!) || value.length < 2 || JOINER_START.test(value)) return null;
+  // "the Egyptian government", "Norway government": a whole country's government is where write-ups start,
+  // the victim is the ministry or agency they go on to name
+  if (NATIONAL_GOVERNMENT.test(value) && isCountry(value.replace(NATIONAL_GOVERNMENT, '$1'))) return null;
+  // "Pakistani Haxors Crew", "Iranian Cyber Army": a crew's name is the attacker's
+  if (CREW_END.test(value)) return null;
+  // "47-year-old Schella Logan Hope", "Sun 29th December": a person's age or a date, no organisation
+  if (/^\d+-year-old\b/u.test(value) || DAY_OF_MONTH.test(value)) return null;
+  // "Chinese APT Playful Taurus": a threat actor's label inside the run
+  if (/\bAPT\b/u.test(value)) return null;
+  // "the Electronic Case Files Management System": a system is what was hit, its owner is the victim
+  if (/\sSystem$/u.test(value) && !ORG_HEAD.test(value)) return null;
+  // "the British IT-company Elliptic": a vendor's kind swallowed into the capitalised run
+  if (/\bIT-(?:company|firm|provider|vendor)\b/u.test(value) && !harmedAround(text, s, e)) return null;
+  // "hacktivist group Black Reward", "aka The White Company": the attacker, named after its kind
+  if (ACTOR_BEFORE.test(text.slice(Math.max(0, s - 50), s))) return null;
+  // "states the British IT-company Elliptic": a vendor or researcher reports; it is the victim only when harmed
+  if (VENDOR_BEFORE.test(text.slice(Math.max(0, s - 50), s)) && !harmedAround(text, s, e)) return null;
     // "Prime Minister's Office", "Office of Medicaid Inspector General": a role names the office that serves it
   const office = /['’]s\s+(?:Office|Department|Bureau)\b|^(?:Office|Department|Bureau|Ministry)\s+of\b/u.test(value);
   if ((ROLE.test(value) && !office) || (REPORTER.test(value) && !harmedAround(text, s, e)) || allCapsHeadline(value) || isCountry(value)) return null;
@@ -138,6 +158,15 @@ function cleanRun(text: string, start: number, end: number): VictimName | null {
   if (SOURCE_BEFORE.test(text.slice(Math.max(0, s - 60), s))) return null;
   return { value, start: s, end: e };
 }
+
+const BASED_PREFIX = /^[\p{L}.]+(?:\s+\p{Lu}[\p{L}.]*)?-based\s+(?=\p{Lu})/u;
+const CREW_END = /\s(?:Crew|Hackers|Hacking\s+Team|Cyber\s+(?:Army|Team|Squad|Force))$/u;
+const DAY_OF_MONTH = /\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}(?:st|nd|rd|th)?\b/u;
+const JOINER_START = new RegExp(String.raw`^${JOINER}\s`, 'u');
+const NATIONAL_GOVERNMENT = /^(.+?)\s+government$/u;
+// the modifiers that make a group, gang or crew an attacker rather than a media or banking group
+const ACTOR_BEFORE = /\b(?:(?:hack(?:er|ing|tivist)|hacking-for-hire|APT|ransomware|threat|espionage|cyber(?:crime|criminal)?|criminal|extortion|activist|state[\s-]sponsored|wiper)[\s-]+(?:group|gang|collective|crew|actor|outfit|cell)|(?:activist|state[\s-]sponsored|Iranian|Russian|Chinese|North\s+Korean|pro-\p{Lu}\p{L}+)\s+hack(?:er|tivist)s|hacktivists|a\.?k\.?a\.?|also\s+known\s+as|under\s+the\s+(?:moniker|name))\s*,?\s*["“']?(?:the\s+)?["“']?$/iu;
+const VENDOR_BEFORE = /\b(?:IT|security|cyber[\s-]?security|cyber[\s-]?intelligence|threat[\s-]intelligence|antivirus|anti-virus|forensics?|blockchain\s+analytics|research)[\s-]+(?:company|firm|vendor|provider|researchers?|specialists?|outfit|start-?up|expert)\s*$/iu;
 
 const NAME_SCAN = String.raw`(?<![\p{L}\p{M}\d'’.&/-])${NAME}`;
 const FULL_SCAN = new RegExp(NAME_SCAN, 'gu');

@@ -20,6 +20,11 @@ export default defineRule({
     'A hospital employee said patient files were taken home.',
     'Brett Callow, an analyst at Emsisoft, said the gang was active.',
     'Police in Texas arrested a man on Monday.',
+    // a country's government is named before the ministry the write-up goes on to name
+    'The Egyptian government said its systems were hacked.',
+    // attackers and the firms that report on them
+    'The hacktivist group Ghost Security Crew defaced the portal after the breach.',
+    'British IT-company Elliptic said hackers stole the data.',
   ],
   *propose(doc) {
     for (const name of namesIn(doc.text, 0, Math.min(doc.text.length, WINDOW))) {
