@@ -2,7 +2,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IncidentRecordsSink } from '../src/sinks/postgres-records.ts';
-import { TEST_PG_URL, testSchema } from './pg-test-url.ts';
+import { TEST_PG_URL, testSchema } from './helpers/postgres.ts';
 import { makeRecord } from './store-contract.ts';
 
 const s = testSchema('ie_sink');
