@@ -121,7 +121,7 @@ function cleanRun(text: string, start: number, end: number): VictimName | null {
   // laws are breached too ("a breach of the Data Protection Act")
   if (/\s(?:Act|Law|Regulation|Directive)$/u.test(value) && !/\b(?:School|College|Faculty|Institute|Cent(?:er|re))\s+of\s+Law$/u.test(value)) return null;
   // gang names are ordinary words too ("Royal Shrewsbury Hospital"): an organisation noun outweighs them
-  if (NOT_VICTIM_NAMES.has(words.join(' ')) || (NOT_VICTIM_WORDS.has(words[0]!) && !ORG_HEAD.test(value))) return null;
+  if ((NOT_VICTIM_NAMES.has(words.join(' ')) && !harmedAround(text, s, e)) || (NOT_VICTIM_WORDS.has(words[0]!) && !ORG_HEAD.test(value))) return null;
   if (LEADING.has(words[0]!) || value.length < 2 || JOINER_START.test(value)) return null;
   // "the Egyptian government", "Norway government": a whole country's government is where write-ups start,
   // the victim is the ministry or agency they go on to name

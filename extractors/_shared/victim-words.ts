@@ -76,7 +76,8 @@ export const isFirstName = (w: string) => {
 
 // what only an organisation does or has: "Morgan Stanley said Monday that it terminated", "Opera warns Sync users",
 // "Sally Beauty suffers", "Best Buy employees", "Ziggo's customers"; people are "he" or "she"
-export const CORPORATE_CONTEXT = new RegExp(String.raw`^(?:['’]s?)?\s+(?:(?:suffers|suffered|notifies|warns|alerts|discloses|confirms|announces|apologi[sz]es|loses|is\s+notifying|has\s+(?:notified|disclosed|suffered|confirmed|alerted|warned))\b|(?:employees?|staff|staffers?|workers?|contractors?|nurses?|customers|clients|subscribers|stores|branches|servers|systems|network|website)\b|(?:said|says|announced|confirmed|disclosed|reported)\s+(?:\p{L}+\s+){0,2}(?:that\s+)?(?:it|its)\b)`, 'u');
+// "Drake International, the Canadian-based job placement firm, confirmed that it": an appositive may sit before the verb
+export const CORPORATE_CONTEXT = new RegExp(String.raw`^(?:['’]s?)?(?:,\s+(?:a|an|the)\s+[^,;:\n]{1,80},)?\s+(?:(?:suffers|suffered|notifies|warns|alerts|discloses|confirms|announces|apologi[sz]es|loses|is\s+notifying|has\s+(?:notified|disclosed|suffered|confirmed|alerted|warned))\b|(?:employees?|staff|staffers?|workers?|contractors?|nurses?|customers|clients|subscribers|stores|branches|servers|systems|network|website)\b|(?:said|says|announced|confirmed|disclosed|reported)\s+(?:\p{L}+\s+){0,2}(?:that\s+)?(?:it|its)\b)`, 'u');
 
 // the legal form is no part of the name people use ("Meridian Pipeline Co.", "Brightline Dental Group, LLC")
 export const CORPORATE_SUFFIX = /,?\s+(?:Inc|Incorporated|Corp|Corporation|Co|Ltd|Limited|L\.?L\.?C|L\.?L\.?P|P\.?L\.?C|plc|P\.?C|P\.?A|N\.?A|S\.?A|ASA|AG|GmbH|N\.?V|B\.?V|S\.?p\.?A|AB|Oy|Pty)\.?$/u;
@@ -85,7 +86,7 @@ export const tagsOf = (w: string) => { const t = lexicon[w.toLowerCase()]; retur
 export const isCommonWord = (w: string) => !/^[\p{Lu}\d&.-]{2,}$/u.test(w) && tagsOf(w).some((t) => COMMON_TAGS.test(t)) && !tagsOf(w).includes('Organization');
 /** compromise's lexicon knows many brands ("Uber", "Tesco", "Nintendo"): a single word it tags as an organisation. */
 /** A name the surrounding words make an organisation's: "Opera warns users", "Ziggo employee". */
-export const hasCorporateContext = (text: string, end: number) => CORPORATE_CONTEXT.test(text.slice(end, end + 80));
+export const hasCorporateContext = (text: string, end: number) => CORPORATE_CONTEXT.test(text.slice(end, end + 170));
 export const isKnownOrganisation = (w: string) => tagsOf(w).includes('Organization') && !/^(?:inc|ltd|co|corp|dept|univ|assn)$/i.test(w);
 
 /** Attackers, vendors and outlets that report on incidents ("databreaches.net", "Mandiant"). */

@@ -2,15 +2,12 @@
 import { defineRule, span } from '../../src/pipeline/rule.ts';
 import { DATELINE, NAME, cleanName } from '../_shared/victim-names.ts';
 import { fullName } from '../_shared/victim-complete.ts';
-import { openingSentences } from '../_shared/victim-lead.ts';
+import { OPENING_APPOSITIVE as APPOSITIVE, OPENING_VERB as VERB, openingSentences } from '../_shared/victim-lead.ts';
 
 // Write-ups and headlines open with the organisation that reports or suffers the incident, so the
 // subject of an opening sentence whose verb is a disclosure or a harm is the victim.
 // a news article opens with its dateline
 const LEAD_IN = String.raw`${DATELINE}(?:(?:On|In|Last|Earlier|Between)\b[^\n]{1,40}?,\s*)?(?:The\s+)?`;
-const VERB = String.raw`(?:said|says|announced|announces|reported|reports|notified|notifies|disclosed|discloses|discovered|discovers|confirmed|confirms|learned|learns|experienced|suffered|suffers|informed|informs|warned|warns|admitted|admits|acknowledged|revealed|alerted|alerts|filed|mailed|sent|posted|exposed|exposes|leaked|lost|loses|identified|detected|determined|became\s+aware|is\s+aware|began\s+notifying|recently\s+\w+|fell\s+victim|hit\s+by|(?:is|are|was|were|has\s+been|have\s+been)\s+(?:notifying|investigating|warning|alerting|informing|reaching\s+out|responding|recovering|dealing|the\s+(?:latest\s+)?(?:victim|target)|(?:the\s+)?(?:victim|target)|hit|struck|targeted|hacked|breached|attacked|compromised|affected|impacted|forced|crippled|infected|investigating|sending)|(?:has|have|had)\s+(?:been\s+)?(?:notified|announced|reported|disclosed|discovered|confirmed|learned|suffered|experienced|informed|become\s+aware|begun|started|sent|mailed|posted|lost|exposed|identified|detected|determined|fired|terminated|filed|its|their)|notifying|hacked|breached|compromised|attacked|targeted|fixed|patched|secured|apologi[sz]ed|shut\s+down|took\s+down|suspended|(?:is|are|was|were)\s+(?:currently\s+)?(?:looking\s+into|probing|examining|working)|suffered|experienced|hit)\b`;
-// "Hostinger, one of the biggest web hosting providers, has disclosed": an appositive may sit between subject and verb
-const APPOSITIVE = String.raw`(?:,\s+(?:a|an|the|one|which|who|whose|based|headquartered|owner|operator|parent|maker|formerly)\b[^,;:\n]{1,110},)?`;
 const ADVERB = String.raw`(?:(?:also|today|yesterday|recently|currently|now|has|have|this\s+week|last\s+week|on\s+\p{Lu}\w+)\s+){0,2}`;
 const OPENING = new RegExp(String.raw`^${LEAD_IN}(${NAME})(?:,?\s*\([^)\n]{1,40}\))?${APPOSITIVE},?\s+${ADVERB}${VERB}`, 'u');
 const SERVES_OTHERS = /,\s+(?:which|who|that)\s+(?:[\w-]+\s+){0,4}?for\b/u;

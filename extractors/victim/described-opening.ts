@@ -1,0 +1,43 @@
+// "Nonprofit health care provider Huntington Medical Institutes (HMI) has announced two HIPAA breaches"
+import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { DATELINE, NAME, cleanName } from '../_shared/victim-names.ts';
+import { fullName } from '../_shared/victim-complete.ts';
+import { OPENING_APPOSITIVE, OPENING_VERB, openingSentences } from '../_shared/victim-lead.ts';
+
+// News leads often put what the organisation is before its name ("data broker LeapLab", "Tasmania's sole
+// casino operator, the Federal Group,"); the subject is then the named organisation, not its description.
+const KIND = String.raw`(?:company|firm|provider|operator|broker|developer|retailer|chain|maker|manufacturer|insurer|lender|bank|hospital|clinic|university|college|school|council|agency|department|platform|service|startup|start-up|giant|carrier|organi[sz]ation|nonprofit|non-profit|charity|district|network|group|business|distributor|supplier|producer|publisher|exchange|marketplace|app|website|site)`;
+// up to five describing words, lower-case or a possessive place ("Hong Kong-based", "Tasmania's sole")
+const DESCRIPTION = String.raw`(?:(?:\p{Lu}[\p{L}-]*['’]s|\p{Lu}?[\p{Ll}\d-]+|\p{Lu}{2,}|\([^)\n]{1,12}\))\s+){0,5}`;
+const LEAD_IN = String.raw`^${DATELINE}(?:(?:On|In|Last|Earlier)\b[^\n]{1,40}?,\s*)?(?:The\s+|An?\s+)?${DESCRIPTION}${KIND},?\s+(?:the\s+)?`;
+const ADVERB = String.raw`(?:(?:also|today|yesterday|recently|currently|now|this\s+week|last\s+week|on\s+\p{Lu}\w+)\s+){0,2}`;
+const OPENING = new RegExp(String.raw`${LEAD_IN}(${NAME})(?:,?\s*\([^)\n]{1,40}\))?${OPENING_APPOSITIVE},?\s+${ADVERB}${OPENING_VERB}`, 'du');
+const DESCRIBED_SUBJECT = 0.7; // the description proves an organisation, but the lead-in is looser than a bare subject
+const MAX_SENTENCES = 2;
+
+export default defineRule({
+  field: 'victim',
+  examples: [
+    { text: 'Nonprofit health care provider Huntington Medical Institutes (HMI) has announced two HIPAA breaches.', value: 'Huntington Medical Institutes' },
+    { text: 'Free web hosting firm 000Webhost has confirmed a breach of 13 million accounts.', value: '000Webhost' },
+    { text: 'Tasmania\'s sole casino operator, the Wrest Point Group, experienced a ransomware attack last week.', value: 'Wrest Point Group' },
+    { text: 'Japanese electronics maker Casio Computer said its servers were breached.', value: 'Casio Computer' },
+  ],
+  counterExamples: [
+    'Security firm Mandiant said the attackers used a zero-day.',
+    'Ransomware gang LockBit claimed the attack on its leak site.',
+    'The company said a laptop was stolen.',
+  ],
+  *propose(doc) {
+    for (const s of openingSentences(doc, MAX_SENTENCES)) {
+      const m = OPENING.exec(s.text);
+      if (!m) continue;
+      const at = s.start + m.indices![1]![0];
+      const found = cleanName(doc.text, at, at + m[1]!.length);
+      const name = found && fullName(doc.text, found);
+      if (!name) continue;
+      yield { value: name.value, confidence: DESCRIBED_SUBJECT, evidence: [span(doc.text, name.start, name.end)] };
+      return;
+    }
+  },
+});
