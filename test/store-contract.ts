@@ -81,7 +81,8 @@ export function storeContract(name: string, fixture: StoreFixture): void {
         { id: 'k2', contentHash: contentHash('changed since') },
         { id: 'k3', contentHash: contentHash('never seen') },
       ], 'K');
-      expect([...done]).toEqual(['k1']);
+      expect([...done.keys()]).toEqual(['k1']);
+      expect(done.get('k1')).toEqual(makeRecord('k1', 'K', at(1)));
       expect((await store.done([{ id: 'k1', contentHash: contentHash('kept') }], 'other')).size).toBe(0);
     });
 

@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Outcome } from '../../queues/runner.ts';
 import type { DeadLetter, IncidentRecord } from '../contract/record.ts';
-import { deadLetter } from '../pipeline/extract.ts';
 import type { RawDocument } from '../pipeline/document.ts';
 import { newStats, readInputs } from '../ingest/read.ts';
 import type { Logger } from '../log.ts';
@@ -80,8 +79,7 @@ export async function runExtract(paths: string[], opts: ExtractOptions, log: Log
     const verdicts = stored ? await stored.admit(batch) : batch.map(() => null);
     for (const [i, item] of batch.entries()) {
       const known = verdicts[i];
-      if (known && 'record' in known) await sink({ kind: 'skipped', id: known.record.id, input: item.input }, known.record);
-      else if (known) await deadLettered(deadLetter(null, item.input, 'ingest', 'invalid-utf8', known.unstorable));
+      if (known) await sink({ kind: 'skipped', id: known.id, input: item.input }, known);
       else await runner.submit(item);
     }
     batch = [];

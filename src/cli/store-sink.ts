@@ -5,7 +5,7 @@ import type { DeadLetter, IncidentRecord } from '../contract/record.ts';
 import type { Logger } from '../log.ts';
 import { contentId, normaliseText, type RawDocument } from '../pipeline/document.ts';
 import { openStore, storeSpec } from '../store/open.ts';
-import { contentHash, unstorableText, type NewDocument, type Store } from '../store/store.ts';
+import { contentHash, type NewDocument, type Store } from '../store/store.ts';
 
 const BATCH = 250;
 
@@ -50,33 +50,19 @@ export class StoreSink {
 
   /**
    * Before submitting a batch of documents: for each, the stored record when this content was already
-   * extracted under this ruleset (and not --force), `unstorable` when the store cannot keep its text, else
-   * null, and the document is remembered until its outcome comes back. One query for the whole batch.
+   * extracted under this ruleset (and not --force), else null, and the document is remembered until its
+   * outcome comes back. One query for the whole batch. (storedForm's normalised text is always storable.)
    */
-  async admit(items: readonly { raw: RawDocument; input: string }[]): Promise<({ record: IncidentRecord } | { unstorable: string } | null)[]> {
+  async admit(items: readonly { raw: RawDocument; input: string }[]): Promise<(IncidentRecord | null)[]> {
     const docs = items.map((it) => storedForm(it.raw, it.input));
-    const verdicts = docs.map((doc) => {
-      const bad = unstorableText(doc.text);
-      return bad ? { unstorable: bad } : null;
-    });
-    const candidates = docs.filter((_, i) => !verdicts[i]);
-    const done = this.force || !candidates.length ? new Set<string>()
-      : await this.store.done(candidates.map((d) => ({ id: d.id, contentHash: contentHash(d.text) })), this.ruleset);
-    const out: ({ record: IncidentRecord } | { unstorable: string } | null)[] = [];
-    for (const [i, doc] of docs.entries()) {
-      if (verdicts[i]) {
-        out.push(verdicts[i]);
-        continue;
-      }
-      const record = done.has(doc.id) ? await this.store.record(doc.id, this.ruleset) : null;
-      if (record) {
-        out.push({ record });
-        continue;
-      }
+    const done = this.force || !docs.length ? new Map<string, IncidentRecord>()
+      : await this.store.done(docs.map((d) => ({ id: d.id, contentHash: contentHash(d.text) })), this.ruleset);
+    return docs.map((doc) => {
+      const record = done.get(doc.id);
+      if (record) return record;
       this.pending.set(doc.id, doc);
-      out.push(null);
-    }
-    return out;
+      return null;
+    });
   }
 
   /** A record to store, with its document when admit() saw it (rerun: the document is stored already). */

@@ -85,17 +85,20 @@ export class SqlStore implements Store {
     return row ? parse(row.record) : null;
   }
 
-  async done(docs: readonly { id: string; contentHash: string }[], ruleset: string): Promise<Set<string>> {
-    const out = new Set<string>();
+  async done(docs: readonly { id: string; contentHash: string }[], ruleset: string): Promise<Map<string, IncidentRecord>> {
+    const out = new Map<string, IncidentRecord>();
     for (let i = 0; i < docs.length; i += PAGE) {
       const page = docs.slice(i, i + PAGE);
       const rows = await this.db.all(
-        `SELECT d.id, d.content_hash FROM documents d JOIN records r ON r.document_id = d.id AND r.ruleset = ?
+        `SELECT d.id, d.content_hash, r.record FROM documents d JOIN records r ON r.document_id = d.id AND r.ruleset = ?
          WHERE d.id IN (${page.map(() => '?').join(', ')})`,
         [ruleset, ...page.map((d) => d.id)],
       );
-      const hashes = new Map(rows.map((r) => [String(r.id), String(r.content_hash)]));
-      for (const d of page) if (hashes.get(d.id) === d.contentHash) out.add(d.id);
+      const byId = new Map(rows.map((r) => [String(r.id), r]));
+      for (const d of page) {
+        const row = byId.get(d.id);
+        if (row && String(row.content_hash) === d.contentHash) out.set(d.id, parse<IncidentRecord>(row.record));
+      }
     }
     return out;
   }

@@ -70,8 +70,8 @@ export interface Store {
   document(id: string): Promise<StoredDocument | null>;
   record(id: string, ruleset: string): Promise<IncidentRecord | null>;
   latestRecord(id: string): Promise<IncidentRecord | null>;
-  /** Of these documents, those stored with the same content and a record under this ruleset. */
-  done(docs: readonly { id: string; contentHash: string }[], ruleset: string): Promise<Set<string>>;
+  /** Of these documents, those stored with the same content and a record under this ruleset: id → that record. */
+  done(docs: readonly { id: string; contentHash: string }[], ruleset: string): Promise<Map<string, IncidentRecord>>;
   /** Documents whose latest record is from another ruleset or missing (every document with `all`), by id. */
   documentsToRerun(ruleset: string, opts?: { all?: boolean }): AsyncIterable<StoredDocument>;
   /** The latest record of each document (or its record under `ruleset`), by document id. */
