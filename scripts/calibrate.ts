@@ -4,12 +4,13 @@
 //   npm run calibrate
 import { writeFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
-import type { FieldName, IncidentRecord } from '../src/contract/record.ts';
+import type { FieldName } from '../src/contract/record.ts';
 import { loadFixtures } from '../src/eval/fixtures.ts';
-import { goldToRaw, readGold } from '../src/eval/gold.ts';
+import { evaluateGold } from '../src/eval/evaluate.ts';
 import { DEV_CORPORA } from '../src/eval/paths.ts';
-import { ece, score } from '../src/eval/score.ts';
+import { ece } from '../src/eval/score.ts';
 import { CALIBRATION_FILE, calibrationKeys, setCalibrationEnabled, type CalibrationTable } from '../src/pipeline/calibration.ts';
+import type { RawDocument } from '../src/pipeline/document.ts';
 import { processDocument } from '../src/pipeline/extract.ts';
 import type { Decision } from '../src/pipeline/resolve.ts';
 import { loadRules } from '../src/pipeline/registry.ts';
@@ -34,14 +35,9 @@ const observe = (source: string, view: string, d: Decision | undefined, ok: bool
   if (d) observations.push({ source, view, keys: calibrationKeys(d), raw: d.score, ok });
 };
 
+const observing = { process: (raw: RawDocument, input?: string) => processDocument(raw, ctx, input) };
 for (const [source, file] of Object.entries(DEV_CORPORA)) {
-  const gold = readGold(file);
-  const records: IncidentRecord[] = [];
-  for (const g of gold) {
-    const r = processDocument(goldToRaw(g), ctx);
-    if (r.ok) records.push(r.record);
-  }
-  for (const j of score(gold, records).judgements) {
+  for (const j of evaluateGold(file, observing).judgements) {
     const field = VIEWS[j.field];
     if (j.subset === 'answerable' && field) observe(source, j.field, decisions.get(`${j.id}\u0000${field}`), j.ok);
   }

@@ -10,7 +10,8 @@ export interface Evaluation extends ScoreResult {
   deadLetters: number;
 }
 
-export function evaluateGold(goldPath: string, extractor: Extractor): Evaluation {
+/** `extractor` is anything with the processor's signature (the calibration script passes one that observes resolve). */
+export function evaluateGold(goldPath: string, extractor: Pick<Extractor, 'process'>): Evaluation {
   const gold = readGold(goldPath);
   const records: IncidentRecord[] = [];
   let deadLetters = 0;
