@@ -71,6 +71,16 @@ export function benchTexts(ctx: BenchContext): { docs: BenchDoc[]; vcdb: number;
   return { docs, vcdb, fixtures: docs.length - vcdb };
 }
 
+/** n news-length documents (the VCDB texts of ≥ 1,000 characters, cycled) with ids `${tag}-${i}`. */
+export function newsItems(ctx: BenchContext, n: number, tag: string): { raw: RawDocument; input: string }[] {
+  const texts = benchTexts(ctx).docs.filter((d) => d.raw.text.length >= MIN_DOC_CHARS);
+  return Array.from({ length: n }, (_, i) => {
+    const d = texts[i % texts.length]!;
+    // A pass number in the text too, so cycled copies are distinct documents, not only distinct ids.
+    return { raw: { ...d.raw, id: `${tag}-${i}`, text: `${d.raw.text}\n\n(${tag} copy ${Math.floor(i / texts.length)})` }, input: `${tag}-${i}` };
+  });
+}
+
 interface Timing { name: string; passes: number; seconds: number; cpuSeconds: number; docsPerSec: number; mbPerSec: number }
 interface Contender { name: string; run: (d: BenchDoc) => unknown }
 
