@@ -6,6 +6,9 @@ import { Redis } from 'ioredis';
  * `maxRetriesPerRequest: null` for workers, and a batch submitter is better off waiting too. The name
  * (CLIENT LIST) starts with the prefix, like BullMQ's own connections.
  */
-export function connect(url: string, prefix: string, role: string): Redis {
-  return new Redis(url, { maxRetriesPerRequest: null, connectionName: `${prefix}:ie-${role}`, lazyConnect: false });
+export function connect(url: string, prefix: string, role: string, opts: { autoPipelining?: boolean } = {}): Redis {
+  return new Redis(url, {
+    maxRetriesPerRequest: null, connectionName: `${prefix}:ie-${role}`, lazyConnect: false,
+    enableAutoPipelining: opts.autoPipelining ?? false,
+  });
 }

@@ -35,10 +35,12 @@ export async function startWorkers(opts: WorkerOptions): Promise<Workers> {
   await pool.start();
   const conn = connect(opts.url, prefix, 'worker');
   const dlq = new Queue(DEAD_QUEUE, { connection: conn, prefix });
+  // Replies only: the results of a thread's batch come back in one tick and go out in one write.
+  const replies = connect(opts.url, prefix, 'worker-replies', { autoPipelining: true });
 
   const reply = async (data: JobData, jobId: string, kind: 'record' | 'dead', payload: unknown) => {
     if (!data.reply) return;
-    await conn.multi().xadd(data.reply, '*', 'job', jobId, 'kind', kind, 'payload', JSON.stringify(payload)).expire(data.reply, REPLY_TTL_S).exec();
+    await Promise.all([replies.xadd(data.reply, '*', 'job', jobId, 'kind', kind, 'payload', JSON.stringify(payload)), replies.expire(data.reply, REPLY_TTL_S)]);
   };
   const deadLetter = async (job: Job<JobData>, d: DeadLetter) => {
     // Same job id in the dead-letter queue: a retry that dead-letters again adds nothing.
@@ -84,7 +86,7 @@ export async function startWorkers(opts: WorkerOptions): Promise<Workers> {
       await worker.close();
       await pool.close();
       await dlq.close();
-      await Promise.all([conn.quit().catch(() => {}), jobsConn.quit().catch(() => {})]);
+      await Promise.all([conn, jobsConn, replies].map((c) => c.quit().catch(() => {})));
     },
   };
 }
