@@ -12,6 +12,7 @@ const ACRONYM = /^[\p{Lu}\d&.-]+$/u;
 // the words glued to what comes before them ("e-Premier", "ePremier") belong to another name
 const NAME_CHAR_BEFORE = /[\p{L}\p{M}\d'’.&/-]$/u;
 const CAPITAL_AFTER = /\s+\p{Lu}/uy;
+const LEGAL_FORM_AFTER = /^,?\s+(?:Inc|Incorporated|Corp|Corporation|Co|Ltd|Limited|LLC|L\.L\.C|plc|PLC|AG|GmbH|SA|S\.A|NV|N\.V|BV|B\.V|SpA|ASA|AB|Oy|Pty)\b/u;
 
 /** The longest organisation-like mention in the text that starts with `name`'s words. */
 export function completeName(text: string, name: VictimName): VictimName {
@@ -32,7 +33,9 @@ function longestMention(text: string, name: VictimName): VictimName {
     at += value.length - 1;
     if (!longer || !longer.value.startsWith(value) || longer.value.length <= best.value.length) continue;
     // "Microsoft Threat Intelligence" is someone else than "Microsoft"; an organisation noun makes it the same
-    if (!isOrgLike(longer.value.slice(value.length)) || words(longer.value) - words(value) > MAX_EXTRA_WORDS) continue;
+    // "Shire … Shire Human Genetic Therapies, Inc.": a legal form after the longer run makes it the company's full name
+    if (!(isOrgLike(longer.value.slice(value.length)) || LEGAL_FORM_AFTER.test(text.slice(longer.end, longer.end + 20)))
+      || words(longer.value) - words(value) > MAX_EXTRA_WORDS) continue;
     best = longer;
   }
   return best;

@@ -6,6 +6,8 @@ import type { Span } from '../../src/contract/record.ts';
 import { span } from '../../src/pipeline/rule.ts';
 import { countryCode } from './countries.ts';
 import { memoFor, memoized, spanKey, wordMemo } from './victim-cache.ts';
+import { talksIncident } from './victim-context.ts';
+import { NOT_ORGANISATION, PERSON_AFTER, PERSON_BEFORE, isPeoplePlural, namedAsPerson } from './victim-person.ts';
 import {
   ACTOR_AFTER, CORPORATE_SUFFIX, GENERIC, HARM_AFTER, HARM_BEFORE, HEADLINE_VERB, LEADING, LOWER_KIND,
   NOT_VICTIM_NAMES, NOT_VICTIM_WORDS, ORG_HEAD, PART_OF, REPORTER, RESIDENT_AFTER, ROLE, SECURITY_APPOSITIVE,
@@ -27,8 +29,8 @@ const LOCAL_KIND = String.raw`(?:[ \t]+(?:kommune|kommun|kunta|gmina|község))?
 export const NAME = String.raw`${WORD}(?:[ \t]+(?:${JOINER}[ \t]+){0,2}${WORD}){0,7}${LOCAL_KIND}${SUFFIX}?`;
 
 
-/** A news dateline before the lead sentence: "LONDON (Reuters) - ", "SAN FRANCISCO, Calif. -- ", "(7:30 a.m. EDT) -- ". */
-export const DATELINE = String.raw`(?:(?:\p{Lu}[\p{Lu} .'-]{1,40}(?:,\s*\p{Lu}[\p{L}.]{1,12})?\s*)?(?:\([^)\n]{1,30}\)\s*)?[-–—]{1,2}\s+)?`;
+/** A news dateline before the lead sentence: "LONDON (Reuters) - ", "SAN FRANCISCO, Calif. -- ", "SAN JOSÉ, Costa Rica — ". */
+export const DATELINE = String.raw`(?:(?:\p{Lu}[\p{Lu} .'-]{1,40}(?:,\s*\p{Lu}[\p{L}.]{1,12}(?:[ \t]\p{Lu}[\p{L}.]{1,12}){0,2})?\s*)?(?:\([^)\n]{1,30}\)\s*)?[-–—]{1,2}\s+)?`;
 
 export interface VictimName { value: string; start: number; end: number }
 
@@ -73,6 +75,9 @@ const JOINER_END = new RegExp(String.raw`\s+${JOINER}$`, 'iu');
 function cleanRun(text: string, start: number, end: number): VictimName | null {
   let s = start;
   let e = end;
+  // "Alabama State Employees’ Insurance Board", "Ohio Bureau of Workers' Compensation": a plural possessive inside the name
+  const plural = PLURAL_POSSESSIVE.exec(text.slice(e, e + 80));
+  if (plural && PLURAL_OWNER.test(text.slice(s, e))) e += plural[0].length;
   // "Thousands of Sentara patients", "Head of the Gyeonggi-do Fire and Disaster Headquarters": a share of the name
   const share = PART_OF.exec(text.slice(s, e));
   if (share) s += share[0].length;
@@ -98,9 +103,16 @@ function cleanRun(text: string, start: number, end: number): VictimName | null {
   // "Redcar and Cleveland Borough Council" is one name, "Facebook and Instagram" two
   const and = /\s+and\s+/u.exec(text.slice(s, e));
   if (and && !ORG_HEAD.test(text.slice(s + and.index + and[0].length, e))) e = s + and.index;
+  // "Ministry of Agriculture, Forestry and Fisheries", "Texas Ear, Nose and Throat Specialists": a list of common
+  // words is the rest of one name when the name is a body "of" something or the list ends on an organisation noun
+  const list = LIST_TAIL.exec(text.slice(e, e + 120));
+  if (list && list[0].split(/[\s,]+/).filter((w) => w && w !== 'and' && w !== '&').every((w) => ORG_HEAD.test(w) || !(isPlace(w) || isFirstName(w) || (lexicon[w.toLowerCase()] ?? '').includes('Organization')))
+    && (BODY_OF.test(text.slice(s, e)) || ORG_HEAD.test(list[2]!))) e += list[0].length;
   const suffix = CORPORATE_SUFFIX.exec(text.slice(s, e));
   if (suffix && suffix.index > 0) e = s + suffix.index;
   if (e <= s) return null;
+  // "Alton Steel, Inc.": a legal form makes the run a company, whatever first name it opens with
+  const incorporated = !!suffix && suffix.index > 0;
   // "North Carolina's Guildford County Schools": a place before the possessive only locates the victim;
   // "University of Cambridge's project": an organisation before it is the victim
   const poss = /^(.*?\S)['’]s?\s+(?=\S+\s+\S)/u.exec(text.slice(s, e));
@@ -110,8 +122,13 @@ function cleanRun(text: string, start: number, end: number): VictimName | null {
     else s += poss[0].length;
   }
   // "Hartfords Saint Francis Hospital": a place whose possessive lost its apostrophe
-  const glued = /^(\p{Lu}\p{Ll}+)s\s+(?=\S+\s+\S)/u.exec(text.slice(s, e));
-  if (glued && isPlace(glued[1]!)) s += glued[0].length;
+  // "NATOs Cooperative Cyber Defence Centre", "Erickson Livings Dan Dunne": any owner the text also names on its own;
+  // what it owns is the victim when it is an organisation, else the owner is
+  const glued = GLUED_POSSESSIVE.exec(text.slice(s, e));
+  if (glued && (isPlace(glued[1]!) || (!PLURAL_NAME.test(glued[1]!) && standsAlone(text, glued[1]!)))) {
+    if (isPlace(glued[1]!) || ORG_HEAD.test(text.slice(s + glued[0].length, e))) s += glued[0].length;
+    else e = s + glued[1]!.length;
+  }
   // "Barrie police", "Spotsylvania school system": a lower-case kind after a place makes it the place's body
   const kind = LOWER_KIND.exec(text.slice(e, e + 40));
   if (kind) e += kind[0].length;
@@ -130,6 +147,9 @@ function cleanRun(text: string, start: number, end: number): VictimName | null {
   if (CREW_END.test(value)) return null;
   // "47-year-old Schella Logan Hope", "Sun 29th December": a person's age or a date, no organisation
   if (/^\d+-year-old\b/u.test(value) || DAY_OF_MONTH.test(value)) return null;
+  // "Salem Road", "Veteran B", "1am GMT", "Social Security Numbers", "South Africans": an address, a placeholder
+  // for a person, a time, a kind of record or a people is no organisation
+  if ((NOT_ORGANISATION.test(value) && !incorporated) || isPeoplePlural(words[words.length - 1]!)) return null;
   // "Chinese APT Playful Taurus": a threat actor's label inside the run
   if (/\bAPT\b/u.test(value)) return null;
   // "the Electronic Case Files Management System": a system is what was hit, its owner is the victim
@@ -144,7 +164,12 @@ function cleanRun(text: string, start: number, end: number): VictimName | null {
   const office = /['’]s\s+(?:Office|Department|Bureau)\b|^(?:Office|Department|Bureau|Ministry)\s+of\b/u.test(value);
   if ((ROLE.test(value) && !office) || (REPORTER.test(value) && !harmedAround(text, s, e)) || allCapsHeadline(value) || isCountry(value)) return null;
   // "Brett Callow", "Zelda McConachy": a first name and no organisation noun is a person
-  if (words.length <= 3 && isFirstName(words[0]!) && !ORG_HEAD.test(value) && !hasCorporateContext(text, e)) return null;
+  if (words.length <= 3 && isFirstName(words[0]!) && !ORG_HEAD.test(value) && !incorporated && !hasCorporateContext(text, e)) return null;
+  // "spokesman Jay Mayfield", "Canh Oxelson, 32, a former employee", "Mr Montgomery": a title or a role beside a
+  // short name without an organisation noun makes it a person
+  if (words.length <= 3 && !ORG_HEAD.test(value) && !incorporated && (/^(?:mr|mrs|ms|miss)\.?$/.test(words[0]!)
+    || PERSON_BEFORE.test(text.slice(Math.max(0, s - 40), s)) || PERSON_AFTER.test(text.slice(e, e + 80))
+    || (!/^[\p{Lu}\d&.-]+$/u.test(value) && namedAsPerson(text, value)))) return null;
   // "Emory Roane of the Privacy Rights Clearinghouse" is a person speaking for an organisation
   if (isFirstName(words[0]!) && words[2] === 'of') return null;
   // a lone dictionary word ("Potential", "Privacy") is a capitalised sentence start, not a brand
@@ -159,6 +184,22 @@ function cleanRun(text: string, start: number, end: number): VictimName | null {
   return { value, start: s, end: e };
 }
 
+const GLUED_POSSESSIVE = /^(\p{Lu}[\p{L}]*[^\Ws])s\s+(?=\S+\s+\S)/u;
+const PLURAL_NAME = /^(?:Women|Children|Men|People|Veteran|Worker|Teacher|Employee|Doctor|Physician|Nurse|Owner|Farmer|American|Citizen|Friend|Member|Partner|Associate|Service|System|Product|Resource|Affair|Communication|Industrie|Holding|Solution|Lake|Hill|Spring|Wood|Field|Park|Garden|Meadow|Oak|Pine|Palm|Height|Fall|Island|Water|Street|Road)$/u;
+const CAPITAL_NEXT = /^\s+\p{Lu}/u;
+/** `owner` appears in the text as a word of its own, not as the first word of a longer name. */
+const standsAlone = (text: string, owner: string) => memoized(text, 'alone', owner, () => {
+  for (let at = text.indexOf(owner); at >= 0; at = text.indexOf(owner, at + 1)) {
+    const after = text.slice(at + owner.length, at + owner.length + 3);
+    if (/^[\p{L}\d]/u.test(after) || (at > 0 && /[\p{L}\d]/u.test(text[at - 1]!))) continue;
+    if (!CAPITAL_NEXT.test(after)) return true;
+  }
+  return false;
+});
+const LIST_TAIL = /^((?:,[ \t]+\p{Lu}\p{Ll}+){1,3}),?[ \t]+(?:and|&)[ \t]+(\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+){0,2})(?![\p{L}'’-])/u;
+const BODY_OF = /\b(?:Ministry|Department|Office|Bureau|Secretariat|Agency|Commission|Council|Institute|Faculty|School|College|Centre|Center|Division|Board)\s+(?:of|for)\s+\p{Lu}\p{Ll}+$/u;
+const PLURAL_POSSESSIVE = /^['’][ \t]+\p{Lu}[\p{L}-]*(?:[ \t]+(?:(?:of|and|&)[ \t]+)?\p{Lu}[\p{L}-]*){0,4}/u;
+const PLURAL_OWNER = /\b(?:Employees|Workers|Veterans|Teachers|Children|Women|Officers|Firefighters|Nurses|Farmers|Physicians|Doctors|Members|Citizens|Retirees|Parents|Students|Peoples|Soldiers|Sailors|Engineers|Pensioners)$/u;
 const BASED_PREFIX = /^[\p{L}.]+(?:\s+\p{Lu}[\p{L}.]*)?-based\s+(?=\p{Lu})/u;
 const CREW_END = /\s(?:Crew|Hackers|Hacking\s+Team|Cyber\s+(?:Army|Team|Squad|Force))$/u;
 const DAY_OF_MONTH = /\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}(?:st|nd|rd|th)?\b/u;
@@ -217,15 +258,24 @@ const ORDINAL = /^[\d.,]+(?:st|nd|rd|th)?$/;
 // ending on an organisation noun are one organisation's name; "the National Bank" alone is a kind
 const namedFromCommonWords = (value: string, words: readonly string[]) =>
   words.length >= 3 && !LEADING.has(words[0]!) && ORG_TAIL.test(value);
-const ORG_TAIL = /\s(?:Bank|Hospitals?|Clinic|Credit\s+Union|Union|Insurance|Health|Healthcare|University|College|School|Schools|Council|Authority|Agency|Company|Group|Corporation|Services|Systems|Network)$/u;
+const ORG_TAIL = /\s(?:Bank|Hospitals?|Clinic|Credit\s+Union|Union|Insurance|Health|Healthcare|University|College|School|Schools|Council|Authority|Agency|Company|Group|Corporation|Services|Systems?|Network|Cent(?:er|re)s?)$/u;
 function allGeneric(words: readonly string[]): boolean {
   for (const w of words) if (!GENERIC.has(w) && !LEADING.has(w) && !ORDINAL.test(w)) return false;
   return true;
 }
 // outlets and police are hit too: "The New York Times' computer system was hacked", "hacked the ARY News Channel website"
 function harmedAround(text: string, s: number, e: number): boolean {
-  return HARM_AFTER.test(text.slice(e, e + 60)) || HARM_BEFORE.test(text.slice(Math.max(0, s - 60), s));
+  return HARM_AFTER.test(text.slice(e, e + 60)) || HARM_BEFORE.test(text.slice(Math.max(0, s - 60), s))
+    || (OWNED_AFTER.test(text.slice(e, e + 60)) && inIncidentSentenceText(text, s));
 }
+// "The Salt Lake City Police Department’s website, …, has been taken offline", "A Hertfordshire Police USB memory stick
+// containing the personal details": a police force or an outlet whose own systems or media an incident sentence names
+const OWNED_AFTER = /^(?:['’]s?)?\s+(?:(?:official|internal|own|computer|memory|email|e-mail)\s+)?(?:websites?|site|USB|laptops?|databases?|computer\s+systems?|systems|servers?|network|email\s+accounts?)\b/u;
+const inIncidentSentenceText = (text: string, at: number) => {
+  const from = Math.max(text.lastIndexOf('.', at), text.lastIndexOf('\n', at)) + 1;
+  const to = text.slice(at, at + 400).search(/[.\n]/u);
+  return talksIncident(text.slice(from, to < 0 ? at + 400 : at + to));
+};
 const countryMemo = wordMemo<boolean>();
 function isCountry(value: string): boolean {
   return countryMemo(value, () => !!countryCode(value));
@@ -274,11 +324,16 @@ function spelledOut(text: string, acronym: string): VictimName | null {
   }
   // "Bay Area Chiropractic Center … BACC said": a longer name in the text whose initials spell the acronym
   for (const n of namesUpTo(text, Math.min(text.length, ACRONYM_WINDOW))) {
-    if (n.value !== acronym && initialsOf(n.value).includes(acronym)) return n;
+    if (n.value === acronym) continue;
+    // "Educational Credit Management Corp. … ECMC": the legal form cut from the name still gives its letter
+    const form = LEGAL_INITIAL.exec(text.slice(n.end, n.end + 16));
+    const initials = initialsOf(n.value);
+    if (initials.includes(acronym) || (form && initials.some((i) => i + form[1]![0]!.toUpperCase() === acronym))) return n;
   }
   return null;
 }
 const ACRONYM_WINDOW = 4000;
+const LEGAL_INITIAL = /^,?\s+(Corp|Corporation|Co|Company|Inc|Incorporated|Ltd|Limited|Group)\b/u;
 /** "Department of Health and Human Services" → DHHS and DOHAHS. */
 const initialsOf = (value: string) => {
   const words = value.split(/[\s-]+/).filter((w) => /^\p{L}/u.test(w));

@@ -13,6 +13,8 @@ export default defineRule({
     { text: 'Police are investigating a cyberattack against Ville de Lunéville that shut down its services.', value: 'Ville de Lunéville' },
     { text: 'The ransomware attack on the Province de Namur compromised five servers.', value: 'Province de Namur' },
     { text: 'Officials say an employee database was hacked after a breach at Lexington Medical Center.', value: 'Lexington Medical Center' },
+    // a list of common words inside a ministry's name is part of it
+    { text: 'The attack on the Ministry of Fisheries, Forestry and Wildlife disrupted its licensing services.', value: 'Ministry of Fisheries, Forestry and Wildlife' },
   ],
   counterExamples: [
     'The attack on a regional hospital was claimed on Monday.',

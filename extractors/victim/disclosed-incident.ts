@@ -19,6 +19,8 @@ export default defineRule({
     { text: 'Earlier, Tufts Health Plan warned subscribers that personal information was stolen.', value: 'Tufts Health Plan' },
     { text: 'Last week St. Marks Medical Center in LaGrange, Texas notified 2,988 patients of a breach.', value: 'St. Marks Medical Center' },
     { text: 'Harwell Tooling, which makes moulds at its plant in Leeds, discovered the intrusion in October.', value: 'Harwell Tooling' },
+    // the acronym stands for the name before it, legal form included
+    { text: 'Files were taken from the offices of Larkin Credit Management Corp. in March. LCMC said the stolen files held loan data.', value: 'Larkin Credit Management' },
   ],
   counterExamples: [
     'Emsisoft said the attack was one of many against schools.',

@@ -7,11 +7,16 @@ import { fullName } from '../_shared/victim-complete.ts';
 // Incident write-ups name the victim before any other organisation far more often than not, so the
 // first run that carries an organisation noun ("Centre", "University", "Inc") is a fallback guess.
 const FIRST_ORGANISATION = 0.45; // a positional guess, no incident wording involved
+// an analyst's note of a few lines is about one incident whatever its words ("Valley View University in Ghana
+// is a private chartered university…"); only a longer text can be a sports or finance story
+const SHORT_WRITE_UP = 500; // characters
 const WINDOW = 600; // the lead of the write-up; later organisations are vendors, regulators, outlets
 
 export default defineRule({
   field: 'victim',
   examples: [
+    // a note of a few lines needs no incident word
+    { text: 'Larkspur Community Health Centre is unsure how its internal memos reached a local blog.', value: 'Larkspur Community Health Centre' },
     { text: 'A paper file containing medical information has been stolen from a locked office at Health Sciences Centre.', value: 'Health Sciences Centre' },
     { text: 'Boxes of files from Stadtwerke Bochum were stolen from a car.', value: 'Stadtwerke Bochum' },
     { text: 'An employee of Universität Hamburg emailed a spreadsheet to the wrong list.', value: 'Universität Hamburg' },
@@ -30,7 +35,7 @@ export default defineRule({
     for (const name of namesIn(doc.text, 0, Math.min(doc.text.length, WINDOW))) {
       if (!isOrgLike(name.value)) continue;
       // the first organisation of a sports or finance story is no victim
-      if (!inIncidentTalk(doc, name.start)) return;
+      if (doc.text.length >= SHORT_WRITE_UP && !inIncidentTalk(doc, name.start)) return;
       const full = fullName(doc.text, name);
       yield { value: full.value, confidence: FIRST_ORGANISATION, evidence: [nameSpan(doc.text, full)] };
       return;

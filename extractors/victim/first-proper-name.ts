@@ -18,6 +18,11 @@ export default defineRule({
   counterExamples: [
     'A hospital employee said patient files were taken home.',
     'Brett Callow said the gang was active in Belgium.',
+    // a placeholder for a person, a street, a kind of record and a people are no organisation
+    'Veteran A was mailed the lab results of Veteran B by mistake.',
+    'A skimmer was found on a gas pump on Salem Road last week.',
+    'Social Security Numbers of patients were exposed in the breach.',
+    'The records of 6m South Africans were leaked online.',
   ],
   *propose(doc) {
     const end = doc.sentences[Math.min(LEAD, doc.sentences.length) - 1]?.end ?? 0;

@@ -35,6 +35,8 @@ export default defineRule({
     'VfL Bochum pulled off one of the shocks of the Bundesliga season on Saturday.',
     'Hackers breached the network of a regional utility.',
     'Police in Texas arrested a man on Monday.',
+    // a person, known by the age the text gives them
+    'Adetiloye stole identities from a data broker to defraud banks. Adetiloye, 40, pleaded guilty to fraud.',
   ],
   *propose(doc) {
     for (const s of openingSentences(doc, MAX_SENTENCES)) {

@@ -11,6 +11,8 @@ export default defineRule({
   examples: [
     { text: 'Attackers encrypted five of Stadtwerke Bochum\'s servers overnight.', value: 'Stadtwerke Bochum' },
     { text: 'Hackers got into the Province de Namur’s network and demanded a ransom.', value: 'Province de Namur' },
+    // a police force is a reporter unless its own systems are what the incident sentence names
+    { text: 'The Ontario Association of Chiefs of Police\'s website was defaced by hackers on Friday.', value: 'Ontario Association of Chiefs of Police' },
   ],
   counterExamples: [
     'LockBit\'s servers were seized by police.',

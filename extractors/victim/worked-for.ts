@@ -1,16 +1,17 @@
 // "He worked for Hostgator from September 2011 to February 15, 2012" / "a contractor working for Sequoia Hospital"
 import { defineRule } from '../../src/pipeline/rule.ts';
 import { objectsOf } from '../_shared/victim-propose.ts';
-import { isKnownOrganisation, isStrongName, type VictimName } from '../_shared/victim-names.ts';
+import type { VictimName } from '../_shared/victim-names.ts';
+import { isNameLike } from '../_shared/victim-lone.ts';
 import { inIncidentTalk } from '../_shared/victim-context.ts';
 import type { AnalysedDoc } from '../../src/analyse/analyse.ts';
 
 // Insider write-ups name the victim as the place the wrongdoer worked, often without a job title
-// ("worked for", "was employed by", "working as a nurse at")
+// ("worked for", "was employed by", "working as a nurse at"); a one-word employer must read as a brand
 const WORKED_FOR = /\b(?:worked|working|works|employed|hired|contracted)\s+(?:as\s+(?:an?\s+)?(?:[\w-]+\s+){1,3}?)?(?:for|at|by|with)\s+(?:the\s+)?/giu;
 const WORKPLACE = 0.6; // the employer of whoever misused the data; a past employer is named this way too
 
-const employer = (n: VictimName, doc: AnalysedDoc) => (isStrongName(n) || isKnownOrganisation(n.value)) && inIncidentTalk(doc, n.start);
+const employer = (n: VictimName, doc: AnalysedDoc) => isNameLike(doc.text, n) && inIncidentTalk(doc, n.start);
 
 export default defineRule({
   field: 'victim',
@@ -18,6 +19,8 @@ export default defineRule({
     { text: 'The dishonest employee was arrested for the breach. He worked for Hostgator Hosting from 2011 to 2012.', value: 'Hostgator Hosting' },
     { text: 'A contractor working for Sequoia Hospital inadvertently posted the Social Security numbers of employees.', value: 'Sequoia Hospital' },
     { text: 'The woman, who worked as a billing clerk at Mercy Medical Center, was charged with identity theft.', value: 'Mercy Medical Center' },
+    // a one-word employer counts when it reads as a brand: never written in lower case in the text
+    { text: 'The contractor, who worked for Tegut until March, stole customer data and sold it.', value: 'Tegut' },
   ],
   counterExamples: [
     'She worked for a local clinic before she was charged with fraud.',

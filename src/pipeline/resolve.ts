@@ -11,6 +11,15 @@ type Resolved = { [K in FieldName]: Fields[K] };
 
 const MAX_ALTERNATIVES = 3;
 const MAX_EVIDENCE = 3;
+// A victim whose winning rule and agreement are right less often than this is no answer worth giving:
+// measured on the dev corpora, guesses this weak cost more precision than they add recall.
+const ABSTAIN_BELOW: Partial<Record<FieldName, number>> = { victim: 0.12 };
+// Victim rules' own constants are priors set by hand; how often each rule is right when it wins is measured
+// (the calibration table), and ranking by it picks the better of two disagreeing rules more often.
+const RANK_BY_MEASURED: ReadonlySet<FieldName> = new Set(['victim']);
+// (no agreement is ever measured as 0 rules, so the lookup falls back to the rule's overall precision)
+const weight = (field: FieldName, c: Candidate) => (RANK_BY_MEASURED.has(field)
+  ? calibrate({ field, rule: c.rule, agreeingRules: 0, value: c.value }, c.confidence) : c.confidence);
 
 const normName = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
   .replace(/^the\s+/, '').replace(/['’]s$/, '').replace(/[^a-z0-9]+/g, ' ').trim();
@@ -92,7 +101,7 @@ function groups<F extends FieldName>(field: F, cands: Candidate<F>[]): Group<F>[
     g.members.sort((a, b) => b.confidence - a.confidence);
     // noisy-or over the best candidate of each distinct rule: independent rules agreeing raise belief
     const bestPerRule = new Map<string, number>();
-    for (const m of g.members) if (!bestPerRule.has(m.rule)) bestPerRule.set(m.rule, m.confidence);
+    for (const m of g.members) if (!bestPerRule.has(m.rule)) bestPerRule.set(m.rule, weight(field, m));
     g.rules = new Set(bestPerRule.keys());
     g.score = 1 - [...bestPerRule.values()].reduce((p, c) => p * (1 - c), 1);
   }
@@ -118,6 +127,7 @@ function resolveField<F extends FieldName>(field: F, cands: Candidate<F>[], ctx:
   const decision = { field, rule: best.rule, agreeingRules: win.rules.size, score: win.score, value };
   ctx.observe?.(decision);
   const confidence = calibrate(decision, win.score);
+  if (confidence < (ABSTAIN_BELOW[field] ?? 0)) return null;
   // Values of one field exclude each other: an alternative is at most as likely as the winner is wrong.
   const alternatives = ranked.slice(1, 1 + MAX_ALTERNATIVES).map((g) => {
     const top = g.members[0]!;

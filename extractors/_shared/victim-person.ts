@@ -1,0 +1,36 @@
+// People and other non-organisations that a capitalised run can be: "spokesman Jay Mayfield", "Huang, 41,",
+// "Mr Montgomery", "Veteran B", "Salem Road", "1am GMT", "South Africans". Incident write-ups name the insider, the
+// patient and the official as often as the organisation, and only the organisation is a victim.
+import { memoized } from './victim-cache.ts';
+import { tagsOf } from './victim-words.ts';
+
+const PERSON_ROLE = String.raw`(?:spokes(?:man|woman|person)|director|officer|president|chief|manager|attorney|lawyer|detective|sergeant|professor|secretary|commissioner|chairman|chairwoman|founder|co-founder|CEO|CFO|CIO|CTO|CISO|analyst|researcher|reporter|journalist|editor|employee|nurse|clerk|technician|teller|worker|suspect|defendant|student|actress|singer)`;
+export const PERSON_BEFORE = new RegExp(String.raw`\b(?:${PERSON_ROLE}|Mr|Mrs|Ms)\.?,?\s+$`, 'u');
+export const PERSON_AFTER = new RegExp(String.raw`^,\s+(?:\d{2}(?:,|\s+of\b)|(?:(?:a|an|the|who\s+(?:is|was))\s+)?(?:[\w-]+\s+){0,3}${PERSON_ROLE}s?\b)`, 'u');
+// words that stand right before a person's name as a title; "employee Dropbox account" is no title
+const PERSON_TITLE = String.raw`(?:spokes(?:man|woman|person)|president|CEO|CFO|CIO|CTO|CISO|detective|sergeant|professor|commissioner|chairman|chairwoman|founder|co-founder|analyst|researcher|reporter|journalist|attorney|lawyer|defendant)`;
+const CAP_RUN = String.raw`\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,2}`;
+// one scan of the text finds every name it marks as a person's; rules then ask about their names for free
+const COURTESY = /\b(?:Mr|Mrs|Ms|Miss)\.?[ \t]+(\p{Lu}[\p{L}'’-]+)/gu;
+const AGED_OR_WHO = new RegExp(String.raw`(${CAP_RUN})(?:,[ \t]+(?:\d{2},|who\b)|[ \t]+\(\d{2}\))`, 'gu');
+const TITLED = new RegExp(String.raw`\b${PERSON_TITLE}[ \t]+(${CAP_RUN})`, 'gu');
+function personMarks(text: string): Set<string> {
+  return memoized(text, 'person-marks', 0, () => {
+    const marks = new Set<string>();
+    // a surname after a courtesy title is marked apart: it makes any name ending on it a person's
+    for (const m of text.matchAll(COURTESY)) marks.add(`~${m[1]}`);
+    // the run before the age may hold more words than the name ("Judge Adetiloye"): every tail of it counts
+    for (const m of text.matchAll(AGED_OR_WHO)) { const w = m[1]!.split(/\s+/); for (let i = 0; i < w.length; i++) marks.add(w.slice(i).join(' ')); }
+    for (const m of text.matchAll(TITLED)) { const w = m[1]!.split(/\s+/); for (let i = 1; i <= w.length; i++) marks.add(w.slice(0, i).join(' ')); }
+    return marks;
+  });
+}
+/** Somewhere in the text the name is given an age, a courtesy title or a role: "Huang, 41,", "Mr Huang", "spokesman Jay Mayfield". */
+export const namedAsPerson = (text: string, value: string) => {
+  const marks = personMarks(text);
+  return marks.size > 0 && (marks.has(value.replace(/\s+/g, ' ')) || marks.has(`~${value.split(/\s+/).pop()}`));
+};
+// a street address, a placeholder for a person ("Veteran B", "Patient A's"), a time, a kind of record
+export const NOT_ORGANISATION = /\s(?:Road|Rd|Street|St|Avenue|Ave|Lane|Drive|Boulevard|Blvd|Highway|Hwy)\.?$|^(?:Veteran|Patient|Employee|Customer|Victim|Person|Individual|Client|Member|Resident|User|Suspect|Witness|Child)s?\s+[A-Z](?:['’]s?)?(?:\s|$)|\b\d{1,2}(?:am|pm|a\.m|p\.m)\b|\s(?:Numbers?|Information|Records?|Reports?|Rreport|Requests?|Decisions?|Forms?)$/u;
+/** "Africans", "Chileans": the plural of a demonym names a people. */
+export const isPeoplePlural = (w: string) => /ans$/u.test(w) && tagsOf(w.slice(0, -1)).includes('Demonym');
