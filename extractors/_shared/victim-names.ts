@@ -10,6 +10,7 @@ import { talksIncident } from './victim-context.ts';
 import { NOT_ORGANISATION, PERSON_AFTER, PERSON_BEFORE, isPeoplePlural, namedAsPerson } from './victim-person.ts';
 import {
   ACTOR_AFTER, CORPORATE_SUFFIX, GENERIC, HARM_AFTER, HARM_BEFORE, HEADLINE_VERB, LEADING, LOWER_KIND,
+  DEVICE_TAIL, ENFORCING_AFTER, GLUED_TAIL, LAW_ENFORCEMENT, OWNED_NOUN,
   NOT_VICTIM_NAMES, NOT_VICTIM_WORDS, ORG_HEAD, PART_OF, REPORTER, RESIDENT_AFTER, ROLE, SECURITY_APPOSITIVE,
   SOURCE_BEFORE, allCapsHeadline, hasCorporateContext, isCommonWord, isFirstName, lexicon,
 } from './victim-words.ts';
@@ -121,6 +122,17 @@ function cleanRun(text: string, start: number, end: number): VictimName | null {
     if (ORG_HEAD.test(poss[1]!)) e = s + poss[1]!.length;
     else s += poss[0].length;
   }
+  // "Tommy Hilfiger’s Japanese website", "Henry County’s Enhanced 911 system": one word between the possessive and a
+  // lower-case noun describes what the owner has; the owner is the name
+  const ownsOne = /^(.*?\S)['’]s?\s+(\p{Lu}[\p{L}\d-]*)$/u.exec(text.slice(s, e));
+  if (ownsOne && !ORG_HEAD.test(ownsOne[2]!) && !PLURAL_OWNER.test(ownsOne[1]!) && /^\s+\p{Ll}/u.test(text.slice(e, e + 3))) e = s + ownsOne[1]!.length;
+  // "Sierra View District Hospitals network", "Health Ministrys spokesman": a singular organisation noun whose
+  // possessive lost its apostrophe, before the lower-case noun it owns
+  const lostApostrophe = GLUED_TAIL.exec(text.slice(s, e));
+  if (lostApostrophe && OWNED_NOUN.test(text.slice(e, e + 30))) e -= (lostApostrophe[1] ?? lostApostrophe[2]!).length;
+  // "A Hertfordshire Police USB memory stick", "Sunoco ATM skimmer": a device's acronym after the name is what it owns
+  const device = DEVICE_TAIL.exec(text.slice(s, e));
+  if (device && device.index > 0 && /^\s+\p{Ll}/u.test(text.slice(e, e + 3))) e = s + device.index;
   // "Hartfords Saint Francis Hospital": a place whose possessive lost its apostrophe
   // "NATOs Cooperative Cyber Defence Centre", "Erickson Livings Dan Dunne": any owner the text also names on its own;
   // what it owns is the victim when it is an organisation, else the owner is
@@ -150,6 +162,8 @@ function cleanRun(text: string, start: number, end: number): VictimName | null {
   // "Salem Road", "Veteran B", "1am GMT", "Social Security Numbers", "South Africans": an address, a placeholder
   // for a person, a time, a kind of record or a people is no organisation
   if ((NOT_ORGANISATION.test(value) && !incorporated) || isPeoplePlural(words[words.length - 1]!)) return null;
+  // "7,500 British Columbians", "Californians": the people of a place ending in -a
+  if (/\p{Ll}ans$/u.test(value) && isPlace(value.slice(0, -2))) return null;
   // "Chinese APT Playful Taurus": a threat actor's label inside the run
   if (/\bAPT\b/u.test(value)) return null;
   // "the Electronic Case Files Management System": a system is what was hit, its owner is the victim
@@ -163,6 +177,9 @@ function cleanRun(text: string, start: number, end: number): VictimName | null {
     // "Prime Minister's Office", "Office of Medicaid Inspector General": a role names the office that serves it
   const office = /['’]s\s+(?:Office|Department|Bureau)\b|^(?:Office|Department|Bureau|Ministry)\s+of\b/u.test(value);
   if ((ROLE.test(value) && !office) || (REPORTER.test(value) && !harmedAround(text, s, e)) || allCapsHeadline(value) || isCountry(value)) return null;
+  // "Chicago police have arrested", "Nassau County police said", "the Sheriff's Office said": a force that
+  // investigates or speaks reports the incident; it is the victim only when its own systems are hit
+  if (LAW_ENFORCEMENT.test(value) && ENFORCING_AFTER.test(text.slice(e, e + 50)) && !harmedAround(text, s, e)) return null;
   // "Brett Callow", "Zelda McConachy": a first name and no organisation noun is a person
   if (words.length <= 3 && isFirstName(words[0]!) && !ORG_HEAD.test(value) && !incorporated && !hasCorporateContext(text, e)) return null;
   // "spokesman Jay Mayfield", "Canh Oxelson, 32, a former employee", "Mr Montgomery": a title or a role beside a
@@ -270,10 +287,11 @@ function harmedAround(text: string, s: number, e: number): boolean {
 }
 // "The Salt Lake City Police Department’s website, …, has been taken offline", "A Hertfordshire Police USB memory stick
 // containing the personal details": a police force or an outlet whose own systems or media an incident sentence names
-const OWNED_AFTER = /^(?:['’]s?)?\s+(?:(?:official|internal|own|computer|memory|email|e-mail)\s+)?(?:websites?|site|USB|laptops?|databases?|computer\s+systems?|systems|servers?|network|email\s+accounts?)\b/u;
+const OWNED_AFTER = /^(?:['’]s?)?\s+(?:\p{Lu}[\p{L}-]*\s+)?(?:(?:official|internal|own|computer|memory|email|e-mail)\s+)?(?:websites?|site|USB|laptops?|databases?|computer\s+systems?|systems|servers?|network|email\s+accounts?)\b/u;
 const inIncidentSentenceText = (text: string, at: number) => {
   const from = Math.max(text.lastIndexOf('.', at), text.lastIndexOf('\n', at)) + 1;
-  const to = text.slice(at, at + 400).search(/[.\n]/u);
+  // a dot inside "www.slcpd.com" ends no sentence
+  const to = text.slice(at, at + 400).search(/[.!?](?=\s|$)|\n/u);
   return talksIncident(text.slice(from, to < 0 ? at + 400 : at + to));
 };
 const countryMemo = wordMemo<boolean>();

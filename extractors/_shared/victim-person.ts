@@ -4,9 +4,10 @@
 import { memoized } from './victim-cache.ts';
 import { tagsOf } from './victim-words.ts';
 
-const PERSON_ROLE = String.raw`(?:spokes(?:man|woman|person)|director|officer|president|chief|manager|attorney|lawyer|detective|sergeant|professor|secretary|commissioner|chairman|chairwoman|founder|co-founder|CEO|CFO|CIO|CTO|CISO|analyst|researcher|reporter|journalist|editor|employee|nurse|clerk|technician|teller|worker|suspect|defendant|student|actress|singer)`;
+const PERSON_ROLE = String.raw`(?:spokes(?:man|woman|person)|director|officer|president|chief|manager|attorney|lawyer|detective|sergeant|professor|secretary|commissioner|chairman|chairwoman|founder|co-founder|CEO|CFO|CIO|CTO|CISO|analyst|researcher|reporter|journalist|editor|employee|nurse|clerk|technician|teller|worker|suspect|defendant|student|actress|singer|liaison|receptionist|psychologist|therapist|programmer)`;
 export const PERSON_BEFORE = new RegExp(String.raw`\b(?:${PERSON_ROLE}|Mr|Mrs|Ms)\.?,?\s+$`, 'u');
-export const PERSON_AFTER = new RegExp(String.raw`^,\s+(?:\d{2}(?:,|\s+of\b)|(?:(?:a|an|the|who\s+(?:is|was))\s+)?(?:[\w-]+\s+){0,3}${PERSON_ROLE}s?\b)`, 'u');
+// "Han Bing, a former database administrator for Lianjia": a firm is never a former administrator or contractor
+export const PERSON_AFTER = new RegExp(String.raw`^,\s+(?:\d{2}(?:,|\s+of\b)|(?:(?:a|an|the|who\s+(?:is|was))\s+)?(?:[\w'’-]+\s+){0,3}${PERSON_ROLE}s?\b|an?\s+former\s+(?:[\w-]+\s+){0,3}(?:administrator|contractor|consultant|developer)\b)`, 'u');
 // words that stand right before a person's name as a title; "employee Dropbox account" is no title
 const PERSON_TITLE = String.raw`(?:spokes(?:man|woman|person)|president|CEO|CFO|CIO|CTO|CISO|detective|sergeant|professor|commissioner|chairman|chairwoman|founder|co-founder|analyst|researcher|reporter|journalist|attorney|lawyer|defendant)`;
 const CAP_RUN = String.raw`\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,2}`;
@@ -28,7 +29,11 @@ function personMarks(text: string): Set<string> {
 /** Somewhere in the text the name is given an age, a courtesy title or a role: "Huang, 41,", "Mr Huang", "spokesman Jay Mayfield". */
 export const namedAsPerson = (text: string, value: string) => {
   const marks = personMarks(text);
-  return marks.size > 0 && (marks.has(value.replace(/\s+/g, ' ')) || marks.has(`~${value.split(/\s+/).pop()}`));
+  if (marks.size === 0) return false;
+  const words = value.split(/\s+/);
+  // "Canh Oxelson" ... "Oxelson, 43,": a short name whose last word alone is given an age is a person's
+  return marks.has(words.join(' ')) || marks.has(`~${words[words.length - 1]}`)
+    || (words.length >= 2 && words.length <= 3 && marks.has(words[words.length - 1]!));
 };
 // a street address, a placeholder for a person ("Veteran B", "Patient A's"), a time, a kind of record
 export const NOT_ORGANISATION = /\s(?:Road|Rd|Street|St|Avenue|Ave|Lane|Drive|Boulevard|Blvd|Highway|Hwy)\.?$|^(?:Veteran|Patient|Employee|Customer|Victim|Person|Individual|Client|Member|Resident|User|Suspect|Witness|Child)s?\s+[A-Z](?:['’]s?)?(?:\s|$)|\b\d{1,2}(?:am|pm|a\.m|p\.m)\b|\s(?:Numbers?|Information|Records?|Reports?|Rreport|Requests?|Decisions?|Forms?)$/u;

@@ -26,7 +26,8 @@ export const GENERIC = new Set(`hackers hacker attackers attacker criminals cybe
   members member students student parents children victims victim affected unauthorized north south east west
   new update updated note editor internet borough atm atms cd cds dvd usb notifications newly hacktivists
   all privacy veteran veterans detectives officers prosecutors court courts judge agents fbi phi pii phr ehr hipaa windows linux
-  web ddos covid-19 covid coronavirus phd md dds dmd dos center centre centers centres pharmacy hotel hotels town jury insider insiders firms escrow application applications`.split(/\s+/));
+  web ddos covid-19 covid coronavirus phd md dds dmd dos center centre centers centres pharmacy hotel hotels town jury insider insiders firms escrow application applications
+  device devices skimmer skimmers skimming law`.split(/\s+/));
 
 // attackers, and the security firms, outlets and databases that report on them, are named next to victims
 export const NOT_VICTIM_WORDS = new Set(`lockbit conti revil sodinokibi darkside blackcat alphv clop cl0p hive ryuk maze egregor
@@ -63,7 +64,7 @@ export const REPORTER = /\b(?:Attorney\s+General|National\s+Security\s+(?:Agency
 export const HARM_AFTER = /^(?:['’]s?)?\s+(?:(?:official|internal|computer|web|online|email|e-mail)\s+)*(?:(?:web\s*)?sites?|websites?|servers?|systems?|networks?|databases?|accounts?|computers?)\s+(?:(?:was|were|has\s+been|had\s+been|have\s+been|got)\s+)?(?:hacked|breached|defaced|compromised|attacked|hijacked|taken\s+down)\b|^\s+(?:was|were|has\s+been|had\s+been|became|become)\s+(?:hacked|breached|targeted|attacked|compromised|defaced|a\s+target|the\s+(?:latest\s+)?(?:victim|target))\b/u;
 export const HARM_BEFORE = /\b(?:hacked(?:\s+into)?|breached|defaced|compromised|compromises|hacks|targeted|targeting|attack(?:s|ed)?\s+(?:on|against))\s+(?:the\s+)?(?:(?:official\s+)?(?:website|site|servers?|systems?|network|accounts?)\s+of\s+(?:the\s+)?)?$/u;
 // title-case headlines run on into their verb ("Breach at Sonic Drive-In May Have Impacted Millions")
-export const HEADLINE_VERB = /\s(?:May|Might|Have|Has|Had|Is|Are|Was|Were|Will|Could|Says|Said|Hit|Hits|Hacked|Breached|Confirms|Notifies|Reports|Suffers|Warns|Admits|Discloses|Exposes|Leaks|Notify|Notifying|Recovers|Loses|Fined|Sued|Investigates|Announces|Alerts|Apologi[sz]es|After|Over|In|On|At|To|With|By|From)(?:\s.*)?$/u;
+export const HEADLINE_VERB = /\s(?:May|Might|Have|Has|Had|Is|Are|Was|Were|Will|Could|Says|Said|Hit|Hits|Hacked|Breached|Confirms|Notifies|Reports|Suffers|Warns|Admits|Discloses|Exposes|Leaks|Notify|Notifying|Recovers|Loses|Fined|Sued|Investigates|Announces|Alerts|Apologi[sz]es|Found|Finds|Target|Targets|Targeted|Sues|Steal|Steals|Stole|Stolen|Accessed|Compromised|Attacked|Exposed|Leaked|Defaced|Defaces|Accuses|Arrested|Settles|Pays|Blackmails?|Serving|After|Over|In|On|At|To|With|By|From)(?:\s.*)?$/u;
 export const allCapsHeadline = (value: string) => value.split(/\s+/).filter((w) => w.length >= 4 && w === w.toUpperCase() && /\p{Lu}/u.test(w)).length >= 3;
 
 export const lexicon = (nlp as unknown as { world(): { model: { one: { lexicon: Record<string, string | string[]> } } } })
@@ -93,3 +94,13 @@ export const isKnownOrganisation = (w: string) => tagsOf(w).includes('Organizati
 export const isNotVictimWord = (value: string) => NOT_VICTIM_WORDS.has(value.toLowerCase()) || NOT_VICTIM_NAMES.has(value.toLowerCase());
 
 export const PART_OF = /^(?:Thousands|Millions|Billions|Hundreds|Dozens|Scores|Some|Many|Most|All|Several|Both|Each|None|One|Two|Three|Part|Parts|Half|Head|Heads)\s+of\s+(?:the\s+)?(?=\p{Lu})/u;
+
+// "Chicago police have arrested", "Nassau County police said": a force that acts or speaks in the incident
+export const LAW_ENFORCEMENT = /(?:^|\s)(?:[Pp]olice(?:\s+(?:Department|Service|Force))?|Sheriff(?:['’]s\s+(?:Office|Department))?|Constabulary)$/u;
+export const ENFORCING_AFTER = /^['’]?s?\s+(?:(?:have|has|had|are|were|is|was|later|also|then)\s+)?(?:said|say|says|seek|seeks|seeking|sought|arrested|arrest|located|executed|charged|investigat\w*|believe|believed|alerted|reported|responded|recovered|searched|booked|identified|was\s+the\s+agency|were\s+called)\b/u;
+// "Sierra View District Hospitals network", "Health Ministrys": a possessive that lost its apostrophe
+export const GLUED_TAIL = /\s\S*(?:(?:Hospital|Board|Network|Cent(?:er|re)|Clinic|Council|Commission|Bank|Association|College|Republic|Express)(s|es)|(?:Ministr|Authorit|Agenc|Compan|Universit)y(s))$/u;
+// a lower-case word after it that is no verb or joiner: what the name owns
+export const OWNED_NOUN = /^\s+(?!(?:is|was|has|had|have|are|were|will|would|can|could|may|might|said|says|and|or|of|in|at|on|for|to|with|by|from|that|which|who|as)\b)\p{Ll}+(?<!ed)\b/u;
+// "Hertfordshire Police USB memory stick": a device the name owns
+export const DEVICE_TAIL = /\s+(?:USB|CD|CDs|DVD|DVDs|PC|PCs|ATM|ATMs|CCTV|IT)$/u;

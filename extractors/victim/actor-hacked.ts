@@ -16,6 +16,8 @@ export default defineRule({
     { text: 'Hackers gained unauthorized access to the systems of MOAB Training International.', value: 'MOAB Training International' },
     { text: 'A hacker using the moniker Dr4g0n has hacked MacTalk (mactalk.com.au), a forum for Apple fans.', value: 'MacTalk' },
     { text: 'An unidentified suspect allegedly hacked into the server of Interpark Corp. and stole customer information.', value: 'Interpark' },
+    // an outlet is hit when its own site is: one capitalised word may name the site
+    { text: "Hackers breached the Washington Post's Jobs website last month, stealing user names.", value: 'Washington Post' },
     // the apostrophe lost in a write-up: NATO owns the centre that was hit
     { text: 'Hackers breached NATOs Strategic Communications Centre of Excellence in May. NATO said no classified data was taken.', value: 'Strategic Communications Centre of Excellence' },
   ],

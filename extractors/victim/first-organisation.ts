@@ -20,8 +20,15 @@ export default defineRule({
     { text: 'A paper file containing medical information has been stolen from a locked office at Health Sciences Centre.', value: 'Health Sciences Centre' },
     { text: 'Boxes of files from Stadtwerke Bochum were stolen from a car.', value: 'Stadtwerke Bochum' },
     { text: 'An employee of Universität Hamburg emailed a spreadsheet to the wrong list.', value: 'Universität Hamburg' },
+    // the possessive's apostrophe lost before what the hospital owns
+    { text: 'An intruder gained access to the Sierra View District Hospitals network system last month.', value: 'Sierra View District Hospital' },
+    // a device's acronym after the name is what the force owns
+    { text: 'A Hertfordshire Police USB memory stick containing the personal details of 165,000 suspects has been found by a member of the public.', value: 'Hertfordshire Police' },
+    // one capitalised word after the possessive describes what the owner has
+    { text: 'Ransomware hit Henry County’s Enhanced emergency system on Monday.', value: 'Henry County' },
   ],
   counterExamples: [
+    'Nassau County police said the hostess at a restaurant copied card numbers.',
     'A hospital employee said patient files were taken home.',
     'Brett Callow, an analyst at Emsisoft, said the gang was active.',
     'Police in Texas arrested a man on Monday.',

@@ -14,8 +14,14 @@ export default defineRule({
   examples: [
     { text: 'Hackers stole the personal data of 57 million customers from Uber Technologies Inc. last year.', value: 'Uber Technologies' },
     { text: 'Boxes of documents belonging to Gemeente Hof van Twente were lost in transit.', value: 'Gemeente Hof van Twente' },
+    // a title-case headline's verb ends the name before it; a kind of device is no name
+    { text: 'Russian Hackers Target Private Ukrainian Energy Firm - DTEK Group', value: 'DTEK Group' },
+    { text: 'Skimming Device Found at Firstrust Bank ATM in Philadelphia', value: 'Firstrust Bank' },
   ],
   counterExamples: [
+    'Law Firm Serving Fortune 500 Companies Hit by Ransomware',
+    // the people of a place
+    'The personal information of approximately 7,500 British Columbians may have been compromised in a breach.',
     'A hospital employee said patient files were taken home.',
     'Brett Callow said the gang was active in Belgium.',
     // a placeholder for a person, a street, a kind of record and a people are no organisation

@@ -9,7 +9,11 @@ import type { AnalysedDoc } from '../../src/analyse/analyse.ts';
 const JOB = String.raw`(?:IT\s+)?(?:employees?|workers?|staffers?|staff\s+members?|contractors?|nurses?|technicians?|clerks?|tellers?|insiders?|administrators?|admins?|pharmacists?|receptionists?|cashiers?|managers?|engineers?|officials?|doctors?|physicians?|billing\s+specialists?|supervisors?|agents?|volunteers?)`;
 // (the space is checked before the letter behind it: most positions fail there at once)
 const JOB_AFTER_NAME = new RegExp(String.raw`(?=\s)(?<=\p{L})\s+${JOB}\b`, 'giu');
-const JOB_AT = new RegExp(String.raw`\b(?:former|ex-|rogue|disgruntled|an?|the)\s+(?:[\w-]+\s+)?${JOB}\s+(?:at|of|with|for|from)\s+(?:the\s+)?`, 'giu');
+// staff titles that read as a job only before "at"/"for" ("a certified nursing assistant at", "a service adviser for");
+// analysts and researchers are left out: "a threat analyst at" names who comments, not whom it hit
+const STAFF = String.raw`(?:assistants?|aides?|advis[eo]rs?|attendants?|coordinators?|representatives?|secretar(?:y|ies)|accountants?|bookkeepers?|guards?|hostess(?:es)?|waiters?|waitress(?:es)?|bartenders?|drivers?|caregivers?|therapists?|counsell?ors?|hygienists?|paralegals?|interns?|executives?)`;
+// "Employee of the Australian Bureau of Statistics leaked", "22 current and past employees of Ektron": a headline or a count needs no article
+const JOB_AT = new RegExp(String.raw`(?:\b(?:former|ex-|rogue|disgruntled|an?|the|past|current|\d[\d,]*)\s+|(?<=^|[.!?]\s+|\n))(?:[\w-]+\s+){0,2}?(?:${JOB}|${STAFF})\s+(?:at|of|with|for|from)\s+(?:the\s+)?`, 'giu');
 const EMPLOYER = 0.7; // whoever employs the insider owns the data they misused
 
 // a job advert names employer and job title too; only incident talk makes the employer a victim
@@ -22,11 +26,15 @@ export default defineRule({
     { text: 'A former IT administrator at Hillcrest Community Bank was sentenced for deleting backups.', value: 'Hillcrest Community Bank' },
     { text: 'ING Bank employee misused access to the customer database.', value: 'ING Bank' },
     { text: 'An employee at Queen Elizabeth Hospital inappropriately accessed the records of three patients.', value: 'Queen Elizabeth Hospital' },
+    { text: 'Investigators said Martinez was a service adviser for Wash Tub and stole the card numbers of customers.', value: 'Wash Tub' },
+    // a headline or a count needs no article before the job
+    { text: 'Employee of the Australian Bureau of Statistics leaked confidential data to a friend.', value: 'Australian Bureau of Statistics' },
   ],
   counterExamples: [
     'A hospital employee took files home.',
     'A former employee of a local clinic was charged.',
     'Brett Callow, a threat analyst at a security firm, said the breach was serious.',
+    'Jane Doe, a threat analyst at Emsisoft, said the breach was serious.',
   ],
   *propose(doc) {
     yield* subjectsOf(doc, JOB_AFTER_NAME, EMPLOYER, (n, d) => employer(n, d));

@@ -30,8 +30,15 @@ export default defineRule({
     { text: 'AccQData accidentally published private repo with customer medical data.', value: 'AccQData' },
     { text: 'FFrees had a breach discovered by a security researcher.', value: 'FFrees' },
     { text: 'Morrisons Supermarkets has urged shoppers to change passwords after a data breach.', value: 'Morrisons Supermarkets' },
+    // a force that acts on its own staff is the organisation hit
+    { text: 'Toronto police have suspended an officer accused of leaking records.', value: 'Toronto police' },
   ],
   counterExamples: [
+    // the police arrest and speak: they report the incident
+    'Chicago police have arrested two women who ran an identity theft ring out of a clinic.',
+    // people: a firm is never a former administrator, a liaison is a role
+    "Han Bing, a former database administrator for Lianjia, deleted the company's data after a breach.",
+    "Robin Patterson, the Navy's public liaison, accidentally leaked notes in a data breach.",
     'VfL Bochum pulled off one of the shocks of the Bundesliga season on Saturday.',
     'Hackers breached the network of a regional utility.',
     'Police in Texas arrested a man on Monday.',

@@ -13,6 +13,8 @@ export default defineRule({
     { text: 'Hackers got into the Province de Namur’s network and demanded a ransom.', value: 'Province de Namur' },
     // a police force is a reporter unless its own systems are what the incident sentence names
     { text: 'The Ontario Association of Chiefs of Police\'s website was defaced by hackers on Friday.', value: 'Ontario Association of Chiefs of Police' },
+    // (the dots of a web address end no sentence)
+    { text: 'The Salt Lake City Police Department’s website, www.slcpd.com, has been taken offline due to a security breach.', value: 'Salt Lake City Police Department' },
   ],
   counterExamples: [
     'LockBit\'s servers were seized by police.',
