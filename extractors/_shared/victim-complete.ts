@@ -1,7 +1,8 @@
 // A name as a rule first sees it is often the short form the text uses after introducing the full one,
 // or before it in a headline ("El Centro" … "El Centro Regional Medical Center"; "Premier" … "Premier
 // Physicians Group"). Every rule that lands on the short form should agree with those that land on the long one.
-import { expandAcronym, isOrgLike, nameAt, type VictimName } from './victim-names.ts';
+import { expandAcronym, nameAt } from './victim-names.ts';
+import { isOrgLike, type VictimName } from './victim-name-shape.ts';
 import { memoized, spanKey } from './victim-cache.ts';
 
 const WINDOW = 6000; // a write-up introduces its subject early

@@ -2,7 +2,8 @@
 // (the object: "attack on X") or just before it (the subject: "X was hit by").
 import type { AnalysedDoc } from '../../src/analyse/analyse.ts';
 import type { Proposal } from '../../src/pipeline/rule.ts';
-import { nameAt, nameBefore, nameSpan, type VictimName } from './victim-names.ts';
+import { nameAt, nameBefore } from './victim-names.ts';
+import { nameSpan, type VictimName } from './victim-name-shape.ts';
 import { fullName } from './victim-complete.ts';
 
 export type Check = (name: VictimName, doc: AnalysedDoc, trigger: RegExpExecArray) => boolean;

@@ -1,7 +1,7 @@
 // "The latest victim is Hammersmith Medicines Research" / "LockBit claims Entrust as another victim" / "the gang listed Acme Corp on its leak site"
 import { defineRule } from '../../src/pipeline/rule.ts';
 import { objectsOf, subjectsOf } from '../_shared/victim-propose.ts';
-import type { VictimName } from '../_shared/victim-names.ts';
+import type { VictimName } from '../_shared/victim-name-shape.ts';
 import { isNameLike } from '../_shared/victim-lone.ts';
 import type { AnalysedDoc } from '../../src/analyse/analyse.ts';
 

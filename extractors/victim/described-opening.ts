@@ -1,6 +1,7 @@
 // "Nonprofit health care provider Huntington Medical Institutes (HMI) has announced two HIPAA breaches"
 import { defineRule, span } from '../../src/pipeline/rule.ts';
-import { DATELINE, NAME, cleanName } from '../_shared/victim-names.ts';
+import { DATELINE, NAME } from '../_shared/victim-name-shape.ts';
+import { cleanName } from '../_shared/victim-name-clean.ts';
 import { fullName } from '../_shared/victim-complete.ts';
 import { OPENING_APPOSITIVE, OPENING_VERB, openingSentences } from '../_shared/victim-lead.ts';
 

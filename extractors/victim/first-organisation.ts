@@ -1,6 +1,7 @@
 // "A paper file was stolen from a locked office at Health Sciences Centre."
 import { defineRule } from '../../src/pipeline/rule.ts';
-import { isOrgLike, nameSpan, namesIn } from '../_shared/victim-names.ts';
+import { isOrgLike, nameSpan } from '../_shared/victim-name-shape.ts';
+import { namesIn } from '../_shared/victim-names.ts';
 import { inIncidentTalk } from '../_shared/victim-context.ts';
 import { fullName } from '../_shared/victim-complete.ts';
 

@@ -1,6 +1,7 @@
 // "Hackers stole the personal data of 57 million customers and drivers from Uber Technologies Inc."
 import { defineRule } from '../../src/pipeline/rule.ts';
-import { isOrgLike, nameSpan, namesIn } from '../_shared/victim-names.ts';
+import { isOrgLike, nameSpan } from '../_shared/victim-name-shape.ts';
+import { namesIn } from '../_shared/victim-names.ts';
 import { inIncidentTalk } from '../_shared/victim-context.ts';
 import { fullName } from '../_shared/victim-complete.ts';
 
@@ -17,6 +18,8 @@ export default defineRule({
     // a title-case headline's verb ends the name before it; a kind of device is no name
     { text: 'Russian Hackers Target Private Ukrainian Energy Firm - DTEK Group', value: 'DTEK Group' },
     { text: 'Skimming Device Found at Firstrust Bank ATM in Philadelphia', value: 'Firstrust Bank' },
+    // an outlet is a reporter unless its own sites are hit, a share of them too
+    { text: 'Pakistani hackers have defaced a number of websites of Jaya TV, one of the largest Tamil channels.', value: 'Jaya TV' },
   ],
   counterExamples: [
     'Law Firm Serving Fortune 500 Companies Hit by Ransomware',

@@ -1,7 +1,8 @@
 // "A former Microsoft employee leaked the code" / "an IT administrator at Hillcrest Community Bank deleted the backups"
 import { defineRule } from '../../src/pipeline/rule.ts';
 import { objectsOf, subjectsOf } from '../_shared/victim-propose.ts';
-import { isKnownOrganisation, isStrongName, type VictimName } from '../_shared/victim-names.ts';
+import { isKnownOrganisation } from '../_shared/victim-words.ts';
+import { isStrongName, type VictimName } from '../_shared/victim-name-shape.ts';
 import { inIncidentTalk } from '../_shared/victim-context.ts';
 import type { AnalysedDoc } from '../../src/analyse/analyse.ts';
 

@@ -2,7 +2,8 @@
 // "IT department" at Kettle & Crumb, the little coffee roaster"
 import { defineRule } from '../../src/pipeline/rule.ts';
 import { objectsOf } from '../_shared/victim-propose.ts';
-import { isKnownOrganisation, isStrongName, type VictimName } from '../_shared/victim-names.ts';
+import { isKnownOrganisation } from '../_shared/victim-words.ts';
+import { isStrongName, type VictimName } from '../_shared/victim-name-shape.ts';
 import { inIncidentTalk, talksIncident } from '../_shared/victim-context.ts';
 import type { AnalysedDoc } from '../../src/analyse/analyse.ts';
 

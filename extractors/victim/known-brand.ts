@@ -1,6 +1,8 @@
 // "Hackers stole the personal data of 57 million Uber riders"
 import { defineRule } from '../../src/pipeline/rule.ts';
-import { cleanName, isKnownOrganisation, nameSpan } from '../_shared/victim-names.ts';
+import { cleanName } from '../_shared/victim-name-clean.ts';
+import { isKnownOrganisation } from '../_shared/victim-words.ts';
+import { nameSpan } from '../_shared/victim-name-shape.ts';
 import { inIncidentTalk } from '../_shared/victim-context.ts';
 import { fullName } from '../_shared/victim-complete.ts';
 

@@ -1,7 +1,9 @@
 // "The Landeshauptstadt Potsdam, the capital of the state of Brandenburg, disconnected its administration
 // from the internet … after security authorities warned of an imminent cyberattack"
 import { defineRule, span } from '../../src/pipeline/rule.ts';
-import { DATELINE, NAME, cleanName, isKnownOrganisation, isStrongName } from '../_shared/victim-names.ts';
+import { DATELINE, NAME, isStrongName } from '../_shared/victim-name-shape.ts';
+import { cleanName } from '../_shared/victim-name-clean.ts';
+import { isKnownOrganisation } from '../_shared/victim-words.ts';
 import { fullName } from '../_shared/victim-complete.ts';
 import { inIncidentTalk } from '../_shared/victim-context.ts';
 import { openingOf } from '../_shared/victim-lead.ts';

@@ -1,6 +1,8 @@
 // "AccQData accidentally published private repo with customer medical data"
 import { defineRule, span } from '../../src/pipeline/rule.ts';
-import { DATELINE, NAME, cleanName, hasCorporateContext, isKnownOrganisation, isPlace, type VictimName } from '../_shared/victim-names.ts';
+import { DATELINE, NAME, isPlace, type VictimName } from '../_shared/victim-name-shape.ts';
+import { cleanName } from '../_shared/victim-name-clean.ts';
+import { hasCorporateContext, isKnownOrganisation } from '../_shared/victim-words.ts';
 import type { AnalysedDoc } from '../../src/analyse/analyse.ts';
 import { fullName } from '../_shared/victim-complete.ts';
 import { openingSentences } from '../_shared/victim-lead.ts';
@@ -29,6 +31,8 @@ export default defineRule({
   examples: [
     { text: 'AccQData accidentally published private repo with customer medical data.', value: 'AccQData' },
     { text: 'FFrees had a breach discovered by a security researcher.', value: 'FFrees' },
+    // an acronym that spells a short word is still a name
+    { text: 'SWIFT said hackers had breached its network.', value: 'SWIFT' },
     { text: 'Morrisons Supermarkets has urged shoppers to change passwords after a data breach.', value: 'Morrisons Supermarkets' },
     // a force that acts on its own staff is the organisation hit
     { text: 'Toronto police have suspended an officer accused of leaking records.', value: 'Toronto police' },
@@ -44,6 +48,8 @@ export default defineRule({
     'Police in Texas arrested a man on Monday.',
     // a person, known by the age the text gives them
     'Adetiloye stole identities from a data broker to defraud banks. Adetiloye, 40, pleaded guilty to fraud.',
+    // a shouted dictionary word opens the story; an acronym is shorter
+    'A MILITARY laptop containing the personal details of hundreds of reservists has been stolen.',
   ],
   *propose(doc) {
     for (const s of openingSentences(doc, MAX_SENTENCES)) {

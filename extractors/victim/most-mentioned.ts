@@ -1,6 +1,7 @@
 // "Tufts Health Plan warned subscribers … Tufts Health Plan said the theft included names …"
 import { defineRule } from '../../src/pipeline/rule.ts';
-import { isOrgLike, nameSpan, namesIn, type VictimName } from '../_shared/victim-names.ts';
+import { isOrgLike, nameSpan, type VictimName } from '../_shared/victim-name-shape.ts';
+import { namesIn } from '../_shared/victim-names.ts';
 import { inIncidentSentence } from '../_shared/victim-context.ts';
 import { fullName } from '../_shared/victim-complete.ts';
 

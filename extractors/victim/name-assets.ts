@@ -2,7 +2,7 @@
 import { defineRule } from '../../src/pipeline/rule.ts';
 import { subjectsOf } from '../_shared/victim-propose.ts';
 import { inIncidentTalk } from '../_shared/victim-context.ts';
-import { isStrongName } from '../_shared/victim-names.ts';
+import { isStrongName } from '../_shared/victim-name-shape.ts';
 import { isBrandWord, isNameLike } from '../_shared/victim-lone.ts';
 
 // Short write-ups and headlines name the victim as a bare modifier of what was hit or who was affected:

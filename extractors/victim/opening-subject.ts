@@ -1,6 +1,7 @@
 // "Jersey City Medical Center said a computer disk containing patient information was lost in June"
 import { defineRule, span } from '../../src/pipeline/rule.ts';
-import { DATELINE, NAME, cleanName } from '../_shared/victim-names.ts';
+import { DATELINE, NAME } from '../_shared/victim-name-shape.ts';
+import { cleanName } from '../_shared/victim-name-clean.ts';
 import { fullName } from '../_shared/victim-complete.ts';
 import { OPENING_APPOSITIVE as APPOSITIVE, OPENING_VERB as VERB, openingSentences } from '../_shared/victim-lead.ts';
 

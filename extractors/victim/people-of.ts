@@ -1,7 +1,8 @@
 // "the personal data of customers of Uber" / "patients at Royal Shrewsbury Hospital had their records sent to a stranger"
 import { defineRule } from '../../src/pipeline/rule.ts';
 import { objectsOf } from '../_shared/victim-propose.ts';
-import { isKnownOrganisation, isStrongName, type VictimName } from '../_shared/victim-names.ts';
+import { isKnownOrganisation } from '../_shared/victim-words.ts';
+import { isStrongName, type VictimName } from '../_shared/victim-name-shape.ts';
 import { inIncidentTalk } from '../_shared/victim-context.ts';
 
 // the people whose records leak are named through the organisation that holds them

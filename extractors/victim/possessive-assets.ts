@@ -11,6 +11,8 @@ export default defineRule({
   examples: [
     { text: 'Attackers encrypted five of Stadtwerke Bochum\'s servers overnight.', value: 'Stadtwerke Bochum' },
     { text: 'Hackers got into the Province de Namur’s network and demanded a ransom.', value: 'Province de Namur' },
+    // a place that is also a first name opens an organisation's name, not a person's ("Emory Roane of ...")
+    { text: 'A malicious party hacked into the Virginia Department of Environmental Quality’s website.', value: 'Virginia Department of Environmental Quality' },
     // a police force is a reporter unless its own systems are what the incident sentence names
     { text: 'The Ontario Association of Chiefs of Police\'s website was defaced by hackers on Friday.', value: 'Ontario Association of Chiefs of Police' },
     // (the dots of a web address end no sentence)

@@ -1,7 +1,8 @@
 // "EasyDraft, which processes payments for Bright Horizons Family Solutions, began notifying Bright Horizons customers"
 import { defineRule } from '../../src/pipeline/rule.ts';
 import { objectsOf } from '../_shared/victim-propose.ts';
-import { isKnownOrganisation, isStrongName, type VictimName } from '../_shared/victim-names.ts';
+import { isKnownOrganisation } from '../_shared/victim-words.ts';
+import { isStrongName, type VictimName } from '../_shared/victim-name-shape.ts';
 import { inIncidentTalk } from '../_shared/victim-context.ts';
 import type { AnalysedDoc } from '../../src/analyse/analyse.ts';
 

@@ -1,7 +1,7 @@
 // "He worked for Hostgator from September 2011 to February 15, 2012" / "a contractor working for Sequoia Hospital"
 import { defineRule } from '../../src/pipeline/rule.ts';
 import { objectsOf } from '../_shared/victim-propose.ts';
-import type { VictimName } from '../_shared/victim-names.ts';
+import type { VictimName } from '../_shared/victim-name-shape.ts';
 import { isNameLike } from '../_shared/victim-lone.ts';
 import { inIncidentTalk } from '../_shared/victim-context.ts';
 import type { AnalysedDoc } from '../../src/analyse/analyse.ts';
