@@ -1,6 +1,7 @@
 // Cleaning one capitalised run into a victim name: trimming leading noise, possessives and what the name owns,
 // and rejecting the runs that are no victim organisation: generic subjects, people, places, attackers and reporters.
-import { countryCode } from './countries.ts';
+import { COUNTRY_BY_DEMONYM, countryCode } from './countries.ts';
+import { cityPlaces, subdivisions } from './location-gazetteer.ts';
 import { memoFor, memoized, spanKey, wordMemo } from './victim-cache.ts';
 import { talksIncident } from './victim-context.ts';
 import { JOINER, isPlace, type VictimName } from './victim-name-shape.ts';
@@ -9,7 +10,7 @@ import {
   ACTOR_AFTER, CORPORATE_SUFFIX, GENERIC, HARM_AFTER, HARM_BEFORE, HEADLINE_VERB, LEADING, LOWER_KIND,
   DEVICE_TAIL, ENFORCING_AFTER, GLUED_TAIL, LAW_ENFORCEMENT, OWNED_NOUN,
   NOT_VICTIM_NAMES, NOT_VICTIM_WORDS, ORG_HEAD, PART_OF, REPORTER, RESIDENT_AFTER, ROLE, SECURITY_APPOSITIVE,
-  SOURCE_BEFORE, allCapsHeadline, hasCorporateContext, isCommonWord, isFirstName, lexicon,
+  SOURCE_BEFORE, allCapsHeadline, hasCorporateContext, isCommonWord, isFirstName, isKnownOrganisation, lexicon,
 } from './victim-words.ts';
 
 /**
@@ -103,6 +104,11 @@ function cleanRun(text: string, start: number, end: number): VictimName | null {
     if (isPlace(glued[1]!) || ORG_HEAD.test(text.slice(s + glued[0].length, e))) s += glued[0].length;
     else e = s + glued[1]!.length;
   }
+  // "Viber Support Page", "Egyptian Government Sites": the web property named after its owner
+  const property = WEB_PROPERTY.exec(text.slice(s, e));
+  if (property && property.index > 0) e = s + property.index;
+  // "Sony Italy", "Google Video Costa Rica", "Experian South African branch": a brand's branch in a country
+  e = s + withoutCountryTail(text, text.slice(s, e), /^\s+\p{Ll}/u.test(text.slice(e, e + 3))).length;
   // "Barrie police", "Spotsylvania school system": a lower-case kind after a place makes it the place's body
   const kind = LOWER_KIND.exec(text.slice(e, e + 40));
   if (kind) e += kind[0].length;
@@ -110,7 +116,7 @@ function cleanRun(text: string, start: number, end: number): VictimName | null {
   const words = value.toLowerCase().split(/\s+/);
   if (allGeneric(words) && !namedFromCommonWords(value, words)) return null;
   // laws are breached too ("a breach of the Data Protection Act")
-  if (/\s(?:Act|Law|Regulation|Directive)$/u.test(value) && !/\b(?:School|College|Faculty|Institute|Cent(?:er|re))\s+of\s+Law$/u.test(value)) return null;
+  if (/\s(?:Act|Law|Regulation|Directive|Rule)$/u.test(value) && !/\b(?:School|College|Faculty|Institute|Cent(?:er|re))\s+of\s+Law$/u.test(value)) return null;
   // gang names are ordinary words too ("Royal Shrewsbury Hospital"): an organisation noun outweighs them
   if ((NOT_VICTIM_NAMES.has(words.join(' ')) && !harmedAround(text, s, e)) || (NOT_VICTIM_WORDS.has(words[0]!) && !ORG_HEAD.test(value))) return null;
   if (LEADING.has(words[0]!) || value.length < 2 || JOINER_START.test(value)) return null;
@@ -161,12 +167,53 @@ function cleanRun(text: string, start: number, end: number): VictimName | null {
   if (/^(?:hackers|members|supporters|activists|operatives|affiliates|fans|users|customers|friends)$/.test(words[0]!) && words[1] === 'of') return null;
   // "A Kanawha County woman", "Matamata woman Tania": a place qualifying a person
   if (RESIDENT_AFTER.test(text.slice(e, e + 20))) return null;
+  // "Michael Bryant, 41, of Lauderdale Lakes", "a resident of Phenix City": where a person lives
+  const residence = RESIDENCE_BEFORE.exec(text.slice(Math.max(0, s - 30), s));
+  if (residence && (residence[1] || isTownOrCounty(value))) return null;
+  // "An Evansville hospital", "a Jersey City doctor", "a Dallas County, Texas, physician": a town or county named only
+  // to say where some unnamed body or person is; the victim is that one, not the place
+  if (ARTICLE_BEFORE.test(text.slice(Math.max(0, s - 4), s)) && /^,?\s+\p{Ll}/u.test(text.slice(e, e + 3))
+    && !TOWN_BODY_AFTER.test(text.slice(e, e + 12)) && isTownOrCounty(value)) return null;
   if (ACTOR_AFTER.test(text.slice(e, e + 40)) || SECURITY_APPOSITIVE.test(text.slice(e, e + 80))) return null;
   // "According to Wikipedia", "reported by ZDNet": a source, not a subject
   if (SOURCE_BEFORE.test(text.slice(Math.max(0, s - 60), s))) return null;
   return { value, start: s, end: e };
 }
 
+// an age before "of" makes the rest a person's home; "residents of" may also be a care home's
+const RESIDENCE_BEFORE = /(?:(,[ \t]*\d{1,3},?)|\bresidents?|\bnatives?)[ \t]+of[ \t]+$/u;
+const ARTICLE_BEFORE = /(?:^|[^\p{L}])an?[ \t]+$/iu;
+// "An Alto city employee": the town's own body
+const TOWN_BODY_AFTER = /^\s+(?:city|county|town|village|borough|township|municipal)\b/u;
+const COUNTY = /^(.+?)\s+(?:County|Parish|Borough)$/u;
+/** A town or county of the gazetteer ("Evansville", "Orchard Park", "Jackson County") that is no ordinary word. */
+const isTownOrCounty = (value: string) => townMemo(value, () => {
+  const place = COUNTY.exec(value)?.[1] ?? value;
+  return !isCommonWord(place) && (isPlace(place) || cityPlaces(place).length > 0 || subdivisions(place).length > 0);
+});
+const townMemo = wordMemo<boolean>();
+const WEB_PROPERTY = /\s+(?:Support\s+)?(?:Page|Web\s?[Ss]ite|Website|Sites|Portal|Forum|Blog)$/u;
+const TAIL_JOINER = new RegExp(String.raw`^${JOINER}$`, 'iu');
+/**
+ * "Sony Italy" → "Sony": a country or demonym closing a brand's name; "Air India", "Bank of India" keep theirs, and
+ * one word keeps its country unless it is a known brand, the text also names it alone, or the country is a demonym
+ * that qualifies the noun after it ("Experian South African branch"; "Baseball Canada" stays).
+ */
+function withoutCountryTail(text: string, value: string, nounAfter: boolean): string {
+  const words = value.split(/(\s+)/);
+  for (const k of [2, 1]) {
+    const cut = words.length - (2 * k - 1);
+    if (cut < 2 || !countryCode(words.slice(cut).join(''))) continue;
+    const rest = words.slice(0, cut - 1);
+    const last = rest[rest.length - 1]!;
+    if (TAIL_JOINER.test(last)) return value;
+    const tail = words.slice(cut).join('');
+    const brand = isKnownOrganisation(last) || standsAlone(text, last) || (nounAfter && COUNTRY_BY_DEMONYM.has(tail));
+    if (rest.length === 1 && (isCommonWord(last) || isPlace(last) || ORG_HEAD.test(last) || !brand)) return value;
+    return rest.join('');
+  }
+  return value;
+}
 const GLUED_POSSESSIVE = /^(\p{Lu}[\p{L}]*[^\Ws])s\s+(?=\S+\s+\S)/u;
 const PLURAL_NAME = /^(?:Women|Children|Men|People|Veteran|Worker|Teacher|Employee|Doctor|Physician|Nurse|Owner|Farmer|American|Citizen|Friend|Member|Partner|Associate|Service|System|Product|Resource|Affair|Communication|Industrie|Holding|Solution|Lake|Hill|Spring|Wood|Field|Park|Garden|Meadow|Oak|Pine|Palm|Height|Fall|Island|Water|Street|Road)$/u;
 const CAPITAL_NEXT = /^\s+\p{Lu}/u;

@@ -87,7 +87,13 @@ function spelledOut(text: string, acronym: string): VictimName | null {
     if (!PAREN_AFTER.test(text) || !PAREN_BEFORE.test(text.slice(Math.max(0, at - 40), at))) continue;
     SPELLED_OUT.lastIndex = Math.max(0, at - SPELLED_OUT_REACH);
     for (let m = SPELLED_OUT.exec(text); m; m = SPELLED_OUT.exec(text)) {
-      if (m[2] === acronym) return cleanName(text, m.index, m.index + m[1]!.length);
+      if (m[2] !== acronym) continue;
+      const end = m.index + m[1]!.length;
+      const name = cleanName(text, m.index, end);
+      // "Valley Anesthesiology and Pain Consultants (VAPC)": the acronym's letters say where the name ends, even
+      // past an "and" that cleaning cut
+      if (name && name.end < end && initialsOf(text.slice(name.start, end)).includes(acronym)) return { value: text.slice(name.start, end), start: name.start, end };
+      return name;
     }
     break;
   }
@@ -98,10 +104,16 @@ function spelledOut(text: string, acronym: string): VictimName | null {
     const form = LEGAL_INITIAL.exec(text.slice(n.end, n.end + 16));
     const initials = initialsOf(n.value);
     if (initials.includes(acronym) || (form && initials.some((i) => i + form[1]![0]!.toUpperCase() === acronym))) return n;
+    // "Valley Anesthesiology and Pain Consultants … VAPC": the "and" cleaning cut belongs to the name the letters spell
+    const and = AND_REST.exec(text.slice(n.end, n.end + 80));
+    for (let rest = and?.[0]; rest && /\s\S+\s+\S/u.test(rest); rest = rest.replace(/\s+\S+$/u, '')) {
+      if (initialsOf(n.value + rest).includes(acronym)) return { value: n.value + rest, start: n.start, end: n.end + rest.length };
+    }
   }
   return null;
 }
 const ACRONYM_WINDOW = 4000;
+const AND_REST = /^\s+(?:and|&)\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,3}/u;
 const LEGAL_INITIAL = /^,?\s+(Corp|Corporation|Co|Company|Inc|Incorporated|Ltd|Limited|Group)\b/u;
 /** "Department of Health and Human Services" → DHHS and DOHAHS. */
 const initialsOf = (value: string) => {
@@ -140,8 +152,9 @@ function nameEndingAt(text: string, pos: number): VictimName | null {
   const start = from + m.index + m[0].indexOf(m[1]!);
   const name = cleanName(text, start, start + m[1]!.length);
   // "North Big Horn Hospital in Wyoming reported": the place only locates the name before it
-  const via = /(?:\s+in|,)\s+$/u.exec(text.slice(Math.max(0, start - 8), start));
-  if (via && (!name || isPlace(name.value) || (/in\s+$/.test(via[0]) && !isOrgLike(name.value)))) {
+  // "Center for Health Care Services, in San Antonio Texas, experienced", "Colorado Mental Health Institute at Pueblo"
+  const via = /(?:,?\s+(?:in|at)|,)\s+$/u.exec(text.slice(Math.max(0, start - 8), start));
+  if (via && (!name || isPlace(name.value) || (/(?:in|at)\s+$/.test(via[0]) && !isOrgLike(name.value)))) {
     const outer = nameBefore(text, start - via[0].length);
     if (outer && !isPlace(outer.value)) return outer;
   }

@@ -20,6 +20,9 @@ export default defineRule({
     { text: "Hackers breached the Washington Post's Jobs website last month, stealing user names.", value: 'Washington Post' },
     // the apostrophe lost in a write-up: NATO owns the centre that was hit
     { text: 'Hackers breached NATOs Strategic Communications Centre of Excellence in May. NATO said no classified data was taken.', value: 'Strategic Communications Centre of Excellence' },
+    // a brand's branch in a country, and the web page named after its owner, are the brand's
+    { text: 'Turkish Ajan hacker group breaches Sony Italy web site and releases customer data', value: 'Sony' },
+    { text: 'The Syrian Electronic Army hacked into Viber Support Page and left the site defaced.', value: 'Viber' },
   ],
   counterExamples: [
     'Hackers breached the network of a regional utility.',

@@ -20,9 +20,16 @@ export default defineRule({
     { text: 'Skimming Device Found at Firstrust Bank ATM in Philadelphia', value: 'Firstrust Bank' },
     // an outlet is a reporter unless its own sites are hit, a share of them too
     { text: 'Pakistani hackers have defaced a number of websites of Jaya TV, one of the largest Tamil channels.', value: 'Jaya TV' },
+    // a country in the name stays when the rest is no brand alone
+    { text: 'Baseball Canada says hackers accessed its registration system.', value: 'Baseball Canada' },
   ],
   counterExamples: [
     'Law Firm Serving Fortune 500 Companies Hit by Ransomware',
+    // a town that only says where an unnamed body or person is, and where a person lives
+    'An Evansville hospital has informed about 4,400 patients that hackers may have stolen their data.',
+    'Michael Bryant, 41, of Lauderdale Lakes, faces up to 12 years in prison for identity theft.',
+    // a law is breached, not hacked
+    'The clinic violated the HIPAA Privacy Rule when it mailed records to the wrong patients.',
     // the people of a place
     'The personal information of approximately 7,500 British Columbians may have been compromised in a breach.',
     'A hospital employee said patient files were taken home.',

@@ -15,6 +15,9 @@ export default defineRule({
     { text: 'In 2020 Gemeente Hof van Twente was hit by ransomware after a weak password was guessed.', value: 'Gemeente Hof van Twente' },
     { text: 'Tasmania\'s sole casino operator, the Crown Resorts Group, experienced a ransomware attack.', value: 'Crown Resorts Group' },
     { text: 'The Universität Duisburg-Essen was the latest victim of a cyber attack.', value: 'Universität Duisburg-Essen' },
+    // the place after "in" or "at" only locates the name before it
+    { text: 'Center for Health Care Services, in San Antonio Texas, experienced a ransomware attack.', value: 'Center for Health Care Services' },
+    { text: 'The Colorado Mental Health Institute at Pueblo experienced a data breach after a phishing scam.', value: 'Colorado Mental Health Institute' },
   ],
   counterExamples: [
     'A hospital was hit by ransomware last week.',

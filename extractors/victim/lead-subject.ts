@@ -36,6 +36,8 @@ export default defineRule({
     { text: 'Morrisons Supermarkets has urged shoppers to change passwords after a data breach.', value: 'Morrisons Supermarkets' },
     // a force that acts on its own staff is the organisation hit
     { text: 'Toronto police have suspended an officer accused of leaking records.', value: 'Toronto police' },
+    // a brand's branch in a country is the brand's
+    { text: 'Experian South African branch was social engineered into sending off client data', value: 'Experian' },
   ],
   counterExamples: [
     // the police arrest and speak: they report the incident
