@@ -100,8 +100,10 @@ function cleanRun(text: string, start: number, end: number): VictimName | null {
   // "NATOs Cooperative Cyber Defence Centre", "Erickson Livings Dan Dunne": any owner the text also names on its own;
   // what it owns is the victim when it is an organisation, else the owner is
   const glued = GLUED_POSSESSIVE.exec(text.slice(s, e));
-  if (glued && (isPlace(glued[1]!) || (!PLURAL_NAME.test(glued[1]!) && standsAlone(text, glued[1]!)))) {
-    if (isPlace(glued[1]!) || ORG_HEAD.test(text.slice(s + glued[0].length, e))) s += glued[0].length;
+  // (short town names in the gazetteer are too often a surname or a word with its "s": "Flores", "Sims")
+  const gluedPlace = !!glued && (isPlace(glued[1]!) || (glued[1]!.length >= 6 && !isFirstName(glued[1]!.toLowerCase()) && isTownOrCounty(glued[1]!)));
+  if (glued && (gluedPlace || (!PLURAL_NAME.test(glued[1]!) && standsAlone(text, glued[1]!)))) {
+    if (gluedPlace || ORG_HEAD.test(text.slice(s + glued[0].length, e))) s += glued[0].length;
     else e = s + glued[1]!.length;
   }
   // "Viber Support Page", "Egyptian Government Sites": the web property named after its owner

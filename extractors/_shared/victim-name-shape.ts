@@ -5,6 +5,7 @@
 import type { Span } from '../../src/contract/record.ts';
 import { span } from '../../src/pipeline/rule.ts';
 import { countryCode } from './countries.ts';
+import { uniqueSubdivision } from './location-gazetteer.ts';
 import { wordMemo } from './victim-cache.ts';
 import { ORG_HEAD, lexicon } from './victim-words.ts';
 
@@ -32,7 +33,8 @@ const placeMemo = wordMemo<boolean>();
 export const isPlace = (value: string): boolean => placeMemo(value, () => isPlaceWord(value));
 const isPlaceWord = (value: string): boolean => {
   if (DIRECTION.test(value) && !ORG_HEAD.test(value)) return isPlace(value.replace(DIRECTION, ''));
-  if (countryCode(value)) return true;
+  // "Kerala", "Ontario": a state or province the gazetteer knows by one name only, and no ordinary word
+  if (countryCode(value) || uniqueSubdivision(value)) return true;
   const t = lexicon[value.toLowerCase()];
   return (Array.isArray(t) ? t : t ? [t] : []).some((x) => /^(?:Region|City|Country|Place)$/.test(x));
 };

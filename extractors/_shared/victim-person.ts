@@ -7,7 +7,7 @@ import { tagsOf } from './victim-words.ts';
 const PERSON_ROLE = String.raw`(?:spokes(?:man|woman|person)|director|officer|president|chief|manager|attorney|lawyer|detective|sergeant|professor|secretary|commissioner|chairman|chairwoman|founder|co-founder|CEO|CFO|CIO|CTO|CISO|analyst|researcher|reporter|journalist|editor|employee|nurse|clerk|technician|teller|worker|suspect|defendant|student|actress|singer|liaison|receptionist|psychologist|therapist|programmer)`;
 export const PERSON_BEFORE = new RegExp(String.raw`\b(?:${PERSON_ROLE}|Mr|Mrs|Ms)\.?,?\s+$`, 'u');
 // "Han Bing, a former database administrator for Lianjia": a firm is never a former administrator or contractor
-export const PERSON_AFTER = new RegExp(String.raw`^,\s+(?:\d{2}(?:,|\s+of\b)|(?:(?:a|an|the|who\s+(?:is|was))\s+)?(?:[\w'’-]+\s+){0,3}${PERSON_ROLE}s?\b|an?\s+former\s+(?:[\w-]+\s+){0,3}(?:administrator|contractor|consultant|developer)\b)`, 'u');
+export const PERSON_AFTER = new RegExp(String.raw`^,\s+(?:\d{2}(?:,|\s+of\b)|(?:(?:a|an|the|who\s+(?:is|was))\s+)?(?:[\w'’-]+\s+){0,5}${PERSON_ROLE}s?\b|an?\s+former\s+(?:[\w-]+\s+){0,3}(?:administrator|contractor|consultant|developer)\b)`, 'u');
 // words that stand right before a person's name as a title; "employee Dropbox account" is no title
 const PERSON_TITLE = String.raw`(?:spokes(?:man|woman|person)|president|CEO|CFO|CIO|CTO|CISO|detective|sergeant|professor|commissioner|chairman|chairwoman|founder|co-founder|analyst|researcher|reporter|journalist|attorney|lawyer|defendant)`;
 const CAP_RUN = String.raw`\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,2}`;
@@ -22,7 +22,12 @@ function personMarks(text: string): Set<string> {
     for (const m of text.matchAll(COURTESY)) marks.add(`~${m[1]}`);
     // the run before the age may hold more words than the name ("Judge Adetiloye"): every tail of it counts
     for (const m of text.matchAll(AGED_OR_WHO)) { const w = m[1]!.split(/\s+/); for (let i = 0; i < w.length; i++) marks.add(w.slice(i).join(' ')); }
-    for (const m of text.matchAll(TITLED)) { const w = m[1]!.split(/\s+/); for (let i = 1; i <= w.length; i++) marks.add(w.slice(0, i).join(' ')); }
+    // "CEO Darinda Reberry … Reberry said": the surname of a titled full name makes later mentions of it a person's
+    for (const m of text.matchAll(TITLED)) {
+      const w = m[1]!.split(/\s+/);
+      for (let i = 1; i <= w.length; i++) marks.add(w.slice(0, i).join(' '));
+      if (w.length >= 2) marks.add(`~${w[w.length - 1]}`);
+    }
     return marks;
   });
 }

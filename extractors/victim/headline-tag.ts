@@ -1,0 +1,52 @@
+// "Illegal credit card skimmers found at Antioch gas pumps - Valero"
+// Incident databases file a story under its headline and tag it with the organisation it is about: the name after
+// the last dash of the opening line, standing alone to the end of that line. A news outlet signing its headline the
+// same way ("… - Reuters") is a reporter, not a victim.
+import { defineRule } from '../../src/pipeline/rule.ts';
+import { nameAt } from '../_shared/victim-names.ts';
+import { nameSpan } from '../_shared/victim-name-shape.ts';
+import { isBrandWord } from '../_shared/victim-lone.ts';
+import { REPORTER } from '../_shared/victim-words.ts';
+
+// the opening line: up to the first line break, and no longer than a headline runs
+const MAX_LINE = 240;
+const TAG = /\s[-–—|]\s+(?=\S)/gu;
+// outlets that sign headlines and carry none of the words REPORTER knows them by
+const OUTLET = /^(?:Reuters|AP|AFP|UPI|BBC|CNN|CNBC|NPR|Bloomberg|ZDNet|ZDNET|TechCrunch|Wired|Engadget|The\s+Verge|Ars\s+Technica|Forbes|Fortune|Axios|Politico|Guardian|The\s+Guardian|Telegraph|The\s+Telegraph|Independent|The\s+Independent|Insider|Business\s+Insider|SecurityWeek|BleepingComputer|Threatpost|Dark\s+Reading|Motherboard|VICE|Vice|KrebsOnSecurity|Krebs\s+on\s+Security|The\s+Record|Recorded\s+Future|CyberScoop|Infosecurity|SC\s+Media|Yahoo|MSN|Fox|CBS|NBC|ABC|Sky|Euronews|Al\s+Jazeera|Heise|Le\s+Monde)$/u;
+const SENTENCE_END = /(?<!\b(?:St|Dr|Mr|Mrs|Ms|Mt|Ft|Jr|Sr|No|\p{Lu}))[.!?]\s+\p{Lu}/u;
+const HEADLINE_TAG = 0.6;
+
+export default defineRule({
+  field: 'victim',
+  examples: [
+    { text: 'Illegal credit card skimmers found at Antioch gas pumps - Valero', value: 'Valero' },
+    { text: 'Cybersecurity attack on Sask Polytech suspends classes until Wednesday - Saskatchewan Polytechnic', value: 'Saskatchewan Polytechnic' },
+    { text: 'Ashland clinic notifies 1,600 patients after ransomware incident - Namaste Health Care\nThe clinic said on Friday that files were encrypted.', value: 'Namaste Health Care' },
+  ],
+  counterExamples: [
+    // an outlet signing its headline
+    'Hospital hit by ransomware, patients diverted - Reuters',
+    'Council confirms data breach affecting residents - BBC News',
+    // a dash inside the story is no tag, nor is a dash before more of the sentence
+    'The hospital said on Monday that its systems were down. Officials - including the mayor - met later - Valero',
+    'Hackers hit the network - Acme Corp said - and stole files.',
+  ],
+  *propose(doc) {
+    const text = doc.text;
+    const nl = text.indexOf('\n');
+    const lineEnd = nl < 0 ? text.length : nl;
+    if (lineEnd > MAX_LINE) return;
+    const line = text.slice(0, lineEnd);
+    let last: RegExpExecArray | null = null;
+    TAG.lastIndex = 0;
+    for (let m = TAG.exec(line); m; m = TAG.exec(line)) last = m;
+    // a headline is one sentence: a line that ends a sentence before the dash is prose
+    if (!last || last.index < 10 || SENTENCE_END.test(line.slice(0, last.index))) return;
+    const name = nameAt(text, last.index + last[0].length);
+    // the tag is the whole rest of the line
+    if (!name || text.slice(name.end, lineEnd).trim() !== '' || name.start !== last.index + last[0].length) return;
+    if (REPORTER.test(name.value) || OUTLET.test(name.value)) return;
+    if (!/\s/.test(name.value) && !isBrandWord(name.value)) return;
+    yield { value: name.value, confidence: HEADLINE_TAG, evidence: [nameSpan(text, name)] };
+  },
+});
