@@ -7,6 +7,7 @@ import { nameAt } from '../_shared/victim-names.ts';
 import { nameSpan } from '../_shared/victim-name-shape.ts';
 import { isBrandWord } from '../_shared/victim-lone.ts';
 import { REPORTER } from '../_shared/victim-words.ts';
+import { talksIncident } from '../_shared/victim-context.ts';
 
 // the opening line: up to the first line break, and no longer than a headline runs
 const MAX_LINE = 240;
@@ -30,6 +31,9 @@ export default defineRule({
     // a dash inside the story is no tag, nor is a dash before more of the sentence
     'The hospital said on Monday that its systems were down. Officials - including the mayor - met later - Valero',
     'Hackers hit the network - Acme Corp said - and stole files.',
+    // a banner and a job advert
+    'NATIONAL CYBER SECURITY CENTRE — ADVISORY\nA municipality was hit by ransomware.',
+    'Senior Systems Administrator (m/f/d) — Linux & Virtualisation\nYou will harden our servers.',
   ],
   *propose(doc) {
     const text = doc.text;
@@ -42,6 +46,9 @@ export default defineRule({
     for (let m = TAG.exec(line); m; m = TAG.exec(line)) last = m;
     // a headline is one sentence: a line that ends a sentence before the dash is prose
     if (!last || last.index < 10 || SENTENCE_END.test(line.slice(0, last.index))) return;
+    // a banner in capitals ("CYBER SECURITY CENTRE — ADVISORY") or a job title is no incident headline
+    const headline = line.slice(0, last.index);
+    if (headline === headline.toUpperCase() || !talksIncident(headline)) return;
     const name = nameAt(text, last.index + last[0].length);
     // the tag is the whole rest of the line
     if (!name || text.slice(name.end, lineEnd).trim() !== '' || name.start !== last.index + last[0].length) return;
