@@ -107,7 +107,7 @@ function cleanRun(text: string, start: number, end: number): VictimName | null {
     else e = s + glued[1]!.length;
   }
   // "Viber Support Page", "Egyptian Government Sites": the web property named after its owner
-  const property = WEB_PROPERTY.exec(text.slice(s, e));
+  const property = WEB_PROPERTY.exec(text.slice(s, e)) ?? PEOPLE_TAIL.exec(text.slice(s, e));
   if (property && property.index > 0) e = s + property.index;
   // "Sony Italy", "Google Video Costa Rica", "Experian South African branch": a brand's branch in a country
   e = s + withoutCountryTail(text, text.slice(s, e), /^\s+\p{Ll}/u.test(text.slice(e, e + 3))).length;
@@ -194,6 +194,8 @@ const isTownOrCounty = (value: string) => townMemo(value, () => {
   return !isCommonWord(place) && (isPlace(place) || cityPlaces(place).length > 0 || subdivisions(place).length > 0);
 });
 const townMemo = wordMemo<boolean>();
+// "LA County-USC Patients' Personal Information": the people served, named after who serves them
+const PEOPLE_TAIL = /\s+(?:Patients|Customers|Clients|Users|Students|Residents|Subscribers|Shoppers|Passengers)$/u;
 const WEB_PROPERTY = /\s+(?:Support\s+)?(?:Page|Web\s?[Ss]ite|Website|Sites|Portal|Forum|Blog)$/u;
 const TAIL_JOINER = new RegExp(String.raw`^${JOINER}$`, 'iu');
 /**

@@ -41,6 +41,6 @@ export const namedAsPerson = (text: string, value: string) => {
     || (words.length >= 2 && words.length <= 3 && marks.has(words[words.length - 1]!));
 };
 // a street address, a placeholder for a person ("Veteran B", "Patient A's"), a time, a kind of record
-export const NOT_ORGANISATION = /\s(?:Road|Rd|Street|St|Avenue|Ave|Lane|Drive|Boulevard|Blvd|Highway|Hwy)\.?$|^(?:Veteran|Patient|Employee|Customer|Victim|Person|Individual|Client|Member|Resident|User|Suspect|Witness|Child)s?\s+[A-Z](?:['’]s?)?(?:\s|$)|\b\d{1,2}(?:am|pm|a\.m|p\.m)\b|\s(?:Numbers?|Information|Records?|Reports?|Rreport|Requests?|Decisions?|Forms?)$/u;
+export const NOT_ORGANISATION = /\s(?:Road|Rd|Street|St|Avenue|Ave|Lane|Drive|Boulevard|Blvd|Highway|Hwy)\.?$|^(?:Veteran|Patient|Employee|Customer|Victim|Person|Individual|Client|Member|Resident|User|Suspect|Witness|Child)s?\s+[A-Z](?:['’]?s)?(?:\s|$)|^(?:SSNs?|PHI|PII|DOBs?|Medication|Records?)\s+(?:of|for)\s|^(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Dozens|Hundreds|Thousands|\d[\d,]*)\s+(?:Veterans|Patients|Customers|Employees|Students|Residents|Members|Clients|Users|Workers)$|\b\d{1,2}(?:am|pm|a\.m|p\.m)\b|\s(?:Numbers?|Information|Records?|Reports?|Rreport|Requests?|Decisions?|Forms?|Letters?|Notices?)$/u;
 /** "Africans", "Chileans": the plural of a demonym names a people. */
 export const isPeoplePlural = (w: string) => /ans$/u.test(w) && tagsOf(w.slice(0, -1)).includes('Demonym');

@@ -20,6 +20,8 @@ export default defineRule({
     { text: 'Skimming Device Found at Firstrust Bank ATM in Philadelphia', value: 'Firstrust Bank' },
     // an outlet is a reporter unless its own sites are hit, a share of them too
     { text: 'Pakistani hackers have defaced a number of websites of Jaya TV, one of the largest Tamil channels.', value: 'Jaya TV' },
+    // the people served are named after who serves them
+    { text: "Over 700 LA County-USC Patients' Personal Information Stolen in Car Break-In", value: 'LA County-USC' },
     // a country in the name stays when the rest is no brand alone
     { text: 'Baseball Canada says hackers accessed its registration system.', value: 'Baseball Canada' },
   ],
@@ -28,6 +30,10 @@ export default defineRule({
     // a town that only says where an unnamed body or person is, and where a person lives
     'An Evansville hospital has informed about 4,400 patients that hackers may have stolen their data.',
     'Michael Bryant, 41, of Lauderdale Lakes, faces up to 12 years in prison for identity theft.',
+    // people counted or served, their records, a staff role
+    'Four Veterans called the clinic to say they received Fugitive Felon Letters with the wrong details.',
+    'PHI of Veteran B was mailed to Veteran A by mistake.',
+    'A Radiology Resident reported that a USB drive with patient data was lost.',
     // a law is breached, not hacked
     'The clinic violated the HIPAA Privacy Rule when it mailed records to the wrong patients.',
     // the people of a place
