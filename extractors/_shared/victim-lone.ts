@@ -10,7 +10,8 @@ const ORG_AFTER = /^(?:,?\s+(?:Inc|Corp|Corporation|Co|Ltd|Limited|LLC|plc|AG|Gm
 const BRAND_SPELLING = /\p{Ll}\p{Lu}|\d\p{L}|\p{L}\d|\.\p{L}{2,}$/u;
 
 // technical terms spelled in capitals name no one: "PDF documents", "SQL databases", "PIN numbers"
-const TECH_ACRONYM = new Set(`PDF SQL PIN IP GPS API USB CD DVD SSN SSNS PHI PII HTML URL VPN DNS FTP SMS IT HR ID IDS ATM CVV OTP MFA SSL TLS RDP VPS CRM ERP EHR EMR PC PCS MB GB TB KB AI`.split(' '));
+// and the roles of privacy write-ups: the covered entity (CE), district attorney (DA), release of information (ROI), privacy officer (PO)
+export const TECH_ACRONYM = new Set(`PDF SQL PIN IP GPS API USB CD DVD SSN SSNS PHI PII HTML URL VPN DNS FTP SMS IT HR ID IDS ATM CVV OTP MFA SSL TLS RDP VPS CRM ERP EHR EMR PC PCS MB GB TB KB AI CE DA ROI PO`.split(' '));
 // an adjective or adverb opening a sentence is capitalised too ("Unencrypted passwords", "Potentially affected patients")
 const COMMON_ENDING = /(?:ed|ing|ly|al|ive|ous|ment|tion|sion|ness|ity|ial|ic|ics|ary|ery|ors|ers|ies|ogy|ance|ence|ible|able|less|ful)$/u;
 

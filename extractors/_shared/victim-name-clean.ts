@@ -2,6 +2,7 @@
 // and rejecting the runs that are no victim organisation: generic subjects, people, places, attackers and reporters.
 import { COUNTRY_BY_DEMONYM, countryCode } from './countries.ts';
 import { cityPlaces, subdivisions } from './location-gazetteer.ts';
+import { TECH_ACRONYM } from './victim-lone.ts';
 import { memoFor, memoized, spanKey, wordMemo } from './victim-cache.ts';
 import { talksIncident } from './victim-context.ts';
 import { JOINER, isPlace, type VictimName } from './victim-name-shape.ts';
@@ -160,8 +161,10 @@ function cleanRun(text: string, start: number, end: number): VictimName | null {
   // "Emory Roane of the Privacy Rights Clearinghouse" is a person speaking for an organisation; "Virginia Department
   // of Health" opens on a place that is also a first name, and an organisation noun follows it
   if (isFirstName(words[0]!) && words[2] === 'of' && !ORG_HEAD.test(value.split(/\s+/)[1]!)) return null;
-  // a lone dictionary word ("Potential", "Privacy") is a capitalised sentence start, not a brand
-  if (words.length === 1 && isCommonWord(value) && !hasCorporateContext(text, e)) return null;
+  // a lone dictionary word ("Potential", "Privacy") is a capitalised sentence start, not a brand; nor is a technical
+  // or privacy-office acronym ("GPS network", "the CE") or a sentence adverb ("Additionally, the group …")
+  if (words.length === 1 && ((isCommonWord(value) && !hasCorporateContext(text, e)) || TECH_ACRONYM.has(value)
+    || (/\p{Ll}ly$/u.test(value) && ADVERB_AFTER.test(text.slice(e, e + 12))))) return null;
   // "BOXING coach", "A MILITARY laptop": a shouted dictionary word opens the story; acronyms that spell a word are
   // shorter ("SWIFT said")
   if (words.length === 1 && /^\p{Lu}{6,}$/u.test(value) && isCommonWord(words[0]!) && !hasCorporateContext(text, e)) return null;
@@ -194,6 +197,8 @@ const isTownOrCounty = (value: string) => townMemo(value, () => {
   return !isCommonWord(place) && (isPlace(place) || cityPlaces(place).length > 0 || subdivisions(place).length > 0);
 });
 const townMemo = wordMemo<boolean>();
+// "Additionally, the groups …", "Apparently, no card data …" (but "Weebly, a website builder")
+const ADVERB_AFTER = /^,\s+(?:the|it|its|they|their|he|she|we|this|these|there|some|no|none|all)\b/u;
 // "LA County-USC Patients' Personal Information": the people served, named after who serves them
 const PEOPLE_TAIL = /\s+(?:Patients|Customers|Clients|Users|Students|Residents|Subscribers|Shoppers|Passengers)$/u;
 const WEB_PROPERTY = /\s+(?:Support\s+)?(?:Page|Web\s?[Ss]ite|Website|Sites|Portal|Forum|Blog)$/u;

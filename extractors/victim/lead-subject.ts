@@ -40,6 +40,9 @@ export default defineRule({
     { text: 'Experian South African branch was social engineered into sending off client data', value: 'Experian' },
   ],
   counterExamples: [
+    // a technical or privacy-office acronym opening the story
+    "GPS network of energy workers' vehicles compromised, exposing customer details.",
+    'The DA alerted the company that an employee card had been used for fraud.',
     // the police arrest and speak: they report the incident
     'Chicago police have arrested two women who ran an identity theft ring out of a clinic.',
     // people: a firm is never a former administrator, a liaison is a role
