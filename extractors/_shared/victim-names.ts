@@ -75,9 +75,23 @@ const SPELLED_OUT_REACH = 1500;
 
 /** "Huntington Medical Research Institutes (HMRI)": an acronym stands for the full name the text gives it. */
 export function expandAcronym(text: string, name: VictimName): VictimName {
-  if (!ACRONYM.test(name.value)) return name;
+  if (!ACRONYM.test(name.value)) return memoized(text, 'defined', name.value, () => definedShortForm(text, name.value)) ?? name;
   const full = memoized(text, 'acronym', name.value, () => spelledOut(text, name.value));
   return full ?? name;
+}
+
+// "Allergy Associates of Hartford, P.C. (Allergy Associates)": a short form the text defines in brackets after the full name
+const BRACKET_BEFORE = /(?:,?\s+(?:Inc|Corp|Co|Ltd|LLC|L\.L\.C|P\.?C|P\.?A)\.?)?,?\s*\(\s*(?:the\s+)?["“]?$/u;
+function definedShortForm(text: string, short: string): VictimName | null {
+  if (!/\s/.test(short)) return null;
+  for (let at = text.indexOf(short); at >= 0; at = text.indexOf(short, at + 1)) {
+    if (!/^["”]?\s*\)/u.test(text.slice(at + short.length, at + short.length + 3))) continue;
+    const before = BRACKET_BEFORE.exec(text.slice(Math.max(0, at - 40), at));
+    if (!before) continue;
+    const full = nameBefore(text, at - before[0].length);
+    if (full && full.value.length > short.length && full.value.startsWith(short.split(/\s+/)[0]!)) return full;
+  }
+  return null;
 }
 
 function spelledOut(text: string, acronym: string): VictimName | null {

@@ -12,6 +12,8 @@ export default defineRule({
   field: 'victim',
   examples: [
     { text: 'Estate agent Foxtons is currently investigating a possible data breach.', value: 'Foxtons' },
+    // a list of specialties closing on an organisation noun is one practice's name
+    { text: 'Patients were hit by a data breach at US healthcare provider Texas Ear, Nose and Throat Specialists (Texas ENT).', value: 'Texas Ear, Nose and Throat Specialists' },
     { text: 'Hackers stole data from Mumbai-based Chtrbox, a social media company.', value: 'Chtrbox' },
     { text: 'A database belonging to marketing automation platform provider Maropost Inc. has been found exposed online.', value: 'Maropost' },
     { text: 'Budget airline GoAir has filed a suit against its former CEO, accusing him of data theft.', value: 'GoAir' },
