@@ -16,6 +16,8 @@ const WINDOW = 600; // the lead of the write-up; later organisations are vendors
 export default defineRule({
   field: 'victim',
   examples: [
+    // "and" inside one name when an organisation noun closes it
+    { text: 'Army and Air Force Exchange service employee copied customers’ credit card information.', value: 'Army and Air Force Exchange' },
     // a note of a few lines needs no incident word
     { text: 'Larkspur Community Health Centre is unsure how its internal memos reached a local blog.', value: 'Larkspur Community Health Centre' },
     { text: 'A paper file containing medical information has been stolen from a locked office at Health Sciences Centre.', value: 'Health Sciences Centre' },
