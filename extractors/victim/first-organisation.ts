@@ -18,6 +18,7 @@ export default defineRule({
   examples: [
     // "and" inside one name when an organisation noun closes it
     { text: 'Army and Air Force Exchange service employee copied customers’ credit card information.', value: 'Army and Air Force Exchange' },
+    { text: 'Hackers defaced eight websites of the National Aeronautics and Space Administration on Monday.', value: 'National Aeronautics and Space Administration' },
     // a note of a few lines needs no incident word
     { text: 'Larkspur Community Health Centre is unsure how its internal memos reached a local blog.', value: 'Larkspur Community Health Centre' },
     { text: 'A paper file containing medical information has been stolen from a locked office at Health Sciences Centre.', value: 'Health Sciences Centre' },
