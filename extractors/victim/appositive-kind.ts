@@ -1,7 +1,7 @@
 // "U.S. HealthWorks, a California-based health care service provider, recently alerted employees to a data breach"
 import { defineRule } from '../../src/pipeline/rule.ts';
 import { subjectsOf } from '../_shared/victim-propose.ts';
-import { inIncidentTalk } from '../_shared/victim-context.ts';
+import { inIncidentPassage } from '../_shared/victim-context.ts';
 
 // News introduces a little-known victim by its name and then, between commas, what kind of organisation
 // it is. The kind noun must be an organisation's, so "John Smith, a spokesman" does not count.
@@ -23,5 +23,5 @@ export default defineRule({
     'Softpedia has received a sample of the leaked data from HEROIC, a cybersecurity startup.',
     'Kubrix, a Berlin-based startup, raised 20 million euros in a funding round.',
   ],
-  propose: (doc) => subjectsOf(doc, APPOSITIVE, DESCRIBED_APPOSITIVE, (n, d) => inIncidentTalk(d, n.start)),
+  propose: (doc) => subjectsOf(doc, APPOSITIVE, DESCRIBED_APPOSITIVE, (n, d) => inIncidentPassage(d, n.start)),
 });

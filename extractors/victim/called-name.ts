@@ -1,7 +1,7 @@
 // "usernames and passwords from a Russian internet giant called Rambler.ru were leaked online"
 import { defineRule } from '../../src/pipeline/rule.ts';
 import { objectsOf } from '../_shared/victim-propose.ts';
-import { inIncidentTalk } from '../_shared/victim-context.ts';
+import { inIncidentPassage } from '../_shared/victim-context.ts';
 import { isNameLike } from '../_shared/victim-lone.ts';
 
 // News introduces an organisation its readers do not know by what it is, then "called" or "named" and its
@@ -24,5 +24,5 @@ export default defineRule({
     'A hospital called the police after a laptop went missing.',
     'The site was defaced by a hacker group called Black Angels.',
   ],
-  propose: (doc) => objectsOf(doc, CALLED, CALLED_NAME, (n, d) => isNameLike(d.text, n) && inIncidentTalk(d, n.start)),
+  propose: (doc) => objectsOf(doc, CALLED, CALLED_NAME, (n, d) => isNameLike(d.text, n) && inIncidentPassage(d, n.start)),
 });

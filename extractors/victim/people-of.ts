@@ -3,14 +3,14 @@ import { defineRule } from '../../src/pipeline/rule.ts';
 import { objectsOf } from '../_shared/victim-propose.ts';
 import { isKnownOrganisation } from '../_shared/victim-words.ts';
 import { isStrongName, type VictimName } from '../_shared/victim-name-shape.ts';
-import { inIncidentTalk } from '../_shared/victim-context.ts';
+import { inIncidentPassage } from '../_shared/victim-context.ts';
 
 // the people whose records leak are named through the organisation that holds them
 const PEOPLE_OF = /\b(?:(?:patients|customers|clients|students|members|subscribers|users|residents|employees|staff|policyholders|account\s*holders|donors|guests|shoppers|riders|drivers|players|veterans|taxpayers|voters|pupils|applicants|cardholders|retirees|beneficiaries)\s+(?:of|at|from|with)|(?:data|records|information|files|details)\s+(?:from|belonging\s+to|held\s+by|stored\s+by))\s+(?:the\s+)?/giu;
 const PEOPLE_OF_NAME = 0.55; // the holder of the affected people's data; a place or a partner is named this way too
 
-const holder = (n: VictimName, doc: Parameters<typeof inIncidentTalk>[0]) =>
-  (isStrongName(n) || isKnownOrganisation(n.value)) && inIncidentTalk(doc, n.start);
+const holder = (n: VictimName, doc: Parameters<typeof inIncidentPassage>[0]) =>
+  (isStrongName(n) || isKnownOrganisation(n.value)) && inIncidentPassage(doc, n.start);
 
 export default defineRule({
   field: 'victim',
