@@ -120,7 +120,9 @@ function cleanRun(text: string, start: number, end: number): VictimName | null {
   // laws are breached too ("a breach of the Data Protection Act")
   if (/\s(?:Act|Law|Regulation|Directive|Rule)$/u.test(value) && !/\b(?:School|College|Faculty|Institute|Cent(?:er|re))\s+of\s+Law$/u.test(value)) return null;
   // gang names are ordinary words too ("Royal Shrewsbury Hospital"): an organisation noun outweighs them
-  if ((NOT_VICTIM_NAMES.has(words.join(' ')) && !harmedAround(text, s, e)) || (NOT_VICTIM_WORDS.has(words[0]!) && !ORG_HEAD.test(value))) return null;
+  // "Royal Navy", "Royal Victoria Infirmary": a gang named by an ordinary adjective opens many organisations' names
+  if ((NOT_VICTIM_NAMES.has(words.join(' ')) && !harmedAround(text, s, e))
+    || (NOT_VICTIM_WORDS.has(words[0]!) && !ORG_HEAD.test(value) && !(words[0] === 'royal' && words.length > 1 && !GENERIC.has(words[1]!)))) return null;
   if (LEADING.has(words[0]!) || value.length < 2 || JOINER_START.test(value)) return null;
   // "the Egyptian government", "Norway government": a whole country's government is where write-ups start,
   // the victim is the ministry or agency they go on to name
@@ -146,7 +148,7 @@ function cleanRun(text: string, start: number, end: number): VictimName | null {
   if (VENDOR_BEFORE.test(text.slice(Math.max(0, s - 50), s)) && !harmedAround(text, s, e)) return null;
     // "Prime Minister's Office", "Office of Medicaid Inspector General": a role names the office that serves it
   const office = /['’]s\s+(?:Office|Department|Bureau)\b|^(?:Office|Department|Bureau|Ministry)\s+of\b/u.test(value);
-  if ((ROLE.test(value) && !office) || (REPORTER.test(value) && !harmedAround(text, s, e)) || allCapsHeadline(value) || isCountry(value)) return null;
+  if ((ROLE.test(value) && !office && !PEOPLE_BODY.test(text.slice(s, e + 6))) || (REPORTER.test(value.replace(POST_PREFIX, '')) && !harmedAround(text, s, e)) || allCapsHeadline(value) || isCountry(value)) return null;
   // "Chicago police have arrested", "Nassau County police said", "the Sheriff's Office said": a force that
   // investigates or speaks reports the incident; it is the victim only when its own systems are hit
   if (LAW_ENFORCEMENT.test(value) && ENFORCING_AFTER.test(text.slice(e, e + 50)) && !harmedAround(text, s, e)) return null;
@@ -241,6 +243,11 @@ const NATIONAL_GOVERNMENT = /^(.+?)\s+government$/u;
 const ACTOR_BEFORE = /\b(?:(?:hack(?:er|ing|tivist)|hacking-for-hire|APT|ransomware|threat|espionage|cyber(?:crime|criminal)?|criminal|extortion|activist|state[\s-]sponsored|wiper)[\s-]+(?:group|gang|collective|crew|actor|outfit|cell)|(?:activist|state[\s-]sponsored|Iranian|Russian|Chinese|North\s+Korean|pro-\p{Lu}\p{L}+)\s+hack(?:er|tivist)s|hacktivists|a\.?k\.?a\.?|also\s+known\s+as|under\s+the\s+(?:moniker|name))\s*,?\s*["“']?(?:the\s+)?["“']?$/iu;
 const VENDOR_BEFORE = /\b(?:IT|security|cyber[\s-]?security|cyber[\s-]?intelligence|threat[\s-]intelligence|antivirus|anti-virus|forensics?|blockchain\s+analytics|research)[\s-]+(?:company|firm|vendor|provider|researchers?|specialists?|outfit|start-?up|expert)\s*$/iu;
 
+// "Premier Physicians Group", "College of Nurses of Ontario", "Employee Health and Wellness": a body of or for the
+// people a role names, not a person holding it ("College of Physicians and Surgeons" is a regulator, and stays out)
+const PEOPLE_BODY = new RegExp(String.raw`\b(?:Physicians|Nurses|Doctors|Workers|Employees?)\s+(?!(?:and|&)\s)(?:[\p{Lu}&][\p{L}&-]*\s+){0,3}?${ORG_HEAD.source.replace(/^\\b/, '')}|\b(?:College|Association|Union|Federation|Society|Council|Board)\s+of\s+(?:\p{Lu}\p{L}+\s+)?(?:Physicians|Nurses|Doctors|Workers|Employees)\b(?!\s+(?:and|&)\s)`, 'u');
+// "Daniel Drake Center for Post-Acute Care": a compound, not the newspaper word
+const POST_PREFIX = /\bPost-\p{L}+/gu;
 const ORDINAL = /^[\d.,]+(?:st|nd|rd|th)?$/;
 // "City National Bank", "State Employees Credit Union": three or more common words capitalised together and
 // ending on an organisation noun are one organisation's name; "the National Bank" alone is a kind

@@ -15,6 +15,7 @@ export default defineRule({
     { text: 'Hackers stole data from Mumbai-based Chtrbox, a social media company.', value: 'Chtrbox' },
     { text: 'A database belonging to marketing automation platform provider Maropost Inc. has been found exposed online.', value: 'Maropost' },
     { text: 'Budget airline GoAir has filed a suit against its former CEO, accusing him of data theft.', value: 'GoAir' },
+    { text: 'Health care provider Westfield Physicians Group has notified patients of a data breach.', value: 'Westfield Physicians Group' },
     // the incident is told two sentences before the name
     { text: 'A database of 300,000 voters was left exposed online. It held names and ID numbers. The database was kept by software developer Kubrix Solutions for local councils.', value: 'Kubrix Solutions' },
   ],
