@@ -114,6 +114,11 @@ function cleanRun(text: string, start: number, end: number): VictimName | null {
   // "Barrie police", "Spotsylvania school system": a lower-case kind after a place makes it the place's body
   const kind = LOWER_KIND.exec(text.slice(e, e + 40));
   if (kind) e += kind[0].length;
+  // "the Walking On Air clinic", "Antoni van Leeuwenhoek hospital": a lower-case kind after a name with no organisation
+  // noun of its own, and no place, is part of the body's name
+  const body = !kind && BODY_KIND_AFTER.exec(text.slice(e, e + 40));
+  // ("An Evansville hospital", "Dermatology clinic staff": a town, or one word a sentence opens on, names no body)
+  if (body && !ORG_HEAD.test(text.slice(s, e)) && !isTownOrCounty(text.slice(s, e)) && !(/^\S+$/u.test(text.slice(s, e)) && (isCommonWord(text.slice(s, e)) || SENTENCE_START.test(text.slice(Math.max(0, s - 3), s))))) e += body[0].length;
   const value = text.slice(s, e);
   const words = value.toLowerCase().split(/\s+/);
   if (allGeneric(words) && !namedFromCommonWords(value, words)) return null;
@@ -153,7 +158,7 @@ function cleanRun(text: string, start: number, end: number): VictimName | null {
   // investigates or speaks reports the incident; it is the victim only when its own systems are hit
   if (LAW_ENFORCEMENT.test(value) && ENFORCING_AFTER.test(text.slice(e, e + 50)) && !harmedAround(text, s, e)) return null;
   // "Brett Callow", "Zelda McConachy": a first name and no organisation noun is a person
-  if (words.length <= 3 && isFirstName(words[0]!) && !ORG_HEAD.test(value) && !incorporated && !hasCorporateContext(text, e)) return null;
+  if (words.length <= 3 && isFirstName(words[0]!) && !ORG_HEAD.test(value) && !incorporated && !BODY_KIND_END.test(value) && !hasCorporateContext(text, e)) return null;
   // "spokesman Jay Mayfield", "Canh Oxelson, 32, a former employee", "Mr Montgomery": a title or a role beside a
   // short name without an organisation noun makes it a person
   if (words.length <= 3 && !ORG_HEAD.test(value) && !incorporated && (/^(?:mr|mrs|ms|miss)\.?$/.test(words[0]!)
@@ -246,6 +251,10 @@ const VENDOR_BEFORE = /\b(?:IT|security|cyber[\s-]?security|cyber[\s-]?intellige
 // "Premier Physicians Group", "College of Nurses of Ontario", "Employee Health and Wellness": a body of or for the
 // people a role names, not a person holding it ("College of Physicians and Surgeons" is a regulator, and stays out)
 const PEOPLE_BODY = new RegExp(String.raw`\b(?:Physicians|Nurses|Doctors|Workers|Employees?)\s+(?!(?:and|&)\s)(?:[\p{Lu}&][\p{L}&-]*\s+){0,3}?${ORG_HEAD.source.replace(/^\\b/, '')}|\b(?:College|Association|Union|Federation|Society|Council|Board)\s+of\s+(?:\p{Lu}\p{L}+\s+)?(?:Physicians|Nurses|Doctors|Workers|Employees)\b(?!\s+(?:and|&)\s)`, 'u');
+const BODY_KIND = String.raw`(?:(?:medical|health|dental|eye|surgical|care)\s+)?(?:hospital|clinic|cent(?:er|re)|hospice|bank|credit\s+union|stock\s+exchange|adoption\s+agency|care\s+network|nursing\s+home|care\s+home)`;
+const SENTENCE_START = /(?:^|[.!?:]\s+|\n\s*)$/u;
+const BODY_KIND_AFTER = new RegExp(String.raw`^[ \t]+${BODY_KIND}(?![\p{L}-])`, 'u');
+const BODY_KIND_END = new RegExp(String.raw`\s${BODY_KIND}$`, 'u');
 // "Daniel Drake Center for Post-Acute Care": a compound, not the newspaper word
 const POST_PREFIX = /\bPost-\p{L}+/gu;
 const ORDINAL = /^[\d.,]+(?:st|nd|rd|th)?$/;

@@ -18,11 +18,15 @@ export default defineRule({
     { text: 'Hackers stole the personal data of customers of Uber and drivers.', value: 'Uber' },
     { text: 'Medical records of nine patients at Royal Shrewsbury Hospital were sent to a member of the public by mistake.', value: 'Royal Shrewsbury Hospital' },
     { text: 'The breach exposed the records of 3,000 members of Tufts Health Plan.', value: 'Tufts Health Plan' },
+    // a lower-case kind after a name with no organisation noun is part of the body's name
+    { text: 'Files from the Kessler adoption agency holding the details of adoptive parents were found in a dumpster.', value: 'Kessler adoption agency' },
   ],
   counterExamples: [
     'Thousands of customers of a local bank were affected by the breach.',
     'Members of the public were invited to the museum.',
     'Students at Ruhr University Bochum can apply for travel grants.',
+    // a town before the kind only says where an unnamed hospital is
+    'Records of patients at an Evansville hospital were stolen from a car.',
   ],
   propose: (doc) => objectsOf(doc, PEOPLE_OF, PEOPLE_OF_NAME, (n, d) => holder(n, d)),
 });
