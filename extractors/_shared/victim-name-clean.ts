@@ -257,6 +257,9 @@ const BODY_KIND_AFTER = new RegExp(String.raw`^[ \t]+${BODY_KIND}(?![\p{L}-])`, 
 const BODY_KIND_END = new RegExp(String.raw`\s${BODY_KIND}$`, 'u');
 // "Daniel Drake Center for Post-Acute Care": a compound, not the newspaper word
 const POST_PREFIX = /\bPost-\p{L}+/gu;
+// "Herts Police is being investigated after sending personal details", "the BBC accidentally published": a force or an
+// outlet that mishandled data itself is the victim, not the reporter
+const MISHAP_AFTER = /^\s+(?:(?:has|have|had)\s+)?(?:accidentally|mistakenly|inadvertently|wrongly|(?:is|are|was|were)\s+being\s+investigated|(?:was|were|been)\s+fined|apologi[sz]ed)\b/iu;
 const ORDINAL = /^[\d.,]+(?:st|nd|rd|th)?$/;
 // "City National Bank", "State Employees Credit Union": three or more common words capitalised together and
 // ending on an organisation noun are one organisation's name; "the National Bank" alone is a kind
@@ -269,7 +272,7 @@ function allGeneric(words: readonly string[]): boolean {
 }
 // outlets and police are hit too: "The New York Times' computer system was hacked", "hacked the ARY News Channel website"
 function harmedAround(text: string, s: number, e: number): boolean {
-  return HARM_AFTER.test(text.slice(e, e + 60)) || HARM_BEFORE.test(text.slice(Math.max(0, s - 60), s))
+  return HARM_AFTER.test(text.slice(e, e + 60)) || HARM_BEFORE.test(text.slice(Math.max(0, s - 60), s)) || MISHAP_AFTER.test(text.slice(e, e + 40))
     || (OWNED_AFTER.test(text.slice(e, e + 60)) && inIncidentSentenceText(text, s));
 }
 // "The Salt Lake City Police Department’s website, …, has been taken offline", "A Hertfordshire Police USB memory stick

@@ -30,6 +30,8 @@ export default defineRule({
     { text: 'The Harlan Center for Post-Surgical Care has begun notifying patients of a data breach.', value: 'Harlan Center for Post-Surgical Care' },
     // a ransomware gang's name as an ordinary adjective opening an organisation's name
     { text: 'The Royal Navy confirmed that a laptop holding the details of recruits was stolen.', value: 'Royal Navy' },
+    // a police force that mishandled data itself is no reporter of the incident
+    { text: 'Kent Police apologised after sending the personal details of 200 officers to a private firm.', value: 'Kent Police' },
   ],
   counterExamples: [
     'A hospital employee said patient files were taken home.',
@@ -40,6 +42,7 @@ export default defineRule({
     'Hackers breached the network of a regional utility.',
     // a regulator of physicians and surgeons reports the incident
     'The College of Physicians and Surgeons of Manitoba said a clinic lost patient files.',
+    'Kent Police said a laptop holding patient files was stolen from a car.',
   ],
   *propose(doc) {
     for (const s of openingSentences(doc, MAX_SENTENCES)) {
