@@ -201,7 +201,8 @@ const isTownOrCounty = (value: string) => townMemo(value, () => {
   return !isCommonWord(place) && (isPlace(place) || cityPlaces(place).length > 0 || subdivisions(place).length > 0);
 });
 const townMemo = wordMemo<boolean>();
-const WEB_PROPERTY = /\s+(?:Support\s+)?(?:Page|Web\s?[Ss]ite|Website|Sites|Portal|Forum|Blog)$/u;
+// "Sunoco Gas Stations", "Netflix Call Center": a brand's outlet or office is named after it too
+const WEB_PROPERTY = /\s+(?:Support\s+)?(?:Page|Web\s?[Ss]ite|Website|Sites|Portal|Forum|Blog|Gas\s+Stations?|Call\s+Cent(?:er|re))$/u;
 const TAIL_JOINER = new RegExp(String.raw`^${JOINER}$`, 'iu');
 /**
  * "Sony Italy" → "Sony": a country or demonym closing a brand's name; "Air India", "Bank of India" keep theirs, and

@@ -21,6 +21,8 @@ export default defineRule({
     { text: 'The woman, who worked as a billing clerk at Mercy Medical Center, was charged with identity theft.', value: 'Mercy Medical Center' },
     // a one-word employer counts when it reads as a brand: never written in lower case in the text
     { text: 'The contractor, who worked for Tegut until March, stole customer data and sold it.', value: 'Tegut' },
+    // the brand's call centre is named after it
+    { text: 'A woman working at the Streamly Call Center stole the credit card details of customers.', value: 'Streamly' },
   ],
   counterExamples: [
     'She worked for a local clinic before she was charged with fraud.',
