@@ -17,6 +17,8 @@ export default defineRule({
     { text: 'A hacker has put up for sale the details of 40 million users registered on Wishbone, a popular mobile app.', value: 'Wishbone' },
     { text: 'As the researchers detailed, the exposed database belonged to Neoclinical, an Australia-based company that matches patients.', value: 'Neoclinical' },
     { text: 'Last month, Tourvia, Japan’s largest travel agency, suffered a ransomware attack.', value: 'Tourvia' },
+    // user data is what leaks
+    { text: 'Mailora, an email provider, had the user data of 600,000 accounts sold on a forum.', value: 'Mailora' },
   ],
   counterExamples: [
     // the surname alone is given an age elsewhere: a person
