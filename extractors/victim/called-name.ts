@@ -18,6 +18,7 @@ export default defineRule({
     { text: 'A flaw let hackers find the exact location of users of a popular dating application called Tinder.', value: 'Tinder' },
     { text: 'More than 3 million user records tied to a medical software company called Adit have been found exposed online.', value: 'Adit' },
     { text: 'Hackers stole patient data from a clinic named Sutherland Family Practice in Ohio.', value: 'Sutherland Family Practice' },
+    { text: 'Millions of passwords from a Polish web portal called Onetix have surfaced online.', value: 'Onetix' },
   ],
   counterExamples: [
     'The startup called Kubrix raised 20 million euros in a funding round.',

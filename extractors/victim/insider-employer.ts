@@ -23,6 +23,7 @@ const employer = (n: VictimName, doc: AnalysedDoc) => (isStrongName(n) || isKnow
 export default defineRule({
   field: 'victim',
   examples: [
+    { text: 'A former Globex Systems employee copied confidential documents and handed them to a reporter.', value: 'Globex Systems' },
     { text: 'A former Microsoft employee who leaked the code has pleaded guilty.', value: 'Microsoft' },
     { text: 'A former IT administrator at Hillcrest Community Bank was sentenced for deleting backups.', value: 'Hillcrest Community Bank' },
     { text: 'ING Bank employee misused access to the customer database.', value: 'ING Bank' },
