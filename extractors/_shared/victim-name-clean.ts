@@ -115,13 +115,20 @@ function cleanRun(text: string, start: number, end: number): VictimName | null {
   // "Barrie police", "Spotsylvania school system": a lower-case kind after a place makes it the place's body
   const kind = LOWER_KIND.exec(text.slice(e, e + 40));
   if (kind) e += kind[0].length;
+  // "the Walking On Air clinic", "Antoni van Leeuwenhoek hospital": a lower-case kind after a name with no organisation
+  // noun of its own, and no place, is part of the body's name
+  const body = !kind && BODY_KIND_AFTER.exec(text.slice(e, e + 40));
+  // ("An Evansville hospital", "Dermatology clinic staff": a town, or one word a sentence opens on, names no body)
+  if (body && !ORG_HEAD.test(text.slice(s, e)) && !isTownOrCounty(text.slice(s, e)) && !(/^\S+$/u.test(text.slice(s, e)) && (isCommonWord(text.slice(s, e)) || SENTENCE_START.test(text.slice(Math.max(0, s - 3), s))))) e += body[0].length;
   const value = text.slice(s, e);
   const words = value.toLowerCase().split(/\s+/);
   if (allGeneric(words) && !namedFromCommonWords(value, words)) return null;
   // laws are breached too ("a breach of the Data Protection Act")
   if (/\s(?:Act|Law|Regulation|Directive|Rule)$/u.test(value) && !/\b(?:School|College|Faculty|Institute|Cent(?:er|re))\s+of\s+Law$/u.test(value)) return null;
   // gang names are ordinary words too ("Royal Shrewsbury Hospital"): an organisation noun outweighs them
-  if ((NOT_VICTIM_NAMES.has(words.join(' ')) && !harmedAround(text, s, e)) || (NOT_VICTIM_WORDS.has(words[0]!) && !ORG_HEAD.test(value))) return null;
+  // "Royal Navy", "Royal Victoria Infirmary": a gang named by an ordinary adjective opens many organisations' names
+  if ((NOT_VICTIM_NAMES.has(words.join(' ')) && !harmedAround(text, s, e))
+    || (NOT_VICTIM_WORDS.has(words[0]!) && !ORG_HEAD.test(value) && !(words[0] === 'royal' && words.length > 1 && !GENERIC.has(words[1]!)))) return null;
   if (LEADING.has(words[0]!) || value.length < 2 || JOINER_START.test(value)) return null;
   // "the Egyptian government", "Norway government": a whole country's government is where write-ups start,
   // the victim is the ministry or agency they go on to name
@@ -147,12 +154,12 @@ function cleanRun(text: string, start: number, end: number): VictimName | null {
   if (VENDOR_BEFORE.test(text.slice(Math.max(0, s - 50), s)) && !harmedAround(text, s, e)) return null;
     // "Prime Minister's Office", "Office of Medicaid Inspector General": a role names the office that serves it
   const office = /['’]s\s+(?:Office|Department|Bureau)\b|^(?:Office|Department|Bureau|Ministry)\s+of\b/u.test(value);
-  if ((ROLE.test(value) && !office) || (REPORTER.test(value) && !harmedAround(text, s, e)) || allCapsHeadline(value) || isCountry(value)) return null;
+  if ((ROLE.test(value) && !office && !PEOPLE_BODY.test(text.slice(s, e + 6))) || (REPORTER.test(value.replace(POST_PREFIX, '')) && !harmedAround(text, s, e)) || allCapsHeadline(value) || isCountry(value)) return null;
   // "Chicago police have arrested", "Nassau County police said", "the Sheriff's Office said": a force that
   // investigates or speaks reports the incident; it is the victim only when its own systems are hit
   if (LAW_ENFORCEMENT.test(value) && ENFORCING_AFTER.test(text.slice(e, e + 50)) && !harmedAround(text, s, e)) return null;
   // "Brett Callow", "Zelda McConachy": a first name and no organisation noun is a person
-  if (words.length <= 3 && isFirstName(words[0]!) && !ORG_HEAD.test(value) && !incorporated && !hasCorporateContext(text, e)) return null;
+  if (words.length <= 3 && isFirstName(words[0]!) && !ORG_HEAD.test(value) && !incorporated && !BODY_KIND_END.test(value) && !hasCorporateContext(text, e)) return null;
   // "spokesman Jay Mayfield", "Canh Oxelson, 32, a former employee", "Mr Montgomery": a title or a role beside a
   // short name without an organisation noun makes it a person
   if (words.length <= 3 && !ORG_HEAD.test(value) && !incorporated && (/^(?:mr|mrs|ms|miss)\.?$/.test(words[0]!)
@@ -201,7 +208,8 @@ const townMemo = wordMemo<boolean>();
 const ADVERB_AFTER = /^,\s+(?:the|it|its|they|their|he|she|we|this|these|there|some|no|none|all)\b/u;
 // "LA County-USC Patients' Personal Information": the people served, named after who serves them
 const PEOPLE_TAIL = /\s+(?:Patients|Customers|Clients|Users|Students|Residents|Subscribers|Shoppers|Passengers)$/u;
-const WEB_PROPERTY = /\s+(?:Support\s+)?(?:Page|Web\s?[Ss]ite|Website|Sites|Portal|Forum|Blog)$/u;
+// "Sunoco Gas Stations", "Netflix Call Center": a brand's outlet or office is named after it too
+const WEB_PROPERTY = /\s+(?:Support\s+)?(?:Page|Web\s?[Ss]ite|Website|Sites|Portal|Forum|Blog|Gas\s+Stations?|Call\s+Cent(?:er|re))$/u;
 const TAIL_JOINER = new RegExp(String.raw`^${JOINER}$`, 'iu');
 /**
  * "Sony Italy" → "Sony": a country or demonym closing a brand's name; "Air India", "Bank of India" keep theirs, and
@@ -248,6 +256,18 @@ const NATIONAL_GOVERNMENT = /^(.+?)\s+government$/u;
 const ACTOR_BEFORE = /\b(?:(?:hack(?:er|ing|tivist)|hacking-for-hire|APT|ransomware|threat|espionage|cyber(?:crime|criminal)?|criminal|extortion|activist|state[\s-]sponsored|wiper)[\s-]+(?:group|gang|collective|crew|actor|outfit|cell)|(?:activist|state[\s-]sponsored|Iranian|Russian|Chinese|North\s+Korean|pro-\p{Lu}\p{L}+)\s+hack(?:er|tivist)s|hacktivists|a\.?k\.?a\.?|also\s+known\s+as|under\s+the\s+(?:moniker|name))\s*,?\s*["“']?(?:the\s+)?["“']?$/iu;
 const VENDOR_BEFORE = /\b(?:IT|security|cyber[\s-]?security|cyber[\s-]?intelligence|threat[\s-]intelligence|antivirus|anti-virus|forensics?|blockchain\s+analytics|research)[\s-]+(?:company|firm|vendor|provider|researchers?|specialists?|outfit|start-?up|expert)\s*$/iu;
 
+// "Premier Physicians Group", "College of Nurses of Ontario", "Employee Health and Wellness": a body of or for the
+// people a role names, not a person holding it ("College of Physicians and Surgeons" is a regulator, and stays out)
+const PEOPLE_BODY = new RegExp(String.raw`\b(?:Physicians|Nurses|Doctors|Workers|Employees?)\s+(?!(?:and|&)\s)(?:[\p{Lu}&][\p{L}&-]*\s+){0,3}?${ORG_HEAD.source.replace(/^\\b/, '')}|\b(?:College|Association|Union|Federation|Society|Council|Board)\s+of\s+(?:\p{Lu}\p{L}+\s+)?(?:Physicians|Nurses|Doctors|Workers|Employees)\b(?!\s+(?:and|&)\s)`, 'u');
+const BODY_KIND = String.raw`(?:(?:medical|health|dental|eye|surgical|care)\s+)?(?:hospital|clinic|cent(?:er|re)|hospice|bank|credit\s+union|stock\s+exchange|adoption\s+agency|care\s+network|nursing\s+home|care\s+home)`;
+const SENTENCE_START = /(?:^|[.!?:]\s+|\n\s*)$/u;
+const BODY_KIND_AFTER = new RegExp(String.raw`^[ \t]+${BODY_KIND}(?![\p{L}-])`, 'u');
+const BODY_KIND_END = new RegExp(String.raw`\s${BODY_KIND}$`, 'u');
+// "Daniel Drake Center for Post-Acute Care": a compound, not the newspaper word
+const POST_PREFIX = /\bPost-\p{L}+/gu;
+// "Herts Police is being investigated after sending personal details", "the BBC accidentally published": a force or an
+// outlet that mishandled data itself is the victim, not the reporter
+const MISHAP_AFTER = /^\s+(?:(?:has|have|had)\s+)?(?:accidentally|mistakenly|inadvertently|wrongly|(?:is|are|was|were)\s+being\s+investigated|(?:was|were|been)\s+fined|apologi[sz]ed)\b/iu;
 const ORDINAL = /^[\d.,]+(?:st|nd|rd|th)?$/;
 // "City National Bank", "State Employees Credit Union": three or more common words capitalised together and
 // ending on an organisation noun are one organisation's name; "the National Bank" alone is a kind
@@ -260,7 +280,7 @@ function allGeneric(words: readonly string[]): boolean {
 }
 // outlets and police are hit too: "The New York Times' computer system was hacked", "hacked the ARY News Channel website"
 function harmedAround(text: string, s: number, e: number): boolean {
-  return HARM_AFTER.test(text.slice(e, e + 60)) || HARM_BEFORE.test(text.slice(Math.max(0, s - 60), s))
+  return HARM_AFTER.test(text.slice(e, e + 60)) || HARM_BEFORE.test(text.slice(Math.max(0, s - 60), s)) || MISHAP_AFTER.test(text.slice(e, e + 40))
     || (OWNED_AFTER.test(text.slice(e, e + 60)) && inIncidentSentenceText(text, s));
 }
 // "The Salt Lake City Police Department’s website, …, has been taken offline", "A Hertfordshire Police USB memory stick

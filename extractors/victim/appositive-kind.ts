@@ -1,12 +1,13 @@
 // "U.S. HealthWorks, a California-based health care service provider, recently alerted employees to a data breach"
 import { defineRule } from '../../src/pipeline/rule.ts';
 import { subjectsOf } from '../_shared/victim-propose.ts';
-import { inIncidentTalk } from '../_shared/victim-context.ts';
+import { inIncidentPassage } from '../_shared/victim-context.ts';
 
 // News introduces a little-known victim by its name and then, between commas, what kind of organisation
 // it is. The kind noun must be an organisation's, so "John Smith, a spokesman" does not count.
 const KIND = String.raw`(?:company|corporation|firm|provider|retailer|chain|bank|insurer|operator|maker|manufacturer|startup|start-up|platform|service|website|site|forum|portal|app|application|developer|vendor|carrier|broker|lender|publisher|hospital|clinic|practice|school|university|college|charity|organi[sz]ation|non-?profit|agency|association|authority|district|network|supplier|distributor|marketplace|exchange|registrar|host|giant|store|group|business|centre|center|outlet|community|service\s+provider|municipality|council|newspaper|magazine|broadcaster|airline|utility|hotel|restaurant|pharmacy|laboratory|lab)`;
-const APPOSITIVE = new RegExp(String.raw`['’]?,\s+(?:a|an|the|one\s+of\s+the)\s+(?:[\w.'’-]+\s+){0,6}?${KIND}s?\b(?!\s+(?:of|for)\b)`, 'giu');
+// "Hanatour, South Korea's largest travel agency": a country's or city's possessive stands for the article
+const APPOSITIVE = new RegExp(String.raw`['’]?,\s+(?:a|an|the|one\s+of\s+the|\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?['’]s)\s+(?:[\w.'’-]+\s+){0,6}?${KIND}s?\b(?!\s+(?:of|for)\b)`, 'giu');
 const DESCRIBED_APPOSITIVE = 0.6; // a name described as an organisation, in incident talk; partners get described too
 
 export default defineRule({
@@ -15,6 +16,9 @@ export default defineRule({
     { text: 'U.S. HealthWorks, a California-based health care service provider, recently alerted employees to a data breach.', value: 'U.S. HealthWorks' },
     { text: 'A hacker has put up for sale the details of 40 million users registered on Wishbone, a popular mobile app.', value: 'Wishbone' },
     { text: 'As the researchers detailed, the exposed database belonged to Neoclinical, an Australia-based company that matches patients.', value: 'Neoclinical' },
+    { text: 'Last month, Tourvia, Japan’s largest travel agency, suffered a ransomware attack.', value: 'Tourvia' },
+    // user data is what leaks
+    { text: 'Mailora, an email provider, had the user data of 600,000 accounts sold on a forum.', value: 'Mailora' },
   ],
   counterExamples: [
     // a sentence adverb opening the sentence
@@ -24,6 +28,7 @@ export default defineRule({
     'Brett Callow, a threat analyst at a security firm, said the breach was serious.',
     'Softpedia has received a sample of the leaked data from HEROIC, a cybersecurity startup.',
     'Kubrix, a Berlin-based startup, raised 20 million euros in a funding round.',
+    'Tourvia, Japan’s largest travel agency, reported record bookings this summer.',
   ],
-  propose: (doc) => subjectsOf(doc, APPOSITIVE, DESCRIBED_APPOSITIVE, (n, d) => inIncidentTalk(d, n.start)),
+  propose: (doc) => subjectsOf(doc, APPOSITIVE, DESCRIBED_APPOSITIVE, (n, d) => inIncidentPassage(d, n.start)),
 });

@@ -1,7 +1,7 @@
 // "usernames and passwords from a Russian internet giant called Rambler.ru were leaked online"
 import { defineRule } from '../../src/pipeline/rule.ts';
 import { objectsOf } from '../_shared/victim-propose.ts';
-import { inIncidentTalk } from '../_shared/victim-context.ts';
+import { inIncidentPassage } from '../_shared/victim-context.ts';
 import { isNameLike } from '../_shared/victim-lone.ts';
 
 // News introduces an organisation its readers do not know by what it is, then "called" or "named" and its
@@ -18,11 +18,12 @@ export default defineRule({
     { text: 'A flaw let hackers find the exact location of users of a popular dating application called Tinder.', value: 'Tinder' },
     { text: 'More than 3 million user records tied to a medical software company called Adit have been found exposed online.', value: 'Adit' },
     { text: 'Hackers stole patient data from a clinic named Sutherland Family Practice in Ohio.', value: 'Sutherland Family Practice' },
+    { text: 'Millions of passwords from a Polish web portal called Onetix have surfaced online.', value: 'Onetix' },
   ],
   counterExamples: [
     'The startup called Kubrix raised 20 million euros in a funding round.',
     'A hospital called the police after a laptop went missing.',
     'The site was defaced by a hacker group called Black Angels.',
   ],
-  propose: (doc) => objectsOf(doc, CALLED, CALLED_NAME, (n, d) => isNameLike(d.text, n) && inIncidentTalk(d, n.start)),
+  propose: (doc) => objectsOf(doc, CALLED, CALLED_NAME, (n, d) => isNameLike(d.text, n) && inIncidentPassage(d, n.start)),
 });

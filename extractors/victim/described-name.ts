@@ -1,7 +1,7 @@
 // "Estate agent Foxtons is currently investigating a possible data breach" / "Mumbai-based Chtrbox"
 import { defineRule } from '../../src/pipeline/rule.ts';
 import { objectsOf } from '../_shared/victim-propose.ts';
-import { inIncidentTalk } from '../_shared/victim-context.ts';
+import { inIncidentPassage } from '../_shared/victim-context.ts';
 
 // ("agency" is left out: news describes the investigating agency that way too, "cyber agency ANSSI")
 // News introduces a little-known victim with a lower-case description of what it is right before its name
@@ -17,10 +17,15 @@ export default defineRule({
     { text: 'Hackers stole data from Mumbai-based Chtrbox, a social media company.', value: 'Chtrbox' },
     { text: 'A database belonging to marketing automation platform provider Maropost Inc. has been found exposed online.', value: 'Maropost' },
     { text: 'Budget airline GoAir has filed a suit against its former CEO, accusing him of data theft.', value: 'GoAir' },
+    { text: 'Health care provider Westfield Physicians Group has notified patients of a data breach.', value: 'Westfield Physicians Group' },
+    // the incident is told two sentences before the name
+    { text: 'A database of 300,000 voters was left exposed online. It held names and ID numbers. The database was kept by software developer Kubrix Solutions for local councils.', value: 'Kubrix Solutions' },
   ],
   counterExamples: [
     'Berlin-based Kubrix raised 20 million euros in a funding round.',
     'The insurer Humana reported higher profits.',
+    // the incident is told too far away to be about the company
+    'A database of voters was left exposed online. The mayor spoke on Monday. The council met on Tuesday. Parking fees will rise. The budget was approved. Software developer Kubrix Solutions won a new contract.',
   ],
-  propose: (doc) => objectsOf(doc, DESCRIBED, DESCRIBED_NAME, (n, d) => inIncidentTalk(d, n.start)),
+  propose: (doc) => objectsOf(doc, DESCRIBED, DESCRIBED_NAME, (n, d) => inIncidentPassage(d, n.start)),
 });

@@ -3,7 +3,7 @@ import { defineRule } from '../../src/pipeline/rule.ts';
 import { objectsOf, subjectsOf } from '../_shared/victim-propose.ts';
 import { isKnownOrganisation } from '../_shared/victim-words.ts';
 import { isStrongName, type VictimName } from '../_shared/victim-name-shape.ts';
-import { inIncidentTalk } from '../_shared/victim-context.ts';
+import { inIncidentPassage } from '../_shared/victim-context.ts';
 import type { AnalysedDoc } from '../../src/analyse/analyse.ts';
 
 // Insider incidents name the victim as the wrongdoer's employer, before the job title or after "at"/"of"
@@ -18,11 +18,12 @@ const JOB_AT = new RegExp(String.raw`(?:\b(?:former|ex-|rogue|disgruntled|an?|th
 const EMPLOYER = 0.7; // whoever employs the insider owns the data they misused
 
 // a job advert names employer and job title too; only incident talk makes the employer a victim
-const employer = (n: VictimName, doc: AnalysedDoc) => (isStrongName(n) || isKnownOrganisation(n.value)) && inIncidentTalk(doc, n.start);
+const employer = (n: VictimName, doc: AnalysedDoc) => (isStrongName(n) || isKnownOrganisation(n.value)) && inIncidentPassage(doc, n.start);
 
 export default defineRule({
   field: 'victim',
   examples: [
+    { text: 'A former Globex Systems employee copied confidential documents and handed them to a reporter.', value: 'Globex Systems' },
     { text: 'A former Microsoft employee who leaked the code has pleaded guilty.', value: 'Microsoft' },
     { text: 'A former IT administrator at Hillcrest Community Bank was sentenced for deleting backups.', value: 'Hillcrest Community Bank' },
     { text: 'ING Bank employee misused access to the customer database.', value: 'ING Bank' },

@@ -29,6 +29,8 @@ const loneWordOk = (n: VictimName, doc: AnalysedDoc) => /\s/.test(n.value) || /^
 export default defineRule({
   field: 'victim',
   examples: [
+    // a database left open is an incident even without the word "exposed"
+    { text: 'Gamblix a creator of mobile gambling apps left an Elasticsearch database open with no password.', value: 'Gamblix' },
     { text: 'AccQData accidentally published private repo with customer medical data.', value: 'AccQData' },
     { text: 'FFrees had a breach discovered by a security researcher.', value: 'FFrees' },
     // an acronym that spells a short word is still a name

@@ -1,7 +1,7 @@
 // "The records of two million Airtel customers leaked" / "Skimmers found on FirstBank ATMs" / "Ziggo employee loses laptop"
 import { defineRule } from '../../src/pipeline/rule.ts';
 import { subjectsOf } from '../_shared/victim-propose.ts';
-import { inIncidentTalk } from '../_shared/victim-context.ts';
+import { inIncidentPassage } from '../_shared/victim-context.ts';
 import { isStrongName } from '../_shared/victim-name-shape.ts';
 import { isBrandWord, isNameLike } from '../_shared/victim-lone.ts';
 
@@ -40,5 +40,5 @@ export default defineRule({
   propose: (doc) => subjectsOf(doc, NAME_THEN_NOUN, NAME_ASSETS, (n, d, m) => !POSSESSIVE_THING.test(m[0])
     // insider-employer reads "<strong name> employee" already
     && !(JOB_NOUN.test(m[0]) && isStrongName(n))
-    && (/\s/.test(n.value) || (isBrandWord(n.value) && isNameLike(d.text, n))) && inIncidentTalk(d, n.start)),
+    && (/\s/.test(n.value) || (isBrandWord(n.value) && isNameLike(d.text, n))) && inIncidentPassage(d, n.start)),
 });

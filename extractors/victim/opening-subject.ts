@@ -25,6 +25,13 @@ export default defineRule({
     { text: 'LONDON (Reuters) - Cunard has been forced to shut down its booking system after a data leak.', value: 'Cunard' },
     { text: 'Hostinger, one of the biggest web hosting providers on the internet, has disclosed a security incident.', value: 'Hostinger' },
     { text: 'RiverMend Health notifies 1,300 after employee’s email account compromised\nThe company said...', value: 'RiverMend Health' },
+    // a body of nurses or workers is no person holding the role; a "Post-" compound is no newspaper
+    { text: 'The College of Nurses of Manitoba has been dealing with a cybersecurity incident since Friday.', value: 'College of Nurses of Manitoba' },
+    { text: 'The Harlan Center for Post-Surgical Care has begun notifying patients of a data breach.', value: 'Harlan Center for Post-Surgical Care' },
+    // a ransomware gang's name as an ordinary adjective opening an organisation's name
+    { text: 'The Royal Navy confirmed that a laptop holding the details of recruits was stolen.', value: 'Royal Navy' },
+    // a police force that mishandled data itself is no reporter of the incident
+    { text: 'Kent Police apologised after sending the personal details of 200 officers to a private firm.', value: 'Kent Police' },
   ],
   counterExamples: [
     'A hospital employee said patient files were taken home.',
@@ -33,6 +40,9 @@ export default defineRule({
     'Brett Callow said the gang has hit dozens of schools.',
     'LockBit claimed the attack on its leak site.',
     'Hackers breached the network of a regional utility.',
+    // a regulator of physicians and surgeons reports the incident
+    'The College of Physicians and Surgeons of Manitoba said a clinic lost patient files.',
+    'Kent Police said a laptop holding patient files was stolen from a car.',
   ],
   *propose(doc) {
     for (const s of openingSentences(doc, MAX_SENTENCES)) {

@@ -3,14 +3,14 @@ import { defineRule } from '../../src/pipeline/rule.ts';
 import { objectsOf } from '../_shared/victim-propose.ts';
 import { isKnownOrganisation } from '../_shared/victim-words.ts';
 import { isStrongName, type VictimName } from '../_shared/victim-name-shape.ts';
-import { inIncidentTalk } from '../_shared/victim-context.ts';
+import { inIncidentPassage } from '../_shared/victim-context.ts';
 
 // the people whose records leak are named through the organisation that holds them
 const PEOPLE_OF = /\b(?:(?:patients|customers|clients|students|members|subscribers|users|residents|employees|staff|policyholders|account\s*holders|donors|guests|shoppers|riders|drivers|players|veterans|taxpayers|voters|pupils|applicants|cardholders|retirees|beneficiaries)\s+(?:of|at|from|with)|(?:data|records|information|files|details)\s+(?:from|belonging\s+to|held\s+by|stored\s+by))\s+(?:the\s+)?/giu;
 const PEOPLE_OF_NAME = 0.55; // the holder of the affected people's data; a place or a partner is named this way too
 
-const holder = (n: VictimName, doc: Parameters<typeof inIncidentTalk>[0]) =>
-  (isStrongName(n) || isKnownOrganisation(n.value)) && inIncidentTalk(doc, n.start);
+const holder = (n: VictimName, doc: Parameters<typeof inIncidentPassage>[0]) =>
+  (isStrongName(n) || isKnownOrganisation(n.value)) && inIncidentPassage(doc, n.start);
 
 export default defineRule({
   field: 'victim',
@@ -18,11 +18,15 @@ export default defineRule({
     { text: 'Hackers stole the personal data of customers of Uber and drivers.', value: 'Uber' },
     { text: 'Medical records of nine patients at Royal Shrewsbury Hospital were sent to a member of the public by mistake.', value: 'Royal Shrewsbury Hospital' },
     { text: 'The breach exposed the records of 3,000 members of Tufts Health Plan.', value: 'Tufts Health Plan' },
+    // a lower-case kind after a name with no organisation noun is part of the body's name
+    { text: 'Files from the Kessler adoption agency holding the details of adoptive parents were found in a dumpster.', value: 'Kessler adoption agency' },
   ],
   counterExamples: [
     'Thousands of customers of a local bank were affected by the breach.',
     'Members of the public were invited to the museum.',
     'Students at Ruhr University Bochum can apply for travel grants.',
+    // a town before the kind only says where an unnamed hospital is
+    'Records of patients at an Evansville hospital were stolen from a car.',
   ],
   propose: (doc) => objectsOf(doc, PEOPLE_OF, PEOPLE_OF_NAME, (n, d) => holder(n, d)),
 });

@@ -3,7 +3,7 @@ import { defineRule } from '../../src/pipeline/rule.ts';
 import { objectsOf } from '../_shared/victim-propose.ts';
 import { isKnownOrganisation } from '../_shared/victim-words.ts';
 import { isStrongName, type VictimName } from '../_shared/victim-name-shape.ts';
-import { inIncidentTalk } from '../_shared/victim-context.ts';
+import { inIncidentPassage } from '../_shared/victim-context.ts';
 import type { AnalysedDoc } from '../../src/analyse/analyse.ts';
 
 // When a processor, vendor or contractor leaks data, the incident is coded against the organisation whose
@@ -11,7 +11,7 @@ import type { AnalysedDoc } from '../../src/analyse/analyse.ts';
 const SERVED = /\b(?:on\s+behalf\s+of|(?:processes|processed|processing|handles|handled|handling|manages|managed|managing|hosts|hosted|hosting|stores|stored|provides|provided)\s+(?:[\w-]+\s+){0,3}?for|(?:vendor|contractor|subcontractor|supplier|processor|business\s+associate|third[\s-]party\s+(?:vendor|provider|company))\s+(?:for|to|of|working\s+for|used\s+by|hired\s+by|contracted\s+by))\s+(?:the\s+)?/giu;
 const SERVED_CLIENT = 0.7; // the client of whoever mishandled the data
 
-const client = (n: VictimName, doc: AnalysedDoc) => (isStrongName(n) || isKnownOrganisation(n.value)) && inIncidentTalk(doc, n.start);
+const client = (n: VictimName, doc: AnalysedDoc) => (isStrongName(n) || isKnownOrganisation(n.value)) && inIncidentPassage(doc, n.start);
 
 export default defineRule({
   field: 'victim',

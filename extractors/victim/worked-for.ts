@@ -3,7 +3,7 @@ import { defineRule } from '../../src/pipeline/rule.ts';
 import { objectsOf } from '../_shared/victim-propose.ts';
 import type { VictimName } from '../_shared/victim-name-shape.ts';
 import { isNameLike } from '../_shared/victim-lone.ts';
-import { inIncidentTalk } from '../_shared/victim-context.ts';
+import { inIncidentPassage } from '../_shared/victim-context.ts';
 import type { AnalysedDoc } from '../../src/analyse/analyse.ts';
 
 // Insider write-ups name the victim as the place the wrongdoer worked, often without a job title
@@ -11,7 +11,7 @@ import type { AnalysedDoc } from '../../src/analyse/analyse.ts';
 const WORKED_FOR = /\b(?:worked|working|works|employed|hired|contracted)\s+(?:as\s+(?:an?\s+)?(?:[\w-]+\s+){1,3}?)?(?:for|at|by|with)\s+(?:the\s+)?/giu;
 const WORKPLACE = 0.6; // the employer of whoever misused the data; a past employer is named this way too
 
-const employer = (n: VictimName, doc: AnalysedDoc) => isNameLike(doc.text, n) && inIncidentTalk(doc, n.start);
+const employer = (n: VictimName, doc: AnalysedDoc) => isNameLike(doc.text, n) && inIncidentPassage(doc, n.start);
 
 export default defineRule({
   field: 'victim',
@@ -21,6 +21,8 @@ export default defineRule({
     { text: 'The woman, who worked as a billing clerk at Mercy Medical Center, was charged with identity theft.', value: 'Mercy Medical Center' },
     // a one-word employer counts when it reads as a brand: never written in lower case in the text
     { text: 'The contractor, who worked for Tegut until March, stole customer data and sold it.', value: 'Tegut' },
+    // the brand's call centre is named after it
+    { text: 'A woman working at the Streamly Call Center stole the credit card details of customers.', value: 'Streamly' },
   ],
   counterExamples: [
     'She worked for a local clinic before she was charged with fraud.',
