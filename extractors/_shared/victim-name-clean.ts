@@ -8,7 +8,7 @@ import { JOINER, isPlace, type VictimName } from './victim-name-shape.ts';
 import { NOT_ORGANISATION, PERSON_AFTER, PERSON_BEFORE, isPeoplePlural, namedAsPerson } from './victim-person.ts';
 import {
   ACTOR_AFTER, CORPORATE_SUFFIX, GENERIC, HARM_AFTER, HARM_BEFORE, HEADLINE_VERB, LEADING, LOWER_KIND,
-  DEVICE_TAIL, ENFORCING_AFTER, GLUED_TAIL, LAW_ENFORCEMENT, OWNED_NOUN,
+  DEVICE_TAIL, ENFORCING_AFTER, FINDING_AFTER, OVERSEEING_AFTER, OVERSIGHT_BODY, GLUED_TAIL, LAW_ENFORCEMENT, OWNED_NOUN,
   NOT_VICTIM_NAMES, NOT_VICTIM_WORDS, ORG_HEAD, PART_OF, REPORTER, RESIDENT_AFTER, ROLE, SECURITY_APPOSITIVE,
   SOURCE_BEFORE, allCapsHeadline, hasCorporateContext, isCommonWord, isFirstName, isKnownOrganisation, lexicon,
 } from './victim-words.ts';
@@ -150,6 +150,8 @@ function cleanRun(text: string, start: number, end: number): VictimName | null {
   // "Chicago police have arrested", "Nassau County police said", "the Sheriff's Office said": a force that
   // investigates or speaks reports the incident; it is the victim only when its own systems are hit
   if (LAW_ENFORCEMENT.test(value) && ENFORCING_AFTER.test(text.slice(e, e + 50)) && !harmedAround(text, s, e)) return null;
+  const after = text.slice(e, e + 120);
+  if ((OVERSEEING_AFTER.test(after) || (FINDING_AFTER.test(after) && OVERSIGHT_BODY.test(value))) && !harmedAround(text, s, e)) return null;
   // "Brett Callow", "Zelda McConachy": a first name and no organisation noun is a person
   if (words.length <= 3 && isFirstName(words[0]!) && !ORG_HEAD.test(value) && !incorporated && !hasCorporateContext(text, e)) return null;
   // "spokesman Jay Mayfield", "Canh Oxelson, 32, a former employee", "Mr Montgomery": a title or a role beside a

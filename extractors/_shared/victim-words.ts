@@ -99,6 +99,13 @@ export const PART_OF = /^(?:Thousands|Millions|Billions|Hundreds|Dozens|Scores|S
 // "Chicago police have arrested", "Nassau County police said": a force that acts or speaks in the incident
 export const LAW_ENFORCEMENT = /(?:^|\s)(?:[Pp]olice(?:\s+(?:Department|Service|Force))?|Sheriff(?:['’]s\s+(?:Office|Department))?|Constabulary)$/u;
 export const ENFORCING_AFTER = /^['’]?s?\s+(?:(?:have|has|had|are|were|is|was|later|also|then)\s+)?(?:said|say|says|seek|seeks|seeking|sought|arrested|arrest|located|executed|charged|investigat\w*|believe|believed|alerted|reported|responded|recovered|searched|booked|identified|was\s+the\s+agency|were\s+called)\b/u;
+// "The state Department of Insurance has fined Lakeview Health", "The Office of the Privacy Commissioner found that
+// Corvus Travel stored…", "launched a probe into privacy violations at Ridgeway Hospital": a body that penalises or
+// probes another named organisation oversees the victim and is none itself
+export const OVERSEEING_AFTER = /^(?:\s+\([^)]{1,15}\))?\s+(?:has\s+|have\s+|had\s+)?(?:(?:fined|ordered|reprimanded|sanctioned|penali[sz]ed|censured)\s+(?:the\s+)?\p{Lu}|(?:launched|opened|began|started)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:probe|investigation|enquiry|inquiry)\s+into\s+(?:[\w-]+\s+){0,6}?(?:at|by)\s+(?:the\s+)?\p{Lu})/u;
+// "found that Corvus Travel stored…" is a finding about another only from an oversight body; a company finds its own servers hacked
+export const FINDING_AFTER = /^(?:\s+\([^)]{1,15}\))?\s+(?:has\s+|have\s+|had\s+)?found\s+that\s+(?:the\s+)?\p{Lu}(?!\p{Lu}*\b)/u;
+export const OVERSIGHT_BODY = /\b(?:Commission|Commissioner|Inspectorate|Ombudsman|Regulator|Watchdog|Tribunal|Court|Auditor|Inspector\s+General)\b|^(?:The\s+)?Office\s+of\b/u;
 // "Sierra View District Hospitals network", "Health Ministrys": a possessive that lost its apostrophe
 export const GLUED_TAIL = /\s\S*(?:(?:Hospital|Board|Network|Cent(?:er|re)|Clinic|Council|Commission|Bank|Association|College|Republic|Express)(s|es)|(?:Ministr|Authorit|Agenc|Compan|Universit)y(s))$/u;
 // a lower-case word after it that is no verb or joiner: what the name owns

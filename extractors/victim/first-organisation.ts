@@ -27,6 +27,9 @@ export default defineRule({
     { text: 'A Hertfordshire Police USB memory stick containing the personal details of 165,000 suspects has been found by a member of the public.', value: 'Hertfordshire Police' },
     // one capitalised word after the possessive describes what the owner has
     { text: 'Ransomware hit Henry County’s Enhanced emergency system on Monday.', value: 'Henry County' },
+    // a body that fines or probes another organisation oversees the victim
+    { text: 'The state Department of Insurance has fined Lakeview Health Partners after patient records were left in a dumpster.', value: 'Lakeview Health Partners' },
+    { text: 'The Office of the Privacy Commissioner found that Corvus Travel Group stored passport scans on an unsecured server.', value: 'Corvus Travel Group' },
   ],
   counterExamples: [
     'Nassau County police said the hostess at a restaurant copied card numbers.',
