@@ -241,7 +241,8 @@ const JOINER_START = new RegExp(String.raw`^${JOINER}\s`, 'u');
 const NATIONAL_GOVERNMENT = /^(.+?)\s+government$/u;
 // the modifiers that make a group, gang or crew an attacker rather than a media or banking group
 const ACTOR_BEFORE = /\b(?:(?:hack(?:er|ing|tivist)|hacking-for-hire|APT|ransomware|threat|espionage|cyber(?:crime|criminal)?|criminal|extortion|activist|state[\s-]sponsored|wiper)[\s-]+(?:group|gang|collective|crew|actor|outfit|cell)|(?:activist|state[\s-]sponsored|Iranian|Russian|Chinese|North\s+Korean|pro-\p{Lu}\p{L}+)\s+hack(?:er|tivist)s|hacktivists|a\.?k\.?a\.?|also\s+known\s+as|under\s+the\s+(?:moniker|name))\s*,?\s*["“']?(?:the\s+)?["“']?$/iu;
-const VENDOR_BEFORE = /\b(?:IT|security|cyber[\s-]?security|cyber[\s-]?intelligence|threat[\s-]intelligence|antivirus|anti-virus|forensics?|blockchain\s+analytics|research)[\s-]+(?:company|firm|vendor|provider|researchers?|specialists?|outfit|start-?up|expert)\s*$/iu;
+// "Entertainment news website Gossipline first reported": an outlet is the source too
+const VENDOR_BEFORE = /\b(?:IT|security|cyber[\s-]?security|cyber[\s-]?intelligence|threat[\s-]intelligence|antivirus|anti-virus|forensics?|blockchain\s+analytics|research|news)[\s-]+(?:company|firm|vendor|provider|researchers?|specialists?|outfit|start-?up|expert|website|site|outlet|blog|portal)\s*$/iu;
 
 const ORDINAL = /^[\d.,]+(?:st|nd|rd|th)?$/;
 // "City National Bank", "State Employees Credit Union": three or more common words capitalised together and

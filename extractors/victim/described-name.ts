@@ -19,6 +19,9 @@ export default defineRule({
   counterExamples: [
     'Berlin-based Kubrix raised 20 million euros in a funding round.',
     'The insurer Humana reported higher profits.',
+    // an outlet or a security site reports the breach
+    'Entertainment news website Gossipline first reported Monday that celebrity credit files had been stolen.',
+    'Online security website Vulnwatch.org today revealed a data leak at a large retailer.',
   ],
   propose: (doc) => objectsOf(doc, DESCRIBED, DESCRIBED_NAME, (n, d) => inIncidentTalk(d, n.start)),
 });
