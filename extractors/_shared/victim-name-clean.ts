@@ -119,6 +119,8 @@ function cleanRun(text: string, start: number, end: number): VictimName | null {
   if (allGeneric(words) && !namedFromCommonWords(value, words)) return null;
   // laws are breached too ("a breach of the Data Protection Act")
   if (/\s(?:Act|Law|Regulation|Directive|Rule)$/u.test(value) && !/\b(?:School|College|Faculty|Institute|Cent(?:er|re))\s+of\s+Law$/u.test(value)) return null;
+  // "the Health Insurance Portability and Accountability Act": a law's first half, cut at its "and"
+  if (LAW_REST.test(text.slice(e, e + 60))) return null;
   // gang names are ordinary words too ("Royal Shrewsbury Hospital"): an organisation noun outweighs them
   if ((NOT_VICTIM_NAMES.has(words.join(' ')) && !harmedAround(text, s, e)) || (NOT_VICTIM_WORDS.has(words[0]!) && !ORG_HEAD.test(value))) return null;
   if (LEADING.has(words[0]!) || value.length < 2 || JOINER_START.test(value)) return null;
@@ -196,6 +198,7 @@ const isTownOrCounty = (value: string) => townMemo(value, () => {
   return !isCommonWord(place) && (isPlace(place) || cityPlaces(place).length > 0 || subdivisions(place).length > 0);
 });
 const townMemo = wordMemo<boolean>();
+const LAW_REST = /^\s+(?:and|&)\s+(?:\p{Lu}\p{L}+\s+){1,3}(?:Act|Law)\b/u;
 const WEB_PROPERTY = /\s+(?:Support\s+)?(?:Page|Web\s?[Ss]ite|Website|Sites|Portal|Forum|Blog)$/u;
 const TAIL_JOINER = new RegExp(String.raw`^${JOINER}$`, 'iu');
 /**

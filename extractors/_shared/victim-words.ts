@@ -43,6 +43,8 @@ export const NOT_VICTIM_NAMES = new Set([
   'cisco talos', 'microsoft threat intelligence', 'google threat analysis group', 'citizen lab', 'bleeping computer',
   'associated press', 'the record', 'dark reading', 'krebs on security', 'have i been pwned', 'hipaa journal',
   'new york times', 'washington post', 'wall street journal', 'russian hackers', 'chinese hackers',
+  // attack kinds spelled out in capitals ("known as a Denial of Service (DoS)")
+  'denial of service', 'distributed denial of service',
 ]);
 
 // "HEROIC, a cybersecurity startup", "UpGuard, a security firm": researchers and vendors who report a breach

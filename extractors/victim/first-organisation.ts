@@ -41,6 +41,9 @@ export default defineRule({
     // attackers and the firms that report on them
     'The hacktivist group Ghost Security Crew defaced the portal after the breach.',
     'British IT-company Elliptic said hackers stole the data.',
+    // an attack kind and a law are spelled in capitals too
+    'Our name servers are experiencing a cyber attack, known as a Distributed Denial of Service (DDoS).',
+    'A radiologist was charged with violating the federal Health Insurance Portability and Accountability Act.',
   ],
   *propose(doc) {
     for (const name of namesIn(doc.text, 0, Math.min(doc.text.length, WINDOW))) {
