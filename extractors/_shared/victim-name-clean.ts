@@ -181,6 +181,9 @@ function cleanRun(text: string, start: number, end: number): VictimName | null {
   if (ARTICLE_BEFORE.test(text.slice(Math.max(0, s - 4), s)) && /^,?\s+\p{Ll}/u.test(text.slice(e, e + 3))
     && !TOWN_BODY_AFTER.test(text.slice(e, e + 12)) && isTownOrCounty(value)) return null;
   if (ACTOR_AFTER.test(text.slice(e, e + 40)) || SECURITY_APPOSITIVE.test(text.slice(e, e + 80))) return null;
+  // "found in a publicly accessible Amazon Web Services S3 bucket", "was using Rackcloud to store its files": the
+  // cloud that hosted the data is no victim; its customer is
+  if ((S3_BUCKET_AFTER.test(text.slice(e, e + 30)) && /\bS3\b/u.test(value + text.slice(e, e + 4))) || (HOST_USE_BEFORE.test(text.slice(Math.max(0, s - 12), s)) && HOST_USE_AFTER.test(text.slice(e, e + 20)))) return null;
   // "According to Wikipedia", "reported by ZDNet": a source, not a subject
   if (SOURCE_BEFORE.test(text.slice(Math.max(0, s - 60), s))) return null;
   return { value, start: s, end: e };
@@ -199,6 +202,9 @@ const isTownOrCounty = (value: string) => townMemo(value, () => {
 });
 const townMemo = wordMemo<boolean>();
 const LAW_REST = /^\s+(?:and|&)\s+(?:\p{Lu}\p{L}+\s+){1,3}(?:Act|Law)\b/u;
+const S3_BUCKET_AFTER = /^(?:\s+S3)?\s+(?:storage\s+)?buckets?\b/u;
+const HOST_USE_BEFORE = /\b(?:using|used|uses)\s+$/u;
+const HOST_USE_AFTER = /^\s+to\s+(?:store|host|keep|back\s+up)\b/u;
 const WEB_PROPERTY = /\s+(?:Support\s+)?(?:Page|Web\s?[Ss]ite|Website|Sites|Portal|Forum|Blog)$/u;
 const TAIL_JOINER = new RegExp(String.raw`^${JOINER}$`, 'iu');
 /**

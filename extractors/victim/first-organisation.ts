@@ -44,6 +44,9 @@ export default defineRule({
     // an attack kind and a law are spelled in capitals too
     'Our name servers are experiencing a cyber attack, known as a Distributed Denial of Service (DDoS).',
     'A radiologist was charged with violating the federal Health Insurance Portability and Accountability Act.',
+    // the cloud that hosted the data
+    'Booking records were found in a publicly accessible Amazon Web Services S3 bucket.',
+    'The agency was using Nimbus Cloud Services to store over 3 million files, and the files were left unprotected.',
   ],
   *propose(doc) {
     for (const name of namesIn(doc.text, 0, Math.min(doc.text.length, WINDOW))) {
