@@ -146,6 +146,9 @@ function cleanRun(text: string, start: number, end: number): VictimName | null {
   if (ACTOR_BEFORE.test(text.slice(Math.max(0, s - 50), s))) return null;
   // "states the British IT-company Elliptic": a vendor or researcher reports; it is the victim only when harmed
   if (VENDOR_BEFORE.test(text.slice(Math.max(0, s - 50), s)) && !harmedAround(text, s, e)) return null;
+  // "fired third-party vendor Scribewell", "UMHS vendor Omnicare", "Hummingwire, a software company hired to…": a
+  // vendor serving the organisation whose records it held; that organisation is the victim
+  if (SERVING_VENDOR_BEFORE.test(text.slice(Math.max(0, s - 50), s)) || HIRED_APPOSITIVE.test(text.slice(e, e + 90))) return null;
     // "Prime Minister's Office", "Office of Medicaid Inspector General": a role names the office that serves it
   const office = /['’]s\s+(?:Office|Department|Bureau)\b|^(?:Office|Department|Bureau|Ministry)\s+of\b/u.test(value);
   if ((ROLE.test(value) && !office) || (REPORTER.test(value) && !harmedAround(text, s, e)) || allCapsHeadline(value) || isCountry(value)) return null;
@@ -205,6 +208,8 @@ const LAW_REST = /^\s+(?:and|&)\s+(?:\p{Lu}\p{L}+\s+){1,3}(?:Act|Law)\b/u;
 const S3_BUCKET_AFTER = /^(?:\s+S3)?\s+(?:storage\s+)?buckets?\b/u;
 const HOST_USE_BEFORE = /\b(?:using|used|uses)\s+$/u;
 const HOST_USE_AFTER = /^\s+to\s+(?:store|host|keep|back\s+up)\b/u;
+const SERVING_VENDOR_BEFORE = /(?:\bthird[\s-]party\s+(?:[\w-]+\s+){0,2}|\b(?:its|their)\s+(?:[\w-]+\s+){0,2}|\b\p{Lu}{2,}\s+|\bsub-?)(?:vendor|contractor|business\s+associate)s?,?\s+(?:called\s+|named\s+)?$/u;
+const HIRED_APPOSITIVE = /^['’]?s?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,5}?(?:company|firm|vendor|contractor|provider)\s+(?:hired|contracted|used|retained|engaged)\b/u;
 const WEB_PROPERTY = /\s+(?:Support\s+)?(?:Page|Web\s?[Ss]ite|Website|Sites|Portal|Forum|Blog)$/u;
 const TAIL_JOINER = new RegExp(String.raw`^${JOINER}$`, 'iu');
 /**

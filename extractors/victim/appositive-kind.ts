@@ -17,6 +17,8 @@ export default defineRule({
     { text: 'As the researchers detailed, the exposed database belonged to Neoclinical, an Australia-based company that matches patients.', value: 'Neoclinical' },
   ],
   counterExamples: [
+    // a vendor hired by the organisation whose records it lost
+    'The laptop was lost by an employee of Hummingwire, a software company hired to digitise the loan files.',
     // the surname alone is given an age elsewhere: a person
     'The charges against Canh Oxelson, the head of college counseling at Horace Mann, were dropped after the leak. Oxelson, 43, had been accused of extortion.',
     'Brett Callow, a threat analyst at a security firm, said the breach was serious.',

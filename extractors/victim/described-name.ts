@@ -22,6 +22,9 @@ export default defineRule({
     // an outlet or a security site reports the breach
     'Entertainment news website Gossipline first reported Monday that celebrity credit files had been stolen.',
     'Online security website Vulnwatch.org today revealed a data leak at a large retailer.',
+    // a vendor serving the organisation whose records it held
+    'Patient notes went online, and the clinic has fired third-party vendor Scribewell after the leak.',
+    'UMHS vendor Omnicare said a laptop with patient records was stolen from a car.',
   ],
   propose: (doc) => objectsOf(doc, DESCRIBED, DESCRIBED_NAME, (n, d) => inIncidentTalk(d, n.start)),
 });
