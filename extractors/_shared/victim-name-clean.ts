@@ -189,6 +189,8 @@ function cleanRun(text: string, start: number, end: number): VictimName | null {
   if ((S3_BUCKET_AFTER.test(text.slice(e, e + 30)) && /\bS3\b/u.test(value + text.slice(e, e + 4))) || (HOST_USE_BEFORE.test(text.slice(Math.max(0, s - 12), s)) && HOST_USE_AFTER.test(text.slice(e, e + 20)))) return null;
   // "According to Wikipedia", "reported by ZDNet": a source, not a subject
   if (SOURCE_BEFORE.test(text.slice(Math.max(0, s - 60), s))) return null;
+  // "The Valley Courier obtained a copy of the indictment", "Techboard reported in August on stolen logins": an outlet
+  if (OUTLET_AFTER.test(text.slice(e, e + 60))) return null;
   return { value, start: s, end: e };
 }
 
@@ -210,6 +212,7 @@ const HOST_USE_BEFORE = /\b(?:using|used|uses)\s+$/u;
 const HOST_USE_AFTER = /^\s+to\s+(?:store|host|keep|back\s+up)\b/u;
 const SERVING_VENDOR_BEFORE = /(?:\bthird[\s-]party\s+(?:[\w-]+\s+){0,2}|\b(?:its|their)\s+(?:[\w-]+\s+){0,2}|\b\p{Lu}{2,}\s+|\bsub-?)(?:vendor|contractor|business\s+associate)s?,?\s+(?:called\s+|named\s+)?$/u;
 const HIRED_APPOSITIVE = /^['’]?s?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,5}?(?:company|firm|vendor|contractor|provider)\s+(?:hired|contracted|used|retained|engaged)\b/u;
+const OUTLET_AFTER = /^\s+(?:has\s+|had\s+)?(?:learned\s+exclusively|(?:first\s+)?broke\s+the\s+(?:news|story)|obtained\s+(?:a\s+copy|copies|documents|records)|(?:first\s+)?reported\s+(?:in|on|last|earlier)\s+(?:\p{Lu}\p{L}+\s+)?(?:on|that|about)\b)/u;
 const WEB_PROPERTY = /\s+(?:Support\s+)?(?:Page|Web\s?[Ss]ite|Website|Sites|Portal|Forum|Blog)$/u;
 const TAIL_JOINER = new RegExp(String.raw`^${JOINER}$`, 'iu');
 /**

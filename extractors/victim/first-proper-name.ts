@@ -24,6 +24,8 @@ export default defineRule({
     { text: 'Baseball Canada says hackers accessed its registration system.', value: 'Baseball Canada' },
   ],
   counterExamples: [
+    // an outlet that obtained the court papers
+    'Valley Courier obtained a copy of the indictment, which says a clerk stole patient records.',
     'Law Firm Serving Fortune 500 Companies Hit by Ransomware',
     // a town that only says where an unnamed body or person is, and where a person lives
     'An Evansville hospital has informed about 4,400 patients that hackers may have stolen their data.',

@@ -27,6 +27,8 @@ export default defineRule({
     { text: 'RiverMend Health notifies 1,300 after employee’s email account compromised\nThe company said...', value: 'RiverMend Health' },
   ],
   counterExamples: [
+    // an outlet that broke the story
+    'Techboard reported in August on stolen logins from the webmail service.',
     'A hospital employee said patient files were taken home.',
     'The company said a laptop was stolen.',
     'Mandiant said the attackers used a zero-day.',
