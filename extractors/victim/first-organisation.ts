@@ -44,6 +44,9 @@ export default defineRule({
     // an attack kind and a law are spelled in capitals too
     'Our name servers are experiencing a cyber attack, known as a Distributed Denial of Service (DDoS).',
     'A radiologist was charged with violating the federal Health Insurance Portability and Accountability Act.',
+    // courts and field offices that try or announce the case
+    "Xuhui District People's Court has sentenced two former hospital employees for selling patient data.",
+    'A clerk who stole patient records was charged, a spokesman at the Baltimore Field Office announced.',
     // the cloud that hosted the data
     'Booking records were found in a publicly accessible Amazon Web Services S3 bucket.',
     'The agency was using Nimbus Cloud Services to store over 3 million files, and the files were left unprotected.',
