@@ -167,6 +167,8 @@ function cleanRun(text: string, start: number, end: number): VictimName | null {
   // "Emory Roane of the Privacy Rights Clearinghouse" is a person speaking for an organisation; "Virginia Department
   // of Health" opens on a place that is also a first name, and an organisation noun follows it
   if (isFirstName(words[0]!) && words[2] === 'of' && !ORG_HEAD.test(value.split(/\s+/)[1]!)) return null;
+  // "Apparently, the dentist hired…", "Additionally, the groups…": a sentence adverb and its comma, no name
+  if (words.length === 1 && /^\p{Lu}\p{Ll}{4,}ly$/u.test(value) && ADVERB_COMMA_AFTER.test(text.slice(e, e + 12))) return null;
   // a lone dictionary word ("Potential", "Privacy") is a capitalised sentence start, not a brand
   if (words.length === 1 && isCommonWord(value) && !hasCorporateContext(text, e)) return null;
   // "BOXING coach", "A MILITARY laptop": a shouted dictionary word opens the story; acronyms that spell a word are
@@ -213,6 +215,7 @@ const HOST_USE_AFTER = /^\s+to\s+(?:store|host|keep|back\s+up)\b/u;
 const SERVING_VENDOR_BEFORE = /(?:\bthird[\s-]party\s+(?:[\w-]+\s+){0,2}|\b(?:its|their)\s+(?:[\w-]+\s+){0,2}|\b\p{Lu}{2,}\s+|\bsub-?)(?:vendor|contractor|business\s+associate)s?,?\s+(?:called\s+|named\s+)?$/u;
 const HIRED_APPOSITIVE = /^['’]?s?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,5}?(?:company|firm|vendor|contractor|provider)\s+(?:hired|contracted|used|retained|engaged)\b/u;
 const OUTLET_AFTER = /^\s+(?:has\s+|had\s+)?(?:learned\s+exclusively|(?:first\s+)?broke\s+the\s+(?:news|story)|obtained\s+(?:a\s+copy|copies|documents|records)|(?:first\s+)?reported\s+(?:in|on|last|earlier)\s+(?:\p{Lu}\p{L}+\s+)?(?:on|that|about)\b)/u;
+const ADVERB_COMMA_AFTER = /^,\s+(?:the|it|its|they|he|she|we|this|there|some|many|no|hackers|attackers)\b/u;
 const WEB_PROPERTY = /\s+(?:Support\s+)?(?:Page|Web\s?[Ss]ite|Website|Sites|Portal|Forum|Blog)$/u;
 const TAIL_JOINER = new RegExp(String.raw`^${JOINER}$`, 'iu');
 /**

@@ -17,6 +17,8 @@ export default defineRule({
     { text: 'As the researchers detailed, the exposed database belonged to Neoclinical, an Australia-based company that matches patients.', value: 'Neoclinical' },
   ],
   counterExamples: [
+    // a sentence adverb before its comma
+    'Patient files were found in a dumpster. Apparently, the dentist hired a shredding company that never came.',
     // a vendor hired by the organisation whose records it lost
     'The laptop was lost by an employee of Hummingwire, a software company hired to digitise the loan files.',
     // the surname alone is given an age elsewhere: a person
