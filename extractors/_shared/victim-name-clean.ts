@@ -175,7 +175,9 @@ function cleanRun(text: string, start: number, end: number): VictimName | null {
   // shorter ("SWIFT said")
   if (words.length === 1 && /^\p{Lu}{6,}$/u.test(value) && isCommonWord(words[0]!) && !hasCorporateContext(text, e)) return null;
   // "Hackers of AnonGhost", "Members of the Anonymous movement": a crowd named after its group
-  if (/^(?:hackers|members|supporters|activists|operatives|affiliates|fans|users|customers|friends)$/.test(words[0]!) && words[1] === 'of') return null;
+  if (/^(?:hackers|hacktivists|members|supporters|activists|operatives|affiliates|fans|users|customers|friends|journalists|reporters)$/.test(words[0]!) && words[1] === 'of') return null;
+  // "Hacker DasTn of The Outlaws defaced…": an attacker named with his trade
+  if (/^(?:hacker|hacktivist|attacker)$/.test(words[0]!) && words.length > 1 && !ORG_HEAD.test(value)) return null;
   // "A Kanawha County woman", "Matamata woman Tania": a place qualifying a person
   if (RESIDENT_AFTER.test(text.slice(e, e + 20))) return null;
   // "Michael Bryant, 41, of Lauderdale Lakes", "a resident of Phenix City": where a person lives

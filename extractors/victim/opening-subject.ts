@@ -27,6 +27,9 @@ export default defineRule({
     { text: 'RiverMend Health notifies 1,300 after employee’s email account compromised\nThe company said...', value: 'RiverMend Health' },
   ],
   counterExamples: [
+    // an attacker named with his trade, and a crowd named after its group
+    'Hacker Zer0Kool of The Nightshades recently defaced the website of a county library.',
+    'Hacktivists of Team Pampa have breached and defaced the official website of a mayor.',
     // an outlet that broke the story
     'Techboard reported in August on stolen logins from the webmail service.',
     'A hospital employee said patient files were taken home.',
