@@ -122,7 +122,8 @@ function cleanRun(text: string, start: number, end: number): VictimName | null {
   // "the Health Insurance Portability and Accountability Act": a law's first half, cut at its "and"
   if (LAW_REST.test(text.slice(e, e + 60))) return null;
   // gang names are ordinary words too ("Royal Shrewsbury Hospital"): an organisation noun outweighs them
-  if ((NOT_VICTIM_NAMES.has(words.join(' ')) && !harmedAround(text, s, e)) || (NOT_VICTIM_WORDS.has(words[0]!) && !ORG_HEAD.test(value))) return null;
+  // ("the Syrian Electronic Armys official website": a possessive that lost its apostrophe)
+  if (((NOT_VICTIM_NAMES.has(words.join(' ')) || NOT_VICTIM_NAMES.has(words.join(' ').replace(/s$/u, ''))) && !harmedAround(text, s, e)) || (NOT_VICTIM_WORDS.has(words[0]!) && !ORG_HEAD.test(value))) return null;
   if (LEADING.has(words[0]!) || value.length < 2 || JOINER_START.test(value)) return null;
   // "the Egyptian government", "Norway government": a whole country's government is where write-ups start,
   // the victim is the ministry or agency they go on to name
@@ -257,7 +258,7 @@ const BODY_OF = /\b(?:Ministry|Department|Office|Bureau|Secretariat|Agency|Commi
 const PLURAL_POSSESSIVE = /^['’][ \t]+\p{Lu}[\p{L}-]*(?:[ \t]+(?:(?:of|and|&)[ \t]+)?\p{Lu}[\p{L}-]*){0,4}/u;
 const PLURAL_OWNER = /\b(?:Employees|Workers|Veterans|Teachers|Children|Women|Officers|Firefighters|Nurses|Farmers|Physicians|Doctors|Members|Citizens|Retirees|Parents|Students|Peoples|Soldiers|Sailors|Engineers|Pensioners)$/u;
 const BASED_PREFIX = /^[\p{L}.]+(?:\s+\p{Lu}[\p{L}.]*)?-based\s+(?=\p{Lu})/u;
-const CREW_END = /\s(?:Crew|Hackers|Hacking\s+Team|Cyber\s+(?:Army|Team|Squad|Force))$/u;
+const CREW_END = /\s(?:Crew|Hackers|Hacking\s+Team|Cyber\s+(?:Army|Team|Squad|Force))$|^(?:\p{Lu}\p{L}+\s+)?Electronic\s+Army$/u;
 const DAY_OF_MONTH = /\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}(?:st|nd|rd|th)?\b/u;
 const JOINER_START = new RegExp(String.raw`^${JOINER}\s`, 'u');
 const NATIONAL_GOVERNMENT = /^(.+?)\s+government$/u;

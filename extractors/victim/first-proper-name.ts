@@ -24,6 +24,8 @@ export default defineRule({
     { text: 'Baseball Canada says hackers accessed its registration system.', value: 'Baseball Canada' },
   ],
   counterExamples: [
+    // a crew's name cut at its quote
+    "In a series of hacks, 'Syrian Electronic Army' took control of several news accounts.",
     // an outlet that obtained the court papers
     'Valley Courier obtained a copy of the indictment, which says a clerk stole patient records.',
     'Law Firm Serving Fortune 500 Companies Hit by Ransomware',
