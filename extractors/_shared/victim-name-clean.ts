@@ -9,7 +9,7 @@ import { JOINER, isPlace, type VictimName } from './victim-name-shape.ts';
 import { NOT_ORGANISATION, PERSON_AFTER, PERSON_BEFORE, isPeoplePlural, namedAsPerson } from './victim-person.ts';
 import {
   ACTOR_AFTER, CORPORATE_SUFFIX, GENERIC, HARM_AFTER, HARM_BEFORE, HEADLINE_VERB, LEADING, LOWER_KIND,
-  DEVICE_TAIL, ENFORCING_AFTER, GLUED_TAIL, LAW_ENFORCEMENT, OWNED_NOUN,
+  DEVICE_TAIL, ENFORCING_AFTER, FINDING_AFTER, OVERSEEING_AFTER, OVERSIGHT_BODY, GLUED_TAIL, LAW_ENFORCEMENT, OWNED_NOUN,
   NOT_VICTIM_NAMES, NOT_VICTIM_WORDS, ORG_HEAD, PART_OF, REPORTER, RESIDENT_AFTER, ROLE, SECURITY_APPOSITIVE,
   SOURCE_BEFORE, allCapsHeadline, hasCorporateContext, isCommonWord, isFirstName, isKnownOrganisation, lexicon,
 } from './victim-words.ts';
@@ -125,9 +125,12 @@ function cleanRun(text: string, start: number, end: number): VictimName | null {
   if (allGeneric(words) && !namedFromCommonWords(value, words)) return null;
   // laws are breached too ("a breach of the Data Protection Act")
   if (/\s(?:Act|Law|Regulation|Directive|Rule)$/u.test(value) && !/\b(?:School|College|Faculty|Institute|Cent(?:er|re))\s+of\s+Law$/u.test(value)) return null;
+  // "the Health Insurance Portability and Accountability Act": a law's first half, cut at its "and"
+  if (LAW_REST.test(text.slice(e, e + 60))) return null;
   // gang names are ordinary words too ("Royal Shrewsbury Hospital"): an organisation noun outweighs them
-  // "Royal Navy", "Royal Victoria Infirmary": a gang named by an ordinary adjective opens many organisations' names
-  if ((NOT_VICTIM_NAMES.has(words.join(' ')) && !harmedAround(text, s, e))
+  // "Royal Navy", "Royal Victoria Infirmary": a gang named by an ordinary adjective opens many organisations' names;
+  // ("the Syrian Electronic Armys official website": a possessive that lost its apostrophe)
+  if (((NOT_VICTIM_NAMES.has(words.join(' ')) || NOT_VICTIM_NAMES.has(words.join(' ').replace(/s$/u, ''))) && !harmedAround(text, s, e))
     || (NOT_VICTIM_WORDS.has(words[0]!) && !ORG_HEAD.test(value) && !(words[0] === 'royal' && words.length > 1 && !GENERIC.has(words[1]!)))) return null;
   if (LEADING.has(words[0]!) || value.length < 2 || JOINER_START.test(value)) return null;
   // "the Egyptian government", "Norway government": a whole country's government is where write-ups start,
@@ -152,12 +155,17 @@ function cleanRun(text: string, start: number, end: number): VictimName | null {
   if (ACTOR_BEFORE.test(text.slice(Math.max(0, s - 50), s))) return null;
   // "states the British IT-company Elliptic": a vendor or researcher reports; it is the victim only when harmed
   if (VENDOR_BEFORE.test(text.slice(Math.max(0, s - 50), s)) && !harmedAround(text, s, e)) return null;
+  // "fired third-party vendor Scribewell", "UMHS vendor Omnicare", "Hummingwire, a software company hired to…": a
+  // vendor serving the organisation whose records it held; that organisation is the victim
+  if (SERVING_VENDOR_BEFORE.test(text.slice(Math.max(0, s - 50), s)) || HIRED_APPOSITIVE.test(text.slice(e, e + 90))) return null;
     // "Prime Minister's Office", "Office of Medicaid Inspector General": a role names the office that serves it
   const office = /['’]s\s+(?:Office|Department|Bureau)\b|^(?:Office|Department|Bureau|Ministry)\s+of\b/u.test(value);
   if ((ROLE.test(value) && !office && !PEOPLE_BODY.test(text.slice(s, e + 6))) || (REPORTER.test(value.replace(POST_PREFIX, '')) && !harmedAround(text, s, e)) || allCapsHeadline(value) || isCountry(value)) return null;
   // "Chicago police have arrested", "Nassau County police said", "the Sheriff's Office said": a force that
   // investigates or speaks reports the incident; it is the victim only when its own systems are hit
   if (LAW_ENFORCEMENT.test(value) && ENFORCING_AFTER.test(text.slice(e, e + 50)) && !harmedAround(text, s, e)) return null;
+  const after = text.slice(e, e + 120);
+  if ((OVERSEEING_AFTER.test(after) || (FINDING_AFTER.test(after) && OVERSIGHT_BODY.test(value))) && !harmedAround(text, s, e)) return null;
   // "Brett Callow", "Zelda McConachy": a first name and no organisation noun is a person
   if (words.length <= 3 && isFirstName(words[0]!) && !ORG_HEAD.test(value) && !incorporated && !BODY_KIND_END.test(value) && !hasCorporateContext(text, e)) return null;
   // "spokesman Jay Mayfield", "Canh Oxelson, 32, a former employee", "Mr Montgomery": a title or a role beside a
@@ -176,7 +184,9 @@ function cleanRun(text: string, start: number, end: number): VictimName | null {
   // shorter ("SWIFT said")
   if (words.length === 1 && /^\p{Lu}{6,}$/u.test(value) && isCommonWord(words[0]!) && !hasCorporateContext(text, e)) return null;
   // "Hackers of AnonGhost", "Members of the Anonymous movement": a crowd named after its group
-  if (/^(?:hackers|members|supporters|activists|operatives|affiliates|fans|users|customers|friends)$/.test(words[0]!) && words[1] === 'of') return null;
+  if (/^(?:hackers|hacktivists|members|supporters|activists|operatives|affiliates|fans|users|customers|friends|journalists|reporters)$/.test(words[0]!) && words[1] === 'of') return null;
+  // "Hacker DasTn of The Outlaws defaced…": an attacker named with his trade
+  if (/^(?:hacker|hacktivist|attacker)$/.test(words[0]!) && words.length > 1 && !ORG_HEAD.test(value)) return null;
   // "A Kanawha County woman", "Matamata woman Tania": a place qualifying a person
   if (RESIDENT_AFTER.test(text.slice(e, e + 20))) return null;
   // "Michael Bryant, 41, of Lauderdale Lakes", "a resident of Phenix City": where a person lives
@@ -187,8 +197,13 @@ function cleanRun(text: string, start: number, end: number): VictimName | null {
   if (ARTICLE_BEFORE.test(text.slice(Math.max(0, s - 4), s)) && /^,?\s+\p{Ll}/u.test(text.slice(e, e + 3))
     && !TOWN_BODY_AFTER.test(text.slice(e, e + 12)) && isTownOrCounty(value)) return null;
   if (ACTOR_AFTER.test(text.slice(e, e + 40)) || SECURITY_APPOSITIVE.test(text.slice(e, e + 80))) return null;
+  // "found in a publicly accessible Amazon Web Services S3 bucket", "was using Rackcloud to store its files": the
+  // cloud that hosted the data is no victim; its customer is
+  if ((S3_BUCKET_AFTER.test(text.slice(e, e + 30)) && /\bS3\b/u.test(value + text.slice(e, e + 4))) || (HOST_USE_BEFORE.test(text.slice(Math.max(0, s - 12), s)) && HOST_USE_AFTER.test(text.slice(e, e + 20)))) return null;
   // "According to Wikipedia", "reported by ZDNet": a source, not a subject
   if (SOURCE_BEFORE.test(text.slice(Math.max(0, s - 60), s))) return null;
+  // "The Valley Courier obtained a copy of the indictment", "Techboard reported in August on stolen logins": an outlet
+  if (OUTLET_AFTER.test(text.slice(e, e + 60))) return null;
   return { value, start: s, end: e };
 }
 
@@ -205,11 +220,18 @@ const isTownOrCounty = (value: string) => townMemo(value, () => {
 });
 const townMemo = wordMemo<boolean>();
 // "Additionally, the groups …", "Apparently, no card data …" (but "Weebly, a website builder")
-const ADVERB_AFTER = /^,\s+(?:the|it|its|they|their|he|she|we|this|these|there|some|no|none|all)\b/u;
+const ADVERB_AFTER = /^,\s+(?:the|it|its|they|their|he|she|we|this|these|there|some|many|no|none|all|hackers|attackers)\b/u;
 // "LA County-USC Patients' Personal Information": the people served, named after who serves them
 const PEOPLE_TAIL = /\s+(?:Patients|Customers|Clients|Users|Students|Residents|Subscribers|Shoppers|Passengers)$/u;
 // "Sunoco Gas Stations", "Netflix Call Center": a brand's outlet or office is named after it too
 const WEB_PROPERTY = /\s+(?:Support\s+)?(?:Page|Web\s?[Ss]ite|Website|Sites|Portal|Forum|Blog|Gas\s+Stations?|Call\s+Cent(?:er|re))$/u;
+const LAW_REST = /^\s+(?:and|&)\s+(?:\p{Lu}\p{L}+\s+){1,3}(?:Act|Law)\b/u;
+const S3_BUCKET_AFTER = /^(?:\s+S3)?\s+(?:storage\s+)?buckets?\b/u;
+const HOST_USE_BEFORE = /\b(?:using|used|uses)\s+$/u;
+const HOST_USE_AFTER = /^\s+to\s+(?:store|host|keep|back\s+up)\b/u;
+const SERVING_VENDOR_BEFORE = /(?:\bthird[\s-]party\s+(?:[\w-]+\s+){0,2}|\b(?:its|their)\s+(?:[\w-]+\s+){0,2}|\b\p{Lu}{2,}\s+|\bsub-?)(?:vendor|contractor|business\s+associate)s?,?\s+(?:called\s+|named\s+)?$/u;
+const HIRED_APPOSITIVE = /^['’]?s?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,5}?(?:company|firm|vendor|contractor|provider)\s+(?:hired|contracted|used|retained|engaged)\b/u;
+const OUTLET_AFTER = /^\s+(?:has\s+|had\s+)?(?:learned\s+exclusively|(?:first\s+)?broke\s+the\s+(?:news|story)|obtained\s+(?:a\s+copy|copies|documents|records)|(?:first\s+)?reported\s+(?:in|on|last|earlier)\s+(?:\p{Lu}\p{L}+\s+)?(?:on|that|about)\b)/u;
 const TAIL_JOINER = new RegExp(String.raw`^${JOINER}$`, 'iu');
 /**
  * "Sony Italy" → "Sony": a country or demonym closing a brand's name; "Air India", "Bank of India" keep theirs, and
@@ -248,13 +270,14 @@ const BODY_OF = /\b(?:Ministry|Department|Office|Bureau|Secretariat|Agency|Commi
 const PLURAL_POSSESSIVE = /^['’][ \t]+\p{Lu}[\p{L}-]*(?:[ \t]+(?:(?:of|and|&)[ \t]+)?\p{Lu}[\p{L}-]*){0,4}/u;
 const PLURAL_OWNER = /\b(?:Employees|Workers|Veterans|Teachers|Children|Women|Officers|Firefighters|Nurses|Farmers|Physicians|Doctors|Members|Citizens|Retirees|Parents|Students|Peoples|Soldiers|Sailors|Engineers|Pensioners)$/u;
 const BASED_PREFIX = /^[\p{L}.]+(?:\s+\p{Lu}[\p{L}.]*)?-based\s+(?=\p{Lu})/u;
-const CREW_END = /\s(?:Crew|Hackers|Hacking\s+Team|Cyber\s+(?:Army|Team|Squad|Force))$/u;
+const CREW_END = /\s(?:Crew|Hackers|Hacking\s+Team|Cyber\s+(?:Army|Team|Squad|Force))$|^(?:\p{Lu}\p{L}+\s+)?Electronic\s+Army$/u;
 const DAY_OF_MONTH = /\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}(?:st|nd|rd|th)?\b/u;
 const JOINER_START = new RegExp(String.raw`^${JOINER}\s`, 'u');
 const NATIONAL_GOVERNMENT = /^(.+?)\s+government$/u;
 // the modifiers that make a group, gang or crew an attacker rather than a media or banking group
 const ACTOR_BEFORE = /\b(?:(?:hack(?:er|ing|tivist)|hacking-for-hire|APT|ransomware|threat|espionage|cyber(?:crime|criminal)?|criminal|extortion|activist|state[\s-]sponsored|wiper)[\s-]+(?:group|gang|collective|crew|actor|outfit|cell)|(?:activist|state[\s-]sponsored|Iranian|Russian|Chinese|North\s+Korean|pro-\p{Lu}\p{L}+)\s+hack(?:er|tivist)s|hacktivists|a\.?k\.?a\.?|also\s+known\s+as|under\s+the\s+(?:moniker|name))\s*,?\s*["“']?(?:the\s+)?["“']?$/iu;
-const VENDOR_BEFORE = /\b(?:IT|security|cyber[\s-]?security|cyber[\s-]?intelligence|threat[\s-]intelligence|antivirus|anti-virus|forensics?|blockchain\s+analytics|research)[\s-]+(?:company|firm|vendor|provider|researchers?|specialists?|outfit|start-?up|expert)\s*$/iu;
+// "Entertainment news website Gossipline first reported": an outlet is the source too
+const VENDOR_BEFORE = /\b(?:IT|security|cyber[\s-]?security|cyber[\s-]?intelligence|threat[\s-]intelligence|antivirus|anti-virus|forensics?|blockchain\s+analytics|research|news)[\s-]+(?:company|firm|vendor|provider|researchers?|specialists?|outfit|start-?up|expert|website|site|outlet|blog|portal)\s*$/iu;
 
 // "Premier Physicians Group", "College of Nurses of Ontario", "Employee Health and Wellness": a body of or for the
 // people a role names, not a person holding it ("College of Physicians and Surgeons" is a regulator, and stays out)

@@ -43,6 +43,8 @@ export const NOT_VICTIM_NAMES = new Set([
   'cisco talos', 'microsoft threat intelligence', 'google threat analysis group', 'citizen lab', 'bleeping computer',
   'associated press', 'the record', 'dark reading', 'krebs on security', 'have i been pwned', 'hipaa journal',
   'new york times', 'washington post', 'wall street journal', 'russian hackers', 'chinese hackers',
+  // attack kinds spelled out in capitals ("known as a Denial of Service (DoS)")
+  'denial of service', 'distributed denial of service',
 ]);
 
 // "HEROIC, a cybersecurity startup", "UpGuard, a security firm": researchers and vendors who report a breach
@@ -59,7 +61,7 @@ export const ORG_HEAD = /\b(?:Health|Healthcare|Hospitals?|Medical|Cent(?:er|re)
 // a person's role or title inside the run ("Professor Barry Feld", "VA Social Worker")
 export const ROLE = /\b(?:Professor|Prof|Dr|Doctor|Minister|PM|MP|MEP|President|CEO|CFO|CIO|CISO|Director|Governor|Senator|Mayor|Judge|Officer|Commissioner|Detectives?|Spokes(?:person|man|woman)|Chairman|(?:Supreme|Majority|Minority|Opposition|Party)\s+Leader|Worker|Nurse|Physician|Employee|Staffer|Analyst|Researcher|Reporter|Editor|Founder|Sergeant|Sgt|Lt|Deputy|Attorney|Prosecutor|Inspector|Manager|Technician|Resident|Provider|Clerk)s?\b/u;
 // regulators, courts and investigators announce other organisations' breaches
-export const REPORTER = /\b(?:Attorney\s+General|National\s+Security\s+(?:Agency|Authority|Office|Council)|Justice\s+Department|Department\s+of\s+Justice|DOJ|Federal\s+Trade\s+Commission|FTC|Office\s+for\s+Civil\s+Rights|OCR|HHS|Information\s+Commissioner|ICO|FBI|Secret\s+Service|District\s+Court|Regulatory\s+Authority|FINRA|SEC|Medical\s+Board|Europol|Interpol|CISA|Infrastructure\s+Security\s+Agency|NCSC|Police|News|Times|Post|Journal|Herald|Tribune|Gazette|Daily|Magazine|Standard|Register|Chronicle|Observer|TV|Radio|I-Team|Newswire|Cyber\s*Security\s+(?:Centre|Center|Agency|Authority)|CERT|CSIRT)\b|-based$|^[KW][A-Z]{2,3}(?:-?TV|\d{1,2})?$/u;
+export const REPORTER = /\b(?:Attorney\s+General|National\s+Security\s+(?:Agency|Authority|Office|Council)|Justice\s+Department|Department\s+of\s+Justice|DOJ|Federal\s+Trade\s+Commission|FTC|Office\s+for\s+Civil\s+Rights|OCR|HHS|Information\s+Commissioner|ICO|FBI|Secret\s+Service|District\s+Court|People['’]s\s+Court|Field\s+Office|Fraud\s+Control\s+Unit|Regulatory\s+Authority|FINRA|SEC|Medical\s+Board|Europol|Interpol|CISA|Infrastructure\s+Security\s+Agency|NCSC|Police|News|Times|Post|Journal|Herald|Tribune|Gazette|Daily|Magazine|Standard|Register|Chronicle|Observer|TV|Radio|I-Team|Newswire|Cyber\s*Security\s+(?:Centre|Center|Agency|Authority)|CERT|CSIRT)\b|-based$|^[KW][A-Z]{2,3}(?:-?TV|\d{1,2})?$/u;
 // the patient of an attack, spelled out right next to the name
 export const HARM_AFTER = /^(?:['’]s?)?\s+(?:(?:official|internal|computer|web|online|email|e-mail)\s+)*(?:(?:web\s*)?sites?|websites?|servers?|systems?|networks?|databases?|accounts?|computers?)\s+(?:(?:was|were|has\s+been|had\s+been|have\s+been|got)\s+)?(?:hacked|breached|defaced|compromised|attacked|hijacked|taken\s+down)\b|^\s+(?:was|were|has\s+been|had\s+been|became|become)\s+(?:hacked|breached|targeted|attacked|compromised|defaced|a\s+target|the\s+(?:latest\s+)?(?:victim|target))\b/u;
 // "defaced a number of websites of Jaya TV": a share of its sites is still the outlet's own
@@ -99,6 +101,13 @@ export const PART_OF = /^(?:Thousands|Millions|Billions|Hundreds|Dozens|Scores|S
 // "Chicago police have arrested", "Nassau County police said": a force that acts or speaks in the incident
 export const LAW_ENFORCEMENT = /(?:^|\s)(?:[Pp]olice(?:\s+(?:Department|Service|Force))?|Sheriff(?:['’]s\s+(?:Office|Department))?|Constabulary)$/u;
 export const ENFORCING_AFTER = /^['’]?s?\s+(?:(?:have|has|had|are|were|is|was|later|also|then)\s+)?(?:said|say|says|seek|seeks|seeking|sought|arrested|arrest|located|executed|charged|investigat\w*|believe|believed|alerted|reported|responded|recovered|searched|booked|identified|was\s+the\s+agency|were\s+called)\b/u;
+// "The state Department of Insurance has fined Lakeview Health", "The Office of the Privacy Commissioner found that
+// Corvus Travel stored…", "launched a probe into privacy violations at Ridgeway Hospital": a body that penalises or
+// probes another named organisation oversees the victim and is none itself
+export const OVERSEEING_AFTER = /^(?:\s+\([^)]{1,15}\))?\s+(?:has\s+|have\s+|had\s+)?(?:(?:fined|ordered|reprimanded|sanctioned|penali[sz]ed|censured)\s+(?:the\s+)?\p{Lu}|(?:launched|opened|began|started)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:probe|investigation|enquiry|inquiry)\s+into\s+(?:[\w-]+\s+){0,6}?(?:at|by)\s+(?:the\s+)?\p{Lu})/u;
+// "found that Corvus Travel stored…" is a finding about another only from an oversight body; a company finds its own servers hacked
+export const FINDING_AFTER = /^(?:\s+\([^)]{1,15}\))?\s+(?:has\s+|have\s+|had\s+)?found\s+that\s+(?:the\s+)?\p{Lu}(?!\p{Lu}*\b)/u;
+export const OVERSIGHT_BODY = /\b(?:Commission|Commissioner|Inspectorate|Ombudsman|Regulator|Watchdog|Tribunal|Court|Auditor|Inspector\s+General)\b|^(?:The\s+)?Office\s+of\b/u;
 // "Sierra View District Hospitals network", "Health Ministrys": a possessive that lost its apostrophe
 export const GLUED_TAIL = /\s\S*(?:(?:Hospital|Board|Network|Cent(?:er|re)|Clinic|Council|Commission|Bank|Association|College|Republic|Express)(s|es)|(?:Ministr|Authorit|Agenc|Compan|Universit)y(s))$/u;
 // a lower-case word after it that is no verb or joiner: what the name owns

@@ -23,6 +23,10 @@ export default defineRule({
   counterExamples: [
     // a sentence adverb opening the sentence
     'Hackers leaked police files on Friday. Additionally, the group, a loose collective, took down several domains.',
+    // a sentence adverb before its comma
+    'Patient files were found in a dumpster. Apparently, the dentist hired a shredding company that never came.',
+    // a vendor hired by the organisation whose records it lost
+    'The laptop was lost by an employee of Hummingwire, a software company hired to digitise the loan files.',
     // the surname alone is given an age elsewhere: a person
     'The charges against Canh Oxelson, the head of college counseling at Horace Mann, were dropped after the leak. Oxelson, 43, had been accused of extortion.',
     'Brett Callow, a threat analyst at a security firm, said the breach was serious.',

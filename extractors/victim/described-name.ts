@@ -26,6 +26,12 @@ export default defineRule({
     'The insurer Humana reported higher profits.',
     // the incident is told too far away to be about the company
     'A database of voters was left exposed online. The mayor spoke on Monday. The council met on Tuesday. Parking fees will rise. The budget was approved. Software developer Kubrix Solutions won a new contract.',
+    // an outlet or a security site reports the breach
+    'Entertainment news website Gossipline first reported Monday that celebrity credit files had been stolen.',
+    'Online security website Vulnwatch.org today revealed a data leak at a large retailer.',
+    // a vendor serving the organisation whose records it held
+    'Patient notes went online, and the clinic has fired third-party vendor Scribewell after the leak.',
+    'UMHS vendor Omnicare said a laptop with patient records was stolen from a car.',
   ],
   propose: (doc) => objectsOf(doc, DESCRIBED, DESCRIBED_NAME, (n, d) => inIncidentPassage(d, n.start)),
 });

@@ -30,6 +30,9 @@ export default defineRule({
     { text: 'A Hertfordshire Police USB memory stick containing the personal details of 165,000 suspects has been found by a member of the public.', value: 'Hertfordshire Police' },
     // one capitalised word after the possessive describes what the owner has
     { text: 'Ransomware hit Henry County’s Enhanced emergency system on Monday.', value: 'Henry County' },
+    // a body that fines or probes another organisation oversees the victim
+    { text: 'The state Department of Insurance has fined Lakeview Health Partners after patient records were left in a dumpster.', value: 'Lakeview Health Partners' },
+    { text: 'The Office of the Privacy Commissioner found that Corvus Travel Group stored passport scans on an unsecured server.', value: 'Corvus Travel Group' },
   ],
   counterExamples: [
     'Nassau County police said the hostess at a restaurant copied card numbers.',
@@ -41,6 +44,15 @@ export default defineRule({
     // attackers and the firms that report on them
     'The hacktivist group Ghost Security Crew defaced the portal after the breach.',
     'British IT-company Elliptic said hackers stole the data.',
+    // an attack kind and a law are spelled in capitals too
+    'Our name servers are experiencing a cyber attack, known as a Distributed Denial of Service (DDoS).',
+    'A radiologist was charged with violating the federal Health Insurance Portability and Accountability Act.',
+    // courts and field offices that try or announce the case
+    "Xuhui District People's Court has sentenced two former hospital employees for selling patient data.",
+    'A clerk who stole patient records was charged, a spokesman at the Baltimore Field Office announced.',
+    // the cloud that hosted the data
+    'Booking records were found in a publicly accessible Amazon Web Services S3 bucket.',
+    'The agency was using Nimbus Cloud Services to store over 3 million files, and the files were left unprotected.',
   ],
   *propose(doc) {
     for (const name of namesIn(doc.text, 0, Math.min(doc.text.length, WINDOW))) {

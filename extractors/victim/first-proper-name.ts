@@ -26,6 +26,10 @@ export default defineRule({
     { text: 'Baseball Canada says hackers accessed its registration system.', value: 'Baseball Canada' },
   ],
   counterExamples: [
+    // a crew's name cut at its quote
+    "In a series of hacks, 'Syrian Electronic Army' took control of several news accounts.",
+    // an outlet that obtained the court papers
+    'Valley Courier obtained a copy of the indictment, which says a clerk stole patient records.',
     'Law Firm Serving Fortune 500 Companies Hit by Ransomware',
     // a town that only says where an unnamed body or person is, and where a person lives
     'An Evansville hospital has informed about 4,400 patients that hackers may have stolen their data.',

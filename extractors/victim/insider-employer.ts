@@ -33,6 +33,8 @@ export default defineRule({
     { text: 'Employee of the Australian Bureau of Statistics leaked confidential data to a friend.', value: 'Australian Bureau of Statistics' },
   ],
   counterExamples: [
+    // the attackers' own site, its possessive without an apostrophe
+    'Hackers hijacked the domain of a sharing platform. The nameserver settings were altered so that visitors would be redirected to the Syrian Electronic Armys official website.',
     'A hospital employee took files home.',
     'A former employee of a local clinic was charged.',
     'Brett Callow, a threat analyst at a security firm, said the breach was serious.',

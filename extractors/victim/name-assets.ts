@@ -32,6 +32,8 @@ export default defineRule({
     { text: 'A box containing information about certain former KidsPeace clients went missing.', value: 'KidsPeace' },
   ],
   counterExamples: [
+    // the attackers' own site, its possessive without an apostrophe
+    'Hackers hijacked the domain of a sharing platform. The nameserver settings were altered so that visitors would be redirected to the Syrian Electronic Armys official website.',
     'A hospital employee took patient files home.',
     'Several Christmas shoppers enjoyed the market on Sunday.',
     "The hackers leaked Stadtwerke Bochum's data on Monday.",

@@ -34,6 +34,11 @@ export default defineRule({
     { text: 'Kent Police apologised after sending the personal details of 200 officers to a private firm.', value: 'Kent Police' },
   ],
   counterExamples: [
+    // an attacker named with his trade, and a crowd named after its group
+    'Hacker Zer0Kool of The Nightshades recently defaced the website of a county library.',
+    'Hacktivists of Team Pampa have breached and defaced the official website of a mayor.',
+    // an outlet that broke the story
+    'Techboard reported in August on stolen logins from the webmail service.',
     'A hospital employee said patient files were taken home.',
     'The company said a laptop was stolen.',
     'Mandiant said the attackers used a zero-day.',
