@@ -15,7 +15,7 @@ type Metric = 'F1' | 'P' | 'R';
  * floor is below the target the issue set, `target` records it: the gap is open work, not a new standard.
  */
 const FLOORS: ReadonlyArray<{ corpus: Corpus; field: string; metric: Metric; min: number; target?: number }> = [
-  { corpus: 'vcdb', field: 'victim', metric: 'F1', min: 0.62, target: 0.65 },
+  { corpus: 'vcdb', field: 'victim', metric: 'F1', min: 0.66 }, // issue target 0.65
   { corpus: 'vcdb', field: 'country', metric: 'F1', min: 0.75 },
   { corpus: 'eurepoc', field: 'country', metric: 'F1', min: 0.80 },
   { corpus: 'vcdb', field: 'date_year', metric: 'F1', min: 0.75 },
