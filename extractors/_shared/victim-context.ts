@@ -20,25 +20,21 @@ const sentenceTalksIncident = (s: Sentence) => {
   return v;
 };
 
-/** The sentence holding `pos`, or one next to it, speaks of an incident. */
-export function inIncidentTalk(doc: AnalysedDoc, pos: number): boolean {
+/** A sentence at most `reach` sentences from the one holding `pos` speaks of an incident. */
+function incidentWithin(doc: AnalysedDoc, pos: number, reach: number): boolean {
   const s = doc.sentenceAt(pos);
   if (!s) return false;
-  return [doc.sentences[s.index - 1], s, doc.sentences[s.index + 1]].some((x) => !!x && sentenceTalksIncident(x));
+  return doc.sentences.slice(Math.max(0, s.index - reach), s.index + reach + 1).some(sentenceTalksIncident);
 }
+
+/** The sentence holding `pos`, or one next to it, speaks of an incident. */
+export const inIncidentTalk = (doc: AnalysedDoc, pos: number): boolean => incidentWithin(doc, pos, 1);
 
 // "the voter database was held by software developer C-Planet IT Solutions": a rule whose own wording already ties
 // the name to the affected people, data or wrongdoer may find the incident a few sentences away
 const PASSAGE_REACH = 3;
 /** A sentence within a few of the one holding `pos` speaks of an incident. */
-export function inIncidentPassage(doc: AnalysedDoc, pos: number): boolean {
-  const s = doc.sentenceAt(pos);
-  if (!s) return false;
-  return doc.sentences.slice(Math.max(0, s.index - PASSAGE_REACH), s.index + PASSAGE_REACH + 1).some(sentenceTalksIncident);
-}
+export const inIncidentPassage = (doc: AnalysedDoc, pos: number): boolean => incidentWithin(doc, pos, PASSAGE_REACH);
 
 /** The sentence holding `pos` itself speaks of an incident; a neighbour's incident word may be a sales pitch's list. */
-export function inIncidentSentence(doc: AnalysedDoc, pos: number): boolean {
-  const s = doc.sentenceAt(pos);
-  return !!s && sentenceTalksIncident(s);
-}
+export const inIncidentSentence = (doc: AnalysedDoc, pos: number): boolean => incidentWithin(doc, pos, 0);

@@ -107,9 +107,10 @@ function cleanRun(text: string, start: number, end: number): VictimName | null {
     if (gluedPlace || ORG_HEAD.test(text.slice(s + glued[0].length, e))) s += glued[0].length;
     else e = s + glued[1]!.length;
   }
-  // "Viber Support Page", "Egyptian Government Sites": the web property named after its owner
-  const property = WEB_PROPERTY.exec(text.slice(s, e)) ?? PEOPLE_TAIL.exec(text.slice(s, e));
-  if (property && property.index > 0) e = s + property.index;
+  // "Viber Support Page", "Egyptian Government Sites", "LA County-USC Patients": a web property, outlet or the people
+  // served, named after their owner
+  const owned = WEB_PROPERTY.exec(text.slice(s, e)) ?? PEOPLE_TAIL.exec(text.slice(s, e));
+  if (owned && owned.index > 0) e = s + owned.index;
   // "Sony Italy", "Google Video Costa Rica", "Experian South African branch": a brand's branch in a country
   e = s + withoutCountryTail(text, text.slice(s, e), /^\s+\p{Ll}/u.test(text.slice(e, e + 3))).length;
   // "Barrie police", "Spotsylvania school system": a lower-case kind after a place makes it the place's body
@@ -242,11 +243,11 @@ function withoutCountryTail(text: string, value: string, nounAfter: boolean): st
   const words = value.split(/(\s+)/);
   for (const k of [2, 1]) {
     const cut = words.length - (2 * k - 1);
-    if (cut < 2 || !countryCode(words.slice(cut).join(''))) continue;
+    const tail = words.slice(cut).join('');
+    if (cut < 2 || !countryCode(tail)) continue;
     const rest = words.slice(0, cut - 1);
     const last = rest[rest.length - 1]!;
     if (TAIL_JOINER.test(last)) return value;
-    const tail = words.slice(cut).join('');
     const brand = isKnownOrganisation(last) || standsAlone(text, last) || (nounAfter && COUNTRY_BY_DEMONYM.has(tail));
     if (rest.length === 1 && (isCommonWord(last) || isPlace(last) || ORG_HEAD.test(last) || !brand)) return value;
     return rest.join('');

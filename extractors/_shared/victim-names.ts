@@ -73,7 +73,10 @@ const PAREN_AFTER = /\s*\)/y;
 // the spelled-out name sits right before its acronym in brackets; no name runs this long
 const SPELLED_OUT_REACH = 1500;
 
-/** "Huntington Medical Research Institutes (HMRI)": an acronym stands for the full name the text gives it. */
+/**
+ * "Huntington Medical Research Institutes (HMRI)": an acronym stands for the full name the text gives it, and so does
+ * a short form the text defines in brackets ("Allergy Associates of Hartford, P.C. (Allergy Associates)").
+ */
 export function expandAcronym(text: string, name: VictimName): VictimName {
   if (!ACRONYM.test(name.value)) return memoized(text, 'defined', name.value, () => definedShortForm(text, name.value)) ?? name;
   const full = memoized(text, 'acronym', name.value, () => spelledOut(text, name.value));
