@@ -11,14 +11,14 @@ import { pathToFileURL } from 'node:url';
 import * as chrono from 'chrono-node';
 import nlp from 'compromise';
 import countries from 'i18n-iso-countries';
-import { analyse, type AnalysedDoc } from '../src/analyse/analyse.ts';
+import { analyse, type AnalysedDoc } from '../src/core/analyse/analyse.ts';
 import { goldToRaw, readGold } from '../src/eval/gold.ts';
-import type { RawDocument } from '../src/pipeline/document.ts';
-import { normaliseText } from '../src/pipeline/document.ts';
-import { createExtractor } from '../src/pipeline/engine.ts';
-import { runRule } from '../src/pipeline/registry.ts';
-import { resolve } from '../src/pipeline/resolve.ts';
-import type { Candidate, Rule } from '../src/pipeline/rule.ts';
+import type { RawDocument } from '../src/core/document.ts';
+import { normaliseText } from '../src/core/document.ts';
+import { createExtractor } from '../src/core/engine.ts';
+import { runRule } from '../src/core/registry.ts';
+import { resolve } from '../src/core/resolve.ts';
+import type { Candidate, Rule } from '../src/core/rule.ts';
 
 const require = createRequire(import.meta.url);
 

@@ -21,7 +21,7 @@ import { createEmbeddedRunner } from '../queues/embedded/runner.ts';
 import type { Runner, WorkItem } from '../queues/runner.ts';
 import { PROCESSOR } from '../src/cli/runners.ts';
 import { createLogger } from '../src/log.ts';
-import { rulesetVersion } from '../src/pipeline/ruleset.ts';
+import { rulesetVersion } from '../src/core/ruleset.ts';
 import { cleanPrefix, REDIS_URL, requireRedis, uniquePrefix } from '../test/helpers/redis.ts';
 import { newsItems, type BenchContext } from './core.ts';
 

@@ -6,13 +6,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import type { IncidentRecord } from '../src/contract/record.ts';
+import type { IncidentRecord } from '../src/core/contract/record.ts';
 import { LineSink } from '../src/cli/sink.ts';
 import { StoreSink } from '../src/cli/store-sink.ts';
 import { createLogger } from '../src/log.ts';
 import { goldToRaw, readGold } from '../src/eval/gold.ts';
-import { createExtractor } from '../src/pipeline/engine.ts';
-import type { RawDocument } from '../src/pipeline/document.ts';
+import { createExtractor } from '../src/core/engine.ts';
+import type { RawDocument } from '../src/core/document.ts';
 import { benchTexts, type BenchContext } from './core.ts';
 
 const MIN_DOCS = 5000;

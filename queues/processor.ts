@@ -1,8 +1,8 @@
 // The processor a runner calls, and how a worker thread or process obtains it: by importing a module and
 // calling one of its exports. Runners receive this reference from their caller, so queues/ never imports
 // the rules (DESIGN.md, rule 7) and every thread, process or machine builds the very same processor.
-import type { RawDocument } from '../src/pipeline/document.ts';
-import type { ProcessResult } from '../src/pipeline/extract.ts';
+import type { RawDocument } from '../src/core/document.ts';
+import type { ProcessResult } from '../src/core/extract.ts';
 
 export type { ProcessResult };
 

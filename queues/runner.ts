@@ -1,7 +1,7 @@
 // The runner interface: documents go in, records and dead letters come out, in any order. Both runners
 // (embedded worker threads, BullMQ on Redis) call the same processor and pass the same contract tests.
-import type { DeadLetter, IncidentRecord } from '../src/contract/record.ts';
-import type { RawDocument } from '../src/pipeline/document.ts';
+import type { DeadLetter, IncidentRecord } from '../src/core/contract/record.ts';
+import type { RawDocument } from '../src/core/document.ts';
 
 export interface WorkItem {
   raw: RawDocument;

@@ -4,16 +4,16 @@
 //   npm run calibrate
 import { writeFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
-import type { FieldName } from '../src/contract/record.ts';
+import type { FieldName } from '../src/core/contract/record.ts';
 import { loadFixtures } from '../src/eval/fixtures.ts';
 import { evaluateGold } from '../src/eval/evaluate.ts';
 import { DEV_CORPORA } from '../src/eval/paths.ts';
 import { ece } from '../src/eval/score.ts';
-import { CALIBRATION_FILE, calibrationKeys, setCalibrationEnabled, type CalibrationTable } from '../src/pipeline/calibration.ts';
-import type { RawDocument } from '../src/pipeline/document.ts';
-import { processDocument } from '../src/pipeline/extract.ts';
-import type { Decision } from '../src/pipeline/resolve.ts';
-import { loadRules } from '../src/pipeline/registry.ts';
+import { CALIBRATION_FILE, calibrationKeys, setCalibrationEnabled, type CalibrationTable } from '../src/core/calibration.ts';
+import type { RawDocument } from '../src/core/document.ts';
+import { processDocument } from '../src/core/extract.ts';
+import type { Decision } from '../src/core/resolve.ts';
+import { loadRules } from '../src/core/registry.ts';
 
 // Strength of the prior: a key seen a few times stays near its rule's precision, a rule near its raw score.
 const PRIOR_WEIGHT = 5;

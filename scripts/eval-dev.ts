@@ -1,7 +1,7 @@
 // Developer loop: extract both dev corpora and print the score tables.
 //   tsx scripts/eval-dev.ts [--corpus vcdb|eurepoc] [--errors FIELD] [--limit N]
 import path from 'node:path';
-import { createExtractor } from '../src/pipeline/engine.ts';
+import { createExtractor } from '../src/core/engine.ts';
 import { evaluateGold } from '../src/eval/evaluate.ts';
 import { formatScores } from '../src/eval/score.ts';
 import { SHARED_DIR } from '../src/eval/paths.ts';

@@ -1,4 +1,4 @@
-// Writes src/contract/record.schema.json from the zod contract, so downstream validators can load the
+// Writes src/core/contract/record.schema.json from the zod contract, so downstream validators can load the
 // record shape without TypeScript. zod stays the single source of truth: never edit the JSON by hand.
 //   tsx scripts/write-schema.ts          (npm run schema)
 import { writeFileSync } from 'node:fs';
@@ -7,9 +7,9 @@ import { z } from 'zod';
 import {
   DateField, DateValue, Fields, IncidentRecord, LocationField, LocationValue, OriginField, OriginValue, RansomField,
   RansomValue, SCHEMA_ID, ServerCountField, ServerCountValue, Source, Span, VictimField, VictimValue,
-} from '../src/contract/record.ts';
+} from '../src/core/contract/record.ts';
 
-export const SCHEMA_PATH = fileURLToPath(new URL('../src/contract/record.schema.json', import.meta.url));
+export const SCHEMA_PATH = fileURLToPath(new URL('../src/core/contract/record.schema.json', import.meta.url));
 export const SCHEMA_URI = 'https://incident-extract.dev/schema/incident-record-1.json';
 
 type Meta = { id?: string; title?: string; description?: string };
@@ -54,7 +54,7 @@ export function recordJsonSchema(): Record<string, unknown> {
     $schema,
     $id: SCHEMA_URI,
     title: 'Incident record (contract v1)',
-    description: `One structured record per narrative cyber-incident report ("schema": "${SCHEMA_ID}"). Generated from the zod contract in src/contract/record.ts by scripts/write-schema.ts; do not edit by hand.`,
+    description: `One structured record per narrative cyber-incident report ("schema": "${SCHEMA_ID}"). Generated from the zod contract in src/core/contract/record.ts by scripts/write-schema.ts; do not edit by hand.`,
     ...rest,
   };
 }

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluateGold, type Evaluation } from '../src/eval/evaluate.ts';
 import { formatScores } from '../src/eval/score.ts';
-import { createExtractor } from '../src/pipeline/engine.ts';
+import { createExtractor } from '../src/core/engine.ts';
 import { DEV_CORPORA } from '../src/eval/paths.ts';
 
 type Corpus = 'vcdb' | 'eurepoc';

@@ -11,7 +11,7 @@ import { listDeadLetters } from '../queues/bullmq/status.ts';
 import { createBullmqRunner } from '../queues/bullmq/runner.ts';
 import type { Outcome, Runner } from '../queues/runner.ts';
 import { log } from '../src/log.ts';
-import { rulesetVersion } from '../src/pipeline/ruleset.ts';
+import { rulesetVersion } from '../src/core/ruleset.ts';
 import { cleanPrefix, REDIS_URL, requireRedis, uniquePrefix } from './helpers/redis.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DeadLetter, IncidentRecord } from '../src/contract/record.ts';
-import { rulesetVersion } from '../src/pipeline/ruleset.ts';
+import { DeadLetter, IncidentRecord } from '../src/core/contract/record.ts';
+import { rulesetVersion } from '../src/core/ruleset.ts';
 import { DEV_CORPORA, REFERENCE_SCORER } from '../src/eval/paths.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));

@@ -1,7 +1,7 @@
 // The text as stored is what every evidence offset points into, and what both databases must keep byte
 // for byte: normalisation has to remove what neither can hold.
 import { describe, expect, it } from 'vitest';
-import { contentId, normaliseText } from '../src/pipeline/document.ts';
+import { contentId, normaliseText } from '../src/core/document.ts';
 
 describe('normaliseText', () => {
   it('replaces lone surrogates, NUL and other control characters; keeps pairs, tabs and newlines', () => {

@@ -8,10 +8,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { IncidentRecord } from '../src/contract/record.ts';
+import type { IncidentRecord } from '../src/core/contract/record.ts';
 import { goldToRaw } from '../src/eval/gold.ts';
 import { score, type FieldScore, type GoldLine } from '../src/eval/score.ts';
-import { createExtractor } from '../src/pipeline/engine.ts';
+import { createExtractor } from '../src/core/engine.ts';
 import { DEV_CORPORA, REFERENCE_SCORER } from '../src/eval/paths.ts';
 
 const SCORER = REFERENCE_SCORER;

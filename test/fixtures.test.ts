@@ -4,10 +4,10 @@
 // the fields the text tempts and that must stay null. One `it` per fixture and field keeps failures readable.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { FIELD_NAMES, FIELD_VALUE, type FieldName, type FieldValue, type IncidentRecord } from '../src/contract/record.ts';
+import { FIELD_NAMES, FIELD_VALUE, type FieldName, type FieldValue, type IncidentRecord } from '../src/core/contract/record.ts';
 import { loadFixtures, type Fixture } from '../src/eval/fixtures.ts';
 import { SEED_REPORT } from '../src/eval/paths.ts';
-import { createExtractor } from '../src/pipeline/engine.ts';
+import { createExtractor } from '../src/core/engine.ts';
 
 interface Case extends Fixture {
   record?: IncidentRecord;

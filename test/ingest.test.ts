@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DeadLetter } from '../src/contract/record.ts';
+import { DeadLetter } from '../src/core/contract/record.ts';
 import { newStats, readInputs, type IngestItem, type ReadOptions, type ReadPlan } from '../src/ingest/read.ts';
-import { createExtractor } from '../src/pipeline/engine.ts';
+import { createExtractor } from '../src/core/engine.ts';
 
 let dir: string;
 const file = (name: string, content: string | Buffer) => {

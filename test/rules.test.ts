@@ -1,8 +1,8 @@
 // Every rule under extractors/ ships examples and counter-examples; this one test runs them all,
 // so a rule cannot land untested.
 import { describe, expect, it } from 'vitest';
-import { analyse } from '../src/analyse/analyse.ts';
-import { loadRules, runRule } from '../src/pipeline/registry.ts';
+import { analyse } from '../src/core/analyse/analyse.ts';
+import { loadRules, runRule } from '../src/core/registry.ts';
 
 const rules = await loadRules();
 

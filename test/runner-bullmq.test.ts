@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { createBullmqRunner } from '../queues/bullmq/runner.ts';
 import { log } from '../src/log.ts';
-import { rulesetVersion } from '../src/pipeline/ruleset.ts';
+import { rulesetVersion } from '../src/core/ruleset.ts';
 import { cleanPrefix, REDIS_URL, requireRedis, uniquePrefix } from './helpers/redis.ts';
 import { PROCESSOR, runnerContract } from './runner-contract.ts';
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Outcome, OutcomeSink, Runner, WorkItem } from '../queues/runner.ts';
-import { createExtractor } from '../src/pipeline/engine.ts';
+import { createExtractor } from '../src/core/engine.ts';
 import { PROCESSOR } from '../src/cli/runners.ts';
 
 export { PROCESSOR };

@@ -3,9 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { FIELD_NAMES, IncidentRecord, type Fields } from '../src/contract/record.ts';
-import { buildRecord, RecordError } from '../src/pipeline/build-record.ts';
-import { createExtractor } from '../src/pipeline/engine.ts';
+import { FIELD_NAMES, IncidentRecord, type Fields } from '../src/core/contract/record.ts';
+import { buildRecord, RecordError } from '../src/core/build-record.ts';
+import { createExtractor } from '../src/core/engine.ts';
 import { recordJsonSchemaText, SCHEMA_PATH, SCHEMA_URI } from '../scripts/write-schema.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -26,7 +26,7 @@ const victim = (start: number, end: number, text: string, confidence = 0.9): Fie
 describe('JSON Schema file', () => {
   it('equals the schema generated from the zod contract, byte for byte', () => {
     const committed = readFileSync(SCHEMA_PATH, 'utf8');
-    expect(committed === recordJsonSchemaText(), 'src/contract/record.schema.json is out of date with src/contract/record.ts: run npm run schema').toBe(true);
+    expect(committed === recordJsonSchemaText(), 'src/core/contract/record.schema.json is out of date with src/core/contract/record.ts: run npm run schema').toBe(true);
   });
 
   it('is loadable JSON with its id, a title and the six fields required', () => {

@@ -1,6 +1,6 @@
 // The contract every Store passes, run against SQLite (store-sqlite.test.ts) and PostgreSQL (store-postgres.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DeadLetter, IncidentRecord } from '../src/contract/record.ts';
+import type { DeadLetter, IncidentRecord } from '../src/core/contract/record.ts';
 import { contentHash, StoreError, type NewDocument, type Store } from '../src/store/store.ts';
 
 export interface StoreFixture {

@@ -3,7 +3,7 @@
 // chrono-node is costly, so it only sees sentences a cheap regex has already selected, never the whole text.
 import type * as chrono from 'chrono-node';
 import { absoluteChrono, relativeChrono } from './date-chrono.ts';
-import type { AnalysedDoc, Sentence } from '../../src/analyse/analyse.ts';
+import type { AnalysedDoc, Sentence } from '../../src/core/analyse/analyse.ts';
 import { classifyContext, type DateContext } from './date-context.ts';
 import { resolveRelative } from './date-relative.ts';
 

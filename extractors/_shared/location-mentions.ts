@@ -1,6 +1,6 @@
 // Every country, demonym and US-state mention of a document, found once and shared by the location
 // rules, with the context tests that tell the victim's place from the attackers' ("Russian hackers").
-import type { AnalysedDoc } from '../../src/analyse/analyse.ts';
+import type { AnalysedDoc } from '../../src/core/analyse/analyse.ts';
 import { countryCode, countryRegex, demonymRegex } from './countries.ts';
 import { cityPlaces, demonymCountry, isCommonWord, nameTags, subdivisions, US_STATES, type Place } from './location-gazetteer.ts';
 

@@ -2,8 +2,8 @@
 // lower-case joiners ("Province de Namur", "Gemeente Hof van Twente", "Department of Health and Human
 // Services"), and the cheap judgements on a name's shape (a place, an organisation noun, strong enough alone).
 // The scanner (victim-names.ts) and the cleaner (victim-name-clean.ts) both build on these patterns.
-import type { Span } from '../../src/contract/record.ts';
-import { span } from '../../src/pipeline/rule.ts';
+import type { Span } from '../../src/core/contract/record.ts';
+import { span } from '../../src/core/rule.ts';
 import { countryCode } from './countries.ts';
 import { uniqueSubdivision } from './location-gazetteer.ts';
 import { wordMemo } from './victim-cache.ts';

@@ -1,7 +1,7 @@
 // Shared scanning for victim rules: a trigger regex over the whole text, and the name just after it
 // (the object: "attack on X") or just before it (the subject: "X was hit by").
-import type { AnalysedDoc } from '../../src/analyse/analyse.ts';
-import type { Proposal } from '../../src/pipeline/rule.ts';
+import type { AnalysedDoc } from '../../src/core/analyse/analyse.ts';
+import type { Proposal } from '../../src/core/rule.ts';
 import { nameAt, nameBefore } from './victim-names.ts';
 import { nameSpan, type VictimName } from './victim-name-shape.ts';
 import { fullName } from './victim-complete.ts';

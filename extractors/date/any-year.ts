@@ -1,5 +1,5 @@
 // "the 2008 presidential election campaign", "copies of your 2015 W-2"  (a year, and nothing better)
-import { defineRule } from '../../src/pipeline/rule.ts';
+import { defineRule } from '../../src/core/rule.ts';
 import { proposeDates } from '../_shared/date-propose.ts';
 import { tellsOfIncident } from '../_shared/date-context.ts';
 

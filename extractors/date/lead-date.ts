@@ -1,5 +1,5 @@
 // "On May 22, 2017, the clinic learned that its office was burglarized."  (the report opens with its date)
-import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { defineRule, span } from '../../src/core/rule.ts';
 import { dateMentions, withYear } from '../_shared/date-mentions.ts';
 import { tellsOfIncident } from '../_shared/date-context.ts';
 

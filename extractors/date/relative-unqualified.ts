@@ -1,5 +1,5 @@
 // "Last Tuesday morning I opened the admin panel and the order history was empty."
-import { defineRule } from '../../src/pipeline/rule.ts';
+import { defineRule } from '../../src/core/rule.ts';
 import { proposeDates } from '../_shared/date-propose.ts';
 import { tellsOfIncident } from '../_shared/date-context.ts';
 

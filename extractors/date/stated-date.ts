@@ -1,5 +1,5 @@
 // "A laptop containing patient records, October 11, 2012."  (a date with nothing saying what it is the date of)
-import { defineRule } from '../../src/pipeline/rule.ts';
+import { defineRule } from '../../src/core/rule.ts';
 import { proposeDates } from '../_shared/date-propose.ts';
 
 const UNQUALIFIED_DATE = 0.3; // incident summaries mostly state only the incident's date

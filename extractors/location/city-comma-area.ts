@@ -1,5 +1,5 @@
 // "Dr. Loi Luu of Westminster, California"  /  "Springfield, Ill."  /  "a student from Hamburg, Germany"
-import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { defineRule, span } from '../../src/core/rule.ts';
 import { isIncidentDoc } from '../_shared/location-context.ts';
 import { attackerBefore, isAttackerContext } from '../_shared/location-mentions.ts';
 import { areaAtStart, cityAtEnd, PLACE_RUN } from '../_shared/location-phrases.ts';

@@ -1,5 +1,5 @@
 // "Thieves break into multiple H&R Block stores in the Miami area"  /  "a hospital in Hamburg"
-import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { defineRule, span } from '../../src/core/rule.ts';
 import { calledRegion, cityInDoc, elsewhereBefore, isIncidentDoc } from '../_shared/location-context.ts';
 import { attackerBefore, isAttackerContext } from '../_shared/location-mentions.ts';
 import { PLACE_RUN } from '../_shared/location-phrases.ts';

@@ -1,5 +1,5 @@
 // "The Amsterdam company said…"  /  "a Bristol aerospace supplier"  /  "Brisbane clinic refuses ransom"
-import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { defineRule, span } from '../../src/core/rule.ts';
 import { cityInDoc, isIncidentDoc } from '../_shared/location-context.ts';
 import { PLACE_RUN } from '../_shared/location-phrases.ts';
 

@@ -1,5 +1,5 @@
 // "The City of Baltimore remains crippled"  /  "Gloucester City Council"  /  "the Port of Nagoya"  /  "Ayuntamiento de Jerez de la Frontera"
-import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { defineRule, span } from '../../src/core/rule.ts';
 import { cityInDoc, isIncidentDoc } from '../_shared/location-context.ts';
 import { PLACE_RUN, PLACE_RUN_LAZY } from '../_shared/location-phrases.ts';
 

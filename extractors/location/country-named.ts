@@ -1,5 +1,5 @@
 // "Ghana Health Service reported a breach"  /  "The Canadian breach exposed 2,000 records"
-import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { defineRule, span } from '../../src/core/rule.ts';
 import { isIncidentDoc } from '../_shared/location-context.ts';
 import { isAttackerContext, mentions } from '../_shared/location-mentions.ts';
 

@@ -1,5 +1,5 @@
 // "a hospital in France"  /  "the largest bank of Belgium"  /  "attacks across Ukraine"
-import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { defineRule, span } from '../../src/core/rule.ts';
 import { isIncidentDoc } from '../_shared/location-context.ts';
 import { attackerBefore, isAttackerContext, mentions } from '../_shared/location-mentions.ts';
 

@@ -1,5 +1,5 @@
 // "a campaign against Kyrgyzstan and Uzbekistan"  /  "the attack on Ukraine"  /  "operations targeting Israel"
-import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { defineRule, span } from '../../src/core/rule.ts';
 import { isIncidentDoc } from '../_shared/location-context.ts';
 import { isAttackerContext, mentions } from '../_shared/location-mentions.ts';
 

@@ -1,5 +1,5 @@
 // "BALTIMORE — The city's computer systems…"  /  "LAKE CITY, Fla. — Lake City…"  /  "Oslo, 21 March 2019 — Nordfjord…"
-import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { defineRule, span } from '../../src/core/rule.ts';
 import { countryCode } from '../_shared/countries.ts';
 import { cityInDoc, isIncidentDoc } from '../_shared/location-context.ts';
 import { parsePlace } from '../_shared/location-parse.ts';

@@ -1,5 +1,5 @@
 // "Anonymous takes down several Mexican government websites"  /  "a Belgian province"  /  "U.S. hospitals"
-import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { defineRule, span } from '../../src/core/rule.ts';
 import { isIncidentDoc } from '../_shared/location-context.ts';
 import { hasTargetNoun, isAttackerContext, mentions } from '../_shared/location-mentions.ts';
 

@@ -1,5 +1,5 @@
 // "Location: Belgium"  /  "Country: Namur, Belgium"
-import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { defineRule, span } from '../../src/core/rule.ts';
 import { isIncidentDoc } from '../_shared/location-context.ts';
 import { parsePlace } from '../_shared/location-parse.ts';
 

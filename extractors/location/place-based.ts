@@ -1,10 +1,10 @@
 // "San Diego-based Sharp HealthCare said..."  /  "a Belgium-based insurer"  /  "the firm, based in Ohio,"
-import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { defineRule, span } from '../../src/core/rule.ts';
 import { countryCode } from '../_shared/countries.ts';
 import { cityPlaces } from '../_shared/location-gazetteer.ts';
 import { cityInDoc, isIncidentDoc } from '../_shared/location-context.ts';
 import { attackerBefore, isAttackerContext } from '../_shared/location-mentions.ts';
-import type { AnalysedDoc } from '../../src/analyse/analyse.ts';
+import type { AnalysedDoc } from '../../src/core/analyse/analyse.ts';
 import { regionOf } from '../_shared/location-parse.ts';
 import { PLACE_RUN } from '../_shared/location-phrases.ts';
 

@@ -1,5 +1,5 @@
 // "The Province of Namur was the victim of a cyberattack"  /  "a hospital in Ontario"  /  "the port in Aichi prefecture"  /  "Catalonia's regional government"
-import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { defineRule, span } from '../../src/core/rule.ts';
 import { calledRegion, isIncidentDoc } from '../_shared/location-context.ts';
 import { cityPlaces } from '../_shared/location-gazetteer.ts';
 import { attackerBefore, isAttackerContext } from '../_shared/location-mentions.ts';

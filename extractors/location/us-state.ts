@@ -1,5 +1,5 @@
 // "the Ohio hospital"  /  "New Jersey Medicaid"  /  "more than 20 Texas municipalities"
-import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { defineRule, span } from '../../src/core/rule.ts';
 import { isIncidentDoc } from '../_shared/location-context.ts';
 import { isAttackerContext, mentions } from '../_shared/location-mentions.ts';
 

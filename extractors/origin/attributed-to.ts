@@ -1,5 +1,5 @@
 // "The attack was attributed to Iran" / "hackers linked to the Chinese government" / "a Russia-linked group"
-import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { defineRule, span } from '../../src/core/rule.ts';
 import { places } from '../_shared/origin-places.ts';
 import { docActor } from '../_shared/origin-actors.ts';
 import { ACRONYM, ATTACKER_MODIFIER, ATTACKER_NOUN, ATTACK_NOUN, STATE_WORD, negated } from '../_shared/origin-context.ts';

@@ -1,5 +1,5 @@
 // "a threat actor allegedly operating from Pakistan" / "attacks originating from China" / "hackers in China"
-import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { defineRule, span } from '../../src/core/rule.ts';
 import { places } from '../_shared/origin-places.ts';
 import { docActor } from '../_shared/origin-actors.ts';
 import { ATTACKER_NOUN, ATTACK_NOUN, negated } from '../_shared/origin-context.ts';

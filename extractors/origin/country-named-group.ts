@@ -1,5 +1,5 @@
 // "Ebay domains hacked by Syrian Electronic Army" / "Anonymous Brazil defaces website" / "Philippines CyberArmy"
-import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { defineRule, span } from '../../src/core/rule.ts';
 import { places } from '../_shared/origin-places.ts';
 import { negated } from '../_shared/origin-context.ts';
 import { tellsOfIncident } from '../_shared/origin-incident.ts';

@@ -1,5 +1,5 @@
 // "Chinese cyberattacks hit Japan over islands dispute" / "Hackers of Chinese origin attacked the networks"
-import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { defineRule, span } from '../../src/core/rule.ts';
 import { places } from '../_shared/origin-places.ts';
 import { docActor } from '../_shared/origin-actors.ts';
 import { ATTACK_NOUN, ATTACKER_MODIFIER, negated } from '../_shared/origin-context.ts';

@@ -1,5 +1,5 @@
 // "North Korean state-sponsored group Lazarus stole the funds" / "Russian hackers defaced the site"
-import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { defineRule, span } from '../../src/core/rule.ts';
 import { places } from '../_shared/origin-places.ts';
 import { docActor } from '../_shared/origin-actors.ts';
 import { ATTACKER_MODIFIER, ATTACKER_NOUN, nameAfter, negated } from '../_shared/origin-context.ts';

@@ -1,5 +1,5 @@
 // "LockBit later claimed the attack and published data" — a group named, no country stated
-import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { defineRule, span } from '../../src/core/rule.ts';
 import { docActor } from '../_shared/origin-actors.ts';
 import { tellsOfIncident } from '../_shared/origin-incident.ts';
 

@@ -1,5 +1,5 @@
 // "The pro-Russian hacktivist group Killnet disrupted websites of German banks"
-import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { defineRule, span } from '../../src/core/rule.ts';
 import { places } from '../_shared/origin-places.ts';
 import { docActor } from '../_shared/origin-actors.ts';
 import { ATTACKER_MODIFIER, ATTACKER_NOUN, nameAfter, negated } from '../_shared/origin-context.ts';

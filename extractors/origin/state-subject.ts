@@ -1,5 +1,5 @@
 // "China has downloaded 10 to 20 terabytes of data" / "The German BND hacked computers in Congo"
-import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { defineRule, span } from '../../src/core/rule.ts';
 import { places } from '../_shared/origin-places.ts';
 import { docActor } from '../_shared/origin-actors.ts';
 import { ACRONYM, ATTACK_VERB, STATE_WORD, negated } from '../_shared/origin-context.ts';

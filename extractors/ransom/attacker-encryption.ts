@@ -1,7 +1,7 @@
 // "Malware was introduced into some of our systems. This malware encrypted certain files."
 // Attackers encrypting the victim's files is what ransomware does, to sell the key back; the article
 // may not name the demand. Encryption the victim applied ("the laptop was encrypted") protects data instead.
-import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { defineRule, span } from '../../src/core/rule.ts';
 import { demandLeftOpen, denial, unreported } from '../_shared/ransom-context.ts';
 
 // malware that encrypts files is ransomware by definition; a person who did is left to the demand rules,

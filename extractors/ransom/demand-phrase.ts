@@ -1,5 +1,5 @@
 // "The gang demanded a ransom to unlock the files." / "A ransom note was left on every server."
-import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { defineRule, span } from '../../src/core/rule.ts';
 import { denial, unreported } from '../_shared/ransom-context.ts';
 
 const DEMAND = new RegExp([

@@ -1,5 +1,5 @@
 // "The gang demanded $2 million in bitcoin to decrypt the files." / "a ransom of €2m"
-import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { defineRule, span } from '../../src/core/rule.ts';
 import { denial } from '../_shared/ransom-context.ts';
 import { ransomAmounts } from '../_shared/ransom-amount.ts';
 

@@ -1,6 +1,6 @@
 // "Fraudsters encrypted the data and demanded money to remove the block." / "pay to decrypt the files"
 // Files locked and payment asked for is a ransom demand, even when the article never says ransom.
-import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { defineRule, span } from '../../src/core/rule.ts';
 import { denial, unreported } from '../_shared/ransom-context.ts';
 
 const LOCKED = /\b(?:encrypt(?:ed|ing|s)?|decrypt(?:ed|ing|ion|s)?|locked|unlock(?:ed|ing)?|scrambled|held\s+hostage|hostage)\b/i;

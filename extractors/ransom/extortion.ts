@@ -1,7 +1,7 @@
 // "The attacker is trying to extort us money to make it stop." / "threatened to leak the files unless paid"
 // Extortion is a ransom demand when it asks for payment; "an extortion attempt" or "blackmail" with no
 // price named may be a demand for anything (passwords, silence), so those are left out.
-import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { defineRule, span } from '../../src/core/rule.ts';
 import { denial, habitual, unreported } from '../_shared/ransom-context.ts';
 
 const EXTORT = /\b(?:extort(?:ed|ing|s|ion(?:ists?)?|ionate)?|blackmail(?:ed|ing|s|ers?)?)\b/gi;

@@ -1,6 +1,6 @@
 // "Hollywood Presbyterian Medical Center paid a $17,000 ransom to have its systems restored."
 // A payment shows the demand but may be a negotiated sum: it stands in only when no demanded sum is stated.
-import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { defineRule, span } from '../../src/core/rule.ts';
 import { denial } from '../_shared/ransom-context.ts';
 import { ransomAmounts } from '../_shared/ransom-amount.ts';
 

@@ -1,7 +1,7 @@
 // "The county was hit by a ransomware attack that encrypted its servers."
 // Ransomware encrypts files to demand payment for the key, so a ransomware attack on the victim is a
 // ransom demand even when the article never prints the word "ransom" on its own.
-import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { defineRule, span } from '../../src/core/rule.ts';
 import { demandLeftOpen, denial, generic, unreported } from '../_shared/ransom-context.ts';
 
 const NAMED = String.raw`(?:[A-Z][\w.-]*\s+){0,2}`; // "Ryuk", "the Windows Egregor"

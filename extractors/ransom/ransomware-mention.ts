@@ -1,7 +1,7 @@
 // "Ransomware case." / "Barnes and Noble was potentially compromised by Egregor ransomware"
 // The weak fallback: ransomware named in the report without an attack phrase around it. A threat list
 // or a product name is not an incident, so those are left out; what stays is measured separately.
-import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { defineRule, span } from '../../src/core/rule.ts';
 import { demandLeftOpen, denial, generic, habitual, unreported } from '../_shared/ransom-context.ts';
 
 const MENTION = /\bransom[\s-]?ware\b/gi;

@@ -1,7 +1,7 @@
 // "Someone held our MongoDB servers for ransom." … "We run three MongoDB servers (one for the shop, …)."
 // When a text says its own servers were hit without a count, and elsewhere counts the servers it owns, the
 // fleet is what was hit, unless the text says only some were ("two of them", "none of which").
-import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { defineRule, span } from '../../src/core/rule.ts';
 import { NUMBER_SOURCE, parseNumber } from '../_shared/number-words.ts';
 
 const OWNER = String.raw`(?:our|its|their|the\s+(?:company|firm|council|city|county|district|hospital|school|university|agency|ministry|business|shop|store)['’]s|[A-Z][\w&.-]*['’]s)`;

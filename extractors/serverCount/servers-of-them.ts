@@ -1,5 +1,5 @@
 // "The hackers targeted the firm's servers, encrypting 40 of them."
-import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { defineRule, span } from '../../src/core/rule.ts';
 import { NUMBER_SOURCE, parseNumber } from '../_shared/number-words.ts';
 import { INCIDENT } from '../_shared/server-count.ts';
 

@@ -1,5 +1,5 @@
 // "Anonymous breached the official website of the Syrian Investment Agency" / "Hackers stole data from Uber"
-import { defineRule } from '../../src/pipeline/rule.ts';
+import { defineRule } from '../../src/core/rule.ts';
 import { objectsOf } from '../_shared/victim-propose.ts';
 import { isNameLike } from '../_shared/victim-lone.ts';
 import { isPlace } from '../_shared/victim-name-shape.ts';

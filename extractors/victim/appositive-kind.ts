@@ -1,5 +1,5 @@
 // "U.S. HealthWorks, a California-based health care service provider, recently alerted employees to a data breach"
-import { defineRule } from '../../src/pipeline/rule.ts';
+import { defineRule } from '../../src/core/rule.ts';
 import { subjectsOf } from '../_shared/victim-propose.ts';
 import { inIncidentPassage } from '../_shared/victim-context.ts';
 

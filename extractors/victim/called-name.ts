@@ -1,5 +1,5 @@
 // "usernames and passwords from a Russian internet giant called Rambler.ru were leaked online"
-import { defineRule } from '../../src/pipeline/rule.ts';
+import { defineRule } from '../../src/core/rule.ts';
 import { objectsOf } from '../_shared/victim-propose.ts';
 import { inIncidentPassage } from '../_shared/victim-context.ts';
 import { isNameLike } from '../_shared/victim-lone.ts';

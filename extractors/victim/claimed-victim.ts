@@ -1,9 +1,9 @@
 // "The latest victim is Hammersmith Medicines Research" / "LockBit claims Entrust as another victim" / "the gang listed Acme Corp on its leak site"
-import { defineRule } from '../../src/pipeline/rule.ts';
+import { defineRule } from '../../src/core/rule.ts';
 import { objectsOf, subjectsOf } from '../_shared/victim-propose.ts';
 import type { VictimName } from '../_shared/victim-name-shape.ts';
 import { isNameLike } from '../_shared/victim-lone.ts';
-import type { AnalysedDoc } from '../../src/analyse/analyse.ts';
+import type { AnalysedDoc } from '../../src/core/analyse/analyse.ts';
 
 // News of extortion gangs names the victim as what is claimed, listed or counted among victims; the claim
 // is the gang's, so the name must still read as an organisation's

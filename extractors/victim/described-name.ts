@@ -1,5 +1,5 @@
 // "Estate agent Foxtons is currently investigating a possible data breach" / "Mumbai-based Chtrbox"
-import { defineRule } from '../../src/pipeline/rule.ts';
+import { defineRule } from '../../src/core/rule.ts';
 import { objectsOf } from '../_shared/victim-propose.ts';
 import { inIncidentPassage } from '../_shared/victim-context.ts';
 

@@ -1,5 +1,5 @@
 // "Nonprofit health care provider Huntington Medical Institutes (HMI) has announced two HIPAA breaches"
-import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { defineRule, span } from '../../src/core/rule.ts';
 import { DATELINE, NAME } from '../_shared/victim-name-shape.ts';
 import { cleanName } from '../_shared/victim-name-clean.ts';
 import { fullName } from '../_shared/victim-complete.ts';

@@ -1,5 +1,5 @@
 // "Ville de Lunéville confirmed the attack on Tuesday" / "Stadtwerke Bochum said its systems were breached"
-import { defineRule } from '../../src/pipeline/rule.ts';
+import { defineRule } from '../../src/core/rule.ts';
 import { subjectsOf } from '../_shared/victim-propose.ts';
 import { isStrongName } from '../_shared/victim-name-shape.ts';
 

@@ -1,5 +1,5 @@
 // "A paper file was stolen from a locked office at Health Sciences Centre."
-import { defineRule } from '../../src/pipeline/rule.ts';
+import { defineRule } from '../../src/core/rule.ts';
 import { isOrgLike, nameSpan } from '../_shared/victim-name-shape.ts';
 import { namesIn } from '../_shared/victim-names.ts';
 import { inIncidentTalk } from '../_shared/victim-context.ts';

@@ -1,5 +1,5 @@
 // "Hackers stole the personal data of 57 million customers and drivers from Uber Technologies Inc."
-import { defineRule } from '../../src/pipeline/rule.ts';
+import { defineRule } from '../../src/core/rule.ts';
 import { isOrgLike, nameSpan } from '../_shared/victim-name-shape.ts';
 import { namesIn } from '../_shared/victim-names.ts';
 import { inIncidentTalk } from '../_shared/victim-context.ts';

@@ -2,7 +2,7 @@
 // Incident databases file a story under its headline and tag it with the organisation it is about: the name after
 // the last dash of the opening line, standing alone to the end of that line. A news outlet signing its headline the
 // same way ("… - Reuters") is a reporter, not a victim.
-import { defineRule } from '../../src/pipeline/rule.ts';
+import { defineRule } from '../../src/core/rule.ts';
 import { nameAt } from '../_shared/victim-names.ts';
 import { nameSpan } from '../_shared/victim-name-shape.ts';
 import { isBrandWord } from '../_shared/victim-lone.ts';

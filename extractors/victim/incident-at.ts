@@ -1,5 +1,5 @@
 // "A skimming device was found at the Shell gas station" / "The breach occurred at Holmes Regional Medical Center in 2009"
-import { defineRule } from '../../src/pipeline/rule.ts';
+import { defineRule } from '../../src/core/rule.ts';
 import { objectsOf } from '../_shared/victim-propose.ts';
 import { isBrandWord, isNameLike } from '../_shared/victim-lone.ts';
 

@@ -1,5 +1,5 @@
 // "Hackers stole the personal data of 57 million Uber riders"
-import { defineRule } from '../../src/pipeline/rule.ts';
+import { defineRule } from '../../src/core/rule.ts';
 import { cleanName } from '../_shared/victim-name-clean.ts';
 import { isKnownOrganisation } from '../_shared/victim-words.ts';
 import { nameSpan } from '../_shared/victim-name-shape.ts';

@@ -1,6 +1,6 @@
 // "The Landeshauptstadt Potsdam, the capital of the state of Brandenburg, disconnected its administration
 // from the internet … after security authorities warned of an imminent cyberattack"
-import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { defineRule, span } from '../../src/core/rule.ts';
 import { DATELINE, NAME, isStrongName } from '../_shared/victim-name-shape.ts';
 import { cleanName } from '../_shared/victim-name-clean.ts';
 import { isKnownOrganisation } from '../_shared/victim-words.ts';

@@ -1,9 +1,9 @@
 // "AccQData accidentally published private repo with customer medical data"
-import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { defineRule, span } from '../../src/core/rule.ts';
 import { DATELINE, NAME, isPlace, type VictimName } from '../_shared/victim-name-shape.ts';
 import { cleanName } from '../_shared/victim-name-clean.ts';
 import { hasCorporateContext, isKnownOrganisation } from '../_shared/victim-words.ts';
-import type { AnalysedDoc } from '../../src/analyse/analyse.ts';
+import type { AnalysedDoc } from '../../src/core/analyse/analyse.ts';
 import { fullName } from '../_shared/victim-complete.ts';
 import { openingSentences } from '../_shared/victim-lead.ts';
 import { inIncidentTalk } from '../_shared/victim-context.ts';

@@ -1,5 +1,5 @@
 // "Tufts Health Plan warned subscribers … Tufts Health Plan said the theft included names …"
-import { defineRule } from '../../src/pipeline/rule.ts';
+import { defineRule } from '../../src/core/rule.ts';
 import { isOrgLike, nameSpan, type VictimName } from '../_shared/victim-name-shape.ts';
 import { namesIn } from '../_shared/victim-names.ts';
 import { inIncidentSentence } from '../_shared/victim-context.ts';

@@ -1,5 +1,5 @@
 // "The records of two million Airtel customers leaked" / "Skimmers found on FirstBank ATMs" / "Ziggo employee loses laptop"
-import { defineRule } from '../../src/pipeline/rule.ts';
+import { defineRule } from '../../src/core/rule.ts';
 import { subjectsOf } from '../_shared/victim-propose.ts';
 import { inIncidentPassage } from '../_shared/victim-context.ts';
 import { isStrongName } from '../_shared/victim-name-shape.ts';

@@ -1,5 +1,5 @@
 // "27.7 million Texas drivers exposed in Vertafore data breach" / "the Equifax hack"
-import { defineRule } from '../../src/pipeline/rule.ts';
+import { defineRule } from '../../src/core/rule.ts';
 import { subjectsOf } from '../_shared/victim-propose.ts';
 import { isKnownOrganisation } from '../_shared/victim-words.ts';
 import { isPlace, isStrongName, type VictimName } from '../_shared/victim-name-shape.ts';

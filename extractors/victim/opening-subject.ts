@@ -1,5 +1,5 @@
 // "Jersey City Medical Center said a computer disk containing patient information was lost in June"
-import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { defineRule, span } from '../../src/core/rule.ts';
 import { DATELINE, NAME } from '../_shared/victim-name-shape.ts';
 import { cleanName } from '../_shared/victim-name-clean.ts';
 import { fullName } from '../_shared/victim-complete.ts';

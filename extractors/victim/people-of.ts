@@ -1,5 +1,5 @@
 // "the personal data of customers of Uber" / "patients at Royal Shrewsbury Hospital had their records sent to a stranger"
-import { defineRule } from '../../src/pipeline/rule.ts';
+import { defineRule } from '../../src/core/rule.ts';
 import { objectsOf } from '../_shared/victim-propose.ts';
 import { isKnownOrganisation } from '../_shared/victim-words.ts';
 import { isStrongName, type VictimName } from '../_shared/victim-name-shape.ts';

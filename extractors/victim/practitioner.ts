@@ -1,7 +1,7 @@
 // "the office of Dr. Jeffrey Paul Edelstein was burglarized" / "Lee D. Pollan, DMD, PC notified the state"
 // A doctor or dentist in private practice is the covered entity that holds the records: the practice is the victim,
 // and write-ups name it after the practitioner.
-import { defineRule, span, type Proposal } from '../../src/pipeline/rule.ts';
+import { defineRule, span, type Proposal } from '../../src/core/rule.ts';
 
 // ("O'Neil", "Smith-Jones"; a possessive is no part of the name)
 const GIVEN = String.raw`\p{Lu}\p{Ll}+(?:[-'’](?![sS](?![\p{L}]))\p{L}+)*`;

@@ -1,5 +1,5 @@
 // "Cyber Incident Victim: Province de Namur"
-import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { defineRule, span } from '../../src/core/rule.ts';
 import { nameAt } from '../_shared/victim-names.ts';
 
 // incident databases label the victim outright; other keys ("Target:", "Affected organisation:") say the same

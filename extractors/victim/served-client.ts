@@ -1,10 +1,10 @@
 // "EasyDraft, which processes payments for Bright Horizons Family Solutions, began notifying Bright Horizons customers"
-import { defineRule } from '../../src/pipeline/rule.ts';
+import { defineRule } from '../../src/core/rule.ts';
 import { objectsOf } from '../_shared/victim-propose.ts';
 import { isKnownOrganisation } from '../_shared/victim-words.ts';
 import { isStrongName, type VictimName } from '../_shared/victim-name-shape.ts';
 import { inIncidentPassage } from '../_shared/victim-context.ts';
-import type { AnalysedDoc } from '../../src/analyse/analyse.ts';
+import type { AnalysedDoc } from '../../src/core/analyse/analyse.ts';
 
 // When a processor, vendor or contractor leaks data, the incident is coded against the organisation whose
 // customers or patients it served: the one named after "on behalf of", "processes payments for", "vendor for".

@@ -1,5 +1,5 @@
 // "A hacker called Le0nB3lm0nt breached minimins.com, a popular weight loss support forum"
-import { defineRule, span } from '../../src/pipeline/rule.ts';
+import { defineRule, span } from '../../src/core/rule.ts';
 import { inIncidentTalk } from '../_shared/victim-context.ts';
 import { isNotVictimWord } from '../_shared/victim-words.ts';
 

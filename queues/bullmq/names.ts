@@ -1,7 +1,7 @@
 // Everything the BullMQ processes must agree on: queue names, key prefix, job ids, job options, connections.
 import { createHash } from 'node:crypto';
 import type { DefaultJobOptions } from 'bullmq';
-import { contentId, normaliseText, type RawDocument } from '../../src/pipeline/document.ts';
+import { contentId, normaliseText, type RawDocument } from '../../src/core/document.ts';
 
 /** The braces are a Redis Cluster hash tag: every key of every queue lands in one slot, as BullMQ requires. */
 export const DEFAULT_PREFIX = '{incident-extract}';

@@ -3,7 +3,7 @@
 // caller gives it. A thread that dies is replaced; the documents it held are rejected, not lost.
 import { cpus } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { RawDocument } from '../../src/pipeline/document.ts';
+import type { RawDocument } from '../../src/core/document.ts';
 import type { ProcessorRef, ProcessResult } from '../processor.ts';
 
 export type ThreadRequest = { seq: number; items: { raw: RawDocument; input: string }[] };

@@ -1,10 +1,10 @@
 // `incident-extract eval --gold FILE [--pred RECORDS.jsonl] [--json]`: per-field scores against a gold corpus.
 import { existsSync, readFileSync } from 'node:fs';
-import type { IncidentRecord } from '../contract/record.ts';
+import type { IncidentRecord } from '../core/contract/record.ts';
 import { evaluateGold } from '../eval/evaluate.ts';
 import { readGold } from '../eval/gold.ts';
 import { formatScores, score, type ScoreResult } from '../eval/score.ts';
-import { createExtractor } from '../pipeline/engine.ts';
+import { createExtractor } from '../core/engine.ts';
 import { UsageError } from './usage.ts';
 
 

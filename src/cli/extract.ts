@@ -2,12 +2,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Outcome } from '../../queues/runner.ts';
-import type { DeadLetter, IncidentRecord } from '../contract/record.ts';
-import type { RawDocument } from '../pipeline/document.ts';
+import type { DeadLetter, IncidentRecord } from '../core/contract/record.ts';
+import type { RawDocument } from '../core/document.ts';
 import { newStats, readInputs } from '../ingest/read.ts';
 import type { Logger } from '../log.ts';
 import { createProgress } from './progress.ts';
-import { rulesetVersion } from '../pipeline/ruleset.ts';
+import { rulesetVersion } from '../core/ruleset.ts';
 import { IncidentRecordsSink } from '../sinks/postgres-records.ts';
 import { createRunner, type RunnerOptions } from './runners.ts';
 import { StoreSink, type StoreOptions } from './store-sink.ts';

@@ -2,7 +2,7 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { DEFAULT_MAX_BYTES } from '../ingest/types.ts';
 import { createLogger } from '../log.ts';
-import { rulesetVersion } from '../pipeline/ruleset.ts';
+import { rulesetVersion } from '../core/ruleset.ts';
 import type { ExtractOptions } from './extract.ts';
 import { registerQueueCommands } from './queue.ts';
 import { DEFAULT_PREFIX, parseCount } from './runners.ts';

@@ -6,7 +6,7 @@ import type { NewJob } from '../../queues/bullmq/enqueue.ts';
 import type { JobData } from '../../queues/bullmq/names.ts';
 import { DEFAULT_MAX_BYTES } from '../ingest/types.ts';
 import type { Logger } from '../log.ts';
-import { rulesetVersion } from '../pipeline/ruleset.ts';
+import { rulesetVersion } from '../core/ruleset.ts';
 import { DEFAULT_PREFIX, parseCount, PROCESSOR, redisUrl } from './runners.ts';
 import { LineSink } from './sink.ts';
 import { UsageError } from './usage.ts';

@@ -5,9 +5,9 @@ import type { ProcessorRef } from '../../queues/processor.ts';
 import type { OutcomeSink, Runner } from '../../queues/runner.ts';
 import { InvalidArgumentError } from 'commander';
 import type { Logger } from '../log.ts';
-import { rulesetVersion } from '../pipeline/ruleset.ts';
+import { rulesetVersion } from '../core/ruleset.ts';
 
-export const PROCESSOR: ProcessorRef = { module: new URL('../pipeline/engine.ts', import.meta.url).href, exportName: 'createExtractor' };
+export const PROCESSOR: ProcessorRef = { module: new URL('../core/engine.ts', import.meta.url).href, exportName: 'createExtractor' };
 
 export interface RunnerOptions {
   /** Worker threads on this machine (default: one per core; 0 with --redis: enqueue and wait for remote workers). */

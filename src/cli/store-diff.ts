@@ -1,6 +1,6 @@
 // `incident-extract diff [--from R1] [--to R2] [--gold FILE] [--json]`: what a rule change did.
 import { existsSync } from 'node:fs';
-import { FIELD_NAMES } from '../contract/record.ts';
+import { FIELD_NAMES } from '../core/contract/record.ts';
 import { readGold } from '../eval/gold.ts';
 import { defaultRulesets, diffRulesets, type Example, type RulesetDiff } from '../store/diff.ts';
 import { openStore, storeSpec } from '../store/open.ts';

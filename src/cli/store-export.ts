@@ -2,7 +2,7 @@
 // stored document, streamed page by page, to stdout, a file, or the incident_records table.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { IncidentRecord } from '../contract/record.ts';
+import type { IncidentRecord } from '../core/contract/record.ts';
 import type { Logger } from '../log.ts';
 import { IncidentRecordsSink, incidentRow } from '../sinks/postgres-records.ts';
 import { openStore, storeSpec } from '../store/open.ts';

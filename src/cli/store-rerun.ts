@@ -2,7 +2,7 @@
 // ruleset, reading their text from the store, through the same runners as extract (threads or BullMQ).
 import type { Outcome } from '../../queues/runner.ts';
 import type { Logger } from '../log.ts';
-import { rulesetVersion } from '../pipeline/ruleset.ts';
+import { rulesetVersion } from '../core/ruleset.ts';
 import { IncidentRecordsSink } from '../sinks/postgres-records.ts';
 import { createRunner, type RunnerOptions } from './runners.ts';
 import { rawFromStored, StoreSink } from './store-sink.ts';

@@ -1,9 +1,9 @@
 // What `extract` and `rerun` do with the store: before a document is submitted, is it already done under
 // this ruleset (same content, a record)? After the runner answers, its record and document are written,
 // batched in transactions (one per BATCH outcomes, so storing stays a small share of the run).
-import type { DeadLetter, IncidentRecord } from '../contract/record.ts';
+import type { DeadLetter, IncidentRecord } from '../core/contract/record.ts';
 import type { Logger } from '../log.ts';
-import { contentId, normaliseText, type RawDocument } from '../pipeline/document.ts';
+import { contentId, normaliseText, type RawDocument } from '../core/document.ts';
 import { openStore, storeSpec } from '../store/open.ts';
 import { contentHash, type NewDocument, type Store } from '../store/store.ts';
 

@@ -1,5 +1,5 @@
 // The end-of-run account: every input is a record, a dead letter, or a skipped file of unknown type.
-import type { DeadLetter } from '../contract/record.ts';
+import type { DeadLetter } from '../core/contract/record.ts';
 
 export interface RunCounts {
   read: number;

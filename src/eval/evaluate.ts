@@ -1,6 +1,6 @@
 // Extracts every document of a gold corpus and scores the records: what `incident-extract eval` runs.
-import type { IncidentRecord } from '../contract/record.ts';
-import type { Extractor } from '../pipeline/engine.ts';
+import type { IncidentRecord } from '../core/contract/record.ts';
+import type { Extractor } from '../core/engine.ts';
 import { goldToRaw, readGold } from './gold.ts';
 import { score, type GoldLine, type ScoreResult } from './score.ts';
 

@@ -3,9 +3,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FieldName, FieldValue } from '../contract/record.ts';
+import type { FieldName, FieldValue } from '../core/contract/record.ts';
 import { readInputs } from '../ingest/read.ts';
-import type { RawDocument } from '../pipeline/document.ts';
+import type { RawDocument } from '../core/document.ts';
 
 export const FIXTURES_DIR = fileURLToPath(new URL('../../fixtures/', import.meta.url));
 const EXPECTED = '.expected.json';

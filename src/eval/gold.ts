@@ -1,6 +1,6 @@
 // Reads a gold corpus (shared/corpus format) and turns its lines into raw documents.
 import { readFileSync } from 'node:fs';
-import type { RawDocument } from '../pipeline/document.ts';
+import type { RawDocument } from '../core/document.ts';
 import type { GoldLine } from './score.ts';
 
 export function readGold(path: string): GoldLine[] {

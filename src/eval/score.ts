@@ -1,7 +1,7 @@
 // Scores records against a gold corpus per field, with the matching rules of shared/corpus/README.md:
 // precision, recall, F1 and calibration error (ECE, 10 bins), on all documents and on the answerable
 // subset (labels that show up in the text). Its figures must agree with shared/eval/score.mjs.
-import type { IncidentRecord } from '../contract/record.ts';
+import type { IncidentRecord } from '../core/contract/record.ts';
 
 export interface GoldDate { year: number; month: number | null; day: number | null }
 export interface GoldLine {

@@ -4,7 +4,7 @@ import { bytesToText, dead, fmtBytes, isBlank } from './detect.ts';
 import { htmlToRaw } from './html.ts';
 import { markdownToRaw } from './markdown.ts';
 import { objectToItem } from './objects.ts';
-import type { RawDocument } from '../pipeline/document.ts';
+import type { RawDocument } from '../core/document.ts';
 import type { IngestItem } from './types.ts';
 
 export type FileFormat = 'text' | 'markdown' | 'html' | 'json' | 'jsonl';

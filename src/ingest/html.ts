@@ -1,7 +1,7 @@
 // HTML pages → text with html-to-text: the article body without navigation, scripts, link URLs or
 // image alt noise; the title and publication date come from the page's own metadata.
 import { compile, type HtmlToTextOptions } from 'html-to-text';
-import type { RawDocument } from '../pipeline/document.ts';
+import type { RawDocument } from '../core/document.ts';
 
 // Page furniture: present on every page of a site, never part of the story. Class names are the common
 // web conventions for share bars, breadcrumbs and teasers, not any one site's markup.

@@ -1,6 +1,6 @@
 // Markdown with optional front matter (---\ntitle: …\npublishedAt: …\nuri: …\n---). The body loses its
 // markup (link targets, image references, heading hashes, emphasis) so rules see prose.
-import type { RawDocument } from '../pipeline/document.ts';
+import type { RawDocument } from '../core/document.ts';
 
 const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 const KEYS: Record<string, 'title' | 'publishedAt' | 'uri' | 'id'> = {

@@ -1,6 +1,6 @@
 // JSON objects → raw documents. Accepts the plain shape { id, text, title?, publishedAt?, uri? } and the
 // shared corpus shape, which keeps the title and publication date under `meta`.
-import type { RawDocument } from '../pipeline/document.ts';
+import type { RawDocument } from '../core/document.ts';
 import { dead, isBlank } from './detect.ts';
 import type { IngestItem } from './types.ts';
 

@@ -1,6 +1,6 @@
 // What the readers hand to the processor: a raw document, or the reason an input could not become one.
-import type { DeadLetter } from '../contract/record.ts';
-import type { RawDocument } from '../pipeline/document.ts';
+import type { DeadLetter } from '../core/contract/record.ts';
+import type { RawDocument } from '../core/document.ts';
 
 export type IngestItem =
   | { kind: 'doc'; raw: RawDocument; input: string }

@@ -3,7 +3,7 @@
 // running a batch twice leaves the table identical.
 import { readFileSync } from 'node:fs';
 import type pg from 'pg';
-import type { IncidentRecord } from '../contract/record.ts';
+import type { IncidentRecord } from '../core/contract/record.ts';
 import { openPool } from '../store/postgres.ts';
 
 export const INCIDENT_RECORDS_DDL = readFileSync(new URL('./incident-records.sql', import.meta.url), 'utf8');

@@ -1,6 +1,6 @@
 // What a rule change did: the records of two rulesets compared per field over the documents both extracted,
 // with examples and, given a gold corpus, each field's F1 under both.
-import { FIELD_NAMES, type FieldName, type IncidentRecord, type Span } from '../contract/record.ts';
+import { FIELD_NAMES, type FieldName, type IncidentRecord, type Span } from '../core/contract/record.ts';
 import { score, type GoldLine } from '../eval/score.ts';
 import type { Store } from './store.ts';
 

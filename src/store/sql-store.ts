@@ -1,6 +1,6 @@
 // The Store over either database: the SQL is shared (both speak ON CONFLICT … DO UPDATE and RETURNING),
 // reads stream in keyset pages so no cursor stays open while the same store is written to.
-import type { DeadLetter, IncidentRecord } from '../contract/record.ts';
+import type { DeadLetter, IncidentRecord } from '../core/contract/record.ts';
 import type { Db, Param, Queries, Row } from './db.ts';
 import {
   contentHash, StoreError, unstorableText,

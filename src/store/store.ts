@@ -1,7 +1,7 @@
 // The store: every ingested document, every record tied to the ruleset that made it, runs and dead letters.
 // One interface, two databases (sqlite.ts, the embedded default; postgres.ts, for teams and shared runners).
 import { createHash } from 'node:crypto';
-import type { DeadLetter, IncidentRecord } from '../contract/record.ts';
+import type { DeadLetter, IncidentRecord } from '../core/contract/record.ts';
 
 /** Where a document came from; kept as given (JSON), whatever characters it holds. */
 export interface DocumentMeta {

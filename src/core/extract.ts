@@ -1,7 +1,7 @@
 // The processor: one plain function from a raw document to a record or a dead letter.
 // Both runners call it; it never throws for bad input.
-import { analyse } from '../analyse/analyse.ts';
-import type { DeadLetter, IncidentRecord } from '../contract/record.ts';
+import { analyse } from './analyse/analyse.ts';
+import type { DeadLetter, IncidentRecord } from './contract/record.ts';
 import { buildRecord, RecordError } from './build-record.ts';
 import { contentId, normaliseText, type RawDocument } from './document.ts';
 import { runRule } from './registry.ts';

@@ -1,5 +1,5 @@
 // The record contract v1 (shared/DESIGN.md). This zod schema is the single source of truth:
-// the TypeScript types are inferred from it and src/contract/record.schema.json is generated from it.
+// the TypeScript types are inferred from it and src/core/contract/record.schema.json is generated from it.
 import { z } from 'zod';
 
 export const SCHEMA_ID = 'incident-record/1';

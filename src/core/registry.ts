@@ -2,8 +2,8 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { AnalysedDoc } from '../analyse/analyse.ts';
-import { FIELD_NAMES, type FieldName } from '../contract/record.ts';
+import type { AnalysedDoc } from './analyse/analyse.ts';
+import { FIELD_NAMES, type FieldName } from './contract/record.ts';
 import type { Candidate, Rule, RuleSpec } from './rule.ts';
 
 export const EXTRACTORS_DIR = fileURLToPath(new URL('../../extractors/', import.meta.url));

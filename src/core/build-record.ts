@@ -1,6 +1,6 @@
 // Assembles and validates a record. Evidence must quote the stored text exactly, so a record whose
 // evidence does not match its text cannot be built.
-import { FIELD_NAMES, IncidentRecord, SCHEMA_ID, type Fields, type Source } from '../contract/record.ts';
+import { FIELD_NAMES, IncidentRecord, SCHEMA_ID, type Fields, type Source } from './contract/record.ts';
 
 export class RecordError extends Error {}
 

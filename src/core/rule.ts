@@ -1,7 +1,7 @@
 // What a rule is: a pure function from an analysed document to candidates for one field, shipped with
 // the examples it must get right and the counter-examples on which it must propose nothing.
-import type { AnalysedDoc } from '../analyse/analyse.ts';
-import type { FieldName, FieldValue, Span } from '../contract/record.ts';
+import type { AnalysedDoc } from './analyse/analyse.ts';
+import type { FieldName, FieldValue, Span } from './contract/record.ts';
 
 export interface Candidate<F extends FieldName = FieldName> {
   readonly field: F;

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const RULESET_INPUTS = ['extractors', 'calibration', 'src/analyse', 'src/pipeline'];
+export const RULESET_INPUTS = ['extractors', 'calibration', 'src/core'];
 
 function files(dir: string): string[] {
   const out: string[] = [];

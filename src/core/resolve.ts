@@ -1,10 +1,10 @@
 // The only place where candidates meet. Per field: drop a rule's repeated or overlapping proposals,
 // group candidates that agree on the value, score each group (agreement between different rules raises
 // it), pick the best, merge the details the winner lacks from its agreeing peers, and calibrate.
-import type { FieldName, FieldValue, Fields, Span } from '../contract/record.ts';
-import { FIELD_NAMES } from '../contract/record.ts';
+import type { FieldName, FieldValue, Fields, Span } from './contract/record.ts';
+import { FIELD_NAMES } from './contract/record.ts';
 import type { Candidate } from './rule.ts';
-import type { Block } from '../analyse/blocks.ts';
+import type { Block } from './analyse/blocks.ts';
 import { calibrate } from './calibration.ts';
 
 type Resolved = { [K in FieldName]: Fields[K] };
