@@ -1,7 +1,7 @@
 // Dead letters: every document that will not become a record ends as one, with its id, stage and reason.
 // The runners make them (a thread that crashed, a job that exhausted its retries) the same way the processor does.
 import { DeadLetter } from '../src/core/contract/record.ts';
-import { deadLetter } from '../src/core/extract.ts';
+import { deadLetter } from '../src/core/contract/dead-letter.ts';
 
 export { DeadLetter, deadLetter };
 

@@ -1,7 +1,7 @@
 // Everything the BullMQ processes must agree on: queue names, key prefix, job ids, job options, connections.
 import { createHash } from 'node:crypto';
 import type { DefaultJobOptions } from 'bullmq';
-import { contentId, normaliseText, type RawDocument } from '../../src/core/document.ts';
+import { prepare, type RawDocument } from '../../src/core/document.ts';
 
 /** The braces are a Redis Cluster hash tag: every key of every queue lands in one slot, as BullMQ requires. */
 export const DEFAULT_PREFIX = '{incident-extract}';
@@ -29,7 +29,7 @@ export const JOB_OPTIONS: DefaultJobOptions = {
 };
 
 export function docIdOf(raw: RawDocument): string {
-  return raw.id ?? contentId(normaliseText(raw.text ?? ''));
+  return prepare(raw).id;
 }
 
 /** Document id + ruleset: the same document under the same rules is one job. BullMQ ids must not contain ':'. */

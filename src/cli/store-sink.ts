@@ -3,7 +3,7 @@
 // batched in transactions (one per BATCH outcomes, so storing stays a small share of the run).
 import type { DeadLetter, IncidentRecord } from '../core/contract/record.ts';
 import type { Logger } from '../log.ts';
-import { contentId, normaliseText, type RawDocument } from '../core/document.ts';
+import { prepare, type RawDocument } from '../core/document.ts';
 import { openStore, storeSpec } from '../store/open.ts';
 import { contentHash, type NewDocument, type Store } from '../store/store.ts';
 
@@ -17,12 +17,8 @@ export interface StoreOptions {
 
 /** The document as the processor will see it: normalised text and the id the record will carry. */
 export function storedForm(raw: RawDocument, input: string): NewDocument {
-  const text = normaliseText(raw.text ?? '');
-  const meta = {
-    ...(raw.uri ? { uri: raw.uri } : {}), ...(raw.title ? { title: raw.title } : {}),
-    ...(raw.publishedAt ? { publishedAt: raw.publishedAt } : {}), input,
-  };
-  return { id: raw.id ?? contentId(text), text, meta };
+  const { id, text, source } = prepare(raw);
+  return { id, text, meta: { ...source, input } };
 }
 
 /** The raw document a stored one stands for, to extract it again. */

@@ -30,3 +30,21 @@ export function contentId(text: string): string {
   const canonical = text.normalize('NFC').replace(/\s+/g, ' ').trim();
   return 'sha256-' + createHash('sha256').update(canonical).digest('hex').slice(0, 32);
 }
+
+/** A document made ready once: its normalised text, the id its record will carry, its source metadata. */
+export interface PreparedDocument {
+  readonly id: string;
+  readonly text: string;
+  readonly source: { readonly uri?: string; readonly title?: string; readonly publishedAt?: string };
+}
+
+/** The one place a raw document's identity is decided: its own id, else the content hash of its normalised text. */
+export function prepare(raw: RawDocument): PreparedDocument {
+  const text = normaliseText(raw.text ?? '');
+  const source = {
+    ...(raw.uri ? { uri: raw.uri } : {}),
+    ...(raw.title ? { title: raw.title } : {}),
+    ...(raw.publishedAt ? { publishedAt: raw.publishedAt } : {}),
+  };
+  return { id: raw.id ?? contentId(text), text, source };
+}

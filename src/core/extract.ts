@@ -1,9 +1,10 @@
 // The processor: one plain function from a raw document to a record or a dead letter.
 // Both runners call it; it never throws for bad input.
 import { analyse } from './analyse/analyse.ts';
+import { deadLetter } from './contract/dead-letter.ts';
 import type { DeadLetter, IncidentRecord } from './contract/record.ts';
 import { buildRecord, RecordError } from './build-record.ts';
-import { contentId, normaliseText, type RawDocument } from './document.ts';
+import { prepare, type RawDocument } from './document.ts';
 import { runRule } from './registry.ts';
 import { resolve, type Decision } from './resolve.ts';
 import type { Candidate, Rule } from './rule.ts';
@@ -22,11 +23,6 @@ export type ProcessResult =
   | { ok: true; record: IncidentRecord }
   | { ok: false; deadLetter: DeadLetter };
 
-export function deadLetter(
-  id: string | null, input: string, stage: DeadLetter['stage'], reason: DeadLetter['reason'], message: string, at = new Date(),
-): DeadLetter {
-  return { deadLetter: true, id, input, stage, reason, message, at: at.toISOString() };
-}
 
 /** All candidates of all rules, before resolve: for rule tests, calibration and debugging. */
 export function propose(rules: readonly Rule[], doc: ReturnType<typeof analyse>, warnings?: string[]): Candidate[] {
@@ -37,8 +33,7 @@ export function propose(rules: readonly Rule[], doc: ReturnType<typeof analyse>,
 
 export function processDocument(raw: RawDocument, ctx: ProcessorContext, input = raw.uri ?? raw.id ?? '-'): ProcessResult {
   const now = ctx.now?.() ?? new Date();
-  const text = normaliseText(raw.text ?? '');
-  const id = raw.id ?? contentId(text);
+  const { id, text } = prepare(raw);
   if (!text.trim()) return { ok: false, deadLetter: deadLetter(id, input, 'extract', 'empty-text', 'document has no text', now) };
   if (text.length > MAX_TEXT_CHARS) {
     return { ok: false, deadLetter: deadLetter(id, input, 'extract', 'too-large', `text has ${text.length} characters, the limit is ${MAX_TEXT_CHARS}`, now) };

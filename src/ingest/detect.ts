@@ -1,6 +1,6 @@
 // Byte-level checks every reader runs before trusting its input: binary junk, broken UTF-8, emptiness.
 import type { DeadLetter } from '../core/contract/record.ts';
-import { deadLetter } from '../core/extract.ts';
+import { deadLetter } from '../core/contract/dead-letter.ts';
 import type { IngestItem } from './types.ts';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
