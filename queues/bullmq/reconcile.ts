@@ -70,8 +70,9 @@ export async function reconcile(ctx: ReconcileContext): Promise<void> {
   if (n.vanished) ctx.log.warn(counts, 'jobs vanished from Redis (restarted without persistence, or evicted): submitted again');
   if (n.replaced) ctx.log.warn(counts, 'jobs finished without their answer reaching this run: submitted again');
   if (n.held || n.queued) {
-    const workers = await ctx.queue.getWorkersCount();
-    const why = !workers ? 'no worker is connected: start one with `worker --redis`'
+    // CLIENT LIST may be refused (managed Redis): then the count is unknown, and the message does not guess.
+    const workers = await ctx.queue.getWorkersCount().catch(() => -1);
+    const why = workers === 0 ? 'no worker is connected: start one with `worker --redis`'
       : n.held ? `jobs held under a worker's lock; a killed worker's jobs are retried when the lock expires (in <= ${Math.ceil(n.maxLockMs / 1000)} s)`
         : 'jobs waiting for a worker';
     ctx.log.info({ ...counts, workers }, `waiting for answers: ${why}`);
