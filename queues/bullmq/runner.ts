@@ -20,6 +20,7 @@ import { defaultWorkers } from '../embedded/pool.ts';
 const MAX_PENDING = 10_000;
 const READ_BLOCK_MS = 1000;
 const RECONCILE_AFTER_MS = 5000;
+const CLOSE_LIMIT_MS = 10_000;
 
 export interface BullmqOptions {
   url: string;
@@ -142,11 +143,24 @@ export async function createBullmqRunner(opts: BullmqOptions): Promise<Runner> {
     },
     async close() {
       stopped = true;
-      await readLoop;
-      await workers?.close();
-      await conn.del(reply).catch(() => {});
-      await queue.close();
-      await Promise.all([conn.quit().catch(() => {}), reader.quit().catch(() => {})]);
+      const graceful = (async () => {
+        await readLoop;
+        await workers?.close();
+        await conn.del(reply).catch(() => {});
+        await queue.close();
+        await Promise.all([conn.quit().catch(() => {}), reader.quit().catch(() => {})]);
+      })();
+      // Closing talks to Redis (jobs in hand finish, connections quit): with Redis away it would wait for ever.
+      // Past the limit the connections are dropped; jobs left in Redis are taken over by the next run.
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<boolean>((r) => { timer = setTimeout(() => r(true), CLOSE_LIMIT_MS); });
+      const gaveUp = await Promise.race([graceful.then(() => false), late]).finally(() => clearTimeout(timer));
+      if (gaveUp) {
+        graceful.catch(() => {});
+        log.warn({ waitedMs: CLOSE_LIMIT_MS, awaited: pending.size }, 'Redis did not answer while closing: connections dropped');
+        conn.disconnect();
+        reader.disconnect();
+      }
     },
   };
 }
