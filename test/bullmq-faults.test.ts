@@ -43,12 +43,17 @@ afterAll(async () => {
 const prefixFor = (name: string) => { const p = uniquePrefix(name); prefixes.push(p); return p; };
 const docs = (tag: string, n: number, from = 0): WorkItem[] => Array.from({ length: n }, (_, k) => {
   const i = from + k;
-  return { raw: { id: `${tag}-${i}`, text: `Hackers attacked the city of Springfield ${i} in May 2023 and encrypted ${i % 40 + 1} servers.` }, input: `${tag}-${i}` };
+  const text = `Hackers attacked the city of Springfield ${i} in May 2023 and encrypted ${i % 40 + 1} servers.`;
+  return { raw: { id: `${tag}-${i}`, text }, input: `${tag}-${i}` };
 });
 
-async function run(url: string, prefix: string, items: WorkItem[], opts: { workers?: number; during?: (done: () => number) => Promise<void> } = {}): Promise<Outcome[]> {
+interface RunOpts { workers?: number; during?: (done: () => number) => Promise<void> }
+
+async function run(url: string, prefix: string, items: WorkItem[], opts: RunOpts = {}): Promise<Outcome[]> {
   const got: Outcome[] = [];
-  const runner: Runner = await createBullmqRunner({ url, prefix, ruleset: rulesetVersion(), workers: opts.workers ?? 2, processor: PROCESSOR, log: quiet, sink: (o) => { got.push(o); } });
+  const sink = (o: Outcome) => { got.push(o); };
+  const ruleset = rulesetVersion();
+  const runner: Runner = await createBullmqRunner({ url, prefix, ruleset, workers: opts.workers ?? 2, processor: PROCESSOR, log: quiet, sink });
   try {
     for (const item of items) await runner.submit(item);
     await Promise.all([runner.drain(), opts.during?.(() => got.length)]);
@@ -88,7 +93,8 @@ describe('BullMQ: the store or the output is the truth of what is done, never th
     const { Queue } = await import('bullmq');
     const conn = new (await import('ioredis')).Redis(REDIS_URL, { maxRetriesPerRequest: null });
     const q = new Queue<JobData>('documents', { connection: conn, prefix });
-    const deadRun = (items: WorkItem[]) => addJobs(conn, q, prefix, items.map((d) => newJob(d, rulesetVersion(), `${prefix}:results:dead`)), `${prefix}:results:dead`);
+    const stream = `${prefix}:results:dead`;
+    const deadRun = (items: WorkItem[]) => addJobs(conn, q, prefix, items.map((d) => newJob(d, rulesetVersion(), stream)), stream);
     await deadRun(docs('dr', 40));
     const w = await startWorkers({ url: REDIS_URL, prefix, processor: PROCESSOR, threads: 1, log: quiet });
     for (let t = 0; (await q.getCompletedCount()) < 40; t++) {
@@ -157,7 +163,12 @@ describe('BullMQ: Redis down at start', () => {
     let err = '';
     c.stderr!.on('data', (b: Buffer) => { err += b.toString(); });
     try {
-      const wait = async (re: RegExp) => { for (let t = 0; !re.test(err); t++) { if (t > 600) throw new Error(err); await new Promise((r) => setTimeout(r, 100)); } };
+      const wait = async (re: RegExp) => {
+        for (let t = 0; !re.test(err); t++) {
+          if (t > 600) throw new Error(err);
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      };
       await wait(/Redis unreachable/);
       await new Promise((r) => setTimeout(r, 5000)); // several reconnection attempts
       const redis = await ownRedis(port);

@@ -50,7 +50,8 @@ export async function reconcile(ctx: ReconcileContext): Promise<void> {
     if (state.startsWith('active')) { n.held++; n.maxLockMs = Math.max(n.maxLockMs, Number(state.split(' ')[1])); continue; }
     if (state === 'queued') { n.queued++; continue; }
     if (p.submissions >= MAX_SUBMISSIONS) {
-      dead.push([jobId, { kind: 'dead', deadLetter: runnerDeadLetter(p.docId, p.input, new Error(`no answer after ${p.submissions} submissions (last: ${state})`)) }]);
+      const why = new Error(`no answer after ${p.submissions} submissions (last: ${state})`);
+      dead.push([jobId, { kind: 'dead', deadLetter: runnerDeadLetter(p.docId, p.input, why) }]);
       continue;
     }
     if (state === 'failed' && p.submissions === 1 && !p.takenOver) {

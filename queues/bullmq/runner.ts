@@ -89,7 +89,9 @@ export async function createBullmqRunner(opts: BullmqOptions): Promise<Runner> {
       const p = pending.get(jobs[i]!.jobId);
       if (p) p.takenOver = v === 'live';
     }
-    if (n.taken || n.replaced) log.info({ takenOver: n.taken, replaced: n.replaced }, 'documents already had a job in Redis (an earlier run): waiting for their answer here');
+    if (n.taken || n.replaced) {
+      log.info({ takenOver: n.taken, replaced: n.replaced }, 'documents already had a job in Redis (an earlier run): waiting for their answer here');
+    }
   };
 
   const readLoop = (async () => {
