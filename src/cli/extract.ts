@@ -56,7 +56,10 @@ export async function runExtract(paths: string[], opts: ExtractOptions, log: Log
     await stored?.deadLetter(d);
   };
   // `stored`: a document skipped as already done still has its (stored) record in the output
+  const stop = interruption(log);
   const sink = async (o: Outcome, storedRecord?: IncidentRecord) => {
+    // After SIGINT the runner drops the work in hand: a document failed by that is not done, not a dead letter.
+    if (stop.signal && o.kind === 'dead' && o.deadLetter.reason === 'internal-error') return;
     if (o.kind === 'record') {
       counts.extracted++;
       await out.write(JSON.stringify(o.record, null, opts.pretty ? 2 : undefined));
@@ -84,7 +87,6 @@ export async function runExtract(paths: string[], opts: ExtractOptions, log: Log
     }
     batch = [];
   };
-  const stop = interruption(log);
   const feed = async () => {
     for await (const item of readInputs(paths, { maxBytes: opts.maxBytes, stats, onPlan: (p) => progress.plan(p) })) {
       counts.read++;
