@@ -73,9 +73,12 @@ export async function reconcile(ctx: ReconcileContext): Promise<void> {
   if (n.held || n.queued) {
     // CLIENT LIST may be refused (managed Redis): then the count is unknown, and the message does not guess.
     const workers = await ctx.queue.getWorkersCount().catch(() => -1);
-    const why = workers === 0 ? 'no worker is connected: start one with `worker --redis`'
-      : n.held ? `jobs held under a worker's lock; a killed worker's jobs are retried when the lock expires (in <= ${Math.ceil(n.maxLockMs / 1000)} s)`
-        : 'jobs waiting for a worker';
+    const lockS = Math.ceil(n.maxLockMs / 1000);
+    const why = [
+      ...(n.held ? [`${n.held} held under a worker's lock; a killed worker's jobs are retried when the lock expires (in <= ${lockS} s)`] : []),
+      ...(n.queued ? [`${n.queued} queued or stalled, for a worker to take`] : []),
+      ...(workers === 0 ? ['no worker is connected: start one with `worker --redis`'] : []),
+    ].join('; ');
     ctx.log.info({ ...counts, workers }, `waiting for answers: ${why}`);
   }
 }
