@@ -31,6 +31,9 @@ export function contentId(text: string): string {
   return 'sha256-' + createHash('sha256').update(canonical).digest('hex').slice(0, 32);
 }
 
+/** Prepared documents carry `source`; raw ones never do (RawDocument has no such key). */
+const isPrepared = (d: RawDocument | PreparedDocument): d is PreparedDocument => typeof (d as PreparedDocument).source === 'object';
+
 /** A document made ready once: its normalised text, the id its record will carry, its source metadata. */
 export interface PreparedDocument {
   readonly id: string;
@@ -38,8 +41,12 @@ export interface PreparedDocument {
   readonly source: { readonly uri?: string; readonly title?: string; readonly publishedAt?: string };
 }
 
-/** The one place a raw document's identity is decided: its own id, else the content hash of its normalised text. */
-export function prepare(raw: RawDocument): PreparedDocument {
+/**
+ * The one place a raw document's identity is decided: its own id, else the content hash of its normalised text.
+ * A document prepared already comes back as it is, so each stage can call this and the work is done once.
+ */
+export function prepare(raw: RawDocument | PreparedDocument): PreparedDocument {
+  if (isPrepared(raw)) return raw;
   const text = normaliseText(raw.text ?? '');
   const source = {
     ...(raw.uri ? { uri: raw.uri } : {}),
