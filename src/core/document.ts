@@ -20,7 +20,6 @@ export function normaliseText(text: string): string {
     .replace(LONE_SURROGATE, '\uFFFD')
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, ' ')
     .normalize('NFC');
 }

@@ -11,7 +11,7 @@ import { runRule } from './registry.ts';
 import { resolve, type Decision } from './resolve.ts';
 import type { Candidate, Rule } from './rule.ts';
 
-export const MAX_TEXT_CHARS = LIMITS.maxTextChars;
+const MAX_TEXT_CHARS = LIMITS.maxTextChars;
 
 export interface ProcessorContext {
   readonly rules: readonly Rule[];

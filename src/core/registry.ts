@@ -7,7 +7,7 @@ import type { AnalysedDoc } from './analyse/analyse.ts';
 import { FIELD_NAMES, type FieldName } from './contract/record.ts';
 import type { Candidate, Rule, RuleSpec } from './rule.ts';
 
-export const EXTRACTORS_DIR = path.join(REPO_ROOT, 'extractors/');
+const EXTRACTORS_DIR = path.join(REPO_ROOT, 'extractors/');
 
 function ruleFiles(dir: string, rel = ''): string[] {
   const out: string[] = [];

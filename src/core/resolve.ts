@@ -25,7 +25,7 @@ const RANK_BY_MEASURED: ReadonlySet<FieldName> = new Set(['victim']);
 // 3,000 characters (measured: it helps both halves of a random split of VCDB, and EuRepoC too).
 const POSITION_DECAY = 0.7;
 const POSITION_SPAN = 3000;
-export const positionPrior = (c: Candidate): number => 1 - POSITION_DECAY * Math.min(1, (c.evidence[0]?.start ?? 0) / POSITION_SPAN);
+const positionPrior = (c: Candidate): number => 1 - POSITION_DECAY * Math.min(1, (c.evidence[0]?.start ?? 0) / POSITION_SPAN);
 // (no agreement is ever measured as 0 rules, so the lookup falls back to the rule's overall precision)
 const weight = (field: FieldName, c: Candidate, ctx: ResolveContext) => (RANK_BY_MEASURED.has(field)
   ? calibrate(ctx.calibration, { field, rule: c.rule, agreeingRules: 0, value: c.value }, c.confidence) * (ctx.rankingPrior ?? positionPrior)(c)

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT as ROOT } from '../config.ts';
 
-export const RULESET_INPUTS = ['extractors', 'calibration', 'src/core'];
+const RULESET_INPUTS = ['extractors', 'calibration', 'src/core'];
 
 function files(dir: string): string[] {
   const out: string[] = [];
@@ -17,7 +17,7 @@ function files(dir: string): string[] {
   return out;
 }
 
-export function rulesetHash(root = ROOT): string {
+function rulesetHash(root = ROOT): string {
   const h = createHash('sha256');
   for (const dir of RULESET_INPUTS) {
     for (const f of files(path.join(root, dir)).sort()) {

@@ -7,7 +7,7 @@ import type { FieldName, FieldValue } from '../core/contract/record.ts';
 import { readInputs } from '../ingest/read.ts';
 import type { RawDocument } from '../core/document.ts';
 
-export const FIXTURES_DIR = path.join(REPO_ROOT, 'fixtures/');
+const FIXTURES_DIR = path.join(REPO_ROOT, 'fixtures/');
 const EXPECTED = '.expected.json';
 
 export interface Fixture {

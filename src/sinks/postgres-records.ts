@@ -8,7 +8,7 @@ import { FIELD_NAMES, type FieldName, type IncidentRecord } from '../core/contra
 import { FIELDS, type Column } from '../core/fields/index.ts';
 import { openPool } from '../store/postgres.ts';
 
-export const INCIDENT_RECORDS_DDL = readFileSync(new URL('./incident-records.sql', import.meta.url), 'utf8');
+const INCIDENT_RECORDS_DDL = readFileSync(new URL('./incident-records.sql', import.meta.url), 'utf8');
 
 // The fields' columns come from their descriptors (src/core/fields/): a new field brings its own.
 const FIELD_COLUMNS = FIELD_NAMES.flatMap((name) => (FIELDS[name].columns as readonly Column<FieldName>[]).map((c) => ({ ...c, field: name })));
@@ -17,7 +17,7 @@ const COLUMNS = ['id', 'ruleset', 'extracted_at', ...FIELD_COLUMNS.map((c) => c.
 // Rows travel as one JSON array per batch, expanded by jsonb_to_recordset: one statement, one round trip.
 const TYPES = ['id text, ruleset text, extracted_at timestamptz', ...FIELD_COLUMNS.map((c) => `${c.name} ${c.type}`), 'record jsonb'].join(', ');
 const UPDATES = COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ');
-export const UPSERT_INCIDENT_RECORDS = `INSERT INTO incident_records (${COLUMNS.join(', ')})
+const UPSERT_INCIDENT_RECORDS = `INSERT INTO incident_records (${COLUMNS.join(', ')})
 SELECT ${COLUMNS.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS x(${TYPES})
 ON CONFLICT (id) DO UPDATE SET ${UPDATES}
 WHERE excluded.extracted_at >= incident_records.extracted_at

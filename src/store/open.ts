@@ -3,7 +3,7 @@ import { envOptions } from '../config.ts';
 import { DEFAULT_SQLITE_PATH } from './sqlite.ts';
 import type { Store } from './store.ts';
 
-export const isPostgresUrl = (s: string) => /^postgres(ql)?:\/\//i.test(s);
+const isPostgresUrl = (s: string) => /^postgres(ql)?:\/\//i.test(s);
 
 /** The store named on the command line, else $INCIDENT_EXTRACT_STORE, else ./incident-extract.db. */
 export function storeSpec(option?: string): string {

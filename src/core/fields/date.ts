@@ -1,7 +1,7 @@
 // The date the incident happened (began), at the precision the text states: YYYY, YYYY-MM or YYYY-MM-DD.
 import { confidenceColumn, type FieldDescriptor, type GoldDate } from './field.ts';
 
-export function parseIsoPartial(v: unknown): GoldDate | null {
+function parseIsoPartial(v: unknown): GoldDate | null {
   const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(String(v ?? ''));
   return m ? { year: +m[1]!, month: m[2] ? +m[2] : null, day: m[3] ? +m[3] : null } : null;
 }

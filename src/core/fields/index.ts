@@ -11,5 +11,3 @@ import { victim } from './victim.ts';
 export const FIELDS: { readonly [F in FieldName]: FieldDescriptor<F> } = { victim, date, location, serverCount, ransom, origin };
 
 export { normName, type Column, type FieldDescriptor, type GoldDate, type GoldLabels, type ScoreView } from './field.ts';
-export { parseIsoPartial } from './date.ts';
-export { victimMatch } from './victim.ts';

@@ -7,7 +7,7 @@ const toks = (s: unknown) => String(s ?? '').toLowerCase().normalize('NFKD').rep
   .replace(/['’]s\b/g, '').replace(/[^a-z0-9]+/g, ' ').trim().split(' ').filter((t) => t && !SUFFIX.has(t));
 
 /** Same tokens, or one name's tokens inside the other's with a Jaccard overlap of at least one half. */
-export function victimMatch(pred: string, golds: readonly string[]): boolean {
+function victimMatch(pred: string, golds: readonly string[]): boolean {
   const p = toks(pred);
   if (!p.length) return false;
   const ps = new Set(p);
