@@ -26,9 +26,12 @@ describe('resolve: picking and agreeing', () => {
     ['two rules agreeing raise the score (noisy-or)', [cand('serverCount', 5, 0.6, 'a'), cand('serverCount', 5, 0.5, 'b', 20)], 5, noisyOr(0.6, 0.5)],
     ['one rule twice counts once', [cand('serverCount', 5, 0.6, 'a'), cand('serverCount', 5, 0.6, 'a', 20)], 5, 0.6],
     ['the stronger group wins', [cand('serverCount', 5, 0.4, 'a'), cand('serverCount', 9, 0.7, 'b', 20)], 9, 0.7],
-    ['agreement beats a single stronger rule', [cand('serverCount', 5, 0.5, 'a'), cand('serverCount', 5, 0.5, 'b', 10), cand('serverCount', 9, 0.7, 'c', 20)], 5, 0.75],
-    ['dates agree by year', [cand('date', '2023-07', 0.5, 'a'), cand('date', '2023', 0.4, 'b', 20), cand('date', '2022', 0.6, 'c', 40)], '2023-07', noisyOr(0.5, 0.4)],
-    ['countries agree by code', [cand('location', { country: 'BE', region: null, city: null }, 0.5, 'a'), cand('location', { country: 'BE', region: 'Namur', city: null }, 0.3, 'b', 20)],
+    ['agreement beats a single stronger rule',
+      [cand('serverCount', 5, 0.5, 'a'), cand('serverCount', 5, 0.5, 'b', 10), cand('serverCount', 9, 0.7, 'c', 20)], 5, 0.75],
+    ['dates agree by year',
+      [cand('date', '2023-07', 0.5, 'a'), cand('date', '2023', 0.4, 'b', 20), cand('date', '2022', 0.6, 'c', 40)], '2023-07', noisyOr(0.5, 0.4)],
+    ['countries agree by code',
+      [cand('location', { country: 'BE', region: null, city: null }, 0.5, 'a'), cand('location', { country: 'BE', region: 'Namur', city: null }, 0.3, 'b', 20)],
       { country: 'BE', region: 'Namur', city: null }, noisyOr(0.5, 0.3)],
   ] as [string, Candidate[], unknown, number][])('%s', (_name, cands, value, confidence) => {
     const field = cands[0]!.field;
@@ -64,16 +67,21 @@ describe('resolve: picking and agreeing', () => {
 
 describe('resolve: merging what the winner lacks', () => {
   it.each([
-    ['the most precise date of the same year', [cand('date', '2023', 0.6, 'a'), cand('date', '2023-07', 0.3, 'b', 10), cand('date', '2023-07-04', 0.2, 'c', 20)], 'date', '2023-07-04'],
+    ['the most precise date of the same year',
+      [cand('date', '2023', 0.6, 'a'), cand('date', '2023-07', 0.3, 'b', 10), cand('date', '2023-07-04', 0.2, 'c', 20)], 'date', '2023-07-04'],
     ['not a date of another month', [cand('date', '2023-06', 0.6, 'a'), cand('date', '2023-07-04', 0.3, 'b', 10)], 'date', '2023-06'],
-    ['region and city from agreeing locations', [cand('location', { country: 'BE', region: null, city: null }, 0.6, 'a'),
-      cand('location', { country: 'BE', region: 'Namur', city: null }, 0.3, 'b', 10), cand('location', { country: 'BE', region: null, city: 'Namur' }, 0.2, 'c', 20)],
-    'location', { country: 'BE', region: 'Namur', city: 'Namur' }],
+    ['region and city from agreeing locations', [
+      cand('location', { country: 'BE', region: null, city: null }, 0.6, 'a'),
+      cand('location', { country: 'BE', region: 'Namur', city: null }, 0.3, 'b', 10),
+      cand('location', { country: 'BE', region: null, city: 'Namur' }, 0.2, 'c', 20),
+    ], 'location', { country: 'BE', region: 'Namur', city: 'Namur' }],
     ['a ransom amount from an agreeing candidate', [cand('ransom', { demanded: true, amount: null, currency: null }, 0.6, 'a'),
       cand('ransom', { demanded: true, amount: 50000, currency: 'USD' }, 0.3, 'b', 10)], 'ransom', { demanded: true, amount: 50000, currency: 'USD' }],
-    ['an actor from an agreeing origin', [cand('origin', { country: 'RU', actor: null }, 0.6, 'a'), cand('origin', { country: 'RU', actor: 'LockBit' }, 0.3, 'b', 10)],
+    ['an actor from an agreeing origin',
+      [cand('origin', { country: 'RU', actor: null }, 0.6, 'a'), cand('origin', { country: 'RU', actor: 'LockBit' }, 0.3, 'b', 10)],
       'origin', { country: 'RU', actor: 'LockBit' }],
-    ['nothing from a disagreeing origin', [cand('origin', { country: 'RU', actor: null }, 0.6, 'a'), cand('origin', { country: 'CN', actor: 'APT41' }, 0.3, 'b', 10)],
+    ['nothing from a disagreeing origin',
+      [cand('origin', { country: 'RU', actor: null }, 0.6, 'a'), cand('origin', { country: 'CN', actor: 'APT41' }, 0.3, 'b', 10)],
       'origin', { country: 'RU', actor: null }],
   ] as [string, Candidate[], FieldName, unknown][])('%s', (_name, cands, field, value) => {
     expect(resolve(cands, RAW)[field]?.value).toEqual(value);

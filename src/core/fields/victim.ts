@@ -2,7 +2,9 @@
 import { confidenceColumn, normName, type FieldDescriptor } from './field.ts';
 
 // The scorer's name matching (shared/corpus/README.md): legal-form and filler words do not count.
-const SUFFIX = new Set(['inc', 'incorporated', 'ltd', 'limited', 'llc', 'corp', 'corporation', 'co', 'company', 'plc', 'gmbh', 'sa', 'ag', 'nv', 'bv', 'the', 'of', 'and', 'group']);
+const SUFFIX = new Set([
+  'inc', 'incorporated', 'ltd', 'limited', 'llc', 'corp', 'corporation', 'co', 'company', 'plc', 'gmbh', 'sa', 'ag', 'nv', 'bv', 'the', 'of', 'and', 'group',
+]);
 const toks = (s: unknown) => String(s ?? '').toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
   .replace(/['’]s\b/g, '').replace(/[^a-z0-9]+/g, ' ').trim().split(' ').filter((t) => t && !SUFFIX.has(t));
 
