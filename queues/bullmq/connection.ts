@@ -8,14 +8,14 @@ const PROBE_TIMEOUT_MS = 3000;
 const SAY_EVERY_MS = 10_000;
 
 /** Redis could not be reached: the CLI prints the message alone (no stack) and exits non-zero. */
-export class RedisUnavailableError extends Error {
+class RedisUnavailableError extends Error {
   override readonly name = 'RedisUnavailableError';
   /** Exit status for a queue that cannot be opened. */
   readonly exitStatus = 3;
 }
 
 /** The URL without its password, for messages. */
-export function safeUrl(url: string): string {
+function safeUrl(url: string): string {
   try {
     const u = new URL(url);
     if (u.password) u.password = '***';
