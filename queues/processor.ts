@@ -30,3 +30,6 @@ export async function loadProcessor(ref: ProcessorRef): Promise<Processor> {
   if (typeof p?.process !== 'function') throw new Error(`${ref.module}#${ref.exportName}() did not return a processor`);
   return p;
 }
+
+/** A module beside `base`: the `.ts` file when running from the sources (tsx), its `.js` when running compiled from dist/. */
+export const moduleUrl = (spec: string, base: string): URL => new URL(base.endsWith('.ts') ? spec : spec.replace(/\.ts$/, '.js'), base);

@@ -1,13 +1,13 @@
 // Which runner a command uses: worker threads on this machine by default, BullMQ when given --redis
 // (or REDIS_URL). The processor reaches the threads as a module reference, so queues/ never imports the rules.
 import { DEFAULT_PREFIX } from '../../queues/bullmq/names.ts';
-import type { ProcessorRef } from '../../queues/processor.ts';
+import { moduleUrl, type ProcessorRef } from '../../queues/processor.ts';
 import type { OutcomeSink, Runner } from '../../queues/runner.ts';
 import { InvalidArgumentError } from 'commander';
 import type { Logger } from '../log.ts';
 import { rulesetVersion } from '../core/ruleset.ts';
 
-export const PROCESSOR: ProcessorRef = { module: new URL('../core/engine.ts', import.meta.url).href, exportName: 'createExtractor' };
+export const PROCESSOR: ProcessorRef = { module: moduleUrl('../core/engine.ts', import.meta.url).href, exportName: 'createExtractor' };
 
 export interface RunnerOptions {
   /** Worker threads on this machine (default: one per core; 0 with --redis: enqueue and wait for remote workers). */
