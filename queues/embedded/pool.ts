@@ -4,7 +4,8 @@
 import { cpus } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { RawDocument } from '../../src/core/document.ts';
-import { moduleUrl, type ProcessorRef, type ProcessResult } from '../processor.ts';
+import { moduleUrl } from '../module-url.ts';
+import type { ProcessorRef, ProcessResult } from '../processor.ts';
 
 export type ThreadRequest = { seq: number; items: { raw: RawDocument; input: string }[] };
 export type ThreadReply = { ready: true; ruleset: string } | { seq: number; results: ProcessResult[] };
