@@ -7,12 +7,14 @@ import { fileURLToPath } from 'node:url';
 import { benchCore, type BenchContext } from './core.ts';
 import { benchStore } from './store.ts';
 import { benchRunners } from './runners.ts';
+import { benchStartup } from './startup.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SECTIONS: Record<string, (ctx: BenchContext) => Promise<void>> = {
   core: benchCore,
   store: benchStore,
   runners: benchRunners,
+  startup: benchStartup,
 };
 
 const wanted = process.argv.slice(2);

@@ -1,11 +1,11 @@
-// vitest globalSetup: tests that spawn bin/incident-extract.js run the compiled package, so dist/ is rebuilt
+// vitest globalSetup (and the benches): tests that spawn bin/incident-extract.js run the compiled package, so dist/ is rebuilt
 // first when any source is newer than the last build (a stale dist/ would test yesterday's code).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SOURCES = ['src', 'extractors', 'queues', 'calibration', 'package.json', 'tsconfig.json', 'tsconfig.build.json'];
 
 function newest(p: string): number {
