@@ -1,7 +1,7 @@
 // Second half of `npm run build` (after tsc): copies the data files the code reads at run time (calibration,
-// SQL migrations, the JSON schema, word lists) to the same places under dist/, and stamps dist/ruleset.json with
-// the ruleset version of the sources just compiled, so the package needs neither its sources nor tsx to run.
-// Plain JavaScript: it runs in `npm ci` (prepare) before anything is compiled.
+// SQL migrations, the JSON schema, word lists) to the same places under dist/, writes the compact city gazetteer,
+// and stamps dist/ruleset.json with the ruleset version of the sources just compiled: the package needs neither
+// its sources nor tsx to run. Plain JavaScript, so the build needs no TypeScript loader.
 import { cpSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -22,6 +22,10 @@ function copyData(rel) {
 
 for (const dir of COMPILED) copyData(dir);
 cpSync(path.join(ROOT, 'calibration'), path.join(DIST, 'calibration'), { recursive: true });
+
+// The city gazetteer in the compact form the rules read (extractors/_shared/city-table.ts), prepared once here.
+const { compactCities, CITY_TABLE_FILE } = await import(pathToFileURL(path.join(DIST, 'extractors/_shared/city-table.js')).href);
+writeFileSync(CITY_TABLE_FILE, compactCities());
 
 const { rulesetVersion } = await import(pathToFileURL(path.join(DIST, 'src/core/ruleset.js')).href);
 const ruleset = rulesetVersion(ROOT);
