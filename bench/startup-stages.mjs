@@ -15,7 +15,8 @@ const stage = async (name, fn) => {
 rows.push(`${'node itself (before this script)'.padEnd(34)} ${performance.now().toFixed(0).padStart(6)} ms`);
 await stage('compromise', () => import('compromise'));
 await stage('chrono-node', () => import('chrono-node'));
-await stage('CLI (commander, pino, ingest)', () => import(new URL('src/cli/program.js', dist).href));
+await stage('CLI (commander, pino)', () => import(new URL('src/cli/program.js', dist).href));
+await stage('extract command (ingest, sinks, store)', () => import(new URL('src/cli/extract.js', dist).href));
 await stage('rules and gazetteers', () => import(new URL('extractors/index.js', dist).href));
 let ex;
 await stage('processor (engine, ruleset)', async () => { ex = await (await import(new URL('src/core/engine.js', dist).href)).createExtractor(); });
