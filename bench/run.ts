@@ -8,6 +8,8 @@ import { benchCore, type BenchContext } from './core.ts';
 import { benchStore } from './store.ts';
 import { benchRunners } from './runners.ts';
 import { benchStartup } from './startup.ts';
+import { benchStream } from './stream.ts';
+import { benchE2e } from './e2e.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SECTIONS: Record<string, (ctx: BenchContext) => Promise<void>> = {
@@ -15,6 +17,8 @@ const SECTIONS: Record<string, (ctx: BenchContext) => Promise<void>> = {
   store: benchStore,
   runners: benchRunners,
   startup: benchStartup,
+  stream: benchStream,
+  e2e: benchE2e,
 };
 
 const wanted = process.argv.slice(2);
