@@ -3,7 +3,7 @@
 //   tsx bench/run.ts [section ...]      e.g. tsx bench/run.ts core; sections: core store runners startup stream e2e
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPO_ROOT as ROOT } from '../src/config.ts';
 import { benchCore, type BenchContext } from './core.ts';
 import { benchStore } from './store.ts';
 import { benchRunners } from './runners.ts';
@@ -11,7 +11,6 @@ import { benchStartup } from './startup.ts';
 import { benchStream } from './stream.ts';
 import { benchE2e } from './e2e.ts';
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SECTIONS: Record<string, (ctx: BenchContext) => Promise<void>> = {
   core: benchCore,
   store: benchStore,

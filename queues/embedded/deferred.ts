@@ -7,7 +7,7 @@ import { loadProcessor, processSafely, type ProcessorRef } from '../processor.ts
 import type { OutcomeSink, Runner, WorkItem } from '../runner.ts';
 import { createEmbeddedRunner } from './runner.ts';
 
-export const SMALL_INPUT = 8;
+const SMALL_INPUT = 8;
 
 export interface DeferredOptions {
   processor: ProcessorRef;

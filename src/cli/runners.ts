@@ -5,6 +5,7 @@ import { moduleUrl } from '../../queues/module-url.ts';
 import type { ProcessorRef } from '../../queues/processor.ts';
 import type { OutcomeSink, Runner } from '../../queues/runner.ts';
 import { InvalidArgumentError } from 'commander';
+import { envOptions } from '../config.ts';
 import type { Logger } from '../log.ts';
 import { rulesetVersion } from '../core/ruleset.ts';
 
@@ -26,7 +27,7 @@ export function parseCount(value: string): number {
   return n;
 }
 
-export const redisUrl = (o: { redis?: string }): string | undefined => o.redis ?? process.env.REDIS_URL ?? undefined;
+export const redisUrl = (o: { redis?: string }): string | undefined => o.redis ?? envOptions().redisUrl ?? undefined;
 
 export async function createRunner(o: RunnerOptions, sink: OutcomeSink, log: Logger): Promise<Runner> {
   const url = redisUrl(o);

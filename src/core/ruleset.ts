@@ -3,11 +3,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPO_ROOT as ROOT } from '../config.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const STAMP = path.join(ROOT, 'ruleset.json');
-export const RULESET_INPUTS = ['extractors', 'calibration', 'src/core'];
+const RULESET_INPUTS = ['extractors', 'calibration', 'src/core'];
 
 function files(dir: string): string[] {
   const out: string[] = [];
@@ -19,7 +18,7 @@ function files(dir: string): string[] {
   return out;
 }
 
-export function rulesetHash(root = ROOT): string {
+function rulesetHash(root = ROOT): string {
   const h = createHash('sha256');
   for (const dir of RULESET_INPUTS) {
     for (const f of files(path.join(root, dir)).sort()) {
