@@ -9,7 +9,6 @@ import { BATCH } from '../config.ts';
 import type { Logger } from '../log.ts';
 import { createProgress } from './progress.ts';
 import { rulesetVersion } from '../core/ruleset.ts';
-import { IncidentRecordsSink } from '../sinks/postgres-records.ts';
 import { createRunner, type RunnerOptions } from './runners.ts';
 import { StoreSink, type StoreOptions } from './store-sink.ts';
 import { LineSink } from './sink.ts';
@@ -45,7 +44,8 @@ export async function runExtract(paths: string[], opts: ExtractOptions, log: Log
   const stats = newStats();
   const counts = newCounts();
   const stored = await StoreSink.open(opts, 'extract', rulesetVersion(), log);
-  const pgSink = opts.sink ? await IncidentRecordsSink.open(opts.sink) : null;
+  // pg costs ~0.4 s to load: only when there is a PostgreSQL sink
+  const pgSink = opts.sink ? await (await import('../sinks/postgres-records.ts')).IncidentRecordsSink.open(opts.sink) : null;
 
   const deadLettered = async (d: DeadLetter) => {
     counts.deadLettered++;
