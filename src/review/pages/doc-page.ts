@@ -53,7 +53,7 @@ ${links.token ? correctionForm(links, record, field) : ''}
 
 export function docPage(links: Links, doc: StoredDocument, record: IncidentRecord | null, corrections: readonly Correction[]): Html {
   const by = latestByField(corrections);
-  const title = typeof doc.meta.title === 'string' ? doc.meta.title : doc.id;
+  const title = typeof doc.meta.title === 'string' ? doc.meta.title : typeof doc.meta.uri === 'string' ? doc.meta.uri.split('/').pop()! : doc.id;
   return html`<h1>${title}</h1>
 <p class="docmeta">id <code>${doc.id}</code>${typeof doc.meta.uri === 'string' ? html` · source <code>${doc.meta.uri}</code>` : ''}
 ${record ? html` · ruleset <code>${record.ruleset}</code>` : html` · <strong>no record</strong>`} · ${by.size} of ${FIELD_NAMES.length} fields reviewed</p>

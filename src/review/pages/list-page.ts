@@ -51,7 +51,7 @@ ${shown.length < rows.length ? html`<p class="note">showing the first ${shown.le
 <thead><tr><th>document</th><th>victim</th><th>date</th><th>country</th><th>ransom</th><th>lowest confidence</th></tr></thead>
 <tbody>
 ${shown.map((r) => html`<tr data-id="${r.id}">
-<td><a class="doc-link" href="${links.doc(r.id, q.ruleset)}">${r.title ?? r.id}</a><div class="id">${r.id}</div></td>
+<td><a class="doc-link" href="${links.doc(r.id, q.ruleset)}">${r.title ?? r.record.source.uri?.split('/').pop() ?? r.id}</a><div class="id">${r.id}</div></td>
 <td>${formatValue(r.record.fields.victim?.value)}</td>
 <td>${formatValue(r.record.fields.date?.value)}</td>
 <td>${formatValue((r.record.fields.location?.value as { country?: string } | undefined)?.country)}</td>
