@@ -75,10 +75,12 @@ beforeAll(async () => {
   for await (const r of store.latestRecords()) records.push(r);
   namur = records.find((r) => r.fields.victim?.value === 'Province de Namur')!;
   namurText = (await store.document(namur.id))!.text;
-  await store.write({ documents: [{ id: HOSTILE_ID, text: HOSTILE_TEXT, meta: { title: hostileRecord('x').source.title! } }], records: [hostileRecord(namur.ruleset)] });
+  const hostile = hostileRecord(namur.ruleset);
+  await store.write({ documents: [{ id: HOSTILE_ID, text: HOSTILE_TEXT, meta: { title: hostile.source.title! } }], records: [hostile] });
   await store.close();
 
-  server = spawn(process.execPath, [BIN, 'review', '--port', '0', '--store', DB], { env: { ...process.env, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  server = spawn(process.execPath, [BIN, 'review', '--port', '0', '--store', DB],
+    { env: { ...process.env, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
   url = await new Promise<string>((resolve, reject) => {
     let out = '';
     server.stdout!.on('data', (c: Buffer) => {
@@ -120,7 +122,9 @@ describe('the review page in Chromium', () => {
       if (!field) continue;
       const shown = merged(segs.filter((s) => s.classes.includes(`f-${f}`)));
       expect(shown, f).toEqual(merged(field.evidence));
-      (field.alternatives ?? []).forEach((a, n) => expect(merged(segs.filter((s) => s.classes.includes(`a-${f}-${n}`))), `${f} alt ${n}`).toEqual(merged(a.evidence)));
+      (field.alternatives ?? []).forEach((a, n) => {
+        expect(merged(segs.filter((s) => s.classes.includes(`a-${f}-${n}`))), `${f} alt ${n}`).toEqual(merged(a.evidence));
+      });
       checked++;
     }
     expect(checked).toBeGreaterThanOrEqual(5);
@@ -208,7 +212,8 @@ describe('the review page in Chromium', () => {
     await page.close();
     const form = (t: string) => new URLSearchParams({ token: t, id: namur.id, ruleset: namur.ruleset, field: 'victim', choice: 'none' }).toString();
     const post = (body: string, host?: string) => new Promise<number>((resolve, reject) => {
-      const req = http.request(`${url}corrections`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...(host ? { host } : {}) } },
+      const headers = { 'content-type': 'application/x-www-form-urlencoded', ...(host ? { host } : {}) };
+      const req = http.request(`${url}corrections`, { method: 'POST', headers },
         (r) => { r.resume(); resolve(r.statusCode!); });
       req.on('error', reject);
       req.end(body);

@@ -105,7 +105,8 @@ function correctionsContract(name: string, open: () => Promise<Store>) {
       await store.write({ documents: [{ id: 'd1', text, meta: { title: 'T' } }], records: [record('d1')] });
       const evil = `Acme '); DROP TABLE corrections; -- <script>`;
       await store.addCorrection({ documentId: 'd1', field: 'victim', value: evil, action: 'typed', ruleset: '0.0.1+test', at: '2024-01-01T00:00:01.000Z' });
-      await store.addCorrection({ documentId: 'd1', field: 'location', value: { country: 'GB', region: null, city: 'Leeds' }, action: 'typed', ruleset: '0.0.1+test', at: '2024-01-01T00:00:02.000Z' });
+      const leeds = { country: 'GB', region: null, city: 'Leeds' };
+      await store.addCorrection({ documentId: 'd1', field: 'location', value: leeds, action: 'typed', ruleset: '0.0.1+test', at: '2024-01-01T00:00:02.000Z' });
       await store.addCorrection({ documentId: 'd1', field: 'ransom', value: null, action: 'none', ruleset: '0.0.1+test', at: '2024-01-01T00:00:03.000Z' });
       const cs = await store.corrections('d1');
       expect(cs.map((c) => c.field)).toEqual(['victim', 'location', 'ransom']);
@@ -141,8 +142,11 @@ describe('corrections round trip: export --corrections, then eval --gold scores 
     const DB = path.join(tmp, 'trip.db');
     const input = path.join(tmp, 'in');
     mkdirSync(input);
-    for (const f of ['province-de-namur.txt', 'city-of-baltimore.txt', 'albania-akshi.txt']) copyFileSync(path.join(REPO_ROOT, 'fixtures', f), path.join(input, f));
-    const cli = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args, '--store', DB], { encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'warn' } });
+    for (const f of ['province-de-namur.txt', 'city-of-baltimore.txt', 'albania-akshi.txt']) {
+      copyFileSync(path.join(REPO_ROOT, 'fixtures', f), path.join(input, f));
+    }
+    const env = { ...process.env, LOG_LEVEL: 'warn' };
+    const cli = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args, '--store', DB], { encoding: 'utf8', env });
     expect(cli('extract', input, '--workers', '1', '--no-progress').status).toBe(0);
 
     const store = await openSqliteStore(DB);

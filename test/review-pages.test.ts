@@ -38,10 +38,16 @@ beforeAll(async () => {
   store = await openSqliteStore(path.join(tmp, 'pages.db'));
   const ids = ['d1', 'd2', 'd3', 'd4'];
   await store.write({ documents: ids.map((id) => ({ id, text: TEXT(id), meta: { title: `title <i>${id}</i>` } })) });
-  await store.write({ records: [rec('d1', R1, 'Acme', 0.8, '2021'), rec('d2', R1, 'Acme', 0.5, '2021'), rec('d3', R1, 'Acme', 0.3, null), rec('d4', R1, 'Acme', 0.6, '2021')] });
   await store.write({
-    records: [rec('d1', R2, 'Acme', 0.8, '2021'), rec('d2', R2, 'Beta', 0.4, '2021', 'victim/new-rule'), rec('d3', R2, 'Acme', 0.3, '2022'), rec('d4', R2, 'Acme', 0.65, '2021')],
-    deadLetters: [{ deadLetter: true, id: 'gone<script>', input: 'in/<script>.txt', stage: 'ingest', reason: 'empty-text', message: 'the text is empty', at: '2024-01-01T00:00:00.000Z' }],
+    records: [rec('d1', R1, 'Acme', 0.8, '2021'), rec('d2', R1, 'Acme', 0.5, '2021'), rec('d3', R1, 'Acme', 0.3, null), rec('d4', R1, 'Acme', 0.6, '2021')],
+  });
+  await store.write({
+    records: [rec('d1', R2, 'Acme', 0.8, '2021'), rec('d2', R2, 'Beta', 0.4, '2021', 'victim/new-rule'), rec('d3', R2, 'Acme', 0.3, '2022'),
+      rec('d4', R2, 'Acme', 0.65, '2021')],
+    deadLetters: [{
+      deadLetter: true, id: 'gone<script>', input: 'in/<script>.txt', stage: 'ingest', reason: 'empty-text', message: 'the text is empty',
+      at: '2024-01-01T00:00:00.000Z',
+    }],
   });
 });
 afterAll(async () => {

@@ -89,6 +89,7 @@ export async function runExportCorrections(o: { store?: string; out?: string }):
   } finally {
     await store.close();
   }
-  process.stderr.write(`incident-extract: exported ${n} corrected document${n === 1 ? '' : 's'} as gold (${judged} with every field reviewed) from ${store.description}\n`);
+  const docs = `${n} corrected document${n === 1 ? '' : 's'}`;
+  process.stderr.write(`incident-extract: exported ${docs} as gold (${judged} with every field reviewed) from ${store.description}\n`);
   return 0;
 }

@@ -43,7 +43,9 @@ export function calibrationSvg(field: string, bins: readonly Bin[]): Html {
 ${axes('confidence', 'accuracy', 1, (v) => v.toFixed(2))}
 <line class="ideal" x1="${x(0)}" y1="${y(0)}" x2="${x(1)}" y2="${y(1)}"/>
 ${bins.length > 1 ? html`<polyline class="curve" points="${points}"/>` : ''}
-${bins.map((b) => html`<circle class="bin" cx="${n2(x(b.meanConfidence))}" cy="${n2(y(b.accuracy))}" r="${n2(2 + 6 * Math.sqrt(b.n / Math.max(1, total)))}"><title>${b.lo.toFixed(1)}–${b.hi.toFixed(1)}: ${b.n} judged, mean confidence ${b.meanConfidence.toFixed(3)}, accuracy ${b.accuracy.toFixed(3)}</title></circle>`)}
+${bins.map((b) => html`<circle class="bin" cx="${n2(x(b.meanConfidence))}" cy="${n2(y(b.accuracy))}" r="${n2(2 + 6 * Math.sqrt(b.n / Math.max(1, total)))}">
+<title>${b.lo.toFixed(1)}–${b.hi.toFixed(1)}: ${b.n} judged, mean confidence ${b.meanConfidence.toFixed(3)}, accuracy ${b.accuracy.toFixed(3)}</title>
+</circle>`)}
 </svg>`;
 }
 
@@ -53,6 +55,7 @@ export function histogramSvg(field: string, values: readonly number[]): Html {
   return html`<svg class="plot" role="img" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" xmlns="http://www.w3.org/2000/svg" data-field="${field}">
 <title>${field}: confidence of ${values.length} stored values</title>
 ${axes('confidence', 'records', max, (v) => String(Math.round(v)))}
-${counts.map((c, b) => html`<rect class="bar" x="${n2(x(b / 10) + 1)}" y="${n2(y(c / max))}" width="${n2(PW / 10 - 2)}" height="${n2(PH * (c / max))}"><title>${(b / 10).toFixed(1)}–${((b + 1) / 10).toFixed(1)}: ${c}</title></rect>`)}
+${counts.map((c, b) => html`<rect class="bar" x="${n2(x(b / 10) + 1)}" y="${n2(y(c / max))}" width="${n2(PW / 10 - 2)}" height="${n2(PH * (c / max))}">
+<title>${(b / 10).toFixed(1)}–${((b + 1) / 10).toFixed(1)}: ${c}</title></rect>`)}
 </svg>`;
 }

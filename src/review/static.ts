@@ -30,7 +30,9 @@ export async function writeStatic(app: ReviewApp, dir: string): Promise<{ pages:
   const ruleset = app.src.ruleset;
   write('index.html', await app.list(links, { sort: 'confidence', desc: false, ...(ruleset ? { ruleset } : {}) }, { static: true }));
   const previous = await app.previousRuleset(ruleset);
-  if (previous) write('changed.html', await app.list(links, { sort: 'id', desc: false, changedFrom: previous, ...(ruleset ? { ruleset } : {}) }, { static: true }));
+  if (previous) {
+    write('changed.html', await app.list(links, { sort: 'id', desc: false, changedFrom: previous, ...(ruleset ? { ruleset } : {}) }, { static: true }));
+  }
   write('dead-letters.html', await app.dead(links));
   write('plots.html', await app.plots(links));
   let pages = 4;

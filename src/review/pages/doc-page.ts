@@ -44,7 +44,8 @@ function fieldCard(links: Links, record: IncidentRecord, field: FieldName, revie
 <p class="value">${formatValue(f?.value)}</p>
 ${f ? html`<p class="meta">confidence <span class="c">${f.confidence.toFixed(3)}</span> · rule <span class="rule">${f.rule}</span></p>
 <ul class="evidence">${f.evidence.map((e) => html`<li><q>${e.text}</q> <span class="off">${e.start}–${e.end}</span></li>`)}</ul>` : ''}
-${f?.alternatives?.length ? html`<ol class="alts">${f.alternatives.map((a, n) => html`<li><button type="button" class="alt" data-alt="a-${field}-${n}">${formatValue(a.value)}</button>
+${f?.alternatives?.length ? html`<ol class="alts">${f.alternatives.map((a, n) => html`<li>
+<button type="button" class="alt" data-alt="a-${field}-${n}">${formatValue(a.value)}</button>
 <span class="c">${a.confidence.toFixed(3)}</span> <span class="rule">${a.rule}</span></li>`)}</ol>` : ''}
 ${reviewed ? html`<p class="reviewed">reviewed (${reviewed.action}): ${formatValue(reviewed.value)} <span class="at">${reviewed.at}</span></p>` : ''}
 ${links.token ? correctionForm(links, record, field) : ''}

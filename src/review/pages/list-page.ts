@@ -38,7 +38,8 @@ ${s.evidence.map((e) => html`<q class="ev">${e.text}</q>`)}</td>`;
 
 function changeRows(cs: readonly FieldChange[]): Html {
   return html`<table class="changes"><tr><th>field</th><th>change</th><th>old</th><th>new</th></tr>
-${cs.map((c) => html`<tr class="change-${c.kind}"><td class="swatch f-${c.field}">${c.field}</td><td>${c.kind}</td>${sideCell(c.from)}${sideCell(c.to)}</tr>`)}</table>`;
+${cs.map((c) => html`<tr class="change-${c.kind}"><td class="swatch f-${c.field}">${c.field}</td><td>${c.kind}</td>
+${sideCell(c.from)}${sideCell(c.to)}</tr>`)}</table>`;
 }
 
 export function listPage(links: Links, q: ListQuery, rows: readonly ListRow[], rulesets: string[], opts: { static?: boolean; limit?: number } = {}): Html {

@@ -13,7 +13,9 @@ export interface PlotData { goldName: string | null; judgements: readonly Judgem
 
 export function plotsPage(d: PlotData): Html {
   return html`<h1>Confidence</h1>
-<p class="note">${d.goldName ? html`Calibration against <code>${d.goldName}</code> (all labelled documents): dots are the ten confidence bins, sized by count; the diagonal is perfect calibration.`
+<p class="note">${d.goldName
+    ? html`Calibration against <code>${d.goldName}</code> (all labelled documents): dots are the ten confidence bins, sized by count;
+the diagonal is perfect calibration.`
     : html`Start the review with <code>--gold FILE</code> to see calibration curves.`}</p>
 <div class="plots">${SCORED.map(([scored, field]) => html`<section class="plotcard"><h3 class="swatch f-${field}">${field}</h3>
 ${d.judgements ? calibrationSvg(scored, calibrationBins(d.judgements.filter((j) => j.field === scored && j.subset === 'all'))) : ''}
