@@ -10,7 +10,7 @@ import { FIELD_NAMES, type IncidentRecord } from '../src/core/contract/record.ts
 import { REPO_ROOT } from '../src/eval/paths.ts';
 import { CorrectionError, toCorrection } from '../src/review/corrections.ts';
 import { correctionsGold } from '../src/review/gold.ts';
-import { segments, type Mark } from '../src/review/highlight.ts';
+import { recordMarks, segments, type Mark } from '../src/review/highlight.ts';
 import { escapeHtml, html } from '../src/review/html.ts';
 import { openPostgresStore } from '../src/store/postgres.ts';
 import { openSqliteStore } from '../src/store/sqlite.ts';
@@ -54,8 +54,10 @@ describe('highlight segments', () => {
     }
   });
 
-  it('leaves out a span that does not fit the text instead of drawing it wrong', () => {
+  it('leaves out a span that does not fit or quote the text instead of drawing it wrong', () => {
     expect(segments('abc', [{ cls: 'f-victim', start: 1, end: 9 }]).flatMap((s) => s.classes)).toEqual([]);
+    const ev = (start: number, end: number, text: string) => ({ value: text, confidence: 1, rule: 'r', evidence: [{ start, end, text }] });
+    expect(recordMarks('Acme was hit', { victim: ev(0, 4, 'Acme'), date: ev(5, 8, 'xyz') })).toEqual([{ cls: 'f-victim', start: 0, end: 4 }]);
   });
 
   it('escapes interpolated values in content and attributes', () => {

@@ -28,14 +28,20 @@ export function segments(text: string, marks: readonly Mark[]): Segment[] {
 
 type FieldLike = { evidence: Span[]; alternatives?: { evidence: Span[] }[] } | null;
 
-/** The marks of a record: each field's evidence, then each alternative's. */
-export function recordMarks(fields: Record<string, FieldLike>): Mark[] {
+/**
+ * The marks of a record on its text: each field's evidence, then each alternative's. A span that does not quote
+ * the text (a record made from another version of the document) is left out rather than drawn in the wrong place.
+ */
+export function recordMarks(text: string, fields: Record<string, FieldLike>): Mark[] {
   const marks: Mark[] = [];
+  const add = (cls: string, e: Span) => {
+    if (text.slice(e.start, e.end) === e.text) marks.push({ cls, start: e.start, end: e.end });
+  };
   for (const [name, f] of Object.entries(fields)) {
     if (!f) continue;
-    for (const e of f.evidence) marks.push({ cls: `f-${name}`, start: e.start, end: e.end });
+    for (const e of f.evidence) add(`f-${name}`, e);
     (f.alternatives ?? []).forEach((a, n) => {
-      for (const e of a.evidence) marks.push({ cls: `a-${name}-${n}`, start: e.start, end: e.end });
+      for (const e of a.evidence) add(`a-${name}-${n}`, e);
     });
   }
   return marks;

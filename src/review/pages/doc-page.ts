@@ -9,7 +9,7 @@ import { formatValue, html, type Html } from '../html.ts';
 import type { Links } from './layout.ts';
 
 export function highlightedText(text: string, record: IncidentRecord | null): Html {
-  const segs = segments(text, record ? recordMarks(record.fields) : []);
+  const segs = segments(text, record ? recordMarks(text, record.fields) : []);
   return html`<pre id="doc-text" class="doc-text">${segs.map((s) => (s.classes.length
     ? html`<span class="seg ${s.classes.join(' ')}" data-s="${s.start}" data-e="${s.end}">${text.slice(s.start, s.end)}</span>`
     : text.slice(s.start, s.end)))}</pre>`;
