@@ -203,6 +203,15 @@ describe('the review page in Chromium', () => {
     await page.close();
   });
 
+  it('draws the confidence plots as SVG made on the server', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${url}plots`);
+    expect(await page.$$eval('svg.plot', (els) => els.map((e) => e.getAttribute('data-field')))).toEqual([...FIELD_NAMES]);
+    expect(await page.$$eval('svg.plot rect.bar', (els) => els.length)).toBe(10 * FIELD_NAMES.length);
+    await page.screenshot({ path: path.join(REPO_ROOT, 'docs/review-plots.png') });
+    await page.close();
+  });
+
   it('refuses writes without the page token or from another Host, and serves a strict CSP', async () => {
     const page = await browser.context.newPage();
     const res = await page.goto(`${url}doc?id=${encodeURIComponent(namur.id)}`);

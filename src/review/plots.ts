@@ -51,7 +51,8 @@ ${bins.map((b) => html`<circle class="bin" cx="${n2(x(b.meanConfidence))}" cy="$
 
 export function histogramSvg(field: string, values: readonly number[]): Html {
   const counts = Array.from({ length: 10 }, (_, b) => values.filter((v) => Math.min(9, Math.floor(v * 10)) === b).length);
-  const max = Math.max(1, ...counts);
+  // a top divisible by 4 so every tick is a whole number of records
+  const max = Math.max(4, Math.ceil(Math.max(...counts) / 4) * 4);
   return html`<svg class="plot" role="img" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" xmlns="http://www.w3.org/2000/svg" data-field="${field}">
 <title>${field}: confidence of ${values.length} stored values</title>
 ${axes('confidence', 'records', max, (v) => String(Math.round(v)))}
