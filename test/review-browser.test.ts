@@ -2,7 +2,7 @@
 // highlighted at its offsets, a field marked when chosen, a correction submitted and found in
 // `export --corrections`, hostile text that runs no script, and writes refused without the page's token.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,12 +10,14 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIELD_NAMES, type IncidentRecord } from '../src/core/contract/record.ts';
 import { REPO_ROOT } from '../src/eval/paths.ts';
+import { goldLine } from '../src/review/gold.ts';
 import { openSqliteStore } from '../src/store/sqlite.ts';
 import { launchChromium } from './helpers/chromium.ts';
 
 const BIN = path.join(REPO_ROOT, 'bin/incident-extract.js');
 const tmp = mkdtempSync(path.join(tmpdir(), 'ie-review-browser-'));
 const DB = path.join(tmp, 'store.db');
+const GOLD = path.join(tmp, 'fixtures-gold.jsonl');
 const cli = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args, '--store', DB], { encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'warn' } });
 
 // Every way out of text into markup: a script element, an attribute break with an event handler, a textarea end.
@@ -75,11 +77,18 @@ beforeAll(async () => {
   for await (const r of store.latestRecords()) records.push(r);
   namur = records.find((r) => r.fields.victim?.value === 'Province de Namur')!;
   namurText = (await store.document(namur.id))!.text;
+  // the fixtures' expected values as a gold file, for the calibration curves of the plots page
+  const gold = await Promise.all(records.map(async (r) => {
+    const expected = JSON.parse(readFileSync(path.join(REPO_ROOT, 'fixtures', `${path.basename(r.source.uri!).replace(/\.\w+$/, '')}.expected.json`), 'utf8'));
+    const doc = (await store.document(r.id))!;
+    return goldLine(doc, FIELD_NAMES.map((field) => ({ documentId: r.id, field, value: expected.fields[field], action: 'typed', ruleset: r.ruleset, at: '' })));
+  }));
+  writeFileSync(GOLD, gold.map((g) => JSON.stringify(g)).join('\n') + '\n');
   const hostile = hostileRecord(namur.ruleset);
   await store.write({ documents: [{ id: HOSTILE_ID, text: HOSTILE_TEXT, meta: { title: hostile.source.title! } }], records: [hostile] });
   await store.close();
 
-  server = spawn(process.execPath, [BIN, 'review', '--port', '0', '--store', DB],
+  server = spawn(process.execPath, [BIN, 'review', '--port', '0', '--store', DB, '--gold', GOLD],
     { env: { ...process.env, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
   url = await new Promise<string>((resolve, reject) => {
     let out = '';
@@ -203,10 +212,13 @@ describe('the review page in Chromium', () => {
     await page.close();
   });
 
-  it('draws the confidence plots as SVG made on the server', async () => {
+  it('draws calibration curves against the gold file and confidence histograms, as SVG made on the server', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${url}plots`);
-    expect(await page.$$eval('svg.plot', (els) => els.map((e) => e.getAttribute('data-field')))).toEqual([...FIELD_NAMES]);
+    const scored = ['victim', 'date', 'country', 'server_count', 'ransom_demanded', 'origin'];
+    expect(await page.$$eval('svg.plot', (els) => els.map((e) => e.getAttribute('data-field'))))
+      .toEqual(FIELD_NAMES.flatMap((f, i) => [scored[i], f]));
+    expect(await page.$$eval('svg.plot circle.bin', (els) => els.length)).toBeGreaterThan(0);
     expect(await page.$$eval('svg.plot rect.bar', (els) => els.length)).toBe(10 * FIELD_NAMES.length);
     await page.screenshot({ path: path.join(REPO_ROOT, 'docs/review-plots.png') });
     await page.close();
