@@ -5,6 +5,7 @@ import { createLogger } from '../log.ts';
 import { rulesetVersion } from '../core/ruleset.ts';
 import type { ExtractOptions } from './extract.ts';
 import { registerQueueCommands } from './queue.ts';
+import { registerReviewCommand } from './review.ts';
 import { DEFAULT_PREFIX, parseCount } from './runners.ts';
 import { registerStoreCommands, withStoreOptions } from './store-commands.ts';
 import { UsageError } from './usage.ts';
@@ -47,6 +48,7 @@ export async function runCli(argv: string[]): Promise<number> {
 
   registerQueueCommands(program, log, (s) => { status = s; });
   registerStoreCommands(program, log, (s) => { status = s; });
+  registerReviewCommand(program, log, (s) => { status = s; });
 
   program.command('eval')
     .description('score extraction against a gold corpus: P, R, F1 and ECE per field, on all and answerable docs')

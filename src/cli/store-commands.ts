@@ -45,7 +45,9 @@ export function registerStoreCommands(program: Command, log: Logger, setStatus: 
     .option('-o, --out <file>', 'write here instead of stdout')
     .option('--store <path|url>', STORE_HELP)
     .option('--sink <url>', 'upsert the records into incident_records in this PostgreSQL database instead of printing them')
+    .option('--corrections', 'export the review corrections as gold JSONL (shared corpus format) for eval --gold')
     .action(async (o) => {
+      if (o.corrections) return setStatus(await (await import('./review.ts')).runExportCorrections(o));
       const { runExport } = await import('./store-export.ts');
       setStatus(await runExport(o, log));
     });

@@ -5,7 +5,7 @@ import type { DeadLetter, IncidentRecord } from '../core/contract/record.ts';
 import type { Db, Param, Queries, Row } from './db.ts';
 import {
   contentHash, StoreError, unstorableText,
-  type Batch, type RecordPair, type RulesetRow, type RunRow, type Store, type StoreCounts, type StoredDocument,
+  type Batch, type Correction, type RecordPair, type RulesetRow, type RunRow, type Store, type StoreCounts, type StoredDocument,
 } from './store.ts';
 
 const PAGE = 500;
@@ -185,6 +185,21 @@ export class SqlStore implements Store {
     const [r] = await this.db.all(`SELECT (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM records) AS records,
       (SELECT count(*) FROM runs) AS runs, (SELECT count(*) FROM dead_letters) AS dead_letters`);
     return { documents: Number(r!.documents), records: Number(r!.records), runs: Number(r!.runs), deadLetters: Number(r!.dead_letters) };
+  }
+
+  async addCorrection(c: Correction): Promise<void> {
+    await this.writing;
+    await this.db.run('INSERT INTO corrections (document_id, field, value, action, ruleset, at) VALUES (?, ?, ?, ?, ?, ?)',
+      [c.documentId, c.field, JSON.stringify(c.value ?? null), c.action, c.ruleset, c.at]);
+  }
+
+  async corrections(documentId?: string): Promise<(Correction & { seq: number })[]> {
+    const rows = documentId == null ? await this.db.all('SELECT * FROM corrections ORDER BY id')
+      : await this.db.all('SELECT * FROM corrections WHERE document_id = ? ORDER BY id', [documentId]);
+    return rows.map((r) => ({
+      seq: Number(r.id), documentId: String(r.document_id), field: String(r.field), value: parse(r.value),
+      action: r.action as Correction['action'], ruleset: String(r.ruleset), at: iso(r.at),
+    }));
   }
 
   async close(): Promise<void> {

@@ -62,6 +62,17 @@ export interface StoreCounts {
   deadLetters: number;
 }
 
+/** A reviewer's word on one field of a record (incident-extract review); value null = not in the text. */
+export interface Correction {
+  documentId: string;
+  field: string;
+  value: unknown;
+  action: 'accept' | 'alternative' | 'typed' | 'none';
+  /** The ruleset whose record was corrected. */
+  ruleset: string;
+  at: string;
+}
+
 export interface Store {
   /** What it is, without credentials: a file path or host/database/schema. */
   readonly description: string;
@@ -85,6 +96,9 @@ export interface Store {
   runs(): Promise<RunRow[]>;
   deadLetters(): Promise<(DeadLetter & { runId: number | null })[]>;
   counts(): Promise<StoreCounts>;
+  addCorrection(c: Correction): Promise<void>;
+  /** Every correction in the order written (of one document when given). */
+  corrections(documentId?: string): Promise<(Correction & { seq: number })[]>;
   close(): Promise<void>;
 }
 
