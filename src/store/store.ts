@@ -2,6 +2,7 @@
 // One interface, two databases (sqlite.ts, the embedded default; postgres.ts, for teams and shared runners).
 import { createHash } from 'node:crypto';
 import type { DeadLetter, IncidentRecord } from '../core/contract/record.ts';
+import type { IncidentStore } from '../incidents/store.ts';
 
 /** Where a document came from; kept as given (JSON), whatever characters it holds. */
 export interface DocumentMeta {
@@ -85,6 +86,8 @@ export interface Store {
   runs(): Promise<RunRow[]>;
   deadLetters(): Promise<(DeadLetter & { runId: number | null })[]>;
   counts(): Promise<StoreCounts>;
+  /** Incidents across articles (src/incidents): placed as records arrive, rebuilt on rerun. */
+  readonly incidents: IncidentStore;
   close(): Promise<void>;
 }
 
