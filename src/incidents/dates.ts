@@ -9,6 +9,13 @@ export const REPORT_LAG = 120;
 export const REPORT_LEAD = 7;
 /** Two articles without an incident date tell one incident when published this close together. */
 export const PUBLISH_WINDOW = 45;
+/**
+ * Two articles on one victim published this close together tell one incident whatever dates they extracted:
+ * publication dates are exact, extracted incident dates are often another event the article recalls.
+ */
+export const SAME_NEWS_CYCLE = 14;
+/** …unless their incident dates are this far apart: an article published this week can be about a breach years ago. */
+export const FAR_APART = 300;
 
 export interface Interval { start: number; end: number }
 

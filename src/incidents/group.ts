@@ -2,7 +2,7 @@
 // compatible place. Pure: the store feeds it candidates (incremental) and `groupArticles` runs it over a
 // whole set (rebuild, eval), in one order so that the same articles always give the same incidents.
 import type { Article } from './article.ts';
-import { gap, INCIDENT_DATE_SLACK, interval, PUBLISH_WINDOW, reports, type Interval } from './dates.ts';
+import { gap, INCIDENT_DATE_SLACK, interval, PUBLISH_WINDOW, reports, SAME_NEWS_CYCLE, FAR_APART, type Interval } from './dates.ts';
 import { addArticle, mergeIncidents, startIncident, type Incident } from './incident.ts';
 
 /** Countries given this confidently on both sides, and different, keep two articles apart; below it they join and conflict. */
@@ -20,6 +20,8 @@ export function fits(a: Article, inc: Incident): 'dated' | 'undated' | false {
   const pub = interval(a.publishedAt);
   const incAt = intervals(inc.incidentDates);
   const incPub = intervals(inc.publishedDates);
+  const farApart = !!at && incAt.length > 0 && incAt.every((d) => gap(at, d) > FAR_APART);
+  if (pub && !farApart && incPub.some((p) => gap(pub, p) <= SAME_NEWS_CYCLE)) return 'dated';
   if (at && incAt.length) return incAt.some((d) => gap(at, d) <= INCIDENT_DATE_SLACK) ? 'dated' : false;
   if (at && incPub.length) return incPub.some((p) => reports(p, at)) ? 'dated' : false;
   if (pub && incAt.length) return incAt.some((d) => reports(pub, d)) ? 'dated' : false;

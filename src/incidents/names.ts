@@ -62,11 +62,23 @@ export function definedAcronyms(text: string): [string, string][] {
 }
 
 /**
- * Every key an article's victim is known by: the victim and its alternatives, folded, and for each the
- * other side of an acronym the article defines. The first key is the victim's own.
+ * Whether an alternative candidate is another name of the victim rather than another organisation: the
+ * record's alternatives are rival candidates ("Microsoft" beside the hospital whose Windows was hit), so only
+ * a shorter or longer form ("Barts" / "Barts Health Trust") or the initials ("HRH") count as the same victim.
+ */
+export function sameVictimName(victim: string, alternative: string): boolean {
+  const [a, b] = [foldName(victim), foldName(alternative)];
+  if (!a || !b) return false;
+  if (a === b || `${a} `.startsWith(`${b} `) || `${b} `.startsWith(`${a} `)) return true;
+  return abbreviates(alternative, victim) || abbreviates(victim, alternative);
+}
+
+/**
+ * Every key an article's victim is known by: the victim and those alternatives that name it, folded, and for
+ * each the other side of an acronym the article defines. The first key is the victim's own.
  */
 export function nameKeys(victim: string, alternatives: readonly string[], text: string | null): string[] {
-  const keys = [victim, ...alternatives].map(foldName).filter(Boolean);
+  const keys = [victim, ...alternatives.filter((alt) => sameVictimName(victim, alt))].map(foldName).filter(Boolean);
   if (text) {
     const acronyms = definedAcronyms(text);
     for (const k of [...keys]) {
