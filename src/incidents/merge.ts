@@ -53,7 +53,13 @@ export function mergeField(field: FieldName, claims: readonly Claim[]): { merged
   const ranked = claims.map((c) => ({ c, s: support(c) }))
     .sort((a, b) => b.s - a.s || specificity(b.c.value) - specificity(a.c.value) || b.c.confidence - a.c.confidence
       || a.c.articleId.localeCompare(b.c.articleId));
-  const winner = ranked[0]!.c;
+  // the best-supported value, then refined while a more specific value agrees with it ("a ransom" → "$2 million")
+  let winner = ranked[0]!.c;
+  for (;;) {
+    const finer = ranked.find((x) => specificity(x.c.value) > specificity(winner.value) && agree(winner.value, x.c.value));
+    if (!finer) break;
+    winner = finer.c;
+  }
   const agreeing = claims.filter((o) => agree(winner.value, o.value));
   const against = claims.filter((o) => !agree(winner.value, o.value));
   const forMass = agreeing.reduce((s, o) => s + o.confidence, 0);
