@@ -1,4 +1,4 @@
-// Incidents as one STIX 2.1 bundle: per incident an `incident` (Incident Core extension, a monetary `impact`
+// Incidents as one STIX 2.1 bundle: per incident an `incident` (Incident Core extension, a monetary impact
 // for a ransom demand), the victim `identity`, `location`s, an `intrusion-set` for a named actor and the
 // relationships between them; per article a `report` that refers to them. Ids are UUIDv5 of identifying
 // properties, so exporting again (anywhere) gives the same ids and a platform merges instead of duplicating.
@@ -8,7 +8,6 @@ import { percent, timestamp, view, type IncidentView } from './incident-view.ts'
 import { stixId } from './uuid5.ts';
 
 export const INCIDENT_CORE = 'extension-definition--ef765651-680c-498d-9894-99799f2fa126';
-export const IMPACT_SDO = 'extension-definition--7cc33dd6-f6a1-489b-98ea-522d351d71b9';
 
 export type StixObject = Record<string, unknown> & { type: string; id: string };
 export interface Bundle { type: 'bundle'; id: string; objects: StixObject[] }
@@ -32,6 +31,7 @@ function relationship(type: string, source: string, target: string, at: string, 
 function describe(v: IncidentView, inc: Incident): string {
   const parts = [`${v.victim ?? 'Unknown victim'}: cyber incident${v.ransom?.demanded ? ' with a ransom demand' : ''}`];
   if (v.date) parts.push(`date ${v.date}`);
+  if (v.ransom?.amount != null) parts.push(`ransom demanded ${v.ransom.amount} ${v.ransom.currency ?? ''} (confidence ${percent(v.ransomConfidence)}%)`);
   if (v.serverCount) parts.push(`${v.serverCount} servers affected`);
   parts.push(`told by ${inc.sources.length} article${inc.sources.length === 1 ? '' : 's'}`);
   if (inc.conflicts.length) parts.push(`articles disagree on ${inc.conflicts.map((c) => c.field).join(', ')}`);
@@ -44,18 +44,11 @@ export function incidentObjects(inc: Incident): StixObject[] {
   const [created, modified] = [v.first, v.last];
   const out: StixObject[] = [];
   const incidentId = stixId('incident', { incident_id: inc.id });
-  const impacts: StixObject[] = [];
-  if (v.ransom?.demanded && v.ransom.amount != null && v.ransom.currency) {
-    const id = stixId('impact', { incident_ref: incidentId, variety: 'ransom-demand' });
-    impacts.push({
-      ...base('impact', id, created, modified), impact_category: 'monetary',
-      ...(percent(v.ransomConfidence) != null ? { confidence: percent(v.ransomConfidence) } : {}),
-      extensions: {
-        [IMPACT_SDO]: { extension_type: 'new-sdo' },
-        monetary: { variety: 'ransom-demand', currency: v.ransom.currency.toLowerCase(), min_amount: v.ransom.amount, max_amount: v.ransom.amount },
-      },
-    });
-  }
+  // the ransom demand as a monetary impact inside the Incident Core extension (its `monetary_impacts`): the
+  // separate `impact` SDO of later drafts keeps its amounts under an `extensions.monetary` key that the
+  // STIX 2.1 core schema does not allow, and platforms validate against that schema
+  const ransom = v.ransom?.demanded && v.ransom.amount != null && v.ransom.currency
+    ? [{ variety: 'ransom-demand', currency: v.ransom.currency, min_amount: v.ransom.amount, max_amount: v.ransom.amount }] : [];
   out.push({
     ...base('incident', incidentId, created, modified),
     name: `${v.victim ?? 'Unknown victim'} ${v.ransom?.demanded ? 'ransomware attack' : 'cyber incident'}${v.date ? ` (${v.date})` : ''}`,
@@ -64,12 +57,13 @@ export function incidentObjects(inc: Incident): StixObject[] {
     external_references: [{ source_name: 'incident-extract', external_id: inc.id }],
     extensions: {
       [INCIDENT_CORE]: {
-        extension_type: 'property-extension', determination: 'confirmed', investigation_status: 'new',
+        // reported as having happened; a news article tells nothing of the investigation's state
+        extension_type: 'property-extension', determination: 'successful-attempt', investigation_status: 'new',
         ...(v.ransom?.demanded ? { incident_types: ['ransomware'] } : {}),
-        ...(impacts.length ? { impact_refs: impacts.map((i) => i.id) } : {}),
+        ...(ransom.length ? { monetary_impacts: ransom } : {}),
       },
     },
-  }, ...impacts);
+  });
   let victimId: string | null = null;
   if (v.victim) {
     victimId = stixId('identity', { name: foldName(v.victim), identity_class: 'organization' });
