@@ -81,7 +81,9 @@ export class IncidentStore {
     const like: Param[] = [`${base}%`, `${base}%`];
     const taken = new Set((await q.all('SELECT id FROM incidents WHERE id LIKE ? UNION SELECT alias FROM incident_aliases WHERE alias LIKE ?', like))
       .map((r) => String(r.id)));
-    const p = place(a, candidates, (id) => taken.has(id))!;
+    // an article that was alone in its incident (a re-extraction) may start it again under the same id
+    const reusable = left && !left.sources.length ? left.id : null;
+    const p = place(a, candidates, (id) => taken.has(id) && id !== reusable)!;
     await save(q, p.incident, at);
     for (const gone of p.absorbed) await retire(q, gone.id, p.incident.id);
     if (left && left.id !== p.incident.id && !left.sources.length) await retire(q, left.id, p.incident.id);
