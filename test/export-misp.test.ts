@@ -9,7 +9,10 @@ import { HOSTILE, sampleIncidents } from './helpers/incidents.ts';
 
 const MISP = path.join(SHARED_DIR, 'standards/misp-objects');
 interface TemplateAttr { 'misp-attribute': string; sane_default?: string[]; multiple?: boolean; categories?: string[] }
-interface Template { name: string; uuid: string; version: number; 'meta-category': string; attributes: Record<string, TemplateAttr>; requiredOneOf?: string[]; required?: string[] }
+interface Template {
+  name: string; uuid: string; version: number; 'meta-category': string;
+  attributes: Record<string, TemplateAttr>; requiredOneOf?: string[]; required?: string[];
+}
 const template = (name: string) => JSON.parse(readFileSync(path.join(MISP, 'objects', name, 'definition.json'), 'utf8')) as Template;
 const schema = JSON.parse(readFileSync(path.join(MISP, 'schema_objects.json'), 'utf8')) as {
   defs: { attribute: { properties: { 'misp-attribute': { enum: string[] }; categories: { items: { enum: string[] } } } } };
@@ -64,7 +67,8 @@ describe('MISP export', () => {
     expect(hrta.Event.date).toBe('2024-03-03');
     expect([rel(hrta, 'ransom-negotiation', 'initial_ransom'), rel(hrta, 'ransom-negotiation', 'currency')]).toEqual([['2000000'], ['USD']]);
     expect(hrta.Event.Tag.map((t) => t.name)).toContain('misp-galaxy:threat-actor="BlackFen"');
-    expect(hrta.Event.Attribute.map((a) => [a.category, a.type, a.value])).toEqual([['Attribution', 'threat-actor', 'BlackFen'], ['Attribution', 'text', 'RU']]);
+    expect(hrta.Event.Attribute.map((a) => [a.category, a.type, a.value]))
+      .toEqual([['Attribution', 'threat-actor', 'BlackFen'], ['Attribution', 'text', 'RU']]);
     expect(hrta.Event.Object.filter((o) => o.name === 'report')).toHaveLength(2);
     const namur = events.find((e) => e.Event.info.startsWith('Province'))!;
     expect(rel(namur, 'report', 'link')).toEqual(['https://news.example.org/namur-1']);

@@ -76,8 +76,10 @@ describe('grouping', () => {
 
   it('raises confidence when articles agree, lowers it and lists both values when they conflict, keeping every claim', () => {
     const ransom = (amount: number, confidence: number) => ({ value: { demanded: true, amount, currency: 'USD' }, confidence });
-    const [agree] = groupArticles([art('a', { victim: 'Acme', ransom: ransom(50000, 0.7) }, '2024-01-02'), art('b', { victim: 'Acme', ransom: ransom(50000, 0.7) }, '2024-01-03')]);
-    const [conflict] = groupArticles([art('a', { victim: 'Acme', ransom: ransom(50000, 0.7) }, '2024-01-02'), art('b', { victim: 'Acme', ransom: ransom(55000, 0.6) }, '2024-01-03')]);
+    const two = (a: number, ca: number, b: number, cb: number) => groupArticles([
+      art('a', { victim: 'Acme', ransom: ransom(a, ca) }, '2024-01-02'), art('b', { victim: 'Acme', ransom: ransom(b, cb) }, '2024-01-03')]);
+    const [agree] = two(50000, 0.7, 50000, 0.7);
+    const [conflict] = two(50000, 0.7, 55000, 0.6);
     expect(agree!.fields.ransom!.confidence).toBeGreaterThan(0.7);
     expect(conflict!.fields.ransom!.confidence).toBeLessThan(0.7);
     expect(conflict!.fields.ransom!.value).toMatchObject({ amount: 50000 });
@@ -90,7 +92,8 @@ describe('grouping', () => {
 
   it('gives an id from the first article that stays when later ones join', () => {
     const first = groupArticles([art('a', { victim: 'Province de Namur', date: '2023-07' }, '2023-07-10')]);
-    const later = groupArticles([art('a', { victim: 'Province de Namur', date: '2023-07' }, '2023-07-10'), art('b', { victim: 'province de namur' }, '2023-07-30')]);
+    const later = groupArticles([
+      art('a', { victim: 'Province de Namur', date: '2023-07' }, '2023-07-10'), art('b', { victim: 'province de namur' }, '2023-07-30')]);
     expect(first[0]!.id).toBe('inc-2023-07-province-de-namur');
     expect(later.map((i) => i.id)).toEqual([first[0]!.id]);
   });

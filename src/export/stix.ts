@@ -6,6 +6,7 @@ import type { Incident } from '../incidents/incident.ts';
 import { foldName } from '../incidents/names.ts';
 import { percent, timestamp, view, type IncidentView } from './incident-view.ts';
 import { stixId } from './uuid5.ts';
+import { defined } from '../incidents/defined.ts';
 
 export const INCIDENT_CORE = 'extension-definition--ef765651-680c-498d-9894-99799f2fa126';
 
@@ -25,7 +26,7 @@ function locationOf(country: string | null, area: string | null, city: string | 
 
 function relationship(type: string, source: string, target: string, at: string, confidence?: number): StixObject {
   const id = stixId('relationship', { relationship_type: type, source_ref: source, target_ref: target });
-  return { ...base('relationship', id, at, at), relationship_type: type, source_ref: source, target_ref: target, ...(confidence != null ? { confidence } : {}) };
+  return { ...base('relationship', id, at, at), relationship_type: type, source_ref: source, target_ref: target, ...defined({ confidence }) };
 }
 
 function describe(v: IncidentView, inc: Incident): string {

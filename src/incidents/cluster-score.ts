@@ -16,7 +16,9 @@ const f1 = (p: number, r: number) => (p + r ? (2 * p * r) / (p + r) : 0);
 const r4 = (x: number) => Math.round(x * 10000) / 10000;
 
 /** `gold`/`predicted`: article id → incident label (every article in both; an article alone is its own incident). */
-export function scoreClusters(gold: ReadonlyMap<string, string>, predicted: ReadonlyMap<string, string>, lookAlikes: ReadonlySet<string> = new Set()): ClusterScore {
+export function scoreClusters(
+  gold: ReadonlyMap<string, string>, predicted: ReadonlyMap<string, string>, lookAlikes: ReadonlySet<string> = new Set(),
+): ClusterScore {
   const ids = [...gold.keys()];
   const members = (m: ReadonlyMap<string, string>) => {
     const out = new Map<string, string[]>();

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RawDocument } from '../core/document.ts';
 import { SHARED_DIR } from '../eval/paths.ts';
+import { defined } from './defined.ts';
 
 export interface IncidentGoldLine {
   id: string;
@@ -45,10 +46,10 @@ export function readIncidentGold(files: readonly string[]): IncidentGold[] {
         const line = corpus(g.corpus).get(g.id);
         if (!line) throw new Error(`${file}: ${g.id} is not in ${g.corpus}`);
         const m = line.meta ?? {};
-        raw = { id: g.id, text: line.text, ...(m.title ? { title: m.title } : {}), ...(m.published ? { publishedAt: m.published } : {}), ...(m.url ? { uri: m.url } : {}) };
+        raw = { id: g.id, text: line.text, ...defined({ title: m.title, publishedAt: m.published, uri: m.url }) };
       } else {
         if (!g.text) throw new Error(`${file}: ${g.id} has neither text nor corpus`);
-        raw = { id: g.id, text: g.text, ...(g.title ? { title: g.title } : {}), ...(g.publishedAt ? { publishedAt: g.publishedAt } : {}), ...(g.uri ? { uri: g.uri } : {}) };
+        raw = { id: g.id, text: g.text, ...defined({ title: g.title, publishedAt: g.publishedAt, uri: g.uri }) };
       }
       out.push({ id: g.id, raw, incident: g.incident, lookAlike: !!g.lookAlike });
     }

@@ -4,6 +4,7 @@ import type { FieldName } from '../core/contract/record.ts';
 import { claimsOf, type Article } from './article.ts';
 import { monthOf } from './dates.ts';
 import { mergeLedger, type Conflict, type Ledger, type MergedField } from './merge.ts';
+import { defined } from './defined.ts';
 
 export interface SourceRef { articleId: string; title?: string; uri?: string; publishedAt?: string }
 
@@ -44,7 +45,7 @@ export function freeId(base: string, taken: (id: string) => boolean): string {
 
 function sourceOf(a: Article): SourceRef {
   const s = a.record.source ?? {};
-  return { articleId: a.id, ...(s.title ? { title: s.title } : {}), ...(s.uri ? { uri: s.uri } : {}), ...(s.publishedAt ? { publishedAt: s.publishedAt } : {}) };
+  return { articleId: a.id, ...defined({ title: s.title, uri: s.uri, publishedAt: s.publishedAt }) };
 }
 
 function recompute(inc: Incident): Incident {

@@ -27,7 +27,9 @@ export function foldName(name: string): string {
 }
 
 // "Long Name (LN)" and "LN (Long Name)": the short form is 2–10 capitals (digits, & and dots allowed)
-const DEFINED_LONG_SHORT = /([\p{Lu}][\p{L}\p{N}'’&.-]*(?:\s+(?:of|the|for|and|de|du|des|la|le|di|del|&|[\p{Lu}][\p{L}\p{N}'’&.-]*)){1,9})\s*\(\s*([\p{Lu}][\p{Lu}\p{N}&.]{1,9})\s*\)/gu;
+const WORD = String.raw`[\p{Lu}][\p{L}\p{N}'’&.-]*`;
+const LINK = 'of|the|for|and|de|du|des|la|le|di|del|&';
+const DEFINED_LONG_SHORT = new RegExp(String.raw`(${WORD}(?:\s+(?:${LINK}|${WORD})){1,9})\s*\(\s*([\p{Lu}][\p{Lu}\p{N}&.]{1,9})\s*\)`, 'gu');
 const DEFINED_SHORT_LONG = /\b([\p{Lu}][\p{Lu}\p{N}&]{1,9})\s*\(\s*([\p{Lu}][^()]{3,80}?)\s*\)/gu;
 
 /** Initials of the capitalised words (and of "&"), "Colorado Department of Transportation" → "cdot". */

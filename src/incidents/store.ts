@@ -11,6 +11,7 @@ export type Serial = <T>(fn: (q: Queries) => Promise<T>) => Promise<T>;
 
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 const PAGE = 500;
+const UPSERT_ALIAS = 'INSERT INTO incident_aliases (alias, incident_id) VALUES (?, ?) ON CONFLICT (alias) DO UPDATE SET incident_id = excluded.incident_id';
 
 async function load(q: Queries, ids: readonly string[]): Promise<Incident[]> {
   const out: Incident[] = [];
@@ -34,8 +35,7 @@ async function save(q: Queries, inc: Incident, at: string): Promise<void> {
     await q.run('INSERT INTO incident_names (name_key, incident_id) VALUES (?, ?) ON CONFLICT DO NOTHING', [k, inc.id]);
   }
   for (const a of inc.aliases) {
-    await q.run(`INSERT INTO incident_aliases (alias, incident_id) VALUES (?, ?)
-      ON CONFLICT (alias) DO UPDATE SET incident_id = excluded.incident_id`, [a, inc.id]);
+    await q.run(UPSERT_ALIAS, [a, inc.id]);
   }
 }
 
@@ -46,7 +46,7 @@ async function retire(q: Queries, id: string, into: string | null): Promise<void
   else await q.run('DELETE FROM incident_aliases WHERE incident_id = ?', [id]);
   await q.run('DELETE FROM incident_sources WHERE incident_id = ?', [id]);
   await q.run('DELETE FROM incidents WHERE id = ?', [id]);
-  if (into) await q.run('INSERT INTO incident_aliases (alias, incident_id) VALUES (?, ?) ON CONFLICT (alias) DO UPDATE SET incident_id = excluded.incident_id', [id, into]);
+  if (into) await q.run(UPSERT_ALIAS, [id, into]);
 }
 
 export class IncidentStore {
