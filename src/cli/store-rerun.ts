@@ -7,6 +7,7 @@ import { rebuildIncidents } from '../incidents/update.ts';
 import { IncidentRecordsSink } from '../sinks/postgres-records.ts';
 import { createRunner, type RunnerOptions } from './runners.ts';
 import { rawFromStored, StoreSink } from './store-sink.ts';
+import { writeRollup } from '../export/rollup.ts';
 
 export interface RerunOptions extends RunnerOptions { all?: boolean; store?: string; sink?: string; progress: boolean }
 
@@ -48,6 +49,7 @@ export async function runRerun(o: RerunOptions, log: Logger): Promise<number> {
       await stored.flush();
       // records changed: incidents are grouped again from every latest record (old ids stay as aliases)
       await rebuildIncidents(stored.store);
+      if (o.sink) await writeRollup(o.sink, stored.store.incidents.list());
     } finally {
       await runner.close();
     }
