@@ -68,7 +68,7 @@ describe('incidents on the command line', () => {
 
   it('writes incident_rollup, one row per incident, beside incident_records', async () => {
     // extract --sink fills both tables; export --incidents --sink writes the rollup again, the same
-    const x = cli('extract', 'articles.jsonl', '--store', DB, '--workers', '1', '--no-progress', '-o', 'again.jsonl', '--sink', schema.url);
+    const x = cli('extract', 'articles.jsonl', '--store', DB, '--workers', '1', '--no-progress', '-o', 'again.jsonl', '--force', '--sink', schema.url);
     expect(x.status, x.stderr).toBe(0);
     const r = cli('export', '--incidents', '--store', DB, '--sink', schema.url);
     expect(r.status, r.stderr).toBe(0);

@@ -90,6 +90,18 @@ describe('grouping', () => {
     expect(conflict!.ledger.ransom!.map((c) => [c.articleId, c.confidence, c.evidence.length])).toEqual([['a', 0.7, 1], ['b', 0.6, 1]]);
   });
 
+  it('refines a vague agreed value to the specific one, and still lists the contradiction', () => {
+    const ransom = (amount: number | null, confidence: number) => ({ value: { demanded: true, amount, currency: amount ? 'USD' : null }, confidence });
+    const [inc] = groupArticles([
+      art('a', { victim: 'Acme', ransom: ransom(null, 0.9) }, '2024-01-02'), art('b', { victim: 'Acme', ransom: ransom(null, 0.9) }, '2024-01-03'),
+      art('c', { victim: 'Acme', ransom: ransom(2000000, 0.9), date: '2024-01' }, '2024-01-04'),
+      art('d', { victim: 'Acme', ransom: ransom(2500000, 0.8), date: '2024-01-01' }, '2024-01-05'),
+    ]);
+    expect(inc!.fields.ransom!.value).toEqual({ demanded: true, amount: 2000000, currency: 'USD' });
+    expect(inc!.fields.date!.value).toBe('2024-01-01');
+    expect(inc!.conflicts.map((c) => c.field)).toEqual(['ransom']);
+  });
+
   it('gives an id from the first article that stays when later ones join', () => {
     const first = groupArticles([art('a', { victim: 'Province de Namur', date: '2023-07' }, '2023-07-10')]);
     const later = groupArticles([
