@@ -30,7 +30,8 @@ const gold = lines(readFileSync(path.join(GOLD, 'articles.jsonl'), 'utf8')).map(
 writeFileSync(path.join(tmp, 'articles.jsonl'), gold.map(({ incident: _i, lookAlike: _l, ...doc }) => JSON.stringify(doc)).join('\n') + '\n');
 const goldOf = new Map(gold.map((g) => [g.id!, g.incident!]));
 
-describe('incidents on the command line', () => {
+// each step runs the CLI (extraction, worker start-up) on a shared 2-core machine: minutes, not the default minute
+describe('incidents on the command line', { timeout: 300_000 }, () => {
   it('groups extracted articles as they are stored, and lists the incidents', () => {
     const x = cli('extract', 'articles.jsonl', '--store', DB, '--workers', '1', '--no-progress', '-o', 'records.jsonl');
     expect(x.status, x.stderr).toBe(0);
