@@ -10,7 +10,7 @@ export interface IncidentsOptions { store?: string; json?: boolean; id?: string;
 const STORE_HELP = 'SQLite file or postgres://… URL (default: $INCIDENT_EXTRACT_STORE or ./incident-extract.db)';
 
 /** One line for people: what is known, how many articles say it, where they disagree. */
-export function incidentLine(inc: Incident): string {
+function incidentLine(inc: Incident): string {
   const f = inc.fields;
   const loc = f.location?.value as { country?: string | null } | undefined;
   const conflicts = inc.conflicts.map((c) => c.field).join(',');
@@ -19,7 +19,7 @@ export function incidentLine(inc: Incident): string {
     f.date ? String(f.date.value) : '-', loc?.country ?? '-', conflicts ? `conflicts: ${conflicts}` : ''].join('\t').trimEnd();
 }
 
-export async function runIncidents(o: IncidentsOptions, log: Logger): Promise<number> {
+async function runIncidents(o: IncidentsOptions, log: Logger): Promise<number> {
   const { openStore, storeSpec } = await import('../store/open.ts');
   const store = await openStore(storeSpec(o.store));
   const out = new LineSink(process.stdout, false);

@@ -6,7 +6,7 @@ import { percent, timestamp, view } from './incident-view.ts';
 import { canonical, uuid5 } from './uuid5.ts';
 
 /** Template uuids and versions of ../shared/standards/misp-objects (misp-objects repository). */
-export const TEMPLATES = {
+const TEMPLATES = {
   victim: { uuid: 'a8806e40-39ad-435f-be02-ac2a13d6fc7d', version: 10, category: 'misc' },
   report: { uuid: '70a68471-df22-4e3f-aa1a-5a3be19f82df', version: 8, category: 'misc' },
   'ransom-negotiation': { uuid: 'FB72F951-DE2E-4B54-A570-8FC560A74B06', version: 2, category: 'financial' },

@@ -5,7 +5,7 @@ import type { Incident } from '../incidents/incident.ts';
 import { openPool } from '../store/postgres.ts';
 import { view } from './incident-view.ts';
 
-export const INCIDENT_ROLLUP_DDL = readFileSync(new URL('./incident-rollup.sql', import.meta.url), 'utf8');
+const INCIDENT_ROLLUP_DDL = readFileSync(new URL('./incident-rollup.sql', import.meta.url), 'utf8');
 
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 /** What jsonb and text cannot hold (NUL, lone surrogates) becomes U+FFFD in the table only. */

@@ -40,7 +40,7 @@ function describe(v: IncidentView, inc: Incident): string {
 }
 
 /** The STIX objects of one incident; the reports of its articles refer to all of them. */
-export function incidentObjects(inc: Incident): StixObject[] {
+function incidentObjects(inc: Incident): StixObject[] {
   const v = view(inc);
   const [created, modified] = [v.first, v.last];
   const out: StixObject[] = [];
@@ -89,7 +89,7 @@ export function incidentObjects(inc: Incident): StixObject[] {
 }
 
 /** One `report` per article of the incident, referring to every object of the incident. */
-export function reportObjects(inc: Incident, refs: readonly string[]): StixObject[] {
+function reportObjects(inc: Incident, refs: readonly string[]): StixObject[] {
   return inc.sources.map((s) => {
     const published = timestamp(s.publishedAt, timestamp(view(inc).first));
     return {

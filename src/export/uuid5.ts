@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 
 /** The STIX 2.1 namespace for deterministic ids (spec §2.9, the one OpenCTI and the stix2 libraries use). */
-export const STIX_NAMESPACE = '00abedb4-aa42-466c-9c01-fed23315a9b7';
+const STIX_NAMESPACE = '00abedb4-aa42-466c-9c01-fed23315a9b7';
 
 export function uuid5(name: string, namespace = STIX_NAMESPACE): string {
   const ns = Buffer.from(namespace.replace(/-/g, ''), 'hex');

@@ -5,8 +5,8 @@ const DAY = 86_400_000;
 /** Two incident dates this far apart (days between their intervals) are still one incident: articles disagree by weeks. */
 export const INCIDENT_DATE_SLACK = 31;
 /** An article is published at most this long after the incident it reports, and rarely a few days "before" (time zones, embargoes). */
-export const REPORT_LAG = 120;
-export const REPORT_LEAD = 7;
+const REPORT_LAG = 120;
+const REPORT_LEAD = 7;
 /** Two articles without an incident date tell one incident when published this close together. */
 export const PUBLISH_WINDOW = 45;
 /**

@@ -6,12 +6,12 @@ import { gap, INCIDENT_DATE_SLACK, interval, PUBLISH_WINDOW, reports, SAME_NEWS_
 import { addArticle, mergeIncidents, startIncident, type Incident } from './incident.ts';
 
 /** Countries given this confidently on both sides, and different, keep two articles apart; below it they join and conflict. */
-export const FIRM_PLACE = 0.7;
+const FIRM_PLACE = 0.7;
 
 const intervals = (ds: readonly string[]) => ds.map(interval).filter((x): x is Interval => !!x);
 
 /** 'dated': dates say they fit; 'undated': nothing to compare (joins only a single best candidate); false: apart. */
-export function fits(a: Article, inc: Incident): 'dated' | 'undated' | false {
+function fits(a: Article, inc: Incident): 'dated' | 'undated' | false {
   if (!a.keys.some((k) => inc.names.includes(k))) return false;
   const country = inc.fields.location;
   const code = (country?.value as { country?: string | null } | undefined)?.country;
@@ -67,7 +67,7 @@ export function place(a: Article, candidates: readonly Incident[], taken: (id: s
 }
 
 /** The order articles are grouped in when a set is grouped at once: dated first, oldest first, then by id. */
-export function groupingOrder(a: Article, b: Article): number {
+function groupingOrder(a: Article, b: Article): number {
   const ka = a.incidentDate ?? a.publishedAt ?? '~';
   const kb = b.incidentDate ?? b.publishedAt ?? '~';
   return ka < kb ? -1 : ka > kb ? 1 : a.id.localeCompare(b.id);

@@ -46,7 +46,7 @@ function specificity(v: unknown): number {
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** The merged value of one field, or null when no article states it. */
-export function mergeField(field: FieldName, claims: readonly Claim[]): { merged: MergedField | null; conflict: Conflict | null } {
+function mergeField(field: FieldName, claims: readonly Claim[]): { merged: MergedField | null; conflict: Conflict | null } {
   if (!claims.length) return { merged: null, conflict: null };
   const agree = AGREE[field];
   const support = (c: Claim) => claims.filter((o) => agree(c.value, o.value)).reduce((s, o) => s + o.confidence, 0);

@@ -68,7 +68,7 @@ export function definedAcronyms(text: string): [string, string][] {
  * record's alternatives are rival candidates ("Microsoft" beside the hospital whose Windows was hit), so only
  * a shorter or longer form ("Barts" / "Barts Health Trust") or the initials ("HRH") count as the same victim.
  */
-export function sameVictimName(victim: string, alternative: string): boolean {
+function sameVictimName(victim: string, alternative: string): boolean {
   const [a, b] = [foldName(victim), foldName(alternative)];
   if (!a || !b) return false;
   if (a === b || `${a} `.startsWith(`${b} `) || `${b} `.startsWith(`${a} `)) return true;
