@@ -14,6 +14,7 @@ import { StoreSink, type StoreOptions } from './store-sink.ts';
 import { LineSink } from './sink.ts';
 import { UsageError } from './usage.ts';
 import { accountedFor, formatSummary, newCounts, summaryFields, type RunCounts } from './summary.ts';
+import { writeRollup } from '../export/rollup.ts';
 
 const ADMIT_BATCH = BATCH.admit;
 
@@ -116,6 +117,11 @@ export async function runExtract(paths: string[], opts: ExtractOptions, log: Log
   await out.end();
   await dead.end();
   await pgSink?.close();
+  // incident_rollup beside incident_records: the store's incidents after this run
+  if (opts.sink && stored) {
+    await stored.flush();
+    await writeRollup(opts.sink, stored.store.incidents.list());
+  }
   counts.skipped = stats.skipped;
   const interrupted = stop.signal ? { interrupted: stop.signal } : {};
   await stored?.close({ ...summaryFields({ ...counts, elapsedMs: performance.now() - t0 }), ...interrupted });

@@ -40,7 +40,8 @@ export function registerStoreCommands(program: Command, log: Logger, setStatus: 
 
   program.command('export')
     .description('stream the latest record of every stored document (or those of one ruleset)')
-    .option('--format <format>', 'jsonl or csv', 'jsonl')
+    .option('--format <format>', 'jsonl or csv (records); stix (one STIX 2.1 bundle) or misp (MISP events, one per line) of the incidents', 'jsonl')
+    .option('--incidents', 'one row per incident instead of per record (JSON lines; with --sink, the incident_rollup table)')
     .option('--ruleset <ruleset>', 'the records of this ruleset instead of the latest')
     .option('-o, --out <file>', 'write here instead of stdout')
     .option('--store <path|url>', STORE_HELP)

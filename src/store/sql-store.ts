@@ -3,6 +3,7 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { DeadLetter, IncidentRecord } from '../core/contract/record.ts';
 import type { Db, Param, Queries, Row } from './db.ts';
+import { IncidentStore } from '../incidents/store.ts';
 import {
   contentHash, StoreError, unstorableText,
   type Batch, type Correction, type RecordPair, type RulesetRow, type RunRow, type Store, type StoreCounts, type StoredDocument,
@@ -36,6 +37,7 @@ export class SqlStore implements Store {
   private writing: Promise<unknown> = Promise.resolve();
   private readonly upsertRecord: string;
   private readonly pack: (s: string) => Param;
+  readonly incidents: IncidentStore;
 
   /**
    * `nextSeq`: the SQL that numbers a record write. `rowsPerStatement`: rows one INSERT carries (a round
@@ -44,6 +46,14 @@ export class SqlStore implements Store {
   constructor(private readonly db: Db, readonly description: string, private readonly nextSeq: string, private readonly rowsPerStatement = 1) {
     this.upsertRecord = upsertRecord(nextSeq);
     this.pack = packFor(db.dialect);
+    this.incidents = new IncidentStore(db, (fn) => this.transaction(fn));
+  }
+
+  /** A transaction queued behind the writes before it: one connection never interleaves two. */
+  private transaction<T>(fn: (q: Queries) => Promise<T>): Promise<T> {
+    const next = this.writing.then(() => this.db.tx(fn));
+    this.writing = next.catch(() => undefined);
+    return next;
   }
 
   /** Upserts rows, several per statement; a key twice in one statement is an error, so the last one wins first. */

@@ -2,6 +2,7 @@
 // One interface, two databases (sqlite.ts, the embedded default; postgres.ts, for teams and shared runners).
 import { createHash } from 'node:crypto';
 import type { DeadLetter, IncidentRecord } from '../core/contract/record.ts';
+import type { IncidentStore } from '../incidents/store.ts';
 
 /** Where a document came from; kept as given (JSON), whatever characters it holds. */
 export interface DocumentMeta {
@@ -99,6 +100,8 @@ export interface Store {
   addCorrection(c: Correction): Promise<void>;
   /** Every correction in the order written (of one document when given). */
   corrections(documentId?: string): Promise<(Correction & { seq: number })[]>;
+  /** Incidents across articles (src/incidents): placed as records arrive, rebuilt on rerun. */
+  readonly incidents: IncidentStore;
   close(): Promise<void>;
 }
 
