@@ -1,7 +1,7 @@
 // "the 2008 presidential election campaign", "copies of your 2015 W-2"  (a year, and nothing better)
 import { defineRule } from '../../src/core/rule.ts';
-import { proposeDates } from '../_shared/date-propose.ts';
-import { tellsOfIncident } from '../_shared/date-context.ts';
+import { proposeDates } from './lib/propose.ts';
+import { tellsOfIncident } from './lib/context.ts';
 
 const LONE_YEAR = 0.15; // any year not tied to something else; a last resort
 // a year after a capitalised name belongs to the name: "RuhrSec 2025", "Windows 2000", "Euro 2024"

@@ -1,7 +1,7 @@
 // "On May 22, 2017, the clinic learned that its office was burglarized."  (the report opens with its date)
 import { defineRule, span } from '../../src/core/rule.ts';
-import { dateMentions, withYear } from '../_shared/date-mentions.ts';
-import { tellsOfIncident } from '../_shared/date-context.ts';
+import { dateMentions, withYear } from './lib/mentions.ts';
+import { tellsOfIncident } from './lib/context.ts';
 
 // Reports state the incident, or the day it came to light, before its aftermath (notices, arrests, lawsuits);
 // a date that opens the report and is not an announcement is right far more often than later ones.

@@ -1,7 +1,7 @@
 // "Last Tuesday morning I opened the admin panel and the order history was empty."
 import { defineRule } from '../../src/core/rule.ts';
-import { proposeDates } from '../_shared/date-propose.ts';
-import { tellsOfIncident } from '../_shared/date-context.ts';
+import { proposeDates } from './lib/propose.ts';
+import { tellsOfIncident } from './lib/context.ts';
 
 const RELATIVE_UNQUALIFIED = 0.35; // news tells its events in relative days; nothing says this one is the incident
 

@@ -1,8 +1,8 @@
 // "Dr. Loi Luu of Westminster, California"  /  "Springfield, Ill."  /  "a student from Hamburg, Germany"
 import { defineRule, span } from '../../src/core/rule.ts';
-import { isIncidentDoc } from '../_shared/location-context.ts';
-import { attackerBefore, isAttackerContext } from '../_shared/location-mentions.ts';
-import { areaAtStart, cityAtEnd, PLACE_RUN } from '../_shared/location-phrases.ts';
+import { isIncidentDoc } from './lib/context.ts';
+import { attackerBefore, isAttackerContext } from './lib/mentions.ts';
+import { areaAtStart, cityAtEnd, PLACE_RUN } from './lib/phrases.ts';
 
 // Commas before a capital are rare enough to look for first; the runs around them are read from there.
 const COMMA = /(?<=[\p{L}.]),[ ]?(?=\p{Lu})/gu;

@@ -1,7 +1,7 @@
 // "The Amsterdam company said…"  /  "a Bristol aerospace supplier"  /  "Brisbane clinic refuses ransom"
 import { defineRule, span } from '../../src/core/rule.ts';
-import { cityInDoc, isIncidentDoc } from '../_shared/location-context.ts';
-import { PLACE_RUN } from '../_shared/location-phrases.ts';
+import { cityInDoc, isIncidentDoc } from './lib/context.ts';
+import { PLACE_RUN } from './lib/phrases.ts';
 
 // A city written as the modifier of an organisation noun is that organisation's home.
 const ORG_NOUN = String.raw`(?:company|firm|provider|supplier|manufacturer|maker|retailer|chain|hospital|clinic|practice|council|municipality|university|college|school|district|bank|insurer|agency|authority|airport|utility|business|start-?up|plant|factory|store|hotel|charity|newspaper|broadcaster|law\s+firm|hospital\s+trust)`;

@@ -1,7 +1,7 @@
 // "The City of Baltimore remains crippled"  /  "Gloucester City Council"  /  "the Port of Nagoya"  /  "Ayuntamiento de Jerez de la Frontera"
 import { defineRule, span } from '../../src/core/rule.ts';
-import { cityInDoc, isIncidentDoc } from '../_shared/location-context.ts';
-import { PLACE_RUN, PLACE_RUN_LAZY } from '../_shared/location-phrases.ts';
+import { cityInDoc, isIncidentDoc } from './lib/context.ts';
+import { PLACE_RUN, PLACE_RUN_LAZY } from './lib/phrases.ts';
 
 // An organisation named after its town says the name is a town, even when it is also an ordinary word.
 const PARTICLE = String.raw`(?:de\s+la|de|del|di|du|do|da|upon|on|am|an\s+der|im|sur)`;

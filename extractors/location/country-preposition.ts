@@ -1,7 +1,7 @@
 // "a hospital in France"  /  "the largest bank of Belgium"  /  "attacks across Ukraine"
 import { defineRule, span } from '../../src/core/rule.ts';
-import { isIncidentDoc } from '../_shared/location-context.ts';
-import { attackerBefore, isAttackerContext, mentions } from '../_shared/location-mentions.ts';
+import { isIncidentDoc } from './lib/context.ts';
+import { attackerBefore, isAttackerContext, mentions } from './lib/mentions.ts';
 
 // Prepositions of place; "from", "by" and "to" are left out: they mostly introduce the attackers' origin.
 const BEFORE = /\b(?:in|at|across|throughout|within|of|inside)\s+(?:the\s+)?$/i;

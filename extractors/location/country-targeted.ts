@@ -1,7 +1,7 @@
 // "a campaign against Kyrgyzstan and Uzbekistan"  /  "the attack on Ukraine"  /  "operations targeting Israel"
 import { defineRule, span } from '../../src/core/rule.ts';
-import { isIncidentDoc } from '../_shared/location-context.ts';
-import { isAttackerContext, mentions } from '../_shared/location-mentions.ts';
+import { isIncidentDoc } from './lib/context.ts';
+import { isAttackerContext, mentions } from './lib/mentions.ts';
 
 const BEFORE = /\b(?:against|on|targeting|targeted|targets|attack(?:s|ed|ing)?|hit|hitting|into|infiltrated|breached|hack(?:s|ed)?|deface[sd]?|defacing)\s+(?:the\s+|several\s+|multiple\s+|many\s+)?$/i;
 // a country as the object of an attack verb or preposition is the target

@@ -1,8 +1,8 @@
 // "BALTIMORE — The city's computer systems…"  /  "LAKE CITY, Fla. — Lake City…"  /  "Oslo, 21 March 2019 — Nordfjord…"
 import { defineRule, span } from '../../src/core/rule.ts';
 import { countryCode } from '../_shared/countries.ts';
-import { cityInDoc, isIncidentDoc } from '../_shared/location-context.ts';
-import { parsePlace } from '../_shared/location-parse.ts';
+import { cityInDoc, isIncidentDoc } from './lib/context.ts';
+import { parsePlace } from './lib/parse.ts';
 
 // A dateline opens a line near the top: a place in capitals, or a place with a date, then a dash.
 // It says where the reporter files from, usually the victim's town in local news, not always (TOKYO for Nagoya).

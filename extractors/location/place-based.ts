@@ -1,12 +1,12 @@
 // "San Diego-based Sharp HealthCare said..."  /  "a Belgium-based insurer"  /  "the firm, based in Ohio,"
 import { defineRule, span } from '../../src/core/rule.ts';
 import { countryCode } from '../_shared/countries.ts';
-import { cityPlaces } from '../_shared/location-gazetteer.ts';
-import { cityInDoc, isIncidentDoc } from '../_shared/location-context.ts';
-import { attackerBefore, isAttackerContext } from '../_shared/location-mentions.ts';
+import { cityPlaces } from '../_shared/gazetteer.ts';
+import { cityInDoc, isIncidentDoc } from './lib/context.ts';
+import { attackerBefore, isAttackerContext } from './lib/mentions.ts';
 import type { AnalysedDoc } from '../../src/core/analyse/analyse.ts';
-import { regionOf } from '../_shared/location-parse.ts';
-import { PLACE_RUN } from '../_shared/location-phrases.ts';
+import { regionOf } from './lib/parse.ts';
+import { PLACE_RUN } from './lib/phrases.ts';
 
 const BASED = new RegExp(String.raw`(?<![\p{L}\p{N}])(${PLACE_RUN})[ -](?:based|headquartered)\b|\b(?:based|headquartered)\s+in\s+(?:the\s+)?(${PLACE_RUN})`, 'gu');
 const BASED_AREA = 0.85; // a country or state said to be the organisation's home

@@ -1,10 +1,10 @@
 // "The Province of Namur was the victim of a cyberattack"  /  "a hospital in Ontario"  /  "the port in Aichi prefecture"  /  "Catalonia's regional government"
 import { defineRule, span } from '../../src/core/rule.ts';
-import { calledRegion, isIncidentDoc } from '../_shared/location-context.ts';
-import { cityPlaces } from '../_shared/location-gazetteer.ts';
-import { attackerBefore, isAttackerContext } from '../_shared/location-mentions.ts';
-import { subdivisionAsWritten } from '../_shared/location-regions.ts';
-import { PLACE_RUN } from '../_shared/location-phrases.ts';
+import { calledRegion, isIncidentDoc } from './lib/context.ts';
+import { cityPlaces } from '../_shared/gazetteer.ts';
+import { attackerBefore, isAttackerContext } from './lib/mentions.ts';
+import { subdivisionAsWritten } from './lib/regions.ts';
+import { PLACE_RUN } from './lib/phrases.ts';
 
 // US states have their own rule; here any other country's provinces, regions and states.
 const UNIT = String.raw`(?:Province|Region|State|County|Canton|Department|Prefecture|Oblast|Voivodeship|Land|Provincia|Région|Département)\s+(?:of|de|du|di|del|des|d['’])\s*`;

@@ -1,8 +1,8 @@
 // "Ebay domains hacked by Syrian Electronic Army" / "Anonymous Brazil defaces website" / "Philippines CyberArmy"
 import { defineRule, span } from '../../src/core/rule.ts';
-import { places } from '../_shared/origin-places.ts';
-import { negated } from '../_shared/origin-context.ts';
-import { tellsOfIncident } from '../_shared/origin-incident.ts';
+import { places } from './lib/places.ts';
+import { negated } from './lib/context.ts';
+import { tellsOfIncident } from './lib/incident.ts';
 
 // Words that only hacker groups put in their names next to a country; "Pakistan Army" or "Russian Navy" are institutions.
 const MARK = /^(?:Cyber(?![Ss]ecurity)\w*|Electronic\w*|Hack(?!ed$|s$|ing$)\w*|Hat|Anonymous|Anon|LulzSec|Team|Crew|Squad|Legion|Mafia|Ghosts?|Warriors|Defacers|Knights|Tigers|Underground)$/;

@@ -1,9 +1,9 @@
 // "Chinese cyberattacks hit Japan over islands dispute" / "Hackers of Chinese origin attacked the networks"
 import { defineRule, span } from '../../src/core/rule.ts';
-import { places } from '../_shared/origin-places.ts';
-import { docActor } from '../_shared/origin-actors.ts';
-import { ATTACK_NOUN, ATTACKER_MODIFIER, negated } from '../_shared/origin-context.ts';
-import { tellsOfIncident } from '../_shared/origin-incident.ts';
+import { places } from './lib/places.ts';
+import { docActor } from './lib/actors.ts';
+import { ATTACK_NOUN, ATTACKER_MODIFIER, negated } from './lib/context.ts';
+import { tellsOfIncident } from './lib/incident.ts';
 
 // The demonym qualifies the attack itself, not its target: "Chinese espionage", not "attacks on Chinese sites".
 const AFTER = new RegExp(String.raw`^(?:[\s-]+${ATTACKER_MODIFIER}){0,2}[\s-]+(?:${ATTACK_NOUN}|intelligence[\s-]gathering(?:\s+effort)?|origin)(?![\p{L}-])`, 'iu');

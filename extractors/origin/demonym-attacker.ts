@@ -1,9 +1,9 @@
 // "North Korean state-sponsored group Lazarus stole the funds" / "Russian hackers defaced the site"
 import { defineRule, span } from '../../src/core/rule.ts';
-import { places } from '../_shared/origin-places.ts';
-import { docActor } from '../_shared/origin-actors.ts';
-import { ATTACKER_MODIFIER, ATTACKER_NOUN, nameAfter, negated } from '../_shared/origin-context.ts';
-import { tellsOfIncident } from '../_shared/origin-incident.ts';
+import { places } from './lib/places.ts';
+import { docActor } from './lib/actors.ts';
+import { ATTACKER_MODIFIER, ATTACKER_NOUN, nameAfter, negated } from './lib/context.ts';
+import { tellsOfIncident } from './lib/incident.ts';
 
 // The demonym must qualify the attackers themselves; "Ukrainian government websites" qualifies the target.
 const AFTER = new RegExp(String.raw`^(?:['’]s)?(?:[\s-]+${ATTACKER_MODIFIER}){0,3}[\s-]+(${ATTACKER_NOUN})(?![\p{L}-])`, 'iu');

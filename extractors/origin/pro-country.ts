@@ -1,9 +1,9 @@
 // "The pro-Russian hacktivist group Killnet disrupted websites of German banks"
 import { defineRule, span } from '../../src/core/rule.ts';
-import { places } from '../_shared/origin-places.ts';
-import { docActor } from '../_shared/origin-actors.ts';
-import { ATTACKER_MODIFIER, ATTACKER_NOUN, nameAfter, negated } from '../_shared/origin-context.ts';
-import { tellsOfIncident } from '../_shared/origin-incident.ts';
+import { places } from './lib/places.ts';
+import { docActor } from './lib/actors.ts';
+import { ATTACKER_MODIFIER, ATTACKER_NOUN, nameAfter, negated } from './lib/context.ts';
+import { tellsOfIncident } from './lib/incident.ts';
 
 // Siding with a state is weaker than being from it: a separate rule, so calibration can price it on its own.
 const PRO = /\bpro-$/i;

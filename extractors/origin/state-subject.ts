@@ -1,9 +1,9 @@
 // "China has downloaded 10 to 20 terabytes of data" / "The German BND hacked computers in Congo"
 import { defineRule, span } from '../../src/core/rule.ts';
-import { places } from '../_shared/origin-places.ts';
-import { docActor } from '../_shared/origin-actors.ts';
-import { ACRONYM, ATTACK_VERB, STATE_WORD, negated } from '../_shared/origin-context.ts';
-import { tellsOfIncident } from '../_shared/origin-incident.ts';
+import { places } from './lib/places.ts';
+import { docActor } from './lib/actors.ts';
+import { ACRONYM, ATTACK_VERB, STATE_WORD, negated } from './lib/context.ts';
+import { tellsOfIncident } from './lib/incident.ts';
 
 const ADVERB = String.raw`(?:managed\s+to|allegedly|reportedly|presumabl?e?ly|apparently|likely|probably|also|itself|then|later|repeatedly|secretly|has|have|had)`;
 const AFTER_NAME = new RegExp(String.raw`^(?:['’]s)?(?:\s+(?:${STATE_WORD}|${ACRONYM}|${ADVERB})){0,4}\s+${ATTACK_VERB}\b(?!\s+by\b)`, 'u');

@@ -2,7 +2,7 @@
 // Attackers encrypting the victim's files is what ransomware does, to sell the key back; the article
 // may not name the demand. Encryption the victim applied ("the laptop was encrypted") protects data instead.
 import { defineRule, span } from '../../src/core/rule.ts';
-import { demandLeftOpen, denial, unreported } from '../_shared/ransom-context.ts';
+import { demandLeftOpen, denial, unreported } from './lib/context.ts';
 
 // malware that encrypts files is ransomware by definition; a person who did is left to the demand rules,
 // since breach notices say "an unauthorized party ... encrypted files" without any demand behind it

@@ -1,6 +1,6 @@
 // "The gang demanded a ransom to unlock the files." / "A ransom note was left on every server."
 import { defineRule, span } from '../../src/core/rule.ts';
-import { denial, unreported } from '../_shared/ransom-context.ts';
+import { denial, unreported } from './lib/context.ts';
 
 const DEMAND = new RegExp([
   String.raw`\bransom(?:ware)?[\s-]+(?:demands?|notes?|messages?|letters?|requests?|emails?|screens?)\b`,

@@ -1,7 +1,7 @@
 // "The gang demanded $2 million in bitcoin to decrypt the files." / "a ransom of €2m"
 import { defineRule, span } from '../../src/core/rule.ts';
-import { denial } from '../_shared/ransom-context.ts';
-import { ransomAmounts } from '../_shared/ransom-amount.ts';
+import { denial } from './lib/context.ts';
+import { ransomAmounts } from './lib/amount.ts';
 
 const DEMANDED_AMOUNT = 0.9; // a sum next to a demand verb or the word ransom
 const DEMANDED_TOTAL = 0.92; // "$50,000 in total" beats the per-machine price in the same story

@@ -1,7 +1,7 @@
 // "Fraudsters encrypted the data and demanded money to remove the block." / "pay to decrypt the files"
 // Files locked and payment asked for is a ransom demand, even when the article never says ransom.
 import { defineRule, span } from '../../src/core/rule.ts';
-import { denial, unreported } from '../_shared/ransom-context.ts';
+import { denial, unreported } from './lib/context.ts';
 
 const LOCKED = /\b(?:encrypt(?:ed|ing|s)?|decrypt(?:ed|ing|ion|s)?|locked|unlock(?:ed|ing)?|scrambled|held\s+hostage|hostage)\b/i;
 const PAYMENT = /\b(?:demand(?:ed|ing|s)?|ask(?:ed|ing|s)?\s+for|request(?:ed|ing)?|want(?:ed|s)?)\s+(?:(?:a|an|the|some)\s+)?(?:payment|money|cash|bitcoins?|cryptocurrency|crypto|fee|sum)\b|\bpay(?:ment)?\s+(?:[\w$€£.,-]+\s+){0,4}?(?:to|for)\s+(?:decrypt|unlock|restore|release|regain|recover|get\s+(?:\w+\s+)?(?:files|data)\s+back)\w*|\b(?:data|files|systems?|records)\s+(?:\w+\s+)?held\s+hostage\b/gi;

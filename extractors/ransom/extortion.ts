@@ -2,7 +2,7 @@
 // Extortion is a ransom demand when it asks for payment; "an extortion attempt" or "blackmail" with no
 // price named may be a demand for anything (passwords, silence), so those are left out.
 import { defineRule, span } from '../../src/core/rule.ts';
-import { denial, habitual, unreported } from '../_shared/ransom-context.ts';
+import { denial, habitual, unreported } from './lib/context.ts';
 
 const EXTORT = /\b(?:extort(?:ed|ing|s|ion(?:ists?)?|ionate)?|blackmail(?:ed|ing|s|ers?)?)\b/gi;
 const THREAT = /\bthreat(?:en(?:ed|ing|s)?)\s+to\s+(?:leak|publish|release|sell|expose|post|dump|delete|destroy|wipe)\b[^.;]{0,120}?\b(?:unless|if)\b[^.;]{0,80}?\b(?:pa(?:id|y|ying)|payment|ransom|money|bitcoin)\b/gi;

@@ -2,7 +2,7 @@
 // The one case where `demanded: false` is stated rather than assumed: the text denies a demand. Other
 // ransom rules stand down on such a text, so an attack described as ransomware does not override it.
 import { defineRule, span } from '../../src/core/rule.ts';
-import { denial } from '../_shared/ransom-context.ts';
+import { denial } from './lib/context.ts';
 
 const STATED_DENIAL = 0.9; // officials say no demand was made
 

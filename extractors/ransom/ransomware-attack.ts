@@ -2,7 +2,7 @@
 // Ransomware encrypts files to demand payment for the key, so a ransomware attack on the victim is a
 // ransom demand even when the article never prints the word "ransom" on its own.
 import { defineRule, span } from '../../src/core/rule.ts';
-import { demandLeftOpen, denial, generic, unreported } from '../_shared/ransom-context.ts';
+import { demandLeftOpen, denial, generic, unreported } from './lib/context.ts';
 
 const NAMED = String.raw`(?:[A-Z][\w.-]*\s+){0,2}`; // "Ryuk", "the Windows Egregor"
 const ATTACK = new RegExp([

@@ -2,7 +2,7 @@
 // The weak fallback: ransomware named in the report without an attack phrase around it. A threat list
 // or a product name is not an incident, so those are left out; what stays is measured separately.
 import { defineRule, span } from '../../src/core/rule.ts';
-import { demandLeftOpen, denial, generic, habitual, unreported } from '../_shared/ransom-context.ts';
+import { demandLeftOpen, denial, generic, habitual, unreported } from './lib/context.ts';
 
 const MENTION = /\bransom[\s-]?ware\b/gi;
 // "Ransomware is a type of malware that…": a definition, not the incident

@@ -2,7 +2,7 @@
 // Machines counted as hit by the attack are in scope: the count says how far the intrusion reached. Stolen
 // or lost laptops are not: that is a count of devices, not of systems compromised.
 import { defineRule, span } from '../../src/core/rule.ts';
-import { countPattern, countsIn } from '../_shared/server-count.ts';
+import { countPattern, countsIn } from './lib/count.ts';
 
 const MACHINES = countPattern(String.raw`computers|machines|workstations|endpoints|systems|devices|PCs|hosts|terminals`);
 // the verb that makes the count a count of compromised machines, right before or after it

@@ -2,7 +2,7 @@
 // When a text says its own servers were hit without a count, and elsewhere counts the servers it owns, the
 // fleet is what was hit, unless the text says only some were ("two of them", "none of which").
 import { defineRule, span } from '../../src/core/rule.ts';
-import { NUMBER_SOURCE, parseNumber } from '../_shared/number-words.ts';
+import { NUMBER_SOURCE, parseNumber } from '../_shared/numbers.ts';
 
 const OWNER = String.raw`(?:our|its|their|the\s+(?:company|firm|council|city|county|district|hospital|school|university|agency|ministry|business|shop|store)['’]s|[A-Z][\w&.-]*['’]s)`;
 // "seized" and "took down" are left out: that is what police do to a gang's servers.

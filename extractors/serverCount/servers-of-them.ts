@@ -1,7 +1,7 @@
 // "The hackers targeted the firm's servers, encrypting 40 of them."
 import { defineRule, span } from '../../src/core/rule.ts';
-import { NUMBER_SOURCE, parseNumber } from '../_shared/number-words.ts';
-import { INCIDENT } from '../_shared/server-count.ts';
+import { NUMBER_SOURCE, parseNumber } from '../_shared/numbers.ts';
+import { INCIDENT } from './lib/count.ts';
 
 const OF_THEM = new RegExp(String.raw`\b(?:all\s+but\s+)?(?<n>${NUMBER_SOURCE})\s+of\s+them\b`, 'gi');
 const SERVERS_BEFORE = /\bservers\b/i;

@@ -1,8 +1,8 @@
 // "Anonymous breached the official website of the Syrian Investment Agency" / "Hackers stole data from Uber"
 import { defineRule } from '../../src/core/rule.ts';
-import { objectsOf } from '../_shared/victim-propose.ts';
-import { isNameLike } from '../_shared/victim-lone.ts';
-import { isPlace } from '../_shared/victim-name-shape.ts';
+import { objectsOf } from './lib/propose.ts';
+import { isNameLike } from './lib/lone.ts';
+import { isPlace } from './lib/name-shape.ts';
 
 // the object of a hacking verb, optionally behind "the website of", is whoever was attacked
 const HACKED = /\b(?:hacked\s+into|broke\s+into|breached\s+into|(?:managed|able|tried|attempted)\s+to\s+(?:hack|breach|deface|compromise|infiltrate|penetrate|access)(?:\s+and\s+(?:hack|breach|deface|compromise|leak|dump))?|hacked|breached|defaced|compromised|attacked|targeted|targeting|hacks|breaches|defaces|compromises|infiltrated|penetrated|hijacked|hit|struck|encrypted|crippled|disrupted|paralys[ei]d|paralyzed|knocked\s+offline|took\s+down|taking\s+down|gained\s+(?:unauthorized\s+)?access\s+(?:to|into)|stole\s+(?:[\w,-]+\s+){0,8}?from|leaked\s+(?:[\w,-]+\s+){0,6}?(?:from|of|belonging\s+to))\s+(?:the\s+)?(?:(?:official|internal|computer|IT|email|web|online|corporate)\s+)*(?:(?:systems?|servers?|networks?|websites?|sites?|accounts?|databases?|portal|infrastructure|sub-?domain)\s+(?:of|at|belonging\s+to|run\s+by|operated\s+by)\s+(?:the\s+)?)?/giu;

@@ -1,7 +1,7 @@
 // "U.S. HealthWorks, a California-based health care service provider, recently alerted employees to a data breach"
 import { defineRule } from '../../src/core/rule.ts';
-import { subjectsOf } from '../_shared/victim-propose.ts';
-import { inIncidentPassage } from '../_shared/victim-context.ts';
+import { subjectsOf } from './lib/propose.ts';
+import { inIncidentPassage } from './lib/context.ts';
 
 // News introduces a little-known victim by its name and then, between commas, what kind of organisation
 // it is. The kind noun must be an organisation's, so "John Smith, a spokesman" does not count.

@@ -1,6 +1,6 @@
 // "a cyberattack against Ville de Lunéville" / "the ransomware attack on the Province de Namur"
 import { defineRule } from '../../src/core/rule.ts';
-import { objectsOf } from '../_shared/victim-propose.ts';
+import { objectsOf } from './lib/propose.ts';
 
 // an attack noun with "on"/"against"/"at" takes its target as object; "of" names what was breached
 // ("a breach of the Data Protection Act", "breach of PHI") as often as whom, so it is left out

@@ -1,8 +1,8 @@
 // "usernames and passwords from a Russian internet giant called Rambler.ru were leaked online"
 import { defineRule } from '../../src/core/rule.ts';
-import { objectsOf } from '../_shared/victim-propose.ts';
-import { inIncidentPassage } from '../_shared/victim-context.ts';
-import { isNameLike } from '../_shared/victim-lone.ts';
+import { objectsOf } from './lib/propose.ts';
+import { inIncidentPassage } from './lib/context.ts';
+import { isNameLike } from './lib/lone.ts';
 
 // News introduces an organisation its readers do not know by what it is, then "called" or "named" and its
 // name; in an incident story that is most often the one the story is about. ("group", "network" and

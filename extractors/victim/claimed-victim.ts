@@ -1,8 +1,8 @@
 // "The latest victim is Hammersmith Medicines Research" / "LockBit claims Entrust as another victim" / "the gang listed Acme Corp on its leak site"
 import { defineRule } from '../../src/core/rule.ts';
-import { objectsOf, subjectsOf } from '../_shared/victim-propose.ts';
-import type { VictimName } from '../_shared/victim-name-shape.ts';
-import { isNameLike } from '../_shared/victim-lone.ts';
+import { objectsOf, subjectsOf } from './lib/propose.ts';
+import type { VictimName } from './lib/name-shape.ts';
+import { isNameLike } from './lib/lone.ts';
 import type { AnalysedDoc } from '../../src/core/analyse/analyse.ts';
 
 // News of extortion gangs names the victim as what is claimed, listed or counted among victims; the claim

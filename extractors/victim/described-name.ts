@@ -1,7 +1,7 @@
 // "Estate agent Foxtons is currently investigating a possible data breach" / "Mumbai-based Chtrbox"
 import { defineRule } from '../../src/core/rule.ts';
-import { objectsOf } from '../_shared/victim-propose.ts';
-import { inIncidentPassage } from '../_shared/victim-context.ts';
+import { objectsOf } from './lib/propose.ts';
+import { inIncidentPassage } from './lib/context.ts';
 
 // ("agency" is left out: news describes the investigating agency that way too, "cyber agency ANSSI")
 // News introduces a little-known victim with a lower-case description of what it is right before its name

@@ -1,9 +1,9 @@
 // "Nonprofit health care provider Huntington Medical Institutes (HMI) has announced two HIPAA breaches"
 import { defineRule, span } from '../../src/core/rule.ts';
-import { DATELINE, NAME } from '../_shared/victim-name-shape.ts';
-import { cleanName } from '../_shared/victim-name-clean.ts';
-import { fullName } from '../_shared/victim-complete.ts';
-import { OPENING_APPOSITIVE, OPENING_VERB, openingSentences } from '../_shared/victim-lead.ts';
+import { DATELINE, NAME } from './lib/name-shape.ts';
+import { cleanName } from './lib/name-clean.ts';
+import { fullName } from './lib/complete.ts';
+import { OPENING_APPOSITIVE, OPENING_VERB, openingSentences } from './lib/lead.ts';
 
 // News leads often put what the organisation is before its name ("data broker LeapLab", "Tasmania's sole
 // casino operator, the Federal Group,"); the subject is then the named organisation, not its description.

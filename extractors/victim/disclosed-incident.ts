@@ -1,7 +1,7 @@
 // "Ville de Lunéville confirmed the attack on Tuesday" / "Stadtwerke Bochum said its systems were breached"
 import { defineRule } from '../../src/core/rule.ts';
-import { subjectsOf } from '../_shared/victim-propose.ts';
-import { isStrongName } from '../_shared/victim-name-shape.ts';
+import { subjectsOf } from './lib/propose.ts';
+import { isStrongName } from './lib/name-shape.ts';
 
 // The organisation that speaks about an incident in its own sentence is usually the one it befell;
 // the speaker's sentence must name the incident, so an unrelated statement does not count.

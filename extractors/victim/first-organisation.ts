@@ -1,9 +1,9 @@
 // "A paper file was stolen from a locked office at Health Sciences Centre."
 import { defineRule } from '../../src/core/rule.ts';
-import { isOrgLike, nameSpan } from '../_shared/victim-name-shape.ts';
-import { namesIn } from '../_shared/victim-names.ts';
-import { inIncidentTalk } from '../_shared/victim-context.ts';
-import { fullName } from '../_shared/victim-complete.ts';
+import { isOrgLike, nameSpan } from './lib/name-shape.ts';
+import { namesIn } from './lib/names.ts';
+import { inIncidentTalk } from './lib/context.ts';
+import { fullName } from './lib/complete.ts';
 
 // Incident write-ups name the victim before any other organisation far more often than not, so the
 // first run that carries an organisation noun ("Centre", "University", "Inc") is a fallback guess.

@@ -1,9 +1,9 @@
 // "Hackers stole the personal data of 57 million customers and drivers from Uber Technologies Inc."
 import { defineRule } from '../../src/core/rule.ts';
-import { isOrgLike, nameSpan } from '../_shared/victim-name-shape.ts';
-import { namesIn } from '../_shared/victim-names.ts';
-import { inIncidentTalk } from '../_shared/victim-context.ts';
-import { fullName } from '../_shared/victim-complete.ts';
+import { isOrgLike, nameSpan } from './lib/name-shape.ts';
+import { namesIn } from './lib/names.ts';
+import { inIncidentTalk } from './lib/context.ts';
+import { fullName } from './lib/complete.ts';
 
 // The weakest guess: the first multi-word name (bare acronyms are too often "SSN", "PHI", "DDoS") of the lead sentence that is neither a
 // person, a place, an attacker nor a reporter. Kept apart so calibration can price it on its own.

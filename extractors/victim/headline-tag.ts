@@ -3,11 +3,11 @@
 // the last dash of the opening line, standing alone to the end of that line. A news outlet signing its headline the
 // same way ("… - Reuters") is a reporter, not a victim.
 import { defineRule } from '../../src/core/rule.ts';
-import { nameAt } from '../_shared/victim-names.ts';
-import { nameSpan } from '../_shared/victim-name-shape.ts';
-import { isBrandWord } from '../_shared/victim-lone.ts';
-import { REPORTER } from '../_shared/victim-words.ts';
-import { talksIncident } from '../_shared/victim-context.ts';
+import { nameAt } from './lib/names.ts';
+import { nameSpan } from './lib/name-shape.ts';
+import { isBrandWord } from './lib/lone.ts';
+import { REPORTER } from './lib/words.ts';
+import { talksIncident } from './lib/context.ts';
 
 // the opening line: up to the first line break, and no longer than a headline runs
 const MAX_LINE = 240;

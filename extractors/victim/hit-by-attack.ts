@@ -1,6 +1,6 @@
 // "The Province de Namur was targeted by a cyberattack" / "Stadtwerke Bochum fell victim to ransomware"
 import { defineRule } from '../../src/core/rule.ts';
-import { subjectsOf } from '../_shared/victim-propose.ts';
+import { subjectsOf } from './lib/propose.ts';
 
 // a passive harm verb, or "fell victim", right after the subject names who suffered the attack
 // a name ends where the phrase starts, so the phrase never starts inside a word ("This was hit by" is no "Th")

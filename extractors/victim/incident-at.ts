@@ -1,7 +1,7 @@
 // "A skimming device was found at the Shell gas station" / "The breach occurred at Holmes Regional Medical Center in 2009"
 import { defineRule } from '../../src/core/rule.ts';
-import { objectsOf } from '../_shared/victim-propose.ts';
-import { isBrandWord, isNameLike } from '../_shared/victim-lone.ts';
+import { objectsOf } from './lib/propose.ts';
+import { isBrandWord, isNameLike } from './lib/lone.ts';
 
 // Skimming, theft and loss write-ups say where it happened rather than who it happened to; the place
 // named right after "at"/"inside" an incident word is the business or institution that suffered it.

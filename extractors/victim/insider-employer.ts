@@ -1,9 +1,9 @@
 // "A former Microsoft employee leaked the code" / "an IT administrator at Hillcrest Community Bank deleted the backups"
 import { defineRule } from '../../src/core/rule.ts';
-import { objectsOf, subjectsOf } from '../_shared/victim-propose.ts';
-import { isKnownOrganisation } from '../_shared/victim-words.ts';
-import { isStrongName, type VictimName } from '../_shared/victim-name-shape.ts';
-import { inIncidentPassage } from '../_shared/victim-context.ts';
+import { objectsOf, subjectsOf } from './lib/propose.ts';
+import { isKnownOrganisation } from './lib/words.ts';
+import { isStrongName, type VictimName } from './lib/name-shape.ts';
+import { inIncidentPassage } from './lib/context.ts';
 import type { AnalysedDoc } from '../../src/core/analyse/analyse.ts';
 
 // Insider incidents name the victim as the wrongdoer's employer, before the job title or after "at"/"of"

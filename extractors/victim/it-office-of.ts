@@ -1,10 +1,10 @@
 // "the phones started ringing in the IT office of the Hôpital de Cannes Simone-Veil" / "the one-person
 // "IT department" at Kettle & Crumb, the little coffee roaster"
 import { defineRule } from '../../src/core/rule.ts';
-import { objectsOf } from '../_shared/victim-propose.ts';
-import { isKnownOrganisation } from '../_shared/victim-words.ts';
-import { isStrongName, type VictimName } from '../_shared/victim-name-shape.ts';
-import { inIncidentTalk, talksIncident } from '../_shared/victim-context.ts';
+import { objectsOf } from './lib/propose.ts';
+import { isKnownOrganisation } from './lib/words.ts';
+import { isStrongName, type VictimName } from './lib/name-shape.ts';
+import { inIncidentTalk, talksIncident } from './lib/context.ts';
 import type { AnalysedDoc } from '../../src/core/analyse/analyse.ts';
 
 // A story told from inside an incident names the organisation through the people who had to handle it:

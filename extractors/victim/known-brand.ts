@@ -1,10 +1,10 @@
 // "Hackers stole the personal data of 57 million Uber riders"
 import { defineRule } from '../../src/core/rule.ts';
-import { cleanName } from '../_shared/victim-name-clean.ts';
-import { isKnownOrganisation } from '../_shared/victim-words.ts';
-import { nameSpan } from '../_shared/victim-name-shape.ts';
-import { inIncidentTalk } from '../_shared/victim-context.ts';
-import { fullName } from '../_shared/victim-complete.ts';
+import { cleanName } from './lib/name-clean.ts';
+import { isKnownOrganisation } from './lib/words.ts';
+import { nameSpan } from './lib/name-shape.ts';
+import { inIncidentTalk } from './lib/context.ts';
+import { fullName } from './lib/complete.ts';
 
 // One-word brands ("Uber", "Tesco", "Nintendo") pass no organisation-noun test; compromise's lexicon
 // knows many of them. A known brand in the lead of an incident text is a weak, positional guess.

@@ -1,12 +1,12 @@
 // "The Landeshauptstadt Potsdam, the capital of the state of Brandenburg, disconnected its administration
 // from the internet … after security authorities warned of an imminent cyberattack"
 import { defineRule, span } from '../../src/core/rule.ts';
-import { DATELINE, NAME, isStrongName } from '../_shared/victim-name-shape.ts';
-import { cleanName } from '../_shared/victim-name-clean.ts';
-import { isKnownOrganisation } from '../_shared/victim-words.ts';
-import { fullName } from '../_shared/victim-complete.ts';
-import { inIncidentTalk } from '../_shared/victim-context.ts';
-import { openingOf } from '../_shared/victim-lead.ts';
+import { DATELINE, NAME, isStrongName } from './lib/name-shape.ts';
+import { cleanName } from './lib/name-clean.ts';
+import { isKnownOrganisation } from './lib/words.ts';
+import { fullName } from './lib/complete.ts';
+import { inIncidentTalk } from './lib/context.ts';
+import { openingOf } from './lib/lead.ts';
 
 // A news lead introduces the organisation the story is about by its full name and, between commas, what
 // it is; then comes its verb, whichever it is ("disconnected", "has shut down", "said"). Only the lead

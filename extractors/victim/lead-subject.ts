@@ -1,12 +1,12 @@
 // "AccQData accidentally published private repo with customer medical data"
 import { defineRule, span } from '../../src/core/rule.ts';
-import { DATELINE, NAME, isPlace, type VictimName } from '../_shared/victim-name-shape.ts';
-import { cleanName } from '../_shared/victim-name-clean.ts';
-import { hasCorporateContext, isKnownOrganisation } from '../_shared/victim-words.ts';
+import { DATELINE, NAME, isPlace, type VictimName } from './lib/name-shape.ts';
+import { cleanName } from './lib/name-clean.ts';
+import { hasCorporateContext, isKnownOrganisation } from './lib/words.ts';
 import type { AnalysedDoc } from '../../src/core/analyse/analyse.ts';
-import { fullName } from '../_shared/victim-complete.ts';
-import { openingSentences } from '../_shared/victim-lead.ts';
-import { inIncidentTalk } from '../_shared/victim-context.ts';
+import { fullName } from './lib/complete.ts';
+import { openingSentences } from './lib/lead.ts';
+import { inIncidentTalk } from './lib/context.ts';
 
 // Write-ups and headlines put the organisation the incident is about first, whatever the verb
 // ("had a breach", "has urged users", "accidentally published"): the subject of an opening sentence

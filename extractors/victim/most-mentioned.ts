@@ -1,9 +1,9 @@
 // "Tufts Health Plan warned subscribers … Tufts Health Plan said the theft included names …"
 import { defineRule } from '../../src/core/rule.ts';
-import { isOrgLike, nameSpan, type VictimName } from '../_shared/victim-name-shape.ts';
-import { namesIn } from '../_shared/victim-names.ts';
-import { inIncidentSentence } from '../_shared/victim-context.ts';
-import { fullName } from '../_shared/victim-complete.ts';
+import { isOrgLike, nameSpan, type VictimName } from './lib/name-shape.ts';
+import { namesIn } from './lib/names.ts';
+import { inIncidentSentence } from './lib/context.ts';
+import { fullName } from './lib/complete.ts';
 
 // A report keeps returning to the organisation it is about; vendors, outlets and regulators are named
 // once. Counting repeated organisation names is a guess independent of any one sentence's grammar.

@@ -1,9 +1,9 @@
 // "The records of two million Airtel customers leaked" / "Skimmers found on FirstBank ATMs" / "Ziggo employee loses laptop"
 import { defineRule } from '../../src/core/rule.ts';
-import { subjectsOf } from '../_shared/victim-propose.ts';
-import { inIncidentPassage } from '../_shared/victim-context.ts';
-import { isStrongName } from '../_shared/victim-name-shape.ts';
-import { isBrandWord, isNameLike } from '../_shared/victim-lone.ts';
+import { subjectsOf } from './lib/propose.ts';
+import { inIncidentPassage } from './lib/context.ts';
+import { isStrongName } from './lib/name-shape.ts';
+import { isBrandWord, isNameLike } from './lib/lone.ts';
 
 // Short write-ups and headlines name the victim as a bare modifier of what was hit or who was affected:
 // its people, its accounts, its machines. The possessive with systems and data is possessive-assets' case.

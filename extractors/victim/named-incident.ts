@@ -1,8 +1,8 @@
 // "27.7 million Texas drivers exposed in Vertafore data breach" / "the Equifax hack"
 import { defineRule } from '../../src/core/rule.ts';
-import { subjectsOf } from '../_shared/victim-propose.ts';
-import { isKnownOrganisation } from '../_shared/victim-words.ts';
-import { isPlace, isStrongName, type VictimName } from '../_shared/victim-name-shape.ts';
+import { subjectsOf } from './lib/propose.ts';
+import { isKnownOrganisation } from './lib/words.ts';
+import { isPlace, isStrongName, type VictimName } from './lib/name-shape.ts';
 
 // news names an incident after whom it befell, the name standing as a modifier before the incident noun
 const INCIDENT_NOUN = /(?<=[\p{L}\d.])(?:['’]s?)?\s+(?:(?:data|security|cyber|privacy|email|e-mail|ransomware|website|network|system|systems|server|database|forums?|customer|patient|payment|card|credit\s+card|malware|insider|phishing|hacking)\s+){0,2}(?:breach|leak|hack|cyber-?attack|attack|incident|intrusion|compromise|heist|theft|exposure|snafu|blunder|mishap)\b(?!\s+(?:on|against|targeting)\b)/giu;

@@ -1,9 +1,9 @@
 // "Jersey City Medical Center said a computer disk containing patient information was lost in June"
 import { defineRule, span } from '../../src/core/rule.ts';
-import { DATELINE, NAME } from '../_shared/victim-name-shape.ts';
-import { cleanName } from '../_shared/victim-name-clean.ts';
-import { fullName } from '../_shared/victim-complete.ts';
-import { OPENING_APPOSITIVE as APPOSITIVE, OPENING_VERB as VERB, openingSentences } from '../_shared/victim-lead.ts';
+import { DATELINE, NAME } from './lib/name-shape.ts';
+import { cleanName } from './lib/name-clean.ts';
+import { fullName } from './lib/complete.ts';
+import { OPENING_APPOSITIVE as APPOSITIVE, OPENING_VERB as VERB, openingSentences } from './lib/lead.ts';
 
 // Write-ups and headlines open with the organisation that reports or suffers the incident, so the
 // subject of an opening sentence whose verb is a disclosure or a harm is the victim.

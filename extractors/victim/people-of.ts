@@ -1,9 +1,9 @@
 // "the personal data of customers of Uber" / "patients at Royal Shrewsbury Hospital had their records sent to a stranger"
 import { defineRule } from '../../src/core/rule.ts';
-import { objectsOf } from '../_shared/victim-propose.ts';
-import { isKnownOrganisation } from '../_shared/victim-words.ts';
-import { isStrongName, type VictimName } from '../_shared/victim-name-shape.ts';
-import { inIncidentPassage } from '../_shared/victim-context.ts';
+import { objectsOf } from './lib/propose.ts';
+import { isKnownOrganisation } from './lib/words.ts';
+import { isStrongName, type VictimName } from './lib/name-shape.ts';
+import { inIncidentPassage } from './lib/context.ts';
 
 // the people whose records leak are named through the organisation that holds them
 const PEOPLE_OF = /\b(?:(?:patients|customers|clients|students|members|subscribers|users|residents|employees|staff|policyholders|account\s*holders|donors|guests|shoppers|riders|drivers|players|veterans|taxpayers|voters|pupils|applicants|cardholders|retirees|beneficiaries)\s+(?:of|at|from|with)|(?:data|records|information|files|details)\s+(?:from|belonging\s+to|held\s+by|stored\s+by))\s+(?:the\s+)?/giu;

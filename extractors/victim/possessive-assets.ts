@@ -1,6 +1,6 @@
 // "five of Stadtwerke Bochum's servers were encrypted" / "the Province de Namur's network"
 import { defineRule } from '../../src/core/rule.ts';
-import { subjectsOf } from '../_shared/victim-propose.ts';
+import { subjectsOf } from './lib/propose.ts';
 
 // the owner of the systems an attack touched; the trigger starts at the possessive so the name ends there
 const ASSETS = /['’]s?\s+(?:(?:entire|internal|own|main|computer|IT|corporate|online|web|email|e-mail|payment|billing|patient|customer|network|file|IT\s+and\s+\w+)\s+){0,2}(?:servers?|systems?|networks?|website|web\s+site|site|databases?|infrastructure|email\s+accounts?|data|records|files|portal)\b/giu;

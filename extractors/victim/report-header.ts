@@ -1,6 +1,6 @@
 // "Cyber Incident Victim: Province de Namur"
 import { defineRule, span } from '../../src/core/rule.ts';
-import { nameAt } from '../_shared/victim-names.ts';
+import { nameAt } from './lib/names.ts';
 
 // incident databases label the victim outright; other keys ("Target:", "Affected organisation:") say the same
 const VICTIM_KEY = /^(?:(?:cyber\s+)?(?:incident\s+)?victim(?:\s+name|\s+organi[sz]ation)?|target(?:ed)?(?:\s+organi[sz]ation|\s+entity)?|affected\s+(?:organi[sz]ation|entity|company))$/;

@@ -1,7 +1,7 @@
 // "A hacker called Le0nB3lm0nt breached minimins.com, a popular weight loss support forum"
 import { defineRule, span } from '../../src/core/rule.ts';
-import { inIncidentTalk } from '../_shared/victim-context.ts';
-import { isNotVictimWord } from '../_shared/victim-words.ts';
+import { inIncidentTalk } from './lib/context.ts';
+import { isNotVictimWord } from './lib/words.ts';
 
 // A web site is named by its domain, which no capitalised-name pattern sees ("minimins.com", "Vista.pl",
 // "the Code.org site"). The domain counts as the victim where a hacking verb takes it as object or

@@ -1,9 +1,9 @@
 // "He worked for Hostgator from September 2011 to February 15, 2012" / "a contractor working for Sequoia Hospital"
 import { defineRule } from '../../src/core/rule.ts';
-import { objectsOf } from '../_shared/victim-propose.ts';
-import type { VictimName } from '../_shared/victim-name-shape.ts';
-import { isNameLike } from '../_shared/victim-lone.ts';
-import { inIncidentPassage } from '../_shared/victim-context.ts';
+import { objectsOf } from './lib/propose.ts';
+import type { VictimName } from './lib/name-shape.ts';
+import { isNameLike } from './lib/lone.ts';
+import { inIncidentPassage } from './lib/context.ts';
 import type { AnalysedDoc } from '../../src/core/analyse/analyse.ts';
 
 // Insider write-ups name the victim as the place the wrongdoer worked, often without a job title

@@ -8,10 +8,14 @@ import type { Candidate, Rule, RuleSpec } from './rule.ts';
 
 export const EXTRACTORS_DIR = fileURLToPath(new URL('../../extractors/', import.meta.url));
 
+// Not rules: `_shared/` (helpers of several fields), each field's `lib/` (its helpers), `lexicon/` (word lists).
+const NOT_RULES = new Set(['lib', 'lexicon']);
+
 function ruleFiles(dir: string, rel = ''): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
     if (entry.name.startsWith('_') || entry.name.startsWith('.')) continue;
+    if (entry.isDirectory() && NOT_RULES.has(entry.name)) continue;
     const r = rel ? `${rel}/${entry.name}` : entry.name;
     if (entry.isDirectory()) out.push(...ruleFiles(dir, r));
     else if (/\.ts$/.test(entry.name) && !/\.(test|d)\.ts$/.test(entry.name)) out.push(r);

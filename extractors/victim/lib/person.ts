@@ -1,8 +1,8 @@
 // People and other non-organisations that a capitalised run can be: "spokesman Jay Mayfield", "Huang, 41,",
 // "Mr Montgomery", "Veteran B", "Salem Road", "1am GMT", "South Africans". Incident write-ups name the insider, the
 // patient and the official as often as the organisation, and only the organisation is a victim.
-import { memoized } from './victim-cache.ts';
-import { tagsOf } from './victim-words.ts';
+import { memoized } from './cache.ts';
+import { tagsOf } from './words.ts';
 
 const PERSON_ROLE = String.raw`(?:spokes(?:man|woman|person)|director|officer|president|chief|manager|attorney|lawyer|detective|sergeant|professor|secretary|commissioner|chairman|chairwoman|founder|co-founder|CEO|CFO|CIO|CTO|CISO|analyst|researcher|reporter|journalist|editor|employee|nurse|clerk|technician|teller|worker|suspect|defendant|student|actress|singer|liaison|receptionist|psychologist|therapist|programmer)`;
 export const PERSON_BEFORE = new RegExp(String.raw`\b(?:${PERSON_ROLE}|Mr|Mrs|Ms)\.?,?\s+$`, 'u');

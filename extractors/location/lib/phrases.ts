@@ -1,8 +1,8 @@
 // Capitalised place phrases as news text writes them: "San Diego", "St. Louis", "Winston-Salem", "N.J.".
 // Shared by the location rules that read "City, State" pairs, "X-based" and datelines.
-import { countryCode } from './countries.ts';
-import { cityPlaces, type Place } from './location-gazetteer.ts';
-import { regionOf } from './location-parse.ts';
+import { countryCode } from '../../_shared/countries.ts';
+import { cityPlaces, type Place } from '../../_shared/gazetteer.ts';
+import { regionOf } from './parse.ts';
 
 const TOKEN = String.raw`(?:\p{Lu}\.){2,3}|\p{Lu}[\p{L}\p{M}'’]*\.?`;
 /** One capitalised run of up to five tokens joined by spaces or hyphens. */

@@ -1,9 +1,9 @@
 // A name as a rule first sees it is often the short form the text uses after introducing the full one,
 // or before it in a headline ("El Centro" … "El Centro Regional Medical Center"; "Premier" … "Premier
 // Physicians Group"). Every rule that lands on the short form should agree with those that land on the long one.
-import { expandAcronym, nameAt } from './victim-names.ts';
-import { isOrgLike, type VictimName } from './victim-name-shape.ts';
-import { memoized, spanKey } from './victim-cache.ts';
+import { expandAcronym, nameAt } from './names.ts';
+import { isOrgLike, type VictimName } from './name-shape.ts';
+import { memoized, spanKey } from './cache.ts';
 
 const WINDOW = 6000; // a write-up introduces its subject early
 const MAX_EXTRA_WORDS = 4; // "El Centro" + "Regional Medical Center"; longer runs swallow a headline

@@ -1,9 +1,9 @@
 // What a sum of money is in a ransom story: the demand ("demanded $50,000", "a ransom of €2m", "$70,000
 // to decrypt"), what was paid ("paid a $17,000 ransom"), or something else (fines, damages, revenue,
 // costs, a per-machine price). The total demanded beats a per-machine price and a payment.
-import type { AnalysedDoc } from '../../src/core/analyse/analyse.ts';
-import { findMoney, type Money } from './money-amount.ts';
-import { habitual } from './ransom-context.ts';
+import type { AnalysedDoc } from '../../../src/core/analyse/analyse.ts';
+import { findMoney, type Money } from '../../_shared/money.ts';
+import { habitual } from './context.ts';
 
 export type AmountRole = 'demanded' | 'paid';
 export interface RansomAmount extends Money { role: AmountRole; total: boolean }

@@ -1,10 +1,10 @@
 // Shared scanning for victim rules: a trigger regex over the whole text, and the name just after it
 // (the object: "attack on X") or just before it (the subject: "X was hit by").
-import type { AnalysedDoc } from '../../src/core/analyse/analyse.ts';
-import type { Proposal } from '../../src/core/rule.ts';
-import { nameAt, nameBefore } from './victim-names.ts';
-import { nameSpan, type VictimName } from './victim-name-shape.ts';
-import { fullName } from './victim-complete.ts';
+import type { AnalysedDoc } from '../../../src/core/analyse/analyse.ts';
+import type { Proposal } from '../../../src/core/rule.ts';
+import { nameAt, nameBefore } from './names.ts';
+import { nameSpan, type VictimName } from './name-shape.ts';
+import { fullName } from './complete.ts';
 
 export type Check = (name: VictimName, doc: AnalysedDoc, trigger: RegExpExecArray) => boolean;
 const always: Check = () => true;

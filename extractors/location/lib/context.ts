@@ -1,14 +1,14 @@
 // What ties a place to an incident: whether the document reports one at all, whether a place sits in a
 // context that is not the victim's ("a court in London", "a news conference in Hauppauge"), and which
 // region the text itself writes for a city, so no region is filled in from the gazetteer alone.
-import type { AnalysedDoc } from '../../src/core/analyse/analyse.ts';
-import { COUNTRY_BY_NAME } from './countries.ts';
-import { cityPlaces, isCapital, isCommonWord, nameTags, type Place } from './location-gazetteer.ts';
-import { isAttackerContext, mentions } from './location-mentions.ts';
-import { CAPITAL_RE } from './location-gazetteer.ts';
-import { PLACE_RUN } from './location-phrases.ts';
-import { regionOf } from './location-parse.ts';
-import { subdivisionAsWritten } from './location-regions.ts';
+import type { AnalysedDoc } from '../../../src/core/analyse/analyse.ts';
+import { COUNTRY_BY_NAME } from '../../_shared/countries.ts';
+import { cityPlaces, isCapital, isCommonWord, nameTags, type Place } from '../../_shared/gazetteer.ts';
+import { isAttackerContext, mentions } from './mentions.ts';
+import { CAPITAL_RE } from '../../_shared/gazetteer.ts';
+import { PLACE_RUN } from './phrases.ts';
+import { regionOf } from './parse.ts';
+import { subdivisionAsWritten } from './regions.ts';
 
 // Words that report that something happened to someone: an attack, a breach, a theft, a loss. A topic
 // word alone ("defending against ransomware and other attacks", "today's ransomware") is not enough.

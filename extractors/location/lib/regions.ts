@@ -1,7 +1,7 @@
 // Subdivision names as texts write them: the gazetteer's "Aichi Prefecture" is usually written "Aichi",
 // its "Namur" stays "Namur". Shared by the location rules that read provinces and regions.
-import { COUNTRY_BY_DEMONYM, COUNTRY_BY_NAME } from './countries.ts';
-import { isCommonWord, subdivisions, type Subdivision } from './location-gazetteer.ts';
+import { COUNTRY_BY_DEMONYM, COUNTRY_BY_NAME } from '../../_shared/countries.ts';
+import { isCommonWord, subdivisions, type Subdivision } from '../../_shared/gazetteer.ts';
 
 const UNIT_WORDS = ['Prefecture', 'Province', 'Region', 'County', 'Oblast', 'Voivodeship', 'Canton', 'Department', 'State'];
 

@@ -1,7 +1,7 @@
 // The named attacker group of a document: "Evil Corp, a cybercrime group", "the LockBit ransomware group",
 // "attributed the attack to Sandworm". Country rules attach it when their own sentence names none.
-import type { AnalysedDoc } from '../../src/core/analyse/analyse.ts';
-import { places } from './origin-places.ts';
+import type { AnalysedDoc } from '../../../src/core/analyse/analyse.ts';
+import { places } from './places.ts';
 
 const NAME = String.raw`(?!(?:The|A|An|This|That|Its|Their)\b)([A-Z][\w-]*[A-Za-z0-9](?:[ \t]+[A-Z][\w-]*[A-Za-z0-9]){0,2})`;
 const GROUP = String.raw`(?:group|gang|unit|actor|operation|crew|collective|syndicate|outfit|cartel)`;

@@ -4,8 +4,8 @@
 // names match in any case only when the lower-case form is not also an ordinary word.
 import { createRequire } from 'node:module';
 import type { Country } from 'world-countries';
-import type { AnalysedDoc } from '../../src/core/analyse/analyse.ts';
-import { COUNTRY_BY_DEMONYM, COUNTRY_BY_NAME } from './countries.ts';
+import type { AnalysedDoc } from '../../../src/core/analyse/analyse.ts';
+import { COUNTRY_BY_DEMONYM, COUNTRY_BY_NAME } from '../../_shared/countries.ts';
 
 const require = createRequire(import.meta.url);
 const worldCountries = require('world-countries/countries.json') as Country[];

@@ -2,9 +2,9 @@
 // that starts or ends at a given place and the full name an acronym stands for. A regex over such runs is much
 // cheaper than a parse, and the rules only need to know where a name starts and ends and whether it is a real
 // organisation rather than a generic subject.
-import { memoFor, memoized } from './victim-cache.ts';
-import { cleanName } from './victim-name-clean.ts';
-import { NAME, isOrgLike, isPlace, type VictimName } from './victim-name-shape.ts';
+import { memoFor, memoized } from './cache.ts';
+import { cleanName } from './name-clean.ts';
+import { NAME, isOrgLike, isPlace, type VictimName } from './name-shape.ts';
 
 const NAME_SCAN = String.raw`(?<![\p{L}\p{M}\d'’.&/-])${NAME}`;
 const FULL_SCAN = new RegExp(NAME_SCAN, 'gu');

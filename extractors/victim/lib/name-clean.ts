@@ -1,18 +1,18 @@
 // Cleaning one capitalised run into a victim name: trimming leading noise, possessives and what the name owns,
 // and rejecting the runs that are no victim organisation: generic subjects, people, places, attackers and reporters.
-import { COUNTRY_BY_DEMONYM, countryCode } from './countries.ts';
-import { cityPlaces, subdivisions } from './location-gazetteer.ts';
-import { TECH_ACRONYM } from './victim-lone.ts';
-import { memoFor, memoized, spanKey, wordMemo } from './victim-cache.ts';
-import { talksIncident } from './victim-context.ts';
-import { JOINER, isPlace, type VictimName } from './victim-name-shape.ts';
-import { NOT_ORGANISATION, PERSON_AFTER, PERSON_BEFORE, isPeoplePlural, namedAsPerson } from './victim-person.ts';
+import { COUNTRY_BY_DEMONYM, countryCode } from '../../_shared/countries.ts';
+import { cityPlaces, subdivisions } from '../../_shared/gazetteer.ts';
+import { TECH_ACRONYM } from './lone.ts';
+import { memoFor, memoized, spanKey, wordMemo } from './cache.ts';
+import { talksIncident } from './context.ts';
+import { JOINER, isPlace, type VictimName } from './name-shape.ts';
+import { NOT_ORGANISATION, PERSON_AFTER, PERSON_BEFORE, isPeoplePlural, namedAsPerson } from './person.ts';
 import {
   ACTOR_AFTER, CORPORATE_SUFFIX, GENERIC, HARM_AFTER, HARM_BEFORE, HEADLINE_VERB, LEADING, LOWER_KIND,
   DEVICE_TAIL, ENFORCING_AFTER, FINDING_AFTER, OVERSEEING_AFTER, OVERSIGHT_BODY, GLUED_TAIL, LAW_ENFORCEMENT, OWNED_NOUN,
   NOT_VICTIM_NAMES, NOT_VICTIM_WORDS, ORG_HEAD, PART_OF, REPORTER, RESIDENT_AFTER, ROLE, SECURITY_APPOSITIVE,
   SOURCE_BEFORE, allCapsHeadline, hasCorporateContext, isCommonWord, isFirstName, isKnownOrganisation, lexicon,
-} from './victim-words.ts';
+} from './words.ts';
 
 /**
  * Cleans the capitalised run text[start, end): drops leading noise ("The", "On Monday"), a trailing

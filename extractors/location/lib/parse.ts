@@ -1,7 +1,7 @@
 // Reads a short written place ("Namur, Belgium", "Austin, Texas", "Springfield, Ill.", "US") into a
 // location value, for headers, datelines and "City, State" pairs.
-import { countryCode } from './countries.ts';
-import { cityPlaces, subdivisions, usStateByAbbreviation, US_STATES, type Place } from './location-gazetteer.ts';
+import { countryCode } from '../../_shared/countries.ts';
+import { cityPlaces, subdivisions, usStateByAbbreviation, US_STATES, type Place } from '../../_shared/gazetteer.ts';
 
 const US_STATE_NAMES = new Set(US_STATES.map((s) => s.name));
 

@@ -2,12 +2,12 @@
 // lower-case joiners ("Province de Namur", "Gemeente Hof van Twente", "Department of Health and Human
 // Services"), and the cheap judgements on a name's shape (a place, an organisation noun, strong enough alone).
 // The scanner (victim-names.ts) and the cleaner (victim-name-clean.ts) both build on these patterns.
-import type { Span } from '../../src/core/contract/record.ts';
-import { span } from '../../src/core/rule.ts';
-import { countryCode } from './countries.ts';
-import { uniqueSubdivision } from './location-gazetteer.ts';
-import { wordMemo } from './victim-cache.ts';
-import { ORG_HEAD, lexicon } from './victim-words.ts';
+import type { Span } from '../../../src/core/contract/record.ts';
+import { span } from '../../../src/core/rule.ts';
+import { countryCode } from '../../_shared/countries.ts';
+import { uniqueSubdivision } from '../../_shared/gazetteer.ts';
+import { wordMemo } from './cache.ts';
+import { ORG_HEAD, lexicon } from './words.ts';
 
 // camel-cased brands ("eBay") and acronyms with dots ("U.S.") count as capitalised words
 const WORD = String.raw`(?:(?:\p{Lu}\.){2,}(?=[ \t]+\p{Lu})|(?:St|Mt|Ft|Inc|Corp|Co|Ltd|Jr|Bros)\.|\p{Lu}[\p{L}\p{M}\d]*(?:[-'’.&/][\p{L}\p{M}\d]+)*|\p{Ll}{1,2}\p{Lu}[\p{L}\p{M}\d]*|\d+[-\p{L}]*\p{L})`;

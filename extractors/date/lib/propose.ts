@@ -1,8 +1,8 @@
 // The common body of the date rules: each picks the stated dates it trusts and gives them one confidence.
-import type { AnalysedDoc } from '../../src/core/analyse/analyse.ts';
-import type { Proposal } from '../../src/core/rule.ts';
-import { span } from '../../src/core/rule.ts';
-import { dateMentions, withYear, type DateMention } from './date-mentions.ts';
+import type { AnalysedDoc } from '../../../src/core/analyse/analyse.ts';
+import type { Proposal } from '../../../src/core/rule.ts';
+import { span } from '../../../src/core/rule.ts';
+import { dateMentions, withYear, type DateMention } from './mentions.ts';
 
 // Reports tell the incident before its aftermath, so of two equally qualified dates the first is likelier;
 // a mild discount keeps the order from overriding what the words around a date say.

@@ -1,8 +1,8 @@
 // Counts of machines hit in an incident: "five of its servers", "more than 200 servers", "two database
 // servers and two application servers" (4), "encrypted 1,500 computers". Not a fleet or a product spec
 // ("Cloudflare runs 10,000 servers", "supports up to 64 servers") and not vague sizes ("hundreds of").
-import type { AnalysedDoc, Sentence } from '../../src/core/analyse/analyse.ts';
-import { NUMBER_SOURCE, parseNumber } from './number-words.ts';
+import type { AnalysedDoc, Sentence } from '../../../src/core/analyse/analyse.ts';
+import { NUMBER_SOURCE, parseNumber } from '../../_shared/numbers.ts';
 
 export interface Count { start: number; end: number; value: number }
 

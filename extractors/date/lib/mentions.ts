@@ -2,10 +2,10 @@
 //   "On June 13, 2014, hackers …"  "in March 2021"  "Jan. 5"  "last Tuesday"  "in 2016"
 // chrono-node is costly, so it only sees sentences a cheap regex has already selected, never the whole text.
 import type * as chrono from 'chrono-node';
-import { absoluteChrono, relativeChrono } from './date-chrono.ts';
-import type { AnalysedDoc, Sentence } from '../../src/core/analyse/analyse.ts';
-import { classifyContext, type DateContext } from './date-context.ts';
-import { resolveRelative } from './date-relative.ts';
+import { absoluteChrono, relativeChrono } from './chrono.ts';
+import type { AnalysedDoc, Sentence } from '../../../src/core/analyse/analyse.ts';
+import { classifyContext, type DateContext } from './context.ts';
+import { resolveRelative } from './relative.ts';
 
 export type DateKind = 'explicit' | 'yearless' | 'relative' | 'year';
 

@@ -1,8 +1,8 @@
 // A lone capitalised word ("Airtel", "MacTalk", "Interpark") is as often a surname or a capitalised
 // common word as a brand. Rules that accept one ask for some sign that it names an organisation.
-import { memoized } from './victim-cache.ts';
-import { hasCorporateContext, isKnownOrganisation } from './victim-words.ts';
-import { isStrongName, type VictimName } from './victim-name-shape.ts';
+import { memoized } from './cache.ts';
+import { hasCorporateContext, isKnownOrganisation } from './words.ts';
+import { isStrongName, type VictimName } from './name-shape.ts';
 
 // "Interpark Corp.", "MacTalk (mactalk.com.au)": a legal form or the site's own domain right after the word
 const ORG_AFTER = /^(?:,?\s+(?:Inc|Corp|Corporation|Co|Ltd|Limited|LLC|plc|AG|GmbH|SA|NV|BV|SpA)\b|\s*\(\s*(?:www\.)?[\p{L}\d-]+\.[\p{L}]{2,})/u;

@@ -1,8 +1,8 @@
 // Every country, demonym and US-state mention of a document, found once and shared by the location
 // rules, with the context tests that tell the victim's place from the attackers' ("Russian hackers").
-import type { AnalysedDoc } from '../../src/core/analyse/analyse.ts';
-import { countryCode, countryRegex, demonymRegex } from './countries.ts';
-import { cityPlaces, demonymCountry, isCommonWord, nameTags, subdivisions, US_STATES, type Place } from './location-gazetteer.ts';
+import type { AnalysedDoc } from '../../../src/core/analyse/analyse.ts';
+import { countryCode, countryRegex, demonymRegex } from '../../_shared/countries.ts';
+import { cityPlaces, demonymCountry, isCommonWord, nameTags, subdivisions, US_STATES, type Place } from '../../_shared/gazetteer.ts';
 
 export type MentionKind = 'country' | 'demonym' | 'state';
 export interface Mention { kind: MentionKind; start: number; end: number; name: string; place: Place }

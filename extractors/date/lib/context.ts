@@ -1,7 +1,7 @@
 // What a stated date is the date of, judged from the words around it in its sentence:
 //   "hackers broke in on June 13, 2014" → incident;  "notified customers on July 2" → disclosure;
 //   "founded in 1998", "a previous breach in 2015", "as of March 1" → excluded.
-import type { Sentence } from '../../src/core/analyse/analyse.ts';
+import type { Sentence } from '../../../src/core/analyse/analyse.ts';
 
 export type DateContext = 'incident' | 'discovery' | 'disclosure' | 'excluded' | 'neutral';
 
