@@ -1,6 +1,7 @@
 // Sums of money as news writes them: "$4.5 million", "€2m", "US$70,000", "£1.2bn", "100,000 euros",
 // "50 BTC", "2 bitcoins", "1.5 million dollars", "Rs 10 crore", "$75k". The currency is ISO 4217 or a
 // crypto ticker; "$6,500 in bitcoin" is a dollar sum paid in bitcoin, so the written unit wins.
+import { matches } from './kit.ts';
 import { DIGITS_SOURCE, NUMBER_SOURCE, parseNumber } from './numbers.ts';
 
 export interface Money { start: number; end: number; amount: number; currency: string }
@@ -32,8 +33,7 @@ const MONEY = new RegExp(
 export function findMoney(text: string, from = 0, to = text.length): Money[] {
   const out: Money[] = [];
   const slice = text.slice(from, to);
-  MONEY.lastIndex = 0;
-  for (let m = MONEY.exec(slice); m; m = MONEY.exec(slice)) {
+  for (const m of matches(MONEY, slice)) {
     const g = m.groups!;
     const currency = g.pre ? PREFIX[g.pre] ?? PREFIX[g.pre.toUpperCase()] : SUFFIX[g.suf!.toLowerCase().replace(/\s+/g, ' ')];
     // "Rs" is also an abbreviation; "BTC" and "Rs" prefixes need a digit right after

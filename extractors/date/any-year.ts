@@ -1,5 +1,5 @@
 // "the 2008 presidential election campaign", "copies of your 2015 W-2"  (a year, and nothing better)
-import { defineRule } from '../../src/core/rule.ts';
+import { defineRule, firstMatch } from '../_shared/kit.ts';
 import { proposeDates } from './lib/propose.ts';
 import { tellsOfIncident } from './lib/context.ts';
 
@@ -24,7 +24,7 @@ export default defineRule({
   ],
   propose: (doc) => proposeDates(doc, (m) => {
     if (!tellsOfIncident(doc) || m.kind !== 'year' || m.context === 'excluded') return false;
-    const name = NAMED.exec(doc.text.slice(Math.max(0, m.start - 30), m.start))?.[1];
+    const name = firstMatch(NAMED, doc.text.slice(Math.max(0, m.start - 30), m.start))?.[1];
     return !name || NOT_A_NAME.has(name);
   }, LONE_YEAR),
 });

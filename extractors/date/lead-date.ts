@@ -1,5 +1,5 @@
 // "On May 22, 2017, the clinic learned that its office was burglarized."  (the report opens with its date)
-import { defineRule, span } from '../../src/core/rule.ts';
+import { defineRule, span } from '../_shared/kit.ts';
 import { dateMentions, withYear } from './lib/mentions.ts';
 import { tellsOfIncident } from './lib/context.ts';
 

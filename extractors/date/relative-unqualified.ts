@@ -1,5 +1,5 @@
 // "Last Tuesday morning I opened the admin panel and the order history was empty."
-import { defineRule } from '../../src/core/rule.ts';
+import { defineRule } from '../_shared/kit.ts';
 import { proposeDates } from './lib/propose.ts';
 import { tellsOfIncident } from './lib/context.ts';
 

@@ -1,5 +1,5 @@
 // "Dr. Loi Luu of Westminster, California"  /  "Springfield, Ill."  /  "a student from Hamburg, Germany"
-import { defineRule, span } from '../../src/core/rule.ts';
+import { defineRule, firstMatch, matches, span } from '../_shared/kit.ts';
 import { isIncidentDoc } from './lib/context.ts';
 import { attackerBefore, isAttackerContext } from './lib/mentions.ts';
 import { areaAtStart, cityAtEnd, PLACE_RUN } from './lib/phrases.ts';
@@ -22,11 +22,9 @@ export default defineRule({
   counterExamples: ['Meanwhile, Texas Instruments reported earnings.', 'Hackers based in Moscow, Russia claimed the attack.', 'Smith, Jones and Brown signed the letter.'],
   *propose(doc) {
     if (!isIncidentDoc(doc)) return;
-    COMMA.lastIndex = 0;
-    for (let c = COMMA.exec(doc.text); c; c = COMMA.exec(doc.text)) {
-      const head = RUN_BEFORE.exec(doc.text.slice(Math.max(0, c.index - 60), c.index));
-      RUN_AFTER.lastIndex = c.index + c[0].length;
-      const tail = RUN_AFTER.exec(doc.text);
+    for (const c of matches(COMMA, doc.text)) {
+      const head = firstMatch(RUN_BEFORE, doc.text.slice(Math.max(0, c.index - 60), c.index));
+      const tail = firstMatch(RUN_AFTER, doc.text, c.index + c[0].length);
       if (!head || !tail) continue;
       const area = areaAtStart(tail[0]);
       if (!area) continue;
@@ -36,7 +34,7 @@ export default defineRule({
       const start = city ? c.index - city.name.length : tail.index;
       const end = tail.index + area.text.length;
       // "hackers based in Moscow, Russia"
-      if (isAttackerContext(doc.text, { start, end }) || attackerBefore(doc.text, start - (/\b(?:based |operating )?(?:in|from) $/.exec(doc.text.slice(start - 20, start))?.[0].length ?? 0))) continue;
+      if (isAttackerContext(doc.text, { start, end }) || attackerBefore(doc.text, start - (firstMatch(/\b(?:based |operating )?(?:in|from) $/, doc.text.slice(start - 20, start))?.[0].length ?? 0))) continue;
       const region = area.region ?? (city && city.places.length === 1 ? city.places[0]!.region : null);
       yield {
         value: { country: area.country, region, city: city?.name ?? null },

@@ -1,5 +1,5 @@
 // "The Amsterdam company said…"  /  "a Bristol aerospace supplier"  /  "Brisbane clinic refuses ransom"
-import { defineRule, span } from '../../src/core/rule.ts';
+import { defineRule, matches, span } from '../_shared/kit.ts';
 import { cityInDoc, isIncidentDoc } from './lib/context.ts';
 import { PLACE_RUN } from './lib/phrases.ts';
 
@@ -18,8 +18,7 @@ export default defineRule({
   counterExamples: ['A Russian company was hacked.', 'The Paris prosecutor opened a case after the breach.'],
   *propose(doc) {
     if (!isIncidentDoc(doc)) return;
-    MODIFIER.lastIndex = 0;
-    for (let m = MODIFIER.exec(doc.text); m; m = MODIFIER.exec(doc.text)) {
+    for (const m of matches(MODIFIER, doc.text)) {
       const name = m[1]!.replace(/^(?:The|A|An)\s+/, '');
       const place = cityInDoc(doc, name);
       if (!place) continue;

@@ -1,5 +1,5 @@
 // "The City of Baltimore remains crippled"  /  "Gloucester City Council"  /  "the Port of Nagoya"  /  "Ayuntamiento de Jerez de la Frontera"
-import { defineRule, span } from '../../src/core/rule.ts';
+import { defineRule, matches, span } from '../_shared/kit.ts';
 import { cityInDoc, isIncidentDoc } from './lib/context.ts';
 import { PLACE_RUN, PLACE_RUN_LAZY } from './lib/phrases.ts';
 
@@ -39,12 +39,12 @@ export default defineRule({
   counterExamples: ['Hackers attacked the City of Nowhereville.', 'Hackers hit Redcar and Cleveland Borough Council, an English council.', 'Howard University was hit by ransomware.'],
   *propose(doc) {
     if (!isIncidentDoc(doc)) return;
-    ORG.lastIndex = 0;
-    for (let m = ORG.exec(doc.text); m; m = ORG.exec(doc.text)) {
+    const found = matches(ORG, doc.text);
+    for (const m of found) {
       const run = m[1] ?? m[2]!;
       const hit = cityHead(doc, run, !m[3]);
       // the organisation word may open the next name ("…from Spain. Hospital Clínic de Barcelona")
-      if (!hit) { ORG.lastIndex = m.index + 1; continue; }
+      if (!hit) { found.continueAt(m.index + 1); continue; }
       const start = m[1] ? m.index + m[0].length - run.length : m.index;
       yield { value: hit.place, confidence: CITY_ORGANISATION, evidence: [span(doc.text, start + hit.offset, start + hit.offset + hit.name.length)] };
     }

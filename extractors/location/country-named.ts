@@ -1,5 +1,5 @@
 // "Ghana Health Service reported a breach"  /  "The Canadian breach exposed 2,000 records"
-import { defineRule, span } from '../../src/core/rule.ts';
+import { defineRule, span } from '../_shared/kit.ts';
 import { isIncidentDoc } from './lib/context.ts';
 import { isAttackerContext, mentions } from './lib/mentions.ts';
 

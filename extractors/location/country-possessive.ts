@@ -1,5 +1,5 @@
 // "the networks of South Korea's Atomic Energy Research Institute"  /  "Japan's parliament"
-import { defineRule, span } from '../../src/core/rule.ts';
+import { defineRule, span } from '../_shared/kit.ts';
 import { isIncidentDoc } from './lib/context.ts';
 import { isAttackerContext, mentions } from './lib/mentions.ts';
 

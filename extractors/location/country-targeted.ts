@@ -1,5 +1,5 @@
 // "a campaign against Kyrgyzstan and Uzbekistan"  /  "the attack on Ukraine"  /  "operations targeting Israel"
-import { defineRule, span } from '../../src/core/rule.ts';
+import { defineRule, firstMatch, span } from '../_shared/kit.ts';
 import { isIncidentDoc } from './lib/context.ts';
 import { isAttackerContext, mentions } from './lib/mentions.ts';
 
@@ -19,7 +19,7 @@ export default defineRule({
     if (!isIncidentDoc(doc)) return;
     for (const m of mentions(doc)) {
       if (m.kind === 'state') continue;
-      const before = BEFORE.exec(doc.text.slice(Math.max(0, m.start - 25), m.start));
+      const before = firstMatch(BEFORE, doc.text.slice(Math.max(0, m.start - 25), m.start));
       if (!before || isAttackerContext(doc.text, m)) continue;
       yield { value: m.place, confidence: TARGET_COUNTRY, evidence: [span(doc.text, m.start - before[0].length, m.end)] };
     }

@@ -1,5 +1,5 @@
 // "BALTIMORE — The city's computer systems…"  /  "LAKE CITY, Fla. — Lake City…"  /  "Oslo, 21 March 2019 — Nordfjord…"
-import { defineRule, span } from '../../src/core/rule.ts';
+import { defineRule, matches, span } from '../_shared/kit.ts';
 import { countryCode } from '../_shared/countries.ts';
 import { cityInDoc, isIncidentDoc } from './lib/context.ts';
 import { parsePlace } from './lib/parse.ts';
@@ -31,8 +31,7 @@ export default defineRule({
   *propose(doc) {
     if (!isIncidentDoc(doc)) return;
     const head = doc.text.slice(0, HEAD_CHARS);
-    DATELINE.lastIndex = 0;
-    for (let m = DATELINE.exec(head); m; m = DATELINE.exec(head)) {
+    for (const m of matches(DATELINE, head)) {
       const raw = m[1] ?? m[3]!;
       const area = m[2] ?? m[4];
       const name = titleCase(raw.trim());

@@ -1,5 +1,5 @@
 // "Anonymous takes down several Mexican government websites"  /  "a Belgian province"  /  "U.S. hospitals"
-import { defineRule, span } from '../../src/core/rule.ts';
+import { defineRule, span } from '../_shared/kit.ts';
 import { isIncidentDoc } from './lib/context.ts';
 import { hasTargetNoun, isAttackerContext, mentions } from './lib/mentions.ts';
 

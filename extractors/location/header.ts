@@ -1,5 +1,5 @@
 // "Location: Belgium"  /  "Country: Namur, Belgium"
-import { defineRule, span } from '../../src/core/rule.ts';
+import { defineRule, span } from '../_shared/kit.ts';
 import { isIncidentDoc } from './lib/context.ts';
 import { parsePlace } from './lib/parse.ts';
 

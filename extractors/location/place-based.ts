@@ -1,10 +1,9 @@
 // "San Diego-based Sharp HealthCare said..."  /  "a Belgium-based insurer"  /  "the firm, based in Ohio,"
-import { defineRule, span } from '../../src/core/rule.ts';
+import { defineRule, matches, span, type AnalysedDoc } from '../_shared/kit.ts';
 import { countryCode } from '../_shared/countries.ts';
 import { cityPlaces } from '../_shared/gazetteer.ts';
 import { cityInDoc, isIncidentDoc } from './lib/context.ts';
 import { attackerBefore, isAttackerContext } from './lib/mentions.ts';
-import type { AnalysedDoc } from '../../src/core/analyse/analyse.ts';
 import { regionOf } from './lib/parse.ts';
 import { PLACE_RUN } from './lib/phrases.ts';
 
@@ -41,8 +40,7 @@ export default defineRule({
   counterExamples: ['A China-based group breached the network.', 'The attack was web-based.', 'Hackers based in Russia claimed it.'],
   *propose(doc) {
     if (!isIncidentDoc(doc)) return;
-    BASED.lastIndex = 0;
-    for (let m = BASED.exec(doc.text); m; m = BASED.exec(doc.text)) {
+    for (const m of matches(BASED, doc.text)) {
       const run = m[1] ?? m[2]!;
       const hit = placeOf(run, doc);
       if (!hit) continue;

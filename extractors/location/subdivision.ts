@@ -1,5 +1,5 @@
 // "The Province of Namur was the victim of a cyberattack"  /  "a hospital in Ontario"  /  "the port in Aichi prefecture"  /  "Catalonia's regional government"
-import { defineRule, span } from '../../src/core/rule.ts';
+import { defineRule, matches, span } from '../_shared/kit.ts';
 import { calledRegion, isIncidentDoc } from './lib/context.ts';
 import { cityPlaces } from '../_shared/gazetteer.ts';
 import { attackerBefore, isAttackerContext } from './lib/mentions.ts';
@@ -31,8 +31,7 @@ export default defineRule({
   *propose(doc) {
     if (!isIncidentDoc(doc)) return;
     for (const re of [PLACE, SUFFIX_OR_POSSESSIVE]) {
-      re.lastIndex = 0;
-      for (let m = re.exec(doc.text); m; m = re.exec(doc.text)) {
+      for (const m of matches(re, doc.text)) {
         const unit = re === PLACE ? m[1] : undefined;
         const raw = re === PLACE ? m[2]! : m[1]!;
         const tail = re === PLACE ? m[3] : m[2];

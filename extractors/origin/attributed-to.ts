@@ -1,5 +1,5 @@
 // "The attack was attributed to Iran" / "hackers linked to the Chinese government" / "a Russia-linked group"
-import { defineRule, span } from '../../src/core/rule.ts';
+import { defineRule, firstMatch, span } from '../_shared/kit.ts';
 import { places } from './lib/places.ts';
 import { docActor } from './lib/actors.ts';
 import { ACRONYM, ATTACKER_MODIFIER, ATTACKER_NOUN, ATTACK_NOUN, STATE_WORD, negated } from './lib/context.ts';
@@ -48,7 +48,7 @@ export default defineRule({
   *propose(doc) {
     if (!tellsOfIncident(doc)) return;
     for (const p of places(doc)) {
-      const compound = COMPOUND.exec(doc.text.slice(p.end, p.end + 16));
+      const compound = firstMatch(COMPOUND, doc.text.slice(p.end, p.end + 16));
       let start = p.start;
       let end = p.end;
       if (compound) {
@@ -59,11 +59,11 @@ export default defineRule({
         const s = doc.sentenceAt(p.start);
         const from = Math.max(s?.start ?? 0, p.start - MAX_BEFORE);
         const before = doc.text.slice(from, p.start);
-        const m = BEFORE.exec(before) ?? BEFORE_WITH_OBJECT.exec(before);
+        const m = firstMatch(BEFORE, before) ?? firstMatch(BEFORE_WITH_OBJECT, before);
         if (!m) continue;
         if (p.kind === 'name' && ADJECTIVAL.test(doc.text.slice(p.end, p.end + 24))) continue;
         if (p.kind === 'demonym') {
-          const head = DEMONYM_HEAD.exec(doc.text.slice(p.end, p.end + 40));
+          const head = firstMatch(DEMONYM_HEAD, doc.text.slice(p.end, p.end + 40));
           if (!head) continue;
           end = p.end + head[0].length;
         }

@@ -1,5 +1,5 @@
 // "a threat actor allegedly operating from Pakistan" / "attacks originating from China" / "hackers in China"
-import { defineRule, span } from '../../src/core/rule.ts';
+import { defineRule, firstMatch, span } from '../_shared/kit.ts';
 import { places } from './lib/places.ts';
 import { docActor } from './lib/actors.ts';
 import { ATTACKER_NOUN, ATTACK_NOUN, negated } from './lib/context.ts';
@@ -41,8 +41,8 @@ export default defineRule({
       const s = doc.sentenceAt(p.start);
       const from = Math.max(s?.start ?? 0, p.start - WINDOW);
       const before = doc.text.slice(from, p.start);
-      const byNoun = VIA_NOUN.exec(before);
-      const m = byNoun ?? VIA_TRIGGER.exec(before);
+      const byNoun = firstMatch(VIA_NOUN, before);
+      const m = byNoun ?? firstMatch(VIA_TRIGGER, before);
       if (!m) continue;
       const head = before.slice(0, m.index);
       const actor = docActor(doc);

@@ -1,5 +1,5 @@
 // "Ebay domains hacked by Syrian Electronic Army" / "Anonymous Brazil defaces website" / "Philippines CyberArmy"
-import { defineRule, span } from '../../src/core/rule.ts';
+import { defineRule, firstMatch, span } from '../_shared/kit.ts';
 import { places } from './lib/places.ts';
 import { negated } from './lib/context.ts';
 import { tellsOfIncident } from './lib/incident.ts';
@@ -35,11 +35,11 @@ export default defineRule({
       if (p.kind === 'capital' || !p.exact) continue;
       const parts: string[] = [];
       let end = p.end;
-      for (let m = WORD.exec(doc.text.slice(end, end + 30)); m && PART.test(m[1]!) && parts.length < MAX_PARTS; m = WORD.exec(doc.text.slice(end, end + 30))) {
+      for (let m = firstMatch(WORD, doc.text.slice(end, end + 30)); m && PART.test(m[1]!) && parts.length < MAX_PARTS; m = firstMatch(WORD, doc.text.slice(end, end + 30))) {
         parts.push(m[1]!);
         end += m[0].length;
       }
-      const b = WORD_BEFORE.exec(doc.text.slice(Math.max(0, p.start - 20), p.start));
+      const b = firstMatch(WORD_BEFORE, doc.text.slice(Math.max(0, p.start - 20), p.start));
       const prefix = b && PREFIX.test(b[1]!) && b[1] !== 'The' ? b[1]! : undefined;
       if (!prefix && !parts.some((w) => MARK.test(w))) continue;
       if (!prefix && parts.length === 0) continue;

@@ -1,5 +1,5 @@
 // "LockBit later claimed the attack and published data" — a group named, no country stated
-import { defineRule, span } from '../../src/core/rule.ts';
+import { defineRule, span } from '../_shared/kit.ts';
 import { docActor } from './lib/actors.ts';
 import { tellsOfIncident } from './lib/incident.ts';
 

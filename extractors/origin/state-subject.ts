@@ -1,5 +1,5 @@
 // "China has downloaded 10 to 20 terabytes of data" / "The German BND hacked computers in Congo"
-import { defineRule, span } from '../../src/core/rule.ts';
+import { defineRule, firstMatch, span } from '../_shared/kit.ts';
 import { places } from './lib/places.ts';
 import { docActor } from './lib/actors.ts';
 import { ACRONYM, ATTACK_VERB, STATE_WORD, negated } from './lib/context.ts';
@@ -43,9 +43,9 @@ export default defineRule({
     if (!tellsOfIncident(doc)) return;
     for (const p of places(doc)) {
       if (p.kind === 'capital' || (!p.exact && p.kind !== 'demonym')) continue;
-      const organ = ORGAN_OF.exec(doc.text.slice(Math.max(0, p.start - 40), p.start));
+      const organ = firstMatch(ORGAN_OF, doc.text.slice(Math.max(0, p.start - 40), p.start));
       if (organ && p.kind === 'name') {
-        const v = VERB_AFTER.exec(doc.text.slice(p.end, p.end + 60));
+        const v = firstMatch(VERB_AFTER, doc.text.slice(p.end, p.end + 60));
         if (v && !negated(doc, p.start, p.end)) {
           const start = p.start - organ[0].length;
           yield { value: { country: p.code, actor: docActor(doc)?.name ?? null }, confidence: STATE_ACTS, evidence: [span(doc.text, start, p.end + v[0].length)] };
@@ -54,7 +54,7 @@ export default defineRule({
       }
       if (OBJECT_BEFORE.test(doc.text.slice(Math.max(0, p.start - 20), p.start))) continue;
       const re = p.kind === 'demonym' ? AFTER_DEMONYM : AFTER_NAME;
-      const m = re.exec(doc.text.slice(p.end, p.end + 120));
+      const m = firstMatch(re, doc.text.slice(p.end, p.end + 120));
       if (!m) continue;
       const end = p.end + m[0].length;
       if (negated(doc, p.start, end)) continue;

@@ -1,7 +1,7 @@
 // "Malware was introduced into some of our systems. This malware encrypted certain files."
 // Attackers encrypting the victim's files is what ransomware does, to sell the key back; the article
 // may not name the demand. Encryption the victim applied ("the laptop was encrypted") protects data instead.
-import { defineRule, span } from '../../src/core/rule.ts';
+import { defineRule, matches, span } from '../_shared/kit.ts';
 import { demandLeftOpen, denial, unreported } from './lib/context.ts';
 
 // malware that encrypts files is ransomware by definition; a person who did is left to the demand rules,
@@ -33,8 +33,7 @@ export default defineRule({
     if (denial(doc) || demandLeftOpen(doc)) return;
     const { text } = doc;
     if (!/encrypt/i.test(text)) return;
-    ENCRYPTED.lastIndex = 0;
-    for (let m = ENCRYPTED.exec(text); m; m = ENCRYPTED.exec(text)) {
+    for (const m of matches(ENCRYPTED, text)) {
       const end = m.index + m[0].length;
       if (PROTECTIVE.test(doc.sentenceAt(m.index)?.text ?? '') || unreported(doc, m.index, end)) continue;
       yield { value: { demanded: true, amount: null, currency: null }, confidence: ATTACKER_ENCRYPTION, evidence: [span(text, m.index, end)] };

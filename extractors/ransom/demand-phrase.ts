@@ -1,5 +1,5 @@
 // "The gang demanded a ransom to unlock the files." / "A ransom note was left on every server."
-import { defineRule, span } from '../../src/core/rule.ts';
+import { defineRule, matches, span } from '../_shared/kit.ts';
 import { denial, unreported } from './lib/context.ts';
 
 const DEMAND = new RegExp([
@@ -34,13 +34,11 @@ export default defineRule({
     if (denial(doc)) return;
     const { text } = doc;
     if (!/ransom/i.test(text)) return;
-    DEMAND.lastIndex = 0;
-    for (let m = DEMAND.exec(text); m; m = DEMAND.exec(text)) {
+    for (const m of matches(DEMAND, text)) {
       if (unreported(doc, m.index, m.index + m[0].length)) continue;
       yield { value: { demanded: true, amount: null, currency: null }, confidence: EXPLICIT_DEMAND, evidence: [span(text, m.index, m.index + m[0].length)] };
     }
-    PAID.lastIndex = 0;
-    for (let m = PAID.exec(text); m; m = PAID.exec(text)) {
+    for (const m of matches(PAID, text)) {
       if (unreported(doc, m.index, m.index + m[0].length, false)) continue;
       yield { value: { demanded: true, amount: null, currency: null }, confidence: PAYMENT_TALK, evidence: [span(text, m.index, m.index + m[0].length)] };
     }

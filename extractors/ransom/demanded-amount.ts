@@ -1,5 +1,5 @@
 // "The gang demanded $2 million in bitcoin to decrypt the files." / "a ransom of €2m"
-import { defineRule, span } from '../../src/core/rule.ts';
+import { defineRule, span } from '../_shared/kit.ts';
 import { denial } from './lib/context.ts';
 import { ransomAmounts } from './lib/amount.ts';
 

@@ -1,6 +1,6 @@
 // "Fraudsters encrypted the data and demanded money to remove the block." / "pay to decrypt the files"
 // Files locked and payment asked for is a ransom demand, even when the article never says ransom.
-import { defineRule, span } from '../../src/core/rule.ts';
+import { defineRule, matches, span } from '../_shared/kit.ts';
 import { denial, unreported } from './lib/context.ts';
 
 const LOCKED = /\b(?:encrypt(?:ed|ing|s)?|decrypt(?:ed|ing|ion|s)?|locked|unlock(?:ed|ing)?|scrambled|held\s+hostage|hostage)\b/i;
@@ -25,8 +25,7 @@ export default defineRule({
     if (!LOCKED.test(text)) return;
     for (const s of doc.sentences) {
       if (!LOCKED.test(s.text)) continue;
-      PAYMENT.lastIndex = 0;
-      for (let m = PAYMENT.exec(s.text); m; m = PAYMENT.exec(s.text)) {
+      for (const m of matches(PAYMENT, s.text)) {
         const start = s.start + m.index;
         const end = start + m[0].length;
         if (unreported(doc, start, end)) continue;

@@ -1,7 +1,7 @@
 // "The attacker is trying to extort us money to make it stop." / "threatened to leak the files unless paid"
 // Extortion is a ransom demand when it asks for payment; "an extortion attempt" or "blackmail" with no
 // price named may be a demand for anything (passwords, silence), so those are left out.
-import { defineRule, span } from '../../src/core/rule.ts';
+import { defineRule, matches, span } from '../_shared/kit.ts';
 import { denial, habitual, unreported } from './lib/context.ts';
 
 const EXTORT = /\b(?:extort(?:ed|ing|s|ion(?:ists?)?|ionate)?|blackmail(?:ed|ing|s|ers?)?)\b/gi;
@@ -29,8 +29,7 @@ export default defineRule({
     const { text } = doc;
     if (!/extort|blackmail|threat/i.test(text)) return;
     for (const [re, conf] of [[EXTORT, EXTORTION], [THREAT, LEAK_THREAT]] as const) {
-      re.lastIndex = 0;
-      for (let m = re.exec(text); m; m = re.exec(text)) {
+      for (const m of matches(re, text)) {
         const end = m.index + m[0].length;
         const sentence = doc.sentenceAt(m.index)?.text ?? '';
         if (!FOR_MONEY.test(sentence) || habitual(doc, m.index) || unreported(doc, m.index, end)) continue;

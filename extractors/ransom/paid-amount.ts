@@ -1,6 +1,6 @@
 // "Hollywood Presbyterian Medical Center paid a $17,000 ransom to have its systems restored."
 // A payment shows the demand but may be a negotiated sum: it stands in only when no demanded sum is stated.
-import { defineRule, span } from '../../src/core/rule.ts';
+import { defineRule, span } from '../_shared/kit.ts';
 import { denial } from './lib/context.ts';
 import { ransomAmounts } from './lib/amount.ts';
 

@@ -1,7 +1,7 @@
 // "The county was hit by a ransomware attack that encrypted its servers."
 // Ransomware encrypts files to demand payment for the key, so a ransomware attack on the victim is a
 // ransom demand even when the article never prints the word "ransom" on its own.
-import { defineRule, span } from '../../src/core/rule.ts';
+import { defineRule, matches, span } from '../_shared/kit.ts';
 import { demandLeftOpen, denial, generic, unreported } from './lib/context.ts';
 
 const NAMED = String.raw`(?:[A-Z][\w.-]*\s+){0,2}`; // "Ryuk", "the Windows Egregor"
@@ -33,8 +33,7 @@ export default defineRule({
     if (denial(doc) || demandLeftOpen(doc)) return;
     const { text } = doc;
     if (!/ransom/i.test(text)) return;
-    ATTACK.lastIndex = 0;
-    for (let m = ATTACK.exec(text); m; m = ATTACK.exec(text)) {
+    for (const m of matches(ATTACK, text)) {
       const end = m.index + m[0].length;
       if (unreported(doc, m.index, end) || generic(doc, m.index)) continue;
       yield { value: { demanded: true, amount: null, currency: null }, confidence: RANSOMWARE_ATTACK, evidence: [span(text, m.index, end)] };

@@ -1,7 +1,7 @@
 // "The ransomware encrypted 1,500 computers across the district." / "The malware spread to a total of 20 machines."
 // Machines counted as hit by the attack are in scope: the count says how far the intrusion reached. Stolen
 // or lost laptops are not: that is a count of devices, not of systems compromised.
-import { defineRule, span } from '../../src/core/rule.ts';
+import { defineRule, span } from '../_shared/kit.ts';
 import { countPattern, countsIn } from './lib/count.ts';
 
 const MACHINES = countPattern(String.raw`computers|machines|workstations|endpoints|systems|devices|PCs|hosts|terminals`);

@@ -1,7 +1,7 @@
 // "Someone held our MongoDB servers for ransom." … "We run three MongoDB servers (one for the shop, …)."
 // When a text says its own servers were hit without a count, and elsewhere counts the servers it owns, the
 // fleet is what was hit, unless the text says only some were ("two of them", "none of which").
-import { defineRule, span } from '../../src/core/rule.ts';
+import { defineRule, firstMatch, matches, span } from '../_shared/kit.ts';
 import { NUMBER_SOURCE, parseNumber } from '../_shared/numbers.ts';
 
 const OWNER = String.raw`(?:our|its|their|the\s+(?:company|firm|council|city|county|district|hospital|school|university|agency|ministry|business|shop|store)['’]s|[A-Z][\w&.-]*['’]s)`;
@@ -32,11 +32,10 @@ export default defineRule({
   ],
   *propose(doc) {
     if (!/servers/i.test(doc.text)) return;
-    const hit = OWN_HIT.exec(doc.text);
+    const hit = firstMatch(OWN_HIT, doc.text);
     if (!hit && !(doc.title && OWN_HIT.test(doc.title))) return;
     if (PARTIAL.test(doc.text)) return;
-    FLEET.lastIndex = 0;
-    for (let m = FLEET.exec(doc.text); m; m = FLEET.exec(doc.text)) {
+    for (const m of matches(FLEET, doc.text)) {
       const value = parseNumber(m.groups!.n!);
       if (value == null || !Number.isInteger(value) || value < 1) continue;
       const evidence = [span(doc.text, m.index, m.index + m[0].length)];

@@ -1,5 +1,5 @@
 // "Anonymous breached the official website of the Syrian Investment Agency" / "Hackers stole data from Uber"
-import { defineRule } from '../../src/core/rule.ts';
+import { defineRule } from '../_shared/kit.ts';
 import { objectsOf } from './lib/propose.ts';
 import { isNameLike } from './lib/lone.ts';
 import { isPlace } from './lib/name-shape.ts';

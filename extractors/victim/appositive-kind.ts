@@ -1,5 +1,5 @@
 // "U.S. HealthWorks, a California-based health care service provider, recently alerted employees to a data breach"
-import { defineRule } from '../../src/core/rule.ts';
+import { defineRule } from '../_shared/kit.ts';
 import { subjectsOf } from './lib/propose.ts';
 import { inIncidentPassage } from './lib/context.ts';
 

@@ -1,5 +1,5 @@
 // "a cyberattack against Ville de Lunéville" / "the ransomware attack on the Province de Namur"
-import { defineRule } from '../../src/core/rule.ts';
+import { defineRule } from '../_shared/kit.ts';
 import { objectsOf } from './lib/propose.ts';
 
 // an attack noun with "on"/"against"/"at" takes its target as object; "of" names what was breached

@@ -1,5 +1,5 @@
 // "usernames and passwords from a Russian internet giant called Rambler.ru were leaked online"
-import { defineRule } from '../../src/core/rule.ts';
+import { defineRule } from '../_shared/kit.ts';
 import { objectsOf } from './lib/propose.ts';
 import { inIncidentPassage } from './lib/context.ts';
 import { isNameLike } from './lib/lone.ts';

@@ -1,9 +1,8 @@
 // "The latest victim is Hammersmith Medicines Research" / "LockBit claims Entrust as another victim" / "the gang listed Acme Corp on its leak site"
-import { defineRule } from '../../src/core/rule.ts';
+import { defineRule, firstMatch, type AnalysedDoc } from '../_shared/kit.ts';
 import { objectsOf, subjectsOf } from './lib/propose.ts';
 import type { VictimName } from './lib/name-shape.ts';
 import { isNameLike } from './lib/lone.ts';
-import type { AnalysedDoc } from '../../src/core/analyse/analyse.ts';
 
 // News of extortion gangs names the victim as what is claimed, listed or counted among victims; the claim
 // is the gang's, so the name must still read as an organisation's
@@ -21,7 +20,7 @@ const NAMED_VICTIM = 0.7; // the incident's own text counts it among the victims
 const organisation = (n: VictimName, doc: AnalysedDoc) => isNameLike(doc.text, n);
 const followedBy = (re: RegExp) => (n: VictimName, doc: AnalysedDoc) => {
   const rest = doc.text.slice(n.end, n.end + 100);
-  return organisation(n, doc) && re.test(rest.slice(LEGAL_FORM.exec(rest)![0].length));
+  return organisation(n, doc) && re.test(rest.slice(firstMatch(LEGAL_FORM, rest)![0].length));
 };
 
 export default defineRule({

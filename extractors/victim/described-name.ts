@@ -1,5 +1,5 @@
 // "Estate agent Foxtons is currently investigating a possible data breach" / "Mumbai-based Chtrbox"
-import { defineRule } from '../../src/core/rule.ts';
+import { defineRule } from '../_shared/kit.ts';
 import { objectsOf } from './lib/propose.ts';
 import { inIncidentPassage } from './lib/context.ts';
 

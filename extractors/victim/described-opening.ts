@@ -1,5 +1,5 @@
 // "Nonprofit health care provider Huntington Medical Institutes (HMI) has announced two HIPAA breaches"
-import { defineRule, span } from '../../src/core/rule.ts';
+import { defineRule, firstMatch, span } from '../_shared/kit.ts';
 import { DATELINE, NAME } from './lib/name-shape.ts';
 import { cleanName } from './lib/name-clean.ts';
 import { fullName } from './lib/complete.ts';
@@ -34,7 +34,7 @@ export default defineRule({
   ],
   *propose(doc) {
     for (const s of openingSentences(doc, MAX_SENTENCES)) {
-      const m = OPENING.exec(s.text);
+      const m = firstMatch(OPENING, s.text);
       if (!m) continue;
       const at = s.start + m.indices![1]![0];
       const found = cleanName(doc.text, at, at + m[1]!.length);

@@ -1,5 +1,5 @@
 // "Ville de Lunéville confirmed the attack on Tuesday" / "Stadtwerke Bochum said its systems were breached"
-import { defineRule } from '../../src/core/rule.ts';
+import { defineRule } from '../_shared/kit.ts';
 import { subjectsOf } from './lib/propose.ts';
 import { isStrongName } from './lib/name-shape.ts';
 

@@ -1,5 +1,5 @@
 // "A paper file was stolen from a locked office at Health Sciences Centre."
-import { defineRule } from '../../src/core/rule.ts';
+import { defineRule } from '../_shared/kit.ts';
 import { isOrgLike, nameSpan } from './lib/name-shape.ts';
 import { namesIn } from './lib/names.ts';
 import { inIncidentTalk } from './lib/context.ts';

@@ -1,5 +1,5 @@
 // "Hackers stole the personal data of 57 million customers and drivers from Uber Technologies Inc."
-import { defineRule } from '../../src/core/rule.ts';
+import { defineRule } from '../_shared/kit.ts';
 import { isOrgLike, nameSpan } from './lib/name-shape.ts';
 import { namesIn } from './lib/names.ts';
 import { inIncidentTalk } from './lib/context.ts';

@@ -2,7 +2,7 @@
 // Incident databases file a story under its headline and tag it with the organisation it is about: the name after
 // the last dash of the opening line, standing alone to the end of that line. A news outlet signing its headline the
 // same way ("… - Reuters") is a reporter, not a victim.
-import { defineRule } from '../../src/core/rule.ts';
+import { defineRule, matches } from '../_shared/kit.ts';
 import { nameAt } from './lib/names.ts';
 import { nameSpan } from './lib/name-shape.ts';
 import { isBrandWord } from './lib/lone.ts';
@@ -42,8 +42,7 @@ export default defineRule({
     if (lineEnd > MAX_LINE) return;
     const line = text.slice(0, lineEnd);
     let last: RegExpExecArray | null = null;
-    TAG.lastIndex = 0;
-    for (let m = TAG.exec(line); m; m = TAG.exec(line)) last = m;
+    for (const m of matches(TAG, line)) last = m;
     // a headline is one sentence: a line that ends a sentence before the dash is prose
     if (!last || last.index < 10 || SENTENCE_END.test(line.slice(0, last.index))) return;
     // a banner in capitals ("CYBER SECURITY CENTRE — ADVISORY") or a job title is no incident headline

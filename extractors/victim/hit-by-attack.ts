@@ -1,5 +1,5 @@
 // "The Province de Namur was targeted by a cyberattack" / "Stadtwerke Bochum fell victim to ransomware"
-import { defineRule } from '../../src/core/rule.ts';
+import { defineRule } from '../_shared/kit.ts';
 import { subjectsOf } from './lib/propose.ts';
 
 // a passive harm verb, or "fell victim", right after the subject names who suffered the attack

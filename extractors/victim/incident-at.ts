@@ -1,5 +1,5 @@
 // "A skimming device was found at the Shell gas station" / "The breach occurred at Holmes Regional Medical Center in 2009"
-import { defineRule } from '../../src/core/rule.ts';
+import { defineRule } from '../_shared/kit.ts';
 import { objectsOf } from './lib/propose.ts';
 import { isBrandWord, isNameLike } from './lib/lone.ts';
 

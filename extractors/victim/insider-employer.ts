@@ -1,10 +1,9 @@
 // "A former Microsoft employee leaked the code" / "an IT administrator at Hillcrest Community Bank deleted the backups"
-import { defineRule } from '../../src/core/rule.ts';
+import { defineRule, type AnalysedDoc } from '../_shared/kit.ts';
 import { objectsOf, subjectsOf } from './lib/propose.ts';
 import { isKnownOrganisation } from './lib/words.ts';
 import { isStrongName, type VictimName } from './lib/name-shape.ts';
 import { inIncidentPassage } from './lib/context.ts';
-import type { AnalysedDoc } from '../../src/core/analyse/analyse.ts';
 
 // Insider incidents name the victim as the wrongdoer's employer, before the job title or after "at"/"of"
 const JOB = String.raw`(?:IT\s+)?(?:employees?|workers?|staffers?|staff\s+members?|contractors?|nurses?|technicians?|clerks?|tellers?|insiders?|administrators?|admins?|pharmacists?|receptionists?|cashiers?|managers?|engineers?|officials?|doctors?|physicians?|billing\s+specialists?|supervisors?|agents?|volunteers?)`;

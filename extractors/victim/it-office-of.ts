@@ -1,11 +1,10 @@
 // "the phones started ringing in the IT office of the Hôpital de Cannes Simone-Veil" / "the one-person
 // "IT department" at Kettle & Crumb, the little coffee roaster"
-import { defineRule } from '../../src/core/rule.ts';
+import { defineRule, type AnalysedDoc } from '../_shared/kit.ts';
 import { objectsOf } from './lib/propose.ts';
 import { isKnownOrganisation } from './lib/words.ts';
 import { isStrongName, type VictimName } from './lib/name-shape.ts';
 import { inIncidentTalk, talksIncident } from './lib/context.ts';
-import type { AnalysedDoc } from '../../src/core/analyse/analyse.ts';
 
 // A story told from inside an incident names the organisation through the people who had to handle it:
 // its IT office, its tech team. An outside commentator is "a researcher at", never the IT department.

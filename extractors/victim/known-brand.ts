@@ -1,5 +1,5 @@
 // "Hackers stole the personal data of 57 million Uber riders"
-import { defineRule } from '../../src/core/rule.ts';
+import { defineRule, matches } from '../_shared/kit.ts';
 import { cleanName } from './lib/name-clean.ts';
 import { isKnownOrganisation } from './lib/words.ts';
 import { nameSpan } from './lib/name-shape.ts';
@@ -24,8 +24,8 @@ export default defineRule({
   ],
   *propose(doc) {
     const end = doc.sentences[Math.min(LEAD, doc.sentences.length) - 1]?.end ?? 0;
-    WORD.lastIndex = 0;
-    for (let m = WORD.exec(doc.text); m && m.index < end; m = WORD.exec(doc.text)) {
+    for (const m of matches(WORD, doc.text)) {
+      if (m.index >= end) break;
       if (!isKnownOrganisation(m[0])) continue;
       const name = cleanName(doc.text, m.index, m.index + m[0].length);
       if (!name || !inIncidentTalk(doc, name.start)) continue;

@@ -1,6 +1,6 @@
 // "The Landeshauptstadt Potsdam, the capital of the state of Brandenburg, disconnected its administration
 // from the internet … after security authorities warned of an imminent cyberattack"
-import { defineRule, span } from '../../src/core/rule.ts';
+import { defineRule, firstMatch, span } from '../_shared/kit.ts';
 import { DATELINE, NAME, isStrongName } from './lib/name-shape.ts';
 import { cleanName } from './lib/name-clean.ts';
 import { isKnownOrganisation } from './lib/words.ts';
@@ -38,7 +38,7 @@ export default defineRule({
   ],
   *propose(doc) {
     const { lead } = openingOf(doc);
-    const m = lead && LEAD.exec(lead.text);
+    const m = lead && firstMatch(LEAD, lead.text);
     if (!lead || !m || PERSON_ROLE.test(m[2]!)) return;
     const at = lead.start + m[0].indexOf(m[1]!);
     const found = cleanName(doc.text, at, at + m[1]!.length);

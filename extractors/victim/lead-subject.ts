@@ -1,9 +1,8 @@
 // "AccQData accidentally published private repo with customer medical data"
-import { defineRule, span } from '../../src/core/rule.ts';
+import { defineRule, firstMatch, span, type AnalysedDoc } from '../_shared/kit.ts';
 import { DATELINE, NAME, isPlace, type VictimName } from './lib/name-shape.ts';
 import { cleanName } from './lib/name-clean.ts';
 import { hasCorporateContext, isKnownOrganisation } from './lib/words.ts';
-import type { AnalysedDoc } from '../../src/core/analyse/analyse.ts';
 import { fullName } from './lib/complete.ts';
 import { openingSentences } from './lib/lead.ts';
 import { inIncidentTalk } from './lib/context.ts';
@@ -60,7 +59,7 @@ export default defineRule({
   ],
   *propose(doc) {
     for (const s of openingSentences(doc, MAX_SENTENCES)) {
-      const m = LEAD.exec(s.text);
+      const m = firstMatch(LEAD, s.text);
       if (!m) continue;
       const at = s.start + m[0].indexOf(m[1]!);
       const found = cleanName(doc.text, at, at + m[1]!.length);

@@ -1,5 +1,5 @@
 // "Tufts Health Plan warned subscribers … Tufts Health Plan said the theft included names …"
-import { defineRule } from '../../src/core/rule.ts';
+import { defineRule } from '../_shared/kit.ts';
 import { isOrgLike, nameSpan, type VictimName } from './lib/name-shape.ts';
 import { namesIn } from './lib/names.ts';
 import { inIncidentSentence } from './lib/context.ts';

@@ -1,5 +1,5 @@
 // "The records of two million Airtel customers leaked" / "Skimmers found on FirstBank ATMs" / "Ziggo employee loses laptop"
-import { defineRule } from '../../src/core/rule.ts';
+import { defineRule } from '../_shared/kit.ts';
 import { subjectsOf } from './lib/propose.ts';
 import { inIncidentPassage } from './lib/context.ts';
 import { isStrongName } from './lib/name-shape.ts';

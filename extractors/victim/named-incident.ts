@@ -1,5 +1,5 @@
 // "27.7 million Texas drivers exposed in Vertafore data breach" / "the Equifax hack"
-import { defineRule } from '../../src/core/rule.ts';
+import { defineRule } from '../_shared/kit.ts';
 import { subjectsOf } from './lib/propose.ts';
 import { isKnownOrganisation } from './lib/words.ts';
 import { isPlace, isStrongName, type VictimName } from './lib/name-shape.ts';

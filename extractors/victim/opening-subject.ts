@@ -1,5 +1,5 @@
 // "Jersey City Medical Center said a computer disk containing patient information was lost in June"
-import { defineRule, span } from '../../src/core/rule.ts';
+import { defineRule, firstMatch, span } from '../_shared/kit.ts';
 import { DATELINE, NAME } from './lib/name-shape.ts';
 import { cleanName } from './lib/name-clean.ts';
 import { fullName } from './lib/complete.ts';
@@ -51,7 +51,7 @@ export default defineRule({
   ],
   *propose(doc) {
     for (const s of openingSentences(doc, MAX_SENTENCES)) {
-      const m = OPENING.exec(s.text);
+      const m = firstMatch(OPENING, s.text);
       // "EasyDraft, which processes payments for Bright Horizons": the processor speaks for its client's customers
       if (!m || SERVES_OTHERS.test(m[0])) continue;
       const at = s.start + m[0].indexOf(m[1]!);

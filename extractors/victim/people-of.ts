@@ -1,5 +1,5 @@
 // "the personal data of customers of Uber" / "patients at Royal Shrewsbury Hospital had their records sent to a stranger"
-import { defineRule } from '../../src/core/rule.ts';
+import { defineRule } from '../_shared/kit.ts';
 import { objectsOf } from './lib/propose.ts';
 import { isKnownOrganisation } from './lib/words.ts';
 import { isStrongName, type VictimName } from './lib/name-shape.ts';

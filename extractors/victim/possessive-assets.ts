@@ -1,5 +1,5 @@
 // "five of Stadtwerke Bochum's servers were encrypted" / "the Province de Namur's network"
-import { defineRule } from '../../src/core/rule.ts';
+import { defineRule } from '../_shared/kit.ts';
 import { subjectsOf } from './lib/propose.ts';
 
 // the owner of the systems an attack touched; the trigger starts at the possessive so the name ends there

@@ -1,7 +1,7 @@
 // "the office of Dr. Jeffrey Paul Edelstein was burglarized" / "Lee D. Pollan, DMD, PC notified the state"
 // A doctor or dentist in private practice is the covered entity that holds the records: the practice is the victim,
 // and write-ups name it after the practitioner.
-import { defineRule, span, type Proposal } from '../../src/core/rule.ts';
+import { defineRule, matches, span, type Proposal } from '../_shared/kit.ts';
 
 // ("O'Neil", "Smith-Jones"; a possessive is no part of the name)
 const GIVEN = String.raw`\p{Lu}\p{Ll}+(?:[-'’](?![sS](?![\p{L}]))\p{L}+)*`;
@@ -20,8 +20,7 @@ const PRACTICE = 0.55;
 function* practitioners(text: string): Generator<Proposal<'victim'>> {
   if (!CUE.test(text)) return;
   for (const re of [TITLED, DEGREED]) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
+    for (const m of matches(re, text)) {
       const start = m.index + m[0].lastIndexOf(m[1]!);
       const end = start + m[1]!.length;
       const before = text.slice(Math.max(0, m.index - 40), m.index + m[0].indexOf(m[1]!));

@@ -1,5 +1,5 @@
 // "Cyber Incident Victim: Province de Namur"
-import { defineRule, span } from '../../src/core/rule.ts';
+import { defineRule, span } from '../_shared/kit.ts';
 import { nameAt } from './lib/names.ts';
 
 // incident databases label the victim outright; other keys ("Target:", "Affected organisation:") say the same

@@ -1,10 +1,9 @@
 // "EasyDraft, which processes payments for Bright Horizons Family Solutions, began notifying Bright Horizons customers"
-import { defineRule } from '../../src/core/rule.ts';
+import { defineRule, type AnalysedDoc } from '../_shared/kit.ts';
 import { objectsOf } from './lib/propose.ts';
 import { isKnownOrganisation } from './lib/words.ts';
 import { isStrongName, type VictimName } from './lib/name-shape.ts';
 import { inIncidentPassage } from './lib/context.ts';
-import type { AnalysedDoc } from '../../src/core/analyse/analyse.ts';
 
 // When a processor, vendor or contractor leaks data, the incident is coded against the organisation whose
 // customers or patients it served: the one named after "on behalf of", "processes payments for", "vendor for".

@@ -1,5 +1,5 @@
 // "A hacker called Le0nB3lm0nt breached minimins.com, a popular weight loss support forum"
-import { defineRule, span } from '../../src/core/rule.ts';
+import { defineRule, matches, span } from '../_shared/kit.ts';
 import { inIncidentTalk } from './lib/context.ts';
 import { isNotVictimWord } from './lib/words.ts';
 
@@ -31,8 +31,7 @@ export default defineRule({
   *propose(doc) {
     if (!ANY_DOMAIN.test(doc.text)) return;
     for (const [re, confidence] of [[AFTER_VERB, DOMAIN_OBJECT], [SITE_NAMED, DOMAIN_SITE]] as const) {
-      re.lastIndex = 0;
-      for (let m = re.exec(doc.text); m; m = re.exec(doc.text)) {
+      for (const m of matches(re, doc.text)) {
         const d = m.groups!.d!;
         const start = m.index + m[0].lastIndexOf(d);
         if (isNotVictimWord(d) || /^(?:pastebin|twitter|github|facebook|google|youtube|t\.me|telegram)\./iu.test(d)) continue;

@@ -1,10 +1,9 @@
 // "He worked for Hostgator from September 2011 to February 15, 2012" / "a contractor working for Sequoia Hospital"
-import { defineRule } from '../../src/core/rule.ts';
+import { defineRule, type AnalysedDoc } from '../_shared/kit.ts';
 import { objectsOf } from './lib/propose.ts';
 import type { VictimName } from './lib/name-shape.ts';
 import { isNameLike } from './lib/lone.ts';
 import { inIncidentPassage } from './lib/context.ts';
-import type { AnalysedDoc } from '../../src/core/analyse/analyse.ts';
 
 // Insider write-ups name the victim as the place the wrongdoer worked, often without a job title
 // ("worked for", "was employed by", "working as a nurse at"); a one-word employer must read as a brand

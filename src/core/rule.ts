@@ -52,3 +52,48 @@ export function defineRule<F extends FieldName>(spec: RuleSpec<F>): RuleSpec<F> 
 export function span(text: string, start: number, end: number): Span {
   return { start, end, text: text.slice(start, end) };
 }
+
+/**
+ * Every match of `re` in `text` from offset `from`, in order, each with its `index` into `text`. The search runs on a
+ * private copy of `re`, so a /g regex shared at module scope keeps no state between calls (nor between nested loops
+ * over the same regex), and a rule never touches `lastIndex`. A regex without /g is searched as if it had it.
+ * `continueAt(pos)` moves the search: past a name just consumed, or back to retry inside a match that did not fit.
+ */
+export class Matches implements IterableIterator<RegExpExecArray> {
+  readonly #re: RegExp;
+  readonly #text: string;
+
+  constructor(re: RegExp, text: string, from = 0) {
+    this.#re = new RegExp(re.source, re.global ? re.flags : re.flags + 'g');
+    this.#re.lastIndex = from;
+    this.#text = text;
+  }
+
+  /** The next search starts at `pos` instead of where the last match ended. */
+  continueAt(pos: number): void {
+    this.#re.lastIndex = pos;
+  }
+
+  next(): IteratorResult<RegExpExecArray, undefined> {
+    const m = this.#re.exec(this.#text);
+    if (!m) return { done: true, value: undefined };
+    // An empty match would be found again at the same place: step past it (by a whole code point under /u).
+    if (m[0] === '') this.#re.lastIndex = m.index + (this.#re.unicode && (this.#text.codePointAt(m.index) ?? 0) > 0xffff ? 2 : 1);
+    return { done: false, value: m };
+  }
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+}
+
+export function matches(re: RegExp, text: string, from = 0): Matches {
+  return new Matches(re, text, from);
+}
+
+/** The first match of `re` in `text` at or after `from`, or null; like `re.exec`, but without touching `re.lastIndex`. */
+export function firstMatch(re: RegExp, text: string, from = 0): RegExpExecArray | null {
+  // a regex without /g or /y keeps no state: no copy needed
+  if (from === 0 && !re.global && !re.sticky) return re.exec(text);
+  return new Matches(re, text, from).next().value ?? null;
+}

@@ -1,7 +1,7 @@
 // What a stated date is the date of, judged from the words around it in its sentence:
 //   "hackers broke in on June 13, 2014" → incident;  "notified customers on July 2" → disclosure;
 //   "founded in 1998", "a previous breach in 2015", "as of March 1" → excluded.
-import type { Sentence } from '../../../src/core/analyse/analyse.ts';
+import { matches, type Sentence } from '../../_shared/kit.ts';
 
 export type DateContext = 'incident' | 'discovery' | 'disclosure' | 'excluded' | 'neutral';
 
@@ -37,9 +37,8 @@ const RANGE_NEXT = /^\s*,?\s*(?:(?:and|to|through|until|till|onwards?)\b|[-–�
 const RANGE_END = /(?:\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)\s*(?:and|to|through|until|till|-|–|—)\s*(?:early|mid|late)?[\s-]*$/i;
 
 function nearest(re: RegExp, text: string, from: number, to: number, before: boolean): number {
-  re.lastIndex = 0;
   let best = Infinity;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
+  for (const m of matches(re, text)) {
     const s = m.index;
     const e = s + m[0].length;
     if (before && e <= from) best = Math.min(best, from - e);

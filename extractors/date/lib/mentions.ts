@@ -1,9 +1,9 @@
 // Every date a document states, found once per document and shared by the date rules:
 //   "On June 13, 2014, hackers …"  "in March 2021"  "Jan. 5"  "last Tuesday"  "in 2016"
 // chrono-node is costly, so it only sees sentences a cheap regex has already selected, never the whole text.
+import { matches, type AnalysedDoc, type Sentence } from '../../_shared/kit.ts';
 import type * as chrono from 'chrono-node';
 import { absoluteChrono, relativeChrono } from './chrono.ts';
-import type { AnalysedDoc, Sentence } from '../../../src/core/analyse/analyse.ts';
 import { classifyContext, type DateContext } from './context.ts';
 import { resolveRelative } from './relative.ts';
 
@@ -101,8 +101,7 @@ function mentionsIn(doc: AnalysedDoc, s: Sentence): DateMention[] {
     out.push(m);
   }
   const years: Omit<DateMention, 'context' | 'governed' | 'namesIncident'>[] = [];
-  BARE_YEAR.lastIndex = 0;
-  for (let m = BARE_YEAR.exec(s.text); m; m = BARE_YEAR.exec(s.text)) {
+  for (const m of matches(BARE_YEAR, s.text)) {
     const start = s.start + m.index;
     const end = start + 4;
     if (out.some((x) => x.start < end && start < x.end)) continue;

@@ -1,7 +1,5 @@
 // The common body of the date rules: each picks the stated dates it trusts and gives them one confidence.
-import type { AnalysedDoc } from '../../../src/core/analyse/analyse.ts';
-import type { Proposal } from '../../../src/core/rule.ts';
-import { span } from '../../../src/core/rule.ts';
+import { span, type AnalysedDoc, type Proposal } from '../../_shared/kit.ts';
 import { dateMentions, withYear, type DateMention } from './mentions.ts';
 
 // Reports tell the incident before its aftermath, so of two equally qualified dates the first is likelier;

@@ -1,7 +1,7 @@
 // What ties a place to an incident: whether the document reports one at all, whether a place sits in a
 // context that is not the victim's ("a court in London", "a news conference in Hauppauge"), and which
 // region the text itself writes for a city, so no region is filled in from the gazetteer alone.
-import type { AnalysedDoc } from '../../../src/core/analyse/analyse.ts';
+import { matches, type AnalysedDoc } from '../../_shared/kit.ts';
 import { COUNTRY_BY_NAME } from '../../_shared/countries.ts';
 import { cityPlaces, isCapital, isCommonWord, nameTags, type Place } from '../../_shared/gazetteer.ts';
 import { isAttackerContext, mentions } from './mentions.ts';
@@ -53,11 +53,9 @@ export function victimCountries(doc: AnalysedDoc): ReadonlySet<string> {
   let set = victimCache.get(doc);
   if (!set) {
     const s = new Set(mentions(doc).filter((m) => !isAttackerContext(doc.text, m)).map((m) => m.place.country));
-    CAPITAL_RE.lastIndex = 0;
-    for (let m = CAPITAL_RE.exec(doc.text); m; m = CAPITAL_RE.exec(doc.text)) s.add(isCapital(m[1]!)!);
+    for (const m of matches(CAPITAL_RE, doc.text)) s.add(isCapital(m[1]!)!);
     // so does a province it places something in: "Gloucester City Council in Gloucestershire"
-    IN_RUN.lastIndex = 0;
-    for (let m = IN_RUN.exec(doc.text); m; m = IN_RUN.exec(doc.text)) {
+    for (const m of matches(IN_RUN, doc.text)) {
       const sub = subdivisionAsWritten(m[1]!);
       if (sub && !isAttackerContext(doc.text, { start: m.index, end: m.index + m[0].length })) s.add(sub.country);
     }
@@ -109,7 +107,7 @@ const REGION_WORDS = 3;
 /** The region the text writes right after `city` ("City, Region"), when it is no country, city or other known place. */
 function regionAfterCity(text: string, city: string, country: string): string | null {
   const re = new RegExp(`(?<![\\p{L}\\p{N}])${escape(city)}(?=,)`, 'gu');
-  for (let m = re.exec(text); m; m = re.exec(text)) {
+  for (const m of matches(re, text)) {
     const a = AFTER_CITY.exec(text.slice(m.index + city.length, m.index + city.length + 60));
     if (!a) continue;
     const known = regionOf(a[1]!, country);

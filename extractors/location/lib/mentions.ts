@@ -1,6 +1,6 @@
 // Every country, demonym and US-state mention of a document, found once and shared by the location
 // rules, with the context tests that tell the victim's place from the attackers' ("Russian hackers").
-import type { AnalysedDoc } from '../../../src/core/analyse/analyse.ts';
+import { matches, type AnalysedDoc } from '../../_shared/kit.ts';
 import { countryCode, countryRegex, demonymRegex } from '../../_shared/countries.ts';
 import { cityPlaces, demonymCountry, isCommonWord, nameTags, subdivisions, US_STATES, type Place } from '../../_shared/gazetteer.ts';
 
@@ -44,8 +44,7 @@ export function mentions(doc: AnalysedDoc): Mention[] {
   const taken: Array<[number, number]> = [];
   const free = (s: number, e: number) => !taken.some(([a, b]) => s < b && a < e);
   const scan = (re: RegExp, kind: MentionKind, place: (name: string, start: number, end: number) => Place | undefined) => {
-    re.lastIndex = 0;
-    for (let m = re.exec(doc.text); m; m = re.exec(doc.text)) {
+    for (const m of matches(re, doc.text)) {
       const start = m.index + m[0].indexOf(m[1]!);
       const end = start + m[1]!.length;
       const p = place(m[1]!, start, end);

@@ -1,6 +1,6 @@
 // The named attacker group of a document: "Evil Corp, a cybercrime group", "the LockBit ransomware group",
 // "attributed the attack to Sandworm". Country rules attach it when their own sentence names none.
-import type { AnalysedDoc } from '../../../src/core/analyse/analyse.ts';
+import { matches, type AnalysedDoc } from '../../_shared/kit.ts';
 import { places } from './places.ts';
 
 const NAME = String.raw`(?!(?:The|A|An|This|That|Its|Their)\b)([A-Z][\w-]*[A-Za-z0-9](?:[ \t]+[A-Z][\w-]*[A-Za-z0-9]){0,2})`;
@@ -30,8 +30,8 @@ export function docActor(doc: AnalysedDoc): { name: string; start: number; end: 
   const digest = doc.blocks.filter((b) => b.digestItem);
   const inDigest = (s: number) => digest.length >= 2 && digest.some((b) => s >= b.start && s < b.end);
   for (const re of PATTERNS) {
-    re.lastIndex = 0;
-    for (let m = re.exec(doc.text); m && !found; m = re.exec(doc.text)) {
+    for (const m of matches(re, doc.text)) {
+      if (found) break;
       const name = m[1]!;
       const start = m.index + m[0].indexOf(name);
       if (NOT_ACTOR.test(name.split(/\s+/)[0]!) || NOT_ACTOR.test(name) || isPlace(start)) continue;

@@ -1,5 +1,5 @@
 // Words around a country mention that make it the attackers' origin, and the cues that cancel it.
-import type { AnalysedDoc } from '../../../src/core/analyse/analyse.ts';
+import type { AnalysedDoc } from '../../_shared/kit.ts';
 
 // What attackers are called. Longest first so "hacking group" wins over "hacking".
 export const ATTACKER_NOUN = String.raw`(?:advanced\s+persistent\s+threat(?:\s+(?:group|actor)s?)?|threat[\s-]?(?:actors?|groups?)|state[\s-]?prox(?:y|ies)|` +

@@ -2,7 +2,7 @@
 // A museum guide ("Soviet and American intelligence agencies intercepted…"), a town's history ("the Belgian
 // army used it") or a vendor's pitch ("Russian hackers … are constantly probing networks") names states and
 // attackers but reports no attack that happened to someone.
-import type { AnalysedDoc } from '../../../src/core/analyse/analyse.ts';
+import type { AnalysedDoc } from '../../_shared/kit.ts';
 
 // An incident database's short write-up is an incident by construction; a full article has to say so.
 const SHORT_SUMMARY = 400;

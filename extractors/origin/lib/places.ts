@@ -2,9 +2,9 @@
 // metonyms ("linked to Moscow"), found once per document and shared by every origin rule.
 // Coder write-ups often lower-case demonyms ("an indian hacker group"), so demonyms match in any case;
 // names match in any case only when the lower-case form is not also an ordinary word.
+import { matches, type AnalysedDoc } from '../../_shared/kit.ts';
 import { createRequire } from 'node:module';
 import type { Country } from 'world-countries';
-import type { AnalysedDoc } from '../../../src/core/analyse/analyse.ts';
 import { COUNTRY_BY_DEMONYM, COUNTRY_BY_NAME } from '../../_shared/countries.ts';
 
 const require = createRequire(import.meta.url);
@@ -75,8 +75,8 @@ export function places(doc: AnalysedDoc): readonly Place[] {
   if (found) return found;
   const text = doc.text;
   const out: Place[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+  const words = matches(WORD, text);
+  for (const m of words) {
     const keys = byFirstWord.get(m[0].toLowerCase());
     if (!keys || (m.index > 0 && /[\p{N}]/u.test(text[m.index - 1]!))) continue;
     for (const key of keys) {
@@ -86,7 +86,7 @@ export function places(doc: AnalysedDoc): readonly Place[] {
       const hit = exact ?? lower.get(key);
       if (!hit) continue;
       out.push({ start: m.index, end: m.index + key.length, code: hit.code, kind: hit.kind, exact: !!exact });
-      WORD.lastIndex = m.index + key.length;
+      words.continueAt(m.index + key.length);
       break;
     }
   }

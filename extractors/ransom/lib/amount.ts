@@ -1,7 +1,7 @@
 // What a sum of money is in a ransom story: the demand ("demanded $50,000", "a ransom of €2m", "$70,000
 // to decrypt"), what was paid ("paid a $17,000 ransom"), or something else (fines, damages, revenue,
 // costs, a per-machine price). The total demanded beats a per-machine price and a payment.
-import type { AnalysedDoc } from '../../../src/core/analyse/analyse.ts';
+import { matches, type AnalysedDoc } from '../../_shared/kit.ts';
 import { findMoney, type Money } from '../../_shared/money.ts';
 import { habitual } from './context.ts';
 
@@ -26,9 +26,8 @@ const CONVERSION = /^\s*(?:(?:in\s+)?(?:bitcoins?|btc|crypto\w*)\s*)?[,(–—-]
 
 /** Where the last cue ends, -1 if none: the cue closest to the sum. */
 function lastEnd(re: RegExp, s: string): number {
-  re.lastIndex = 0;
   let at = -1;
-  for (let m = re.exec(s); m; m = re.exec(s)) at = m.index + m[0].length;
+  for (const m of matches(re, s)) at = m.index + m[0].length;
   return at;
 }
 

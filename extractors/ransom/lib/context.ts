@@ -1,7 +1,7 @@
 // When a ransom word does not report a ransom: "had not demanded any ransom", "protection against
 // ransomware", "criminals could demand a ransom", "threats such as ransomware", "Unlike typical
 // ransomware attacks", "Acme Ransomware Protection". Shared by the ransom rules so they agree on it.
-import type { AnalysedDoc } from '../../../src/core/analyse/analyse.ts';
+import type { AnalysedDoc } from '../../_shared/kit.ts';
 
 // what stands in the few words before the cue, up to the cue itself
 const NEGATED = /\b(?:no|not|never|without|nor|neither|ruled?\s+out|rules\s+out|denied|denies|deny|no\s+evidence\s+(?:of|that))\b(?:[\s,]+[\w'-]+){0,3}[\s,]*$|n['’]t(?:[\s,]+[\w'-]+){0,2}[\s,]*$/i;

@@ -1,7 +1,7 @@
 // Counts of machines hit in an incident: "five of its servers", "more than 200 servers", "two database
 // servers and two application servers" (4), "encrypted 1,500 computers". Not a fleet or a product spec
 // ("Cloudflare runs 10,000 servers", "supports up to 64 servers") and not vague sizes ("hundreds of").
-import type { AnalysedDoc, Sentence } from '../../../src/core/analyse/analyse.ts';
+import { matches, type AnalysedDoc, type Sentence } from '../../_shared/kit.ts';
 import { NUMBER_SOURCE, parseNumber } from '../../_shared/numbers.ts';
 
 export interface Count { start: number; end: number; value: number }
@@ -24,14 +24,13 @@ export const INCIDENT = /\b(?:hack\w*|breach\w*|compromis\w*|infect\w*|encrypt\w
 export function countsIn(doc: AnalysedDoc, s: Sentence, re: RegExp): Count[] {
   const out: Count[] = [];
   if (!INCIDENT.test(s.text)) return out;
-  re.lastIndex = 0;
-  for (let m = re.exec(s.text); m; m = re.exec(s.text)) {
+  for (const m of matches(re, s.text)) {
     const n = m.groups!.n!;
     if (FLEET_BEFORE.test(s.text.slice(Math.max(0, m.index - 40), m.index)) || NOT_A_COUNT.test(n)) continue;
     let value = parseNumber(n);
     // "two database servers and two application servers": the counts add up
-    AND_COUNT.lastIndex = 0;
-    for (let a = AND_COUNT.exec(m.groups!.more ?? ''); a && value != null; a = AND_COUNT.exec(m.groups!.more ?? '')) {
+    for (const a of matches(AND_COUNT, m.groups!.more ?? '')) {
+      if (value == null) break;
       const more = parseNumber(a[1]!);
       value = more == null ? null : value + more;
     }

@@ -1,6 +1,7 @@
 // A name as a rule first sees it is often the short form the text uses after introducing the full one,
 // or before it in a headline ("El Centro" … "El Centro Regional Medical Center"; "Premier" … "Premier
 // Physicians Group"). Every rule that lands on the short form should agree with those that land on the long one.
+import { firstMatch } from '../../_shared/kit.ts';
 import { expandAcronym, nameAt } from './names.ts';
 import { isOrgLike, type VictimName } from './name-shape.ts';
 import { memoized, spanKey } from './cache.ts';
@@ -27,8 +28,7 @@ function longestMention(text: string, name: VictimName): VictimName {
   const { value } = name;
   let best = name;
   for (let at = part.indexOf(value); at >= 0; at = part.indexOf(value, at + 1)) {
-    CAPITAL_AFTER.lastIndex = at + value.length;
-    if (!CAPITAL_AFTER.test(part) || (at > 0 && NAME_CHAR_BEFORE.test(part.slice(Math.max(0, at - 2), at)))) continue;
+    if (!firstMatch(CAPITAL_AFTER, part, at + value.length) || (at > 0 && NAME_CHAR_BEFORE.test(part.slice(Math.max(0, at - 2), at)))) continue;
     const longer = nameAt(text, at);
     // mentions do not overlap: the search goes on after this one
     at += value.length - 1;

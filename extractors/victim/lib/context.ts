@@ -1,7 +1,7 @@
 // Whether a name sits in incident talk. Fallback victim rules only guess from position or repetition,
 // so on a match report or an earnings call they would name whatever organisation comes first; an
 // incident word in the name's own sentence (or the next one) is what makes such a guess worth making.
-import type { AnalysedDoc, Sentence } from '../../../src/core/analyse/analyse.ts';
+import type { AnalysedDoc, Sentence } from '../../_shared/kit.ts';
 
 // a topic is no event: "malware analysis", "ransomware defence"
 const TOPIC_AFTER = String.raw`(?!\s+(?:analysis|defen[cs]e|protection|prevention|detection|research|training|awareness|insurance|rollback|readiness|resilience|response|experts?|researchers?|trends?|statistics|landscape))`;

@@ -3,7 +3,7 @@
 // A full article opens with a headline, then bylines and datelines, then the lead sentence. The headline
 // names its subject by the short form readers know ("Jerez city hall", "Potsdam"); the lead gives the
 // organisation its full name and says what it is, so rules that read an opening look at the lead first.
-import type { AnalysedDoc, Sentence } from '../../../src/core/analyse/analyse.ts';
+import type { AnalysedDoc, Sentence } from '../../_shared/kit.ts';
 import { memoized } from './cache.ts';
 
 // a headline stands alone on the first line, without a full stop, and a blank line follows it

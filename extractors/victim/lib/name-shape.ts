@@ -2,8 +2,7 @@
 // lower-case joiners ("Province de Namur", "Gemeente Hof van Twente", "Department of Health and Human
 // Services"), and the cheap judgements on a name's shape (a place, an organisation noun, strong enough alone).
 // The scanner (victim-names.ts) and the cleaner (victim-name-clean.ts) both build on these patterns.
-import type { Span } from '../../../src/core/contract/record.ts';
-import { span } from '../../../src/core/rule.ts';
+import { span, type Span } from '../../_shared/kit.ts';
 import { countryCode } from '../../_shared/countries.ts';
 import { uniqueSubdivision } from '../../_shared/gazetteer.ts';
 import { wordMemo } from './cache.ts';

@@ -2,6 +2,7 @@
 // that starts or ends at a given place and the full name an acronym stands for. A regex over such runs is much
 // cheaper than a parse, and the rules only need to know where a name starts and ends and whether it is a real
 // organisation rather than a generic subject.
+import { firstMatch, matches } from '../../_shared/kit.ts';
 import { memoFor, memoized } from './cache.ts';
 import { cleanName } from './name-clean.ts';
 import { NAME, isOrgLike, isPlace, type VictimName } from './name-shape.ts';
@@ -20,11 +21,10 @@ function scanTo(text: string, to: number): Scan {
   let scan = memo.get('scan');
   if (!scan) memo.set('scan', (scan = { runs: [], next: 0, done: false }));
   while (!scan.done && (scan.runs.length === 0 || scan.runs[scan.runs.length - 2]! < to)) {
-    FULL_SCAN.lastIndex = scan.next;
-    const m = FULL_SCAN.exec(text);
+    const m = firstMatch(FULL_SCAN, text, scan.next);
     if (!m) { scan.done = true; break; }
     scan.runs.push(m.index, m.index + m[0].length);
-    scan.next = FULL_SCAN.lastIndex;
+    scan.next = m.index + m[0].length;
   }
   return scan;
 }
@@ -44,8 +44,7 @@ function namesUpTo(text: string, to: number): readonly VictimName[] {
       resume = runs[i + 1]!;
     }
     const part = text.slice(0, to);
-    PART_SCAN.lastIndex = resume;
-    for (let m = PART_SCAN.exec(part); m; m = PART_SCAN.exec(part)) keep(m.index, m.index + m[0].length);
+    for (const m of matches(PART_SCAN, part, resume)) keep(m.index, m.index + m[0].length);
     return out;
   });
 }
@@ -58,8 +57,7 @@ export function* namesIn(text: string, from = 0, to = text.length): Generator<Vi
   }
   const part = text.slice(0, to);
   const re = new RegExp(NAME_SCAN, 'gu');
-  re.lastIndex = from;
-  for (let m = re.exec(part); m; m = re.exec(part)) {
+  for (const m of matches(re, part, from)) {
     const name = cleanName(text, m.index, m.index + m[0].length);
     if (name && !isPlace(name.value)) yield name;
   }
@@ -100,10 +98,8 @@ function definedShortForm(text: string, short: string): VictimName | null {
 function spelledOut(text: string, acronym: string): VictimName | null {
   // the bracketed acronym is a cheap literal to look for; only from where it first stands is the name before it sought
   for (let at = text.indexOf(acronym); at >= 0; at = text.indexOf(acronym, at + 1)) {
-    PAREN_AFTER.lastIndex = at + acronym.length;
-    if (!PAREN_AFTER.test(text) || !PAREN_BEFORE.test(text.slice(Math.max(0, at - 40), at))) continue;
-    SPELLED_OUT.lastIndex = Math.max(0, at - SPELLED_OUT_REACH);
-    for (let m = SPELLED_OUT.exec(text); m; m = SPELLED_OUT.exec(text)) {
+    if (!firstMatch(PAREN_AFTER, text, at + acronym.length) || !PAREN_BEFORE.test(text.slice(Math.max(0, at - 40), at))) continue;
+    for (const m of matches(SPELLED_OUT, text, Math.max(0, at - SPELLED_OUT_REACH))) {
       if (m[2] !== acronym) continue;
       const end = m.index + m[1]!.length;
       const name = cleanName(text, m.index, end);
@@ -146,8 +142,7 @@ export function nameAt(text: string, pos: number): VictimName | null {
   const memo = memoFor<number, VictimName | null>(text, 'at');
   let name = memo.get(pos);
   if (name === undefined) {
-    NAME_HERE.lastIndex = pos;
-    const m = NAME_HERE.exec(text);
+    const m = firstMatch(NAME_HERE, text, pos);
     memo.set(pos, (name = m ? cleanName(text, m.index, m.index + m[0].length) : null));
   }
   return name;
