@@ -30,5 +30,5 @@ export default defineRule({
     'The group attacked Mandiant researchers in a blog post.',
     'The worm hacked Windows machines and Monday was chaos.',
   ],
-  propose: (doc) => objectsOf(doc, HACKED, ACTOR_OBJECT, (n, d) => !isPlace(n.value) && isNameLike(d.text, n)),
+  propose: (doc) => objectsOf(doc, HACKED, ACTOR_OBJECT, (n, d) => !isPlace(n.value) && isNameLike(d, n)),
 });

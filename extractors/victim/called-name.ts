@@ -25,5 +25,5 @@ export default defineRule({
     'A hospital called the police after a laptop went missing.',
     'The site was defaced by a hacker group called Black Angels.',
   ],
-  propose: (doc) => objectsOf(doc, CALLED, CALLED_NAME, (n, d) => isNameLike(d.text, n) && inIncidentPassage(d, n.start)),
+  propose: (doc) => objectsOf(doc, CALLED, CALLED_NAME, (n, d) => isNameLike(d, n) && inIncidentPassage(d, n.start)),
 });

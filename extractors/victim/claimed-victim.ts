@@ -17,7 +17,7 @@ const LEGAL_FORM = /^(?:,?\s+(?:Corporation|Company|Limited|Corp|Inc|Ltd|LLC|plc
 const NAMED_VICTIM = 0.7; // the incident's own text counts it among the victims
 
 // a one-word name counts when it reads as a brand (never in lower case, a legal form, an acronym)
-const organisation = (n: VictimName, doc: AnalysedDoc) => isNameLike(doc.text, n);
+const organisation = (n: VictimName, doc: AnalysedDoc) => isNameLike(doc, n);
 const followedBy = (re: RegExp) => (n: VictimName, doc: AnalysedDoc) => {
   const rest = doc.text.slice(n.end, n.end + 100);
   return organisation(n, doc) && re.test(rest.slice(firstMatch(LEGAL_FORM, rest)![0].length));

@@ -37,8 +37,8 @@ export default defineRule({
       const m = firstMatch(OPENING, s.text);
       if (!m) continue;
       const at = s.start + m.indices![1]![0];
-      const found = cleanName(doc.text, at, at + m[1]!.length);
-      const name = found && fullName(doc.text, found);
+      const found = cleanName(doc, at, at + m[1]!.length);
+      const name = found && fullName(doc, found);
       if (!name) continue;
       yield { value: name.value, confidence: DESCRIBED_SUBJECT, evidence: [span(doc.text, name.start, name.end)] };
       return;

@@ -55,11 +55,11 @@ export default defineRule({
     'The agency was using Nimbus Cloud Services to store over 3 million files, and the files were left unprotected.',
   ],
   *propose(doc) {
-    for (const name of namesIn(doc.text, 0, Math.min(doc.text.length, WINDOW))) {
+    for (const name of namesIn(doc, 0, Math.min(doc.text.length, WINDOW))) {
       if (!isOrgLike(name.value)) continue;
       // the first organisation of a sports or finance story is no victim
       if (doc.text.length >= SHORT_WRITE_UP && !inIncidentTalk(doc, name.start)) return;
-      const full = fullName(doc.text, name);
+      const full = fullName(doc, name);
       yield { value: full.value, confidence: FIRST_ORGANISATION, evidence: [nameSpan(doc.text, full)] };
       return;
     }

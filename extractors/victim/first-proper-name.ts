@@ -52,11 +52,11 @@ export default defineRule({
   ],
   *propose(doc) {
     const end = doc.sentences[Math.min(LEAD, doc.sentences.length) - 1]?.end ?? 0;
-    for (const name of namesIn(doc.text, 0, end)) {
+    for (const name of namesIn(doc, 0, end)) {
       if (!/\s/.test(name.value) && !isOrgLike(name.value)) continue;
       // the first organisation of a sports or finance story is no victim
       if (!inIncidentTalk(doc, name.start)) return;
-      const full = fullName(doc.text, name);
+      const full = fullName(doc, name);
       yield { value: full.value, confidence: FIRST_NAME_IN_LEAD, evidence: [nameSpan(doc.text, full)] };
       return;
     }

@@ -48,7 +48,7 @@ export default defineRule({
     // a banner in capitals ("CYBER SECURITY CENTRE — ADVISORY") or a job title is no incident headline
     const headline = line.slice(0, last.index);
     if (headline === headline.toUpperCase() || !talksIncident(headline)) return;
-    const name = nameAt(text, last.index + last[0].length);
+    const name = nameAt(doc, last.index + last[0].length);
     // the tag is the whole rest of the line
     if (!name || text.slice(name.end, lineEnd).trim() !== '' || name.start !== last.index + last[0].length) return;
     if (REPORTER.test(name.value) || OUTLET.test(name.value)) return;

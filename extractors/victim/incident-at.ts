@@ -20,5 +20,5 @@ export default defineRule({
     'The laptop was stolen at a restaurant in Boston.',
     'The stolen card was used at Walmart',
   ],
-  propose: (doc) => objectsOf(doc, AT, INCIDENT_PLACE, (n, d) => (/\s/.test(n.value) || isBrandWord(n.value)) && isNameLike(d.text, n)),
+  propose: (doc) => objectsOf(doc, AT, INCIDENT_PLACE, (n, d) => (/\s/.test(n.value) || isBrandWord(n.value)) && isNameLike(d, n)),
 });

@@ -27,9 +27,9 @@ export default defineRule({
     for (const m of matches(WORD, doc.text)) {
       if (m.index >= end) break;
       if (!isKnownOrganisation(m[0])) continue;
-      const name = cleanName(doc.text, m.index, m.index + m[0].length);
+      const name = cleanName(doc, m.index, m.index + m[0].length);
       if (!name || !inIncidentTalk(doc, name.start)) continue;
-      const full = fullName(doc.text, name);
+      const full = fullName(doc, name);
       yield { value: full.value, confidence: KNOWN_BRAND, evidence: [nameSpan(doc.text, full)] };
       return;
     }

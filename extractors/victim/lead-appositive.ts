@@ -41,10 +41,10 @@ export default defineRule({
     const m = lead && firstMatch(LEAD, lead.text);
     if (!lead || !m || PERSON_ROLE.test(m[2]!)) return;
     const at = lead.start + m[0].indexOf(m[1]!);
-    const found = cleanName(doc.text, at, at + m[1]!.length);
+    const found = cleanName(doc, at, at + m[1]!.length);
     // a lone word ("Smith, a …,") is a surname as often as a brand
     if (!found || !(isStrongName(found) || isKnownOrganisation(found.value)) || !inIncidentTalk(doc, at)) return;
-    const name = fullName(doc.text, found);
+    const name = fullName(doc, found);
     yield { value: name.value, confidence: LEAD_APPOSITIVE, evidence: [span(doc.text, name.start, name.end)] };
   },
 });

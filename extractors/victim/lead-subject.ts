@@ -62,9 +62,9 @@ export default defineRule({
       const m = firstMatch(LEAD, s.text);
       if (!m) continue;
       const at = s.start + m[0].indexOf(m[1]!);
-      const found = cleanName(doc.text, at, at + m[1]!.length);
+      const found = cleanName(doc, at, at + m[1]!.length);
       // a town opening the sentence is where it happened ("Potsdam's city hall"), not who
-      const name = found && !isPlace(found.value) && loneWordOk(found, doc) && inIncidentTalk(doc, at) ? fullName(doc.text, found) : null;
+      const name = found && !isPlace(found.value) && loneWordOk(found, doc) && inIncidentTalk(doc, at) ? fullName(doc, found) : null;
       if (!name) continue;
       yield { value: name.value, confidence: LEAD_SUBJECT, evidence: [span(doc.text, name.start, name.end)] };
       return;

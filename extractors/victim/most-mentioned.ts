@@ -28,7 +28,7 @@ export default defineRule({
   ],
   *propose(doc) {
     const seen = new Map<string, { first: VictimName; n: number; incident: boolean }>();
-    for (const name of namesIn(doc.text, 0, Math.min(doc.text.length, WINDOW))) {
+    for (const name of namesIn(doc, 0, Math.min(doc.text.length, WINDOW))) {
       if (!/\s/.test(name.value) && !isOrgLike(name.value)) continue;
       const k = key(name.value);
       const e = seen.get(k);
@@ -41,7 +41,7 @@ export default defineRule({
     // a museum or a product named over and over is no victim unless one mention's own sentence is incident talk:
     // a sales pitch puts the product next to a list of the threats it stops ("isolates compromised servers")
     if (!best || !best.incident || best.n < MIN_MENTIONS || (ranked[1] && ranked[1].n === best.n)) return;
-    const full = fullName(doc.text, best.first);
+    const full = fullName(doc, best.first);
     yield { value: full.value, confidence: REPEATED, evidence: [nameSpan(doc.text, full)] };
   },
 });

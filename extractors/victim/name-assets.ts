@@ -42,5 +42,5 @@ export default defineRule({
   propose: (doc) => subjectsOf(doc, NAME_THEN_NOUN, NAME_ASSETS, (n, d, m) => !POSSESSIVE_THING.test(m[0])
     // insider-employer reads "<strong name> employee" already
     && !(JOB_NOUN.test(m[0]) && isStrongName(n))
-    && (/\s/.test(n.value) || (isBrandWord(n.value) && isNameLike(d.text, n))) && inIncidentPassage(d, n.start)),
+    && (/\s/.test(n.value) || (isBrandWord(n.value) && isNameLike(d, n))) && inIncidentPassage(d, n.start)),
 });

@@ -55,8 +55,8 @@ export default defineRule({
       // "EasyDraft, which processes payments for Bright Horizons": the processor speaks for its client's customers
       if (!m || SERVES_OTHERS.test(m[0])) continue;
       const at = s.start + m[0].indexOf(m[1]!);
-      const found = cleanName(doc.text, at, at + m[1]!.length);
-      const name = found && fullName(doc.text, found);
+      const found = cleanName(doc, at, at + m[1]!.length);
+      const name = found && fullName(doc, found);
       if (!name) continue;
       yield { value: name.value, confidence: OPENING_SUBJECT, evidence: [span(doc.text, name.start, name.end)] };
       return;

@@ -22,7 +22,7 @@ export default defineRule({
   *propose(doc) {
     for (const [key, h] of doc.headers) {
       if (!VICTIM_KEY.test(key)) continue;
-      const name = nameAt(doc.text, h.start);
+      const name = nameAt(doc, h.start);
       if (!name) continue;
       yield { value: name.value, confidence: HEADER_VICTIM, evidence: [span(doc.text, name.start, name.end)] };
     }

@@ -10,7 +10,7 @@ import { inIncidentPassage } from './lib/context.ts';
 const WORKED_FOR = /\b(?:worked|working|works|employed|hired|contracted)\s+(?:as\s+(?:an?\s+)?(?:[\w-]+\s+){1,3}?)?(?:for|at|by|with)\s+(?:the\s+)?/giu;
 const WORKPLACE = 0.6; // the employer of whoever misused the data; a past employer is named this way too
 
-const employer = (n: VictimName, doc: AnalysedDoc) => isNameLike(doc.text, n) && inIncidentPassage(doc, n.start);
+const employer = (n: VictimName, doc: AnalysedDoc) => isNameLike(doc, n) && inIncidentPassage(doc, n.start);
 
 export default defineRule({
   field: 'victim',

@@ -1,7 +1,7 @@
 // What a stated date is the date of, judged from the words around it in its sentence:
 //   "hackers broke in on June 13, 2014" → incident;  "notified customers on July 2" → disclosure;
 //   "founded in 1998", "a previous breach in 2015", "as of March 1" → excluded.
-import { matches, type Sentence } from '../../_shared/kit.ts';
+import { matches, type AnalysedDoc, type Sentence } from '../../_shared/kit.ts';
 
 export type DateContext = 'incident' | 'discovery' | 'disclosure' | 'excluded' | 'neutral';
 
@@ -81,11 +81,7 @@ export function classifyContext(text: string, sentence: Sentence, start: number,
 
 // a document that tells of no hack, breach, theft or loss has no incident date, whatever dates it states
 const INCIDENT_REPORT = /\b(?:hack(?:ed|ers?|ing|s)|attack(?:ed|s)?|burglar\w*|thie(?:f|ves)|accessed|downloaded|embezzl\w+|indicted|convicted|sentenced|pleaded\s+guilty|confidential|classified|(?:security|data|privacy|e-?mail)\s+(?:incident|event)|targeted|campaign|breach(?:ed|es)?|cyber-?attack\w*|ransom\w*|attackers|stolen|stole|theft|compromised|unauthori[sz]ed|intrusion|malware|phishing|leaked|skimm(?:er|ers|ing)|defaced|ddos|exposed|lost|misdirected|snooping|fraud\w*|missing|misplaced|mistakenly|inadvertently|wrong\s+(?:address|recipient|person|patient)|hipaa|privacy|violat\w+|inappropriate(?:ly)?|improper(?:ly)?|publicly\s+(?:available|accessible)|identity|social\s+security|personal\s+(?:data|information)|(?:patient|medical|health)\s+(?:information|records?|data)|spy\w*|espionage)\b/i;
-const reports = new WeakMap<object, boolean>();
-
 /** Whether the text tells of an incident at all; the weak date rules speak only then. */
-export function tellsOfIncident(doc: { readonly text: string }): boolean {
-  let r = reports.get(doc);
-  if (r === undefined) reports.set(doc, (r = INCIDENT_REPORT.test(doc.text)));
-  return r;
+export function tellsOfIncident(doc: AnalysedDoc): boolean {
+  return doc.once('date/tells-of-incident', () => INCIDENT_REPORT.test(doc.text));
 }

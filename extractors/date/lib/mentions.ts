@@ -49,8 +49,6 @@ const FIRST_YEAR = 1980;
 const MAX_AGE_YEARS = 10;
 const tooOld = (doc: AnalysedDoc, year: number) => year < FIRST_YEAR || (!!doc.publishedAt && year < doc.publishedAt.getUTCFullYear() - MAX_AGE_YEARS);
 
-const cache = new WeakMap<AnalysedDoc, DateMention[]>();
-
 function selected(doc: AnalysedDoc, s: Sentence): boolean {
   return MONTH_NAME.test(s.text) || YEAR.test(s.text) || NUMERIC_DATE.test(s.text) || (!!doc.publishedAt && RELATIVE_CUE.test(s.text));
 }
@@ -118,13 +116,11 @@ function mentionsIn(doc: AnalysedDoc, s: Sentence): DateMention[] {
 
 /** All dates the document states, in text order; computed once per document. */
 export function dateMentions(doc: AnalysedDoc): readonly DateMention[] {
-  let found = cache.get(doc);
-  if (!found) {
-    found = [];
+  return doc.once('date/mentions', () => {
+    const found: DateMention[] = [];
     for (const s of doc.sentences) if (selected(doc, s)) found.push(...mentionsIn(doc, s));
-    cache.set(doc, found);
-  }
-  return found;
+    return found;
+  });
 }
 
 /**

@@ -13,14 +13,11 @@ import { subdivisionAsWritten } from './regions.ts';
 // Words that report that something happened to someone: an attack, a breach, a theft, a loss. A topic
 // word alone ("defending against ransomware and other attacks", "today's ransomware") is not enough.
 const INCIDENT = new RegExp(String.raw`\b(?:cyber-?(?:attack|war|espionage|army|criminal|operation|incident|campaign|crime)\w*|attack(?:ed|ing|ers?)?\b|attacks? (?:on|against|by|from)|hack\w*|breach\w*|ransom\b|ransom (?:demand|note|payment)|ransomware (?:attack|infection|incident|gang|group|operators?)|(?:hit|struck|infected) (?:by|with)|infect(?:s|ed|ing|ion)\b|malware (?:attack|infection|was|had)|(?:planted|installed|deployed) (?:\w+ ){0,2}malware|logic ?bomb|intrusions?|compromis(?:ed|e of|ing)|st(?:ole|olen|eal|eals|ealing)\b|theft|thie(?:f|ves)|burglar\w*|lost|misplaced|leak(?:ed|s|ing)?\b|data ?leak|dumps?\b|dumpster|expos(?:ed|ure) (?:of )?(?:the )?(?:\w+ )?(?:data|records|information|details|files|database)|publicly (?:available|accessible|viewable)|defac(?:e|es|ed|ement|ing)|DDoS|denial[- ]of[- ]service|phish(?:ing|ed)|scam\w*|espionage|spie[sd]\b|spying|spy on|wiretap\w*|infiltrat\w*|unauthori[sz]ed|without (?:proper )?authori[sz]ation|inappropriately|improperly|inadvertently|mistakenly|accidentally|by mistake|in error|wrong (?:recipient|address|patient|person)|incorrect (?:recipient|address|patient)|mis(?:faxed|mailed|directed|delivered|sent)\w*|snoop\w*|extort(?:ed|ing|s)\b|extortion (?:demand|attempt|attack|email|letter)|encrypt(?:ed|ing)\b|wiper|skimm(?:er|ers|ing|ed)|tamper\w*|sabotag\w*|exfiltrat\w*|(?:takes?|took|taken|shuts?|shut) (?:\w+ ){0,3}(?:down|offline)|knocked (?:\w+ )?(?:out|offline)|(?:threat|bad) actors?|cybercriminals?|fraud\w*|disclos(?:ed|ure)\b|(?:accessed|viewed) (?:\w+ ){0,3}(?:records|information|data|files|accounts)|declares? war|target(?:s|ed|ing)\b|assault(?:s|ed)\b|crippl\w+|spyware|surveillanceware|breaks? into|broke into|glitch|violat(?:ed|ing|ion)|HIPAA|PII|(?:personal|patient|medical|health|private) (?:information|data|details|records))`, 'i');
-const incidentCache = new WeakMap<AnalysedDoc, boolean>();
 // An incident database's short write-up is an incident by construction; a full article has to say so.
 const SHORT_SUMMARY = 400;
 /** True when the document reports an incident; places in other texts (sport, travel, weather) are nobody's victim. */
 export function isIncidentDoc(doc: AnalysedDoc): boolean {
-  let v = incidentCache.get(doc);
-  if (v === undefined) incidentCache.set(doc, (v = doc.text.length < SHORT_SUMMARY || INCIDENT.test(doc.text)));
-  return v;
+  return doc.once('location/incident-doc', () => doc.text.length < SHORT_SUMMARY || INCIDENT.test(doc.text));
 }
 
 // Places where people met, judged or were sent, not where the victim is.
@@ -47,11 +44,9 @@ export function writtenRegion(text: string, region: string | null, city: string,
 }
 
 const IN_RUN = new RegExp(String.raw`\b(?:in|of)\s+(?:the\s+)?(${PLACE_RUN})`, 'gu');
-const victimCache = new WeakMap<AnalysedDoc, ReadonlySet<string>>();
 /** Countries the text names outside attacker phrases, with those of the capitals it names ("a court in London" → GB). */
 export function victimCountries(doc: AnalysedDoc): ReadonlySet<string> {
-  let set = victimCache.get(doc);
-  if (!set) {
+  return doc.once('location/victim-countries', () => {
     const s = new Set(mentions(doc).filter((m) => !isAttackerContext(doc.text, m)).map((m) => m.place.country));
     for (const m of matches(CAPITAL_RE, doc.text)) s.add(isCapital(m[1]!)!);
     // so does a province it places something in: "Gloucester City Council in Gloucestershire"
@@ -59,9 +54,8 @@ export function victimCountries(doc: AnalysedDoc): ReadonlySet<string> {
       const sub = subdivisionAsWritten(m[1]!);
       if (sub && !isAttackerContext(doc.text, { start: m.index, end: m.index + m[0].length })) s.add(sub.country);
     }
-    victimCache.set(doc, (set = s));
-  }
-  return set;
+    return s as ReadonlySet<string>;
+  });
 }
 
 /**

@@ -13,8 +13,6 @@ const STATE_BY_NAME = new Map(US_STATES.map((s) => [s.name, s]));
 const COUNTRY_RE = countryRegex();
 const DEMONYM_RE = demonymRegex();
 
-const cache = new WeakMap<AnalysedDoc, Mention[]>();
-
 // Alternative spellings in the country data that are ordinary English words ("Island" is Iceland's).
 const NOT_COUNTRIES = new Set(['Island']);
 const WORD_BEFORE = /(\p{Lu}[\p{L}'’]*)\s$/u;
@@ -38,9 +36,11 @@ function georgianCityBefore(text: string, start: number): boolean {
 }
 
 export function mentions(doc: AnalysedDoc): Mention[] {
-  let out = cache.get(doc);
-  if (out) return out;
-  out = [];
+  return doc.once('location/mentions', () => findMentions(doc));
+}
+
+function findMentions(doc: AnalysedDoc): Mention[] {
+  const out: Mention[] = [];
   const taken: Array<[number, number]> = [];
   const free = (s: number, e: number) => !taken.some(([a, b]) => s < b && a < e);
   const scan = (re: RegExp, kind: MentionKind, place: (name: string, start: number, end: number) => Place | undefined) => {
@@ -70,7 +70,6 @@ export function mentions(doc: AnalysedDoc): Mention[] {
     if (m.name === 'Georgia' && (american || georgianCityBefore(doc.text, m.start))) Object.assign(m, { kind: 'state', place: { country: 'US', region: 'Georgia', city: null } });
   }
   out.sort((a, b) => a.start - b.start);
-  cache.set(doc, out);
   return out;
 }
 
@@ -107,12 +106,9 @@ export function hasTargetNoun(text: string, end: number, within = 3): boolean {
   return phraseAfter(text, end).slice(0, within).some((w) => TARGET.test(w));
 }
 
-const namedCache = new WeakMap<AnalysedDoc, ReadonlySet<string>>();
 /** Countries the document names in any way (country, demonym, US state), for settling ambiguous city names. */
 export function namedCountries(doc: AnalysedDoc): ReadonlySet<string> {
-  let set = namedCache.get(doc);
-  if (!set) namedCache.set(doc, (set = new Set(mentions(doc).map((m) => m.place.country))));
-  return set;
+  return doc.once('location/named-countries', () => new Set(mentions(doc).map((m) => m.place.country)));
 }
 
 const ATTACKER_NOUN_BEFORE = /\b(?:hack\w*|groups?|gangs?|actors?|attackers?|criminals?|operat\w+|spies|perpetrators?)\s+(?:[\w-]+\s+){0,2}$/i;

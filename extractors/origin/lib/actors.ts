@@ -17,11 +17,12 @@ const PATTERNS: readonly RegExp[] = [
 ];
 // Capitalised words that start sentences or name institutions, never attacker groups.
 const NOT_ACTOR = /^(?:The|A|An|It|This|That|They|He|She|We|Officials?|Police|Researchers|Security|Federal|State|City|County|Government|Authorities|Ransomware|Hackers?)$|(?:Centre|Center|Agency|Department|Ministry|Office|Council|Bureau|Service|Police|University|Hospital|Authority|Government|Times|News|Post)$/;
-const cache = new WeakMap<AnalysedDoc, { name: string; start: number; end: number } | null>();
-
 /** The document's named attacker group, or null. */
 export function docActor(doc: AnalysedDoc): { name: string; start: number; end: number } | null {
-  if (cache.has(doc)) return cache.get(doc)!;
+  return doc.once('origin/actor', () => findActor(doc));
+}
+
+function findActor(doc: AnalysedDoc): { name: string; start: number; end: number } | null {
   type Actor = { name: string; start: number; end: number };
   let found: Actor | null = null;
   let aside: Actor | null = null;
@@ -41,6 +42,5 @@ export function docActor(doc: AnalysedDoc): { name: string; start: number; end: 
     if (found) break;
   }
   found ??= aside;
-  cache.set(doc, found);
   return found;
 }

@@ -29,14 +29,10 @@ const FINDING = /\b(?:investigat(?:ing|ed|es)|discovered|uncovered|detected|obse
 const PATTERNS = [PASSIVE, ACTIVE, DEFINITE, WITH_PARTY, VICTIM, FINDING];
 // A siege or a battle is an attack too; the incidents origin speaks of happen to computers and data.
 const DIGITAL = /\b(?:cyber\w*|hack\w*|ransomware|malware|spyware|phishing|DDoS|data|databases?|computers?|networks?|servers?|systems?|websites?|e-?mails?|online|internet|digital|software|passwords?|accounts?|IT|espionage|spy\w*|spie[sd]|surveillance|wiretap\w*|intercept\w*|encrypt\w*|compromis\w*|leak\w*|communications?|messag\w*|phones?|laptops?|Twitter|tweets?|social\s+media|files|documents|records|information)\b/;
-const cache = new WeakMap<AnalysedDoc, boolean>();
-
 /** True when the document reports an incident that happened, not only threats, history or a product. */
 export function tellsOfIncident(doc: AnalysedDoc): boolean {
-  let v = cache.get(doc);
-  if (v === undefined) {
+  return doc.once('origin/tells-of-incident', () => {
     const t = doc.text;
-    cache.set(doc, (v = t.length < SHORT_SUMMARY || (DIGITAL.test(t) && PATTERNS.some((re) => re.test(t)))));
-  }
-  return v;
+    return t.length < SHORT_SUMMARY || (DIGITAL.test(t) && PATTERNS.some((re) => re.test(t)));
+  });
 }

@@ -67,12 +67,12 @@ for (const list of byFirstWord.values()) list.sort((a, b) => b.length - a.length
 const WORD = /[\p{L}\p{M}]+/gu;
 const BOUNDARY_AFTER = /^(?:$|[^\p{L}\p{N}.]|\.(?!\p{L}))/u;
 // Every origin rule asks for the same mentions; one scan per document serves them all.
-const cache = new WeakMap<AnalysedDoc, readonly Place[]>();
-
 /** Every country name, demonym or capital in the document, in text order. */
 export function places(doc: AnalysedDoc): readonly Place[] {
-  let found = cache.get(doc);
-  if (found) return found;
+  return doc.once('origin/places', () => findPlaces(doc));
+}
+
+function findPlaces(doc: AnalysedDoc): readonly Place[] {
   const text = doc.text;
   const out: Place[] = [];
   const words = matches(WORD, text);
@@ -90,7 +90,5 @@ export function places(doc: AnalysedDoc): readonly Place[] {
       break;
     }
   }
-  found = out;
-  cache.set(doc, found);
-  return found;
+  return out;
 }

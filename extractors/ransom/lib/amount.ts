@@ -31,13 +31,9 @@ function lastEnd(re: RegExp, s: string): number {
   return at;
 }
 
-const cache = new WeakMap<AnalysedDoc, RansomAmount[]>();
-
 /** Ransom sums in the sentences of doc, with their role; sums for other things are left out. */
 export function ransomAmounts(doc: AnalysedDoc): RansomAmount[] {
-  let out = cache.get(doc);
-  if (!out) cache.set(doc, (out = findRansomAmounts(doc)));
-  return out;
+  return doc.once('ransom/amounts', () => findRansomAmounts(doc));
 }
 
 function findRansomAmounts(doc: AnalysedDoc): RansomAmount[] {

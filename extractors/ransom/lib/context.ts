@@ -1,7 +1,7 @@
 // When a ransom word does not report a ransom: "had not demanded any ransom", "protection against
 // ransomware", "criminals could demand a ransom", "threats such as ransomware", "Unlike typical
 // ransomware attacks", "Acme Ransomware Protection". Shared by the ransom rules so they agree on it.
-import type { AnalysedDoc } from '../../_shared/kit.ts';
+import { firstMatch, type AnalysedDoc } from '../../_shared/kit.ts';
 
 // what stands in the few words before the cue, up to the cue itself
 const NEGATED = /\b(?:no|not|never|without|nor|neither|ruled?\s+out|rules\s+out|denied|denies|deny|no\s+evidence\s+(?:of|that))\b(?:[\s,]+[\w'-]+){0,3}[\s,]*$|n['’]t(?:[\s,]+[\w'-]+){0,2}[\s,]*$/i;
@@ -48,11 +48,9 @@ const DENIAL = /\bno\s+(?:ransom\s+(?:or\s+other\s+)?)?demands?\s+(?:for\s+(?:pa
 // "declined to say whether a ransom had been demanded": a ransomware attack then says nothing either way
 const UNKNOWN = /\b(?:declined|refused|would\s+not|wouldn['’]t|did\s+not|didn['’]t|has\s+not|hasn['’]t|have\s+not|had\s+not)\s+(?:to\s+)?(?:say|said|confirm(?:ed)?|disclose[ds]?|comment(?:ed)?\s+on)\s+(?:whether|if)\s+(?:[\w'’]+\s+){0,4}?(?:ransom|demand|pa(?:y|id))/i;
 
-const denials = new WeakMap<AnalysedDoc, RegExpExecArray | null>();
 /** Where the text says no ransom was demanded, if it does. */
 export function denial(doc: AnalysedDoc): RegExpExecArray | null {
-  if (!denials.has(doc)) denials.set(doc, DENIAL.exec(doc.text));
-  return denials.get(doc)!;
+  return doc.once('ransom/denial', () => firstMatch(DENIAL, doc.text));
 }
 
 /** The text leaves open whether a ransom was demanded: an attack alone does not settle it. */

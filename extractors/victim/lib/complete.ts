@@ -1,7 +1,7 @@
 // A name as a rule first sees it is often the short form the text uses after introducing the full one,
 // or before it in a headline ("El Centro" … "El Centro Regional Medical Center"; "Premier" … "Premier
 // Physicians Group"). Every rule that lands on the short form should agree with those that land on the long one.
-import { firstMatch } from '../../_shared/kit.ts';
+import { firstMatch, type AnalysedDoc } from '../../_shared/kit.ts';
 import { expandAcronym, nameAt } from './names.ts';
 import { isOrgLike, type VictimName } from './name-shape.ts';
 import { memoized, spanKey } from './cache.ts';
@@ -17,19 +17,20 @@ const CAPITAL_AFTER = /\s+\p{Lu}/uy;
 const LEGAL_FORM_AFTER = /^,?\s+(?:Inc|Incorporated|Corp|Corporation|Co|Ltd|Limited|LLC|L\.L\.C|plc|PLC|AG|GmbH|SA|S\.A|NV|N\.V|BV|B\.V|SpA|ASA|AB|Oy|Pty)\b/u;
 
 /** The longest organisation-like mention in the text that starts with `name`'s words. */
-export function completeName(text: string, name: VictimName): VictimName {
+export function completeName(doc: AnalysedDoc, name: VictimName): VictimName {
   // "University of Miami" is already whole (its medical school is a part); an acronym is its own short form
   if (isOrgLike(name.value) || ACRONYM.test(name.value)) return name;
-  return memoized(text, 'complete', spanKey(name.start, name.end), () => longestMention(text, name));
+  return memoized(doc, 'complete', spanKey(name.start, name.end), () => longestMention(doc, name));
 }
 
-function longestMention(text: string, name: VictimName): VictimName {
+function longestMention(doc: AnalysedDoc, name: VictimName): VictimName {
+  const { text } = doc;
   const part = text.slice(0, Math.max(WINDOW, name.end));
   const { value } = name;
   let best = name;
   for (let at = part.indexOf(value); at >= 0; at = part.indexOf(value, at + 1)) {
     if (!firstMatch(CAPITAL_AFTER, part, at + value.length) || (at > 0 && NAME_CHAR_BEFORE.test(part.slice(Math.max(0, at - 2), at)))) continue;
-    const longer = nameAt(text, at);
+    const longer = nameAt(doc, at);
     // mentions do not overlap: the search goes on after this one
     at += value.length - 1;
     if (!longer || !longer.value.startsWith(value) || longer.value.length <= best.value.length) continue;
@@ -43,5 +44,5 @@ function longestMention(text: string, name: VictimName): VictimName {
 }
 
 /** The name a text gives in full: an acronym spelled out, a short form completed. */
-export const fullName = (text: string, name: VictimName): VictimName =>
-  memoized(text, 'full', spanKey(name.start, name.end), () => completeName(text, expandAcronym(text, name)));
+export const fullName = (doc: AnalysedDoc, name: VictimName): VictimName =>
+  memoized(doc, 'full', spanKey(name.start, name.end), () => completeName(doc, expandAcronym(doc, name)));

@@ -13,10 +13,10 @@ const MISHANDLING = /\b(?:(?:personal|medical|health|patient|customer|client|emp
 const DENIED = /\b(?:not|no|nor|never|without)\s+(?:[\w-]+\s+){0,4}(?:cyber[\s-]?attack|attack|hack|breach|malicious|intrusion)/iu;
 export const talksIncident = (s: string) => (INCIDENT_WORD.test(s) || MISHANDLING.test(s)) && !DENIED.test(s);
 // every rule asks about the sentences around its own name, and most names sit in the same few sentences
-const talkMemo = new WeakMap<Sentence, boolean>();
-const sentenceTalksIncident = (s: Sentence) => {
-  let v = talkMemo.get(s);
-  if (v === undefined) talkMemo.set(s, (v = talksIncident(s.text)));
+const sentenceTalksIncident = (doc: AnalysedDoc, s: Sentence) => {
+  const memo = doc.once('victim/sentence-talks-incident', () => new Map<number, boolean>());
+  let v = memo.get(s.index);
+  if (v === undefined) memo.set(s.index, (v = talksIncident(s.text)));
   return v;
 };
 
@@ -24,7 +24,7 @@ const sentenceTalksIncident = (s: Sentence) => {
 function incidentWithin(doc: AnalysedDoc, pos: number, reach: number): boolean {
   const s = doc.sentenceAt(pos);
   if (!s) return false;
-  return doc.sentences.slice(Math.max(0, s.index - reach), s.index + reach + 1).some(sentenceTalksIncident);
+  return doc.sentences.slice(Math.max(0, s.index - reach), s.index + reach + 1).some((t) => sentenceTalksIncident(doc, t));
 }
 
 /** The sentence holding `pos`, or one next to it, speaks of an incident. */

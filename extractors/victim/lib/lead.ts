@@ -20,7 +20,7 @@ const isProse = (s: Sentence) => PROSE_END.test(s.text) && words(s.text) >= MIN_
 
 /** The headline (if the text opens with one) and the lead sentence of the text. */
 export function openingOf(doc: AnalysedDoc): Opening {
-  return memoized(doc.text, 'opening', 0, () => {
+  return memoized(doc, 'opening', 0, () => {
     const first = doc.sentences[0];
     const headline = first && first.start < 5 && HEADLINE_END.test(doc.text.slice(first.start, first.end + 4)) ? first : null;
     const from = headline ? 1 : 0;

@@ -1,5 +1,6 @@
 // A lone capitalised word ("Airtel", "MacTalk", "Interpark") is as often a surname or a capitalised
 // common word as a brand. Rules that accept one ask for some sign that it names an organisation.
+import type { AnalysedDoc } from '../../_shared/kit.ts';
 import { memoized } from './cache.ts';
 import { hasCorporateContext, isKnownOrganisation } from './words.ts';
 import { isStrongName, type VictimName } from './name-shape.ts';
@@ -22,7 +23,8 @@ export const isBrandWord = (w: string) => !TECH_ACRONYM.has(w.toUpperCase()) && 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Whether a name, single word or not, can stand for an organisation in `text`. */
-export function isNameLike(text: string, n: VictimName): boolean {
+export function isNameLike(doc: AnalysedDoc, n: VictimName): boolean {
+  const { text } = doc;
   if (isStrongName(n) || isKnownOrganisation(n.value) || BRAND_SPELLING.test(n.value)) return true;
   if (ORG_AFTER.test(text.slice(n.end, n.end + 60)) || hasCorporateContext(text, n.end)) return true;
   // a sentence opens with a capital whatever its first word is ("Emergency patients were diverted")
@@ -30,5 +32,5 @@ export function isNameLike(text: string, n: VictimName): boolean {
   if (n.start === 0 || /(?:[.!?:"“]\s*|\n\s*)$/u.test(before)) return false;
   // a brand keeps its capital wherever it appears; a common word shows up in lower case somewhere
   const lower = n.value.toLowerCase();
-  return !memoized(text, 'lower-case', lower, () => new RegExp(String.raw`(?<![\p{L}\d])${escape(lower)}(?![\p{L}\d])`, 'u').test(text));
+  return !memoized(doc, 'lower-case', lower, () => new RegExp(String.raw`(?<![\p{L}\d])${escape(lower)}(?![\p{L}\d])`, 'u').test(text));
 }

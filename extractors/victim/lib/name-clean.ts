@@ -1,5 +1,6 @@
 // Cleaning one capitalised run into a victim name: trimming leading noise, possessives and what the name owns,
 // and rejecting the runs that are no victim organisation: generic subjects, people, places, attackers and reporters.
+import type { AnalysedDoc } from '../../_shared/kit.ts';
 import { COUNTRY_BY_DEMONYM, countryCode } from '../../_shared/countries.ts';
 import { cityPlaces, subdivisions } from '../../_shared/gazetteer.ts';
 import { TECH_ACRONYM } from './lone.ts';
@@ -18,11 +19,12 @@ import {
  * Cleans the capitalised run text[start, end): drops leading noise ("The", "On Monday"), a trailing
  * possessive and punctuation, and rejects generic subjects, people, attackers and reporters.
  */
-export function cleanName(text: string, start: number, end: number): VictimName | null {
-  const memo = memoFor<number, VictimName | null>(text, 'clean');
+export function cleanName(doc: AnalysedDoc, start: number, end: number): VictimName | null {
+  const { text } = doc;
+  const memo = memoFor<number, VictimName | null>(doc, 'clean');
   const key = spanKey(start, end);
   let name = memo.get(key);
-  if (name === undefined) memo.set(key, (name = isBareFunctionWord(text, start, end) ? null : cleanRun(text, start, end)));
+  if (name === undefined) memo.set(key, (name = isBareFunctionWord(text, start, end) ? null : cleanRun(doc, start, end)));
   return name;
 }
 
@@ -37,7 +39,8 @@ const isBareFunctionWord = (text: string, start: number, end: number) => {
 };
 
 const JOINER_END = new RegExp(String.raw`\s+${JOINER}$`, 'iu');
-function cleanRun(text: string, start: number, end: number): VictimName | null {
+function cleanRun(doc: AnalysedDoc, start: number, end: number): VictimName | null {
+  const { text } = doc;
   let s = start;
   let e = end;
   // "Alabama State Employees’ Insurance Board", "Ohio Bureau of Workers' Compensation": a plural possessive inside the name
@@ -103,7 +106,7 @@ function cleanRun(text: string, start: number, end: number): VictimName | null {
   const glued = GLUED_POSSESSIVE.exec(text.slice(s, e));
   // (short town names in the gazetteer are too often a surname or a word with its "s": "Flores", "Sims")
   const gluedPlace = !!glued && (isPlace(glued[1]!) || (glued[1]!.length >= 6 && !isFirstName(glued[1]!.toLowerCase()) && isTownOrCounty(glued[1]!)));
-  if (glued && (gluedPlace || (!PLURAL_NAME.test(glued[1]!) && standsAlone(text, glued[1]!)))) {
+  if (glued && (gluedPlace || (!PLURAL_NAME.test(glued[1]!) && standsAlone(doc, glued[1]!)))) {
     if (gluedPlace || ORG_HEAD.test(text.slice(s + glued[0].length, e))) s += glued[0].length;
     else e = s + glued[1]!.length;
   }
@@ -112,7 +115,7 @@ function cleanRun(text: string, start: number, end: number): VictimName | null {
   const owned = WEB_PROPERTY.exec(text.slice(s, e)) ?? PEOPLE_TAIL.exec(text.slice(s, e));
   if (owned && owned.index > 0) e = s + owned.index;
   // "Sony Italy", "Google Video Costa Rica", "Experian South African branch": a brand's branch in a country
-  e = s + withoutCountryTail(text, text.slice(s, e), /^\s+\p{Ll}/u.test(text.slice(e, e + 3))).length;
+  e = s + withoutCountryTail(doc, text.slice(s, e), /^\s+\p{Ll}/u.test(text.slice(e, e + 3))).length;
   // "Barrie police", "Spotsylvania school system": a lower-case kind after a place makes it the place's body
   const kind = LOWER_KIND.exec(text.slice(e, e + 40));
   if (kind) e += kind[0].length;
@@ -173,7 +176,7 @@ function cleanRun(text: string, start: number, end: number): VictimName | null {
   // short name without an organisation noun makes it a person
   if (words.length <= 3 && !ORG_HEAD.test(value) && !incorporated && (/^(?:mr|mrs|ms|miss)\.?$/.test(words[0]!)
     || PERSON_BEFORE.test(text.slice(Math.max(0, s - 40), s)) || PERSON_AFTER.test(text.slice(e, e + 80))
-    || (!/^[\p{Lu}\d&.-]+$/u.test(value) && namedAsPerson(text, value)))) return null;
+    || (!/^[\p{Lu}\d&.-]+$/u.test(value) && namedAsPerson(doc, value)))) return null;
   // "Emory Roane of the Privacy Rights Clearinghouse" is a person speaking for an organisation; "Virginia Department
   // of Health" opens on a place that is also a first name, and an organisation noun follows it
   if (isFirstName(words[0]!) && words[2] === 'of' && !ORG_HEAD.test(value.split(/\s+/)[1]!)) return null;
@@ -239,7 +242,7 @@ const TAIL_JOINER = new RegExp(String.raw`^${JOINER}$`, 'iu');
  * one word keeps its country unless it is a known brand, the text also names it alone, or the country is a demonym
  * that qualifies the noun after it ("Experian South African branch"; "Baseball Canada" stays).
  */
-function withoutCountryTail(text: string, value: string, nounAfter: boolean): string {
+function withoutCountryTail(doc: AnalysedDoc, value: string, nounAfter: boolean): string {
   const words = value.split(/(\s+)/);
   for (const k of [2, 1]) {
     const cut = words.length - (2 * k - 1);
@@ -248,7 +251,7 @@ function withoutCountryTail(text: string, value: string, nounAfter: boolean): st
     const rest = words.slice(0, cut - 1);
     const last = rest[rest.length - 1]!;
     if (TAIL_JOINER.test(last)) return value;
-    const brand = isKnownOrganisation(last) || standsAlone(text, last) || (nounAfter && COUNTRY_BY_DEMONYM.has(tail));
+    const brand = isKnownOrganisation(last) || standsAlone(doc, last) || (nounAfter && COUNTRY_BY_DEMONYM.has(tail));
     if (rest.length === 1 && (isCommonWord(last) || isPlace(last) || ORG_HEAD.test(last) || !brand)) return value;
     return rest.join('');
   }
@@ -258,7 +261,8 @@ const GLUED_POSSESSIVE = /^(\p{Lu}[\p{L}]*[^\Ws])s\s+(?=\S+\s+\S)/u;
 const PLURAL_NAME = /^(?:Women|Children|Men|People|Veteran|Worker|Teacher|Employee|Doctor|Physician|Nurse|Owner|Farmer|American|Citizen|Friend|Member|Partner|Associate|Service|System|Product|Resource|Affair|Communication|Industrie|Holding|Solution|Lake|Hill|Spring|Wood|Field|Park|Garden|Meadow|Oak|Pine|Palm|Height|Fall|Island|Water|Street|Road)$/u;
 const CAPITAL_NEXT = /^\s+\p{Lu}/u;
 /** `owner` appears in the text as a word of its own, not as the first word of a longer name. */
-const standsAlone = (text: string, owner: string) => memoized(text, 'alone', owner, () => {
+const standsAlone = (doc: AnalysedDoc, owner: string) => memoized(doc, 'alone', owner, () => {
+  const { text } = doc;
   for (let at = text.indexOf(owner); at >= 0; at = text.indexOf(owner, at + 1)) {
     const after = text.slice(at + owner.length, at + owner.length + 3);
     if (/^[\p{L}\d]/u.test(after) || (at > 0 && /[\p{L}\d]/u.test(text[at - 1]!))) continue;

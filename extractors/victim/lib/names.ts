@@ -2,7 +2,7 @@
 // that starts or ends at a given place and the full name an acronym stands for. A regex over such runs is much
 // cheaper than a parse, and the rules only need to know where a name starts and ends and whether it is a real
 // organisation rather than a generic subject.
-import { firstMatch, matches } from '../../_shared/kit.ts';
+import { firstMatch, matches, type AnalysedDoc } from '../../_shared/kit.ts';
 import { memoFor, memoized } from './cache.ts';
 import { cleanName } from './name-clean.ts';
 import { NAME, isOrgLike, isPlace, type VictimName } from './name-shape.ts';
@@ -16,8 +16,9 @@ const EDGE = 300;
 
 interface Scan { runs: number[]; next: number; done: boolean }
 /** The capitalised runs of the whole text (start, end pairs), scanned only as far as anyone has asked. */
-function scanTo(text: string, to: number): Scan {
-  const memo = memoFor<'scan', Scan>(text, 'scan');
+function scanTo(doc: AnalysedDoc, to: number): Scan {
+  const { text } = doc;
+  const memo = memoFor<'scan', Scan>(doc, 'scan');
   let scan = memo.get('scan');
   if (!scan) memo.set('scan', (scan = { runs: [], next: 0, done: false }));
   while (!scan.done && (scan.runs.length === 0 || scan.runs[scan.runs.length - 2]! < to)) {
@@ -30,14 +31,15 @@ function scanTo(text: string, to: number): Scan {
 }
 
 /** Every cleaned capitalised run in text[0, to), in order, worked out once per text and window. */
-function namesUpTo(text: string, to: number): readonly VictimName[] {
-  return memoized(text, 'names', to, () => {
+function namesUpTo(doc: AnalysedDoc, to: number): readonly VictimName[] {
+  const { text } = doc;
+  return memoized(doc, 'names', to, () => {
     const out: VictimName[] = [];
     const keep = (s: number, e: number) => {
-      const name = cleanName(text, s, e);
+      const name = cleanName(doc, s, e);
       if (name && !isPlace(name.value)) out.push(name);
     };
-    const { runs } = scanTo(text, to);
+    const { runs } = scanTo(doc, to);
     let resume = 0;
     for (let i = 0; i < runs.length && runs[i + 1]! <= to - EDGE; i += 2) {
       keep(runs[i]!, runs[i + 1]!);
@@ -50,15 +52,16 @@ function namesUpTo(text: string, to: number): readonly VictimName[] {
 }
 
 /** Every cleaned capitalised run in text[from, to), in order. */
-export function* namesIn(text: string, from = 0, to = text.length): Generator<VictimName> {
+export function* namesIn(doc: AnalysedDoc, from = 0, to = doc.text.length): Generator<VictimName> {
+  const { text } = doc;
   if (from === 0) {
-    yield* namesUpTo(text, to);
+    yield* namesUpTo(doc, to);
     return;
   }
   const part = text.slice(0, to);
   const re = new RegExp(NAME_SCAN, 'gu');
   for (const m of matches(re, part, from)) {
-    const name = cleanName(text, m.index, m.index + m[0].length);
+    const name = cleanName(doc, m.index, m.index + m[0].length);
     if (name && !isPlace(name.value)) yield name;
   }
 }
@@ -75,34 +78,36 @@ const SPELLED_OUT_REACH = 1500;
  * "Huntington Medical Research Institutes (HMRI)": an acronym stands for the full name the text gives it, and so does
  * a short form the text defines in brackets ("Allergy Associates of Hartford, P.C. (Allergy Associates)").
  */
-export function expandAcronym(text: string, name: VictimName): VictimName {
-  if (!ACRONYM.test(name.value)) return memoized(text, 'defined', name.value, () => definedShortForm(text, name.value)) ?? name;
-  const full = memoized(text, 'acronym', name.value, () => spelledOut(text, name.value));
+export function expandAcronym(doc: AnalysedDoc, name: VictimName): VictimName {
+  if (!ACRONYM.test(name.value)) return memoized(doc, 'defined', name.value, () => definedShortForm(doc, name.value)) ?? name;
+  const full = memoized(doc, 'acronym', name.value, () => spelledOut(doc, name.value));
   return full ?? name;
 }
 
 // "Allergy Associates of Hartford, P.C. (Allergy Associates)": a short form the text defines in brackets after the full name
 const BRACKET_BEFORE = /(?:,?\s+(?:Inc|Corp|Co|Ltd|LLC|L\.L\.C|P\.?C|P\.?A)\.?)?,?\s*\(\s*(?:the\s+)?["“]?$/u;
-function definedShortForm(text: string, short: string): VictimName | null {
+function definedShortForm(doc: AnalysedDoc, short: string): VictimName | null {
+  const { text } = doc;
   if (!/\s/.test(short)) return null;
   for (let at = text.indexOf(short); at >= 0; at = text.indexOf(short, at + 1)) {
     if (!/^["”]?\s*\)/u.test(text.slice(at + short.length, at + short.length + 3))) continue;
     const before = BRACKET_BEFORE.exec(text.slice(Math.max(0, at - 40), at));
     if (!before) continue;
-    const full = nameBefore(text, at - before[0].length);
+    const full = nameBefore(doc, at - before[0].length);
     if (full && full.value.length > short.length && full.value.startsWith(short.split(/\s+/)[0]!)) return full;
   }
   return null;
 }
 
-function spelledOut(text: string, acronym: string): VictimName | null {
+function spelledOut(doc: AnalysedDoc, acronym: string): VictimName | null {
+  const { text } = doc;
   // the bracketed acronym is a cheap literal to look for; only from where it first stands is the name before it sought
   for (let at = text.indexOf(acronym); at >= 0; at = text.indexOf(acronym, at + 1)) {
     if (!firstMatch(PAREN_AFTER, text, at + acronym.length) || !PAREN_BEFORE.test(text.slice(Math.max(0, at - 40), at))) continue;
     for (const m of matches(SPELLED_OUT, text, Math.max(0, at - SPELLED_OUT_REACH))) {
       if (m[2] !== acronym) continue;
       const end = m.index + m[1]!.length;
-      const name = cleanName(text, m.index, end);
+      const name = cleanName(doc, m.index, end);
       // "Valley Anesthesiology and Pain Consultants (VAPC)": the acronym's letters say where the name ends, even
       // past an "and" that cleaning cut
       if (name && name.end < end && initialsOf(text.slice(name.start, end)).includes(acronym)) return { value: text.slice(name.start, end), start: name.start, end };
@@ -111,7 +116,7 @@ function spelledOut(text: string, acronym: string): VictimName | null {
     break;
   }
   // "Bay Area Chiropractic Center … BACC said": a longer name in the text whose initials spell the acronym
-  for (const n of namesUpTo(text, Math.min(text.length, ACRONYM_WINDOW))) {
+  for (const n of namesUpTo(doc, Math.min(text.length, ACRONYM_WINDOW))) {
     if (n.value === acronym) continue;
     // "Educational Credit Management Corp. … ECMC": the legal form cut from the name still gives its letter
     const form = LEGAL_INITIAL.exec(text.slice(n.end, n.end + 16));
@@ -138,36 +143,38 @@ const initialsOf = (value: string) => {
 
 const NAME_HERE = new RegExp(NAME, 'uy');
 /** The name that starts exactly at `pos`, if any. */
-export function nameAt(text: string, pos: number): VictimName | null {
-  const memo = memoFor<number, VictimName | null>(text, 'at');
+export function nameAt(doc: AnalysedDoc, pos: number): VictimName | null {
+  const { text } = doc;
+  const memo = memoFor<number, VictimName | null>(doc, 'at');
   let name = memo.get(pos);
   if (name === undefined) {
     const m = firstMatch(NAME_HERE, text, pos);
-    memo.set(pos, (name = m ? cleanName(text, m.index, m.index + m[0].length) : null));
+    memo.set(pos, (name = m ? cleanName(doc, m.index, m.index + m[0].length) : null));
   }
   return name;
 }
 
 const NAME_ENDING = new RegExp(String.raw`(?:^|[^\p{L}\p{M}\d'’.&/-])(${NAME})['’]?s?\s*$`, 'u');
 /** The name that ends exactly at `pos` (the last capitalised run before it). */
-export function nameBefore(text: string, pos: number): VictimName | null {
-  const memo = memoFor<number, VictimName | null>(text, 'before');
+export function nameBefore(doc: AnalysedDoc, pos: number): VictimName | null {
+  const memo = memoFor<number, VictimName | null>(doc, 'before');
   let name = memo.get(pos);
-  if (name === undefined) memo.set(pos, (name = nameEndingAt(text, pos)));
+  if (name === undefined) memo.set(pos, (name = nameEndingAt(doc, pos)));
   return name;
 }
 
-function nameEndingAt(text: string, pos: number): VictimName | null {
+function nameEndingAt(doc: AnalysedDoc, pos: number): VictimName | null {
+  const { text } = doc;
   const from = Math.max(0, pos - 160);
   const m = NAME_ENDING.exec(text.slice(from, pos));
   if (!m) return null;
   const start = from + m.index + m[0].indexOf(m[1]!);
-  const name = cleanName(text, start, start + m[1]!.length);
+  const name = cleanName(doc, start, start + m[1]!.length);
   // "North Big Horn Hospital in Wyoming reported": the place only locates the name before it
   // "Center for Health Care Services, in San Antonio Texas, experienced", "Colorado Mental Health Institute at Pueblo"
   const via = /(?:,?\s+(?:in|at)|,)\s+$/u.exec(text.slice(Math.max(0, start - 8), start));
   if (via && (!name || isPlace(name.value) || (/(?:in|at)\s+$/.test(via[0]) && !isOrgLike(name.value)))) {
-    const outer = nameBefore(text, start - via[0].length);
+    const outer = nameBefore(doc, start - via[0].length);
     if (outer && !isPlace(outer.value)) return outer;
   }
   return name && isPlace(name.value) ? null : name;

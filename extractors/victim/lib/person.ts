@@ -1,6 +1,7 @@
 // People and other non-organisations that a capitalised run can be: "spokesman Jay Mayfield", "Huang, 41,",
 // "Mr Montgomery", "Veteran B", "Salem Road", "1am GMT", "South Africans". Incident write-ups name the insider, the
 // patient and the official as often as the organisation, and only the organisation is a victim.
+import type { AnalysedDoc } from '../../_shared/kit.ts';
 import { memoized } from './cache.ts';
 import { tagsOf } from './words.ts';
 
@@ -15,8 +16,9 @@ const CAP_RUN = String.raw`\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,
 const COURTESY = /\b(?:Mr|Mrs|Ms|Miss)\.?[ \t]+(\p{Lu}[\p{L}'’-]+)/gu;
 const AGED_OR_WHO = new RegExp(String.raw`(${CAP_RUN})(?:,[ \t]+(?:\d{2},|who\b)|[ \t]+\(\d{2}\))`, 'gu');
 const TITLED = new RegExp(String.raw`\b${PERSON_TITLE}[ \t]+(${CAP_RUN})`, 'gu');
-function personMarks(text: string): Set<string> {
-  return memoized(text, 'person-marks', 0, () => {
+function personMarks(doc: AnalysedDoc): Set<string> {
+  return memoized(doc, 'person-marks', 0, () => {
+    const { text } = doc;
     const marks = new Set<string>();
     // a surname after a courtesy title is marked apart: it makes any name ending on it a person's
     for (const m of text.matchAll(COURTESY)) marks.add(`~${m[1]}`);
@@ -32,8 +34,8 @@ function personMarks(text: string): Set<string> {
   });
 }
 /** Somewhere in the text the name is given an age, a courtesy title or a role: "Huang, 41,", "Mr Huang", "spokesman Jay Mayfield". */
-export const namedAsPerson = (text: string, value: string) => {
-  const marks = personMarks(text);
+export const namedAsPerson = (doc: AnalysedDoc, value: string) => {
+  const marks = personMarks(doc);
   if (marks.size === 0) return false;
   const words = value.split(/\s+/);
   // "Canh Oxelson" ... "Oxelson, 43,": a short name whose last word alone is given an age is a person's

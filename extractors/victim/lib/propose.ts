@@ -11,8 +11,8 @@ const always: Check = () => true;
 /** The name that starts where `trigger` ends ("cyberattack against ▸Stadtwerke Bochum"). */
 export function* objectsOf(doc: AnalysedDoc, trigger: RegExp, confidence: number, ok: Check = always): Generator<Proposal<'victim'>> {
   for (const m of matches(trigger, doc.text)) {
-    const found = nameAt(doc.text, m.index + m[0].length);
-    const name = found && ok(found, doc, m) ? fullName(doc.text, found) : null;
+    const found = nameAt(doc, m.index + m[0].length);
+    const name = found && ok(found, doc, m) ? fullName(doc, found) : null;
     if (name) yield { value: name.value, confidence, evidence: [nameSpan(doc.text, name)] };
   }
 }
@@ -20,8 +20,8 @@ export function* objectsOf(doc: AnalysedDoc, trigger: RegExp, confidence: number
 /** The name that ends where `trigger` starts ("Stadtwerke Bochum◂ was hit by"). */
 export function* subjectsOf(doc: AnalysedDoc, trigger: RegExp, confidence: number, ok: Check = always): Generator<Proposal<'victim'>> {
   for (const m of matches(trigger, doc.text)) {
-    const found = nameBefore(doc.text, m.index);
-    const name = found && ok(found, doc, m) ? fullName(doc.text, found) : null;
+    const found = nameBefore(doc, m.index);
+    const name = found && ok(found, doc, m) ? fullName(doc, found) : null;
     if (name) yield { value: name.value, confidence, evidence: [nameSpan(doc.text, name)] };
   }
 }
