@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import nlp from 'compromise';
 import type { Country } from 'world-countries';
+import { alternation } from './alternation.ts';
 import { COUNTRY_BY_DEMONYM, COUNTRY_BY_NAME } from './countries.ts';
 
 const require = createRequire(import.meta.url);
@@ -53,9 +54,8 @@ for (const c of worldCountries) for (const cap of c.capital ?? []) capitals.set(
 export function isCapital(name: string): string | undefined {
   return capitals.get(name);
 }
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Capital cities as whole words; group 1 is the name. */
-export const CAPITAL_RE = new RegExp(`(?<![\\p{L}\\p{N}])(${[...capitals.keys()].filter((c) => c.length >= 4 && !isCommonWord(c)).sort((a, b) => b.length - a.length).map(escapeRe).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+export const CAPITAL_RE = new RegExp(alternation([...capitals.keys()].filter((c) => c.length >= 4 && !isCommonWord(c)), { wholeWord: true }), 'gu');
 
 // Several territories share a demonym with a larger state ("French": France and the French Southern
 // Territories; "American": the US and its islands); the sovereign, then the largest, is the usual sense.

@@ -2,20 +2,18 @@
 // "three hundred and twenty", "1.2 million". Vague quantities ("hundreds of", "dozens of") are no
 // number at all: a count we cannot state is left null rather than guessed.
 
-const UNITS: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
-  a: 1, an: 1, single: 1,
-};
-const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
-const SCALES: Record<string, number> = {
-  dozen: 12, hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12,
-  k: 1e3, m: 1e6, mn: 1e6, mln: 1e6, bn: 1e9, b: 1e9, lakh: 1e5, lakhs: 1e5, crore: 1e7, crores: 1e7,
-};
+import { alternation } from './alternation.ts';
+import { wordMap } from './lexicon.ts';
 
-const byLength = (words: string[]) => [...words].sort((a, b) => b.length - a.length).join('|');
-const WORD = byLength([...Object.keys(UNITS).filter((w) => w.length > 2), ...Object.keys(TENS)]);
-const SCALE_WORD = byLength(['dozen', 'hundred', 'thousand', 'million', 'billion', 'trillion', 'lakhs?', 'crores?']);
+// number words and scales with their values: lexicon/number-*.txt
+const numbers = (list: string) => Object.fromEntries(wordMap(list).map(([w, v]) => [w, Number(v)])) as Record<string, number>;
+const UNITS = numbers('number-units');
+const TENS = numbers('number-tens');
+const SCALES = numbers('number-scales');
+
+const WORD = alternation([...Object.keys(UNITS).filter((w) => w.length > 2), ...Object.keys(TENS)]);
+// the scales spelled as words: the abbreviations ("m", "bn", "mln") only follow digits
+const SCALE_WORD = alternation(Object.keys(SCALES).filter((w) => w.length > 3));
 /** Source of a digit-written number: "3,000", "4.5", ".2". */
 export const DIGITS_SOURCE = String.raw`(?:(?:\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+|\d+)(?:\.\d+)?|\.\d+)`;
 const WORD_NUM = String.raw`(?:${WORD})(?:[- ](?:${WORD}))?`;

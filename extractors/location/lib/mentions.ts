@@ -1,5 +1,6 @@
 // Every country, demonym and US-state mention of a document, found once and shared by the location
 // rules, with the context tests that tell the victim's place from the attackers' ("Russian hackers").
+import { alternation } from '../../_shared/alternation.ts';
 import { matches, type AnalysedDoc } from '../../_shared/kit.ts';
 import { countryCode, countryRegex, demonymRegex } from '../../_shared/countries.ts';
 import { cityPlaces, demonymCountry, isCommonWord, nameTags, subdivisions, US_STATES, type Place } from '../../_shared/gazetteer.ts';
@@ -7,8 +8,7 @@ import { cityPlaces, demonymCountry, isCommonWord, nameTags, subdivisions, US_ST
 export type MentionKind = 'country' | 'demonym' | 'state';
 export interface Mention { kind: MentionKind; start: number; end: number; name: string; place: Place }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const US_STATE_RE = new RegExp(`(?<![\\p{L}\\p{N}])(${US_STATES.map((s) => s.name).sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+const US_STATE_RE = new RegExp(alternation(US_STATES.map((s) => s.name), { wholeWord: true }), 'gu');
 const STATE_BY_NAME = new Map(US_STATES.map((s) => [s.name, s]));
 const COUNTRY_RE = countryRegex();
 const DEMONYM_RE = demonymRegex();

@@ -1,6 +1,7 @@
 // A lone capitalised word ("Airtel", "MacTalk", "Interpark") is as often a surname or a capitalised
 // common word as a brand. Rules that accept one ask for some sign that it names an organisation.
 import type { AnalysedDoc } from '../../_shared/kit.ts';
+import { wordList } from '../../_shared/lexicon.ts';
 import { memoized } from './cache.ts';
 import { hasCorporateContext, isKnownOrganisation } from './words.ts';
 import { isStrongName, type VictimName } from './name-shape.ts';
@@ -12,7 +13,7 @@ const BRAND_SPELLING = /\p{Ll}\p{Lu}|\d\p{L}|\p{L}\d|\.\p{L}{2,}$/u;
 
 // technical terms spelled in capitals name no one: "PDF documents", "SQL databases", "PIN numbers"
 // and the roles of privacy write-ups: the covered entity (CE), district attorney (DA), release of information (ROI), privacy officer (PO)
-export const TECH_ACRONYM = new Set(`PDF SQL PIN IP GPS API USB CD DVD SSN SSNS PHI PII HTML URL VPN DNS FTP SMS IT HR ID IDS ATM CVV OTP MFA SSL TLS RDP VPS CRM ERP EHR EMR PC PCS MB GB TB KB AI CE DA ROI PO`.split(' '));
+export const TECH_ACRONYM = new Set(wordList('victim-tech-acronyms'));
 // an adjective or adverb opening a sentence is capitalised too ("Unencrypted passwords", "Potentially affected patients")
 const COMMON_ENDING = /(?:ed|ing|ly|al|ive|ous|ment|tion|sion|ness|ity|ial|ic|ics|ary|ery|ors|ers|ies|ogy|ance|ence|ible|able|less|ful)$/u;
 

@@ -1,51 +1,18 @@
 // The words that tell a victim's name from everything else capitalised: sentence openers, generic
 // subjects, attackers and the outlets that report on them, roles, regulators, and compromise's lexicon of
-// first names and common words. Shared by the victim name scanner (victim-names.ts, victim-name-clean.ts) and its rules.
+// first names and common words. Shared by the victim name scanner (names.ts, name-clean.ts) and its rules.
 import nlp from 'compromise';
+import { wordList } from '../../_shared/lexicon.ts';
 
 // sentence-initial words and time phrases that are capitalised but never start a victim's name
-export const LEADING = new Set(`a an the this that these those its their his her our my your on in at after before
-  according last earlier today yesterday recently when while as by for from with about over since during
-  monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
-  september october november december jan feb mar apr jun jul aug sep sept oct nov dec update breaking early late mid
-  however meanwhile also other another some several many both each every former local despite but although though
-  because if once until unless inside outside following amid among across via per through now then thus so hence
-  no million millions billion billions thousand thousands hundred hundreds`.split(/\s+/));
+export const LEADING = new Set(wordList('victim-leading'));
 
 // words that, on their own, name a kind of thing or people rather than one organisation
-export const GENERIC = new Set(`hackers hacker attackers attacker criminals cybercriminals cyber criminals thieves thief
-  police officials official authorities company companies firm organization organisation hospital hospitals clinic
-  employee employees staff worker workers someone somebody nobody unknown anonymous user users customers customer
-  patients patient people person man woman individual individuals researchers researcher analysts analyst experts
-  security information data personal private medical health it we they he she i you there here what who which
-  investigators investigation government state federal national city county bank school university college
-  department agency ministry office council group gang ransomware malware phishing breach attack incident report
-  reports news media press statement notice letter letters website site email emails server servers systems
-  system network database files records laptop laptops computer computers documents paperwork paper mail
-  social sources source spokesperson spokesman spokeswoman representative representatives management board
-  members member students student parents children victims victim affected unauthorized north south east west
-  new update updated note editor internet borough atm atms cd cds dvd usb notifications newly hacktivists
-  all privacy veteran veterans detectives officers prosecutors court courts judge agents fbi phi pii phr ehr hipaa windows linux
-  web ddos covid-19 covid coronavirus phd md dds dmd dos center centre centers centres pharmacy hotel hotels town jury insider insiders firms escrow application applications
-  device devices skimmer skimmers skimming law`.split(/\s+/));
+export const GENERIC = new Set(wordList('victim-generic'));
 
 // attackers, and the security firms, outlets and databases that report on them, are named next to victims
-export const NOT_VICTIM_WORDS = new Set(`lockbit conti revil sodinokibi darkside blackcat alphv clop cl0p hive ryuk maze egregor
-  netwalker doppelpaymer babuk avaddon ragnarlocker blackbasta royal akira medusa rhysida bianlian lorenz karakurt
-  lapsus lapsus$ shinyhunters killnet noname057 anonymous anonghost lazarus sandworm apt28 apt29 apt41 apt10 turla
-  kimsuky guacamaya mandiant emsisoft sophos crowdstrike kaspersky symantec mcafee eset fireeye talos proofpoint
-  sentinelone darktrace group-ib trustwave secureworks bitdefender malwarebytes avast tenable rapid7 qualys
-  citizenlab bellingcat bleepingcomputer databreaches.net zdnet techcrunch reuters afp bbc cnn therecord cybernews
-  securityweek darkreading threatpost krebsonsecurity haveibeenpwned bloomberg telegram twitter`.split(/\s+/));
-export const NOT_VICTIM_NAMES = new Set([
-  'vice society', 'black basta', 'ragnar locker', 'fancy bear', 'cozy bear', 'charming kitten', 'syrian electronic army',
-  'lazarus group', 'anonymous sudan', 'trend micro', 'palo alto networks', 'unit 42', 'check point', 'recorded future',
-  'cisco talos', 'microsoft threat intelligence', 'google threat analysis group', 'citizen lab', 'bleeping computer',
-  'associated press', 'the record', 'dark reading', 'krebs on security', 'have i been pwned', 'hipaa journal',
-  'new york times', 'washington post', 'wall street journal', 'russian hackers', 'chinese hackers',
-  // attack kinds spelled out in capitals ("known as a Denial of Service (DoS)")
-  'denial of service', 'distributed denial of service',
-]);
+export const NOT_VICTIM_WORDS = new Set(wordList('victim-not-victim-words'));
+export const NOT_VICTIM_NAMES = new Set(wordList('victim-not-victim-names'));
 
 // "HEROIC, a cybersecurity startup", "UpGuard, a security firm": researchers and vendors who report a breach
 export const SECURITY_APPOSITIVE = /^['’]?s?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:(?:cyber)?security|threat[\s-]intelligence|research|antivirus|news)\s+(?:[\w-]+\s+)?(?:firm|company|startup|start-up|vendor|outfit|researchers?|group|team|site|outlet|agency|specialists?|provider)\b/iu;
