@@ -22,7 +22,8 @@ const WORD_NUM = String.raw`(?:${WORD})(?:[- ](?:${WORD}))?`;
  * Source of a regex matching one cardinal: digits with separators and an optional scale, or number
  * words with scales ("two dozen", "three hundred and twenty"). No capture groups, no flags.
  */
-export const NUMBER_SOURCE = String.raw`(?:(?:${DIGITS_SOURCE})(?:\s*(?:${SCALE_WORD})\b)*|(?:${WORD_NUM}|an?\s+(?:${SCALE_WORD}))(?:\s+(?:and\s+)?(?:${SCALE_WORD}|${WORD_NUM})\b)*)`;
+export const NUMBER_SOURCE = String.raw`(?:(?:${DIGITS_SOURCE})(?:\s*(?:${SCALE_WORD})\b)*|(?:${WORD_NUM}`
+  + String.raw`|an?\s+(?:${SCALE_WORD}))(?:\s+(?:and\s+)?(?:${SCALE_WORD}|${WORD_NUM})\b)*)`;
 
 /** Value of a cardinal matched by NUMBER_SOURCE (or a digit string with a short scale: "4.5m", "2bn"); null if unreadable. */
 export function parseNumber(raw: string): number | null {

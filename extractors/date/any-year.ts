@@ -6,7 +6,10 @@ import { tellsOfIncident } from './lib/context.ts';
 const LONE_YEAR = 0.15; // any year not tied to something else; a last resort
 // a year after a capitalised name belongs to the name: "RuhrSec 2025", "Windows 2000", "Euro 2024"
 const NAMED = /\b([A-Z][\w-]*)\s+$/;
-const NOT_A_NAME = new Set(['In', 'On', 'From', 'Between', 'Since', 'During', 'By', 'Until', 'Through', 'The', 'That', 'This', 'A', 'An', 'Of', 'And', 'To', 'Early', 'Late', 'Mid', 'Spring', 'Summer', 'Fall', 'Autumn', 'Winter', 'Before', 'After', 'Around', 'As', 'Circa', 'Its', 'Their', 'His', 'Her']);
+const NOT_A_NAME = new Set([
+  'In', 'On', 'From', 'Between', 'Since', 'During', 'By', 'Until', 'Through', 'The', 'That', 'This', 'A', 'An', 'Of', 'And', 'To',
+  'Early', 'Late', 'Mid', 'Spring', 'Summer', 'Fall', 'Autumn', 'Winter', 'Before', 'After', 'Around', 'As', 'Circa', 'Its', 'Their', 'His', 'Her',
+]);
 
 export default defineRule({
   field: 'date',

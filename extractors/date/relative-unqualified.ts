@@ -8,7 +8,10 @@ const RELATIVE_UNQUALIFIED = 0.35; // news tells its events in relative days; no
 export default defineRule({
   field: 'date',
   examples: [
-    { text: 'Last Tuesday morning I opened the admin panel and the order history was empty. A ransom note was left.', publishedAt: '2017-01-13', value: '2017-01-10' },
+    {
+      text: 'Last Tuesday morning I opened the admin panel and the order history was empty. A ransom note was left.',
+      publishedAt: '2017-01-13', value: '2017-01-10',
+    },
     { text: 'Staff arrived on Monday to find every screen showing a ransom message.', publishedAt: '2023-07-20', value: '2023-07-17' },
   ],
   counterExamples: [

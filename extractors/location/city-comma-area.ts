@@ -14,12 +14,19 @@ const ABBREVIATED_STATE = 0.8; // "Anytown, Fla.": the news style for US places,
 export default defineRule({
   field: 'location',
   examples: [
-    { text: 'Hundreds of records were found in a dumpster in Springfield, Ill., last week.', value: { country: 'US', region: 'Illinois', city: 'Springfield' } },
+    {
+      text: 'Hundreds of records were found in a dumpster in Springfield, Ill., last week.',
+      value: { country: 'US', region: 'Illinois', city: 'Springfield' },
+    },
     { text: 'The Austin, Texas, utility said its billing system was hit.', value: { country: 'US', region: 'Texas', city: 'Austin' } },
     { text: 'Toledo,Ohio-based Hylant alleges a former employee took clients.', value: { country: 'US', region: 'Ohio', city: 'Toledo' } },
     { text: 'A clinic in Namur, Belgium was hit by ransomware.', value: { country: 'BE', region: 'Wallonia', city: 'Namur' } },
   ],
-  counterExamples: ['Meanwhile, Texas Instruments reported earnings.', 'Hackers based in Moscow, Russia claimed the attack.', 'Smith, Jones and Brown signed the letter.'],
+  counterExamples: [
+    'Meanwhile, Texas Instruments reported earnings.',
+    'Hackers based in Moscow, Russia claimed the attack.',
+    'Smith, Jones and Brown signed the letter.',
+  ],
   *propose(doc) {
     if (!isIncidentDoc(doc)) return;
     for (const c of matches(COMMA, doc.text)) {
@@ -34,7 +41,8 @@ export default defineRule({
       const start = city ? c.index - city.name.length : tail.index;
       const end = tail.index + area.text.length;
       // "hackers based in Moscow, Russia"
-      if (isAttackerContext(doc.text, { start, end }) || attackerBefore(doc.text, start - (firstMatch(/\b(?:based |operating )?(?:in|from) $/, doc.text.slice(start - 20, start))?.[0].length ?? 0))) continue;
+      const via = firstMatch(/\b(?:based |operating )?(?:in|from) $/, doc.text.slice(start - 20, start))?.[0].length ?? 0;
+      if (isAttackerContext(doc.text, { start, end }) || attackerBefore(doc.text, start - via)) continue;
       const region = area.region ?? (city && city.places.length === 1 ? city.places[0]!.region : null);
       yield {
         value: { country: area.country, region, city: city?.name ?? null },

@@ -7,7 +7,8 @@ import { attackerBefore, isAttackerContext } from './lib/mentions.ts';
 import { regionOf } from './lib/parse.ts';
 import { PLACE_RUN } from './lib/phrases.ts';
 
-const BASED = new RegExp(String.raw`(?<![\p{L}\p{N}])(${PLACE_RUN})[ -](?:based|headquartered)\b|\b(?:based|headquartered)\s+in\s+(?:the\s+)?(${PLACE_RUN})`, 'gu');
+const BASED = new RegExp(String.raw`(?<![\p{L}\p{N}])(${PLACE_RUN})[ -](?:based|headquartered)\b|\b(?:based`
+  + String.raw`|headquartered)\s+in\s+(?:the\s+)?(${PLACE_RUN})`, 'gu');
 const BASED_AREA = 0.85; // a country or state said to be the organisation's home
 const BASED_CITY = 0.8; // a city name alone, accepted only when the gazetteer knows one country for it
 
@@ -33,7 +34,10 @@ export default defineRule({
   field: 'location',
   examples: [
     { text: 'San Diego-based Sharp HealthCare notified California patients of a breach.', value: { country: 'US', region: 'California', city: 'San Diego' } },
-    { text: 'Harrow & Finch, the Leeds-based chain, was the latest British retailer hit by a cyber attack.', value: { country: 'GB', region: null, city: 'Leeds' } },
+    {
+      text: 'Harrow & Finch, the Leeds-based chain, was the latest British retailer hit by a cyber attack.',
+      value: { country: 'GB', region: null, city: 'Leeds' },
+    },
     { text: 'A Belgium-based insurer disclosed a breach.', value: { country: 'BE', region: null, city: null } },
     { text: 'The hospital, headquartered in Ohio, said records were stolen.', value: { country: 'US', region: 'Ohio', city: null } },
   ],

@@ -7,7 +7,8 @@ import { subdivisionAsWritten } from './lib/regions.ts';
 import { PLACE_RUN } from './lib/phrases.ts';
 
 // US states have their own rule; here any other country's provinces, regions and states.
-const UNIT = String.raw`(?:Province|Region|State|County|Canton|Department|Prefecture|Oblast|Voivodeship|Land|Provincia|Région|Département)\s+(?:of|de|du|di|del|des|d['’])\s*`;
+const UNIT = String.raw`(?:Province|Region|State|County|Canton|Department|Prefecture|Oblast|Voivodeship|Land|Provincia|Région|Département)\s+(?:of|de|du|di`
+  + String.raw`|del|des|d['’])\s*`;
 const UNIT_AFTER = String.raw`\s+(?:prefecture|province|region|county|oblast|canton|department|state)\b`;
 const PLACE = new RegExp(String.raw`(?:\b(${UNIT})|\b(?:in|across|throughout|of)\s+(?:the\s+)?)(${PLACE_RUN})(${UNIT_AFTER}|['’]s\b)?`, 'gu');
 const NAMED_UNIT = 0.8; // "Province of Namur", "Aichi prefecture": the text says it is a subdivision
@@ -46,7 +47,8 @@ export default defineRule({
         const end = start + run.length;
         if (isAttackerContext(doc.text, { start, end }) || attackerBefore(doc.text, m.index)) continue;
         const confidence = unit || (tail && !/['’]/.test(tail)) ? NAMED_UNIT : tail ? POSSESSIVE : IN_SUBDIVISION;
-        yield { value: { country: sub.country, region: run, city: null }, confidence, evidence: [span(doc.text, unit ? m.index : start, tail ? end + tail.length : end)] };
+        const evidence = [span(doc.text, unit ? m.index : start, tail ? end + tail.length : end)];
+        yield { value: { country: sub.country, region: run, city: null }, confidence, evidence };
       }
     }
   },

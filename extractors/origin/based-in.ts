@@ -15,14 +15,18 @@ const VIA_TRIGGER = new RegExp(String.raw`\b${TRIGGER}\s+${HEDGE}${TAIL}`, 'iu')
 const VIA_NOUN = new RegExp(String.raw`\b(?:${ATTACKER_NOUN}\s+${HEDGE}(?:in|from)|${ATTACK_NOUN}\s+${HEDGE}from)\s+(?:the\s+)?$`, 'iu');
 // The trigger must describe the attackers or their attack, not the victims ("companies based in the US").
 const ACTOR_BEFORE = new RegExp(String.raw`\b(?:${ATTACKER_NOUN}|${ATTACK_NOUN}|they)\b`, 'iu');
-const TARGET_BETWEEN = /\b(?:target(?:s|ed|ing)?|against|victims?|compan(?:y|ies)|organi[sz]ations?|firms?|users|customers|websites?|sites|networks?|systems?|institutions?|agencies|entities|citizens|attacks?\s+on|on)\b/i;
+const TARGET_BETWEEN = new RegExp(String.raw`\b(?:target(?:s|ed|ing)?|against|victims?|compan(?:y|ies)|organi[sz]ations?|firms?|users|customers|websites?`
+  + String.raw`|sites|networks?|systems?|institutions?|agencies|entities|citizens|attacks?\s+on|on)\b`, 'i');
 const BASED_IN = 0.75; // the text places the attackers or the attack's source in a country
 const WINDOW = 110;
 
 export default defineRule({
   field: 'origin',
   examples: [
-    { text: 'Researchers uncover Gorgon, a threat actor allegedly operating from Pakistan and targeting governments.', value: { country: 'PK', actor: 'Gorgon' } },
+    {
+      text: 'Researchers uncover Gorgon, a threat actor allegedly operating from Pakistan and targeting governments.',
+      value: { country: 'PK', actor: 'Gorgon' },
+    },
     { text: 'The DDoS attack originating from China hit the site.', value: { country: 'CN', actor: null } },
     { text: 'The group is based in China, researchers said.', value: { country: 'CN', actor: null } },
     { text: 'Hackers from China infiltrated the university.', value: { country: 'CN', actor: null } },

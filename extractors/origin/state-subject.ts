@@ -5,10 +5,12 @@ import { docActor } from './lib/actors.ts';
 import { ACRONYM, ATTACK_VERB, STATE_WORD, negated } from './lib/context.ts';
 import { tellsOfIncident } from './lib/incident.ts';
 
-const ADVERB = String.raw`(?:managed\s+to|allegedly|reportedly|presumabl?e?ly|apparently|likely|probably|also|itself|then|later|repeatedly|secretly|has|have|had)`;
+const ADVERB = String.raw`(?:managed\s+to|allegedly|reportedly|presumabl?e?ly|apparently|likely|probably|also|itself|then|later|repeatedly|secretly|has|have`
+  + String.raw`|had)`;
 const AFTER_NAME = new RegExp(String.raw`^(?:['’]s)?(?:\s+(?:${STATE_WORD}|${ACRONYM}|${ADVERB})){0,4}\s+${ATTACK_VERB}\b(?!\s+by\b)`, 'u');
 // A demonym alone is not a subject: "the Chinese hacked" is rare, "Chinese websites were hacked" common.
-const AFTER_DEMONYM = new RegExp(String.raw`^(?:\s+(?:${ADVERB}\s+)?(?:${STATE_WORD}|${ACRONYM})){1,4}(?:\s+${ADVERB}){0,2}\s+${ATTACK_VERB}\b(?!\s+by\b)`, 'u');
+const AFTER_DEMONYM = new RegExp(String.raw`^(?:\s+(?:${ADVERB}\s+)?(?:${STATE_WORD}|${ACRONYM})){1,4}(?:\s+${ADVERB}){0,2}\s+${ATTACK_VERB}\b(?!`
+  + String.raw`\s+by\b)`, 'u');
 // "The government of Togo used spyware": the organ comes first and the country follows "of".
 const ORGAN_OF = /\b(?:government|military|army|intelligence\s+services?|regime|authorities|president)\s+(?:from|of)\s+(?:the\s+)?$/i;
 const VERB_AFTER = new RegExp(String.raw`^(?:\s+${ADVERB})*\s+${ATTACK_VERB}\b(?!\s+by\b)`, 'u');
@@ -48,7 +50,8 @@ export default defineRule({
         const v = firstMatch(VERB_AFTER, doc.text.slice(p.end, p.end + 60));
         if (v && !negated(doc, p.start, p.end)) {
           const start = p.start - organ[0].length;
-          yield { value: { country: p.code, actor: docActor(doc)?.name ?? null }, confidence: STATE_ACTS, evidence: [span(doc.text, start, p.end + v[0].length)] };
+          const value = { country: p.code, actor: docActor(doc)?.name ?? null };
+          yield { value, confidence: STATE_ACTS, evidence: [span(doc.text, start, p.end + v[0].length)] };
         }
         continue;
       }
@@ -59,7 +62,8 @@ export default defineRule({
       const end = p.end + m[0].length;
       if (negated(doc, p.start, end)) continue;
       const state = p.kind === 'demonym' || m[0].trim().split(/\s+/).length > 1;
-      yield { value: { country: p.code, actor: docActor(doc)?.name ?? null }, confidence: state ? STATE_ACTS : COUNTRY_ACTS, evidence: [span(doc.text, p.start, end)] };
+      const value = { country: p.code, actor: docActor(doc)?.name ?? null };
+      yield { value, confidence: state ? STATE_ACTS : COUNTRY_ACTS, evidence: [span(doc.text, p.start, end)] };
     }
   },
 });

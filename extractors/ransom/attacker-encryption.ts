@@ -20,9 +20,15 @@ const ATTACKER_ENCRYPTION = 0.7; // files encrypted by the attackers, no demand 
 export default defineRule({
   field: 'ransom',
   examples: [
-    { text: 'Malware was introduced by an unknown third-party. This malware encrypted certain files, including on a server.', value: { demanded: true, amount: null, currency: null } },
+    {
+      text: 'Malware was introduced by an unknown third-party. This malware encrypted certain files, including on a server.',
+      value: { demanded: true, amount: null, currency: null },
+    },
     { text: 'Patient records were encrypted by a virus over the weekend.', value: { demanded: true, amount: null, currency: null } },
-    { text: 'An attack has caused the system to go down. Encrypted files have thus far been identified.', value: { demanded: true, amount: null, currency: null } },
+    {
+      text: 'An attack has caused the system to go down. Encrypted files have thus far been identified.',
+      value: { demanded: true, amount: null, currency: null },
+    },
   ],
   counterExamples: [
     'The stolen laptop was encrypted, so patient data is safe.',

@@ -19,6 +19,7 @@ export default defineRule({
   ],
   *propose(doc) {
     const m = denial(doc);
-    if (m) yield { value: { demanded: false, amount: null, currency: null }, confidence: STATED_DENIAL, evidence: [span(doc.text, m.index, m.index + m[0].length)] };
+    if (!m) return;
+    yield { value: { demanded: false, amount: null, currency: null }, confidence: STATED_DENIAL, evidence: [span(doc.text, m.index, m.index + m[0].length)] };
   },
 });

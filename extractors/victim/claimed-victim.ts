@@ -26,7 +26,10 @@ const followedBy = (re: RegExp) => (n: VictimName, doc: AnalysedDoc) => {
 export default defineRule({
   field: 'victim',
   examples: [
-    { text: 'The gang did not say what it wanted. The latest victim is Hammersmith Medicines Research, a British company.', value: 'Hammersmith Medicines Research' },
+    {
+      text: 'The gang did not say what it wanted. The latest victim is Hammersmith Medicines Research, a British company.',
+      value: 'Hammersmith Medicines Research',
+    },
     { text: 'LockBit ransomware group claims Medibank as another victim of ransomware.', value: 'Medibank' },
     { text: 'On Monday the Clop gang listed Kirby Risk Corporation on its leak site.', value: 'Kirby Risk' },
     { text: 'Bank of Valletta is the latest victim in a wave of ransomware attacks.', value: 'Bank of Valletta' },

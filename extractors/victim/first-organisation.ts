@@ -18,7 +18,10 @@ export default defineRule({
   examples: [
     // "and" inside one name when an organisation noun closes it
     { text: 'Army and Air Force Exchange service employee copied customers’ credit card information.', value: 'Army and Air Force Exchange' },
-    { text: 'Hackers defaced eight websites of the National Aeronautics and Space Administration on Monday.', value: 'National Aeronautics and Space Administration' },
+    {
+      text: 'Hackers defaced eight websites of the National Aeronautics and Space Administration on Monday.',
+      value: 'National Aeronautics and Space Administration',
+    },
     // a note of a few lines needs no incident word
     { text: 'Larkspur Community Health Centre is unsure how its internal memos reached a local blog.', value: 'Larkspur Community Health Centre' },
     { text: 'A paper file containing medical information has been stolen from a locked office at Health Sciences Centre.', value: 'Health Sciences Centre' },
@@ -27,12 +30,21 @@ export default defineRule({
     // the possessive's apostrophe lost before what the hospital owns
     { text: 'An intruder gained access to the Sierra View District Hospitals network system last month.', value: 'Sierra View District Hospital' },
     // a device's acronym after the name is what the force owns
-    { text: 'A Hertfordshire Police USB memory stick containing the personal details of 165,000 suspects has been found by a member of the public.', value: 'Hertfordshire Police' },
+    {
+      text: 'A Hertfordshire Police USB memory stick containing the personal details of 165,000 suspects has been found by a member of the public.',
+      value: 'Hertfordshire Police',
+    },
     // one capitalised word after the possessive describes what the owner has
     { text: 'Ransomware hit Henry County’s Enhanced emergency system on Monday.', value: 'Henry County' },
     // a body that fines or probes another organisation oversees the victim
-    { text: 'The state Department of Insurance has fined Lakeview Health Partners after patient records were left in a dumpster.', value: 'Lakeview Health Partners' },
-    { text: 'The Office of the Privacy Commissioner found that Corvus Travel Group stored passport scans on an unsecured server.', value: 'Corvus Travel Group' },
+    {
+      text: 'The state Department of Insurance has fined Lakeview Health Partners after patient records were left in a dumpster.',
+      value: 'Lakeview Health Partners',
+    },
+    {
+      text: 'The Office of the Privacy Commissioner found that Corvus Travel Group stored passport scans on an unsecured server.',
+      value: 'Corvus Travel Group',
+    },
   ],
   counterExamples: [
     'Nassau County police said the hostess at a restaurant copied card numbers.',

@@ -5,7 +5,9 @@ import { isBrandWord, isNameLike } from './lib/lone.ts';
 
 // Skimming, theft and loss write-ups say where it happened rather than who it happened to; the place
 // named right after "at"/"inside" an incident word is the business or institution that suffered it.
-const AT = /\b(?:skimm(?:er|ers|ing)|card\s+readers?|ATMs?|(?:gas\s+)?pumps?|breach|theft|burglary|break-in|incident|occurred|happened|took\s+place|found|installed|placed|attached|discovered|lost|missing)\b(?:[ \t]+(?![Aa]t\b|[Ii]nside\b)[\w,'’-]+){0,5}?[ \t]+(?:at|inside)[ \t]+(?:(?:the|an?|one\s+of\s+the)[ \t]+)?(?=\p{Lu})/gu;
+const AT = new RegExp(String.raw`\b(?:skimm(?:er|ers|ing)|card\s+readers?|ATMs?|(?:gas\s+)?pumps?|breach|theft|burglary|break-in|incident|occurred|happened`
+  + String.raw`|took\s+place|found|installed|placed|attached|discovered|lost|missing)\b(?:[ \t]+(?![Aa]t\b|[Ii]nside\b)[\w,'’-]+){0,5}?[ \t]+(?:at`
+  + String.raw`|inside)[ \t]+(?:(?:the|an?|one\s+of\s+the)[ \t]+)?(?=\p{Lu})`, 'gu');
 const INCIDENT_PLACE = 0.5; // the place an incident happened; a town or a street is named this way too
 
 export default defineRule({

@@ -16,10 +16,20 @@ const key = (v: string) => v.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim
 export default defineRule({
   field: 'victim',
   examples: [
-    { text: 'Tufts Health Plan warned subscribers that data was stolen. Police were called. Tufts Health Plan said letters were sent.', value: 'Tufts Health Plan' },
-    { text: 'A laptop of Stadtwerke Bochum was stolen. The theft was reported to Bochum Police Department. Stadtwerke Bochum said it was encrypted.', value: 'Stadtwerke Bochum' },
+    {
+      text: 'Tufts Health Plan warned subscribers that data was stolen. Police were called. Tufts Health Plan said letters were sent.',
+      value: 'Tufts Health Plan',
+    },
+    {
+      text: 'A laptop of Stadtwerke Bochum was stolen. The theft was reported to Bochum Police Department. Stadtwerke Bochum said it was encrypted.',
+      value: 'Stadtwerke Bochum',
+    },
     // the short form defined in brackets stands for the full name
-    { text: 'Allergy Associates of Hartford, P.C. (Allergy Associates) agreed to pay a fine. Allergy Associates said a doctor disclosed patient data. Allergy Associates will train staff.', value: 'Allergy Associates of Hartford' },
+    {
+      text: 'Allergy Associates of Hartford, P.C. (Allergy Associates) agreed to pay a fine. Allergy Associates said a doctor disclosed patient data. Allergy '
+        + 'Associates will train staff.',
+      value: 'Allergy Associates of Hartford',
+    },
   ],
   counterExamples: [
     'Mandiant said the attack hit a hospital. Mandiant said more would follow.',

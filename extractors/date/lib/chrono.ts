@@ -6,7 +6,9 @@ const ABSOLUTE = new Set([
   'ENYearMonthDayParser', 'ISOFormatParser', 'SlashDateFormatParser', 'ENMonthNameLittleEndianParser',
   'ENMonthNameMiddleEndianParser', 'ENSlashMonthFormatParser', 'ENYearMonthNameParser', 'ENMonthNameParser',
 ]);
-const RELATIVE = new Set(['ENWeekdayParser', 'ENTimeUnitAgoFormatParser', 'ENCasualDateParser', 'ENRelativeDateFormatParser', 'ENTimeUnitCasualRelativeFormatParser']);
+const RELATIVE = new Set([
+  'ENWeekdayParser', 'ENTimeUnitAgoFormatParser', 'ENCasualDateParser', 'ENRelativeDateFormatParser', 'ENTimeUnitCasualRelativeFormatParser',
+]);
 
 function trimmed(keep: (name: string) => boolean): chrono.Chrono {
   const c = chrono.casual.clone();

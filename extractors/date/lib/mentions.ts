@@ -23,7 +23,8 @@ export interface DateMention {
   readonly governed: boolean;
 }
 
-export const MONTH_NAME = /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b/;
+export const MONTH_NAME = new RegExp(String.raw`\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?`
+  + String.raw`|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b`, '');
 // Years an incident report can plausibly be about; older numbers are mostly counts or codes.
 const YEAR_SRC = '(?:19[89]\\d|20[0-3]\\d)';
 const YEAR = new RegExp(`\\b${YEAR_SRC}\\b`);
@@ -33,11 +34,13 @@ const NUMERIC_DATE = /\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}\/\d{4}\b/;
 const RELATIVE_CUE = /\b(?:yesterday|today|last|this|past|ago|earlier|week(?:end)?|Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)(?:day)?\b/i;
 const BARE_YEAR = new RegExp(`(?<![\\d$€£¥.,/])(?<![\\d/]-)${YEAR_SRC}(?![\\d%]|[.,]\\d|-\\d)`, 'g');
 // "in 2016", "since 2020", "in early 2019", "the summer of 2015": the year itself is the time of something
-const GOVERNOR = /\b(?:in|since|at\s+least|as\s+early\s+as|as\s+far\s+back\s+as|during|from|between|and|to|until|till|through|throughout|of|around|circa|early|mid|late|end|beginning|spring|summer|fall|autumn|winter|year)[\s-]+$/i;
+const GOVERNOR = new RegExp(String.raw`\b(?:in|since|at\s+least|as\s+early\s+as|as\s+far\s+back\s+as|during|from|between|and|to|until|till|through`
+  + String.raw`|throughout|of|around|circa|early|mid|late|end|beginning|spring|summer|fall|autumn|winter|year)[\s-]+$`, 'i');
 
 const RANGE_JOIN = /^\s*(?:and|to|through|until|till|-|–|—)\s*$/i;
 
-const INCIDENT_NOUN = /^\s+(?:[A-Za-z]+\s+)?(?:cyber-?attacks?|attacks?|breach(?:es)?|hacks?|hacking|theft|intrusions?|incidents?|leaks?|compromise|ransomware\s+attack)\b/i;
+const INCIDENT_NOUN = new RegExp(String.raw`^\s+(?:[A-Za-z]+\s+)?(?:cyber-?attacks?|attacks?|breach(?:es)?|hacks?|hacking|theft|intrusions?|incidents?`
+  + String.raw`|leaks?|compromise|ransomware\s+attack)\b`, 'i');
 
 // "a previous 2015 breach" is another incident
 const EARLIER_ONE = /\b(?:previous|prior|earlier|another|separate|similar|former|last)\s+$/i;
@@ -55,6 +58,8 @@ function selected(doc: AnalysedDoc, s: Sentence): boolean {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+// a month without its day stands only where a preposition governs it: "in March", "since early June"
+const MONTH_GOVERNED = /\b(?:in|of|since|during|from|until|early|mid|late|last|this|between|and)\s+(?:\w+\s+)?$/i;
 function fromChrono(doc: AnalysedDoc, s: Sentence, r: chrono.ParsedResult): Omit<DateMention, 'context' | 'governed' | 'namesIncident'> | undefined {
   const c = r.start;
   const start = s.start + r.index;
@@ -73,11 +78,12 @@ function fromChrono(doc: AnalysedDoc, s: Sentence, r: chrono.ParsedResult): Omit
       return { ...base, kind: 'explicit', value: `${c.get('year')}-${md}` };
     }
     // "May" is a month and a modal verb; a month name alone only counts when it reads like a date
-    if (!c.isCertain('day') && !/\b(?:in|of|since|during|from|until|early|mid|late|last|this|between|and)\s+(?:\w+\s+)?$/i.test(s.text.slice(0, r.index))) return undefined;
+    if (!c.isCertain('day') && !MONTH_GOVERNED.test(s.text.slice(0, r.index))) return undefined;
     return { ...base, kind: 'yearless', value: md };
   }
   if (!doc.publishedAt) return undefined;
-  const value = resolveRelative(text, s.text.slice(Math.max(0, r.index - 12), r.index), r, doc.publishedAt, s.text.slice(r.index + text.length, r.index + text.length + 3));
+  const before = s.text.slice(Math.max(0, r.index - 12), r.index);
+  const value = resolveRelative(text, before, r, doc.publishedAt, s.text.slice(r.index + text.length, r.index + text.length + 3));
   return value ? { ...base, kind: 'relative', value } : undefined;
 }
 
@@ -109,7 +115,8 @@ function mentionsIn(doc: AnalysedDoc, s: Sentence): DateMention[] {
   return [...out, ...years].sort((a, b) => a.start - b.start).map((m) => ({
     ...m,
     context: classifyContext(doc.text, m.sentence, m.start, m.end),
-    namesIncident: m.kind === 'year' && INCIDENT_NOUN.test(doc.text.slice(m.end, m.end + 40)) && !EARLIER_ONE.test(doc.text.slice(Math.max(0, m.start - 12), m.start)),
+    namesIncident: m.kind === 'year' && INCIDENT_NOUN.test(doc.text.slice(m.end, m.end + 40))
+      && !EARLIER_ONE.test(doc.text.slice(Math.max(0, m.start - 12), m.start)),
     governed: m.kind !== 'year' || GOVERNOR.test(doc.text.slice(Math.max(m.sentence.start, m.start - 24), m.start)),
   }));
 }

@@ -12,7 +12,20 @@ import { subdivisionAsWritten } from './regions.ts';
 
 // Words that report that something happened to someone: an attack, a breach, a theft, a loss. A topic
 // word alone ("defending against ransomware and other attacks", "today's ransomware") is not enough.
-const INCIDENT = new RegExp(String.raw`\b(?:cyber-?(?:attack|war|espionage|army|criminal|operation|incident|campaign|crime)\w*|attack(?:ed|ing|ers?)?\b|attacks? (?:on|against|by|from)|hack\w*|breach\w*|ransom\b|ransom (?:demand|note|payment)|ransomware (?:attack|infection|incident|gang|group|operators?)|(?:hit|struck|infected) (?:by|with)|infect(?:s|ed|ing|ion)\b|malware (?:attack|infection|was|had)|(?:planted|installed|deployed) (?:\w+ ){0,2}malware|logic ?bomb|intrusions?|compromis(?:ed|e of|ing)|st(?:ole|olen|eal|eals|ealing)\b|theft|thie(?:f|ves)|burglar\w*|lost|misplaced|leak(?:ed|s|ing)?\b|data ?leak|dumps?\b|dumpster|expos(?:ed|ure) (?:of )?(?:the )?(?:\w+ )?(?:data|records|information|details|files|database)|publicly (?:available|accessible|viewable)|defac(?:e|es|ed|ement|ing)|DDoS|denial[- ]of[- ]service|phish(?:ing|ed)|scam\w*|espionage|spie[sd]\b|spying|spy on|wiretap\w*|infiltrat\w*|unauthori[sz]ed|without (?:proper )?authori[sz]ation|inappropriately|improperly|inadvertently|mistakenly|accidentally|by mistake|in error|wrong (?:recipient|address|patient|person)|incorrect (?:recipient|address|patient)|mis(?:faxed|mailed|directed|delivered|sent)\w*|snoop\w*|extort(?:ed|ing|s)\b|extortion (?:demand|attempt|attack|email|letter)|encrypt(?:ed|ing)\b|wiper|skimm(?:er|ers|ing|ed)|tamper\w*|sabotag\w*|exfiltrat\w*|(?:takes?|took|taken|shuts?|shut) (?:\w+ ){0,3}(?:down|offline)|knocked (?:\w+ )?(?:out|offline)|(?:threat|bad) actors?|cybercriminals?|fraud\w*|disclos(?:ed|ure)\b|(?:accessed|viewed) (?:\w+ ){0,3}(?:records|information|data|files|accounts)|declares? war|target(?:s|ed|ing)\b|assault(?:s|ed)\b|crippl\w+|spyware|surveillanceware|breaks? into|broke into|glitch|violat(?:ed|ing|ion)|HIPAA|PII|(?:personal|patient|medical|health|private) (?:information|data|details|records))`, 'i');
+const INCIDENT = new RegExp(String.raw`\b(?:cyber-?(?:attack|war|espionage|army|criminal|operation|incident|campaign|crime)\w*|attack(?:ed|ing|ers?)?\b`
+  + String.raw`|attacks? (?:on|against|by|from)|hack\w*|breach\w*|ransom\b|ransom (?:demand|note|payment)|ransomware (?:attack|infection|incident|gang|group`
+  + String.raw`|operators?)|(?:hit|struck|infected) (?:by|with)|infect(?:s|ed|ing|ion)\b|malware (?:attack|infection|was|had)|(?:planted|installed`
+  + String.raw`|deployed) (?:\w+ ){0,2}malware|logic ?bomb|intrusions?|compromis(?:ed|e of|ing)|st(?:ole|olen|eal|eals|ealing)\b|theft|thie(?:f|ves)`
+  + String.raw`|burglar\w*|lost|misplaced|leak(?:ed|s|ing)?\b|data ?leak|dumps?\b|dumpster|expos(?:ed|ure) (?:of )?(?:the )?(?:\w+ )?(?:data|records`
+  + String.raw`|information|details|files|database)|publicly (?:available|accessible|viewable)|defac(?:e|es|ed|ement|ing)|DDoS|denial[- ]of[- ]service`
+  + String.raw`|phish(?:ing|ed)|scam\w*|espionage|spie[sd]\b|spying|spy on|wiretap\w*|infiltrat\w*|unauthori[sz]ed|without (?:proper )?authori[sz]ation`
+  + String.raw`|inappropriately|improperly|inadvertently|mistakenly|accidentally|by mistake|in error|wrong (?:recipient|address|patient|person)`
+  + String.raw`|incorrect (?:recipient|address|patient)|mis(?:faxed|mailed|directed|delivered|sent)\w*|snoop\w*|extort(?:ed|ing|s)\b|extortion (?:demand`
+  + String.raw`|attempt|attack|email|letter)|encrypt(?:ed|ing)\b|wiper|skimm(?:er|ers|ing|ed)|tamper\w*|sabotag\w*|exfiltrat\w*|(?:takes?|took|taken|shuts?`
+  + String.raw`|shut) (?:\w+ ){0,3}(?:down|offline)|knocked (?:\w+ )?(?:out|offline)|(?:threat|bad) actors?|cybercriminals?|fraud\w*|disclos(?:ed|ure)\b`
+  + String.raw`|(?:accessed|viewed) (?:\w+ ){0,3}(?:records|information|data|files|accounts)|declares? war|target(?:s|ed|ing)\b|assault(?:s|ed)\b|crippl\w+`
+  + String.raw`|spyware|surveillanceware|breaks? into|broke into|glitch|violat(?:ed|ing|ion)|HIPAA|PII|(?:personal|patient|medical|health`
+  + String.raw`|private) (?:information|data|details|records))`, 'i');
 // An incident database's short write-up is an incident by construction; a full article has to say so.
 const SHORT_SUMMARY = 400;
 /** True when the document reports an incident; places in other texts (sport, travel, weather) are nobody's victim. */
@@ -21,14 +34,17 @@ export function isIncidentDoc(doc: AnalysedDoc): boolean {
 }
 
 // Places where people met, judged or were sent, not where the victim is.
-const ELSEWHERE = /\b(?:court|courts|tribunal|trial|hearing|conference|summit|meeting|event|speech|speaking|spoke|visit(?:ing)?|held|diverted|transferred|sent|moved|flown|travel(?:l?ed|ling)?|hospitals|offices of|embassy|prosecutors?|arrested|extradited|jailed|sentenced|charged|convicted)\s+(?:\w+\s+){0,2}(?:in|at|to|near|from)\s+(?:the\s+)?$/i;
+const ELSEWHERE = new RegExp(String.raw`\b(?:court|courts|tribunal|trial|hearing|conference|summit|meeting|event|speech|speaking|spoke|visit(?:ing)?|held`
+  + String.raw`|diverted|transferred|sent|moved|flown|travel(?:l?ed|ling)?|hospitals|offices of|embassy|prosecutors?|arrested|extradited|jailed|sentenced`
+  + String.raw`|charged|convicted)\s+(?:\w+\s+){0,2}(?:in|at|to|near|from)\s+(?:the\s+)?$`, 'i');
 /** True when the words before `pos` put the place outside the incident: "a court in London heard". */
 export function elsewhereBefore(text: string, pos: number): boolean {
   return ELSEWHERE.test(text.slice(Math.max(0, pos - 50), pos));
 }
 
 // Month and weekday names are capitalised like places ("in March") and some are towns somewhere.
-const CALENDAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter)$/;
+const CALENDAR = new RegExp(String.raw`^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday`
+  + String.raw`|Thursday|Friday|Saturday|Sunday|Christmas|Easter)$`, '');
 // Gazetteer subdivisions carry a unit word the text often leaves out ("Aichi Prefecture" written "Aichi").
 const UNIT_SUFFIX = /\s+(?:Prefecture|Province|County|Region|Oblast|Voivodeship|District|Department|Parish|State|Governorate|Municipality|Canton)$/;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -108,7 +124,8 @@ function regionAfterCity(text: string, city: string, country: string): string | 
     // "Austin, Tex.": an abbreviation the gazetteer reads; "Leeds, England" names a country to the reader
     if (known) return known.region && COUNTRY_BY_NAME.get(known.region) !== country ? known.region : null;
     const run = a[1]!;
-    if (/\.$/.test(run) || run.split(/[ -]/).length > REGION_WORDS || CALENDAR.test(run) || COUNTRY_BY_NAME.has(run) || /^\p{Lu}+$/u.test(run.replace(/\./g, ''))) continue;
+    if (/\.$/.test(run) || run.split(/[ -]/).length > REGION_WORDS || CALENDAR.test(run) || COUNTRY_BY_NAME.has(run)) continue;
+    if (/^\p{Lu}+$/u.test(run.replace(/\./g, ''))) continue;
     if (cityPlaces(run).length || isCapital(run) || subdivisionAsWritten(run)) continue;
     return run;
   }
@@ -118,5 +135,7 @@ function regionAfterCity(text: string, city: string, country: string): string | 
 /** True when the text calls the name a province or region ("Province de Namur", "the Namur region"): not a city then. */
 export function calledRegion(text: string, name: string): boolean {
   const n = escape(name);
-  return new RegExp(`\\b(?:Province|Provincia|Provinz|Region|Région|Regione|County|Prefecture|Oblast|Canton|Department|Département|State)\\s+(?:of|de|du|di|del|des)\\s+${n}\\b|\\b${n}\\s+(?:province|region|prefecture|county|oblast|canton|department|state)\\b`, 'i').test(text);
+  const unitOf = String.raw`\b(?:Province|Provincia|Provinz|Region|Région|Regione|County|Prefecture|Oblast|Canton|Department|Département|State)`;
+  const unitAfter = String.raw`\s+(?:province|region|prefecture|county|oblast|canton|department|state)\b`;
+  return new RegExp(String.raw`${unitOf}\s+(?:of|de|du|di|del|des)\s+${n}\b|\b${n}${unitAfter}`, 'i').test(text);
 }

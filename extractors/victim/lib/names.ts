@@ -110,7 +110,8 @@ function spelledOut(doc: AnalysedDoc, acronym: string): VictimName | null {
       const name = cleanName(doc, m.index, end);
       // "Valley Anesthesiology and Pain Consultants (VAPC)": the acronym's letters say where the name ends, even
       // past an "and" that cleaning cut
-      if (name && name.end < end && initialsOf(text.slice(name.start, end)).includes(acronym)) return { value: text.slice(name.start, end), start: name.start, end };
+      const spelled = name && name.end < end && initialsOf(text.slice(name.start, end)).includes(acronym);
+      if (name && spelled) return { value: text.slice(name.start, end), start: name.start, end };
       return name;
     }
     break;
