@@ -1,7 +1,7 @@
 // What a victim name looks like as news and incident write-ups print it: a run of capitalised words that may hold
 // lower-case joiners ("Province de Namur", "Gemeente Hof van Twente", "Department of Health and Human
 // Services"), and the cheap judgements on a name's shape (a place, an organisation noun, strong enough alone).
-// The scanner (victim-names.ts) and the cleaner (victim-name-clean.ts) both build on these patterns.
+// The scanner (names.ts) and the cleaner (name-clean.ts) both build on these patterns.
 import { span, type Span } from '../../_shared/kit.ts';
 import { countryCode } from '../../_shared/countries.ts';
 import { uniqueSubdivision } from '../../_shared/gazetteer.ts';

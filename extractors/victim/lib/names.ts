@@ -1,4 +1,4 @@
-// Finding victim names in a text: every capitalised run, in order, cleaned (victim-name-clean.ts), with the name
+// Finding victim names in a text: every capitalised run, in order, cleaned (name-clean.ts), with the name
 // that starts or ends at a given place and the full name an acronym stands for. A regex over such runs is much
 // cheaper than a parse, and the rules only need to know where a name starts and ends and whether it is a real
 // organisation rather than a generic subject.
