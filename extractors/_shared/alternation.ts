@@ -2,7 +2,8 @@
 // and "US$" over "$"), every entry escaped, optionally with spaces that match any run of white space and with the
 // word boundaries every list here uses (no letter or digit on either side).
 
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** One literal as regex source: every character that means something to a regex escaped. */
+export const escapeLiteral = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export interface AlternationOptions {
   /** A space in an entry matches any run of white space ("pounds sterling" across a line break). */
@@ -13,10 +14,7 @@ export interface AlternationOptions {
 
 /** Regex source matching any of `words`, longest first; a bare `a|b|c` unless `wholeWord`. */
 export function alternation(words: Iterable<string>, options: AlternationOptions = {}): string {
-  const sorted = [...words].sort((a, b) => b.length - a.length).map(escapeRegex);
+  const sorted = [...words].sort((a, b) => b.length - a.length).map(escapeLiteral);
   const alt = (options.flexibleSpace ? sorted.map((w) => w.replace(/ /g, '\\s+')) : sorted).join('|');
   return options.wholeWord ? `(?<![\\p{L}\\p{N}])(${alt})(?![\\p{L}\\p{N}])` : alt;
 }
-
-/** One literal as regex source. */
-export const escapeLiteral = escapeRegex;

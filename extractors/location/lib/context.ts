@@ -1,6 +1,7 @@
 // What ties a place to an incident: whether the document reports one at all, whether a place sits in a
 // context that is not the victim's ("a court in London", "a news conference in Hauppauge"), and which
 // region the text itself writes for a city, so no region is filled in from the gazetteer alone.
+import { escapeLiteral as escape } from '../../_shared/alternation.ts';
 import { matches, type AnalysedDoc } from '../../_shared/kit.ts';
 import { COUNTRY_BY_NAME } from '../../_shared/countries.ts';
 import { cityPlaces, isCapital, isCommonWord, nameTags, type Place } from '../../_shared/gazetteer.ts';
@@ -47,7 +48,6 @@ const CALENDAR = new RegExp(String.raw`^(?:January|February|March|April|May|June
   + String.raw`|Thursday|Friday|Saturday|Sunday|Christmas|Easter)$`, '');
 // Gazetteer subdivisions carry a unit word the text often leaves out ("Aichi Prefecture" written "Aichi").
 const UNIT_SUFFIX = /\s+(?:Prefecture|Province|County|Region|Oblast|Voivodeship|District|Department|Parish|State|Governorate|Municipality|Canton)$/;
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The region as the text writes it, when it does ("Aichi" for "Aichi Prefecture"); never the city's own name. */
 export function writtenRegion(text: string, region: string | null, city: string, country?: string): string | null {

@@ -1,5 +1,6 @@
 // A lone capitalised word ("Airtel", "MacTalk", "Interpark") is as often a surname or a capitalised
 // common word as a brand. Rules that accept one ask for some sign that it names an organisation.
+import { escapeLiteral as escape } from '../../_shared/alternation.ts';
 import type { AnalysedDoc } from '../../_shared/kit.ts';
 import { wordList } from '../../_shared/lexicon.ts';
 import { memoized } from './cache.ts';
@@ -21,7 +22,6 @@ const COMMON_ENDING = /(?:ed|ing|ly|al|ive|ous|ment|tion|sion|ness|ity|ial|ic|ic
 export const isBrandWord = (w: string) => !TECH_ACRONYM.has(w.toUpperCase()) && !/^\d+[\p{L}]{0,3}$/u.test(w)
   && (/^[\p{Lu}\d&.-]{2,}$|\p{Ll}\p{Lu}/u.test(w) || isKnownOrganisation(w) || !COMMON_ENDING.test(w));
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Whether a name, single word or not, can stand for an organisation in `text`. */
 export function isNameLike(doc: AnalysedDoc, n: VictimName): boolean {
