@@ -53,6 +53,19 @@ export function span(text: string, start: number, end: number): Span {
   return { start, end, text: text.slice(start, end) };
 }
 
+// Private copies of shared regexes, kept for reuse: a copy is compiled once, not on every search (rules search with
+// the same few hundred regexes millions of times), and a copy in use is never handed out twice, so nested searches
+// over one regex stay apart.
+const spares = new WeakMap<RegExp, RegExp[]>();
+function borrow(re: RegExp): RegExp {
+  return spares.get(re)?.pop() ?? new RegExp(re.source, re.global ? re.flags : re.flags + 'g');
+}
+function giveBack(re: RegExp, own: RegExp): void {
+  const pool = spares.get(re);
+  if (pool) pool.push(own);
+  else spares.set(re, [own]);
+}
+
 /**
  * Every match of `re` in `text` from offset `from`, in order, each with its `index` into `text`. The search runs on a
  * private copy of `re`, so a /g regex shared at module scope keeps no state between calls (nor between nested loops
@@ -62,24 +75,34 @@ export function span(text: string, start: number, end: number): Span {
 export class Matches implements IterableIterator<RegExpExecArray> {
   readonly #re: RegExp;
   readonly #text: string;
+  #own: RegExp | null;
 
   constructor(re: RegExp, text: string, from = 0) {
-    this.#re = new RegExp(re.source, re.global ? re.flags : re.flags + 'g');
-    this.#re.lastIndex = from;
+    this.#re = re;
+    this.#own = borrow(re);
+    this.#own.lastIndex = from;
     this.#text = text;
   }
 
   /** The next search starts at `pos` instead of where the last match ended. */
   continueAt(pos: number): void {
-    this.#re.lastIndex = pos;
+    if (this.#own) this.#own.lastIndex = pos;
   }
 
   next(): IteratorResult<RegExpExecArray, undefined> {
-    const m = this.#re.exec(this.#text);
-    if (!m) return { done: true, value: undefined };
+    const own = this.#own;
+    const m = own ? own.exec(this.#text) : null;
+    if (!m) return this.return();
     // An empty match would be found again at the same place: step past it (by a whole code point under /u).
-    if (m[0] === '') this.#re.lastIndex = m.index + (this.#re.unicode && (this.#text.codePointAt(m.index) ?? 0) > 0xffff ? 2 : 1);
+    if (m[0] === '') own!.lastIndex = m.index + (own!.unicode && (this.#text.codePointAt(m.index) ?? 0) > 0xffff ? 2 : 1);
     return { done: false, value: m };
+  }
+
+  /** Ends the search (a `for … of` that breaks calls this): the copy goes back for reuse. */
+  return(): IteratorResult<RegExpExecArray, undefined> {
+    if (this.#own) giveBack(this.#re, this.#own);
+    this.#own = null;
+    return { done: true, value: undefined };
   }
 
   [Symbol.iterator](): this {
@@ -95,5 +118,9 @@ export function matches(re: RegExp, text: string, from = 0): Matches {
 export function firstMatch(re: RegExp, text: string, from = 0): RegExpExecArray | null {
   // a regex without /g or /y keeps no state: no copy needed
   if (from === 0 && !re.global && !re.sticky) return re.exec(text);
-  return new Matches(re, text, from).next().value ?? null;
+  const own = borrow(re);
+  own.lastIndex = from;
+  const m = own.exec(text);
+  giveBack(re, own);
+  return m;
 }
