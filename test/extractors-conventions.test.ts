@@ -5,10 +5,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXTRACTORS_DIR } from '../src/core/registry.ts';
 import { LEXICON_DIR, wordList } from '../extractors/_shared/lexicon.ts';
 
-const ROOT = path.resolve(EXTRACTORS_DIR, '..');
+const ROOT = path.resolve(LEXICON_DIR, '../..');
+const EXTRACTORS_DIR = path.join(ROOT, 'extractors');
 const MAX_LINE = 160;
 
 function files(dir: string, ext: RegExp): string[] {
@@ -50,7 +50,8 @@ describe('extractors wing', () => {
   });
 
   it('imports the core only through _shared/kit.ts', () => {
-    const direct = files(EXTRACTORS_DIR, /\.ts$/).filter((f) => !f.endsWith(path.join('_shared', 'kit.ts')))
+    // the kit, and the generated rule index (extractors/index.ts), are the two files that import the core
+    const direct = files(EXTRACTORS_DIR, /\.ts$/).filter((f) => !f.endsWith(path.join('_shared', 'kit.ts')) && rel(f) !== 'extractors/index.ts')
       .filter((f) => /from '(?:\.\.\/)+src\/core\//.test(readFileSync(f, 'utf8')));
     expect(direct.map(rel)).toEqual([]);
   });

@@ -14,7 +14,7 @@ import { UsageError } from './usage.ts';
 
 const UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, m: 1024 ** 2, mb: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3 };
 
-export function parseBytes(value: string): number {
+function parseBytes(value: string): number {
   const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(value);
   const unit = m ? UNITS[m[2]!.toLowerCase()] : undefined;
   if (!m || unit === undefined || Number(m[1]) <= 0) throw new InvalidArgumentError('expected a size such as 5000000, 512KB or 5MB');
@@ -72,6 +72,13 @@ export async function runCli(argv: string[]): Promise<number> {
     if (err instanceof UsageError) {
       process.stderr.write(`error: ${err.message}\n`);
       return 2;
+    }
+    // A dependency that is down (Redis): its own one-line message and exit status; the stack only with --debug.
+    const exitStatus = (err as { exitStatus?: unknown } | null)?.exitStatus;
+    if (err instanceof Error && typeof exitStatus === 'number') {
+      process.stderr.write(`error: ${err.message}\n`);
+      if (argv.includes('--debug') || log.isLevelEnabled('debug')) process.stderr.write(`${err.stack}\n`);
+      return exitStatus;
     }
     log.fatal({ err }, 'internal failure');
     return 1;

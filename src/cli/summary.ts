@@ -7,7 +7,7 @@ export interface RunCounts {
   deadLettered: number;
   reasons: Partial<Record<DeadLetter['reason'], number>>;
   skipped: number;
-  /** Documents already processed under this ruleset (BullMQ: the job exists), not processed again. */
+  /** Documents the store holds under this ruleset (or repeated in the input), not processed again. */
   alreadyDone: number;
   internalFailures: number;
   /** Wall time of the whole run, and the part spent loading the rules before the first document. */
@@ -23,7 +23,7 @@ export function newCounts(): RunCounts {
 export const accountedFor = (c: RunCounts) => c.read === c.extracted + c.deadLettered + c.alreadyDone;
 
 // Throughput counts document time only: loading the rules is a one-off cost, reported apart.
-export const docsPerSec = (c: RunCounts) => {
+const docsPerSec = (c: RunCounts) => {
   const ms = c.elapsedMs - c.loadMs;
   return ms > 0 ? c.read / (ms / 1000) : 0;
 };
