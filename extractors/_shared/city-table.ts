@@ -7,7 +7,8 @@ import { createRequire } from 'node:module';
 
 type CityRow = [name: string, country: string, state: string, ...rest: unknown[]];
 
-/** Where the build puts the table: beside this module in dist/ (from the sources it is computed instead). */
+/** Where the build puts the table: beside this module in dist/ (from the sources it is computed instead).
+ * @public read by scripts/build-assets.mjs from the compiled module */
 export const CITY_TABLE_FILE = new URL('./cities.tsv', import.meta.url);
 
 /** The compact table from country-state-city's city list. */

@@ -50,9 +50,9 @@ export const COUNTRY_BY_NAME: ReadonlyMap<string, string> = names;
 export const COUNTRY_BY_DEMONYM: ReadonlyMap<string, string> = demonyms;
 
 /** Matches a country name or abbreviation as a whole word; group 1 is the name. Longest first. */
-export const COUNTRY_NAME_SOURCE = `(?<![\\p{L}\\p{N}])(${alternation(names.keys())})(?![\\p{L}\\p{N}]|\\.[\\p{L}])`;
+const COUNTRY_NAME_SOURCE = `(?<![\\p{L}\\p{N}])(${alternation(names.keys())})(?![\\p{L}\\p{N}]|\\.[\\p{L}])`;
 /** Matches a demonym as a whole word; group 1 is the demonym. Longest first. */
-export const DEMONYM_SOURCE = alternation(demonyms.keys(), { wholeWord: true });
+const DEMONYM_SOURCE = alternation(demonyms.keys(), { wholeWord: true });
 
 export function countryRegex(flags = 'gu'): RegExp {
   return new RegExp(COUNTRY_NAME_SOURCE, flags);
@@ -64,9 +64,4 @@ export function demonymRegex(flags = 'gu'): RegExp {
 /** alpha-2 of a name or demonym as written, or undefined. */
 export function countryCode(word: string): string | undefined {
   return names.get(word) ?? demonyms.get(word) ?? names.get(word.replace(/^the\s+/i, ''));
-}
-
-/** English short name of an alpha-2 code ("BE" → "Belgium"). */
-export function countryName(code: string): string | undefined {
-  return countriesI18n.getName(code, 'en') ?? undefined;
 }

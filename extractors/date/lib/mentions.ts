@@ -23,7 +23,7 @@ export interface DateMention {
   readonly governed: boolean;
 }
 
-export const MONTH_NAME = new RegExp(String.raw`\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?`
+const MONTH_NAME = new RegExp(String.raw`\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?`
   + String.raw`|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b`, '');
 // Years an incident report can plausibly be about; older numbers are mostly counts or codes.
 const YEAR_SRC = '(?:19[89]\\d|20[0-3]\\d)';

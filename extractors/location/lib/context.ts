@@ -50,7 +50,7 @@ const CALENDAR = new RegExp(String.raw`^(?:January|February|March|April|May|June
 const UNIT_SUFFIX = /\s+(?:Prefecture|Province|County|Region|Oblast|Voivodeship|District|Department|Parish|State|Governorate|Municipality|Canton)$/;
 
 /** The region as the text writes it, when it does ("Aichi" for "Aichi Prefecture"); never the city's own name. */
-export function writtenRegion(text: string, region: string | null, city: string, country?: string): string | null {
+function writtenRegion(text: string, region: string | null, city: string, country?: string): string | null {
   if (!region || (COUNTRY_BY_NAME.has(region) && COUNTRY_BY_NAME.get(region) === country)) return null; // "England" is a country to the reader
   for (const form of new Set([region, region.replace(UNIT_SUFFIX, '')])) {
     if (form.length < 3 || city.includes(form) || form.includes(city)) continue;
@@ -61,7 +61,7 @@ export function writtenRegion(text: string, region: string | null, city: string,
 
 const IN_RUN = new RegExp(String.raw`\b(?:in|of)\s+(?:the\s+)?(${PLACE_RUN})`, 'gu');
 /** Countries the text names outside attacker phrases, with those of the capitals it names ("a court in London" → GB). */
-export function victimCountries(doc: AnalysedDoc): ReadonlySet<string> {
+function victimCountries(doc: AnalysedDoc): ReadonlySet<string> {
   return doc.once('location/victim-countries', () => {
     const s = new Set(mentions(doc).filter((m) => !isAttackerContext(doc.text, m)).map((m) => m.place.country));
     for (const m of matches(CAPITAL_RE, doc.text)) s.add(isCapital(m[1]!)!);

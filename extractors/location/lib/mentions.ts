@@ -27,7 +27,6 @@ function insideOtherName(text: string, start: number, end: number, name: string)
   return !!after && longerName(`${name} ${after}`);
 }
 
-
 const CITY_COMMA = /(\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*)?),\s*$/u;
 /** "Atlanta, Georgia": a city of the US state right before the name. */
 function georgianCityBefore(text: string, start: number): boolean {
@@ -87,7 +86,7 @@ const BEFORE_ATTACKER = new RegExp(String.raw`(?:\bpro-|\banti-|\b(?:by|from|beh
   + String.raw`|on behalf of|attributed to|linked to|tied to|backed by|sponsored by|based out of|out of|operating in|Anonymous)\s+(?:the\s+)?)$`, 'i');
 
 /** The words of the noun phrase right after a mention, up to the first function word. */
-export function phraseAfter(text: string, end: number): string[] {
+function phraseAfter(text: string, end: number): string[] {
   const m = PHRASE_AFTER.exec(text.slice(end, end + 80));
   if (!m) return [];
   const words: string[] = [];
@@ -118,11 +117,6 @@ const TARGET = new RegExp(String.raw`^(?:government|governments|ministry|ministr
 /** True when the phrase after the mention names what was attacked ("Belgian province", "Ukrainian government websites"). */
 export function hasTargetNoun(text: string, end: number, within = 3): boolean {
   return phraseAfter(text, end).slice(0, within).some((w) => TARGET.test(w));
-}
-
-/** Countries the document names in any way (country, demonym, US state), for settling ambiguous city names. */
-export function namedCountries(doc: AnalysedDoc): ReadonlySet<string> {
-  return doc.once('location/named-countries', () => new Set(mentions(doc).map((m) => m.place.country)));
 }
 
 const ATTACKER_NOUN_BEFORE = /\b(?:hack\w*|groups?|gangs?|actors?|attackers?|criminals?|operat\w+|spies|perpetrators?)\s+(?:[\w-]+\s+){0,2}$/i;

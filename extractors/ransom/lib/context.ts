@@ -24,7 +24,7 @@ const PRODUCT_AFTER = new RegExp(String.raw`^[\s-]*(?:(?:crews|gangs|groups|oper
   + String.raw`|solutions?|plans?)|(?:attacks|incidents)\s+(?:are|have|has|continue|increased|rose|are\s+rising|surged))\b`, 'i');
 
 /** The words before the cue within its sentence. */
-export function before(doc: AnalysedDoc, start: number, max = 80): string {
+function before(doc: AnalysedDoc, start: number, max = 80): string {
   const s = doc.sentenceAt(start);
   return doc.text.slice(Math.max(s?.start ?? 0, start - max), start);
 }

@@ -17,7 +17,7 @@ const CAPITAL_AFTER = /\s+\p{Lu}/uy;
 const LEGAL_FORM_AFTER = /^,?\s+(?:Inc|Incorporated|Corp|Corporation|Co|Ltd|Limited|LLC|L\.L\.C|plc|PLC|AG|GmbH|SA|S\.A|NV|N\.V|BV|B\.V|SpA|ASA|AB|Oy|Pty)\b/u;
 
 /** The longest organisation-like mention in the text that starts with `name`'s words. */
-export function completeName(doc: AnalysedDoc, name: VictimName): VictimName {
+function completeName(doc: AnalysedDoc, name: VictimName): VictimName {
   // "University of Miami" is already whole (its medical school is a part); an acronym is its own short form
   if (isOrgLike(name.value) || ACRONYM.test(name.value)) return name;
   return memoized(doc, 'complete', spanKey(name.start, name.end), () => longestMention(doc, name));

@@ -80,7 +80,7 @@ export const isFirstName = (w: string) => {
 // what only an organisation does or has: "Morgan Stanley said Monday that it terminated", "Opera warns Sync users",
 // "Sally Beauty suffers", "Best Buy employees", "Ziggo's customers"; people are "he" or "she"
 // "Drake International, the Canadian-based job placement firm, confirmed that it": an appositive may sit before the verb
-export const CORPORATE_CONTEXT = new RegExp(String.raw`^(?:['’]s?)?(?:,\s+(?:a|an|the)\s+[^,;:\n]{1,80},)?\s+(?:(?:suffers|suffered|notifies|warns|alerts`
+const CORPORATE_CONTEXT = new RegExp(String.raw`^(?:['’]s?)?(?:,\s+(?:a|an|the)\s+[^,;:\n]{1,80},)?\s+(?:(?:suffers|suffered|notifies|warns|alerts`
   + String.raw`|discloses|confirms|announces|apologi[sz]es|loses|is\s+notifying|has\s+(?:notified|disclosed|suffered|confirmed|alerted|warned))\b`
   + String.raw`|(?:employees?|staff|staffers?|workers?|contractors?|nurses?|customers|clients|subscribers|stores|branches|servers|systems|network|website)\b`
   + String.raw`|(?:said|says|announced|confirmed|disclosed|reported)\s+(?:\p{L}+\s+){0,2}(?:that\s+)?(?:it|its)\b)`, 'u');
@@ -88,7 +88,7 @@ export const CORPORATE_CONTEXT = new RegExp(String.raw`^(?:['’]s?)?(?:,\s+(?:a
 // the legal form is no part of the name people use ("Meridian Pipeline Co.", "Brightline Dental Group, LLC")
 export const CORPORATE_SUFFIX = new RegExp(String.raw`,?\s+(?:Inc|Incorporated|Corp|Corporation|Co|Ltd|Limited|L\.?L\.?C|L\.?L\.?P|P\.?L\.?C|plc|P\.?C|P\.?A`
   + String.raw`|N\.?A|S\.?A|ASA|AG|GmbH|N\.?V|B\.?V|S\.?p\.?A|AB|Oy|Pty)\.?$`, 'u');
-export const COMMON_TAGS = new RegExp(String.raw`^(?:Adjective|Adverb|Verb|Infinitive|PastTense|Gerund|Singular|Plural|Noun|Uncountable|Preposition`
+const COMMON_TAGS = new RegExp(String.raw`^(?:Adjective|Adverb|Verb|Infinitive|PastTense|Gerund|Singular|Plural|Noun|Uncountable|Preposition`
   + String.raw`|Conjunction|Determiner|Pronoun|Modal|Auxiliary|Copula|Expression|Value|Cardinal|Ordinal|Date|Month|WeekDay|Duration|Actor|Comparable`
   + String.raw`|Superlative|Comparative|Possessive|Negative|QuestionWord|Demonym|Title)$`, '');
 export const tagsOf = (w: string) => { const t = lexicon[w.toLowerCase()]; return Array.isArray(t) ? t : t ? [t] : []; };
