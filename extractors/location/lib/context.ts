@@ -54,10 +54,15 @@ function writtenRegion(text: string, region: string | null, city: string, countr
   if (!region || (COUNTRY_BY_NAME.has(region) && COUNTRY_BY_NAME.get(region) === country)) return null; // "England" is a country to the reader
   for (const form of new Set([region, region.replace(UNIT_SUFFIX, '')])) {
     if (form.length < 3 || city.includes(form) || form.includes(city)) continue;
+    if (!piecesIn(text, form)) continue;
     if (new RegExp(`(?<![\\p{L}\\p{N}])${escape(form)}(?![\\p{L}\\p{N}])`, 'u').test(text.replaceAll(city, ' '))) return form;
   }
   return null;
 }
+
+// Blanking the city writes only spaces, so a form found afterwards has each of its space-free pieces in the text as
+// it is: when a piece is missing the copy and the search are skipped, with the same answer.
+const piecesIn = (text: string, form: string) => form.split(' ').every((piece) => text.includes(piece));
 
 const IN_RUN = new RegExp(String.raw`\b(?:in|of)\s+(?:the\s+)?(${PLACE_RUN})`, 'gu');
 /** Countries the text names outside attacker phrases, with those of the capitals it names ("a court in London" → GB). */
@@ -132,8 +137,16 @@ function regionAfterCity(text: string, city: string, country: string): string | 
   return null;
 }
 
+// The text upper-cased once: a case-insensitive match of the name implies the upper-cased name is in it.
+let upperOf = { text: '', upper: '' };
+function upperText(text: string): string {
+  if (upperOf.text !== text) upperOf = { text, upper: text.toUpperCase() };
+  return upperOf.upper;
+}
+
 /** True when the text calls the name a province or region ("Province de Namur", "the Namur region"): not a city then. */
 export function calledRegion(text: string, name: string): boolean {
+  if (!upperText(text).includes(name.toUpperCase())) return false; // both patterns hold the name: none without it
   const n = escape(name);
   const unitOf = String.raw`\b(?:Province|Provincia|Provinz|Region|Région|Regione|County|Prefecture|Oblast|Canton|Department|Département|State)`;
   const unitAfter = String.raw`\s+(?:province|region|prefecture|county|oblast|canton|department|state)\b`;
