@@ -137,16 +137,21 @@ function regionAfterCity(text: string, city: string, country: string): string | 
   return null;
 }
 
-// The text upper-cased once: a case-insensitive match of the name implies the upper-cased name is in it.
-let upperOf = { text: '', upper: '' };
-function upperText(text: string): string {
-  if (upperOf.text !== text) upperOf = { text, upper: text.toUpperCase() };
-  return upperOf.upper;
-}
+// Both patterns of calledRegion need a unit word: a text with none (most of them) is answered at once, and the
+// answer for a name is remembered per text, since the same place is asked about at each of its mentions.
+const ANY_UNIT = /Provin|R[eé]gion|County|Prefecture|Oblast|Canton|Department|Département|State/i;
+let calledMemo = { text: '', units: false, names: new Map<string, boolean>() };
 
 /** True when the text calls the name a province or region ("Province de Namur", "the Namur region"): not a city then. */
 export function calledRegion(text: string, name: string): boolean {
-  if (!upperText(text).includes(name.toUpperCase())) return false; // both patterns hold the name: none without it
+  if (calledMemo.text !== text) calledMemo = { text, units: ANY_UNIT.test(text), names: new Map() };
+  if (!calledMemo.units) return false;
+  let called = calledMemo.names.get(name);
+  if (called === undefined) calledMemo.names.set(name, (called = patternCalls(text, name)));
+  return called;
+}
+
+function patternCalls(text: string, name: string): boolean {
   const n = escape(name);
   const unitOf = String.raw`\b(?:Province|Provincia|Provinz|Region|Région|Regione|County|Prefecture|Oblast|Canton|Department|Département|State)`;
   const unitAfter = String.raw`\s+(?:province|region|prefecture|county|oblast|canton|department|state)\b`;
