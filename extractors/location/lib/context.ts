@@ -54,10 +54,15 @@ function writtenRegion(text: string, region: string | null, city: string, countr
   if (!region || (COUNTRY_BY_NAME.has(region) && COUNTRY_BY_NAME.get(region) === country)) return null; // "England" is a country to the reader
   for (const form of new Set([region, region.replace(UNIT_SUFFIX, '')])) {
     if (form.length < 3 || city.includes(form) || form.includes(city)) continue;
+    if (!piecesIn(text, form)) continue;
     if (new RegExp(`(?<![\\p{L}\\p{N}])${escape(form)}(?![\\p{L}\\p{N}])`, 'u').test(text.replaceAll(city, ' '))) return form;
   }
   return null;
 }
+
+// Blanking the city writes only spaces, so a form found afterwards has each of its space-free pieces in the text as
+// it is: when a piece is missing the copy and the search are skipped, with the same answer.
+const piecesIn = (text: string, form: string) => form.split(' ').every((piece) => text.includes(piece));
 
 const IN_RUN = new RegExp(String.raw`\b(?:in|of)\s+(?:the\s+)?(${PLACE_RUN})`, 'gu');
 /** Countries the text names outside attacker phrases, with those of the capitals it names ("a court in London" → GB). */
@@ -132,8 +137,21 @@ function regionAfterCity(text: string, city: string, country: string): string | 
   return null;
 }
 
+// Both patterns of calledRegion need a unit word: a text with none (most of them) is answered at once, and the
+// answer for a name is remembered per text, since the same place is asked about at each of its mentions.
+const ANY_UNIT = /Provin|R[eé]gion|County|Prefecture|Oblast|Canton|Department|Département|State/i;
+let calledMemo = { text: '', units: false, names: new Map<string, boolean>() };
+
 /** True when the text calls the name a province or region ("Province de Namur", "the Namur region"): not a city then. */
 export function calledRegion(text: string, name: string): boolean {
+  if (calledMemo.text !== text) calledMemo = { text, units: ANY_UNIT.test(text), names: new Map() };
+  if (!calledMemo.units) return false;
+  let called = calledMemo.names.get(name);
+  if (called === undefined) calledMemo.names.set(name, (called = patternCalls(text, name)));
+  return called;
+}
+
+function patternCalls(text: string, name: string): boolean {
   const n = escape(name);
   const unitOf = String.raw`\b(?:Province|Provincia|Provinz|Region|Région|Regione|County|Prefecture|Oblast|Canton|Department|Département|State)`;
   const unitAfter = String.raw`\s+(?:province|region|prefecture|county|oblast|canton|department|state)\b`;
