@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { IncidentRecord } from '../src/core/contract/record.ts';
-import { LineSink } from '../src/cli/sink.ts';
-import { StoreSink } from '../src/cli/store-sink.ts';
+import { LineSink } from '../src/sinks/lines.ts';
+import { StoreSink } from '../src/sinks/store.ts';
 import { createLogger } from '../src/log.ts';
 import { goldToRaw, readGold } from '../src/eval/gold.ts';
 import { createExtractor } from '../src/core/engine.ts';
@@ -46,7 +46,7 @@ async function timeStore(spec: string, ruleset: string, raws: RawDocument[], rec
     await sink.admit(batch);
     for (const { raw } of batch) {
       const r = records.get(raw.id!);
-      if (r) await sink.record(r);
+      if (r) await sink.write(r);
     }
   }
   await sink.close({});

@@ -10,8 +10,8 @@ import { createProgress } from './progress.ts';
 import { rulesetVersion } from '../core/ruleset.ts';
 import { IncidentRecordsSink } from '../sinks/postgres-records.ts';
 import { createRunner, type RunnerOptions } from './runners.ts';
-import { StoreSink, type StoreOptions } from './store-sink.ts';
-import { LineSink } from './sink.ts';
+import { StoreSink, type StoreOptions } from '../sinks/store.ts';
+import { JsonlSink } from '../sinks/jsonl.ts';
 import { UsageError } from './usage.ts';
 import { accountedFor, formatSummary, newCounts, summaryFields, type RunCounts } from './summary.ts';
 
@@ -38,9 +38,8 @@ export async function runExtract(paths: string[], opts: ExtractOptions, log: Log
     if (f && !existsSync(path.dirname(path.resolve(f)))) throw new UsageError(`cannot write ${f}: its directory does not exist`);
   }
   const tty = !!process.stderr.isTTY;
-  const out = opts.out ? LineSink.toFile(opts.out) : new LineSink(process.stdout, false);
   const deadPath = opts.deadLetters ?? (opts.out ? `${opts.out}.dead.jsonl` : undefined);
-  const dead = deadPath ? LineSink.toFile(deadPath) : new LineSink(process.stderr, false);
+  const out = JsonlSink.open(opts.out, deadPath, opts.pretty);
   const progress = createProgress({ tty, enabled: opts.progress, log });
   const stats = newStats();
   const counts = newCounts();
@@ -52,21 +51,21 @@ export async function runExtract(paths: string[], opts: ExtractOptions, log: Log
     counts.reasons[d.reason] = (counts.reasons[d.reason] ?? 0) + 1;
     // The processor never throws for bad input: an internal error is a bug, and fails the run at the end.
     if (d.reason === 'internal-error') counts.internalFailures++;
-    await dead.write(JSON.stringify(d));
+    await out.deadLetter(d);
     await stored?.deadLetter(d);
   };
   // `stored`: a document skipped as already done still has its (stored) record in the output
   const sink = async (o: Outcome, storedRecord?: IncidentRecord) => {
     if (o.kind === 'record') {
       counts.extracted++;
-      await out.write(JSON.stringify(o.record, null, opts.pretty ? 2 : undefined));
-      await stored?.record(o.record);
+      await out.write(o.record);
+      await stored?.write(o.record);
       await pgSink?.write(o.record);
     } else if (o.kind === 'dead') {
       await deadLettered(o.deadLetter);
     } else {
       counts.alreadyDone++;
-      if (storedRecord) await out.write(JSON.stringify(storedRecord, null, opts.pretty ? 2 : undefined));
+      if (storedRecord) await out.write(storedRecord);
     }
     progress.tick(counts.extracted + counts.deadLettered + counts.alreadyDone, stats.bytesRead);
   };
@@ -101,8 +100,7 @@ export async function runExtract(paths: string[], opts: ExtractOptions, log: Log
     progress.stop();
     await runner.close();
   }
-  await out.end();
-  await dead.end();
+  await out.close();
   await pgSink?.close();
   counts.skipped = stats.skipped;
   await stored?.close(summaryFields({ ...counts, elapsedMs: performance.now() - t0 }));

@@ -6,7 +6,7 @@ import type { IncidentRecord } from '../core/contract/record.ts';
 import type { Logger } from '../log.ts';
 import { IncidentRecordsSink, incidentRow } from '../sinks/postgres-records.ts';
 import { openStore, storeSpec } from '../store/open.ts';
-import { LineSink } from './sink.ts';
+import { LineSink } from '../sinks/lines.ts';
 import { UsageError } from './usage.ts';
 
 export interface ExportOptions { format: string; ruleset?: string; out?: string; store?: string; sink?: string }

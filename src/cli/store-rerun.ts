@@ -5,7 +5,7 @@ import type { Logger } from '../log.ts';
 import { rulesetVersion } from '../core/ruleset.ts';
 import { IncidentRecordsSink } from '../sinks/postgres-records.ts';
 import { createRunner, type RunnerOptions } from './runners.ts';
-import { rawFromStored, StoreSink } from './store-sink.ts';
+import { rawFromStored, StoreSink } from '../sinks/store.ts';
 
 export interface RerunOptions extends RunnerOptions { all?: boolean; store?: string; sink?: string; progress: boolean }
 
@@ -25,7 +25,7 @@ export async function runRerun(o: RerunOptions, log: Logger): Promise<number> {
       if (before.get(x.record.id) === JSON.stringify(x.record.fields)) counts.unchanged++;
       else counts.changed++;
       before.delete(x.record.id);
-      await stored.record(x.record);
+      await stored.write(x.record);
       await sink?.write(x.record);
     } else if (x.kind === 'dead') {
       counts.deadLettered++;

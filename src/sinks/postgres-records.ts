@@ -4,7 +4,9 @@
 import { readFileSync } from 'node:fs';
 import type pg from 'pg';
 import type { IncidentRecord } from '../core/contract/record.ts';
-import { openPool } from '../store/postgres.ts';
+import { describePostgres, openPool } from '../store/postgres.ts';
+import { storageKey, UNSTORABLE } from '../store/store.ts';
+import type { Sink } from './sink.ts';
 
 export const INCIDENT_RECORDS_DDL = readFileSync(new URL('./incident-records.sql', import.meta.url), 'utf8');
 
@@ -26,9 +28,6 @@ ON CONFLICT (id) DO UPDATE SET ${UPDATES}
 WHERE excluded.extracted_at >= incident_records.extracted_at
   AND (incident_records.ruleset, incident_records.record - 'extractedAt') IS DISTINCT FROM (excluded.ruleset, excluded.record - 'extractedAt')`;
 
-// U+0000 and lone surrogates, which jsonb and PostgreSQL text cannot hold
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
 /** In the sink (only) what jsonb cannot hold becomes U+FFFD; the store keeps the original. */
 function jsonbSafe(value: unknown): unknown {
   if (typeof value === 'string') return value.replace(UNSTORABLE, '\uFFFD');
@@ -41,7 +40,8 @@ export function incidentRow(r: IncidentRecord): Record<(typeof COLUMNS)[number],
   const f = r.fields;
   const safe = jsonbSafe(r) as IncidentRecord;
   return {
-    id: safe.id, ruleset: r.ruleset, extracted_at: r.extractedAt,
+    // keyed like the store: ids that jsonb would merge ("col\u0000x", "col\ufffdx") stay distinct rows
+    id: storageKey(r.id), ruleset: r.ruleset, extracted_at: r.extractedAt,
     victim: safe.fields.victim?.value ?? null, victim_confidence: f.victim?.confidence ?? null,
     incident_date: f.date?.value ?? null, date_confidence: f.date?.confidence ?? null,
     country: f.location?.value.country ?? null, region: safe.fields.location?.value.region ?? null, city: safe.fields.location?.value.city ?? null,
@@ -56,11 +56,11 @@ export function incidentRow(r: IncidentRecord): Record<(typeof COLUMNS)[number],
 
 const BATCH = 500;
 
-export class IncidentRecordsSink {
+export class IncidentRecordsSink implements Sink {
   private buf: IncidentRecord[] = [];
   written = 0;
 
-  private constructor(private readonly pool: pg.Pool) {}
+  private constructor(private readonly pool: pg.Pool, readonly description: string) {}
 
   static async open(url: string): Promise<IncidentRecordsSink> {
     const pool = await openPool(url, 2);
@@ -70,7 +70,7 @@ export class IncidentRecordsSink {
       await pool.end();
       throw err;
     }
-    return new IncidentRecordsSink(pool);
+    return new IncidentRecordsSink(pool, `${describePostgres(url)} incident_records`);
   }
 
   async write(r: IncidentRecord): Promise<void> {
@@ -80,11 +80,11 @@ export class IncidentRecordsSink {
 
   async flush(): Promise<void> {
     if (!this.buf.length) return;
-    // one row per id per statement: ON CONFLICT cannot touch a row twice, and the newest extraction wins
+    // one row per key per statement: ON CONFLICT cannot touch a row twice, and the newest extraction wins
     const byId = new Map<string, IncidentRecord>();
     for (const r of this.buf) {
-      const prev = byId.get(r.id);
-      if (!prev || prev.extractedAt <= r.extractedAt) byId.set(r.id, r);
+      const prev = byId.get(storageKey(r.id));
+      if (!prev || prev.extractedAt <= r.extractedAt) byId.set(storageKey(r.id), r);
     }
     this.buf = [];
     await this.pool.query(UPSERT_INCIDENT_RECORDS, [JSON.stringify([...byId.values()].map(incidentRow))]);

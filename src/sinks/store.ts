@@ -6,6 +6,7 @@ import type { Logger } from '../log.ts';
 import { prepare, type RawDocument } from '../core/document.ts';
 import { openStore, storeSpec } from '../store/open.ts';
 import { contentHash, type NewDocument, type Store } from '../store/store.ts';
+import type { Sink } from './sink.ts';
 
 const BATCH = 250;
 
@@ -29,13 +30,17 @@ export function rawFromStored(d: NewDocument): RawDocument {
   return { id: d.id, text: d.text, ...(uri ? { uri } : {}), ...(title ? { title } : {}), ...(publishedAt ? { publishedAt } : {}) };
 }
 
-export class StoreSink {
+export class StoreSink implements Sink {
   private pending = new Map<string, NewDocument>();
   private documents: NewDocument[] = [];
   private records: IncidentRecord[] = [];
   private dead: DeadLetter[] = [];
 
   private constructor(readonly store: Store, readonly runId: number, readonly ruleset: string, private readonly force: boolean) {}
+
+  get description(): string {
+    return this.store.description;
+  }
 
   static async open(opts: StoreOptions, command: string, ruleset: string, log: Logger): Promise<StoreSink | null> {
     if (opts.store === false) return null;
@@ -62,7 +67,7 @@ export class StoreSink {
   }
 
   /** A record to store, with its document when admit() saw it (rerun: the document is stored already). */
-  async record(r: IncidentRecord): Promise<void> {
+  async write(r: IncidentRecord): Promise<void> {
     const doc = this.pending.get(r.id);
     this.pending.delete(r.id);
     if (doc) this.documents.push(doc);
@@ -86,7 +91,7 @@ export class StoreSink {
   }
 
   /** Writes what is left, closes the run with its counts, closes the store. */
-  async close(counts: object): Promise<void> {
+  async close(counts: object = {}): Promise<void> {
     try {
       await this.flush();
       await this.store.finishRun(this.runId, { ...counts });
