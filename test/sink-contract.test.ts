@@ -12,7 +12,7 @@ import { JsonlSink } from '../src/sinks/jsonl.ts';
 import { LineSink } from '../src/sinks/lines.ts';
 import { IncidentRecordsSink } from '../src/sinks/postgres-records.ts';
 import type { Sink } from '../src/sinks/sink.ts';
-import { StoreSink } from '../src/sinks/store.ts';
+import { StoreSink, storedForm } from '../src/sinks/store.ts';
 import { openStore } from '../src/store/open.ts';
 import { TEST_PG_URL, testSchema } from './helpers/postgres.ts';
 import { makeRecord } from './store-contract.ts';
@@ -29,7 +29,7 @@ const at = (s: number) => new Date(Date.UTC(2024, 0, 1, 0, 0, s)).toISOString();
 
 /** The store sink stores a record with its document: announce them first, as extract does. */
 async function admitted(sink: StoreSink): Promise<StoreSink> {
-  await sink.admit(IDS.map((id) => ({ raw: { id, text: `Text of ${id}.` }, input: 'test' })));
+  await sink.admit(IDS.map((id) => storedForm({ id, text: `Text of ${id}.` }, 'test')));
   return sink;
 }
 

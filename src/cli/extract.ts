@@ -1,5 +1,5 @@
 // `incident-extract extract PATH…|-`: records as JSONL, dead letters aside, progress and a summary on stderr.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Outcome } from '../../queues/runner.ts';
 import type { DeadLetter, IncidentRecord } from '../core/contract/record.ts';
@@ -10,9 +10,11 @@ import { createProgress } from './progress.ts';
 import { rulesetVersion } from '../core/ruleset.ts';
 import { IncidentRecordsSink } from '../sinks/postgres-records.ts';
 import { createRunner, type RunnerOptions } from './runners.ts';
-import { StoreSink, type StoreOptions } from '../sinks/store.ts';
+import { StoreSink, storedForm, type StoreOptions } from '../sinks/store.ts';
+import { contentHash, type NewDocument } from '../store/store.ts';
+import { deadLetter } from '../core/contract/dead-letter.ts';
 import { JsonlSink } from '../sinks/jsonl.ts';
-import { UsageError } from './usage.ts';
+import { EXIT, UsageError } from './usage.ts';
 import { accountedFor, formatSummary, newCounts, summaryFields, type RunCounts } from './summary.ts';
 
 /** Documents checked against the store at once before they are submitted. */
@@ -26,25 +28,47 @@ export interface ExtractOptions extends RunnerOptions, StoreOptions {
   maxBytes: number;
   pretty?: boolean;
   progress: boolean;
+  /** Dead letters make the exit status EXIT.deadLetters. */
+  strict?: boolean;
+}
+
+/** `<out>.dead.jsonl` beside a regular output file; none beside /dev/null or a pipe (dead letters go to stderr). */
+export function defaultDeadLetters(out: string | undefined): string | undefined {
+  if (!out) return undefined;
+  try {
+    if (!statSync(out).isFile()) return undefined;
+  } catch {
+    // not there yet: a file extract creates
+  }
+  return `${out}.dead.jsonl`;
 }
 
 /**
- * Runs an extraction: ingest → runner (threads or BullMQ) → sinks. Resolves to the exit status
- * (0: every input accounted for, 1: internal failures or documents unaccounted for).
+ * Runs an extraction: ingest → runner (threads or BullMQ) → sinks. Resolves to the exit status (EXIT).
  */
 export async function runExtract(paths: string[], opts: ExtractOptions, log: Logger): Promise<number> {
   const t0 = performance.now();
   for (const f of [opts.out, opts.deadLetters]) {
     if (f && !existsSync(path.dirname(path.resolve(f)))) throw new UsageError(`cannot write ${f}: its directory does not exist`);
   }
+  const missing = paths.filter((p) => p !== '-' && !existsSync(p));
+  if (missing.length) throw new UsageError(`no such file or directory: ${missing.join(', ')}`);
   const tty = !!process.stderr.isTTY;
-  const deadPath = opts.deadLetters ?? (opts.out ? `${opts.out}.dead.jsonl` : undefined);
+  const deadPath = opts.deadLetters ?? defaultDeadLetters(opts.out);
+  const stored = await StoreSink.open(opts, 'extract', rulesetVersion(), log);
+  let pgSink: IncidentRecordsSink | null = null;
+  try {
+    pgSink = opts.sink ? await IncidentRecordsSink.open(opts.sink) : null;
+  } catch (err) {
+    await stored?.close({ failed: (err as Error).message });
+    throw err;
+  }
   const out = JsonlSink.open(opts.out, deadPath, opts.pretty);
   const progress = createProgress({ tty, enabled: opts.progress, log });
   const stats = newStats();
   const counts = newCounts();
-  const stored = await StoreSink.open(opts, 'extract', rulesetVersion(), log);
-  const pgSink = opts.sink ? await IncidentRecordsSink.open(opts.sink) : null;
+  // id → hash of the text it was first read with: a later document under the same id with another text is dead-lettered
+  const seen = new Map<string, string>();
 
   const deadLettered = async (d: DeadLetter) => {
     counts.deadLettered++;
@@ -54,7 +78,7 @@ export async function runExtract(paths: string[], opts: ExtractOptions, log: Log
     await out.deadLetter(d);
     await stored?.deadLetter(d);
   };
-  // `stored`: a document skipped as already done still has its (stored) record in the output
+  // `stored`: a document skipped as already done still has its (stored) record in the output and the sink
   const sink = async (o: Outcome, storedRecord?: IncidentRecord) => {
     if (o.kind === 'record') {
       counts.extracted++;
@@ -65,7 +89,10 @@ export async function runExtract(paths: string[], opts: ExtractOptions, log: Log
       await deadLettered(o.deadLetter);
     } else {
       counts.alreadyDone++;
-      if (storedRecord) await out.write(storedRecord);
+      if (storedRecord) {
+        await out.write(storedRecord);
+        await pgSink?.write(storedRecord);
+      }
     }
     progress.tick(counts.extracted + counts.deadLettered + counts.alreadyDone, stats.bytesRead);
   };
@@ -73,15 +100,21 @@ export async function runExtract(paths: string[], opts: ExtractOptions, log: Log
   counts.loadMs = performance.now() - t0;
 
   // Documents go to the store's already-done check in batches: one query per batch, not per document.
-  let batch: { raw: RawDocument; input: string }[] = [];
+  let batch: { raw: RawDocument; input: string; doc: NewDocument }[] = [];
   const submitBatch = async () => {
-    const verdicts = stored ? await stored.admit(batch) : batch.map(() => null);
+    const verdicts = stored ? await stored.admit(batch.map((b) => b.doc)) : batch.map(() => null);
     for (const [i, item] of batch.entries()) {
       const known = verdicts[i];
       if (known) await sink({ kind: 'skipped', id: known.id, input: item.input }, known);
-      else await runner.submit(item);
+      else await runner.submit({ raw: item.raw, input: item.input });
     }
     batch = [];
+  };
+  const duplicate = (doc: NewDocument): boolean => {
+    const hash = contentHash(doc.text).slice(0, 23);
+    const first = seen.get(doc.id);
+    if (first === undefined) seen.set(doc.id, hash);
+    return first !== undefined && first !== hash;
   };
   try {
     for await (const item of readInputs(paths, { maxBytes: opts.maxBytes, stats, onPlan: (p) => progress.plan(p) })) {
@@ -90,7 +123,12 @@ export async function runExtract(paths: string[], opts: ExtractOptions, log: Log
         await deadLettered(item.deadLetter);
         continue;
       }
-      batch.push(item);
+      const doc = storedForm(item.raw, item.input);
+      if (duplicate(doc)) {
+        await deadLettered(deadLetter(doc.id, item.input, 'ingest', 'duplicate-id', 'an earlier document of this run has this id and another text; the first keeps the id'));
+        continue;
+      }
+      batch.push({ ...item, doc });
       if (batch.length >= ADMIT_BATCH) await submitBatch();
       if (out.closed) break;
     }
@@ -106,12 +144,13 @@ export async function runExtract(paths: string[], opts: ExtractOptions, log: Log
   await stored?.close(summaryFields({ ...counts, elapsedMs: performance.now() - t0 }));
   counts.elapsedMs = performance.now() - t0;
   report(counts, stats.skippedFiles, { out: opts.out ?? 'stdout', deadLetters: deadPath ?? 'stderr' }, tty, log, out.closed);
-  return counts.internalFailures || (!accountedFor(counts) && !out.closed) ? 1 : 0;
+  if (counts.internalFailures || (!accountedFor(counts) && !out.closed)) return EXIT.failure;
+  return opts.strict && counts.deadLettered ? EXIT.deadLetters : EXIT.ok;
 }
 
 function report(c: RunCounts, skippedFiles: string[], where: { out: string; deadLetters: string }, tty: boolean, log: Logger, stoppedEarly: boolean): void {
-  for (const f of skippedFiles.slice(0, 20)) log.debug({ file: f }, 'skipped: unknown file type');
+  for (const f of skippedFiles.slice(0, 20)) log.info({ file: f }, 'skipped: unknown file type');
   if (stoppedEarly) log.debug('output closed by the reader; stopped early');
   if (!tty) log.info({ ...summaryFields(c), accountedFor: accountedFor(c), stoppedEarly }, 'summary');
-  process.stderr.write(formatSummary(c, where));
+  process.stderr.write(formatSummary(c, where, skippedFiles));
 }

@@ -1,4 +1,5 @@
-// The command line: commander wiring and exit statuses (0 ok, 1 internal failure, 2 usage error).
+// The command line: commander wiring and exit statuses (EXIT in usage.ts; README "Exit status").
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { DEFAULT_MAX_BYTES } from '../ingest/types.ts';
 import { createLogger } from '../log.ts';
@@ -7,7 +8,10 @@ import type { ExtractOptions } from './extract.ts';
 import { registerQueueCommands } from './queue.ts';
 import { DEFAULT_PREFIX, parseCount } from './runners.ts';
 import { registerStoreCommands, withStoreOptions } from './store-commands.ts';
-import { UsageError } from './usage.ts';
+import { OpenError } from '../store/open.ts';
+import { EXIT, UsageError } from './usage.ts';
+
+const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 // The commands load the pipeline (rules, compromise, html-to-text) only when they run: `ruleset`,
 // `--help` and usage errors answer at once.
@@ -26,6 +30,8 @@ export async function runCli(argv: string[]): Promise<number> {
   let status = 0;
   const program = new Command('incident-extract')
     .description('Turns narrative cyber-incident reports into validated JSON records with evidence and confidence')
+    .version(PACKAGE_VERSION, '-V, --version', 'print the version of incident-extract')
+    .option('--debug', 'print stack traces of failures')
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)');
 
@@ -37,6 +43,7 @@ export async function runCli(argv: string[]): Promise<number> {
     .option('--max-bytes <size>', 'largest file or JSONL line accepted', parseBytes, DEFAULT_MAX_BYTES)
     .option('--pretty', 'indent the JSON records (no longer one record per line)')
     .option('--no-progress', 'no progress bar or progress logs')
+    .option('--strict', `exit with status ${EXIT.deadLetters} when any input was dead-lettered (default: dead letters are counted, status 0)`)
     .option('--workers <n>', 'worker threads on this machine (default: one per core; with --redis, 0 = enqueue and wait for remote workers)', parseCount)
     .option('--redis <url>', 'run on BullMQ over Redis (default: $REDIS_URL); without it, worker threads on this machine')
     .option('--prefix <prefix>', 'Redis key prefix; keep the {hash tag} for Redis Cluster', DEFAULT_PREFIX)
@@ -68,12 +75,15 @@ export async function runCli(argv: string[]): Promise<number> {
     await program.parseAsync(argv);
     return status;
   } catch (err) {
-    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
-    if (err instanceof UsageError) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    const debug = !!program.opts().debug;
+    if (err instanceof UsageError || err instanceof OpenError) {
       process.stderr.write(`error: ${err.message}\n`);
-      return 2;
+      if (debug) process.stderr.write(`${err.stack}\n`);
+      return err instanceof UsageError ? EXIT.usage : EXIT.cannotOpen;
     }
-    log.fatal({ err }, 'internal failure');
-    return 1;
+    if (debug) log.fatal({ err }, 'internal failure');
+    else process.stderr.write(`error: internal failure: ${(err as Error)?.message ?? String(err)} (run with --debug for the stack trace)\n`);
+    return EXIT.failure;
   }
 }

@@ -14,8 +14,14 @@ export interface RerunCounts { reextracted: number; changed: number; unchanged: 
 export async function runRerun(o: RerunOptions, log: Logger): Promise<number> {
   const t0 = performance.now();
   const ruleset = rulesetVersion();
-  const stored = (await StoreSink.open({ store: o.store ?? true }, o.all ? 'rerun --all' : 'rerun', ruleset, log))!;
-  const sink = o.sink ? await IncidentRecordsSink.open(o.sink) : null;
+  const stored = (await StoreSink.open({ store: o.store ?? true, mustExist: true }, o.all ? 'rerun --all' : 'rerun', ruleset, log))!;
+  let sink: IncidentRecordsSink | null = null;
+  try {
+    sink = o.sink ? await IncidentRecordsSink.open(o.sink) : null;
+  } catch (err) {
+    await stored.close({ failed: (err as Error).message });
+    throw err;
+  }
   const counts: RerunCounts = { reextracted: 0, changed: 0, unchanged: 0, deadLettered: 0, alreadyDone: 0 };
   // the fields of each document's latest record before this run, to tell which records changed
   const before = new Map<string, string>();

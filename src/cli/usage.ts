@@ -1,2 +1,16 @@
-// A mistake in how the command was called (exit status 2), as opposed to a failure while running it (1).
+// A mistake in how the command was called (exit status 2), as opposed to a failure while running it.
 export class UsageError extends Error {}
+
+/** The exit statuses (README, "Exit status"). */
+export const EXIT = {
+  /** every input ended as a record, a dead letter or an already-done document (dead letters too, unless --strict) */
+  ok: 0,
+  /** internal failure (a bug) or documents unaccounted for */
+  failure: 1,
+  /** bad usage: unknown option, bad value, missing input path */
+  usage: 2,
+  /** --strict and at least one input was dead-lettered */
+  deadLetters: 3,
+  /** a store, sink or queue could not be opened (or reached) */
+  cannotOpen: 4,
+} as const;

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import type pg from 'pg';
 import type { IncidentRecord } from '../core/contract/record.ts';
 import { describePostgres, openPool } from '../store/postgres.ts';
+import { isPostgresUrl, OpenError, opening } from '../store/open.ts';
 import { storageKey, UNSTORABLE } from '../store/store.ts';
 import type { Sink } from './sink.ts';
 
@@ -62,15 +63,19 @@ export class IncidentRecordsSink implements Sink {
 
   private constructor(private readonly pool: pg.Pool, readonly description: string) {}
 
+  /** Fails with one line (OpenError) when the database cannot be reached or the table cannot be made. */
   static async open(url: string): Promise<IncidentRecordsSink> {
-    const pool = await openPool(url, 2);
-    try {
-      await pool.query(INCIDENT_RECORDS_DDL);
-    } catch (err) {
-      await pool.end();
-      throw err;
-    }
-    return new IncidentRecordsSink(pool, `${describePostgres(url)} incident_records`);
+    if (!isPostgresUrl(url)) throw new OpenError(`cannot open the sink ${url}: --sink takes a postgres://… URL`);
+    return opening(`the sink ${url.replace(/\/\/[^@/]*@/, '//')}`, async () => {
+      const pool = await openPool(url, 2);
+      try {
+        await pool.query(INCIDENT_RECORDS_DDL);
+      } catch (err) {
+        await pool.end();
+        throw err;
+      }
+      return new IncidentRecordsSink(pool, `${describePostgres(url)} incident_records`);
+    });
   }
 
   async write(r: IncidentRecord): Promise<void> {

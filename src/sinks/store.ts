@@ -14,6 +14,8 @@ export interface StoreOptions {
   /** A SQLite path or postgres:// URL; false with --no-store. */
   store?: string | boolean;
   force?: boolean;
+  /** Commands that read a store (rerun) never create one at a mistyped path. */
+  mustExist?: boolean;
 }
 
 /** The document as the processor will see it: normalised text and the id the record will carry. */
@@ -44,7 +46,7 @@ export class StoreSink implements Sink {
 
   static async open(opts: StoreOptions, command: string, ruleset: string, log: Logger): Promise<StoreSink | null> {
     if (opts.store === false) return null;
-    const store = await openStore(storeSpec(typeof opts.store === 'string' ? opts.store : undefined));
+    const store = await openStore(storeSpec(typeof opts.store === 'string' ? opts.store : undefined), { mustExist: opts.mustExist });
     log.debug({ store: store.description }, 'store opened');
     return new StoreSink(store, await store.startRun(command, ruleset), ruleset, !!opts.force);
   }
@@ -54,8 +56,7 @@ export class StoreSink implements Sink {
    * extracted under this ruleset (and not --force), else null, and the document is remembered until its
    * outcome comes back. One query for the whole batch. (storedForm's normalised text is always storable.)
    */
-  async admit(items: readonly { raw: RawDocument; input: string }[]): Promise<(IncidentRecord | null)[]> {
-    const docs = items.map((it) => storedForm(it.raw, it.input));
+  async admit(docs: readonly NewDocument[]): Promise<(IncidentRecord | null)[]> {
     const done = this.force || !docs.length ? new Map<string, IncidentRecord>()
       : await this.store.done(docs.map((d) => ({ id: d.id, contentHash: contentHash(d.text) })), this.ruleset);
     return docs.map((doc) => {
