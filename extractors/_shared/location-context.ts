@@ -36,8 +36,24 @@ const CALENDAR = /^(?:January|February|March|April|May|June|July|August|Septembe
 const UNIT_SUFFIX = /\s+(?:Prefecture|Province|County|Region|Oblast|Voivodeship|District|Department|Parish|State|Governorate|Municipality|Canton)$/;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+// writtenRegion scans the whole text and is asked once per place per mention of a city: remembered per text,
+// so a text naming a city thousands of times costs one scan per (region, city), not one per mention.
+let memoText = '';
+const memo = new Map<string, string | null>();
+
 /** The region as the text writes it, when it does ("Aichi" for "Aichi Prefecture"); never the city's own name. */
 export function writtenRegion(text: string, region: string | null, city: string, country?: string): string | null {
+  if (text !== memoText) {
+    memoText = text;
+    memo.clear();
+  }
+  const key = `${region}\u0000${city}\u0000${country}`;
+  let found = memo.get(key);
+  if (found === undefined) memo.set(key, (found = scanRegion(text, region, city, country)));
+  return found;
+}
+
+function scanRegion(text: string, region: string | null, city: string, country?: string): string | null {
   if (!region || (COUNTRY_BY_NAME.has(region) && COUNTRY_BY_NAME.get(region) === country)) return null; // "England" is a country to the reader
   for (const form of new Set([region, region.replace(UNIT_SUFFIX, '')])) {
     if (form.length < 3 || city.includes(form) || form.includes(city)) continue;

@@ -18,6 +18,8 @@ const AND_COUNT = new RegExp(String.raw`\band\s+(${NUMBER_SOURCE})\s`, 'gi');
 const FLEET_BEFORE = /\b(?:up\s+to|runs?|running|operates?|operating|owns?|owning|manages?|managing|maintains?|supports?|hosts?|has|have|with|fleet\s+of|network\s+of|out\s+of|of\s+(?:its|their|our|the)(?:\s+\w+['’]s)?|capacity\s+(?:of|for)|room\s+for)\s+(?:about\s+|around\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?$/i;
 // a digit count glued to a date, a year or a model number is not a count of machines
 const NOT_A_COUNT = /^(?:1[89]|20)\d\d$/;
+// "on May 19 had encrypted 40 servers": a number right after a month name is a day of the month
+const MONTH_BEFORE = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+$/i;
 export const INCIDENT = /\b(?:hack\w*|breach\w*|compromis\w*|infect\w*|encrypt\w*|attack\w*|ransom\w*|access\w*|st[oe]len?|steal\w*|expos\w*|leak\w*|wip(?:ed|ing)|malware|intru\w*|penetrat\w*|hit|affected|impacted|offline|shut\s+down|disrupt\w*|seized|targeted|damag\w*|delet\w*|locked|crippl\w*|unsecured|misconfigur\w*|vulnerable|took\s+down|taken\s+down|knocked)\b/i;
 
 /** Counts matched by re in sentence s that report machines hit, not a fleet. */
@@ -27,6 +29,10 @@ export function countsIn(doc: AnalysedDoc, s: Sentence, re: RegExp): Count[] {
   re.lastIndex = 0;
   for (let m = re.exec(s.text); m; m = re.exec(s.text)) {
     const n = m.groups!.n!;
+    if (/^\d/.test(n) && MONTH_BEFORE.test(s.text.slice(Math.max(0, m.index - 12), m.index))) {
+      re.lastIndex = m.index + n.length; // the count may come later in the same stretch ("…19 had encrypted 40 servers")
+      continue;
+    }
     if (FLEET_BEFORE.test(s.text.slice(Math.max(0, m.index - 40), m.index)) || NOT_A_COUNT.test(n)) continue;
     let value = parseNumber(n);
     // "two database servers and two application servers": the counts add up

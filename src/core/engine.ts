@@ -11,8 +11,10 @@ export interface Extractor {
   process(raw: RawDocument, input?: string): ProcessResult;
 }
 
-export async function createExtractor(opts: { rulesDir?: string; root?: string } = {}): Promise<Extractor> {
+/** `maxChars`, `deadlineMs`: the per-document limits (ProcessorContext); the CLI passes --max-bytes and --doc-timeout. */
+export async function createExtractor(opts: { rulesDir?: string; root?: string; maxChars?: number; deadlineMs?: number } = {}): Promise<Extractor> {
   const rules = await loadRules(opts.rulesDir);
   const ruleset = rulesetVersion(opts.root);
-  return { rules, ruleset, process: (raw, input) => processDocument(raw, { rules, ruleset }, input) };
+  const limits = { maxChars: opts.maxChars, deadlineMs: opts.deadlineMs };
+  return { rules, ruleset, process: (raw, input) => processDocument(raw, { rules, ruleset, ...limits }, input) };
 }

@@ -5,11 +5,20 @@ import { deadLetter } from './contract/dead-letter.ts';
 import type { DeadLetter, IncidentRecord } from './contract/record.ts';
 import { buildRecord, RecordError } from './build-record.ts';
 import { prepare, type RawDocument } from './document.ts';
+import { languageWarning } from './language.ts';
 import { runRule } from './registry.ts';
 import { resolve, type Decision } from './resolve.ts';
 import type { Candidate, Rule } from './rule.ts';
 
-export const MAX_TEXT_CHARS = 2_000_000;
+/**
+ * The default largest text, in UTF-16 characters: the same number as ingest's default byte limit (--max-bytes,
+ * 5 MB), since a text of N bytes has at most N characters. The CLI passes its --max-bytes here, so one limit holds.
+ */
+export const MAX_TEXT_CHARS = 5 * 1024 * 1024;
+/** The default per-document deadline: past it the document is dead-lettered (`timeout`) and the worker moves on. */
+export const DEADLINE_MS = 120_000;
+
+class DeadlineError extends Error {}
 
 export interface ProcessorContext {
   readonly rules: readonly Rule[];
@@ -17,6 +26,10 @@ export interface ProcessorContext {
   readonly now?: () => Date;
   /** Sees what resolve decided per field (for calibration). */
   readonly observe?: (docId: string, decision: Decision) => void;
+  /** Largest text in characters (default MAX_TEXT_CHARS). */
+  readonly maxChars?: number;
+  /** Milliseconds one document may take (default DEADLINE_MS; checked between rules, so one rule is never cut short). */
+  readonly deadlineMs?: number;
 }
 
 export type ProcessResult =
@@ -25,9 +38,12 @@ export type ProcessResult =
 
 
 /** All candidates of all rules, before resolve: for rule tests, calibration and debugging. */
-export function propose(rules: readonly Rule[], doc: ReturnType<typeof analyse>, warnings?: string[]): Candidate[] {
+export function propose(rules: readonly Rule[], doc: ReturnType<typeof analyse>, warnings?: string[], deadline = Infinity): Candidate[] {
   const out: Candidate[] = [];
-  for (const rule of rules) out.push(...runRule(rule, doc, warnings));
+  for (const rule of rules) {
+    if (performance.now() > deadline) throw new DeadlineError(`still running rule ${rule.id} when the deadline passed`);
+    for (const c of runRule(rule, doc, warnings)) out.push(c);
+  }
   return out;
 }
 
@@ -35,13 +51,25 @@ export function processDocument(raw: RawDocument, ctx: ProcessorContext, input =
   const now = ctx.now?.() ?? new Date();
   const { id, text } = prepare(raw);
   if (!text.trim()) return { ok: false, deadLetter: deadLetter(id, input, 'extract', 'empty-text', 'document has no text', now) };
-  if (text.length > MAX_TEXT_CHARS) {
-    return { ok: false, deadLetter: deadLetter(id, input, 'extract', 'too-large', `text has ${text.length} characters, the limit is ${MAX_TEXT_CHARS}`, now) };
+  const maxChars = ctx.maxChars ?? MAX_TEXT_CHARS;
+  if (text.length > maxChars) {
+    return { ok: false, deadLetter: deadLetter(id, input, 'extract', 'too-large', `text has ${text.length} characters, the limit is ${maxChars} (--max-bytes)`, now) };
   }
+  const deadlineMs = ctx.deadlineMs ?? DEADLINE_MS;
+  const deadline = deadlineMs > 0 ? performance.now() + deadlineMs : Infinity; // 0: no deadline
   const warnings: string[] = [];
+  const language = languageWarning(text);
+  if (language) warnings.push(language);
   const doc = analyse({ id, text, title: raw.title, publishedAt: raw.publishedAt });
   const observe = ctx.observe;
-  const fields = resolve(propose(ctx.rules, doc, warnings), { text, blocks: doc.blocks, observe: observe && ((d) => observe(id, d)) });
+  let candidates: Candidate[];
+  try {
+    candidates = propose(ctx.rules, doc, warnings, deadline);
+  } catch (err) {
+    if (!(err instanceof DeadlineError)) throw err;
+    return { ok: false, deadLetter: deadLetter(id, input, 'extract', 'timeout', `extraction took longer than ${deadlineMs} ms (${err.message})`, now) };
+  }
+  const fields = resolve(candidates, { text, blocks: doc.blocks, observe: observe && ((d) => observe(id, d)) });
   try {
     const source = {
       ...(raw.uri ? { uri: raw.uri } : {}),
