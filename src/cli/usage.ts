@@ -9,8 +9,8 @@ export const EXIT = {
   failure: 1,
   /** bad usage: unknown option, bad value, missing input path */
   usage: 2,
+  /** a store, sink or queue could not be opened (or reached); the same status as the BullMQ side's Redis down */
+  cannotOpen: 3,
   /** --strict and at least one input was dead-lettered */
-  deadLetters: 3,
-  /** a store, sink or queue could not be opened (or reached) */
-  cannotOpen: 4,
+  deadLetters: 4,
 } as const;
