@@ -9,7 +9,7 @@ import { loadFixtures } from '../src/eval/fixtures.ts';
 import { evaluateGold } from '../src/eval/evaluate.ts';
 import { DEV_CORPORA } from '../src/eval/paths.ts';
 import { ece } from '../src/eval/score.ts';
-import { CALIBRATION_FILE, calibrationKeys, setCalibrationEnabled, type CalibrationTable } from '../src/core/calibration.ts';
+import { CALIBRATION_FILE, calibrationKeys, type CalibrationTable } from '../src/core/calibration.ts';
 import type { RawDocument } from '../src/core/document.ts';
 import { processDocument } from '../src/core/extract.ts';
 import type { Decision } from '../src/core/resolve.ts';
@@ -27,10 +27,10 @@ const VIEWS: Record<string, FieldName> = {
 interface Observation { source: string; view: string; keys: [string, string]; raw: number; ok: boolean }
 const observations: Observation[] = [];
 
-setCalibrationEnabled(false);
 const rules = await loadRules();
 const decisions = new Map<string, Decision>();
-const ctx = { rules, ruleset: 'calibration', observe: (id: string, d: Decision) => decisions.set(`${id}\u0000${d.field}`, d) };
+// calibration: null, so resolve reports raw scores, not the table being rebuilt
+const ctx = { rules, ruleset: 'calibration', calibration: null, observe: (id: string, d: Decision) => decisions.set(`${id}\u0000${d.field}`, d) };
 const observe = (source: string, view: string, d: Decision | undefined, ok: boolean) => {
   if (d) observations.push({ source, view, keys: calibrationKeys(d), raw: d.score, ok });
 };

@@ -2,7 +2,7 @@
 // dead-letters (`timeout`) instead of holding a worker.
 import { describe, expect, it } from 'vitest';
 import { createExtractor } from '../src/core/engine.ts';
-import { MAX_TEXT_CHARS } from '../src/core/extract.ts';
+import { LIMITS } from '../src/config.ts';
 import { DEFAULT_MAX_BYTES } from '../src/ingest/types.ts';
 
 const reasonOf = (r: Awaited<ReturnType<Awaited<ReturnType<typeof createExtractor>>['process']>>) => (r.ok ? 'record' : r.deadLetter.reason);
@@ -10,7 +10,7 @@ const SENTENCE = 'The hackers attacked the servers of the City of Dallas and dem
 
 describe('per-document limits', () => {
   it('the default character limit is the default byte limit', () => {
-    expect(MAX_TEXT_CHARS).toBe(DEFAULT_MAX_BYTES);
+    expect(LIMITS.maxTextChars).toBe(DEFAULT_MAX_BYTES);
   });
 
   it('a text over the given character limit is too-large; a 2.1 M-character text under the limit is not', async () => {

@@ -1,10 +1,9 @@
 // Subdivisions and cities from country-state-city, looked up by their exact written name. State data is
-// small and indexed at module load; the city table (~150k rows, ~8 MB) is read on first use only, so
-// loading the rules stays fast.
-import { readFileSync } from 'node:fs';
+// small and indexed at module load; the city table is read on first use only, in its compact form (city-table.ts).
 import { createRequire } from 'node:module';
 import nlp from 'compromise';
 import type { Country } from 'world-countries';
+import { CityTable } from './city-table.ts';
 import { COUNTRY_BY_DEMONYM, COUNTRY_BY_NAME } from './countries.ts';
 
 const require = createRequire(import.meta.url);
@@ -13,7 +12,6 @@ export interface Place { country: string; region: string | null; city: string | 
 export interface Subdivision { country: string; name: string; code: string }
 
 interface StateRow { name: string; isoCode: string; countryCode: string }
-type CityRow = [name: string, country: string, state: string, ...rest: unknown[]];
 
 // US territories share abbreviation letters with states ("Ga." would otherwise read as Guam).
 const US_TERRITORIES = new Set(['AS', 'GU', 'MP', 'PR', 'UM', 'VI']);
@@ -99,26 +97,16 @@ export function usStateByAbbreviation(abbr: string): Subdivision | null | undefi
   return hits.length === 1 ? hits[0]! : null; // null: some US state, which one is unclear
 }
 
-let cityIndex: Map<string, Array<{ country: string; state: string }>> | undefined;
+let cityTable: CityTable | undefined;
 function cities() {
-  if (!cityIndex) {
-    cityIndex = new Map();
-    // read as plain JSON: going through the module loader costs several times more for 8 MB
-    const rows = JSON.parse(readFileSync(require.resolve('country-state-city/lib/cjs/assets/city.json'), 'utf8')) as CityRow[];
-    for (const row of rows) {
-      const entry = { country: row[1], state: row[2] };
-      const list = cityIndex.get(row[0]);
-      if (list) list.push(entry);
-      else cityIndex.set(row[0], [entry]);
-    }
-  }
-  return cityIndex;
+  cityTable ??= CityTable.load();
+  return cityTable;
 }
 
 /** Places a city name can denote, optionally only inside one country (and subdivision). */
 export function cityPlaces(name: string, country?: string, region?: string): Place[] {
   const out: Place[] = [];
-  for (const c of cities().get(name) ?? []) {
+  for (const c of cities().lookup(name)) {
     if (country && c.country !== country) continue;
     const r = stateName.get(`${c.country}-${c.state}`) ?? null;
     if (region && r !== region) continue;

@@ -3,22 +3,22 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Outcome } from '../../queues/runner.ts';
 import type { DeadLetter, IncidentRecord } from '../core/contract/record.ts';
-import type { RawDocument } from '../core/document.ts';
+import { prepare, type PreparedDocument } from '../core/document.ts';
 import { newStats, readInputs } from '../ingest/read.ts';
+import { BATCH } from '../config.ts';
 import type { Logger } from '../log.ts';
 import { createProgress } from './progress.ts';
 import { rulesetVersion } from '../core/ruleset.ts';
-import { IncidentRecordsSink } from '../sinks/postgres-records.ts';
 import { createRunner, type RunnerOptions } from './runners.ts';
 import { StoreSink, storedForm, type StoreOptions } from '../sinks/store.ts';
 import { contentHash, type NewDocument } from '../store/store.ts';
 import { deadLetter } from '../core/contract/dead-letter.ts';
 import { JsonlSink } from '../sinks/jsonl.ts';
+import type { IncidentRecordsSink } from '../sinks/postgres-records.ts';
 import { EXIT, UsageError } from './usage.ts';
 import { accountedFor, formatSummary, newCounts, summaryFields, type RunCounts } from './summary.ts';
 
-/** Documents checked against the store at once before they are submitted. */
-const ADMIT_BATCH = 64;
+const ADMIT_BATCH = BATCH.admit;
 
 export interface ExtractOptions extends RunnerOptions, StoreOptions {
   /** Also upsert records into incident_records in this PostgreSQL database. */
@@ -33,7 +33,7 @@ export interface ExtractOptions extends RunnerOptions, StoreOptions {
 }
 
 /** `<out>.dead.jsonl` beside a regular output file; none beside /dev/null or a pipe (dead letters go to stderr). */
-export function defaultDeadLetters(out: string | undefined): string | undefined {
+function defaultDeadLetters(out: string | undefined): string | undefined {
   if (!out) return undefined;
   try {
     if (!statSync(out).isFile()) return undefined;
@@ -58,7 +58,8 @@ export async function runExtract(paths: string[], opts: ExtractOptions, log: Log
   const stored = await StoreSink.open(opts, 'extract', rulesetVersion(), log);
   let pgSink: IncidentRecordsSink | null = null;
   try {
-    pgSink = opts.sink ? await IncidentRecordsSink.open(opts.sink) : null;
+    // pg costs ~0.4 s to load: only when there is a PostgreSQL sink
+    pgSink = opts.sink ? await (await import('../sinks/postgres-records.ts')).IncidentRecordsSink.open(opts.sink) : null;
   } catch (err) {
     await stored?.close({ failed: (err as Error).message });
     throw err;
@@ -79,7 +80,10 @@ export async function runExtract(paths: string[], opts: ExtractOptions, log: Log
     await stored?.deadLetter(d);
   };
   // `stored`: a document skipped as already done still has its (stored) record in the output and the sink
+  const stop = interruption(log);
   const sink = async (o: Outcome, storedRecord?: IncidentRecord) => {
+    // After SIGINT the runner drops the work in hand: a document failed by that is not done, not a dead letter.
+    if (stop.signal && o.kind === 'dead' && o.deadLetter.reason === 'internal-error') return;
     if (o.kind === 'record') {
       counts.extracted++;
       await out.write(o.record);
@@ -100,7 +104,7 @@ export async function runExtract(paths: string[], opts: ExtractOptions, log: Log
   counts.loadMs = performance.now() - t0;
 
   // Documents go to the store's already-done check in batches: one query per batch, not per document.
-  let batch: { raw: RawDocument; input: string; doc: NewDocument }[] = [];
+  let batch: { raw: PreparedDocument; input: string; doc: NewDocument }[] = [];
   const submitBatch = async () => {
     const verdicts = stored ? await stored.admit(batch.map((b) => b.doc)) : batch.map(() => null);
     for (const [i, item] of batch.entries()) {
@@ -110,42 +114,69 @@ export async function runExtract(paths: string[], opts: ExtractOptions, log: Log
     }
     batch = [];
   };
-  const duplicate = (doc: NewDocument): boolean => {
+  const duplicate = (doc: PreparedDocument): boolean => {
     const hash = contentHash(doc.text).slice(0, 23);
     const first = seen.get(doc.id);
     if (first === undefined) seen.set(doc.id, hash);
     return first !== undefined && first !== hash;
   };
-  try {
+  const feed = async () => {
     for await (const item of readInputs(paths, { maxBytes: opts.maxBytes, stats, onPlan: (p) => progress.plan(p) })) {
       counts.read++;
       if (item.kind === 'dead') {
         await deadLettered(item.deadLetter);
         continue;
       }
-      const doc = storedForm(item.raw, item.input);
-      if (duplicate(doc)) {
-        await deadLettered(deadLetter(doc.id, item.input, 'ingest', 'duplicate-id', 'an earlier document of this run has this id and another text; the first keeps the id'));
+      // each document is prepared here once: the duplicate check and the store key it, the runner and processor reuse it
+      const raw = prepare(item.raw);
+      if (duplicate(raw)) {
+        await deadLettered(deadLetter(raw.id, item.input, 'ingest', 'duplicate-id', 'an earlier document of this run has this id and another text; the first keeps the id'));
         continue;
       }
-      batch.push({ ...item, doc });
+      batch.push({ raw, input: item.input, doc: storedForm(raw, item.input) });
       if (batch.length >= ADMIT_BATCH) await submitBatch();
-      if (out.closed) break;
+      if (out.closed || stop.signal) break;
     }
-    if (!out.closed) await submitBatch();
+    if (!out.closed && !stop.signal) await submitBatch();
     await runner.drain();
+  };
+  try {
+    // An interrupted run keeps what has arrived: the runner is closed with documents in flight (BullMQ keeps their jobs).
+    const fed = feed();
+    fed.catch(() => {});
+    await Promise.race([fed, stop.stopped]);
   } finally {
+    stop.dispose();
     progress.stop();
     await runner.close();
   }
   await out.close();
   await pgSink?.close();
   counts.skipped = stats.skipped;
-  await stored?.close(summaryFields({ ...counts, elapsedMs: performance.now() - t0 }));
+  const interrupted = stop.signal ? { interrupted: stop.signal } : {};
+  await stored?.close({ ...summaryFields({ ...counts, elapsedMs: performance.now() - t0 }), ...interrupted });
   counts.elapsedMs = performance.now() - t0;
   report(counts, stats.skippedFiles, { out: opts.out ?? 'stdout', deadLetters: deadPath ?? 'stderr' }, tty, log, out.closed);
+  if (stop.signal) return stop.signal === 'SIGINT' ? EXIT.sigint : EXIT.sigterm;
   if (counts.internalFailures || (!accountedFor(counts) && !out.closed)) return EXIT.failure;
   return opts.strict && counts.deadLettered ? EXIT.deadLetters : EXIT.ok;
+}
+
+/** SIGINT/SIGTERM: the first stops the run (what arrived is written, the summary printed); a second exits at once. */
+function interruption(log: Logger) {
+  const state = { signal: null as NodeJS.Signals | null, stopped: null as unknown as Promise<void>, dispose: () => {} };
+  let wake = () => {};
+  state.stopped = new Promise<void>((r) => { wake = r; });
+  const on = (sig: NodeJS.Signals) => {
+    if (state.signal) process.exit(sig === 'SIGINT' ? EXIT.sigint : EXIT.sigterm);
+    state.signal = sig;
+    log.warn({ signal: sig }, 'interrupted: writing what has arrived, then stopping (again to quit at once)');
+    wake();
+  };
+  process.on('SIGINT', on);
+  process.on('SIGTERM', on);
+  state.dispose = () => { process.off('SIGINT', on); process.off('SIGTERM', on); };
+  return state;
 }
 
 function report(c: RunCounts, skippedFiles: string[], where: { out: string; deadLetters: string }, tty: boolean, log: Logger, stoppedEarly: boolean): void {

@@ -1,6 +1,7 @@
 // The command line: commander wiring and exit statuses (EXIT in usage.ts; README "Exit status").
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { LIMITS } from '../config.ts';
 import { DEFAULT_MAX_BYTES } from '../ingest/types.ts';
 import { createLogger } from '../log.ts';
 import { rulesetVersion } from '../core/ruleset.ts';
@@ -11,14 +12,16 @@ import { registerStoreCommands, withStoreOptions } from './store-commands.ts';
 import { OpenError } from '../store/open.ts';
 import { EXIT, UsageError } from './usage.ts';
 
-const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+// package.json is two folders up from the sources (src/cli/) and three from the compiled dist/src/cli/
+const PACKAGE_JSON = ['../../package.json', '../../../package.json'].map((p) => new URL(p, import.meta.url)).find((u) => existsSync(u));
+const PACKAGE_VERSION = PACKAGE_JSON ? (JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string }).version : 'unknown';
 
 // The commands load the pipeline (rules, compromise, html-to-text) only when they run: `ruleset`,
 // `--help` and usage errors answer at once.
 
 const UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, m: 1024 ** 2, mb: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3 };
 
-export function parseBytes(value: string): number {
+function parseBytes(value: string): number {
   const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(value);
   const unit = m ? UNITS[m[2]!.toLowerCase()] : undefined;
   if (!m || unit === undefined || Number(m[1]) <= 0) throw new InvalidArgumentError('expected a size such as 5000000, 512KB or 5MB');
@@ -41,7 +44,7 @@ export async function runCli(argv: string[]): Promise<number> {
     .option('-o, --out <file>', 'write records (JSONL) to this file instead of stdout')
     .option('--dead-letters <file>', 'write dead letters (JSONL) here (default: <out>.dead.jsonl, or stderr)')
     .option('--max-bytes <size>', 'largest file or JSONL line accepted; also the largest text in characters', parseBytes, DEFAULT_MAX_BYTES)
-    .option('--doc-timeout <seconds>', 'dead-letter a document (reason timeout) whose extraction takes longer; 0: no limit', parseCount, 120)
+    .option('--doc-timeout <seconds>', 'dead-letter a document (reason timeout) whose extraction takes longer; 0: no limit', parseCount, LIMITS.docTimeoutMs / 1000)
     .option('--pretty', 'indent the JSON records (no longer one record per line)')
     .option('--no-progress', 'no progress bar or progress logs')
     .option('--strict', `exit with status ${EXIT.deadLetters} when any input was dead-lettered (default: dead letters are counted, status 0)`)
@@ -82,6 +85,13 @@ export async function runCli(argv: string[]): Promise<number> {
       process.stderr.write(`error: ${err.message}\n`);
       if (debug) process.stderr.write(`${err.stack}\n`);
       return err instanceof UsageError ? EXIT.usage : EXIT.cannotOpen;
+    }
+    // A dependency that is down (Redis): its own one-line message and exit status (EXIT.cannotOpen); the stack only with --debug.
+    const exitStatus = (err as { exitStatus?: unknown } | null)?.exitStatus;
+    if (err instanceof Error && typeof exitStatus === 'number') {
+      process.stderr.write(`error: ${err.message}\n`);
+      if (debug || log.isLevelEnabled('debug')) process.stderr.write(`${err.stack}\n`);
+      return exitStatus;
     }
     if (debug) log.fatal({ err }, 'internal failure');
     else process.stderr.write(`error: internal failure: ${(err as Error)?.message ?? String(err)} (run with --debug for the stack trace)\n`);

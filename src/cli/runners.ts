@@ -1,13 +1,15 @@
 // Which runner a command uses: worker threads on this machine by default, BullMQ when given --redis
 // (or REDIS_URL). The processor reaches the threads as a module reference, so queues/ never imports the rules.
 import { DEFAULT_PREFIX } from '../../queues/bullmq/names.ts';
+import { moduleUrl } from '../../queues/module-url.ts';
 import type { ProcessorRef } from '../../queues/processor.ts';
 import type { OutcomeSink, Runner } from '../../queues/runner.ts';
 import { InvalidArgumentError } from 'commander';
+import { envOptions } from '../config.ts';
 import type { Logger } from '../log.ts';
 import { rulesetVersion } from '../core/ruleset.ts';
 
-export const PROCESSOR: ProcessorRef = { module: new URL('../core/engine.ts', import.meta.url).href, exportName: 'createExtractor' };
+export const PROCESSOR: ProcessorRef = { module: moduleUrl('../core/engine.ts', import.meta.url).href, exportName: 'createExtractor' };
 
 export interface RunnerOptions {
   /** Worker threads on this machine (default: one per core; 0 with --redis: enqueue and wait for remote workers). */
@@ -34,7 +36,7 @@ export function parseCount(value: string): number {
   return n;
 }
 
-export const redisUrl = (o: { redis?: string }): string | undefined => o.redis ?? process.env.REDIS_URL ?? undefined;
+export const redisUrl = (o: { redis?: string }): string | undefined => o.redis ?? envOptions().redisUrl ?? undefined;
 
 export async function createRunner(o: RunnerOptions, sink: OutcomeSink, log: Logger): Promise<Runner> {
   const url = redisUrl(o);
@@ -42,6 +44,7 @@ export async function createRunner(o: RunnerOptions, sink: OutcomeSink, log: Log
     const { createBullmqRunner } = await import('../../queues/bullmq/runner.ts');
     return createBullmqRunner({ url, prefix: o.prefix, ruleset: rulesetVersion(), sink, log, workers: o.workers, processor: processorFor(o), lockMs: o.lockMs });
   }
-  const { createEmbeddedRunner } = await import('../../queues/embedded/runner.ts');
-  return createEmbeddedRunner({ processor: processorFor(o), workers: o.workers || undefined, sink, log });
+  // A handful of documents runs in process; threads start only for more (queues/embedded/deferred.ts).
+  const { createDeferredRunner } = await import('../../queues/embedded/deferred.ts');
+  return createDeferredRunner({ processor: processorFor(o), workers: o.workers || undefined, sink, log });
 }

@@ -7,7 +7,7 @@ export interface RunCounts {
   deadLettered: number;
   reasons: Partial<Record<DeadLetter['reason'], number>>;
   skipped: number;
-  /** Documents already processed under this ruleset (BullMQ: the job exists), not processed again. */
+  /** Documents the store holds under this ruleset (or repeated in the input), not processed again. */
   alreadyDone: number;
   internalFailures: number;
   /** Wall time of the whole run, and the part spent loading the rules before the first document. */
@@ -24,7 +24,7 @@ export const accountedFor = (c: RunCounts) => c.read === c.extracted + c.deadLet
 
 // Throughput counts document time only: loading the rules is a one-off cost, reported apart; and only
 // documents extracted in this run (an already-done document costs a lookup, not an extraction).
-export const docsPerSec = (c: RunCounts) => {
+const docsPerSec = (c: RunCounts) => {
   const ms = c.elapsedMs - c.loadMs;
   return ms > 0 ? c.extracted / (ms / 1000) : 0;
 };

@@ -13,4 +13,8 @@ export const EXIT = {
   cannotOpen: 3,
   /** --strict and at least one input was dead-lettered */
   deadLetters: 4,
+  /** stopped by SIGINT (128 + 2, the shell's convention): what had arrived is written, the rest is not done */
+  sigint: 130,
+  /** stopped by SIGTERM (128 + 15) */
+  sigterm: 143,
 } as const;

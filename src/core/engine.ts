@@ -1,6 +1,7 @@
 // Loads the rules and the ruleset version once, and hands out the processor bound to them.
+import { loadCalibration, type CalibrationTable } from './calibration.ts';
+import type { PreparedDocument, RawDocument } from './document.ts';
 import { processDocument, type ProcessResult } from './extract.ts';
-import type { RawDocument } from './document.ts';
 import { loadRules } from './registry.ts';
 import type { Rule } from './rule.ts';
 import { rulesetVersion } from './ruleset.ts';
@@ -8,13 +9,26 @@ import { rulesetVersion } from './ruleset.ts';
 export interface Extractor {
   readonly rules: readonly Rule[];
   readonly ruleset: string;
-  process(raw: RawDocument, input?: string): ProcessResult;
+  process(raw: RawDocument | PreparedDocument, input?: string): ProcessResult;
 }
 
-/** `maxChars`, `deadlineMs`: the per-document limits (ProcessorContext); the CLI passes --max-bytes and --doc-timeout. */
-export async function createExtractor(opts: { rulesDir?: string; root?: string; maxChars?: number; deadlineMs?: number } = {}): Promise<Extractor> {
+export interface ExtractorOptions {
+  /** Where the rules are (default: the package's extractors/). */
+  rulesDir?: string;
+  /** The root whose rules, calibration and package.json make the ruleset version (default: the package root). */
+  root?: string;
+  /** The calibration table (default: calibration/calibration.json); null keeps the rules' raw scores. */
+  calibration?: CalibrationTable | null;
+  /** Largest text in characters (ProcessorContext; the CLI passes --max-bytes; default LIMITS.maxTextChars). */
+  maxChars?: number;
+  /** Milliseconds one document may take (ProcessorContext; the CLI passes --doc-timeout; 0: none). */
+  deadlineMs?: number;
+}
+
+export async function createExtractor(opts: ExtractorOptions = {}): Promise<Extractor> {
   const rules = await loadRules(opts.rulesDir);
   const ruleset = rulesetVersion(opts.root);
+  const calibration = opts.calibration === undefined ? loadCalibration() : opts.calibration;
   const limits = { maxChars: opts.maxChars, deadlineMs: opts.deadlineMs };
-  return { rules, ruleset, process: (raw, input) => processDocument(raw, { rules, ruleset, ...limits }, input) };
+  return { rules, ruleset, process: (raw, input) => processDocument(raw, { rules, ruleset, calibration, ...limits }, input) };
 }

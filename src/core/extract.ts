@@ -1,34 +1,36 @@
 // The processor: one plain function from a raw document to a record or a dead letter.
 // Both runners call it; it never throws for bad input.
+import { LIMITS } from '../config.ts';
 import { analyse } from './analyse/analyse.ts';
 import { deadLetter } from './contract/dead-letter.ts';
 import type { DeadLetter, IncidentRecord } from './contract/record.ts';
 import { buildRecord, RecordError } from './build-record.ts';
-import { prepare, type RawDocument } from './document.ts';
+import type { CalibrationTable } from './calibration.ts';
+import { prepare, type PreparedDocument, type RawDocument } from './document.ts';
 import { languageWarning } from './language.ts';
 import { runRule } from './registry.ts';
 import { resolve, type Decision } from './resolve.ts';
 import type { Candidate, Rule } from './rule.ts';
 
-/**
- * The default largest text, in UTF-16 characters: the same number as ingest's default byte limit (--max-bytes,
- * 5 MB), since a text of N bytes has at most N characters. The CLI passes its --max-bytes here, so one limit holds.
- */
-export const MAX_TEXT_CHARS = 5 * 1024 * 1024;
-/** The default per-document deadline: past it the document is dead-lettered (`timeout`) and the worker moves on. */
-export const DEADLINE_MS = 120_000;
+// One limit each, from config: the character limit is the byte limit (the CLI passes its --max-bytes as maxChars).
+const MAX_TEXT_CHARS = LIMITS.maxTextChars;
+const DEADLINE_MS = LIMITS.docTimeoutMs;
 
 class DeadlineError extends Error {}
 
 export interface ProcessorContext {
   readonly rules: readonly Rule[];
   readonly ruleset: string;
+  /** Measured precision per rule (calibration/calibration.json, see loadCalibration); null keeps raw scores. */
+  readonly calibration: CalibrationTable | null;
+  /** How a victim candidate's place in the text weighs in ranking (default: resolve's positionPrior). */
+  readonly rankingPrior?: (c: Candidate) => number;
   readonly now?: () => Date;
   /** Sees what resolve decided per field (for calibration). */
   readonly observe?: (docId: string, decision: Decision) => void;
-  /** Largest text in characters (default MAX_TEXT_CHARS). */
+  /** Largest text in characters (default LIMITS.maxTextChars; the CLI passes --max-bytes). */
   readonly maxChars?: number;
-  /** Milliseconds one document may take (default DEADLINE_MS; checked between rules, so one rule is never cut short). */
+  /** Milliseconds one document may take (default LIMITS.docTimeoutMs, 0: none; checked between rules, so one rule is never cut short). */
   readonly deadlineMs?: number;
 }
 
@@ -47,9 +49,19 @@ export function propose(rules: readonly Rule[], doc: ReturnType<typeof analyse>,
   return out;
 }
 
-export function processDocument(raw: RawDocument, ctx: ProcessorContext, input = raw.uri ?? raw.id ?? '-'): ProcessResult {
+/**
+ * A raw document, or one prepared already (prepare(): the store and the BullMQ path prepare it before it gets here),
+ * becomes a record or a dead letter. A prepared document is not normalised again.
+ */
+export function processDocument(raw: RawDocument | PreparedDocument, ctx: ProcessorContext, input?: string): ProcessResult {
+  const { id, text, source: { uri, title, publishedAt } } = prepare(raw);
+  return processPrepared({ id, text, uri, title, publishedAt }, ctx, input ?? uri ?? ('source' in raw ? id : raw.id) ?? '-');
+}
+
+interface Ready { id: string; text: string; uri?: string; title?: string; publishedAt?: string }
+
+function processPrepared({ id, text, uri, title, publishedAt }: Ready, ctx: ProcessorContext, input: string): ProcessResult {
   const now = ctx.now?.() ?? new Date();
-  const { id, text } = prepare(raw);
   if (!text.trim()) return { ok: false, deadLetter: deadLetter(id, input, 'extract', 'empty-text', 'document has no text', now) };
   const maxChars = ctx.maxChars ?? MAX_TEXT_CHARS;
   if (text.length > maxChars) {
@@ -60,7 +72,7 @@ export function processDocument(raw: RawDocument, ctx: ProcessorContext, input =
   const warnings: string[] = [];
   const language = languageWarning(text);
   if (language) warnings.push(language);
-  const doc = analyse({ id, text, title: raw.title, publishedAt: raw.publishedAt });
+  const doc = analyse({ id, text, title, publishedAt });
   const observe = ctx.observe;
   let candidates: Candidate[];
   try {
@@ -69,12 +81,15 @@ export function processDocument(raw: RawDocument, ctx: ProcessorContext, input =
     if (!(err instanceof DeadlineError)) throw err;
     return { ok: false, deadLetter: deadLetter(id, input, 'extract', 'timeout', `extraction took longer than ${deadlineMs} ms (${err.message})`, now) };
   }
-  const fields = resolve(candidates, { text, blocks: doc.blocks, observe: observe && ((d) => observe(id, d)) });
+  const fields = resolve(candidates, {
+    calibration: ctx.calibration, rankingPrior: ctx.rankingPrior, text, blocks: doc.blocks, observe: observe && ((d) => observe(id, d)),
+  });
   try {
     const source = {
-      ...(raw.uri ? { uri: raw.uri } : {}),
-      ...(raw.title ? { title: raw.title } : {}),
-      ...(doc.publishedAt ? { publishedAt: raw.publishedAt } : {}),
+      ...(uri ? { uri } : {}),
+      ...(title ? { title } : {}),
+      // a publication date analyse could not read is left out of the record
+      ...(doc.publishedAt ? { publishedAt } : {}),
     };
     return { ok: true, record: buildRecord({ id, text, source, ruleset: ctx.ruleset, fields, warnings, extractedAt: now }) };
   } catch (err) {

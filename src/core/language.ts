@@ -14,7 +14,7 @@ const ONLY = ['eng', 'fra', 'deu', 'nld', 'spa', 'por', 'ita', 'pol', 'ces', 'sw
 const NAMES = new Intl.DisplayNames(['en'], { type: 'language' });
 
 /** The ISO 639-3 code of the text's language when it is confidently not English, else null. */
-export function notEnglish(text: string): string | null {
+function notEnglish(text: string): string | null {
   const sample = text.slice(0, SAMPLE_CHARS);
   if ((sample.match(/\p{L}/gu)?.length ?? 0) < MIN_LETTERS) return null;
   const ranked = francAll(sample, { minLength: MIN_LETTERS, only: ONLY });

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export type Param = string | number | boolean | null;
+export type Param = string | number | boolean | null | Buffer;
 export type Row = Record<string, unknown>;
 
 export interface Queries {
@@ -22,7 +22,7 @@ export interface Db extends Queries {
 
 export interface Migration { version: number; name: string; sql: string }
 
-export function migrationsFor(dialect: Db['dialect']): Migration[] {
+function migrationsFor(dialect: Db['dialect']): Migration[] {
   const dir = fileURLToPath(new URL(`./migrations/${dialect}/`, import.meta.url));
   return readdirSync(dir)
     .filter((f) => /^\d{4}_[\w-]+\.sql$/.test(f))

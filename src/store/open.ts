@@ -1,5 +1,6 @@
 // `--store PATH|postgres://…`: which store a command uses, and one plain line when it cannot be opened.
 import { existsSync } from 'node:fs';
+import { envOptions } from '../config.ts';
 import { DEFAULT_SQLITE_PATH } from './sqlite.ts';
 import type { Store } from './store.ts';
 
@@ -12,11 +13,11 @@ export class OpenError extends Error {}
 
 /** The store named on the command line, else $INCIDENT_EXTRACT_STORE, else ./incident-extract.db. */
 export function storeSpec(option?: string): string {
-  return option ?? process.env.INCIDENT_EXTRACT_STORE ?? DEFAULT_SQLITE_PATH;
+  return option ?? envOptions().store ?? DEFAULT_SQLITE_PATH;
 }
 
 /** The reason of a failed open, also for pg's AggregateError (one attempt per address, empty message). */
-export function reasonOf(err: unknown): string {
+function reasonOf(err: unknown): string {
   const e = err as Error & { code?: string; errors?: unknown[] };
   if (e?.message) return e.message;
   if (Array.isArray(e?.errors) && e.errors.length) return reasonOf(e.errors[0]);

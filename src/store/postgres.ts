@@ -14,13 +14,13 @@ const CONNECT_TIMEOUT_MS = 10_000;
 const MIGRATION_LOCK = "SELECT pg_advisory_xact_lock(hashtext('incident-extract:migrations'))";
 
 /** `?` placeholders → `$1, $2, …` (the shared SQL has no `?` inside literals). */
-export function numbered(sql: string): string {
+function numbered(sql: string): string {
   let n = 0;
   return sql.replace(/\?/g, () => `$${++n}`);
 }
 
 /** Splits `?schema=` off a connection URL; the rest goes to pg as it is. */
-export function parsePostgresUrl(url: string): { connectionString: string; schema: string | null } {
+function parsePostgresUrl(url: string): { connectionString: string; schema: string | null } {
   const u = new URL(url);
   const schema = u.searchParams.get('schema');
   u.searchParams.delete('schema');

@@ -1,5 +1,6 @@
 // The Store over either database: the SQL is shared (both speak ON CONFLICT … DO UPDATE and RETURNING),
 // reads stream in keyset pages so no cursor stays open while the same store is written to.
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { DeadLetter, IncidentRecord } from '../core/contract/record.ts';
 import type { Db, Param, Queries, Row } from './db.ts';
 import {
@@ -11,13 +12,18 @@ const PAGE = 500;
 
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v));
 const isoOrNull = (v: unknown) => (v == null ? null : iso(v));
-const parse = <T>(v: unknown): T => JSON.parse(String(v)) as T;
+// SQLite keeps document texts and records deflated (a column of any declared type holds a BLOB): the store then takes
+// less than its input on disk. Rows written before are plain TEXT and read as they are. PostgreSQL compresses
+// large values itself (TOAST), so it stores plain text.
+const unpack = (v: unknown): string => (v instanceof Uint8Array ? inflateRawSync(v).toString('utf8') : String(v));
+const packFor = (dialect: string) => (dialect === 'sqlite' ? (s: string): Param => deflateRawSync(s) : (s: string): Param => s);
+const parse = <T>(v: unknown): T => JSON.parse(unpack(v)) as T;
 
 // An id stored under another key (storageKey) keeps its original in the metadata's `originalId`.
 const toDocument = (r: Row): StoredDocument => {
   const { originalId, ...meta } = parse<StoredDocument['meta']>(r.meta);
   return {
-    id: typeof originalId === 'string' ? originalId : String(r.id), text: String(r.text), meta, contentHash: String(r.content_hash),
+    id: typeof originalId === 'string' ? originalId : String(r.id), text: unpack(r.text), meta, contentHash: String(r.content_hash),
     firstIngested: iso(r.first_ingested), lastIngested: iso(r.last_ingested),
   };
 };
@@ -33,6 +39,7 @@ const LATEST_RULESET = '(SELECT r.ruleset FROM records r WHERE r.document_id = d
 export class SqlStore implements Store {
   private writing: Promise<unknown> = Promise.resolve();
   private readonly upsertRecord: string;
+  private readonly pack: (s: string) => Param;
 
   /**
    * `nextSeq`: the SQL that numbers a record write. `rowsPerStatement`: rows one INSERT carries (a round
@@ -40,6 +47,7 @@ export class SqlStore implements Store {
    */
   constructor(private readonly db: Db, readonly description: string, private readonly nextSeq: string, private readonly rowsPerStatement = 1) {
     this.upsertRecord = upsertRecord(nextSeq);
+    this.pack = packFor(db.dialect);
   }
 
   /** Upserts rows, several per statement; a key twice in one statement is an error, so the last one wins first. */
@@ -65,10 +73,10 @@ export class SqlStore implements Store {
       const bad = unstorableText(d.text);
       if (bad) throw new StoreError(`document ${d.id}: ${bad}; normalise the text before storing it`);
       const k = key(d.id);
-      return [k, contentHash(d.text), d.text, JSON.stringify(k === d.id ? d.meta : { ...d.meta, originalId: d.id }), at, at];
+      return [k, contentHash(d.text), this.pack(d.text), JSON.stringify(k === d.id ? d.meta : { ...d.meta, originalId: d.id }), at, at];
     });
     await this.upsertRows(q, UPSERT_DOCUMENT, documents, (r) => String(r[0]), '(?, ?, ?, ?, ?, ?)');
-    const records = (b.records ?? []).map((r): Param[] => [key(r.id), r.ruleset, JSON.stringify(r), r.extractedAt]);
+    const records = (b.records ?? []).map((r): Param[] => [key(r.id), r.ruleset, this.pack(JSON.stringify(r)), r.extractedAt]);
     await this.upsertRows(q, this.upsertRecord, records, (r) => JSON.stringify([r[0], r[1]]), `(?, ?, ?, ?, ${this.nextSeq})`);
     for (const d of b.deadLetters ?? []) {
       await q.run(INSERT_DEAD, [b.runId ?? null, d.id == null ? null : key(d.id), d.input, d.stage, d.reason, d.message, d.at]);
