@@ -50,7 +50,17 @@ const CALENDAR = new RegExp(String.raw`^(?:January|February|March|April|May|June
 const UNIT_SUFFIX = /\s+(?:Prefecture|Province|County|Region|Oblast|Voivodeship|District|Department|Parish|State|Governorate|Municipality|Canton)$/;
 
 /** The region as the text writes it, when it does ("Aichi" for "Aichi Prefecture"); never the city's own name. */
-function writtenRegion(text: string, region: string | null, city: string, country?: string): string | null {
+// It scans the whole text and is asked once per place per mention of a city: remembered per document, so a text
+// naming a city thousands of times costs one scan per (region, city), not one per mention.
+function writtenRegion(doc: AnalysedDoc, region: string | null, city: string, country?: string): string | null {
+  const memo = doc.once('location/written-region', () => new Map<string, string | null>());
+  const key = `${region}\u0000${city}\u0000${country}`;
+  let found = memo.get(key);
+  if (found === undefined) memo.set(key, (found = scanRegion(doc.text, region, city, country)));
+  return found;
+}
+
+function scanRegion(text: string, region: string | null, city: string, country?: string): string | null {
   if (!region || (COUNTRY_BY_NAME.has(region) && COUNTRY_BY_NAME.get(region) === country)) return null; // "England" is a country to the reader
   for (const form of new Set([region, region.replace(UNIT_SUFFIX, '')])) {
     if (form.length < 3 || city.includes(form) || form.includes(city)) continue;
@@ -92,7 +102,7 @@ export function cityInDoc(doc: AnalysedDoc, name: string, sure = false): Place |
   if (!places.length) return undefined;
   const cap = isCapital(name);
   let pick: Place[] = cap ? places.filter((p) => p.country === cap) : [];
-  if (!pick.length) pick = places.filter((p) => writtenRegion(doc.text, p.region, name, p.country));
+  if (!pick.length) pick = places.filter((p) => writtenRegion(doc, p.region, name, p.country));
   if (new Set(pick.map((p) => p.country)).size !== 1) {
     const named = victimCountries(doc);
     const inNamed = places.filter((p) => named.has(p.country));
@@ -110,7 +120,7 @@ export function cityInDoc(doc: AnalysedDoc, name: string, sure = false): Place |
   }
   if (!pick.length) return undefined;
   places = pick;
-  const regions = new Set(places.map((p) => writtenRegion(doc.text, p.region, name, p.country)).filter(Boolean));
+  const regions = new Set(places.map((p) => writtenRegion(doc, p.region, name, p.country)).filter(Boolean));
   const region = regions.size === 1 ? [...regions][0]! : regions.size ? null : regionAfterCity(doc.text, name, places[0]!.country);
   return { country: places[0]!.country, region, city: name };
 }
