@@ -205,14 +205,20 @@ export class SqlStore implements Store {
   async addCorrection(c: Correction): Promise<void> {
     await this.writing;
     await this.db.run('INSERT INTO corrections (document_id, field, value, action, ruleset, at) VALUES (?, ?, ?, ?, ?, ?)',
-      [c.documentId, c.field, JSON.stringify(c.value ?? null), c.action, c.ruleset, c.at]);
+      [key(c.documentId), c.field, JSON.stringify(c.value ?? null), c.action, c.ruleset, c.at]);
   }
 
   async corrections(documentId?: string): Promise<(Correction & { seq: number })[]> {
-    const rows = documentId == null ? await this.db.all('SELECT * FROM corrections ORDER BY id')
-      : await this.db.all('SELECT * FROM corrections WHERE document_id = ? ORDER BY id', [documentId]);
+    // the document's own id comes back from its row when it is stored under another key (storageKey)
+    const select = 'SELECT c.*, d.meta FROM corrections c LEFT JOIN documents d ON d.id = c.document_id';
+    const rows = documentId == null ? await this.db.all(`${select} ORDER BY c.id`)
+      : await this.db.all(`${select} WHERE c.document_id = ? ORDER BY c.id`, [key(documentId)]);
+    const idOf = (r: Row) => {
+      const original = r.meta == null ? undefined : parse<{ originalId?: unknown }>(r.meta).originalId;
+      return typeof original === 'string' ? original : String(r.document_id);
+    };
     return rows.map((r) => ({
-      seq: Number(r.id), documentId: String(r.document_id), field: String(r.field), value: parse(r.value),
+      seq: Number(r.id), documentId: idOf(r), field: String(r.field), value: parse(r.value),
       action: r.action as Correction['action'], ruleset: String(r.ruleset), at: iso(r.at),
     }));
   }
