@@ -15,7 +15,11 @@ export interface GoldLine {
     ransom?: { demanded: boolean | null; amount: number | null; currency: string | null } | null;
     origin_country?: string | null;
   };
-  meta?: { support?: Record<string, boolean | null>; victim_alternatives?: string[]; published?: string; title?: string };
+  meta?: {
+    support?: Record<string, boolean | null>; victim_alternatives?: string[]; published?: string; title?: string;
+    /** Hand-judged gold (news-dev): every field was read for, so null means "the text does not say it". */
+    judged?: boolean;
+  };
 }
 
 export interface FieldScore {
@@ -142,15 +146,17 @@ export function score(gold: readonly GoldLine[], records: Iterable<AnyRecord>): 
       const pairs: Array<[number | null, boolean]> = [];
       for (const G of gold) {
         const g = F.gold(G);
-        if (g === undefined) continue;
+        // judged gold: a null label means the text does not say it, so a value predicted there is a false positive
+        const judgedNull = g === undefined && G.meta?.judged === true;
+        if (g === undefined && !judgedNull) continue;
         if (subset === 'answerable' && !supported(G, F.supportKey)) continue;
         const rec = preds.get(String(G.id));
         if (!rec && subset === 'all' && name === 'victim') missing++;
-        labelled++;
+        if (!judgedNull) labelled++;
         const p = rec ? F.pred(rec) : null;
         if (!p) continue;
         predicted++;
-        const ok = !!F.ok(p, g as never, G);
+        const ok = !judgedNull && !!F.ok(p, g as never, G);
         if (ok) correct++;
         const conf = typeof p.confidence === 'number' ? p.confidence : null;
         pairs.push([conf, ok]);
