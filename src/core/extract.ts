@@ -7,6 +7,7 @@ import { buildRecord, RecordError } from './build-record.ts';
 import { prepare, type RawDocument } from './document.ts';
 import { runRule } from './registry.ts';
 import { resolve, type Decision } from './resolve.ts';
+import { genreOf } from './calibration.ts';
 import type { Candidate, Rule } from './rule.ts';
 
 export const MAX_TEXT_CHARS = 2_000_000;
@@ -41,7 +42,7 @@ export function processDocument(raw: RawDocument, ctx: ProcessorContext, input =
   const warnings: string[] = [];
   const doc = analyse({ id, text, title: raw.title, publishedAt: raw.publishedAt });
   const observe = ctx.observe;
-  const fields = resolve(propose(ctx.rules, doc, warnings), { text, blocks: doc.blocks, observe: observe && ((d) => observe(id, d)) });
+  const fields = resolve(propose(ctx.rules, doc, warnings), { text, blocks: doc.blocks, genre: genreOf(text, raw.publishedAt), observe: observe && ((d) => observe(id, d)) });
   try {
     const source = {
       ...(raw.uri ? { uri: raw.uri } : {}),

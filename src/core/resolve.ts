@@ -5,7 +5,7 @@ import type { FieldName, FieldValue, Fields, Span } from './contract/record.ts';
 import { FIELD_NAMES } from './contract/record.ts';
 import type { Candidate } from './rule.ts';
 import type { Block } from './analyse/blocks.ts';
-import { calibrate } from './calibration.ts';
+import { calibrate, measuredPrecision, type Genre } from './calibration.ts';
 
 type Resolved = { [K in FieldName]: Fields[K] };
 
@@ -24,9 +24,7 @@ const RANK_BY_MEASURED: ReadonlySet<FieldName> = new Set(['victim']);
 const POSITION_DECAY = 0.7;
 const POSITION_SPAN = 3000;
 const positionPrior = (c: Candidate) => 1 - POSITION_DECAY * Math.min(1, (c.evidence[0]?.start ?? 0) / POSITION_SPAN);
-// (no agreement is ever measured as 0 rules, so the lookup falls back to the rule's overall precision)
-const weight = (field: FieldName, c: Candidate) => (RANK_BY_MEASURED.has(field)
-  ? calibrate({ field, rule: c.rule, agreeingRules: 0, value: c.value }, c.confidence) * positionPrior(c) : c.confidence);
+const weight = (field: FieldName, c: Candidate) => (RANK_BY_MEASURED.has(field) ? measuredPrecision(c.rule, c.confidence) * positionPrior(c) : c.confidence);
 
 const normName = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
   .replace(/^the\s+/, '').replace(/['’]s$/, '').replace(/[^a-z0-9]+/g, ' ').trim();
@@ -116,10 +114,11 @@ function groups<F extends FieldName>(field: F, cands: Candidate<F>[]): Group<F>[
 }
 
 /** What resolve decided for one field, for calibration: the winning rule and how many rules agreed. */
-export interface Decision { field: FieldName; rule: string; agreeingRules: number; score: number; value: unknown }
+export interface Decision { field: FieldName; rule: string; agreeingRules: number; score: number; value: unknown; genre?: Genre }
 
 function resolveField<F extends FieldName>(field: F, cands: Candidate<F>[], ctx: ResolveContext): Fields[F] {
   if (!cands.length) return null;
+  const genre = ctx.genre;
   const ranked = groups(field, dedupe(cands));
   const win = ranked[0]!;
   const best = win.members[0]!;
@@ -131,14 +130,16 @@ function resolveField<F extends FieldName>(field: F, cands: Candidate<F>[], ctx:
       if (evidence.length < MAX_EVIDENCE && !evidence.some((x) => x.start === e.start && x.end === e.end)) evidence.push(e);
     }
   }
-  const decision = { field, rule: best.rule, agreeingRules: win.rules.size, score: win.score, value };
+  const decision = { field, rule: best.rule, agreeingRules: win.rules.size, score: win.score, value, genre };
   ctx.observe?.(decision);
   const confidence = calibrate(decision, win.score);
-  if (confidence < (ABSTAIN_BELOW[field] ?? 0)) return null;
+  // a lone rule that is seldom right abstains, whatever the genre's figure for it
+  const floor = ABSTAIN_BELOW[field] ?? 0;
+  if (confidence < floor || (win.rules.size === 1 && measuredPrecision(best.rule, win.score) < floor)) return null;
   // Values of one field exclude each other: an alternative is at most as likely as the winner is wrong.
   const alternatives = ranked.slice(1, 1 + MAX_ALTERNATIVES).map((g) => {
     const top = g.members[0]!;
-    const own = calibrate({ field, rule: top.rule, agreeingRules: g.rules.size, value: top.value }, g.score);
+    const own = calibrate({ field, rule: top.rule, agreeingRules: g.rules.size, value: top.value, genre }, g.score);
     return { value: top.value, confidence: Math.min(own, Math.round((1 - confidence) * 1000) / 1000), evidence: [...top.evidence], rule: top.rule };
   });
   const out = {
@@ -165,6 +166,8 @@ function inFocus(text: string, blocks: readonly Block[], victim: string): (c: Ca
 
 export interface ResolveContext {
   readonly text?: string;
+  /** Article or summary: confidence is measured per genre (calibration). */
+  readonly genre?: Genre;
   readonly blocks?: readonly Block[];
   readonly observe?: (d: Decision) => void;
 }
