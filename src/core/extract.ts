@@ -42,7 +42,7 @@ export function processDocument(raw: RawDocument, ctx: ProcessorContext, input =
   const warnings: string[] = [];
   const doc = analyse({ id, text, title: raw.title, publishedAt: raw.publishedAt });
   const observe = ctx.observe;
-  const fields = resolve(propose(ctx.rules, doc, warnings), { text, blocks: doc.blocks, genre: genreOf(text, raw.publishedAt), observe: observe && ((d) => observe(id, d)) });
+  const fields = resolve(propose(ctx.rules, doc, warnings), { text, title: raw.title, blocks: doc.blocks, genre: genreOf(text, raw.publishedAt), observe: observe && ((d) => observe(id, d)) });
   try {
     const source = {
       ...(raw.uri ? { uri: raw.uri } : {}),

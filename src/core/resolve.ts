@@ -6,6 +6,7 @@ import { FIELD_NAMES } from './contract/record.ts';
 import type { Candidate } from './rule.ts';
 import type { Block } from './analyse/blocks.ts';
 import { calibrate, measuredPrecision, type Genre } from './calibration.ts';
+import { storyFocus } from './incident/focus.ts';
 
 type Resolved = { [K in FieldName]: Fields[K] };
 
@@ -166,6 +167,8 @@ function inFocus(text: string, blocks: readonly Block[], victim: string): (c: Ca
 
 export interface ResolveContext {
   readonly text?: string;
+  /** The headline, when the input has one: what the article is about. */
+  readonly title?: string;
   /** Article or summary: confidence is measured per genre (calibration). */
   readonly genre?: Genre;
   readonly blocks?: readonly Block[];
@@ -180,7 +183,11 @@ export function resolve(candidates: readonly Candidate[], ctx: ResolveContext = 
     byField.set(c.field, list);
   }
   const out = {} as Record<FieldName, unknown>;
-  const victim = resolveField('victim', (byField.get('victim') ?? []) as Candidate<'victim'>[], ctx);
+  // an article with no victim-specific incident (a scam on the public, a flaw, a trend report) names no victim
+  // (a coder's summary is always about an incident: only articles are asked)
+  const story = ctx.text != null && ctx.genre === 'article' ? storyFocus(ctx.text, ctx.title) : null;
+  const victimCands = story && !story.victimIncident ? [] : (byField.get('victim') ?? []);
+  const victim = resolveField('victim', victimCands as Candidate<'victim'>[], ctx);
   out.victim = victim;
   const focus = victim && ctx.text && ctx.blocks ? inFocus(ctx.text, ctx.blocks, victim.value) : () => true;
   for (const f of FIELD_NAMES) {

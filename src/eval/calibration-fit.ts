@@ -13,8 +13,25 @@ const PRIOR_WEIGHT = 15;
 // A rule's own figure leans less on its field's: resolve ranks victims by it, and a flattened figure ranks worse.
 const RULE_PRIOR_WEIGHT = 5;
 const RANK_PRIOR_WEIGHT = 5;
-// Ranking is a choice between a document's own candidates: every judgement counts one, fixtures a little.
-const RANK_WEIGHT: Readonly<Record<string, number>> = { fixtures: 0.1 };
+/**
+ * Ranking is a choice between a document's own candidates: each dev corpus weighs the same for a view, however
+ * many documents it has (the figure must serve every style of text), and fixtures count one per judgement.
+ */
+function rankWeights(obs: readonly Observation[]): number[] {
+  const per = new Map<string, number>();
+  for (const o of obs) per.set(`${o.source}|${o.view}`, (per.get(`${o.source}|${o.view}`) ?? 0) + 1);
+  const corpora = new Map<string, string[]>();
+  for (const k of per.keys()) {
+    const [source, view] = k.split('|') as [string, string];
+    if (source !== 'fixtures') corpora.set(view, [...(corpora.get(view) ?? []), source]);
+  }
+  return obs.map((o) => {
+    if (o.source === 'fixtures') return 1;
+    const cs = corpora.get(o.view)!;
+    const total = cs.reduce((s, c) => s + per.get(`${c}|${o.view}`)!, 0);
+    return total / (cs.length * per.get(`${o.source}|${o.view}`)!);
+  });
+}
 /**
  * How much each source weighs for a view. News is the main input: each judged article counts one, and the
  * coder-written summaries together weigh SUMMARY_SHARE of what the news judgements weigh, so that their thousands of
@@ -48,6 +65,7 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 
 export function fitCalibration(obs: readonly Observation[]): CalibrationTable {
   const w = weights(obs);
+  const rw = rankWeights(obs);
   const byRule = new Map<string, Tally>();
   const byRank = new Map<string, Tally>();
   const byGenre = new Map<string, Tally>();
@@ -66,7 +84,7 @@ export function fitCalibration(obs: readonly Observation[]): CalibrationTable {
     add(byKey, o.keys[0], o, w[i]!);
     add(byGenre, o.keys[1], o, w[i]!);
     add(byRule, o.keys[2], o, w[i]!);
-    add(byRank, o.keys[1].slice(o.keys[1].indexOf(':') + 1), o, RANK_WEIGHT[o.source] ?? 1);
+    add(byRank, o.keys[1].slice(o.keys[1].indexOf(':') + 1), o, rw[i]!);
   });
   const table: CalibrationTable = {};
   // the rule alone, over every genre: the figure resolve ranks disagreeing victim rules by, leaning on the rule's
