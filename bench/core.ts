@@ -18,6 +18,7 @@ import { normaliseText } from '../src/core/document.ts';
 import { createExtractor } from '../src/core/engine.ts';
 import { runRule } from '../src/core/registry.ts';
 import { resolve } from '../src/core/resolve.ts';
+import { loadCalibration } from '../src/core/calibration.ts';
 import type { Candidate, Rule } from '../src/core/rule.ts';
 
 const require = createRequire(import.meta.url);
@@ -38,6 +39,7 @@ interface BenchDoc { raw: RawDocument; meta?: unknown; bytes: number }
 const MIN_DOC_CHARS = 1000;
 const MIN_SECONDS = 3;
 const WARMUP_DOCS = 40;
+const calibration = loadCalibration();
 
 function fixtureFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -224,7 +226,7 @@ function profileRules(ctx: BenchContext, docs: BenchDoc[], rules: readonly Rule[
         cands.push(...out);
       });
       t = performance.now();
-      resolve(cands);
+      resolve(cands, { calibration });
       resolveRow.ms += performance.now() - t;
     }
     passes++;

@@ -3,12 +3,11 @@
 //   tsx bench/run.ts [section ...]      e.g. tsx bench/run.ts core
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPO_ROOT as ROOT } from '../src/config.ts';
 import { benchCore, type BenchContext } from './core.ts';
 import { benchStore } from './store.ts';
 import { benchRunners } from './runners.ts';
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SECTIONS: Record<string, (ctx: BenchContext) => Promise<void>> = {
   core: benchCore,
   store: benchStore,

@@ -13,7 +13,7 @@ import { DEV_CORPORA } from '../src/eval/paths.ts';
 import { ece } from '../src/eval/score.ts';
 import { halfOf } from '../src/eval/split.ts';
 import { eceBy, fitCalibration, lookup, type Observation } from '../src/eval/calibration-fit.ts';
-import { CALIBRATION_FILE, calibrationKeys, setCalibrationEnabled } from '../src/core/calibration.ts';
+import { CALIBRATION_FILE, calibrationKeys } from '../src/core/calibration.ts';
 import type { RawDocument } from '../src/core/document.ts';
 import { processDocument } from '../src/core/extract.ts';
 import type { Decision } from '../src/core/resolve.ts';
@@ -33,10 +33,10 @@ const viewOf = (view: string, d: Decision) => view !== 'ransom_demanded' && view
 const SUBSET: Record<string, 'all' | 'answerable'> = { news: 'all', vcdb: 'answerable', eurepoc: 'answerable' };
 
 const observations: Observation[] = [];
-setCalibrationEnabled(false);
 const rules = await loadRules();
 const decisions = new Map<string, Decision>();
-const ctx = { rules, ruleset: 'calibration', observe: (id: string, d: Decision) => decisions.set(`${id}\u0000${d.field}`, d) };
+// calibration: null, so resolve reports raw scores, not the table being rebuilt
+const ctx = { rules, ruleset: 'calibration', calibration: null, observe: (id: string, d: Decision) => decisions.set(`${id}\u0000${d.field}`, d) };
 const observe = (source: string, view: string, id: string, d: Decision | undefined, ok: boolean) => {
   if (d && viewOf(view, d)) observations.push({ source, view, id, keys: calibrationKeys(d), raw: d.score, ok });
 };

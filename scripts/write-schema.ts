@@ -2,14 +2,16 @@
 // record shape without TypeScript. zod stays the single source of truth: never edit the JSON by hand.
 //   tsx scripts/write-schema.ts          (npm run schema)
 import { writeFileSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { REPO_ROOT } from '../src/config.ts';
 import { z } from 'zod';
 import {
   DateField, DateValue, Fields, IncidentRecord, LocationField, LocationValue, OriginField, OriginValue, RansomField,
   RansomValue, SCHEMA_ID, ServerCountField, ServerCountValue, Source, Span, VictimField, VictimValue,
 } from '../src/core/contract/record.ts';
 
-export const SCHEMA_PATH = fileURLToPath(new URL('../src/core/contract/record.schema.json', import.meta.url));
+export const SCHEMA_PATH = path.join(REPO_ROOT, 'src/core/contract/record.schema.json');
 export const SCHEMA_URI = 'https://incident-extract.dev/schema/incident-record-1.json';
 
 type Meta = { id?: string; title?: string; description?: string };

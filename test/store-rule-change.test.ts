@@ -9,6 +9,7 @@ import { goldToRaw, readGold } from '../src/eval/gold.ts';
 import { loadFixtures } from '../src/eval/fixtures.ts';
 import { DEV_CORPORA, REPO_ROOT } from '../src/eval/paths.ts';
 import { normaliseText, type RawDocument } from '../src/core/document.ts';
+import { loadCalibration } from '../src/core/calibration.ts';
 import { processDocument, propose } from '../src/core/extract.ts';
 import { loadRules } from '../src/core/registry.ts';
 import { rulesetVersion } from '../src/core/ruleset.ts';
@@ -53,9 +54,10 @@ describe('diff after a rule change', () => {
 
   it('changing one rule changes the ruleset, and diff shows exactly the documents that rule touched', async () => {
     const root = copyRoot();
-    const before = { rules: await loadRules(path.join(REPO_ROOT, 'extractors')), ruleset: rulesetVersion(REPO_ROOT) };
+    const calibration = loadCalibration();
+    const before = { rules: await loadRules(path.join(REPO_ROOT, 'extractors')), ruleset: rulesetVersion(REPO_ROOT), calibration };
     disable(path.join(root, 'extractors', `${RULE}.ts`));
-    const after = { rules: await loadRules(path.join(root, 'extractors')), ruleset: rulesetVersion(root) };
+    const after = { rules: await loadRules(path.join(root, 'extractors')), ruleset: rulesetVersion(root), calibration };
     expect(after.ruleset).not.toBe(before.ruleset);
     expect(after.rules.map((r) => r.id)).toEqual(before.rules.map((r) => r.id));
 

@@ -11,7 +11,7 @@ import { UsageError } from './usage.ts';
 export interface EvalOptions { gold: string; pred?: string; json?: boolean }
 
 /** Records from a JSONL file; dead-letter lines and blank lines are not records. */
-export function readRecords(path: string): Pick<IncidentRecord, 'id' | 'fields'>[] {
+function readRecords(path: string): Pick<IncidentRecord, 'id' | 'fields'>[] {
   const out: Pick<IncidentRecord, 'id' | 'fields'>[] = [];
   readFileSync(path, 'utf8').split('\n').forEach((line, n) => {
     if (!line.trim()) return;

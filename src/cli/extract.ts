@@ -3,8 +3,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Outcome } from '../../queues/runner.ts';
 import type { DeadLetter, IncidentRecord } from '../core/contract/record.ts';
-import type { RawDocument } from '../core/document.ts';
+import { prepare, type RawDocument } from '../core/document.ts';
 import { newStats, readInputs } from '../ingest/read.ts';
+import { BATCH } from '../config.ts';
 import type { Logger } from '../log.ts';
 import { createProgress } from './progress.ts';
 import { rulesetVersion } from '../core/ruleset.ts';
@@ -15,8 +16,7 @@ import { LineSink } from './sink.ts';
 import { UsageError } from './usage.ts';
 import { accountedFor, formatSummary, newCounts, summaryFields, type RunCounts } from './summary.ts';
 
-/** Documents checked against the store at once before they are submitted. */
-const ADMIT_BATCH = 64;
+const ADMIT_BATCH = BATCH.admit;
 
 export interface ExtractOptions extends RunnerOptions, StoreOptions {
   /** Also upsert records into incident_records in this PostgreSQL database. */
@@ -76,8 +76,10 @@ export async function runExtract(paths: string[], opts: ExtractOptions, log: Log
   // Documents go to the store's already-done check in batches: one query per batch, not per document.
   let batch: { raw: RawDocument; input: string }[] = [];
   const submitBatch = async () => {
-    const verdicts = stored ? await stored.admit(batch) : batch.map(() => null);
-    for (const [i, item] of batch.entries()) {
+    // with a store, each document is prepared here once: the store keys it, the runner and processor reuse it
+    const items = stored ? batch.map((it) => ({ raw: prepare(it.raw), input: it.input })) : batch;
+    const verdicts = stored ? await stored.admit(items) : batch.map(() => null);
+    for (const [i, item] of items.entries()) {
       const known = verdicts[i];
       if (known) await sink({ kind: 'skipped', id: known.id, input: item.input }, known);
       else await runner.submit(item);

@@ -14,7 +14,7 @@ import { UsageError } from './usage.ts';
 interface RedisOpts { redis?: string; prefix: string }
 
 /** --redis and --prefix, shared by every command that talks to Redis. */
-export function redisOptions(cmd: Command, required = false): Command {
+function redisOptions(cmd: Command, required = false): Command {
   return cmd
     .option('--redis <url>', `Redis URL, e.g. redis://127.0.0.1:6379 (default: $REDIS_URL)${required ? '' : '; without it, worker threads on this machine'}`)
     .option('--prefix <prefix>', 'Redis key prefix; keep the {hash tag} for Redis Cluster', DEFAULT_PREFIX);

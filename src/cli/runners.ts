@@ -4,6 +4,7 @@ import { DEFAULT_PREFIX } from '../../queues/bullmq/names.ts';
 import type { ProcessorRef } from '../../queues/processor.ts';
 import type { OutcomeSink, Runner } from '../../queues/runner.ts';
 import { InvalidArgumentError } from 'commander';
+import { envOptions } from '../config.ts';
 import type { Logger } from '../log.ts';
 import { rulesetVersion } from '../core/ruleset.ts';
 
@@ -25,7 +26,7 @@ export function parseCount(value: string): number {
   return n;
 }
 
-export const redisUrl = (o: { redis?: string }): string | undefined => o.redis ?? process.env.REDIS_URL ?? undefined;
+export const redisUrl = (o: { redis?: string }): string | undefined => o.redis ?? envOptions().redisUrl ?? undefined;
 
 export async function createRunner(o: RunnerOptions, sink: OutcomeSink, log: Logger): Promise<Runner> {
   const url = redisUrl(o);

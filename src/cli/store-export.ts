@@ -14,7 +14,7 @@ export interface ExportOptions { format: string; ruleset?: string; out?: string;
 // the table's columns, less the full record (that is the JSONL format's job)
 const CSV_COLUMNS = Object.keys(incidentRow({ id: 'x', fields: {} } as unknown as IncidentRecord)).filter((c) => c !== 'record');
 
-export function csvCell(v: unknown): string {
+function csvCell(v: unknown): string {
   const s = v == null ? '' : String(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

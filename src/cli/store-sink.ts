@@ -2,12 +2,13 @@
 // this ruleset (same content, a record)? After the runner answers, its record and document are written,
 // batched in transactions (one per BATCH outcomes, so storing stays a small share of the run).
 import type { DeadLetter, IncidentRecord } from '../core/contract/record.ts';
+import { BATCH as BATCHES } from '../config.ts';
 import type { Logger } from '../log.ts';
 import { prepare, type RawDocument } from '../core/document.ts';
 import { openStore, storeSpec } from '../store/open.ts';
 import { contentHash, type NewDocument, type Store } from '../store/store.ts';
 
-const BATCH = 250;
+const BATCH = BATCHES.storeWrite;
 
 export interface StoreOptions {
   /** A SQLite path or postgres:// URL; false with --no-store. */

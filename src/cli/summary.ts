@@ -23,7 +23,7 @@ export function newCounts(): RunCounts {
 export const accountedFor = (c: RunCounts) => c.read === c.extracted + c.deadLettered + c.alreadyDone;
 
 // Throughput counts document time only: loading the rules is a one-off cost, reported apart.
-export const docsPerSec = (c: RunCounts) => {
+const docsPerSec = (c: RunCounts) => {
   const ms = c.elapsedMs - c.loadMs;
   return ms > 0 ? c.read / (ms / 1000) : 0;
 };

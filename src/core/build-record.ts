@@ -14,7 +14,7 @@ export interface RecordParts {
   extractedAt?: Date;
 }
 
-export function checkEvidence(text: string, fields: Fields): string[] {
+function checkEvidence(text: string, fields: Fields): string[] {
   const problems: string[] = [];
   for (const name of FIELD_NAMES) {
     const f = fields[name];

@@ -20,7 +20,6 @@ export function normaliseText(text: string): string {
     .replace(LONE_SURROGATE, '\uFFFD')
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, ' ')
     .normalize('NFC');
 }
@@ -31,6 +30,9 @@ export function contentId(text: string): string {
   return 'sha256-' + createHash('sha256').update(canonical).digest('hex').slice(0, 32);
 }
 
+/** Prepared documents carry `source`; raw ones never do (RawDocument has no such key). */
+const isPrepared = (d: RawDocument | PreparedDocument): d is PreparedDocument => typeof (d as PreparedDocument).source === 'object';
+
 /** A document made ready once: its normalised text, the id its record will carry, its source metadata. */
 export interface PreparedDocument {
   readonly id: string;
@@ -38,8 +40,12 @@ export interface PreparedDocument {
   readonly source: { readonly uri?: string; readonly title?: string; readonly publishedAt?: string };
 }
 
-/** The one place a raw document's identity is decided: its own id, else the content hash of its normalised text. */
-export function prepare(raw: RawDocument): PreparedDocument {
+/**
+ * The one place a raw document's identity is decided: its own id, else the content hash of its normalised text.
+ * A document prepared already comes back as it is, so each stage can call this and the work is done once.
+ */
+export function prepare(raw: RawDocument | PreparedDocument): PreparedDocument {
+  if (isPrepared(raw)) return raw;
   const text = normaliseText(raw.text ?? '');
   const source = {
     ...(raw.uri ? { uri: raw.uri } : {}),

@@ -1,6 +1,7 @@
 // Loads the rules and the ruleset version once, and hands out the processor bound to them.
+import { loadCalibration, type CalibrationTable } from './calibration.ts';
+import type { PreparedDocument, RawDocument } from './document.ts';
 import { processDocument, type ProcessResult } from './extract.ts';
-import type { RawDocument } from './document.ts';
 import { loadRules } from './registry.ts';
 import type { Rule } from './rule.ts';
 import { rulesetVersion } from './ruleset.ts';
@@ -8,11 +9,21 @@ import { rulesetVersion } from './ruleset.ts';
 export interface Extractor {
   readonly rules: readonly Rule[];
   readonly ruleset: string;
-  process(raw: RawDocument, input?: string): ProcessResult;
+  process(raw: RawDocument | PreparedDocument, input?: string): ProcessResult;
 }
 
-export async function createExtractor(opts: { rulesDir?: string; root?: string } = {}): Promise<Extractor> {
+export interface ExtractorOptions {
+  /** Where the rules are (default: the package's extractors/). */
+  rulesDir?: string;
+  /** The root whose rules, calibration and package.json make the ruleset version (default: the package root). */
+  root?: string;
+  /** The calibration table (default: calibration/calibration.json); null keeps the rules' raw scores. */
+  calibration?: CalibrationTable | null;
+}
+
+export async function createExtractor(opts: ExtractorOptions = {}): Promise<Extractor> {
   const rules = await loadRules(opts.rulesDir);
   const ruleset = rulesetVersion(opts.root);
-  return { rules, ruleset, process: (raw, input) => processDocument(raw, { rules, ruleset }, input) };
+  const calibration = opts.calibration === undefined ? loadCalibration() : opts.calibration;
+  return { rules, ruleset, process: (raw, input) => processDocument(raw, { rules, ruleset, calibration }, input) };
 }

@@ -1,20 +1,26 @@
 // The processor: one plain function from a raw document to a record or a dead letter.
 // Both runners call it; it never throws for bad input.
+import { LIMITS } from '../config.ts';
 import { analyse } from './analyse/analyse.ts';
 import { deadLetter } from './contract/dead-letter.ts';
 import type { DeadLetter, IncidentRecord } from './contract/record.ts';
 import { buildRecord, RecordError } from './build-record.ts';
-import { prepare, type RawDocument } from './document.ts';
+import type { CalibrationTable } from './calibration.ts';
+import { prepare, type PreparedDocument, type RawDocument } from './document.ts';
 import { runRule } from './registry.ts';
 import { resolve, type Decision } from './resolve.ts';
 import { genreOf } from './calibration.ts';
 import type { Candidate, Rule } from './rule.ts';
 
-export const MAX_TEXT_CHARS = 2_000_000;
+const MAX_TEXT_CHARS = LIMITS.maxTextChars;
 
 export interface ProcessorContext {
   readonly rules: readonly Rule[];
   readonly ruleset: string;
+  /** Measured precision per rule (calibration/calibration.json, see loadCalibration); null keeps raw scores. */
+  readonly calibration: CalibrationTable | null;
+  /** How a victim candidate's place in the text weighs in ranking (default: resolve's positionPrior). */
+  readonly rankingPrior?: (c: Candidate) => number;
   readonly now?: () => Date;
   /** Sees what resolve decided per field (for calibration). */
   readonly observe?: (docId: string, decision: Decision) => void;
@@ -32,22 +38,35 @@ export function propose(rules: readonly Rule[], doc: ReturnType<typeof analyse>,
   return out;
 }
 
-export function processDocument(raw: RawDocument, ctx: ProcessorContext, input = raw.uri ?? raw.id ?? '-'): ProcessResult {
+/**
+ * A raw document, or one prepared already (prepare(): the store and the BullMQ path prepare it before it gets here),
+ * becomes a record or a dead letter. A prepared document is not normalised again.
+ */
+export function processDocument(raw: RawDocument | PreparedDocument, ctx: ProcessorContext, input?: string): ProcessResult {
+  const { id, text, source: { uri, title, publishedAt } } = prepare(raw);
+  return processPrepared({ id, text, uri, title, publishedAt }, ctx, input ?? uri ?? ('source' in raw ? id : raw.id) ?? '-');
+}
+
+interface Ready { id: string; text: string; uri?: string; title?: string; publishedAt?: string }
+
+function processPrepared({ id, text, uri, title, publishedAt }: Ready, ctx: ProcessorContext, input: string): ProcessResult {
   const now = ctx.now?.() ?? new Date();
-  const { id, text } = prepare(raw);
   if (!text.trim()) return { ok: false, deadLetter: deadLetter(id, input, 'extract', 'empty-text', 'document has no text', now) };
   if (text.length > MAX_TEXT_CHARS) {
     return { ok: false, deadLetter: deadLetter(id, input, 'extract', 'too-large', `text has ${text.length} characters, the limit is ${MAX_TEXT_CHARS}`, now) };
   }
   const warnings: string[] = [];
-  const doc = analyse({ id, text, title: raw.title, publishedAt: raw.publishedAt });
+  const doc = analyse({ id, text, title, publishedAt });
   const observe = ctx.observe;
-  const fields = resolve(propose(ctx.rules, doc, warnings), { text, title: raw.title, blocks: doc.blocks, genre: genreOf(text, raw.publishedAt), observe: observe && ((d) => observe(id, d)) });
+  const fields = resolve(propose(ctx.rules, doc, warnings), {
+    calibration: ctx.calibration, rankingPrior: ctx.rankingPrior, text, title, genre: genreOf(text, publishedAt), blocks: doc.blocks, observe: observe && ((d) => observe(id, d)),
+  });
   try {
     const source = {
-      ...(raw.uri ? { uri: raw.uri } : {}),
-      ...(raw.title ? { title: raw.title } : {}),
-      ...(doc.publishedAt ? { publishedAt: raw.publishedAt } : {}),
+      ...(uri ? { uri } : {}),
+      ...(title ? { title } : {}),
+      // a publication date analyse could not read is left out of the record
+      ...(doc.publishedAt ? { publishedAt } : {}),
     };
     return { ok: true, record: buildRecord({ id, text, source, ruleset: ctx.ruleset, fields, warnings, extractedAt: now }) };
   } catch (err) {

@@ -1,12 +1,13 @@
 // Finds every rule under extractors/: adding a rule is adding one file. The rule id is its path.
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { REPO_ROOT } from '../config.ts';
 import type { AnalysedDoc } from './analyse/analyse.ts';
 import { FIELD_NAMES, type FieldName } from './contract/record.ts';
 import type { Candidate, Rule, RuleSpec } from './rule.ts';
 
-export const EXTRACTORS_DIR = fileURLToPath(new URL('../../extractors/', import.meta.url));
+const EXTRACTORS_DIR = path.join(REPO_ROOT, 'extractors/');
 
 function ruleFiles(dir: string, rel = ''): string[] {
   const out: string[] = [];

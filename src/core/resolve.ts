@@ -1,12 +1,14 @@
 // The only place where candidates meet. Per field: drop a rule's repeated or overlapping proposals,
 // group candidates that agree on the value, score each group (agreement between different rules raises
-// it), pick the best, merge the details the winner lacks from its agreeing peers, and calibrate.
+// it), pick the best, merge the details the winner lacks from its agreeing peers, and calibrate. What agreeing
+// and merging mean for each field is in its descriptor (src/core/fields/).
 import type { FieldName, FieldValue, Fields, Span } from './contract/record.ts';
 import { FIELD_NAMES } from './contract/record.ts';
 import type { Candidate } from './rule.ts';
 import type { Block } from './analyse/blocks.ts';
-import { calibrate, measuredPrecision, type Genre } from './calibration.ts';
+import { calibrate, measuredPrecision, type CalibrationTable, type Genre } from './calibration.ts';
 import { storyFocus } from './incident/focus.ts';
+import { FIELDS, normName } from './fields/index.ts';
 
 type Resolved = { [K in FieldName]: Fields[K] };
 
@@ -24,50 +26,10 @@ const RANK_BY_MEASURED: ReadonlySet<FieldName> = new Set(['victim']);
 // 3,000 characters (measured: it helps both halves of a random split of VCDB, and EuRepoC too).
 const POSITION_DECAY = 0.7;
 const POSITION_SPAN = 3000;
-const positionPrior = (c: Candidate) => 1 - POSITION_DECAY * Math.min(1, (c.evidence[0]?.start ?? 0) / POSITION_SPAN);
-const weight = (field: FieldName, c: Candidate) => (RANK_BY_MEASURED.has(field) ? measuredPrecision(c.rule, c.confidence) * positionPrior(c) : c.confidence);
-
-const normName = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
-  .replace(/^the\s+/, '').replace(/['’]s$/, '').replace(/[^a-z0-9]+/g, ' ').trim();
-
-/** Values that agree share a key. */
-const KEY: { [K in FieldName]: (v: FieldValue[K]) => string } = {
-  victim: (v) => normName(v),
-  date: (v) => v.slice(0, 4),
-  location: (v) => v.country ?? `?${normName(v.region ?? v.city ?? '')}`,
-  serverCount: (v) => String(v),
-  ransom: (v) => String(v.demanded),
-  origin: (v) => v.country ?? `?${normName(v.actor ?? '')}`,
-};
-
-// "El Centro" and "El Centro Regional Medical Center" name one victim: the shorter mention supports the longer.
-const nameTokens = (k: string) => new Set(k.split(' ').filter((t) => t.length > 1));
-const SAME_ENTITY: Partial<{ [K in FieldName]: (shorter: string, longer: string) => boolean }> = {
-  victim: (a, b) => {
-    const ta = nameTokens(a);
-    const tb = nameTokens(b);
-    return ta.size > 0 && ta.size < tb.size && [...ta].every((t) => tb.has(t));
-  },
-};
-
-/** Fill what the winner leaves open from agreeing candidates, best first. */
-const MERGE: { [K in FieldName]: (best: FieldValue[K], peers: FieldValue[K][]) => FieldValue[K] } = {
-  victim: (v) => v,
-  // within one year, the most precise date stated by an agreeing candidate that fits the winner
-  date: (v, peers) => peers.filter((p) => p.startsWith(v) && p.length > v.length).sort((a, b) => b.length - a.length)[0] ?? v,
-  location: (v, peers) => ({
-    country: v.country,
-    region: v.region ?? peers.find((p) => p.region)?.region ?? null,
-    city: v.city ?? peers.find((p) => p.city)?.city ?? null,
-  }),
-  serverCount: (v) => v,
-  ransom: (v, peers) => {
-    if (v.amount != null) return v;
-    const withAmount = peers.find((p) => p.amount != null);
-    return withAmount ? { ...v, amount: withAmount.amount, currency: withAmount.currency } : v;
-  },
-  origin: (v, peers) => ({ country: v.country, actor: v.actor ?? peers.find((p) => p.actor)?.actor ?? null }),
-};
+const positionPrior = (c: Candidate): number => 1 - POSITION_DECAY * Math.min(1, (c.evidence[0]?.start ?? 0) / POSITION_SPAN);
+const weight = (field: FieldName, c: Candidate, ctx: ResolveContext) => (RANK_BY_MEASURED.has(field)
+  ? measuredPrecision(ctx.calibration, c.rule, c.confidence) * (ctx.rankingPrior ?? positionPrior)(c)
+  : c.confidence);
 
 const overlaps = (a: readonly Span[], b: readonly Span[]) => a.some((x) => b.some((y) => x.start < y.end && y.start < x.end));
 
@@ -83,16 +45,16 @@ function dedupe(cands: Candidate[]): Candidate[] {
 
 interface Group<F extends FieldName> { key: string; members: Candidate<F>[]; score: number; rules: Set<string> }
 
-function groups<F extends FieldName>(field: F, cands: Candidate<F>[]): Group<F>[] {
+function groups<F extends FieldName>(field: F, cands: Candidate<F>[], ctx: ResolveContext): Group<F>[] {
   const byKey = new Map<string, Group<F>>();
-  const key = KEY[field] as (v: FieldValue[F]) => string;
+  const key = FIELDS[field].key as (v: FieldValue[F]) => string;
   for (const c of cands) {
     const k = key(c.value);
     let g = byKey.get(k);
     if (!g) byKey.set(k, (g = { key: k, members: [], score: 0, rules: new Set() }));
     g.members.push(c);
   }
-  const same = SAME_ENTITY[field];
+  const same = FIELDS[field].sameEntity;
   if (same) {
     // fold each key into the longest key that contains it
     const keys = [...byKey.keys()].sort((a, b) => b.length - a.length);
@@ -107,7 +69,7 @@ function groups<F extends FieldName>(field: F, cands: Candidate<F>[]): Group<F>[
     g.members.sort((a, b) => b.confidence - a.confidence);
     // noisy-or over the best candidate of each distinct rule: independent rules agreeing raise belief
     const bestPerRule = new Map<string, number>();
-    for (const m of g.members) if (!bestPerRule.has(m.rule)) bestPerRule.set(m.rule, weight(field, m));
+    for (const m of g.members) if (!bestPerRule.has(m.rule)) bestPerRule.set(m.rule, weight(field, m, ctx));
     g.rules = new Set(bestPerRule.keys());
     g.score = 1 - [...bestPerRule.values()].reduce((p, c) => p * (1 - c), 1);
   }
@@ -119,11 +81,10 @@ export interface Decision { field: FieldName; rule: string; agreeingRules: numbe
 
 function resolveField<F extends FieldName>(field: F, cands: Candidate<F>[], ctx: ResolveContext): Fields[F] {
   if (!cands.length) return null;
-  const genre = ctx.genre;
-  const ranked = groups(field, dedupe(cands));
+  const ranked = groups(field, dedupe(cands), ctx);
   const win = ranked[0]!;
   const best = win.members[0]!;
-  const merge = MERGE[field] as (v: FieldValue[F], peers: FieldValue[F][]) => FieldValue[F];
+  const merge = FIELDS[field].merge as (v: FieldValue[F], peers: FieldValue[F][]) => FieldValue[F];
   const value = merge(best.value as FieldValue[F], win.members.slice(1).map((m) => m.value as FieldValue[F]));
   const evidence: Span[] = [];
   for (const m of win.members) {
@@ -131,16 +92,17 @@ function resolveField<F extends FieldName>(field: F, cands: Candidate<F>[], ctx:
       if (evidence.length < MAX_EVIDENCE && !evidence.some((x) => x.start === e.start && x.end === e.end)) evidence.push(e);
     }
   }
+  const genre = ctx.genre;
   const decision = { field, rule: best.rule, agreeingRules: win.rules.size, score: win.score, value, genre };
   ctx.observe?.(decision);
-  const confidence = calibrate(decision, win.score);
+  const confidence = calibrate(ctx.calibration, decision, win.score);
   // a lone rule that is seldom right abstains, whatever the genre's figure for it
   const floor = ABSTAIN_BELOW[field] ?? 0;
-  if (confidence < floor || (win.rules.size === 1 && measuredPrecision(best.rule, win.score) < floor)) return null;
+  if (confidence < floor || (win.rules.size === 1 && measuredPrecision(ctx.calibration, best.rule, win.score) < floor)) return null;
   // Values of one field exclude each other: an alternative is at most as likely as the winner is wrong.
   const alternatives = ranked.slice(1, 1 + MAX_ALTERNATIVES).map((g) => {
     const top = g.members[0]!;
-    const own = calibrate({ field, rule: top.rule, agreeingRules: g.rules.size, value: top.value, genre }, g.score);
+    const own = calibrate(ctx.calibration, { field, rule: top.rule, agreeingRules: g.rules.size, value: top.value, genre }, g.score);
     return { value: top.value, confidence: Math.min(own, Math.round((1 - confidence) * 1000) / 1000), evidence: [...top.evidence], rule: top.rule };
   });
   const out = {
@@ -166,6 +128,10 @@ function inFocus(text: string, blocks: readonly Block[], victim: string): (c: Ca
 }
 
 export interface ResolveContext {
+  /** Measured precision per rule: turns raw scores into confidences and ranks victims; null keeps raw scores. */
+  readonly calibration: CalibrationTable | null;
+  /** A victim candidate's weight by where it stands in the text (default: positionPrior). */
+  readonly rankingPrior?: (c: Candidate) => number;
   readonly text?: string;
   /** The headline, when the input has one: what the article is about. */
   readonly title?: string;
@@ -175,7 +141,7 @@ export interface ResolveContext {
   readonly observe?: (d: Decision) => void;
 }
 
-export function resolve(candidates: readonly Candidate[], ctx: ResolveContext = {}): Resolved {
+export function resolve(candidates: readonly Candidate[], ctx: ResolveContext): Resolved {
   const byField = new Map<FieldName, Candidate[]>();
   for (const c of candidates) {
     const list = byField.get(c.field) ?? [];

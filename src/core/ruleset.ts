@@ -3,10 +3,9 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPO_ROOT as ROOT } from '../config.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const RULESET_INPUTS = ['extractors', 'calibration', 'src/core'];
+const RULESET_INPUTS = ['extractors', 'calibration', 'src/core'];
 
 function files(dir: string): string[] {
   const out: string[] = [];
@@ -18,7 +17,7 @@ function files(dir: string): string[] {
   return out;
 }
 
-export function rulesetHash(root = ROOT): string {
+function rulesetHash(root = ROOT): string {
   const h = createHash('sha256');
   for (const dir of RULESET_INPUTS) {
     for (const f of files(path.join(root, dir)).sort()) {

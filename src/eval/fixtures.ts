@@ -2,12 +2,12 @@
 // Positives name all six fields; negatives under negative/ name only the fields that must be null.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from '../config.ts';
 import type { FieldName, FieldValue } from '../core/contract/record.ts';
 import { readInputs } from '../ingest/read.ts';
 import type { RawDocument } from '../core/document.ts';
 
-export const FIXTURES_DIR = fileURLToPath(new URL('../../fixtures/', import.meta.url));
+const FIXTURES_DIR = path.join(REPO_ROOT, 'fixtures/');
 const EXPECTED = '.expected.json';
 
 export interface Fixture {

@@ -1,20 +1,14 @@
 // Scores records against a gold corpus per field, with the matching rules of shared/corpus/README.md:
 // precision, recall, F1 and calibration error (ECE, 10 bins), on all documents and on the answerable
 // subset (labels that show up in the text). Its figures must agree with shared/eval/score.mjs.
-import type { IncidentRecord } from '../core/contract/record.ts';
+import { FIELD_NAMES, type FieldName, type IncidentRecord } from '../core/contract/record.ts';
+import { FIELDS as FIELD_DESCRIPTORS, type GoldDate, type GoldLabels, type ScoreView } from '../core/fields/index.ts';
 
-export interface GoldDate { year: number; month: number | null; day: number | null }
+export type { GoldDate };
 export interface GoldLine {
   id: string;
   text: string;
-  gold: {
-    victim?: string | null;
-    date?: GoldDate | null;
-    country?: string | null;
-    server_count?: number | null;
-    ransom?: { demanded: boolean | null; amount: number | null; currency: string | null } | null;
-    origin_country?: string | null;
-  };
+  gold: GoldLabels;
   meta?: {
     support?: Record<string, boolean | null>; victim_alternatives?: string[]; published?: string; title?: string;
     /** Hand-judged gold (news-dev): every field was read for, so null means "the text does not say it". */
@@ -31,32 +25,6 @@ export type ScoreTable = Record<string, FieldScore>;
 type Pred = { value: unknown; confidence: number };
 type AnyRecord = Pick<IncidentRecord, 'id' | 'fields'>;
 
-const SUFFIX = new Set(['inc', 'incorporated', 'ltd', 'limited', 'llc', 'corp', 'corporation', 'co', 'company', 'plc', 'gmbh', 'sa', 'ag', 'nv', 'bv', 'the', 'of', 'and', 'group']);
-const toks = (s: unknown) => String(s ?? '').toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
-  .replace(/['’]s\b/g, '').replace(/[^a-z0-9]+/g, ' ').trim().split(' ').filter((t) => t && !SUFFIX.has(t));
-
-export function victimMatch(pred: string, golds: string[]): boolean {
-  const p = toks(pred);
-  if (!p.length) return false;
-  const ps = new Set(p);
-  for (const g0 of golds) {
-    const g = toks(g0);
-    if (!g.length) continue;
-    if (p.join(' ') === g.join(' ')) return true;
-    const gs = new Set(g);
-    const inter = [...ps].filter((t) => gs.has(t)).length;
-    const jacc = inter / new Set([...ps, ...gs]).size;
-    const contained = [...ps].every((t) => gs.has(t)) || [...gs].every((t) => ps.has(t));
-    if (contained && jacc >= 0.5) return true;
-  }
-  return false;
-}
-
-export function parseIsoPartial(v: unknown): GoldDate | null {
-  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(String(v ?? ''));
-  return m ? { year: +m[1]!, month: m[2] ? +m[2] : null, day: m[3] ? +m[3] : null } : null;
-}
-
 const field = (r: AnyRecord | undefined, f: keyof IncidentRecord['fields']): Pred | null => (r?.fields?.[f] as Pred | null) ?? null;
 const supported = (g: GoldLine, key: string) => !g.meta?.support || g.meta.support[key] !== false;
 
@@ -67,51 +35,22 @@ interface FieldDef {
   ok(p: Pred, gold: never, line: GoldLine): boolean;
 }
 
-const dateOk = (p: Pred, g: GoldDate) => {
-  const d = parseIsoPartial(p.value)!;
-  return d.year === g.year && (g.month == null || d.month === g.month) && (g.day == null || d.day === g.day);
-};
-
-export const FIELDS: Record<string, FieldDef> = {
-  victim: {
-    gold: (g) => g.gold.victim ?? undefined, supportKey: 'victim',
-    pred: (r) => { const x = field(r, 'victim'); return x?.value ? x : null; },
-    ok: (p, g: string, G) => victimMatch(String(p.value), [g, ...(G.meta?.victim_alternatives ?? [])]),
-  },
-  date: {
-    gold: (g) => g.gold.date ?? undefined, supportKey: 'year',
-    pred: (r) => { const x = field(r, 'date'); return x && parseIsoPartial(x.value) ? x : null; },
-    ok: (p, g: GoldDate) => dateOk(p, g),
-  },
-  date_year: {
-    gold: (g) => g.gold.date ?? undefined, supportKey: 'year',
-    pred: (r) => { const x = field(r, 'date'); return x && parseIsoPartial(x.value) ? x : null; },
-    ok: (p, g: GoldDate) => parseIsoPartial(p.value)!.year === g.year,
-  },
-  country: {
-    gold: (g) => g.gold.country ?? undefined, supportKey: 'country',
-    pred: (r) => { const x = field(r, 'location'); return (x?.value as { country?: string } | undefined)?.country ? x : null; },
-    ok: (p, g: string) => String((p.value as { country: string }).country).toUpperCase() === g,
-  },
-  server_count: {
-    gold: (g) => g.gold.server_count ?? undefined, supportKey: 'server_count',
-    pred: (r) => { const x = field(r, 'serverCount'); return x && Number.isFinite(x.value) ? x : null; },
-    ok: (p, g: number) => p.value === g,
-  },
-  ransom_amount: {
-    gold: (g) => (g.gold.ransom && g.gold.ransom.amount != null ? g.gold.ransom : undefined), supportKey: 'ransom',
-    pred: (r) => { const x = field(r, 'ransom'); return (x?.value as { amount?: number | null } | undefined)?.amount != null ? x : null; },
-    ok: (p, g: { amount: number; currency: string | null }) => {
-      const v = p.value as { amount: number; currency: string | null };
-      return Math.abs(v.amount - g.amount) <= 0.01 * g.amount && (!g.currency || String(v.currency ?? '').toUpperCase() === g.currency);
-    },
-  },
-  origin: {
-    gold: (g) => g.gold.origin_country ?? undefined, supportKey: 'origin_country',
-    pred: (r) => { const x = field(r, 'origin'); return (x?.value as { country?: string } | undefined)?.country ? x : null; },
-    ok: (p, g: string) => String((p.value as { country: string }).country).toUpperCase() === g,
-  },
-};
+/** The scorer's views of every field, from the field descriptors, in the record's field order. */
+function views(): Record<string, FieldDef> {
+  const out: Record<string, FieldDef> = {};
+  for (const name of FIELD_NAMES) {
+    for (const v of FIELD_DESCRIPTORS[name].score as readonly ScoreView<FieldName>[]) {
+      out[v.name] = {
+        gold: (g) => v.gold(g.gold), supportKey: v.supportKey,
+        pred: (r) => { const x = field(r, name); return x && v.answers(x.value as never) ? x : null; },
+        ok: (p, g, G) => v.ok(p.value as never, g, G.meta?.victim_alternatives ?? []),
+      };
+    }
+  }
+  return out;
+}
+/** The scorer's views by name (victim, date, date_year, country, …): what each judges and how. */
+export const FIELDS = views();
 
 export function ece(pairs: Array<[number | null, boolean]>): number | null {
   const withConf = pairs.filter((p): p is [number, boolean] => p[0] != null);

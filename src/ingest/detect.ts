@@ -22,7 +22,7 @@ function hasUtf16Bom(buf: Uint8Array): 'utf-16le' | 'utf-16be' | null {
 }
 
 /** Why these bytes are not text, or null when they look like text. */
-export function binaryReason(buf: Uint8Array): string | null {
+function binaryReason(buf: Uint8Array): string | null {
   if (hasUtf16Bom(buf)) return null;
   const nul = buf.indexOf(0);
   if (nul >= 0) return `contains a NUL byte at offset ${nul}`;
@@ -36,7 +36,7 @@ export function binaryReason(buf: Uint8Array): string | null {
 }
 
 /** Decodes UTF-8 strictly (UTF-16 when a BOM says so); a string, or the decoder's complaint. */
-export function decodeText(buf: Uint8Array): { text: string } | { error: string } {
+function decodeText(buf: Uint8Array): { text: string } | { error: string } {
   const bom = hasUtf16Bom(buf);
   try {
     return { text: bom ? new TextDecoder(bom, { fatal: true }).decode(buf) : utf8.decode(buf) };

@@ -58,7 +58,7 @@ export async function* readWholeFile(path: string, format: Exclude<FileFormat, '
   yield* textToItems(decoded.text, path, format);
 }
 
-export function* textToItems(text: string, path: string, format: Exclude<FileFormat, 'jsonl'>): Generator<IngestItem> {
+function* textToItems(text: string, path: string, format: Exclude<FileFormat, 'jsonl'>): Generator<IngestItem> {
   if (format === 'text') yield docOrEmpty({ text, uri: path }, path, 'the file');
   else if (format === 'markdown') yield docOrEmpty(markdownToRaw(text, path), path, 'the Markdown file');
   else if (format === 'html') yield docOrEmpty(htmlToRaw(text, path), path, 'the HTML page');

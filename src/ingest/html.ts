@@ -63,7 +63,7 @@ const DATE_META = ['article:published_time', 'og:published_time', 'datepublished
 
 interface PageMeta { title?: string; publishedAt?: string }
 
-export function htmlMeta(html: string): PageMeta {
+function htmlMeta(html: string): PageMeta {
   const metas = new Map<string, string>();
   for (const m of html.matchAll(/<meta\b[^>]*>/gi)) {
     const a = attributes(m[0]);

@@ -11,7 +11,7 @@ const NL = 0x0a;
 interface Line { n: number; buf: Buffer | null; size: number }
 
 /** Lines of a byte stream; `buf` is null when the line exceeded maxBytes (its bytes were dropped). */
-export async function* splitLines(chunks: AsyncIterable<Buffer | string>, maxBytes: number): AsyncGenerator<Line> {
+async function* splitLines(chunks: AsyncIterable<Buffer | string>, maxBytes: number): AsyncGenerator<Line> {
   let parts: Buffer[] = [];
   let size = 0;
   let n = 0;
@@ -34,7 +34,7 @@ export async function* splitLines(chunks: AsyncIterable<Buffer | string>, maxByt
   if (size > 0) yield { n: ++n, buf: size <= maxBytes ? Buffer.concat(parts, size) : null, size };
 }
 
-export function lineToItem(line: Line, input: string, maxBytes: number): IngestItem | null {
+function lineToItem(line: Line, input: string, maxBytes: number): IngestItem | null {
   if (!line.buf) {
     return dead(input, 'too-large', `line ${line.n} has ${fmtBytes(line.size)}, more than the limit of ${fmtBytes(maxBytes)} (--max-bytes)`);
   }

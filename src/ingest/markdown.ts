@@ -19,7 +19,7 @@ function frontMatter(block: string): Partial<RawDocument> {
   return out;
 }
 
-export function stripMarkdown(md: string): string {
+function stripMarkdown(md: string): string {
   return md
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/!\[[^\]\n]*\]\([^)\n]*\)/g, '')

@@ -7,7 +7,7 @@ import { readStdin } from './stdin.ts';
 import { DEFAULT_MAX_BYTES, newStats, type IngestItem, type ReadOptions } from './types.ts';
 import { expand } from './walk.ts';
 
-export { DEFAULT_MAX_BYTES, newStats };
+export { newStats };
 export type { IngestItem, ReadOptions, ReadPlan, ReadStats } from './types.ts';
 
 export async function* readInputs(paths: string[], opts: ReadOptions = {}): AsyncGenerator<IngestItem> {

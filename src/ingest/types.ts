@@ -1,4 +1,5 @@
 // What the readers hand to the processor: a raw document, or the reason an input could not become one.
+import { LIMITS } from '../config.ts';
 import type { DeadLetter } from '../core/contract/record.ts';
 import type { RawDocument } from '../core/document.ts';
 
@@ -37,7 +38,7 @@ export interface ReadOptions {
   stdin?: AsyncIterable<Buffer | string>;
 }
 
-export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+export const DEFAULT_MAX_BYTES = LIMITS.maxInputBytes;
 
 export function newStats(): ReadStats {
   return { files: 0, skipped: 0, skippedFiles: [], bytesRead: 0 };

@@ -3,24 +3,21 @@
 // running a batch twice leaves the table identical.
 import { readFileSync } from 'node:fs';
 import type pg from 'pg';
-import type { IncidentRecord } from '../core/contract/record.ts';
+import { BATCH as BATCHES } from '../config.ts';
+import { FIELD_NAMES, type FieldName, type IncidentRecord } from '../core/contract/record.ts';
+import { FIELDS, type Column } from '../core/fields/index.ts';
 import { openPool } from '../store/postgres.ts';
 
-export const INCIDENT_RECORDS_DDL = readFileSync(new URL('./incident-records.sql', import.meta.url), 'utf8');
+const INCIDENT_RECORDS_DDL = readFileSync(new URL('./incident-records.sql', import.meta.url), 'utf8');
 
-const COLUMNS = [
-  'id', 'ruleset', 'extracted_at', 'victim', 'victim_confidence', 'incident_date', 'date_confidence',
-  'country', 'region', 'city', 'location_confidence', 'server_count', 'server_count_confidence',
-  'ransom_demanded', 'ransom_amount', 'ransom_currency', 'ransom_confidence', 'origin_country', 'origin_actor', 'origin_confidence', 'record',
-] as const;
+// The fields' columns come from their descriptors (src/core/fields/): a new field brings its own.
+const FIELD_COLUMNS = FIELD_NAMES.flatMap((name) => (FIELDS[name].columns as readonly Column<FieldName>[]).map((c) => ({ ...c, field: name })));
+const COLUMNS = ['id', 'ruleset', 'extracted_at', ...FIELD_COLUMNS.map((c) => c.name), 'record'] as const;
 
 // Rows travel as one JSON array per batch, expanded by jsonb_to_recordset: one statement, one round trip.
-const TYPES = `id text, ruleset text, extracted_at timestamptz, victim text, victim_confidence real, incident_date text,
-  date_confidence real, country text, region text, city text, location_confidence real, server_count integer,
-  server_count_confidence real, ransom_demanded boolean, ransom_amount numeric, ransom_currency text, ransom_confidence real,
-  origin_country text, origin_actor text, origin_confidence real, record jsonb`;
+const TYPES = ['id text, ruleset text, extracted_at timestamptz', ...FIELD_COLUMNS.map((c) => `${c.name} ${c.type}`), 'record jsonb'].join(', ');
 const UPDATES = COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ');
-export const UPSERT_INCIDENT_RECORDS = `INSERT INTO incident_records (${COLUMNS.join(', ')})
+const UPSERT_INCIDENT_RECORDS = `INSERT INTO incident_records (${COLUMNS.join(', ')})
 SELECT ${COLUMNS.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS x(${TYPES})
 ON CONFLICT (id) DO UPDATE SET ${UPDATES}
 WHERE excluded.extracted_at >= incident_records.extracted_at
@@ -38,23 +35,17 @@ function jsonbSafe(value: unknown): unknown {
 }
 
 export function incidentRow(r: IncidentRecord): Record<(typeof COLUMNS)[number], unknown> {
-  const f = r.fields;
   const safe = jsonbSafe(r) as IncidentRecord;
-  return {
-    id: safe.id, ruleset: r.ruleset, extracted_at: r.extractedAt,
-    victim: safe.fields.victim?.value ?? null, victim_confidence: f.victim?.confidence ?? null,
-    incident_date: f.date?.value ?? null, date_confidence: f.date?.confidence ?? null,
-    country: f.location?.value.country ?? null, region: safe.fields.location?.value.region ?? null, city: safe.fields.location?.value.city ?? null,
-    location_confidence: f.location?.confidence ?? null,
-    server_count: f.serverCount?.value ?? null, server_count_confidence: f.serverCount?.confidence ?? null,
-    ransom_demanded: f.ransom?.value.demanded ?? null, ransom_amount: f.ransom?.value.amount ?? null,
-    ransom_currency: f.ransom?.value.currency ?? null, ransom_confidence: f.ransom?.confidence ?? null,
-    origin_country: f.origin?.value.country ?? null, origin_actor: safe.fields.origin?.value.actor ?? null, origin_confidence: f.origin?.confidence ?? null,
-    record: safe,
-  };
+  const row: Record<string, unknown> = { id: safe.id, ruleset: r.ruleset, extracted_at: r.extractedAt };
+  for (const c of FIELD_COLUMNS) {
+    const f = safe.fields[c.field];
+    row[c.name] = f ? c.of(f as never) : null;
+  }
+  row.record = safe;
+  return row;
 }
 
-const BATCH = 500;
+const BATCH = BATCHES.recordsUpsert;
 
 export class IncidentRecordsSink {
   private buf: IncidentRecord[] = [];

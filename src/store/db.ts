@@ -22,7 +22,7 @@ export interface Db extends Queries {
 
 export interface Migration { version: number; name: string; sql: string }
 
-export function migrationsFor(dialect: Db['dialect']): Migration[] {
+function migrationsFor(dialect: Db['dialect']): Migration[] {
   const dir = fileURLToPath(new URL(`./migrations/${dialect}/`, import.meta.url));
   return readdirSync(dir)
     .filter((f) => /^\d{4}_[\w-]+\.sql$/.test(f))

@@ -36,7 +36,7 @@ export interface AnalyseInput {
   publishedAt?: string;
 }
 
-export function parsePublished(raw: string | undefined): Date | undefined {
+function parsePublished(raw: string | undefined): Date | undefined {
   if (!raw) return undefined;
   const d = new Date(raw.trim().replace(/_/g, '-'));
   return Number.isNaN(d.getTime()) ? undefined : d;

@@ -1,0 +1,79 @@
+// Every setting of the project in one place: where things are, the environment variables it reads, the size
+// limits, the batch sizes. Each option carries its default and why it is what it is; modules import from here
+// instead of reading process.env or walking up from their own file. Nothing here loads anything.
+import { fileURLToPath } from 'node:url';
+
+/** The repository (or installed package) root: extractors/, calibration/, fixtures/ and package.json live here. */
+export const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
+
+/** What the environment can change; read when asked, so a test or a child process can set it first. */
+export interface EnvOptions {
+  /**
+   * Redis URL for the BullMQ runner and the `worker`, `enqueue` and `status` commands when `--redis` is not given.
+   * @env REDIS_URL
+   * @default undefined (extract runs on worker threads on this machine)
+   */
+  redisUrl?: string;
+  /**
+   * The store: a SQLite file or a `postgres://` URL, when `--store` is not given.
+   * @env INCIDENT_EXTRACT_STORE
+   * @default ./incident-extract.db
+   */
+  store?: string;
+  /**
+   * pino log level (`trace` … `fatal`, or `silent`).
+   * @env LOG_LEVEL
+   * @default 'info' (an unknown level is 'info' too)
+   */
+  logLevel?: string;
+  /**
+   * The shared folder with the labelled dev corpora, the reference scorer and the seed report.
+   * @env INCIDENT_EXTRACT_SHARED
+   * @default ../shared beside the repository
+   */
+  sharedDir?: string;
+}
+
+/** The environment's settings; unset variables stay undefined and the caller's default applies. */
+export function envOptions(env: NodeJS.ProcessEnv = process.env): EnvOptions {
+  return { redisUrl: env.REDIS_URL, store: env.INCIDENT_EXTRACT_STORE, logLevel: env.LOG_LEVEL, sharedDir: env.INCIDENT_EXTRACT_SHARED };
+}
+
+/** Sizes past which an input is refused with a dead letter rather than processed. Two units, two stages. */
+export interface Limits {
+  /**
+   * Bytes: the largest file or JSONL line ingest reads (`--max-bytes` changes it). Checked before decoding, so a
+   * huge file costs nothing.
+   * @default 5 MiB
+   */
+  readonly maxInputBytes: number;
+  /**
+   * UTF-16 characters: the longest normalised text the processor analyses (HTML shrinks to text, so this is checked
+   * again after ingest). Analysis time grows with the text; this bounds one document's share of a run.
+   * @default 2,000,000
+   */
+  readonly maxTextChars: number;
+}
+
+export const LIMITS: Limits = { maxInputBytes: 5 * 1024 * 1024, maxTextChars: 2_000_000 };
+
+/** How many items travel together between stages: large enough to amortise a round trip, small enough to stream. */
+export interface BatchSizes {
+  /**
+   * Documents checked against the store at once (one query) before `extract` submits them to the runner.
+   * @default 64
+   */
+  readonly admit: number;
+  /**
+   * Outcomes (records, documents, dead letters) the store sink writes per transaction.
+   * @default 250
+   */
+  readonly storeWrite: number;
+  /**
+   * Records upserted into PostgreSQL's incident_records per statement by the `--sink` sink.
+   * @default 500
+   */
+  readonly recordsUpsert: number;
+}
+
+export const BATCH: BatchSizes = { admit: 64, storeWrite: 250, recordsUpsert: 500 };

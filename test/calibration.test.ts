@@ -1,0 +1,80 @@
+// Calibration: which table key a decision of resolve is looked up under, the fallback from the specific key to the
+// rule's overall precision to the raw score, and that the table is chosen by the caller (no global switch).
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { calibrate, calibrationKeys, loadCalibration, type CalibrationCase, type CalibrationTable } from '../src/core/calibration.ts';
+import { createExtractor } from '../src/core/engine.ts';
+import type { ProcessResult } from '../src/core/extract.ts';
+import { SEED_REPORT } from '../src/eval/paths.ts';
+
+const c = (over: Partial<CalibrationCase>): CalibrationCase => ({ field: 'victim', rule: 'victim/r', agreeingRules: 1, value: 'Acme', ...over });
+
+describe('calibrationKeys', () => {
+  it.each([
+    ['one rule', c({}), 'summary:victim/r|1|'],
+    ['three rules or more share a key', c({ agreeingRules: 5 }), 'summary:victim/r|3+|'],
+    ['a year-only date', c({ field: 'date', rule: 'date/r', value: '2023' }), 'summary:date/r|1|Y'],
+    ['a month date', c({ field: 'date', rule: 'date/r', agreeingRules: 2, value: '2023-07' }), 'summary:date/r|2|YM'],
+    ['a day date', c({ field: 'date', rule: 'date/r', value: '2023-07-04' }), 'summary:date/r|1|YMD'],
+    ['a ransom with an amount', c({ field: 'ransom', rule: 'ransom/r', value: { demanded: true, amount: 5, currency: 'BTC' } }), 'summary:ransom/r|1|amount'],
+    ['an article', c({ genre: 'article' }), 'article:victim/r|1|'],
+  ])('%s', (_name, kase, specific) => {
+    const genre = kase.genre ?? 'summary';
+    expect(calibrationKeys(kase)).toEqual([specific, `${genre}:${kase.rule}`, `${genre}:${kase.field}`]);
+  });
+});
+
+describe('calibrate', () => {
+  const table: CalibrationTable = {
+    'summary:victim/r|2|': { p: 0.9, n: 40 }, 'summary:victim/r': { p: 0.6, n: 200 }, 'article:victim': { p: 0.4, n: 90 },
+  };
+  it.each([
+    ['the specific key first', table, c({ agreeingRules: 2 }), 0.3, 0.9],
+    ['else the rule in its genre', table, c({ agreeingRules: 1 }), 0.3, 0.6],
+    ['else the field in its genre', table, c({ genre: 'article' }), 0.3, 0.4],
+    ['else the raw score', table, c({ rule: 'victim/other' }), 0.3, 0.3],
+    ['no table: the raw score', null, c({ agreeingRules: 2 }), 0.3, 0.3],
+    ['clamped to [0, 1]', null, c({}), 1.7, 1],
+    ['rounded to three places', null, c({}), 0.12345, 0.123],
+  ])('%s', (_name, t, kase, raw, expected) => {
+    expect(calibrate(t, kase, raw)).toBe(expected);
+  });
+});
+
+describe('loadCalibration', () => {
+  it('reads the entries of a table file; a missing or broken file is an empty table', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'calibration-'));
+    try {
+      writeFileSync(path.join(dir, 'ok.json'), JSON.stringify({ comment: 'x', entries: { 'victim/r': { p: 0.5, n: 3 } } }));
+      writeFileSync(path.join(dir, 'broken.json'), '{ not json');
+      expect(loadCalibration(path.join(dir, 'ok.json'))).toEqual({ 'victim/r': { p: 0.5, n: 3 } });
+      expect(loadCalibration(path.join(dir, 'broken.json'))).toEqual({});
+      expect(loadCalibration(path.join(dir, 'missing.json'))).toEqual({});
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the shipped table is not empty', () => {
+    expect(Object.keys(loadCalibration()).length).toBeGreaterThan(0);
+  });
+});
+
+describe('createExtractor chooses its table', () => {
+  it('the shipped table by default, raw scores with null, a given table otherwise; none changes another', async () => {
+    const raw = { id: 'seed', text: readFileSync(SEED_REPORT, 'utf8') };
+    const fieldOf = (r: ProcessResult) => (r.ok ? r.record.fields.serverCount : null);
+    const shipped = await createExtractor();
+    const before = fieldOf(shipped.process(raw));
+    expect(before?.value).toBe(5);
+    const uncalibrated = fieldOf((await createExtractor({ calibration: null })).process(raw));
+    const mine = { p: 0.321, n: 10 };
+    const given = fieldOf((await createExtractor({ calibration: { [`article:${before!.rule}`]: mine, [`summary:${before!.rule}`]: mine } })).process(raw));
+    expect(given?.confidence).toBe(0.321);
+    expect(uncalibrated?.value).toBe(5);
+    expect(uncalibrated?.confidence).not.toBe(before?.confidence);
+    expect(fieldOf(shipped.process(raw))).toEqual(before);
+  });
+});

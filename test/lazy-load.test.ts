@@ -1,0 +1,62 @@
+// Commands that do no extraction must not pay for it: `--help`, `ruleset`, `status`, `enqueue` and `export` never
+// load compromise, chrono-node or the rules. Each command runs in a child process whose module resolutions are
+// recorded by a loader hook (module.register); `extract` is the control that shows the hook sees those modules.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanPrefix, REDIS_URL, requireRedis, uniquePrefix } from './helpers/redis.ts';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const HOOK = path.join(ROOT, 'test/helpers/record-loads.mjs');
+const EXTRACTION = /\/node_modules\/(compromise|chrono-node)\/|\/extractors\//;
+
+let dir: string;
+const prefix = uniquePrefix('lazy');
+
+function loadsOf(args: string[]): { status: number | null; stderr: string; urls: string[] } {
+  const log = path.join(dir, `loads-${Math.random().toString(36).slice(2)}.txt`);
+  writeFileSync(log, '');
+  const r = spawnSync(process.execPath, ['--import', HOOK, path.join(ROOT, 'bin/incident-extract.js'), ...args], {
+    cwd: ROOT, encoding: 'utf8', env: { ...process.env, LOAD_LOG: log, INCIDENT_EXTRACT_STORE: path.join(dir, 'store.db') },
+  });
+  return { status: r.status, stderr: r.stderr, urls: readFileSync(log, 'utf8').split('\n').filter(Boolean) };
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'lazy-'));
+  writeFileSync(path.join(dir, 'doc.txt'), 'Russian hackers attacked the Province de Namur in July 2023 and encrypted 5 servers.');
+  (await requireRedis()).disconnect();
+});
+
+afterAll(async () => {
+  const r = await requireRedis();
+  await cleanPrefix(r, prefix);
+  r.disconnect();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('commands that do no extraction load no NLP and no rules', () => {
+  const commands: [string, () => string[]][] = [
+    ['--help', () => ['--help']],
+    ['ruleset', () => ['ruleset']],
+    ['status', () => ['status', '--redis', REDIS_URL, '--prefix', prefix]],
+    ['enqueue', () => ['enqueue', '--redis', REDIS_URL, '--prefix', prefix, path.join(dir, 'doc.txt')]],
+    ['export', () => ['export']],
+  ];
+  it.each(commands)('%s', (_name, args) => {
+    const run = loadsOf(args());
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.urls.some((u) => u.includes('/src/cli/program.ts'))).toBe(true);
+    expect(run.urls.filter((u) => EXTRACTION.test(u))).toEqual([]);
+  });
+
+  it('the hook does see them when a command extracts (control)', () => {
+    const run = loadsOf(['extract', '--no-store', '--no-progress', '--workers', '1', path.join(dir, 'doc.txt')]);
+    expect(run.status, run.stderr).toBe(0);
+    const seen = run.urls.filter((u) => EXTRACTION.test(u)).map((u) => /compromise|chrono-node|extractors/.exec(u)![0]);
+    expect(new Set(seen)).toEqual(new Set(['compromise', 'chrono-node', 'extractors']));
+  });
+});
