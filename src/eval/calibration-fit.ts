@@ -35,8 +35,8 @@ function rankWeights(obs: readonly Observation[]): number[] {
 /**
  * How much each source weighs for a view. News is the main input: each judged article counts one, and the
  * coder-written summaries together weigh SUMMARY_SHARE of what the news judgements weigh, so that their thousands of
- * lines do not set the confidence an article gets (and never count as more evidence than there is). A view news
- * never judged (few articles state it) counts every judgement one. Fixtures count one per judgement.
+ * lines do not set the confidence an article gets (and never count as more evidence than there is). Where news has
+ * no judgement (summaries, or a view few articles state) each corpus weighs the same. Fixtures count a tenth.
  */
 export const NEWS_SOURCE = 'news';
 // The fixtures are written so that the rules pass them: right by construction, they would lift every
@@ -45,18 +45,25 @@ const FIXTURE_WEIGHT = 0.1;
 const SUMMARY_SHARE = 0.4;
 
 function weights(obs: readonly Observation[]): number[] {
-  const perSourceView = new Map<string, number>();
-  const sourcesOfView = new Map<string, Set<string>>();
+  // counted per genre and view: a summary is weighed only against summaries, an article against articles
+  const group = (o: Observation) => `${o.keys[1].slice(0, o.keys[1].indexOf(':'))}|${o.view}`;
+  const perSource = new Map<string, number>();
+  const sourcesOf = new Map<string, Set<string>>();
+  const groupTotal = new Map<string, number>();
   for (const o of obs) {
-    perSourceView.set(`${o.source}|${o.view}`, (perSourceView.get(`${o.source}|${o.view}`) ?? 0) + 1);
-    if (o.source !== 'fixtures') sourcesOfView.set(o.view, (sourcesOfView.get(o.view) ?? new Set()).add(o.source));
+    perSource.set(`${o.source}|${group(o)}`, (perSource.get(`${o.source}|${group(o)}`) ?? 0) + 1);
+    if (o.source === 'fixtures') continue;
+    sourcesOf.set(group(o), (sourcesOf.get(group(o)) ?? new Set()).add(o.source));
+    groupTotal.set(group(o), (groupTotal.get(group(o)) ?? 0) + 1);
   }
   return obs.map((o) => {
-    const news = perSourceView.get(`${NEWS_SOURCE}|${o.view}`);
+    const news = perSource.get(`${NEWS_SOURCE}|${group(o)}`);
     if (o.source === 'fixtures') return FIXTURE_WEIGHT;
-    if (o.source === NEWS_SOURCE || !news) return 1;
-    const others = sourcesOfView.get(o.view)!.size - 1;
-    return Math.min(1, (news * SUMMARY_SHARE) / (others * perSourceView.get(`${o.source}|${o.view}`)!));
+    if (o.source === NEWS_SOURCE) return 1;
+    // no news in the group: each corpus weighs the same, however many documents it has
+    if (!news) return groupTotal.get(group(o))! / (sourcesOf.get(group(o))!.size * perSource.get(`${o.source}|${group(o)}`)!);
+    const others = sourcesOf.get(group(o))!.size - 1;
+    return Math.min(1, (news * SUMMARY_SHARE) / (others * perSource.get(`${o.source}|${group(o)}`)!));
   });
 }
 
