@@ -18,5 +18,5 @@ export const VICTIM_INCIDENT_WORDS: readonly string[] = [
   'compromised', 'compromises', 'compromise', 'duped', 'affects', 'affected', 'affecting', 'expose', 'exposes', 'exposed',
   'leak', 'leaks', 'leaked', 'incident', 'attack on', 'attacked', 'suffers', 'suffer', 'confirms', 'admits', 'stolen',
   'steals', 'stealing', 'held', 'hostage', 'ransomed', 'knocks', 'investigating', 'investigates', 'cyberattack', 'cyber-attack',
-  'cyber attack',
+  'cyber attack', 'attack', 'heist', 'offline', 'outage',
 ];
