@@ -36,7 +36,8 @@ for (const [name, rf] of Object.entries(RECORD_FIELD)) {
     if (kind === 'right') continue;
     lines.push(`-- ${g.id} [${kind}] gold=${JSON.stringify(gold ?? null)} pred=${JSON.stringify(f?.value ?? null)} rule=${f?.rule} conf=${f?.confidence}`
       + `\n   ev=${JSON.stringify(f?.evidence.map((e) => e.text))} alts=${JSON.stringify(f?.alternatives?.map((a) => a.value))}`
-      + `\n   title=${JSON.stringify(g.meta?.title)} published=${g.meta?.published} note=${JSON.stringify((g.meta as { label_note?: string }).label_note ?? '')}`);
+      + `\n   title=${JSON.stringify(g.meta?.title)} published=${g.meta?.published}`
+      + ` note=${JSON.stringify((g.meta as { label_note?: string }).label_note ?? '')}`);
   }
   console.log(`== ${name}: ${JSON.stringify(tally)}`);
   console.log(lines.slice(0, limit).join('\n'));
