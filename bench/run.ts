@@ -7,11 +7,13 @@ import { REPO_ROOT as ROOT } from '../src/config.ts';
 import { benchCore, type BenchContext } from './core.ts';
 import { benchStore } from './store.ts';
 import { benchRunners } from './runners.ts';
+import { benchFaults } from './faults.ts';
 
 const SECTIONS: Record<string, (ctx: BenchContext) => Promise<void>> = {
   core: benchCore,
   store: benchStore,
   runners: benchRunners,
+  faults: benchFaults,
 };
 
 const wanted = process.argv.slice(2);

@@ -12,7 +12,7 @@ export interface WorkItem {
 export type Outcome =
   | { kind: 'record'; record: IncidentRecord }
   | { kind: 'dead'; deadLetter: DeadLetter }
-  /** Already processed under this ruleset (BullMQ: the job exists), so not processed again. */
+  /** Not processed again: the same document twice in one run (the first copy's outcome counts), or the store has it. */
   | { kind: 'skipped'; id: string; input: string };
 
 /** Receives every outcome exactly once; the runner waits for it before counting the document done. */

@@ -2,7 +2,7 @@
 import { Queue } from 'bullmq';
 import { DeadLetter } from '../dead-letters.ts';
 import { DEAD_QUEUE, JOBS_QUEUE } from './names.ts';
-import { connect } from './connection.ts';
+import { connect, probeRedis } from './connection.ts';
 
 export interface QueueStatus {
   waiting: number;
@@ -14,9 +14,12 @@ export interface QueueStatus {
 }
 
 async function withQueues<T>(url: string, prefix: string, fn: (jobs: Queue, dead: Queue) => Promise<T>): Promise<T> {
-  const conn = connect(url, prefix, 'status');
+  await probeRedis(url); // Redis down: one clear error in a few seconds
+  // Errors past the probe (Redis gone in between) reach the caller through the failing command.
+  const conn = connect(url, prefix, 'status', () => {});
   const jobs = new Queue(JOBS_QUEUE, { connection: conn, prefix });
   const dead = new Queue(DEAD_QUEUE, { connection: conn, prefix });
+  for (const q of [jobs, dead]) q.on('error', () => {});
   try {
     return await fn(jobs, dead);
   } finally {

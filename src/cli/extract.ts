@@ -56,7 +56,10 @@ export async function runExtract(paths: string[], opts: ExtractOptions, log: Log
     await stored?.deadLetter(d);
   };
   // `stored`: a document skipped as already done still has its (stored) record in the output
+  const stop = interruption(log);
   const sink = async (o: Outcome, storedRecord?: IncidentRecord) => {
+    // After SIGINT the runner drops the work in hand: a document failed by that is not done, not a dead letter.
+    if (stop.signal && o.kind === 'dead' && o.deadLetter.reason === 'internal-error') return;
     if (o.kind === 'record') {
       counts.extracted++;
       await out.write(JSON.stringify(o.record, null, opts.pretty ? 2 : undefined));
@@ -86,7 +89,7 @@ export async function runExtract(paths: string[], opts: ExtractOptions, log: Log
     }
     batch = [];
   };
-  try {
+  const feed = async () => {
     for await (const item of readInputs(paths, { maxBytes: opts.maxBytes, stats, onPlan: (p) => progress.plan(p) })) {
       counts.read++;
       if (item.kind === 'dead') {
@@ -95,11 +98,18 @@ export async function runExtract(paths: string[], opts: ExtractOptions, log: Log
       }
       batch.push(item);
       if (batch.length >= ADMIT_BATCH) await submitBatch();
-      if (out.closed) break;
+      if (out.closed || stop.signal) break;
     }
-    if (!out.closed) await submitBatch();
+    if (!out.closed && !stop.signal) await submitBatch();
     await runner.drain();
+  };
+  try {
+    // An interrupted run keeps what has arrived: the runner is closed with documents in flight (BullMQ keeps their jobs).
+    const fed = feed();
+    fed.catch(() => {});
+    await Promise.race([fed, stop.stopped]);
   } finally {
+    stop.dispose();
     progress.stop();
     await runner.close();
   }
@@ -107,10 +117,29 @@ export async function runExtract(paths: string[], opts: ExtractOptions, log: Log
   await dead.end();
   await pgSink?.close();
   counts.skipped = stats.skipped;
-  await stored?.close(summaryFields({ ...counts, elapsedMs: performance.now() - t0 }));
+  const interrupted = stop.signal ? { interrupted: stop.signal } : {};
+  await stored?.close({ ...summaryFields({ ...counts, elapsedMs: performance.now() - t0 }), ...interrupted });
   counts.elapsedMs = performance.now() - t0;
   report(counts, stats.skippedFiles, { out: opts.out ?? 'stdout', deadLetters: deadPath ?? 'stderr' }, tty, log, out.closed);
+  if (stop.signal) return stop.signal === 'SIGINT' ? 130 : 143;
   return counts.internalFailures || (!accountedFor(counts) && !out.closed) ? 1 : 0;
+}
+
+/** SIGINT/SIGTERM: the first stops the run (what arrived is written, the summary printed); a second exits at once. */
+function interruption(log: Logger) {
+  const state = { signal: null as NodeJS.Signals | null, stopped: null as unknown as Promise<void>, dispose: () => {} };
+  let wake = () => {};
+  state.stopped = new Promise<void>((r) => { wake = r; });
+  const on = (sig: NodeJS.Signals) => {
+    if (state.signal) process.exit(sig === 'SIGINT' ? 130 : 143);
+    state.signal = sig;
+    log.warn({ signal: sig }, 'interrupted: writing what has arrived, then stopping (again to quit at once)');
+    wake();
+  };
+  process.on('SIGINT', on);
+  process.on('SIGTERM', on);
+  state.dispose = () => { process.off('SIGINT', on); process.off('SIGTERM', on); };
+  return state;
 }
 
 function report(c: RunCounts, skippedFiles: string[], where: { out: string; deadLetters: string }, tty: boolean, log: Logger, stoppedEarly: boolean): void {

@@ -73,6 +73,13 @@ export async function runCli(argv: string[]): Promise<number> {
       process.stderr.write(`error: ${err.message}\n`);
       return 2;
     }
+    // A dependency that is down (Redis): its own one-line message and exit status; the stack only with --debug.
+    const exitStatus = (err as { exitStatus?: unknown } | null)?.exitStatus;
+    if (err instanceof Error && typeof exitStatus === 'number') {
+      process.stderr.write(`error: ${err.message}\n`);
+      if (argv.includes('--debug') || log.isLevelEnabled('debug')) process.stderr.write(`${err.stack}\n`);
+      return exitStatus;
+    }
     log.fatal({ err }, 'internal failure');
     return 1;
   }

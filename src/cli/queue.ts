@@ -43,20 +43,23 @@ async function runWorker(o: RedisOpts & { workers?: number; lockMs?: number }, l
 async function runEnqueue(paths: string[], o: RedisOpts & { maxBytes: number; deadLetters?: string }, log: Logger): Promise<number> {
   const url = needRedis(o);
   const { Queue } = await import('bullmq');
-  const { connect } = await import('../../queues/bullmq/connection.ts');
+  const { connect, outageReporter, probeRedis } = await import('../../queues/bullmq/connection.ts');
   const { addJobs, ADD_BATCH, newJob } = await import('../../queues/bullmq/enqueue.ts');
   const { JOB_OPTIONS, JOBS_QUEUE } = await import('../../queues/bullmq/names.ts');
   const { readInputs } = await import('../ingest/read.ts');
-  const conn = connect(url, o.prefix, 'enqueue');
+  await probeRedis(url);
+  const onError = outageReporter(log);
+  const conn = connect(url, o.prefix, 'enqueue', onError);
   const queue = new Queue<JobData>(JOBS_QUEUE, { connection: conn, prefix: o.prefix, defaultJobOptions: JOB_OPTIONS });
+  queue.on('error', onError);
   const dead = o.deadLetters ? LineSink.toFile(o.deadLetters) : new LineSink(process.stderr, false);
   const ruleset = rulesetVersion();
-  const c = { read: 0, queued: 0, alreadyQueued: 0, deadLettered: 0 };
+  // A live job of the same document and ruleset is left to run; a finished one is queued again (its outcome
+  // may never have been kept anywhere: only the store says a document is done).
+  const c = { read: 0, queued: 0, requeued: 0, alreadyQueued: 0, deadLettered: 0 };
   let batch: NewJob[] = [];
   const flush = async () => {
-    const existing = await addJobs(conn, queue, o.prefix, batch);
-    c.alreadyQueued += existing.length;
-    c.queued += batch.length - existing.length;
+    for (const v of await addJobs(conn, queue, o.prefix, batch)) c[v === 'added' ? 'queued' : v === 'replaced' ? 'requeued' : 'alreadyQueued']++;
     batch = [];
   };
   try {

@@ -7,7 +7,7 @@ export interface RunCounts {
   deadLettered: number;
   reasons: Partial<Record<DeadLetter['reason'], number>>;
   skipped: number;
-  /** Documents already processed under this ruleset (BullMQ: the job exists), not processed again. */
+  /** Documents the store holds under this ruleset (or repeated in the input), not processed again. */
   alreadyDone: number;
   internalFailures: number;
   /** Wall time of the whole run, and the part spent loading the rules before the first document. */
