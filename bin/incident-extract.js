@@ -1,6 +1,11 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly: tsx compiles them on the fly, no build step.
-import { register } from 'tsx/esm/api';
+// Runs the compiled package (dist/, built by `npm run build`, which `npm ci` runs through the prepare script).
+// From the sources, without a build: `npm run cli -- …` (tsx).
+import { existsSync } from 'node:fs';
 
-register();
-await import('../src/cli/main.ts');
+const main = new URL('../dist/src/cli/main.js', import.meta.url);
+if (!existsSync(main)) {
+  process.stderr.write('incident-extract: dist/ is not built; run `npm run build` (npm ci does it)\n');
+  process.exit(1);
+}
+await import(main.href);

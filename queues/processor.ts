@@ -3,6 +3,7 @@
 // the rules (DESIGN.md, rule 7) and every thread, process or machine builds the very same processor.
 import type { RawDocument } from '../src/core/document.ts';
 import type { ProcessResult } from '../src/core/extract.ts';
+import { deadLetter } from './dead-letters.ts';
 
 export type { ProcessResult };
 
@@ -29,4 +30,13 @@ export async function loadProcessor(ref: ProcessorRef): Promise<Processor> {
   const p = (await (factory as (...a: unknown[]) => unknown)(...(ref.args ?? []))) as Processor;
   if (typeof p?.process !== 'function') throw new Error(`${ref.module}#${ref.exportName}() did not return a processor`);
   return p;
+}
+
+/** Runs the processor on one document; a processor that throws is a bug: an internal-error dead letter, not a crash. */
+export function processSafely(processor: Processor, raw: RawDocument, input: string): ProcessResult {
+  try {
+    return processor.process(raw, input);
+  } catch (err) {
+    return { ok: false, deadLetter: deadLetter(raw.id ?? null, input, 'extract', 'internal-error', `extraction threw: ${(err as Error).message}`) };
+  }
 }

@@ -12,7 +12,7 @@ export { PROCESSOR };
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 
-function contractItems(): WorkItem[] {
+export function contractItems(): WorkItem[] {
   const items: WorkItem[] = readdirSync(FIXTURES)
     .filter((f) => /\.(txt|md)$/.test(f))
     .map((f) => ({ raw: { id: `fx-${f}`, text: readFileSync(path.join(FIXTURES, f), 'utf8') }, input: f }));

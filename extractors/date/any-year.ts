@@ -1,12 +1,15 @@
 // "the 2008 presidential election campaign", "copies of your 2015 W-2"  (a year, and nothing better)
-import { defineRule } from '../../src/core/rule.ts';
-import { proposeDates } from '../_shared/date-propose.ts';
-import { tellsOfIncident } from '../_shared/date-context.ts';
+import { defineRule, firstMatch } from '../_shared/kit.ts';
+import { proposeDates } from './lib/propose.ts';
+import { tellsOfIncident } from './lib/context.ts';
 
 const LONE_YEAR = 0.15; // any year not tied to something else; a last resort
 // a year after a capitalised name belongs to the name: "RuhrSec 2025", "Windows 2000", "Euro 2024"
 const NAMED = /\b([A-Z][\w-]*)\s+$/;
-const NOT_A_NAME = new Set(['In', 'On', 'From', 'Between', 'Since', 'During', 'By', 'Until', 'Through', 'The', 'That', 'This', 'A', 'An', 'Of', 'And', 'To', 'Early', 'Late', 'Mid', 'Spring', 'Summer', 'Fall', 'Autumn', 'Winter', 'Before', 'After', 'Around', 'As', 'Circa', 'Its', 'Their', 'His', 'Her']);
+const NOT_A_NAME = new Set([
+  'In', 'On', 'From', 'Between', 'Since', 'During', 'By', 'Until', 'Through', 'The', 'That', 'This', 'A', 'An', 'Of', 'And', 'To',
+  'Early', 'Late', 'Mid', 'Spring', 'Summer', 'Fall', 'Autumn', 'Winter', 'Before', 'After', 'Around', 'As', 'Circa', 'Its', 'Their', 'His', 'Her',
+]);
 
 export default defineRule({
   field: 'date',
@@ -24,7 +27,7 @@ export default defineRule({
   ],
   propose: (doc) => proposeDates(doc, (m) => {
     if (!tellsOfIncident(doc) || m.kind !== 'year' || m.context === 'excluded') return false;
-    const name = NAMED.exec(doc.text.slice(Math.max(0, m.start - 30), m.start))?.[1];
+    const name = firstMatch(NAMED, doc.text.slice(Math.max(0, m.start - 30), m.start))?.[1];
     return !name || NOT_A_NAME.has(name);
   }, LONE_YEAR),
 });

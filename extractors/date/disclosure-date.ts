@@ -1,6 +1,6 @@
 // "The company notified affected customers on July 2, 2014"  (after the fact, but close to the incident)
-import { defineRule } from '../../src/core/rule.ts';
-import { proposeDates } from '../_shared/date-propose.ts';
+import { defineRule } from '../_shared/kit.ts';
+import { proposeDates } from './lib/propose.ts';
 
 const AFTER_THE_FACT = 0.35; // announcements, notices and court dates follow the incident, often in the same year
 

@@ -1,6 +1,6 @@
 // "Bright Horizons learned on January 8, 2014 that one of its web sites was accessible"  /  "the breach was discovered in March 2021"
-import { defineRule } from '../../src/core/rule.ts';
-import { proposeDates } from '../_shared/date-propose.ts';
+import { defineRule } from '../_shared/kit.ts';
+import { proposeDates } from './lib/propose.ts';
 
 const FOUND_OUT_DATE = 0.72; // discovery follows the incident, often within days
 

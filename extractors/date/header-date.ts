@@ -1,6 +1,6 @@
 // "Date:\nJul 2023"  /  "Incident Date: 2023-07-14"  (report headers of incident databases)
+import { defineRule, firstMatch, span } from '../_shared/kit.ts';
 import * as chrono from 'chrono-node';
-import { defineRule, span } from '../../src/core/rule.ts';
 
 const HEADER_DATE = 0.9; // a database field made to hold the incident date
 const KEYS = ['date', 'incident date', 'date of incident', 'date of attack', 'attack date', 'breach date', 'date of breach', 'date occurred', 'occurred'];
@@ -8,7 +8,7 @@ const YEAR_ONLY = /^\s*((?:19|20)\d\d)\s*$/;
 const pad = (n: number) => String(n).padStart(2, '0');
 
 function parse(value: string): string | undefined {
-  const y = YEAR_ONLY.exec(value);
+  const y = firstMatch(YEAR_ONLY, value);
   if (y) return y[1];
   const r = chrono.casual.parse(value, { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 0 })[0];
   if (!r || !r.start.isCertain('year') || !r.start.isCertain('month')) return undefined;

@@ -1,6 +1,6 @@
 // "On June 13, 2014, hackers broke into the company's network"  /  "the breach happened in February 2016"
-import { defineRule } from '../../src/core/rule.ts';
-import { proposeDates } from '../_shared/date-propose.ts';
+import { defineRule } from '../_shared/kit.ts';
+import { proposeDates } from './lib/propose.ts';
 
 const STATED_INCIDENT_DATE = 0.75; // a full or month date next to attack, loss or discovery words
 

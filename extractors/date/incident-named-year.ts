@@ -1,6 +1,6 @@
 // "The 2015 breach at Anthem compromised the data of 80 million Americans"  /  "The 2010 theft of a company laptop"
-import { defineRule } from '../../src/core/rule.ts';
-import { proposeDates } from '../_shared/date-propose.ts';
+import { defineRule } from '../_shared/kit.ts';
+import { proposeDates } from './lib/propose.ts';
 
 const YEAR_NAMES_INCIDENT = 0.65; // the year is how the text names the incident itself
 

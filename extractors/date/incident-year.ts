@@ -1,6 +1,6 @@
 // "A serving officer hacked an army major's e-mail account in 2010"  /  "The attacks started in 2014"
-import { defineRule } from '../../src/core/rule.ts';
-import { proposeDates } from '../_shared/date-propose.ts';
+import { defineRule } from '../_shared/kit.ts';
+import { proposeDates } from './lib/propose.ts';
 
 const YEAR_OF_INCIDENT = 0.55; // only the year is stated, introduced by "in", "since", "during"…
 

@@ -1,6 +1,6 @@
 // "the hospital became aware of the unauthorized removal on Oct. 15"  (the year is stated elsewhere)
-import { defineRule } from '../../src/core/rule.ts';
-import { proposeDates } from '../_shared/date-propose.ts';
+import { defineRule } from '../_shared/kit.ts';
+import { proposeDates } from './lib/propose.ts';
 
 const BORROWED_YEAR = 0.4; // month and day are stated, the year comes from publication or an earlier mention
 

@@ -1,7 +1,7 @@
 // "On May 22, 2017, the clinic learned that its office was burglarized."  (the report opens with its date)
-import { defineRule, span } from '../../src/core/rule.ts';
-import { dateMentions, withYear } from '../_shared/date-mentions.ts';
-import { tellsOfIncident } from '../_shared/date-context.ts';
+import { defineRule, span } from '../_shared/kit.ts';
+import { dateMentions, withYear } from './lib/mentions.ts';
+import { tellsOfIncident } from './lib/context.ts';
 
 // Reports state the incident, or the day it came to light, before its aftermath (notices, arrests, lawsuits);
 // a date that opens the report and is not an announcement is right far more often than later ones.
@@ -25,7 +25,8 @@ export default defineRule({
     let first = all.find((m) => m.context !== 'excluded');
     if (!first || first.kind !== 'explicit') return;
     // "On June 13 we learned that a third party gained access on March 30": what was learned is the incident
-    const learned = first.context === 'discovery' && all.find((m) => m.sentence === first!.sentence && m.start > first!.end && m.kind === 'explicit' && m.context === 'incident');
+    const learned = first.context === 'discovery'
+      && all.find((m) => m.sentence === first!.sentence && m.start > first!.end && m.kind === 'explicit' && m.context === 'incident');
     if (learned) first = learned;
     if (first.context === 'disclosure' || (first.context === 'neutral' && !tellsOfIncident(doc))) return;
     const value = withYear(doc, first);

@@ -1,6 +1,6 @@
 // "Hackers broke into the city's network last Tuesday"  (resolved against the publication date)
-import { defineRule } from '../../src/core/rule.ts';
-import { proposeDates } from '../_shared/date-propose.ts';
+import { defineRule } from '../_shared/kit.ts';
+import { proposeDates } from './lib/propose.ts';
 
 const RELATIVE_INCIDENT = 0.6; // the words fix the day only together with the publication date
 

@@ -1,14 +1,17 @@
 // "Last Tuesday morning I opened the admin panel and the order history was empty."
-import { defineRule } from '../../src/core/rule.ts';
-import { proposeDates } from '../_shared/date-propose.ts';
-import { tellsOfIncident } from '../_shared/date-context.ts';
+import { defineRule } from '../_shared/kit.ts';
+import { proposeDates } from './lib/propose.ts';
+import { tellsOfIncident } from './lib/context.ts';
 
 const RELATIVE_UNQUALIFIED = 0.35; // news tells its events in relative days; nothing says this one is the incident
 
 export default defineRule({
   field: 'date',
   examples: [
-    { text: 'Last Tuesday morning I opened the admin panel and the order history was empty. A ransom note was left.', publishedAt: '2017-01-13', value: '2017-01-10' },
+    {
+      text: 'Last Tuesday morning I opened the admin panel and the order history was empty. A ransom note was left.',
+      publishedAt: '2017-01-13', value: '2017-01-10',
+    },
     { text: 'Staff arrived on Monday to find every screen showing a ransom message.', publishedAt: '2023-07-20', value: '2023-07-17' },
   ],
   counterExamples: [

@@ -1,6 +1,6 @@
 // "A laptop containing patient records, October 11, 2012."  (a date with nothing saying what it is the date of)
-import { defineRule } from '../../src/core/rule.ts';
-import { proposeDates } from '../_shared/date-propose.ts';
+import { defineRule } from '../_shared/kit.ts';
+import { proposeDates } from './lib/propose.ts';
 
 const UNQUALIFIED_DATE = 0.3; // incident summaries mostly state only the incident's date
 

@@ -1,8 +1,8 @@
 // "Dr. Loi Luu of Westminster, California"  /  "Springfield, Ill."  /  "a student from Hamburg, Germany"
-import { defineRule, span } from '../../src/core/rule.ts';
-import { isIncidentDoc } from '../_shared/location-context.ts';
-import { attackerBefore, isAttackerContext } from '../_shared/location-mentions.ts';
-import { areaAtStart, cityAtEnd, PLACE_RUN } from '../_shared/location-phrases.ts';
+import { defineRule, firstMatch, matches, span } from '../_shared/kit.ts';
+import { isIncidentDoc } from './lib/context.ts';
+import { attackerBefore, isAttackerContext } from './lib/mentions.ts';
+import { areaAtStart, cityAtEnd, PLACE_RUN } from './lib/phrases.ts';
 
 // Commas before a capital are rare enough to look for first; the runs around them are read from there.
 const COMMA = /(?<=[\p{L}.]),[ ]?(?=\p{Lu})/gu;
@@ -14,19 +14,24 @@ const ABBREVIATED_STATE = 0.8; // "Anytown, Fla.": the news style for US places,
 export default defineRule({
   field: 'location',
   examples: [
-    { text: 'Hundreds of records were found in a dumpster in Springfield, Ill., last week.', value: { country: 'US', region: 'Illinois', city: 'Springfield' } },
+    {
+      text: 'Hundreds of records were found in a dumpster in Springfield, Ill., last week.',
+      value: { country: 'US', region: 'Illinois', city: 'Springfield' },
+    },
     { text: 'The Austin, Texas, utility said its billing system was hit.', value: { country: 'US', region: 'Texas', city: 'Austin' } },
     { text: 'Toledo,Ohio-based Hylant alleges a former employee took clients.', value: { country: 'US', region: 'Ohio', city: 'Toledo' } },
     { text: 'A clinic in Namur, Belgium was hit by ransomware.', value: { country: 'BE', region: 'Wallonia', city: 'Namur' } },
   ],
-  counterExamples: ['Meanwhile, Texas Instruments reported earnings.', 'Hackers based in Moscow, Russia claimed the attack.', 'Smith, Jones and Brown signed the letter.'],
+  counterExamples: [
+    'Meanwhile, Texas Instruments reported earnings.',
+    'Hackers based in Moscow, Russia claimed the attack.',
+    'Smith, Jones and Brown signed the letter.',
+  ],
   *propose(doc) {
     if (!isIncidentDoc(doc)) return;
-    COMMA.lastIndex = 0;
-    for (let c = COMMA.exec(doc.text); c; c = COMMA.exec(doc.text)) {
-      const head = RUN_BEFORE.exec(doc.text.slice(Math.max(0, c.index - 60), c.index));
-      RUN_AFTER.lastIndex = c.index + c[0].length;
-      const tail = RUN_AFTER.exec(doc.text);
+    for (const c of matches(COMMA, doc.text)) {
+      const head = firstMatch(RUN_BEFORE, doc.text.slice(Math.max(0, c.index - 60), c.index));
+      const tail = firstMatch(RUN_AFTER, doc.text, c.index + c[0].length);
       if (!head || !tail) continue;
       const area = areaAtStart(tail[0]);
       if (!area) continue;
@@ -36,7 +41,8 @@ export default defineRule({
       const start = city ? c.index - city.name.length : tail.index;
       const end = tail.index + area.text.length;
       // "hackers based in Moscow, Russia"
-      if (isAttackerContext(doc.text, { start, end }) || attackerBefore(doc.text, start - (/\b(?:based |operating )?(?:in|from) $/.exec(doc.text.slice(start - 20, start))?.[0].length ?? 0))) continue;
+      const via = firstMatch(/\b(?:based |operating )?(?:in|from) $/, doc.text.slice(start - 20, start))?.[0].length ?? 0;
+      if (isAttackerContext(doc.text, { start, end }) || attackerBefore(doc.text, start - via)) continue;
       const region = area.region ?? (city && city.places.length === 1 ? city.places[0]!.region : null);
       yield {
         value: { country: area.country, region, city: city?.name ?? null },

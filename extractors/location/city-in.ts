@@ -1,8 +1,8 @@
 // "Thieves break into multiple H&R Block stores in the Miami area"  /  "a hospital in Hamburg"
-import { defineRule, span } from '../../src/core/rule.ts';
-import { calledRegion, cityInDoc, elsewhereBefore, isIncidentDoc } from '../_shared/location-context.ts';
-import { attackerBefore, isAttackerContext } from '../_shared/location-mentions.ts';
-import { PLACE_RUN } from '../_shared/location-phrases.ts';
+import { defineRule, matches, span } from '../_shared/kit.ts';
+import { calledRegion, cityInDoc, elsewhereBefore, isIncidentDoc } from './lib/context.ts';
+import { attackerBefore, isAttackerContext } from './lib/mentions.ts';
+import { PLACE_RUN } from './lib/phrases.ts';
 
 // City names are often words or surnames; only a capitalised run right after a place preposition counts,
 // and only when the gazetteer and the rest of the text settle which city it is.
@@ -24,8 +24,7 @@ export default defineRule({
   ],
   *propose(doc) {
     if (!isIncidentDoc(doc)) return;
-    IN_CITY.lastIndex = 0;
-    for (let m = IN_CITY.exec(doc.text); m; m = IN_CITY.exec(doc.text)) {
+    for (const m of matches(IN_CITY, doc.text)) {
       const run = m[1]!.replace(/\.$/, '');
       // "Gloucestershire": an English county name, whatever the gazetteer's city table says
       if (/shire$/.test(run) || calledRegion(doc.text, run)) continue;

@@ -1,10 +1,12 @@
 // "The Amsterdam company said…"  /  "a Bristol aerospace supplier"  /  "Brisbane clinic refuses ransom"
-import { defineRule, span } from '../../src/core/rule.ts';
-import { cityInDoc, isIncidentDoc } from '../_shared/location-context.ts';
-import { PLACE_RUN } from '../_shared/location-phrases.ts';
+import { defineRule, matches, span } from '../_shared/kit.ts';
+import { cityInDoc, isIncidentDoc } from './lib/context.ts';
+import { PLACE_RUN } from './lib/phrases.ts';
 
 // A city written as the modifier of an organisation noun is that organisation's home.
-const ORG_NOUN = String.raw`(?:company|firm|provider|supplier|manufacturer|maker|retailer|chain|hospital|clinic|practice|council|municipality|university|college|school|district|bank|insurer|agency|authority|airport|utility|business|start-?up|plant|factory|store|hotel|charity|newspaper|broadcaster|law\s+firm|hospital\s+trust)`;
+const ORG_NOUN = String.raw`(?:company|firm|provider|supplier|manufacturer|maker|retailer|chain|hospital|clinic|practice|council|municipality|university`
+  + String.raw`|college|school|district|bank|insurer|agency|authority|airport|utility|business|start-?up|plant|factory|store|hotel|charity|newspaper`
+  + String.raw`|broadcaster|law\s+firm|hospital\s+trust)`;
 const MODIFIER = new RegExp(String.raw`(?:^|\b(?:the|a|an|The|A|An)\s+)(${PLACE_RUN})\s+(?:[\p{Ll}-]+\s+){0,2}?${ORG_NOUN}\b`, 'gmu');
 const CITY_MODIFIER = 0.7;
 
@@ -12,14 +14,16 @@ export default defineRule({
   field: 'location',
   examples: [
     { text: 'The Amsterdam company said attackers wiped its servers.', value: { country: 'NL', region: null, city: 'Amsterdam' } },
-    { text: 'Hackers spent months inside the network of a Bristol aerospace supplier, a court in London heard.', value: { country: 'GB', region: null, city: 'Bristol' } },
+    {
+      text: 'Hackers spent months inside the network of a Bristol aerospace supplier, a court in London heard.',
+      value: { country: 'GB', region: null, city: 'Bristol' },
+    },
     { text: 'Brisbane clinic refuses ransom after Queensland patient files encrypted', value: { country: 'AU', region: 'Queensland', city: 'Brisbane' } },
   ],
   counterExamples: ['A Russian company was hacked.', 'The Paris prosecutor opened a case after the breach.'],
   *propose(doc) {
     if (!isIncidentDoc(doc)) return;
-    MODIFIER.lastIndex = 0;
-    for (let m = MODIFIER.exec(doc.text); m; m = MODIFIER.exec(doc.text)) {
+    for (const m of matches(MODIFIER, doc.text)) {
       const name = m[1]!.replace(/^(?:The|A|An)\s+/, '');
       const place = cityInDoc(doc, name);
       if (!place) continue;

@@ -1,14 +1,17 @@
 // "The City of Baltimore remains crippled"  /  "Gloucester City Council"  /  "the Port of Nagoya"  /  "Ayuntamiento de Jerez de la Frontera"
-import { defineRule, span } from '../../src/core/rule.ts';
-import { cityInDoc, isIncidentDoc } from '../_shared/location-context.ts';
-import { PLACE_RUN, PLACE_RUN_LAZY } from '../_shared/location-phrases.ts';
+import { defineRule, matches, span } from '../_shared/kit.ts';
+import { cityInDoc, isIncidentDoc } from './lib/context.ts';
+import { PLACE_RUN, PLACE_RUN_LAZY } from './lib/phrases.ts';
 
 // An organisation named after its town says the name is a town, even when it is also an ordinary word.
 const PARTICLE = String.raw`(?:de\s+la|de|del|di|du|do|da|upon|on|am|an\s+der|im|sur)`;
 const NAME = String.raw`${PLACE_RUN}(?:\s+${PARTICLE}\s+${PLACE_RUN})?`;
 const NAME_BEFORE_WORD = String.raw`${PLACE_RUN_LAZY}`;
-const BEFORE = String.raw`(?:City|Town|Village|Borough|Municipality|Port|University|Universit(?:ät|at|é|à)|Hospital(?:\s+Cl[ií]nic)?|H[ôo]pital|Ayuntamiento|Comune|Commune|Ville|Stadt|Landeshauptstadt|Gemeente|Mairie|Porto)(?:\s+(?:of|de|di|du|do|da|d['’]))?\s+`;
-const AFTER = String.raw`\s+(?:City\s+Council|County\s+Council|Borough\s+Council|Town\s+Council|Council|Police\s+Department|Fire\s+Department|Public\s+Schools|City\s+Schools|School\s+District|Unified\s+School\s+District|City\s+Hall|kommune|Municipality|Water\s+Authority|Housing\s+Authority)\b`;
+const BEFORE = String.raw`(?:City|Town|Village|Borough|Municipality|Port|University|Universit(?:ät|at|é|à)|Hospital(?:\s+Cl[ií]nic)?|H[ôo]pital|Ayuntamiento`
+  + String.raw`|Comune|Commune|Ville|Stadt|Landeshauptstadt|Gemeente|Mairie|Porto)(?:\s+(?:of|de|di|du|do|da|d['’]))?\s+`;
+const AFTER = String.raw`\s+(?:City\s+Council|County\s+Council|Borough\s+Council|Town\s+Council|Council|Police\s+Department|Fire\s+Department`
+  + String.raw`|Public\s+Schools|City\s+Schools|School\s+District|Unified\s+School\s+District|City\s+Hall|kommune|Municipality|Water\s+Authority`
+  + String.raw`|Housing\s+Authority)\b`;
 // "Boston University", "Denver Medical Center": named after a town more often than not, but also after people ("Howard University")
 const AFTER_INSTITUTION = String.raw`\s+(?:University|College|Medical\s+Center|Medical\s+Centre|General\s+Hospital|Hospital)\b`;
 const ORG = new RegExp(String.raw`\b${BEFORE}(${NAME})|(?<![\p{L}\p{N}]|(?:and|&)\s)(${NAME_BEFORE_WORD})(?:${AFTER}|(${AFTER_INSTITUTION}))`, 'gu');
@@ -32,19 +35,26 @@ export default defineRule({
   examples: [
     { text: 'The City of Baltimore remains crippled by a ransomware attack.', value: { country: 'US', region: null, city: 'Baltimore' } },
     { text: 'Gloucester City Council in Gloucestershire was hacked.', value: { country: 'GB', region: null, city: 'Gloucester' } },
-    { text: 'The Ayuntamiento de Jerez de la Frontera said hackers encrypted its files.', value: { country: 'ES', region: null, city: 'Jerez de la Frontera' } },
+    {
+      text: 'The Ayuntamiento de Jerez de la Frontera said hackers encrypted its files.',
+      value: { country: 'ES', region: null, city: 'Jerez de la Frontera' },
+    },
     { text: 'Hackers hit the Port of Nagoya in Aichi.', value: { country: 'JP', region: 'Aichi', city: 'Nagoya' } },
     { text: 'A Boston University server in Massachusetts was compromised.', value: { country: 'US', region: 'Massachusetts', city: 'Boston' } },
   ],
-  counterExamples: ['Hackers attacked the City of Nowhereville.', 'Hackers hit Redcar and Cleveland Borough Council, an English council.', 'Howard University was hit by ransomware.'],
+  counterExamples: [
+    'Hackers attacked the City of Nowhereville.',
+    'Hackers hit Redcar and Cleveland Borough Council, an English council.',
+    'Howard University was hit by ransomware.',
+  ],
   *propose(doc) {
     if (!isIncidentDoc(doc)) return;
-    ORG.lastIndex = 0;
-    for (let m = ORG.exec(doc.text); m; m = ORG.exec(doc.text)) {
+    const found = matches(ORG, doc.text);
+    for (const m of found) {
       const run = m[1] ?? m[2]!;
       const hit = cityHead(doc, run, !m[3]);
       // the organisation word may open the next name ("…from Spain. Hospital Clínic de Barcelona")
-      if (!hit) { ORG.lastIndex = m.index + 1; continue; }
+      if (!hit) { found.continueAt(m.index + 1); continue; }
       const start = m[1] ? m.index + m[0].length - run.length : m.index;
       yield { value: hit.place, confidence: CITY_ORGANISATION, evidence: [span(doc.text, start + hit.offset, start + hit.offset + hit.name.length)] };
     }

@@ -1,7 +1,7 @@
 // "Ghana Health Service reported a breach"  /  "The Canadian breach exposed 2,000 records"
-import { defineRule, span } from '../../src/core/rule.ts';
-import { isIncidentDoc } from '../_shared/location-context.ts';
-import { isAttackerContext, mentions } from '../_shared/location-mentions.ts';
+import { defineRule, span } from '../_shared/kit.ts';
+import { isIncidentDoc } from './lib/context.ts';
+import { isAttackerContext, mentions } from './lib/mentions.ts';
 
 // Any country or demonym left once attacker contexts are removed: weak, and only a fallback.
 const NAMED_COUNTRY = 0.35;

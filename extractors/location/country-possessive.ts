@@ -1,7 +1,7 @@
 // "the networks of South Korea's Atomic Energy Research Institute"  /  "Japan's parliament"
-import { defineRule, span } from '../../src/core/rule.ts';
-import { isIncidentDoc } from '../_shared/location-context.ts';
-import { isAttackerContext, mentions } from '../_shared/location-mentions.ts';
+import { defineRule, span } from '../_shared/kit.ts';
+import { isIncidentDoc } from './lib/context.ts';
+import { isAttackerContext, mentions } from './lib/mentions.ts';
 
 const POSSESSIVE = /^['’]s\b/;
 // "Belgium's largest bank": the country owns what follows, usually the victim; "Russia's GRU" is filtered as attacker

@@ -1,7 +1,7 @@
 // "a hospital in France"  /  "the largest bank of Belgium"  /  "attacks across Ukraine"
-import { defineRule, span } from '../../src/core/rule.ts';
-import { isIncidentDoc } from '../_shared/location-context.ts';
-import { attackerBefore, isAttackerContext, mentions } from '../_shared/location-mentions.ts';
+import { defineRule, firstMatch, span } from '../_shared/kit.ts';
+import { isIncidentDoc } from './lib/context.ts';
+import { attackerBefore, isAttackerContext, mentions } from './lib/mentions.ts';
 
 // Prepositions of place; "from", "by" and "to" are left out: they mostly introduce the attackers' origin.
 const BEFORE = /\b(?:in|at|across|throughout|within|of|inside)\s+(?:the\s+)?$/i;
@@ -18,7 +18,7 @@ export default defineRule({
     if (!isIncidentDoc(doc)) return;
     for (const m of mentions(doc)) {
       if (m.kind !== 'country') continue;
-      const before = BEFORE.exec(doc.text.slice(Math.max(0, m.start - 20), m.start));
+      const before = firstMatch(BEFORE, doc.text.slice(Math.max(0, m.start - 20), m.start));
       if (!before || isAttackerContext(doc.text, m)) continue;
       // "hackers in Russia": the place of the attackers
       if (attackerBefore(doc.text, m.start - before[0].length)) continue;

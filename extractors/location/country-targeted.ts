@@ -1,9 +1,10 @@
 // "a campaign against Kyrgyzstan and Uzbekistan"  /  "the attack on Ukraine"  /  "operations targeting Israel"
-import { defineRule, span } from '../../src/core/rule.ts';
-import { isIncidentDoc } from '../_shared/location-context.ts';
-import { isAttackerContext, mentions } from '../_shared/location-mentions.ts';
+import { defineRule, firstMatch, span } from '../_shared/kit.ts';
+import { isIncidentDoc } from './lib/context.ts';
+import { isAttackerContext, mentions } from './lib/mentions.ts';
 
-const BEFORE = /\b(?:against|on|targeting|targeted|targets|attack(?:s|ed|ing)?|hit|hitting|into|infiltrated|breached|hack(?:s|ed)?|deface[sd]?|defacing)\s+(?:the\s+|several\s+|multiple\s+|many\s+)?$/i;
+const BEFORE = new RegExp(String.raw`\b(?:against|on|targeting|targeted|targets|attack(?:s|ed|ing)?|hit|hitting|into|infiltrated|breached|hack(?:s|ed)?`
+  + String.raw`|deface[sd]?|defacing)\s+(?:the\s+|several\s+|multiple\s+|many\s+)?$`, 'i');
 // a country as the object of an attack verb or preposition is the target
 const TARGET_COUNTRY = 0.75;
 
@@ -19,7 +20,7 @@ export default defineRule({
     if (!isIncidentDoc(doc)) return;
     for (const m of mentions(doc)) {
       if (m.kind === 'state') continue;
-      const before = BEFORE.exec(doc.text.slice(Math.max(0, m.start - 25), m.start));
+      const before = firstMatch(BEFORE, doc.text.slice(Math.max(0, m.start - 25), m.start));
       if (!before || isAttackerContext(doc.text, m)) continue;
       yield { value: m.place, confidence: TARGET_COUNTRY, evidence: [span(doc.text, m.start - before[0].length, m.end)] };
     }

@@ -1,15 +1,16 @@
 // "BALTIMORE — The city's computer systems…"  /  "LAKE CITY, Fla. — Lake City…"  /  "Oslo, 21 March 2019 — Nordfjord…"
-import { defineRule, span } from '../../src/core/rule.ts';
+import { defineRule, matches, span } from '../_shared/kit.ts';
 import { countryCode } from '../_shared/countries.ts';
-import { cityInDoc, isIncidentDoc } from '../_shared/location-context.ts';
-import { parsePlace } from '../_shared/location-parse.ts';
+import { cityInDoc, isIncidentDoc } from './lib/context.ts';
+import { parsePlace } from './lib/parse.ts';
 
 // A dateline opens a line near the top: a place in capitals, or a place with a date, then a dash.
 // It says where the reporter files from, usually the victim's town in local news, not always (TOKYO for Nagoya).
 const CAPS = String.raw`\p{Lu}[\p{Lu}.'’-]*(?: \p{Lu}[\p{Lu}.'’-]*){0,3}`;
 const AREA = String.raw`\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?`;
 const DATE = String.raw`\d{1,2} \p{Lu}\p{Ll}+ \d{4}|\p{Lu}\p{Ll}+ \d{1,2},? \d{4}`;
-const DATELINE = new RegExp(String.raw`^(?:(${CAPS})(?:,\s*(${AREA}))?(?:\s*\([\p{L} ]+\))?\s*(?:[—–]|--?\s|:\s)|(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?)(?:,\s*(${AREA}))?,\s*(?:${DATE})\s*[—–-])`, 'gmu');
+const DATELINE = new RegExp(String.raw`^(?:(${CAPS})(?:,\s*(${AREA}))?(?:\s*\([\p{L} ]+\))?\s*(?:[—–]|--?\s|:\s)`
+  + String.raw`|(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?)(?:,\s*(${AREA}))?,\s*(?:${DATE})\s*[—–-])`, 'gmu');
 const HEAD_CHARS = 1500;
 const DATELINE_PLACE = 0.6;
 const DATELINE_SUBJECT = 0.92; // the dateline town is named again in the story: it is the story's town
@@ -31,8 +32,7 @@ export default defineRule({
   *propose(doc) {
     if (!isIncidentDoc(doc)) return;
     const head = doc.text.slice(0, HEAD_CHARS);
-    DATELINE.lastIndex = 0;
-    for (let m = DATELINE.exec(head); m; m = DATELINE.exec(head)) {
+    for (const m of matches(DATELINE, head)) {
       const raw = m[1] ?? m[3]!;
       const area = m[2] ?? m[4];
       const name = titleCase(raw.trim());

@@ -1,7 +1,7 @@
 // "Anonymous takes down several Mexican government websites"  /  "a Belgian province"  /  "U.S. hospitals"
-import { defineRule, span } from '../../src/core/rule.ts';
-import { isIncidentDoc } from '../_shared/location-context.ts';
-import { hasTargetNoun, isAttackerContext, mentions } from '../_shared/location-mentions.ts';
+import { defineRule, span } from '../_shared/kit.ts';
+import { isIncidentDoc } from './lib/context.ts';
+import { hasTargetNoun, isAttackerContext, mentions } from './lib/mentions.ts';
 
 // A demonym (or a country name used as one) before what was attacked; "Russian hackers" is the origin.
 const TARGET_DEMONYM = 0.75;

@@ -1,7 +1,7 @@
 // "Location: Belgium"  /  "Country: Namur, Belgium"
-import { defineRule, span } from '../../src/core/rule.ts';
-import { isIncidentDoc } from '../_shared/location-context.ts';
-import { parsePlace } from '../_shared/location-parse.ts';
+import { defineRule, span } from '../_shared/kit.ts';
+import { isIncidentDoc } from './lib/context.ts';
+import { parsePlace } from './lib/parse.ts';
 
 // Incident databases print where the victim is under one of these keys.
 const KEYS = ['location', 'country', 'victim country', 'victim location', 'place', 'region', 'targeted country', 'target country'];

@@ -1,14 +1,14 @@
 // "San Diego-based Sharp HealthCare said..."  /  "a Belgium-based insurer"  /  "the firm, based in Ohio,"
-import { defineRule, span } from '../../src/core/rule.ts';
+import { defineRule, matches, span, type AnalysedDoc } from '../_shared/kit.ts';
 import { countryCode } from '../_shared/countries.ts';
-import { cityPlaces } from '../_shared/location-gazetteer.ts';
-import { cityInDoc, isIncidentDoc } from '../_shared/location-context.ts';
-import { attackerBefore, isAttackerContext } from '../_shared/location-mentions.ts';
-import type { AnalysedDoc } from '../../src/core/analyse/analyse.ts';
-import { regionOf } from '../_shared/location-parse.ts';
-import { PLACE_RUN } from '../_shared/location-phrases.ts';
+import { cityPlaces } from '../_shared/gazetteer.ts';
+import { cityInDoc, isIncidentDoc } from './lib/context.ts';
+import { attackerBefore, isAttackerContext } from './lib/mentions.ts';
+import { regionOf } from './lib/parse.ts';
+import { PLACE_RUN } from './lib/phrases.ts';
 
-const BASED = new RegExp(String.raw`(?<![\p{L}\p{N}])(${PLACE_RUN})[ -](?:based|headquartered)\b|\b(?:based|headquartered)\s+in\s+(?:the\s+)?(${PLACE_RUN})`, 'gu');
+const BASED = new RegExp(String.raw`(?<![\p{L}\p{N}])(${PLACE_RUN})[ -](?:based|headquartered)\b|\b(?:based`
+  + String.raw`|headquartered)\s+in\s+(?:the\s+)?(${PLACE_RUN})`, 'gu');
 const BASED_AREA = 0.85; // a country or state said to be the organisation's home
 const BASED_CITY = 0.8; // a city name alone, accepted only when the gazetteer knows one country for it
 
@@ -34,15 +34,17 @@ export default defineRule({
   field: 'location',
   examples: [
     { text: 'San Diego-based Sharp HealthCare notified California patients of a breach.', value: { country: 'US', region: 'California', city: 'San Diego' } },
-    { text: 'Harrow & Finch, the Leeds-based chain, was the latest British retailer hit by a cyber attack.', value: { country: 'GB', region: null, city: 'Leeds' } },
+    {
+      text: 'Harrow & Finch, the Leeds-based chain, was the latest British retailer hit by a cyber attack.',
+      value: { country: 'GB', region: null, city: 'Leeds' },
+    },
     { text: 'A Belgium-based insurer disclosed a breach.', value: { country: 'BE', region: null, city: null } },
     { text: 'The hospital, headquartered in Ohio, said records were stolen.', value: { country: 'US', region: 'Ohio', city: null } },
   ],
   counterExamples: ['A China-based group breached the network.', 'The attack was web-based.', 'Hackers based in Russia claimed it.'],
   *propose(doc) {
     if (!isIncidentDoc(doc)) return;
-    BASED.lastIndex = 0;
-    for (let m = BASED.exec(doc.text); m; m = BASED.exec(doc.text)) {
+    for (const m of matches(BASED, doc.text)) {
       const run = m[1] ?? m[2]!;
       const hit = placeOf(run, doc);
       if (!hit) continue;

@@ -1,13 +1,14 @@
 // "The Province of Namur was the victim of a cyberattack"  /  "a hospital in Ontario"  /  "the port in Aichi prefecture"  /  "Catalonia's regional government"
-import { defineRule, span } from '../../src/core/rule.ts';
-import { calledRegion, isIncidentDoc } from '../_shared/location-context.ts';
-import { cityPlaces } from '../_shared/location-gazetteer.ts';
-import { attackerBefore, isAttackerContext } from '../_shared/location-mentions.ts';
-import { subdivisionAsWritten } from '../_shared/location-regions.ts';
-import { PLACE_RUN } from '../_shared/location-phrases.ts';
+import { defineRule, matches, span } from '../_shared/kit.ts';
+import { calledRegion, isIncidentDoc } from './lib/context.ts';
+import { cityPlaces } from '../_shared/gazetteer.ts';
+import { attackerBefore, isAttackerContext } from './lib/mentions.ts';
+import { subdivisionAsWritten } from './lib/regions.ts';
+import { PLACE_RUN } from './lib/phrases.ts';
 
 // US states have their own rule; here any other country's provinces, regions and states.
-const UNIT = String.raw`(?:Province|Region|State|County|Canton|Department|Prefecture|Oblast|Voivodeship|Land|Provincia|Région|Département)\s+(?:of|de|du|di|del|des|d['’])\s*`;
+const UNIT = String.raw`(?:Province|Region|State|County|Canton|Department|Prefecture|Oblast|Voivodeship|Land|Provincia|Région|Département)\s+(?:of|de|du|di`
+  + String.raw`|del|des|d['’])\s*`;
 const UNIT_AFTER = String.raw`\s+(?:prefecture|province|region|county|oblast|canton|department|state)\b`;
 const PLACE = new RegExp(String.raw`(?:\b(${UNIT})|\b(?:in|across|throughout|of)\s+(?:the\s+)?)(${PLACE_RUN})(${UNIT_AFTER}|['’]s\b)?`, 'gu');
 const NAMED_UNIT = 0.8; // "Province of Namur", "Aichi prefecture": the text says it is a subdivision
@@ -31,8 +32,7 @@ export default defineRule({
   *propose(doc) {
     if (!isIncidentDoc(doc)) return;
     for (const re of [PLACE, SUFFIX_OR_POSSESSIVE]) {
-      re.lastIndex = 0;
-      for (let m = re.exec(doc.text); m; m = re.exec(doc.text)) {
+      for (const m of matches(re, doc.text)) {
         const unit = re === PLACE ? m[1] : undefined;
         const raw = re === PLACE ? m[2]! : m[1]!;
         const tail = re === PLACE ? m[3] : m[2];
@@ -47,7 +47,8 @@ export default defineRule({
         const end = start + run.length;
         if (isAttackerContext(doc.text, { start, end }) || attackerBefore(doc.text, m.index)) continue;
         const confidence = unit || (tail && !/['’]/.test(tail)) ? NAMED_UNIT : tail ? POSSESSIVE : IN_SUBDIVISION;
-        yield { value: { country: sub.country, region: run, city: null }, confidence, evidence: [span(doc.text, unit ? m.index : start, tail ? end + tail.length : end)] };
+        const evidence = [span(doc.text, unit ? m.index : start, tail ? end + tail.length : end)];
+        yield { value: { country: sub.country, region: run, city: null }, confidence, evidence };
       }
     }
   },

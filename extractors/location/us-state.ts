@@ -1,7 +1,7 @@
 // "the Ohio hospital"  /  "New Jersey Medicaid"  /  "more than 20 Texas municipalities"
-import { defineRule, span } from '../../src/core/rule.ts';
-import { isIncidentDoc } from '../_shared/location-context.ts';
-import { isAttackerContext, mentions } from '../_shared/location-mentions.ts';
+import { defineRule, firstMatch, span } from '../_shared/kit.ts';
+import { isIncidentDoc } from './lib/context.ts';
+import { isAttackerContext, mentions } from './lib/mentions.ts';
 
 const IN_STATE = /\b(?:in|of|across|throughout|at)\s+(?:the\s+(?:state\s+of\s+)?)?$/i;
 const STATE_IN = 0.8; // "in Texas": where something is
@@ -19,7 +19,7 @@ export default defineRule({
     if (!isIncidentDoc(doc)) return;
     for (const m of mentions(doc)) {
       if (m.kind !== 'state' || isAttackerContext(doc.text, m)) continue;
-      const before = IN_STATE.exec(doc.text.slice(Math.max(0, m.start - 30), m.start));
+      const before = firstMatch(IN_STATE, doc.text.slice(Math.max(0, m.start - 30), m.start));
       const start = before ? m.start - before[0].length : m.start;
       yield { value: m.place, confidence: before ? STATE_IN : STATE_NAMED, evidence: [span(doc.text, start, m.end)] };
     }

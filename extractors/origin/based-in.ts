@@ -1,9 +1,9 @@
 // "a threat actor allegedly operating from Pakistan" / "attacks originating from China" / "hackers in China"
-import { defineRule, span } from '../../src/core/rule.ts';
-import { places } from '../_shared/origin-places.ts';
-import { docActor } from '../_shared/origin-actors.ts';
-import { ATTACKER_NOUN, ATTACK_NOUN, negated } from '../_shared/origin-context.ts';
-import { tellsOfIncident } from '../_shared/origin-incident.ts';
+import { defineRule, firstMatch, span } from '../_shared/kit.ts';
+import { places } from './lib/places.ts';
+import { docActor } from './lib/actors.ts';
+import { ATTACKER_NOUN, ATTACK_NOUN, negated } from './lib/context.ts';
+import { tellsOfIncident } from './lib/incident.ts';
 
 const HEDGE = String.raw`(?:(?:mostly|mainly|primarily|largely|apparently|reportedly|allegedly|likely|probably|possibly|believed\s+to\s+be)\s+)?`;
 const TRIGGER = String.raw`(?:based|located|operat(?:ing|ed|es?)|originat(?:ing|ed|es?)|com(?:ing|es)|came|launched|routed|stemm(?:ing|ed)|` +
@@ -15,14 +15,18 @@ const VIA_TRIGGER = new RegExp(String.raw`\b${TRIGGER}\s+${HEDGE}${TAIL}`, 'iu')
 const VIA_NOUN = new RegExp(String.raw`\b(?:${ATTACKER_NOUN}\s+${HEDGE}(?:in|from)|${ATTACK_NOUN}\s+${HEDGE}from)\s+(?:the\s+)?$`, 'iu');
 // The trigger must describe the attackers or their attack, not the victims ("companies based in the US").
 const ACTOR_BEFORE = new RegExp(String.raw`\b(?:${ATTACKER_NOUN}|${ATTACK_NOUN}|they)\b`, 'iu');
-const TARGET_BETWEEN = /\b(?:target(?:s|ed|ing)?|against|victims?|compan(?:y|ies)|organi[sz]ations?|firms?|users|customers|websites?|sites|networks?|systems?|institutions?|agencies|entities|citizens|attacks?\s+on|on)\b/i;
+const TARGET_BETWEEN = new RegExp(String.raw`\b(?:target(?:s|ed|ing)?|against|victims?|compan(?:y|ies)|organi[sz]ations?|firms?|users|customers|websites?`
+  + String.raw`|sites|networks?|systems?|institutions?|agencies|entities|citizens|attacks?\s+on|on)\b`, 'i');
 const BASED_IN = 0.75; // the text places the attackers or the attack's source in a country
 const WINDOW = 110;
 
 export default defineRule({
   field: 'origin',
   examples: [
-    { text: 'Researchers uncover Gorgon, a threat actor allegedly operating from Pakistan and targeting governments.', value: { country: 'PK', actor: 'Gorgon' } },
+    {
+      text: 'Researchers uncover Gorgon, a threat actor allegedly operating from Pakistan and targeting governments.',
+      value: { country: 'PK', actor: 'Gorgon' },
+    },
     { text: 'The DDoS attack originating from China hit the site.', value: { country: 'CN', actor: null } },
     { text: 'The group is based in China, researchers said.', value: { country: 'CN', actor: null } },
     { text: 'Hackers from China infiltrated the university.', value: { country: 'CN', actor: null } },
@@ -41,8 +45,8 @@ export default defineRule({
       const s = doc.sentenceAt(p.start);
       const from = Math.max(s?.start ?? 0, p.start - WINDOW);
       const before = doc.text.slice(from, p.start);
-      const byNoun = VIA_NOUN.exec(before);
-      const m = byNoun ?? VIA_TRIGGER.exec(before);
+      const byNoun = firstMatch(VIA_NOUN, before);
+      const m = byNoun ?? firstMatch(VIA_TRIGGER, before);
       if (!m) continue;
       const head = before.slice(0, m.index);
       const actor = docActor(doc);

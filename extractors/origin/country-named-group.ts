@@ -1,12 +1,14 @@
 // "Ebay domains hacked by Syrian Electronic Army" / "Anonymous Brazil defaces website" / "Philippines CyberArmy"
-import { defineRule, span } from '../../src/core/rule.ts';
-import { places } from '../_shared/origin-places.ts';
-import { negated } from '../_shared/origin-context.ts';
-import { tellsOfIncident } from '../_shared/origin-incident.ts';
+import { defineRule, firstMatch, span } from '../_shared/kit.ts';
+import { places } from './lib/places.ts';
+import { negated } from './lib/context.ts';
+import { tellsOfIncident } from './lib/incident.ts';
 
 // Words that only hacker groups put in their names next to a country; "Pakistan Army" or "Russian Navy" are institutions.
-const MARK = /^(?:Cyber(?![Ss]ecurity)\w*|Electronic\w*|Hack(?!ed$|s$|ing$)\w*|Hat|Anonymous|Anon|LulzSec|Team|Crew|Squad|Legion|Mafia|Ghosts?|Warriors|Defacers|Knights|Tigers|Underground)$/;
-const PART = /^(?:Cyber(?![Ss]ecurity)\w*|Electronic\w*|Hack(?!ed$|s$|ing$)\w*|Grey|Gray|Black|White|Hat|Security|Team|Army|Crew|Squad|Command|Force|Legion|Mafia|Ghosts?|Warriors|Unit|Brigade|Defacers|Knights|Tigers|Fighters|Underground|Attackers|Group)$/;
+const MARK = new RegExp(String.raw`^(?:Cyber(?![Ss]ecurity)\w*|Electronic\w*|Hack(?!ed$|s$|ing$)\w*|Hat|Anonymous|Anon|LulzSec|Team|Crew|Squad|Legion|Mafia`
+  + String.raw`|Ghosts?|Warriors|Defacers|Knights|Tigers|Underground)$`, '');
+const PART = new RegExp(String.raw`^(?:Cyber(?![Ss]ecurity)\w*|Electronic\w*|Hack(?!ed$|s$|ing$)\w*|Grey|Gray|Black|White|Hat|Security|Team|Army|Crew|Squad`
+  + String.raw`|Command|Force|Legion|Mafia|Ghosts?|Warriors|Unit|Brigade|Defacers|Knights|Tigers|Fighters|Underground|Attackers|Group)$`, '');
 const PREFIX = /^(?:Anonymous|Anon|LulzSec|Team|HighTech|Elite|The)$/;
 const WORD = /^[\s]+([A-Z][\w-]*)/;
 const WORD_BEFORE = /([A-Z][\w-]*)\s+$/;
@@ -35,11 +37,12 @@ export default defineRule({
       if (p.kind === 'capital' || !p.exact) continue;
       const parts: string[] = [];
       let end = p.end;
-      for (let m = WORD.exec(doc.text.slice(end, end + 30)); m && PART.test(m[1]!) && parts.length < MAX_PARTS; m = WORD.exec(doc.text.slice(end, end + 30))) {
+      const nextWord = () => firstMatch(WORD, doc.text.slice(end, end + 30));
+      for (let m = nextWord(); m && PART.test(m[1]!) && parts.length < MAX_PARTS; m = nextWord()) {
         parts.push(m[1]!);
         end += m[0].length;
       }
-      const b = WORD_BEFORE.exec(doc.text.slice(Math.max(0, p.start - 20), p.start));
+      const b = firstMatch(WORD_BEFORE, doc.text.slice(Math.max(0, p.start - 20), p.start));
       const prefix = b && PREFIX.test(b[1]!) && b[1] !== 'The' ? b[1]! : undefined;
       if (!prefix && !parts.some((w) => MARK.test(w))) continue;
       if (!prefix && parts.length === 0) continue;

@@ -1,12 +1,13 @@
 // "Chinese cyberattacks hit Japan over islands dispute" / "Hackers of Chinese origin attacked the networks"
-import { defineRule, span } from '../../src/core/rule.ts';
-import { places } from '../_shared/origin-places.ts';
-import { docActor } from '../_shared/origin-actors.ts';
-import { ATTACK_NOUN, ATTACKER_MODIFIER, negated } from '../_shared/origin-context.ts';
-import { tellsOfIncident } from '../_shared/origin-incident.ts';
+import { defineRule, firstMatch, span } from '../_shared/kit.ts';
+import { places } from './lib/places.ts';
+import { docActor } from './lib/actors.ts';
+import { ATTACK_NOUN, ATTACKER_MODIFIER, negated } from './lib/context.ts';
+import { tellsOfIncident } from './lib/incident.ts';
 
 // The demonym qualifies the attack itself, not its target: "Chinese espionage", not "attacks on Chinese sites".
-const AFTER = new RegExp(String.raw`^(?:[\s-]+${ATTACKER_MODIFIER}){0,2}[\s-]+(?:${ATTACK_NOUN}|intelligence[\s-]gathering(?:\s+effort)?|origin)(?![\p{L}-])`, 'iu');
+const AFTER = new RegExp(String.raw`^(?:[\s-]+${ATTACKER_MODIFIER}){0,2}[\s-]+(?:${ATTACK_NOUN}|intelligence[\s-]gathering(?:\s+effort)?`
+  + String.raw`|origin)(?![\p{L}-])`, 'iu');
 const TARGET_BEFORE = /\b(?:against|targeting|targeted|into|on|at)\s+(?:the\s+|an?\s+)?$/i;
 const OF_ORIGIN = /\bof\s+$/i;
 const DEMONYM_ATTACK = 0.7; // the nationality qualifies the attack, a step further from the attackers than "Chinese hackers"
@@ -28,7 +29,7 @@ export default defineRule({
     if (!tellsOfIncident(doc)) return;
     for (const p of places(doc)) {
       if (p.kind !== 'demonym') continue;
-      const m = AFTER.exec(doc.text.slice(p.end, p.end + 80));
+      const m = firstMatch(AFTER, doc.text.slice(p.end, p.end + 80));
       if (!m) continue;
       const before = doc.text.slice(Math.max(0, p.start - 20), p.start);
       const origin = /origin$/i.test(m[0]);

@@ -1,9 +1,9 @@
 // "North Korean state-sponsored group Lazarus stole the funds" / "Russian hackers defaced the site"
-import { defineRule, span } from '../../src/core/rule.ts';
-import { places } from '../_shared/origin-places.ts';
-import { docActor } from '../_shared/origin-actors.ts';
-import { ATTACKER_MODIFIER, ATTACKER_NOUN, nameAfter, negated } from '../_shared/origin-context.ts';
-import { tellsOfIncident } from '../_shared/origin-incident.ts';
+import { defineRule, firstMatch, span } from '../_shared/kit.ts';
+import { places } from './lib/places.ts';
+import { docActor } from './lib/actors.ts';
+import { ATTACKER_MODIFIER, ATTACKER_NOUN, nameAfter, negated } from './lib/context.ts';
+import { tellsOfIncident } from './lib/incident.ts';
 
 // The demonym must qualify the attackers themselves; "Ukrainian government websites" qualifies the target.
 const AFTER = new RegExp(String.raw`^(?:['’]s)?(?:[\s-]+${ATTACKER_MODIFIER}){0,3}[\s-]+(${ATTACKER_NOUN})(?![\p{L}-])`, 'iu');
@@ -45,7 +45,7 @@ export default defineRule({
     for (const p of places(doc)) {
       if (p.kind === 'capital' || PREFIXED.test(doc.text.slice(Math.max(0, p.start - 5), p.start))) continue;
       if (TARGET_BEFORE.test(doc.text.slice(Math.max(0, p.start - 20), p.start))) continue;
-      const m = AFTER.exec(doc.text.slice(p.end, p.end + 120));
+      const m = firstMatch(AFTER, doc.text.slice(p.end, p.end + 120));
       if (!m) continue;
       const end = p.end + m[0].length;
       if (negated(doc, p.start, end)) continue;

@@ -1,7 +1,7 @@
 // "LockBit later claimed the attack and published data" — a group named, no country stated
-import { defineRule, span } from '../../src/core/rule.ts';
-import { docActor } from '../_shared/origin-actors.ts';
-import { tellsOfIncident } from '../_shared/origin-incident.ts';
+import { defineRule, span } from '../_shared/kit.ts';
+import { docActor } from './lib/actors.ts';
+import { tellsOfIncident } from './lib/incident.ts';
 
 // Below every country rule: an actor alone must never displace a stated country, and a group's name gives no country.
 const ACTOR_ONLY = 0.3;

@@ -1,9 +1,9 @@
 // "The pro-Russian hacktivist group Killnet disrupted websites of German banks"
-import { defineRule, span } from '../../src/core/rule.ts';
-import { places } from '../_shared/origin-places.ts';
-import { docActor } from '../_shared/origin-actors.ts';
-import { ATTACKER_MODIFIER, ATTACKER_NOUN, nameAfter, negated } from '../_shared/origin-context.ts';
-import { tellsOfIncident } from '../_shared/origin-incident.ts';
+import { defineRule, firstMatch, span } from '../_shared/kit.ts';
+import { places } from './lib/places.ts';
+import { docActor } from './lib/actors.ts';
+import { ATTACKER_MODIFIER, ATTACKER_NOUN, nameAfter, negated } from './lib/context.ts';
+import { tellsOfIncident } from './lib/incident.ts';
 
 // Siding with a state is weaker than being from it: a separate rule, so calibration can price it on its own.
 const PRO = /\bpro-$/i;
@@ -25,7 +25,7 @@ export default defineRule({
     if (!tellsOfIncident(doc)) return;
     for (const p of places(doc)) {
       if (!PRO.test(doc.text.slice(Math.max(0, p.start - 4), p.start))) continue;
-      const m = AFTER.exec(doc.text.slice(p.end, p.end + 100));
+      const m = firstMatch(AFTER, doc.text.slice(p.end, p.end + 100));
       if (!m) continue;
       const end = p.end + m[0].length;
       if (negated(doc, p.start - 4, end)) continue;

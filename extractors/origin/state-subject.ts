@@ -1,14 +1,16 @@
 // "China has downloaded 10 to 20 terabytes of data" / "The German BND hacked computers in Congo"
-import { defineRule, span } from '../../src/core/rule.ts';
-import { places } from '../_shared/origin-places.ts';
-import { docActor } from '../_shared/origin-actors.ts';
-import { ACRONYM, ATTACK_VERB, STATE_WORD, negated } from '../_shared/origin-context.ts';
-import { tellsOfIncident } from '../_shared/origin-incident.ts';
+import { defineRule, firstMatch, span } from '../_shared/kit.ts';
+import { places } from './lib/places.ts';
+import { docActor } from './lib/actors.ts';
+import { ACRONYM, ATTACK_VERB, STATE_WORD, negated } from './lib/context.ts';
+import { tellsOfIncident } from './lib/incident.ts';
 
-const ADVERB = String.raw`(?:managed\s+to|allegedly|reportedly|presumabl?e?ly|apparently|likely|probably|also|itself|then|later|repeatedly|secretly|has|have|had)`;
+const ADVERB = String.raw`(?:managed\s+to|allegedly|reportedly|presumabl?e?ly|apparently|likely|probably|also|itself|then|later|repeatedly|secretly|has|have`
+  + String.raw`|had)`;
 const AFTER_NAME = new RegExp(String.raw`^(?:['’]s)?(?:\s+(?:${STATE_WORD}|${ACRONYM}|${ADVERB})){0,4}\s+${ATTACK_VERB}\b(?!\s+by\b)`, 'u');
 // A demonym alone is not a subject: "the Chinese hacked" is rare, "Chinese websites were hacked" common.
-const AFTER_DEMONYM = new RegExp(String.raw`^(?:\s+(?:${ADVERB}\s+)?(?:${STATE_WORD}|${ACRONYM})){1,4}(?:\s+${ADVERB}){0,2}\s+${ATTACK_VERB}\b(?!\s+by\b)`, 'u');
+const AFTER_DEMONYM = new RegExp(String.raw`^(?:\s+(?:${ADVERB}\s+)?(?:${STATE_WORD}|${ACRONYM})){1,4}(?:\s+${ADVERB}){0,2}\s+${ATTACK_VERB}\b(?!`
+  + String.raw`\s+by\b)`, 'u');
 // "The government of Togo used spyware": the organ comes first and the country follows "of".
 const ORGAN_OF = /\b(?:government|military|army|intelligence\s+services?|regime|authorities|president)\s+(?:from|of)\s+(?:the\s+)?$/i;
 const VERB_AFTER = new RegExp(String.raw`^(?:\s+${ADVERB})*\s+${ATTACK_VERB}\b(?!\s+by\b)`, 'u');
@@ -43,23 +45,25 @@ export default defineRule({
     if (!tellsOfIncident(doc)) return;
     for (const p of places(doc)) {
       if (p.kind === 'capital' || (!p.exact && p.kind !== 'demonym')) continue;
-      const organ = ORGAN_OF.exec(doc.text.slice(Math.max(0, p.start - 40), p.start));
+      const organ = firstMatch(ORGAN_OF, doc.text.slice(Math.max(0, p.start - 40), p.start));
       if (organ && p.kind === 'name') {
-        const v = VERB_AFTER.exec(doc.text.slice(p.end, p.end + 60));
+        const v = firstMatch(VERB_AFTER, doc.text.slice(p.end, p.end + 60));
         if (v && !negated(doc, p.start, p.end)) {
           const start = p.start - organ[0].length;
-          yield { value: { country: p.code, actor: docActor(doc)?.name ?? null }, confidence: STATE_ACTS, evidence: [span(doc.text, start, p.end + v[0].length)] };
+          const value = { country: p.code, actor: docActor(doc)?.name ?? null };
+          yield { value, confidence: STATE_ACTS, evidence: [span(doc.text, start, p.end + v[0].length)] };
         }
         continue;
       }
       if (OBJECT_BEFORE.test(doc.text.slice(Math.max(0, p.start - 20), p.start))) continue;
       const re = p.kind === 'demonym' ? AFTER_DEMONYM : AFTER_NAME;
-      const m = re.exec(doc.text.slice(p.end, p.end + 120));
+      const m = firstMatch(re, doc.text.slice(p.end, p.end + 120));
       if (!m) continue;
       const end = p.end + m[0].length;
       if (negated(doc, p.start, end)) continue;
       const state = p.kind === 'demonym' || m[0].trim().split(/\s+/).length > 1;
-      yield { value: { country: p.code, actor: docActor(doc)?.name ?? null }, confidence: state ? STATE_ACTS : COUNTRY_ACTS, evidence: [span(doc.text, p.start, end)] };
+      const value = { country: p.code, actor: docActor(doc)?.name ?? null };
+      yield { value, confidence: state ? STATE_ACTS : COUNTRY_ACTS, evidence: [span(doc.text, p.start, end)] };
     }
   },
 });

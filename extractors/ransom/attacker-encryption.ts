@@ -1,8 +1,8 @@
 // "Malware was introduced into some of our systems. This malware encrypted certain files."
 // Attackers encrypting the victim's files is what ransomware does, to sell the key back; the article
 // may not name the demand. Encryption the victim applied ("the laptop was encrypted") protects data instead.
-import { defineRule, span } from '../../src/core/rule.ts';
-import { demandLeftOpen, denial, unreported } from '../_shared/ransom-context.ts';
+import { defineRule, matches, span } from '../_shared/kit.ts';
+import { demandLeftOpen, denial, unreported } from './lib/context.ts';
 
 // malware that encrypts files is ransomware by definition; a person who did is left to the demand rules,
 // since breach notices say "an unauthorized party ... encrypted files" without any demand behind it
@@ -20,9 +20,15 @@ const ATTACKER_ENCRYPTION = 0.7; // files encrypted by the attackers, no demand 
 export default defineRule({
   field: 'ransom',
   examples: [
-    { text: 'Malware was introduced by an unknown third-party. This malware encrypted certain files, including on a server.', value: { demanded: true, amount: null, currency: null } },
+    {
+      text: 'Malware was introduced by an unknown third-party. This malware encrypted certain files, including on a server.',
+      value: { demanded: true, amount: null, currency: null },
+    },
     { text: 'Patient records were encrypted by a virus over the weekend.', value: { demanded: true, amount: null, currency: null } },
-    { text: 'An attack has caused the system to go down. Encrypted files have thus far been identified.', value: { demanded: true, amount: null, currency: null } },
+    {
+      text: 'An attack has caused the system to go down. Encrypted files have thus far been identified.',
+      value: { demanded: true, amount: null, currency: null },
+    },
   ],
   counterExamples: [
     'The stolen laptop was encrypted, so patient data is safe.',
@@ -33,8 +39,7 @@ export default defineRule({
     if (denial(doc) || demandLeftOpen(doc)) return;
     const { text } = doc;
     if (!/encrypt/i.test(text)) return;
-    ENCRYPTED.lastIndex = 0;
-    for (let m = ENCRYPTED.exec(text); m; m = ENCRYPTED.exec(text)) {
+    for (const m of matches(ENCRYPTED, text)) {
       const end = m.index + m[0].length;
       if (PROTECTIVE.test(doc.sentenceAt(m.index)?.text ?? '') || unreported(doc, m.index, end)) continue;
       yield { value: { demanded: true, amount: null, currency: null }, confidence: ATTACKER_ENCRYPTION, evidence: [span(text, m.index, end)] };

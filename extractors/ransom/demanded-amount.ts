@@ -1,7 +1,7 @@
 // "The gang demanded $2 million in bitcoin to decrypt the files." / "a ransom of €2m"
-import { defineRule, span } from '../../src/core/rule.ts';
-import { denial } from '../_shared/ransom-context.ts';
-import { ransomAmounts } from '../_shared/ransom-amount.ts';
+import { defineRule, span } from '../_shared/kit.ts';
+import { denial } from './lib/context.ts';
+import { ransomAmounts } from './lib/amount.ts';
 
 const DEMANDED_AMOUNT = 0.9; // a sum next to a demand verb or the word ransom
 const DEMANDED_TOTAL = 0.92; // "$50,000 in total" beats the per-machine price in the same story
@@ -13,7 +13,10 @@ export default defineRule({
     { text: 'Hackers asked for a ransom of €2m to restore the systems.', value: { demanded: true, amount: 2000000, currency: 'EUR' } },
     { text: 'The attackers wanted 50 BTC for the decryption key.', value: { demanded: true, amount: 50, currency: 'BTC' } },
     { text: 'The ransomware asked $500 per computer, $50,000 in total, to unlock the network.', value: { demanded: true, amount: 50000, currency: 'USD' } },
-    { text: 'The ransom note demanded 100,000 euros within 48 hours, a sum the city refused to pay.', value: { demanded: true, amount: 100000, currency: 'EUR' } },
+    {
+      text: 'The ransom note demanded 100,000 euros within 48 hours, a sum the city refused to pay.',
+      value: { demanded: true, amount: 100000, currency: 'EUR' },
+    },
     { text: 'The extortionists sought US$70,000 in exchange for deleting the stolen files.', value: { demanded: true, amount: 70000, currency: 'USD' } },
   ],
   counterExamples: [

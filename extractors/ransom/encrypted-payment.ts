@@ -1,17 +1,23 @@
 // "Fraudsters encrypted the data and demanded money to remove the block." / "pay to decrypt the files"
 // Files locked and payment asked for is a ransom demand, even when the article never says ransom.
-import { defineRule, span } from '../../src/core/rule.ts';
-import { denial, unreported } from '../_shared/ransom-context.ts';
+import { defineRule, matches, span } from '../_shared/kit.ts';
+import { denial, unreported } from './lib/context.ts';
 
 const LOCKED = /\b(?:encrypt(?:ed|ing|s)?|decrypt(?:ed|ing|ion|s)?|locked|unlock(?:ed|ing)?|scrambled|held\s+hostage|hostage)\b/i;
-const PAYMENT = /\b(?:demand(?:ed|ing|s)?|ask(?:ed|ing|s)?\s+for|request(?:ed|ing)?|want(?:ed|s)?)\s+(?:(?:a|an|the|some)\s+)?(?:payment|money|cash|bitcoins?|cryptocurrency|crypto|fee|sum)\b|\bpay(?:ment)?\s+(?:[\w$€£.,-]+\s+){0,4}?(?:to|for)\s+(?:decrypt|unlock|restore|release|regain|recover|get\s+(?:\w+\s+)?(?:files|data)\s+back)\w*|\b(?:data|files|systems?|records)\s+(?:\w+\s+)?held\s+hostage\b/gi;
+const PAYMENT = new RegExp(String.raw`\b(?:demand(?:ed|ing|s)?|ask(?:ed|ing|s)?\s+for|request(?:ed|ing)?|want(?:ed|s)?)\s+(?:(?:a|an|the`
+  + String.raw`|some)\s+)?(?:payment|money|cash|bitcoins?|cryptocurrency|crypto|fee|sum)\b|\bpay(?:ment)?\s+(?:[\w$€£.,-]+\s+){0,4}?(?:to|for)\s+(?:decrypt`
+  + String.raw`|unlock|restore|release|regain|recover|get\s+(?:\w+\s+)?(?:files|data)\s+back)\w*|\b(?:data|files|systems?`
+  + String.raw`|records)\s+(?:\w+\s+)?held\s+hostage\b`, 'gi');
 
 const LOCK_AND_PAY = 0.85; // payment asked for in a sentence about locked data
 
 export default defineRule({
   field: 'ransom',
   examples: [
-    { text: 'Cyber fraudsters encrypted data belonging to an accountant and demanded money to remove the block.', value: { demanded: true, amount: null, currency: null } },
+    {
+      text: 'Cyber fraudsters encrypted data belonging to an accountant and demanded money to remove the block.',
+      value: { demanded: true, amount: null, currency: null },
+    },
     { text: 'Staff found a message demanding payment for the return of encrypted data on a server.', value: { demanded: true, amount: null, currency: null } },
     { text: "City of Sarasota's system hacked, data held hostage", value: { demanded: true, amount: null, currency: null } },
   ],
@@ -25,8 +31,7 @@ export default defineRule({
     if (!LOCKED.test(text)) return;
     for (const s of doc.sentences) {
       if (!LOCKED.test(s.text)) continue;
-      PAYMENT.lastIndex = 0;
-      for (let m = PAYMENT.exec(s.text); m; m = PAYMENT.exec(s.text)) {
+      for (const m of matches(PAYMENT, s.text)) {
         const start = s.start + m.index;
         const end = start + m[0].length;
         if (unreported(doc, start, end)) continue;

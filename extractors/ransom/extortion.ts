@@ -1,12 +1,14 @@
 // "The attacker is trying to extort us money to make it stop." / "threatened to leak the files unless paid"
 // Extortion is a ransom demand when it asks for payment; "an extortion attempt" or "blackmail" with no
 // price named may be a demand for anything (passwords, silence), so those are left out.
-import { defineRule, span } from '../../src/core/rule.ts';
-import { denial, habitual, unreported } from '../_shared/ransom-context.ts';
+import { defineRule, matches, span } from '../_shared/kit.ts';
+import { denial, habitual, unreported } from './lib/context.ts';
 
 const EXTORT = /\b(?:extort(?:ed|ing|s|ion(?:ists?)?|ionate)?|blackmail(?:ed|ing|s|ers?)?)\b/gi;
-const THREAT = /\bthreat(?:en(?:ed|ing|s)?)\s+to\s+(?:leak|publish|release|sell|expose|post|dump|delete|destroy|wipe)\b[^.;]{0,120}?\b(?:unless|if)\b[^.;]{0,80}?\b(?:pa(?:id|y|ying)|payment|ransom|money|bitcoin)\b/gi;
-const FOR_MONEY = /\b(?:pa(?:id|y|ying|yment)|money|ransom|bitcoins?|crypto\w*|fee|cash|sum|dollars|euros|pounds|in\s+exchange\s+for|unless|or\s+else)\b|[$€£]\s?\d/i;
+const THREAT = new RegExp(String.raw`\bthreat(?:en(?:ed|ing|s)?)\s+to\s+(?:leak|publish|release|sell|expose|post|dump|delete|destroy`
+  + String.raw`|wipe)\b[^.;]{0,120}?\b(?:unless|if)\b[^.;]{0,80}?\b(?:pa(?:id|y|ying)|payment|ransom|money|bitcoin)\b`, 'gi');
+const FOR_MONEY = new RegExp(String.raw`\b(?:pa(?:id|y|ying|yment)|money|ransom|bitcoins?|crypto\w*|fee|cash|sum|dollars|euros|pounds|in\s+exchange\s+for`
+  + String.raw`|unless|or\s+else)\b|[$€£]\s?\d`, 'i');
 
 const EXTORTION = 0.75; // extortion for money against the victim
 const LEAK_THREAT = 0.85; // a threat to leak unless paid is a ransom demand in all but name
@@ -29,8 +31,7 @@ export default defineRule({
     const { text } = doc;
     if (!/extort|blackmail|threat/i.test(text)) return;
     for (const [re, conf] of [[EXTORT, EXTORTION], [THREAT, LEAK_THREAT]] as const) {
-      re.lastIndex = 0;
-      for (let m = re.exec(text); m; m = re.exec(text)) {
+      for (const m of matches(re, text)) {
         const end = m.index + m[0].length;
         const sentence = doc.sentenceAt(m.index)?.text ?? '';
         if (!FOR_MONEY.test(sentence) || habitual(doc, m.index) || unreported(doc, m.index, end)) continue;

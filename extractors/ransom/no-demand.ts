@@ -1,8 +1,8 @@
 // "The city has not had any communication from the attackers, and no ransom demand has been received."
 // The one case where `demanded: false` is stated rather than assumed: the text denies a demand. Other
 // ransom rules stand down on such a text, so an attack described as ransomware does not override it.
-import { defineRule, span } from '../../src/core/rule.ts';
-import { denial } from '../_shared/ransom-context.ts';
+import { defineRule, span } from '../_shared/kit.ts';
+import { denial } from './lib/context.ts';
 
 const STATED_DENIAL = 0.9; // officials say no demand was made
 
@@ -19,6 +19,7 @@ export default defineRule({
   ],
   *propose(doc) {
     const m = denial(doc);
-    if (m) yield { value: { demanded: false, amount: null, currency: null }, confidence: STATED_DENIAL, evidence: [span(doc.text, m.index, m.index + m[0].length)] };
+    if (!m) return;
+    yield { value: { demanded: false, amount: null, currency: null }, confidence: STATED_DENIAL, evidence: [span(doc.text, m.index, m.index + m[0].length)] };
   },
 });

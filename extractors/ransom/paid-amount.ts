@@ -1,8 +1,8 @@
 // "Hollywood Presbyterian Medical Center paid a $17,000 ransom to have its systems restored."
 // A payment shows the demand but may be a negotiated sum: it stands in only when no demanded sum is stated.
-import { defineRule, span } from '../../src/core/rule.ts';
-import { denial } from '../_shared/ransom-context.ts';
-import { ransomAmounts } from '../_shared/ransom-amount.ts';
+import { defineRule, span } from '../_shared/kit.ts';
+import { denial } from './lib/context.ts';
+import { ransomAmounts } from './lib/amount.ts';
 
 // "had initially demanded more", "talked them down": the sum paid is then known not to be the demand
 const NEGOTIATED = /\b(?:initially|originally|first)\s+(?:demanded|asked|sought|wanted)|\bnegotiat\w*|\btalked\s+(?:\w+\s+)?down|\bdemanded\s+more\b/i;

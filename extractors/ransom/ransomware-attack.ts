@@ -1,16 +1,20 @@
 // "The county was hit by a ransomware attack that encrypted its servers."
 // Ransomware encrypts files to demand payment for the key, so a ransomware attack on the victim is a
 // ransom demand even when the article never prints the word "ransom" on its own.
-import { defineRule, span } from '../../src/core/rule.ts';
-import { demandLeftOpen, denial, generic, unreported } from '../_shared/ransom-context.ts';
+import { defineRule, matches, span } from '../_shared/kit.ts';
+import { demandLeftOpen, denial, generic, unreported } from './lib/context.ts';
 
 const NAMED = String.raw`(?:[A-Z][\w.-]*\s+){0,2}`; // "Ryuk", "the Windows Egregor"
 const ATTACK = new RegExp([
-  String.raw`\bransom(?:[\s-]?ware)?[\s-]+(?:cyber[\s-]?)?(?:attacks?|infections?|incidents?|events?|hacks?|outbreaks?|intrusions?|assaults?|strikes?|breach(?:es)?|compromises?|cases?|virus|episodes?|encryption)\b`,
-  String.raw`\b(?:hit|struck|infected|impacted|affected|attacked|compromised|crippled|targeted|paralysed|paralyzed|disrupted|hobbled|locked|breached|hacked|victims?|victimi[sz]ed)\s+(?:by|with|of|in)\s+(?:an?\s+|the\s+)?(?:suspected\s+|apparent\s+|possible\s+)?${NAMED}ransom[\s-]?ware\b`,
-  String.raw`\b(?:deploy(?:ed|ing|s)?|install(?:ed|ing|s)?|launch(?:ed|ing|es)?|unleash(?:ed|ing)?|plant(?:ed|ing)?|detonat(?:ed|ing|ion\s+of))\s+(?:an?\s+|the\s+|their\s+|its\s+)?${NAMED}ransom[\s-]?ware\b`,
+  String.raw`\bransom(?:[\s-]?ware)?[\s-]+(?:cyber[\s-]?)?(?:attacks?|infections?|incidents?|events?|hacks?|outbreaks?|intrusions?|assaults?|strikes?`
+    + String.raw`|breach(?:es)?|compromises?|cases?|virus|episodes?|encryption)\b`,
+  String.raw`\b(?:hit|struck|infected|impacted|affected|attacked|compromised|crippled|targeted|paralysed|paralyzed|disrupted|hobbled|locked|breached|hacked`
+    + String.raw`|victims?|victimi[sz]ed)\s+(?:by|with|of|in)\s+(?:an?\s+|the\s+)?(?:suspected\s+|apparent\s+|possible\s+)?${NAMED}ransom[\s-]?ware\b`,
+  String.raw`\b(?:deploy(?:ed|ing|s)?|install(?:ed|ing|s)?|launch(?:ed|ing|es)?|unleash(?:ed|ing)?|plant(?:ed|ing)?|detonat(?:ed|ing|ion\s+of))\s+(?:an?\s+`
+    + String.raw`|the\s+|their\s+|its\s+)?${NAMED}ransom[\s-]?ware\b`,
   String.raw`\bransom[\s-]?ware\s+(?:that\s+|which\s+)?(?:encrypted|locked|infected|hit|crippled|struck|disrupted|froze|spread|demanded)\b`,
-  String.raw`\bransom[\s-]?ware\s+(?:gang|group|crew|operators?|actors?|attackers?|hackers?)\s+(?:claim(?:ed|s)?|took|has\s+claimed|listed|posted|leaked|published|behind)\b`,
+  String.raw`\bransom[\s-]?ware\s+(?:gang|group|crew|operators?|actors?|attackers?|hackers?)\s+(?:claim(?:ed|s)?|took|has\s+claimed|listed|posted|leaked`
+    + String.raw`|published|behind)\b`,
 ].join('|'), 'gi');
 
 const RANSOMWARE_ATTACK = 0.85; // ransomware is said to have struck the victim
@@ -33,8 +37,7 @@ export default defineRule({
     if (denial(doc) || demandLeftOpen(doc)) return;
     const { text } = doc;
     if (!/ransom/i.test(text)) return;
-    ATTACK.lastIndex = 0;
-    for (let m = ATTACK.exec(text); m; m = ATTACK.exec(text)) {
+    for (const m of matches(ATTACK, text)) {
       const end = m.index + m[0].length;
       if (unreported(doc, m.index, end) || generic(doc, m.index)) continue;
       yield { value: { demanded: true, amount: null, currency: null }, confidence: RANSOMWARE_ATTACK, evidence: [span(text, m.index, end)] };

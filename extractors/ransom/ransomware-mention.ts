@@ -1,8 +1,8 @@
 // "Ransomware case." / "Barnes and Noble was potentially compromised by Egregor ransomware"
 // The weak fallback: ransomware named in the report without an attack phrase around it. A threat list
 // or a product name is not an incident, so those are left out; what stays is measured separately.
-import { defineRule, span } from '../../src/core/rule.ts';
-import { demandLeftOpen, denial, generic, habitual, unreported } from '../_shared/ransom-context.ts';
+import { defineRule, matches, span } from '../_shared/kit.ts';
+import { demandLeftOpen, denial, generic, habitual, unreported } from './lib/context.ts';
 
 const MENTION = /\bransom[\s-]?ware\b/gi;
 // "Ransomware is a type of malware that…": a definition, not the incident
@@ -24,8 +24,7 @@ export default defineRule({
   *propose(doc) {
     if (denial(doc) || demandLeftOpen(doc)) return;
     const { text } = doc;
-    MENTION.lastIndex = 0;
-    for (let m = MENTION.exec(text); m; m = MENTION.exec(text)) {
+    for (const m of matches(MENTION, text)) {
       const end = m.index + m[0].length;
       if (DEFINITION.test(text.slice(end, end + 30)) || unreported(doc, m.index, end) || generic(doc, m.index) || habitual(doc, m.index)) continue;
       yield { value: { demanded: true, amount: null, currency: null }, confidence: BARE_MENTION, evidence: [span(text, m.index, end)] };

@@ -1,6 +1,6 @@
 // "The attackers encrypted five of its servers." / "more than 200 servers were hit" / "3,000 ElasticSearch servers"
-import { defineRule, span } from '../../src/core/rule.ts';
-import { countPattern, countsIn } from '../_shared/server-count.ts';
+import { defineRule, span } from '../_shared/kit.ts';
+import { countPattern, countsIn } from './lib/count.ts';
 
 const SERVERS = countPattern(String.raw`servers|server\s+machines`);
 const COUNTED_SERVERS = 0.85; // a number right before "servers" in a sentence about the incident

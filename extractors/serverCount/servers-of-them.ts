@@ -1,7 +1,7 @@
 // "The hackers targeted the firm's servers, encrypting 40 of them."
-import { defineRule, span } from '../../src/core/rule.ts';
-import { NUMBER_SOURCE, parseNumber } from '../_shared/number-words.ts';
-import { INCIDENT } from '../_shared/server-count.ts';
+import { defineRule, matches, span } from '../_shared/kit.ts';
+import { NUMBER_SOURCE, parseNumber } from '../_shared/numbers.ts';
+import { INCIDENT } from './lib/count.ts';
 
 const OF_THEM = new RegExp(String.raw`\b(?:all\s+but\s+)?(?<n>${NUMBER_SOURCE})\s+of\s+them\b`, 'gi');
 const SERVERS_BEFORE = /\bservers\b/i;
@@ -22,8 +22,7 @@ export default defineRule({
     const { text } = doc;
     if (!/servers/i.test(text) || !/of them/i.test(text)) return;
     for (const s of doc.sentences) {
-      OF_THEM.lastIndex = 0;
-      for (let m = OF_THEM.exec(s.text); m; m = OF_THEM.exec(s.text)) {
+      for (const m of matches(OF_THEM, s.text)) {
         if (/^all\s+but/i.test(m[0])) continue;
         const prev = doc.sentences[s.index - 1]?.text ?? '';
         const lead = s.text.slice(0, m.index);

@@ -1,13 +1,15 @@
 // "usernames and passwords from a Russian internet giant called Rambler.ru were leaked online"
-import { defineRule } from '../../src/core/rule.ts';
-import { objectsOf } from '../_shared/victim-propose.ts';
-import { inIncidentPassage } from '../_shared/victim-context.ts';
-import { isNameLike } from '../_shared/victim-lone.ts';
+import { defineRule } from '../_shared/kit.ts';
+import { objectsOf } from './lib/propose.ts';
+import { inIncidentPassage } from './lib/context.ts';
+import { isNameLike } from './lib/lone.ts';
 
 // News introduces an organisation its readers do not know by what it is, then "called" or "named" and its
 // name; in an incident story that is most often the one the story is about. ("group", "network" and
 // "vendor" are left out: hacker crews and the suppliers that leaked a client's data are introduced so.)
-const KIND = String.raw`(?:company|corporation|firm|business|provider|retailer|chain|bank|insurer|operator|maker|startup|start-up|platform|service|website|web\s+site|site|forum|portal|app|application|developer|broker|lender|publisher|hospital|clinic|practice|school|charity|agency|marketplace|exchange|giant|store|shop|centre|center|facility|outlet|newspaper|airline|hotel|restaurant|pharmacy|laboratory|lab|parent)`;
+const KIND = String.raw`(?:company|corporation|firm|business|provider|retailer|chain|bank|insurer|operator|maker|startup|start-up|platform|service|website`
+  + String.raw`|web\s+site|site|forum|portal|app|application|developer|broker|lender|publisher|hospital|clinic|practice|school|charity|agency|marketplace`
+  + String.raw`|exchange|giant|store|shop|centre|center|facility|outlet|newspaper|airline|hotel|restaurant|pharmacy|laboratory|lab|parent)`;
 const CALLED = new RegExp(String.raw`\b${KIND}s?,?\s+(?:called|named|known\s+as|dubbed)\s+(?:the\s+)?["“']?`, 'giu');
 const CALLED_NAME = 0.55; // a described organisation introduced by name, in incident talk; a partner is introduced so too
 
@@ -25,5 +27,5 @@ export default defineRule({
     'A hospital called the police after a laptop went missing.',
     'The site was defaced by a hacker group called Black Angels.',
   ],
-  propose: (doc) => objectsOf(doc, CALLED, CALLED_NAME, (n, d) => isNameLike(d.text, n) && inIncidentPassage(d, n.start)),
+  propose: (doc) => objectsOf(doc, CALLED, CALLED_NAME, (n, d) => isNameLike(d, n) && inIncidentPassage(d, n.start)),
 });

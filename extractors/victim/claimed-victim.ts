@@ -1,9 +1,8 @@
 // "The latest victim is Hammersmith Medicines Research" / "LockBit claims Entrust as another victim" / "the gang listed Acme Corp on its leak site"
-import { defineRule } from '../../src/core/rule.ts';
-import { objectsOf, subjectsOf } from '../_shared/victim-propose.ts';
-import type { VictimName } from '../_shared/victim-name-shape.ts';
-import { isNameLike } from '../_shared/victim-lone.ts';
-import type { AnalysedDoc } from '../../src/core/analyse/analyse.ts';
+import { defineRule, firstMatch, type AnalysedDoc } from '../_shared/kit.ts';
+import { objectsOf, subjectsOf } from './lib/propose.ts';
+import type { VictimName } from './lib/name-shape.ts';
+import { isNameLike } from './lib/lone.ts';
 
 // News of extortion gangs names the victim as what is claimed, listed or counted among victims; the claim
 // is the gang's, so the name must still read as an organisation's
@@ -18,16 +17,19 @@ const LEGAL_FORM = /^(?:,?\s+(?:Corporation|Company|Limited|Corp|Inc|Ltd|LLC|plc
 const NAMED_VICTIM = 0.7; // the incident's own text counts it among the victims
 
 // a one-word name counts when it reads as a brand (never in lower case, a legal form, an acronym)
-const organisation = (n: VictimName, doc: AnalysedDoc) => isNameLike(doc.text, n);
+const organisation = (n: VictimName, doc: AnalysedDoc) => isNameLike(doc, n);
 const followedBy = (re: RegExp) => (n: VictimName, doc: AnalysedDoc) => {
   const rest = doc.text.slice(n.end, n.end + 100);
-  return organisation(n, doc) && re.test(rest.slice(LEGAL_FORM.exec(rest)![0].length));
+  return organisation(n, doc) && re.test(rest.slice(firstMatch(LEGAL_FORM, rest)![0].length));
 };
 
 export default defineRule({
   field: 'victim',
   examples: [
-    { text: 'The gang did not say what it wanted. The latest victim is Hammersmith Medicines Research, a British company.', value: 'Hammersmith Medicines Research' },
+    {
+      text: 'The gang did not say what it wanted. The latest victim is Hammersmith Medicines Research, a British company.',
+      value: 'Hammersmith Medicines Research',
+    },
     { text: 'LockBit ransomware group claims Medibank as another victim of ransomware.', value: 'Medibank' },
     { text: 'On Monday the Clop gang listed Kirby Risk Corporation on its leak site.', value: 'Kirby Risk' },
     { text: 'Bank of Valletta is the latest victim in a wave of ransomware attacks.', value: 'Bank of Valletta' },

@@ -1,13 +1,15 @@
 // "Nonprofit health care provider Huntington Medical Institutes (HMI) has announced two HIPAA breaches"
-import { defineRule, span } from '../../src/core/rule.ts';
-import { DATELINE, NAME } from '../_shared/victim-name-shape.ts';
-import { cleanName } from '../_shared/victim-name-clean.ts';
-import { fullName } from '../_shared/victim-complete.ts';
-import { OPENING_APPOSITIVE, OPENING_VERB, openingSentences } from '../_shared/victim-lead.ts';
+import { defineRule, firstMatch, span } from '../_shared/kit.ts';
+import { DATELINE, NAME } from './lib/name-shape.ts';
+import { cleanName } from './lib/name-clean.ts';
+import { fullName } from './lib/complete.ts';
+import { OPENING_APPOSITIVE, OPENING_VERB, openingSentences } from './lib/lead.ts';
 
 // News leads often put what the organisation is before its name ("data broker LeapLab", "Tasmania's sole
 // casino operator, the Federal Group,"); the subject is then the named organisation, not its description.
-const KIND = String.raw`(?:company|firm|provider|operator|broker|developer|retailer|chain|maker|manufacturer|insurer|lender|bank|hospital|clinic|university|college|school|council|agency|department|ministry|authority|municipality|platform|service|startup|start-up|giant|carrier|organi[sz]ation|nonprofit|non-profit|charity|district|network|group|business|distributor|supplier|producer|publisher|exchange|marketplace|app|website|site)`;
+const KIND = String.raw`(?:company|firm|provider|operator|broker|developer|retailer|chain|maker|manufacturer|insurer|lender|bank|hospital|clinic|university`
+  + String.raw`|college|school|council|agency|department|ministry|authority|municipality|platform|service|startup|start-up|giant|carrier|organi[sz]ation`
+  + String.raw`|nonprofit|non-profit|charity|district|network|group|business|distributor|supplier|producer|publisher|exchange|marketplace|app|website|site)`;
 // up to five describing words, lower-case or a possessive place ("Hong Kong-based", "Tasmania's sole")
 const DESCRIPTION = String.raw`(?:(?:\p{Lu}[\p{L}-]*['’]s|\p{Lu}?[\p{Ll}\d-]+|\p{Lu}{2,}|\([^)\n]{1,12}\))\s+){0,5}`;
 const LEAD_IN = String.raw`^${DATELINE}(?:(?:On|In|Last|Earlier)\b[^\n]{1,40}?,\s*)?(?:The\s+|An?\s+)?${DESCRIPTION}${KIND},?\s+(?:the\s+)?`;
@@ -24,7 +26,10 @@ export default defineRule({
     { text: 'Tasmania\'s sole casino operator, the Wrest Point Group, experienced a ransomware attack last week.', value: 'Wrest Point Group' },
     { text: 'Japanese electronics maker Casio Computer said its servers were breached.', value: 'Casio Computer' },
     // the legal form after the longer mention makes it the full name
-    { text: 'Drug maker Shire said a laptop was stolen. The laptop of Shire Human Genetic Therapies, Inc. held patient records.', value: 'Shire Human Genetic Therapies' },
+    {
+      text: 'Drug maker Shire said a laptop was stolen. The laptop of Shire Human Genetic Therapies, Inc. held patient records.',
+      value: 'Shire Human Genetic Therapies',
+    },
     { text: 'LIMA, Peru — Peru\'s interior ministry, the Ministerio del Interior, confirmed a ransomware attack on Friday.', value: 'Ministerio del Interior' },
   ],
   counterExamples: [
@@ -34,11 +39,11 @@ export default defineRule({
   ],
   *propose(doc) {
     for (const s of openingSentences(doc, MAX_SENTENCES)) {
-      const m = OPENING.exec(s.text);
+      const m = firstMatch(OPENING, s.text);
       if (!m) continue;
       const at = s.start + m.indices![1]![0];
-      const found = cleanName(doc.text, at, at + m[1]!.length);
-      const name = found && fullName(doc.text, found);
+      const found = cleanName(doc, at, at + m[1]!.length);
+      const name = found && fullName(doc, found);
       if (!name) continue;
       yield { value: name.value, confidence: DESCRIBED_SUBJECT, evidence: [span(doc.text, name.start, name.end)] };
       return;

@@ -1,14 +1,20 @@
 // "Ville de Lunéville confirmed the attack on Tuesday" / "Stadtwerke Bochum said its systems were breached"
-import { defineRule } from '../../src/core/rule.ts';
-import { subjectsOf } from '../_shared/victim-propose.ts';
-import { isStrongName } from '../_shared/victim-name-shape.ts';
+import { defineRule } from '../_shared/kit.ts';
+import { subjectsOf } from './lib/propose.ts';
+import { isStrongName } from './lib/name-shape.ts';
 
 // The organisation that speaks about an incident in its own sentence is usually the one it befell;
 // the speaker's sentence must name the incident, so an unrelated statement does not count.
 // "Pemberton Aerospace, which makes turbine blades, discovered the intrusion": a relative clause on what the
 // organisation does may sit between it and its verb (people take "who", and are left out)
-const DISCLOSES = /\s*(?:\([^)\n]{1,40}\)\s*)?(?:,\s+which\s[^,;:\n]{1,110},)?,?\s+(?:(?:has|have|had|also|recently|publicly|today|later)\s+){0,2}(?:said|says|confirmed|confirms|disclosed|discloses|announced|announces|notified|notifies|is\s+notifying|began\s+notifying|has\s+begun\s+notifying|acknowledged|acknowledges|admitted|admits|reported|reports|revealed|reveals|warned|warns|informed|informs|alerted|alerts|discovered|discovers|learned|detected|became\s+aware|is\s+investigating|is\s+alerting|is\s+warning|is\s+informing|is\s+responding\s+to|is\s+recovering\s+from)\b/giu;
-const INCIDENT = /\b(?:cyber[\s-]?attack|attack(?:ed|s)?|breach(?:ed|es)?|hack(?:ed|ers?|ing)?|intrusions?|ransomware|malware|unauthori[sz]ed|compromised?|incidents?|stolen|theft|leak(?:ed|s)?|exposed|phishing|DDoS|encrypted|skimm(?:er|ers|ing)|lost|missing|inadvertently|mistakenly|improperly)\b/iu;
+const DISCLOSES = new RegExp(String.raw`\s*(?:\([^)\n]{1,40}\)\s*)?(?:,\s+which\s[^,;:\n]{1,110},)?,?\s+(?:(?:has|have|had|also|recently|publicly|today`
+  + String.raw`|later)\s+){0,2}(?:said|says|confirmed|confirms|disclosed|discloses|announced|announces|notified|notifies|is\s+notifying|began\s+notifying`
+  + String.raw`|has\s+begun\s+notifying|acknowledged|acknowledges|admitted|admits|reported|reports|revealed|reveals|warned|warns|informed|informs|alerted`
+  + String.raw`|alerts|discovered|discovers|learned|detected|became\s+aware|is\s+investigating|is\s+alerting|is\s+warning|is\s+informing`
+  + String.raw`|is\s+responding\s+to|is\s+recovering\s+from)\b`, 'giu');
+const INCIDENT = new RegExp(String.raw`\b(?:cyber[\s-]?attack|attack(?:ed|s)?|breach(?:ed|es)?|hack(?:ed|ers?|ing)?|intrusions?|ransomware|malware`
+  + String.raw`|unauthori[sz]ed|compromised?|incidents?|stolen|theft|leak(?:ed|s)?|exposed|phishing|DDoS|encrypted|skimm(?:er|ers|ing)|lost|missing`
+  + String.raw`|inadvertently|mistakenly|improperly)\b`, 'iu');
 const SAID_INCIDENT = 0.65; // the speaker of an incident sentence; reporters and vendors speak too
 
 export default defineRule({
@@ -20,7 +26,10 @@ export default defineRule({
     { text: 'Last week St. Marks Medical Center in LaGrange, Texas notified 2,988 patients of a breach.', value: 'St. Marks Medical Center' },
     { text: 'Harwell Tooling, which makes moulds at its plant in Leeds, discovered the intrusion in October.', value: 'Harwell Tooling' },
     // the acronym stands for the name before it, legal form included
-    { text: 'Files were taken from the offices of Larkin Credit Management Corp. in March. LCMC said the stolen files held loan data.', value: 'Larkin Credit Management' },
+    {
+      text: 'Files were taken from the offices of Larkin Credit Management Corp. in March. LCMC said the stolen files held loan data.',
+      value: 'Larkin Credit Management',
+    },
   ],
   counterExamples: [
     'Emsisoft said the attack was one of many against schools.',

@@ -1,9 +1,9 @@
 // "A paper file was stolen from a locked office at Health Sciences Centre."
-import { defineRule } from '../../src/core/rule.ts';
-import { isOrgLike, nameSpan } from '../_shared/victim-name-shape.ts';
-import { namesIn } from '../_shared/victim-names.ts';
-import { inIncidentTalk } from '../_shared/victim-context.ts';
-import { fullName } from '../_shared/victim-complete.ts';
+import { defineRule } from '../_shared/kit.ts';
+import { isOrgLike, nameSpan } from './lib/name-shape.ts';
+import { namesIn } from './lib/names.ts';
+import { inIncidentTalk } from './lib/context.ts';
+import { fullName } from './lib/complete.ts';
 
 // Incident write-ups name the victim before any other organisation far more often than not, so the
 // first run that carries an organisation noun ("Centre", "University", "Inc") is a fallback guess.
@@ -18,7 +18,10 @@ export default defineRule({
   examples: [
     // "and" inside one name when an organisation noun closes it
     { text: 'Army and Air Force Exchange service employee copied customers’ credit card information.', value: 'Army and Air Force Exchange' },
-    { text: 'Hackers defaced eight websites of the National Aeronautics and Space Administration on Monday.', value: 'National Aeronautics and Space Administration' },
+    {
+      text: 'Hackers defaced eight websites of the National Aeronautics and Space Administration on Monday.',
+      value: 'National Aeronautics and Space Administration',
+    },
     // a note of a few lines needs no incident word
     { text: 'Larkspur Community Health Centre is unsure how its internal memos reached a local blog.', value: 'Larkspur Community Health Centre' },
     { text: 'A paper file containing medical information has been stolen from a locked office at Health Sciences Centre.', value: 'Health Sciences Centre' },
@@ -27,12 +30,21 @@ export default defineRule({
     // the possessive's apostrophe lost before what the hospital owns
     { text: 'An intruder gained access to the Sierra View District Hospitals network system last month.', value: 'Sierra View District Hospital' },
     // a device's acronym after the name is what the force owns
-    { text: 'A Hertfordshire Police USB memory stick containing the personal details of 165,000 suspects has been found by a member of the public.', value: 'Hertfordshire Police' },
+    {
+      text: 'A Hertfordshire Police USB memory stick containing the personal details of 165,000 suspects has been found by a member of the public.',
+      value: 'Hertfordshire Police',
+    },
     // one capitalised word after the possessive describes what the owner has
     { text: 'Ransomware hit Henry County’s Enhanced emergency system on Monday.', value: 'Henry County' },
     // a body that fines or probes another organisation oversees the victim
-    { text: 'The state Department of Insurance has fined Lakeview Health Partners after patient records were left in a dumpster.', value: 'Lakeview Health Partners' },
-    { text: 'The Office of the Privacy Commissioner found that Corvus Travel Group stored passport scans on an unsecured server.', value: 'Corvus Travel Group' },
+    {
+      text: 'The state Department of Insurance has fined Lakeview Health Partners after patient records were left in a dumpster.',
+      value: 'Lakeview Health Partners',
+    },
+    {
+      text: 'The Office of the Privacy Commissioner found that Corvus Travel Group stored passport scans on an unsecured server.',
+      value: 'Corvus Travel Group',
+    },
   ],
   counterExamples: [
     'Nassau County police said the hostess at a restaurant copied card numbers.',
@@ -55,11 +67,11 @@ export default defineRule({
     'The agency was using Nimbus Cloud Services to store over 3 million files, and the files were left unprotected.',
   ],
   *propose(doc) {
-    for (const name of namesIn(doc.text, 0, Math.min(doc.text.length, WINDOW))) {
+    for (const name of namesIn(doc, 0, Math.min(doc.text.length, WINDOW))) {
       if (!isOrgLike(name.value)) continue;
       // the first organisation of a sports or finance story is no victim
       if (doc.text.length >= SHORT_WRITE_UP && !inIncidentTalk(doc, name.start)) return;
-      const full = fullName(doc.text, name);
+      const full = fullName(doc, name);
       yield { value: full.value, confidence: FIRST_ORGANISATION, evidence: [nameSpan(doc.text, full)] };
       return;
     }

@@ -1,9 +1,9 @@
 // "Hackers stole the personal data of 57 million customers and drivers from Uber Technologies Inc."
-import { defineRule } from '../../src/core/rule.ts';
-import { isOrgLike, nameSpan } from '../_shared/victim-name-shape.ts';
-import { namesIn } from '../_shared/victim-names.ts';
-import { inIncidentTalk } from '../_shared/victim-context.ts';
-import { fullName } from '../_shared/victim-complete.ts';
+import { defineRule } from '../_shared/kit.ts';
+import { isOrgLike, nameSpan } from './lib/name-shape.ts';
+import { namesIn } from './lib/names.ts';
+import { inIncidentTalk } from './lib/context.ts';
+import { fullName } from './lib/complete.ts';
 
 // The weakest guess: the first multi-word name (bare acronyms are too often "SSN", "PHI", "DDoS") of the lead sentence that is neither a
 // person, a place, an attacker nor a reporter. Kept apart so calibration can price it on its own.
@@ -52,11 +52,11 @@ export default defineRule({
   ],
   *propose(doc) {
     const end = doc.sentences[Math.min(LEAD, doc.sentences.length) - 1]?.end ?? 0;
-    for (const name of namesIn(doc.text, 0, end)) {
+    for (const name of namesIn(doc, 0, end)) {
       if (!/\s/.test(name.value) && !isOrgLike(name.value)) continue;
       // the first organisation of a sports or finance story is no victim
       if (!inIncidentTalk(doc, name.start)) return;
-      const full = fullName(doc.text, name);
+      const full = fullName(doc, name);
       yield { value: full.value, confidence: FIRST_NAME_IN_LEAD, evidence: [nameSpan(doc.text, full)] };
       return;
     }

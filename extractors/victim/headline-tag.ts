@@ -2,18 +2,21 @@
 // Incident databases file a story under its headline and tag it with the organisation it is about: the name after
 // the last dash of the opening line, standing alone to the end of that line. A news outlet signing its headline the
 // same way ("… - Reuters") is a reporter, not a victim.
-import { defineRule } from '../../src/core/rule.ts';
-import { nameAt } from '../_shared/victim-names.ts';
-import { nameSpan } from '../_shared/victim-name-shape.ts';
-import { isBrandWord } from '../_shared/victim-lone.ts';
-import { REPORTER } from '../_shared/victim-words.ts';
-import { talksIncident } from '../_shared/victim-context.ts';
+import { defineRule, matches } from '../_shared/kit.ts';
+import { nameAt } from './lib/names.ts';
+import { nameSpan } from './lib/name-shape.ts';
+import { isBrandWord } from './lib/lone.ts';
+import { REPORTER } from './lib/words.ts';
+import { talksIncident } from './lib/context.ts';
 
 // the opening line: up to the first line break, and no longer than a headline runs
 const MAX_LINE = 240;
 const TAG = /\s[-–—|]\s+(?=\S)/gu;
 // outlets that sign headlines and carry none of the words REPORTER knows them by
-const OUTLET = /^(?:Reuters|AP|AFP|UPI|BBC|CNN|CNBC|NPR|Bloomberg|ZDNet|ZDNET|TechCrunch|Wired|Engadget|The\s+Verge|Ars\s+Technica|Forbes|Fortune|Axios|Politico|Guardian|The\s+Guardian|Telegraph|The\s+Telegraph|Independent|The\s+Independent|Insider|Business\s+Insider|SecurityWeek|BleepingComputer|Threatpost|Dark\s+Reading|Motherboard|VICE|Vice|KrebsOnSecurity|Krebs\s+on\s+Security|The\s+Record|Recorded\s+Future|CyberScoop|Infosecurity|SC\s+Media|Yahoo|MSN|Fox|CBS|NBC|ABC|Sky|Euronews|Al\s+Jazeera|Heise|Le\s+Monde)$/u;
+const OUTLET = new RegExp(String.raw`^(?:Reuters|AP|AFP|UPI|BBC|CNN|CNBC|NPR|Bloomberg|ZDNet|ZDNET|TechCrunch|Wired|Engadget|The\s+Verge|Ars\s+Technica`
+  + String.raw`|Forbes|Fortune|Axios|Politico|Guardian|The\s+Guardian|Telegraph|The\s+Telegraph|Independent|The\s+Independent|Insider|Business\s+Insider`
+  + String.raw`|SecurityWeek|BleepingComputer|Threatpost|Dark\s+Reading|Motherboard|VICE|Vice|KrebsOnSecurity|Krebs\s+on\s+Security|The\s+Record`
+  + String.raw`|Recorded\s+Future|CyberScoop|Infosecurity|SC\s+Media|Yahoo|MSN|Fox|CBS|NBC|ABC|Sky|Euronews|Al\s+Jazeera|Heise|Le\s+Monde)$`, 'u');
 const SENTENCE_END = /(?<!\b(?:St|Dr|Mr|Mrs|Ms|Mt|Ft|Jr|Sr|No|\p{Lu}))[.!?]\s+\p{Lu}/u;
 const HEADLINE_TAG = 0.6;
 
@@ -22,7 +25,10 @@ export default defineRule({
   examples: [
     { text: 'Illegal credit card skimmers found at Antioch gas pumps - Valero', value: 'Valero' },
     { text: 'Cybersecurity attack on Sask Polytech suspends classes until Wednesday - Saskatchewan Polytechnic', value: 'Saskatchewan Polytechnic' },
-    { text: 'Ashland clinic notifies 1,600 patients after ransomware incident - Namaste Health Care\nThe clinic said on Friday that files were encrypted.', value: 'Namaste Health Care' },
+    {
+      text: 'Ashland clinic notifies 1,600 patients after ransomware incident - Namaste Health Care\nThe clinic said on Friday that files were encrypted.',
+      value: 'Namaste Health Care',
+    },
   ],
   counterExamples: [
     // an outlet signing its headline
@@ -42,14 +48,13 @@ export default defineRule({
     if (lineEnd > MAX_LINE) return;
     const line = text.slice(0, lineEnd);
     let last: RegExpExecArray | null = null;
-    TAG.lastIndex = 0;
-    for (let m = TAG.exec(line); m; m = TAG.exec(line)) last = m;
+    for (const m of matches(TAG, line)) last = m;
     // a headline is one sentence: a line that ends a sentence before the dash is prose
     if (!last || last.index < 10 || SENTENCE_END.test(line.slice(0, last.index))) return;
     // a banner in capitals ("CYBER SECURITY CENTRE — ADVISORY") or a job title is no incident headline
     const headline = line.slice(0, last.index);
     if (headline === headline.toUpperCase() || !talksIncident(headline)) return;
-    const name = nameAt(text, last.index + last[0].length);
+    const name = nameAt(doc, last.index + last[0].length);
     // the tag is the whole rest of the line
     if (!name || text.slice(name.end, lineEnd).trim() !== '' || name.start !== last.index + last[0].length) return;
     if (REPORTER.test(name.value) || OUTLET.test(name.value)) return;

@@ -1,11 +1,13 @@
 // "A skimming device was found at the Shell gas station" / "The breach occurred at Holmes Regional Medical Center in 2009"
-import { defineRule } from '../../src/core/rule.ts';
-import { objectsOf } from '../_shared/victim-propose.ts';
-import { isBrandWord, isNameLike } from '../_shared/victim-lone.ts';
+import { defineRule } from '../_shared/kit.ts';
+import { objectsOf } from './lib/propose.ts';
+import { isBrandWord, isNameLike } from './lib/lone.ts';
 
 // Skimming, theft and loss write-ups say where it happened rather than who it happened to; the place
 // named right after "at"/"inside" an incident word is the business or institution that suffered it.
-const AT = /\b(?:skimm(?:er|ers|ing)|card\s+readers?|ATMs?|(?:gas\s+)?pumps?|breach|theft|burglary|break-in|incident|occurred|happened|took\s+place|found|installed|placed|attached|discovered|lost|missing)\b(?:[ \t]+(?![Aa]t\b|[Ii]nside\b)[\w,'’-]+){0,5}?[ \t]+(?:at|inside)[ \t]+(?:(?:the|an?|one\s+of\s+the)[ \t]+)?(?=\p{Lu})/gu;
+const AT = new RegExp(String.raw`\b(?:skimm(?:er|ers|ing)|card\s+readers?|ATMs?|(?:gas\s+)?pumps?|breach|theft|burglary|break-in|incident|occurred|happened`
+  + String.raw`|took\s+place|found|installed|placed|attached|discovered|lost|missing)\b(?:[ \t]+(?![Aa]t\b|[Ii]nside\b)[\w,'’-]+){0,5}?[ \t]+(?:at`
+  + String.raw`|inside)[ \t]+(?:(?:the|an?|one\s+of\s+the)[ \t]+)?(?=\p{Lu})`, 'gu');
 const INCIDENT_PLACE = 0.5; // the place an incident happened; a town or a street is named this way too
 
 export default defineRule({
@@ -20,5 +22,5 @@ export default defineRule({
     'The laptop was stolen at a restaurant in Boston.',
     'The stolen card was used at Walmart',
   ],
-  propose: (doc) => objectsOf(doc, AT, INCIDENT_PLACE, (n, d) => (/\s/.test(n.value) || isBrandWord(n.value)) && isNameLike(d.text, n)),
+  propose: (doc) => objectsOf(doc, AT, INCIDENT_PLACE, (n, d) => (/\s/.test(n.value) || isBrandWord(n.value)) && isNameLike(d, n)),
 });

@@ -1,16 +1,16 @@
 // "the phones started ringing in the IT office of the Hôpital de Cannes Simone-Veil" / "the one-person
 // "IT department" at Kettle & Crumb, the little coffee roaster"
-import { defineRule } from '../../src/core/rule.ts';
-import { objectsOf } from '../_shared/victim-propose.ts';
-import { isKnownOrganisation } from '../_shared/victim-words.ts';
-import { isStrongName, type VictimName } from '../_shared/victim-name-shape.ts';
-import { inIncidentTalk, talksIncident } from '../_shared/victim-context.ts';
-import type { AnalysedDoc } from '../../src/core/analyse/analyse.ts';
+import { defineRule, type AnalysedDoc } from '../_shared/kit.ts';
+import { objectsOf } from './lib/propose.ts';
+import { isKnownOrganisation } from './lib/words.ts';
+import { isStrongName, type VictimName } from './lib/name-shape.ts';
+import { inIncidentTalk, talksIncident } from './lib/context.ts';
 
 // A story told from inside an incident names the organisation through the people who had to handle it:
 // its IT office, its tech team. An outside commentator is "a researcher at", never the IT department.
 const IT = String.raw`(?:IT|I\.T\.|[Ii]nformation\s+[Tt]echnology|[Tt]ech(?:nology)?|[Cc]omputer)`;
-const UNIT = String.raw`(?:office|department|dept\.?|team|staff|desk|director|manager|chief|head|lead|administrator|admin|specialist|person|guy|people|services|unit)s?`;
+const UNIT = String.raw`(?:office|department|dept\.?|team|staff|desk|director|manager|chief|head|lead|administrator|admin|specialist|person|guy|people`
+  + String.raw`|services|unit)s?`;
 const IT_OF = new RegExp(String.raw`\b${IT}\s+${UNIT}["”'’]?,?\s+(?:at|of|for)\s+(?:the\s+)?`, 'gu');
 const IT_OFFICE = 0.55; // whose IT people deal with the attack; a supplier's IT staff can be named this way too
 
@@ -27,7 +27,10 @@ const organisation = (n: VictimName, doc: AnalysedDoc) => (isStrongName(n) || is
 export default defineRule({
   field: 'victim',
   examples: [
-    { text: 'The phones rang in the IT office of the Hôpital de Cannes Simone-Veil at midnight. The ransomware had encrypted the servers.', value: 'Hôpital de Cannes Simone-Veil' },
+    {
+      text: 'The phones rang in the IT office of the Hôpital de Cannes Simone-Veil at midnight. The ransomware had encrypted the servers.',
+      value: 'Hôpital de Cannes Simone-Veil',
+    },
     { text: 'I am the one-person "IT department" at Kettle & Crumb, the little coffee roaster. Hackers wiped our database.', value: 'Kettle & Crumb' },
     { text: 'The technology team at Harrow & Finch noticed the ransomware attack on Sunday.', value: 'Harrow & Finch' },
   ],

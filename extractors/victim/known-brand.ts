@@ -1,10 +1,10 @@
 // "Hackers stole the personal data of 57 million Uber riders"
-import { defineRule } from '../../src/core/rule.ts';
-import { cleanName } from '../_shared/victim-name-clean.ts';
-import { isKnownOrganisation } from '../_shared/victim-words.ts';
-import { nameSpan } from '../_shared/victim-name-shape.ts';
-import { inIncidentTalk } from '../_shared/victim-context.ts';
-import { fullName } from '../_shared/victim-complete.ts';
+import { defineRule, matches } from '../_shared/kit.ts';
+import { cleanName } from './lib/name-clean.ts';
+import { isKnownOrganisation } from './lib/words.ts';
+import { nameSpan } from './lib/name-shape.ts';
+import { inIncidentTalk } from './lib/context.ts';
+import { fullName } from './lib/complete.ts';
 
 // One-word brands ("Uber", "Tesco", "Nintendo") pass no organisation-noun test; compromise's lexicon
 // knows many of them. A known brand in the lead of an incident text is a weak, positional guess.
@@ -24,12 +24,12 @@ export default defineRule({
   ],
   *propose(doc) {
     const end = doc.sentences[Math.min(LEAD, doc.sentences.length) - 1]?.end ?? 0;
-    WORD.lastIndex = 0;
-    for (let m = WORD.exec(doc.text); m && m.index < end; m = WORD.exec(doc.text)) {
+    for (const m of matches(WORD, doc.text)) {
+      if (m.index >= end) break;
       if (!isKnownOrganisation(m[0])) continue;
-      const name = cleanName(doc.text, m.index, m.index + m[0].length);
+      const name = cleanName(doc, m.index, m.index + m[0].length);
       if (!name || !inIncidentTalk(doc, name.start)) continue;
-      const full = fullName(doc.text, name);
+      const full = fullName(doc, name);
       yield { value: full.value, confidence: KNOWN_BRAND, evidence: [nameSpan(doc.text, full)] };
       return;
     }

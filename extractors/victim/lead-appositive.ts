@@ -1,12 +1,12 @@
 // "The Landeshauptstadt Potsdam, the capital of the state of Brandenburg, disconnected its administration
 // from the internet … after security authorities warned of an imminent cyberattack"
-import { defineRule, span } from '../../src/core/rule.ts';
-import { DATELINE, NAME, isStrongName } from '../_shared/victim-name-shape.ts';
-import { cleanName } from '../_shared/victim-name-clean.ts';
-import { isKnownOrganisation } from '../_shared/victim-words.ts';
-import { fullName } from '../_shared/victim-complete.ts';
-import { inIncidentTalk } from '../_shared/victim-context.ts';
-import { openingOf } from '../_shared/victim-lead.ts';
+import { defineRule, firstMatch, span } from '../_shared/kit.ts';
+import { DATELINE, NAME, isStrongName } from './lib/name-shape.ts';
+import { cleanName } from './lib/name-clean.ts';
+import { isKnownOrganisation } from './lib/words.ts';
+import { fullName } from './lib/complete.ts';
+import { inIncidentTalk } from './lib/context.ts';
+import { openingOf } from './lib/lead.ts';
 
 // A news lead introduces the organisation the story is about by its full name and, between commas, what
 // it is; then comes its verb, whichever it is ("disconnected", "has shut down", "said"). Only the lead
@@ -14,22 +14,30 @@ import { openingOf } from '../_shared/victim-lead.ts';
 const LEAD_IN = String.raw`${DATELINE}(?:(?:On|In|Last|Earlier)\b[^\n]{1,40}?,\s*)?(?:The\s+)?`;
 const APPOSITIVE = String.raw`(,\s+(?:a|an|the|one\s+of\s+the|which|whose)\s+[^,;:\n()]{2,110},)`;
 // a finite verb: an auxiliary, a past or present form, or a common irregular past
-const VERB = String.raw`(?:(?:has|have|had|was|were|is|are|will|would|could|did|does)\b|(?:said|says|told|took|shut|hit|lost|sent|became|fell|left|paid|went|found|saw|kept|began|made)\b|\p{Ll}{2,}(?:ed|es)\b)`;
+const VERB = String.raw`(?:(?:has|have|had|was|were|is|are|will|would|could|did|does)\b|(?:said|says|told|took|shut|hit|lost|sent|became|fell|left|paid|went`
+  + String.raw`|found|saw|kept|began|made)\b|\p{Ll}{2,}(?:ed|es)\b)`;
 const ADVERB = String.raw`(?:(?:also|today|yesterday|recently|now|on\s+\p{Lu}\p{Ll}+)\s+)?`;
 const LEAD = new RegExp(String.raw`^${LEAD_IN}(${NAME})${APPOSITIVE}\s+${ADVERB}${VERB}`, 'u');
 // "Robin Patterson, the Navy's public liaison,": an appositive that gives a role introduces a person
-const PERSON_ROLE = /\b(?:former|ex-|employee|worker|staffer|owner|founder|liaison|director|officer|manager|chief|head|spokes(?:man|woman|person)|nurse|doctor|physician|resident|man|woman|boy|girl|\d+-year-old|aged|CEO|CFO|CIO|CISO|executive|president|chairman|analyst|researcher|expert|professor|student|teacher|member|agent|contractor|consultant|hacker|suspect|defendant|attorney|lawyer|minister|mayor|governor|senator)s?\b/iu;
+const PERSON_ROLE = new RegExp(String.raw`\b(?:former|ex-|employee|worker|staffer|owner|founder|liaison|director|officer|manager|chief|head|spokes(?:man`
+  + String.raw`|woman|person)|nurse|doctor|physician|resident|man|woman|boy|girl|\d+-year-old|aged|CEO|CFO|CIO|CISO|executive|president|chairman|analyst`
+  + String.raw`|researcher|expert|professor|student|teacher|member|agent|contractor|consultant|hacker|suspect|defendant|attorney|lawyer|minister|mayor`
+  + String.raw`|governor|senator)s?\b`, 'iu');
 const LEAD_APPOSITIVE = 0.7; // the introduced subject of a news lead about an incident
 
 export default defineRule({
   field: 'victim',
   examples: [
     {
-      text: 'Potsdam goes offline\n\nThe Landeshauptstadt Potsdam, the capital of the state of Brandenburg, disconnected its administration from the internet after a warning of a cyberattack.',
+      text: 'Potsdam goes offline\n\nThe Landeshauptstadt Potsdam, the capital of the state of Brandenburg, disconnected its administration '
+        + 'from the internet after a warning of a cyberattack.',
       value: 'Landeshauptstadt Potsdam',
     },
     { text: 'Harrow & Finch, a London law firm with 40 partners, has shut down its email after a ransomware attack.', value: 'Harrow & Finch' },
-    { text: 'BERLIN (AP) - Stadtwerke Bochum, the municipal utility of the Ruhr city, restored billing on Monday after hackers encrypted its servers.', value: 'Stadtwerke Bochum' },
+    {
+      text: 'BERLIN (AP) - Stadtwerke Bochum, the municipal utility of the Ruhr city, restored billing on Monday after hackers encrypted its servers.',
+      value: 'Stadtwerke Bochum',
+    },
   ],
   counterExamples: [
     'Stadtwerke Bochum, the municipal utility of the Ruhr city, raised prices on Monday.',
@@ -38,13 +46,13 @@ export default defineRule({
   ],
   *propose(doc) {
     const { lead } = openingOf(doc);
-    const m = lead && LEAD.exec(lead.text);
+    const m = lead && firstMatch(LEAD, lead.text);
     if (!lead || !m || PERSON_ROLE.test(m[2]!)) return;
     const at = lead.start + m[0].indexOf(m[1]!);
-    const found = cleanName(doc.text, at, at + m[1]!.length);
+    const found = cleanName(doc, at, at + m[1]!.length);
     // a lone word ("Smith, a …,") is a surname as often as a brand
     if (!found || !(isStrongName(found) || isKnownOrganisation(found.value)) || !inIncidentTalk(doc, at)) return;
-    const name = fullName(doc.text, found);
+    const name = fullName(doc, found);
     yield { value: name.value, confidence: LEAD_APPOSITIVE, evidence: [span(doc.text, name.start, name.end)] };
   },
 });

@@ -1,12 +1,11 @@
 // "AccQData accidentally published private repo with customer medical data"
-import { defineRule, span } from '../../src/core/rule.ts';
-import { DATELINE, NAME, isPlace, type VictimName } from '../_shared/victim-name-shape.ts';
-import { cleanName } from '../_shared/victim-name-clean.ts';
-import { hasCorporateContext, isKnownOrganisation } from '../_shared/victim-words.ts';
-import type { AnalysedDoc } from '../../src/core/analyse/analyse.ts';
-import { fullName } from '../_shared/victim-complete.ts';
-import { openingSentences } from '../_shared/victim-lead.ts';
-import { inIncidentTalk } from '../_shared/victim-context.ts';
+import { defineRule, firstMatch, span, type AnalysedDoc } from '../_shared/kit.ts';
+import { DATELINE, NAME, isPlace, type VictimName } from './lib/name-shape.ts';
+import { cleanName } from './lib/name-clean.ts';
+import { hasCorporateContext, isKnownOrganisation } from './lib/words.ts';
+import { fullName } from './lib/complete.ts';
+import { openingSentences } from './lib/lead.ts';
+import { inIncidentTalk } from './lib/context.ts';
 
 // Write-ups and headlines put the organisation the incident is about first, whatever the verb
 // ("had a breach", "has urged users", "accidentally published"): the subject of an opening sentence
@@ -60,12 +59,12 @@ export default defineRule({
   ],
   *propose(doc) {
     for (const s of openingSentences(doc, MAX_SENTENCES)) {
-      const m = LEAD.exec(s.text);
+      const m = firstMatch(LEAD, s.text);
       if (!m) continue;
       const at = s.start + m[0].indexOf(m[1]!);
-      const found = cleanName(doc.text, at, at + m[1]!.length);
+      const found = cleanName(doc, at, at + m[1]!.length);
       // a town opening the sentence is where it happened ("Potsdam's city hall"), not who
-      const name = found && !isPlace(found.value) && loneWordOk(found, doc) && inIncidentTalk(doc, at) ? fullName(doc.text, found) : null;
+      const name = found && !isPlace(found.value) && loneWordOk(found, doc) && inIncidentTalk(doc, at) ? fullName(doc, found) : null;
       if (!name) continue;
       yield { value: name.value, confidence: LEAD_SUBJECT, evidence: [span(doc.text, name.start, name.end)] };
       return;

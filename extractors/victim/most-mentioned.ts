@@ -1,9 +1,9 @@
 // "Tufts Health Plan warned subscribers … Tufts Health Plan said the theft included names …"
-import { defineRule } from '../../src/core/rule.ts';
-import { isOrgLike, nameSpan, type VictimName } from '../_shared/victim-name-shape.ts';
-import { namesIn } from '../_shared/victim-names.ts';
-import { inIncidentSentence } from '../_shared/victim-context.ts';
-import { fullName } from '../_shared/victim-complete.ts';
+import { defineRule } from '../_shared/kit.ts';
+import { isOrgLike, nameSpan, type VictimName } from './lib/name-shape.ts';
+import { namesIn } from './lib/names.ts';
+import { inIncidentSentence } from './lib/context.ts';
+import { fullName } from './lib/complete.ts';
 
 // A report keeps returning to the organisation it is about; vendors, outlets and regulators are named
 // once. Counting repeated organisation names is a guess independent of any one sentence's grammar.
@@ -16,10 +16,20 @@ const key = (v: string) => v.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim
 export default defineRule({
   field: 'victim',
   examples: [
-    { text: 'Tufts Health Plan warned subscribers that data was stolen. Police were called. Tufts Health Plan said letters were sent.', value: 'Tufts Health Plan' },
-    { text: 'A laptop of Stadtwerke Bochum was stolen. The theft was reported to Bochum Police Department. Stadtwerke Bochum said it was encrypted.', value: 'Stadtwerke Bochum' },
+    {
+      text: 'Tufts Health Plan warned subscribers that data was stolen. Police were called. Tufts Health Plan said letters were sent.',
+      value: 'Tufts Health Plan',
+    },
+    {
+      text: 'A laptop of Stadtwerke Bochum was stolen. The theft was reported to Bochum Police Department. Stadtwerke Bochum said it was encrypted.',
+      value: 'Stadtwerke Bochum',
+    },
     // the short form defined in brackets stands for the full name
-    { text: 'Allergy Associates of Hartford, P.C. (Allergy Associates) agreed to pay a fine. Allergy Associates said a doctor disclosed patient data. Allergy Associates will train staff.', value: 'Allergy Associates of Hartford' },
+    {
+      text: 'Allergy Associates of Hartford, P.C. (Allergy Associates) agreed to pay a fine. Allergy Associates said a doctor disclosed patient data. Allergy '
+        + 'Associates will train staff.',
+      value: 'Allergy Associates of Hartford',
+    },
   ],
   counterExamples: [
     'Mandiant said the attack hit a hospital. Mandiant said more would follow.',
@@ -28,7 +38,7 @@ export default defineRule({
   ],
   *propose(doc) {
     const seen = new Map<string, { first: VictimName; n: number; incident: boolean }>();
-    for (const name of namesIn(doc.text, 0, Math.min(doc.text.length, WINDOW))) {
+    for (const name of namesIn(doc, 0, Math.min(doc.text.length, WINDOW))) {
       if (!/\s/.test(name.value) && !isOrgLike(name.value)) continue;
       const k = key(name.value);
       const e = seen.get(k);
@@ -41,7 +51,7 @@ export default defineRule({
     // a museum or a product named over and over is no victim unless one mention's own sentence is incident talk:
     // a sales pitch puts the product next to a list of the threats it stops ("isolates compromised servers")
     if (!best || !best.incident || best.n < MIN_MENTIONS || (ranked[1] && ranked[1].n === best.n)) return;
-    const full = fullName(doc.text, best.first);
+    const full = fullName(doc, best.first);
     yield { value: full.value, confidence: REPEATED, evidence: [nameSpan(doc.text, full)] };
   },
 });

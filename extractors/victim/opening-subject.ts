@@ -1,9 +1,9 @@
 // "Jersey City Medical Center said a computer disk containing patient information was lost in June"
-import { defineRule, span } from '../../src/core/rule.ts';
-import { DATELINE, NAME } from '../_shared/victim-name-shape.ts';
-import { cleanName } from '../_shared/victim-name-clean.ts';
-import { fullName } from '../_shared/victim-complete.ts';
-import { OPENING_APPOSITIVE as APPOSITIVE, OPENING_VERB as VERB, openingSentences } from '../_shared/victim-lead.ts';
+import { defineRule, firstMatch, span } from '../_shared/kit.ts';
+import { DATELINE, NAME } from './lib/name-shape.ts';
+import { cleanName } from './lib/name-clean.ts';
+import { fullName } from './lib/complete.ts';
+import { OPENING_APPOSITIVE as APPOSITIVE, OPENING_VERB as VERB, openingSentences } from './lib/lead.ts';
 
 // Write-ups and headlines open with the organisation that reports or suffers the incident, so the
 // subject of an opening sentence whose verb is a disclosure or a harm is the victim.
@@ -51,12 +51,12 @@ export default defineRule({
   ],
   *propose(doc) {
     for (const s of openingSentences(doc, MAX_SENTENCES)) {
-      const m = OPENING.exec(s.text);
+      const m = firstMatch(OPENING, s.text);
       // "EasyDraft, which processes payments for Bright Horizons": the processor speaks for its client's customers
       if (!m || SERVES_OTHERS.test(m[0])) continue;
       const at = s.start + m[0].indexOf(m[1]!);
-      const found = cleanName(doc.text, at, at + m[1]!.length);
-      const name = found && fullName(doc.text, found);
+      const found = cleanName(doc, at, at + m[1]!.length);
+      const name = found && fullName(doc, found);
       if (!name) continue;
       yield { value: name.value, confidence: OPENING_SUBJECT, evidence: [span(doc.text, name.start, name.end)] };
       return;

@@ -1,9 +1,10 @@
 // "Cyber Incident Victim: Province de Namur"
-import { defineRule, span } from '../../src/core/rule.ts';
-import { nameAt } from '../_shared/victim-names.ts';
+import { defineRule, span } from '../_shared/kit.ts';
+import { nameAt } from './lib/names.ts';
 
 // incident databases label the victim outright; other keys ("Target:", "Affected organisation:") say the same
-const VICTIM_KEY = /^(?:(?:cyber\s+)?(?:incident\s+)?victim(?:\s+name|\s+organi[sz]ation)?|target(?:ed)?(?:\s+organi[sz]ation|\s+entity)?|affected\s+(?:organi[sz]ation|entity|company))$/;
+const VICTIM_KEY = new RegExp(String.raw`^(?:(?:cyber\s+)?(?:incident\s+)?victim(?:\s+name|\s+organi[sz]ation)?|target(?:ed)?(?:\s+organi[sz]ation`
+  + String.raw`|\s+entity)?|affected\s+(?:organi[sz]ation|entity|company))$`, '');
 const HEADER_VICTIM = 0.95; // an analyst filled a field named for the victim
 
 export default defineRule({
@@ -22,7 +23,7 @@ export default defineRule({
   *propose(doc) {
     for (const [key, h] of doc.headers) {
       if (!VICTIM_KEY.test(key)) continue;
-      const name = nameAt(doc.text, h.start);
+      const name = nameAt(doc, h.start);
       if (!name) continue;
       yield { value: name.value, confidence: HEADER_VICTIM, evidence: [span(doc.text, name.start, name.end)] };
     }

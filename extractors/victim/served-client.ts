@@ -1,14 +1,15 @@
 // "EasyDraft, which processes payments for Bright Horizons Family Solutions, began notifying Bright Horizons customers"
-import { defineRule } from '../../src/core/rule.ts';
-import { objectsOf } from '../_shared/victim-propose.ts';
-import { isKnownOrganisation } from '../_shared/victim-words.ts';
-import { isStrongName, type VictimName } from '../_shared/victim-name-shape.ts';
-import { inIncidentPassage } from '../_shared/victim-context.ts';
-import type { AnalysedDoc } from '../../src/core/analyse/analyse.ts';
+import { defineRule, type AnalysedDoc } from '../_shared/kit.ts';
+import { objectsOf } from './lib/propose.ts';
+import { isKnownOrganisation } from './lib/words.ts';
+import { isStrongName, type VictimName } from './lib/name-shape.ts';
+import { inIncidentPassage } from './lib/context.ts';
 
 // When a processor, vendor or contractor leaks data, the incident is coded against the organisation whose
 // customers or patients it served: the one named after "on behalf of", "processes payments for", "vendor for".
-const SERVED = /\b(?:on\s+behalf\s+of|(?:processes|processed|processing|handles|handled|handling|manages|managed|managing|hosts|hosted|hosting|stores|stored|provides|provided)\s+(?:[\w-]+\s+){0,3}?for|(?:vendor|contractor|subcontractor|supplier|processor|business\s+associate|third[\s-]party\s+(?:vendor|provider|company))\s+(?:for|to|of|working\s+for|used\s+by|hired\s+by|contracted\s+by))\s+(?:the\s+)?/giu;
+const SERVED = new RegExp(String.raw`\b(?:on\s+behalf\s+of|(?:processes|processed|processing|handles|handled|handling|manages|managed|managing|hosts|hosted`
+  + String.raw`|hosting|stores|stored|provides|provided)\s+(?:[\w-]+\s+){0,3}?for|(?:vendor|contractor|subcontractor|supplier|processor|business\s+associate`
+  + String.raw`|third[\s-]party\s+(?:vendor|provider|company))\s+(?:for|to|of|working\s+for|used\s+by|hired\s+by|contracted\s+by))\s+(?:the\s+)?`, 'giu');
 const SERVED_CLIENT = 0.7; // the client of whoever mishandled the data
 
 const client = (n: VictimName, doc: AnalysedDoc) => (isStrongName(n) || isKnownOrganisation(n.value)) && inIncidentPassage(doc, n.start);
@@ -16,7 +17,10 @@ const client = (n: VictimName, doc: AnalysedDoc) => (isStrongName(n) || isKnownO
 export default defineRule({
   field: 'victim',
   examples: [
-    { text: 'EasyDraft, which processes payments for Bright Horizons Family Solutions, began notifying customers that their bank data was exposed.', value: 'Bright Horizons Family Solutions' },
+    {
+      text: 'EasyDraft, which processes payments for Bright Horizons Family Solutions, began notifying customers that their bank data was exposed.',
+      value: 'Bright Horizons Family Solutions',
+    },
     { text: 'Web stores hosted by a third party vendor on behalf of Mission Linen Supply were infected with malware.', value: 'Mission Linen Supply' },
   ],
   counterExamples: [

@@ -1,17 +1,16 @@
 // "He worked for Hostgator from September 2011 to February 15, 2012" / "a contractor working for Sequoia Hospital"
-import { defineRule } from '../../src/core/rule.ts';
-import { objectsOf } from '../_shared/victim-propose.ts';
-import type { VictimName } from '../_shared/victim-name-shape.ts';
-import { isNameLike } from '../_shared/victim-lone.ts';
-import { inIncidentPassage } from '../_shared/victim-context.ts';
-import type { AnalysedDoc } from '../../src/core/analyse/analyse.ts';
+import { defineRule, type AnalysedDoc } from '../_shared/kit.ts';
+import { objectsOf } from './lib/propose.ts';
+import type { VictimName } from './lib/name-shape.ts';
+import { isNameLike } from './lib/lone.ts';
+import { inIncidentPassage } from './lib/context.ts';
 
 // Insider write-ups name the victim as the place the wrongdoer worked, often without a job title
 // ("worked for", "was employed by", "working as a nurse at"); a one-word employer must read as a brand
 const WORKED_FOR = /\b(?:worked|working|works|employed|hired|contracted)\s+(?:as\s+(?:an?\s+)?(?:[\w-]+\s+){1,3}?)?(?:for|at|by|with)\s+(?:the\s+)?/giu;
 const WORKPLACE = 0.6; // the employer of whoever misused the data; a past employer is named this way too
 
-const employer = (n: VictimName, doc: AnalysedDoc) => isNameLike(doc.text, n) && inIncidentPassage(doc, n.start);
+const employer = (n: VictimName, doc: AnalysedDoc) => isNameLike(doc, n) && inIncidentPassage(doc, n.start);
 
 export default defineRule({
   field: 'victim',

@@ -43,6 +43,18 @@ return 'queued'`;
 
 /** The state of each job; live ones are taken over by `reply` (when given). One round trip. */
 export async function claimJobs(conn: Redis, prefix: string, jobIds: readonly string[], reply = ''): Promise<JobState[]> {
+  // ioredis aborts a pipeline cut by a dropped connection instead of resending it; the claim is idempotent, so send it again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await claimOnce(conn, prefix, jobIds, reply);
+    } catch (err) {
+      if ((err as Error).name !== 'AbortError' || attempt >= 20) throw err;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+
+async function claimOnce(conn: Redis, prefix: string, jobIds: readonly string[], reply: string): Promise<JobState[]> {
   if (!jobIds.length) return [];
   const q = `${prefix}:${JOBS_QUEUE}`;
   const p = conn.pipeline();

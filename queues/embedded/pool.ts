@@ -4,6 +4,7 @@
 import { cpus } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { RawDocument } from '../../src/core/document.ts';
+import { moduleUrl } from '../module-url.ts';
 import type { ProcessorRef, ProcessResult } from '../processor.ts';
 
 export type ThreadRequest = { seq: number; items: { raw: RawDocument; input: string }[] };
@@ -14,8 +15,9 @@ interface Slot { worker: Worker; ready: boolean; busy: Map<number, Task[]> }
 
 const BATCH = 4;
 const PIPELINE = 2;
-const BOOTSTRAP = new URL('./bootstrap.mjs', import.meta.url);
-const ENTRY = new URL('./thread.ts', import.meta.url).href;
+const ENTRY = moduleUrl('./thread.ts', import.meta.url);
+// From the sources a thread must register tsx before it can import TypeScript; compiled, it runs the JavaScript directly.
+const BOOTSTRAP = ENTRY.pathname.endsWith('.ts') ? new URL('./bootstrap.mjs', import.meta.url) : ENTRY;
 
 export const defaultWorkers = (): number => cpus().length || 1;
 
@@ -52,7 +54,7 @@ export class ThreadPool {
   }
 
   private spawn(): Promise<void> {
-    const worker = new Worker(BOOTSTRAP, { workerData: { entry: ENTRY, ref: this.ref } });
+    const worker = new Worker(BOOTSTRAP, { workerData: { entry: ENTRY.href, ref: this.ref } });
     const slot: Slot = { worker, ready: false, busy: new Map() };
     this.slots.push(slot);
     return new Promise<void>((resolve, reject) => {

@@ -1,4 +1,4 @@
-// Entry point of the incident-extract command (bin/incident-extract.js loads it through tsx).
+// Entry point of the incident-extract command (bin/incident-extract.js loads its compiled form from dist/).
 import { runCli } from './program.ts';
 
 // `… | head` closes stdout early: that ends the output, it is not a failure. (extract notices it and stops.)

@@ -4,7 +4,9 @@ import { DEFAULT_MAX_BYTES } from '../ingest/types.ts';
 import { createLogger } from '../log.ts';
 import { rulesetVersion } from '../core/ruleset.ts';
 import type { ExtractOptions } from './extract.ts';
+import { registerIncidentCommands } from './incidents.ts';
 import { registerQueueCommands } from './queue.ts';
+import { registerReviewCommand } from './review.ts';
 import { DEFAULT_PREFIX, parseCount } from './runners.ts';
 import { registerStoreCommands, withStoreOptions } from './store-commands.ts';
 import { UsageError } from './usage.ts';
@@ -47,15 +49,23 @@ export async function runCli(argv: string[]): Promise<number> {
 
   registerQueueCommands(program, log, (s) => { status = s; });
   registerStoreCommands(program, log, (s) => { status = s; });
+  registerReviewCommand(program, log, (s) => { status = s; });
+  registerIncidentCommands(program, log, (s) => { status = s; });
 
   program.command('eval')
     .description('score extraction against a gold corpus: P, R, F1 and ECE per field, on all and answerable docs')
-    .requiredOption('--gold <file>', 'gold corpus (JSONL, shared corpus format)')
+    .option('--gold <file>', 'gold corpus (JSONL, shared corpus format)')
     .option('--pred <records>', 'score these records (JSONL) instead of extracting the gold texts')
     .option('--json', 'print { docs, missing, fields } as JSON, like the reference scorer')
-    .action(async (o: { gold: string; pred?: string; json?: boolean }) => {
+    .option('--incidents <gold...>', 'score the grouping of articles into incidents against these gold files (fixtures/incidents/*.jsonl)')
+    .action(async (o: { gold?: string; pred?: string; json?: boolean; incidents?: string[] }) => {
+      if (o.incidents) {
+        process.stdout.write(await (await import('./eval-incidents.ts')).runIncidentEval(o.incidents, !!o.json));
+        return;
+      }
+      if (!o.gold) throw new UsageError('eval needs --gold <file> (or --incidents <gold…>)');
       const { runEval } = await import('./eval.ts');
-      process.stdout.write(await runEval(o));
+      process.stdout.write(await runEval({ ...o, gold: o.gold }));
     });
 
   program.command('ruleset')

@@ -1,6 +1,7 @@
 // Which runner a command uses: worker threads on this machine by default, BullMQ when given --redis
 // (or REDIS_URL). The processor reaches the threads as a module reference, so queues/ never imports the rules.
 import { DEFAULT_PREFIX } from '../../queues/bullmq/names.ts';
+import { moduleUrl } from '../../queues/module-url.ts';
 import type { ProcessorRef } from '../../queues/processor.ts';
 import type { OutcomeSink, Runner } from '../../queues/runner.ts';
 import { InvalidArgumentError } from 'commander';
@@ -8,7 +9,7 @@ import { envOptions } from '../config.ts';
 import type { Logger } from '../log.ts';
 import { rulesetVersion } from '../core/ruleset.ts';
 
-export const PROCESSOR: ProcessorRef = { module: new URL('../core/engine.ts', import.meta.url).href, exportName: 'createExtractor' };
+export const PROCESSOR: ProcessorRef = { module: moduleUrl('../core/engine.ts', import.meta.url).href, exportName: 'createExtractor' };
 
 export interface RunnerOptions {
   /** Worker threads on this machine (default: one per core; 0 with --redis: enqueue and wait for remote workers). */
@@ -34,6 +35,7 @@ export async function createRunner(o: RunnerOptions, sink: OutcomeSink, log: Log
     const { createBullmqRunner } = await import('../../queues/bullmq/runner.ts');
     return createBullmqRunner({ url, prefix: o.prefix, ruleset: rulesetVersion(), sink, log, workers: o.workers, processor: PROCESSOR, lockMs: o.lockMs });
   }
-  const { createEmbeddedRunner } = await import('../../queues/embedded/runner.ts');
-  return createEmbeddedRunner({ processor: PROCESSOR, workers: o.workers || undefined, sink, log });
+  // A handful of documents runs in process; threads start only for more (queues/embedded/deferred.ts).
+  const { createDeferredRunner } = await import('../../queues/embedded/deferred.ts');
+  return createDeferredRunner({ processor: PROCESSOR, workers: o.workers || undefined, sink, log });
 }

@@ -40,12 +40,15 @@ export function registerStoreCommands(program: Command, log: Logger, setStatus: 
 
   program.command('export')
     .description('stream the latest record of every stored document (or those of one ruleset)')
-    .option('--format <format>', 'jsonl or csv', 'jsonl')
+    .option('--format <format>', 'jsonl or csv (records); stix (one STIX 2.1 bundle) or misp (MISP events, one per line) of the incidents', 'jsonl')
+    .option('--incidents', 'one row per incident instead of per record (JSON lines; with --sink, the incident_rollup table)')
     .option('--ruleset <ruleset>', 'the records of this ruleset instead of the latest')
     .option('-o, --out <file>', 'write here instead of stdout')
     .option('--store <path|url>', STORE_HELP)
     .option('--sink <url>', 'upsert the records into incident_records in this PostgreSQL database instead of printing them')
+    .option('--corrections', 'export the review corrections as gold JSONL (shared corpus format) for eval --gold')
     .action(async (o) => {
+      if (o.corrections) return setStatus(await (await import('./review.ts')).runExportCorrections(o));
       const { runExport } = await import('./store-export.ts');
       setStatus(await runExport(o, log));
     });

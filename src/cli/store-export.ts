@@ -9,7 +9,7 @@ import { openStore, storeSpec } from '../store/open.ts';
 import { LineSink } from './sink.ts';
 import { UsageError } from './usage.ts';
 
-export interface ExportOptions { format: string; ruleset?: string; out?: string; store?: string; sink?: string }
+export interface ExportOptions { format: string; ruleset?: string; out?: string; store?: string; sink?: string; incidents?: boolean }
 
 // the table's columns, less the full record (that is the JSONL format's job)
 const CSV_COLUMNS = Object.keys(incidentRow({ id: 'x', fields: {} } as unknown as IncidentRecord)).filter((c) => c !== 'record');
@@ -24,7 +24,10 @@ const csvLine = (r: IncidentRecord) => {
 };
 
 export async function runExport(o: ExportOptions, log: Logger): Promise<number> {
-  if (o.format !== 'jsonl' && o.format !== 'csv') throw new UsageError(`--format ${o.format}: use jsonl or csv`);
+  if (o.out && !existsSync(path.dirname(path.resolve(o.out)))) throw new UsageError(`cannot write ${o.out}: its directory does not exist`);
+  // incidents (src/incidents) have their own formats: STIX 2.1, MISP events, incident_rollup
+  if (o.incidents || o.format === 'stix' || o.format === 'misp') return (await import('./export-incidents.ts')).runIncidentExport(o, log);
+  if (o.format !== 'jsonl' && o.format !== 'csv') throw new UsageError(`--format ${o.format}: use jsonl, csv, stix or misp`);
   if (o.out && !existsSync(path.dirname(path.resolve(o.out)))) throw new UsageError(`cannot write ${o.out}: its directory does not exist`);
   const store = await openStore(storeSpec(o.store));
   let n = 0;

@@ -3,9 +3,11 @@
 import type { Outcome } from '../../queues/runner.ts';
 import type { Logger } from '../log.ts';
 import { rulesetVersion } from '../core/ruleset.ts';
+import { rebuildIncidents } from '../incidents/update.ts';
 import { IncidentRecordsSink } from '../sinks/postgres-records.ts';
 import { createRunner, type RunnerOptions } from './runners.ts';
 import { rawFromStored, StoreSink } from './store-sink.ts';
+import { writeRollup } from '../export/rollup.ts';
 
 export interface RerunOptions extends RunnerOptions { all?: boolean; store?: string; sink?: string; progress: boolean }
 
@@ -44,6 +46,10 @@ export async function runRerun(o: RerunOptions, log: Logger): Promise<number> {
         await runner.submit({ raw: rawFromStored(doc), input: typeof doc.meta.input === 'string' ? doc.meta.input : `store:${doc.id}` });
       }
       await runner.drain();
+      await stored.flush();
+      // records changed: incidents are grouped again from every latest record (old ids stay as aliases)
+      await rebuildIncidents(stored.store);
+      if (o.sink) await writeRollup(o.sink, stored.store.incidents.list());
     } finally {
       await runner.close();
     }

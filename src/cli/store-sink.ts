@@ -5,6 +5,7 @@ import type { DeadLetter, IncidentRecord } from '../core/contract/record.ts';
 import { BATCH as BATCHES } from '../config.ts';
 import type { Logger } from '../log.ts';
 import { prepare, type RawDocument } from '../core/document.ts';
+import { addToIncidents } from '../incidents/update.ts';
 import { openStore, storeSpec } from '../store/open.ts';
 import { contentHash, type NewDocument, type Store } from '../store/store.ts';
 
@@ -84,6 +85,8 @@ export class StoreSink {
     this.records = [];
     this.dead = [];
     await this.store.write(batch);
+    // incidents follow the records: each new record joins or starts one (src/incidents)
+    await addToIncidents(this.store, batch.records, new Map(batch.documents.map((d) => [d.id, d.text])));
   }
 
   /** Writes what is left, closes the run with its counts, closes the store. */

@@ -1,10 +1,11 @@
 // The ruleset version: package version + a content hash of everything that decides extraction
 // (rule sources and shared gazetteers under extractors/, calibration data, the pipeline's own code).
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT as ROOT } from '../config.ts';
 
+const STAMP = path.join(ROOT, 'ruleset.json');
 const RULESET_INPUTS = ['extractors', 'calibration', 'src/core'];
 
 function files(dir: string): string[] {
@@ -27,7 +28,10 @@ function rulesetHash(root = ROOT): string {
   return h.digest('hex').slice(0, 8);
 }
 
-export function rulesetVersion(root = ROOT): string {
+export function rulesetVersion(root?: string): string {
+  // Compiled (dist/): the build stamped the version of the sources it compiled (scripts/build-assets.mjs).
+  if (!root && existsSync(STAMP)) return (JSON.parse(readFileSync(STAMP, 'utf8')) as { ruleset: string }).ruleset;
+  root ??= ROOT;
   const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
   return `${pkg.version}+${rulesetHash(root)}`;
 }

@@ -22,6 +22,8 @@ function articleFiles(dir: string): string[] {
   const out: string[] = [];
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, e.name);
+    // fixtures/incidents/ is the incident-grouping gold set (src/incidents), not extraction fixtures
+    if (e.isDirectory() && e.name === 'incidents') continue;
     if (e.isDirectory()) out.push(...articleFiles(p));
     else if (!e.name.endsWith(EXPECTED) && !e.name.startsWith('.')) out.push(p);
   }

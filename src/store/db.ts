@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export type Param = string | number | boolean | null;
+export type Param = string | number | boolean | null | Buffer;
 export type Row = Record<string, unknown>;
 
 export interface Queries {

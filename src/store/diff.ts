@@ -41,7 +41,7 @@ type AnyField = { value: unknown; confidence: number; rule: string; evidence: Sp
 const side = (f: AnyField): Side | null => (f ? { value: f.value, confidence: f.confidence, rule: f.rule, evidence: f.evidence } : null);
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-function classify(a: AnyField, b: AnyField): Change | 'empty' {
+export function classify(a: AnyField, b: AnyField): Change | 'empty' {
   if (!a && !b) return 'empty';
   if (!a) return 'added';
   if (!b) return 'removed';

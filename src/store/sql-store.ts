@@ -1,20 +1,27 @@
 // The Store over either database: the SQL is shared (both speak ON CONFLICT … DO UPDATE and RETURNING),
 // reads stream in keyset pages so no cursor stays open while the same store is written to.
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { DeadLetter, IncidentRecord } from '../core/contract/record.ts';
 import type { Db, Param, Queries, Row } from './db.ts';
+import { IncidentStore } from '../incidents/store.ts';
 import {
   contentHash, StoreError, unstorableText,
-  type Batch, type RecordPair, type RulesetRow, type RunRow, type Store, type StoreCounts, type StoredDocument,
+  type Batch, type Correction, type RecordPair, type RulesetRow, type RunRow, type Store, type StoreCounts, type StoredDocument,
 } from './store.ts';
 
 const PAGE = 500;
 
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v));
 const isoOrNull = (v: unknown) => (v == null ? null : iso(v));
-const parse = <T>(v: unknown): T => JSON.parse(String(v)) as T;
+// SQLite keeps document texts and records deflated (a column of any declared type holds a BLOB): the store then takes
+// less than its input on disk. Rows written before are plain TEXT and read as they are. PostgreSQL compresses
+// large values itself (TOAST), so it stores plain text.
+const unpack = (v: unknown): string => (v instanceof Uint8Array ? inflateRawSync(v).toString('utf8') : String(v));
+const packFor = (dialect: string) => (dialect === 'sqlite' ? (s: string): Param => deflateRawSync(s) : (s: string): Param => s);
+const parse = <T>(v: unknown): T => JSON.parse(unpack(v)) as T;
 
 const toDocument = (r: Row): StoredDocument => ({
-  id: String(r.id), text: String(r.text), meta: parse(r.meta), contentHash: String(r.content_hash),
+  id: String(r.id), text: unpack(r.text), meta: parse(r.meta), contentHash: String(r.content_hash),
   firstIngested: iso(r.first_ingested), lastIngested: iso(r.last_ingested),
 });
 
@@ -29,6 +36,8 @@ const LATEST_RULESET = '(SELECT r.ruleset FROM records r WHERE r.document_id = d
 export class SqlStore implements Store {
   private writing: Promise<unknown> = Promise.resolve();
   private readonly upsertRecord: string;
+  private readonly pack: (s: string) => Param;
+  readonly incidents: IncidentStore;
 
   /**
    * `nextSeq`: the SQL that numbers a record write. `rowsPerStatement`: rows one INSERT carries (a round
@@ -36,6 +45,15 @@ export class SqlStore implements Store {
    */
   constructor(private readonly db: Db, readonly description: string, private readonly nextSeq: string, private readonly rowsPerStatement = 1) {
     this.upsertRecord = upsertRecord(nextSeq);
+    this.pack = packFor(db.dialect);
+    this.incidents = new IncidentStore(db, (fn) => this.transaction(fn));
+  }
+
+  /** A transaction queued behind the writes before it: one connection never interleaves two. */
+  private transaction<T>(fn: (q: Queries) => Promise<T>): Promise<T> {
+    const next = this.writing.then(() => this.db.tx(fn));
+    this.writing = next.catch(() => undefined);
+    return next;
   }
 
   /** Upserts rows, several per statement; a key twice in one statement is an error, so the last one wins first. */
@@ -60,10 +78,10 @@ export class SqlStore implements Store {
     const documents = (b.documents ?? []).map((d): Param[] => {
       const bad = unstorableText(d.text);
       if (bad) throw new StoreError(`document ${d.id}: ${bad}; normalise the text before storing it`);
-      return [d.id, contentHash(d.text), d.text, JSON.stringify(d.meta), at, at];
+      return [d.id, contentHash(d.text), this.pack(d.text), JSON.stringify(d.meta), at, at];
     });
     await this.upsertRows(q, UPSERT_DOCUMENT, documents, (r) => String(r[0]), '(?, ?, ?, ?, ?, ?)');
-    const records = (b.records ?? []).map((r): Param[] => [r.id, r.ruleset, JSON.stringify(r), r.extractedAt]);
+    const records = (b.records ?? []).map((r): Param[] => [r.id, r.ruleset, this.pack(JSON.stringify(r)), r.extractedAt]);
     await this.upsertRows(q, this.upsertRecord, records, (r) => JSON.stringify([r[0], r[1]]), `(?, ?, ?, ?, ${this.nextSeq})`);
     for (const d of b.deadLetters ?? []) {
       await q.run(INSERT_DEAD, [b.runId ?? null, d.id, d.input, d.stage, d.reason, d.message, d.at]);
@@ -177,6 +195,21 @@ export class SqlStore implements Store {
     const [r] = await this.db.all(`SELECT (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM records) AS records,
       (SELECT count(*) FROM runs) AS runs, (SELECT count(*) FROM dead_letters) AS dead_letters`);
     return { documents: Number(r!.documents), records: Number(r!.records), runs: Number(r!.runs), deadLetters: Number(r!.dead_letters) };
+  }
+
+  async addCorrection(c: Correction): Promise<void> {
+    await this.writing;
+    await this.db.run('INSERT INTO corrections (document_id, field, value, action, ruleset, at) VALUES (?, ?, ?, ?, ?, ?)',
+      [c.documentId, c.field, JSON.stringify(c.value ?? null), c.action, c.ruleset, c.at]);
+  }
+
+  async corrections(documentId?: string): Promise<(Correction & { seq: number })[]> {
+    const rows = documentId == null ? await this.db.all('SELECT * FROM corrections ORDER BY id')
+      : await this.db.all('SELECT * FROM corrections WHERE document_id = ? ORDER BY id', [documentId]);
+    return rows.map((r) => ({
+      seq: Number(r.id), documentId: String(r.document_id), field: String(r.field), value: parse(r.value),
+      action: r.action as Correction['action'], ruleset: String(r.ruleset), at: iso(r.at),
+    }));
   }
 
   async close(): Promise<void> {

@@ -2,6 +2,7 @@
 // One interface, two databases (sqlite.ts, the embedded default; postgres.ts, for teams and shared runners).
 import { createHash } from 'node:crypto';
 import type { DeadLetter, IncidentRecord } from '../core/contract/record.ts';
+import type { IncidentStore } from '../incidents/store.ts';
 
 /** Where a document came from; kept as given (JSON), whatever characters it holds. */
 export interface DocumentMeta {
@@ -62,6 +63,17 @@ export interface StoreCounts {
   deadLetters: number;
 }
 
+/** A reviewer's word on one field of a record (incident-extract review); value null = not in the text. */
+export interface Correction {
+  documentId: string;
+  field: string;
+  value: unknown;
+  action: 'accept' | 'alternative' | 'typed' | 'none';
+  /** The ruleset whose record was corrected. */
+  ruleset: string;
+  at: string;
+}
+
 export interface Store {
   /** What it is, without credentials: a file path or host/database/schema. */
   readonly description: string;
@@ -85,6 +97,11 @@ export interface Store {
   runs(): Promise<RunRow[]>;
   deadLetters(): Promise<(DeadLetter & { runId: number | null })[]>;
   counts(): Promise<StoreCounts>;
+  addCorrection(c: Correction): Promise<void>;
+  /** Every correction in the order written (of one document when given). */
+  corrections(documentId?: string): Promise<(Correction & { seq: number })[]>;
+  /** Incidents across articles (src/incidents): placed as records arrive, rebuilt on rerun. */
+  readonly incidents: IncidentStore;
   close(): Promise<void>;
 }
 

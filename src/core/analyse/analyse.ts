@@ -27,6 +27,12 @@ export interface AnalysedDoc {
   nlp(sentence: Sentence): NlpView;
   /** The sentence that contains offset `pos`. */
   sentenceAt(pos: number): Sentence | undefined;
+  /**
+   * A fact about this document, worked out by `compute` on first asking and handed back after: the one place helpers
+   * keep per-document answers (the places it names, its victim-name scans), so they go with the document. Keys are
+   * "<field>/<fact>" by convention.
+   */
+  once<T>(key: string, compute: () => T): T;
 }
 
 export interface AnalyseInput {
@@ -46,6 +52,7 @@ export function analyse(input: AnalyseInput): AnalysedDoc {
   const { text } = input;
   const sentences = splitSentences(text);
   const parses = new Map<number, NlpView>();
+  const facts = new Map<string, unknown>();
   const doc: AnalysedDoc = {
     id: input.id,
     text,
@@ -61,6 +68,12 @@ export function analyse(input: AnalyseInput): AnalysedDoc {
         parses.set(sentence.index, view);
       }
       return view;
+    },
+    once<T>(key: string, compute: () => T): T {
+      if (facts.has(key)) return facts.get(key) as T;
+      const value = compute();
+      facts.set(key, value);
+      return value;
     },
     sentenceAt(pos) {
       let lo = 0;

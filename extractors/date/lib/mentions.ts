@@ -1,0 +1,155 @@
+// Every date a document states, found once per document and shared by the date rules:
+//   "On June 13, 2014, hackers …"  "in March 2021"  "Jan. 5"  "last Tuesday"  "in 2016"
+// chrono-node is costly, so it only sees sentences a cheap regex has already selected, never the whole text.
+import { matches, type AnalysedDoc, type Sentence } from '../../_shared/kit.ts';
+import type * as chrono from 'chrono-node';
+import { absoluteChrono, relativeChrono } from './chrono.ts';
+import { classifyContext, type DateContext } from './context.ts';
+import { resolveRelative } from './relative.ts';
+
+export type DateKind = 'explicit' | 'yearless' | 'relative' | 'year';
+
+export interface DateMention {
+  /** ISO 8601 at the precision the text states. Yearless mentions carry "MM" or "MM-DD" only. */
+  readonly value: string;
+  readonly kind: DateKind;
+  readonly start: number;
+  readonly end: number;
+  readonly sentence: Sentence;
+  readonly context: DateContext;
+  /** A bare year naming an incident: "the 2015 breach", "the 2010 theft of a laptop". */
+  readonly namesIncident: boolean;
+  /** A bare year introduced by a preposition ("in 2016") rather than used as a modifier ("2011 tax returns"). */
+  readonly governed: boolean;
+}
+
+const MONTH_NAME = new RegExp(String.raw`\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?`
+  + String.raw`|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b`, '');
+// Years an incident report can plausibly be about; older numbers are mostly counts or codes.
+const YEAR_SRC = '(?:19[89]\\d|20[0-3]\\d)';
+const YEAR = new RegExp(`\\b${YEAR_SRC}\\b`);
+// "In march 2009": chrono reads month names in any case; only the capitalised one is safe to look for alone ("may")
+const MONTH_YEAR = /\b(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?:of\s+)?(?:19|20)\d\d\b/i;
+const NUMERIC_DATE = /\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}\/\d{4}\b/;
+const RELATIVE_CUE = /\b(?:yesterday|today|last|this|past|ago|earlier|week(?:end)?|Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)(?:day)?\b/i;
+const BARE_YEAR = new RegExp(`(?<![\\d$€£¥.,/])(?<![\\d/]-)${YEAR_SRC}(?![\\d%]|[.,]\\d|-\\d)`, 'g');
+// "in 2016", "since 2020", "in early 2019", "the summer of 2015": the year itself is the time of something
+const GOVERNOR = new RegExp(String.raw`\b(?:in|since|at\s+least|as\s+early\s+as|as\s+far\s+back\s+as|during|from|between|and|to|until|till|through`
+  + String.raw`|throughout|of|around|circa|early|mid|late|end|beginning|spring|summer|fall|autumn|winter|year)[\s-]+$`, 'i');
+
+const RANGE_JOIN = /^\s*(?:and|to|through|until|till|-|–|—)\s*$/i;
+
+const INCIDENT_NOUN = new RegExp(String.raw`^\s+(?:[A-Za-z]+\s+)?(?:cyber-?attacks?|attacks?|breach(?:es)?|hacks?|hacking|theft|intrusions?|incidents?`
+  + String.raw`|leaks?|compromise|ransomware\s+attack)\b`, 'i');
+
+// "a previous 2015 breach" is another incident
+const EARLIER_ONE = /\b(?:previous|prior|earlier|another|separate|similar|former|last)\s+$/i;
+
+const SOON_MS = 60 * 86_400_000;
+// Reports are about recent events; "the first computer worm in 1988" in a 2024 article is history, and
+// "In July 1692 the armies took the town" is older than any computer.
+const FIRST_YEAR = 1980;
+const MAX_AGE_YEARS = 10;
+const tooOld = (doc: AnalysedDoc, year: number) => year < FIRST_YEAR || (!!doc.publishedAt && year < doc.publishedAt.getUTCFullYear() - MAX_AGE_YEARS);
+
+function selected(doc: AnalysedDoc, s: Sentence): boolean {
+  return MONTH_NAME.test(s.text) || YEAR.test(s.text) || NUMERIC_DATE.test(s.text) || (!!doc.publishedAt && RELATIVE_CUE.test(s.text));
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+// a month without its day stands only where a preposition governs it: "in March", "since early June"
+const MONTH_GOVERNED = /\b(?:in|of|since|during|from|until|early|mid|late|last|this|between|and)\s+(?:\w+\s+)?$/i;
+function fromChrono(doc: AnalysedDoc, s: Sentence, r: chrono.ParsedResult): Omit<DateMention, 'context' | 'governed' | 'namesIncident'> | undefined {
+  const c = r.start;
+  const start = s.start + r.index;
+  const end = start + r.text.length;
+  const text = r.text;
+  const base = { start, end, sentence: s };
+  const stated = MONTH_NAME.test(text) || YEAR.test(text) || NUMERIC_DATE.test(text);
+  if (stated) {
+    if (!c.isCertain('month')) return undefined; // a time of day, or a bare number chrono stretched into a date
+    const md = c.isCertain('day') ? `${pad(c.get('month')!)}-${pad(c.get('day')!)}` : pad(c.get('month')!);
+    if (c.isCertain('year')) {
+      if (!YEAR.test(text) && !/\d{2}$/.test(text)) return undefined;
+      if (tooOld(doc, c.get('year')!)) return undefined;
+      // after publication it is a deadline or a plan, never the incident
+      if (doc.publishedAt && Date.UTC(c.get('year')!, c.get('month')! - 1, c.get('day') ?? 1) > doc.publishedAt.getTime() + 86_400_000) return undefined;
+      return { ...base, kind: 'explicit', value: `${c.get('year')}-${md}` };
+    }
+    // "May" is a month and a modal verb; a month name alone only counts when it reads like a date
+    if (!c.isCertain('day') && !MONTH_GOVERNED.test(s.text.slice(0, r.index))) return undefined;
+    return { ...base, kind: 'yearless', value: md };
+  }
+  if (!doc.publishedAt) return undefined;
+  const before = s.text.slice(Math.max(0, r.index - 12), r.index);
+  const value = resolveRelative(text, before, r, doc.publishedAt, s.text.slice(r.index + text.length, r.index + text.length + 3));
+  return value ? { ...base, kind: 'relative', value } : undefined;
+}
+
+function mentionsIn(doc: AnalysedDoc, s: Sentence): DateMention[] {
+  const out: Omit<DateMention, 'context' | 'governed' | 'namesIncident'>[] = [];
+  const ref = doc.publishedAt ?? new Date(Date.UTC(2000, 0, 1));
+  // chrono reads no bare years, so a sentence with nothing else is left to the year pattern
+  const parser = doc.publishedAt && RELATIVE_CUE.test(s.text) ? relativeChrono
+    : MONTH_NAME.test(s.text) || MONTH_YEAR.test(s.text) || NUMERIC_DATE.test(s.text) ? absoluteChrono : undefined;
+  for (const r of parser ? parser.parse(s.text, { instant: ref, timezone: 0 }) : []) {
+    const m = fromChrono(doc, s, r);
+    if (!m) continue;
+    const prev = out[out.length - 1];
+    // "between Jan. 5 and Feb. 2, 2019": the start of a range takes its year from the end
+    if (prev?.kind === 'yearless' && m.kind === 'explicit' && RANGE_JOIN.test(doc.text.slice(prev.end, m.start))) {
+      const y = +m.value.slice(0, 4);
+      out[out.length - 1] = { ...prev, kind: 'explicit', value: `${+m.value.slice(5, 7) < +prev.value.slice(0, 2) ? y - 1 : y}-${prev.value}` };
+    }
+    out.push(m);
+  }
+  const years: Omit<DateMention, 'context' | 'governed' | 'namesIncident'>[] = [];
+  for (const m of matches(BARE_YEAR, s.text)) {
+    const start = s.start + m.index;
+    const end = start + 4;
+    if (out.some((x) => x.start < end && start < x.end)) continue;
+    if ((doc.publishedAt && +m[0] > doc.publishedAt.getUTCFullYear()) || tooOld(doc, +m[0])) continue;
+    years.push({ value: m[0], kind: 'year', start, end, sentence: s });
+  }
+  return [...out, ...years].sort((a, b) => a.start - b.start).map((m) => ({
+    ...m,
+    context: classifyContext(doc.text, m.sentence, m.start, m.end),
+    namesIncident: m.kind === 'year' && INCIDENT_NOUN.test(doc.text.slice(m.end, m.end + 40))
+      && !EARLIER_ONE.test(doc.text.slice(Math.max(0, m.start - 12), m.start)),
+    governed: m.kind !== 'year' || GOVERNOR.test(doc.text.slice(Math.max(m.sentence.start, m.start - 24), m.start)),
+  }));
+}
+
+/** All dates the document states, in text order; computed once per document. */
+export function dateMentions(doc: AnalysedDoc): readonly DateMention[] {
+  return doc.once('date/mentions', () => {
+    const found: DateMention[] = [];
+    for (const s of doc.sentences) if (selected(doc, s)) found.push(...mentionsIn(doc, s));
+    return found;
+  });
+}
+
+/**
+ * The full date of a yearless mention ("on Oct. 15"): the latest such day not after publication, else the year
+ * stated most recently before it in the text, which is how reports carry a year forward, else the next one stated.
+ */
+export function withYear(doc: AnalysedDoc, m: DateMention): string | undefined {
+  if (m.kind !== 'yearless') return m.kind === 'relative' ? undefined : m.value;
+  const all = dateMentions(doc);
+  const i = all.indexOf(m);
+  const month = +m.value.slice(0, 2);
+  if (doc.publishedAt) {
+    const p = doc.publishedAt;
+    const y = p.getUTCFullYear();
+    const ahead = Date.UTC(y, month - 1, m.value.length > 2 ? +m.value.slice(3) : 1) - p.getTime();
+    // a few weeks after publication is a deadline or plan in the same year; months after, last year's
+    if (ahead > 0 && ahead < SOON_MS) return undefined;
+    return `${ahead > 0 ? y - 1 : y}-${m.value}`;
+  }
+  const dated = (x: DateMention) => (x.kind === 'explicit' || x.kind === 'year') && x.context !== 'excluded';
+  for (let j = i - 1; j >= 0; j--) if (dated(all[j]!)) return `${all[j]!.value.slice(0, 4)}-${m.value}`;
+  // a report may give the year only later: "installed on June 5 … removed by July 11, 2017"
+  for (let j = i + 1; j < all.length; j++) if (dated(all[j]!)) return `${all[j]!.value.slice(0, 4)}-${m.value}`;
+  return undefined;
+}

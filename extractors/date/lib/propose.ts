@@ -1,0 +1,18 @@
+// The common body of the date rules: each picks the stated dates it trusts and gives them one confidence.
+import { span, type AnalysedDoc, type Proposal } from '../../_shared/kit.ts';
+import { dateMentions, withYear, type DateMention } from './mentions.ts';
+
+// Reports tell the incident before its aftermath, so of two equally qualified dates the first is likelier;
+// a mild discount keeps the order from overriding what the words around a date say.
+const LATER_MENTION = 0.8;
+
+export function* proposeDates(doc: AnalysedDoc, accept: (m: DateMention) => boolean, confidence: number): Iterable<Proposal<'date'>> {
+  const all = dateMentions(doc);
+  const first = all.find((m) => m.context !== 'excluded');
+  for (const m of all) {
+    if (!accept(m)) continue;
+    const value = m.kind === 'relative' ? m.value : withYear(doc, m);
+    if (!value) continue;
+    yield { value, confidence: m === first ? confidence : confidence * LATER_MENTION, evidence: [span(doc.text, m.start, m.end)] };
+  }
+}

@@ -1,0 +1,141 @@
+// What ties a place to an incident: whether the document reports one at all, whether a place sits in a
+// context that is not the victim's ("a court in London", "a news conference in Hauppauge"), and which
+// region the text itself writes for a city, so no region is filled in from the gazetteer alone.
+import { escapeLiteral as escape } from '../../_shared/alternation.ts';
+import { matches, type AnalysedDoc } from '../../_shared/kit.ts';
+import { COUNTRY_BY_NAME } from '../../_shared/countries.ts';
+import { cityPlaces, isCapital, isCommonWord, nameTags, type Place } from '../../_shared/gazetteer.ts';
+import { isAttackerContext, mentions } from './mentions.ts';
+import { CAPITAL_RE } from '../../_shared/gazetteer.ts';
+import { PLACE_RUN } from './phrases.ts';
+import { regionOf } from './parse.ts';
+import { subdivisionAsWritten } from './regions.ts';
+
+// Words that report that something happened to someone: an attack, a breach, a theft, a loss. A topic
+// word alone ("defending against ransomware and other attacks", "today's ransomware") is not enough.
+const INCIDENT = new RegExp(String.raw`\b(?:cyber-?(?:attack|war|espionage|army|criminal|operation|incident|campaign|crime)\w*|attack(?:ed|ing|ers?)?\b`
+  + String.raw`|attacks? (?:on|against|by|from)|hack\w*|breach\w*|ransom\b|ransom (?:demand|note|payment)|ransomware (?:attack|infection|incident|gang|group`
+  + String.raw`|operators?)|(?:hit|struck|infected) (?:by|with)|infect(?:s|ed|ing|ion)\b|malware (?:attack|infection|was|had)|(?:planted|installed`
+  + String.raw`|deployed) (?:\w+ ){0,2}malware|logic ?bomb|intrusions?|compromis(?:ed|e of|ing)|st(?:ole|olen|eal|eals|ealing)\b|theft|thie(?:f|ves)`
+  + String.raw`|burglar\w*|lost|misplaced|leak(?:ed|s|ing)?\b|data ?leak|dumps?\b|dumpster|expos(?:ed|ure) (?:of )?(?:the )?(?:\w+ )?(?:data|records`
+  + String.raw`|information|details|files|database)|publicly (?:available|accessible|viewable)|defac(?:e|es|ed|ement|ing)|DDoS|denial[- ]of[- ]service`
+  + String.raw`|phish(?:ing|ed)|scam\w*|espionage|spie[sd]\b|spying|spy on|wiretap\w*|infiltrat\w*|unauthori[sz]ed|without (?:proper )?authori[sz]ation`
+  + String.raw`|inappropriately|improperly|inadvertently|mistakenly|accidentally|by mistake|in error|wrong (?:recipient|address|patient|person)`
+  + String.raw`|incorrect (?:recipient|address|patient)|mis(?:faxed|mailed|directed|delivered|sent)\w*|snoop\w*|extort(?:ed|ing|s)\b|extortion (?:demand`
+  + String.raw`|attempt|attack|email|letter)|encrypt(?:ed|ing)\b|wiper|skimm(?:er|ers|ing|ed)|tamper\w*|sabotag\w*|exfiltrat\w*|(?:takes?|took|taken|shuts?`
+  + String.raw`|shut) (?:\w+ ){0,3}(?:down|offline)|knocked (?:\w+ )?(?:out|offline)|(?:threat|bad) actors?|cybercriminals?|fraud\w*|disclos(?:ed|ure)\b`
+  + String.raw`|(?:accessed|viewed) (?:\w+ ){0,3}(?:records|information|data|files|accounts)|declares? war|target(?:s|ed|ing)\b|assault(?:s|ed)\b|crippl\w+`
+  + String.raw`|spyware|surveillanceware|breaks? into|broke into|glitch|violat(?:ed|ing|ion)|HIPAA|PII|(?:personal|patient|medical|health`
+  + String.raw`|private) (?:information|data|details|records))`, 'i');
+// An incident database's short write-up is an incident by construction; a full article has to say so.
+const SHORT_SUMMARY = 400;
+/** True when the document reports an incident; places in other texts (sport, travel, weather) are nobody's victim. */
+export function isIncidentDoc(doc: AnalysedDoc): boolean {
+  return doc.once('location/incident-doc', () => doc.text.length < SHORT_SUMMARY || INCIDENT.test(doc.text));
+}
+
+// Places where people met, judged or were sent, not where the victim is.
+const ELSEWHERE = new RegExp(String.raw`\b(?:court|courts|tribunal|trial|hearing|conference|summit|meeting|event|speech|speaking|spoke|visit(?:ing)?|held`
+  + String.raw`|diverted|transferred|sent|moved|flown|travel(?:l?ed|ling)?|hospitals|offices of|embassy|prosecutors?|arrested|extradited|jailed|sentenced`
+  + String.raw`|charged|convicted)\s+(?:\w+\s+){0,2}(?:in|at|to|near|from)\s+(?:the\s+)?$`, 'i');
+/** True when the words before `pos` put the place outside the incident: "a court in London heard". */
+export function elsewhereBefore(text: string, pos: number): boolean {
+  return ELSEWHERE.test(text.slice(Math.max(0, pos - 50), pos));
+}
+
+// Month and weekday names are capitalised like places ("in March") and some are towns somewhere.
+const CALENDAR = new RegExp(String.raw`^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday`
+  + String.raw`|Thursday|Friday|Saturday|Sunday|Christmas|Easter)$`, '');
+// Gazetteer subdivisions carry a unit word the text often leaves out ("Aichi Prefecture" written "Aichi").
+const UNIT_SUFFIX = /\s+(?:Prefecture|Province|County|Region|Oblast|Voivodeship|District|Department|Parish|State|Governorate|Municipality|Canton)$/;
+
+/** The region as the text writes it, when it does ("Aichi" for "Aichi Prefecture"); never the city's own name. */
+function writtenRegion(text: string, region: string | null, city: string, country?: string): string | null {
+  if (!region || (COUNTRY_BY_NAME.has(region) && COUNTRY_BY_NAME.get(region) === country)) return null; // "England" is a country to the reader
+  for (const form of new Set([region, region.replace(UNIT_SUFFIX, '')])) {
+    if (form.length < 3 || city.includes(form) || form.includes(city)) continue;
+    if (new RegExp(`(?<![\\p{L}\\p{N}])${escape(form)}(?![\\p{L}\\p{N}])`, 'u').test(text.replaceAll(city, ' '))) return form;
+  }
+  return null;
+}
+
+const IN_RUN = new RegExp(String.raw`\b(?:in|of)\s+(?:the\s+)?(${PLACE_RUN})`, 'gu');
+/** Countries the text names outside attacker phrases, with those of the capitals it names ("a court in London" → GB). */
+function victimCountries(doc: AnalysedDoc): ReadonlySet<string> {
+  return doc.once('location/victim-countries', () => {
+    const s = new Set(mentions(doc).filter((m) => !isAttackerContext(doc.text, m)).map((m) => m.place.country));
+    for (const m of matches(CAPITAL_RE, doc.text)) s.add(isCapital(m[1]!)!);
+    // so does a province it places something in: "Gloucester City Council in Gloucestershire"
+    for (const m of matches(IN_RUN, doc.text)) {
+      const sub = subdivisionAsWritten(m[1]!);
+      if (sub && !isAttackerContext(doc.text, { start: m.index, end: m.index + m[0].length })) s.add(sub.country);
+    }
+    return s as ReadonlySet<string>;
+  });
+}
+
+/**
+ * The place a city name written in this document stands for, or undefined. Namesakes are settled by a
+ * capital, then by a region the text names ("Atlanta … Georgia"), then by a country it names; a
+ * well-known city (compromise's lexicon) whose namesakes are mostly in one country goes to that one.
+ * `sure` is for names a pattern already marks as a city ("City of X"), which may be ordinary words.
+ */
+export function cityInDoc(doc: AnalysedDoc, name: string, sure = false): Place | undefined {
+  if (name.length < 3 || CALENDAR.test(name) || COUNTRY_BY_NAME.has(name)) return undefined;
+  if (!sure && (name.length < 4 || isCommonWord(name))) return undefined;
+  let places = cityPlaces(name);
+  if (!places.length) return undefined;
+  const cap = isCapital(name);
+  let pick: Place[] = cap ? places.filter((p) => p.country === cap) : [];
+  if (!pick.length) pick = places.filter((p) => writtenRegion(doc.text, p.region, name, p.country));
+  if (new Set(pick.map((p) => p.country)).size !== 1) {
+    const named = victimCountries(doc);
+    const inNamed = places.filter((p) => named.has(p.country));
+    const known = /City/.test(String(nameTags(name)));
+    if (new Set(inNamed.map((p) => p.country)).size === 1) pick = inNamed;
+    // a namesake abroad, when the text places the victim in another country ("Town of St. Marys … Canadian")
+    else if (named.size && !inNamed.length && (sure || !known)) pick = [];
+    else if (new Set(places.map((p) => p.country)).size === 1) pick = places;
+    else if (known) {
+      const counts = new Map<string, number>();
+      for (const p of places) counts.set(p.country, (counts.get(p.country) ?? 0) + 1);
+      const [top, n] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+      pick = n / places.length >= 0.75 ? places.filter((p) => p.country === top) : [];
+    } else pick = [];
+  }
+  if (!pick.length) return undefined;
+  places = pick;
+  const regions = new Set(places.map((p) => writtenRegion(doc.text, p.region, name, p.country)).filter(Boolean));
+  const region = regions.size === 1 ? [...regions][0]! : regions.size ? null : regionAfterCity(doc.text, name, places[0]!.country);
+  return { country: places[0]!.country, region, city: name };
+}
+
+// "Leeds, West Yorkshire, had …": a capitalised name written right after the city and closed by punctuation
+// is its region even when the gazetteer lacks it; one followed by a verb is a speaker ("Leeds, Sarah Lomax said").
+const AFTER_CITY = new RegExp(String.raw`^,[ ]?(${PLACE_RUN})(?=\s*(?:[,.;:)]|\n|$))`, 'u');
+const REGION_WORDS = 3;
+/** The region the text writes right after `city` ("City, Region"), when it is no country, city or other known place. */
+function regionAfterCity(text: string, city: string, country: string): string | null {
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])${escape(city)}(?=,)`, 'gu');
+  for (const m of matches(re, text)) {
+    const a = AFTER_CITY.exec(text.slice(m.index + city.length, m.index + city.length + 60));
+    if (!a) continue;
+    const known = regionOf(a[1]!, country);
+    // "Austin, Tex.": an abbreviation the gazetteer reads; "Leeds, England" names a country to the reader
+    if (known) return known.region && COUNTRY_BY_NAME.get(known.region) !== country ? known.region : null;
+    const run = a[1]!;
+    if (/\.$/.test(run) || run.split(/[ -]/).length > REGION_WORDS || CALENDAR.test(run) || COUNTRY_BY_NAME.has(run)) continue;
+    if (/^\p{Lu}+$/u.test(run.replace(/\./g, ''))) continue;
+    if (cityPlaces(run).length || isCapital(run) || subdivisionAsWritten(run)) continue;
+    return run;
+  }
+  return null;
+}
+
+/** True when the text calls the name a province or region ("Province de Namur", "the Namur region"): not a city then. */
+export function calledRegion(text: string, name: string): boolean {
+  const n = escape(name);
+  const unitOf = String.raw`\b(?:Province|Provincia|Provinz|Region|Région|Regione|County|Prefecture|Oblast|Canton|Department|Département|State)`;
+  const unitAfter = String.raw`\s+(?:province|region|prefecture|county|oblast|canton|department|state)\b`;
+  return new RegExp(String.raw`${unitOf}\s+(?:of|de|du|di|del|des)\s+${n}\b|\b${n}${unitAfter}`, 'i').test(text);
+}

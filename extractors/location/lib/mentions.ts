@@ -1,0 +1,126 @@
+// Every country, demonym and US-state mention of a document, found once and shared by the location
+// rules, with the context tests that tell the victim's place from the attackers' ("Russian hackers").
+import { alternation } from '../../_shared/alternation.ts';
+import { matches, type AnalysedDoc } from '../../_shared/kit.ts';
+import { countryCode, countryRegex, demonymRegex } from '../../_shared/countries.ts';
+import { cityPlaces, demonymCountry, isCommonWord, nameTags, subdivisions, US_STATES, type Place } from '../../_shared/gazetteer.ts';
+
+export type MentionKind = 'country' | 'demonym' | 'state';
+export interface Mention { kind: MentionKind; start: number; end: number; name: string; place: Place }
+
+const US_STATE_RE = new RegExp(alternation(US_STATES.map((s) => s.name), { wholeWord: true }), 'gu');
+const STATE_BY_NAME = new Map(US_STATES.map((s) => [s.name, s]));
+const COUNTRY_RE = countryRegex();
+const DEMONYM_RE = demonymRegex();
+
+// Alternative spellings in the country data that are ordinary English words ("Island" is Iceland's).
+const NOT_COUNTRIES = new Set(['Island']);
+const WORD_BEFORE = /(\p{Lu}[\p{L}'’]*)\s$/u;
+const WORD_AFTER = /^\s(\p{Lu}[\p{L}'’]*)/u;
+const longerName = (n: string) => cityPlaces(n).length > 0 || subdivisions(n).length > 0;
+/** "Jersey City", "Long Island", "Michael Jordan": the country name is part of another name. */
+function insideOtherName(text: string, start: number, end: number, name: string): boolean {
+  if (NOT_COUNTRIES.has(name)) return true;
+  const before = WORD_BEFORE.exec(text.slice(Math.max(0, start - 25), start))?.[1];
+  const after = WORD_AFTER.exec(text.slice(end, end + 25))?.[1];
+  if (before && (longerName(`${before} ${name}`) || (isCommonWord(before) && /Name/.test(String(nameTags(before)))))) return true;
+  return !!after && longerName(`${name} ${after}`);
+}
+
+const CITY_COMMA = /(\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*)?),\s*$/u;
+/** "Atlanta, Georgia": a city of the US state right before the name. */
+function georgianCityBefore(text: string, start: number): boolean {
+  const c = CITY_COMMA.exec(text.slice(Math.max(0, start - 40), start));
+  return !!c && cityPlaces(c[1]!).some((p) => p.country === 'US' && p.region === 'Georgia');
+}
+
+export function mentions(doc: AnalysedDoc): Mention[] {
+  return doc.once('location/mentions', () => findMentions(doc));
+}
+
+function findMentions(doc: AnalysedDoc): Mention[] {
+  const out: Mention[] = [];
+  const taken: Array<[number, number]> = [];
+  const free = (s: number, e: number) => !taken.some(([a, b]) => s < b && a < e);
+  const scan = (re: RegExp, kind: MentionKind, place: (name: string, start: number, end: number) => Place | undefined) => {
+    for (const m of matches(re, doc.text)) {
+      const start = m.index + m[0].indexOf(m[1]!);
+      const end = start + m[1]!.length;
+      const p = place(m[1]!, start, end);
+      if (!p || !free(start, end)) continue;
+      taken.push([start, end]);
+      out!.push({ kind, start, end, name: m[1]!, place: p });
+    }
+  };
+  scan(US_STATE_RE, 'state', (n) => (n === 'Georgia' ? undefined : { country: 'US', region: STATE_BY_NAME.get(n)!.name, city: null }));
+  scan(COUNTRY_RE, 'country', (n, start, end) => {
+    // "US$70,000" is a currency
+    if (doc.text[end] === '$') return undefined;
+    const c = countryCode(n);
+    return c && !insideOtherName(doc.text, start, end, n) ? { country: c, region: null, city: null } : undefined;
+  });
+  scan(DEMONYM_RE, 'demonym', (n) => {
+    const c = demonymCountry(n) ?? countryCode(n);
+    return c ? { country: c, region: null, city: null } : undefined;
+  });
+  // Georgia the state when the text is otherwise American ("Atlanta, Georgia's capital"), Georgia the country otherwise
+  const american = out.some((m) => m.place.country === 'US');
+  for (const m of out) {
+    if (m.name !== 'Georgia' || !(american || georgianCityBefore(doc.text, m.start))) continue;
+    Object.assign(m, { kind: 'state', place: { country: 'US', region: 'Georgia', city: null } });
+  }
+  out.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+// Words that make the noun phrase around a place name the attacker: "Russian hackers", "a China-based
+// group", "Iranian state-sponsored actors", "North Korea's Lazarus", "pro-Russian hacktivists".
+const ATTACKER = new RegExp(String.raw`^(?:hack(?:er|ers|ing|tivists?)|groups?|gangs?|actors?|APT\d*|cyber-?criminals?|criminals?|crooks|spies|spying`
+  + String.raw`|espionage|operatives?|attackers?|intelligence|agents?|trolls?|threat|ransomware|cyber-?army|army|military-linked|perpetrators?|adversar(?:y`
+  + String.raw`|ies)|nation-state|(?:state|government|military|kremlin)-(?:sponsored|backed|linked|affiliated)|sponsored|backed|linked|affiliated|nexus`
+  + String.raw`|speaking|origin|GRU|FSB|SVR|MSS|IRGC|PLA)$`, 'i');
+const PHRASE_AFTER = /^(?:['’]s)?[\s-]*((?:[\p{L}\p{N}-]+\s*){1,5})/u;
+const STOP = new RegExp(String.raw`^(?:of|in|on|at|to|for|from|by|with|and|or|but|that|which|who|the|a|an|was|were|is|are|has|have|had|said|says|after|since`
+  + String.raw`|during|against|over|into)$`, 'i');
+const BEFORE_ATTACKER = new RegExp(String.raw`(?:\bpro-|\banti-|\b(?:by|from|behind|originat(?:ed|ing) (?:in|from)|traced (?:back )?to|routed through`
+  + String.raw`|on behalf of|attributed to|linked to|tied to|backed by|sponsored by|based out of|out of|operating in|Anonymous)\s+(?:the\s+)?)$`, 'i');
+
+/** The words of the noun phrase right after a mention, up to the first function word. */
+function phraseAfter(text: string, end: number): string[] {
+  const m = PHRASE_AFTER.exec(text.slice(end, end + 80));
+  if (!m) return [];
+  const words: string[] = [];
+  for (const w of m[1]!.trim().split(/\s+/)) {
+    if (STOP.test(w)) break;
+    words.push(w);
+  }
+  return words;
+}
+
+/** True when the mention names where the attackers come from rather than where the victim is. */
+export function isAttackerContext(text: string, m: { start: number; end: number }): boolean {
+  if (phraseAfter(text, m.end).some((w) => w.split('-').some((p) => ATTACKER.test(p)) || ATTACKER.test(w))) return true;
+  return BEFORE_ATTACKER.test(text.slice(Math.max(0, m.start - 30), m.start));
+}
+
+// What a victim is: an organisation, an office, an asset or the people an attack reached.
+const TARGET = new RegExp(String.raw`^(?:government|governments|ministry|ministries|minister|agency|agencies|authorit(?:y|ies)|officials?|department`
+  + String.raw`|province|municipalit(?:y|ies)|city|cities|county|state|parliament|president|prime|embassy|embassies|consulate|company|companies|firm|firms`
+  + String.raw`|bank|banks|hospitals?|clinic|universit(?:y|ies)|school|schools|websites?|sites|portal|networks?|servers?|systems?|infrastructure`
+  + String.raw`|organi[sz]ations?|institutions?|media|news|broadcaster|television|TV|newspapers?|elections?|citizens|users|customers|patients|nationals`
+  + String.raw`|voters|energy|power|grid|utilit(?:y|ies)|telecoms?|operators?|airports?|airlines?|ports?|railways?|military|army|navy|defen[cs]e|armed`
+  + String.raw`|forces|police|court|courts|diplomats?|officers?|journalists?|activists|dissidents|retailer|insurer|manufacturer|provider|businesses|entities`
+  + String.raw`|sector|webpages|pages|accounts|commercial|lawmakers|politicians|leaders?|companies'|industry|space|research|nuclear|oil|gas|health`
+  + String.raw`|healthcare|public|federal|national|local|regional|central|financial|critical|defense|foreign|top|major|largest|leading|several|private`
+  + String.raw`|state-owned|military's)$`, 'i');
+
+/** True when the phrase after the mention names what was attacked ("Belgian province", "Ukrainian government websites"). */
+export function hasTargetNoun(text: string, end: number, within = 3): boolean {
+  return phraseAfter(text, end).slice(0, within).some((w) => TARGET.test(w));
+}
+
+const ATTACKER_NOUN_BEFORE = /\b(?:hack\w*|groups?|gangs?|actors?|attackers?|criminals?|operat\w+|spies|perpetrators?)\s+(?:[\w-]+\s+){0,2}$/i;
+/** True when an attacker noun closely precedes `pos`: "hackers based in Moscow", "a group operating from Iran". */
+export function attackerBefore(text: string, pos: number): boolean {
+  return ATTACKER_NOUN_BEFORE.test(text.slice(Math.max(0, pos - 40), pos));
+}

@@ -1,0 +1,38 @@
+// Capitalised place phrases as news text writes them: "San Diego", "St. Louis", "Winston-Salem", "N.J.".
+// Shared by the location rules that read "City, State" pairs, "X-based" and datelines.
+import { countryCode } from '../../_shared/countries.ts';
+import { cityPlaces, type Place } from '../../_shared/gazetteer.ts';
+import { regionOf } from './parse.ts';
+
+const TOKEN = String.raw`(?:\p{Lu}\.){2,3}|\p{Lu}[\p{L}\p{M}'’]*\.?`;
+/** One capitalised run of up to five tokens joined by spaces or hyphens. */
+export const PLACE_RUN = String.raw`(?:${TOKEN})(?:[ -](?:${TOKEN})){0,4}`;
+
+/** The same run, shortest first: for a name right before a fixed word ("Gloucester City Council"). */
+export const PLACE_RUN_LAZY = String.raw`(?:${TOKEN})(?:[ -](?:${TOKEN})){0,4}?`;
+
+const tokens = (run: string) => run.split(/(?<=[^ -])[ ](?=\p{Lu})/u);
+
+/** Longest tail of a capitalised run that is a city, inside the given country / region when known. */
+export function cityAtEnd(run: string, country?: string, region?: string | null): { name: string; places: Place[] } | undefined {
+  const t = tokens(run);
+  for (let i = 0; i < t.length; i++) {
+    const name = t.slice(i).join(' ');
+    const places = cityPlaces(name, country, region ?? undefined);
+    if (places.length) return { name, places };
+  }
+  return undefined;
+}
+
+/** Longest head of a capitalised run that is a country, a US state (name or abbreviation) or a subdivision. */
+export function areaAtStart(run: string): { text: string; country: string; region: string | null } | undefined {
+  const t = tokens(run);
+  for (let n = t.length; n > 0; n--) {
+    const text = t.slice(0, n).join(' ');
+    const code = countryCode(text) ?? countryCode(text.replace(/\.$/, ''));
+    if (code) return { text: countryCode(text) ? text : text.replace(/\.$/, ''), country: code, region: null };
+    const r = regionOf(text);
+    if (r) return { text, ...r };
+  }
+  return undefined;
+}

@@ -1,0 +1,50 @@
+// The named attacker group of a document: "Evil Corp, a cybercrime group", "the LockBit ransomware group",
+// "attributed the attack to Sandworm". Country rules attach it when their own sentence names none.
+import { matches, type AnalysedDoc } from '../../_shared/kit.ts';
+import { places } from './places.ts';
+
+const NAME = String.raw`(?!(?:The|A|An|This|That|Its|Their)\b)([A-Z][\w-]*[A-Za-z0-9](?:[ \t]+[A-Z][\w-]*[A-Za-z0-9]){0,2})`;
+const GROUP = String.raw`(?:group|gang|unit|actor|operation|crew|collective|syndicate|outfit|cartel)`;
+// "a strain known as SamSam" names malware, not a group, so "known as" is no cue. Strongest first: an appositive that
+// defines the name, then a claim or an attribution, then "X ransomware".
+const PATTERNS: readonly RegExp[] = [
+  new RegExp(String.raw`${NAME},\s+an?\s+(?:[\w-]+\s+){0,5}?${GROUP}\b`, 'gu'),
+  new RegExp(String.raw`\b(?:calling\s+itself|(?:ransomware|hacker|hacking|threat|criminal|cybercrime)\s+${GROUP}(?:\s+(?:known\s+as|called|named`
+    + String.raw`|dubbed))?)\s+["“]?${NAME}`, 'gu'),
+  new RegExp(String.raw`\b(?:carried\s+out|claimed|conducted|perpetrated|launched)\s+by\s+(?:the\s+)?${NAME}`, 'gu'),
+  new RegExp(String.raw`\b(?:attributed|linked)\s+(?:the\s+(?:attack|breach|intrusion|incident)\s+)?to\s+(?:the\s+)?${NAME}`, 'gu'),
+  new RegExp(String.raw`(?:^|[.!?]\s+|\bthe\s+)${NAME}\s+(?:later\s+)?(?:claimed|claims|has\s+claimed)\b`, 'gmu'),
+  new RegExp(String.raw`\b${NAME}\s+(?:ransomware|extortion)\s+(?:${GROUP}|gang)`, 'gu'),
+  new RegExp(String.raw`\bthe\s+${NAME}\s+(?:ransomware\s+)?(?:gang|group)\b`, 'gu'),
+];
+// Capitalised words that start sentences or name institutions, never attacker groups.
+const NOT_ACTOR = new RegExp(String.raw`^(?:The|A|An|It|This|That|They|He|She|We|Officials?|Police|Researchers|Security|Federal|State|City|County|Government`
+  + String.raw`|Authorities|Ransomware|Hackers?)$|(?:Centre|Center|Agency|Department|Ministry|Office|Council|Bureau|Service|Police|University|Hospital`
+  + String.raw`|Authority|Government|Times|News|Post)$`, '');
+/** The document's named attacker group, or null. */
+export function docActor(doc: AnalysedDoc): { name: string; start: number; end: number } | null {
+  return doc.once('origin/actor', () => findActor(doc));
+}
+
+function findActor(doc: AnalysedDoc): { name: string; start: number; end: number } | null {
+  type Actor = { name: string; start: number; end: number };
+  let found: Actor | null = null;
+  let aside: Actor | null = null;
+  const isPlace = (s: number) => places(doc).some((p) => p.start === s);
+  // A round-up's digest items tell of other incidents: their groups stand in only when the lead names none.
+  const digest = doc.blocks.filter((b) => b.digestItem);
+  const inDigest = (s: number) => digest.length >= 2 && digest.some((b) => s >= b.start && s < b.end);
+  for (const re of PATTERNS) {
+    for (const m of matches(re, doc.text)) {
+      if (found) break;
+      const name = m[1]!;
+      const start = m.index + m[0].indexOf(name);
+      if (NOT_ACTOR.test(name.split(/\s+/)[0]!) || NOT_ACTOR.test(name) || isPlace(start)) continue;
+      if (inDigest(start)) aside ??= { name, start, end: start + name.length };
+      else found = { name, start, end: start + name.length };
+    }
+    if (found) break;
+  }
+  found ??= aside;
+  return found;
+}

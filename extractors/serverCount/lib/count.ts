@@ -1,0 +1,46 @@
+// Counts of machines hit in an incident: "five of its servers", "more than 200 servers", "two database
+// servers and two application servers" (4), "encrypted 1,500 computers". Not a fleet or a product spec
+// ("Cloudflare runs 10,000 servers", "supports up to 64 servers") and not vague sizes ("hundreds of").
+import { matches, type AnalysedDoc, type Sentence } from '../../_shared/kit.ts';
+import { NUMBER_SOURCE, parseNumber } from '../../_shared/numbers.ts';
+
+export interface Count { start: number; end: number; value: number }
+
+const OWNER = String.raw`(?:of\s+(?:its|their|our|his|her|the|these|those)\s+(?:[\w.&-]+(?:['’]s)\s+)?)`;
+const MODIFIER = String.raw`(?:[\w.-]+\s+){0,3}?`; // "ElasticSearch", "database", "Windows file"
+/** A count of nouns: group n is the number, the noun alternation is given by the caller. */
+export function countPattern(nouns: string): RegExp {
+  return new RegExp(String.raw`\b(?<n>${NUMBER_SOURCE})\s+${OWNER}?(?:other\s+)?${MODIFIER}(?:${nouns})\b(?<more>(?:\s*,?\s*and\s+(?:${NUMBER_SOURCE})\s+`
+    + String.raw`${MODIFIER}(?:${nouns})\b)*)`, 'gi');
+}
+const AND_COUNT = new RegExp(String.raw`\band\s+(${NUMBER_SOURCE})\s`, 'gi');
+
+// the number sizes a fleet or a limit, not what was hit
+const FLEET_BEFORE = new RegExp(String.raw`\b(?:up\s+to|runs?|running|operates?|operating|owns?|owning|manages?|managing|maintains?|supports?|hosts?|has`
+  + String.raw`|have|with|fleet\s+of|network\s+of|out\s+of|of\s+(?:its|their|our|the)(?:\s+\w+['’]s)?|capacity\s+(?:of|for)|room\s+for)\s+(?:about\s+`
+  + String.raw`|around\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?$`, 'i');
+// a digit count glued to a date, a year or a model number is not a count of machines
+const NOT_A_COUNT = /^(?:1[89]|20)\d\d$/;
+export const INCIDENT = new RegExp(String.raw`\b(?:hack\w*|breach\w*|compromis\w*|infect\w*|encrypt\w*|attack\w*|ransom\w*|access\w*|st[oe]len?|steal\w*`
+  + String.raw`|expos\w*|leak\w*|wip(?:ed|ing)|malware|intru\w*|penetrat\w*|hit|affected|impacted|offline|shut\s+down|disrupt\w*|seized|targeted|damag\w*`
+  + String.raw`|delet\w*|locked|crippl\w*|unsecured|misconfigur\w*|vulnerable|took\s+down|taken\s+down|knocked)\b`, 'i');
+
+/** Counts matched by re in sentence s that report machines hit, not a fleet. */
+export function countsIn(doc: AnalysedDoc, s: Sentence, re: RegExp): Count[] {
+  const out: Count[] = [];
+  if (!INCIDENT.test(s.text)) return out;
+  for (const m of matches(re, s.text)) {
+    const n = m.groups!.n!;
+    if (FLEET_BEFORE.test(s.text.slice(Math.max(0, m.index - 40), m.index)) || NOT_A_COUNT.test(n)) continue;
+    let value = parseNumber(n);
+    // "two database servers and two application servers": the counts add up
+    for (const a of matches(AND_COUNT, m.groups!.more ?? '')) {
+      if (value == null) break;
+      const more = parseNumber(a[1]!);
+      value = more == null ? null : value + more;
+    }
+    if (value == null || !Number.isInteger(value) || value < 1) continue;
+    out.push({ start: s.start + m.index, end: s.start + m.index + m[0].length, value });
+  }
+  return out;
+}

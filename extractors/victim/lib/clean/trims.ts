@@ -1,0 +1,282 @@
+// The trims of a victim-name clean, in the order they run: each moves the start or end of the capitalised run, taking
+// off what is no part of the name (a leading "The", a possessive, what the name owns) or taking in what is.
+import { JOINER, isPlace } from '../name-shape.ts';
+import {
+  CORPORATE_SUFFIX, DEVICE_TAIL, GLUED_TAIL, HEADLINE_VERB, LEADING, LOWER_KIND, ORG_HEAD, OWNED_NOUN, PART_OF,
+  isCommonWord, isFirstName, lexicon,
+} from '../words.ts';
+import { defineTrim, type TrimStep } from './step.ts';
+import { isTownOrCounty, standsAlone, withoutCountryTail } from './helpers.ts';
+
+const slice = (r: { text: string; s: number; e: number }) => r.text.slice(r.s, r.e);
+const LOWER_NEXT = /^\s+\p{Ll}/u;
+
+const PLURAL_POSSESSIVE = /^['’][ \t]+\p{Lu}[\p{L}-]*(?:[ \t]+(?:(?:of|and|&)[ \t]+)?\p{Lu}[\p{L}-]*){0,4}/u;
+const PLURAL_OWNER = new RegExp(String.raw`\b(?:Employees|Workers|Veterans|Teachers|Children|Women|Officers|Firefighters|Nurses|Farmers|`
+  + String.raw`Physicians|Doctors|Members|Citizens|Retirees|Parents|Students|Peoples|Soldiers|Sailors|Engineers|Pensioners)$`, 'u');
+const pluralPossessive = defineTrim({
+  name: 'plural possessive inside the name',
+  examples: [{ run: "The [Alabama State Employees]’ Insurance Board was hit.", value: 'Alabama State Employees’ Insurance Board' }],
+  counterExamples: ["[Alabama State Employees] said nothing."],
+  trim(r) {
+    const plural = PLURAL_POSSESSIVE.exec(r.text.slice(r.e, r.e + 80));
+    if (plural && PLURAL_OWNER.test(slice(r))) r.e += plural[0].length;
+  },
+});
+
+const shareOf = defineTrim({
+  name: 'a share of the name',
+  examples: [{ run: '[Thousands of Sentara] patients were told.', value: 'Sentara' }],
+  counterExamples: ['[Sentara Healthcare] said.'],
+  trim(r) {
+    const share = PART_OF.exec(slice(r));
+    if (share) r.s += share[0].length;
+  },
+});
+
+const LEADING_WORD = /^(\S+?)[,]?\s+/u;
+const leadingWords = defineTrim({
+  name: 'leading sentence openers',
+  examples: [{ run: '[On Monday Acme Corp] said.', value: 'Acme Corp' }],
+  counterExamples: ['[Acme Corp] said.'],
+  trim(r) {
+    for (;;) {
+      const m = LEADING_WORD.exec(slice(r));
+      if (!m || !LEADING.has(m[1]!.toLowerCase())) break;
+      r.s += m[0].length;
+    }
+  },
+});
+
+const CLOSING = /(?:['’]s?|[.,;:!?)\]"'”’-]+)$/u;
+const ABBREVIATION_END = /\b(?:Inc|Corp|Co|Ltd|L\.?L\.?C|P\.?C|[A-Z])\.$/;
+const JOINER_END = new RegExp(String.raw`\s+${JOINER}$`, 'iu');
+const closingPunctuation = defineTrim({
+  name: 'closing possessive, punctuation and joiners',
+  examples: [{ run: "[Acme Corp's] servers were hit.", value: 'Acme Corp' }, { run: '[Bank of] the West', value: 'Bank' }],
+  counterExamples: ['[Acme Inc.] said.'],
+  trim(r) {
+    for (;;) {
+      const before = r.e;
+      const tail = slice(r);
+      const poss = CLOSING.exec(tail);
+      if (poss && !ABBREVIATION_END.test(tail)) r.e -= poss[0].length;
+      const join = JOINER_END.exec(slice(r));
+      if (join) r.e -= join[0].length;
+      if (r.e === before) break;
+    }
+  },
+});
+
+const BASED_PREFIX = /^[\p{L}.]+(?:\s+\p{Lu}[\p{L}.]*)?-based\s+(?=\p{Lu})/u;
+const basedPrefix = defineTrim({
+  name: 'seat before the name',
+  examples: [{ run: '[US-based Northeast Surgical Group] was hit.', value: 'Northeast Surgical Group' }],
+  counterExamples: ['[Northeast Surgical Group] was hit.'],
+  trim(r) {
+    const based = BASED_PREFIX.exec(slice(r));
+    if (based) r.s += based[0].length;
+  },
+});
+
+const headlineVerb = defineTrim({
+  name: 'headline verb after the name',
+  examples: [{ run: '[Acme Corp Confirms Data Breach]', value: 'Acme Corp' }],
+  counterExamples: ['[Acme Corp] confirms a data breach.'],
+  trim(r) {
+    const verb = HEADLINE_VERB.exec(slice(r));
+    if (verb) r.e = r.s + verb.index;
+  },
+});
+
+const AND = /\s+and\s+/u;
+const andSplit = defineTrim({
+  name: 'two names joined by "and"',
+  examples: [{ run: '[Facebook and Instagram] were down.', value: 'Facebook' }],
+  counterExamples: ['[Redcar and Cleveland Borough Council] was hit.'],
+  trim(r) {
+    const and = AND.exec(slice(r));
+    if (and && !ORG_HEAD.test(r.text.slice(r.s + and.index + and[0].length, r.e))) r.e = r.s + and.index;
+  },
+});
+
+const LIST_TAIL = /^((?:,[ \t]+\p{Lu}\p{Ll}+){1,3}),?[ \t]+(?:and|&)[ \t]+(\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+){0,2})(?![\p{L}'’-])/u;
+const BODY_OF = new RegExp(String.raw`\b(?:Ministry|Department|Office|Bureau|Secretariat|Agency|Commission|Council|Institute|Faculty|School|`
+  + String.raw`College|Centre|Center|Division|Board)\s+(?:of|for)\s+\p{Lu}\p{Ll}+$`, 'u');
+const isListWord = (w: string) =>
+  w && w !== 'and' && w !== '&';
+const commonListWord = (w: string) => ORG_HEAD.test(w) || !(isPlace(w) || isFirstName(w) || (lexicon[w.toLowerCase()] ?? '').includes('Organization'));
+const listTail = defineTrim({
+  name: 'list of common words ending the name',
+  examples: [{ run: 'The [Ministry of Agriculture], Forestry and Fisheries said.', value: 'Ministry of Agriculture, Forestry and Fisheries' }],
+  counterExamples: ['The [Ministry of Agriculture] said.'],
+  trim(r) {
+    // "Ministry of Agriculture, Forestry and Fisheries", "Texas Ear, Nose and Throat Specialists": a list of common
+    // words is the rest of one name when the name is a body "of" something or the list ends on an organisation noun
+    const list = LIST_TAIL.exec(r.text.slice(r.e, r.e + 120));
+    if (list && list[0].split(/[\s,]+/).filter(isListWord).every(commonListWord) && (BODY_OF.test(slice(r)) || ORG_HEAD.test(list[2]!))) {
+      r.e += list[0].length;
+    }
+  },
+});
+
+const corporateSuffix = defineTrim({
+  name: 'legal form',
+  examples: [{ run: '[Alton Steel, Inc] said.', value: 'Alton Steel' }],
+  counterExamples: ['[Alton Steel] said.'],
+  trim(r) {
+    const suffix = CORPORATE_SUFFIX.exec(slice(r));
+    if (suffix && suffix.index > 0) r.e = r.s + suffix.index;
+    if (r.e <= r.s) return false;
+    // "Alton Steel, Inc.": a legal form makes the run a company, whatever first name it opens with
+    r.incorporated = !!suffix && suffix.index > 0;
+  },
+});
+
+const POSSESSIVE_BEFORE = /^(.*?\S)['’]s?\s+(?=\S+\s+\S)/u;
+const PLURAL_NOUN_OWNER = /\b(?:Women|Children|Men|People|Veterans|Workers|Teachers|Employees|Doctors|Physicians|Nurses|Owners|Farmers)$/u;
+const possessiveOwner = defineTrim({
+  name: 'owner before a possessive',
+  examples: [
+    { run: "[North Carolina's Guildford County Schools] was hit.", value: 'Guildford County Schools' },
+    { run: "[University of Cambridge's Big Data Project] was hit.", value: 'University of Cambridge' },
+  ],
+  counterExamples: ["[Midland Women's Clinic Group] was hit."],
+  trim(r) {
+    // "North Carolina's Guildford County Schools": a place before the possessive only locates the victim;
+    // "University of Cambridge's project": an organisation before it is the victim
+    const poss = POSSESSIVE_BEFORE.exec(slice(r));
+    // "Midland Women's Clinic": a possessive plural noun is part of the name
+    if (poss && !PLURAL_NOUN_OWNER.test(poss[1]!)) {
+      if (ORG_HEAD.test(poss[1]!)) r.e = r.s + poss[1]!.length;
+      else r.s += poss[0].length;
+    }
+  },
+});
+
+const OWNS_ONE = /^(.*?\S)['’]s?\s+(\p{Lu}[\p{L}\d-]*)$/u;
+const ownsOne = defineTrim({
+  name: 'one word the owner has',
+  examples: [{ run: "[Tommy Hilfiger’s Japanese] website was hacked.", value: 'Tommy Hilfiger' }],
+  counterExamples: ["[Tommy Hilfiger’s Japanese], it said."],
+  trim(r) {
+    // "Tommy Hilfiger’s Japanese website", "Henry County’s Enhanced 911 system": one word between the possessive and a
+    // lower-case noun describes what the owner has; the owner is the name
+    const m = OWNS_ONE.exec(slice(r));
+    if (m && !ORG_HEAD.test(m[2]!) && !PLURAL_OWNER.test(m[1]!) && LOWER_NEXT.test(r.text.slice(r.e, r.e + 3))) r.e = r.s + m[1]!.length;
+  },
+});
+
+const lostApostrophe = defineTrim({
+  name: 'possessive that lost its apostrophe',
+  examples: [{ run: '[Sierra View District Hospitals] network was hit.', value: 'Sierra View District Hospital' }],
+  counterExamples: ['[Sierra View District Hospitals] said.'],
+  trim(r) {
+    // "Sierra View District Hospitals network", "Health Ministrys spokesman": a singular organisation noun whose
+    // possessive lost its apostrophe, before the lower-case noun it owns
+    const m = GLUED_TAIL.exec(slice(r));
+    if (m && OWNED_NOUN.test(r.text.slice(r.e, r.e + 30))) r.e -= (m[1] ?? m[2]!).length;
+  },
+});
+
+const deviceTail = defineTrim({
+  name: "device the name owns",
+  examples: [{ run: 'A [Hertfordshire Police USB] memory stick was lost.', value: 'Hertfordshire Police' }],
+  counterExamples: ['[Hertfordshire Police USB], it said.'],
+  trim(r) {
+    // "A Hertfordshire Police USB memory stick", "Sunoco ATM skimmer": a device's acronym after the name is what it owns
+    const device = DEVICE_TAIL.exec(slice(r));
+    if (device && device.index > 0 && LOWER_NEXT.test(r.text.slice(r.e, r.e + 3))) r.e = r.s + device.index;
+  },
+});
+
+const GLUED_POSSESSIVE = /^(\p{Lu}[\p{L}]*[^\Ws])s\s+(?=\S+\s+\S)/u;
+const PLURAL_NAME = new RegExp(String.raw`^(?:Women|Children|Men|People|Veteran|Worker|Teacher|Employee|Doctor|Physician|Nurse|Owner|Farmer|`
+  + String.raw`American|Citizen|Friend|Member|Partner|Associate|Service|System|Product|Resource|Affair|Communication|Industrie|Holding|`
+  + String.raw`Solution|Lake|Hill|Spring|Wood|Field|Park|Garden|Meadow|Oak|Pine|Palm|Height|Fall|Island|Water|Street|Road)$`, 'u');
+const gluedPossessive = defineTrim({
+  name: 'owner glued to its possessive',
+  examples: [
+    { run: '[Hartfords Saint Francis Hospital] was hit.', value: 'Saint Francis Hospital' },
+    { run: 'NATO said. [NATOs Cooperative Cyber Defence Centre] was hit.', value: 'Cooperative Cyber Defence Centre' },
+  ],
+  counterExamples: ['[Hartford Saint Francis Hospital] was hit.'],
+  trim(r) {
+    // "Hartfords Saint Francis Hospital": a place whose possessive lost its apostrophe
+    // "NATOs Cooperative Cyber Defence Centre", "Erickson Livings Dan Dunne": any owner the text also names on its own;
+    // what it owns is the victim when it is an organisation, else the owner is
+    const glued = GLUED_POSSESSIVE.exec(slice(r));
+    if (!glued) return;
+    const owner = glued[1]!;
+    // (short town names in the gazetteer are too often a surname or a word with its "s": "Flores", "Sims")
+    const place = isPlace(owner) || (owner.length >= 6 && !isFirstName(owner.toLowerCase()) && isTownOrCounty(owner));
+    if (place || (!PLURAL_NAME.test(owner) && standsAlone(r.doc, owner))) {
+      if (place || ORG_HEAD.test(r.text.slice(r.s + glued[0].length, r.e))) r.s += glued[0].length;
+      else r.e = r.s + owner.length;
+    }
+  },
+});
+
+// "LA County-USC Patients' Personal Information": the people served, named after who serves them
+const PEOPLE_TAIL = /\s+(?:Patients|Customers|Clients|Users|Students|Residents|Subscribers|Shoppers|Passengers)$/u;
+// "Sunoco Gas Stations", "Netflix Call Center": a brand's outlet or office is named after it too
+const WEB_PROPERTY = /\s+(?:Support\s+)?(?:Page|Web\s?[Ss]ite|Website|Sites|Portal|Forum|Blog|Gas\s+Stations?|Call\s+Cent(?:er|re))$/u;
+const ownedProperty = defineTrim({
+  name: 'web property, outlet or people named after the owner',
+  examples: [{ run: 'The [Viber Support Page] was defaced.', value: 'Viber' }, { run: '[Egyptian Government Sites] were down.', value: 'Egyptian Government' }],
+  counterExamples: ['[Viber] was defaced.'],
+  trim(r) {
+    const owned = WEB_PROPERTY.exec(slice(r)) ?? PEOPLE_TAIL.exec(slice(r));
+    if (owned && owned.index > 0) r.e = r.s + owned.index;
+  },
+});
+
+const countryTail = defineTrim({
+  name: "country closing a brand's name",
+  examples: [{ run: 'Sony said. [Sony Italy] was hacked.', value: 'Sony' }],
+  counterExamples: ['[Air India] was hacked.'],
+  trim(r) {
+    // "Sony Italy", "Google Video Costa Rica", "Experian South African branch": a brand's branch in a country
+    r.e = r.s + withoutCountryTail(r.doc, slice(r), LOWER_NEXT.test(r.text.slice(r.e, r.e + 3))).length;
+  },
+});
+
+const lowerKind = defineTrim({
+  name: 'lower-case kind after a place',
+  examples: [{ run: 'The [Barrie] police said.', value: 'Barrie police' }],
+  counterExamples: ['The [Barrie] council said.'],
+  trim(r) {
+    // "Barrie police", "Spotsylvania school system": a lower-case kind after a place makes it the place's body
+    const kind = LOWER_KIND.exec(r.text.slice(r.e, r.e + 40));
+    if (kind) r.e += kind[0].length;
+    r.kindTaken = !!kind;
+  },
+});
+
+const BODY_KIND = String.raw`(?:(?:medical|health|dental|eye|surgical|care)\s+)?(?:hospital|clinic|cent(?:er|re)|hospice|bank|credit\s+union|`
+  + String.raw`stock\s+exchange|adoption\s+agency|care\s+network|nursing\s+home|care\s+home)`;
+const BODY_KIND_AFTER = new RegExp(String.raw`^[ \t]+${BODY_KIND}(?![\p{L}-])`, 'u');
+/** A body's kind closing a name ("Antoni van Leeuwenhoek hospital"). */
+export const BODY_KIND_END = new RegExp(String.raw`\s${BODY_KIND}$`, 'u');
+const SENTENCE_START = /(?:^|[.!?:]\s+|\n\s*)$/u;
+const bodyKind = defineTrim({
+  name: 'lower-case kind after a name',
+  examples: [{ run: 'the [Walking On Air] clinic was hit.', value: 'Walking On Air clinic' }],
+  counterExamples: ['An [Evansville] hospital was hit.', '[Dermatology] clinic staff said.'],
+  trim(r) {
+    // "the Walking On Air clinic", "Antoni van Leeuwenhoek hospital": a lower-case kind after a name with no organisation
+    // noun of its own, and no place, is part of the body's name
+    const body = !r.kindTaken && BODY_KIND_AFTER.exec(r.text.slice(r.e, r.e + 40));
+    if (!body) return;
+    const value = slice(r);
+    // ("An Evansville hospital", "Dermatology clinic staff": a town, or one word a sentence opens on, names no body)
+    const sentenceWord = /^\S+$/u.test(value) && (isCommonWord(value) || SENTENCE_START.test(r.text.slice(Math.max(0, r.s - 3), r.s)));
+    if (!ORG_HEAD.test(value) && !isTownOrCounty(value) && !sentenceWord) r.e += body[0].length;
+  },
+});
+
+/** The trims, in the order they run. */
+export const TRIMS: readonly TrimStep[] = [
+  pluralPossessive, shareOf, leadingWords, closingPunctuation, basedPrefix, headlineVerb, andSplit, listTail, corporateSuffix,
+  possessiveOwner, ownsOne, lostApostrophe, deviceTail, gluedPossessive, ownedProperty, countryTail, lowerKind, bodyKind,
+];

@@ -1,0 +1,53 @@
+// "Jerez city hall rejects 50 BTC ransom demand ⏎⏎ Security desk · 5 October 2021 ⏎⏎ The Ayuntamiento de
+// Jerez de la Frontera, the city council of the sherry capital …, said on Monday …"
+// A full article opens with a headline, then bylines and datelines, then the lead sentence. The headline
+// names its subject by the short form readers know ("Jerez city hall", "Potsdam"); the lead gives the
+// organisation its full name and says what it is, so rules that read an opening look at the lead first.
+import type { AnalysedDoc, Sentence } from '../../_shared/kit.ts';
+import { memoized } from './cache.ts';
+
+// a headline stands alone on the first line, without a full stop, and a blank line follows it
+const HEADLINE_END = /^[^\n]*[^.!?:;,\s"”'’)]\s*\n[ \t]*\n/u;
+// prose ends on a full stop (a closing quote may follow) and runs on for more than a byline's few words
+const PROSE_END = /[.!?]["”'’)]?\s*$/u;
+const MIN_LEAD_WORDS = 8;
+const LEAD_REACH = 4; // headline, kicker, byline, dateline: the lead comes within the first few sentences
+
+export interface Opening { headline: Sentence | null; lead: Sentence | null }
+
+const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
+const isProse = (s: Sentence) => PROSE_END.test(s.text) && words(s.text) >= MIN_LEAD_WORDS;
+
+/** The headline (if the text opens with one) and the lead sentence of the text. */
+export function openingOf(doc: AnalysedDoc): Opening {
+  return memoized(doc, 'opening', 0, () => {
+    const first = doc.sentences[0];
+    const headline = first && first.start < 5 && HEADLINE_END.test(doc.text.slice(first.start, first.end + 4)) ? first : null;
+    const from = headline ? 1 : 0;
+    const lead = doc.sentences.slice(from, from + LEAD_REACH).find(isProse) ?? null;
+    return { headline, lead };
+  });
+}
+
+/** The opening sentences in the order a rule should trust them: lead first, then the headline, then the rest up to the lead. */
+export function openingSentences(doc: AnalysedDoc, plain: number): Sentence[] {
+  const { headline, lead } = openingOf(doc);
+  if (!headline) return doc.sentences.slice(0, plain) as Sentence[];
+  return lead ? [lead, headline] : [headline, ...doc.sentences.slice(1, plain)];
+}
+
+// the verbs of an opening sentence whose subject reports or suffers the incident
+export const OPENING_VERB = String.raw`(?:said|says|announced|announces|reported|reports|notified|notifies|disclosed|discloses|discovered|discovers`
+  + String.raw`|confirmed|confirms|learned|learns|experienced|suffered|suffers|informed|informs|warned|warns|admitted|admits|acknowledged|revealed|alerted`
+  + String.raw`|alerts|filed|mailed|sent|posted|exposed|exposes|leaked|lost|loses|identified|detected|determined|became\s+aware|is\s+aware|began\s+notifying`
+  + String.raw`|recently\s+\w+|fell\s+victim|hit\s+by|(?:is|are|was|were|has\s+been|have\s+been)\s+(?:notifying|investigating|warning|alerting|informing`
+  + String.raw`|reaching\s+out|responding|recovering|dealing|the\s+(?:latest\s+)?(?:victim|target)|(?:the\s+)?(?:victim|target)|hit|struck|targeted|hacked`
+  + String.raw`|breached|attacked|compromised|affected|impacted|forced|crippled|infected|investigating|sending)|(?:has|have|had)\s+(?:been\s+)?(?:notified`
+  + String.raw`|announced|reported|disclosed|discovered|confirmed|learned|suffered|experienced|informed|become\s+aware|begun|started|sent|mailed|posted|lost`
+  + String.raw`|exposed|identified|detected|determined|fired|terminated|filed|its|their)|notifying|hacked|breached|compromised|attacked|targeted|fixed`
+  + String.raw`|patched|secured|apologi[sz]ed|shut\s+down|took\s+down|suspended|(?:is|are|was|were)\s+(?:currently\s+)?(?:looking\s+into|probing|examining`
+  + String.raw`|working)|suffered|experienced|hit)\b`;
+// "Hostinger, one of the biggest web hosting providers, has disclosed": an appositive may sit between subject and verb
+// "Fresenius, Europe’s largest private hospital operator, has been hit": a possessive place may open it
+export const OPENING_APPOSITIVE = String.raw`(?:,\s+(?:a|an|the|one|which|who|whose|based|headquartered|owner|operator|parent|maker|formerly`
+  + String.raw`|\p{Lu}\p{L}+['’]s)\s[^,;:\n]{1,150},)?`;

@@ -1,0 +1,37 @@
+// A lone capitalised word ("Airtel", "MacTalk", "Interpark") is as often a surname or a capitalised
+// common word as a brand. Rules that accept one ask for some sign that it names an organisation.
+import { escapeLiteral as escape } from '../../_shared/alternation.ts';
+import type { AnalysedDoc } from '../../_shared/kit.ts';
+import { wordList } from '../../_shared/lexicon.ts';
+import { memoized } from './cache.ts';
+import { hasCorporateContext, isKnownOrganisation } from './words.ts';
+import { isStrongName, type VictimName } from './name-shape.ts';
+
+// "Interpark Corp.", "MacTalk (mactalk.com.au)": a legal form or the site's own domain right after the word
+const ORG_AFTER = /^(?:,?\s+(?:Inc|Corp|Corporation|Co|Ltd|Limited|LLC|plc|AG|GmbH|SA|NV|BV|SpA)\b|\s*\(\s*(?:www\.)?[\p{L}\d-]+\.[\p{L}]{2,})/u;
+// camel case, digits or a dot inside the word are a brand's spelling ("eBay", "000Webhost", "Mail.ru")
+const BRAND_SPELLING = /\p{Ll}\p{Lu}|\d\p{L}|\p{L}\d|\.\p{L}{2,}$/u;
+
+// technical terms spelled in capitals name no one: "PDF documents", "SQL databases", "PIN numbers"
+// and the roles of privacy write-ups: the covered entity (CE), district attorney (DA), release of information (ROI), privacy officer (PO)
+export const TECH_ACRONYM = new Set(wordList('victim-tech-acronyms'));
+// an adjective or adverb opening a sentence is capitalised too ("Unencrypted passwords", "Potentially affected patients")
+const COMMON_ENDING = /(?:ed|ing|ly|al|ive|ous|ment|tion|sion|ness|ity|ial|ic|ics|ary|ery|ors|ers|ies|ogy|ance|ence|ible|able|less|ful)$/u;
+
+/** A lone word that can be a brand: no technical acronym, no quantity ("70m"), no adjective-like ending. */
+export const isBrandWord = (w: string) => !TECH_ACRONYM.has(w.toUpperCase()) && !/^\d+[\p{L}]{0,3}$/u.test(w)
+  && (/^[\p{Lu}\d&.-]{2,}$|\p{Ll}\p{Lu}/u.test(w) || isKnownOrganisation(w) || !COMMON_ENDING.test(w));
+
+
+/** Whether a name, single word or not, can stand for an organisation in `text`. */
+export function isNameLike(doc: AnalysedDoc, n: VictimName): boolean {
+  const { text } = doc;
+  if (isStrongName(n) || isKnownOrganisation(n.value) || BRAND_SPELLING.test(n.value)) return true;
+  if (ORG_AFTER.test(text.slice(n.end, n.end + 60)) || hasCorporateContext(text, n.end)) return true;
+  // a sentence opens with a capital whatever its first word is ("Emergency patients were diverted")
+  const before = text.slice(Math.max(0, n.start - 3), n.start);
+  if (n.start === 0 || /(?:[.!?:"“]\s*|\n\s*)$/u.test(before)) return false;
+  // a brand keeps its capital wherever it appears; a common word shows up in lower case somewhere
+  const lower = n.value.toLowerCase();
+  return !memoized(doc, 'lower-case', lower, () => new RegExp(String.raw`(?<![\p{L}\d])${escape(lower)}(?![\p{L}\d])`, 'u').test(text));
+}

@@ -1,0 +1,43 @@
+// Cleaning one capitalised run into a victim name: trimming leading noise, possessives and what the name owns,
+// and rejecting the runs that are no victim organisation: generic subjects, people, places, attackers and reporters.
+// The steps themselves, each with its examples and counter-examples, are in clean/trims.ts and clean/rejects.ts.
+import type { AnalysedDoc } from '../../_shared/kit.ts';
+import { memoFor, spanKey } from './cache.ts';
+import type { VictimName } from './name-shape.ts';
+import { GENERIC, LEADING, LOWER_KIND } from './words.ts';
+import { REJECTS } from './clean/rejects.ts';
+import type { Named, Run } from './clean/step.ts';
+import { TRIMS } from './clean/trims.ts';
+
+/**
+ * Cleans the capitalised run text[start, end): drops leading noise ("The", "On Monday"), a trailing
+ * possessive and punctuation, and rejects generic subjects, people, attackers and reporters.
+ */
+export function cleanName(doc: AnalysedDoc, start: number, end: number): VictimName | null {
+  const { text } = doc;
+  const memo = memoFor<number, VictimName | null>(doc, 'clean');
+  const key = spanKey(start, end);
+  let name = memo.get(key);
+  if (name === undefined) memo.set(key, (name = isBareFunctionWord(text, start, end) ? null : cleanRun(doc, start, end)));
+  return name;
+}
+
+// Most capitalised runs are one sentence-opening word ("The", "We", "According", "July"): with nothing
+// to trim and no kind after it, such a word is only a generic subject, and cleanRun would say so slowly.
+const ONE_WORD = /^[^\s'’.,;:!?)\]"”-]+$/u;
+const isBareFunctionWord = (text: string, start: number, end: number) => {
+  if (end - start > 12) return false;
+  const w = text.slice(start, end);
+  const lower = w.toLowerCase();
+  return (LEADING.has(lower) || GENERIC.has(lower)) && ONE_WORD.test(w) && !LOWER_KIND.test(text.slice(end, end + 40));
+};
+
+/** The trims in order, then the rejections in order: the first rejection that holds drops the run. */
+function cleanRun(doc: AnalysedDoc, start: number, end: number): VictimName | null {
+  const run: Run = { doc, text: doc.text, s: start, e: end, incorporated: false, kindTaken: false };
+  for (const step of TRIMS) if (step.trim(run) === false) return null;
+  const value = doc.text.slice(run.s, run.e);
+  const named: Named = { doc, text: doc.text, s: run.s, e: run.e, value, words: value.toLowerCase().split(/\s+/), incorporated: run.incorporated };
+  for (const step of REJECTS) if (step.rejects(named)) return null;
+  return { value, start: run.s, end: run.e };
+}

@@ -1,0 +1,182 @@
+// Finding victim names in a text: every capitalised run, in order, cleaned (name-clean.ts), with the name
+// that starts or ends at a given place and the full name an acronym stands for. A regex over such runs is much
+// cheaper than a parse, and the rules only need to know where a name starts and ends and whether it is a real
+// organisation rather than a generic subject.
+import { firstMatch, matches, type AnalysedDoc } from '../../_shared/kit.ts';
+import { memoFor, memoized } from './cache.ts';
+import { cleanName } from './name-clean.ts';
+import { NAME, isOrgLike, isPlace, type VictimName } from './name-shape.ts';
+
+const NAME_SCAN = String.raw`(?<![\p{L}\p{M}\d'’.&/-])${NAME}`;
+const FULL_SCAN = new RegExp(NAME_SCAN, 'gu');
+const PART_SCAN = new RegExp(NAME_SCAN, 'gu');
+// A run ending this far before a window's edge is the same whether the scan sees the whole text or only the
+// window; closer to the edge the window may cut it, so that stretch is scanned again as the window ends it.
+const EDGE = 300;
+
+interface Scan { runs: number[]; next: number; done: boolean }
+/** The capitalised runs of the whole text (start, end pairs), scanned only as far as anyone has asked. */
+function scanTo(doc: AnalysedDoc, to: number): Scan {
+  const { text } = doc;
+  const memo = memoFor<'scan', Scan>(doc, 'scan');
+  let scan = memo.get('scan');
+  if (!scan) memo.set('scan', (scan = { runs: [], next: 0, done: false }));
+  while (!scan.done && (scan.runs.length === 0 || scan.runs[scan.runs.length - 2]! < to)) {
+    const m = firstMatch(FULL_SCAN, text, scan.next);
+    if (!m) { scan.done = true; break; }
+    scan.runs.push(m.index, m.index + m[0].length);
+    scan.next = m.index + m[0].length;
+  }
+  return scan;
+}
+
+/** Every cleaned capitalised run in text[0, to), in order, worked out once per text and window. */
+function namesUpTo(doc: AnalysedDoc, to: number): readonly VictimName[] {
+  const { text } = doc;
+  return memoized(doc, 'names', to, () => {
+    const out: VictimName[] = [];
+    const keep = (s: number, e: number) => {
+      const name = cleanName(doc, s, e);
+      if (name && !isPlace(name.value)) out.push(name);
+    };
+    const { runs } = scanTo(doc, to);
+    let resume = 0;
+    for (let i = 0; i < runs.length && runs[i + 1]! <= to - EDGE; i += 2) {
+      keep(runs[i]!, runs[i + 1]!);
+      resume = runs[i + 1]!;
+    }
+    const part = text.slice(0, to);
+    for (const m of matches(PART_SCAN, part, resume)) keep(m.index, m.index + m[0].length);
+    return out;
+  });
+}
+
+/** Every cleaned capitalised run in text[from, to), in order. */
+export function* namesIn(doc: AnalysedDoc, from = 0, to = doc.text.length): Generator<VictimName> {
+  const { text } = doc;
+  if (from === 0) {
+    yield* namesUpTo(doc, to);
+    return;
+  }
+  const part = text.slice(0, to);
+  const re = new RegExp(NAME_SCAN, 'gu');
+  for (const m of matches(re, part, from)) {
+    const name = cleanName(doc, m.index, m.index + m[0].length);
+    if (name && !isPlace(name.value)) yield name;
+  }
+}
+
+const ACRONYM = /^[\p{Lu}\d&]{2,8}$/u;
+// "Huntington Medical Research Institutes (HMRI)": the bracket ends the name, so at most one name stands before it
+const SPELLED_OUT = new RegExp(String.raw`(?<![\p{L}\p{M}\d'’.&/-])(${NAME})\s*\(\s*(?:the\s+)?([\p{Lu}\d&]{2,8})\s*\)`, 'gu');
+const PAREN_BEFORE = /\(\s*(?:the\s+)?$/u;
+const PAREN_AFTER = /\s*\)/y;
+// the spelled-out name sits right before its acronym in brackets; no name runs this long
+const SPELLED_OUT_REACH = 1500;
+
+/**
+ * "Huntington Medical Research Institutes (HMRI)": an acronym stands for the full name the text gives it, and so does
+ * a short form the text defines in brackets ("Allergy Associates of Hartford, P.C. (Allergy Associates)").
+ */
+export function expandAcronym(doc: AnalysedDoc, name: VictimName): VictimName {
+  if (!ACRONYM.test(name.value)) return memoized(doc, 'defined', name.value, () => definedShortForm(doc, name.value)) ?? name;
+  const full = memoized(doc, 'acronym', name.value, () => spelledOut(doc, name.value));
+  return full ?? name;
+}
+
+// "Allergy Associates of Hartford, P.C. (Allergy Associates)": a short form the text defines in brackets after the full name
+const BRACKET_BEFORE = /(?:,?\s+(?:Inc|Corp|Co|Ltd|LLC|L\.L\.C|P\.?C|P\.?A)\.?)?,?\s*\(\s*(?:the\s+)?["“]?$/u;
+function definedShortForm(doc: AnalysedDoc, short: string): VictimName | null {
+  const { text } = doc;
+  if (!/\s/.test(short)) return null;
+  for (let at = text.indexOf(short); at >= 0; at = text.indexOf(short, at + 1)) {
+    if (!/^["”]?\s*\)/u.test(text.slice(at + short.length, at + short.length + 3))) continue;
+    const before = BRACKET_BEFORE.exec(text.slice(Math.max(0, at - 40), at));
+    if (!before) continue;
+    const full = nameBefore(doc, at - before[0].length);
+    if (full && full.value.length > short.length && full.value.startsWith(short.split(/\s+/)[0]!)) return full;
+  }
+  return null;
+}
+
+function spelledOut(doc: AnalysedDoc, acronym: string): VictimName | null {
+  const { text } = doc;
+  // the bracketed acronym is a cheap literal to look for; only from where it first stands is the name before it sought
+  for (let at = text.indexOf(acronym); at >= 0; at = text.indexOf(acronym, at + 1)) {
+    if (!firstMatch(PAREN_AFTER, text, at + acronym.length) || !PAREN_BEFORE.test(text.slice(Math.max(0, at - 40), at))) continue;
+    for (const m of matches(SPELLED_OUT, text, Math.max(0, at - SPELLED_OUT_REACH))) {
+      if (m[2] !== acronym) continue;
+      const end = m.index + m[1]!.length;
+      const name = cleanName(doc, m.index, end);
+      // "Valley Anesthesiology and Pain Consultants (VAPC)": the acronym's letters say where the name ends, even
+      // past an "and" that cleaning cut
+      const spelled = name && name.end < end && initialsOf(text.slice(name.start, end)).includes(acronym);
+      if (name && spelled) return { value: text.slice(name.start, end), start: name.start, end };
+      return name;
+    }
+    break;
+  }
+  // "Bay Area Chiropractic Center … BACC said": a longer name in the text whose initials spell the acronym
+  for (const n of namesUpTo(doc, Math.min(text.length, ACRONYM_WINDOW))) {
+    if (n.value === acronym) continue;
+    // "Educational Credit Management Corp. … ECMC": the legal form cut from the name still gives its letter
+    const form = LEGAL_INITIAL.exec(text.slice(n.end, n.end + 16));
+    const initials = initialsOf(n.value);
+    if (initials.includes(acronym) || (form && initials.some((i) => i + form[1]![0]!.toUpperCase() === acronym))) return n;
+    // "Valley Anesthesiology and Pain Consultants … VAPC": the "and" cleaning cut belongs to the name the letters spell
+    const and = AND_REST.exec(text.slice(n.end, n.end + 80));
+    for (let rest = and?.[0]; rest && /\s\S+\s+\S/u.test(rest); rest = rest.replace(/\s+\S+$/u, '')) {
+      if (initialsOf(n.value + rest).includes(acronym)) return { value: n.value + rest, start: n.start, end: n.end + rest.length };
+    }
+  }
+  return null;
+}
+const ACRONYM_WINDOW = 4000;
+const AND_REST = /^\s+(?:and|&)\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,3}/u;
+const LEGAL_INITIAL = /^,?\s+(Corp|Corporation|Co|Company|Inc|Incorporated|Ltd|Limited|Group)\b/u;
+/** "Department of Health and Human Services" → DHHS and DOHAHS. */
+const initialsOf = (value: string) => {
+  const words = value.split(/[\s-]+/).filter((w) => /^\p{L}/u.test(w));
+  const all = words.map((w) => w[0]!.toUpperCase()).join('');
+  const content = words.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+  return [all, content].filter((x) => x.length >= 2);
+};
+
+const NAME_HERE = new RegExp(NAME, 'uy');
+/** The name that starts exactly at `pos`, if any. */
+export function nameAt(doc: AnalysedDoc, pos: number): VictimName | null {
+  const { text } = doc;
+  const memo = memoFor<number, VictimName | null>(doc, 'at');
+  let name = memo.get(pos);
+  if (name === undefined) {
+    const m = firstMatch(NAME_HERE, text, pos);
+    memo.set(pos, (name = m ? cleanName(doc, m.index, m.index + m[0].length) : null));
+  }
+  return name;
+}
+
+const NAME_ENDING = new RegExp(String.raw`(?:^|[^\p{L}\p{M}\d'’.&/-])(${NAME})['’]?s?\s*$`, 'u');
+/** The name that ends exactly at `pos` (the last capitalised run before it). */
+export function nameBefore(doc: AnalysedDoc, pos: number): VictimName | null {
+  const memo = memoFor<number, VictimName | null>(doc, 'before');
+  let name = memo.get(pos);
+  if (name === undefined) memo.set(pos, (name = nameEndingAt(doc, pos)));
+  return name;
+}
+
+function nameEndingAt(doc: AnalysedDoc, pos: number): VictimName | null {
+  const { text } = doc;
+  const from = Math.max(0, pos - 160);
+  const m = NAME_ENDING.exec(text.slice(from, pos));
+  if (!m) return null;
+  const start = from + m.index + m[0].indexOf(m[1]!);
+  const name = cleanName(doc, start, start + m[1]!.length);
+  // "North Big Horn Hospital in Wyoming reported": the place only locates the name before it
+  // "Center for Health Care Services, in San Antonio Texas, experienced", "Colorado Mental Health Institute at Pueblo"
+  const via = /(?:,?\s+(?:in|at)|,)\s+$/u.exec(text.slice(Math.max(0, start - 8), start));
+  if (via && (!name || isPlace(name.value) || (/(?:in|at)\s+$/.test(via[0]) && !isOrgLike(name.value)))) {
+    const outer = nameBefore(doc, start - via[0].length);
+    if (outer && !isPlace(outer.value)) return outer;
+  }
+  return name && isPlace(name.value) ? null : name;
+}

@@ -1,0 +1,27 @@
+// Shared scanning for victim rules: a trigger regex over the whole text, and the name just after it
+// (the object: "attack on X") or just before it (the subject: "X was hit by").
+import { matches, type AnalysedDoc, type Proposal } from '../../_shared/kit.ts';
+import { nameAt, nameBefore } from './names.ts';
+import { nameSpan, type VictimName } from './name-shape.ts';
+import { fullName } from './complete.ts';
+
+export type Check = (name: VictimName, doc: AnalysedDoc, trigger: RegExpExecArray) => boolean;
+const always: Check = () => true;
+
+/** The name that starts where `trigger` ends ("cyberattack against ▸Stadtwerke Bochum"). */
+export function* objectsOf(doc: AnalysedDoc, trigger: RegExp, confidence: number, ok: Check = always): Generator<Proposal<'victim'>> {
+  for (const m of matches(trigger, doc.text)) {
+    const found = nameAt(doc, m.index + m[0].length);
+    const name = found && ok(found, doc, m) ? fullName(doc, found) : null;
+    if (name) yield { value: name.value, confidence, evidence: [nameSpan(doc.text, name)] };
+  }
+}
+
+/** The name that ends where `trigger` starts ("Stadtwerke Bochum◂ was hit by"). */
+export function* subjectsOf(doc: AnalysedDoc, trigger: RegExp, confidence: number, ok: Check = always): Generator<Proposal<'victim'>> {
+  for (const m of matches(trigger, doc.text)) {
+    const found = nameBefore(doc, m.index);
+    const name = found && ok(found, doc, m) ? fullName(doc, found) : null;
+    if (name) yield { value: name.value, confidence, evidence: [nameSpan(doc.text, name)] };
+  }
+}

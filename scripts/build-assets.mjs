@@ -1,0 +1,33 @@
+// Second half of `npm run build` (after tsc): copies the data files the code reads at run time (calibration,
+// SQL migrations, the JSON schema, word lists) to the same places under dist/, writes the compact city gazetteer,
+// and stamps dist/ruleset.json with the ruleset version of the sources just compiled: the package needs neither
+// its sources nor tsx to run. Plain JavaScript, so the build needs no TypeScript loader.
+import { cpSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const DIST = path.join(ROOT, 'dist');
+const COMPILED = ['src', 'extractors', 'queues'];
+// Source and thread bootstraps are compiled or not needed: everything else is data.
+const NOT_DATA = /\.(ts|mts|cts|mjs)$/;
+
+function copyData(rel) {
+  for (const e of readdirSync(path.join(ROOT, rel), { withFileTypes: true })) {
+    const r = path.join(rel, e.name);
+    if (e.isDirectory()) copyData(r);
+    else if (!NOT_DATA.test(e.name)) cpSync(path.join(ROOT, r), path.join(DIST, r));
+  }
+}
+
+for (const dir of COMPILED) copyData(dir);
+cpSync(path.join(ROOT, 'calibration'), path.join(DIST, 'calibration'), { recursive: true });
+
+// The city gazetteer in the compact form the rules read (extractors/_shared/city-table.ts), prepared once here.
+const { compactCities, CITY_TABLE_FILE } = await import(pathToFileURL(path.join(DIST, 'extractors/_shared/city-table.js')).href);
+writeFileSync(CITY_TABLE_FILE, compactCities());
+
+const { rulesetVersion } = await import(pathToFileURL(path.join(DIST, 'src/core/ruleset.js')).href);
+const ruleset = rulesetVersion(ROOT);
+writeFileSync(path.join(DIST, 'ruleset.json'), JSON.stringify({ ruleset }) + '\n');
+process.stderr.write(`dist/ built: ruleset ${ruleset}\n`);

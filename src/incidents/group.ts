@@ -1,0 +1,99 @@
+// Which incident an article belongs to: same victim (any folded key in common), compatible dates and a
+// compatible place. Pure: the store feeds it candidates (incremental) and `groupArticles` runs it over a
+// whole set (rebuild, eval), in one order so that the same articles always give the same incidents.
+import type { Article } from './article.ts';
+import { gap, INCIDENT_DATE_SLACK, interval, PUBLISH_WINDOW, reports, SAME_NEWS_CYCLE, FAR_APART, type Interval } from './dates.ts';
+import { addArticle, mergeIncidents, startIncident, type Incident } from './incident.ts';
+
+/** Countries given this confidently on both sides, and different, keep two articles apart; below it they join and conflict. */
+const FIRM_PLACE = 0.7;
+
+const intervals = (ds: readonly string[]) => ds.map(interval).filter((x): x is Interval => !!x);
+
+/** 'dated': dates say they fit; 'undated': nothing to compare (joins only a single best candidate); false: apart. */
+function fits(a: Article, inc: Incident): 'dated' | 'undated' | false {
+  if (!a.keys.some((k) => inc.names.includes(k))) return false;
+  const country = inc.fields.location;
+  const code = (country?.value as { country?: string | null } | undefined)?.country;
+  if (a.country && code && a.country.code !== code && a.country.confidence >= FIRM_PLACE && country!.confidence >= FIRM_PLACE) return false;
+  const at = interval(a.incidentDate);
+  const pub = interval(a.publishedAt);
+  const incAt = intervals(inc.incidentDates);
+  const incPub = intervals(inc.publishedDates);
+  const farApart = !!at && incAt.length > 0 && incAt.every((d) => gap(at, d) > FAR_APART);
+  if (pub && !farApart && incPub.some((p) => gap(pub, p) <= SAME_NEWS_CYCLE)) return 'dated';
+  if (at && incAt.length) return incAt.some((d) => gap(at, d) <= INCIDENT_DATE_SLACK) ? 'dated' : false;
+  if (at && incPub.length) return incPub.some((p) => reports(p, at)) ? 'dated' : false;
+  if (pub && incAt.length) return incAt.some((d) => reports(pub, d)) ? 'dated' : false;
+  if (pub && incPub.length) return incPub.some((p) => gap(pub, p) <= PUBLISH_WINDOW) ? 'dated' : false;
+  return 'undated';
+}
+
+/** The earlier-told incident keeps its id when two merge. */
+function firstTold(a: Incident, b: Incident): [Incident, Incident] {
+  const first = (i: Incident) => [...i.incidentDates, ...i.publishedDates].sort()[0] ?? '9999';
+  const ka = first(a);
+  const kb = first(b);
+  return ka < kb || (ka === kb && a.id <= b.id) ? [a, b] : [b, a];
+}
+
+export interface Placement {
+  incident: Incident;
+  /** Incidents the article proved to be this one: gone, their ids now aliases of `incident`. */
+  absorbed: Incident[];
+}
+
+/**
+ * Places an article among the candidate incidents (those sharing a victim key): joins the one it fits, merges
+ * those it fits by date (it shows they are one), or starts a new one. Null: no victim, no incident.
+ */
+export function place(a: Article, candidates: readonly Incident[], taken: (id: string) => boolean): Placement | null {
+  if (!a.keys.length) return null;
+  const verdicts = candidates.map((inc) => ({ inc, v: fits(a, inc) }));
+  const dated = verdicts.filter((x) => x.v === 'dated').map((x) => x.inc);
+  if (dated.length) {
+    let [keep, ...rest] = dated;
+    for (const other of rest) [keep] = firstTold(keep!, other);
+    const absorbed = dated.filter((i) => i !== keep);
+    let merged = keep!;
+    for (const other of absorbed) merged = mergeIncidents(merged, other);
+    return { incident: addArticle(merged, a), absorbed };
+  }
+  // an undated article never merges incidents: it joins the best-told one
+  const undated = verdicts.filter((x) => x.v === 'undated').map((x) => x.inc)
+    .sort((x, y) => y.sources.length - x.sources.length || x.id.localeCompare(y.id));
+  if (undated.length) return { incident: addArticle(undated[0]!, a), absorbed: [] };
+  return { incident: startIncident(a, taken), absorbed: [] };
+}
+
+/** The order articles are grouped in when a set is grouped at once: dated first, oldest first, then by id. */
+function groupingOrder(a: Article, b: Article): number {
+  const ka = a.incidentDate ?? a.publishedAt ?? '~';
+  const kb = b.incidentDate ?? b.publishedAt ?? '~';
+  return ka < kb ? -1 : ka > kb ? 1 : a.id.localeCompare(b.id);
+}
+
+/** Groups a whole set of articles; `taken` reserves ids used elsewhere. Articles without a victim are left out. */
+export function groupArticles(articles: readonly Article[], taken: (id: string) => boolean = () => false): Incident[] {
+  const byId = new Map<string, Incident>();
+  const byName = new Map<string, Set<string>>();
+  const retired = new Set<string>();
+  for (const a of [...articles].sort(groupingOrder)) {
+    const candidateIds = new Set(a.keys.flatMap((k) => [...(byName.get(k) ?? [])]));
+    const candidates = [...candidateIds].map((id) => byId.get(id)!).sort((x, y) => x.id.localeCompare(y.id));
+    const p = place(a, candidates, (id) => byId.has(id) || retired.has(id) || taken(id));
+    if (!p) continue;
+    for (const gone of p.absorbed) {
+      byId.delete(gone.id);
+      retired.add(gone.id);
+    }
+    byId.set(p.incident.id, p.incident);
+    for (const k of p.incident.names) {
+      const set = byName.get(k) ?? new Set<string>();
+      for (const gone of p.absorbed) set.delete(gone.id);
+      set.add(p.incident.id);
+      byName.set(k, set);
+    }
+  }
+  return [...byId.values()].sort((x, y) => x.id.localeCompare(y.id));
+}

@@ -1,0 +1,91 @@
+// One value per field from every article's claim: claims that agree add up (agreement raises confidence),
+// claims that contradict the chosen value lower it and are listed as conflicts, never dropped.
+import { FIELD_NAMES, type FieldName } from '../core/contract/record.ts';
+import type { Claim } from './article.ts';
+import { interval } from './dates.ts';
+import { foldName } from './names.ts';
+
+export type Ledger = Partial<Record<FieldName, Claim[]>>;
+
+export interface MergedField { value: unknown; confidence: number; articles: number; agreeing: number }
+export interface Conflict { field: FieldName; values: { value: unknown; articles: string[] }[] }
+
+type Obj = Record<string, unknown>;
+const same = (a: unknown, b: unknown) => a == null || b == null || a === b;
+const sameName = (a: unknown, b: unknown) => a == null || b == null || foldName(String(a)) === foldName(String(b));
+
+/** Whether two values of a field can both be true: a date inside the other's span, a region of the same country… */
+const AGREE: Record<FieldName, (a: unknown, b: unknown) => boolean> = {
+  victim: (a, b) => foldName(String(a)) === foldName(String(b)),
+  date: (a, b) => {
+    const [x, y] = [interval(String(a)), interval(String(b))];
+    return !!x && !!y && ((x.start >= y.start && x.end <= y.end) || (y.start >= x.start && y.end <= x.end));
+  },
+  location: (a, b) => {
+    const [x, y] = [a as Obj, b as Obj];
+    return same(x.country, y.country) && sameName(x.region, y.region) && sameName(x.city, y.city);
+  },
+  serverCount: (a, b) => a === b,
+  ransom: (a, b) => {
+    const [x, y] = [a as Obj, b as Obj];
+    return x.demanded === y.demanded && same(x.amount, y.amount) && same(x.currency, y.currency);
+  },
+  origin: (a, b) => {
+    const [x, y] = [a as Obj, b as Obj];
+    return same(x.country, y.country) && sameName(x.actor, y.actor);
+  },
+};
+
+/** How much a value says: a day over a month, an amount over "a ransom was demanded". */
+function specificity(v: unknown): number {
+  if (typeof v === 'string') return v.length;
+  if (v && typeof v === 'object') return Object.values(v).filter((x) => x != null).length;
+  return 1;
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** The merged value of one field, or null when no article states it. */
+function mergeField(field: FieldName, claims: readonly Claim[]): { merged: MergedField | null; conflict: Conflict | null } {
+  if (!claims.length) return { merged: null, conflict: null };
+  const agree = AGREE[field];
+  const support = (c: Claim) => claims.filter((o) => agree(c.value, o.value)).reduce((s, o) => s + o.confidence, 0);
+  const ranked = claims.map((c) => ({ c, s: support(c) }))
+    .sort((a, b) => b.s - a.s || specificity(b.c.value) - specificity(a.c.value) || b.c.confidence - a.c.confidence
+      || a.c.articleId.localeCompare(b.c.articleId));
+  // the best-supported value, then refined while a more specific value agrees with it ("a ransom" → "$2 million")
+  let winner = ranked[0]!.c;
+  for (;;) {
+    const finer = ranked.find((x) => specificity(x.c.value) > specificity(winner.value) && agree(winner.value, x.c.value));
+    if (!finer) break;
+    winner = finer.c;
+  }
+  const agreeing = claims.filter((o) => agree(winner.value, o.value));
+  const against = claims.filter((o) => !agree(winner.value, o.value));
+  const forMass = agreeing.reduce((s, o) => s + o.confidence, 0);
+  const againstMass = against.reduce((s, o) => s + o.confidence, 0);
+  // independent articles agreeing: noisy-OR; contradiction scales it by the share of the evidence behind the value
+  const p = 1 - agreeing.reduce((q, o) => q * (1 - o.confidence), 1);
+  const confidence = round(p * (forMass / (forMass + againstMass || 1)));
+  const merged = { value: winner.value, confidence, articles: claims.length, agreeing: agreeing.length };
+  if (!against.length) return { merged, conflict: null };
+  const groups = new Map<string, { value: unknown; articles: string[] }>();
+  for (const c of claims) {
+    const key = JSON.stringify(c.value);
+    const g = groups.get(key) ?? { value: c.value, articles: [] };
+    g.articles.push(c.articleId);
+    groups.set(key, g);
+  }
+  return { merged, conflict: { field, values: [...groups.values()] } };
+}
+
+export function mergeLedger(ledger: Ledger): { fields: Record<FieldName, MergedField | null>; conflicts: Conflict[] } {
+  const fields = {} as Record<FieldName, MergedField | null>;
+  const conflicts: Conflict[] = [];
+  for (const name of FIELD_NAMES) {
+    const { merged, conflict } = mergeField(name, ledger[name] ?? []);
+    fields[name] = merged;
+    if (conflict) conflicts.push(conflict);
+  }
+  return { fields, conflicts };
+}

@@ -1,0 +1,94 @@
+// Victim names folded so that two articles naming one victim differently meet on one key: case, accents,
+// punctuation, legal forms ("Acme Corp." / "ACME"), place wrappers ("City of Atlanta" / "Atlanta"), and the
+// acronyms an article defines ("Colorado Department of Transportation (CDOT)").
+import forms from './name-forms.json' with { type: 'json' };
+
+const LEGAL = new Set(forms.legalForms);
+const LEADING = new Set(forms.leadingWords);
+// longest first: "the city of" must win over "city of"
+const PREFIXES = [...forms.placePrefixes].sort((a, b) => b.length - a.length).map((p) => `${p} `);
+const SUFFIXES = [...forms.placeSuffixes].sort((a, b) => b.length - a.length).map((s) => ` ${s}`);
+
+/** Lower case, no accents or punctuation, "&" as "and", single spaces. */
+function plain(name: string): string {
+  return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()
+    .replace(/&/g, ' and ').replace(/['’`´]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** The comparison key of a victim name; '' when nothing is left (a name made of legal forms only). */
+export function foldName(name: string): string {
+  let s = plain(name);
+  for (const p of PREFIXES) if (s.startsWith(p) && s.length > p.length) { s = s.slice(p.length); break; }
+  for (const x of SUFFIXES) if (s.endsWith(x) && s.length > x.length) { s = s.slice(0, -x.length); break; }
+  const words = s.split(' ').filter(Boolean);
+  while (words.length > 1 && LEADING.has(words[0]!)) words.shift();
+  while (words.length > 1 && LEGAL.has(words[words.length - 1]!)) words.pop();
+  return words.join(' ');
+}
+
+// "Long Name (LN)" and "LN (Long Name)": the short form is 2–10 capitals (digits, & and dots allowed)
+const WORD = String.raw`[\p{Lu}][\p{L}\p{N}'’&.-]*`;
+const LINK = 'of|the|for|and|de|du|des|la|le|di|del|&';
+const DEFINED_LONG_SHORT = new RegExp(String.raw`(${WORD}(?:\s+(?:${LINK}|${WORD})){1,9})\s*\(\s*([\p{Lu}][\p{Lu}\p{N}&.]{1,9})\s*\)`, 'gu');
+const DEFINED_SHORT_LONG = /\b([\p{Lu}][\p{Lu}\p{N}&]{1,9})\s*\(\s*([\p{Lu}][^()]{3,80}?)\s*\)/gu;
+
+/** Initials of the capitalised words (and of "&"), "Colorado Department of Transportation" → "cdot". */
+function initials(long: string): string[] {
+  const words = long.split(/\s+/).filter(Boolean);
+  const caps = words.filter((w) => /^[\p{Lu}&]/u.test(w)).map((w) => w[0]!.toLowerCase());
+  const all = words.map((w) => w[0]!.toLowerCase());
+  return [caps.join(''), all.join('')];
+}
+
+/** A short form names the long one when its letters are the long form's initials (with or without the small words). */
+function abbreviates(short: string, long: string): boolean {
+  const letters = plain(short).replace(/ /g, '');
+  return letters.length >= 2 && initials(long).includes(letters);
+}
+
+/** Acronym definitions in a text, both ways: folded short form ↔ folded long form. */
+export function definedAcronyms(text: string): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (const m of text.matchAll(DEFINED_LONG_SHORT)) {
+    // the long form may have picked up capitalised words before the name: keep the shortest tail that fits
+    const words = m[1]!.split(/\s+/);
+    for (let i = 0; i < words.length - 1; i++) {
+      const long = words.slice(i).join(' ');
+      if (abbreviates(m[2]!, long)) { pairs.push([foldName(m[2]!), foldName(long)]); break; }
+    }
+  }
+  for (const m of text.matchAll(DEFINED_SHORT_LONG)) {
+    if (abbreviates(m[1]!, m[2]!)) pairs.push([foldName(m[1]!), foldName(m[2]!)]);
+  }
+  return pairs.filter(([s, l]) => s && l && s !== l);
+}
+
+/**
+ * Whether an alternative candidate is another name of the victim rather than another organisation: the
+ * record's alternatives are rival candidates ("Microsoft" beside the hospital whose Windows was hit), so only
+ * a shorter or longer form ("Barts" / "Barts Health Trust") or the initials ("HRH") count as the same victim.
+ */
+function sameVictimName(victim: string, alternative: string): boolean {
+  const [a, b] = [foldName(victim), foldName(alternative)];
+  if (!a || !b) return false;
+  if (a === b || `${a} `.startsWith(`${b} `) || `${b} `.startsWith(`${a} `)) return true;
+  return abbreviates(alternative, victim) || abbreviates(victim, alternative);
+}
+
+/**
+ * Every key an article's victim is known by: the victim and those alternatives that name it, folded, and for
+ * each the other side of an acronym the article defines. The first key is the victim's own.
+ */
+export function nameKeys(victim: string, alternatives: readonly string[], text: string | null): string[] {
+  const keys = [victim, ...alternatives.filter((alt) => sameVictimName(victim, alt))].map(foldName).filter(Boolean);
+  if (text) {
+    const acronyms = definedAcronyms(text);
+    for (const k of [...keys]) {
+      for (const [short, long] of acronyms) {
+        if (k === short) keys.push(long);
+        if (k === long) keys.push(short);
+      }
+    }
+  }
+  return [...new Set(keys)];
+}

@@ -1,0 +1,132 @@
+// Incidents in the store: placed one article at a time as records arrive (reading only the candidate incidents
+// that share a victim key, never the other articles), rebuilt from every latest record on `rerun`.
+import type { Db, Param, Queries } from '../store/db.ts';
+import type { Article } from './article.ts';
+import { monthOf } from './dates.ts';
+import { groupArticles, place } from './group.ts';
+import { baseIncidentId, removeArticle, type Incident } from './incident.ts';
+import { assignIds } from './stable-ids.ts';
+
+export type Serial = <T>(fn: (q: Queries) => Promise<T>) => Promise<T>;
+
+const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+const PAGE = 500;
+const UPSERT_ALIAS = 'INSERT INTO incident_aliases (alias, incident_id) VALUES (?, ?) ON CONFLICT (alias) DO UPDATE SET incident_id = excluded.incident_id';
+
+async function load(q: Queries, ids: readonly string[]): Promise<Incident[]> {
+  const out: Incident[] = [];
+  for (let i = 0; i < ids.length; i += PAGE) {
+    const page = ids.slice(i, i + PAGE);
+    const rows = await q.all(`SELECT incident FROM incidents WHERE id IN (${marks(page.length)}) ORDER BY id`, page);
+    out.push(...rows.map((r) => JSON.parse(String(r.incident)) as Incident));
+  }
+  return out;
+}
+
+async function save(q: Queries, inc: Incident, at: string): Promise<void> {
+  await q.run(`INSERT INTO incidents (id, victim, sources, incident, updated_at) VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT (id) DO UPDATE SET victim = excluded.victim, sources = excluded.sources, incident = excluded.incident, updated_at = excluded.updated_at`,
+  [inc.id, inc.victim, inc.sources.length, JSON.stringify(inc), at]);
+  for (const s of inc.sources) {
+    await q.run(`INSERT INTO incident_sources (document_id, incident_id, joined_at) VALUES (?, ?, ?)
+      ON CONFLICT (document_id) DO UPDATE SET incident_id = excluded.incident_id`, [s.articleId, inc.id, at]);
+  }
+  for (const k of inc.names) {
+    await q.run('INSERT INTO incident_names (name_key, incident_id) VALUES (?, ?) ON CONFLICT DO NOTHING', [k, inc.id]);
+  }
+  for (const a of inc.aliases) {
+    await q.run(UPSERT_ALIAS, [a, inc.id]);
+  }
+}
+
+/** Removes an incident whose articles all went elsewhere; its id stays, as an alias of `into` when there is one. */
+async function retire(q: Queries, id: string, into: string | null): Promise<void> {
+  await q.run('DELETE FROM incident_names WHERE incident_id = ?', [id]);
+  if (into) await q.run('UPDATE incident_aliases SET incident_id = ? WHERE incident_id = ?', [into, id]);
+  else await q.run('DELETE FROM incident_aliases WHERE incident_id = ?', [id]);
+  await q.run('DELETE FROM incident_sources WHERE incident_id = ?', [id]);
+  await q.run('DELETE FROM incidents WHERE id = ?', [id]);
+  if (into) await q.run(UPSERT_ALIAS, [id, into]);
+}
+
+export class IncidentStore {
+  constructor(private readonly db: Db, private readonly serial: Serial) {}
+
+  /** Places each article (in order) among the stored incidents; one transaction. Articles without a victim are skipped. */
+  add(articles: readonly Article[], at = new Date()): Promise<void> {
+    return this.serial(async (q) => {
+      for (const a of articles) await this.addOne(q, a, at.toISOString());
+    });
+  }
+
+  private async addOne(q: Queries, a: Article, at: string): Promise<void> {
+    // a record that changed leaves the incident it was in first, then is placed again
+    const [was] = await q.all('SELECT incident_id FROM incident_sources WHERE document_id = ?', [a.id]);
+    let left: Incident | null = null;
+    if (was) {
+      const [prev] = await load(q, [String(was.incident_id)]);
+      if (prev) {
+        left = removeArticle(prev, a.id);
+        await q.run('DELETE FROM incident_sources WHERE document_id = ?', [a.id]);
+        await save(q, left, at);
+      }
+    }
+    if (!a.keys.length) {
+      if (left && !left.sources.length) await retire(q, left.id, null);
+      return;
+    }
+    const ids = await q.all(`SELECT DISTINCT incident_id FROM incident_names WHERE name_key IN (${marks(a.keys.length)})`, a.keys);
+    const candidates = (await load(q, ids.map((r) => String(r.incident_id)))).filter((c) => c.sources.length);
+    const base = baseIncidentId(a.keys[0]!, monthOf(a.incidentDate) ?? monthOf(a.publishedAt));
+    const like: Param[] = [`${base}%`, `${base}%`];
+    const taken = new Set((await q.all('SELECT id FROM incidents WHERE id LIKE ? UNION SELECT alias FROM incident_aliases WHERE alias LIKE ?', like))
+      .map((r) => String(r.id)));
+    // an article that was alone in its incident (a re-extraction) may start it again under the same id
+    const reusable = left && !left.sources.length ? left.id : null;
+    const p = place(a, candidates, (id) => taken.has(id) && id !== reusable)!;
+    await save(q, p.incident, at);
+    for (const gone of p.absorbed) await retire(q, gone.id, p.incident.id);
+    if (left && left.id !== p.incident.id && !left.sources.length) await retire(q, left.id, p.incident.id);
+  }
+
+  /**
+   * Groups every article again (after `rerun`). Old ids live on: each new incident takes the id most of its
+   * articles had; ids no incident takes any more resolve, as aliases, to where most of their articles went.
+   */
+  async rebuild(articles: readonly Article[], at = new Date()): Promise<{ incidents: number; aliases: number }> {
+    const prevSources = new Map((await this.db.all('SELECT document_id, incident_id FROM incident_sources'))
+      .map((r) => [String(r.document_id), String(r.incident_id)]));
+    const prevAliases = new Map((await this.db.all('SELECT alias, incident_id FROM incident_aliases'))
+      .map((r) => [String(r.alias), String(r.incident_id)]));
+    const grouped = assignIds(groupArticles(articles), prevSources, prevAliases);
+    const stamp = at.toISOString();
+    await this.serial(async (q) => {
+      for (const t of ['incident_aliases', 'incident_names', 'incident_sources', 'incidents']) await q.run(`DELETE FROM ${t}`);
+      for (const inc of grouped) await save(q, inc, stamp);
+    });
+    return { incidents: grouped.length, aliases: grouped.reduce((n, i) => n + i.aliases.length, 0) };
+  }
+
+  /** The id an incident has now: itself, or the incident an old id was merged into; null when unknown. */
+  async resolve(id: string): Promise<string | null> {
+    if ((await this.db.all('SELECT 1 FROM incidents WHERE id = ?', [id])).length) return id;
+    const [row] = await this.db.all('SELECT incident_id FROM incident_aliases WHERE alias = ?', [id]);
+    return row ? String(row.incident_id) : null;
+  }
+
+  async get(id: string): Promise<Incident | null> {
+    const now = await this.resolve(id);
+    return now ? ((await load(this.db, [now]))[0] ?? null) : null;
+  }
+
+  /** Every incident, by id, page by page. */
+  async *list(): AsyncGenerator<Incident> {
+    let after = '';
+    for (;;) {
+      const rows = await this.db.all(`SELECT id, incident FROM incidents WHERE id > ? ORDER BY id LIMIT ${PAGE}`, [after]);
+      for (const r of rows) yield JSON.parse(String(r.incident)) as Incident;
+      if (rows.length < PAGE) return;
+      after = String(rows[rows.length - 1]!.id);
+    }
+  }
+}

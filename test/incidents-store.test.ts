@@ -1,0 +1,103 @@
+// Incidents in both stores: placed one article at a time, merged with aliases that resolve, rebuilt with the
+// same ids, and an article whose record changes leaves its old incident.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { IncidentRecord } from '../src/core/contract/record.ts';
+import { addToIncidents, rebuildIncidents } from '../src/incidents/update.ts';
+import { openPostgresStore } from '../src/store/postgres.ts';
+import { openSqliteStore } from '../src/store/sqlite.ts';
+import type { Store } from '../src/store/store.ts';
+import { testSchema } from './helpers/postgres.ts';
+import { recordOf } from './helpers/records.ts';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'ie-incidents-'));
+const pg = testSchema('ie_incidents');
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  await pg.drop();
+});
+
+async function write(store: Store, ...records: IncidentRecord[]) {
+  await store.write({ documents: records.map((r) => ({ id: r.id, text: `text of ${r.id}`, meta: {} })), records });
+  await addToIncidents(store, records);
+}
+const list = async (store: Store) => {
+  const out = [];
+  for await (const i of store.incidents.list()) out.push({ id: i.id, articles: i.sources.map((s) => s.articleId).sort(), aliases: i.aliases });
+  return out;
+};
+
+for (const [name, open] of [
+  ['SQLite', () => openSqliteStore(path.join(dir, 'store.db'))],
+  ['PostgreSQL', () => openPostgresStore(pg.url)],
+] as const) {
+  describe(`incidents in ${name}`, () => {
+    it('are placed as records arrive, keep their id, merge with an alias that resolves, and survive a rebuild', async () => {
+      const store = await open();
+      try {
+        await write(store, recordOf('a1', { victim: 'City of Millbrook', date: '2022-05-09' }, { publishedAt: '2022-05-11' }));
+        const [first] = await list(store);
+        expect(first!.id).toBe('inc-2022-05-millbrook');
+        await write(store, recordOf('a2', { victim: 'Millbrook' }, { publishedAt: '2022-05-20' }));
+        // an article told only by its date of publication, five months on: an incident of its own for now
+        await write(store, recordOf('a3', { victim: 'Millbrook' }, { publishedAt: '2022-10-25' }));
+        // a year later: another incident, never merged with the first
+        await write(store, recordOf('b1', { victim: 'Millbrook', date: '2023-06-12' }, { publishedAt: '2023-06-14' }));
+        expect(await list(store)).toEqual([
+          { id: 'inc-2022-05-millbrook', articles: ['a1', 'a2'], aliases: [] },
+          { id: 'inc-2022-10-millbrook', articles: ['a3'], aliases: [] },
+          { id: 'inc-2023-06-millbrook', articles: ['b1'], aliases: [] },
+        ]);
+        // an article dated June 2022 fits both 2022 incidents: they were one, the later id becomes an alias
+        await write(store, recordOf('a4', { victim: 'Millbrook', date: '2022-06' }, { publishedAt: '2022-06-30' }));
+        expect(await list(store)).toEqual([
+          { id: 'inc-2022-05-millbrook', articles: ['a1', 'a2', 'a3', 'a4'], aliases: ['inc-2022-10-millbrook'] },
+          { id: 'inc-2023-06-millbrook', articles: ['b1'], aliases: [] },
+        ]);
+        expect(await store.incidents.resolve('inc-2022-10-millbrook')).toBe('inc-2022-05-millbrook');
+        expect((await store.incidents.get('inc-2022-10-millbrook'))!.sources).toHaveLength(4);
+
+        const before = await list(store);
+        await rebuildIncidents(store);
+        expect(await list(store)).toEqual(before);
+        expect(await store.incidents.resolve('inc-2022-10-millbrook')).toBe('inc-2022-05-millbrook');
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('move an article whose record changed, and drop one that lost its victim', async () => {
+      const store = await open();
+      try {
+        await write(store, recordOf('a2', { victim: 'Acme Widgets' }, { publishedAt: '2022-05-20' }));
+        const now = await list(store);
+        expect(now.find((i) => i.articles.includes('a2'))!.id).toBe('inc-2022-05-acme-widgets');
+        expect(now.find((i) => i.id === 'inc-2022-05-millbrook')!.articles).not.toContain('a2');
+        await write(store, recordOf('a2', { date: '2022-05' }, { publishedAt: '2022-05-20' }));
+        expect((await list(store)).some((i) => i.articles.includes('a2'))).toBe(false);
+        expect(await store.incidents.resolve('inc-2022-05-acme-widgets')).toBeNull();
+      } finally {
+        await store.close();
+      }
+    });
+  });
+}
+
+describe('ids across a rebuild', () => {
+  it('keep the old id with the larger part of a split, and make the other old id an alias', async () => {
+    const { assignIds } = await import('../src/incidents/stable-ids.ts');
+    const { groupArticles } = await import('../src/incidents/group.ts');
+    const { toArticle } = await import('../src/incidents/article.ts');
+    const a = (id: string, date: string) => toArticle(recordOf(id, { victim: 'Acme', date }, { publishedAt: date }), null);
+    // before: x1..x3 were one incident (inc-old-a), y1 another (inc-old-b); now y1 is grouped with x's, and x3 moved away
+    const fresh = groupArticles([a('x1', '2024-01-05'), a('x2', '2024-01-06'), a('y1', '2024-01-07'), a('x3', '2025-06-01')]);
+    const prev = new Map([['x1', 'inc-old-a'], ['x2', 'inc-old-a'], ['x3', 'inc-old-a'], ['y1', 'inc-old-b']]);
+    const out = assignIds(fresh, prev, new Map([['inc-older', 'inc-old-b']]));
+    const of = (article: string) => out.find((i) => i.sources.some((s) => s.articleId === article))!;
+    expect(of('x1').id).toBe('inc-old-a');
+    expect(of('x1').aliases).toEqual(['inc-old-b', 'inc-older']);
+    expect(of('x3').id).not.toMatch(/^inc-old/);
+  });
+});
