@@ -62,7 +62,13 @@ export function calibrate(table: CalibrationTable | null, c: CalibrationCase, ra
   return round(Math.min(1, Math.max(0, p)));
 }
 
-/** How often a rule is right when it wins, over every genre: what resolve ranks disagreeing rules by. */
-export function measuredPrecision(table: CalibrationTable | null, rule: string, raw: number): number {
-  return table?.[rule]?.p ?? raw;
+/** The table key of the figure resolve ranks a rule's candidates by in a genre. */
+export const rankKey = (genre: Genre, rule: string) => `rank:${genre}:${rule}`;
+
+/**
+ * How often a rule is right when it wins, in the document's genre: what resolve ranks disagreeing rules by. Per
+ * genre so that news articles, weighed heavily among articles, leave the ranking of coders' summaries as it was.
+ */
+export function measuredPrecision(table: CalibrationTable | null, rule: string, raw: number, genre: Genre = 'summary'): number {
+  return table?.[rankKey(genre, rule)]?.p ?? raw;
 }

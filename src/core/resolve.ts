@@ -28,7 +28,7 @@ const POSITION_DECAY = 0.7;
 const POSITION_SPAN = 3000;
 const positionPrior = (c: Candidate): number => 1 - POSITION_DECAY * Math.min(1, (c.evidence[0]?.start ?? 0) / POSITION_SPAN);
 const weight = (field: FieldName, c: Candidate, ctx: ResolveContext) => (RANK_BY_MEASURED.has(field)
-  ? measuredPrecision(ctx.calibration, c.rule, c.confidence) * (ctx.rankingPrior ?? positionPrior)(c)
+  ? measuredPrecision(ctx.calibration, c.rule, c.confidence, ctx.genre) * (ctx.rankingPrior ?? positionPrior)(c)
   : c.confidence);
 
 const overlaps = (a: readonly Span[], b: readonly Span[]) => a.some((x) => b.some((y) => x.start < y.end && y.start < x.end));
@@ -98,7 +98,7 @@ function resolveField<F extends FieldName>(field: F, cands: Candidate<F>[], ctx:
   const confidence = calibrate(ctx.calibration, decision, win.score);
   // a lone rule that is seldom right abstains, whatever the genre's figure for it
   const floor = ABSTAIN_BELOW[field] ?? 0;
-  if (confidence < floor || (win.rules.size === 1 && measuredPrecision(ctx.calibration, best.rule, win.score) < floor)) return null;
+  if (confidence < floor || (win.rules.size === 1 && measuredPrecision(ctx.calibration, best.rule, win.score, genre) < floor)) return null;
   // Values of one field exclude each other: an alternative is at most as likely as the winner is wrong.
   const alternatives = ranked.slice(1, 1 + MAX_ALTERNATIVES).map((g) => {
     const top = g.members[0]!;
