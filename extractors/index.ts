@@ -46,37 +46,38 @@ import r41 from './ransom/ransomware-attack.ts';
 import r42 from './ransom/ransomware-mention.ts';
 import r43 from './serverCount/counted-machines.ts';
 import r44 from './serverCount/counted-servers.ts';
-import r45 from './serverCount/own-fleet-hit.ts';
-import r46 from './serverCount/servers-of-them.ts';
-import r47 from './victim/actor-hacked.ts';
-import r48 from './victim/appositive-kind.ts';
-import r49 from './victim/attack-on.ts';
-import r50 from './victim/called-name.ts';
-import r51 from './victim/claimed-victim.ts';
-import r52 from './victim/described-name.ts';
-import r53 from './victim/described-opening.ts';
-import r54 from './victim/disclosed-incident.ts';
-import r55 from './victim/first-organisation.ts';
-import r56 from './victim/first-proper-name.ts';
-import r57 from './victim/headline-tag.ts';
-import r58 from './victim/hit-by-attack.ts';
-import r59 from './victim/incident-at.ts';
-import r60 from './victim/insider-employer.ts';
-import r61 from './victim/it-office-of.ts';
-import r62 from './victim/known-brand.ts';
-import r63 from './victim/lead-appositive.ts';
-import r64 from './victim/lead-subject.ts';
-import r65 from './victim/most-mentioned.ts';
-import r66 from './victim/name-assets.ts';
-import r67 from './victim/named-incident.ts';
-import r68 from './victim/opening-subject.ts';
-import r69 from './victim/people-of.ts';
-import r70 from './victim/possessive-assets.ts';
-import r71 from './victim/practitioner.ts';
-import r72 from './victim/report-header.ts';
-import r73 from './victim/served-client.ts';
-import r74 from './victim/site-domain.ts';
-import r75 from './victim/worked-for.ts';
+import r45 from './serverCount/one-server-hit.ts';
+import r46 from './serverCount/own-fleet-hit.ts';
+import r47 from './serverCount/servers-of-them.ts';
+import r48 from './victim/actor-hacked.ts';
+import r49 from './victim/appositive-kind.ts';
+import r50 from './victim/attack-on.ts';
+import r51 from './victim/called-name.ts';
+import r52 from './victim/claimed-victim.ts';
+import r53 from './victim/described-name.ts';
+import r54 from './victim/described-opening.ts';
+import r55 from './victim/disclosed-incident.ts';
+import r56 from './victim/first-organisation.ts';
+import r57 from './victim/first-proper-name.ts';
+import r58 from './victim/headline-tag.ts';
+import r59 from './victim/hit-by-attack.ts';
+import r60 from './victim/incident-at.ts';
+import r61 from './victim/insider-employer.ts';
+import r62 from './victim/it-office-of.ts';
+import r63 from './victim/known-brand.ts';
+import r64 from './victim/lead-appositive.ts';
+import r65 from './victim/lead-subject.ts';
+import r66 from './victim/most-mentioned.ts';
+import r67 from './victim/name-assets.ts';
+import r68 from './victim/named-incident.ts';
+import r69 from './victim/opening-subject.ts';
+import r70 from './victim/people-of.ts';
+import r71 from './victim/possessive-assets.ts';
+import r72 from './victim/practitioner.ts';
+import r73 from './victim/report-header.ts';
+import r74 from './victim/served-client.ts';
+import r75 from './victim/site-domain.ts';
+import r76 from './victim/worked-for.ts';
 
 export const RULE_SPECS: readonly (readonly [string, RuleSpec])[] = [
   ['date/any-year', r0],
@@ -124,35 +125,36 @@ export const RULE_SPECS: readonly (readonly [string, RuleSpec])[] = [
   ['ransom/ransomware-mention', r42],
   ['serverCount/counted-machines', r43],
   ['serverCount/counted-servers', r44],
-  ['serverCount/own-fleet-hit', r45],
-  ['serverCount/servers-of-them', r46],
-  ['victim/actor-hacked', r47],
-  ['victim/appositive-kind', r48],
-  ['victim/attack-on', r49],
-  ['victim/called-name', r50],
-  ['victim/claimed-victim', r51],
-  ['victim/described-name', r52],
-  ['victim/described-opening', r53],
-  ['victim/disclosed-incident', r54],
-  ['victim/first-organisation', r55],
-  ['victim/first-proper-name', r56],
-  ['victim/headline-tag', r57],
-  ['victim/hit-by-attack', r58],
-  ['victim/incident-at', r59],
-  ['victim/insider-employer', r60],
-  ['victim/it-office-of', r61],
-  ['victim/known-brand', r62],
-  ['victim/lead-appositive', r63],
-  ['victim/lead-subject', r64],
-  ['victim/most-mentioned', r65],
-  ['victim/name-assets', r66],
-  ['victim/named-incident', r67],
-  ['victim/opening-subject', r68],
-  ['victim/people-of', r69],
-  ['victim/possessive-assets', r70],
-  ['victim/practitioner', r71],
-  ['victim/report-header', r72],
-  ['victim/served-client', r73],
-  ['victim/site-domain', r74],
-  ['victim/worked-for', r75],
+  ['serverCount/one-server-hit', r45],
+  ['serverCount/own-fleet-hit', r46],
+  ['serverCount/servers-of-them', r47],
+  ['victim/actor-hacked', r48],
+  ['victim/appositive-kind', r49],
+  ['victim/attack-on', r50],
+  ['victim/called-name', r51],
+  ['victim/claimed-victim', r52],
+  ['victim/described-name', r53],
+  ['victim/described-opening', r54],
+  ['victim/disclosed-incident', r55],
+  ['victim/first-organisation', r56],
+  ['victim/first-proper-name', r57],
+  ['victim/headline-tag', r58],
+  ['victim/hit-by-attack', r59],
+  ['victim/incident-at', r60],
+  ['victim/insider-employer', r61],
+  ['victim/it-office-of', r62],
+  ['victim/known-brand', r63],
+  ['victim/lead-appositive', r64],
+  ['victim/lead-subject', r65],
+  ['victim/most-mentioned', r66],
+  ['victim/name-assets', r67],
+  ['victim/named-incident', r68],
+  ['victim/opening-subject', r69],
+  ['victim/people-of', r70],
+  ['victim/possessive-assets', r71],
+  ['victim/practitioner', r72],
+  ['victim/report-header', r73],
+  ['victim/served-client', r74],
+  ['victim/site-domain', r75],
+  ['victim/worked-for', r76],
 ];
