@@ -1,10 +1,15 @@
 // Every setting of the project in one place: where things are, the environment variables it reads, the size
 // limits, the batch sizes. Each option carries its default and why it is what it is; modules import from here
 // instead of reading process.env or walking up from their own file. Nothing here loads anything.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The repository (or installed package) root: extractors/, calibration/, fixtures/ and package.json live here. */
+/** The code root: the repository when run from the sources, dist/ when compiled; calibration/ and the code's data live here. */
 export const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
+
+/** The package root (where package.json, fixtures/ and the README are): the code root, or the folder above dist/. */
+export const PACKAGE_ROOT = existsSync(path.join(REPO_ROOT, 'package.json')) ? REPO_ROOT : path.resolve(REPO_ROOT, '..');
 
 /** What the environment can change; read when asked, so a test or a child process can set it first. */
 export interface EnvOptions {

@@ -16,7 +16,7 @@ import { cleanPrefix, REDIS_URL, requireRedis, uniquePrefix } from './helpers/re
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BIN = path.join(ROOT, 'bin/incident-extract.js');
-const LOCK_MS = 8000;
+const LOCK_MS = 15_000; // long enough that the dead worker's lock outlives the submitter's 5 s quiet interval
 // Enough that the first worker cannot finish them all between the 5th answer and its SIGKILL.
 const DOCS = 400;
 
@@ -70,6 +70,9 @@ describe('BullMQ: stalls and interruptions are said', () => {
       await until(() => got.length >= 5, 'first answers');
       first.kill('SIGKILL');
       expect(got.length).toBeLessThan(DOCS);
+      // no worker is left: the submitter must say, within its quiet interval, that jobs wait under the dead one's lock
+      const heldLine = () => lines.some((l) => /waiting for answers/.test(l) && /lock expires/.test(l) && !/"held":0/.test(l));
+      await until(heldLine, 'the waiting-for-lock line');
       worker();
       await drained;
     } finally {

@@ -1,21 +1,12 @@
 // Word lists are data: plain files in extractors/lexicon/, one entry per line, a `#` header saying what the list
 // holds and where its entries come from. Entries that map to something ("UK = GB") carry it after " = ".
 // Each file is read once, at module scope of whoever asks; the files are small.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The package root: the nearest folder above this module holding the package's package.json (the same from src or dist). */
-function packageRoot(from: string): string {
-  for (let dir = from; ; dir = path.dirname(dir)) {
-    const pkg = path.join(dir, 'package.json');
-    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'incident-extract') return dir;
-    if (path.dirname(dir) === dir) throw new Error(`no incident-extract package.json above ${from}`);
-  }
-}
-
-/** Where the word lists live: extractors/lexicon/ under the package root. */
-export const LEXICON_DIR = path.join(packageRoot(path.dirname(fileURLToPath(import.meta.url))), 'extractors', 'lexicon');
+/** Where the word lists live: extractors/lexicon/ beside this folder (the build copies them to the same place under dist/). */
+export const LEXICON_DIR = fileURLToPath(new URL('../lexicon/', import.meta.url));
 
 /** The entries of lexicon/<name>.txt, in file order: no comments, no blank lines, surrounding spaces trimmed. */
 export function wordList(name: string): string[] {

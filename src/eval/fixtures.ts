@@ -2,12 +2,12 @@
 // Positives name all six fields; negatives under negative/ name only the fields that must be null.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT } from '../config.ts';
+import { PACKAGE_ROOT } from '../config.ts';
 import type { FieldName, FieldValue } from '../core/contract/record.ts';
 import { readInputs } from '../ingest/read.ts';
 import type { RawDocument } from '../core/document.ts';
 
-const FIXTURES_DIR = path.join(REPO_ROOT, 'fixtures/');
+const FIXTURES_DIR = path.join(PACKAGE_ROOT, 'fixtures/');
 const EXPECTED = '.expected.json';
 
 export interface Fixture {

@@ -1,10 +1,10 @@
 // Where the project's shared material lives: shared/ sits beside the repository (in CI too), with the
 // labelled dev corpora, the reference scorer and the seed report.
 import path from 'node:path';
-import { envOptions, REPO_ROOT } from '../config.ts';
+import { envOptions, PACKAGE_ROOT, REPO_ROOT } from '../config.ts';
 
 export { REPO_ROOT };
-export const SHARED_DIR = path.resolve(envOptions().sharedDir ?? path.join(REPO_ROOT, '../shared'));
+export const SHARED_DIR = path.resolve(envOptions().sharedDir ?? path.join(PACKAGE_ROOT, '../shared'));
 export const DEV_CORPORA = {
   vcdb: path.join(SHARED_DIR, 'corpus/vcdb-dev.jsonl'),
   eurepoc: path.join(SHARED_DIR, 'corpus/eurepoc-dev.jsonl'),
