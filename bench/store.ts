@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { IncidentRecord } from '../src/core/contract/record.ts';
-import { LineSink } from '../src/cli/sink.ts';
-import { StoreSink } from '../src/cli/store-sink.ts';
+import { LineSink } from '../src/sinks/lines.ts';
+import { StoreSink, storedForm } from '../src/sinks/store.ts';
 import { createLogger } from '../src/log.ts';
 import { goldToRaw, readGold } from '../src/eval/gold.ts';
 import { createExtractor } from '../src/core/engine.ts';
@@ -43,10 +43,10 @@ async function timeStore(spec: string, ruleset: string, raws: RawDocument[], rec
   if (!sink) throw new Error('no store');
   for (let i = 0; i < raws.length; i += ADMIT_BATCH) {
     const batch = raws.slice(i, i + ADMIT_BATCH).map((raw) => ({ raw, input: raw.id! }));
-    await sink.admit(batch);
+    await sink.admit(batch.map((b) => storedForm(b.raw, b.input)));
     for (const { raw } of batch) {
       const r = records.get(raw.id!);
-      if (r) await sink.record(r);
+      if (r) await sink.write(r);
     }
   }
   await sink.close({});

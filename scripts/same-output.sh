@@ -47,7 +47,8 @@ const read = (file) => {
     const r = JSON.parse(line);
     delete r.extractedAt;
     delete r.ruleset;
-    out.set(r.id, JSON.stringify(r));
+    delete r.at; // a dead letter's time
+    out.set(`${r.id}\u0000${r.input ?? ''}`, JSON.stringify(r));
   }
   return out;
 };

@@ -44,7 +44,7 @@ export function envOptions(env: NodeJS.ProcessEnv = process.env): EnvOptions {
   return { redisUrl: env.REDIS_URL, store: env.INCIDENT_EXTRACT_STORE, logLevel: env.LOG_LEVEL, sharedDir: env.INCIDENT_EXTRACT_SHARED };
 }
 
-/** Sizes past which an input is refused with a dead letter rather than processed. Two units, two stages. */
+/** Sizes and time past which an input is refused with a dead letter rather than processed. Two units, two stages. */
 export interface Limits {
   /**
    * Bytes: the largest file or JSONL line ingest reads (`--max-bytes` changes it). Checked before decoding, so a
@@ -54,13 +54,21 @@ export interface Limits {
   readonly maxInputBytes: number;
   /**
    * UTF-16 characters: the longest normalised text the processor analyses (HTML shrinks to text, so this is checked
-   * again after ingest). Analysis time grows with the text; this bounds one document's share of a run.
-   * @default 2,000,000
+   * again after ingest). The same number as maxInputBytes, since a text of N bytes has at most N characters: the CLI
+   * passes its `--max-bytes` here too, so one limit holds and no hidden cap sits below it.
+   * @default 5 MiB (= maxInputBytes)
    */
   readonly maxTextChars: number;
+  /**
+   * Milliseconds one document's extraction may take (`--doc-timeout` in seconds changes it; 0: none). Past it the
+   * document is dead-lettered (`timeout`) and the worker moves on; checked between rules, so one rule is never cut short.
+   * @default 120,000
+   */
+  readonly docTimeoutMs: number;
 }
 
-export const LIMITS: Limits = { maxInputBytes: 5 * 1024 * 1024, maxTextChars: 2_000_000 };
+const MAX_INPUT_BYTES = 5 * 1024 * 1024;
+export const LIMITS: Limits = { maxInputBytes: MAX_INPUT_BYTES, maxTextChars: MAX_INPUT_BYTES, docTimeoutMs: 120_000 };
 
 /** How many items travel together between stages: large enough to amortise a round trip, small enough to stream. */
 export interface BatchSizes {

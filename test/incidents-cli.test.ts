@@ -87,7 +87,7 @@ describe('incidents on the command line', { timeout: 300_000 }, () => {
   });
 
   it('scores the gold set: B-cubed F1 at least 0.95, no look-alikes merged', () => {
-    const r = cli('eval', '--incidents', path.join(GOLD, 'articles.jsonl'), path.join(GOLD, 'news-dev-incidents.jsonl'), '--json');
+    const r = cli('eval', '--incidents', path.join(GOLD, 'articles.jsonl'), path.join(REPO_ROOT, 'test/gold/news-dev-incidents.jsonl'), '--json');
     expect(r.status, r.stderr).toBe(0);
     const s = JSON.parse(r.stdout) as { bcubed: { f1: number }; lookAlikeMerges: number; articles: number };
     expect(s.articles).toBe(gold.length + 212);

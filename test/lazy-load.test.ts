@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSqliteStore } from '../src/store/sqlite.ts';
 import { cleanPrefix, REDIS_URL, requireRedis, uniquePrefix } from './helpers/redis.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -29,6 +30,8 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'lazy-'));
   writeFileSync(path.join(dir, 'doc.txt'), 'Russian hackers attacked the Province de Namur in July 2023 and encrypted 5 servers.');
   (await requireRedis()).disconnect();
+  // export reads a store and never creates one (exit 3 at a missing path): it gets an empty one
+  await (await openSqliteStore(path.join(dir, 'store.db'))).close();
 });
 
 afterAll(async () => {

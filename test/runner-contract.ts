@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Outcome, OutcomeSink, Runner, WorkItem } from '../queues/runner.ts';
+import { LIMITS } from '../src/config.ts';
 import { createExtractor } from '../src/core/engine.ts';
 import { PROCESSOR } from '../src/cli/runners.ts';
 
@@ -18,7 +19,8 @@ export function contractItems(): WorkItem[] {
     .map((f) => ({ raw: { id: `fx-${f}`, text: readFileSync(path.join(FIXTURES, f), 'utf8') }, input: f }));
   items.push(
     { raw: { id: 'bad-empty', text: '  \n ' }, input: 'bad-empty' },
-    { raw: { id: 'bad-huge', text: 'ransomware '.repeat(200_000) }, input: 'bad-huge' },
+    // just over the character limit (the same as the byte limit): too-large
+    { raw: { id: 'bad-huge', text: 'ransomware '.repeat(Math.ceil(LIMITS.maxTextChars / 11) + 1) }, input: 'bad-huge' },
     { raw: { text: 'Hackers hit the city of Dallas in May 2023; no id given, so the content hash is its id.' }, input: 'no-id' },
   );
   return items;

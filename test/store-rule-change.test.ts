@@ -13,7 +13,7 @@ import { loadCalibration } from '../src/core/calibration.ts';
 import { processDocument, propose } from '../src/core/extract.ts';
 import { loadRules } from '../src/core/registry.ts';
 import { rulesetVersion } from '../src/core/ruleset.ts';
-import { storedForm } from '../src/cli/store-sink.ts';
+import { storedForm } from '../src/sinks/store.ts';
 import { diffRulesets } from '../src/store/diff.ts';
 import { openSqliteStore } from '../src/store/sqlite.ts';
 import type { Store } from '../src/store/store.ts';

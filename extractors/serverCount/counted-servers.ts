@@ -15,12 +15,14 @@ export default defineRule({
     { text: 'The ransomware hit two dozen servers at the university.', value: 24 },
     { text: 'The intruder deleted all data from two database servers and two application servers.', value: 4 },
     { text: 'Attackers compromised one of its servers in Kentucky.', value: 1 },
+    { text: 'A ransomware attack on May 19 had encrypted 40 servers.', value: 40 },
   ],
   counterExamples: [
     'Cloudflare runs 10,000 servers around the world.',
     'The product supports up to 64 servers per cluster.',
     'Hundreds of servers were affected by the outage caused by the attack.',
     'The company operates 40 servers in its data centre, none of which were hacked.',
+    'The attack on May 19 hit the servers of the city.',
   ],
   *propose(doc) {
     if (!/servers/i.test(doc.text)) return;

@@ -8,7 +8,7 @@ import type { Incident } from '../incidents/incident.ts';
 import type { Logger } from '../log.ts';
 import { openStore, storeSpec } from '../store/open.ts';
 import type { ExportOptions } from './store-export.ts';
-import { LineSink } from './sink.ts';
+import { LineSink } from '../sinks/lines.ts';
 import { UsageError } from './usage.ts';
 
 export const INCIDENT_FORMATS = ['stix', 'misp'];

@@ -1,18 +1,21 @@
 // `incident-extract extract PATH…|-`: records as JSONL, dead letters aside, progress and a summary on stderr.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Outcome } from '../../queues/runner.ts';
 import type { DeadLetter, IncidentRecord } from '../core/contract/record.ts';
-import { prepare, type RawDocument } from '../core/document.ts';
+import { prepare, type PreparedDocument } from '../core/document.ts';
 import { newStats, readInputs } from '../ingest/read.ts';
 import { BATCH } from '../config.ts';
 import type { Logger } from '../log.ts';
 import { createProgress } from './progress.ts';
 import { rulesetVersion } from '../core/ruleset.ts';
 import { createRunner, type RunnerOptions } from './runners.ts';
-import { StoreSink, type StoreOptions } from './store-sink.ts';
-import { LineSink } from './sink.ts';
-import { UsageError } from './usage.ts';
+import { StoreSink, storedForm, type StoreOptions } from '../sinks/store.ts';
+import { contentHash, type NewDocument } from '../store/store.ts';
+import { deadLetter } from '../core/contract/dead-letter.ts';
+import { JsonlSink } from '../sinks/jsonl.ts';
+import type { IncidentRecordsSink } from '../sinks/postgres-records.ts';
+import { EXIT, UsageError } from './usage.ts';
 import { accountedFor, formatSummary, newCounts, summaryFields, type RunCounts } from './summary.ts';
 import { writeRollup } from '../export/rollup.ts';
 
@@ -26,51 +29,75 @@ export interface ExtractOptions extends RunnerOptions, StoreOptions {
   maxBytes: number;
   pretty?: boolean;
   progress: boolean;
+  /** Dead letters make the exit status EXIT.deadLetters. */
+  strict?: boolean;
+}
+
+/** `<out>.dead.jsonl` beside a regular output file; none beside /dev/null or a pipe (dead letters go to stderr). */
+function defaultDeadLetters(out: string | undefined): string | undefined {
+  if (!out) return undefined;
+  try {
+    if (!statSync(out).isFile()) return undefined;
+  } catch {
+    // not there yet: a file extract creates
+  }
+  return `${out}.dead.jsonl`;
 }
 
 /**
- * Runs an extraction: ingest → runner (threads or BullMQ) → sinks. Resolves to the exit status
- * (0: every input accounted for, 1: internal failures or documents unaccounted for).
+ * Runs an extraction: ingest → runner (threads or BullMQ) → sinks. Resolves to the exit status (EXIT).
  */
 export async function runExtract(paths: string[], opts: ExtractOptions, log: Logger): Promise<number> {
   const t0 = performance.now();
   for (const f of [opts.out, opts.deadLetters]) {
     if (f && !existsSync(path.dirname(path.resolve(f)))) throw new UsageError(`cannot write ${f}: its directory does not exist`);
   }
+  const missing = paths.filter((p) => p !== '-' && !existsSync(p));
+  if (missing.length) throw new UsageError(`no such file or directory: ${missing.join(', ')}`);
   const tty = !!process.stderr.isTTY;
-  const out = opts.out ? LineSink.toFile(opts.out) : new LineSink(process.stdout, false);
-  const deadPath = opts.deadLetters ?? (opts.out ? `${opts.out}.dead.jsonl` : undefined);
-  const dead = deadPath ? LineSink.toFile(deadPath) : new LineSink(process.stderr, false);
+  const deadPath = opts.deadLetters ?? defaultDeadLetters(opts.out);
+  const stored = await StoreSink.open(opts, 'extract', rulesetVersion(), log);
+  let pgSink: IncidentRecordsSink | null = null;
+  try {
+    // pg costs ~0.4 s to load: only when there is a PostgreSQL sink
+    pgSink = opts.sink ? await (await import('../sinks/postgres-records.ts')).IncidentRecordsSink.open(opts.sink) : null;
+  } catch (err) {
+    await stored?.close({ failed: (err as Error).message });
+    throw err;
+  }
+  const out = JsonlSink.open(opts.out, deadPath, opts.pretty);
   const progress = createProgress({ tty, enabled: opts.progress, log });
   const stats = newStats();
   const counts = newCounts();
-  const stored = await StoreSink.open(opts, 'extract', rulesetVersion(), log);
-  // pg costs ~0.4 s to load: only when there is a PostgreSQL sink
-  const pgSink = opts.sink ? await (await import('../sinks/postgres-records.ts')).IncidentRecordsSink.open(opts.sink) : null;
+  // id → hash of the text it was first read with: a later document under the same id with another text is dead-lettered
+  const seen = new Map<string, string>();
 
   const deadLettered = async (d: DeadLetter) => {
     counts.deadLettered++;
     counts.reasons[d.reason] = (counts.reasons[d.reason] ?? 0) + 1;
     // The processor never throws for bad input: an internal error is a bug, and fails the run at the end.
     if (d.reason === 'internal-error') counts.internalFailures++;
-    await dead.write(JSON.stringify(d));
+    await out.deadLetter(d);
     await stored?.deadLetter(d);
   };
-  // `stored`: a document skipped as already done still has its (stored) record in the output
+  // `stored`: a document skipped as already done still has its (stored) record in the output and the sink
   const stop = interruption(log);
   const sink = async (o: Outcome, storedRecord?: IncidentRecord) => {
     // After SIGINT the runner drops the work in hand: a document failed by that is not done, not a dead letter.
     if (stop.signal && o.kind === 'dead' && o.deadLetter.reason === 'internal-error') return;
     if (o.kind === 'record') {
       counts.extracted++;
-      await out.write(JSON.stringify(o.record, null, opts.pretty ? 2 : undefined));
-      await stored?.record(o.record);
+      await out.write(o.record);
+      await stored?.write(o.record);
       await pgSink?.write(o.record);
     } else if (o.kind === 'dead') {
       await deadLettered(o.deadLetter);
     } else {
       counts.alreadyDone++;
-      if (storedRecord) await out.write(JSON.stringify(storedRecord, null, opts.pretty ? 2 : undefined));
+      if (storedRecord) {
+        await out.write(storedRecord);
+        await pgSink?.write(storedRecord);
+      }
     }
     progress.tick(counts.extracted + counts.deadLettered + counts.alreadyDone, stats.bytesRead);
   };
@@ -78,17 +105,21 @@ export async function runExtract(paths: string[], opts: ExtractOptions, log: Log
   counts.loadMs = performance.now() - t0;
 
   // Documents go to the store's already-done check in batches: one query per batch, not per document.
-  let batch: { raw: RawDocument; input: string }[] = [];
+  let batch: { raw: PreparedDocument; input: string; doc: NewDocument }[] = [];
   const submitBatch = async () => {
-    // with a store, each document is prepared here once: the store keys it, the runner and processor reuse it
-    const items = stored ? batch.map((it) => ({ raw: prepare(it.raw), input: it.input })) : batch;
-    const verdicts = stored ? await stored.admit(items) : batch.map(() => null);
-    for (const [i, item] of items.entries()) {
+    const verdicts = stored ? await stored.admit(batch.map((b) => b.doc)) : batch.map(() => null);
+    for (const [i, item] of batch.entries()) {
       const known = verdicts[i];
       if (known) await sink({ kind: 'skipped', id: known.id, input: item.input }, known);
-      else await runner.submit(item);
+      else await runner.submit({ raw: item.raw, input: item.input });
     }
     batch = [];
+  };
+  const duplicate = (doc: PreparedDocument): boolean => {
+    const hash = contentHash(doc.text).slice(0, 23);
+    const first = seen.get(doc.id);
+    if (first === undefined) seen.set(doc.id, hash);
+    return first !== undefined && first !== hash;
   };
   const feed = async () => {
     for await (const item of readInputs(paths, { maxBytes: opts.maxBytes, stats, onPlan: (p) => progress.plan(p) })) {
@@ -97,7 +128,13 @@ export async function runExtract(paths: string[], opts: ExtractOptions, log: Log
         await deadLettered(item.deadLetter);
         continue;
       }
-      batch.push(item);
+      // each document is prepared here once: the duplicate check and the store key it, the runner and processor reuse it
+      const raw = prepare(item.raw);
+      if (duplicate(raw)) {
+        await deadLettered(deadLetter(raw.id, item.input, 'ingest', 'duplicate-id', 'an earlier document of this run has this id and another text; the first keeps the id'));
+        continue;
+      }
+      batch.push({ raw, input: item.input, doc: storedForm(raw, item.input) });
       if (batch.length >= ADMIT_BATCH) await submitBatch();
       if (out.closed || stop.signal) break;
     }
@@ -114,8 +151,7 @@ export async function runExtract(paths: string[], opts: ExtractOptions, log: Log
     progress.stop();
     await runner.close();
   }
-  await out.end();
-  await dead.end();
+  await out.close();
   await pgSink?.close();
   // incident_rollup beside incident_records: the store's incidents after this run
   if (opts.sink && stored) {
@@ -127,8 +163,9 @@ export async function runExtract(paths: string[], opts: ExtractOptions, log: Log
   await stored?.close({ ...summaryFields({ ...counts, elapsedMs: performance.now() - t0 }), ...interrupted });
   counts.elapsedMs = performance.now() - t0;
   report(counts, stats.skippedFiles, { out: opts.out ?? 'stdout', deadLetters: deadPath ?? 'stderr' }, tty, log, out.closed);
-  if (stop.signal) return stop.signal === 'SIGINT' ? 130 : 143;
-  return counts.internalFailures || (!accountedFor(counts) && !out.closed) ? 1 : 0;
+  if (stop.signal) return stop.signal === 'SIGINT' ? EXIT.sigint : EXIT.sigterm;
+  if (counts.internalFailures || (!accountedFor(counts) && !out.closed)) return EXIT.failure;
+  return opts.strict && counts.deadLettered ? EXIT.deadLetters : EXIT.ok;
 }
 
 /** SIGINT/SIGTERM: the first stops the run (what arrived is written, the summary printed); a second exits at once. */
@@ -137,7 +174,7 @@ function interruption(log: Logger) {
   let wake = () => {};
   state.stopped = new Promise<void>((r) => { wake = r; });
   const on = (sig: NodeJS.Signals) => {
-    if (state.signal) process.exit(sig === 'SIGINT' ? 130 : 143);
+    if (state.signal) process.exit(sig === 'SIGINT' ? EXIT.sigint : EXIT.sigterm);
     state.signal = sig;
     log.warn({ signal: sig }, 'interrupted: writing what has arrived, then stopping (again to quit at once)');
     wake();
@@ -149,8 +186,8 @@ function interruption(log: Logger) {
 }
 
 function report(c: RunCounts, skippedFiles: string[], where: { out: string; deadLetters: string }, tty: boolean, log: Logger, stoppedEarly: boolean): void {
-  for (const f of skippedFiles.slice(0, 20)) log.debug({ file: f }, 'skipped: unknown file type');
+  for (const f of skippedFiles.slice(0, 20)) log.info({ file: f }, 'skipped: unknown file type');
   if (stoppedEarly) log.debug('output closed by the reader; stopped early');
   if (!tty) log.info({ ...summaryFields(c), accountedFor: accountedFor(c), stoppedEarly }, 'summary');
-  process.stderr.write(formatSummary(c, where));
+  process.stderr.write(formatSummary(c, where, skippedFiles));
 }

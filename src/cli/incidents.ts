@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import type { Incident } from '../incidents/incident.ts';
 import type { Logger } from '../log.ts';
-import { LineSink } from './sink.ts';
+import { LineSink } from '../sinks/lines.ts';
 
 export interface IncidentsOptions { store?: string; json?: boolean; id?: string; rebuild?: boolean }
 

@@ -1,5 +1,7 @@
-// The command line: commander wiring and exit statuses (0 ok, 1 internal failure, 2 usage error).
+// The command line: commander wiring and exit statuses (EXIT in usage.ts; README "Exit status").
+import { existsSync, readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { LIMITS } from '../config.ts';
 import { DEFAULT_MAX_BYTES } from '../ingest/types.ts';
 import { createLogger } from '../log.ts';
 import { rulesetVersion } from '../core/ruleset.ts';
@@ -9,7 +11,12 @@ import { registerQueueCommands } from './queue.ts';
 import { registerReviewCommand } from './review.ts';
 import { DEFAULT_PREFIX, parseCount } from './runners.ts';
 import { registerStoreCommands, withStoreOptions } from './store-commands.ts';
-import { UsageError } from './usage.ts';
+import { OpenError } from '../store/open.ts';
+import { EXIT, UsageError } from './usage.ts';
+
+// package.json is two folders up from the sources (src/cli/) and three from the compiled dist/src/cli/
+const PACKAGE_JSON = ['../../package.json', '../../../package.json'].map((p) => new URL(p, import.meta.url)).find((u) => existsSync(u));
+const PACKAGE_VERSION = PACKAGE_JSON ? (JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string }).version : 'unknown';
 
 // The commands load the pipeline (rules, compromise, html-to-text) only when they run: `ruleset`,
 // `--help` and usage errors answer at once.
@@ -28,6 +35,8 @@ export async function runCli(argv: string[]): Promise<number> {
   let status = 0;
   const program = new Command('incident-extract')
     .description('Turns narrative cyber-incident reports into validated JSON records with evidence and confidence')
+    .version(PACKAGE_VERSION, '-V, --version', 'print the version of incident-extract')
+    .option('--debug', 'print stack traces of failures')
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)');
 
@@ -36,9 +45,11 @@ export async function runCli(argv: string[]): Promise<number> {
     .argument('<paths...>', '.txt .md .html .json .jsonl files, directories, or - for stdin')
     .option('-o, --out <file>', 'write records (JSONL) to this file instead of stdout')
     .option('--dead-letters <file>', 'write dead letters (JSONL) here (default: <out>.dead.jsonl, or stderr)')
-    .option('--max-bytes <size>', 'largest file or JSONL line accepted', parseBytes, DEFAULT_MAX_BYTES)
+    .option('--max-bytes <size>', 'largest file or JSONL line accepted; also the largest text in characters', parseBytes, DEFAULT_MAX_BYTES)
+    .option('--doc-timeout <seconds>', 'dead-letter a document (reason timeout) whose extraction takes longer; 0: no limit', parseCount, LIMITS.docTimeoutMs / 1000)
     .option('--pretty', 'indent the JSON records (no longer one record per line)')
     .option('--no-progress', 'no progress bar or progress logs')
+    .option('--strict', `exit with status ${EXIT.deadLetters} when any input was dead-lettered (default: dead letters are counted, status 0)`)
     .option('--workers <n>', 'worker threads on this machine (default: one per core; with --redis, 0 = enqueue and wait for remote workers)', parseCount)
     .option('--redis <url>', 'run on BullMQ over Redis (default: $REDIS_URL); without it, worker threads on this machine')
     .option('--prefix <prefix>', 'Redis key prefix; keep the {hash tag} for Redis Cluster', DEFAULT_PREFIX)
@@ -78,19 +89,22 @@ export async function runCli(argv: string[]): Promise<number> {
     await program.parseAsync(argv);
     return status;
   } catch (err) {
-    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
-    if (err instanceof UsageError) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    const debug = !!program.opts().debug;
+    if (err instanceof UsageError || err instanceof OpenError) {
       process.stderr.write(`error: ${err.message}\n`);
-      return 2;
+      if (debug) process.stderr.write(`${err.stack}\n`);
+      return err instanceof UsageError ? EXIT.usage : EXIT.cannotOpen;
     }
-    // A dependency that is down (Redis): its own one-line message and exit status; the stack only with --debug.
+    // A dependency that is down (Redis): its own one-line message and exit status (EXIT.cannotOpen); the stack only with --debug.
     const exitStatus = (err as { exitStatus?: unknown } | null)?.exitStatus;
     if (err instanceof Error && typeof exitStatus === 'number') {
       process.stderr.write(`error: ${err.message}\n`);
-      if (argv.includes('--debug') || log.isLevelEnabled('debug')) process.stderr.write(`${err.stack}\n`);
+      if (debug || log.isLevelEnabled('debug')) process.stderr.write(`${err.stack}\n`);
       return exitStatus;
     }
-    log.fatal({ err }, 'internal failure');
-    return 1;
+    if (debug) log.fatal({ err }, 'internal failure');
+    else process.stderr.write(`error: internal failure: ${(err as Error)?.message ?? String(err)} (run with --debug for the stack trace)\n`);
+    return EXIT.failure;
   }
 }

@@ -11,6 +11,8 @@ export interface Progress {
 }
 
 const LOG_EVERY_MS = 2000;
+// All bytes can be read while documents are still in flight: until the run ends, progress stops short of 100 %.
+const BEFORE_THE_END = 0.999;
 
 export function createProgress(opts: { tty: boolean; enabled: boolean; log: Logger }): Progress {
   if (!opts.enabled) return { plan() {}, tick() {}, stop() {} };
@@ -37,9 +39,11 @@ function barProgress(): Progress {
       bar.start(Math.max(p.bytes ?? 1, 1), 0, { docs: 0, docsTotal: p.docs ?? '?', rate: '0' });
     },
     tick(docs, bytes) {
-      bar?.update(plan?.bytes != null ? bytes : 0, { docs, rate: rate(docs, t0).toFixed(1) });
+      const total = Math.max(plan?.bytes ?? 1, 1);
+      bar?.update(plan?.bytes != null ? Math.min(bytes, Math.floor(total * BEFORE_THE_END)) : 0, { docs, rate: rate(docs, t0).toFixed(1) });
     },
     stop() {
+      if (plan?.bytes != null) bar?.update(Math.max(plan.bytes, 1));
       bar?.stop();
     },
   };
@@ -58,7 +62,7 @@ function logProgress(log: Logger): Progress {
       const now = performance.now();
       if (now - last < LOG_EVERY_MS) return;
       last = now;
-      const fraction = plan?.bytes ? Math.min(bytes / plan.bytes, 1) : null;
+      const fraction = plan ? progressFraction(plan, docs, bytes) : null;
       const elapsed = (now - t0) / 1000;
       const etaS = fraction ? Math.round((elapsed / fraction) * (1 - fraction)) : null;
       log.info({ done: docs, total: plan?.docs ?? null, percent: fraction == null ? null : Math.round(fraction * 1000) / 10,
@@ -66,4 +70,12 @@ function logProgress(log: Logger): Progress {
     },
     stop() {},
   };
+}
+
+/** Share of the run done: bytes read, or documents finished when their total is known, whichever says less; below 1 until the end. */
+export function progressFraction(plan: ReadPlan, docs: number, bytes: number): number | null {
+  const byBytes = plan.bytes ? bytes / plan.bytes : null;
+  const byDocs = plan.docs ? docs / plan.docs : null;
+  const known = [byBytes, byDocs].filter((x): x is number => x != null);
+  return known.length ? Math.min(...known, BEFORE_THE_END) : null;
 }

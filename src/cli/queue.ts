@@ -8,7 +8,7 @@ import { DEFAULT_MAX_BYTES } from '../ingest/types.ts';
 import type { Logger } from '../log.ts';
 import { rulesetVersion } from '../core/ruleset.ts';
 import { DEFAULT_PREFIX, parseCount, PROCESSOR, redisUrl } from './runners.ts';
-import { LineSink } from './sink.ts';
+import { LineSink } from '../sinks/lines.ts';
 import { UsageError } from './usage.ts';
 
 interface RedisOpts { redis?: string; prefix: string }

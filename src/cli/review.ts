@@ -74,7 +74,7 @@ export async function runReview(o: ReviewOptions, log: Logger): Promise<number> 
 /** `export --corrections`: one gold line per corrected document, in the shared corpus format. */
 export async function runExportCorrections(o: { store?: string; out?: string }): Promise<number> {
   const [{ correctionsGold }, { openStore, storeSpec }, { LineSink }] = await Promise.all([
-    import('../review/gold.ts'), import('../store/open.ts'), import('./sink.ts')]);
+    import('../review/gold.ts'), import('../store/open.ts'), import('../sinks/lines.ts')]);
   const store = await openStore(storeSpec(o.store));
   let n = 0, judged = 0;
   try {

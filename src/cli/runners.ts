@@ -17,6 +17,15 @@ export interface RunnerOptions {
   redis?: string;
   prefix: string;
   lockMs?: number;
+  /** Per-document limits handed to the processor: --max-bytes as its character limit, --doc-timeout in seconds. */
+  maxBytes?: number;
+  docTimeout?: number;
+}
+
+/** The processor reference with this run's per-document limits as its factory's arguments. */
+function processorFor(o: RunnerOptions): ProcessorRef {
+  const limits = { maxChars: o.maxBytes, deadlineMs: o.docTimeout == null ? undefined : o.docTimeout * 1000 };
+  return { ...PROCESSOR, args: [limits] };
 }
 
 export { DEFAULT_PREFIX };
@@ -33,9 +42,9 @@ export async function createRunner(o: RunnerOptions, sink: OutcomeSink, log: Log
   const url = redisUrl(o);
   if (url) {
     const { createBullmqRunner } = await import('../../queues/bullmq/runner.ts');
-    return createBullmqRunner({ url, prefix: o.prefix, ruleset: rulesetVersion(), sink, log, workers: o.workers, processor: PROCESSOR, lockMs: o.lockMs });
+    return createBullmqRunner({ url, prefix: o.prefix, ruleset: rulesetVersion(), sink, log, workers: o.workers, processor: processorFor(o), lockMs: o.lockMs });
   }
   // A handful of documents runs in process; threads start only for more (queues/embedded/deferred.ts).
   const { createDeferredRunner } = await import('../../queues/embedded/deferred.ts');
-  return createDeferredRunner({ processor: PROCESSOR, workers: o.workers || undefined, sink, log });
+  return createDeferredRunner({ processor: processorFor(o), workers: o.workers || undefined, sink, log });
 }

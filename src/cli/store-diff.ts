@@ -10,7 +10,7 @@ export interface DiffOptions { from?: string; to?: string; gold?: string; json?:
 
 export async function runDiff(o: DiffOptions): Promise<number> {
   if (o.gold && !existsSync(o.gold)) throw new UsageError(`no such file: ${o.gold}`);
-  const store = await openStore(storeSpec(o.store));
+  const store = await openStore(storeSpec(o.store), { mustExist: true });
   try {
     const pair = await defaultRulesets(store, o.from, o.to);
     if (!pair) throw new UsageError(`the store ${store.description} has records of fewer than two rulesets: nothing to compare (give --from and --to)`);

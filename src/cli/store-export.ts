@@ -6,7 +6,7 @@ import type { IncidentRecord } from '../core/contract/record.ts';
 import type { Logger } from '../log.ts';
 import { IncidentRecordsSink, incidentRow } from '../sinks/postgres-records.ts';
 import { openStore, storeSpec } from '../store/open.ts';
-import { LineSink } from './sink.ts';
+import { LineSink } from '../sinks/lines.ts';
 import { UsageError } from './usage.ts';
 
 export interface ExportOptions { format: string; ruleset?: string; out?: string; store?: string; sink?: string; incidents?: boolean }
@@ -14,8 +14,13 @@ export interface ExportOptions { format: string; ruleset?: string; out?: string;
 // the table's columns, less the full record (that is the JSONL format's job)
 const CSV_COLUMNS = Object.keys(incidentRow({ id: 'x', fields: {} } as unknown as IncidentRecord)).filter((c) => c !== 'record');
 
-function csvCell(v: unknown): string {
-  const s = v == null ? '' : String(v);
+// A cell a spreadsheet would run as a formula (=HYPERLINK(…), +, -, @, or a tab / CR before one) gets a leading ':
+// the OWASP advice for CSV injection. Numbers are never strings here, so a negative number is not touched.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function csvCell(v: unknown): string {
+  const raw = v == null ? '' : String(v);
+  const s = typeof v === 'string' && FORMULA_START.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 const csvLine = (r: IncidentRecord) => {
@@ -29,7 +34,7 @@ export async function runExport(o: ExportOptions, log: Logger): Promise<number> 
   if (o.incidents || o.format === 'stix' || o.format === 'misp') return (await import('./export-incidents.ts')).runIncidentExport(o, log);
   if (o.format !== 'jsonl' && o.format !== 'csv') throw new UsageError(`--format ${o.format}: use jsonl, csv, stix or misp`);
   if (o.out && !existsSync(path.dirname(path.resolve(o.out)))) throw new UsageError(`cannot write ${o.out}: its directory does not exist`);
-  const store = await openStore(storeSpec(o.store));
+  const store = await openStore(storeSpec(o.store), { mustExist: true });
   let n = 0;
   try {
     const records = store.latestRecords(o.ruleset ? { ruleset: o.ruleset } : {});

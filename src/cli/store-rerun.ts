@@ -6,7 +6,7 @@ import { rulesetVersion } from '../core/ruleset.ts';
 import { rebuildIncidents } from '../incidents/update.ts';
 import { IncidentRecordsSink } from '../sinks/postgres-records.ts';
 import { createRunner, type RunnerOptions } from './runners.ts';
-import { rawFromStored, StoreSink } from './store-sink.ts';
+import { rawFromStored, StoreSink } from '../sinks/store.ts';
 import { writeRollup } from '../export/rollup.ts';
 
 export interface RerunOptions extends RunnerOptions { all?: boolean; store?: string; sink?: string; progress: boolean }
@@ -16,8 +16,14 @@ export interface RerunCounts { reextracted: number; changed: number; unchanged: 
 export async function runRerun(o: RerunOptions, log: Logger): Promise<number> {
   const t0 = performance.now();
   const ruleset = rulesetVersion();
-  const stored = (await StoreSink.open({ store: o.store ?? true }, o.all ? 'rerun --all' : 'rerun', ruleset, log))!;
-  const sink = o.sink ? await IncidentRecordsSink.open(o.sink) : null;
+  const stored = (await StoreSink.open({ store: o.store ?? true, mustExist: true }, o.all ? 'rerun --all' : 'rerun', ruleset, log))!;
+  let sink: IncidentRecordsSink | null = null;
+  try {
+    sink = o.sink ? await IncidentRecordsSink.open(o.sink) : null;
+  } catch (err) {
+    await stored.close({ failed: (err as Error).message });
+    throw err;
+  }
   const counts: RerunCounts = { reextracted: 0, changed: 0, unchanged: 0, deadLettered: 0, alreadyDone: 0 };
   // the fields of each document's latest record before this run, to tell which records changed
   const before = new Map<string, string>();
@@ -27,7 +33,7 @@ export async function runRerun(o: RerunOptions, log: Logger): Promise<number> {
       if (before.get(x.record.id) === JSON.stringify(x.record.fields)) counts.unchanged++;
       else counts.changed++;
       before.delete(x.record.id);
-      await stored.record(x.record);
+      await stored.write(x.record);
       await sink?.write(x.record);
     } else if (x.kind === 'dead') {
       counts.deadLettered++;

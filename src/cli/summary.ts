@@ -22,25 +22,34 @@ export function newCounts(): RunCounts {
 /** Every document read ended as a record, a dead letter or an already-done skip. */
 export const accountedFor = (c: RunCounts) => c.read === c.extracted + c.deadLettered + c.alreadyDone;
 
-// Throughput counts document time only: loading the rules is a one-off cost, reported apart.
+// Throughput counts document time only: loading the rules is a one-off cost, reported apart; and only
+// documents extracted in this run (an already-done document costs a lookup, not an extraction).
 const docsPerSec = (c: RunCounts) => {
   const ms = c.elapsedMs - c.loadMs;
-  return ms > 0 ? c.read / (ms / 1000) : 0;
+  return ms > 0 ? c.extracted / (ms / 1000) : 0;
 };
+
+const SKIPPED_NAMED = 5;
 
 export function summaryFields(c: RunCounts) {
   return { ...c, elapsedMs: Math.round(c.elapsedMs), loadMs: Math.round(c.loadMs), docsPerSec: Math.round(docsPerSec(c) * 10) / 10 };
 }
 
-export function formatSummary(c: RunCounts, where: { out: string; deadLetters: string }): string {
+export function formatSummary(c: RunCounts, where: { out: string; deadLetters: string }, skippedFiles: readonly string[] = []): string {
   const reasons = Object.entries(c.reasons).sort(([a], [b]) => a.localeCompare(b)).map(([r, n]) => `${r} ${n}`).join(', ');
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
   return [
-    `incident-extract: ${plural(c.read, 'document')} read in ${(c.elapsedMs / 1000).toFixed(1)} s (${docsPerSec(c).toFixed(1)} docs/s; rules loaded in ${(c.loadMs / 1000).toFixed(1)} s)`,
+    `incident-extract: ${plural(c.read, 'document')} read in ${(c.elapsedMs / 1000).toFixed(1)} s (${docsPerSec(c).toFixed(1)} extracted/s; rules loaded in ${(c.loadMs / 1000).toFixed(1)} s)`,
     `  extracted      ${c.extracted}  → ${where.out}`,
     `  dead-lettered  ${c.deadLettered}${reasons ? `  (${reasons})` : ''}${c.deadLettered ? `  → ${where.deadLetters}` : ''}`,
-    `  skipped        ${plural(c.skipped, 'file')} of unknown type`,
+    `  skipped        ${plural(c.skipped, 'file')} of unknown type${namedFiles(skippedFiles)}`,
     ...(c.alreadyDone ? [`  skipped        ${plural(c.alreadyDone, 'document')} already done (same ruleset)`] : []),
     ...(c.internalFailures ? [`  internal failures ${c.internalFailures} (bugs: see the internal-error dead letters)`] : []),
   ].join('\n') + '\n';
+}
+
+function namedFiles(files: readonly string[]): string {
+  if (!files.length) return '';
+  const more = files.length > SKIPPED_NAMED ? `, and ${files.length - SKIPPED_NAMED} more` : '';
+  return `: ${files.slice(0, SKIPPED_NAMED).join(', ')}${more}`;
 }

@@ -19,11 +19,16 @@ export interface ExtractorOptions {
   root?: string;
   /** The calibration table (default: calibration/calibration.json); null keeps the rules' raw scores. */
   calibration?: CalibrationTable | null;
+  /** Largest text in characters (ProcessorContext; the CLI passes --max-bytes; default LIMITS.maxTextChars). */
+  maxChars?: number;
+  /** Milliseconds one document may take (ProcessorContext; the CLI passes --doc-timeout; 0: none). */
+  deadlineMs?: number;
 }
 
 export async function createExtractor(opts: ExtractorOptions = {}): Promise<Extractor> {
   const rules = await loadRules(opts.rulesDir);
   const ruleset = rulesetVersion(opts.root);
   const calibration = opts.calibration === undefined ? loadCalibration() : opts.calibration;
-  return { rules, ruleset, process: (raw, input) => processDocument(raw, { rules, ruleset, calibration }, input) };
+  const limits = { maxChars: opts.maxChars, deadlineMs: opts.deadlineMs };
+  return { rules, ruleset, process: (raw, input) => processDocument(raw, { rules, ruleset, calibration, ...limits }, input) };
 }

@@ -5,14 +5,18 @@ import { analyse } from './analyse/analyse.ts';
 import { deadLetter } from './contract/dead-letter.ts';
 import type { DeadLetter, IncidentRecord } from './contract/record.ts';
 import { buildRecord, RecordError } from './build-record.ts';
-import type { CalibrationTable } from './calibration.ts';
+import { genreOf, type CalibrationTable } from './calibration.ts';
 import { prepare, type PreparedDocument, type RawDocument } from './document.ts';
+import { languageWarning } from './language.ts';
 import { runRule } from './registry.ts';
 import { resolve, type Decision } from './resolve.ts';
-import { genreOf } from './calibration.ts';
 import type { Candidate, Rule } from './rule.ts';
 
+// One limit each, from config: the character limit is the byte limit (the CLI passes its --max-bytes as maxChars).
 const MAX_TEXT_CHARS = LIMITS.maxTextChars;
+const DEADLINE_MS = LIMITS.docTimeoutMs;
+
+class DeadlineError extends Error {}
 
 export interface ProcessorContext {
   readonly rules: readonly Rule[];
@@ -24,6 +28,10 @@ export interface ProcessorContext {
   readonly now?: () => Date;
   /** Sees what resolve decided per field (for calibration). */
   readonly observe?: (docId: string, decision: Decision) => void;
+  /** Largest text in characters (default LIMITS.maxTextChars; the CLI passes --max-bytes). */
+  readonly maxChars?: number;
+  /** Milliseconds one document may take (default LIMITS.docTimeoutMs, 0: none; checked between rules, so one rule is never cut short). */
+  readonly deadlineMs?: number;
 }
 
 export type ProcessResult =
@@ -32,9 +40,12 @@ export type ProcessResult =
 
 
 /** All candidates of all rules, before resolve: for rule tests, calibration and debugging. */
-export function propose(rules: readonly Rule[], doc: ReturnType<typeof analyse>, warnings?: string[]): Candidate[] {
+export function propose(rules: readonly Rule[], doc: ReturnType<typeof analyse>, warnings?: string[], deadline = Infinity): Candidate[] {
   const out: Candidate[] = [];
-  for (const rule of rules) out.push(...runRule(rule, doc, warnings));
+  for (const rule of rules) {
+    if (performance.now() > deadline) throw new DeadlineError(`still running rule ${rule.id} when the deadline passed`);
+    for (const c of runRule(rule, doc, warnings)) out.push(c);
+  }
   return out;
 }
 
@@ -52,14 +63,27 @@ interface Ready { id: string; text: string; uri?: string; title?: string; publis
 function processPrepared({ id, text, uri, title, publishedAt }: Ready, ctx: ProcessorContext, input: string): ProcessResult {
   const now = ctx.now?.() ?? new Date();
   if (!text.trim()) return { ok: false, deadLetter: deadLetter(id, input, 'extract', 'empty-text', 'document has no text', now) };
-  if (text.length > MAX_TEXT_CHARS) {
-    return { ok: false, deadLetter: deadLetter(id, input, 'extract', 'too-large', `text has ${text.length} characters, the limit is ${MAX_TEXT_CHARS}`, now) };
+  const maxChars = ctx.maxChars ?? MAX_TEXT_CHARS;
+  if (text.length > maxChars) {
+    return { ok: false, deadLetter: deadLetter(id, input, 'extract', 'too-large', `text has ${text.length} characters, the limit is ${maxChars} (--max-bytes)`, now) };
   }
+  const deadlineMs = ctx.deadlineMs ?? DEADLINE_MS;
+  const deadline = deadlineMs > 0 ? performance.now() + deadlineMs : Infinity; // 0: no deadline
   const warnings: string[] = [];
+  const language = languageWarning(text);
+  if (language) warnings.push(language);
   const doc = analyse({ id, text, title, publishedAt });
   const observe = ctx.observe;
-  const fields = resolve(propose(ctx.rules, doc, warnings), {
-    calibration: ctx.calibration, rankingPrior: ctx.rankingPrior, text, title, genre: genreOf(text, publishedAt), blocks: doc.blocks, observe: observe && ((d) => observe(id, d)),
+  let candidates: Candidate[];
+  try {
+    candidates = propose(ctx.rules, doc, warnings, deadline);
+  } catch (err) {
+    if (!(err instanceof DeadlineError)) throw err;
+    return { ok: false, deadLetter: deadLetter(id, input, 'extract', 'timeout', `extraction took longer than ${deadlineMs} ms (${err.message})`, now) };
+  }
+  const fields = resolve(candidates, {
+    calibration: ctx.calibration, rankingPrior: ctx.rankingPrior, text, title, genre: genreOf(text, publishedAt), blocks: doc.blocks,
+    observe: observe && ((d) => observe(id, d)),
   });
   try {
     const source = {

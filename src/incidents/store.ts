@@ -1,6 +1,7 @@
 // Incidents in the store: placed one article at a time as records arrive (reading only the candidate incidents
 // that share a victim key, never the other articles), rebuilt from every latest record on `rerun`.
 import type { Db, Param, Queries } from '../store/db.ts';
+import { storageKey } from '../store/store.ts';
 import type { Article } from './article.ts';
 import { monthOf } from './dates.ts';
 import { groupArticles, place } from './group.ts';
@@ -29,7 +30,7 @@ async function save(q: Queries, inc: Incident, at: string): Promise<void> {
   [inc.id, inc.victim, inc.sources.length, JSON.stringify(inc), at]);
   for (const s of inc.sources) {
     await q.run(`INSERT INTO incident_sources (document_id, incident_id, joined_at) VALUES (?, ?, ?)
-      ON CONFLICT (document_id) DO UPDATE SET incident_id = excluded.incident_id`, [s.articleId, inc.id, at]);
+      ON CONFLICT (document_id) DO UPDATE SET incident_id = excluded.incident_id`, [storageKey(s.articleId), inc.id, at]);
   }
   for (const k of inc.names) {
     await q.run('INSERT INTO incident_names (name_key, incident_id) VALUES (?, ?) ON CONFLICT DO NOTHING', [k, inc.id]);
@@ -61,13 +62,13 @@ export class IncidentStore {
 
   private async addOne(q: Queries, a: Article, at: string): Promise<void> {
     // a record that changed leaves the incident it was in first, then is placed again
-    const [was] = await q.all('SELECT incident_id FROM incident_sources WHERE document_id = ?', [a.id]);
+    const [was] = await q.all('SELECT incident_id FROM incident_sources WHERE document_id = ?', [storageKey(a.id)]);
     let left: Incident | null = null;
     if (was) {
       const [prev] = await load(q, [String(was.incident_id)]);
       if (prev) {
         left = removeArticle(prev, a.id);
-        await q.run('DELETE FROM incident_sources WHERE document_id = ?', [a.id]);
+        await q.run('DELETE FROM incident_sources WHERE document_id = ?', [storageKey(a.id)]);
         await save(q, left, at);
       }
     }
@@ -94,8 +95,10 @@ export class IncidentStore {
    * articles had; ids no incident takes any more resolve, as aliases, to where most of their articles went.
    */
   async rebuild(articles: readonly Article[], at = new Date()): Promise<{ incidents: number; aliases: number }> {
+    // document ids are stored under their storage key (ids PostgreSQL would merge stay distinct): map them back
+    const idOf = new Map(articles.map((a) => [storageKey(a.id), a.id]));
     const prevSources = new Map((await this.db.all('SELECT document_id, incident_id FROM incident_sources'))
-      .map((r) => [String(r.document_id), String(r.incident_id)]));
+      .map((r) => [idOf.get(String(r.document_id)) ?? String(r.document_id), String(r.incident_id)]));
     const prevAliases = new Map((await this.db.all('SELECT alias, incident_id FROM incident_aliases'))
       .map((r) => [String(r.alias), String(r.incident_id)]));
     const grouped = assignIds(groupArticles(articles), prevSources, prevAliases);

@@ -72,3 +72,9 @@ export const isBlank = (s: string) => !/[^\s\u200B-\u200D\u2060\uFEFF]/.test(s);
 
 export const fmtBytes = (n: number) =>
   n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KB` : `${n} bytes`;
+
+// A page piped in has no extension to go by: it is HTML when it opens (after comments) with a doctype or one of
+// the tags a page or fragment starts with. Plain text rarely opens with '<tag'; a quoted tag mid-text does not count.
+const HTML_START = /^\uFEFF?\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|article|main|div|section|p|h[1-6])\b/i;
+
+export const looksLikeHtml = (text: string) => HTML_START.test(text.slice(0, 64 * 1024));

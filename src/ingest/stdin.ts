@@ -1,5 +1,7 @@
-// Standard input: JSONL when the first non-blank character is '{', otherwise one plain-text document.
-import { bytesToText, dead, fmtBytes, isBlank } from './detect.ts';
+// Standard input: JSONL when the first non-blank character is '{', an HTML page when it opens like one (converted
+// as a .html file is), otherwise one plain-text document.
+import { bytesToText, dead, fmtBytes, isBlank, looksLikeHtml } from './detect.ts';
+import { htmlToRaw } from './html.ts';
 import { readJsonlStream } from './jsonl.ts';
 import type { IngestItem } from './types.ts';
 
@@ -49,5 +51,9 @@ export async function* readStdin(input: AsyncIterable<Buffer | string>, maxBytes
   const decoded = bytesToText(Buffer.concat(parts, size), NAME);
   if ('dead' in decoded) yield decoded.dead;
   else if (isBlank(decoded.text)) yield dead(NAME, 'empty-text', 'standard input has no text');
-  else yield { kind: 'doc', raw: { text: decoded.text }, input: NAME };
+  else if (!looksLikeHtml(decoded.text)) yield { kind: 'doc', raw: { text: decoded.text }, input: NAME };
+  else {
+    const raw = htmlToRaw(decoded.text);
+    yield isBlank(raw.text) ? dead(NAME, 'empty-text', 'the HTML page on standard input has no text') : { kind: 'doc', raw, input: NAME };
+  }
 }

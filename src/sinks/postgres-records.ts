@@ -6,7 +6,10 @@ import type pg from 'pg';
 import { BATCH as BATCHES } from '../config.ts';
 import { FIELD_NAMES, type FieldName, type IncidentRecord } from '../core/contract/record.ts';
 import { FIELDS, type Column } from '../core/fields/index.ts';
-import { openPool } from '../store/postgres.ts';
+import { describePostgres, openPool } from '../store/postgres.ts';
+import { isPostgresUrl, OpenError, opening } from '../store/open.ts';
+import { storageKey, UNSTORABLE } from '../store/store.ts';
+import type { Sink } from './sink.ts';
 
 const INCIDENT_RECORDS_DDL = readFileSync(new URL('./incident-records.sql', import.meta.url), 'utf8');
 
@@ -23,9 +26,6 @@ ON CONFLICT (id) DO UPDATE SET ${UPDATES}
 WHERE excluded.extracted_at >= incident_records.extracted_at
   AND (incident_records.ruleset, incident_records.record - 'extractedAt') IS DISTINCT FROM (excluded.ruleset, excluded.record - 'extractedAt')`;
 
-// U+0000 and lone surrogates, which jsonb and PostgreSQL text cannot hold
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
 /** In the sink (only) what jsonb cannot hold becomes U+FFFD; the store keeps the original. */
 function jsonbSafe(value: unknown): unknown {
   if (typeof value === 'string') return value.replace(UNSTORABLE, '\uFFFD');
@@ -36,7 +36,8 @@ function jsonbSafe(value: unknown): unknown {
 
 export function incidentRow(r: IncidentRecord): Record<(typeof COLUMNS)[number], unknown> {
   const safe = jsonbSafe(r) as IncidentRecord;
-  const row: Record<string, unknown> = { id: safe.id, ruleset: r.ruleset, extracted_at: r.extractedAt };
+  // keyed like the store: ids that jsonb would merge ("col\u0000x", "col\ufffdx") stay distinct rows
+  const row: Record<string, unknown> = { id: storageKey(r.id), ruleset: r.ruleset, extracted_at: r.extractedAt };
   for (const c of FIELD_COLUMNS) {
     const f = safe.fields[c.field];
     row[c.name] = f ? c.of(f as never) : null;
@@ -47,21 +48,25 @@ export function incidentRow(r: IncidentRecord): Record<(typeof COLUMNS)[number],
 
 const BATCH = BATCHES.recordsUpsert;
 
-export class IncidentRecordsSink {
+export class IncidentRecordsSink implements Sink {
   private buf: IncidentRecord[] = [];
   written = 0;
 
-  private constructor(private readonly pool: pg.Pool) {}
+  private constructor(private readonly pool: pg.Pool, readonly description: string) {}
 
+  /** Fails with one line (OpenError) when the database cannot be reached or the table cannot be made. */
   static async open(url: string): Promise<IncidentRecordsSink> {
-    const pool = await openPool(url, 2);
-    try {
-      await pool.query(INCIDENT_RECORDS_DDL);
-    } catch (err) {
-      await pool.end();
-      throw err;
-    }
-    return new IncidentRecordsSink(pool);
+    if (!isPostgresUrl(url)) throw new OpenError(`cannot open the sink ${url}: --sink takes a postgres://… URL`);
+    return opening(`the sink ${url.replace(/\/\/[^@/]*@/, '//')}`, async () => {
+      const pool = await openPool(url, 2);
+      try {
+        await pool.query(INCIDENT_RECORDS_DDL);
+      } catch (err) {
+        await pool.end();
+        throw err;
+      }
+      return new IncidentRecordsSink(pool, `${describePostgres(url)} incident_records`);
+    });
   }
 
   async write(r: IncidentRecord): Promise<void> {
@@ -71,11 +76,11 @@ export class IncidentRecordsSink {
 
   async flush(): Promise<void> {
     if (!this.buf.length) return;
-    // one row per id per statement: ON CONFLICT cannot touch a row twice, and the newest extraction wins
+    // one row per key per statement: ON CONFLICT cannot touch a row twice, and the newest extraction wins
     const byId = new Map<string, IncidentRecord>();
     for (const r of this.buf) {
-      const prev = byId.get(r.id);
-      if (!prev || prev.extractedAt <= r.extractedAt) byId.set(r.id, r);
+      const prev = byId.get(storageKey(r.id));
+      if (!prev || prev.extractedAt <= r.extractedAt) byId.set(storageKey(r.id), r);
     }
     this.buf = [];
     await this.pool.query(UPSERT_INCIDENT_RECORDS, [JSON.stringify([...byId.values()].map(incidentRow))]);

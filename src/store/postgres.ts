@@ -8,17 +8,19 @@ import { StoreError, type Store } from './store.ts';
 // rows per INSERT: one round trip for a whole batch of extract's, well under the 65,535 parameters allowed
 const ROWS_PER_STATEMENT = 250;
 const IDENT = /^[a-z_][a-z0-9_]{0,62}$/;
+// a server that does not answer is an error after this long, never a hang (a refused connection fails at once)
+const CONNECT_TIMEOUT_MS = 10_000;
 // held for the migration's transaction: workers starting together migrate one at a time
 const MIGRATION_LOCK = "SELECT pg_advisory_xact_lock(hashtext('incident-extract:migrations'))";
 
 /** `?` placeholders → `$1, $2, …` (the shared SQL has no `?` inside literals). */
-export function numbered(sql: string): string {
+function numbered(sql: string): string {
   let n = 0;
   return sql.replace(/\?/g, () => `$${++n}`);
 }
 
 /** Splits `?schema=` off a connection URL; the rest goes to pg as it is. */
-export function parsePostgresUrl(url: string): { connectionString: string; schema: string | null } {
+function parsePostgresUrl(url: string): { connectionString: string; schema: string | null } {
   const u = new URL(url);
   const schema = u.searchParams.get('schema');
   u.searchParams.delete('schema');
@@ -58,7 +60,7 @@ export async function openPool(url: string, max = 4): Promise<pg.Pool> {
 
 function postgresPool(url: string, max: number): pg.Pool {
   const { connectionString, schema } = parsePostgresUrl(url);
-  const pool = new pg.Pool({ connectionString, max, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
+  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
   // an idle client losing its server is reported on the next query; this keeps it from crashing the process
   pool.on('error', () => undefined);
   return pool;

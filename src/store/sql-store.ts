@@ -5,7 +5,7 @@ import type { DeadLetter, IncidentRecord } from '../core/contract/record.ts';
 import type { Db, Param, Queries, Row } from './db.ts';
 import { IncidentStore } from '../incidents/store.ts';
 import {
-  contentHash, StoreError, unstorableText,
+  contentHash, storageKey as key, StoreError, unstorableText,
   type Batch, type Correction, type RecordPair, type RulesetRow, type RunRow, type Store, type StoreCounts, type StoredDocument,
 } from './store.ts';
 
@@ -20,10 +20,14 @@ const unpack = (v: unknown): string => (v instanceof Uint8Array ? inflateRawSync
 const packFor = (dialect: string) => (dialect === 'sqlite' ? (s: string): Param => deflateRawSync(s) : (s: string): Param => s);
 const parse = <T>(v: unknown): T => JSON.parse(unpack(v)) as T;
 
-const toDocument = (r: Row): StoredDocument => ({
-  id: String(r.id), text: unpack(r.text), meta: parse(r.meta), contentHash: String(r.content_hash),
-  firstIngested: iso(r.first_ingested), lastIngested: iso(r.last_ingested),
-});
+// An id stored under another key (storageKey) keeps its original in the metadata's `originalId`.
+const toDocument = (r: Row): StoredDocument => {
+  const { originalId, ...meta } = parse<StoredDocument['meta']>(r.meta);
+  return {
+    id: typeof originalId === 'string' ? originalId : String(r.id), text: unpack(r.text), meta, contentHash: String(r.content_hash),
+    firstIngested: iso(r.first_ingested), lastIngested: iso(r.last_ingested),
+  };
+};
 
 const UPSERT_DOCUMENT = `INSERT INTO documents (id, content_hash, text, meta, first_ingested, last_ingested) VALUES #
   ON CONFLICT (id) DO UPDATE SET content_hash = excluded.content_hash, text = excluded.text, meta = excluded.meta,
@@ -78,28 +82,29 @@ export class SqlStore implements Store {
     const documents = (b.documents ?? []).map((d): Param[] => {
       const bad = unstorableText(d.text);
       if (bad) throw new StoreError(`document ${d.id}: ${bad}; normalise the text before storing it`);
-      return [d.id, contentHash(d.text), this.pack(d.text), JSON.stringify(d.meta), at, at];
+      const k = key(d.id);
+      return [k, contentHash(d.text), this.pack(d.text), JSON.stringify(k === d.id ? d.meta : { ...d.meta, originalId: d.id }), at, at];
     });
     await this.upsertRows(q, UPSERT_DOCUMENT, documents, (r) => String(r[0]), '(?, ?, ?, ?, ?, ?)');
-    const records = (b.records ?? []).map((r): Param[] => [r.id, r.ruleset, this.pack(JSON.stringify(r)), r.extractedAt]);
+    const records = (b.records ?? []).map((r): Param[] => [key(r.id), r.ruleset, this.pack(JSON.stringify(r)), r.extractedAt]);
     await this.upsertRows(q, this.upsertRecord, records, (r) => JSON.stringify([r[0], r[1]]), `(?, ?, ?, ?, ${this.nextSeq})`);
     for (const d of b.deadLetters ?? []) {
-      await q.run(INSERT_DEAD, [b.runId ?? null, d.id, d.input, d.stage, d.reason, d.message, d.at]);
+      await q.run(INSERT_DEAD, [b.runId ?? null, d.id == null ? null : key(d.id), d.input, d.stage, d.reason, d.message, d.at]);
     }
   }
 
   async document(id: string): Promise<StoredDocument | null> {
-    const [row] = await this.db.all('SELECT * FROM documents WHERE id = ?', [id]);
+    const [row] = await this.db.all('SELECT * FROM documents WHERE id = ?', [key(id)]);
     return row ? toDocument(row) : null;
   }
 
   async record(id: string, ruleset: string): Promise<IncidentRecord | null> {
-    const [row] = await this.db.all('SELECT record FROM records WHERE document_id = ? AND ruleset = ?', [id, ruleset]);
+    const [row] = await this.db.all('SELECT record FROM records WHERE document_id = ? AND ruleset = ?', [key(id), ruleset]);
     return row ? parse(row.record) : null;
   }
 
   async latestRecord(id: string): Promise<IncidentRecord | null> {
-    const [row] = await this.db.all('SELECT record FROM records WHERE document_id = ? ORDER BY seq DESC LIMIT 1', [id]);
+    const [row] = await this.db.all('SELECT record FROM records WHERE document_id = ? ORDER BY seq DESC LIMIT 1', [key(id)]);
     return row ? parse(row.record) : null;
   }
 
@@ -110,11 +115,11 @@ export class SqlStore implements Store {
       const rows = await this.db.all(
         `SELECT d.id, d.content_hash, r.record FROM documents d JOIN records r ON r.document_id = d.id AND r.ruleset = ?
          WHERE d.id IN (${page.map(() => '?').join(', ')})`,
-        [ruleset, ...page.map((d) => d.id)],
+        [ruleset, ...page.map((d) => key(d.id))],
       );
       const byId = new Map(rows.map((r) => [String(r.id), r]));
       for (const d of page) {
-        const row = byId.get(d.id);
+        const row = byId.get(key(d.id));
         if (row && String(row.content_hash) === d.contentHash) out.set(d.id, parse<IncidentRecord>(row.record));
       }
     }
@@ -200,14 +205,20 @@ export class SqlStore implements Store {
   async addCorrection(c: Correction): Promise<void> {
     await this.writing;
     await this.db.run('INSERT INTO corrections (document_id, field, value, action, ruleset, at) VALUES (?, ?, ?, ?, ?, ?)',
-      [c.documentId, c.field, JSON.stringify(c.value ?? null), c.action, c.ruleset, c.at]);
+      [key(c.documentId), c.field, JSON.stringify(c.value ?? null), c.action, c.ruleset, c.at]);
   }
 
   async corrections(documentId?: string): Promise<(Correction & { seq: number })[]> {
-    const rows = documentId == null ? await this.db.all('SELECT * FROM corrections ORDER BY id')
-      : await this.db.all('SELECT * FROM corrections WHERE document_id = ? ORDER BY id', [documentId]);
+    // the document's own id comes back from its row when it is stored under another key (storageKey)
+    const select = 'SELECT c.*, d.meta FROM corrections c LEFT JOIN documents d ON d.id = c.document_id';
+    const rows = documentId == null ? await this.db.all(`${select} ORDER BY c.id`)
+      : await this.db.all(`${select} WHERE c.document_id = ? ORDER BY c.id`, [key(documentId)]);
+    const idOf = (r: Row) => {
+      const original = r.meta == null ? undefined : parse<{ originalId?: unknown }>(r.meta).originalId;
+      return typeof original === 'string' ? original : String(r.document_id);
+    };
     return rows.map((r) => ({
-      seq: Number(r.id), documentId: String(r.document_id), field: String(r.field), value: parse(r.value),
+      seq: Number(r.id), documentId: idOf(r), field: String(r.field), value: parse(r.value),
       action: r.action as Correction['action'], ruleset: String(r.ruleset), at: iso(r.at),
     }));
   }

@@ -117,6 +117,18 @@ export function contentHash(text: string): string {
  * already replaces NUL; metadata is kept as JSON, whose escapes carry both.
  */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** U+0000 and lone surrogates: what PostgreSQL text and jsonb cannot hold, and what UTF-8 turns into U+FFFD. */
+export const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * The key a document id is stored under. Ids that both databases keep as they are stay unchanged; an id holding
+ * U+0000 or a lone surrogate would become another id on the way in ("col\ud800x" and "col\ufffdx" both arrive as
+ * "col\ufffdx"), so it gets U+FFFD in their place plus a hash of the original: distinct ids stay distinct.
+ */
+export function storageKey(id: string): string {
+  const safe = id.replace(UNSTORABLE, '\uFFFD');
+  return safe === id ? id : `${safe}~${createHash('sha256').update(JSON.stringify(id)).digest('hex').slice(0, 12)}`;
+}
 
 export function unstorableText(text: string): string | null {
   if (text.includes('\u0000')) return 'the text contains U+0000 (NUL)';

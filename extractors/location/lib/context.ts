@@ -50,14 +50,29 @@ const CALENDAR = new RegExp(String.raw`^(?:January|February|March|April|May|June
 const UNIT_SUFFIX = /\s+(?:Prefecture|Province|County|Region|Oblast|Voivodeship|District|Department|Parish|State|Governorate|Municipality|Canton)$/;
 
 /** The region as the text writes it, when it does ("Aichi" for "Aichi Prefecture"); never the city's own name. */
-function writtenRegion(text: string, region: string | null, city: string, country?: string): string | null {
+// It scans the whole text and is asked once per place per mention of a city: remembered per document, so a text
+// naming a city thousands of times costs one scan per (region, city), not one per mention.
+function writtenRegion(doc: AnalysedDoc, region: string | null, city: string, country?: string): string | null {
+  const memo = doc.once('location/written-region', () => new Map<string, string | null>());
+  const key = `${region}\u0000${city}\u0000${country}`;
+  let found = memo.get(key);
+  if (found === undefined) memo.set(key, (found = scanRegion(doc.text, region, city, country)));
+  return found;
+}
+
+function scanRegion(text: string, region: string | null, city: string, country?: string): string | null {
   if (!region || (COUNTRY_BY_NAME.has(region) && COUNTRY_BY_NAME.get(region) === country)) return null; // "England" is a country to the reader
   for (const form of new Set([region, region.replace(UNIT_SUFFIX, '')])) {
     if (form.length < 3 || city.includes(form) || form.includes(city)) continue;
+    if (!piecesIn(text, form)) continue;
     if (new RegExp(`(?<![\\p{L}\\p{N}])${escape(form)}(?![\\p{L}\\p{N}])`, 'u').test(text.replaceAll(city, ' '))) return form;
   }
   return null;
 }
+
+// Blanking the city writes only spaces, so a form found afterwards has each of its space-free pieces in the text as
+// it is: when a piece is missing the copy and the search are skipped, with the same answer.
+const piecesIn = (text: string, form: string) => form.split(' ').every((piece) => text.includes(piece));
 
 const IN_RUN = new RegExp(String.raw`\b(?:in|of)\s+(?:the\s+)?(${PLACE_RUN})`, 'gu');
 /** Countries the text names outside attacker phrases, with those of the capitals it names ("a court in London" → GB). */
@@ -87,7 +102,7 @@ export function cityInDoc(doc: AnalysedDoc, name: string, sure = false): Place |
   if (!places.length) return undefined;
   const cap = isCapital(name);
   let pick: Place[] = cap ? places.filter((p) => p.country === cap) : [];
-  if (!pick.length) pick = places.filter((p) => writtenRegion(doc.text, p.region, name, p.country));
+  if (!pick.length) pick = places.filter((p) => writtenRegion(doc, p.region, name, p.country));
   if (new Set(pick.map((p) => p.country)).size !== 1) {
     const named = victimCountries(doc);
     const inNamed = places.filter((p) => named.has(p.country));
@@ -105,7 +120,7 @@ export function cityInDoc(doc: AnalysedDoc, name: string, sure = false): Place |
   }
   if (!pick.length) return undefined;
   places = pick;
-  const regions = new Set(places.map((p) => writtenRegion(doc.text, p.region, name, p.country)).filter(Boolean));
+  const regions = new Set(places.map((p) => writtenRegion(doc, p.region, name, p.country)).filter(Boolean));
   const region = regions.size === 1 ? [...regions][0]! : regions.size ? null : regionAfterCity(doc.text, name, places[0]!.country);
   return { country: places[0]!.country, region, city: name };
 }
@@ -132,8 +147,21 @@ function regionAfterCity(text: string, city: string, country: string): string | 
   return null;
 }
 
+// Both patterns of calledRegion need a unit word: a text with none (most of them) is answered at once, and the
+// answer for a name is remembered per text, since the same place is asked about at each of its mentions.
+const ANY_UNIT = /Provin|R[eé]gion|County|Prefecture|Oblast|Canton|Department|Département|State/i;
+let calledMemo = { text: '', units: false, names: new Map<string, boolean>() };
+
 /** True when the text calls the name a province or region ("Province de Namur", "the Namur region"): not a city then. */
 export function calledRegion(text: string, name: string): boolean {
+  if (calledMemo.text !== text) calledMemo = { text, units: ANY_UNIT.test(text), names: new Map() };
+  if (!calledMemo.units) return false;
+  let called = calledMemo.names.get(name);
+  if (called === undefined) calledMemo.names.set(name, (called = patternCalls(text, name)));
+  return called;
+}
+
+function patternCalls(text: string, name: string): boolean {
   const n = escape(name);
   const unitOf = String.raw`\b(?:Province|Provincia|Provinz|Region|Région|Regione|County|Prefecture|Oblast|Canton|Department|Département|State)`;
   const unitAfter = String.raw`\s+(?:province|region|prefecture|county|oblast|canton|department|state)\b`;

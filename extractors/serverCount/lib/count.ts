@@ -21,6 +21,9 @@ const FLEET_BEFORE = new RegExp(String.raw`\b(?:up\s+to|runs?|running|operates?|
   + String.raw`|around\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?$`, 'i');
 // a digit count glued to a date, a year or a model number is not a count of machines
 const NOT_A_COUNT = /^(?:1[89]|20)\d\d$/;
+// "on May 19 had encrypted 40 servers": a number right after a month name is a day of the month
+const MONTH_BEFORE = new RegExp(String.raw`\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?`
+  + String.raw`|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+$`, 'i');
 export const INCIDENT = new RegExp(String.raw`\b(?:hack\w*|breach\w*|compromis\w*|infect\w*|encrypt\w*|attack\w*|ransom\w*|access\w*|st[oe]len?|steal\w*`
   + String.raw`|expos\w*|leak\w*|wip(?:ed|ing)|malware|intru\w*|penetrat\w*|hit|affected|impacted|offline|shut\s+down|disrupt\w*|seized|targeted|damag\w*`
   + String.raw`|delet\w*|locked|crippl\w*|unsecured|misconfigur\w*|vulnerable|took\s+down|taken\s+down|knocked)\b`, 'i');
@@ -29,8 +32,13 @@ export const INCIDENT = new RegExp(String.raw`\b(?:hack\w*|breach\w*|compromis\w
 export function countsIn(doc: AnalysedDoc, s: Sentence, re: RegExp): Count[] {
   const out: Count[] = [];
   if (!INCIDENT.test(s.text)) return out;
-  for (const m of matches(re, s.text)) {
+  const found = matches(re, s.text);
+  for (const m of found) {
     const n = m.groups!.n!;
+    if (/^\d/.test(n) && MONTH_BEFORE.test(s.text.slice(Math.max(0, m.index - 12), m.index))) {
+      found.continueAt(m.index + n.length); // the count may come later in the same stretch ("…19 had encrypted 40 servers")
+      continue;
+    }
     if (FLEET_BEFORE.test(s.text.slice(Math.max(0, m.index - 40), m.index)) || NOT_A_COUNT.test(n)) continue;
     let value = parseNumber(n);
     // "two database servers and two application servers": the counts add up

@@ -164,9 +164,22 @@ export function nameBefore(doc: AnalysedDoc, pos: number): VictimName | null {
   return name;
 }
 
+// A name ends on a word with a capital or a digit, a local kind ("kommune") or a corporate suffix (capitals): when the
+// last word before `pos` has none of these, NAME_ENDING cannot match and its search over the window is skipped.
+const NAME_LAST_WORD = /[\p{Lu}\d]|kommun|kunta|gmina|község/u;
+const SPACE = /\s/u;
+function lastWord(text: string, from: number, pos: number): string {
+  let end = pos;
+  while (end > from && SPACE.test(text[end - 1]!)) end--;
+  let start = end;
+  while (start > from && !SPACE.test(text[start - 1]!)) start--;
+  return text.slice(start, end);
+}
+
 function nameEndingAt(doc: AnalysedDoc, pos: number): VictimName | null {
   const { text } = doc;
   const from = Math.max(0, pos - 160);
+  if (!NAME_LAST_WORD.test(lastWord(text, from, pos))) return null;
   const m = NAME_ENDING.exec(text.slice(from, pos));
   if (!m) return null;
   const start = from + m.index + m[0].indexOf(m[1]!);

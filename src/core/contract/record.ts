@@ -108,6 +108,10 @@ export const DeadLetterReason = z.enum([
   'unreadable',
   'schema-violation',
   'internal-error',
+  // the same id as an earlier document of the run, with another text: the first one keeps the id
+  'duplicate-id',
+  // extraction passed the per-document deadline (a worker is never held by one document)
+  'timeout',
 ]);
 export type DeadLetterReason = z.infer<typeof DeadLetterReason>;
 

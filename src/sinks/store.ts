@@ -8,6 +8,7 @@ import { prepare, type RawDocument } from '../core/document.ts';
 import { addToIncidents } from '../incidents/update.ts';
 import { openStore, storeSpec } from '../store/open.ts';
 import { contentHash, type NewDocument, type Store } from '../store/store.ts';
+import type { Sink } from './sink.ts';
 
 const BATCH = BATCHES.storeWrite;
 
@@ -15,6 +16,8 @@ export interface StoreOptions {
   /** A SQLite path or postgres:// URL; false with --no-store. */
   store?: string | boolean;
   force?: boolean;
+  /** Commands that read a store (rerun) never create one at a mistyped path. */
+  mustExist?: boolean;
 }
 
 /** The document as the processor will see it: normalised text and the id the record will carry. */
@@ -31,7 +34,7 @@ export function rawFromStored(d: NewDocument): RawDocument {
   return { id: d.id, text: d.text, ...(uri ? { uri } : {}), ...(title ? { title } : {}), ...(publishedAt ? { publishedAt } : {}) };
 }
 
-export class StoreSink {
+export class StoreSink implements Sink {
   private pending = new Map<string, NewDocument>();
   private documents: NewDocument[] = [];
   private records: IncidentRecord[] = [];
@@ -39,9 +42,13 @@ export class StoreSink {
 
   private constructor(readonly store: Store, readonly runId: number, readonly ruleset: string, private readonly force: boolean) {}
 
+  get description(): string {
+    return this.store.description;
+  }
+
   static async open(opts: StoreOptions, command: string, ruleset: string, log: Logger): Promise<StoreSink | null> {
     if (opts.store === false) return null;
-    const store = await openStore(storeSpec(typeof opts.store === 'string' ? opts.store : undefined));
+    const store = await openStore(storeSpec(typeof opts.store === 'string' ? opts.store : undefined), { mustExist: opts.mustExist });
     log.debug({ store: store.description }, 'store opened');
     return new StoreSink(store, await store.startRun(command, ruleset), ruleset, !!opts.force);
   }
@@ -51,8 +58,7 @@ export class StoreSink {
    * extracted under this ruleset (and not --force), else null, and the document is remembered until its
    * outcome comes back. One query for the whole batch. (storedForm's normalised text is always storable.)
    */
-  async admit(items: readonly { raw: RawDocument; input: string }[]): Promise<(IncidentRecord | null)[]> {
-    const docs = items.map((it) => storedForm(it.raw, it.input));
+  async admit(docs: readonly NewDocument[]): Promise<(IncidentRecord | null)[]> {
     const done = this.force || !docs.length ? new Map<string, IncidentRecord>()
       : await this.store.done(docs.map((d) => ({ id: d.id, contentHash: contentHash(d.text) })), this.ruleset);
     return docs.map((doc) => {
@@ -64,7 +70,7 @@ export class StoreSink {
   }
 
   /** A record to store, with its document when admit() saw it (rerun: the document is stored already). */
-  async record(r: IncidentRecord): Promise<void> {
+  async write(r: IncidentRecord): Promise<void> {
     const doc = this.pending.get(r.id);
     this.pending.delete(r.id);
     if (doc) this.documents.push(doc);
@@ -90,7 +96,7 @@ export class StoreSink {
   }
 
   /** Writes what is left, closes the run with its counts, closes the store. */
-  async close(counts: object): Promise<void> {
+  async close(counts: object = {}): Promise<void> {
     try {
       await this.flush();
       await this.store.finishRun(this.runId, { ...counts });

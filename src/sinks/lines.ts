@@ -1,5 +1,6 @@
 // Line-oriented output with backpressure, batching, and a quiet stop when the reader goes away (EPIPE,
-// e.g. `incident-extract extract … | head`).
+// e.g. `incident-extract extract … | head`). A file is created on the first line written (or at the end when
+// `always`), so a run without dead letters leaves no empty dead-letter file behind.
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 
@@ -12,15 +13,23 @@ export class LineSink {
   private chars = 0;
   private failure: Error | null = null;
 
-  constructor(private readonly stream: Writable, private readonly owned: boolean) {
+  private stream: Writable | null = null;
+
+  constructor(private readonly open: Writable | (() => Writable), private readonly owned: boolean, private readonly always = true) {}
+
+  /** `always: false`: no file at all unless a line is written. */
+  static toFile(path: string, always = true): LineSink {
+    return new LineSink(() => createWriteStream(path, { encoding: 'utf8' }), true, always);
+  }
+
+  private target(): Writable {
+    if (this.stream) return this.stream;
+    const stream = (this.stream = typeof this.open === 'function' ? this.open() : this.open);
     stream.on('error', (err: NodeJS.ErrnoException) => {
       if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') this.closed = true;
       else this.failure = err;
     });
-  }
-
-  static toFile(path: string): LineSink {
-    return new LineSink(createWriteStream(path, { encoding: 'utf8' }), true);
+    return stream;
   }
 
   async write(line: string): Promise<void> {
@@ -37,7 +46,7 @@ export class LineSink {
     this.buf = [];
     this.chars = 0;
     await new Promise<void>((resolve) => {
-      this.stream.write(chunk, (err) => {
+      this.target().write(chunk, (err) => {
         if (err && (err as NodeJS.ErrnoException).code === 'EPIPE') this.closed = true;
         else if (err) this.failure = err;
         resolve();
@@ -48,7 +57,9 @@ export class LineSink {
 
   async end(): Promise<void> {
     await this.flush();
-    if (this.owned && !this.closed) await new Promise<void>((resolve) => this.stream.end(resolve));
+    if (this.always) this.target();
+    const stream = this.stream;
+    if (stream && this.owned && !this.closed) await new Promise<void>((resolve) => stream.end(resolve));
     this.check();
   }
 
