@@ -29,54 +29,56 @@ import r24 from './location/subdivision.ts';
 import r25 from './location/us-state.ts';
 import r26 from './origin/attributed-to.ts';
 import r27 from './origin/based-in.ts';
-import r28 from './origin/country-named-group.ts';
-import r29 from './origin/demonym-attack.ts';
-import r30 from './origin/demonym-attacker.ts';
-import r31 from './origin/named-actor.ts';
-import r32 from './origin/pro-country.ts';
-import r33 from './origin/state-subject.ts';
-import r34 from './ransom/attacker-encryption.ts';
-import r35 from './ransom/demand-phrase.ts';
-import r36 from './ransom/demanded-amount.ts';
-import r37 from './ransom/encrypted-payment.ts';
-import r38 from './ransom/extortion.ts';
-import r39 from './ransom/no-demand.ts';
-import r40 from './ransom/paid-amount.ts';
-import r41 from './ransom/ransomware-attack.ts';
-import r42 from './ransom/ransomware-mention.ts';
-import r43 from './serverCount/counted-machines.ts';
-import r44 from './serverCount/counted-servers.ts';
-import r45 from './serverCount/own-fleet-hit.ts';
-import r46 from './serverCount/servers-of-them.ts';
-import r47 from './victim/actor-hacked.ts';
-import r48 from './victim/appositive-kind.ts';
-import r49 from './victim/attack-on.ts';
-import r50 from './victim/called-name.ts';
-import r51 from './victim/claimed-victim.ts';
-import r52 from './victim/described-name.ts';
-import r53 from './victim/described-opening.ts';
-import r54 from './victim/disclosed-incident.ts';
-import r55 from './victim/first-organisation.ts';
-import r56 from './victim/first-proper-name.ts';
-import r57 from './victim/headline-tag.ts';
-import r58 from './victim/hit-by-attack.ts';
-import r59 from './victim/incident-at.ts';
-import r60 from './victim/insider-employer.ts';
-import r61 from './victim/it-office-of.ts';
-import r62 from './victim/known-brand.ts';
-import r63 from './victim/lead-appositive.ts';
-import r64 from './victim/lead-subject.ts';
-import r65 from './victim/most-mentioned.ts';
-import r66 from './victim/name-assets.ts';
-import r67 from './victim/named-incident.ts';
-import r68 from './victim/opening-subject.ts';
-import r69 from './victim/people-of.ts';
-import r70 from './victim/possessive-assets.ts';
-import r71 from './victim/practitioner.ts';
-import r72 from './victim/report-header.ts';
-import r73 from './victim/served-client.ts';
-import r74 from './victim/site-domain.ts';
-import r75 from './victim/worked-for.ts';
+import r28 from './origin/charged-national.ts';
+import r29 from './origin/country-named-group.ts';
+import r30 from './origin/demonym-attack.ts';
+import r31 from './origin/demonym-attacker.ts';
+import r32 from './origin/named-actor.ts';
+import r33 from './origin/pro-country.ts';
+import r34 from './origin/state-subject.ts';
+import r35 from './ransom/attacker-encryption.ts';
+import r36 from './ransom/demand-phrase.ts';
+import r37 from './ransom/demanded-amount.ts';
+import r38 from './ransom/encrypted-payment.ts';
+import r39 from './ransom/extortion.ts';
+import r40 from './ransom/no-demand.ts';
+import r41 from './ransom/paid-amount.ts';
+import r42 from './ransom/ransomware-attack.ts';
+import r43 from './ransom/ransomware-mention.ts';
+import r44 from './serverCount/counted-machines.ts';
+import r45 from './serverCount/counted-servers.ts';
+import r46 from './serverCount/one-server-hit.ts';
+import r47 from './serverCount/own-fleet-hit.ts';
+import r48 from './serverCount/servers-of-them.ts';
+import r49 from './victim/actor-hacked.ts';
+import r50 from './victim/appositive-kind.ts';
+import r51 from './victim/attack-on.ts';
+import r52 from './victim/called-name.ts';
+import r53 from './victim/claimed-victim.ts';
+import r54 from './victim/described-name.ts';
+import r55 from './victim/described-opening.ts';
+import r56 from './victim/disclosed-incident.ts';
+import r57 from './victim/first-organisation.ts';
+import r58 from './victim/first-proper-name.ts';
+import r59 from './victim/headline-tag.ts';
+import r60 from './victim/hit-by-attack.ts';
+import r61 from './victim/incident-at.ts';
+import r62 from './victim/insider-employer.ts';
+import r63 from './victim/it-office-of.ts';
+import r64 from './victim/known-brand.ts';
+import r65 from './victim/lead-appositive.ts';
+import r66 from './victim/lead-subject.ts';
+import r67 from './victim/most-mentioned.ts';
+import r68 from './victim/name-assets.ts';
+import r69 from './victim/named-incident.ts';
+import r70 from './victim/opening-subject.ts';
+import r71 from './victim/people-of.ts';
+import r72 from './victim/possessive-assets.ts';
+import r73 from './victim/practitioner.ts';
+import r74 from './victim/report-header.ts';
+import r75 from './victim/served-client.ts';
+import r76 from './victim/site-domain.ts';
+import r77 from './victim/worked-for.ts';
 
 export const RULE_SPECS: readonly (readonly [string, RuleSpec])[] = [
   ['date/any-year', r0],
@@ -107,52 +109,54 @@ export const RULE_SPECS: readonly (readonly [string, RuleSpec])[] = [
   ['location/us-state', r25],
   ['origin/attributed-to', r26],
   ['origin/based-in', r27],
-  ['origin/country-named-group', r28],
-  ['origin/demonym-attack', r29],
-  ['origin/demonym-attacker', r30],
-  ['origin/named-actor', r31],
-  ['origin/pro-country', r32],
-  ['origin/state-subject', r33],
-  ['ransom/attacker-encryption', r34],
-  ['ransom/demand-phrase', r35],
-  ['ransom/demanded-amount', r36],
-  ['ransom/encrypted-payment', r37],
-  ['ransom/extortion', r38],
-  ['ransom/no-demand', r39],
-  ['ransom/paid-amount', r40],
-  ['ransom/ransomware-attack', r41],
-  ['ransom/ransomware-mention', r42],
-  ['serverCount/counted-machines', r43],
-  ['serverCount/counted-servers', r44],
-  ['serverCount/own-fleet-hit', r45],
-  ['serverCount/servers-of-them', r46],
-  ['victim/actor-hacked', r47],
-  ['victim/appositive-kind', r48],
-  ['victim/attack-on', r49],
-  ['victim/called-name', r50],
-  ['victim/claimed-victim', r51],
-  ['victim/described-name', r52],
-  ['victim/described-opening', r53],
-  ['victim/disclosed-incident', r54],
-  ['victim/first-organisation', r55],
-  ['victim/first-proper-name', r56],
-  ['victim/headline-tag', r57],
-  ['victim/hit-by-attack', r58],
-  ['victim/incident-at', r59],
-  ['victim/insider-employer', r60],
-  ['victim/it-office-of', r61],
-  ['victim/known-brand', r62],
-  ['victim/lead-appositive', r63],
-  ['victim/lead-subject', r64],
-  ['victim/most-mentioned', r65],
-  ['victim/name-assets', r66],
-  ['victim/named-incident', r67],
-  ['victim/opening-subject', r68],
-  ['victim/people-of', r69],
-  ['victim/possessive-assets', r70],
-  ['victim/practitioner', r71],
-  ['victim/report-header', r72],
-  ['victim/served-client', r73],
-  ['victim/site-domain', r74],
-  ['victim/worked-for', r75],
+  ['origin/charged-national', r28],
+  ['origin/country-named-group', r29],
+  ['origin/demonym-attack', r30],
+  ['origin/demonym-attacker', r31],
+  ['origin/named-actor', r32],
+  ['origin/pro-country', r33],
+  ['origin/state-subject', r34],
+  ['ransom/attacker-encryption', r35],
+  ['ransom/demand-phrase', r36],
+  ['ransom/demanded-amount', r37],
+  ['ransom/encrypted-payment', r38],
+  ['ransom/extortion', r39],
+  ['ransom/no-demand', r40],
+  ['ransom/paid-amount', r41],
+  ['ransom/ransomware-attack', r42],
+  ['ransom/ransomware-mention', r43],
+  ['serverCount/counted-machines', r44],
+  ['serverCount/counted-servers', r45],
+  ['serverCount/one-server-hit', r46],
+  ['serverCount/own-fleet-hit', r47],
+  ['serverCount/servers-of-them', r48],
+  ['victim/actor-hacked', r49],
+  ['victim/appositive-kind', r50],
+  ['victim/attack-on', r51],
+  ['victim/called-name', r52],
+  ['victim/claimed-victim', r53],
+  ['victim/described-name', r54],
+  ['victim/described-opening', r55],
+  ['victim/disclosed-incident', r56],
+  ['victim/first-organisation', r57],
+  ['victim/first-proper-name', r58],
+  ['victim/headline-tag', r59],
+  ['victim/hit-by-attack', r60],
+  ['victim/incident-at', r61],
+  ['victim/insider-employer', r62],
+  ['victim/it-office-of', r63],
+  ['victim/known-brand', r64],
+  ['victim/lead-appositive', r65],
+  ['victim/lead-subject', r66],
+  ['victim/most-mentioned', r67],
+  ['victim/name-assets', r68],
+  ['victim/named-incident', r69],
+  ['victim/opening-subject', r70],
+  ['victim/people-of', r71],
+  ['victim/possessive-assets', r72],
+  ['victim/practitioner', r73],
+  ['victim/report-header', r74],
+  ['victim/served-client', r75],
+  ['victim/site-domain', r76],
+  ['victim/worked-for', r77],
 ];

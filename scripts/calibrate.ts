@@ -1,7 +1,9 @@
 // Regenerates calibration/calibration.json: the precision measured for each winning rule (by agreement and,
-// for dates, by the value's precision) on the answerable subsets of the dev corpora and on the fixtures.
-// Resolve turns a winner's raw score into this measured probability. Prints the ECE the table gives.
-//   npm run calibrate
+// for dates, by the value's precision) on the three dev corpora, news weighted as the main input, and on the
+// fixtures. Resolve turns a winner's raw score into this measured probability. Prints the calibration error the
+// table gives in sample and, the figure that counts, out of fold: fitted on one half of every corpus (split by a
+// hash of the id), scored on the other, both ways.
+//   npm run calibrate [-- --dry-run]
 import { writeFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import type { FieldName } from '../src/core/contract/record.ts';
@@ -9,37 +11,41 @@ import { loadFixtures } from '../src/eval/fixtures.ts';
 import { evaluateGold } from '../src/eval/evaluate.ts';
 import { DEV_CORPORA } from '../src/eval/paths.ts';
 import { ece } from '../src/eval/score.ts';
-import { CALIBRATION_FILE, calibrationKeys, type CalibrationTable } from '../src/core/calibration.ts';
+import { halfOf } from '../src/eval/split.ts';
+import { eceBy, fitCalibration, lookup, type Observation } from '../src/eval/calibration-fit.ts';
+import { CALIBRATION_FILE, calibrationKeys } from '../src/core/calibration.ts';
 import type { RawDocument } from '../src/core/document.ts';
 import { processDocument } from '../src/core/extract.ts';
 import type { Decision } from '../src/core/resolve.ts';
 import { loadRules } from '../src/core/registry.ts';
 
-// Strength of the prior: a key seen a few times stays near its rule's precision, a rule near its raw score.
-const PRIOR_WEIGHT = 5;
 // The scorer's views and the record field each judges. A date's confidence is the probability that it is right
 // at the precision the label states (the scorer's `date`); `date_year` is a lenient view of the same field and
-// is not fitted (a confidence cannot match two accuracies at once).
+// is not fitted (a confidence cannot match two accuracies at once). A ransom with an amount is judged by the
+// amount (the stricter view), one without by whether a demand was made.
 const VIEWS: Record<string, FieldName> = {
-  victim: 'victim', date: 'date', country: 'location', origin: 'origin', server_count: 'serverCount', ransom_demanded: 'ransom',
+  victim: 'victim', date: 'date', country: 'location', origin: 'origin', server_count: 'serverCount',
+  ransom_demanded: 'ransom', ransom_amount: 'ransom',
 };
+const hasAmount = (d: Decision) => (d.value as { amount?: number | null } | null)?.amount != null;
+const viewOf = (view: string, d: Decision) => view !== 'ransom_demanded' && view !== 'ransom_amount' || (view === 'ransom_amount') === hasAmount(d);
+// Judged news gold scores every document; on the other corpora only labels that show up in the text are fitted.
+const SUBSET: Record<string, 'all' | 'answerable'> = { news: 'all', vcdb: 'answerable', eurepoc: 'answerable' };
 
-interface Observation { source: string; view: string; keys: [string, string]; raw: number; ok: boolean }
 const observations: Observation[] = [];
-
 const rules = await loadRules();
 const decisions = new Map<string, Decision>();
 // calibration: null, so resolve reports raw scores, not the table being rebuilt
 const ctx = { rules, ruleset: 'calibration', calibration: null, observe: (id: string, d: Decision) => decisions.set(`${id}\u0000${d.field}`, d) };
-const observe = (source: string, view: string, d: Decision | undefined, ok: boolean) => {
-  if (d) observations.push({ source, view, keys: calibrationKeys(d), raw: d.score, ok });
+const observe = (source: string, view: string, id: string, d: Decision | undefined, ok: boolean) => {
+  if (d && viewOf(view, d)) observations.push({ source, view, id, keys: calibrationKeys(d), raw: d.score, ok });
 };
 
 const observing = { process: (raw: RawDocument, input?: string) => processDocument(raw, ctx, input) };
 for (const [source, file] of Object.entries(DEV_CORPORA)) {
   for (const j of evaluateGold(file, observing).judgements) {
     const field = VIEWS[j.field];
-    if (j.subset === 'answerable' && field) observe(source, j.field, decisions.get(`${j.id}\u0000${field}`), j.ok);
+    if (j.subset === SUBSET[source] && field) observe(source, j.field, j.id, decisions.get(`${j.id}\u0000${field}`), j.ok);
   }
 }
 for (const fx of await loadFixtures()) {
@@ -47,60 +53,36 @@ for (const fx of await loadFixtures()) {
   if (!r.ok) continue;
   for (const [field, expected] of Object.entries(fx.expected) as [FieldName, unknown][]) {
     const got = r.record.fields[field];
-    if (got) observe('fixtures', field, decisions.get(`${r.record.id}\u0000${field}`), isDeepStrictEqual(got.value, expected));
+    if (got) observe('fixtures', field, r.record.id, decisions.get(`${r.record.id}\u0000${field}`), isDeepStrictEqual(got.value, expected));
   }
 }
 
-// Each dev corpus weighs the same for a view, however many documents it has: one corpus's style must not
-// set the confidence the other sees. Fixtures count one per judgement.
-const perSourceView = new Map<string, number>();
-for (const o of observations) perSourceView.set(`${o.source}|${o.view}`, (perSourceView.get(`${o.source}|${o.view}`) ?? 0) + 1);
-const corpusTotal = (view: string) => Object.keys(DEV_CORPORA).reduce((s, c) => s + (perSourceView.get(`${c}|${view}`) ?? 0), 0);
-const corpora = (view: string) => Object.keys(DEV_CORPORA).filter((c) => perSourceView.has(`${c}|${view}`)).length;
-function weight(o: Observation): number {
-  if (o.source === 'fixtures') return 1;
-  return (corpusTotal(o.view)) / (corpora(o.view) * perSourceView.get(`${o.source}|${o.view}`)!);
+const table = fitCalibration(observations);
+if (!process.argv.includes('--dry-run')) {
+  writeFileSync(CALIBRATION_FILE, JSON.stringify({
+    comment: 'Measured precision of each winning rule: "rule" overall, "rule|agreeing rules|bucket" in detail. Generated by `npm run calibrate`; do not edit.',
+    entries: table,
+  }, null, 2) + '\n');
 }
 
-interface Tally { hits: number; n: number; raw: number; count: number }
-const add = (m: Map<string, Tally>, k: string, o: Observation, w: number) => {
-  const t = m.get(k) ?? { hits: 0, n: 0, raw: 0, count: 0 };
-  t.hits += o.ok ? w : 0;
-  t.n += w;
-  t.raw += o.raw * w;
-  t.count += 1;
-  m.set(k, t);
-};
-const byRule = new Map<string, Tally>();
-const byKey = new Map<string, Tally>();
-for (const o of observations) {
-  const w = weight(o);
-  add(byKey, o.keys[0], o, w);
-  add(byRule, o.keys[1], o, w);
-}
-const round = (x: number) => Math.round(x * 1000) / 1000;
-const table: CalibrationTable = {};
-for (const [rule, t] of byRule) table[rule] = { p: round((t.hits + PRIOR_WEIGHT * (t.raw / t.n)) / (t.n + PRIOR_WEIGHT)), n: t.count };
-for (const [key, t] of byKey) {
-  const rulePrior = table[key.split('|')[0]!]!.p;
-  table[key] = { p: round((t.hits + PRIOR_WEIGHT * rulePrior) / (t.n + PRIOR_WEIGHT)), n: t.count };
-}
-const sorted = Object.fromEntries(Object.entries(table).sort(([a], [b]) => a.localeCompare(b)));
-writeFileSync(CALIBRATION_FILE, JSON.stringify({
-  comment: 'Measured precision of each winning rule: "rule" overall, "rule|agreeing rules|date precision" in detail. Generated by `npm run calibrate`; do not edit.',
-  entries: sorted,
-}, null, 2) + '\n');
+const fmt = (k: string, v: { n: number; precision: number; ece: number }) =>
+  `${k.padEnd(30)} n ${String(v.n).padStart(5)}  precision ${v.precision.toFixed(3)}  ECE ${v.ece.toFixed(3)}`;
+const lines = [`wrote ${Object.keys(table).length} entries to ${CALIBRATION_FILE}`, '-- in sample (fitted and scored on the same data)'];
+for (const [k, v] of eceBy(table, observations)) lines.push(fmt(k, v));
 
-// What the table gives back on the data it was fitted on, per source and view.
-const lines: string[] = [];
-const groups = new Map<string, Array<[number, boolean]>>();
-for (const o of observations) {
-  const k = `${o.source}|${o.view}`;
-  const p = table[o.keys[0]]?.p ?? table[o.keys[1]]!.p;
-  groups.set(k, [...(groups.get(k) ?? []), [p, o.ok]]);
+// Out of fold: fit on half A of every corpus (fixtures always in), score half B with it, and the other way;
+// the held-out confidences of both halves are pooled per source and view.
+const inHalf = (h: 'A' | 'B') => (o: Observation) => o.source === 'fixtures' || halfOf(o.id) === h;
+const pooled = new Map<string, Array<[number, boolean]>>();
+for (const [fitOn, scoreOn] of [['A', 'B'], ['B', 'A']] as const) {
+  const t = fitCalibration(observations.filter(inHalf(fitOn)));
+  for (const o of observations.filter((x) => x.source !== 'fixtures' && halfOf(x.id) === scoreOn)) {
+    const k = `${o.source}|${o.view}`;
+    pooled.set(k, [...(pooled.get(k) ?? []), [lookup(t, o), o.ok]]);
+  }
 }
-for (const [k, pairs] of [...groups].sort()) {
-  const acc = pairs.filter(([, ok]) => ok).length / pairs.length;
-  lines.push(`${k.padEnd(28)} n ${String(pairs.length).padStart(5)}  precision ${acc.toFixed(3)}  ECE ${(ece(pairs) ?? 0).toFixed(3)}`);
+lines.push('-- out of fold (fitted on one half by id hash, scored on the other, both ways, pooled)');
+for (const [k, pairs] of [...pooled].sort(([a], [b]) => a.localeCompare(b))) {
+  lines.push(fmt(k, { n: pairs.length, precision: pairs.filter(([, ok]) => ok).length / pairs.length, ece: ece(pairs) ?? 0 }));
 }
-process.stdout.write(`wrote ${Object.keys(table).length} entries to ${CALIBRATION_FILE}\n${lines.join('\n')}\n`);
+process.stdout.write(lines.join('\n') + '\n');

@@ -7,14 +7,14 @@ import { formatScores } from '../src/eval/score.ts';
 import { createExtractor } from '../src/core/engine.ts';
 import { DEV_CORPORA } from '../src/eval/paths.ts';
 
-type Corpus = 'vcdb' | 'eurepoc';
+type Corpus = 'vcdb' | 'eurepoc' | 'news';
 type Metric = 'F1' | 'P' | 'R';
 
 /**
  * The floors, on the answerable subset. Raise them as the rules improve; never lower them to pass. Where the
  * floor is below the target the issue set, `target` records it: the gap is open work, not a new standard.
  */
-const FLOORS: ReadonlyArray<{ corpus: Corpus; field: string; metric: Metric; min: number; target?: number }> = [
+const FLOORS: ReadonlyArray<{ corpus: Corpus; field: string; metric: Metric; min: number; target?: number; subset?: 'all' }> = [
   { corpus: 'vcdb', field: 'victim', metric: 'F1', min: 0.66 }, // issue target 0.65
   { corpus: 'vcdb', field: 'country', metric: 'F1', min: 0.75 },
   { corpus: 'eurepoc', field: 'country', metric: 'F1', min: 0.80 },
@@ -22,6 +22,15 @@ const FLOORS: ReadonlyArray<{ corpus: Corpus; field: string; metric: Metric; min
   { corpus: 'vcdb', field: 'date', metric: 'F1', min: 0.60 }, // full labelled precision
   { corpus: 'eurepoc', field: 'origin', metric: 'F1', min: 0.80 },
   { corpus: 'vcdb', field: 'ransom_demanded', metric: 'F1', min: 0.95 },
+  // news-dev: judged gold, all documents (a value where the article says nothing is a false positive); issue #11 targets
+  { corpus: 'news', subset: 'all', field: 'victim', metric: 'F1', min: 0.70, target: 0.85 },
+  { corpus: 'news', subset: 'all', field: 'date', metric: 'F1', min: 0.49, target: 0.75 },
+  { corpus: 'news', subset: 'all', field: 'date_year', metric: 'F1', min: 0.65, target: 0.90 },
+  { corpus: 'news', subset: 'all', field: 'country', metric: 'F1', min: 0.67, target: 0.88 },
+  { corpus: 'news', subset: 'all', field: 'ransom_amount', metric: 'F1', min: 0.55, target: 0.85 },
+  { corpus: 'news', subset: 'all', field: 'origin', metric: 'F1', min: 0.54, target: 0.80 },
+  { corpus: 'news', subset: 'all', field: 'ransom_demanded', metric: 'F1', min: 0.89, target: 0.95 },
+  { corpus: 'news', subset: 'all', field: 'server_count', metric: 'F1', min: 0.23, target: 0.75 },
 ];
 /** Calibration: the largest expected calibration error for any field that makes predictions. */
 const MAX_ECE = 0.10;
@@ -32,13 +41,26 @@ const MAX_ECE = 0.10;
  */
 const ECE_VIEWS_NOT_FITTED = new Set(['date_year']);
 /** Known shortfalls, each with the bound it is held to until fixed (never loosen one to pass). */
-const ECE_EXCEPTIONS: Partial<Record<`${Corpus}.${string}`, number>> = {};
+const ECE_EXCEPTIONS: Partial<Record<`${Corpus}.${string}`, number>> = {
+  // four predictions, all right, at a confidence the news-weighted table gives machines counts
+  'vcdb.server_count': 0.13,
+  // 69 predictions; the summary genre is fitted mostly on VCDB's victims
+  'eurepoc.victim': 0.11,
+  // news-dev (in sample here; `npm run calibrate` prints the out-of-fold figures): the issue's target is 0.05
+  'news.victim': 0.10,
+  'news.country': 0.07,
+  'news.ransom_amount': 0.15,
+  // 27 predictions: origin/charged-national added three (F1 45.8 -> 54.9) at a confidence seldom-seen rules share
+  'news.origin': 0.17,
+  'news.ransom_demanded': 0.13,
+  'news.server_count': 0.41, // four predictions, two right
+};
 
 const TIMEOUT = 300_000;
 
-for (const corpus of ['vcdb', 'eurepoc'] as const) {
+for (const corpus of ['vcdb', 'eurepoc', 'news'] as const) {
   const file = DEV_CORPORA[corpus];
-  describe(`accuracy on ${corpus}-dev (answerable)`, () => {
+  describe(`accuracy on ${corpus}-dev`, () => {
     let res: Evaluation;
     beforeAll(async () => {
       res = evaluateGold(file, await createExtractor());
@@ -50,11 +72,11 @@ for (const corpus of ['vcdb', 'eurepoc'] as const) {
       expect(res.deadLetters).toBe(0);
     });
 
-    for (const { field, metric, min } of FLOORS.filter((f) => f.corpus === corpus)) {
-      it(`${field} ${metric} >= ${min}`, () => {
-        const s = res.fields[`answerable.${field}`];
-        expect(s, `no score for answerable.${field}`).toBeDefined();
-        expect(s![metric], `answerable.${field}: ${JSON.stringify(s)}`).toBeGreaterThanOrEqual(min);
+    for (const { field, metric, min, subset = 'answerable' } of FLOORS.filter((f) => f.corpus === corpus)) {
+      it(`${subset} ${field} ${metric} >= ${min}`, () => {
+        const s = res.fields[`${subset}.${field}`];
+        expect(s, `no score for ${subset}.${field}`).toBeDefined();
+        expect(s![metric], `${subset}.${field}: ${JSON.stringify(s)}`).toBeGreaterThanOrEqual(min);
       });
     }
 

@@ -13,21 +13,27 @@ const c = (over: Partial<CalibrationCase>): CalibrationCase => ({ field: 'victim
 
 describe('calibrationKeys', () => {
   it.each([
-    ['one rule', c({}), 'victim/r|1|'],
-    ['three rules or more share a key', c({ agreeingRules: 5 }), 'victim/r|3+|'],
-    ['a year-only date', c({ field: 'date', rule: 'date/r', value: '2023' }), 'date/r|1|Y'],
-    ['a month date', c({ field: 'date', rule: 'date/r', agreeingRules: 2, value: '2023-07' }), 'date/r|2|YM'],
-    ['a day date', c({ field: 'date', rule: 'date/r', value: '2023-07-04' }), 'date/r|1|YMD'],
+    ['one rule', c({}), 'summary:victim/r|1|'],
+    ['three rules or more share a key', c({ agreeingRules: 5 }), 'summary:victim/r|3+|'],
+    ['a year-only date', c({ field: 'date', rule: 'date/r', value: '2023' }), 'summary:date/r|1|Y'],
+    ['a month date', c({ field: 'date', rule: 'date/r', agreeingRules: 2, value: '2023-07' }), 'summary:date/r|2|YM'],
+    ['a day date', c({ field: 'date', rule: 'date/r', value: '2023-07-04' }), 'summary:date/r|1|YMD'],
+    ['a ransom with an amount', c({ field: 'ransom', rule: 'ransom/r', value: { demanded: true, amount: 5, currency: 'BTC' } }), 'summary:ransom/r|1|amount'],
+    ['an article', c({ genre: 'article' }), 'article:victim/r|1|'],
   ])('%s', (_name, kase, specific) => {
-    expect(calibrationKeys(kase)).toEqual([specific, kase.rule]);
+    const genre = kase.genre ?? 'summary';
+    expect(calibrationKeys(kase)).toEqual([specific, `${genre}:${kase.rule}`, `${genre}:${kase.field}`]);
   });
 });
 
 describe('calibrate', () => {
-  const table: CalibrationTable = { 'victim/r|2|': { p: 0.9, n: 40 }, 'victim/r': { p: 0.6, n: 200 } };
+  const table: CalibrationTable = {
+    'summary:victim/r|2|': { p: 0.9, n: 40 }, 'summary:victim/r': { p: 0.6, n: 200 }, 'article:victim': { p: 0.4, n: 90 },
+  };
   it.each([
     ['the specific key first', table, c({ agreeingRules: 2 }), 0.3, 0.9],
-    ['else the rule overall', table, c({ agreeingRules: 1 }), 0.3, 0.6],
+    ['else the rule in its genre', table, c({ agreeingRules: 1 }), 0.3, 0.6],
+    ['else the field in its genre', table, c({ genre: 'article' }), 0.3, 0.4],
     ['else the raw score', table, c({ rule: 'victim/other' }), 0.3, 0.3],
     ['no table: the raw score', null, c({ agreeingRules: 2 }), 0.3, 0.3],
     ['clamped to [0, 1]', null, c({}), 1.7, 1],
@@ -64,7 +70,8 @@ describe('createExtractor chooses its table', () => {
     const before = fieldOf(shipped.process(raw));
     expect(before?.value).toBe(5);
     const uncalibrated = fieldOf((await createExtractor({ calibration: null })).process(raw));
-    const given = fieldOf((await createExtractor({ calibration: { [before!.rule]: { p: 0.321, n: 10 } } })).process(raw));
+    const mine = { p: 0.321, n: 10 };
+    const given = fieldOf((await createExtractor({ calibration: { [`article:${before!.rule}`]: mine, [`summary:${before!.rule}`]: mine } })).process(raw));
     expect(given?.confidence).toBe(0.321);
     expect(uncalibrated?.value).toBe(5);
     expect(uncalibrated?.confidence).not.toBe(before?.confidence);

@@ -3,7 +3,7 @@
 // Calibration is off (null) unless a case is about it, so the expected confidences follow from the raw scores.
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../src/core/analyse/analyse.ts';
-import type { CalibrationTable } from '../src/core/calibration.ts';
+import { rankKey, type CalibrationTable } from '../src/core/calibration.ts';
 import type { FieldName, FieldValue } from '../src/core/contract/record.ts';
 import { resolve, type ResolveContext } from '../src/core/resolve.ts';
 import type { Candidate } from '../src/core/rule.ts';
@@ -104,15 +104,27 @@ describe('resolve: victims', () => {
     ['keeps a victim the table trusts', 0.5, 'Acme'],
     ['abstains below the measured threshold', 0.1, null],
   ])('%s', (_name, p, expected) => {
-    const calibration: CalibrationTable = { 'victim/a': { p, n: 100 } };
+    const calibration: CalibrationTable = { [rankKey('summary', 'victim/a')]: { p, n: 100 } };
     expect(resolve([cand('victim', 'Acme', 0.9, 'a')], { calibration }).victim?.value ?? null).toBe(expected);
   });
 
   it('ranks by the measured precision of each rule, not by the rules\' own scores', () => {
     const cands = [cand('victim', 'Acme', 0.9, 'bold'), cand('victim', 'Globex', 0.3, 'careful', 0)];
     expect(resolve(cands, RAW).victim?.value).toBe('Acme');
-    const calibration: CalibrationTable = { 'victim/bold': { p: 0.2, n: 100 }, 'victim/careful': { p: 0.8, n: 100 } };
+    const calibration: CalibrationTable = {
+      [rankKey('summary', 'victim/bold')]: { p: 0.2, n: 100 }, [rankKey('summary', 'victim/careful')]: { p: 0.8, n: 100 },
+    };
     expect(resolve(cands, { calibration }).victim?.value).toBe('Globex');
+  });
+
+  it('ranks by the figure of the document\'s genre: an article and a summary may pick different rules', () => {
+    const cands = [cand('victim', 'Acme', 0.5, 'bold'), cand('victim', 'Globex', 0.5, 'careful', 0)];
+    const calibration: CalibrationTable = {
+      [rankKey('summary', 'victim/bold')]: { p: 0.2, n: 100 }, [rankKey('summary', 'victim/careful')]: { p: 0.8, n: 100 },
+      [rankKey('article', 'victim/bold')]: { p: 0.8, n: 100 }, [rankKey('article', 'victim/careful')]: { p: 0.2, n: 100 },
+    };
+    expect(resolve(cands, { calibration, genre: 'summary' }).victim?.value).toBe('Globex');
+    expect(resolve(cands, { calibration, genre: 'article' }).victim?.value).toBe('Acme');
   });
 
   it('weighs a name by where it stands: the default prior favours the lead, a given prior replaces it', () => {

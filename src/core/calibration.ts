@@ -13,7 +13,16 @@ export interface CalibrationEntry { p: number; n: number }
 export type CalibrationTable = Record<string, CalibrationEntry>;
 
 /** What calibration looks at in a decision of resolve. */
-export interface CalibrationCase { field: FieldName; rule: string; agreeingRules: number; value: unknown }
+export interface CalibrationCase { field: FieldName; rule: string; agreeingRules: number; value: unknown; genre?: Genre }
+
+/**
+ * A news article and a coder's two-line summary give the same rule very different odds (a country named in a
+ * summary is nearly always the victim's, in an article often another party's): confidence is measured per genre.
+ */
+export type Genre = 'article' | 'summary';
+// Measured on the dev corpora: summaries run to a few hundred characters, articles to a few thousand.
+const ARTICLE_CHARS = 1200;
+export const genreOf = (text: string, publishedAt?: string | null): Genre => (publishedAt || text.length >= ARTICLE_CHARS ? 'article' : 'summary');
 
 /** A table as `npm run calibrate` writes it; a missing or unreadable file is an empty table (raw scores stay). */
 export function loadCalibration(file: string = CALIBRATION_FILE): CalibrationTable {
@@ -24,15 +33,21 @@ export function loadCalibration(file: string = CALIBRATION_FILE): CalibrationTab
   }
 }
 
-// A year-only date and a day-precise one are right at different rates, even from the same rule.
+// A year-only date and a day-precise one are right at different rates, even from the same rule; a ransom with
+// an amount is judged by the amount, one without by the demand alone.
 function bucket(c: CalibrationCase): string {
+  if (c.field === 'ransom') return (c.value as { amount?: number | null } | null)?.amount != null ? 'amount' : '';
   return c.field === 'date' && typeof c.value === 'string' ? ['Y', 'YM', 'YMD'][(c.value.length - 4) / 3] ?? '' : '';
 }
 
-/** Table keys for a case, most specific first: rule|agreement|bucket, then the rule alone. */
-export function calibrationKeys(c: CalibrationCase): [string, string] {
+/**
+ * Table keys for a case, most specific first: genre:rule|agreement|bucket, genre:rule, then genre:field (how often
+ * that field is right in that genre, whatever the rule: what a rule seen too rarely is measured by).
+ */
+export function calibrationKeys(c: CalibrationCase): [string, string, string] {
   const agreement = c.agreeingRules >= 3 ? '3+' : String(c.agreeingRules);
-  return [`${c.rule}|${agreement}|${bucket(c)}`, c.rule];
+  const genre = c.genre ?? 'summary';
+  return [`${genre}:${c.rule}|${agreement}|${bucket(c)}`, `${genre}:${c.rule}`, `${genre}:${c.field}`];
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -41,8 +56,19 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 export function calibrate(table: CalibrationTable | null, c: CalibrationCase, raw: number): number {
   let p = raw;
   if (table) {
-    const [specific, rule] = calibrationKeys(c);
-    p = table[specific]?.p ?? table[rule]?.p ?? raw;
+    const [specific, genreRule, genreField] = calibrationKeys(c);
+    p = table[specific]?.p ?? table[genreRule]?.p ?? table[genreField]?.p ?? raw;
   }
   return round(Math.min(1, Math.max(0, p)));
+}
+
+/** The table key of the figure resolve ranks a rule's candidates by in a genre. */
+export const rankKey = (genre: Genre, rule: string) => `rank:${genre}:${rule}`;
+
+/**
+ * How often a rule is right when it wins, in the document's genre: what resolve ranks disagreeing rules by. Per
+ * genre so that news articles, weighed heavily among articles, leave the ranking of coders' summaries as it was.
+ */
+export function measuredPrecision(table: CalibrationTable | null, rule: string, raw: number, genre: Genre = 'summary'): number {
+  return table?.[rankKey(genre, rule)]?.p ?? raw;
 }

@@ -5,7 +5,7 @@ import { analyse } from './analyse/analyse.ts';
 import { deadLetter } from './contract/dead-letter.ts';
 import type { DeadLetter, IncidentRecord } from './contract/record.ts';
 import { buildRecord, RecordError } from './build-record.ts';
-import type { CalibrationTable } from './calibration.ts';
+import { genreOf, type CalibrationTable } from './calibration.ts';
 import { prepare, type PreparedDocument, type RawDocument } from './document.ts';
 import { languageWarning } from './language.ts';
 import { runRule } from './registry.ts';
@@ -82,7 +82,8 @@ function processPrepared({ id, text, uri, title, publishedAt }: Ready, ctx: Proc
     return { ok: false, deadLetter: deadLetter(id, input, 'extract', 'timeout', `extraction took longer than ${deadlineMs} ms (${err.message})`, now) };
   }
   const fields = resolve(candidates, {
-    calibration: ctx.calibration, rankingPrior: ctx.rankingPrior, text, blocks: doc.blocks, observe: observe && ((d) => observe(id, d)),
+    calibration: ctx.calibration, rankingPrior: ctx.rankingPrior, text, title, genre: genreOf(text, publishedAt), blocks: doc.blocks,
+    observe: observe && ((d) => observe(id, d)),
   });
   try {
     const source = {

@@ -6,7 +6,8 @@ import type { FieldName, FieldValue, Fields, Span } from './contract/record.ts';
 import { FIELD_NAMES } from './contract/record.ts';
 import type { Candidate } from './rule.ts';
 import type { Block } from './analyse/blocks.ts';
-import { calibrate, type CalibrationTable } from './calibration.ts';
+import { calibrate, measuredPrecision, type CalibrationTable, type Genre } from './calibration.ts';
+import { storyFocus } from './incident/focus.ts';
 import { FIELDS, normName } from './fields/index.ts';
 
 type Resolved = { [K in FieldName]: Fields[K] };
@@ -26,9 +27,8 @@ const RANK_BY_MEASURED: ReadonlySet<FieldName> = new Set(['victim']);
 const POSITION_DECAY = 0.7;
 const POSITION_SPAN = 3000;
 const positionPrior = (c: Candidate): number => 1 - POSITION_DECAY * Math.min(1, (c.evidence[0]?.start ?? 0) / POSITION_SPAN);
-// (no agreement is ever measured as 0 rules, so the lookup falls back to the rule's overall precision)
 const weight = (field: FieldName, c: Candidate, ctx: ResolveContext) => (RANK_BY_MEASURED.has(field)
-  ? calibrate(ctx.calibration, { field, rule: c.rule, agreeingRules: 0, value: c.value }, c.confidence) * (ctx.rankingPrior ?? positionPrior)(c)
+  ? measuredPrecision(ctx.calibration, c.rule, c.confidence, ctx.genre) * (ctx.rankingPrior ?? positionPrior)(c)
   : c.confidence);
 
 const overlaps = (a: readonly Span[], b: readonly Span[]) => a.some((x) => b.some((y) => x.start < y.end && y.start < x.end));
@@ -77,7 +77,7 @@ function groups<F extends FieldName>(field: F, cands: Candidate<F>[], ctx: Resol
 }
 
 /** What resolve decided for one field, for calibration: the winning rule and how many rules agreed. */
-export interface Decision { field: FieldName; rule: string; agreeingRules: number; score: number; value: unknown }
+export interface Decision { field: FieldName; rule: string; agreeingRules: number; score: number; value: unknown; genre?: Genre }
 
 function resolveField<F extends FieldName>(field: F, cands: Candidate<F>[], ctx: ResolveContext): Fields[F] {
   if (!cands.length) return null;
@@ -92,14 +92,17 @@ function resolveField<F extends FieldName>(field: F, cands: Candidate<F>[], ctx:
       if (evidence.length < MAX_EVIDENCE && !evidence.some((x) => x.start === e.start && x.end === e.end)) evidence.push(e);
     }
   }
-  const decision = { field, rule: best.rule, agreeingRules: win.rules.size, score: win.score, value };
+  const genre = ctx.genre;
+  const decision = { field, rule: best.rule, agreeingRules: win.rules.size, score: win.score, value, genre };
   ctx.observe?.(decision);
   const confidence = calibrate(ctx.calibration, decision, win.score);
-  if (confidence < (ABSTAIN_BELOW[field] ?? 0)) return null;
+  // a lone rule that is seldom right abstains, whatever the genre's figure for it
+  const floor = ABSTAIN_BELOW[field] ?? 0;
+  if (confidence < floor || (win.rules.size === 1 && measuredPrecision(ctx.calibration, best.rule, win.score, genre) < floor)) return null;
   // Values of one field exclude each other: an alternative is at most as likely as the winner is wrong.
   const alternatives = ranked.slice(1, 1 + MAX_ALTERNATIVES).map((g) => {
     const top = g.members[0]!;
-    const own = calibrate(ctx.calibration, { field, rule: top.rule, agreeingRules: g.rules.size, value: top.value }, g.score);
+    const own = calibrate(ctx.calibration, { field, rule: top.rule, agreeingRules: g.rules.size, value: top.value, genre }, g.score);
     return { value: top.value, confidence: Math.min(own, Math.round((1 - confidence) * 1000) / 1000), evidence: [...top.evidence], rule: top.rule };
   });
   const out = {
@@ -130,6 +133,10 @@ export interface ResolveContext {
   /** A victim candidate's weight by where it stands in the text (default: positionPrior). */
   readonly rankingPrior?: (c: Candidate) => number;
   readonly text?: string;
+  /** The headline, when the input has one: what the article is about. */
+  readonly title?: string;
+  /** Article or summary: confidence is measured per genre (calibration). */
+  readonly genre?: Genre;
   readonly blocks?: readonly Block[];
   readonly observe?: (d: Decision) => void;
 }
@@ -142,7 +149,11 @@ export function resolve(candidates: readonly Candidate[], ctx: ResolveContext): 
     byField.set(c.field, list);
   }
   const out = {} as Record<FieldName, unknown>;
-  const victim = resolveField('victim', (byField.get('victim') ?? []) as Candidate<'victim'>[], ctx);
+  // an article with no victim-specific incident (a scam on the public, a flaw, a trend report) names no victim
+  // (a coder's summary is always about an incident: only articles are asked)
+  const story = ctx.text != null && ctx.genre === 'article' ? storyFocus(ctx.text, ctx.title) : null;
+  const victimCands = story && !story.victimIncident ? [] : (byField.get('victim') ?? []);
+  const victim = resolveField('victim', victimCands as Candidate<'victim'>[], ctx);
   out.victim = victim;
   const focus = victim && ctx.text && ctx.blocks ? inFocus(ctx.text, ctx.blocks, victim.value) : () => true;
   for (const f of FIELD_NAMES) {

@@ -9,7 +9,11 @@ export interface GoldLine {
   id: string;
   text: string;
   gold: GoldLabels;
-  meta?: { support?: Record<string, boolean | null>; victim_alternatives?: string[]; published?: string; title?: string };
+  meta?: {
+    support?: Record<string, boolean | null>; victim_alternatives?: string[]; published?: string; title?: string;
+    /** Hand-judged gold (news-dev): every field was read for, so null means "the text does not say it". */
+    judged?: boolean;
+  };
 }
 
 export interface FieldScore {
@@ -45,7 +49,8 @@ function views(): Record<string, FieldDef> {
   }
   return out;
 }
-const FIELDS = views();
+/** The scorer's views by name (victim, date, date_year, country, …): what each judges and how. */
+export const FIELDS = views();
 
 export function ece(pairs: Array<[number | null, boolean]>): number | null {
   const withConf = pairs.filter((p): p is [number, boolean] => p[0] != null);
@@ -80,15 +85,17 @@ export function score(gold: readonly GoldLine[], records: Iterable<AnyRecord>): 
       const pairs: Array<[number | null, boolean]> = [];
       for (const G of gold) {
         const g = F.gold(G);
-        if (g === undefined) continue;
+        // judged gold: a null label means the text does not say it, so a value predicted there is a false positive
+        const judgedNull = g === undefined && G.meta?.judged === true;
+        if (g === undefined && !judgedNull) continue;
         if (subset === 'answerable' && !supported(G, F.supportKey)) continue;
         const rec = preds.get(String(G.id));
         if (!rec && subset === 'all' && name === 'victim') missing++;
-        labelled++;
+        if (!judgedNull) labelled++;
         const p = rec ? F.pred(rec) : null;
         if (!p) continue;
         predicted++;
-        const ok = !!F.ok(p, g as never, G);
+        const ok = !judgedNull && !!F.ok(p, g as never, G);
         if (ok) correct++;
         const conf = typeof p.confidence === 'number' ? p.confidence : null;
         pairs.push([conf, ok]);

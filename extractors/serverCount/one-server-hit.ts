@@ -1,0 +1,42 @@
+// "Hackers compromised the company's web server." / "Its file server was breached." → 1
+// One server named as what the attacker reached is a count of one. Not a server named as a tool, a fleet or a
+// place data merely sat ("stored on a server", "a server in Ireland"), and not servers in the plural.
+import { defineRule, matches, span } from '../_shared/kit.ts';
+
+// a single server, owned or introduced: "a server", "its web server", "the company's file server"
+const ONE_SERVER = new RegExp(String.raw`\b(?:a|an|one|its|our|their|his|her|the\s+(?:[\w-]+\s+){0,2}?[\w-]+['’]s)\s+(?:[\w-]+\s+){0,2}?server\b`
+  + String.raw`(?!s|\s+(?:farm|room|rack|cluster|software))`, 'gi');
+// the attack verb governs the server: right before it, or the server is the subject of a passive hit
+const HIT_BEFORE = new RegExp(String.raw`\b(?:compromis(?:ed|ing)|hack(?:ed|ing)(?:\s+into)?|breach(?:ed|ing)|infiltrat(?:ed|ing)|broke\s+into`
+  + String.raw`|br(?:eak|oke)\s+in(?:to)?|infect(?:ed|ing)|encrypt(?:ed|ing)|penetrat(?:ed|ing)|(?:gained|gaining|unauthori[sz]ed)\s+access\s+to`
+  + String.raw`|accessed|took\s+over|targeted)\s+$`, 'i');
+const HIT_AFTER = new RegExp(String.raw`^\s*(?:was|had\s+been|has\s+been|got|being)\s+(?:\w+\s+)?(?:compromised|hacked|breached|infiltrated|infected`
+  + String.raw`|encrypted|accessed|penetrated)\b`, 'i');
+
+const ONE_SERVER_HIT = 0.5; // "a server" states one machine, but articles often mean "the systems"
+
+export default defineRule({
+  field: 'serverCount',
+  examples: [
+    { text: 'Hackers compromised the travel agency’s web server and copied customer records.', value: 1 },
+    { text: 'Its file server was breached in February, the charity said.', value: 1 },
+  ],
+  counterExamples: [
+    'Customer records were stored on a server in Ireland.',
+    'The attackers used a server in the Netherlands to send the phishing e-mails.',
+    'Hackers compromised several servers at the agency.',
+    'The company runs a web server for its customers.',
+  ],
+  *propose(doc) {
+    const { text } = doc;
+    if (!/server\b/i.test(text)) return;
+    for (const s of doc.sentences) {
+      for (const m of matches(ONE_SERVER, s.text)) {
+        const before = s.text.slice(Math.max(0, m.index - 40), m.index);
+        const after = s.text.slice(m.index + m[0].length, m.index + m[0].length + 50);
+        if (!HIT_BEFORE.test(before) && !HIT_AFTER.test(after)) continue;
+        yield { value: 1, confidence: ONE_SERVER_HIT, evidence: [span(text, s.start + m.index, s.start + m.index + m[0].length)] };
+      }
+    }
+  },
+});

@@ -1,0 +1,22 @@
+// Does the article tell of one victim's incident at all? A phishing wave against taxpayers, a patched flaw, a
+// trend report or a new malware family has no victim (LABELLING.md), yet the victim rules find an organisation
+// in it anyway (the impersonated brand, the vendor, the researchers' firm). The headline says which kind of story
+// it is: general-story wording with no word tying it to a victim's incident means there is no victim to give.
+//   "Beware the latest tax-refund phishing scam"         → no victim-specific incident
+//   "City council hit by phishing scam, payroll stolen"  → a victim's incident (hit, stolen)
+import { GENERAL_STORY_WORDS, VICTIM_INCIDENT_WORDS } from './story-words.ts';
+
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+const anyWord = (words: readonly string[]) =>
+  new RegExp(`(?<![\\w-])(?:${[...words].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\w-])`, 'i');
+const GENERAL = anyWord(GENERAL_STORY_WORDS);
+const INCIDENT = anyWord(VICTIM_INCIDENT_WORDS);
+// Without a headline, the opening stands in for it: about a headline's length.
+const OPENING_CHARS = 160;
+
+export interface StoryFocus { victimIncident: boolean; headline: string }
+
+export function storyFocus(text: string, title?: string | null): StoryFocus {
+  const headline = (title?.trim() || text.slice(0, OPENING_CHARS)).replace(/\s+/g, ' ');
+  return { victimIncident: !GENERAL.test(headline) || INCIDENT.test(headline), headline };
+}

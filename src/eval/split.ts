@@ -1,0 +1,17 @@
+// The two halves of a corpus, split by a hash of each document's id: a change to the rules or to calibration
+// is judged on both halves (and calibration is fitted on one half and scored on the other), so that a change
+// tuned to a handful of documents shows up as helping one half only.
+import { createHash } from 'node:crypto';
+
+export type Half = 'A' | 'B';
+
+/** Stable across runs and machines: the first byte of the id's SHA-256 decides the half. */
+export function halfOf(id: string): Half {
+  return (createHash('sha256').update(id).digest()[0]! & 1) === 0 ? 'A' : 'B';
+}
+
+export function splitByHalf<T extends { id: string }>(items: readonly T[]): Record<Half, T[]> {
+  const out: Record<Half, T[]> = { A: [], B: [] };
+  for (const it of items) out[halfOf(String(it.id))].push(it);
+  return out;
+}
