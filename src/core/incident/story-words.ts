@@ -7,7 +7,7 @@
 export const GENERAL_STORY_WORDS: readonly string[] = [
   'scam', 'scams', 'scammer', 'scammers', 'phishing', 'phishers', 'smishing', 'spam', 'malspam',
   'patch', 'patches', 'patched', 'patching', 'flaw', 'flaws', 'bug', 'bugs', 'vulnerable', 'vulnerability', 'vulnerabilities',
-  'report', 'study', 'research', 'researchers', 'how', 'anatomy', 'what we know', 'trend', 'trends', 'favoring', 'favouring',
+  'report', 'study', 'research', 'researchers', 'how', 'anatomy', 'trend', 'trends', 'favoring', 'favouring',
   'emerges', 'emerge', 'surfaces', 'warns', 'warning', 'beware', 'alert', 'tips', 'explainer', 'analysis',
   'campaign', 'campaigns', 'spyware', 'malware', 'ransomware-as-a-service',
 ];
