@@ -34,7 +34,11 @@ interface NaiveModule {
   makeNaive(deps: { nlp: unknown; chrono: unknown; countries: unknown }): (doc: { id: string; text: string; meta?: unknown }) => unknown;
 }
 
-interface BenchDoc { raw: RawDocument; meta?: unknown; bytes: number }
+interface BenchDoc {
+  raw: RawDocument;
+  meta?: unknown;
+  bytes: number;
+}
 
 const MIN_DOC_CHARS = 1000;
 const MIN_SECONDS = 3;
@@ -80,7 +84,7 @@ const newsTexts = new Map<string, BenchDoc[]>();
 export function newsItems(ctx: BenchContext, n: number, tag: string): { raw: RawDocument; input: string }[] {
   const key = `${ctx.root}\0${ctx.shared}`;
   let texts = newsTexts.get(key);
-  if (!texts) newsTexts.set(key, texts = benchTexts(ctx).docs.filter((d) => d.raw.text.length >= MIN_DOC_CHARS));
+  if (!texts) newsTexts.set(key, (texts = benchTexts(ctx).docs.filter((d) => d.raw.text.length >= MIN_DOC_CHARS)));
   return Array.from({ length: n }, (_, i) => {
     const d = texts[i % texts.length]!;
     // A pass number in the text too, so cycled copies are distinct documents, not only distinct ids.
@@ -88,8 +92,18 @@ export function newsItems(ctx: BenchContext, n: number, tag: string): { raw: Raw
   });
 }
 
-interface Timing { name: string; passes: number; seconds: number; cpuSeconds: number; docsPerSec: number; mbPerSec: number }
-interface Contender { name: string; run: (d: BenchDoc) => unknown }
+interface Timing {
+  name: string;
+  passes: number;
+  seconds: number;
+  cpuSeconds: number;
+  docsPerSec: number;
+  mbPerSec: number;
+}
+interface Contender {
+  name: string;
+  run: (d: BenchDoc) => unknown;
+}
 
 const MAX_PASSES = 50;
 
@@ -155,13 +169,16 @@ export async function benchCore(ctx: BenchContext): Promise<void> {
   const extractor = await createExtractor();
   countries.registerLocale(require('i18n-iso-countries/langs/en.json'));
   const peerPath = path.join(ctx.shared, 'eval/naive-baseline.mjs');
-  const naive = existsSync(peerPath)
-    ? ((await import(pathToFileURL(peerPath).href)) as NaiveModule).makeNaive({ nlp, chrono, countries })
-    : null;
+  const naive = existsSync(peerPath) ? ((await import(pathToFileURL(peerPath).href)) as NaiveModule).makeNaive({ nlp, chrono, countries }) : null;
 
   let dead = 0;
   const contenders: Contender[] = [
-    { name: 'pipeline (createExtractor().process)', run: (d) => { if (!extractor.process(d.raw).ok) dead++; } },
+    {
+      name: 'pipeline (createExtractor().process)',
+      run: (d) => {
+        if (!extractor.process(d.raw).ok) dead++;
+      },
+    },
     { name: 'compromise nlp(text)', run: (d) => nlp(d.raw.text) },
   ];
   if (naive) contenders.push({ name: 'naive peer (first hit)', run: (d) => naive({ id: d.raw.id ?? '', text: d.raw.text, meta: d.meta }) });
@@ -171,7 +188,10 @@ export async function benchCore(ctx: BenchContext): Promise<void> {
   log('docs/s and MB/s per CPU second of this process (wall seconds shown for reference)');
   log(`${'section'.padEnd(38)} ${'passes'.padStart(6)} ${'cpu s'.padStart(7)} ${'wall s'.padStart(7)} ${'docs/s'.padStart(9)} ${'MB/s'.padStart(7)}`);
   for (const t of timings) {
-    log(`${t.name.padEnd(38)} ${String(t.passes).padStart(6)} ${fmt(t.cpuSeconds).padStart(7)} ${fmt(t.seconds).padStart(7)} ${fmt(t.docsPerSec).padStart(9)} ${fmt(t.mbPerSec, 3).padStart(7)}`);
+    log(
+      `${t.name.padEnd(38)} ${String(t.passes).padStart(6)} ${fmt(t.cpuSeconds).padStart(7)}` +
+        ` ${fmt(t.seconds).padStart(7)} ${fmt(t.docsPerSec).padStart(9)} ${fmt(t.mbPerSec, 3).padStart(7)}`,
+    );
   }
   const [pipe, bare, peer] = timings;
   log('');
@@ -230,7 +250,7 @@ function profileRules(ctx: BenchContext, docs: BenchDoc[], rules: readonly Rule[
       resolveRow.ms += performance.now() - t;
     }
     passes++;
-  } while (performance.now() - t0 < 1000 * MIN_SECONDS / 2);
+  } while (performance.now() - t0 < (1000 * MIN_SECONDS) / 2);
 
   const rows = [analyseRow, ...perRule, resolveRow];
   const total = rows.reduce((s, r) => s + r.ms, 0);
@@ -238,16 +258,25 @@ function profileRules(ctx: BenchContext, docs: BenchDoc[], rules: readonly Rule[
   const isRule = (r: Row) => r.name.startsWith('rule ');
   log('');
   log(`per-rule cost profile (${passes} pass${passes > 1 ? 'es' : ''} over ${docs.length} texts; slowest first)`);
-  log(`${'stage'.padEnd(46)} ${'ms/pass'.padStart(8)} ${'us/doc'.padStart(8)} ${'share'.padStart(6)} ${'parse ms'.padStart(9)} ${'parsed/doc'.padStart(10)} ${'cands/doc'.padStart(9)}`);
+  log(
+    `${'stage'.padEnd(46)} ${'ms/pass'.padStart(8)} ${'us/doc'.padStart(8)} ${'share'.padStart(6)}` +
+      ` ${'parse ms'.padStart(9)} ${'parsed/doc'.padStart(10)} ${'cands/doc'.padStart(9)}`,
+  );
   for (const r of rows.sort((a, b) => b.ms - a.ms)) {
     const per = (x: number) => (isRule(r) ? fmt(x / n, 2) : '');
-    log(`${r.name.padEnd(46)} ${fmt(r.ms / passes).padStart(8)} ${fmt((1000 * r.ms) / n).padStart(8)} ${(fmt((100 * r.ms) / total) + '%').padStart(6)} `
-      + `${(isRule(r) ? fmt(r.parseMs / passes) : '').padStart(9)} ${per(r.parses).padStart(10)} ${per(r.cands).padStart(9)}`);
+    log(
+      `${r.name.padEnd(46)} ${fmt(r.ms / passes).padStart(8)} ${fmt((1000 * r.ms) / n).padStart(8)} ${(fmt((100 * r.ms) / total) + '%').padStart(6)} ` +
+        `${(isRule(r) ? fmt(r.parseMs / passes) : '').padStart(9)} ${per(r.parses).padStart(10)} ${per(r.cands).padStart(9)}`,
+    );
   }
   const parseMs = perRule.reduce((s, r) => s + r.parseMs, 0);
-  log(`${'total'.padEnd(46)} ${fmt(total / passes).padStart(8)} ${fmt((1000 * total) / n).padStart(8)} ${''.padStart(6)} ${fmt(parseMs / passes).padStart(9)} `
-    + `${fmt(perRule.reduce((s, r) => s + r.parses, 0) / n, 2).padStart(10)}`);
+  log(
+    `${'total'.padEnd(46)} ${fmt(total / passes).padStart(8)} ${fmt((1000 * total) / n).padStart(8)} ${''.padStart(6)} ${fmt(parseMs / passes).padStart(9)} ` +
+      `${fmt(perRule.reduce((s, r) => s + r.parses, 0) / n, 2).padStart(10)}`,
+  );
   const sentences = docs.reduce((s, d) => s + analyse({ id: '', text: normaliseText(d.raw.text) }).sentences.length, 0);
-  log(`compromise parses ${fmt((100 * perRule.reduce((s, r) => s + r.parses, 0)) / (sentences * passes))}% of sentences; `
-    + `they take ${fmt((100 * parseMs) / total)}% of the pipeline`);
+  log(
+    `compromise parses ${fmt((100 * perRule.reduce((s, r) => s + r.parses, 0)) / (sentences * passes))}% of sentences; ` +
+      `they take ${fmt((100 * parseMs) / total)}% of the pipeline`,
+  );
 }

@@ -14,12 +14,20 @@ const RUNS = 3;
 const DOCS = 400;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-interface Run { wall: number; cpu: number; rssMb: number }
+interface Run {
+  wall: number;
+  cpu: number;
+  rssMb: number;
+}
 
 function timed(cwd: string, args: string[]): Run {
   const t0 = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', '%U %S %M', 'taskset', '-c', '0', process.execPath, ...args],
-    { cwd, encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'warn' }, maxBuffer: 1 << 30 });
+  const r = spawnSync('/usr/bin/time', ['-f', '%U %S %M', 'taskset', '-c', '0', process.execPath, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, LOG_LEVEL: 'warn' },
+    maxBuffer: 1 << 30,
+  });
   const wall = (performance.now() - t0) / 1000;
   if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr.slice(-400)}`);
   const [u, s, kb] = r.stderr.trim().split('\n').pop()!.split(' ').map(Number) as [number, number, number];
@@ -28,8 +36,12 @@ function timed(cwd: string, args: string[]): Run {
 
 export async function benchE2e(ctx: BenchContext): Promise<void> {
   ensureBuild();
-  const texts = readFileSync(path.join(ctx.shared, 'corpus/vcdb-dev.jsonl'), 'utf8').split('\n').filter(Boolean)
-    .map((l) => JSON.parse(l) as { id: string; text: string }).filter((g) => g.text.length >= 1000).slice(0, DOCS);
+  const texts = readFileSync(path.join(ctx.shared, 'corpus/vcdb-dev.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { id: string; text: string })
+    .filter((g) => g.text.length >= 1000)
+    .slice(0, DOCS);
   const dir = mkdtempSync(path.join(tmpdir(), 'ie-e2e-'));
   try {
     const input = path.join(dir, 'docs.jsonl');
@@ -48,8 +60,10 @@ export async function benchE2e(ctx: BenchContext): Promise<void> {
     ctx.log(`${texts.length} texts, ${mb.toFixed(2)} MB, taskset -c 0, compiled package, median of ${RUNS} interleaved runs`);
     contenders.forEach(([name], k) => {
       const m = med[k]!;
-      ctx.log(`  ${name.padEnd(32)} wall ${m.wall.toFixed(2).padStart(6)} s  cpu ${m.cpu.toFixed(2).padStart(6)} s  `
-        + `${(mb / m.cpu).toFixed(2)} MB/cpu-s  peak ${m.rssMb.toFixed(0)} MB`);
+      ctx.log(
+        `  ${name.padEnd(32)} wall ${m.wall.toFixed(2).padStart(6)} s  cpu ${m.cpu.toFixed(2).padStart(6)} s  ` +
+          `${(mb / m.cpu).toFixed(2)} MB/cpu-s  peak ${m.rssMb.toFixed(0)} MB`,
+      );
     });
     const [b, e] = med as [Run, Run];
     ctx.log(`  pipeline vs bare: ${(b.wall / e.wall).toFixed(2)}x faster by wall, ${(b.cpu / e.cpu).toFixed(2)}x by CPU time (target >= 5x)`);

@@ -20,16 +20,28 @@ const KILL_AT = 2000; // records written before the fault
 const LOCK_MS = 10_000;
 const RUN_LIMIT_MS = 15 * 60_000;
 
-interface Cli { child: ChildProcess; done: Promise<number | null>; err: () => string }
+interface Cli {
+  child: ChildProcess;
+  done: Promise<number | null>;
+  err: () => string;
+}
 
 function cli(root: string, args: string[]): Cli {
-  const child = spawn(process.execPath, [path.join(root, 'bin/incident-extract.js'), ...args],
-    { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LOG_LEVEL: 'warn' } });
+  const child = spawn(process.execPath, [path.join(root, 'bin/incident-extract.js'), ...args], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, LOG_LEVEL: 'warn' },
+  });
   let err = '';
-  child.stderr!.on('data', (b: Buffer) => { err += b.toString(); });
+  child.stderr!.on('data', (b: Buffer) => {
+    err += b.toString();
+  });
   const done = new Promise<number | null>((resolve) => {
     const timer = setTimeout(() => child.kill('SIGKILL'), RUN_LIMIT_MS);
-    child.once('exit', (code) => { clearTimeout(timer); resolve(code); });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve(code);
+    });
   });
   return { child, done, err: () => err };
 }
@@ -51,7 +63,10 @@ async function account(store: string, out: string, ids: string[]): Promise<{ los
     const dead = new Set((await s.deadLetters()).map((d) => d.id));
     const printed = new Map<string, number>();
     const output = lines(out);
-    for (const l of output) { const id = (JSON.parse(l) as { id: string }).id; printed.set(id, (printed.get(id) ?? 0) + 1); }
+    for (const l of output) {
+      const id = (JSON.parse(l) as { id: string }).id;
+      printed.set(id, (printed.get(id) ?? 0) + 1);
+    }
     const lost = ids.filter((id) => !recorded.has(id) && !dead.has(id)).length;
     const duplicated = ids.filter((id) => (printed.get(id) ?? 0) > 1 || (recorded.get(id) ?? 0) > 1).length;
     return { lost, duplicated, stored: recorded.size, dead: dead.size, output: output.length };
@@ -61,7 +76,9 @@ async function account(store: string, out: string, ids: string[]): Promise<{ los
 }
 
 export async function benchFaults(ctx: BenchContext): Promise<void> {
-  const texts = readFileSync(path.join(ctx.shared, 'corpus/vcdb-dev.jsonl'), 'utf8').split('\n').filter(Boolean)
+  const texts = readFileSync(path.join(ctx.shared, 'corpus/vcdb-dev.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
     .map((l) => (JSON.parse(l) as { text: string }).text);
   const ids = Array.from({ length: DOCS }, (_, i) => `k-${String(i).padStart(5, '0')}`);
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-faults-'));
@@ -70,15 +87,30 @@ export async function benchFaults(ctx: BenchContext): Promise<void> {
   const servers: OwnRedis[] = [];
   const children: ChildProcess[] = [];
   const extract = (redis: OwnRedis, name: string, out: string, workers: number) => {
-    const run = cli(ctx.root, ['extract', input, '--redis', redis.url, '--prefix', '{faults}', '--workers', String(workers),
-      '--store', path.join(dir, `${name}.db`), '-o', out, '--no-progress']);
+    const run = cli(ctx.root, [
+      'extract',
+      input,
+      '--redis',
+      redis.url,
+      '--prefix',
+      '{faults}',
+      '--workers',
+      String(workers),
+      '--store',
+      path.join(dir, `${name}.db`),
+      '-o',
+      out,
+      '--no-progress',
+    ]);
     children.push(run.child);
     return run;
   };
   const report = async (label: string, name: string, redis: OwnRedis, out: string, status: number | null, t0: number) => {
     const a = await account(path.join(dir, `${name}.db`), out, ids);
-    ctx.log(`${label.padEnd(24)} submitted ${DOCS}, stored ${a.stored}, dead-lettered ${a.dead}, output ${a.output} (exit ${status}, `
-      + `${((performance.now() - t0) / 1000).toFixed(0)} s): lost ${a.lost}, duplicated ${a.duplicated}`);
+    ctx.log(
+      `${label.padEnd(24)} submitted ${DOCS}, stored ${a.stored}, dead-lettered ${a.dead}, output ${a.output} (exit ${status}, ` +
+        `${((performance.now() - t0) / 1000).toFixed(0)} s): lost ${a.lost}, duplicated ${a.duplicated}`,
+    );
     await redis.kill();
   };
   try {

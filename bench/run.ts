@@ -37,10 +37,17 @@ const ctx: BenchContext = {
 };
 
 const cpus = os.cpus();
-ctx.log(`machine: ${cpus[0]?.model.trim() ?? 'unknown cpu'}, ${cpus.length} cores (${os.availableParallelism()} available), `
-  + `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.platform()} ${os.release()}, node ${process.version}`);
-ctx.log('core and store run in this one process on one core; startup, e2e and stream time child processes; '
-  + `load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (other work on the machine slows every figure: run it on an idle machine)`);
+ctx.log(
+  `machine: ${cpus[0]?.model.trim() ?? 'unknown cpu'}, ${cpus.length} cores (${os.availableParallelism()} available), ` +
+    `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.platform()} ${os.release()}, node ${process.version}`,
+);
+ctx.log(
+  'core and store run in this one process on one core; startup, e2e and stream time child processes; ' +
+    `load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} (other work on the machine slows every figure: run it on an idle machine)`,
+);
 
 const t0 = performance.now();
 for (const [name, run] of Object.entries(SECTIONS)) {

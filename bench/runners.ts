@@ -31,12 +31,20 @@ const WARMUP_PER_WORKER = 3000;
 const ROUNDS = 3;
 const log = createLogger('warn');
 
-interface Rate { warm: number; passes: number[]; cold: number; cpu: Cpu }
+interface Rate {
+  warm: number;
+  passes: number[];
+  cold: number;
+  cpu: Cpu;
+}
 /** CPU seconds used so far, by part (this process, worker processes, Redis). */
 type Cpu = Record<string, number>;
 type Meter = () => Promise<Cpu>;
 
-const selfCpu = (): number => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
+const selfCpu = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
 // utime + stime of a child process, in clock ticks (100 per second on Linux)
 const procCpu = (pid: number): number => {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
@@ -59,7 +67,9 @@ async function pass(runner: Runner, docs: WorkItem[]): Promise<number> {
 // (new ids) after WARMUP_PER_WORKER per worker, so each worker has passed the compile-heavy start.
 async function timeRunner(make: (sink: () => void) => Promise<Runner>, docs: Workload, meter: Meter): Promise<Rate> {
   let done = 0;
-  const runner = await make(() => { done++; });
+  const runner = await make(() => {
+    done++;
+  });
   try {
     const cold = await pass(runner, docs.cold);
     await pass(runner, docs.warmup);
@@ -79,7 +89,11 @@ async function timeRunner(make: (sink: () => void) => Promise<Runner>, docs: Wor
   }
 }
 
-interface Workload { cold: WorkItem[]; warmup: WorkItem[]; timed: WorkItem[][] }
+interface Workload {
+  cold: WorkItem[];
+  warmup: WorkItem[];
+  timed: WorkItem[][];
+}
 function workload(ctx: BenchContext, workers: number): Workload {
   const extra = Math.max(0, WARMUP_PER_WORKER * workers - DOCS);
   return {
@@ -90,10 +104,15 @@ function workload(ctx: BenchContext, workers: number): Workload {
 }
 
 function workerProcess(root: string, prefix: string): Promise<ChildProcess> {
-  const c = spawn(process.execPath, [path.join(root, 'bin/incident-extract.js'), 'worker', '--redis', REDIS_URL, '--prefix', prefix, '--workers', '1'],
-    { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LOG_LEVEL: 'info' } });
+  const c = spawn(process.execPath, [path.join(root, 'bin/incident-extract.js'), 'worker', '--redis', REDIS_URL, '--prefix', prefix, '--workers', '1'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, LOG_LEVEL: 'info' },
+  });
   return new Promise((resolve, reject) => {
-    c.stderr!.on('data', (b: Buffer) => { if (b.toString().includes('workers ready')) resolve(c); });
+    c.stderr!.on('data', (b: Buffer) => {
+      if (b.toString().includes('workers ready')) resolve(c);
+    });
     c.on('exit', (code) => reject(new Error(`worker exited with ${code}`)));
   });
 }
@@ -108,7 +127,11 @@ async function bullmq(ctx: BenchContext, processes: number): Promise<Rate> {
       submitter: selfCpu(),
       Redis: await redisCpu(admin),
     });
-    return await timeRunner((sink) => createBullmqRunner({ url: REDIS_URL, prefix, ruleset: rulesetVersion(), workers: 0, sink, log }), workload(ctx, processes), meter);
+    return await timeRunner(
+      (sink) => createBullmqRunner({ url: REDIS_URL, prefix, ruleset: rulesetVersion(), workers: 0, sink, log }),
+      workload(ctx, processes),
+      meter,
+    );
   } finally {
     for (const w of workers) w.kill('SIGTERM');
     await Promise.all(workers.map((w) => new Promise((r) => (w.exitCode !== null ? r(null) : w.once('exit', r)))));
@@ -121,9 +144,13 @@ async function bullmq(ctx: BenchContext, processes: number): Promise<Rate> {
 // warms up alone, then all start each round together on DOCS / N documents; the round's rate is DOCS over
 // the time until the last one finishes.
 async function solo(ctx: BenchContext, processes: number): Promise<{ best: number; passes: number[] }> {
-  const kids = Array.from({ length: processes }, () => spawn(process.execPath,
-    ['--import', 'tsx', path.join(ctx.root, 'bench/solo.ts'), ctx.root, ctx.shared, String(WARMUP_PER_WORKER), String(Math.ceil(DOCS / processes))],
-    { cwd: ctx.root, stdio: ['pipe', 'pipe', 'inherit'] }));
+  const kids = Array.from({ length: processes }, () =>
+    spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(ctx.root, 'bench/solo.ts'), ctx.root, ctx.shared, String(WARMUP_PER_WORKER), String(Math.ceil(DOCS / processes))],
+      { cwd: ctx.root, stdio: ['pipe', 'pipe', 'inherit'] },
+    ),
+  );
   const lines = kids.map((k) => createInterface({ input: k.stdout! })[Symbol.asyncIterator]());
   const next = async (i: number) => {
     const r = await lines[i]!.next();
@@ -136,7 +163,7 @@ async function solo(ctx: BenchContext, processes: number): Promise<{ best: numbe
     for (let r = 0; r < ROUNDS; r++) {
       for (const k of kids) k.stdin!.write('go\n');
       const ms = await Promise.all(kids.map(async (_, i) => Number((await next(i)).split(' ')[1])));
-      passes.push(Math.ceil(DOCS / processes) * processes / (Math.max(...ms) / 1000));
+      passes.push((Math.ceil(DOCS / processes) * processes) / (Math.max(...ms) / 1000));
     }
     return { best: Math.max(...passes), passes };
   } finally {
@@ -150,20 +177,30 @@ export async function benchRunners(ctx: BenchContext): Promise<void> {
   const mb = sample.reduce((s, d) => s + Buffer.byteLength(d.raw.text), 0) / 1e6;
   const n = cpus().length;
   ctx.log(`documents: ${DOCS} news-length (${mb.toFixed(1)} MB) per timed pass, wall-clock docs/s after the rules are loaded;`);
-  ctx.log(`warm = best of ${ROUNDS} passes after ${WARMUP_PER_WORKER} documents per worker (the cold pass counts towards them), cold = the first ${DOCS} through fresh workers`);
+  ctx.log(
+    `warm = best of ${ROUNDS} passes after ${WARMUP_PER_WORKER} documents per worker` +
+      ` (the cold pass counts towards them), cold = the first ${DOCS} through fresh workers`,
+  );
   const fmt = (r: Rate) => `${r.warm.toFixed(1).padStart(7)} docs/s warm (passes ${r.passes.map((p) => p.toFixed(0)).join(', ')}; cold ${r.cold.toFixed(0)})`;
-  const embedded = (w: number) => timeRunner((sink) => createEmbeddedRunner({ processor: PROCESSOR, workers: w, sink }), workload(ctx, w),
-    async () => ({ 'process (all threads)': selfCpu() }));
+  const embedded = (w: number) =>
+    timeRunner(
+      (sink) => createEmbeddedRunner({ processor: PROCESSOR, workers: w, sink }),
+      workload(ctx, w),
+      async () => ({ 'process (all threads)': selfCpu() }),
+    );
   // Where the cores went in the warm pass: CPU milliseconds per document by part, and the rate that much
   // work allows on this machine's cores if nothing ever waited.
   const cpuLine = (r: Rate) => {
     const total = Object.values(r.cpu).reduce((a, b) => a + b, 0);
-    const parts = Object.entries(r.cpu).map(([k, v]) => `${k} ${(v * 1000).toFixed(2)}`).join(' + ');
+    const parts = Object.entries(r.cpu)
+      .map(([k, v]) => `${k} ${(v * 1000).toFixed(2)}`)
+      .join(' + ');
     return `      CPU ms per document: ${parts} = ${(total * 1000).toFixed(2)}; ${n} cores allow at most ${(n / total).toFixed(0)} docs/s`;
   };
   const s1 = await solo(ctx, 1);
   const sN = await solo(ctx, n);
-  const soloFmt = (r: { best: number; passes: number[] }) => `${r.best.toFixed(1).padStart(7)} docs/s warm (passes ${r.passes.map((p) => p.toFixed(0)).join(', ')})`;
+  const soloFmt = (r: { best: number; passes: number[] }) =>
+    `${r.best.toFixed(1).padStart(7)} docs/s warm (passes ${r.passes.map((p) => p.toFixed(0)).join(', ')})`;
   ctx.log(`ceiling: 1 plain process     ${soloFmt(s1)}`);
   ctx.log(`ceiling: ${n} plain processes    ${soloFmt(sN)}   ${(sN.best / s1.best).toFixed(2)}x: what ${n} cores give the processor alone`);
   const e1 = await embedded(1);
@@ -172,14 +209,22 @@ export async function benchRunners(ctx: BenchContext): Promise<void> {
   ctx.log(`embedded, 1 worker thread    ${fmt(e1)}   ${ofCeiling(e1, s1)}`);
   ctx.log(cpuLine(e1));
   const eN = await embedded(n);
-  ctx.log(`embedded, ${n} worker threads   ${fmt(eN)}   ${(eN.warm / e1.warm).toFixed(2)}x warm, ${(eN.cold / e1.cold).toFixed(2)}x cold  (target >= 1.7x on 2 cores); ${ofCeiling(eN, sN)}`);
+  ctx.log(
+    `embedded, ${n} worker threads   ${fmt(eN)}   ${(eN.warm / e1.warm).toFixed(2)}x warm,` +
+      ` ${(eN.cold / e1.cold).toFixed(2)}x cold  (target >= 1.7x on 2 cores); ${ofCeiling(eN, sN)}`,
+  );
   ctx.log(cpuLine(eN));
   const b1 = await bullmq(ctx, 1);
-  ctx.log(`BullMQ, 1 worker process     ${fmt(b1)}   ${(b1.warm / e1.warm).toFixed(2)} of embedded at 1 warm, ${(b1.cold / e1.cold).toFixed(2)} cold (target >= 0.75); ${ofCeiling(b1, s1)}`);
+  ctx.log(
+    `BullMQ, 1 worker process     ${fmt(b1)}   ${(b1.warm / e1.warm).toFixed(2)} of embedded` +
+      ` at 1 warm, ${(b1.cold / e1.cold).toFixed(2)} cold (target >= 0.75); ${ofCeiling(b1, s1)}`,
+  );
   ctx.log(cpuLine(b1));
   const b2 = await bullmq(ctx, 2);
   const e2 = n === 2 ? eN : { warm: e1.warm * 2, cold: e1.cold * 2 };
-  ctx.log(`BullMQ, 2 worker processes   ${fmt(b2)}   ${(b2.warm / b1.warm).toFixed(2)}x warm, ${(b2.cold / b1.cold).toFixed(2)}x cold (target >= 1.7x); `
-    + `${(b2.warm / e2.warm).toFixed(2)} of embedded at 2 warm, ${(b2.cold / e2.cold).toFixed(2)} cold; ${ofCeiling(b2, sN)}`);
+  ctx.log(
+    `BullMQ, 2 worker processes   ${fmt(b2)}   ${(b2.warm / b1.warm).toFixed(2)}x warm, ${(b2.cold / b1.cold).toFixed(2)}x cold (target >= 1.7x); ` +
+      `${(b2.warm / e2.warm).toFixed(2)} of embedded at 2 warm, ${(b2.cold / e2.cold).toFixed(2)} cold; ${ofCeiling(b2, sN)}`,
+  );
   ctx.log(cpuLine(b2));
 }

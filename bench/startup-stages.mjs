@@ -19,7 +19,9 @@ await stage('CLI (commander, pino)', () => import(new URL('src/cli/program.js', 
 await stage('extract command (ingest, sinks, store)', () => import(new URL('src/cli/extract.js', dist).href));
 await stage('rules and gazetteers', () => import(new URL('extractors/index.js', dist).href));
 let ex;
-await stage('processor (engine, ruleset)', async () => { ex = await (await import(new URL('src/core/engine.js', dist).href)).createExtractor(); });
+await stage('processor (engine, ruleset)', async () => {
+  ex = await (await import(new URL('src/core/engine.js', dist).href)).createExtractor();
+});
 const text = readFileSync(process.argv[2], 'utf8');
 await stage('first document', () => ex.process({ text }, 'doc'));
 await stage('second document (warm)', () => ex.process({ text }, 'doc'));

@@ -10,8 +10,14 @@ import type { BenchContext } from './core.ts';
 const RUNS = 5;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-interface Probe { name: string; args: string[] }
-interface Measured { wallMs: number; rssMb: number }
+interface Probe {
+  name: string;
+  args: string[];
+}
+interface Measured {
+  wallMs: number;
+  rssMb: number;
+}
 
 function measure(root: string, p: Probe): Measured {
   const t0 = performance.now();
@@ -53,6 +59,6 @@ export async function benchStartup(ctx: BenchContext): Promise<void> {
   const stages = path.join(ctx.root, 'bench/startup-stages.mjs');
   const r = spawnSync(process.execPath, [stages, doc], { cwd: ctx.root, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`startup stages failed: ${r.stderr.slice(-400)}`);
-  ctx.log('where one extraction\'s start-up goes (ms, in a fresh process, each stage after the one before):');
+  ctx.log("where one extraction's start-up goes (ms, in a fresh process, each stage after the one before):");
   for (const line of r.stdout.trim().split('\n')) ctx.log(`  ${line}`);
 }

@@ -84,7 +84,11 @@ export async function benchStore(ctx: BenchContext): Promise<void> {
     log(`PostgreSQL at ${PG_URL} not reachable (${(err as Error).message}): its row is left out`);
   } finally {
     const c = new pg.Client({ connectionString: PG_URL });
-    await c.connect().then(() => c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)).catch(() => undefined).finally(() => c.end());
+    await c
+      .connect()
+      .then(() => c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`))
+      .catch(() => undefined)
+      .finally(() => c.end());
   }
   rmSync(tmp, { recursive: true, force: true });
 
@@ -92,7 +96,10 @@ export async function benchStore(ctx: BenchContext): Promise<void> {
   const base = extractS + jsonlS;
   const row = (name: string, storeS: number) => {
     const rate = n / (base + storeS);
-    log(`${name.padEnd(30)} ${storeS.toFixed(2).padStart(8)} ${rate.toFixed(1).padStart(9)} ${(rate / (n / base)).toFixed(3).padStart(7)} ${((100 * storeS) / (base + storeS)).toFixed(1).padStart(6)}%`);
+    log(
+      `${name.padEnd(30)} ${storeS.toFixed(2).padStart(8)} ${rate.toFixed(1).padStart(9)}` +
+        ` ${(rate / (n / base)).toFixed(3).padStart(7)} ${((100 * storeS) / (base + storeS)).toFixed(1).padStart(6)}%`,
+    );
   };
   log('');
   log(`${'extract writing'.padEnd(30)} ${'store s'.padStart(8)} ${'docs/s'.padStart(9)} ${'ratio'.padStart(7)} ${'cost'.padStart(7)}`);

@@ -13,15 +13,25 @@ import type { BenchContext } from './core.ts';
 const MB = 2 ** 20;
 const status = (pid: number, key: string): number => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
-interface StreamRun { seconds: number; rssAt: number[]; peakMb: number; docs: number }
+interface StreamRun {
+  seconds: number;
+  rssAt: number[];
+  peakMb: number;
+  docs: number;
+}
 
 async function pipeStream(ctx: BenchContext, texts: string[], bytes: number, extra: string[]): Promise<StreamRun> {
   const bin = path.join(ctx.root, 'bin/incident-extract.js');
   const t0 = performance.now();
-  const child = spawn(process.execPath, [bin, 'extract', '-', '--out', '/dev/null', '--no-progress', ...extra],
-    { cwd: ctx.root, stdio: ['pipe', 'ignore', 'pipe'], env: { ...process.env, LOG_LEVEL: 'warn' } });
+  const child = spawn(process.execPath, [bin, 'extract', '-', '--out', '/dev/null', '--no-progress', ...extra], {
+    cwd: ctx.root,
+    stdio: ['pipe', 'ignore', 'pipe'],
+    env: { ...process.env, LOG_LEVEL: 'warn' },
+  });
   let err = '';
-  child.stderr.on('data', (d: Buffer) => { err = (err + d.toString()).slice(-2000); });
+  child.stderr.on('data', (d: Buffer) => {
+    err = (err + d.toString()).slice(-2000);
+  });
   const exited = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? -1)));
   const marks = [0.1, 0.5];
   const rssAt: number[] = [];
@@ -32,7 +42,9 @@ async function pipeStream(ctx: BenchContext, texts: string[], bytes: number, ext
     try {
       peakMb = Math.max(peakMb, status(child.pid!, 'VmHWM'));
       return status(child.pid!, 'VmRSS');
-    } catch { return 0; }
+    } catch {
+      return 0;
+    }
   };
   while (written < bytes) {
     const line = JSON.stringify({ id: `stream-${docs}`, text: texts[docs % texts.length] }) + '\n';
@@ -47,7 +59,10 @@ async function pipeStream(ctx: BenchContext, texts: string[], bytes: number, ext
   child.stdin.end();
   // 100 %: the last documents are in; sample until the child finishes its work and exits.
   let last = sample();
-  const poll = setInterval(() => { const r = sample(); if (r) last = r; }, 200);
+  const poll = setInterval(() => {
+    const r = sample();
+    if (r) last = r;
+  }, 200);
   const code = await exited;
   clearInterval(poll);
   rssAt.push(last);
@@ -58,21 +73,32 @@ async function pipeStream(ctx: BenchContext, texts: string[], bytes: number, ext
 export async function benchStream(ctx: BenchContext): Promise<void> {
   ensureBuild();
   const bytes = Number(process.env.STREAM_MB ?? 20) * MB;
-  const texts = readFileSync(path.join(ctx.shared, 'corpus/vcdb-dev.jsonl'), 'utf8').split('\n').filter(Boolean)
+  const texts = readFileSync(path.join(ctx.shared, 'corpus/vcdb-dev.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
     .map((l) => (JSON.parse(l) as { text: string }).text);
   ctx.log(`stream: ${(bytes / MB).toFixed(0)} MB of JSONL (VCDB dev texts cycled with fresh ids), default workers, compiled package`);
   const plain = await pipeStream(ctx, texts, bytes, ['--no-store']);
-  const fmt = (r: StreamRun) => `${r.docs} docs in ${r.seconds.toFixed(1)} s (${(bytes / MB / r.seconds).toFixed(2)} MB/s); `
-    + `RSS at 10 % ${r.rssAt[0]!.toFixed(0)} MB, 50 % ${r.rssAt[1]!.toFixed(0)} MB, 100 % ${r.rssAt[2]!.toFixed(0)} MB; peak ${r.peakMb.toFixed(0)} MB`;
+  const fmt = (r: StreamRun) =>
+    `${r.docs} docs in ${r.seconds.toFixed(1)} s (${(bytes / MB / r.seconds).toFixed(2)} MB/s); ` +
+    `RSS at 10 % ${r.rssAt[0]!.toFixed(0)} MB, 50 % ${r.rssAt[1]!.toFixed(0)} MB, 100 % ${r.rssAt[2]!.toFixed(0)} MB; peak ${r.peakMb.toFixed(0)} MB`;
   ctx.log(`  --no-store      ${fmt(plain)}`);
   const dir = mkdtempSync(path.join(tmpdir(), 'ie-stream-'));
   try {
     const db = path.join(dir, 'store.db');
     const stored = await pipeStream(ctx, texts, bytes, ['--store', db]);
-    const size = ['', '-wal', '-shm'].reduce((s, ext) => { try { return s + statSync(db + ext).size; } catch { return s; } }, 0);
+    const size = ['', '-wal', '-shm'].reduce((s, ext) => {
+      try {
+        return s + statSync(db + ext).size;
+      } catch {
+        return s;
+      }
+    }, 0);
     ctx.log(`  --store sqlite  ${fmt(stored)}`);
-    ctx.log(`  storing costs ${((stored.seconds / plain.seconds - 1) * 100).toFixed(1)} % of the wall time (target <= 10 %); `
-      + `store file ${(size / MB).toFixed(1)} MB = ${(size / bytes).toFixed(2)}x the input (target <= 1x)`);
+    ctx.log(
+      `  storing costs ${((stored.seconds / plain.seconds - 1) * 100).toFixed(1)} % of the wall time (target <= 10 %); ` +
+        `store file ${(size / MB).toFixed(1)} MB = ${(size / bytes).toFixed(2)}x the input (target <= 1x)`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

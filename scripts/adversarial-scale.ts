@@ -9,7 +9,9 @@ import path from 'node:path';
 
 const x = await createExtractor({ deadlineMs: 0 });
 const report = readFileSync(new URL('../fixtures/province-de-namur.txt', import.meta.url), 'utf8');
-const news = readGold(path.join(SHARED_DIR, 'corpus/news-dev.jsonl')).map((g) => goldToRaw(g).text).join('\n\n');
+const news = readGold(path.join(SHARED_DIR, 'corpus/news-dev.jsonl'))
+  .map((g) => goldToRaw(g).text)
+  .join('\n\n');
 const fill = (unit: string, n: number) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
 const MAKE: Record<string, (n: number) => string> = {
   news: (n) => fill(news, n),

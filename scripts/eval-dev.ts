@@ -7,18 +7,33 @@ import { formatScores } from '../src/eval/score.ts';
 import { SHARED_DIR } from '../src/eval/paths.ts';
 
 const args = process.argv.slice(2);
-const opt = (k: string) => { const i = args.indexOf(k); return i >= 0 ? args[i + 1] : undefined; };
+const opt = (k: string) => {
+  const i = args.indexOf(k);
+  return i >= 0 ? args[i + 1] : undefined;
+};
 const CORPUS = path.join(SHARED_DIR, 'corpus');
 const which = opt('--corpus');
 const errorsField = opt('--errors');
 const limit = Number(opt('--limit') ?? 40);
 const RECORD_FIELD: Record<string, string> = {
-  victim: 'victim', date: 'date', date_year: 'date', country: 'location', origin: 'origin',
-  ransom_demanded: 'ransom', ransom_amount: 'ransom', server_count: 'serverCount',
+  victim: 'victim',
+  date: 'date',
+  date_year: 'date',
+  country: 'location',
+  origin: 'origin',
+  ransom_demanded: 'ransom',
+  ransom_amount: 'ransom',
+  server_count: 'serverCount',
 };
 const GOLD_FIELD: Record<string, string> = {
-  victim: 'victim', date: 'date', date_year: 'date', country: 'country', origin: 'origin_country',
-  ransom_demanded: 'ransom', ransom_amount: 'ransom', server_count: 'server_count',
+  victim: 'victim',
+  date: 'date',
+  date_year: 'date',
+  country: 'country',
+  origin: 'origin_country',
+  ransom_demanded: 'ransom',
+  ransom_amount: 'ransom',
+  server_count: 'server_count',
 };
 const ex = await createExtractor();
 for (const name of ['vcdb', 'eurepoc']) {

@@ -44,7 +44,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   let have = '';
   try {
     have = readFileSync(INDEX_FILE, 'utf8');
-  } catch { /* no index yet */ }
+  } catch {
+    /* no index yet */
+  }
   if (process.argv.includes('--check')) {
     if (have !== want) {
       process.stderr.write('extractors/index.ts is stale: run npm run rules:index\n');

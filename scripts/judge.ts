@@ -11,7 +11,10 @@ import { score } from '../src/eval/score.ts';
 import { splitByHalf } from '../src/eval/split.ts';
 
 const args = process.argv.slice(2);
-const opt = (k: string) => { const i = args.indexOf(k); return i >= 0 ? args[i + 1] : undefined; };
+const opt = (k: string) => {
+  const i = args.indexOf(k);
+  return i >= 0 ? args[i + 1] : undefined;
+};
 const FIELDS = ['victim', 'date', 'date_year', 'country', 'server_count', 'ransom_amount', 'origin', 'ransom_demanded'];
 const MAX_DROP = 0.01;
 
@@ -32,10 +35,11 @@ if (!args.includes('--news-only')) {
 
 const cols = Object.keys(table);
 const pct = (x: number | undefined) => (x == null ? '    -' : (100 * x).toFixed(1).padStart(5));
-const before: Table | null = opt('--compare') && existsSync(opt('--compare')!) ? JSON.parse(readFileSync(opt('--compare')!, 'utf8')) as Table : null;
+const before: Table | null = opt('--compare') && existsSync(opt('--compare')!) ? (JSON.parse(readFileSync(opt('--compare')!, 'utf8')) as Table) : null;
 const lines = [`field            ${cols.map((c) => c.padStart(before ? 14 : 8)).join('')}`];
 let keep = true;
-const risesA = new Set<string>(), risesB = new Set<string>();
+const risesA = new Set<string>(),
+  risesB = new Set<string>();
 for (const f of FIELDS) {
   const cells = cols.map((c) => {
     const now = table[c]![f]!.F1;
@@ -52,7 +56,10 @@ for (const f of FIELDS) {
 }
 process.stdout.write(lines.join('\n') + '\n');
 const both = [...risesA].filter((f) => risesB.has(f));
-const verdict = !keep ? 'DROP (a news half drops, or VCDB/EuRepoC drops more than a point)'
-  : both.length ? `KEEP (rises on both news halves: ${both.join(', ')})` : 'NOT SHOWN (does not rise on both news halves)';
+const verdict = !keep
+  ? 'DROP (a news half drops, or VCDB/EuRepoC drops more than a point)'
+  : both.length
+    ? `KEEP (rises on both news halves: ${both.join(', ')})`
+    : 'NOT SHOWN (does not rise on both news halves)';
 if (before) process.stdout.write(`verdict: ${verdict}\n`);
 if (opt('--save')) writeFileSync(opt('--save')!, JSON.stringify(table, null, 1) + '\n');

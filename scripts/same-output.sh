@@ -29,7 +29,11 @@ extract() {
   (cd "$tree" && node bin/incident-extract.js extract "$root/fixtures" --no-store -o "$out/fixtures.jsonl" 2>"$out/fixtures.log")
 }
 # a tree whose bin runs from dist/ is built first
-build() { if node -e 'process.exit(require(process.argv[1]).scripts?.build ? 0 : 1)' "$1/package.json"; then (cd "$1" && npm run --silent build >/dev/null); fi; }
+build() {
+  if node -e 'process.exit(require(process.argv[1]).scripts?.build ? 0 : 1)' "$1/package.json"; then
+    (cd "$1" && npm run --silent build >/dev/null)
+  fi
+}
 build "$work/ref"
 build "$root"
 extract "$work/ref" "$work/before"

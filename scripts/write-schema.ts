@@ -7,8 +7,23 @@ import { pathToFileURL } from 'node:url';
 import { REPO_ROOT } from '../src/config.ts';
 import { z } from 'zod';
 import {
-  DateField, DateValue, Fields, IncidentRecord, LocationField, LocationValue, OriginField, OriginValue, RansomField,
-  RansomValue, SCHEMA_ID, ServerCountField, ServerCountValue, Source, Span, VictimField, VictimValue,
+  DateField,
+  DateValue,
+  Fields,
+  IncidentRecord,
+  LocationField,
+  LocationValue,
+  OriginField,
+  OriginValue,
+  RansomField,
+  RansomValue,
+  SCHEMA_ID,
+  ServerCountField,
+  ServerCountValue,
+  Source,
+  Span,
+  VictimField,
+  VictimValue,
 } from '../src/core/contract/record.ts';
 
 export const SCHEMA_PATH = path.join(REPO_ROOT, 'src/core/contract/record.schema.json');
@@ -56,7 +71,9 @@ export function recordJsonSchema(): Record<string, unknown> {
     $schema,
     $id: SCHEMA_URI,
     title: 'Incident record (contract v1)',
-    description: `One structured record per narrative cyber-incident report ("schema": "${SCHEMA_ID}"). Generated from the zod contract in src/core/contract/record.ts by scripts/write-schema.ts; do not edit by hand.`,
+    description:
+      `One structured record per narrative cyber-incident report ("schema": "${SCHEMA_ID}"). Generated from` +
+      ` the zod contract in src/core/contract/record.ts by scripts/write-schema.ts; do not edit by hand.`,
     ...rest,
   };
 }

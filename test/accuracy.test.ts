@@ -17,23 +17,24 @@ type Metric = 'F1' | 'P' | 'R';
 const FLOORS: ReadonlyArray<{ corpus: Corpus; field: string; metric: Metric; min: number; target?: number; subset?: 'all' }> = [
   { corpus: 'vcdb', field: 'victim', metric: 'F1', min: 0.66 }, // issue target 0.65
   { corpus: 'vcdb', field: 'country', metric: 'F1', min: 0.75 },
-  { corpus: 'eurepoc', field: 'country', metric: 'F1', min: 0.80 },
+  { corpus: 'eurepoc', field: 'country', metric: 'F1', min: 0.8 },
   { corpus: 'vcdb', field: 'date_year', metric: 'F1', min: 0.75 },
-  { corpus: 'vcdb', field: 'date', metric: 'F1', min: 0.60 }, // full labelled precision
-  { corpus: 'eurepoc', field: 'origin', metric: 'F1', min: 0.80 },
+  { corpus: 'vcdb', field: 'date', metric: 'F1', min: 0.6 }, // full labelled precision
+  { corpus: 'eurepoc', field: 'origin', metric: 'F1', min: 0.8 },
   { corpus: 'vcdb', field: 'ransom_demanded', metric: 'F1', min: 0.95 },
   // news-dev: judged gold, all documents (a value where the article says nothing is a false positive); issue #11 targets
-  { corpus: 'news', subset: 'all', field: 'victim', metric: 'F1', min: 0.69, target: 0.85 }, // 0.698: a 'what we know' explainer headline is about one incident, not a general story
+  // 0.698: a 'what we know' explainer headline is about one incident, not a general story
+  { corpus: 'news', subset: 'all', field: 'victim', metric: 'F1', min: 0.69, target: 0.85 },
   { corpus: 'news', subset: 'all', field: 'date', metric: 'F1', min: 0.49, target: 0.75 },
-  { corpus: 'news', subset: 'all', field: 'date_year', metric: 'F1', min: 0.65, target: 0.90 },
+  { corpus: 'news', subset: 'all', field: 'date_year', metric: 'F1', min: 0.65, target: 0.9 },
   { corpus: 'news', subset: 'all', field: 'country', metric: 'F1', min: 0.67, target: 0.88 },
   { corpus: 'news', subset: 'all', field: 'ransom_amount', metric: 'F1', min: 0.55, target: 0.85 },
-  { corpus: 'news', subset: 'all', field: 'origin', metric: 'F1', min: 0.54, target: 0.80 },
+  { corpus: 'news', subset: 'all', field: 'origin', metric: 'F1', min: 0.54, target: 0.8 },
   { corpus: 'news', subset: 'all', field: 'ransom_demanded', metric: 'F1', min: 0.89, target: 0.95 },
   { corpus: 'news', subset: 'all', field: 'server_count', metric: 'F1', min: 0.23, target: 0.75 },
 ];
 /** Calibration: the largest expected calibration error for any field that makes predictions. */
-const MAX_ECE = 0.10;
+const MAX_ECE = 0.1;
 /**
  * `date_year` is not a field but a lenient view of `date`: a date's confidence is the probability that it is
  * right at the labelled precision (the `date` row), and one confidence cannot also match the higher accuracy
@@ -47,7 +48,7 @@ const ECE_EXCEPTIONS: Partial<Record<`${Corpus}.${string}`, number>> = {
   // 69 predictions; the summary genre is fitted mostly on VCDB's victims
   'eurepoc.victim': 0.11,
   // news-dev (in sample here; `npm run calibrate` prints the out-of-fold figures): the issue's target is 0.05
-  'news.victim': 0.10,
+  'news.victim': 0.1,
   'news.country': 0.07,
   'news.ransom_amount': 0.15,
   // 27 predictions: origin/charged-national added three (F1 45.8 -> 54.9) at a confidence seldom-seen rules share

@@ -40,18 +40,28 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const prefixFor = (name: string) => { const p = uniquePrefix(name); prefixes.push(p); return p; };
-const docs = (tag: string, n: number, from = 0): WorkItem[] => Array.from({ length: n }, (_, k) => {
-  const i = from + k;
-  const text = `Hackers attacked the city of Springfield ${i} in May 2023 and encrypted ${i % 40 + 1} servers.`;
-  return { raw: { id: `${tag}-${i}`, text }, input: `${tag}-${i}` };
-});
+const prefixFor = (name: string) => {
+  const p = uniquePrefix(name);
+  prefixes.push(p);
+  return p;
+};
+const docs = (tag: string, n: number, from = 0): WorkItem[] =>
+  Array.from({ length: n }, (_, k) => {
+    const i = from + k;
+    const text = `Hackers attacked the city of Springfield ${i} in May 2023 and encrypted ${(i % 40) + 1} servers.`;
+    return { raw: { id: `${tag}-${i}`, text }, input: `${tag}-${i}` };
+  });
 
-interface RunOpts { workers?: number; during?: (done: () => number) => Promise<void> }
+interface RunOpts {
+  workers?: number;
+  during?: (done: () => number) => Promise<void>;
+}
 
 async function run(url: string, prefix: string, items: WorkItem[], opts: RunOpts = {}): Promise<Outcome[]> {
   const got: Outcome[] = [];
-  const sink = (o: Outcome) => { got.push(o); };
+  const sink = (o: Outcome) => {
+    got.push(o);
+  };
   const ruleset = rulesetVersion();
   const runner: Runner = await createBullmqRunner({ url, prefix, ruleset, workers: opts.workers ?? 2, processor: PROCESSOR, log: quiet, sink });
   try {
@@ -73,12 +83,27 @@ describe('BullMQ: the store or the output is the truth of what is done, never th
   it('`extract --redis --no-store` run twice prints every record both times; `--force` re-extracts what the store has', () => {
     const prefix = prefixFor('rerun');
     const input = path.join(dir, 'rerun.jsonl');
-    writeFileSync(input, docs('rerun', 20).map((d) => JSON.stringify(d.raw)).join('\n') + '\n');
+    writeFileSync(
+      input,
+      docs('rerun', 20)
+        .map((d) => JSON.stringify(d.raw))
+        .join('\n') + '\n',
+    );
     const base = [input, '--redis', REDIS_URL, '--prefix', prefix, '--workers', '1'];
     for (const _ of [1, 2]) {
       const r = cli(['extract', ...base, '--no-store']);
       expect(r.status, r.stderr).toBe(0);
-      expect(r.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id).sort()).toEqual(docs('rerun', 20).map((d) => d.raw.id).sort());
+      expect(
+        r.stdout
+          .trim()
+          .split('\n')
+          .map((l) => (JSON.parse(l) as { id: string }).id)
+          .sort(),
+      ).toEqual(
+        docs('rerun', 20)
+          .map((d) => d.raw.id)
+          .sort(),
+      );
     }
     const store = path.join(dir, 'rerun.db');
     expect(cli(['extract', ...base, '--store', store]).status).toBe(0);
@@ -87,18 +112,25 @@ describe('BullMQ: the store or the output is the truth of what is done, never th
     expect(forced.stderr).toMatch(/extracted\s+20\b/);
   }, 120_000);
 
-  it('a dead run\'s jobs (finished with answers nobody read, and still waiting) do not count: the next run answers every document', async () => {
+  it("a dead run's jobs (finished with answers nobody read, and still waiting) do not count: the next run answers every document", async () => {
     const prefix = prefixFor('dead-run');
     // What a run killed with -9 leaves: its jobs, answering a stream nobody reads any more.
     const { Queue } = await import('bullmq');
     const conn = new (await import('ioredis')).Redis(REDIS_URL, { maxRetriesPerRequest: null });
     const q = new Queue<JobData>('documents', { connection: conn, prefix });
     const stream = `${prefix}:results:dead`;
-    const deadRun = (items: WorkItem[]) => addJobs(conn, q, prefix, items.map((d) => newJob(d, rulesetVersion(), stream)), stream);
+    const deadRun = (items: WorkItem[]) =>
+      addJobs(
+        conn,
+        q,
+        prefix,
+        items.map((d) => newJob(d, rulesetVersion(), stream)),
+        stream,
+      );
     await deadRun(docs('dr', 40));
     const w = await startWorkers({ url: REDIS_URL, prefix, processor: PROCESSOR, threads: 1, log: quiet });
     for (let t = 0; (await q.getCompletedCount()) < 40; t++) {
-      if (t > 600) throw new Error('the worker did not finish the dead run\'s jobs');
+      if (t > 600) throw new Error("the worker did not finish the dead run's jobs");
       await new Promise((r) => setTimeout(r, 100));
     }
     await w.close();
@@ -109,7 +141,11 @@ describe('BullMQ: the store or the output is the truth of what is done, never th
     // Run 2: the same 60 and 20 new ones.
     const got = await run(REDIS_URL, prefix, docs('dr', 80), { workers: 2 });
     expect(got.filter((o) => o.kind !== 'record')).toEqual([]);
-    expect(recordIds(got).sort()).toEqual(docs('dr', 80).map((d) => d.raw.id).sort());
+    expect(recordIds(got).sort()).toEqual(
+      docs('dr', 80)
+        .map((d) => d.raw.id)
+        .sort(),
+    );
   }, 120_000);
 
   it('Redis restarted empty mid-run: every document answered exactly once', async () => {
@@ -139,7 +175,12 @@ describe('BullMQ: ids that are not well-formed UTF-16', () => {
     const prefix = prefixFor('surrogate');
     const text = 'Ransomware hit the town of Example in June 2022 and encrypted 12 servers.';
     const ids = ['\ud800', '\ufffd', 'x\udc00y', 'ok'];
-    const got = await run(REDIS_URL, prefix, ids.map((id) => ({ raw: { id, text }, input: JSON.stringify(id) })), { workers: 1 });
+    const got = await run(
+      REDIS_URL,
+      prefix,
+      ids.map((id) => ({ raw: { id, text }, input: JSON.stringify(id) })),
+      { workers: 1 },
+    );
     expect(got.map((o) => o.kind)).toEqual(ids.map(() => 'record'));
     expect(recordIds(got).sort()).toEqual([...ids].sort());
   }, 60_000);
@@ -147,21 +188,30 @@ describe('BullMQ: ids that are not well-formed UTF-16', () => {
 
 describe('BullMQ: Redis down at start', () => {
   const down = 'redis://127.0.0.1:6402';
-  it.each([['extract'], ['status'], ['enqueue']])('`%s` exits non-zero with one line, no ioredis flood', (cmd) => {
-    const input = path.join(dir, 'one.txt');
-    writeFileSync(input, 'Hackers hit the city of Dallas in May 2023.');
-    const r = cli([cmd, ...(cmd === 'status' ? [] : [input]), '--redis', down, ...(cmd === 'extract' ? ['--no-store'] : [])]);
-    expect(r.signal, 'it must end by itself').toBeNull();
-    expect(r.status).toBe(3);
-    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^error: cannot reach Redis at redis:\/\/127\.0\.0\.1:6402.*ECONNREFUSED/)]);
-  }, 60_000);
+  it.each([['extract'], ['status'], ['enqueue']])(
+    '`%s` exits non-zero with one line, no ioredis flood',
+    (cmd) => {
+      const input = path.join(dir, 'one.txt');
+      writeFileSync(input, 'Hackers hit the city of Dallas in May 2023.');
+      const r = cli([cmd, ...(cmd === 'status' ? [] : [input]), '--redis', down, ...(cmd === 'extract' ? ['--no-store'] : [])]);
+      expect(r.signal, 'it must end by itself').toBeNull();
+      expect(r.status).toBe(3);
+      expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^error: cannot reach Redis at redis:\/\/127\.0\.0\.1:6402.*ECONNREFUSED/)]);
+    },
+    60_000,
+  );
 
   it('`worker` waits for Redis, saying so once per interval, and starts when it comes up', async () => {
     const port = 6403;
-    const c = spawn(process.execPath, [BIN, 'worker', '--redis', `redis://127.0.0.1:${port}`, '--prefix', prefixFor('wait'), '--workers', '1'],
-      { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LOG_LEVEL: 'info' } });
+    const c = spawn(process.execPath, [BIN, 'worker', '--redis', `redis://127.0.0.1:${port}`, '--prefix', prefixFor('wait'), '--workers', '1'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, LOG_LEVEL: 'info' },
+    });
     let err = '';
-    c.stderr!.on('data', (b: Buffer) => { err += b.toString(); });
+    c.stderr!.on('data', (b: Buffer) => {
+      err += b.toString();
+    });
     try {
       const wait = async (re: RegExp) => {
         for (let t = 0; !re.test(err); t++) {

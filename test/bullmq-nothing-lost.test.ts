@@ -23,7 +23,9 @@ let admin: Redis;
 const prefixes: string[] = [];
 const children: ChildProcess[] = [];
 
-beforeAll(async () => { admin = await requireRedis(); });
+beforeAll(async () => {
+  admin = await requireRedis();
+});
 afterAll(async () => {
   for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
   for (const p of prefixes) await cleanPrefix(admin, p);
@@ -31,21 +33,34 @@ afterAll(async () => {
 });
 
 function workerProcess(prefix: string): ChildProcess {
-  const c = spawn(process.execPath, [BIN, 'worker', '--redis', REDIS_URL, '--prefix', prefix, '--workers', '2', '--lock-ms', String(LOCK_MS)],
-    { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LOG_LEVEL: 'warn' } });
+  const c = spawn(process.execPath, [BIN, 'worker', '--redis', REDIS_URL, '--prefix', prefix, '--workers', '2', '--lock-ms', String(LOCK_MS)], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, LOG_LEVEL: 'warn' },
+  });
   children.push(c);
   return c;
 }
 
 /** Short documents, distinct ids: what matters here is how many there are, not how long. */
-const shortDocs = (tag: string) => Array.from({ length: DOCS }, (_, i) => ({
-  raw: { id: `${tag}-${i}`, text: `Hackers attacked the city of Springfield ${i} in May 2023 and encrypted ${i % 40 + 1} servers.` },
-  input: `${tag}-${i}`,
-}));
+const shortDocs = (tag: string) =>
+  Array.from({ length: DOCS }, (_, i) => ({
+    raw: { id: `${tag}-${i}`, text: `Hackers attacked the city of Springfield ${i} in May 2023 and encrypted ${(i % 40) + 1} servers.` },
+    input: `${tag}-${i}`,
+  }));
 
 async function submitAll(prefix: string, tag: string, during: (done: () => number) => Promise<void>): Promise<Outcome[]> {
   const got: Outcome[] = [];
-  const runner: Runner = await createBullmqRunner({ url: REDIS_URL, prefix, ruleset: rulesetVersion(), workers: 0, log: log.child({ test: tag }), sink: (o) => { got.push(o); } });
+  const runner: Runner = await createBullmqRunner({
+    url: REDIS_URL,
+    prefix,
+    ruleset: rulesetVersion(),
+    workers: 0,
+    log: log.child({ test: tag }),
+    sink: (o) => {
+      got.push(o);
+    },
+  });
   try {
     for (const item of shortDocs(tag)) await runner.submit(item);
     await Promise.all([runner.drain(), during(() => got.length)]);
@@ -98,7 +113,10 @@ describe('BullMQ runner: nothing lost', () => {
         const list = (await admin.client('LIST')) as string;
         for (const line of list.split('\n')) {
           const id = /\bid=(\d+)/.exec(line)?.[1];
-          if (id && line.includes(`name=${prefix}`)) { await admin.client('KILL', 'ID', id); kills++; }
+          if (id && line.includes(`name=${prefix}`)) {
+            await admin.client('KILL', 'ID', id);
+            kills++;
+          }
         }
         await new Promise((r) => setTimeout(r, 100));
       }
@@ -128,15 +146,24 @@ describe('BullMQ runner: nothing lost', () => {
       bad['huge.txt'] = 'too-large';
       const out = path.join(dir, 'records.jsonl');
       const dead = path.join(dir, 'dead.jsonl');
-      const r = spawnSync(process.execPath, [BIN, 'extract', inputs, '--redis', REDIS_URL, '--prefix', prefix, '--workers', '2', '-o', out, '--dead-letters', dead],
-        { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'warn' } });
+      const r = spawnSync(
+        process.execPath,
+        [BIN, 'extract', inputs, '--redis', REDIS_URL, '--prefix', prefix, '--workers', '2', '-o', out, '--dead-letters', dead],
+        { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'warn' } },
+      );
       expect(r.status, r.stderr).toBe(0);
 
-      const records = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string });
+      const records = readFileSync(out, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { id: string });
       expect(new Set(records.map((x) => x.id))).toEqual(new Set(Array.from({ length: 190 }, (_, i) => `good-${i}`)));
       expect(records).toHaveLength(190);
 
-      const letters = readFileSync(dead, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { input: string; reason: string; stage: string; message: string });
+      const letters = readFileSync(dead, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { input: string; reason: string; stage: string; message: string });
       expect(letters).toHaveLength(10); // 10 of 200 inputs: 5 %
       expect(letters.filter((d) => d.reason === 'broken-json')).toHaveLength(3);
       for (const [file, reason] of Object.entries(bad)) {

@@ -36,7 +36,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const text = (i: number) => `Hackers attacked the city of Springfield ${i} in May 2023 and encrypted ${i % 40 + 1} servers.`;
+const text = (i: number) => `Hackers attacked the city of Springfield ${i} in May 2023 and encrypted ${(i % 40) + 1} servers.`;
 const until = async (cond: () => boolean, what: string) => {
   for (let t = 0; !cond(); t++) {
     if (t > 1200) throw new Error(`timed out waiting for ${what}`);
@@ -49,8 +49,12 @@ function spawnCli(args: string[], level = 'warn'): ChildProcess & { err: () => s
   children.push(c);
   let err = '';
   let out = '';
-  c.stderr!.on('data', (b: Buffer) => { err += b.toString(); });
-  c.stdout!.on('data', (b: Buffer) => { out += b.toString(); });
+  c.stderr!.on('data', (b: Buffer) => {
+    err += b.toString();
+  });
+  c.stdout!.on('data', (b: Buffer) => {
+    out += b.toString();
+  });
   return Object.assign(c, { err: () => err, out: () => out });
 }
 
@@ -59,9 +63,25 @@ describe('BullMQ: stalls and interruptions are said', () => {
     const prefix = uniquePrefix('stall');
     prefixes.push(prefix);
     const lines: string[] = [];
-    const log = pino({ level: 'info' }, { write: (s: string) => { lines.push(s); } });
+    const log = pino(
+      { level: 'info' },
+      {
+        write: (s: string) => {
+          lines.push(s);
+        },
+      },
+    );
     const got: Outcome[] = [];
-    const runner = await createBullmqRunner({ url: REDIS_URL, prefix, ruleset: rulesetVersion(), workers: 0, log, sink: (o) => { got.push(o); } });
+    const runner = await createBullmqRunner({
+      url: REDIS_URL,
+      prefix,
+      ruleset: rulesetVersion(),
+      workers: 0,
+      log,
+      sink: (o) => {
+        got.push(o);
+      },
+    });
     const worker = () => spawnCli(['worker', '--redis', REDIS_URL, '--prefix', prefix, '--workers', '1', '--lock-ms', String(LOCK_MS)]);
     try {
       const first = worker();

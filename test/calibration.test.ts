@@ -28,7 +28,9 @@ describe('calibrationKeys', () => {
 
 describe('calibrate', () => {
   const table: CalibrationTable = {
-    'summary:victim/r|2|': { p: 0.9, n: 40 }, 'summary:victim/r': { p: 0.6, n: 200 }, 'article:victim': { p: 0.4, n: 90 },
+    'summary:victim/r|2|': { p: 0.9, n: 40 },
+    'summary:victim/r': { p: 0.6, n: 200 },
+    'article:victim': { p: 0.4, n: 90 },
   };
   it.each([
     ['the specific key first', table, c({ agreeingRules: 2 }), 0.3, 0.9],

@@ -22,7 +22,10 @@ function cli(args: string[], input?: string): SpawnSyncReturns<string> {
   return spawnSync(process.execPath, [BIN, ...all], { cwd: dir, input, encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'warn' } });
 }
 const lines = (s: string) => s.split('\n').filter(Boolean);
-const jsonLines = (s: string) => lines(s).filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+const jsonLines = (s: string) =>
+  lines(s)
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 const TEXT = 'Russian hackers attacked the Province de Namur in July 2023 and encrypted 5 servers.';
 
 let dir: string;
@@ -152,12 +155,22 @@ describe('the PostgreSQL sink', () => {
 
 describe('hostile input', () => {
   it('a later document with an earlier id and another text is dead-lettered as duplicate-id', () => {
-    const input = put('dup.jsonl', jsonl([{ id: 'd1', text: `${TEXT} First.` }, { id: 'd1', text: 'The city of Dallas was hit in May 2023.' }]));
+    const input = put(
+      'dup.jsonl',
+      jsonl([
+        { id: 'd1', text: `${TEXT} First.` },
+        { id: 'd1', text: 'The city of Dallas was hit in May 2023.' },
+      ]),
+    );
     const run = cli(['extract', input, '--no-store', '--no-progress']);
     const records = jsonLines(run.stdout);
     expect(records).toHaveLength(1);
     expect(records[0]!.fields).toMatchObject({ victim: { value: 'Province de Namur' } });
-    expect(jsonLines(run.stderr).filter((l) => l.reason === 'duplicate-id').map((l) => l.id)).toEqual(['d1']);
+    expect(
+      jsonLines(run.stderr)
+        .filter((l) => l.reason === 'duplicate-id')
+        .map((l) => l.id),
+    ).toEqual(['d1']);
   });
 
   it('CSV export neutralises spreadsheet formulas', () => {
@@ -167,7 +180,11 @@ describe('hostile input', () => {
     const input = put('csv.jsonl', jsonl(evil.map((id, i) => ({ id, text: `${TEXT} Copy ${i}.` }))));
     expect(cli(['extract', input, '--store', store, '--no-progress']).status).toBe(0);
     const csv = cli(['export', '--format', 'csv', '--store', store]).stdout;
-    const firstCells = csv.split('\n').slice(1).filter(Boolean).map((l) => l.split(',')[0]!.replace(/^"/, ''));
+    const firstCells = csv
+      .split('\n')
+      .slice(1)
+      .filter(Boolean)
+      .map((l) => l.split(',')[0]!.replace(/^"/, ''));
     expect(firstCells).toHaveLength(evil.length);
     for (const cell of firstCells) expect(cell.startsWith("'")).toBe(true);
     expect(['\tTAB', '\rCR', 'plain', -2].map(csvCell)).toEqual(["'\tTAB", `"'\rCR"`, 'plain', '-2']);

@@ -19,10 +19,18 @@ let inputs: string;
 
 function cli(args: string[], input?: string | Buffer): SpawnSyncReturns<string> {
   return spawnSync(process.execPath, [BIN, ...args], {
-    cwd: ROOT, input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, LOG_LEVEL: 'info' },
+    cwd: ROOT,
+    input,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, LOG_LEVEL: 'info' },
   });
 }
-const jsonLines = (s: string) => s.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+const jsonLines = (s: string) =>
+  s
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 const summaryOf = (stderr: string) => jsonLines(stderr).find((l) => l.msg === 'summary');
 
 beforeAll(() => {
@@ -35,12 +43,19 @@ beforeAll(() => {
   // Good: five documents in four formats (the JSONL holds two of them).
   put('good.txt', 'Russian hackers attacked the Province de Namur in July 2023 and encrypted 5 servers. A ransom was demanded.');
   put('news/story.md', '---\ntitle: Clinic breach\npublishedAt: 2022-03-01\n---\nThe clinic said attackers stole patient records last week.');
-  put('news/page.html', '<html><head><title>Port outage</title></head><body><nav>Home</nav><p>The port of Nagoya halted container operations after a ransomware attack.</p></body></html>');
-  put('docs.jsonl', [
-    JSON.stringify({ id: 'j1', text: 'The city of Dallas was hit by Royal ransomware in May 2023.' }),
-    '{"id": "j2", "text": "truncated line',
-    JSON.stringify({ id: 'j3', text: 'A school district in Minnesota reported a data breach.' }),
-  ].join('\n') + '\n');
+  put(
+    'news/page.html',
+    '<html><head><title>Port outage</title></head><body><nav>Home</nav>' +
+      '<p>The port of Nagoya halted container operations after a ransomware attack.</p></body></html>',
+  );
+  put(
+    'docs.jsonl',
+    [
+      JSON.stringify({ id: 'j1', text: 'The city of Dallas was hit by Royal ransomware in May 2023.' }),
+      '{"id": "j2", "text": "truncated line',
+      JSON.stringify({ id: 'j3', text: 'A school district in Minnesota reported a data breach.' }),
+    ].join('\n') + '\n',
+  );
   // Bad: one dead letter each.
   put('big.txt', 'ransomware '.repeat(Math.ceil((6 * 1024 * 1024) / 11)));
   put('junk.txt', Buffer.from(Array.from({ length: 8192 }, (_, i) => (i * 131 + 7) % 256)));
@@ -71,9 +86,9 @@ describe('extract on a folder of good and bad files', () => {
     const records = jsonLines(readFileSync(out, 'utf8'));
     for (const r of records) expect(IncidentRecord.safeParse(r).success).toBe(true);
     const parsed = records.map((r) => IncidentRecord.parse(r));
-    expect(parsed.map((r) => r.source.uri ?? r.id).sort()).toEqual([
-      path.join(inputs, 'good.txt'), 'j1', 'j3', path.join(inputs, 'news/page.html'), path.join(inputs, 'news/story.md'),
-    ].sort());
+    expect(parsed.map((r) => r.source.uri ?? r.id).sort()).toEqual(
+      [path.join(inputs, 'good.txt'), 'j1', 'j3', path.join(inputs, 'news/page.html'), path.join(inputs, 'news/story.md')].sort(),
+    );
     expect(parsed.find((r) => r.source.title === 'Clinic breach')?.source.publishedAt).toBe('2022-03-01');
   });
 
@@ -92,7 +107,11 @@ describe('extract on a folder of good and bad files', () => {
   it('reports the counts at the end: read, extracted, dead-lettered per reason, skipped', () => {
     const s = summaryOf(run.stderr);
     expect(s).toMatchObject({
-      read: 10, extracted: 5, deadLettered: 5, skipped: 1, internalFailures: 0,
+      read: 10,
+      extracted: 5,
+      deadLettered: 5,
+      skipped: 1,
+      internalFailures: 0,
       reasons: { 'too-large': 1, binary: 1, 'empty-text': 1, 'invalid-utf8': 1, 'broken-json': 1 },
     });
     expect(s!.elapsedMs).toBeGreaterThan(0);
@@ -106,7 +125,11 @@ describe('extract on a folder of good and bad files', () => {
     const r = cli(['extract', path.join(inputs, 'docs.jsonl'), path.join(inputs, 'empty.txt')]);
     expect(r.status).toBe(0);
     expect(jsonLines(r.stdout).map((x) => x.id)).toEqual(['j1', 'j3']);
-    expect(jsonLines(r.stderr).filter((x) => x.deadLetter).map((x) => x.reason)).toEqual(['broken-json', 'empty-text']);
+    expect(
+      jsonLines(r.stderr)
+        .filter((x) => x.deadLetter)
+        .map((x) => x.reason),
+    ).toEqual(['broken-json', 'empty-text']);
   });
 
   it('--max-bytes lowers the size limit', () => {
@@ -137,8 +160,16 @@ describe('extract from stdin', () => {
 describe('extract | head', () => {
   it('stops quietly when the reader closes the pipe', () => {
     const big = path.join(dir, 'many.jsonl');
-    writeFileSync(big, Array.from({ length: 3000 }, (_, i) => JSON.stringify({ id: `m${i}`, text: `Incident number ${i}: the town hall of Example was hit by ransomware.` })).join('\n'));
-    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" extract "${big}" --no-progress | head -n 2; echo "status=\${PIPESTATUS[0]}" >&2`], { encoding: 'utf8', cwd: ROOT });
+    writeFileSync(
+      big,
+      Array.from({ length: 3000 }, (_, i) =>
+        JSON.stringify({ id: `m${i}`, text: `Incident number ${i}: the town hall of Example was hit by ransomware.` }),
+      ).join('\n'),
+    );
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" extract "${big}" --no-progress | head -n 2; echo "status=\${PIPESTATUS[0]}" >&2`], {
+      encoding: 'utf8',
+      cwd: ROOT,
+    });
     expect(r.stdout.trim().split('\n')).toHaveLength(2);
     expect(r.stderr).toContain('status=0');
     expect(r.stderr).not.toMatch(/EPIPE|Error|at .*\.ts:\d+/);

@@ -31,7 +31,9 @@ describe('prepare', () => {
   it('decides the id, the normalised text and the source once; a prepared document comes back as it is', () => {
     const p = prepare(raw);
     expect(p).toEqual({
-      id: contentId('Hackers hit the city.\n'), text: 'Hackers hit the city.\n', source: { uri: 'file:///a.txt', title: 'Breach', publishedAt: '2023-07-04' },
+      id: contentId('Hackers hit the city.\n'),
+      text: 'Hackers hit the city.\n',
+      source: { uri: 'file:///a.txt', title: 'Breach', publishedAt: '2023-07-04' },
     });
     expect(prepare(p)).toBe(p);
     expect(prepare({ ...raw, id: 'own' }).id).toBe('own');

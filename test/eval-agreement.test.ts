@@ -23,11 +23,18 @@ const TOL = 1e-9;
 const tmp = mkdtempSync(path.join(tmpdir(), 'eval-agreement-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-interface Reference { docs: number; missing: number; fields: Record<string, FieldScore> }
+interface Reference {
+  docs: number;
+  missing: number;
+  fields: Record<string, FieldScore>;
+}
 
 /** Every n-th line of a corpus, as raw lines (the reference reads the very same bytes). */
 function sample(file: string): string[] {
-  return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).filter((_, i) => i % every(file) === 0);
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .filter((_, i) => i % every(file) === 0);
 }
 
 function reference(name: string, goldLines: string[], records: unknown[]): Reference {
@@ -55,14 +62,24 @@ function expectAgreement(ours: Reference, ref: Reference): void {
 // A tiny deterministic generator, so the synthetic records are the same on every run.
 function prng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 const CONFIDENCES = [0, 0.05, 0.1, 0.1999999, 0.3, 0.45, 0.5, 0.7, 0.8, 0.9, 0.95, 1];
-const VICTIM_VARIANTS = [(v: string) => v, (v: string) => v.toUpperCase(), (v: string) => `The ${v} Inc.`,
-  (v: string) => `${v}'s`, (v: string) => v.split(/\s+/)[0] ?? v, (v: string) => `${v} Hospital Group`, () => 'Acme Widgets'];
+const VICTIM_VARIANTS = [
+  (v: string) => v,
+  (v: string) => v.toUpperCase(),
+  (v: string) => `The ${v} Inc.`,
+  (v: string) => `${v}'s`,
+  (v: string) => v.split(/\s+/)[0] ?? v,
+  (v: string) => `${v} Hospital Group`,
+  () => 'Acme Widgets',
+];
 const iso = (d: { year: number; month: number | null; day: number | null }) =>
-  [d.year, d.month, d.day].filter((x) => x != null).map((x, i) => (i ? String(x).padStart(2, '0') : String(x))).join('-');
+  [d.year, d.month, d.day]
+    .filter((x) => x != null)
+    .map((x, i) => (i ? String(x).padStart(2, '0') : String(x)))
+    .join('-');
 
 /** Records that agree, partly agree and disagree with the gold, with confidences on and between bin edges. */
 function synthetic(gold: GoldLine[], seed: number): Array<Pick<IncidentRecord, 'id' | 'fields'>> {
@@ -78,7 +95,9 @@ function synthetic(gold: GoldLine[], seed: number): Array<Pick<IncidentRecord, '
       id: g.id,
       fields: {
         victim: maybe(() => pick(VICTIM_VARIANTS)(G.victim ?? 'Northwind Traders')),
-        date: maybe(() => pick([iso(d), String(d.year), `${d.year}-${String((d.month ?? 1) % 12 + 1).padStart(2, '0')}`, String(d.year + 1), `${iso(d)}-01`.slice(0, 10)])),
+        date: maybe(() =>
+          pick([iso(d), String(d.year), `${d.year}-${String(((d.month ?? 1) % 12) + 1).padStart(2, '0')}`, String(d.year + 1), `${iso(d)}-01`.slice(0, 10)]),
+        ),
         location: maybe(() => ({ country: pick([G.country ?? 'US', 'US', 'GB', (G.country ?? 'fr').toLowerCase(), null]), region: null, city: null })),
         serverCount: maybe(() => pick([G.server_count ?? 1, 1, 2, 5])),
         ransom: maybe(() => ({

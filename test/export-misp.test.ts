@@ -8,10 +8,20 @@ import { mispEvent, type MispEvent } from '../src/export/misp.ts';
 import { HOSTILE, sampleIncidents } from './helpers/incidents.ts';
 
 const MISP = path.join(SHARED_DIR, 'standards/misp-objects');
-interface TemplateAttr { 'misp-attribute': string; sane_default?: string[]; multiple?: boolean; categories?: string[] }
+interface TemplateAttr {
+  'misp-attribute': string;
+  sane_default?: string[];
+  multiple?: boolean;
+  categories?: string[];
+}
 interface Template {
-  name: string; uuid: string; version: number; 'meta-category': string;
-  attributes: Record<string, TemplateAttr>; requiredOneOf?: string[]; required?: string[];
+  name: string;
+  uuid: string;
+  version: number;
+  'meta-category': string;
+  attributes: Record<string, TemplateAttr>;
+  requiredOneOf?: string[];
+  required?: string[];
 }
 const template = (name: string) => JSON.parse(readFileSync(path.join(MISP, 'objects', name, 'definition.json'), 'utf8')) as Template;
 const schema = JSON.parse(readFileSync(path.join(MISP, 'schema_objects.json'), 'utf8')) as {
@@ -35,7 +45,10 @@ function problems(e: MispEvent): string[] {
     for (const a of o.Attribute) {
       const ta = t.attributes[a.object_relation!];
       seen.set(a.object_relation!, (seen.get(a.object_relation!) ?? 0) + 1);
-      if (!ta) { out.push(`${o.name}.${a.object_relation}: not in the template`); continue; }
+      if (!ta) {
+        out.push(`${o.name}.${a.object_relation}: not in the template`);
+        continue;
+      }
       if (a.type !== ta['misp-attribute']) out.push(`${o.name}.${a.object_relation}: type ${a.type}, template ${ta['misp-attribute']}`);
       if (ta.sane_default && !ta.sane_default.includes(a.value)) out.push(`${o.name}.${a.object_relation}: ${a.value} not a sane_default`);
       if (ta.categories && !ta.categories.includes(a.category)) out.push(`${o.name}.${a.object_relation}: category ${a.category}`);
@@ -67,8 +80,10 @@ describe('MISP export', () => {
     expect(hrta.Event.date).toBe('2024-03-03');
     expect([rel(hrta, 'ransom-negotiation', 'initial_ransom'), rel(hrta, 'ransom-negotiation', 'currency')]).toEqual([['2000000'], ['USD']]);
     expect(hrta.Event.Tag.map((t) => t.name)).toContain('misp-galaxy:threat-actor="BlackFen"');
-    expect(hrta.Event.Attribute.map((a) => [a.category, a.type, a.value]))
-      .toEqual([['Attribution', 'threat-actor', 'BlackFen'], ['Attribution', 'text', 'RU']]);
+    expect(hrta.Event.Attribute.map((a) => [a.category, a.type, a.value])).toEqual([
+      ['Attribution', 'threat-actor', 'BlackFen'],
+      ['Attribution', 'text', 'RU'],
+    ]);
     expect(hrta.Event.Object.filter((o) => o.name === 'report')).toHaveLength(2);
     const namur = events.find((e) => e.Event.info.startsWith('Province'))!;
     expect(rel(namur, 'report', 'link')).toEqual(['https://news.example.org/namur-1']);

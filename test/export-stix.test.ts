@@ -52,7 +52,11 @@ describe('STIX 2.1 export', () => {
   it('has every *_ref resolve inside the bundle, and no id twice', () => {
     const all = new Set(bundle.objects.map((o) => o.id));
     expect(all.size).toBe(bundle.objects.length);
-    const dangling = bundle.objects.flatMap((o) => refs(o).filter((r) => !all.has(r)).map((r) => `${o.id} → ${r}`));
+    const dangling = bundle.objects.flatMap((o) =>
+      refs(o)
+        .filter((r) => !all.has(r))
+        .map((r) => `${o.id} → ${r}`),
+    );
     expect(dangling).toEqual([]);
     expect(bundle.objects.flatMap((o) => refs(o)).length).toBeGreaterThan(20);
   });
@@ -76,18 +80,33 @@ describe('STIX 2.1 export', () => {
     const rel = (type: string) => byType('relationship').filter((r) => r.relationship_type === type);
     const name = (id: unknown) => bundle.objects.find((o) => o.id === id)!;
     expect(rel('targets').map((r) => name(r.target_ref).name)).toEqual(expect.arrayContaining(['Province de Namur', 'Harbourview Regional Transit Authority']));
-    expect(rel('located-at').map((r) => name(r.target_ref).country).sort()).toEqual(['BE', 'US']);
+    expect(
+      rel('located-at')
+        .map((r) => name(r.target_ref).country)
+        .sort(),
+    ).toEqual(['BE', 'US']);
     expect(rel('attributed-to').map((r) => name(r.target_ref))).toMatchObject([{ type: 'intrusion-set', name: 'BlackFen' }]);
-    expect(rel('originates-from').map((r) => [name(r.source_ref).type, name(r.target_ref).country]).sort())
-      .toEqual([['incident', 'RU'], ['intrusion-set', 'RU']]);
+    expect(
+      rel('originates-from')
+        .map((r) => [name(r.source_ref).type, name(r.target_ref).country])
+        .sort(),
+    ).toEqual([
+      ['incident', 'RU'],
+      ['intrusion-set', 'RU'],
+    ]);
     for (const o of bundle.objects) if (o.confidence != null) expect(Number.isInteger(o.confidence) && (o.confidence as number) <= 100).toBe(true);
     expect(byType('identity').every((i) => i.identity_class === 'organization')).toBe(true);
   });
 
   it('writes one report per article that refers to its incident', () => {
     const reports = byType('report');
-    expect(reports.map((r) => (r.external_references as { external_id: string }[])[0]!.external_id).sort())
-      .toEqual(['hostile-1', 'hrta-1', 'hrta-2', 'namur-1', 'namur-2']);
+    expect(reports.map((r) => (r.external_references as { external_id: string }[])[0]!.external_id).sort()).toEqual([
+      'hostile-1',
+      'hrta-1',
+      'hrta-2',
+      'namur-1',
+      'namur-2',
+    ]);
     for (const r of reports) expect((r.object_refs as string[]).some((x) => x.startsWith('incident--'))).toBe(true);
   });
 

@@ -32,7 +32,10 @@ const isRule = (f: string) => /^extractors\/[^_/][^/]*\/[^/]+\.ts$/.test(rel(f))
 describe('extractors wing', () => {
   it(`has no source line over ${MAX_LINE} characters`, () => {
     const long = sources.flatMap((f) =>
-      readFileSync(f, 'utf8').split('\n').flatMap((line, i) => (line.length > MAX_LINE ? [`${rel(f)}:${i + 1} (${line.length})`] : [])));
+      readFileSync(f, 'utf8')
+        .split('\n')
+        .flatMap((line, i) => (line.length > MAX_LINE ? [`${rel(f)}:${i + 1} (${line.length})`] : [])),
+    );
     expect(long).toEqual([]);
   });
 
@@ -51,7 +54,8 @@ describe('extractors wing', () => {
 
   it('imports the core only through _shared/kit.ts', () => {
     // the kit, and the generated rule index (extractors/index.ts), are the two files that import the core
-    const direct = files(EXTRACTORS_DIR, /\.ts$/).filter((f) => !f.endsWith(path.join('_shared', 'kit.ts')) && rel(f) !== 'extractors/index.ts')
+    const direct = files(EXTRACTORS_DIR, /\.ts$/)
+      .filter((f) => !f.endsWith(path.join('_shared', 'kit.ts')) && rel(f) !== 'extractors/index.ts')
       .filter((f) => /from '(?:\.\.\/)+src\/core\//.test(readFileSync(f, 'utf8')));
     expect(direct.map(rel)).toEqual([]);
   });

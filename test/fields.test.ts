@@ -8,7 +8,7 @@ import { FIELD_NAMES } from '../src/core/contract/record.ts';
 import { FIELDS } from '../src/core/fields/index.ts';
 
 describe('field descriptors', () => {
-  it('one per record field, in the record\'s order, each under its own name', () => {
+  it("one per record field, in the record's order, each under its own name", () => {
     expect(Object.keys(FIELDS)).toEqual(FIELD_NAMES);
     for (const name of FIELD_NAMES) expect(FIELDS[name].name).toBe(name);
   });

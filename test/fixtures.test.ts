@@ -98,7 +98,10 @@ describe('seed: province-de-namur', () => {
 });
 
 // Positives expect each named value; negatives expect each named field to be null.
-for (const [group, list] of [['positives', positives], ['negatives', negatives]] as const) {
+for (const [group, list] of [
+  ['positives', positives],
+  ['negatives', negatives],
+] as const) {
   describe(group, () => {
     for (const c of list) {
       describe(c.name, () => {

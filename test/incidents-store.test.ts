@@ -93,7 +93,12 @@ describe('ids across a rebuild', () => {
     const a = (id: string, date: string) => toArticle(recordOf(id, { victim: 'Acme', date }, { publishedAt: date }), null);
     // before: x1..x3 were one incident (inc-old-a), y1 another (inc-old-b); now y1 is grouped with x's, and x3 moved away
     const fresh = groupArticles([a('x1', '2024-01-05'), a('x2', '2024-01-06'), a('y1', '2024-01-07'), a('x3', '2025-06-01')]);
-    const prev = new Map([['x1', 'inc-old-a'], ['x2', 'inc-old-a'], ['x3', 'inc-old-a'], ['y1', 'inc-old-b']]);
+    const prev = new Map([
+      ['x1', 'inc-old-a'],
+      ['x2', 'inc-old-a'],
+      ['x3', 'inc-old-a'],
+      ['y1', 'inc-old-b'],
+    ]);
     const out = assignIds(fresh, prev, new Map([['inc-older', 'inc-old-b']]));
     const of = (article: string) => out.find((i) => i.sources.some((s) => s.articleId === article))!;
     expect(of('x1').id).toBe('inc-old-a');

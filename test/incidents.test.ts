@@ -40,7 +40,10 @@ describe('grouping', () => {
       art('c', { victim: 'MRT' }, '2022-05-20', 'MRT (Millbrook Regional Transit) said…'),
       art('d', { victim: 'Millbrook Regional Transit', date: '2022-05' }, '2022-05-12'),
     ]);
-    expect(together(incs)).toEqual([['a', 'b'], ['c', 'd']]);
+    expect(together(incs)).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
   });
 
   it('keeps two attacks on one city a year apart, and two hospitals of one group, apart', () => {
@@ -76,24 +79,33 @@ describe('grouping', () => {
 
   it('raises confidence when articles agree, lowers it and lists both values when they conflict, keeping every claim', () => {
     const ransom = (amount: number, confidence: number) => ({ value: { demanded: true, amount, currency: 'USD' }, confidence });
-    const two = (a: number, ca: number, b: number, cb: number) => groupArticles([
-      art('a', { victim: 'Acme', ransom: ransom(a, ca) }, '2024-01-02'), art('b', { victim: 'Acme', ransom: ransom(b, cb) }, '2024-01-03')]);
+    const two = (a: number, ca: number, b: number, cb: number) =>
+      groupArticles([art('a', { victim: 'Acme', ransom: ransom(a, ca) }, '2024-01-02'), art('b', { victim: 'Acme', ransom: ransom(b, cb) }, '2024-01-03')]);
     const [agree] = two(50000, 0.7, 50000, 0.7);
     const [conflict] = two(50000, 0.7, 55000, 0.6);
     expect(agree!.fields.ransom!.confidence).toBeGreaterThan(0.7);
     expect(conflict!.fields.ransom!.confidence).toBeLessThan(0.7);
     expect(conflict!.fields.ransom!.value).toMatchObject({ amount: 50000 });
-    expect(conflict!.conflicts).toEqual([{ field: 'ransom', values: [
-      { value: { demanded: true, amount: 50000, currency: 'USD' }, articles: ['a'] },
-      { value: { demanded: true, amount: 55000, currency: 'USD' }, articles: ['b'] },
-    ] }]);
-    expect(conflict!.ledger.ransom!.map((c) => [c.articleId, c.confidence, c.evidence.length])).toEqual([['a', 0.7, 1], ['b', 0.6, 1]]);
+    expect(conflict!.conflicts).toEqual([
+      {
+        field: 'ransom',
+        values: [
+          { value: { demanded: true, amount: 50000, currency: 'USD' }, articles: ['a'] },
+          { value: { demanded: true, amount: 55000, currency: 'USD' }, articles: ['b'] },
+        ],
+      },
+    ]);
+    expect(conflict!.ledger.ransom!.map((c) => [c.articleId, c.confidence, c.evidence.length])).toEqual([
+      ['a', 0.7, 1],
+      ['b', 0.6, 1],
+    ]);
   });
 
   it('refines a vague agreed value to the specific one, and still lists the contradiction', () => {
     const ransom = (amount: number | null, confidence: number) => ({ value: { demanded: true, amount, currency: amount ? 'USD' : null }, confidence });
     const [inc] = groupArticles([
-      art('a', { victim: 'Acme', ransom: ransom(null, 0.9) }, '2024-01-02'), art('b', { victim: 'Acme', ransom: ransom(null, 0.9) }, '2024-01-03'),
+      art('a', { victim: 'Acme', ransom: ransom(null, 0.9) }, '2024-01-02'),
+      art('b', { victim: 'Acme', ransom: ransom(null, 0.9) }, '2024-01-03'),
       art('c', { victim: 'Acme', ransom: ransom(2000000, 0.9), date: '2024-01' }, '2024-01-04'),
       art('d', { victim: 'Acme', ransom: ransom(2500000, 0.8), date: '2024-01-01' }, '2024-01-05'),
     ]);
@@ -105,7 +117,9 @@ describe('grouping', () => {
   it('gives an id from the first article that stays when later ones join', () => {
     const first = groupArticles([art('a', { victim: 'Province de Namur', date: '2023-07' }, '2023-07-10')]);
     const later = groupArticles([
-      art('a', { victim: 'Province de Namur', date: '2023-07' }, '2023-07-10'), art('b', { victim: 'province de namur' }, '2023-07-30')]);
+      art('a', { victim: 'Province de Namur', date: '2023-07' }, '2023-07-10'),
+      art('b', { victim: 'province de namur' }, '2023-07-30'),
+    ]);
     expect(first[0]!.id).toBe('inc-2023-07-province-de-namur');
     expect(later.map((i) => i.id)).toEqual([first[0]!.id]);
   });
@@ -113,10 +127,32 @@ describe('grouping', () => {
 
 describe('clustering scores', () => {
   it('count pairs and B-cubed, and a merge of look-alikes', () => {
-    const gold = new Map([['a', 'x'], ['b', 'x'], ['c', 'y'], ['d', 'y']]);
-    const perfect = scoreClusters(gold, new Map([['a', '1'], ['b', '1'], ['c', '2'], ['d', '2']]));
+    const gold = new Map([
+      ['a', 'x'],
+      ['b', 'x'],
+      ['c', 'y'],
+      ['d', 'y'],
+    ]);
+    const perfect = scoreClusters(
+      gold,
+      new Map([
+        ['a', '1'],
+        ['b', '1'],
+        ['c', '2'],
+        ['d', '2'],
+      ]),
+    );
     expect(perfect.bcubed.f1).toBe(1);
-    const lumped = scoreClusters(gold, new Map([['a', '1'], ['b', '1'], ['c', '1'], ['d', '1']]), new Set(['b', 'c']));
+    const lumped = scoreClusters(
+      gold,
+      new Map([
+        ['a', '1'],
+        ['b', '1'],
+        ['c', '1'],
+        ['d', '1'],
+      ]),
+      new Set(['b', 'c']),
+    );
     expect(lumped.pairwise.precision).toBeCloseTo(2 / 6, 4);
     expect(lumped.bcubed.precision).toBe(0.5);
     expect(lumped.bcubed.recall).toBe(1);

@@ -56,8 +56,11 @@ describe('formats', () => {
   });
 
   it('.md: front matter fields, markup stripped from the body', async () => {
-    const p = file('b.md', '---\ntitle: "Town hit by ransomware"\npublishedAt: 2023-07-04\nuri: https://news.example/x\n---\n'
-      + '# The headline\n\nThe **town** was hit, [officials said](https://x.example/y). ![a server rack](rack.png)\n');
+    const p = file(
+      'b.md',
+      '---\ntitle: "Town hit by ransomware"\npublishedAt: 2023-07-04\nuri: https://news.example/x\n---\n' +
+        '# The headline\n\nThe **town** was hit, [officials said](https://x.example/y). ![a server rack](rack.png)\n',
+    );
     const d = await oneDoc(p);
     expect(d.raw).toMatchObject({ title: 'Town hit by ransomware', publishedAt: '2023-07-04', uri: 'https://news.example/x' });
     expect(d.raw.text).toContain('The headline\n\nThe town was hit, officials said.');
@@ -70,12 +73,15 @@ describe('formats', () => {
   });
 
   it('.html: the story without navigation, scripts, link URLs or image alt text; title and date from metadata', async () => {
-    const p = file('d.html', `<!doctype html><html><head><title>Ignored | Site</title>
+    const p = file(
+      'd.html',
+      `<!doctype html><html><head><title>Ignored | Site</title>
       <meta content="2024-01-02T10:00:00Z" property="article:published_time"><meta property="og:title" content="Clinic &amp; lab hit"></head>
       <body><nav><a href="/">Home</a><a href="/news">World News</a></nav><header>The Daily Site</header>
       <article><header><h1>Clinic hacked</h1></header><p>The <a href="https://clinic.example">clinic</a> said 5 servers were encrypted.
       <img src="x.png" alt="photo of a broken server"></p><script>var tracking = 1;</script><style>p{color:red}</style><p>Second paragraph.</p>
-      <div class="share">Share on Twitter</div></article><aside>Related: another story</aside><footer>Copyright 2024</footer></body></html>`);
+      <div class="share">Share on Twitter</div></article><aside>Related: another story</aside><footer>Copyright 2024</footer></body></html>`,
+    );
     const d = await oneDoc(p);
     expect(d.raw.title).toBe('Clinic & lab hit');
     expect(d.raw.publishedAt).toBe('2024-01-02T10:00:00Z');
@@ -84,8 +90,11 @@ describe('formats', () => {
   });
 
   it('.htm: <title> and the first <time datetime> when there is no metadata', async () => {
-    const p = file('e.htm', '<html><head><title>Port &amp; harbour outage</title></head><body><p>Posted <time datetime="2022-05-01">May 1</time>.</p>'
-      + '<p>The port was hit.</p><time datetime="2021-01-01">old</time></body></html>');
+    const p = file(
+      'e.htm',
+      '<html><head><title>Port &amp; harbour outage</title></head><body><p>Posted <time datetime="2022-05-01">May 1</time>.</p>' +
+        '<p>The port was hit.</p><time datetime="2021-01-01">old</time></body></html>',
+    );
     expect((await oneDoc(p)).raw).toMatchObject({ title: 'Port & harbour outage', publishedAt: '2022-05-01' });
   });
 
@@ -94,18 +103,31 @@ describe('formats', () => {
     expect((await oneDoc(p1)).raw).toEqual({ id: 'x1', text: 'One.', title: 'T', publishedAt: '2020-02-02', uri: 'u' });
     const p2 = file('g.json', JSON.stringify([{ id: 1, text: 'First.' }, { text: 'Second.' }]));
     const items = await all([p2]);
-    expect(docs(items).map((d) => [d.raw.id, d.raw.text, d.input])).toEqual([['1', 'First.', `${p2}[0]`], [undefined, 'Second.', `${p2}[1]`]]);
+    expect(docs(items).map((d) => [d.raw.id, d.raw.text, d.input])).toEqual([
+      ['1', 'First.', `${p2}[0]`],
+      [undefined, 'Second.', `${p2}[1]`],
+    ]);
   });
 
   it('.jsonl: one document per line, blank lines ignored, input names the line', async () => {
     const p = file('h.jsonl', '{"id":"a","text":"Alpha."}\n\n   \r\n{"id":"b","text":"Beta.","uri":"https://b.example"}\r\n{"id":"c","text":"Gamma."}');
     const items = await all([p]);
-    expect(docs(items).map((d) => [d.raw.id, d.input])).toEqual([['a', `${p}:1`], ['b', `${p}:4`], ['c', `${p}:5`]]);
+    expect(docs(items).map((d) => [d.raw.id, d.input])).toEqual([
+      ['a', `${p}:1`],
+      ['b', `${p}:4`],
+      ['c', `${p}:5`],
+    ]);
     expect(docs(items)[1]!.raw.uri).toBe('https://b.example');
   });
 
   it('corpus format: meta.published → publishedAt, meta.title → title', async () => {
-    const line = { id: 'vcdb-1', source: 'vcdb', text: 'The hospital was breached.', gold: { victim: 'X' }, meta: { published: '2016-08-01', title: 'Breach', support: {} } };
+    const line = {
+      id: 'vcdb-1',
+      source: 'vcdb',
+      text: 'The hospital was breached.',
+      gold: { victim: 'X' },
+      meta: { published: '2016-08-01', title: 'Breach', support: {} },
+    };
     const d = await oneDoc(file('corpus.jsonl', JSON.stringify(line) + '\n'));
     expect(d.raw).toEqual({ id: 'vcdb-1', text: 'The hospital was breached.', title: 'Breach', publishedAt: '2016-08-01' });
   });
@@ -133,7 +155,10 @@ describe('formats', () => {
   it('stdin: JSONL when it starts with {, otherwise one plain-text document', async () => {
     const jsonl = Readable.from([Buffer.from('\n  {"id":"s1","text":"One."}\n{"id":"s2",'), Buffer.from('"text":"Two."}\nbroken\n')]);
     const items = await all(['-'], { stdin: jsonl });
-    expect(docs(items).map((d) => [d.raw.id, d.input])).toEqual([['s1', '-:2'], ['s2', '-:3']]);
+    expect(docs(items).map((d) => [d.raw.id, d.input])).toEqual([
+      ['s1', '-:2'],
+      ['s2', '-:3'],
+    ]);
     expect(deads(items).map((d) => [d.reason, d.input])).toEqual([['broken-json', '-:4']]);
     const text = await all(['-'], { stdin: Readable.from([Buffer.from('  Plain text '), Buffer.from('report {with braces}.')]) });
     expect(docs(text).map((d) => d.raw)).toEqual([{ text: '  Plain text report {with braces}.' }]);
@@ -173,7 +198,10 @@ describe('bad input becomes a dead letter, never a crash', () => {
   });
 
   it('a JSONL line over --max-bytes → too-large for that line only', async () => {
-    const p = file('longline.jsonl', [JSON.stringify({ id: 'a', text: 'ok' }), JSON.stringify({ id: 'b', text: 'y'.repeat(5000) }), JSON.stringify({ id: 'c', text: 'ok' })].join('\n'));
+    const p = file(
+      'longline.jsonl',
+      [JSON.stringify({ id: 'a', text: 'ok' }), JSON.stringify({ id: 'b', text: 'y'.repeat(5000) }), JSON.stringify({ id: 'c', text: 'ok' })].join('\n'),
+    );
     const items = await all([p], { maxBytes: 1000 });
     expect(items.map((i) => (i.kind === 'doc' ? i.raw.id : `${i.deadLetter.reason}@${i.deadLetter.input}`))).toEqual(['a', `too-large@${p}:2`, 'c']);
   });

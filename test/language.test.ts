@@ -28,7 +28,9 @@ describe('texts in another language', () => {
   });
 
   it('English gets no language warning, the seed report nor a short headline', () => {
-    expect(warningsOf(readFileSync(new URL('../fixtures/province-de-namur.txt', import.meta.url), 'utf8')).filter((w) => w.startsWith('language:'))).toEqual([]);
+    expect(warningsOf(readFileSync(new URL('../fixtures/province-de-namur.txt', import.meta.url), 'utf8')).filter((w) => w.startsWith('language:'))).toEqual(
+      [],
+    );
     expect(warningsOf('Hackers hit the city of Dallas.')).toEqual([]);
   });
 });

@@ -9,8 +9,10 @@ const CORE = path.join(REPO_ROOT, 'src/core');
 const ABOVE = ['src/cli', 'src/store', 'src/ingest', 'src/sinks', 'src/eval', 'queues'].map((d) => path.join(REPO_ROOT, d));
 const IMPORT = /(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 
-const tsFiles = (dir: string): string[] => readdirSync(dir, { withFileTypes: true, recursive: true })
-  .filter((e) => e.isFile() && e.name.endsWith('.ts')).map((e) => path.join(e.parentPath, e.name));
+const tsFiles = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+    .map((e) => path.join(e.parentPath, e.name));
 
 describe('the core imports nothing above it', () => {
   it('no module under src/core imports the CLI, store, ingest, sinks, eval or queues', () => {

@@ -21,7 +21,9 @@ function loadsOf(args: string[]): { status: number | null; stderr: string; urls:
   const log = path.join(dir, `loads-${Math.random().toString(36).slice(2)}.txt`);
   writeFileSync(log, '');
   const r = spawnSync(process.execPath, ['--import', HOOK, path.join(ROOT, 'bin/incident-extract.js'), ...args], {
-    cwd: ROOT, encoding: 'utf8', env: { ...process.env, LOAD_LOG: log, INCIDENT_EXTRACT_STORE: path.join(dir, 'store.db') },
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, LOAD_LOG: log, INCIDENT_EXTRACT_STORE: path.join(dir, 'store.db') },
   });
   return { status: r.status, stderr: r.stderr, urls: readFileSync(log, 'utf8').split('\n').filter(Boolean) };
 }

@@ -40,32 +40,43 @@ describe('the packed package', () => {
   });
 
   it('a plain .mjs imports the library and extracts a record from a string', () => {
-    writeFileSync(path.join(project, 'use.mjs'), [
-      "import { createExtractor } from 'incident-extract';",
-      'const extractor = await createExtractor();',
-      `const r = extractor.process({ text: ${JSON.stringify(TEXT)} }, 'string');`,
-      'process.stdout.write(JSON.stringify(r));',
-    ].join('\n'));
-    const r = JSON.parse(execFileSync(process.execPath, ['use.mjs'], { cwd: project, encoding: 'utf8' })) as
-      { ok: boolean; record: { fields: Record<string, { value: unknown }> } };
+    writeFileSync(
+      path.join(project, 'use.mjs'),
+      [
+        "import { createExtractor } from 'incident-extract';",
+        'const extractor = await createExtractor();',
+        `const r = extractor.process({ text: ${JSON.stringify(TEXT)} }, 'string');`,
+        'process.stdout.write(JSON.stringify(r));',
+      ].join('\n'),
+    );
+    const r = JSON.parse(execFileSync(process.execPath, ['use.mjs'], { cwd: project, encoding: 'utf8' })) as {
+      ok: boolean;
+      record: { fields: Record<string, { value: unknown }> };
+    };
     expect(r.ok).toBe(true);
     expect(r.record.fields.victim?.value).toBe('City of Springfield');
     expect(r.record.fields.date?.value).toBe('2021-03');
   }, 120_000);
 
   it('a TypeScript consumer type-checks against the shipped .d.ts (and a wrong type is caught)', () => {
-    writeFileSync(path.join(project, 'use.ts'), [
-      "import { createExtractor, type ProcessResult } from 'incident-extract';",
-      'const extractor = await createExtractor();',
-      `const r: ProcessResult = extractor.process({ text: ${JSON.stringify(TEXT)} }, 'string');`,
-      'export const victim: string | undefined = r.ok ? r.record.fields.victim?.value : undefined;',
-      '// @ts-expect-error: a victim is a string, so typed exports are real types, not any',
-      'export const wrong: number | undefined = r.ok ? r.record.fields.victim?.value : undefined;',
-    ].join('\n'));
-    writeFileSync(path.join(project, 'tsconfig.json'), JSON.stringify({
-      compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, types: [] },
-      files: ['use.ts'],
-    }));
+    writeFileSync(
+      path.join(project, 'use.ts'),
+      [
+        "import { createExtractor, type ProcessResult } from 'incident-extract';",
+        'const extractor = await createExtractor();',
+        `const r: ProcessResult = extractor.process({ text: ${JSON.stringify(TEXT)} }, 'string');`,
+        'export const victim: string | undefined = r.ok ? r.record.fields.victim?.value : undefined;',
+        '// @ts-expect-error: a victim is a string, so typed exports are real types, not any',
+        'export const wrong: number | undefined = r.ok ? r.record.fields.victim?.value : undefined;',
+      ].join('\n'),
+    );
+    writeFileSync(
+      path.join(project, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, types: [] },
+        files: ['use.ts'],
+      }),
+    );
     const tsc = spawnSync(process.execPath, [TSC, '-p', '.'], { cwd: project, encoding: 'utf8' });
     expect(tsc.status, tsc.stdout).toBe(0);
   }, 300_000);

@@ -26,13 +26,24 @@ describe('resolve: picking and agreeing', () => {
     ['two rules agreeing raise the score (noisy-or)', [cand('serverCount', 5, 0.6, 'a'), cand('serverCount', 5, 0.5, 'b', 20)], 5, noisyOr(0.6, 0.5)],
     ['one rule twice counts once', [cand('serverCount', 5, 0.6, 'a'), cand('serverCount', 5, 0.6, 'a', 20)], 5, 0.6],
     ['the stronger group wins', [cand('serverCount', 5, 0.4, 'a'), cand('serverCount', 9, 0.7, 'b', 20)], 9, 0.7],
-    ['agreement beats a single stronger rule',
-      [cand('serverCount', 5, 0.5, 'a'), cand('serverCount', 5, 0.5, 'b', 10), cand('serverCount', 9, 0.7, 'c', 20)], 5, 0.75],
-    ['dates agree by year',
-      [cand('date', '2023-07', 0.5, 'a'), cand('date', '2023', 0.4, 'b', 20), cand('date', '2022', 0.6, 'c', 40)], '2023-07', noisyOr(0.5, 0.4)],
-    ['countries agree by code',
+    [
+      'agreement beats a single stronger rule',
+      [cand('serverCount', 5, 0.5, 'a'), cand('serverCount', 5, 0.5, 'b', 10), cand('serverCount', 9, 0.7, 'c', 20)],
+      5,
+      0.75,
+    ],
+    [
+      'dates agree by year',
+      [cand('date', '2023-07', 0.5, 'a'), cand('date', '2023', 0.4, 'b', 20), cand('date', '2022', 0.6, 'c', 40)],
+      '2023-07',
+      noisyOr(0.5, 0.4),
+    ],
+    [
+      'countries agree by code',
       [cand('location', { country: 'BE', region: null, city: null }, 0.5, 'a'), cand('location', { country: 'BE', region: 'Namur', city: null }, 0.3, 'b', 20)],
-      { country: 'BE', region: 'Namur', city: null }, noisyOr(0.5, 0.3)],
+      { country: 'BE', region: 'Namur', city: null },
+      noisyOr(0.5, 0.3),
+    ],
   ] as [string, Candidate[], unknown, number][])('%s', (_name, cands, value, confidence) => {
     const field = cands[0]!.field;
     const got = resolve(cands, RAW)[field];
@@ -44,7 +55,7 @@ describe('resolve: picking and agreeing', () => {
     expect(resolve([cand('serverCount', 9, 0.5, 'a', 50), cand('serverCount', 5, 0.5, 'b', 10)], RAW).serverCount?.value).toBe(5);
   });
 
-  it('dedupe: where one rule\'s proposals overlap, only the stronger counts', () => {
+  it("dedupe: where one rule's proposals overlap, only the stronger counts", () => {
     const out = resolve([cand('serverCount', 5, 0.6, 'a', 0, 10), cand('serverCount', 7, 0.9, 'a', 5, 10), cand('serverCount', 5, 0.5, 'b', 40)], RAW);
     // 7 (0.9, rule a) hides a's overlapping 5; 5 keeps only rule b's 0.5
     expect(out.serverCount?.value).toBe(7);
@@ -67,22 +78,44 @@ describe('resolve: picking and agreeing', () => {
 
 describe('resolve: merging what the winner lacks', () => {
   it.each([
-    ['the most precise date of the same year',
-      [cand('date', '2023', 0.6, 'a'), cand('date', '2023-07', 0.3, 'b', 10), cand('date', '2023-07-04', 0.2, 'c', 20)], 'date', '2023-07-04'],
+    [
+      'the most precise date of the same year',
+      [cand('date', '2023', 0.6, 'a'), cand('date', '2023-07', 0.3, 'b', 10), cand('date', '2023-07-04', 0.2, 'c', 20)],
+      'date',
+      '2023-07-04',
+    ],
     ['not a date of another month', [cand('date', '2023-06', 0.6, 'a'), cand('date', '2023-07-04', 0.3, 'b', 10)], 'date', '2023-06'],
-    ['region and city from agreeing locations', [
-      cand('location', { country: 'BE', region: null, city: null }, 0.6, 'a'),
-      cand('location', { country: 'BE', region: 'Namur', city: null }, 0.3, 'b', 10),
-      cand('location', { country: 'BE', region: null, city: 'Namur' }, 0.2, 'c', 20),
-    ], 'location', { country: 'BE', region: 'Namur', city: 'Namur' }],
-    ['a ransom amount from an agreeing candidate', [cand('ransom', { demanded: true, amount: null, currency: null }, 0.6, 'a'),
-      cand('ransom', { demanded: true, amount: 50000, currency: 'USD' }, 0.3, 'b', 10)], 'ransom', { demanded: true, amount: 50000, currency: 'USD' }],
-    ['an actor from an agreeing origin',
+    [
+      'region and city from agreeing locations',
+      [
+        cand('location', { country: 'BE', region: null, city: null }, 0.6, 'a'),
+        cand('location', { country: 'BE', region: 'Namur', city: null }, 0.3, 'b', 10),
+        cand('location', { country: 'BE', region: null, city: 'Namur' }, 0.2, 'c', 20),
+      ],
+      'location',
+      { country: 'BE', region: 'Namur', city: 'Namur' },
+    ],
+    [
+      'a ransom amount from an agreeing candidate',
+      [
+        cand('ransom', { demanded: true, amount: null, currency: null }, 0.6, 'a'),
+        cand('ransom', { demanded: true, amount: 50000, currency: 'USD' }, 0.3, 'b', 10),
+      ],
+      'ransom',
+      { demanded: true, amount: 50000, currency: 'USD' },
+    ],
+    [
+      'an actor from an agreeing origin',
       [cand('origin', { country: 'RU', actor: null }, 0.6, 'a'), cand('origin', { country: 'RU', actor: 'LockBit' }, 0.3, 'b', 10)],
-      'origin', { country: 'RU', actor: 'LockBit' }],
-    ['nothing from a disagreeing origin',
+      'origin',
+      { country: 'RU', actor: 'LockBit' },
+    ],
+    [
+      'nothing from a disagreeing origin',
       [cand('origin', { country: 'RU', actor: null }, 0.6, 'a'), cand('origin', { country: 'CN', actor: 'APT41' }, 0.3, 'b', 10)],
-      'origin', { country: 'RU', actor: null }],
+      'origin',
+      { country: 'RU', actor: null },
+    ],
   ] as [string, Candidate[], FieldName, unknown][])('%s', (_name, cands, field, value) => {
     expect(resolve(cands, RAW)[field]?.value).toEqual(value);
   });
@@ -108,20 +141,23 @@ describe('resolve: victims', () => {
     expect(resolve([cand('victim', 'Acme', 0.9, 'a')], { calibration }).victim?.value ?? null).toBe(expected);
   });
 
-  it('ranks by the measured precision of each rule, not by the rules\' own scores', () => {
+  it("ranks by the measured precision of each rule, not by the rules' own scores", () => {
     const cands = [cand('victim', 'Acme', 0.9, 'bold'), cand('victim', 'Globex', 0.3, 'careful', 0)];
     expect(resolve(cands, RAW).victim?.value).toBe('Acme');
     const calibration: CalibrationTable = {
-      [rankKey('summary', 'victim/bold')]: { p: 0.2, n: 100 }, [rankKey('summary', 'victim/careful')]: { p: 0.8, n: 100 },
+      [rankKey('summary', 'victim/bold')]: { p: 0.2, n: 100 },
+      [rankKey('summary', 'victim/careful')]: { p: 0.8, n: 100 },
     };
     expect(resolve(cands, { calibration }).victim?.value).toBe('Globex');
   });
 
-  it('ranks by the figure of the document\'s genre: an article and a summary may pick different rules', () => {
+  it("ranks by the figure of the document's genre: an article and a summary may pick different rules", () => {
     const cands = [cand('victim', 'Acme', 0.5, 'bold'), cand('victim', 'Globex', 0.5, 'careful', 0)];
     const calibration: CalibrationTable = {
-      [rankKey('summary', 'victim/bold')]: { p: 0.2, n: 100 }, [rankKey('summary', 'victim/careful')]: { p: 0.8, n: 100 },
-      [rankKey('article', 'victim/bold')]: { p: 0.8, n: 100 }, [rankKey('article', 'victim/careful')]: { p: 0.2, n: 100 },
+      [rankKey('summary', 'victim/bold')]: { p: 0.2, n: 100 },
+      [rankKey('summary', 'victim/careful')]: { p: 0.8, n: 100 },
+      [rankKey('article', 'victim/bold')]: { p: 0.8, n: 100 },
+      [rankKey('article', 'victim/careful')]: { p: 0.2, n: 100 },
     };
     expect(resolve(cands, { calibration, genre: 'summary' }).victim?.value).toBe('Globex');
     expect(resolve(cands, { calibration, genre: 'article' }).victim?.value).toBe('Acme');
@@ -136,8 +172,9 @@ describe('resolve: victims', () => {
 
 describe('resolve: round-ups of several incidents', () => {
   const lead = 'Acme Corp was hit by ransomware.';
-  const items = '- Rubymar Logistics: the Rotterdam freight forwarder confirmed that 40 servers were encrypted\n'
-    + '- Hochschule Heilbronn: the university confirmed that its systems were attacked last week';
+  const items =
+    '- Rubymar Logistics: the Rotterdam freight forwarder confirmed that 40 servers were encrypted\n' +
+    '- Hochschule Heilbronn: the university confirmed that its systems were attacked last week';
   const ctxOf = (text: string): ResolveContext => ({ calibration: null, text, blocks: analyse({ id: 't', text }).blocks });
 
   it('drops candidates found only in digest items that do not name the victim', () => {

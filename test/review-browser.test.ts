@@ -24,22 +24,35 @@ const cli = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args, '-
 
 // Every way out of text into markup: a script element, an attribute break with an event handler, a textarea end.
 const HOSTILE_ID = 'hostile"><script>window.__pwned = "id"</script>';
-const HOSTILE_TEXT = 'Evil Corp <script>window.__pwned = "text"</script> was hit by ransomware in 2023.\n'
-  + '"><img src=x onerror="window.__pwned = \'img\'"> and </textarea><script>window.__pwned = "textarea"</script>\n'
-  + "'><svg onload=\"window.__pwned = 'svg'\"></svg> <iframe src=\"javascript:window.__pwned='frame'\"></iframe>";
+const HOSTILE_TEXT =
+  'Evil Corp <script>window.__pwned = "text"</script> was hit by ransomware in 2023.\n' +
+  '"><img src=x onerror="window.__pwned = \'img\'"> and </textarea><script>window.__pwned = "textarea"</script>\n' +
+  "'><svg onload=\"window.__pwned = 'svg'\"></svg> <iframe src=\"javascript:window.__pwned='frame'\"></iframe>";
 const at = (s: string) => ({ start: HOSTILE_TEXT.indexOf(s), end: HOSTILE_TEXT.indexOf(s) + s.length, text: s });
 const IMG = '"><img src=x onerror="window.__pwned = \'img\'">';
 const SCRIPT = '<script>window.__pwned = "text"</script>';
 
 function hostileRecord(ruleset: string): IncidentRecord {
   return {
-    schema: 'incident-record/1', id: HOSTILE_ID, source: { title: '</title><script>window.__pwned = "title"</script>' }, ruleset,
-    extractedAt: new Date().toISOString(), warnings: [],
+    schema: 'incident-record/1',
+    id: HOSTILE_ID,
+    source: { title: '</title><script>window.__pwned = "title"</script>' },
+    ruleset,
+    extractedAt: new Date().toISOString(),
+    warnings: [],
     fields: {
-      victim: { value: IMG, confidence: 0.4, evidence: [at(IMG)], rule: 'victim/"><script>window.__pwned="rule"</script>',
-        alternatives: [{ value: SCRIPT, confidence: 0.2, evidence: [at(SCRIPT)], rule: 'victim/x' }] },
+      victim: {
+        value: IMG,
+        confidence: 0.4,
+        evidence: [at(IMG)],
+        rule: 'victim/"><script>window.__pwned="rule"</script>',
+        alternatives: [{ value: SCRIPT, confidence: 0.2, evidence: [at(SCRIPT)], rule: 'victim/x' }],
+      },
       date: { value: '2023', confidence: 0.5, evidence: [at('2023')], rule: 'date/y' },
-      location: null, serverCount: null, ransom: null, origin: null,
+      location: null,
+      serverCount: null,
+      ransom: null,
+      origin: null,
     },
   };
 }
@@ -55,10 +68,16 @@ function merged(ranges: { start: number; end: number }[]): [number, number][] {
   return out;
 }
 
-const segsOf = (page: Page) => page.$$eval('#doc-text .seg', (els) => els.map((el) => ({
-  start: Number((el as HTMLElement).dataset.s), end: Number((el as HTMLElement).dataset.e), classes: [...el.classList], text: el.textContent ?? '',
-  marked: el.classList.contains('marked'),
-})));
+const segsOf = (page: Page) =>
+  page.$$eval('#doc-text .seg', (els) =>
+    els.map((el) => ({
+      start: Number((el as HTMLElement).dataset.s),
+      end: Number((el as HTMLElement).dataset.e),
+      classes: [...el.classList],
+      text: el.textContent ?? '',
+      marked: el.classList.contains('marked'),
+    })),
+  );
 
 const FIXTURES = ['province-de-namur.txt', 'city-of-baltimore.txt', 'albania-akshi.txt', 'aiims-new-delhi.txt', 'costa-rica-hacienda.txt'];
 
@@ -80,18 +99,27 @@ beforeAll(async () => {
   namur = records.find((r) => r.fields.victim?.value === 'Province de Namur')!;
   namurText = (await store.document(namur.id))!.text;
   // the fixtures' expected values as a gold file, for the calibration curves of the plots page
-  const gold = await Promise.all(records.map(async (r) => {
-    const expected = JSON.parse(readFileSync(path.join(REPO_ROOT, 'fixtures', `${path.basename(r.source.uri!).replace(/\.\w+$/, '')}.expected.json`), 'utf8'));
-    const doc = (await store.document(r.id))!;
-    return goldLine(doc, FIELD_NAMES.map((field) => ({ documentId: r.id, field, value: expected.fields[field], action: 'typed', ruleset: r.ruleset, at: '' })));
-  }));
+  const gold = await Promise.all(
+    records.map(async (r) => {
+      const expected = JSON.parse(
+        readFileSync(path.join(REPO_ROOT, 'fixtures', `${path.basename(r.source.uri!).replace(/\.\w+$/, '')}.expected.json`), 'utf8'),
+      );
+      const doc = (await store.document(r.id))!;
+      return goldLine(
+        doc,
+        FIELD_NAMES.map((field) => ({ documentId: r.id, field, value: expected.fields[field], action: 'typed', ruleset: r.ruleset, at: '' })),
+      );
+    }),
+  );
   writeFileSync(GOLD, gold.map((g) => JSON.stringify(g)).join('\n') + '\n');
   const hostile = hostileRecord(namur.ruleset);
   await store.write({ documents: [{ id: HOSTILE_ID, text: HOSTILE_TEXT, meta: { title: hostile.source.title! } }], records: [hostile] });
   await store.close();
 
-  server = spawn(process.execPath, [BIN, 'review', '--port', '0', '--store', DB, '--gold', GOLD],
-    { env: { ...process.env, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  server = spawn(process.execPath, [BIN, 'review', '--port', '0', '--store', DB, '--gold', GOLD], {
+    env: { ...process.env, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   url = await new Promise<string>((resolve, reject) => {
     let out = '';
     server.stdout!.on('data', (c: Buffer) => {
@@ -176,7 +204,10 @@ describe('the review page in Chromium', () => {
     const out = path.join(tmp, 'gold.jsonl');
     const ex = cli('export', '--corrections', '-o', out);
     expect(ex.status, ex.stderr).toBe(0);
-    const lines = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const lines = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(1);
     const [g] = lines;
     expect(g.id).toBe(namur.id);
@@ -218,8 +249,7 @@ describe('the review page in Chromium', () => {
     const page = await browser.context.newPage();
     await page.goto(`${url}plots`);
     const scored = ['victim', 'date', 'country', 'server_count', 'ransom_demanded', 'origin'];
-    expect(await page.$$eval('svg.plot', (els) => els.map((e) => e.getAttribute('data-field'))))
-      .toEqual(FIELD_NAMES.flatMap((f, i) => [scored[i], f]));
+    expect(await page.$$eval('svg.plot', (els) => els.map((e) => e.getAttribute('data-field')))).toEqual(FIELD_NAMES.flatMap((f, i) => [scored[i], f]));
     expect(await page.$$eval('svg.plot circle.bin', (els) => els.length)).toBeGreaterThan(0);
     expect(await page.$$eval('svg.plot rect.bar', (els) => els.length)).toBe(10 * FIELD_NAMES.length);
     await page.screenshot({ path: path.join(SHOTS, 'review-plots.png') });
@@ -234,13 +264,16 @@ describe('the review page in Chromium', () => {
     const token = await page.inputValue('#field-victim input[name="token"]');
     await page.close();
     const form = (t: string) => new URLSearchParams({ token: t, id: namur.id, ruleset: namur.ruleset, field: 'victim', choice: 'none' }).toString();
-    const post = (body: string, host?: string) => new Promise<number>((resolve, reject) => {
-      const headers = { 'content-type': 'application/x-www-form-urlencoded', ...(host ? { host } : {}) };
-      const req = http.request(`${url}corrections`, { method: 'POST', headers },
-        (r) => { r.resume(); resolve(r.statusCode!); });
-      req.on('error', reject);
-      req.end(body);
-    });
+    const post = (body: string, host?: string) =>
+      new Promise<number>((resolve, reject) => {
+        const headers = { 'content-type': 'application/x-www-form-urlencoded', ...(host ? { host } : {}) };
+        const req = http.request(`${url}corrections`, { method: 'POST', headers }, (r) => {
+          r.resume();
+          resolve(r.statusCode!);
+        });
+        req.on('error', reject);
+        req.end(body);
+      });
     const before = cli('export', '--corrections').stdout;
     expect(await post(form('0'.repeat(token.length)))).toBe(403);
     expect(await post(new URLSearchParams({ id: namur.id, ruleset: namur.ruleset, field: 'victim', choice: 'none' }).toString())).toBe(403);

@@ -34,11 +34,12 @@ async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
 describe('highlight segments', () => {
   it('tile the text and give every span exactly its own range, however spans overlap or nest', () => {
     let seed = 7;
-    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    const rnd = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
     for (let round = 0; round < 200; round++) {
       const text = 'x'.repeat(5 + rnd(60));
       const marks: Mark[] = Array.from({ length: rnd(8) }, (_, i) => {
-        const start = rnd(text.length), end = start + 1 + rnd(text.length - start);
+        const start = rnd(text.length),
+          end = start + 1 + rnd(text.length - start);
         return { cls: `m${i}`, start, end };
       });
       const segs = segments(text, marks);
@@ -69,11 +70,25 @@ describe('highlight segments', () => {
 });
 
 const record = (id: string, ruleset = '0.0.1+test'): IncidentRecord => ({
-  schema: 'incident-record/1', id, source: {}, ruleset, extractedAt: '2024-01-01T00:00:00.000Z', warnings: [],
+  schema: 'incident-record/1',
+  id,
+  source: {},
+  ruleset,
+  extractedAt: '2024-01-01T00:00:00.000Z',
+  warnings: [],
   fields: {
-    victim: { value: 'Acme', confidence: 0.6, evidence: [{ start: 0, end: 4, text: 'Acme' }], rule: 'victim/t',
-      alternatives: [{ value: 'Acme Ltd', confidence: 0.2, evidence: [{ start: 0, end: 4, text: 'Acme' }], rule: 'victim/u' }] },
-    date: null, location: null, serverCount: null, ransom: null, origin: null,
+    victim: {
+      value: 'Acme',
+      confidence: 0.6,
+      evidence: [{ start: 0, end: 4, text: 'Acme' }],
+      rule: 'victim/t',
+      alternatives: [{ value: 'Acme Ltd', confidence: 0.2, evidence: [{ start: 0, end: 4, text: 'Acme' }], rule: 'victim/u' }],
+    },
+    date: null,
+    location: null,
+    serverCount: null,
+    ransom: null,
+    origin: null,
   },
 });
 
@@ -91,7 +106,13 @@ describe('correction forms', () => {
     expect(toCorrection(r, { field: 'ransom', choice: 'typed', typed: 'yes 4,000 usd' }).value).toEqual({ demanded: true, amount: 4000, currency: 'USD' });
     expect(toCorrection(r, { field: 'origin', choice: 'typed', typed: 'RU, Fancy Bear' }).value).toEqual({ country: 'RU', actor: 'Fancy Bear' });
     expect(toCorrection(r, { field: 'serverCount', choice: 'typed', typed: '12' }).value).toBe(12);
-    for (const [field, typed] of [['date', '2023-13'], ['serverCount', 'five'], ['location', 'Belgium'], ['victim', '  '], ['ransom', 'maybe']]) {
+    for (const [field, typed] of [
+      ['date', '2023-13'],
+      ['serverCount', 'five'],
+      ['location', 'Belgium'],
+      ['victim', '  '],
+      ['ransom', 'maybe'],
+    ]) {
       expect(() => toCorrection(r, { field: field!, choice: 'typed', typed })).toThrow(CorrectionError);
     }
     expect(() => toCorrection(r, { field: 'victim', choice: 'alt-3' })).toThrow(CorrectionError);

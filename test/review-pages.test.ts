@@ -16,18 +16,26 @@ import { openSqliteStore } from '../src/store/sqlite.ts';
 import type { Store } from '../src/store/store.ts';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'ie-review-pages-'));
-const R1 = '0.0.1+old', R2 = '0.0.2+new';
+const R1 = '0.0.1+old',
+  R2 = '0.0.2+new';
 const TEXT = (id: string) => `${id}: Acme <b>Corp</b> was hit in 2021 and Beta "Ltd" in 2022 by Russian hackers.`;
 const span = (text: string, s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, text: s });
 
 function rec(id: string, ruleset: string, victim: string, vc: number, date: string | null, rule = 'victim/base'): IncidentRecord {
   const t = TEXT(id);
   return {
-    schema: 'incident-record/1', id, source: { title: `title <i>${id}</i>` }, ruleset, extractedAt: '2024-01-01T00:00:00.000Z', warnings: [],
+    schema: 'incident-record/1',
+    id,
+    source: { title: `title <i>${id}</i>` },
+    ruleset,
+    extractedAt: '2024-01-01T00:00:00.000Z',
+    warnings: [],
     fields: {
       victim: { value: victim, confidence: vc, evidence: [span(t, victim)], rule },
       date: date ? { value: date, confidence: 0.7, evidence: [span(t, date)], rule: 'date/year' } : null,
-      location: null, serverCount: null, ransom: null,
+      location: null,
+      serverCount: null,
+      ransom: null,
       origin: { value: { country: 'RU', actor: null }, confidence: 0.9, evidence: [span(t, 'Russian hackers')], rule: 'origin/demonym' },
     },
   };
@@ -42,12 +50,23 @@ beforeAll(async () => {
     records: [rec('d1', R1, 'Acme', 0.8, '2021'), rec('d2', R1, 'Acme', 0.5, '2021'), rec('d3', R1, 'Acme', 0.3, null), rec('d4', R1, 'Acme', 0.6, '2021')],
   });
   await store.write({
-    records: [rec('d1', R2, 'Acme', 0.8, '2021'), rec('d2', R2, 'Beta', 0.4, '2021', 'victim/new-rule'), rec('d3', R2, 'Acme', 0.3, '2022'),
-      rec('d4', R2, 'Acme', 0.65, '2021')],
-    deadLetters: [{
-      deadLetter: true, id: 'gone<script>', input: 'in/<script>.txt', stage: 'ingest', reason: 'empty-text', message: 'the text is empty',
-      at: '2024-01-01T00:00:00.000Z',
-    }],
+    records: [
+      rec('d1', R2, 'Acme', 0.8, '2021'),
+      rec('d2', R2, 'Beta', 0.4, '2021', 'victim/new-rule'),
+      rec('d3', R2, 'Acme', 0.3, '2022'),
+      rec('d4', R2, 'Acme', 0.65, '2021'),
+    ],
+    deadLetters: [
+      {
+        deadLetter: true,
+        id: 'gone<script>',
+        input: 'in/<script>.txt',
+        stage: 'ingest',
+        reason: 'empty-text',
+        message: 'the text is empty',
+        at: '2024-01-01T00:00:00.000Z',
+      },
+    ],
   });
 });
 afterAll(async () => {
@@ -71,10 +90,14 @@ describe('the list', () => {
   it('shows documents changed between two rulesets with old and new value and both evidences', async () => {
     const rows = await listRows(store, parseListQuery(new URLSearchParams({ ruleset: R2, changedFrom: R1, sort: 'id' })));
     expect(rows.map((r) => r.id)).toEqual(['d2', 'd3']); // d4 moved confidence only: no value changed
-    expect(rows[0]!.changes).toEqual([expect.objectContaining({
-      field: 'victim', kind: 'changed', from: expect.objectContaining({ value: 'Acme', evidence: [span(TEXT('d2'), 'Acme')] }),
-      to: expect.objectContaining({ value: 'Beta', evidence: [span(TEXT('d2'), 'Beta')] }),
-    })]);
+    expect(rows[0]!.changes).toEqual([
+      expect.objectContaining({
+        field: 'victim',
+        kind: 'changed',
+        from: expect.objectContaining({ value: 'Acme', evidence: [span(TEXT('d2'), 'Acme')] }),
+        to: expect.objectContaining({ value: 'Beta', evidence: [span(TEXT('d2'), 'Beta')] }),
+      }),
+    ]);
     expect(rows[1]!.changes).toEqual([expect.objectContaining({ field: 'date', kind: 'added', from: null })]);
     const page = await new ReviewApp({ store }).list(serverLinks('t'), parseListQuery(new URLSearchParams({ changedFrom: R1 })));
     expect(page).toMatch(/<q class="ev">Acme<\/q>[\s\S]*<q class="ev">Beta<\/q>/);

@@ -8,11 +8,23 @@ import { PROCESSOR, runnerContract } from './runner-contract.ts';
 const prefix = uniquePrefix('contract');
 let admin: Redis;
 
-runnerContract('BullMQ on Redis, 2 local threads', async (sink) => {
-  admin = await requireRedis();
-  return createBullmqRunner({ url: REDIS_URL, prefix, ruleset: rulesetVersion(), sink, log: log.child({ test: 'contract' }), workers: 2, processor: PROCESSOR });
-}, async () => {
-  if (!admin) return;
-  await cleanPrefix(admin, prefix);
-  admin.disconnect();
-});
+runnerContract(
+  'BullMQ on Redis, 2 local threads',
+  async (sink) => {
+    admin = await requireRedis();
+    return createBullmqRunner({
+      url: REDIS_URL,
+      prefix,
+      ruleset: rulesetVersion(),
+      sink,
+      log: log.child({ test: 'contract' }),
+      workers: 2,
+      processor: PROCESSOR,
+    });
+  },
+  async () => {
+    if (!admin) return;
+    await cleanPrefix(admin, prefix);
+    admin.disconnect();
+  },
+);

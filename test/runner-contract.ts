@@ -27,8 +27,14 @@ export function contractItems(): WorkItem[] {
 }
 
 const strip = (o: Outcome) => {
-  if (o.kind === 'record') { const { extractedAt: _, ...r } = o.record; return { kind: 'record', ...r }; }
-  if (o.kind === 'dead') { const { at: _, message: __, ...d } = o.deadLetter; return { kind: 'dead', ...d }; }
+  if (o.kind === 'record') {
+    const { extractedAt: _, ...r } = o.record;
+    return { kind: 'record', ...r };
+  }
+  if (o.kind === 'dead') {
+    const { at: _, message: __, ...d } = o.deadLetter;
+    return { kind: 'dead', ...d };
+  }
   return o;
 };
 const key = (o: ReturnType<typeof strip>) => JSON.stringify(o);
@@ -41,11 +47,15 @@ export function runnerContract(name: string, make: (sink: OutcomeSink) => Promis
 
     beforeAll(async () => {
       const ex = await createExtractor();
-      expected = items.map((i) => {
-        const r = ex.process(i.raw, i.input);
-        return key(strip(r.ok ? { kind: 'record', record: r.record } : { kind: 'dead', deadLetter: r.deadLetter }));
-      }).sort();
-      const runner = await make((o) => { got.push(o); });
+      expected = items
+        .map((i) => {
+          const r = ex.process(i.raw, i.input);
+          return key(strip(r.ok ? { kind: 'record', record: r.record } : { kind: 'dead', deadLetter: r.deadLetter }));
+        })
+        .sort();
+      const runner = await make((o) => {
+        got.push(o);
+      });
       try {
         for (const item of items) await runner.submit(item);
         await runner.drain();
@@ -53,7 +63,9 @@ export function runnerContract(name: string, make: (sink: OutcomeSink) => Promis
         await runner.close();
       }
     }, 120_000);
-    afterAll(async () => { await after?.(); });
+    afterAll(async () => {
+      await after?.();
+    });
 
     it('answers every document exactly once', () => {
       expect(got).toHaveLength(items.length);

@@ -20,18 +20,28 @@ function parts(fields: Partial<Fields>) {
 }
 
 const victim = (start: number, end: number, text: string, confidence = 0.9): Fields['victim'] => ({
-  value: 'Province de Namur', confidence, evidence: [{ start, end, text }], rule: 'victim/test',
+  value: 'Province de Namur',
+  confidence,
+  evidence: [{ start, end, text }],
+  rule: 'victim/test',
 });
 
 describe('JSON Schema file', () => {
   it('equals the schema generated from the zod contract, byte for byte', () => {
     const committed = readFileSync(SCHEMA_PATH, 'utf8');
-    expect(committed === recordJsonSchemaText(), 'src/core/contract/record.schema.json is out of date with src/core/contract/record.ts: run npm run schema').toBe(true);
+    expect(
+      committed === recordJsonSchemaText(),
+      'src/core/contract/record.schema.json is out of date with src/core/contract/record.ts: run npm run schema',
+    ).toBe(true);
   });
 
   it('is loadable JSON with its id, a title and the six fields required', () => {
     const schema = JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as {
-      $schema: string; $id: string; title: string; required: string[]; $defs: Record<string, { required?: string[] }>;
+      $schema: string;
+      $id: string;
+      title: string;
+      required: string[];
+      $defs: Record<string, { required?: string[] }>;
     };
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(schema.$id).toBe(SCHEMA_URI);
@@ -80,8 +90,10 @@ describe('buildRecord', () => {
   it('throws when a country is not an ISO alpha-2 code', () => {
     const at = TEXT.indexOf('Namur');
     const location = {
-      value: { country: 'Belgium', region: null, city: null }, confidence: 0.8,
-      evidence: [{ start: at, end: at + 5, text: 'Namur' }], rule: 'location/test',
+      value: { country: 'Belgium', region: null, city: null },
+      confidence: 0.8,
+      evidence: [{ start: at, end: at + 5, text: 'Namur' }],
+      rule: 'location/test',
     };
     expect(() => buildRecord(parts({ location } as unknown as Partial<Fields>))).toThrow(/country/);
   });

@@ -6,7 +6,8 @@ import { TEST_PG_URL, testSchema } from './helpers/postgres.ts';
 import { makeRecord } from './store-contract.ts';
 
 const s = testSchema('ie_sink');
-const batch = (ruleset: string, at: string, victim: string) => ['a', 'b', "c'); DROP TABLE incident_records; --"].map((id) => makeRecord(id, ruleset, at, `${victim} ${id}`));
+const batch = (ruleset: string, at: string, victim: string) =>
+  ['a', 'b', "c'); DROP TABLE incident_records; --"].map((id) => makeRecord(id, ruleset, at, `${victim} ${id}`));
 
 async function push(records: ReturnType<typeof batch>): Promise<void> {
   const sink = await IncidentRecordsSink.open(s.url);
@@ -44,7 +45,11 @@ describe('the incident_records sink', () => {
   it('a new ruleset updates the rows in place; an older extraction does not overwrite a newer one', async () => {
     await push(batch('R2', '2024-02-01T00:00:00.000Z', 'New'));
     let rows = await table();
-    expect(rows.map((r) => [r.ruleset, r.victim])).toEqual([['R2', 'New a'], ['R2', 'New b'], ['R2', "New c'); DROP TABLE incident_records; --"]]);
+    expect(rows.map((r) => [r.ruleset, r.victim])).toEqual([
+      ['R2', 'New a'],
+      ['R2', 'New b'],
+      ['R2', "New c'); DROP TABLE incident_records; --"],
+    ]);
     await push(batch('R1', '2024-01-03T00:00:00.000Z', 'Stale'));
     rows = await table();
     expect(rows.every((r) => r.ruleset === 'R2')).toBe(true);

@@ -13,7 +13,14 @@ const PROBE = { module: new URL('./helpers/thread-probe.ts', import.meta.url).hr
 
 async function whereRan(docs: number, small: number): Promise<string[]> {
   const got: Outcome[] = [];
-  const runner = createDeferredRunner({ processor: PROBE, workers: 1, sink: (o) => { got.push(o); }, small });
+  const runner = createDeferredRunner({
+    processor: PROBE,
+    workers: 1,
+    sink: (o) => {
+      got.push(o);
+    },
+    small,
+  });
   for (let i = 0; i < docs; i++) await runner.submit({ raw: { id: `d${i}`, text: 'x' }, input: `d${i}` });
   await runner.drain();
   await runner.close();

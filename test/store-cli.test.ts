@@ -38,7 +38,15 @@ describe('the store on the command line', () => {
     expect(second.stderr).toMatch(/extracted\s+0/);
     expect(second.stderr).toMatch(/3 documents already done/);
     // the output is complete all the same: the stored records
-    expect(lines(second.stdout).map((l) => JSON.parse(l).id).sort()).toEqual(lines(first.stdout).map((l) => JSON.parse(l).id).sort());
+    expect(
+      lines(second.stdout)
+        .map((l) => JSON.parse(l).id)
+        .sort(),
+    ).toEqual(
+      lines(first.stdout)
+        .map((l) => JSON.parse(l).id)
+        .sort(),
+    );
   });
 
   it('reruns what another ruleset made, reading the text from the store, and diff shows the change', async () => {
@@ -46,7 +54,11 @@ describe('the store on the command line', () => {
     // a record from "another ruleset", written last, for one document: rerun must redo that one only
     const store = await openSqliteStore(DB);
     const [rec] = await collect(store.latestRecords());
-    const old = { ...rec!, ruleset: '0.0.1+oldrules', fields: { ...rec!.fields, victim: { value: 'Someone Else', confidence: 0.5, evidence: rec!.fields.victim!.evidence, rule: 'victim/old' } } };
+    const old = {
+      ...rec!,
+      ruleset: '0.0.1+oldrules',
+      fields: { ...rec!.fields, victim: { value: 'Someone Else', confidence: 0.5, evidence: rec!.fields.victim!.evidence, rule: 'victim/old' } },
+    };
     await store.write({ records: [old] });
     await store.close();
 

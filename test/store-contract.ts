@@ -11,8 +11,13 @@ export interface StoreFixture {
 export function makeRecord(id: string, ruleset: string, extractedAt: string, victim: string | null = null, meta: { title?: string } = {}): IncidentRecord {
   const field = victim ? { value: victim, confidence: 0.8, evidence: [{ start: 0, end: victim.length, text: victim }], rule: 'victim/test' } : null;
   return {
-    schema: 'incident-record/1', id, source: meta, ruleset, extractedAt,
-    fields: { victim: field, date: null, location: null, serverCount: null, ransom: null, origin: null }, warnings: [],
+    schema: 'incident-record/1',
+    id,
+    source: meta,
+    ruleset,
+    extractedAt,
+    fields: { victim: field, date: null, location: null, serverCount: null, ransom: null, origin: null },
+    warnings: [],
   };
 }
 
@@ -34,7 +39,13 @@ const NASTY_TEXT = [
   'e\u0301 vs \u00E9 (not normalised by the store), \uD83D\uDE00 \uD834\uDD1E \uFFFD \uFFFF \uFDD0',
   '\t tab, \n newline, \r carriage return, and a trailing backslash \\',
 ].join('\n');
-const NASTY_META = { uri: "file:///tmp/it's \"here\".txt", title: "x'); DELETE FROM records; --\u0000\u0001 nul inside", input: 'lone \uD800 surrogate \uDFFF', publishedAt: '2024-01-01', extra: { nested: ['\u0000', '\u2028\u2029'] } };
+const NASTY_META = {
+  uri: 'file:///tmp/it\'s "here".txt',
+  title: "x'); DELETE FROM records; --\u0000\u0001 nul inside",
+  input: 'lone \uD800 surrogate \uDFFF',
+  publishedAt: '2024-01-01',
+  extra: { nested: ['\u0000', '\u2028\u2029'] },
+};
 
 export function storeContract(name: string, fixture: StoreFixture): void {
   describe(`${name} store contract`, () => {
@@ -58,7 +69,14 @@ export function storeContract(name: string, fixture: StoreFixture): void {
       await store.write({ documents: [doc('d1', 'first text')] }, new Date(at(1)));
       await store.write({ documents: [doc('d1', 'second text', { title: 't' })] }, new Date(at(2)));
       const d = await store.document('d1');
-      expect(d).toEqual({ id: 'd1', text: 'second text', meta: { title: 't' }, contentHash: contentHash('second text'), firstIngested: at(1), lastIngested: at(2) });
+      expect(d).toEqual({
+        id: 'd1',
+        text: 'second text',
+        meta: { title: 't' },
+        contentHash: contentHash('second text'),
+        firstIngested: at(1),
+        lastIngested: at(2),
+      });
       expect(await store.document('nope')).toBeNull();
     });
 
@@ -76,11 +94,14 @@ export function storeContract(name: string, fixture: StoreFixture): void {
 
     it('knows which documents are done: same content and a record under the ruleset', async () => {
       await store.write({ documents: [doc('k1', 'kept'), doc('k2', 'kept too')], records: [makeRecord('k1', 'K', at(1)), makeRecord('k2', 'K', at(1))] });
-      const done = await store.done([
-        { id: 'k1', contentHash: contentHash('kept') },
-        { id: 'k2', contentHash: contentHash('changed since') },
-        { id: 'k3', contentHash: contentHash('never seen') },
-      ], 'K');
+      const done = await store.done(
+        [
+          { id: 'k1', contentHash: contentHash('kept') },
+          { id: 'k2', contentHash: contentHash('changed since') },
+          { id: 'k3', contentHash: contentHash('never seen') },
+        ],
+        'K',
+      );
       expect([...done.keys()]).toEqual(['k1']);
       expect(done.get('k1')).toEqual(makeRecord('k1', 'K', at(1)));
       expect((await store.done([{ id: 'k1', contentHash: contentHash('kept') }], 'other')).size).toBe(0);
@@ -108,7 +129,7 @@ export function storeContract(name: string, fixture: StoreFixture): void {
       expect((await store.counts()).documents).toBeGreaterThan(0);
     });
 
-    it('streams the latest record per document, or a ruleset\'s, across pages', async () => {
+    it("streams the latest record per document, or a ruleset's, across pages", async () => {
       const ids = Array.from({ length: 1203 }, (_, i) => `page-${String(i).padStart(5, '0')}`);
       await store.write({ documents: ids.map((id) => doc(id)), records: ids.map((id) => makeRecord(id, 'P1', at(1))) });
       await store.write({ records: ids.filter((_, i) => i % 2 === 0).map((id) => makeRecord(id, 'P2', at(2))) });
@@ -126,7 +147,8 @@ export function storeContract(name: string, fixture: StoreFixture): void {
     });
 
     it('lists documents needing re-extraction: latest record from another ruleset, or none; all with --all', async () => {
-      const toRerun = async (r: string, all = false) => (await collect(store.documentsToRerun(r, { all }))).map((d) => d.id).filter((id) => id.startsWith('page-'));
+      const toRerun = async (r: string, all = false) =>
+        (await collect(store.documentsToRerun(r, { all }))).map((d) => d.id).filter((id) => id.startsWith('page-'));
       const p2 = await toRerun('P2');
       expect(p2.length).toBe(601);
       expect(p2.every((id) => Number(id.slice(5)) % 2 === 1)).toBe(true);

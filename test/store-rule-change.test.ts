@@ -64,8 +64,10 @@ describe('diff after a rule change', () => {
     const docs = await documents();
     const rule = before.rules.find((r) => r.id === RULE)!;
     // the documents where the rule proposes anything: those, and only those, can change
-    const touched = docs.filter((raw) => propose([rule], analyse({ id: raw.id!, text: normaliseText(raw.text), title: raw.title, publishedAt: raw.publishedAt })).length > 0)
-      .map((raw) => raw.id!).sort();
+    const touched = docs
+      .filter((raw) => propose([rule], analyse({ id: raw.id!, text: normaliseText(raw.text), title: raw.title, publishedAt: raw.publishedAt })).length > 0)
+      .map((raw) => raw.id!)
+      .sort();
     expect(touched.length).toBeGreaterThan(0);
 
     for (const ctx of [before, after]) {

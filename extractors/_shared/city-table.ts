@@ -24,7 +24,12 @@ export function compactCities(): string {
     if (!list) byName.set(name, [pair]);
     else if (!list.includes(pair)) list.push(pair);
   }
-  return [...byName.keys()].sort().map((n) => `${n}\t${byName.get(n)!.join(' ')}`).join('\n') + '\n';
+  return (
+    [...byName.keys()]
+      .sort()
+      .map((n) => `${n}\t${byName.get(n)!.join(' ')}`)
+      .join('\n') + '\n'
+  );
 }
 
 export class CityTable {
@@ -55,10 +60,13 @@ export class CityTable {
       const key = this.text.slice(start, tab);
       if (key === name) {
         const end = this.text.indexOf('\n', tab);
-        return this.text.slice(tab + 1, end).split(' ').map((p) => {
-          const colon = p.indexOf(':');
-          return { country: p.slice(0, colon), state: p.slice(colon + 1) };
-        });
+        return this.text
+          .slice(tab + 1, end)
+          .split(' ')
+          .map((p) => {
+            const colon = p.indexOf(':');
+            return { country: p.slice(0, colon), state: p.slice(colon + 1) };
+          });
       }
       if (key < name) lo = mid + 1;
       else hi = mid - 1;

@@ -43,7 +43,6 @@ for (const [n, code] of EXTRA_NAMES) names.set(n, code);
 for (const [n, code] of ABBREVIATIONS) names.set(n, code);
 for (const [n, code] of EXTRA_DEMONYMS) demonyms.set(n, code);
 
-
 /** Exact-case country name or abbreviation → alpha-2 ("Belgium" → BE, "U.S." → US). */
 export const COUNTRY_BY_NAME: ReadonlyMap<string, string> = names;
 /** Exact-case English demonym → alpha-2 ("Russian" → RU, "North Korean" → KP). */

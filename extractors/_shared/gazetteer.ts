@@ -9,10 +9,22 @@ import { COUNTRY_BY_DEMONYM, COUNTRY_BY_NAME } from './countries.ts';
 
 const require = createRequire(import.meta.url);
 
-export interface Place { country: string; region: string | null; city: string | null }
-export interface Subdivision { country: string; name: string; code: string }
+export interface Place {
+  country: string;
+  region: string | null;
+  city: string | null;
+}
+export interface Subdivision {
+  country: string;
+  name: string;
+  code: string;
+}
 
-interface StateRow { name: string; isoCode: string; countryCode: string }
+interface StateRow {
+  name: string;
+  isoCode: string;
+  countryCode: string;
+}
 
 // US territories share abbreviation letters with states ("Ga." would otherwise read as Guam).
 const US_TERRITORIES = new Set(['AS', 'GU', 'MP', 'PR', 'UM', 'VI']);
@@ -53,7 +65,13 @@ export function isCapital(name: string): string | undefined {
   return capitals.get(name);
 }
 /** Capital cities as whole words; group 1 is the name. */
-export const CAPITAL_RE = new RegExp(alternation([...capitals.keys()].filter((c) => c.length >= 4 && !isCommonWord(c)), { wholeWord: true }), 'gu');
+export const CAPITAL_RE = new RegExp(
+  alternation(
+    [...capitals.keys()].filter((c) => c.length >= 4 && !isCommonWord(c)),
+    { wholeWord: true },
+  ),
+  'gu',
+);
 
 // Several territories share a demonym with a larger state ("French": France and the French Southern
 // Territories; "American": the US and its islands); the sovereign, then the largest, is the usual sense.

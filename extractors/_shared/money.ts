@@ -6,7 +6,12 @@ import { matches } from './kit.ts';
 import { wordMap } from './lexicon.ts';
 import { DIGITS_SOURCE, NUMBER_SOURCE, parseNumber } from './numbers.ts';
 
-export interface Money { start: number; end: number; amount: number; currency: string }
+export interface Money {
+  start: number;
+  end: number;
+  amount: number;
+  currency: string;
+}
 
 // Currency signs and codes before a sum, currency words after it: lexicon/currency-*.txt. Longest first: "US$" before "$",
 // "pounds sterling" before "pounds".
@@ -27,7 +32,7 @@ export function findMoney(text: string, from = 0, to = text.length): Money[] {
   const slice = text.slice(from, to);
   for (const m of matches(MONEY, slice)) {
     const g = m.groups!;
-    const currency = g.pre ? PREFIX[g.pre] ?? PREFIX[g.pre.toUpperCase()] : SUFFIX[g.suf!.toLowerCase().replace(/\s+/g, ' ')];
+    const currency = g.pre ? (PREFIX[g.pre] ?? PREFIX[g.pre.toUpperCase()]) : SUFFIX[g.suf!.toLowerCase().replace(/\s+/g, ' ')];
     // "Rs" is also an abbreviation; "BTC" and "Rs" prefixes need a digit right after
     if (g.pre && /^[A-Za-z]/.test(g.pre) && !/^\d/.test(g.a1!)) continue;
     const amount = parseNumber(normaliseShort(g.a1 ?? g.a2!));

@@ -22,12 +22,16 @@ const WORD_NUM = String.raw`(?:${WORD})(?:[- ](?:${WORD}))?`;
  * Source of a regex matching one cardinal: digits with separators and an optional scale, or number
  * words with scales ("two dozen", "three hundred and twenty"). No capture groups, no flags.
  */
-export const NUMBER_SOURCE = String.raw`(?:(?:${DIGITS_SOURCE})(?:\s*(?:${SCALE_WORD})\b)*|(?:${WORD_NUM}`
-  + String.raw`|an?\s+(?:${SCALE_WORD}))(?:\s+(?:and\s+)?(?:${SCALE_WORD}|${WORD_NUM})\b)*)`;
+export const NUMBER_SOURCE =
+  String.raw`(?:(?:${DIGITS_SOURCE})(?:\s*(?:${SCALE_WORD})\b)*|(?:${WORD_NUM}` +
+  String.raw`|an?\s+(?:${SCALE_WORD}))(?:\s+(?:and\s+)?(?:${SCALE_WORD}|${WORD_NUM})\b)*)`;
 
 /** Value of a cardinal matched by NUMBER_SOURCE (or a digit string with a short scale: "4.5m", "2bn"); null if unreadable. */
 export function parseNumber(raw: string): number | null {
-  const s = raw.toLowerCase().replace(/[\u202f\u00a0]/g, ' ').trim();
+  const s = raw
+    .toLowerCase()
+    .replace(/[\u202f\u00a0]/g, ' ')
+    .trim();
   const digits = /^((?:\d{1,3}(?:[, ]\d{3})+|\d+)(?:\.\d+)?|\.\d+)\s*(.*)$/.exec(s);
   if (digits) {
     let n = Number(digits[1]!.replace(/[, ]/g, ''));
@@ -46,8 +50,10 @@ export function parseNumber(raw: string): number | null {
     if (w in UNITS) group += UNITS[w]!;
     else if (w in TENS) group += TENS[w]!;
     else if (w === 'dozen' || w === 'hundred') group = (group || 1) * SCALES[w]!;
-    else if (w in SCALES) { total += (group || 1) * SCALES[w]!; group = 0; }
-    else return null;
+    else if (w in SCALES) {
+      total += (group || 1) * SCALES[w]!;
+      group = 0;
+    } else return null;
     seen = true;
   }
   return seen ? total + group : null;

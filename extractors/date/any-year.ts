@@ -7,8 +7,40 @@ const LONE_YEAR = 0.15; // any year not tied to something else; a last resort
 // a year after a capitalised name belongs to the name: "RuhrSec 2025", "Windows 2000", "Euro 2024"
 const NAMED = /\b([A-Z][\w-]*)\s+$/;
 const NOT_A_NAME = new Set([
-  'In', 'On', 'From', 'Between', 'Since', 'During', 'By', 'Until', 'Through', 'The', 'That', 'This', 'A', 'An', 'Of', 'And', 'To',
-  'Early', 'Late', 'Mid', 'Spring', 'Summer', 'Fall', 'Autumn', 'Winter', 'Before', 'After', 'Around', 'As', 'Circa', 'Its', 'Their', 'His', 'Her',
+  'In',
+  'On',
+  'From',
+  'Between',
+  'Since',
+  'During',
+  'By',
+  'Until',
+  'Through',
+  'The',
+  'That',
+  'This',
+  'A',
+  'An',
+  'Of',
+  'And',
+  'To',
+  'Early',
+  'Late',
+  'Mid',
+  'Spring',
+  'Summer',
+  'Fall',
+  'Autumn',
+  'Winter',
+  'Before',
+  'After',
+  'Around',
+  'As',
+  'Circa',
+  'Its',
+  'Their',
+  'His',
+  'Her',
 ]);
 
 export default defineRule({
@@ -25,9 +57,14 @@ export default defineRule({
     'Q3 2024 Earnings Call: revenue grew across all regions.',
     'RuhrSec 2025 call for papers now open: talks on ransomware defence and malware analysis.',
   ],
-  propose: (doc) => proposeDates(doc, (m) => {
-    if (!tellsOfIncident(doc) || m.kind !== 'year' || m.context === 'excluded') return false;
-    const name = firstMatch(NAMED, doc.text.slice(Math.max(0, m.start - 30), m.start))?.[1];
-    return !name || NOT_A_NAME.has(name);
-  }, LONE_YEAR),
+  propose: (doc) =>
+    proposeDates(
+      doc,
+      (m) => {
+        if (!tellsOfIncident(doc) || m.kind !== 'year' || m.context === 'excluded') return false;
+        const name = firstMatch(NAMED, doc.text.slice(Math.max(0, m.start - 30), m.start))?.[1];
+        return !name || NOT_A_NAME.has(name);
+      },
+      LONE_YEAR,
+    ),
 });

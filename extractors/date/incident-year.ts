@@ -7,7 +7,7 @@ const YEAR_OF_INCIDENT = 0.55; // only the year is stated, introduced by "in", "
 export default defineRule({
   field: 'date',
   examples: [
-    { text: 'A serving intelligence officer hacked an army major\'s e-mail account in 2010 and extracted documents.', value: '2010' },
+    { text: "A serving intelligence officer hacked an army major's e-mail account in 2010 and extracted documents.", value: '2010' },
     { text: 'Bitdefender detected an espionage campaign. The attacks started in 2014, with the latest occurrences in May of 2016.', value: '2014' },
     { text: 'Since 2020, the group has been targeting security researchers with trojanized tools.', value: '2020' },
     { text: 'The theft happened in late 2019, months before anyone noticed.', value: '2019' },

@@ -25,8 +25,9 @@ export default defineRule({
     let first = all.find((m) => m.context !== 'excluded');
     if (!first || first.kind !== 'explicit') return;
     // "On June 13 we learned that a third party gained access on March 30": what was learned is the incident
-    const learned = first.context === 'discovery'
-      && all.find((m) => m.sentence === first!.sentence && m.start > first!.end && m.kind === 'explicit' && m.context === 'incident');
+    const learned =
+      first.context === 'discovery' &&
+      all.find((m) => m.sentence === first!.sentence && m.start > first!.end && m.kind === 'explicit' && m.context === 'incident');
     if (learned) first = learned;
     if (first.context === 'disclosure' || (first.context === 'neutral' && !tellsOfIncident(doc))) return;
     const value = withYear(doc, first);

@@ -10,7 +10,8 @@ export default defineRule({
   examples: [
     {
       text: 'Last Tuesday morning I opened the admin panel and the order history was empty. A ransom note was left.',
-      publishedAt: '2017-01-13', value: '2017-01-10',
+      publishedAt: '2017-01-13',
+      value: '2017-01-10',
     },
     { text: 'Staff arrived on Monday to find every screen showing a ransom message.', publishedAt: '2023-07-20', value: '2023-07-17' },
   ],

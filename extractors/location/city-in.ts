@@ -19,8 +19,11 @@ export default defineRule({
     { text: 'Hackers hit the retailer’s head office in Leeds, West Yorkshire, on Monday.', value: { country: 'GB', region: 'West Yorkshire', city: 'Leeds' } },
   ],
   counterExamples: [
-    'The files were found in Reading material that was stolen.', 'Hackers in Hamburg claimed it.', 'He works in Police matters after the breach.',
-    'The breach was disclosed in March.', 'Hackers breached the firm, a court in London heard.',
+    'The files were found in Reading material that was stolen.',
+    'Hackers in Hamburg claimed it.',
+    'He works in Police matters after the breach.',
+    'The breach was disclosed in March.',
+    'Hackers breached the firm, a court in London heard.',
   ],
   *propose(doc) {
     if (!isIncidentDoc(doc)) return;

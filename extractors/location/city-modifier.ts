@@ -4,9 +4,10 @@ import { cityInDoc, isIncidentDoc } from './lib/context.ts';
 import { PLACE_RUN } from './lib/phrases.ts';
 
 // A city written as the modifier of an organisation noun is that organisation's home.
-const ORG_NOUN = String.raw`(?:company|firm|provider|supplier|manufacturer|maker|retailer|chain|hospital|clinic|practice|council|municipality|university`
-  + String.raw`|college|school|district|bank|insurer|agency|authority|airport|utility|business|start-?up|plant|factory|store|hotel|charity|newspaper`
-  + String.raw`|broadcaster|law\s+firm|hospital\s+trust)`;
+const ORG_NOUN =
+  String.raw`(?:company|firm|provider|supplier|manufacturer|maker|retailer|chain|hospital|clinic|practice|council|municipality|university` +
+  String.raw`|college|school|district|bank|insurer|agency|authority|airport|utility|business|start-?up|plant|factory|store|hotel|charity|newspaper` +
+  String.raw`|broadcaster|law\s+firm|hospital\s+trust)`;
 const MODIFIER = new RegExp(String.raw`(?:^|\b(?:the|a|an|The|A|An)\s+)(${PLACE_RUN})\s+(?:[\p{Ll}-]+\s+){0,2}?${ORG_NOUN}\b`, 'gmu');
 const CITY_MODIFIER = 0.7;
 

@@ -7,11 +7,13 @@ import { PLACE_RUN, PLACE_RUN_LAZY } from './lib/phrases.ts';
 const PARTICLE = String.raw`(?:de\s+la|de|del|di|du|do|da|upon|on|am|an\s+der|im|sur)`;
 const NAME = String.raw`${PLACE_RUN}(?:\s+${PARTICLE}\s+${PLACE_RUN})?`;
 const NAME_BEFORE_WORD = String.raw`${PLACE_RUN_LAZY}`;
-const BEFORE = String.raw`(?:City|Town|Village|Borough|Municipality|Port|University|Universit(?:ät|at|é|à)|Hospital(?:\s+Cl[ií]nic)?|H[ôo]pital|Ayuntamiento`
-  + String.raw`|Comune|Commune|Ville|Stadt|Landeshauptstadt|Gemeente|Mairie|Porto)(?:\s+(?:of|de|di|du|do|da|d['’]))?\s+`;
-const AFTER = String.raw`\s+(?:City\s+Council|County\s+Council|Borough\s+Council|Town\s+Council|Council|Police\s+Department|Fire\s+Department`
-  + String.raw`|Public\s+Schools|City\s+Schools|School\s+District|Unified\s+School\s+District|City\s+Hall|kommune|Municipality|Water\s+Authority`
-  + String.raw`|Housing\s+Authority)\b`;
+const BEFORE =
+  String.raw`(?:City|Town|Village|Borough|Municipality|Port|University|Universit(?:ät|at|é|à)|Hospital(?:\s+Cl[ií]nic)?|H[ôo]pital|Ayuntamiento` +
+  String.raw`|Comune|Commune|Ville|Stadt|Landeshauptstadt|Gemeente|Mairie|Porto)(?:\s+(?:of|de|di|du|do|da|d['’]))?\s+`;
+const AFTER =
+  String.raw`\s+(?:City\s+Council|County\s+Council|Borough\s+Council|Town\s+Council|Council|Police\s+Department|Fire\s+Department` +
+  String.raw`|Public\s+Schools|City\s+Schools|School\s+District|Unified\s+School\s+District|City\s+Hall|kommune|Municipality|Water\s+Authority` +
+  String.raw`|Housing\s+Authority)\b`;
 // "Boston University", "Denver Medical Center": named after a town more often than not, but also after people ("Howard University")
 const AFTER_INSTITUTION = String.raw`\s+(?:University|College|Medical\s+Center|Medical\s+Centre|General\s+Hospital|Hospital)\b`;
 const ORG = new RegExp(String.raw`\b${BEFORE}(${NAME})|(?<![\p{L}\p{N}]|(?:and|&)\s)(${NAME_BEFORE_WORD})(?:${AFTER}|(${AFTER_INSTITUTION}))`, 'gu');
@@ -54,7 +56,10 @@ export default defineRule({
       const run = m[1] ?? m[2]!;
       const hit = cityHead(doc, run, !m[3]);
       // the organisation word may open the next name ("…from Spain. Hospital Clínic de Barcelona")
-      if (!hit) { found.continueAt(m.index + 1); continue; }
+      if (!hit) {
+        found.continueAt(m.index + 1);
+        continue;
+      }
       const start = m[1] ? m.index + m[0].length - run.length : m.index;
       yield { value: hit.place, confidence: CITY_ORGANISATION, evidence: [span(doc.text, start + hit.offset, start + hit.offset + hit.name.length)] };
     }

@@ -3,8 +3,11 @@ import { defineRule, firstMatch, span } from '../_shared/kit.ts';
 import { isIncidentDoc } from './lib/context.ts';
 import { isAttackerContext, mentions } from './lib/mentions.ts';
 
-const BEFORE = new RegExp(String.raw`\b(?:against|on|targeting|targeted|targets|attack(?:s|ed|ing)?|hit|hitting|into|infiltrated|breached|hack(?:s|ed)?`
-  + String.raw`|deface[sd]?|defacing)\s+(?:the\s+|several\s+|multiple\s+|many\s+)?$`, 'i');
+const BEFORE = new RegExp(
+  String.raw`\b(?:against|on|targeting|targeted|targets|attack(?:s|ed|ing)?|hit|hitting|into|infiltrated|breached|hack(?:s|ed)?` +
+    String.raw`|deface[sd]?|defacing)\s+(?:the\s+|several\s+|multiple\s+|many\s+)?$`,
+  'i',
+);
 // a country as the object of an attack verb or preposition is the target
 const TARGET_COUNTRY = 0.75;
 

@@ -9,8 +9,11 @@ import { parsePlace } from './lib/parse.ts';
 const CAPS = String.raw`\p{Lu}[\p{Lu}.'’-]*(?: \p{Lu}[\p{Lu}.'’-]*){0,3}`;
 const AREA = String.raw`\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?`;
 const DATE = String.raw`\d{1,2} \p{Lu}\p{Ll}+ \d{4}|\p{Lu}\p{Ll}+ \d{1,2},? \d{4}`;
-const DATELINE = new RegExp(String.raw`^(?:(${CAPS})(?:,\s*(${AREA}))?(?:\s*\([\p{L} ]+\))?\s*(?:[—–]|--?\s|:\s)`
-  + String.raw`|(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?)(?:,\s*(${AREA}))?,\s*(?:${DATE})\s*[—–-])`, 'gmu');
+const DATELINE = new RegExp(
+  String.raw`^(?:(${CAPS})(?:,\s*(${AREA}))?(?:\s*\([\p{L} ]+\))?\s*(?:[—–]|--?\s|:\s)` +
+    String.raw`|(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?)(?:,\s*(${AREA}))?,\s*(?:${DATE})\s*[—–-])`,
+  'gmu',
+);
 const HEAD_CHARS = 1500;
 const DATELINE_PLACE = 0.6;
 const DATELINE_SUBJECT = 0.92; // the dateline town is named again in the story: it is the story's town

@@ -7,8 +7,10 @@ import { attackerBefore, isAttackerContext } from './lib/mentions.ts';
 import { regionOf } from './lib/parse.ts';
 import { PLACE_RUN } from './lib/phrases.ts';
 
-const BASED = new RegExp(String.raw`(?<![\p{L}\p{N}])(${PLACE_RUN})[ -](?:based|headquartered)\b|\b(?:based`
-  + String.raw`|headquartered)\s+in\s+(?:the\s+)?(${PLACE_RUN})`, 'gu');
+const BASED = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(${PLACE_RUN})[ -](?:based|headquartered)\b|\b(?:based` + String.raw`|headquartered)\s+in\s+(?:the\s+)?(${PLACE_RUN})`,
+  'gu',
+);
 const BASED_AREA = 0.85; // a country or state said to be the organisation's home
 const BASED_CITY = 0.8; // a city name alone, accepted only when the gazetteer knows one country for it
 
@@ -25,7 +27,6 @@ function placeOf(run: string, doc: AnalysedDoc) {
     if (r && !/\./.test(name) && (r.country === 'US' || c?.country !== r.country)) return { name, place: { ...r, city: null }, area: true };
     if (c) return { name, place: c, area: false };
     if (cityPlaces(name).length) return undefined; // "Los Angeles" is ambiguous; its tail "Angeles" is not the place
-
   }
   return undefined;
 }

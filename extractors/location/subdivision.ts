@@ -7,8 +7,9 @@ import { subdivisionAsWritten } from './lib/regions.ts';
 import { PLACE_RUN } from './lib/phrases.ts';
 
 // US states have their own rule; here any other country's provinces, regions and states.
-const UNIT = String.raw`(?:Province|Region|State|County|Canton|Department|Prefecture|Oblast|Voivodeship|Land|Provincia|Région|Département)\s+(?:of|de|du|di`
-  + String.raw`|del|des|d['’])\s*`;
+const UNIT =
+  String.raw`(?:Province|Region|State|County|Canton|Department|Prefecture|Oblast|Voivodeship|Land|Provincia|Région|Département)\s+(?:of|de|du|di` +
+  String.raw`|del|des|d['’])\s*`;
 const UNIT_AFTER = String.raw`\s+(?:prefecture|province|region|county|oblast|canton|department|state)\b`;
 const PLACE = new RegExp(String.raw`(?:\b(${UNIT})|\b(?:in|across|throughout|of)\s+(?:the\s+)?)(${PLACE_RUN})(${UNIT_AFTER}|['’]s\b)?`, 'gu');
 const NAMED_UNIT = 0.8; // "Province of Namur", "Aichi prefecture": the text says it is a subdivision
@@ -26,8 +27,11 @@ export default defineRule({
     { text: "Catalonia's regional government said it would not pay the ransom.", value: { country: 'ES', region: 'Catalonia', city: null } },
   ],
   counterExamples: [
-    'A hospital in Texas said records were stolen.', 'Hackers in Ontario claimed the attack.', 'The Department of Health said records were stolen.',
-    'Hackers breached the Port of Lisbon.', 'The breach hit a shop in Leeds.',
+    'A hospital in Texas said records were stolen.',
+    'Hackers in Ontario claimed the attack.',
+    'The Department of Health said records were stolen.',
+    'Hackers breached the Port of Lisbon.',
+    'The breach hit a shop in Leeds.',
   ],
   *propose(doc) {
     if (!isIncidentDoc(doc)) return;

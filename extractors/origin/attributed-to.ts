@@ -5,11 +5,13 @@ import { docActor } from './lib/actors.ts';
 import { ACRONYM, ATTACKER_MODIFIER, ATTACKER_NOUN, ATTACK_NOUN, STATE_WORD, negated } from './lib/context.ts';
 import { tellsOfIncident } from './lib/incident.ts';
 
-const CUE = String.raw`(?:attribut(?:ed|es|ing|ion)|link(?:ed|s)?|tie[sd]|connect(?:ed|ions?)|associated|affiliated|aligned|blam(?:ed|es|ing)|` +
+const CUE =
+  String.raw`(?:attribut(?:ed|es|ing|ion)|link(?:ed|s)?|tie[sd]|connect(?:ed|ions?)|associated|affiliated|aligned|blam(?:ed|es|ing)|` +
   String.raw`accus(?:ed|es|ing)|pinned|traced|sponsor(?:ed|ship)|back(?:ed|ing)|supported|directed|funded|commissioned|ordered|` +
   String.raw`controlled|work(?:ing|s)?\s+for|act(?:ing|s)?\s+(?:on\s+behalf\s+of|for)|on\s+behalf\s+of|prox(?:y|ies)|nexus|suspect(?:ed|s)?)`;
-const FILLER = String.raw`(?:\s+(?:to|with|by|on|of|for|the|a|an|back|directly|closely|possibly|likely|probably|reportedly|allegedly|also|either|elements`
-  + String.raw`|members|part|parts|units?|agents?))*`;
+const FILLER =
+  String.raw`(?:\s+(?:to|with|by|on|of|for|the|a|an|back|directly|closely|possibly|likely|probably|reportedly|allegedly|also|either|elements` +
+  String.raw`|members|part|parts|units?|agents?))*`;
 const BEFORE = new RegExp(String.raw`\b${CUE}${FILLER}\s+$`, 'iu');
 // The object between the verb and the country: "links the campaign to Iran", "blamed the attack on North Korea".
 const BEFORE_WITH_OBJECT = /\b(?:link(?:s|ed)?|attribut(?:es|ed)|blam(?:es|ed)|pin(?:s|ned)|trac(?:es|ed))(?:\s+[\w’'.-]+){1,4}?\s+(?:to|on)\s+(?:the\s+)?$/iu;
@@ -18,11 +20,16 @@ const DEMONYM_HEAD = new RegExp(String.raw`^\s+(?:${STATE_WORD}|${ACRONYM}\b|(?:
 // "Russia-linked", "Iran-backed", "Beijing-sponsored": the country hyphenated to the cue.
 const COMPOUND = /^-(?:based|linked|backed|sponsored|affiliated|aligned|nexus|connected|tied|supported|funded|directed|controlled|allied)\b/i;
 // "accused a UK man": a country name used as an adjective names a person's nationality, not a state.
-const ADJECTIVAL = new RegExp(String.raw`^\s+(?:m[ae]n|wom[ae]n|nationals?|citizens?|residents?|students?|teen(?:ager)?s?|boys?|girls?|person|people`
-  + String.raw`|compan(?:y|ies)|firms?|banks?|embassy|court)\b`, '');
+const ADJECTIVAL = new RegExp(
+  String.raw`^\s+(?:m[ae]n|wom[ae]n|nationals?|citizens?|residents?|students?|teen(?:ager)?s?|boys?|girls?|person|people` +
+    String.raw`|compan(?:y|ies)|firms?|banks?|embassy|court)\b`,
+  '',
+);
 // "-based" also describes victims ("the US-based magazine"): only attackers or a group's coined name may follow it.
-const BASED_WHAT = new RegExp(String.raw`^(?:[\s-]+${ATTACKER_MODIFIER}){0,2}[\s-]+(?:${ATTACKER_NOUN}(?![\p{L}-])|[A-Z][\w-]*(?:[a-z][A-Z]|\d)[\w-]*`
-  + String.raw`|[A-Z]{5,}\b)`, 'u');
+const BASED_WHAT = new RegExp(
+  String.raw`^(?:[\s-]+${ATTACKER_MODIFIER}){0,2}[\s-]+(?:${ATTACKER_NOUN}(?![\p{L}-])|[A-Z][\w-]*(?:[a-z][A-Z]|\d)[\w-]*` + String.raw`|[A-Z]{5,}\b)`,
+  'u',
+);
 const ATTRIBUTED = 0.8; // an attribution verb or compound names the country
 const MAX_BEFORE = 70;
 

@@ -6,7 +6,8 @@ import { ATTACKER_NOUN, ATTACK_NOUN, negated } from './lib/context.ts';
 import { tellsOfIncident } from './lib/incident.ts';
 
 const HEDGE = String.raw`(?:(?:mostly|mainly|primarily|largely|apparently|reportedly|allegedly|likely|probably|possibly|believed\s+to\s+be)\s+)?`;
-const TRIGGER = String.raw`(?:based|located|operat(?:ing|ed|es?)|originat(?:ing|ed|es?)|com(?:ing|es)|came|launched|routed|stemm(?:ing|ed)|` +
+const TRIGGER =
+  String.raw`(?:based|located|operat(?:ing|ed|es?)|originat(?:ing|ed|es?)|com(?:ing|es)|came|launched|routed|stemm(?:ing|ed)|` +
   String.raw`emanat(?:ing|ed|es?)|hail(?:ing|s)|working|residing|run|traced(?:\s+back)?)`;
 // The place may be named after a region of it: "out of the Jiangsu province in China", "out of Shanghai, China".
 const TAIL = String.raw`(?:in|from|out\s+of|within|inside|to)\s+(?:[^.;:!?]{0,40}?(?:\s+in|,)\s+)?(?:the\s+)?$`;
@@ -15,8 +16,11 @@ const VIA_TRIGGER = new RegExp(String.raw`\b${TRIGGER}\s+${HEDGE}${TAIL}`, 'iu')
 const VIA_NOUN = new RegExp(String.raw`\b(?:${ATTACKER_NOUN}\s+${HEDGE}(?:in|from)|${ATTACK_NOUN}\s+${HEDGE}from)\s+(?:the\s+)?$`, 'iu');
 // The trigger must describe the attackers or their attack, not the victims ("companies based in the US").
 const ACTOR_BEFORE = new RegExp(String.raw`\b(?:${ATTACKER_NOUN}|${ATTACK_NOUN}|they)\b`, 'iu');
-const TARGET_BETWEEN = new RegExp(String.raw`\b(?:target(?:s|ed|ing)?|against|victims?|compan(?:y|ies)|organi[sz]ations?|firms?|users|customers|websites?`
-  + String.raw`|sites|networks?|systems?|institutions?|agencies|entities|citizens|attacks?\s+on|on)\b`, 'i');
+const TARGET_BETWEEN = new RegExp(
+  String.raw`\b(?:target(?:s|ed|ing)?|against|victims?|compan(?:y|ies)|organi[sz]ations?|firms?|users|customers|websites?` +
+    String.raw`|sites|networks?|systems?|institutions?|agencies|entities|citizens|attacks?\s+on|on)\b`,
+  'i',
+);
 const BASED_IN = 0.75; // the text places the attackers or the attack's source in a country
 const WINDOW = 110;
 

@@ -8,8 +8,11 @@ import { negated } from './lib/context.ts';
 import { tellsOfIncident } from './lib/incident.ts';
 
 // the demonym qualifies a person: "a Lithuanian man", "a 48-year-old Romanian national", "two Italian siblings"
-const PERSON_AFTER = new RegExp(String.raw`^(?:[\s-]+[\w-]+){0,1}?\s+(?:(?:wo)?m[ae]n|nationals?|citizens?|residents?|teen(?:ager)?s?|students?`
-  + String.raw`|programmers?|businessm[ae]n|brothers|siblings|suspects?|fraudsters?|scammers?)\b`, 'i');
+const PERSON_AFTER = new RegExp(
+  String.raw`^(?:[\s-]+[\w-]+){0,1}?\s+(?:(?:wo)?m[ae]n|nationals?|citizens?|residents?|teen(?:ager)?s?|students?` +
+    String.raw`|programmers?|businessm[ae]n|brothers|siblings|suspects?|fraudsters?|scammers?)\b`,
+  'i',
+);
 // the person is the one the law went after for the incident
 const LEGAL = /\b(?:charged|arrested|indicted|extradited|convicted|sentenced|pleaded\s+guilty|prosecuted|detained|accused)\b/i;
 // "nobody has been charged", "was not arrested"
@@ -17,7 +20,10 @@ const DENIED = /\b(?:nobody|no\s+one|not|never)\s+(?:\w+\s+){0,2}$/i;
 const REACH = 50;
 /** The legal verb acts on the person: in the same clause, within reach on either side, and not denied. */
 function charged(text: string, start: number, end: number): boolean {
-  const before = text.slice(Math.max(0, start - REACH), start).split(/[;:]/).pop()!;
+  const before = text
+    .slice(Math.max(0, start - REACH), start)
+    .split(/[;:]/)
+    .pop()!;
   const after = text.slice(end, end + REACH).split(/[;:]/)[0]!;
   return [before, after].some((w) => {
     const m = firstMatch(LEGAL, w);
@@ -30,8 +36,10 @@ const CHARGED_NATIONAL = 0.55; // the charged person's nationality: where a crim
 export default defineRule({
   field: 'origin',
   examples: [
-    { text: 'US prosecutors have charged a Lithuanian man with stealing $90 million from two companies in a phishing scheme.',
-      value: { country: 'LT', actor: null } },
+    {
+      text: 'US prosecutors have charged a Lithuanian man with stealing $90 million from two companies in a phishing scheme.',
+      value: { country: 'LT', actor: null },
+    },
     { text: 'A 31-year-old Romanian national was arrested after the ransomware attack on the clinic.', value: { country: 'RO', actor: null } },
   ],
   counterExamples: [

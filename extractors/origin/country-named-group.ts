@@ -5,10 +5,16 @@ import { negated } from './lib/context.ts';
 import { tellsOfIncident } from './lib/incident.ts';
 
 // Words that only hacker groups put in their names next to a country; "Pakistan Army" or "Russian Navy" are institutions.
-const MARK = new RegExp(String.raw`^(?:Cyber(?![Ss]ecurity)\w*|Electronic\w*|Hack(?!ed$|s$|ing$)\w*|Hat|Anonymous|Anon|LulzSec|Team|Crew|Squad|Legion|Mafia`
-  + String.raw`|Ghosts?|Warriors|Defacers|Knights|Tigers|Underground)$`, '');
-const PART = new RegExp(String.raw`^(?:Cyber(?![Ss]ecurity)\w*|Electronic\w*|Hack(?!ed$|s$|ing$)\w*|Grey|Gray|Black|White|Hat|Security|Team|Army|Crew|Squad`
-  + String.raw`|Command|Force|Legion|Mafia|Ghosts?|Warriors|Unit|Brigade|Defacers|Knights|Tigers|Fighters|Underground|Attackers|Group)$`, '');
+const MARK = new RegExp(
+  String.raw`^(?:Cyber(?![Ss]ecurity)\w*|Electronic\w*|Hack(?!ed$|s$|ing$)\w*|Hat|Anonymous|Anon|LulzSec|Team|Crew|Squad|Legion|Mafia` +
+    String.raw`|Ghosts?|Warriors|Defacers|Knights|Tigers|Underground)$`,
+  '',
+);
+const PART = new RegExp(
+  String.raw`^(?:Cyber(?![Ss]ecurity)\w*|Electronic\w*|Hack(?!ed$|s$|ing$)\w*|Grey|Gray|Black|White|Hat|Security|Team|Army|Crew|Squad` +
+    String.raw`|Command|Force|Legion|Mafia|Ghosts?|Warriors|Unit|Brigade|Defacers|Knights|Tigers|Fighters|Underground|Attackers|Group)$`,
+  '',
+);
 const PREFIX = /^(?:Anonymous|Anon|LulzSec|Team|HighTech|Elite|The)$/;
 const WORD = /^[\s]+([A-Z][\w-]*)/;
 const WORD_BEFORE = /([A-Z][\w-]*)\s+$/;

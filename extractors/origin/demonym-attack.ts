@@ -6,8 +6,10 @@ import { ATTACK_NOUN, ATTACKER_MODIFIER, negated } from './lib/context.ts';
 import { tellsOfIncident } from './lib/incident.ts';
 
 // The demonym qualifies the attack itself, not its target: "Chinese espionage", not "attacks on Chinese sites".
-const AFTER = new RegExp(String.raw`^(?:[\s-]+${ATTACKER_MODIFIER}){0,2}[\s-]+(?:${ATTACK_NOUN}|intelligence[\s-]gathering(?:\s+effort)?`
-  + String.raw`|origin)(?![\p{L}-])`, 'iu');
+const AFTER = new RegExp(
+  String.raw`^(?:[\s-]+${ATTACKER_MODIFIER}){0,2}[\s-]+(?:${ATTACK_NOUN}|intelligence[\s-]gathering(?:\s+effort)?` + String.raw`|origin)(?![\p{L}-])`,
+  'iu',
+);
 const TARGET_BEFORE = /\b(?:against|targeting|targeted|into|on|at)\s+(?:the\s+|an?\s+)?$/i;
 const OF_ORIGIN = /\bof\s+$/i;
 const DEMONYM_ATTACK = 0.7; // the nationality qualifies the attack, a step further from the attackers than "Chinese hackers"

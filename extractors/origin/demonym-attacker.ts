@@ -50,8 +50,7 @@ export default defineRule({
       const end = p.end + m[0].length;
       if (negated(doc, p.start, end)) continue;
       const noun = m[1]!;
-      const name = NUMBERED_APT.test(noun) ? { name: noun, start: end - noun.length, end }
-        : NAMED_NOUN.test(noun) ? nameAfter(doc, end) : undefined;
+      const name = NUMBERED_APT.test(noun) ? { name: noun, start: end - noun.length, end } : NAMED_NOUN.test(noun) ? nameAfter(doc, end) : undefined;
       const evidence = [span(doc.text, p.start, end)];
       if (name && name.start >= end) evidence.push(span(doc.text, name.start, name.end));
       const confidence = p.kind === 'demonym' ? DEMONYM_ATTACKERS : NAME_ATTACKERS;

@@ -14,16 +14,14 @@ export default defineRule({
     { text: 'Investigators said the attack was carried out by Evil Corp, a cybercrime group.', value: { country: null, actor: 'Evil Corp' } },
     // a round-up: the lead story's group, not one from the digest items about other incidents
     {
-      text: 'A regional library was hit by ransomware on Monday. The Rhysida extortion group claimed the attack.\n\n' +
+      text:
+        'A regional library was hit by ransomware on Monday. The Rhysida extortion group claimed the attack.\n\n' +
         '- Kestrel Logistics: the freight forwarder said a group calling itself Akira listed it on a leak site last week.\n' +
         '- Northfield College: the college said phishing emails led to the theft of staff passwords on Friday.',
       value: { country: null, actor: 'Rhysida' },
     },
   ],
-  counterExamples: [
-    'The City of Dallas said the attack encrypted servers.',
-    'The Australian Cyber Security Centre said it was aware of the incident.',
-  ],
+  counterExamples: ['The City of Dallas said the attack encrypted servers.', 'The Australian Cyber Security Centre said it was aware of the incident.'],
   *propose(doc) {
     if (!tellsOfIncident(doc)) return;
     const a = docActor(doc);

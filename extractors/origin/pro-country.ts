@@ -17,10 +17,7 @@ export default defineRule({
     { text: 'The pro-Russian hacktivist group Killnet disrupted websites of German banks.', value: { country: 'RU', actor: 'Killnet' } },
     { text: 'The pro-Kremlin hacker group KillNet shut down the Parliament website.', value: { country: 'RU', actor: 'KillNet' } },
   ],
-  counterExamples: [
-    'Defacers left pro-Pakistani remarks on the site.',
-    'The Russian hackers attacked Ukrainian sites.',
-  ],
+  counterExamples: ['Defacers left pro-Pakistani remarks on the site.', 'The Russian hackers attacked Ukrainian sites.'],
   *propose(doc) {
     if (!tellsOfIncident(doc)) return;
     for (const p of places(doc)) {

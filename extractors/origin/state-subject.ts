@@ -5,12 +5,15 @@ import { docActor } from './lib/actors.ts';
 import { ACRONYM, ATTACK_VERB, STATE_WORD, negated } from './lib/context.ts';
 import { tellsOfIncident } from './lib/incident.ts';
 
-const ADVERB = String.raw`(?:managed\s+to|allegedly|reportedly|presumabl?e?ly|apparently|likely|probably|also|itself|then|later|repeatedly|secretly|has|have`
-  + String.raw`|had)`;
+const ADVERB =
+  String.raw`(?:managed\s+to|allegedly|reportedly|presumabl?e?ly|apparently|likely|probably|also|itself|then|later|repeatedly|secretly|has|have` +
+  String.raw`|had)`;
 const AFTER_NAME = new RegExp(String.raw`^(?:['’]s)?(?:\s+(?:${STATE_WORD}|${ACRONYM}|${ADVERB})){0,4}\s+${ATTACK_VERB}\b(?!\s+by\b)`, 'u');
 // A demonym alone is not a subject: "the Chinese hacked" is rare, "Chinese websites were hacked" common.
-const AFTER_DEMONYM = new RegExp(String.raw`^(?:\s+(?:${ADVERB}\s+)?(?:${STATE_WORD}|${ACRONYM})){1,4}(?:\s+${ADVERB}){0,2}\s+${ATTACK_VERB}\b(?!`
-  + String.raw`\s+by\b)`, 'u');
+const AFTER_DEMONYM = new RegExp(
+  String.raw`^(?:\s+(?:${ADVERB}\s+)?(?:${STATE_WORD}|${ACRONYM})){1,4}(?:\s+${ADVERB}){0,2}\s+${ATTACK_VERB}\b(?!` + String.raw`\s+by\b)`,
+  'u',
+);
 // "The government of Togo used spyware": the organ comes first and the country follows "of".
 const ORGAN_OF = /\b(?:government|military|army|intelligence\s+services?|regime|authorities|president)\s+(?:from|of)\s+(?:the\s+)?$/i;
 const VERB_AFTER = new RegExp(String.raw`^(?:\s+${ADVERB})*\s+${ATTACK_VERB}\b(?!\s+by\b)`, 'u');
@@ -22,7 +25,7 @@ const COUNTRY_ACTS = 0.65; // a bare country name as subject: also headlines, wh
 export default defineRule({
   field: 'origin',
   examples: [
-    { text: "China has downloaded 10 to 20 terabytes of data from the NIPRNet, said a general.", value: { country: 'CN', actor: null } },
+    { text: 'China has downloaded 10 to 20 terabytes of data from the NIPRNet, said a general.', value: { country: 'CN', actor: null } },
     { text: 'The German BND hacked computers in the Democratic Republic of Congo.', value: { country: 'DE', actor: null } },
     { text: 'U.S. officials have determined that the Chinese government hacked into the campaigns.', value: { country: 'CN', actor: null } },
     { text: 'The government of Togo used spyware tools against the opposition.', value: { country: 'TG', actor: null } },

@@ -7,11 +7,14 @@ import { demandLeftOpen, denial, unreported } from './lib/context.ts';
 // malware that encrypts files is ransomware by definition; a person who did is left to the demand rules,
 // since breach notices say "an unauthorized party ... encrypted files" without any demand behind it
 const AGENT = String.raw`(?:malware|virus|malicious\s+(?:software|code|program)|the\s+attack|an\s+attack|cyber[\s-]?attack)`;
-const ENCRYPTED = new RegExp([
-  String.raw`\b${AGENT}\s+(?:[\w'’-]+\s+){0,4}?encrypt(?:ed|ing|s)\b`,
-  String.raw`\bencrypted\s+by\s+(?:the\s+|an?\s+)?(?:\w+\s+)?${AGENT}`,
-  String.raw`\bencrypted\s+(?:files|data)\s+(?:have|had|has|were|was)\s+(?:\w+\s+){0,2}?(?:been\s+)?(?:identified|found|discovered|detected)\b`,
-].join('|'), 'gi');
+const ENCRYPTED = new RegExp(
+  [
+    String.raw`\b${AGENT}\s+(?:[\w'’-]+\s+){0,4}?encrypt(?:ed|ing|s)\b`,
+    String.raw`\bencrypted\s+by\s+(?:the\s+|an?\s+)?(?:\w+\s+)?${AGENT}`,
+    String.raw`\bencrypted\s+(?:files|data)\s+(?:have|had|has|were|was)\s+(?:\w+\s+){0,2}?(?:been\s+)?(?:identified|found|discovered|detected)\b`,
+  ].join('|'),
+  'gi',
+);
 // "attackers stole data that was not encrypted": the victim's own (missing) protection
 const PROTECTIVE = /\b(?:unencrypted|not\s+encrypted|n't\s+encrypted|encryption\s+(?:software|technology|key)|password[\s-]protected|stolen\s+laptop)\b/i;
 

@@ -2,18 +2,24 @@
 import { defineRule, matches, span } from '../_shared/kit.ts';
 import { denial, unreported } from './lib/context.ts';
 
-const DEMAND = new RegExp([
-  String.raw`\bransom(?:ware)?[\s-]+(?:demands?|notes?|messages?|letters?|requests?|emails?|screens?)\b`,
-  String.raw`\b(?:demand(?:ed|ing|s)?|ask(?:ed|ing|s)?\s+for|sought|seek(?:ing|s)?|request(?:ed|ing|s)?|want(?:ed|s)?)\s+(?:(?:a|an|the|any|some|their`
-    + String.raw`|its)\s+)?(?:[\w$€£.,-]+\s+){0,3}?ransom\b`,
-  String.raw`\bransom\s+(?:was|were|is|had\s+been|has\s+been|being)\s+(?:demanded|requested|sought)\b`,
-  String.raw`\b(?:held|holding|holds)\s+(?:[\w'’]+\s+){0,3}?(?:to|for)\s+ransom\b`,
-  String.raw`\bransom-(?:seeking|demanding)\b`,
-].join('|'), 'gi');
+const DEMAND = new RegExp(
+  [
+    String.raw`\bransom(?:ware)?[\s-]+(?:demands?|notes?|messages?|letters?|requests?|emails?|screens?)\b`,
+    String.raw`\b(?:demand(?:ed|ing|s)?|ask(?:ed|ing|s)?\s+for|sought|seek(?:ing|s)?|request(?:ed|ing|s)?|want(?:ed|s)?)\s+(?:(?:a|an|the|any|some|their` +
+      String.raw`|its)\s+)?(?:[\w$€£.,-]+\s+){0,3}?ransom\b`,
+    String.raw`\bransom\s+(?:was|were|is|had\s+been|has\s+been|being)\s+(?:demanded|requested|sought)\b`,
+    String.raw`\b(?:held|holding|holds)\s+(?:[\w'’]+\s+){0,3}?(?:to|for)\s+ransom\b`,
+    String.raw`\bransom-(?:seeking|demanding)\b`,
+  ].join('|'),
+  'gi',
+);
 // the victim paying or refusing to pay still tells that a ransom was asked for, so no negation check
-const PAID = new RegExp(String.raw`\b(?:pa(?:id|y|ying|ys)|refus(?:ed|es|ing)\s+to\s+pay|payment\s+of)\s+(?:(?:a|an|the|any|no|its|their`
-  + String.raw`|some)\s+)?(?:[\w$€£.,-]+\s+){0,3}?ransom\b|\bransom\s+(?:was|were|is|had\s+been|has\s+been|will\s+be)\s+(?:not\s+)?paid\b`
-  + String.raw`|\bransom\s+payments?\b`, 'gi');
+const PAID = new RegExp(
+  String.raw`\b(?:pa(?:id|y|ying|ys)|refus(?:ed|es|ing)\s+to\s+pay|payment\s+of)\s+(?:(?:a|an|the|any|no|its|their` +
+    String.raw`|some)\s+)?(?:[\w$€£.,-]+\s+){0,3}?ransom\b|\bransom\s+(?:was|were|is|had\s+been|has\s+been|will\s+be)\s+(?:not\s+)?paid\b` +
+    String.raw`|\bransom\s+payments?\b`,
+  'gi',
+);
 
 const EXPLICIT_DEMAND = 0.9; // the text says a ransom was asked for
 const PAYMENT_TALK = 0.85; // a ransom paid or refused presupposes the demand

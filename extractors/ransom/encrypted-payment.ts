@@ -4,10 +4,13 @@ import { defineRule, matches, span } from '../_shared/kit.ts';
 import { denial, unreported } from './lib/context.ts';
 
 const LOCKED = /\b(?:encrypt(?:ed|ing|s)?|decrypt(?:ed|ing|ion|s)?|locked|unlock(?:ed|ing)?|scrambled|held\s+hostage|hostage)\b/i;
-const PAYMENT = new RegExp(String.raw`\b(?:demand(?:ed|ing|s)?|ask(?:ed|ing|s)?\s+for|request(?:ed|ing)?|want(?:ed|s)?)\s+(?:(?:a|an|the`
-  + String.raw`|some)\s+)?(?:payment|money|cash|bitcoins?|cryptocurrency|crypto|fee|sum)\b|\bpay(?:ment)?\s+(?:[\w$€£.,-]+\s+){0,4}?(?:to|for)\s+(?:decrypt`
-  + String.raw`|unlock|restore|release|regain|recover|get\s+(?:\w+\s+)?(?:files|data)\s+back)\w*|\b(?:data|files|systems?`
-  + String.raw`|records)\s+(?:\w+\s+)?held\s+hostage\b`, 'gi');
+const PAYMENT = new RegExp(
+  String.raw`\b(?:demand(?:ed|ing|s)?|ask(?:ed|ing|s)?\s+for|request(?:ed|ing)?|want(?:ed|s)?)\s+(?:(?:a|an|the` +
+    String.raw`|some)\s+)?(?:payment|money|cash|bitcoins?|cryptocurrency|crypto|fee|sum)\b|\bpay(?:ment)?\s+(?:[\w$€£.,-]+\s+){0,4}?(?:to|for)\s+(?:decrypt` +
+    String.raw`|unlock|restore|release|regain|recover|get\s+(?:\w+\s+)?(?:files|data)\s+back)\w*|\b(?:data|files|systems?` +
+    String.raw`|records)\s+(?:\w+\s+)?held\s+hostage\b`,
+  'gi',
+);
 
 const LOCK_AND_PAY = 0.85; // payment asked for in a sentence about locked data
 
@@ -21,10 +24,7 @@ export default defineRule({
     { text: 'Staff found a message demanding payment for the return of encrypted data on a server.', value: { demanded: true, amount: null, currency: null } },
     { text: "City of Sarasota's system hacked, data held hostage", value: { demanded: true, amount: null, currency: null } },
   ],
-  counterExamples: [
-    'The laptop was encrypted, so the data is safe.',
-    'The vendor demanded payment of overdue invoices.',
-  ],
+  counterExamples: ['The laptop was encrypted, so the data is safe.', 'The vendor demanded payment of overdue invoices.'],
   *propose(doc) {
     if (denial(doc)) return;
     const { text } = doc;

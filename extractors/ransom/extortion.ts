@@ -5,10 +5,16 @@ import { defineRule, matches, span } from '../_shared/kit.ts';
 import { denial, habitual, unreported } from './lib/context.ts';
 
 const EXTORT = /\b(?:extort(?:ed|ing|s|ion(?:ists?)?|ionate)?|blackmail(?:ed|ing|s|ers?)?)\b/gi;
-const THREAT = new RegExp(String.raw`\bthreat(?:en(?:ed|ing|s)?)\s+to\s+(?:leak|publish|release|sell|expose|post|dump|delete|destroy`
-  + String.raw`|wipe)\b[^.;]{0,120}?\b(?:unless|if)\b[^.;]{0,80}?\b(?:pa(?:id|y|ying)|payment|ransom|money|bitcoin)\b`, 'gi');
-const FOR_MONEY = new RegExp(String.raw`\b(?:pa(?:id|y|ying|yment)|money|ransom|bitcoins?|crypto\w*|fee|cash|sum|dollars|euros|pounds|in\s+exchange\s+for`
-  + String.raw`|unless|or\s+else)\b|[$€£]\s?\d`, 'i');
+const THREAT = new RegExp(
+  String.raw`\bthreat(?:en(?:ed|ing|s)?)\s+to\s+(?:leak|publish|release|sell|expose|post|dump|delete|destroy` +
+    String.raw`|wipe)\b[^.;]{0,120}?\b(?:unless|if)\b[^.;]{0,80}?\b(?:pa(?:id|y|ying)|payment|ransom|money|bitcoin)\b`,
+  'gi',
+);
+const FOR_MONEY = new RegExp(
+  String.raw`\b(?:pa(?:id|y|ying|yment)|money|ransom|bitcoins?|crypto\w*|fee|cash|sum|dollars|euros|pounds|in\s+exchange\s+for` +
+    String.raw`|unless|or\s+else)\b|[$€£]\s?\d`,
+  'i',
+);
 
 const EXTORTION = 0.75; // extortion for money against the victim
 const LEAK_THREAT = 0.85; // a threat to leak unless paid is a ransom demand in all but name
@@ -30,7 +36,10 @@ export default defineRule({
     if (denial(doc)) return;
     const { text } = doc;
     if (!/extort|blackmail|threat/i.test(text)) return;
-    for (const [re, conf] of [[EXTORT, EXTORTION], [THREAT, LEAK_THREAT]] as const) {
+    for (const [re, conf] of [
+      [EXTORT, EXTORTION],
+      [THREAT, LEAK_THREAT],
+    ] as const) {
       for (const m of matches(re, text)) {
         const end = m.index + m[0].length;
         const sentence = doc.sentenceAt(m.index)?.text ?? '';

@@ -13,10 +13,7 @@ export default defineRule({
     { text: 'Nobody asked the company for money; the attackers simply took the funds.', value: { demanded: false, amount: null, currency: null } },
     { text: 'The port said it had received no ransom demand.', value: { demanded: false, amount: null, currency: null } },
   ],
-  counterExamples: [
-    'The attackers demanded a ransom of $2 million.',
-    'The city was hit by ransomware on Sunday.',
-  ],
+  counterExamples: ['The attackers demanded a ransom of $2 million.', 'The city was hit by ransomware on Sunday.'],
   *propose(doc) {
     const m = denial(doc);
     if (!m) return;

@@ -16,10 +16,7 @@ export default defineRule({
     { text: 'City of Stratford paid $75k after experiencing a ransomware attack', value: { demanded: true, amount: 75000, currency: 'USD' } },
     { text: 'A ransom of 2 bitcoins was paid to the attackers.', value: { demanded: true, amount: 2, currency: 'BTC' } },
   ],
-  counterExamples: [
-    'The company paid $2 million to settle the class action over the breach.',
-    'Customers paid $40 a month for the service before the hack.',
-  ],
+  counterExamples: ['The company paid $2 million to settle the class action over the breach.', 'Customers paid $40 a month for the service before the hack.'],
   *propose(doc) {
     if (denial(doc)) return;
     if (!/\bpa(?:id|ys?|ying)\b/i.test(doc.text) || NEGOTIATED.test(doc.text)) return;

@@ -5,17 +5,20 @@ import { defineRule, matches, span } from '../_shared/kit.ts';
 import { demandLeftOpen, denial, generic, unreported } from './lib/context.ts';
 
 const NAMED = String.raw`(?:[A-Z][\w.-]*\s+){0,2}`; // "Ryuk", "the Windows Egregor"
-const ATTACK = new RegExp([
-  String.raw`\bransom(?:[\s-]?ware)?[\s-]+(?:cyber[\s-]?)?(?:attacks?|infections?|incidents?|events?|hacks?|outbreaks?|intrusions?|assaults?|strikes?`
-    + String.raw`|breach(?:es)?|compromises?|cases?|virus|episodes?|encryption)\b`,
-  String.raw`\b(?:hit|struck|infected|impacted|affected|attacked|compromised|crippled|targeted|paralysed|paralyzed|disrupted|hobbled|locked|breached|hacked`
-    + String.raw`|victims?|victimi[sz]ed)\s+(?:by|with|of|in)\s+(?:an?\s+|the\s+)?(?:suspected\s+|apparent\s+|possible\s+)?${NAMED}ransom[\s-]?ware\b`,
-  String.raw`\b(?:deploy(?:ed|ing|s)?|install(?:ed|ing|s)?|launch(?:ed|ing|es)?|unleash(?:ed|ing)?|plant(?:ed|ing)?|detonat(?:ed|ing|ion\s+of))\s+(?:an?\s+`
-    + String.raw`|the\s+|their\s+|its\s+)?${NAMED}ransom[\s-]?ware\b`,
-  String.raw`\bransom[\s-]?ware\s+(?:that\s+|which\s+)?(?:encrypted|locked|infected|hit|crippled|struck|disrupted|froze|spread|demanded)\b`,
-  String.raw`\bransom[\s-]?ware\s+(?:gang|group|crew|operators?|actors?|attackers?|hackers?)\s+(?:claim(?:ed|s)?|took|has\s+claimed|listed|posted|leaked`
-    + String.raw`|published|behind)\b`,
-].join('|'), 'gi');
+const ATTACK = new RegExp(
+  [
+    String.raw`\bransom(?:[\s-]?ware)?[\s-]+(?:cyber[\s-]?)?(?:attacks?|infections?|incidents?|events?|hacks?|outbreaks?|intrusions?|assaults?|strikes?` +
+      String.raw`|breach(?:es)?|compromises?|cases?|virus|episodes?|encryption)\b`,
+    String.raw`\b(?:hit|struck|infected|impacted|affected|attacked|compromised|crippled|targeted|paralysed|paralyzed|disrupted|hobbled|locked|breached|hacked` +
+      String.raw`|victims?|victimi[sz]ed)\s+(?:by|with|of|in)\s+(?:an?\s+|the\s+)?(?:suspected\s+|apparent\s+|possible\s+)?${NAMED}ransom[\s-]?ware\b`,
+    String.raw`\b(?:deploy(?:ed|ing|s)?|install(?:ed|ing|s)?|launch(?:ed|ing|es)?|unleash(?:ed|ing)?|plant(?:ed|ing)?|detonat(?:ed|ing|ion\s+of))\s+(?:an?\s+` +
+      String.raw`|the\s+|their\s+|its\s+)?${NAMED}ransom[\s-]?ware\b`,
+    String.raw`\bransom[\s-]?ware\s+(?:that\s+|which\s+)?(?:encrypted|locked|infected|hit|crippled|struck|disrupted|froze|spread|demanded)\b`,
+    String.raw`\bransom[\s-]?ware\s+(?:gang|group|crew|operators?|actors?|attackers?|hackers?)\s+(?:claim(?:ed|s)?|took|has\s+claimed|listed|posted|leaked` +
+      String.raw`|published|behind)\b`,
+  ].join('|'),
+  'gi',
+);
 
 const RANSOMWARE_ATTACK = 0.85; // ransomware is said to have struck the victim
 

@@ -6,11 +6,17 @@ import { countPattern, countsIn } from './lib/count.ts';
 
 const MACHINES = countPattern(String.raw`computers|machines|workstations|endpoints|systems|devices|PCs|hosts|terminals`);
 // the verb that makes the count a count of compromised machines, right before or after it
-const HIT_BEFORE = new RegExp(String.raw`\b(?:encrypt(?:ed|ing)|infect(?:ed|ing)|compromis(?:ed|ing)|hack(?:ed|ing)(?:\s+into)?|breach(?:ed|ing)|wip(?:ed`
-  + String.raw`|ing)|lock(?:ed|ing)|hit|struck|crippl(?:ed|ing)|penetrat(?:ed|ing)|spread\s+to|control\s+of|access\s+to|took\s+down|knock(?:ed|ing)\s+out`
-  + String.raw`|disabl(?:ed|ing))\s+(?:(?:a\s+total\s+of|more\s+than|over|at\s+least|nearly|almost|about|around|some|an\s+estimated|roughly)\s+)?$`, 'i');
-const HIT_AFTER = new RegExp(String.raw`^\s*(?:[\w,]+\s+){0,4}?(?:were|was|had\s+been|have\s+been|got|being)\s+(?:\w+\s+)?(?:encrypted|infected|compromised`
-  + String.raw`|hacked|breached|wiped|locked|hit|affected|crippled|disabled|taken\s+offline|knocked\s+out)\b`, 'i');
+const HIT_BEFORE = new RegExp(
+  String.raw`\b(?:encrypt(?:ed|ing)|infect(?:ed|ing)|compromis(?:ed|ing)|hack(?:ed|ing)(?:\s+into)?|breach(?:ed|ing)|wip(?:ed` +
+    String.raw`|ing)|lock(?:ed|ing)|hit|struck|crippl(?:ed|ing)|penetrat(?:ed|ing)|spread\s+to|control\s+of|access\s+to|took\s+down|knock(?:ed|ing)\s+out` +
+    String.raw`|disabl(?:ed|ing))\s+(?:(?:a\s+total\s+of|more\s+than|over|at\s+least|nearly|almost|about|around|some|an\s+estimated|roughly)\s+)?$`,
+  'i',
+);
+const HIT_AFTER = new RegExp(
+  String.raw`^\s*(?:[\w,]+\s+){0,4}?(?:were|was|had\s+been|have\s+been|got|being)\s+(?:\w+\s+)?(?:encrypted|infected|compromised` +
+    String.raw`|hacked|breached|wiped|locked|hit|affected|crippled|disabled|taken\s+offline|knocked\s+out)\b`,
+  'i',
+);
 
 const COUNTED_MACHINES = 0.7; // machines, not servers: the count includes workstations
 

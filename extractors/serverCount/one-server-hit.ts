@@ -4,14 +4,23 @@
 import { defineRule, matches, span } from '../_shared/kit.ts';
 
 // a single server, owned or introduced: "a server", "its web server", "the company's file server"
-const ONE_SERVER = new RegExp(String.raw`\b(?:a|an|one|its|our|their|his|her|the\s+(?:[\w-]+\s+){0,2}?[\w-]+['’]s)\s+(?:[\w-]+\s+){0,2}?server\b`
-  + String.raw`(?!s|\s+(?:farm|room|rack|cluster|software))`, 'gi');
+const ONE_SERVER = new RegExp(
+  String.raw`\b(?:a|an|one|its|our|their|his|her|the\s+(?:[\w-]+\s+){0,2}?[\w-]+['’]s)\s+(?:[\w-]+\s+){0,2}?server\b` +
+    String.raw`(?!s|\s+(?:farm|room|rack|cluster|software))`,
+  'gi',
+);
 // the attack verb governs the server: right before it, or the server is the subject of a passive hit
-const HIT_BEFORE = new RegExp(String.raw`\b(?:compromis(?:ed|ing)|hack(?:ed|ing)(?:\s+into)?|breach(?:ed|ing)|infiltrat(?:ed|ing)|broke\s+into`
-  + String.raw`|br(?:eak|oke)\s+in(?:to)?|infect(?:ed|ing)|encrypt(?:ed|ing)|penetrat(?:ed|ing)|(?:gained|gaining|unauthori[sz]ed)\s+access\s+to`
-  + String.raw`|accessed|took\s+over|targeted)\s+$`, 'i');
-const HIT_AFTER = new RegExp(String.raw`^\s*(?:was|had\s+been|has\s+been|got|being)\s+(?:\w+\s+)?(?:compromised|hacked|breached|infiltrated|infected`
-  + String.raw`|encrypted|accessed|penetrated)\b`, 'i');
+const HIT_BEFORE = new RegExp(
+  String.raw`\b(?:compromis(?:ed|ing)|hack(?:ed|ing)(?:\s+into)?|breach(?:ed|ing)|infiltrat(?:ed|ing)|broke\s+into` +
+    String.raw`|br(?:eak|oke)\s+in(?:to)?|infect(?:ed|ing)|encrypt(?:ed|ing)|penetrat(?:ed|ing)|(?:gained|gaining|unauthori[sz]ed)\s+access\s+to` +
+    String.raw`|accessed|took\s+over|targeted)\s+$`,
+  'i',
+);
+const HIT_AFTER = new RegExp(
+  String.raw`^\s*(?:was|had\s+been|has\s+been|got|being)\s+(?:\w+\s+)?(?:compromised|hacked|breached|infiltrated|infected` +
+    String.raw`|encrypted|accessed|penetrated)\b`,
+  'i',
+);
 
 const ONE_SERVER_HIT = 0.5; // "a server" states one machine, but articles often mean "the systems"
 

@@ -4,21 +4,31 @@
 import { defineRule, firstMatch, matches, span } from '../_shared/kit.ts';
 import { NUMBER_SOURCE, parseNumber } from '../_shared/numbers.ts';
 
-const OWNER = String.raw`(?:our|its|their|the\s+(?:company|firm|council|city|county|district|hospital|school|university|agency|ministry|business|shop`
-  + String.raw`|store)['’]s|[A-Z][\w&.-]*['’]s)`;
+const OWNER =
+  String.raw`(?:our|its|their|the\s+(?:company|firm|council|city|county|district|hospital|school|university|agency|ministry|business|shop` +
+  String.raw`|store)['’]s|[A-Z][\w&.-]*['’]s)`;
 // "seized" and "took down" are left out: that is what police do to a gang's servers.
 const HIT_VERB = String.raw`(?:held|encrypted|compromised|hacked(?:\s+into)?|breached|wiped|locked|infected|hit|attacked|deleted|ransomed|crippled)`;
 // The servers as a whole, written without a number: "held our MongoDB servers", "its servers were encrypted".
-const OWN_HIT = new RegExp(String.raw`\b${HIT_VERB}\s+(?:all\s+(?:of\s+)?)?${OWNER}\s+(?:[\w-]+\s+){0,2}?servers\b|` +
-  String.raw`\b${OWNER}\s+(?:[\w-]+\s+){0,2}?servers\s+(?:were|had\s+been|have\s+been|got)\s+(?:all\s+)?(?:\w+ly\s+)?${HIT_VERB}\b`, 'iu');
+const OWN_HIT = new RegExp(
+  String.raw`\b${HIT_VERB}\s+(?:all\s+(?:of\s+)?)?${OWNER}\s+(?:[\w-]+\s+){0,2}?servers\b|` +
+    String.raw`\b${OWNER}\s+(?:[\w-]+\s+){0,2}?servers\s+(?:were|had\s+been|have\s+been|got)\s+(?:all\s+)?(?:\w+ly\s+)?${HIT_VERB}\b`,
+  'iu',
+);
 // The owner counting its own servers: "We run three MongoDB servers", "our 12 servers", "the company operates 40 servers".
-const FLEET = new RegExp(String.raw`\b(?:(?:we|it|they|the\s+(?:company|firm|council|city|business|shop))\s+` +
-  String.raw`(?:run|runs|operate|operates|ha(?:ve|s)|had|own|owns|maintain|maintains|use|uses|used)|` +
-  String.raw`our|its|their|all)\s+(?:(?:a\s+total\s+of|just|only)\s+)?(?<n>${NUMBER_SOURCE})\s+(?:[\w-]+\s+){0,2}?servers\b`, 'giu');
+const FLEET = new RegExp(
+  String.raw`\b(?:(?:we|it|they|the\s+(?:company|firm|council|city|business|shop))\s+` +
+    String.raw`(?:run|runs|operate|operates|ha(?:ve|s)|had|own|owns|maintain|maintains|use|uses|used)|` +
+    String.raw`our|its|their|all)\s+(?:(?:a\s+total\s+of|just|only)\s+)?(?<n>${NUMBER_SOURCE})\s+(?:[\w-]+\s+){0,2}?servers\b`,
+  'giu',
+);
 // Only some were hit, or the text says which: a count of the hit ones belongs to another rule.
-const PARTIAL = new RegExp(String.raw`\b(?:(?:${NUMBER_SOURCE}|some|several|most|many|none|one|all\s+but\s+\w+)\s+of\s+(?:them|which|these|those|(?:our|its`
-  + String.raw`|their|the)\s+(?:[\w-]+\s+){0,2}?servers)\b|only\s+(?:${NUMBER_SOURCE}|some|one|a\s+few)\s+(?:[\w-]+\s+)?servers\b|servers?\s+(?:was`
-  + String.raw`|were)\s+(?:not\s+(?:affected|encrypted|hit|compromised)|spared|unaffected)\b)`, 'iu');
+const PARTIAL = new RegExp(
+  String.raw`\b(?:(?:${NUMBER_SOURCE}|some|several|most|many|none|one|all\s+but\s+\w+)\s+of\s+(?:them|which|these|those|(?:our|its` +
+    String.raw`|their|the)\s+(?:[\w-]+\s+){0,2}?servers)\b|only\s+(?:${NUMBER_SOURCE}|some|one|a\s+few)\s+(?:[\w-]+\s+)?servers\b|servers?\s+(?:was` +
+    String.raw`|were)\s+(?:not\s+(?:affected|encrypted|hit|compromised)|spared|unaffected)\b)`,
+  'iu',
+);
 const FLEET_HIT = 0.6; // two statements joined by inference: the fleet's size and that "our servers" were hit
 
 export default defineRule({

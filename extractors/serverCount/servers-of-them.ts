@@ -14,10 +14,7 @@ export default defineRule({
     { text: 'The hackers targeted the firm’s servers, encrypting 40 of them.', value: 40 },
     { text: 'The attackers went after the council’s servers. Six of them were wiped.', value: 6 },
   ],
-  counterExamples: [
-    'The company has many servers; 40 of them are in Ireland.',
-    'Hackers stole the records of patients, and 40 of them have complained.',
-  ],
+  counterExamples: ['The company has many servers; 40 of them are in Ireland.', 'Hackers stole the records of patients, and 40 of them have complained.'],
   *propose(doc) {
     const { text } = doc;
     if (!/servers/i.test(text) || !/of them/i.test(text)) return;

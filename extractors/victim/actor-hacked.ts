@@ -5,13 +5,16 @@ import { isNameLike } from './lib/lone.ts';
 import { isPlace } from './lib/name-shape.ts';
 
 // the object of a hacking verb, optionally behind "the website of", is whoever was attacked
-const HACKED = new RegExp(String.raw`\b(?:hacked\s+into|broke\s+into|breached\s+into|(?:managed|able|tried|attempted)\s+to\s+(?:hack|breach|deface`
-  + String.raw`|compromise|infiltrate|penetrate|access)(?:\s+and\s+(?:hack|breach|deface|compromise|leak|dump))?|hacked|breached|defaced|compromised`
-  + String.raw`|attacked|targeted|targeting|hacks|breaches|defaces|compromises|infiltrated|penetrated|hijacked|hit|struck|encrypted|crippled|disrupted`
-  + String.raw`|paralys[ei]d|paralyzed|knocked\s+offline|took\s+down|taking\s+down|gained\s+(?:unauthorized\s+)?access\s+(?:to|into)`
-  + String.raw`|stole\s+(?:[\w,-]+\s+){0,8}?from|leaked\s+(?:[\w,-]+\s+){0,6}?(?:from|of|belonging\s+to))\s+(?:the\s+)?(?:(?:official|internal|computer|IT`
-  + String.raw`|email|web|online|corporate)\s+)*(?:(?:systems?|servers?|networks?|websites?|sites?|accounts?|databases?|portal|infrastructure`
-  + String.raw`|sub-?domain)\s+(?:of|at|belonging\s+to|run\s+by|operated\s+by)\s+(?:the\s+)?)?`, 'giu');
+const HACKED = new RegExp(
+  String.raw`\b(?:hacked\s+into|broke\s+into|breached\s+into|(?:managed|able|tried|attempted)\s+to\s+(?:hack|breach|deface` +
+    String.raw`|compromise|infiltrate|penetrate|access)(?:\s+and\s+(?:hack|breach|deface|compromise|leak|dump))?|hacked|breached|defaced|compromised` +
+    String.raw`|attacked|targeted|targeting|hacks|breaches|defaces|compromises|infiltrated|penetrated|hijacked|hit|struck|encrypted|crippled|disrupted` +
+    String.raw`|paralys[ei]d|paralyzed|knocked\s+offline|took\s+down|taking\s+down|gained\s+(?:unauthorized\s+)?access\s+(?:to|into)` +
+    String.raw`|stole\s+(?:[\w,-]+\s+){0,8}?from|leaked\s+(?:[\w,-]+\s+){0,6}?(?:from|of|belonging\s+to))\s+(?:the\s+)?(?:(?:official|internal|computer|IT` +
+    String.raw`|email|web|online|corporate)\s+)*(?:(?:systems?|servers?|networks?|websites?|sites?|accounts?|databases?|portal|infrastructure` +
+    String.raw`|sub-?domain)\s+(?:of|at|belonging\s+to|run\s+by|operated\s+by)\s+(?:the\s+)?)?`,
+  'giu',
+);
 const ACTOR_OBJECT = 0.65; // the patient of a hacking verb
 
 export default defineRule({

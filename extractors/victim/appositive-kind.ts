@@ -5,14 +5,18 @@ import { inIncidentPassage } from './lib/context.ts';
 
 // News introduces a little-known victim by its name and then, between commas, what kind of organisation
 // it is. The kind noun must be an organisation's, so "John Smith, a spokesman" does not count.
-const KIND = String.raw`(?:company|corporation|firm|provider|retailer|chain|bank|insurer|operator|maker|manufacturer|startup|start-up|platform|service`
-  + String.raw`|website|site|forum|portal|app|application|developer|vendor|carrier|broker|lender|publisher|hospital|clinic|practice|school|university`
-  + String.raw`|college|charity|organi[sz]ation|non-?profit|agency|association|authority|district|network|supplier|distributor|marketplace|exchange`
-  + String.raw`|registrar|host|giant|store|group|business|centre|center|outlet|community|service\s+provider|municipality|council|newspaper|magazine`
-  + String.raw`|broadcaster|airline|utility|hotel|restaurant|pharmacy|laboratory|lab)`;
+const KIND =
+  String.raw`(?:company|corporation|firm|provider|retailer|chain|bank|insurer|operator|maker|manufacturer|startup|start-up|platform|service` +
+  String.raw`|website|site|forum|portal|app|application|developer|vendor|carrier|broker|lender|publisher|hospital|clinic|practice|school|university` +
+  String.raw`|college|charity|organi[sz]ation|non-?profit|agency|association|authority|district|network|supplier|distributor|marketplace|exchange` +
+  String.raw`|registrar|host|giant|store|group|business|centre|center|outlet|community|service\s+provider|municipality|council|newspaper|magazine` +
+  String.raw`|broadcaster|airline|utility|hotel|restaurant|pharmacy|laboratory|lab)`;
 // "Hanatour, South Korea's largest travel agency": a country's or city's possessive stands for the article
-const APPOSITIVE = new RegExp(String.raw`['’]?,\s+(?:a|an|the|one\s+of\s+the|\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?['’]s)\s+(?:[\w.'’-]+\s+){0,6}?${KIND}s?`
-  + String.raw`\b(?!\s+(?:of|for)\b)`, 'giu');
+const APPOSITIVE = new RegExp(
+  String.raw`['’]?,\s+(?:a|an|the|one\s+of\s+the|\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?['’]s)\s+(?:[\w.'’-]+\s+){0,6}?${KIND}s?` +
+    String.raw`\b(?!\s+(?:of|for)\b)`,
+  'giu',
+);
 const DESCRIBED_APPOSITIVE = 0.6; // a name described as an organisation, in incident talk; partners get described too
 
 export default defineRule({

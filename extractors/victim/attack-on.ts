@@ -4,10 +4,13 @@ import { objectsOf } from './lib/propose.ts';
 
 // an attack noun with "on"/"against"/"at" takes its target as object; "of" names what was breached
 // ("a breach of the Data Protection Act", "breach of PHI") as often as whom, so it is left out
-const ATTACK_ON = new RegExp(String.raw`\b(?:cyber[\s-]?attacks?|attacks?|cyber[\s-]?incidents?|breach(?:es)?|hacks?|hacking|intrusions?|compromise`
-  + String.raw`|ransomware|DDoS|defacement|infiltration|leak|security\s+(?:incident|lapse|event)|data\s+(?:breach|leak|theft)|campaign)\s+(?:(?:on|against`
-  + String.raw`|at|targeting|affecting|hitting|into)\s+)(?:the\s+)?(?:(?:computer|IT|email|web|internal)\s+)?(?:(?:systems?|servers?|networks?|website|site`
-  + String.raw`|accounts?|databases?)\s+(?:of|at|belonging\s+to)\s+(?:the\s+)?)?`, 'giu');
+const ATTACK_ON = new RegExp(
+  String.raw`\b(?:cyber[\s-]?attacks?|attacks?|cyber[\s-]?incidents?|breach(?:es)?|hacks?|hacking|intrusions?|compromise` +
+    String.raw`|ransomware|DDoS|defacement|infiltration|leak|security\s+(?:incident|lapse|event)|data\s+(?:breach|leak|theft)|campaign)\s+(?:(?:on|against` +
+    String.raw`|at|targeting|affecting|hitting|into)\s+)(?:the\s+)?(?:(?:computer|IT|email|web|internal)\s+)?(?:(?:systems?|servers?|networks?|website|site` +
+    String.raw`|accounts?|databases?)\s+(?:of|at|belonging\s+to)\s+(?:the\s+)?)?`,
+  'giu',
+);
 const ATTACK_ON_NAME = 0.7; // the object of an attack noun
 
 export default defineRule({

@@ -7,9 +7,10 @@ import { isNameLike } from './lib/lone.ts';
 // News introduces an organisation its readers do not know by what it is, then "called" or "named" and its
 // name; in an incident story that is most often the one the story is about. ("group", "network" and
 // "vendor" are left out: hacker crews and the suppliers that leaked a client's data are introduced so.)
-const KIND = String.raw`(?:company|corporation|firm|business|provider|retailer|chain|bank|insurer|operator|maker|startup|start-up|platform|service|website`
-  + String.raw`|web\s+site|site|forum|portal|app|application|developer|broker|lender|publisher|hospital|clinic|practice|school|charity|agency|marketplace`
-  + String.raw`|exchange|giant|store|shop|centre|center|facility|outlet|newspaper|airline|hotel|restaurant|pharmacy|laboratory|lab|parent)`;
+const KIND =
+  String.raw`(?:company|corporation|firm|business|provider|retailer|chain|bank|insurer|operator|maker|startup|start-up|platform|service|website` +
+  String.raw`|web\s+site|site|forum|portal|app|application|developer|broker|lender|publisher|hospital|clinic|practice|school|charity|agency|marketplace` +
+  String.raw`|exchange|giant|store|shop|centre|center|facility|outlet|newspaper|airline|hotel|restaurant|pharmacy|laboratory|lab|parent)`;
 const CALLED = new RegExp(String.raw`\b${KIND}s?,?\s+(?:called|named|known\s+as|dubbed)\s+(?:the\s+)?["“']?`, 'giu');
 const CALLED_NAME = 0.55; // a described organisation introduced by name, in incident talk; a partner is introduced so too
 

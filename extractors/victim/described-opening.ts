@@ -7,9 +7,10 @@ import { OPENING_APPOSITIVE, OPENING_VERB, openingSentences } from './lib/lead.t
 
 // News leads often put what the organisation is before its name ("data broker LeapLab", "Tasmania's sole
 // casino operator, the Federal Group,"); the subject is then the named organisation, not its description.
-const KIND = String.raw`(?:company|firm|provider|operator|broker|developer|retailer|chain|maker|manufacturer|insurer|lender|bank|hospital|clinic|university`
-  + String.raw`|college|school|council|agency|department|ministry|authority|municipality|platform|service|startup|start-up|giant|carrier|organi[sz]ation`
-  + String.raw`|nonprofit|non-profit|charity|district|network|group|business|distributor|supplier|producer|publisher|exchange|marketplace|app|website|site)`;
+const KIND =
+  String.raw`(?:company|firm|provider|operator|broker|developer|retailer|chain|maker|manufacturer|insurer|lender|bank|hospital|clinic|university` +
+  String.raw`|college|school|council|agency|department|ministry|authority|municipality|platform|service|startup|start-up|giant|carrier|organi[sz]ation` +
+  String.raw`|nonprofit|non-profit|charity|district|network|group|business|distributor|supplier|producer|publisher|exchange|marketplace|app|website|site)`;
 // up to five describing words, lower-case or a possessive place ("Hong Kong-based", "Tasmania's sole")
 const DESCRIPTION = String.raw`(?:(?:\p{Lu}[\p{L}-]*['’]s|\p{Lu}?[\p{Ll}\d-]+|\p{Lu}{2,}|\([^)\n]{1,12}\))\s+){0,5}`;
 const LEAD_IN = String.raw`^${DATELINE}(?:(?:On|In|Last|Earlier)\b[^\n]{1,40}?,\s*)?(?:The\s+|An?\s+)?${DESCRIPTION}${KIND},?\s+(?:the\s+)?`;
@@ -23,14 +24,14 @@ export default defineRule({
   examples: [
     { text: 'Nonprofit health care provider Huntington Medical Institutes (HMI) has announced two HIPAA breaches.', value: 'Huntington Medical Institutes' },
     { text: 'Free web hosting firm 000Webhost has confirmed a breach of 13 million accounts.', value: '000Webhost' },
-    { text: 'Tasmania\'s sole casino operator, the Wrest Point Group, experienced a ransomware attack last week.', value: 'Wrest Point Group' },
+    { text: "Tasmania's sole casino operator, the Wrest Point Group, experienced a ransomware attack last week.", value: 'Wrest Point Group' },
     { text: 'Japanese electronics maker Casio Computer said its servers were breached.', value: 'Casio Computer' },
     // the legal form after the longer mention makes it the full name
     {
       text: 'Drug maker Shire said a laptop was stolen. The laptop of Shire Human Genetic Therapies, Inc. held patient records.',
       value: 'Shire Human Genetic Therapies',
     },
-    { text: 'LIMA, Peru — Peru\'s interior ministry, the Ministerio del Interior, confirmed a ransomware attack on Friday.', value: 'Ministerio del Interior' },
+    { text: "LIMA, Peru — Peru's interior ministry, the Ministerio del Interior, confirmed a ransomware attack on Friday.", value: 'Ministerio del Interior' },
   ],
   counterExamples: [
     'Security firm Mandiant said the attackers used a zero-day.',

@@ -7,14 +7,20 @@ import { isStrongName } from './lib/name-shape.ts';
 // the speaker's sentence must name the incident, so an unrelated statement does not count.
 // "Pemberton Aerospace, which makes turbine blades, discovered the intrusion": a relative clause on what the
 // organisation does may sit between it and its verb (people take "who", and are left out)
-const DISCLOSES = new RegExp(String.raw`\s*(?:\([^)\n]{1,40}\)\s*)?(?:,\s+which\s[^,;:\n]{1,110},)?,?\s+(?:(?:has|have|had|also|recently|publicly|today`
-  + String.raw`|later)\s+){0,2}(?:said|says|confirmed|confirms|disclosed|discloses|announced|announces|notified|notifies|is\s+notifying|began\s+notifying`
-  + String.raw`|has\s+begun\s+notifying|acknowledged|acknowledges|admitted|admits|reported|reports|revealed|reveals|warned|warns|informed|informs|alerted`
-  + String.raw`|alerts|discovered|discovers|learned|detected|became\s+aware|is\s+investigating|is\s+alerting|is\s+warning|is\s+informing`
-  + String.raw`|is\s+responding\s+to|is\s+recovering\s+from)\b`, 'giu');
-const INCIDENT = new RegExp(String.raw`\b(?:cyber[\s-]?attack|attack(?:ed|s)?|breach(?:ed|es)?|hack(?:ed|ers?|ing)?|intrusions?|ransomware|malware`
-  + String.raw`|unauthori[sz]ed|compromised?|incidents?|stolen|theft|leak(?:ed|s)?|exposed|phishing|DDoS|encrypted|skimm(?:er|ers|ing)|lost|missing`
-  + String.raw`|inadvertently|mistakenly|improperly)\b`, 'iu');
+const DISCLOSES = new RegExp(
+  String.raw`\s*(?:\([^)\n]{1,40}\)\s*)?(?:,\s+which\s[^,;:\n]{1,110},)?,?\s+(?:(?:has|have|had|also|recently|publicly|today` +
+    String.raw`|later)\s+){0,2}(?:said|says|confirmed|confirms|disclosed|discloses|announced|announces|notified|notifies|is\s+notifying|began\s+notifying` +
+    String.raw`|has\s+begun\s+notifying|acknowledged|acknowledges|admitted|admits|reported|reports|revealed|reveals|warned|warns|informed|informs|alerted` +
+    String.raw`|alerts|discovered|discovers|learned|detected|became\s+aware|is\s+investigating|is\s+alerting|is\s+warning|is\s+informing` +
+    String.raw`|is\s+responding\s+to|is\s+recovering\s+from)\b`,
+  'giu',
+);
+const INCIDENT = new RegExp(
+  String.raw`\b(?:cyber[\s-]?attack|attack(?:ed|s)?|breach(?:ed|es)?|hack(?:ed|ers?|ing)?|intrusions?|ransomware|malware` +
+    String.raw`|unauthori[sz]ed|compromised?|incidents?|stolen|theft|leak(?:ed|s)?|exposed|phishing|DDoS|encrypted|skimm(?:er|ers|ing)|lost|missing` +
+    String.raw`|inadvertently|mistakenly|improperly)\b`,
+  'iu',
+);
 const SAID_INCIDENT = 0.65; // the speaker of an incident sentence; reporters and vendors speak too
 
 export default defineRule({

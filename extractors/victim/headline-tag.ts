@@ -13,10 +13,13 @@ import { talksIncident } from './lib/context.ts';
 const MAX_LINE = 240;
 const TAG = /\s[-–—|]\s+(?=\S)/gu;
 // outlets that sign headlines and carry none of the words REPORTER knows them by
-const OUTLET = new RegExp(String.raw`^(?:Reuters|AP|AFP|UPI|BBC|CNN|CNBC|NPR|Bloomberg|ZDNet|ZDNET|TechCrunch|Wired|Engadget|The\s+Verge|Ars\s+Technica`
-  + String.raw`|Forbes|Fortune|Axios|Politico|Guardian|The\s+Guardian|Telegraph|The\s+Telegraph|Independent|The\s+Independent|Insider|Business\s+Insider`
-  + String.raw`|SecurityWeek|BleepingComputer|Threatpost|Dark\s+Reading|Motherboard|VICE|Vice|KrebsOnSecurity|Krebs\s+on\s+Security|The\s+Record`
-  + String.raw`|Recorded\s+Future|CyberScoop|Infosecurity|SC\s+Media|Yahoo|MSN|Fox|CBS|NBC|ABC|Sky|Euronews|Al\s+Jazeera|Heise|Le\s+Monde)$`, 'u');
+const OUTLET = new RegExp(
+  String.raw`^(?:Reuters|AP|AFP|UPI|BBC|CNN|CNBC|NPR|Bloomberg|ZDNet|ZDNET|TechCrunch|Wired|Engadget|The\s+Verge|Ars\s+Technica` +
+    String.raw`|Forbes|Fortune|Axios|Politico|Guardian|The\s+Guardian|Telegraph|The\s+Telegraph|Independent|The\s+Independent|Insider|Business\s+Insider` +
+    String.raw`|SecurityWeek|BleepingComputer|Threatpost|Dark\s+Reading|Motherboard|VICE|Vice|KrebsOnSecurity|Krebs\s+on\s+Security|The\s+Record` +
+    String.raw`|Recorded\s+Future|CyberScoop|Infosecurity|SC\s+Media|Yahoo|MSN|Fox|CBS|NBC|ABC|Sky|Euronews|Al\s+Jazeera|Heise|Le\s+Monde)$`,
+  'u',
+);
 const SENTENCE_END = /(?<!\b(?:St|Dr|Mr|Mrs|Ms|Mt|Ft|Jr|Sr|No|\p{Lu}))[.!?]\s+\p{Lu}/u;
 const HEADLINE_TAG = 0.6;
 

@@ -6,19 +6,24 @@ import { isStrongName, type VictimName } from './lib/name-shape.ts';
 import { inIncidentPassage } from './lib/context.ts';
 
 // Insider incidents name the victim as the wrongdoer's employer, before the job title or after "at"/"of"
-const JOB = String.raw`(?:IT\s+)?(?:employees?|workers?|staffers?|staff\s+members?|contractors?|nurses?|technicians?|clerks?|tellers?|insiders?`
-  + String.raw`|administrators?|admins?|pharmacists?|receptionists?|cashiers?|managers?|engineers?|officials?|doctors?|physicians?|billing\s+specialists?`
-  + String.raw`|supervisors?|agents?|volunteers?)`;
+const JOB =
+  String.raw`(?:IT\s+)?(?:employees?|workers?|staffers?|staff\s+members?|contractors?|nurses?|technicians?|clerks?|tellers?|insiders?` +
+  String.raw`|administrators?|admins?|pharmacists?|receptionists?|cashiers?|managers?|engineers?|officials?|doctors?|physicians?|billing\s+specialists?` +
+  String.raw`|supervisors?|agents?|volunteers?)`;
 // (the space is checked before the letter behind it: most positions fail there at once)
 const JOB_AFTER_NAME = new RegExp(String.raw`(?=\s)(?<=\p{L})\s+${JOB}\b`, 'giu');
 // staff titles that read as a job only before "at"/"for" ("a certified nursing assistant at", "a service adviser for");
 // analysts and researchers are left out: "a threat analyst at" names who comments, not whom it hit
-const STAFF = String.raw`(?:assistants?|aides?|advis[eo]rs?|attendants?|coordinators?|representatives?|secretar(?:y|ies)|accountants?|bookkeepers?|guards?`
-  + String.raw`|hostess(?:es)?|waiters?|waitress(?:es)?|bartenders?|drivers?|caregivers?|therapists?|counsell?ors?|hygienists?|paralegals?|interns?`
-  + String.raw`|executives?)`;
+const STAFF =
+  String.raw`(?:assistants?|aides?|advis[eo]rs?|attendants?|coordinators?|representatives?|secretar(?:y|ies)|accountants?|bookkeepers?|guards?` +
+  String.raw`|hostess(?:es)?|waiters?|waitress(?:es)?|bartenders?|drivers?|caregivers?|therapists?|counsell?ors?|hygienists?|paralegals?|interns?` +
+  String.raw`|executives?)`;
 // "Employee of the Australian Bureau of Statistics leaked", "22 current and past employees of Ektron": a headline or a count needs no article
-const JOB_AT = new RegExp(String.raw`(?:\b(?:former|ex-|rogue|disgruntled|an?|the|past|current|\d[\d,]*)\s+|(?<=^|[.!?]\s+|\n))(?:[\w-]+\s+){0,2}?(?:${JOB}`
-  + String.raw`|${STAFF})\s+(?:at|of|with|for|from)\s+(?:the\s+)?`, 'giu');
+const JOB_AT = new RegExp(
+  String.raw`(?:\b(?:former|ex-|rogue|disgruntled|an?|the|past|current|\d[\d,]*)\s+|(?<=^|[.!?]\s+|\n))(?:[\w-]+\s+){0,2}?(?:${JOB}` +
+    String.raw`|${STAFF})\s+(?:at|of|with|for|from)\s+(?:the\s+)?`,
+  'giu',
+);
 const EMPLOYER = 0.7; // whoever employs the insider owns the data they misused
 
 // a job advert names employer and job title too; only incident talk makes the employer a victim
@@ -38,8 +43,8 @@ export default defineRule({
   ],
   counterExamples: [
     // the attackers' own site, its possessive without an apostrophe
-    'Hackers hijacked the domain of a sharing platform. The nameserver settings were altered so that visitors would be redirected to the Syrian Electronic '
-      + 'Armys official website.',
+    'Hackers hijacked the domain of a sharing platform. The nameserver settings were altered so that visitors would be redirected to the Syrian Electronic ' +
+      'Armys official website.',
     'A hospital employee took files home.',
     'A former employee of a local clinic was charged.',
     'Brett Callow, a threat analyst at a security firm, said the breach was serious.',

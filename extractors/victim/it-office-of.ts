@@ -9,8 +9,9 @@ import { inIncidentTalk, talksIncident } from './lib/context.ts';
 // A story told from inside an incident names the organisation through the people who had to handle it:
 // its IT office, its tech team. An outside commentator is "a researcher at", never the IT department.
 const IT = String.raw`(?:IT|I\.T\.|[Ii]nformation\s+[Tt]echnology|[Tt]ech(?:nology)?|[Cc]omputer)`;
-const UNIT = String.raw`(?:office|department|dept\.?|team|staff|desk|director|manager|chief|head|lead|administrator|admin|specialist|person|guy|people`
-  + String.raw`|services|unit)s?`;
+const UNIT =
+  String.raw`(?:office|department|dept\.?|team|staff|desk|director|manager|chief|head|lead|administrator|admin|specialist|person|guy|people` +
+  String.raw`|services|unit)s?`;
 const IT_OF = new RegExp(String.raw`\b${IT}\s+${UNIT}["”'’]?,?\s+(?:at|of|for)\s+(?:the\s+)?`, 'gu');
 const IT_OFFICE = 0.55; // whose IT people deal with the attack; a supplier's IT staff can be named this way too
 
@@ -20,7 +21,13 @@ const REACH = [2, 5, 8]; // sentences ahead; each check covers its neighbours to
 const incidentNear = (doc: AnalysedDoc, pos: number) => {
   if (inIncidentTalk(doc, pos) || (doc.title && talksIncident(doc.title))) return true;
   const s = doc.sentenceAt(pos);
-  return !!s && REACH.some((k) => { const later = doc.sentences[s.index + k]; return !!later && inIncidentTalk(doc, later.start); });
+  return (
+    !!s &&
+    REACH.some((k) => {
+      const later = doc.sentences[s.index + k];
+      return !!later && inIncidentTalk(doc, later.start);
+    })
+  );
 };
 const organisation = (n: VictimName, doc: AnalysedDoc) => (isStrongName(n) || isKnownOrganisation(n.value)) && incidentNear(doc, n.start);
 

@@ -18,10 +18,7 @@ export default defineRule({
     { text: 'Hackers stole the personal data of 57 million Uber riders.', value: 'Uber' },
     { text: 'Police found a skimming device on a cash point at a Tesco store in Cupar.', value: 'Tesco' },
   ],
-  counterExamples: [
-    'Uber reported record quarterly revenue on Tuesday.',
-    'A hospital employee said patient files were taken home.',
-  ],
+  counterExamples: ['Uber reported record quarterly revenue on Tuesday.', 'A hospital employee said patient files were taken home.'],
   *propose(doc) {
     const end = doc.sentences[Math.min(LEAD, doc.sentences.length) - 1]?.end ?? 0;
     for (const m of matches(WORD, doc.text)) {

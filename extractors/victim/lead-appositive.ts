@@ -14,23 +14,28 @@ import { openingOf } from './lib/lead.ts';
 const LEAD_IN = String.raw`${DATELINE}(?:(?:On|In|Last|Earlier)\b[^\n]{1,40}?,\s*)?(?:The\s+)?`;
 const APPOSITIVE = String.raw`(,\s+(?:a|an|the|one\s+of\s+the|which|whose)\s+[^,;:\n()]{2,110},)`;
 // a finite verb: an auxiliary, a past or present form, or a common irregular past
-const VERB = String.raw`(?:(?:has|have|had|was|were|is|are|will|would|could|did|does)\b|(?:said|says|told|took|shut|hit|lost|sent|became|fell|left|paid|went`
-  + String.raw`|found|saw|kept|began|made)\b|\p{Ll}{2,}(?:ed|es)\b)`;
+const VERB =
+  String.raw`(?:(?:has|have|had|was|were|is|are|will|would|could|did|does)\b|(?:said|says|told|took|shut|hit|lost|sent|became|fell|left|paid|went` +
+  String.raw`|found|saw|kept|began|made)\b|\p{Ll}{2,}(?:ed|es)\b)`;
 const ADVERB = String.raw`(?:(?:also|today|yesterday|recently|now|on\s+\p{Lu}\p{Ll}+)\s+)?`;
 const LEAD = new RegExp(String.raw`^${LEAD_IN}(${NAME})${APPOSITIVE}\s+${ADVERB}${VERB}`, 'u');
 // "Robin Patterson, the Navy's public liaison,": an appositive that gives a role introduces a person
-const PERSON_ROLE = new RegExp(String.raw`\b(?:former|ex-|employee|worker|staffer|owner|founder|liaison|director|officer|manager|chief|head|spokes(?:man`
-  + String.raw`|woman|person)|nurse|doctor|physician|resident|man|woman|boy|girl|\d+-year-old|aged|CEO|CFO|CIO|CISO|executive|president|chairman|analyst`
-  + String.raw`|researcher|expert|professor|student|teacher|member|agent|contractor|consultant|hacker|suspect|defendant|attorney|lawyer|minister|mayor`
-  + String.raw`|governor|senator)s?\b`, 'iu');
+const PERSON_ROLE = new RegExp(
+  String.raw`\b(?:former|ex-|employee|worker|staffer|owner|founder|liaison|director|officer|manager|chief|head|spokes(?:man` +
+    String.raw`|woman|person)|nurse|doctor|physician|resident|man|woman|boy|girl|\d+-year-old|aged|CEO|CFO|CIO|CISO|executive|president|chairman|analyst` +
+    String.raw`|researcher|expert|professor|student|teacher|member|agent|contractor|consultant|hacker|suspect|defendant|attorney|lawyer|minister|mayor` +
+    String.raw`|governor|senator)s?\b`,
+  'iu',
+);
 const LEAD_APPOSITIVE = 0.7; // the introduced subject of a news lead about an incident
 
 export default defineRule({
   field: 'victim',
   examples: [
     {
-      text: 'Potsdam goes offline\n\nThe Landeshauptstadt Potsdam, the capital of the state of Brandenburg, disconnected its administration '
-        + 'from the internet after a warning of a cyberattack.',
+      text:
+        'Potsdam goes offline\n\nThe Landeshauptstadt Potsdam, the capital of the state of Brandenburg, disconnected its administration ' +
+        'from the internet after a warning of a cyberattack.',
       value: 'Landeshauptstadt Potsdam',
     },
     { text: 'Harrow & Finch, a London law firm with 40 partners, has shut down its email after a ransomware attack.', value: 'Harrow & Finch' },

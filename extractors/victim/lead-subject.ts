@@ -21,9 +21,12 @@ const MAX_SENTENCES = 2;
 // a lone capitalised word opening a sentence is as often a common word ("Unencrypted passwords", "Skimming
 // devices", "Initially") as a brand: word endings and the same word in lower case elsewhere give it away
 const COMMON_ENDING = /(?:ed|ing|ly|al|ive|ous|ment|tion|sion|ness|ity|ial|ic|ics|ary|ery|ors|ers|ies|ogy|ance|ence|ible|able)$/u;
-const loneWordOk = (n: VictimName, doc: AnalysedDoc) => /\s/.test(n.value) || /^[\p{Lu}\d&.-]{2,}$|\p{Ll}\p{Lu}|\.\p{L}{2,}$/u.test(n.value)
-  || isKnownOrganisation(n.value) || hasCorporateContext(doc.text, n.end)
-  || (!COMMON_ENDING.test(n.value) && !new RegExp(String.raw`(?<![\p{L}\d])${n.value.toLowerCase()}(?![\p{L}\d])`, 'u').test(doc.text));
+const loneWordOk = (n: VictimName, doc: AnalysedDoc) =>
+  /\s/.test(n.value) ||
+  /^[\p{Lu}\d&.-]{2,}$|\p{Ll}\p{Lu}|\.\p{L}{2,}$/u.test(n.value) ||
+  isKnownOrganisation(n.value) ||
+  hasCorporateContext(doc.text, n.end) ||
+  (!COMMON_ENDING.test(n.value) && !new RegExp(String.raw`(?<![\p{L}\d])${n.value.toLowerCase()}(?![\p{L}\d])`, 'u').test(doc.text));
 
 export default defineRule({
   field: 'victim',

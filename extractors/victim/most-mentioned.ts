@@ -11,7 +11,11 @@ const REPEATED = 0.5; // named at least twice, more than any other organisation
 const MIN_MENTIONS = 2;
 const WINDOW = 6000; // enough for a write-up; full articles repeat their subject early
 
-const key = (v: string) => v.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const key = (v: string) =>
+  v
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 export default defineRule({
   field: 'victim',
@@ -26,8 +30,9 @@ export default defineRule({
     },
     // the short form defined in brackets stands for the full name
     {
-      text: 'Allergy Associates of Hartford, P.C. (Allergy Associates) agreed to pay a fine. Allergy Associates said a doctor disclosed patient data. Allergy '
-        + 'Associates will train staff.',
+      text:
+        'Allergy Associates of Hartford, P.C. (Allergy Associates) agreed to pay a fine. Allergy Associates said a doctor disclosed patient data. Allergy ' +
+        'Associates will train staff.',
       value: 'Allergy Associates of Hartford',
     },
   ],
@@ -43,8 +48,10 @@ export default defineRule({
       const k = key(name.value);
       const e = seen.get(k);
       const incident = inIncidentSentence(doc, name.start);
-      if (e) { e.n++; e.incident ||= incident; }
-      else seen.set(k, { first: name, n: 1, incident });
+      if (e) {
+        e.n++;
+        e.incident ||= incident;
+      } else seen.set(k, { first: name, n: 1, incident });
     }
     const ranked = [...seen.values()].sort((a, b) => b.n - a.n);
     const best = ranked[0];

@@ -10,17 +10,21 @@ import { isBrandWord, isNameLike } from './lib/lone.ts';
 // ("numbers", "information", "database" and "system" are left out: "Medicaid numbers", "SQL databases" name no holder)
 const JOBS = String.raw`(?:employees?|staff(?:ers?)?|workers?|officials?)`;
 const PEOPLE = String.raw`(?:customers?|clients|patients|students?|users?|subscribers|account\s*holders|cardholders|shoppers|passengers|guests|donors)`;
-const THINGS = String.raw`(?:websites?|servers|accounts|credentials|data|computers?|ATMs?|branch(?:es)?|stores?|franchise|gas\s+station|pharmacy|codebase`
-  + String.raw`|source\s+code)`;
+const THINGS =
+  String.raw`(?:websites?|servers|accounts|credentials|data|computers?|ATMs?|branch(?:es)?|stores?|franchise|gas\s+station|pharmacy|codebase` +
+  String.raw`|source\s+code)`;
 const JOB_NOUN = new RegExp(String.raw`\s${JOBS}$`, 'u');
 // words between the name and the noun that are no modifier: a verb or a function word ends the phrase
-const NOT_MODIFIER = String.raw`(?:[\p{Ll}-]+(?:ed|ly)|also|then|now|just|still|not|never|said|says|told|warned|warns|asked|urged|and|or|but|the|a|an|of|to`
-  + String.raw`|for|in|on|at|with|by|from|that|has|have|had|is|are|was|were|will|would|may|its|their|his|her|who|which|after|as)`;
+const NOT_MODIFIER =
+  String.raw`(?:[\p{Ll}-]+(?:ed|ly)|also|then|now|just|still|not|never|said|says|told|warned|warns|asked|urged|and|or|but|the|a|an|of|to` +
+  String.raw`|for|in|on|at|with|by|from|that|has|have|had|is|are|was|were|will|would|may|its|their|his|her|who|which|after|as)`;
 const MODIFIER = String.raw`(?:(?!${NOT_MODIFIER}\s)\p{Ll}[\p{Ll}-]*\s+){0,2}`;
 // the word before the phrase must be capitalised: most nouns follow lower-case words, and those cost a name search each;
 // the phrase opens with a space or an apostrophe, which is cheaper to check than the word behind it
-const NAME_THEN_NOUN = new RegExp(String.raw`(?=['’\s])(?<=[\p{Lu}\d][\p{L}\p{M}\d&'’.\/-]*)(?:['’]s?)?\s+${MODIFIER}(?:${JOBS}|${PEOPLE}`
-  + String.raw`|${THINGS})(?![\p{L}-])`, 'gu');
+const NAME_THEN_NOUN = new RegExp(
+  String.raw`(?=['’\s])(?<=[\p{Lu}\d][\p{L}\p{M}\d&'’.\/-]*)(?:['’]s?)?\s+${MODIFIER}(?:${JOBS}|${PEOPLE}` + String.raw`|${THINGS})(?![\p{L}-])`,
+  'gu',
+);
 // possessive-assets already reads "X's systems|data|records…"; counting the same words twice would fake agreement
 const POSSESSIVE_THING = /^['’]s?\s+(?:[\p{Ll}-]+\s+){0,2}(?:servers?|systems?|networks?|websites?|web\s+site|sites?|databases?|data|records|files|portal)\b/u;
 const NAME_ASSETS = 0.5; // the organisation whose people or assets an incident touched; a product or a place reads the same
@@ -36,15 +40,23 @@ export default defineRule({
   ],
   counterExamples: [
     // the attackers' own site, its possessive without an apostrophe
-    'Hackers hijacked the domain of a sharing platform. The nameserver settings were altered so that visitors would be redirected to the Syrian Electronic '
-      + 'Armys official website.',
+    'Hackers hijacked the domain of a sharing platform. The nameserver settings were altered so that visitors would be redirected to the Syrian Electronic ' +
+      'Armys official website.',
     'A hospital employee took patient files home.',
     'Several Christmas shoppers enjoyed the market on Sunday.',
     "The hackers leaked Stadtwerke Bochum's data on Monday.",
     'Acme Corp customers praised the new app.',
   ],
-  propose: (doc) => subjectsOf(doc, NAME_THEN_NOUN, NAME_ASSETS, (n, d, m) => !POSSESSIVE_THING.test(m[0])
-    // insider-employer reads "<strong name> employee" already
-    && !(JOB_NOUN.test(m[0]) && isStrongName(n))
-    && (/\s/.test(n.value) || (isBrandWord(n.value) && isNameLike(d, n))) && inIncidentPassage(d, n.start)),
+  propose: (doc) =>
+    subjectsOf(
+      doc,
+      NAME_THEN_NOUN,
+      NAME_ASSETS,
+      (n, d, m) =>
+        !POSSESSIVE_THING.test(m[0]) &&
+        // insider-employer reads "<strong name> employee" already
+        !(JOB_NOUN.test(m[0]) && isStrongName(n)) &&
+        (/\s/.test(n.value) || (isBrandWord(n.value) && isNameLike(d, n))) &&
+        inIncidentPassage(d, n.start),
+    ),
 });

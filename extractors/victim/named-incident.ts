@@ -5,15 +5,18 @@ import { isKnownOrganisation } from './lib/words.ts';
 import { isPlace, isStrongName, type VictimName } from './lib/name-shape.ts';
 
 // news names an incident after whom it befell, the name standing as a modifier before the incident noun
-const INCIDENT_NOUN = new RegExp(String.raw`(?<=[\p{L}\d.])(?:['’]s?)?\s+(?:(?:data|security|cyber|privacy|email|e-mail|ransomware|website|network|system`
-  + String.raw`|systems|server|database|forums?|customer|patient|payment|card|credit\s+card|malware|insider|phishing|hacking)\s+){0,2}(?:breach|leak|hack`
-  + String.raw`|cyber-?attack|attack|incident|intrusion|compromise|heist|theft|exposure|snafu|blunder|mishap)\b(?!\s+(?:on|against|targeting)\b)`, 'giu');
+const INCIDENT_NOUN = new RegExp(
+  String.raw`(?<=[\p{L}\d.])(?:['’]s?)?\s+(?:(?:data|security|cyber|privacy|email|e-mail|ransomware|website|network|system` +
+    String.raw`|systems|server|database|forums?|customer|patient|payment|card|credit\s+card|malware|insider|phishing|hacking)\s+){0,2}(?:breach|leak|hack` +
+    String.raw`|cyber-?attack|attack|incident|intrusion|compromise|heist|theft|exposure|snafu|blunder|mishap)\b(?!\s+(?:on|against|targeting)\b)`,
+  'giu',
+);
 const NAMED_INCIDENT = 0.4; // the organisation an incident is named after; tools and operations are named so too
 
 // a lone unknown word must come back elsewhere in the text to count as a name
 const repeated = (text: string, v: string) => text.split(v).length > 2;
-const victimLike = (n: VictimName, doc: { text: string }) => !isPlace(n.value)
-  && (isStrongName(n) || isKnownOrganisation(n.value) || /[a-z][A-Z]|\.\p{L}{2,}$/u.test(n.value) || repeated(doc.text, n.value));
+const victimLike = (n: VictimName, doc: { text: string }) =>
+  !isPlace(n.value) && (isStrongName(n) || isKnownOrganisation(n.value) || /[a-z][A-Z]|\.\p{L}{2,}$/u.test(n.value) || repeated(doc.text, n.value));
 
 export default defineRule({
   field: 'victim',

@@ -6,10 +6,13 @@ import { isStrongName, type VictimName } from './lib/name-shape.ts';
 import { inIncidentPassage } from './lib/context.ts';
 
 // the people whose records leak are named through the organisation that holds them
-const PEOPLE_OF = new RegExp(String.raw`\b(?:(?:patients|customers|clients|students|members|subscribers|users|residents|employees|staff|policyholders`
-  + String.raw`|account\s*holders|donors|guests|shoppers|riders|drivers|players|veterans|taxpayers|voters|pupils|applicants|cardholders|retirees`
-  + String.raw`|beneficiaries)\s+(?:of|at|from|with)|(?:data|records|information|files|details)\s+(?:from|belonging\s+to|held\s+by`
-  + String.raw`|stored\s+by))\s+(?:the\s+)?`, 'giu');
+const PEOPLE_OF = new RegExp(
+  String.raw`\b(?:(?:patients|customers|clients|students|members|subscribers|users|residents|employees|staff|policyholders` +
+    String.raw`|account\s*holders|donors|guests|shoppers|riders|drivers|players|veterans|taxpayers|voters|pupils|applicants|cardholders|retirees` +
+    String.raw`|beneficiaries)\s+(?:of|at|from|with)|(?:data|records|information|files|details)\s+(?:from|belonging\s+to|held\s+by` +
+    String.raw`|stored\s+by))\s+(?:the\s+)?`,
+  'giu',
+);
 const PEOPLE_OF_NAME = 0.55; // the holder of the affected people's data; a place or a partner is named this way too
 
 const holder = (n: VictimName, doc: Parameters<typeof inIncidentPassage>[0]) =>

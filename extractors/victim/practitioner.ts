@@ -9,16 +9,25 @@ const GIVEN = String.raw`\p{Lu}\p{Ll}+(?:[-'’](?![sS](?![\p{L}]))\p{L}+)*`;
 const PERSON = String.raw`(${GIVEN}(?:[ \t]+\p{Lu}\.?)?(?:[ \t]+${GIVEN}){1,2})`;
 const DEGREE = String.raw`(?:M\.?D|D\.?D\.?S|D\.?M\.?D|D\.?O|D\.?P\.?M)\.?`;
 // the practitioner: behind a doctor's title or a medical trade, or before a degree
-const TITLED = new RegExp(String.raw`\b(?:Dr\.?|Doctor|(?:(?:orthopa?edic|plastic|oral|cosmetic|dental)\s+)?(?:surgeon|physician|dentist|orthodontist`
-  + String.raw`|dermatologist|internist|psychiatrist|psychologist|chiropractor|optometrist|podiatrist|pediatrician|gynecologist`
-  + String.raw`|practitioner))[ \t]+${PERSON}`, 'gu');
+const TITLED = new RegExp(
+  String.raw`\b(?:Dr\.?|Doctor|(?:(?:orthopa?edic|plastic|oral|cosmetic|dental)\s+)?(?:surgeon|physician|dentist|orthodontist` +
+    String.raw`|dermatologist|internist|psychiatrist|psychologist|chiropractor|optometrist|podiatrist|pediatrician|gynecologist` +
+    String.raw`|practitioner))[ \t]+${PERSON}`,
+  'gu',
+);
 const DEGREED = new RegExp(String.raw`(?<![\p{L}.])${PERSON},?[ \t]+${DEGREE}(?![\p{L}])`, 'gu');
 // and the practice is the one that lost something: its office, its patients, its notice
-const PRACTICE_BEFORE = new RegExp(String.raw`\b(?:office|offices|practice|clinic|surgery|employed\s+by|belonging\s+to|patients\s+of`
-  + String.raw`|records\s+of)\s+(?:of\s+)?(?:the\s+)?(?:(?:Dr\.?|Doctor)\s+)?$`, 'iu');
-const PRACTICE_AFTER = new RegExp(String.raw`^(?:['’]?s?[ \t]+(?:(?:dental|medical|private)[ \t]+)?(?:office|offices|practice|clinic|surgery|patients`
-  + String.raw`|computer|laptop|server)\b|(?:,?[ \t]+${DEGREE})?(?:,?[ \t]+P\.?[AC]\.?)?,?[ \t]+(?:is|was|has|have|recently)?[ \t]*(?:notif(?:y|ying|ied)`
-  + String.raw`|providing\s+notice|reported|alerted|announced|discovered|learned))`, 'u');
+const PRACTICE_BEFORE = new RegExp(
+  String.raw`\b(?:office|offices|practice|clinic|surgery|employed\s+by|belonging\s+to|patients\s+of` +
+    String.raw`|records\s+of)\s+(?:of\s+)?(?:the\s+)?(?:(?:Dr\.?|Doctor)\s+)?$`,
+  'iu',
+);
+const PRACTICE_AFTER = new RegExp(
+  String.raw`^(?:['’]?s?[ \t]+(?:(?:dental|medical|private)[ \t]+)?(?:office|offices|practice|clinic|surgery|patients` +
+    String.raw`|computer|laptop|server)\b|(?:,?[ \t]+${DEGREE})?(?:,?[ \t]+P\.?[AC]\.?)?,?[ \t]+(?:is|was|has|have|recently)?[ \t]*(?:notif(?:y|ying|ied)` +
+    String.raw`|providing\s+notice|reported|alerted|announced|discovered|learned))`,
+  'u',
+);
 const CUE = /\b(?:Dr\b|Doctor\b|M\.?D\b|D\.?D\.?S\b|D\.?M\.?D\b|surgeon|physician|dentist|practitioner)/u;
 const PRACTICE = 0.55;
 

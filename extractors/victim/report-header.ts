@@ -3,8 +3,11 @@ import { defineRule, span } from '../_shared/kit.ts';
 import { nameAt } from './lib/names.ts';
 
 // incident databases label the victim outright; other keys ("Target:", "Affected organisation:") say the same
-const VICTIM_KEY = new RegExp(String.raw`^(?:(?:cyber\s+)?(?:incident\s+)?victim(?:\s+name|\s+organi[sz]ation)?|target(?:ed)?(?:\s+organi[sz]ation`
-  + String.raw`|\s+entity)?|affected\s+(?:organi[sz]ation|entity|company))$`, '');
+const VICTIM_KEY = new RegExp(
+  String.raw`^(?:(?:cyber\s+)?(?:incident\s+)?victim(?:\s+name|\s+organi[sz]ation)?|target(?:ed)?(?:\s+organi[sz]ation` +
+    String.raw`|\s+entity)?|affected\s+(?:organi[sz]ation|entity|company))$`,
+  '',
+);
 const HEADER_VICTIM = 0.95; // an analyst filled a field named for the victim
 
 export default defineRule({

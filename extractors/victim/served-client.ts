@@ -7,9 +7,12 @@ import { inIncidentPassage } from './lib/context.ts';
 
 // When a processor, vendor or contractor leaks data, the incident is coded against the organisation whose
 // customers or patients it served: the one named after "on behalf of", "processes payments for", "vendor for".
-const SERVED = new RegExp(String.raw`\b(?:on\s+behalf\s+of|(?:processes|processed|processing|handles|handled|handling|manages|managed|managing|hosts|hosted`
-  + String.raw`|hosting|stores|stored|provides|provided)\s+(?:[\w-]+\s+){0,3}?for|(?:vendor|contractor|subcontractor|supplier|processor|business\s+associate`
-  + String.raw`|third[\s-]party\s+(?:vendor|provider|company))\s+(?:for|to|of|working\s+for|used\s+by|hired\s+by|contracted\s+by))\s+(?:the\s+)?`, 'giu');
+const SERVED = new RegExp(
+  String.raw`\b(?:on\s+behalf\s+of|(?:processes|processed|processing|handles|handled|handling|manages|managed|managing|hosts|hosted` +
+    String.raw`|hosting|stores|stored|provides|provided)\s+(?:[\w-]+\s+){0,3}?for|(?:vendor|contractor|subcontractor|supplier|processor|business\s+associate` +
+    String.raw`|third[\s-]party\s+(?:vendor|provider|company))\s+(?:for|to|of|working\s+for|used\s+by|hired\s+by|contracted\s+by))\s+(?:the\s+)?`,
+  'giu',
+);
 const SERVED_CLIENT = 0.7; // the client of whoever mishandled the data
 
 const client = (n: VictimName, doc: AnalysedDoc) => (isStrongName(n) || isKnownOrganisation(n.value)) && inIncidentPassage(doc, n.start);

@@ -6,15 +6,19 @@ import { isNotVictimWord } from './lib/words.ts';
 // A web site is named by its domain, which no capitalised-name pattern sees ("minimins.com", "Vista.pl",
 // "the Code.org site"). The domain counts as the victim where a hacking verb takes it as object or
 // where it names the site, forum or portal that was hit.
-const TLD = String.raw`(?:com|net|org|info|biz|gov|edu|mil|io|co|me|tv|ru|pl|de|fr|it|es|nl|uk|au|ca|in|br|jp|cn|kr|ua|il|sy|pk|ps|tr|ir|id|my|ph|vn|th|mx`
-  + String.raw`|ar|cl|ve|za|ng|ke|ch|at|be|se|no|dk|fi|cz|sk|ro|hu|gr|pt|ie|nz|sg|hk|tw)`;
+const TLD =
+  String.raw`(?:com|net|org|info|biz|gov|edu|mil|io|co|me|tv|ru|pl|de|fr|it|es|nl|uk|au|ca|in|br|jp|cn|kr|ua|il|sy|pk|ps|tr|ir|id|my|ph|vn|th|mx` +
+  String.raw`|ar|cl|ve|za|ng|ke|ch|at|be|se|no|dk|fi|cz|sk|ro|hu|gr|pt|ie|nz|sg|hk|tw)`;
 const DOMAIN = String.raw`(?:[\p{L}\d][\p{L}\d-]*\.)+${TLD}`;
-const VERB = String.raw`(?:hacked|breached|defaced|compromised|attacked|targeted|hit|infiltrated|took\s+down|dumped\s+(?:[\w,-]+\s+){0,6}?from`
-  + String.raw`|stole\s+(?:[\w,-]+\s+){0,6}?from|leaked\s+(?:[\w,-]+\s+){0,6}?from|records\s+from|accounts\s+from|data\s+from|hack\s+of|breach\s+(?:of|at)`
-  + String.raw`|attack\s+on)`;
+const VERB =
+  String.raw`(?:hacked|breached|defaced|compromised|attacked|targeted|hit|infiltrated|took\s+down|dumped\s+(?:[\w,-]+\s+){0,6}?from` +
+  String.raw`|stole\s+(?:[\w,-]+\s+){0,6}?from|leaked\s+(?:[\w,-]+\s+){0,6}?from|records\s+from|accounts\s+from|data\s+from|hack\s+of|breach\s+(?:of|at)` +
+  String.raw`|attack\s+on)`;
 const AFTER_VERB = new RegExp(String.raw`\b${VERB}\s+(?:the\s+)?(?:(?:web)?site\s+)?(?<d>${DOMAIN})(?![\p{L}\d/-])`, 'giu');
-const SITE_NAMED = new RegExp(String.raw`(?<![\p{L}\d./@-])(?<d>${DOMAIN})(?:['’]s)?\s+(?:(?:web)?site|forum|portal|servers?|database|users`
-  + String.raw`|accounts)\b`, 'giu');
+const SITE_NAMED = new RegExp(
+  String.raw`(?<![\p{L}\d./@-])(?<d>${DOMAIN})(?:['’]s)?\s+(?:(?:web)?site|forum|portal|servers?|database|users` + String.raw`|accounts)\b`,
+  'giu',
+);
 // a top-level domain after a dot is a cheap sign that the text names any domain at all
 const ANY_DOMAIN = new RegExp(String.raw`\.(?:${TLD})(?![\p{L}\d])`, 'iu');
 const DOMAIN_OBJECT = 0.6; // a domain hit by a hacking verb
@@ -34,7 +38,10 @@ export default defineRule({
   ],
   *propose(doc) {
     if (!ANY_DOMAIN.test(doc.text)) return;
-    for (const [re, confidence] of [[AFTER_VERB, DOMAIN_OBJECT], [SITE_NAMED, DOMAIN_SITE]] as const) {
+    for (const [re, confidence] of [
+      [AFTER_VERB, DOMAIN_OBJECT],
+      [SITE_NAMED, DOMAIN_SITE],
+    ] as const) {
       for (const m of matches(re, doc.text)) {
         const d = m.groups!.d!;
         const start = m.index + m[0].lastIndexOf(d);

@@ -23,9 +23,6 @@ export default defineRule({
     // the brand's call centre is named after it
     { text: 'A woman working at the Streamly Call Center stole the credit card details of customers.', value: 'Streamly' },
   ],
-  counterExamples: [
-    'She worked for a local clinic before she was charged with fraud.',
-    'He worked at Acme Corp for ten years and retired in 2019.',
-  ],
+  counterExamples: ['She worked for a local clinic before she was charged with fraud.', 'He worked at Acme Corp for ten years and retired in 2019.'],
   propose: (doc) => objectsOf(doc, WORKED_FOR, WORKPLACE, (n, d) => employer(n, d)),
 });

@@ -31,7 +31,10 @@ export function outageReporter(log: Logger, msg = 'Redis unreachable; retrying',
   let unsaid = 0;
   return (err) => {
     const now = performance.now();
-    if (now - last < everyMs) { unsaid++; return; }
+    if (now - last < everyMs) {
+      unsaid++;
+      return;
+    }
     log.warn({ err: err.message, unsaidSinceLastLine: unsaid }, msg);
     last = now;
     unsaid = 0;
@@ -46,7 +49,9 @@ export function outageReporter(log: Logger, msg = 'Redis unreachable; retrying',
  */
 export function connect(url: string, prefix: string, role: string, onError: (err: Error) => void, opts: { autoPipelining?: boolean } = {}): Redis {
   const r = new Redis(url, {
-    maxRetriesPerRequest: null, connectionName: `${prefix}:ie-${role}`, lazyConnect: false,
+    maxRetriesPerRequest: null,
+    connectionName: `${prefix}:ie-${role}`,
+    lazyConnect: false,
     enableAutoPipelining: opts.autoPipelining ?? false,
   });
   r.on('error', onError);
@@ -57,10 +62,14 @@ export function connect(url: string, prefix: string, role: string, onError: (err
 export async function probeRedis(url: string, timeoutMs = PROBE_TIMEOUT_MS): Promise<void> {
   const r = new Redis(url, { lazyConnect: true, connectTimeout: timeoutMs, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
   let cause: Error | null = null; // the socket's error (ECONNREFUSED…) says more than "Connection is closed"
-  r.on('error', (err: Error) => { cause ??= err; });
+  r.on('error', (err: Error) => {
+    cause ??= err;
+  });
   let timer: NodeJS.Timeout | undefined;
   try {
-    const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`no answer in ${timeoutMs} ms`)), timeoutMs); });
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer in ${timeoutMs} ms`)), timeoutMs);
+    });
     await Promise.race([r.connect().then(() => r.ping()), timeout]);
   } catch (err) {
     const why = (cause as Error | null)?.message || (err as Error).message || String(err);

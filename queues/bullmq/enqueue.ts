@@ -10,7 +10,10 @@ import { docIdOf, jobIdOf, jobKey, JOBS_QUEUE, REPLY_FIELD, type JobData } from 
 
 export const ADD_BATCH = 500;
 
-export interface NewJob { jobId: string; data: JobData }
+export interface NewJob {
+  jobId: string;
+  data: JobData;
+}
 
 /** A document this run waits for: enough to submit it again if its job is lost. */
 export interface Pending {
@@ -73,9 +76,18 @@ export type AddVerdict = 'added' | 'replaced' | 'live';
  * `enqueue` (no reply), left as they are. Returns what happened to each, in order.
  */
 export async function addJobs(conn: Redis, queue: Queue<JobData>, prefix: string, jobs: readonly NewJob[], reply?: string): Promise<AddVerdict[]> {
-  const states = await claimJobs(conn, prefix, jobs.map((j) => j.jobId), reply);
+  const states = await claimJobs(
+    conn,
+    prefix,
+    jobs.map((j) => j.jobId),
+    reply,
+  );
   const verdicts = states.map((s): AddVerdict => (s === 'missing' ? 'added' : s === 'completed' || s === 'failed' ? 'replaced' : 'live'));
-  await resubmit(queue, jobs.filter((_, i) => verdicts[i] !== 'live'), jobs.filter((_, i) => verdicts[i] === 'replaced'));
+  await resubmit(
+    queue,
+    jobs.filter((_, i) => verdicts[i] !== 'live'),
+    jobs.filter((_, i) => verdicts[i] === 'replaced'),
+  );
   return verdicts;
 }
 

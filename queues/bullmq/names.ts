@@ -18,7 +18,10 @@ export interface JobData {
   reply?: string;
 }
 /** Kept small: the record itself travels on the reply stream, not in Redis for the job's lifetime. */
-export interface JobResult { id: string; ok: boolean }
+export interface JobResult {
+  id: string;
+  ok: boolean;
+}
 
 // A job is retried for transient failures (a thread crash, Redis away) with exponential backoff; bad input
 // fails at once (UnrecoverableError). Finished jobs are kept a day for `status`, then removed so Redis does not

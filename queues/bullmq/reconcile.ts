@@ -34,7 +34,7 @@ export interface ReconcileContext {
 export async function reconcile(ctx: ReconcileContext): Promise<void> {
   const ids = [...ctx.pending.keys()];
   const states: JobState[] = [];
-  for (let i = 0; i < ids.length; i += CHUNK) states.push(...await claimJobs(ctx.conn, ctx.prefix, ids.slice(i, i + CHUNK), ctx.reply));
+  for (let i = 0; i < ids.length; i += CHUNK) states.push(...(await claimJobs(ctx.conn, ctx.prefix, ids.slice(i, i + CHUNK), ctx.reply)));
   // A finished job of ours wrote its answer before finishing: let those answers count first.
   const res = (await ctx.reader.xread('COUNT', 1_000_000, 'STREAMS', ctx.reply, ctx.lastId)) as [string, [string, string[]][]][] | null;
   const answered = new Set((res?.[0]?.[1] ?? []).map(([, f]) => f[1]));
@@ -47,8 +47,15 @@ export async function reconcile(ctx: ReconcileContext): Promise<void> {
     const p = ctx.pending.get(jobId);
     const state = states[i]!;
     if (!p || answered.has(jobId)) continue;
-    if (state.startsWith('active')) { n.held++; n.maxLockMs = Math.max(n.maxLockMs, Number(state.split(' ')[1])); continue; }
-    if (state === 'queued') { n.queued++; continue; }
+    if (state.startsWith('active')) {
+      n.held++;
+      n.maxLockMs = Math.max(n.maxLockMs, Number(state.split(' ')[1]));
+      continue;
+    }
+    if (state === 'queued') {
+      n.queued++;
+      continue;
+    }
     if (p.submissions >= MAX_SUBMISSIONS) {
       const why = new Error(`no answer after ${p.submissions} submissions (last: ${state})`);
       dead.push([jobId, { kind: 'dead', deadLetter: runnerDeadLetter(p.docId, p.input, why) }]);
@@ -63,7 +70,10 @@ export async function reconcile(ctx: ReconcileContext): Promise<void> {
     p.submissions++;
     again.push(p.job);
     if (state === 'missing') n.vanished++;
-    else { n.replaced++; finished.push(p.job); }
+    else {
+      n.replaced++;
+      finished.push(p.job);
+    }
   }
   await resubmit(ctx.queue, again, finished);
   for (const [jobId, o] of dead) await ctx.deliver(jobId, o);

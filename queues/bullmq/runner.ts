@@ -61,7 +61,10 @@ export async function createBullmqRunner(opts: BullmqOptions): Promise<Runner> {
   let readies = 0;
   let recheck = false;
   conn.on('ready', () => {
-    if (++readies > 1) { recheck = true; log.info('Redis connection back: checking the jobs this run waits for'); }
+    if (++readies > 1) {
+      recheck = true;
+      log.info('Redis connection back: checking the jobs this run waits for');
+    }
   });
 
   const deliver = async (jobId: string, outcome: Parameters<OutcomeSink>[0]) => {
@@ -81,7 +84,9 @@ export async function createBullmqRunner(opts: BullmqOptions): Promise<Runner> {
     const jobs = batch;
     batch = [];
     flushing++;
-    const verdicts = await addJobs(conn, queue, prefix, jobs, reply).finally(() => { flushing--; });
+    const verdicts = await addJobs(conn, queue, prefix, jobs, reply).finally(() => {
+      flushing--;
+    });
     const n = { taken: 0, replaced: 0 };
     for (const [i, v] of verdicts.entries()) {
       if (v === 'added') continue;
@@ -104,9 +109,12 @@ export async function createBullmqRunner(opts: BullmqOptions): Promise<Runner> {
         const [jobId, kind, payload] = [f[1]!, f[3]!, f[5]!];
         const p = pending.get(jobId);
         if (!p) continue;
-        await deliver(jobId, kind === 'record'
-          ? { kind: 'record', record: JSON.parse(payload) }
-          : { kind: 'dead', deadLetter: parseDeadLetter(payload, { id: p.docId, input: p.input }) });
+        await deliver(
+          jobId,
+          kind === 'record'
+            ? { kind: 'record', record: JSON.parse(payload) }
+            : { kind: 'dead', deadLetter: parseDeadLetter(payload, { id: p.docId, input: p.input }) },
+        );
       }
       if (entries.length) await reader.xtrim(reply, 'MINID', last);
       const quiet = performance.now() - lastOutcome;
@@ -118,14 +126,20 @@ export async function createBullmqRunner(opts: BullmqOptions): Promise<Runner> {
     }
   })().catch((err: unknown) => {
     failure ??= err;
-    for (const jobId of [...pending.keys()]) { pending.delete(jobId); capacity.release(); }
+    for (const jobId of [...pending.keys()]) {
+      pending.delete(jobId);
+      capacity.release();
+    }
   });
 
   return {
     async submit(item: WorkItem) {
       if (failure) throw failure;
       const job = newJob(item, opts.ruleset, reply);
-      const { jobId, data: { docId } } = job;
+      const {
+        jobId,
+        data: { docId },
+      } = job;
       if (capacity.inFlight >= capacity.limit) await flush(); // what we wait for must be in Redis
       await capacity.take();
       if (pending.has(jobId)) {
@@ -155,7 +169,9 @@ export async function createBullmqRunner(opts: BullmqOptions): Promise<Runner> {
       // Closing talks to Redis (jobs in hand finish, connections quit): with Redis away it would wait for ever.
       // Past the limit the connections are dropped; jobs left in Redis are taken over by the next run.
       let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<boolean>((r) => { timer = setTimeout(() => r(true), CLOSE_LIMIT_MS); });
+      const late = new Promise<boolean>((r) => {
+        timer = setTimeout(() => r(true), CLOSE_LIMIT_MS);
+      });
       const gaveUp = await Promise.race([graceful.then(() => false), late]).finally(() => clearTimeout(timer));
       if (gaveUp) {
         graceful.catch(() => {});

@@ -61,24 +61,28 @@ export async function startWorkers(opts: WorkerOptions): Promise<Workers> {
   };
 
   const jobsConn = connect(opts.url, prefix, 'worker-jobs', onError);
-  const worker = new Worker<JobData, JobResult>(JOBS_QUEUE, async (job) => {
-    const r = await pool.run(job.data.raw, job.data.input); // a thread crash throws: retried with backoff
-    if (r.ok) {
-      await reply(job.data, job.id!, 'record', r.record);
-      return { id: job.data.docId, ok: true };
-    }
-    await deadLetter(job, r.deadLetter);
-    throw new UnrecoverableError(`${r.deadLetter.reason}: ${r.deadLetter.message}`);
-  }, {
-    connection: jobsConn,
-    prefix,
-    concurrency: opts.threads * JOBS_PER_THREAD,
-    lockDuration: opts.lockMs ?? 30_000,
-    stalledInterval: Math.min(opts.lockMs ?? 30_000, 30_000),
-    maxStalledCount: 3,
-    removeOnComplete: JOB_OPTIONS.removeOnComplete as { age: number; count: number },
-    removeOnFail: JOB_OPTIONS.removeOnFail as { age: number; count: number },
-  });
+  const worker = new Worker<JobData, JobResult>(
+    JOBS_QUEUE,
+    async (job) => {
+      const r = await pool.run(job.data.raw, job.data.input); // a thread crash throws: retried with backoff
+      if (r.ok) {
+        await reply(job.data, job.id!, 'record', r.record);
+        return { id: job.data.docId, ok: true };
+      }
+      await deadLetter(job, r.deadLetter);
+      throw new UnrecoverableError(`${r.deadLetter.reason}: ${r.deadLetter.message}`);
+    },
+    {
+      connection: jobsConn,
+      prefix,
+      concurrency: opts.threads * JOBS_PER_THREAD,
+      lockDuration: opts.lockMs ?? 30_000,
+      stalledInterval: Math.min(opts.lockMs ?? 30_000, 30_000),
+      maxStalledCount: 3,
+      removeOnComplete: JOB_OPTIONS.removeOnComplete as { age: number; count: number },
+      removeOnFail: JOB_OPTIONS.removeOnFail as { age: number; count: number },
+    },
+  );
 
   // While Redis restarts, every job in hand fails the same way: one line per interval says so.
   const sayFailed = outageReporter(log, 'jobs failed; retried with backoff');

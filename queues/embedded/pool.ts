@@ -10,8 +10,17 @@ import type { ProcessorRef, ProcessResult } from '../processor.ts';
 export type ThreadRequest = { seq: number; items: { raw: RawDocument; input: string }[] };
 export type ThreadReply = { ready: true; ruleset: string } | { seq: number; results: ProcessResult[] };
 
-interface Task { raw: RawDocument; input: string; resolve(r: ProcessResult): void; reject(e: Error): void }
-interface Slot { worker: Worker; ready: boolean; busy: Map<number, Task[]> }
+interface Task {
+  raw: RawDocument;
+  input: string;
+  resolve(r: ProcessResult): void;
+  reject(e: Error): void;
+}
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  busy: Map<number, Task[]>;
+}
 
 const BATCH = 4;
 const PIPELINE = 2;
@@ -28,7 +37,10 @@ export class ThreadPool {
   private seq = 0;
   private closing = false;
 
-  constructor(private readonly ref: ProcessorRef, readonly size: number = defaultWorkers()) {
+  constructor(
+    private readonly ref: ProcessorRef,
+    readonly size: number = defaultWorkers(),
+  ) {
     if (!Number.isInteger(size) || size < 1) throw new Error(`a pool needs at least one thread, not ${size}`);
   }
 

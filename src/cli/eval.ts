@@ -7,22 +7,27 @@ import { formatScores, score, type ScoreResult } from '../eval/score.ts';
 import { createExtractor } from '../core/engine.ts';
 import { UsageError } from './usage.ts';
 
-
-export interface EvalOptions { gold: string; pred?: string; json?: boolean }
+export interface EvalOptions {
+  gold: string;
+  pred?: string;
+  json?: boolean;
+}
 
 /** Records from a JSONL file; dead-letter lines and blank lines are not records. */
 function readRecords(path: string): Pick<IncidentRecord, 'id' | 'fields'>[] {
   const out: Pick<IncidentRecord, 'id' | 'fields'>[] = [];
-  readFileSync(path, 'utf8').split('\n').forEach((line, n) => {
-    if (!line.trim()) return;
-    let r: { id?: unknown; fields?: unknown; deadLetter?: unknown };
-    try {
-      r = JSON.parse(line) as typeof r;
-    } catch (e) {
-      throw new UsageError(`${path}:${n + 1}: not a JSON record (${(e as Error).message})`);
-    }
-    if (!r.deadLetter && r.id != null && r.fields) out.push(r as Pick<IncidentRecord, 'id' | 'fields'>);
-  });
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .forEach((line, n) => {
+      if (!line.trim()) return;
+      let r: { id?: unknown; fields?: unknown; deadLetter?: unknown };
+      try {
+        r = JSON.parse(line) as typeof r;
+      } catch (e) {
+        throw new UsageError(`${path}:${n + 1}: not a JSON record (${(e as Error).message})`);
+      }
+      if (!r.deadLetter && r.id != null && r.fields) out.push(r as Pick<IncidentRecord, 'id' | 'fields'>);
+    });
   return out;
 }
 

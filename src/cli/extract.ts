@@ -131,7 +131,9 @@ export async function runExtract(paths: string[], opts: ExtractOptions, log: Log
       // each document is prepared here once: the duplicate check and the store key it, the runner and processor reuse it
       const raw = prepare(item.raw);
       if (duplicate(raw)) {
-        await deadLettered(deadLetter(raw.id, item.input, 'ingest', 'duplicate-id', 'an earlier document of this run has this id and another text; the first keeps the id'));
+        await deadLettered(
+          deadLetter(raw.id, item.input, 'ingest', 'duplicate-id', 'an earlier document of this run has this id and another text; the first keeps the id'),
+        );
         continue;
       }
       batch.push({ raw, input: item.input, doc: storedForm(raw, item.input) });
@@ -172,7 +174,9 @@ export async function runExtract(paths: string[], opts: ExtractOptions, log: Log
 function interruption(log: Logger) {
   const state = { signal: null as NodeJS.Signals | null, stopped: null as unknown as Promise<void>, dispose: () => {} };
   let wake = () => {};
-  state.stopped = new Promise<void>((r) => { wake = r; });
+  state.stopped = new Promise<void>((r) => {
+    wake = r;
+  });
   const on = (sig: NodeJS.Signals) => {
     if (state.signal) process.exit(sig === 'SIGINT' ? EXIT.sigint : EXIT.sigterm);
     state.signal = sig;
@@ -181,7 +185,10 @@ function interruption(log: Logger) {
   };
   process.on('SIGINT', on);
   process.on('SIGTERM', on);
-  state.dispose = () => { process.off('SIGINT', on); process.off('SIGTERM', on); };
+  state.dispose = () => {
+    process.off('SIGINT', on);
+    process.off('SIGTERM', on);
+  };
   return state;
 }
 

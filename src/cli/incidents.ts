@@ -5,7 +5,12 @@ import type { Incident } from '../incidents/incident.ts';
 import type { Logger } from '../log.ts';
 import { LineSink } from '../sinks/lines.ts';
 
-export interface IncidentsOptions { store?: string; json?: boolean; id?: string; rebuild?: boolean }
+export interface IncidentsOptions {
+  store?: string;
+  json?: boolean;
+  id?: string;
+  rebuild?: boolean;
+}
 
 const STORE_HELP = 'SQLite file or postgres://… URL (default: $INCIDENT_EXTRACT_STORE or ./incident-extract.db)';
 
@@ -15,8 +20,16 @@ function incidentLine(inc: Incident): string {
   const loc = f.location?.value as { country?: string | null } | undefined;
   const conflicts = inc.conflicts.map((c) => c.field).join(',');
   // JSON.stringify quotes the victim: a name with tabs, newlines or control characters stays on its line as data
-  return [inc.id, `${inc.sources.length} article${inc.sources.length === 1 ? '' : 's'}`, JSON.stringify(inc.victim ?? ''),
-    f.date ? String(f.date.value) : '-', loc?.country ?? '-', conflicts ? `conflicts: ${conflicts}` : ''].join('\t').trimEnd();
+  return [
+    inc.id,
+    `${inc.sources.length} article${inc.sources.length === 1 ? '' : 's'}`,
+    JSON.stringify(inc.victim ?? ''),
+    f.date ? String(f.date.value) : '-',
+    loc?.country ?? '-',
+    conflicts ? `conflicts: ${conflicts}` : '',
+  ]
+    .join('\t')
+    .trimEnd();
 }
 
 async function runIncidents(o: IncidentsOptions, log: Logger): Promise<number> {
@@ -49,7 +62,8 @@ async function runIncidents(o: IncidentsOptions, log: Logger): Promise<number> {
 }
 
 export function registerIncidentCommands(program: Command, log: Logger, setStatus: (s: number) => void): void {
-  program.command('incidents')
+  program
+    .command('incidents')
     .description('list the incidents grouped from the stored records (one per line, or JSON lines with the claims ledger)')
     .option('--store <path|url>', STORE_HELP)
     .option('--json', 'one JSON object per incident: merged fields, claims ledger, conflicts, sources, aliases')

@@ -46,7 +46,12 @@ export async function runCli(argv: string[]): Promise<number> {
     .option('-o, --out <file>', 'write records (JSONL) to this file instead of stdout')
     .option('--dead-letters <file>', 'write dead letters (JSONL) here (default: <out>.dead.jsonl, or stderr)')
     .option('--max-bytes <size>', 'largest file or JSONL line accepted; also the largest text in characters', parseBytes, DEFAULT_MAX_BYTES)
-    .option('--doc-timeout <seconds>', 'dead-letter a document (reason timeout) whose extraction takes longer; 0: no limit', parseCount, LIMITS.docTimeoutMs / 1000)
+    .option(
+      '--doc-timeout <seconds>',
+      'dead-letter a document (reason timeout) whose extraction takes longer; 0: no limit',
+      parseCount,
+      LIMITS.docTimeoutMs / 1000,
+    )
     .option('--pretty', 'indent the JSON records (no longer one record per line)')
     .option('--no-progress', 'no progress bar or progress logs')
     .option('--strict', `exit with status ${EXIT.deadLetters} when any input was dead-lettered (default: dead letters are counted, status 0)`)
@@ -58,12 +63,21 @@ export async function runCli(argv: string[]): Promise<number> {
       status = await runExtract(paths, o, log);
     });
 
-  registerQueueCommands(program, log, (s) => { status = s; });
-  registerStoreCommands(program, log, (s) => { status = s; });
-  registerReviewCommand(program, log, (s) => { status = s; });
-  registerIncidentCommands(program, log, (s) => { status = s; });
+  registerQueueCommands(program, log, (s) => {
+    status = s;
+  });
+  registerStoreCommands(program, log, (s) => {
+    status = s;
+  });
+  registerReviewCommand(program, log, (s) => {
+    status = s;
+  });
+  registerIncidentCommands(program, log, (s) => {
+    status = s;
+  });
 
-  program.command('eval')
+  program
+    .command('eval')
     .description('score extraction against a gold corpus: P, R, F1 and ECE per field, on all and answerable docs')
     .option('--gold <file>', 'gold corpus (JSONL, shared corpus format)')
     .option('--pred <records>', 'score these records (JSONL) instead of extracting the gold texts')
@@ -79,7 +93,8 @@ export async function runCli(argv: string[]): Promise<number> {
       process.stdout.write(await runEval({ ...o, gold: o.gold }));
     });
 
-  program.command('ruleset')
+  program
+    .command('ruleset')
     .description('print the ruleset version (package version + content hash of rules and pipeline)')
     .action(() => {
       process.stdout.write(rulesetVersion() + '\n');

@@ -29,9 +29,10 @@ function barProgress(): Progress {
     plan(p) {
       plan = p;
       const done = p.docs != null ? '{docs}/{docsTotal} docs' : '{docs} docs';
-      const format = p.bytes != null
-        ? `extract [{bar}] {percentage}% | ${done} | {rate} docs/s | ETA {eta_formatted}`
-        : `extract ${done} | {rate} docs/s | {duration_formatted}`;
+      const format =
+        p.bytes != null
+          ? `extract [{bar}] {percentage}% | ${done} | {rate} docs/s | ETA {eta_formatted}`
+          : `extract ${done} | {rate} docs/s | {duration_formatted}`;
       bar = new cliProgress.SingleBar(
         { format, stream: process.stderr, hideCursor: true, clearOnComplete: false, etaBuffer: 50, fps: 8 },
         cliProgress.Presets.shades_classic,
@@ -65,8 +66,16 @@ function logProgress(log: Logger): Progress {
       const fraction = plan ? progressFraction(plan, docs, bytes) : null;
       const elapsed = (now - t0) / 1000;
       const etaS = fraction ? Math.round((elapsed / fraction) * (1 - fraction)) : null;
-      log.info({ done: docs, total: plan?.docs ?? null, percent: fraction == null ? null : Math.round(fraction * 1000) / 10,
-        docsPerSec: Math.round(rate(docs, t0) * 10) / 10, etaS }, 'progress');
+      log.info(
+        {
+          done: docs,
+          total: plan?.docs ?? null,
+          percent: fraction == null ? null : Math.round(fraction * 1000) / 10,
+          docsPerSec: Math.round(rate(docs, t0) * 10) / 10,
+          etaS,
+        },
+        'progress',
+      );
     },
     stop() {},
   };

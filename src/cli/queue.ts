@@ -11,7 +11,10 @@ import { DEFAULT_PREFIX, parseCount, PROCESSOR, redisUrl } from './runners.ts';
 import { LineSink } from '../sinks/lines.ts';
 import { UsageError } from './usage.ts';
 
-interface RedisOpts { redis?: string; prefix: string }
+interface RedisOpts {
+  redis?: string;
+  prefix: string;
+}
 
 /** --redis and --prefix, shared by every command that talks to Redis. */
 function redisOptions(cmd: Command, required = false): Command {
@@ -30,7 +33,14 @@ function needRedis(o: { redis?: string }): string {
 async function runWorker(o: RedisOpts & { workers?: number; lockMs?: number }, log: Logger): Promise<number> {
   const { startWorkers } = await import('../../queues/bullmq/worker.ts');
   const { defaultWorkers } = await import('../../queues/embedded/pool.ts');
-  const workers = await startWorkers({ url: needRedis(o), prefix: o.prefix, processor: PROCESSOR, threads: Math.max(o.workers ?? defaultWorkers(), 1), log, lockMs: o.lockMs });
+  const workers = await startWorkers({
+    url: needRedis(o),
+    prefix: o.prefix,
+    processor: PROCESSOR,
+    threads: Math.max(o.workers ?? defaultWorkers(), 1),
+    log,
+    lockMs: o.lockMs,
+  });
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
@@ -87,7 +97,7 @@ export function registerQueueCommands(program: Command, log: Logger, done: (stat
   redisOptions(program.command('worker'), true)
     .description('run workers that take documents from Redis (BullMQ), on this or any machine, until SIGINT/SIGTERM')
     .option('--workers <n>', 'worker threads (default: one per core)', parseCount)
-    .option('--lock-ms <ms>', 'job lock duration: a lost worker\'s jobs are retried after about this long', parseCount)
+    .option('--lock-ms <ms>', "job lock duration: a lost worker's jobs are retried after about this long", parseCount)
     .action(async (o: RedisOpts & { workers?: number; lockMs?: number }) => done(await runWorker(o, log)));
 
   redisOptions(program.command('enqueue'), true)
@@ -103,6 +113,12 @@ export function registerQueueCommands(program: Command, log: Logger, done: (stat
     .action(async (o: RedisOpts & { json?: boolean }) => {
       const { queueStatus } = await import('../../queues/bullmq/status.ts');
       const s = await queueStatus(needRedis(o), o.prefix);
-      process.stdout.write(o.json ? JSON.stringify(s) + '\n' : Object.entries(s).map(([k, v]) => `${k.padEnd(12)} ${v}`).join('\n') + '\n');
+      process.stdout.write(
+        o.json
+          ? JSON.stringify(s) + '\n'
+          : Object.entries(s)
+              .map(([k, v]) => `${k.padEnd(12)} ${v}`)
+              .join('\n') + '\n',
+      );
     });
 }

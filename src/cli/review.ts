@@ -6,7 +6,14 @@ import { InvalidArgumentError } from 'commander';
 import type { Logger } from '../log.ts';
 import { UsageError } from './usage.ts';
 
-export interface ReviewOptions { port: number; host: string; store?: string; ruleset?: string; gold?: string; static?: string }
+export interface ReviewOptions {
+  port: number;
+  host: string;
+  store?: string;
+  ruleset?: string;
+  gold?: string;
+  static?: string;
+}
 
 const parsePort = (v: string) => {
   const n = Number(v);
@@ -15,7 +22,8 @@ const parsePort = (v: string) => {
 };
 
 export function registerReviewCommand(program: Command, log: Logger, setStatus: (s: number) => void): void {
-  program.command('review')
+  program
+    .command('review')
     .description('review records on their text in a browser, correct them (served on 127.0.0.1), or write the pages with --static')
     .option('--port <n>', 'port to listen on (0: any free port; the URL is printed)', parsePort, 7341)
     .option('--host <host>', 'address to bind; anything but 127.0.0.1 exposes the store to the network', '127.0.0.1')
@@ -29,7 +37,10 @@ export function registerReviewCommand(program: Command, log: Logger, setStatus: 
 export async function runReview(o: ReviewOptions, log: Logger): Promise<number> {
   if (o.gold && !existsSync(o.gold)) throw new UsageError(`no such file: ${o.gold}`);
   const [{ ReviewApp }, { readGold, goldToRaw }, { openStore, storeSpec }] = await Promise.all([
-    import('../review/app.ts'), import('../eval/gold.ts'), import('../store/open.ts')]);
+    import('../review/app.ts'),
+    import('../eval/gold.ts'),
+    import('../store/open.ts'),
+  ]);
   const store = await openStore(storeSpec(o.store));
   const app = new ReviewApp({
     store,
@@ -74,9 +85,13 @@ export async function runReview(o: ReviewOptions, log: Logger): Promise<number> 
 /** `export --corrections`: one gold line per corrected document, in the shared corpus format. */
 export async function runExportCorrections(o: { store?: string; out?: string }): Promise<number> {
   const [{ correctionsGold }, { openStore, storeSpec }, { LineSink }] = await Promise.all([
-    import('../review/gold.ts'), import('../store/open.ts'), import('../sinks/lines.ts')]);
+    import('../review/gold.ts'),
+    import('../store/open.ts'),
+    import('../sinks/lines.ts'),
+  ]);
   const store = await openStore(storeSpec(o.store));
-  let n = 0, judged = 0;
+  let n = 0,
+    judged = 0;
   try {
     const out = o.out ? LineSink.toFile(o.out) : new LineSink(process.stdout, false);
     for await (const line of correctionsGold(store)) {

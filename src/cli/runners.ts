@@ -42,7 +42,16 @@ export async function createRunner(o: RunnerOptions, sink: OutcomeSink, log: Log
   const url = redisUrl(o);
   if (url) {
     const { createBullmqRunner } = await import('../../queues/bullmq/runner.ts');
-    return createBullmqRunner({ url, prefix: o.prefix, ruleset: rulesetVersion(), sink, log, workers: o.workers, processor: processorFor(o), lockMs: o.lockMs });
+    return createBullmqRunner({
+      url,
+      prefix: o.prefix,
+      ruleset: rulesetVersion(),
+      sink,
+      log,
+      workers: o.workers,
+      processor: processorFor(o),
+      lockMs: o.lockMs,
+    });
   }
   // A handful of documents runs in process; threads start only for more (queues/embedded/deferred.ts).
   const { createDeferredRunner } = await import('../../queues/embedded/deferred.ts');

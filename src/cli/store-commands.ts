@@ -7,29 +7,32 @@ const STORE_HELP = 'SQLite file or postgres://… URL (default: $INCIDENT_EXTRAC
 
 /** --store, --no-store, --force, --sink: for extract and rerun. */
 export function withStoreOptions(cmd: Command, opts: { force?: boolean } = {}): Command {
-  cmd.option('--store <path|url>', STORE_HELP)
-    .option('--sink <url>', 'also upsert every record into incident_records in this PostgreSQL database');
+  cmd.option('--store <path|url>', STORE_HELP).option('--sink <url>', 'also upsert every record into incident_records in this PostgreSQL database');
   if (opts.force) {
-    cmd.option('--no-store', 'do not store documents and records')
+    cmd
+      .option('--no-store', 'do not store documents and records')
       .option('--force', 'extract documents again even when the store has their record under this ruleset');
   }
   return cmd;
 }
 
 export function registerStoreCommands(program: Command, log: Logger, setStatus: (s: number) => void): void {
-  withStoreOptions(program.command('rerun')
-    .description('extract again the stored documents whose latest record is from another ruleset (text read from the store)')
-    .option('--all', 'every stored document, whatever ruleset made its record')
-    .option('--no-progress', 'no progress logs')
-    .option('--workers <n>', 'worker threads on this machine (default: one per core)', parseCount)
-    .option('--redis <url>', 'run on BullMQ over Redis (default: $REDIS_URL)')
-    .option('--prefix <prefix>', 'Redis key prefix', DEFAULT_PREFIX))
-    .action(async (o) => {
-      const { runRerun } = await import('./store-rerun.ts');
-      setStatus(await runRerun(o, log));
-    });
+  withStoreOptions(
+    program
+      .command('rerun')
+      .description('extract again the stored documents whose latest record is from another ruleset (text read from the store)')
+      .option('--all', 'every stored document, whatever ruleset made its record')
+      .option('--no-progress', 'no progress logs')
+      .option('--workers <n>', 'worker threads on this machine (default: one per core)', parseCount)
+      .option('--redis <url>', 'run on BullMQ over Redis (default: $REDIS_URL)')
+      .option('--prefix <prefix>', 'Redis key prefix', DEFAULT_PREFIX),
+  ).action(async (o) => {
+    const { runRerun } = await import('./store-rerun.ts');
+    setStatus(await runRerun(o, log));
+  });
 
-  program.command('diff')
+  program
+    .command('diff')
     .description('compare the records of two rulesets per field (default: the two latest in the store)')
     .option('--from <ruleset>', 'the old ruleset')
     .option('--to <ruleset>', 'the new ruleset')
@@ -38,7 +41,8 @@ export function registerStoreCommands(program: Command, log: Logger, setStatus: 
     .option('--store <path|url>', STORE_HELP)
     .action(async (o) => setStatus(await (await import('./store-diff.ts')).runDiff(o)));
 
-  program.command('export')
+  program
+    .command('export')
     .description('stream the latest record of every stored document (or those of one ruleset)')
     .option('--format <format>', 'jsonl or csv (records); stix (one STIX 2.1 bundle) or misp (MISP events, one per line) of the incidents', 'jsonl')
     .option('--incidents', 'one row per incident instead of per record (JSON lines; with --sink, the incident_rollup table)')

@@ -6,7 +6,13 @@ import { defaultRulesets, diffRulesets, type Example, type RulesetDiff } from '.
 import { openStore, storeSpec } from '../store/open.ts';
 import { UsageError } from './usage.ts';
 
-export interface DiffOptions { from?: string; to?: string; gold?: string; json?: boolean; store?: string }
+export interface DiffOptions {
+  from?: string;
+  to?: string;
+  gold?: string;
+  json?: boolean;
+  store?: string;
+}
 
 export async function runDiff(o: DiffOptions): Promise<number> {
   if (o.gold && !existsSync(o.gold)) throw new UsageError(`no such file: ${o.gold}`);
@@ -32,14 +38,18 @@ function example(e: Example): string {
 
 export function formatDiff(d: RulesetDiff): string {
   const lines = [
-    `diff ${d.from} → ${d.to}: ${d.documents} documents with a record under both (${d.onlyFrom} only under ${d.from}, ${d.onlyTo} only under ${d.to}); ${d.changedDocuments.length} records differ`,
+    `diff ${d.from} → ${d.to}: ${d.documents} documents with a record under both (${d.onlyFrom} only` +
+      ` under ${d.from}, ${d.onlyTo} only under ${d.to}); ${d.changedDocuments.length} records differ`,
     '',
-    `${'field'.padEnd(12)} ${'added'.padStart(6)} ${'removed'.padStart(8)} ${'changed'.padStart(8)} ${'unchanged'.padStart(10)} ${'empty'.padStart(6)} ${'conf shift'.padStart(11)}`,
+    `${'field'.padEnd(12)} ${'added'.padStart(6)} ${'removed'.padStart(8)} ${'changed'.padStart(8)}` +
+      ` ${'unchanged'.padStart(10)} ${'empty'.padStart(6)} ${'conf shift'.padStart(11)}`,
   ];
   for (const f of FIELD_NAMES) {
     const x = d.fields[f];
-    lines.push(`${f.padEnd(12)} ${String(x.added).padStart(6)} ${String(x.removed).padStart(8)} ${String(x.changed).padStart(8)} ${String(x.unchanged).padStart(10)} `
-      + `${String(x.empty).padStart(6)} ${(x.meanConfidenceShift == null ? '-' : sign(x.meanConfidenceShift)).padStart(11)}`);
+    lines.push(
+      `${f.padEnd(12)} ${String(x.added).padStart(6)} ${String(x.removed).padStart(8)} ${String(x.changed).padStart(8)} ${String(x.unchanged).padStart(10)} ` +
+        `${String(x.empty).padStart(6)} ${(x.meanConfidenceShift == null ? '-' : sign(x.meanConfidenceShift)).padStart(11)}`,
+    );
   }
   for (const f of FIELD_NAMES) {
     const ex = d.fields[f].examples;
@@ -53,7 +63,10 @@ export function formatDiff(d: RulesetDiff): string {
   if (d.gold) {
     lines.push('', `F1 on ${d.gold.docs} gold documents`, `${'field'.padEnd(16)} ${'from'.padStart(6)} ${'to'.padStart(6)} ${'diff'.padStart(7)}`);
     for (const [f, g] of Object.entries(d.gold.fields)) {
-      lines.push(`${f.padEnd(16)} ${(100 * g.from).toFixed(1).padStart(6)} ${(100 * g.to).toFixed(1).padStart(6)} ${(g.difference >= 0 ? '+' : '') + (100 * g.difference).toFixed(1).padStart(6)}`);
+      lines.push(
+        `${f.padEnd(16)} ${(100 * g.from).toFixed(1).padStart(6)} ${(100 * g.to).toFixed(1).padStart(6)}` +
+          ` ${(g.difference >= 0 ? '+' : '') + (100 * g.difference).toFixed(1).padStart(6)}`,
+      );
     }
   }
   return lines.join('\n') + '\n';

@@ -9,7 +9,14 @@ import { openStore, storeSpec } from '../store/open.ts';
 import { LineSink } from '../sinks/lines.ts';
 import { UsageError } from './usage.ts';
 
-export interface ExportOptions { format: string; ruleset?: string; out?: string; store?: string; sink?: string; incidents?: boolean }
+export interface ExportOptions {
+  format: string;
+  ruleset?: string;
+  out?: string;
+  store?: string;
+  sink?: string;
+  incidents?: boolean;
+}
 
 // the table's columns, less the full record (that is the JSONL format's job)
 const CSV_COLUMNS = Object.keys(incidentRow({ id: 'x', fields: {} } as unknown as IncidentRecord)).filter((c) => c !== 'record');

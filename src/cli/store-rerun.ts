@@ -9,9 +9,20 @@ import { createRunner, type RunnerOptions } from './runners.ts';
 import { rawFromStored, StoreSink } from '../sinks/store.ts';
 import { writeRollup } from '../export/rollup.ts';
 
-export interface RerunOptions extends RunnerOptions { all?: boolean; store?: string; sink?: string; progress: boolean }
+export interface RerunOptions extends RunnerOptions {
+  all?: boolean;
+  store?: string;
+  sink?: string;
+  progress: boolean;
+}
 
-export interface RerunCounts { reextracted: number; changed: number; unchanged: number; deadLettered: number; alreadyDone: number }
+export interface RerunCounts {
+  reextracted: number;
+  changed: number;
+  unchanged: number;
+  deadLettered: number;
+  alreadyDone: number;
+}
 
 export async function runRerun(o: RerunOptions, log: Logger): Promise<number> {
   const t0 = performance.now();
@@ -68,8 +79,10 @@ export async function runRerun(o: RerunOptions, log: Logger): Promise<number> {
   }
   const s = ((performance.now() - t0) / 1000).toFixed(1);
   log.debug({ ...counts, ruleset }, 'rerun finished');
-  process.stderr.write(`incident-extract rerun: ${counts.reextracted} document${counts.reextracted === 1 ? '' : 's'} re-extracted under ${ruleset} in ${s} s; `
-    + `${counts.changed} record${counts.changed === 1 ? '' : 's'} changed, ${counts.unchanged} unchanged`
-    + `${counts.deadLettered ? `, ${counts.deadLettered} dead-lettered` : ''}${counts.alreadyDone ? `, ${counts.alreadyDone} already done` : ''}\n`);
+  process.stderr.write(
+    `incident-extract rerun: ${counts.reextracted} document${counts.reextracted === 1 ? '' : 's'} re-extracted under ${ruleset} in ${s} s; ` +
+      `${counts.changed} record${counts.changed === 1 ? '' : 's'} changed, ${counts.unchanged} unchanged` +
+      `${counts.deadLettered ? `, ${counts.deadLettered} dead-lettered` : ''}${counts.alreadyDone ? `, ${counts.alreadyDone} already done` : ''}\n`,
+  );
   return 0;
 }

@@ -36,16 +36,22 @@ export function summaryFields(c: RunCounts) {
 }
 
 export function formatSummary(c: RunCounts, where: { out: string; deadLetters: string }, skippedFiles: readonly string[] = []): string {
-  const reasons = Object.entries(c.reasons).sort(([a], [b]) => a.localeCompare(b)).map(([r, n]) => `${r} ${n}`).join(', ');
+  const reasons = Object.entries(c.reasons)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([r, n]) => `${r} ${n}`)
+    .join(', ');
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
-  return [
-    `incident-extract: ${plural(c.read, 'document')} read in ${(c.elapsedMs / 1000).toFixed(1)} s (${docsPerSec(c).toFixed(1)} extracted/s; rules loaded in ${(c.loadMs / 1000).toFixed(1)} s)`,
-    `  extracted      ${c.extracted}  → ${where.out}`,
-    `  dead-lettered  ${c.deadLettered}${reasons ? `  (${reasons})` : ''}${c.deadLettered ? `  → ${where.deadLetters}` : ''}`,
-    `  skipped        ${plural(c.skipped, 'file')} of unknown type${namedFiles(skippedFiles)}`,
-    ...(c.alreadyDone ? [`  skipped        ${plural(c.alreadyDone, 'document')} already done (same ruleset)`] : []),
-    ...(c.internalFailures ? [`  internal failures ${c.internalFailures} (bugs: see the internal-error dead letters)`] : []),
-  ].join('\n') + '\n';
+  return (
+    [
+      `incident-extract: ${plural(c.read, 'document')} read in ${(c.elapsedMs / 1000).toFixed(1)} s` +
+        ` (${docsPerSec(c).toFixed(1)} extracted/s; rules loaded in ${(c.loadMs / 1000).toFixed(1)} s)`,
+      `  extracted      ${c.extracted}  → ${where.out}`,
+      `  dead-lettered  ${c.deadLettered}${reasons ? `  (${reasons})` : ''}${c.deadLettered ? `  → ${where.deadLetters}` : ''}`,
+      `  skipped        ${plural(c.skipped, 'file')} of unknown type${namedFiles(skippedFiles)}`,
+      ...(c.alreadyDone ? [`  skipped        ${plural(c.alreadyDone, 'document')} already done (same ruleset)`] : []),
+      ...(c.internalFailures ? [`  internal failures ${c.internalFailures} (bugs: see the internal-error dead letters)`] : []),
+    ].join('\n') + '\n'
+  );
 }
 
 function namedFiles(files: readonly string[]): string {

@@ -9,11 +9,20 @@ import type { FieldName } from './contract/record.ts';
 
 export const CALIBRATION_FILE = path.join(REPO_ROOT, 'calibration/calibration.json');
 
-export interface CalibrationEntry { p: number; n: number }
+export interface CalibrationEntry {
+  p: number;
+  n: number;
+}
 export type CalibrationTable = Record<string, CalibrationEntry>;
 
 /** What calibration looks at in a decision of resolve. */
-export interface CalibrationCase { field: FieldName; rule: string; agreeingRules: number; value: unknown; genre?: Genre }
+export interface CalibrationCase {
+  field: FieldName;
+  rule: string;
+  agreeingRules: number;
+  value: unknown;
+  genre?: Genre;
+}
 
 /**
  * A news article and a coder's two-line summary give the same rule very different odds (a country named in a
@@ -37,7 +46,7 @@ export function loadCalibration(file: string = CALIBRATION_FILE): CalibrationTab
 // an amount is judged by the amount, one without by the demand alone.
 function bucket(c: CalibrationCase): string {
   if (c.field === 'ransom') return (c.value as { amount?: number | null } | null)?.amount != null ? 'amount' : '';
-  return c.field === 'date' && typeof c.value === 'string' ? ['Y', 'YM', 'YMD'][(c.value.length - 4) / 3] ?? '' : '';
+  return c.field === 'date' && typeof c.value === 'string' ? (['Y', 'YM', 'YMD'][(c.value.length - 4) / 3] ?? '') : '';
 }
 
 /**

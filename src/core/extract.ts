@@ -34,10 +34,7 @@ export interface ProcessorContext {
   readonly deadlineMs?: number;
 }
 
-export type ProcessResult =
-  | { ok: true; record: IncidentRecord }
-  | { ok: false; deadLetter: DeadLetter };
-
+export type ProcessResult = { ok: true; record: IncidentRecord } | { ok: false; deadLetter: DeadLetter };
 
 /** All candidates of all rules, before resolve: for rule tests, calibration and debugging. */
 export function propose(rules: readonly Rule[], doc: ReturnType<typeof analyse>, warnings?: string[], deadline = Infinity): Candidate[] {
@@ -54,18 +51,31 @@ export function propose(rules: readonly Rule[], doc: ReturnType<typeof analyse>,
  * becomes a record or a dead letter. A prepared document is not normalised again.
  */
 export function processDocument(raw: RawDocument | PreparedDocument, ctx: ProcessorContext, input?: string): ProcessResult {
-  const { id, text, source: { uri, title, publishedAt } } = prepare(raw);
+  const {
+    id,
+    text,
+    source: { uri, title, publishedAt },
+  } = prepare(raw);
   return processPrepared({ id, text, uri, title, publishedAt }, ctx, input ?? uri ?? ('source' in raw ? id : raw.id) ?? '-');
 }
 
-interface Ready { id: string; text: string; uri?: string; title?: string; publishedAt?: string }
+interface Ready {
+  id: string;
+  text: string;
+  uri?: string;
+  title?: string;
+  publishedAt?: string;
+}
 
 function processPrepared({ id, text, uri, title, publishedAt }: Ready, ctx: ProcessorContext, input: string): ProcessResult {
   const now = ctx.now?.() ?? new Date();
   if (!text.trim()) return { ok: false, deadLetter: deadLetter(id, input, 'extract', 'empty-text', 'document has no text', now) };
   const maxChars = ctx.maxChars ?? MAX_TEXT_CHARS;
   if (text.length > maxChars) {
-    return { ok: false, deadLetter: deadLetter(id, input, 'extract', 'too-large', `text has ${text.length} characters, the limit is ${maxChars} (--max-bytes)`, now) };
+    return {
+      ok: false,
+      deadLetter: deadLetter(id, input, 'extract', 'too-large', `text has ${text.length} characters, the limit is ${maxChars} (--max-bytes)`, now),
+    };
   }
   const deadlineMs = ctx.deadlineMs ?? DEADLINE_MS;
   const deadline = deadlineMs > 0 ? performance.now() + deadlineMs : Infinity; // 0: no deadline
@@ -82,7 +92,12 @@ function processPrepared({ id, text, uri, title, publishedAt }: Ready, ctx: Proc
     return { ok: false, deadLetter: deadLetter(id, input, 'extract', 'timeout', `extraction took longer than ${deadlineMs} ms (${err.message})`, now) };
   }
   const fields = resolve(candidates, {
-    calibration: ctx.calibration, rankingPrior: ctx.rankingPrior, text, title, genre: genreOf(text, publishedAt), blocks: doc.blocks,
+    calibration: ctx.calibration,
+    rankingPrior: ctx.rankingPrior,
+    text,
+    title,
+    genre: genreOf(text, publishedAt),
+    blocks: doc.blocks,
     observe: observe && ((d) => observe(id, d)),
   });
   try {

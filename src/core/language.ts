@@ -9,8 +9,32 @@ const MIN_LETTERS = 200;
 const ENGLISH_TIE = 0.9;
 // Compared against these profiles only (each costs time): English and the languages of most incident reports
 // that are not in English. Text in another language still differs from English and gets the nearest of these.
-const ONLY = ['eng', 'fra', 'deu', 'nld', 'spa', 'por', 'ita', 'pol', 'ces', 'swe', 'dan', 'nob', 'fin', 'ron', 'hun', 'tur', 'rus', 'ukr',
-  'cmn', 'jpn', 'kor', 'arb', 'ind', 'vie'];
+const ONLY = [
+  'eng',
+  'fra',
+  'deu',
+  'nld',
+  'spa',
+  'por',
+  'ita',
+  'pol',
+  'ces',
+  'swe',
+  'dan',
+  'nob',
+  'fin',
+  'ron',
+  'hun',
+  'tur',
+  'rus',
+  'ukr',
+  'cmn',
+  'jpn',
+  'kor',
+  'arb',
+  'ind',
+  'vie',
+];
 const NAMES = new Intl.DisplayNames(['en'], { type: 'language' });
 
 /** The ISO 639-3 code of the text's language when it is confidently not English, else null. */

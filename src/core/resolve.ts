@@ -27,9 +27,8 @@ const RANK_BY_MEASURED: ReadonlySet<FieldName> = new Set(['victim']);
 const POSITION_DECAY = 0.7;
 const POSITION_SPAN = 3000;
 const positionPrior = (c: Candidate): number => 1 - POSITION_DECAY * Math.min(1, (c.evidence[0]?.start ?? 0) / POSITION_SPAN);
-const weight = (field: FieldName, c: Candidate, ctx: ResolveContext) => (RANK_BY_MEASURED.has(field)
-  ? measuredPrecision(ctx.calibration, c.rule, c.confidence, ctx.genre) * (ctx.rankingPrior ?? positionPrior)(c)
-  : c.confidence);
+const weight = (field: FieldName, c: Candidate, ctx: ResolveContext) =>
+  RANK_BY_MEASURED.has(field) ? measuredPrecision(ctx.calibration, c.rule, c.confidence, ctx.genre) * (ctx.rankingPrior ?? positionPrior)(c) : c.confidence;
 
 const overlaps = (a: readonly Span[], b: readonly Span[]) => a.some((x) => b.some((y) => x.start < y.end && y.start < x.end));
 
@@ -43,7 +42,12 @@ function dedupe(cands: Candidate[]): Candidate[] {
   return kept;
 }
 
-interface Group<F extends FieldName> { key: string; members: Candidate<F>[]; score: number; rules: Set<string> }
+interface Group<F extends FieldName> {
+  key: string;
+  members: Candidate<F>[];
+  score: number;
+  rules: Set<string>;
+}
 
 function groups<F extends FieldName>(field: F, cands: Candidate<F>[], ctx: ResolveContext): Group<F>[] {
   const byKey = new Map<string, Group<F>>();
@@ -77,7 +81,14 @@ function groups<F extends FieldName>(field: F, cands: Candidate<F>[], ctx: Resol
 }
 
 /** What resolve decided for one field, for calibration: the winning rule and how many rules agreed. */
-export interface Decision { field: FieldName; rule: string; agreeingRules: number; score: number; value: unknown; genre?: Genre }
+export interface Decision {
+  field: FieldName;
+  rule: string;
+  agreeingRules: number;
+  score: number;
+  value: unknown;
+  genre?: Genre;
+}
 
 function resolveField<F extends FieldName>(field: F, cands: Candidate<F>[], ctx: ResolveContext): Fields[F] {
   if (!cands.length) return null;
@@ -85,7 +96,10 @@ function resolveField<F extends FieldName>(field: F, cands: Candidate<F>[], ctx:
   const win = ranked[0]!;
   const best = win.members[0]!;
   const merge = FIELDS[field].merge as (v: FieldValue[F], peers: FieldValue[F][]) => FieldValue[F];
-  const value = merge(best.value as FieldValue[F], win.members.slice(1).map((m) => m.value as FieldValue[F]));
+  const value = merge(
+    best.value as FieldValue[F],
+    win.members.slice(1).map((m) => m.value as FieldValue[F]),
+  );
   const evidence: Span[] = [];
   for (const m of win.members) {
     for (const e of m.evidence) {

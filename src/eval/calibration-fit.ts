@@ -6,7 +6,14 @@ import { rankKey, type CalibrationTable, type Genre } from '../core/calibration.
 import { ece } from './score.ts';
 
 /** One decision of resolve and whether the scorer judged it right. */
-export interface Observation { source: string; view: string; keys: [string, string, string]; raw: number; ok: boolean; id: string }
+export interface Observation {
+  source: string;
+  view: string;
+  keys: [string, string, string];
+  raw: number;
+  ok: boolean;
+  id: string;
+}
 
 // Strength of the prior: a key seen a few times stays near the level above it (out-of-fold ECE on news: 15 beats 5).
 const PRIOR_WEIGHT = 15;
@@ -69,7 +76,12 @@ function weights(obs: readonly Observation[]): number[] {
   });
 }
 
-interface Tally { hits: number; n: number; raw: number; count: number }
+interface Tally {
+  hits: number;
+  n: number;
+  raw: number;
+  count: number;
+}
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 export function fitCalibration(obs: readonly Observation[]): CalibrationTable {

@@ -4,13 +4,16 @@ import type { RawDocument } from '../core/document.ts';
 import type { GoldLine } from './score.ts';
 
 export function readGold(path: string): GoldLine[] {
-  return readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l, n) => {
-    try {
-      return JSON.parse(l) as GoldLine;
-    } catch (e) {
-      throw new Error(`${path}:${n + 1}: ${(e as Error).message}`);
-    }
-  });
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l, n) => {
+      try {
+        return JSON.parse(l) as GoldLine;
+      } catch (e) {
+        throw new Error(`${path}:${n + 1}: ${(e as Error).message}`);
+      }
+    });
 }
 
 export function goldToRaw(g: GoldLine): RawDocument {

@@ -10,14 +10,24 @@ export interface GoldLine {
   text: string;
   gold: GoldLabels;
   meta?: {
-    support?: Record<string, boolean | null>; victim_alternatives?: string[]; published?: string; title?: string;
+    support?: Record<string, boolean | null>;
+    victim_alternatives?: string[];
+    published?: string;
+    title?: string;
     /** Hand-judged gold (news-dev): every field was read for, so null means "the text does not say it". */
     judged?: boolean;
   };
 }
 
 export interface FieldScore {
-  labelled: number; predicted: number; correct: number; P: number; R: number; F1: number; ECE: number | null; negatives?: number;
+  labelled: number;
+  predicted: number;
+  correct: number;
+  P: number;
+  R: number;
+  F1: number;
+  ECE: number | null;
+  negatives?: number;
 }
 export type Subset = 'all' | 'answerable';
 export type ScoreTable = Record<string, FieldScore>;
@@ -41,8 +51,12 @@ function views(): Record<string, FieldDef> {
   for (const name of FIELD_NAMES) {
     for (const v of FIELD_DESCRIPTORS[name].score as readonly ScoreView<FieldName>[]) {
       out[v.name] = {
-        gold: (g) => v.gold(g.gold), supportKey: v.supportKey,
-        pred: (r) => { const x = field(r, name); return x && v.answers(x.value as never) ? x : null; },
+        gold: (g) => v.gold(g.gold),
+        supportKey: v.supportKey,
+        pred: (r) => {
+          const x = field(r, name);
+          return x && v.answers(x.value as never) ? x : null;
+        },
         ok: (p, g, G) => v.ok(p.value as never, g, G.meta?.victim_alternatives ?? []),
       };
     }
@@ -69,9 +83,21 @@ export function ece(pairs: Array<[number | null, boolean]>): number | null {
 const f1 = (p: number, r: number) => (p + r ? (2 * p * r) / (p + r) : 0);
 
 /** One scored prediction, for calibration and error analysis. */
-export interface Judgement { id: string; field: string; subset: Subset; ok: boolean; rule?: string; confidence: number | null }
+export interface Judgement {
+  id: string;
+  field: string;
+  subset: Subset;
+  ok: boolean;
+  rule?: string;
+  confidence: number | null;
+}
 
-export interface ScoreResult { docs: number; missing: number; fields: ScoreTable; judgements: Judgement[] }
+export interface ScoreResult {
+  docs: number;
+  missing: number;
+  fields: ScoreTable;
+  judgements: Judgement[];
+}
 
 export function score(gold: readonly GoldLine[], records: Iterable<AnyRecord>): ScoreResult {
   const preds = new Map<string, AnyRecord>();
@@ -81,7 +107,9 @@ export function score(gold: readonly GoldLine[], records: Iterable<AnyRecord>): 
   const judgements: Judgement[] = [];
   for (const subset of ['all', 'answerable'] as const) {
     for (const [name, F] of Object.entries(FIELDS)) {
-      let labelled = 0, predicted = 0, correct = 0;
+      let labelled = 0,
+        predicted = 0,
+        correct = 0;
       const pairs: Array<[number | null, boolean]> = [];
       for (const G of gold) {
         const g = F.gold(G);
@@ -101,11 +129,15 @@ export function score(gold: readonly GoldLine[], records: Iterable<AnyRecord>): 
         pairs.push([conf, ok]);
         judgements.push({ id: String(G.id), field: name, subset, ok, rule: (p as { rule?: string }).rule, confidence: conf });
       }
-      const P = predicted ? correct / predicted : 0, R = labelled ? correct / labelled : 0;
+      const P = predicted ? correct / predicted : 0,
+        R = labelled ? correct / labelled : 0;
       out[`${subset}.${name}`] = { labelled, predicted, correct, P, R, F1: f1(P, R), ECE: ece(pairs) };
     }
     // ransom demanded: binary over gold demanded true/false
-    let tp = 0, fp = 0, fn = 0, tn = 0;
+    let tp = 0,
+      fp = 0,
+      fn = 0,
+      tn = 0;
     const pairs: Array<[number | null, boolean]> = [];
     for (const G of gold) {
       if (!G.gold.ransom || G.gold.ransom.demanded == null) continue;
@@ -113,13 +145,17 @@ export function score(gold: readonly GoldLine[], records: Iterable<AnyRecord>): 
       const x = field(preds.get(String(G.id)), 'ransom');
       const p = !!(x && (x.value as { demanded?: boolean } | null)?.demanded === true);
       const g = G.gold.ransom.demanded;
-      if (p && g) tp++; else if (p && !g) fp++; else if (!p && g) fn++; else tn++;
+      if (p && g) tp++;
+      else if (p && !g) fp++;
+      else if (!p && g) fn++;
+      else tn++;
       if (p) {
         pairs.push([typeof x!.confidence === 'number' ? x!.confidence : null, g]);
         judgements.push({ id: String(G.id), field: 'ransom_demanded', subset, ok: g, rule: (x as { rule?: string }).rule, confidence: x!.confidence });
       }
     }
-    const P = tp + fp ? tp / (tp + fp) : 0, R = tp + fn ? tp / (tp + fn) : 0;
+    const P = tp + fp ? tp / (tp + fp) : 0,
+      R = tp + fn ? tp / (tp + fn) : 0;
     out[`${subset}.ransom_demanded`] = { labelled: tp + fn, predicted: tp + fp, correct: tp, negatives: fp + tn, P, R, F1: f1(P, R), ECE: ece(pairs) };
   }
   return { docs: gold.length, missing, fields: out, judgements };
@@ -128,12 +164,14 @@ export function score(gold: readonly GoldLine[], records: Iterable<AnyRecord>): 
 const pct = (x: number | null) => (x == null ? '   -' : (100 * x).toFixed(1).padStart(5));
 
 export function formatScores(res: Pick<ScoreResult, 'docs' | 'missing' | 'fields'>): string {
-  const lines = [`docs ${res.docs}, records missing ${res.missing}`,
-    'subset      field            n_gold  n_pred  correct     P     R    F1   ECE'];
+  const lines = [`docs ${res.docs}, records missing ${res.missing}`, 'subset      field            n_gold  n_pred  correct     P     R    F1   ECE'];
   for (const [k, v] of Object.entries(res.fields)) {
     const [s, f] = k.split('.') as [string, string];
     if (!v.labelled && !v.predicted) continue;
-    lines.push(`${s.padEnd(11)} ${f.padEnd(16)} ${String(v.labelled).padStart(6)} ${String(v.predicted).padStart(7)} ${String(v.correct).padStart(8)} ${pct(v.P)} ${pct(v.R)} ${pct(v.F1)} ${pct(v.ECE)}`);
+    lines.push(
+      `${s.padEnd(11)} ${f.padEnd(16)} ${String(v.labelled).padStart(6)} ${String(v.predicted).padStart(7)}` +
+        ` ${String(v.correct).padStart(8)} ${pct(v.P)} ${pct(v.R)} ${pct(v.F1)} ${pct(v.ECE)}`,
+    );
   }
   return lines.join('\n');
 }

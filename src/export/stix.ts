@@ -11,7 +11,11 @@ import { defined } from '../incidents/defined.ts';
 export const INCIDENT_CORE = 'extension-definition--ef765651-680c-498d-9894-99799f2fa126';
 
 export type StixObject = Record<string, unknown> & { type: string; id: string };
-export interface Bundle { type: 'bundle'; id: string; objects: StixObject[] }
+export interface Bundle {
+  type: 'bundle';
+  id: string;
+  objects: StixObject[];
+}
 
 const base = (type: string, id: string, created: string, modified: string) => ({ type, spec_version: '2.1', id, created, modified });
 
@@ -19,8 +23,11 @@ function locationOf(country: string | null, area: string | null, city: string | 
   if (!country) return null;
   const id = stixId('location', { country, administrative_area: area ? foldName(area) : null, city: city ? foldName(city) : null });
   return {
-    ...base('location', id, at, at), name: [city, area, country].filter(Boolean).join(', '), country,
-    ...(area ? { administrative_area: area } : {}), ...(city ? { city } : {}),
+    ...base('location', id, at, at),
+    name: [city, area, country].filter(Boolean).join(', '),
+    country,
+    ...(area ? { administrative_area: area } : {}),
+    ...(city ? { city } : {}),
   };
 }
 
@@ -48,8 +55,10 @@ function incidentObjects(inc: Incident): StixObject[] {
   // the ransom demand as a monetary impact inside the Incident Core extension (its `monetary_impacts`): the
   // separate `impact` SDO of later drafts keeps its amounts under an `extensions.monetary` key that the
   // STIX 2.1 core schema does not allow, and platforms validate against that schema
-  const ransom = v.ransom?.demanded && v.ransom.amount != null && v.ransom.currency
-    ? [{ variety: 'ransom-demand', currency: v.ransom.currency, min_amount: v.ransom.amount, max_amount: v.ransom.amount }] : [];
+  const ransom =
+    v.ransom?.demanded && v.ransom.amount != null && v.ransom.currency
+      ? [{ variety: 'ransom-demand', currency: v.ransom.currency, min_amount: v.ransom.amount, max_amount: v.ransom.amount }]
+      : [];
   out.push({
     ...base('incident', incidentId, created, modified),
     name: `${v.victim ?? 'Unknown victim'} ${v.ransom?.demanded ? 'ransomware attack' : 'cyber incident'}${v.date ? ` (${v.date})` : ''}`,
@@ -59,7 +68,9 @@ function incidentObjects(inc: Incident): StixObject[] {
     extensions: {
       [INCIDENT_CORE]: {
         // reported as having happened; a news article tells nothing of the investigation's state
-        extension_type: 'property-extension', determination: 'successful-attempt', investigation_status: 'new',
+        extension_type: 'property-extension',
+        determination: 'successful-attempt',
+        investigation_status: 'new',
         ...(v.ransom?.demanded ? { incident_types: ['ransomware'] } : {}),
         ...(ransom.length ? { monetary_impacts: ransom } : {}),
       },
@@ -94,7 +105,10 @@ function reportObjects(inc: Incident, refs: readonly string[]): StixObject[] {
     const published = timestamp(s.publishedAt, timestamp(view(inc).first));
     return {
       ...base('report', stixId('report', { article_id: s.articleId }), published, published),
-      name: s.title ?? s.articleId, published, report_types: ['threat-report'], object_refs: [...refs],
+      name: s.title ?? s.articleId,
+      published,
+      report_types: ['threat-report'],
+      object_refs: [...refs],
       external_references: [{ source_name: 'article', external_id: s.articleId, ...(s.uri ? { url: s.uri } : {}) }],
     };
   });
@@ -105,7 +119,13 @@ export function stixBundle(incidents: Iterable<Incident>): Bundle {
   const objects = new Map<string, StixObject>();
   for (const inc of incidents) {
     const own = incidentObjects(inc);
-    for (const o of [...own, ...reportObjects(inc, own.map((x) => x.id))]) {
+    for (const o of [
+      ...own,
+      ...reportObjects(
+        inc,
+        own.map((x) => x.id),
+      ),
+    ]) {
       const prev = objects.get(o.id);
       // a report of an article in two exports, or a shared location: the one seen first stays, refs are joined
       if (prev && Array.isArray(prev.object_refs)) prev.object_refs = [...new Set([...(prev.object_refs as string[]), ...(o.object_refs as string[])])];

@@ -24,11 +24,18 @@ export interface Claim {
 export function toArticle(record: IncidentRecord, text: string | null): Article {
   const f = record.fields;
   const victim = f.victim;
-  const keys = victim ? nameKeys(victim.value, (victim.alternatives ?? []).map((a) => a.value), text) : [];
+  const keys = victim
+    ? nameKeys(
+        victim.value,
+        (victim.alternatives ?? []).map((a) => a.value),
+        text,
+      )
+    : [];
   const country = f.location?.value.country;
   const pub = record.source?.publishedAt;
   return {
-    id: record.id, keys,
+    id: record.id,
+    keys,
     incidentDate: f.date?.value ?? null,
     publishedAt: typeof pub === 'string' && /^\d{4}/.test(pub) ? pub : null,
     country: country ? { code: country, confidence: f.location!.confidence } : null,

@@ -17,7 +17,9 @@ const r4 = (x: number) => Math.round(x * 10000) / 10000;
 
 /** `gold`/`predicted`: article id → incident label (every article in both; an article alone is its own incident). */
 export function scoreClusters(
-  gold: ReadonlyMap<string, string>, predicted: ReadonlyMap<string, string>, lookAlikes: ReadonlySet<string> = new Set(),
+  gold: ReadonlyMap<string, string>,
+  predicted: ReadonlyMap<string, string>,
+  lookAlikes: ReadonlySet<string> = new Set(),
 ): ClusterScore {
   const ids = [...gold.keys()];
   const members = (m: ReadonlyMap<string, string>) => {
@@ -53,7 +55,9 @@ export function scoreClusters(
   const pw = { precision: pp ? together / pp : 1, recall: pg ? together / pg : 1 };
   const b3 = { precision: bp / ids.length, recall: br / ids.length };
   return {
-    articles: ids.length, goldIncidents: g.size, predictedIncidents: p.size,
+    articles: ids.length,
+    goldIncidents: g.size,
+    predictedIncidents: p.size,
     pairwise: { precision: r4(pw.precision), recall: r4(pw.recall), f1: r4(f1(pw.precision, pw.recall)) },
     bcubed: { precision: r4(b3.precision), recall: r4(b3.recall), f1: r4(f1(b3.precision, b3.recall)) },
     wrongMerges: [...p.values()].filter(mixes).length,

@@ -17,7 +17,10 @@ export const SAME_NEWS_CYCLE = 14;
 /** …unless their incident dates are this far apart: an article published this week can be about a breach years ago. */
 export const FAR_APART = 300;
 
-export interface Interval { start: number; end: number }
+export interface Interval {
+  start: number;
+  end: number;
+}
 
 /** A date (YYYY, YYYY-MM, YYYY-MM-DD, or an ISO timestamp) as the interval of days it covers; null when unreadable. */
 export function interval(date: string | null | undefined): Interval | null {

@@ -18,17 +18,30 @@ export interface IncidentGoldLine {
   corpus?: string;
 }
 
-export interface IncidentGold { id: string; raw: RawDocument; incident: string; lookAlike: boolean }
+export interface IncidentGold {
+  id: string;
+  raw: RawDocument;
+  incident: string;
+  lookAlike: boolean;
+}
 
-const readJsonl = <T>(file: string): T[] => readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l, n) => {
-  try {
-    return JSON.parse(l) as T;
-  } catch (e) {
-    throw new Error(`${file}:${n + 1}: ${(e as Error).message}`);
-  }
-});
+const readJsonl = <T>(file: string): T[] =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l, n) => {
+      try {
+        return JSON.parse(l) as T;
+      } catch (e) {
+        throw new Error(`${file}:${n + 1}: ${(e as Error).message}`);
+      }
+    });
 
-interface CorpusLine { id: string; text: string; meta?: { title?: string | null; published?: string | null; url?: string | null } }
+interface CorpusLine {
+  id: string;
+  text: string;
+  meta?: { title?: string | null; published?: string | null; url?: string | null };
+}
 
 /** Reads gold files; corpus references are resolved against the shared corpora (each corpus read once). */
 export function readIncidentGold(files: readonly string[]): IncidentGold[] {

@@ -60,7 +60,9 @@ export function place(a: Article, candidates: readonly Incident[], taken: (id: s
     return { incident: addArticle(merged, a), absorbed };
   }
   // an undated article never merges incidents: it joins the best-told one
-  const undated = verdicts.filter((x) => x.v === 'undated').map((x) => x.inc)
+  const undated = verdicts
+    .filter((x) => x.v === 'undated')
+    .map((x) => x.inc)
     .sort((x, y) => y.sources.length - x.sources.length || x.id.localeCompare(y.id));
   if (undated.length) return { incident: addArticle(undated[0]!, a), absorbed: [] };
   return { incident: startIncident(a, taken), absorbed: [] };

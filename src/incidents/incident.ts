@@ -6,7 +6,12 @@ import { monthOf } from './dates.ts';
 import { mergeLedger, type Conflict, type Ledger, type MergedField } from './merge.ts';
 import { defined } from './defined.ts';
 
-export interface SourceRef { articleId: string; title?: string; uri?: string; publishedAt?: string }
+export interface SourceRef {
+  articleId: string;
+  title?: string;
+  uri?: string;
+  publishedAt?: string;
+}
 
 export interface Incident {
   /** Stable: made from the first article's folded victim and month, kept when others join. */
@@ -59,10 +64,21 @@ const uniq = <T>(xs: T[]) => [...new Set(xs)].sort();
 /** A new incident of one article; `taken` says which ids exist already. */
 export function startIncident(a: Article, taken: (id: string) => boolean): Incident {
   const id = freeId(baseIncidentId(a.keys[0]!, monthOf(a.incidentDate) ?? monthOf(a.publishedAt)), taken);
-  return addArticle({
-    id, aliases: [], victim: a.record.fields.victim?.value ?? null, names: [], incidentDates: [], publishedDates: [],
-    sources: [], ledger: {}, fields: {} as Incident['fields'], conflicts: [],
-  }, a);
+  return addArticle(
+    {
+      id,
+      aliases: [],
+      victim: a.record.fields.victim?.value ?? null,
+      names: [],
+      incidentDates: [],
+      publishedDates: [],
+      sources: [],
+      ledger: {},
+      fields: {} as Incident['fields'],
+      conflicts: [],
+    },
+    a,
+  );
 }
 
 /** The incident with one more article: its names, dates, source and claims added; merged values recomputed. */

@@ -7,8 +7,16 @@ import { foldName } from './names.ts';
 
 export type Ledger = Partial<Record<FieldName, Claim[]>>;
 
-export interface MergedField { value: unknown; confidence: number; articles: number; agreeing: number }
-export interface Conflict { field: FieldName; values: { value: unknown; articles: string[] }[] }
+export interface MergedField {
+  value: unknown;
+  confidence: number;
+  articles: number;
+  agreeing: number;
+}
+export interface Conflict {
+  field: FieldName;
+  values: { value: unknown; articles: string[] }[];
+}
 
 type Obj = Record<string, unknown>;
 const same = (a: unknown, b: unknown) => a == null || b == null || a === b;
@@ -50,9 +58,11 @@ function mergeField(field: FieldName, claims: readonly Claim[]): { merged: Merge
   if (!claims.length) return { merged: null, conflict: null };
   const agree = AGREE[field];
   const support = (c: Claim) => claims.filter((o) => agree(c.value, o.value)).reduce((s, o) => s + o.confidence, 0);
-  const ranked = claims.map((c) => ({ c, s: support(c) }))
-    .sort((a, b) => b.s - a.s || specificity(b.c.value) - specificity(a.c.value) || b.c.confidence - a.c.confidence
-      || a.c.articleId.localeCompare(b.c.articleId));
+  const ranked = claims
+    .map((c) => ({ c, s: support(c) }))
+    .sort(
+      (a, b) => b.s - a.s || specificity(b.c.value) - specificity(a.c.value) || b.c.confidence - a.c.confidence || a.c.articleId.localeCompare(b.c.articleId),
+    );
   // the best-supported value, then refined while a more specific value agrees with it ("a ransom" → "$2 million")
   let winner = ranked[0]!.c;
   for (;;) {

@@ -11,15 +11,29 @@ const SUFFIXES = [...forms.placeSuffixes].sort((a, b) => b.length - a.length).ma
 
 /** Lower case, no accents or punctuation, "&" as "and", single spaces. */
 function plain(name: string): string {
-  return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()
-    .replace(/&/g, ' and ').replace(/['’`´]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/['’`´]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 /** The comparison key of a victim name; '' when nothing is left (a name made of legal forms only). */
 export function foldName(name: string): string {
   let s = plain(name);
-  for (const p of PREFIXES) if (s.startsWith(p) && s.length > p.length) { s = s.slice(p.length); break; }
-  for (const x of SUFFIXES) if (s.endsWith(x) && s.length > x.length) { s = s.slice(0, -x.length); break; }
+  for (const p of PREFIXES)
+    if (s.startsWith(p) && s.length > p.length) {
+      s = s.slice(p.length);
+      break;
+    }
+  for (const x of SUFFIXES)
+    if (s.endsWith(x) && s.length > x.length) {
+      s = s.slice(0, -x.length);
+      break;
+    }
   const words = s.split(' ').filter(Boolean);
   while (words.length > 1 && LEADING.has(words[0]!)) words.shift();
   while (words.length > 1 && LEGAL.has(words[words.length - 1]!)) words.pop();
@@ -54,7 +68,10 @@ export function definedAcronyms(text: string): [string, string][] {
     const words = m[1]!.split(/\s+/);
     for (let i = 0; i < words.length - 1; i++) {
       const long = words.slice(i).join(' ');
-      if (abbreviates(m[2]!, long)) { pairs.push([foldName(m[2]!), foldName(long)]); break; }
+      if (abbreviates(m[2]!, long)) {
+        pairs.push([foldName(m[2]!), foldName(long)]);
+        break;
+      }
     }
   }
   for (const m of text.matchAll(DEFINED_SHORT_LONG)) {

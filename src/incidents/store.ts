@@ -25,12 +25,17 @@ async function load(q: Queries, ids: readonly string[]): Promise<Incident[]> {
 }
 
 async function save(q: Queries, inc: Incident, at: string): Promise<void> {
-  await q.run(`INSERT INTO incidents (id, victim, sources, incident, updated_at) VALUES (?, ?, ?, ?, ?)
+  await q.run(
+    `INSERT INTO incidents (id, victim, sources, incident, updated_at) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT (id) DO UPDATE SET victim = excluded.victim, sources = excluded.sources, incident = excluded.incident, updated_at = excluded.updated_at`,
-  [inc.id, inc.victim, inc.sources.length, JSON.stringify(inc), at]);
+    [inc.id, inc.victim, inc.sources.length, JSON.stringify(inc), at],
+  );
   for (const s of inc.sources) {
-    await q.run(`INSERT INTO incident_sources (document_id, incident_id, joined_at) VALUES (?, ?, ?)
-      ON CONFLICT (document_id) DO UPDATE SET incident_id = excluded.incident_id`, [storageKey(s.articleId), inc.id, at]);
+    await q.run(
+      `INSERT INTO incident_sources (document_id, incident_id, joined_at) VALUES (?, ?, ?)
+      ON CONFLICT (document_id) DO UPDATE SET incident_id = excluded.incident_id`,
+      [storageKey(s.articleId), inc.id, at],
+    );
   }
   for (const k of inc.names) {
     await q.run('INSERT INTO incident_names (name_key, incident_id) VALUES (?, ?) ON CONFLICT DO NOTHING', [k, inc.id]);
@@ -51,7 +56,10 @@ async function retire(q: Queries, id: string, into: string | null): Promise<void
 }
 
 export class IncidentStore {
-  constructor(private readonly db: Db, private readonly serial: Serial) {}
+  constructor(
+    private readonly db: Db,
+    private readonly serial: Serial,
+  ) {}
 
   /** Places each article (in order) among the stored incidents; one transaction. Articles without a victim are skipped. */
   add(articles: readonly Article[], at = new Date()): Promise<void> {
@@ -77,11 +85,17 @@ export class IncidentStore {
       return;
     }
     const ids = await q.all(`SELECT DISTINCT incident_id FROM incident_names WHERE name_key IN (${marks(a.keys.length)})`, a.keys);
-    const candidates = (await load(q, ids.map((r) => String(r.incident_id)))).filter((c) => c.sources.length);
+    const candidates = (
+      await load(
+        q,
+        ids.map((r) => String(r.incident_id)),
+      )
+    ).filter((c) => c.sources.length);
     const base = baseIncidentId(a.keys[0]!, monthOf(a.incidentDate) ?? monthOf(a.publishedAt));
     const like: Param[] = [`${base}%`, `${base}%`];
-    const taken = new Set((await q.all('SELECT id FROM incidents WHERE id LIKE ? UNION SELECT alias FROM incident_aliases WHERE alias LIKE ?', like))
-      .map((r) => String(r.id)));
+    const taken = new Set(
+      (await q.all('SELECT id FROM incidents WHERE id LIKE ? UNION SELECT alias FROM incident_aliases WHERE alias LIKE ?', like)).map((r) => String(r.id)),
+    );
     // an article that was alone in its incident (a re-extraction) may start it again under the same id
     const reusable = left && !left.sources.length ? left.id : null;
     const p = place(a, candidates, (id) => taken.has(id) && id !== reusable)!;
@@ -97,10 +111,13 @@ export class IncidentStore {
   async rebuild(articles: readonly Article[], at = new Date()): Promise<{ incidents: number; aliases: number }> {
     // document ids are stored under their storage key (ids PostgreSQL would merge stay distinct): map them back
     const idOf = new Map(articles.map((a) => [storageKey(a.id), a.id]));
-    const prevSources = new Map((await this.db.all('SELECT document_id, incident_id FROM incident_sources'))
-      .map((r) => [idOf.get(String(r.document_id)) ?? String(r.document_id), String(r.incident_id)]));
-    const prevAliases = new Map((await this.db.all('SELECT alias, incident_id FROM incident_aliases'))
-      .map((r) => [String(r.alias), String(r.incident_id)]));
+    const prevSources = new Map(
+      (await this.db.all('SELECT document_id, incident_id FROM incident_sources')).map((r) => [
+        idOf.get(String(r.document_id)) ?? String(r.document_id),
+        String(r.incident_id),
+      ]),
+    );
+    const prevAliases = new Map((await this.db.all('SELECT alias, incident_id FROM incident_aliases')).map((r) => [String(r.alias), String(r.incident_id)]));
     const grouped = assignIds(groupArticles(articles), prevSources, prevAliases);
     const stamp = at.toISOString();
     await this.serial(async (q) => {

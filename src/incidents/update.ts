@@ -12,7 +12,7 @@ export async function addToIncidents(store: Store, records: readonly IncidentRec
   if (!records.length) return;
   const articles = [];
   for (const r of records) {
-    const text = texts.get(r.id) ?? (r.fields.victim ? (await store.document(r.id))?.text ?? null : null);
+    const text = texts.get(r.id) ?? (r.fields.victim ? ((await store.document(r.id))?.text ?? null) : null);
     articles.push(toArticle(r, text));
   }
   await store.incidents.add(articles);
@@ -22,7 +22,7 @@ export async function addToIncidents(store: Store, records: readonly IncidentRec
 export async function rebuildIncidents(store: Store): Promise<{ incidents: number; aliases: number }> {
   const articles = [];
   for await (const r of store.latestRecords()) {
-    articles.push(toArticle(r, r.fields.victim ? (await store.document(r.id))?.text ?? null : null));
+    articles.push(toArticle(r, r.fields.victim ? ((await store.document(r.id))?.text ?? null) : null));
   }
   return store.incidents.rebuild(articles);
 }

@@ -9,7 +9,10 @@ const MAX_CONTROL_SHARE = 0.1;
 const SAMPLE_BYTES = 64 * 1024;
 
 export function dead(
-  input: string, reason: DeadLetter['reason'], message: string, id: string | null = null,
+  input: string,
+  reason: DeadLetter['reason'],
+  message: string,
+  id: string | null = null,
   stage: DeadLetter['stage'] = reason === 'broken-json' || reason === 'missing-text' || reason === 'empty-text' ? 'ingest' : 'read',
 ): IngestItem {
   return { kind: 'dead', deadLetter: deadLetter(id, input, stage, reason, message) };
@@ -70,8 +73,7 @@ export function bytesToText(buf: Uint8Array, input: string): { text: string } | 
 
 export const isBlank = (s: string) => !/[^\s\u200B-\u200D\u2060\uFEFF]/.test(s);
 
-export const fmtBytes = (n: number) =>
-  n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KB` : `${n} bytes`;
+export const fmtBytes = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KB` : `${n} bytes`);
 
 // A page piped in has no extension to go by: it is HTML when it opens (after comments) with a doctype or one of
 // the tags a page or fragment starts with. Plain text rarely opens with '<tag'; a quoted tag mid-text does not count.

@@ -10,8 +10,16 @@ import type { IngestItem } from './types.ts';
 export type FileFormat = 'text' | 'markdown' | 'html' | 'json' | 'jsonl';
 
 const FORMATS: Record<string, FileFormat> = {
-  txt: 'text', text: 'text', md: 'markdown', markdown: 'markdown', html: 'html', htm: 'html', xhtml: 'html',
-  json: 'json', jsonl: 'jsonl', ndjson: 'jsonl',
+  txt: 'text',
+  text: 'text',
+  md: 'markdown',
+  markdown: 'markdown',
+  html: 'html',
+  htm: 'html',
+  xhtml: 'html',
+  json: 'json',
+  jsonl: 'jsonl',
+  ndjson: 'jsonl',
 };
 
 export function formatOf(path: string): FileFormat | null {
@@ -31,7 +39,12 @@ function docOrEmpty(raw: RawDocument, input: string, what: string): IngestItem {
 }
 
 /** Reads one whole file, yielding its document(s) or dead letters. */
-export async function* readWholeFile(path: string, format: Exclude<FileFormat, 'jsonl'>, maxBytes: number, onBytes?: (n: number) => void): AsyncGenerator<IngestItem> {
+export async function* readWholeFile(
+  path: string,
+  format: Exclude<FileFormat, 'jsonl'>,
+  maxBytes: number,
+  onBytes?: (n: number) => void,
+): AsyncGenerator<IngestItem> {
   let buf: Buffer;
   try {
     const size = (await stat(path)).size;

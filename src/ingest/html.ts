@@ -5,10 +5,36 @@ import type { RawDocument } from '../core/document.ts';
 
 // Page furniture: present on every page of a site, never part of the story. Class names are the common
 // web conventions for share bars, breadcrumbs and teasers, not any one site's markup.
-const FURNITURE = ['nav', 'header', 'footer', 'aside', 'script', 'style', 'noscript', 'template', 'form', 'button',
-  'iframe', 'svg', 'canvas', 'select', '[hidden]', '[aria-hidden=true]', '[role=navigation]', '[role=banner]',
-  '[role=contentinfo]', '[role=complementary]', '[aria-label=breadcrumb]', '[class~=breadcrumb]', '[class~=breadcrumbs]',
-  '[class~=share]', '[class~=sharing]', '[class~=social-share]', '[class~=related]', '[class~=newsletter]'];
+const FURNITURE = [
+  'nav',
+  'header',
+  'footer',
+  'aside',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'form',
+  'button',
+  'iframe',
+  'svg',
+  'canvas',
+  'select',
+  '[hidden]',
+  '[aria-hidden=true]',
+  '[role=navigation]',
+  '[role=banner]',
+  '[role=contentinfo]',
+  '[role=complementary]',
+  '[aria-label=breadcrumb]',
+  '[class~=breadcrumb]',
+  '[class~=breadcrumbs]',
+  '[class~=share]',
+  '[class~=sharing]',
+  '[class~=social-share]',
+  '[class~=related]',
+  '[class~=newsletter]',
+];
 // An article's own header carries its headline and dateline: part of the story, unlike the site header.
 const STORY_HEADERS = ['article > header', 'main > header'];
 const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
@@ -61,7 +87,10 @@ const decode = (s: string) => plain(s).replace(/\s+/g, ' ').trim();
 const TITLE_META = ['og:title', 'twitter:title'];
 const DATE_META = ['article:published_time', 'og:published_time', 'datepublished', 'pubdate', 'publishdate', 'date', 'dc.date', 'dcterms.created'];
 
-interface PageMeta { title?: string; publishedAt?: string }
+interface PageMeta {
+  title?: string;
+  publishedAt?: string;
+}
 
 function htmlMeta(html: string): PageMeta {
   const metas = new Map<string, string>();

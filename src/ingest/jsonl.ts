@@ -8,7 +8,11 @@ import type { IngestItem } from './types.ts';
 
 const NL = 0x0a;
 
-interface Line { n: number; buf: Buffer | null; size: number }
+interface Line {
+  n: number;
+  buf: Buffer | null;
+  size: number;
+}
 
 /** Lines of a byte stream; `buf` is null when the line exceeded maxBytes (its bytes were dropped). */
 async function* splitLines(chunks: AsyncIterable<Buffer | string>, maxBytes: number): AsyncGenerator<Line> {
@@ -54,7 +58,10 @@ function lineToItem(line: Line, input: string, maxBytes: number): IngestItem | n
 }
 
 export async function* readJsonlStream(
-  chunks: AsyncIterable<Buffer | string>, name: string, maxBytes: number, onBytes?: (n: number) => void,
+  chunks: AsyncIterable<Buffer | string>,
+  name: string,
+  maxBytes: number,
+  onBytes?: (n: number) => void,
 ): AsyncGenerator<IngestItem> {
   for await (const line of splitLines(chunks, maxBytes)) {
     onBytes?.(line.size + 1);

@@ -4,8 +4,14 @@ import type { RawDocument } from '../core/document.ts';
 
 const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 const KEYS: Record<string, 'title' | 'publishedAt' | 'uri' | 'id'> = {
-  title: 'title', publishedat: 'publishedAt', published_at: 'publishedAt', published: 'publishedAt', date: 'publishedAt',
-  uri: 'uri', url: 'uri', id: 'id',
+  title: 'title',
+  publishedat: 'publishedAt',
+  published_at: 'publishedAt',
+  published: 'publishedAt',
+  date: 'publishedAt',
+  uri: 'uri',
+  url: 'uri',
+  id: 'id',
 };
 
 function frontMatter(block: string): Partial<RawDocument> {

@@ -13,10 +13,11 @@ const str = (v: unknown): string | undefined => {
 };
 
 function first(objs: Obj[], keys: string[]): string | undefined {
-  for (const o of objs) for (const k of keys) {
-    const v = str(o[k]);
-    if (v) return v;
-  }
+  for (const o of objs)
+    for (const k of keys) {
+      const v = str(o[k]);
+      if (v) return v;
+    }
   return undefined;
 }
 

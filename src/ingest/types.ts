@@ -3,9 +3,7 @@ import { LIMITS } from '../config.ts';
 import type { DeadLetter } from '../core/contract/record.ts';
 import type { RawDocument } from '../core/document.ts';
 
-export type IngestItem =
-  | { kind: 'doc'; raw: RawDocument; input: string }
-  | { kind: 'dead'; deadLetter: DeadLetter };
+export type IngestItem = { kind: 'doc'; raw: RawDocument; input: string } | { kind: 'dead'; deadLetter: DeadLetter };
 
 /** Counters a reader fills as it goes; the CLI prints them in its summary. */
 export interface ReadStats {

@@ -39,8 +39,9 @@ export class ReviewApp {
     const query = { ...q, ruleset: q.ruleset ?? this.src.ruleset };
     if (query.changedFrom && !query.ruleset) query.ruleset = (await this.rulesets())[0];
     const rows = await listRows(this.src.store, query);
-    return page(links, 'Records', listPage(links, query, rows, await this.rulesets(), { ...opts, limit: LIST_LIMIT }),
-      { changedFrom: await this.previousRuleset(query.ruleset) });
+    return page(links, 'Records', listPage(links, query, rows, await this.rulesets(), { ...opts, limit: LIST_LIMIT }), {
+      changedFrom: await this.previousRuleset(query.ruleset),
+    });
   }
 
   async dead(links: Links): Promise<string> {
@@ -63,9 +64,15 @@ export class ReviewApp {
 
   async plots(links: Links): Promise<string> {
     const judgements = await (this.judged ??= this.judge());
-    return page(links, 'Plots', plotsPage({
-      goldName: this.src.gold ? path.basename(this.src.gold.path) : null, judgements, confidences: await confidences(this.src.store, this.src.ruleset),
-    }));
+    return page(
+      links,
+      'Plots',
+      plotsPage({
+        goldName: this.src.gold ? path.basename(this.src.gold.path) : null,
+        judgements,
+        confidences: await confidences(this.src.store, this.src.ruleset),
+      }),
+    );
   }
 
   /** eval's judgements on the gold file: the stored records of its documents, extracted anew where the store has none. */

@@ -5,7 +5,11 @@ import type { Correction } from '../store/store.ts';
 
 export class CorrectionError extends Error {}
 
-export interface CorrectionForm { field: string; choice: string; typed?: string }
+export interface CorrectionForm {
+  field: string;
+  choice: string;
+  typed?: string;
+}
 
 const blank = (s: string | undefined) => (s ?? '').trim() || null;
 const upper = (s: string | undefined) => blank(s)?.toUpperCase() ?? null;
@@ -26,16 +30,20 @@ function parseTyped(field: FieldName, raw: string): unknown {
   }
   const parts = s.split(',').map((p) => p.trim());
   switch (field) {
-    case 'serverCount': return Number(s);
-    case 'location': return { country: upper(parts[0]), region: blank(parts[1]), city: blank(parts[2]) };
-    case 'origin': return { country: upper(parts[0]), actor: blank(parts.slice(1).join(',')) };
+    case 'serverCount':
+      return Number(s);
+    case 'location':
+      return { country: upper(parts[0]), region: blank(parts[1]), city: blank(parts[2]) };
+    case 'origin':
+      return { country: upper(parts[0]), actor: blank(parts.slice(1).join(',')) };
     case 'ransom': {
       const m = /^(yes|no|true|false)\b\s*([\d.,]+)?\s*([a-z]{3,4})?$/i.exec(s);
       if (!m) throw new CorrectionError('ransom: type "yes", "no" or "yes 4000 USD"');
       const amount = m[2] ? Number(m[2].replace(/,/g, '')) : null;
       return { demanded: /^(yes|true)$/i.test(m[1]!), amount, currency: m[3] ? m[3].toUpperCase() : null };
     }
-    default: return s;
+    default:
+      return s;
   }
 }
 

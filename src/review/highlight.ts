@@ -9,7 +9,11 @@ export interface Mark {
   end: number;
 }
 
-export interface Segment { start: number; end: number; classes: string[] }
+export interface Segment {
+  start: number;
+  end: number;
+  classes: string[];
+}
 
 /** Spans that do not fit the text (a record from another text version) are left out rather than drawn wrong. */
 export function segments(text: string, marks: readonly Mark[]): Segment[] {
@@ -19,7 +23,8 @@ export function segments(text: string, marks: readonly Mark[]): Segment[] {
   const points = [...cuts].sort((a, b) => a - b);
   const out: Segment[] = [];
   for (let i = 0; i + 1 < points.length; i++) {
-    const start = points[i]!, end = points[i + 1]!;
+    const start = points[i]!,
+      end = points[i + 1]!;
     const classes = [...new Set(ok.filter((m) => m.start <= start && m.end >= end).map((m) => m.cls))];
     out.push({ start, end, classes });
   }

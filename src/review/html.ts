@@ -37,6 +37,8 @@ export function html(strings: TemplateStringsArray, ...values: Part[]): Html {
 export function formatValue(v: unknown): string {
   if (v == null) return '—';
   if (typeof v !== 'object') return String(v);
-  const parts = Object.entries(v as Record<string, unknown>).filter(([, x]) => x != null).map(([k, x]) => `${k}: ${String(x)}`);
+  const parts = Object.entries(v as Record<string, unknown>)
+    .filter(([, x]) => x != null)
+    .map(([k, x]) => `${k}: ${String(x)}`);
   return parts.length ? parts.join(', ') : '—';
 }

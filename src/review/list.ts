@@ -22,8 +22,18 @@ export interface ListQuery {
   changedFrom?: string;
 }
 
-export interface Side { value: unknown; confidence: number; rule: string; evidence: Span[] }
-export interface FieldChange { field: FieldName; kind: Exclude<Change, 'unchanged'>; from: Side | null; to: Side | null }
+export interface Side {
+  value: unknown;
+  confidence: number;
+  rule: string;
+  evidence: Span[];
+}
+export interface FieldChange {
+  field: FieldName;
+  kind: Exclude<Change, 'unchanged'>;
+  from: Side | null;
+  to: Side | null;
+}
 
 export interface ListRow {
   id: string;
@@ -35,14 +45,15 @@ export interface ListRow {
   changes: FieldChange[];
 }
 
-type AnyField = Side & { alternatives?: unknown } | null;
+type AnyField = (Side & { alternatives?: unknown }) | null;
 const side = (f: AnyField): Side | null => (f ? { value: f.value, confidence: f.confidence, rule: f.rule, evidence: f.evidence } : null);
 
 /** Per-field value changes between two records (store/diff.ts's classification); fields empty or unchanged are left out. */
 function changesOf(from: IncidentRecord, to: IncidentRecord): FieldChange[] {
   const out: FieldChange[] = [];
   for (const f of FIELD_NAMES) {
-    const a = from.fields[f] as AnyField, b = to.fields[f] as AnyField;
+    const a = from.fields[f] as AnyField,
+      b = to.fields[f] as AnyField;
     const kind = classify(a, b);
     if (kind !== 'unchanged' && kind !== 'empty') out.push({ field: f, kind, from: side(a), to: side(b) });
   }
@@ -87,7 +98,8 @@ export async function listRows(store: Store, q: ListQuery): Promise<ListRow[]> {
   }
   const dir = q.desc ? -1 : 1;
   rows.sort((a, b) => {
-    const x = sortKey(a, q.sort), y = sortKey(b, q.sort);
+    const x = sortKey(a, q.sort),
+      y = sortKey(b, q.sort);
     return x < y ? -dir : x > y ? dir : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   });
   return rows;

@@ -3,13 +3,25 @@
 import type { Judgement } from '../eval/score.ts';
 import { html, type Html } from './html.ts';
 
-const W = 260, H = 220, L = 40, B = 30, T = 12, R = 10;
-const PW = W - L - R, PH = H - T - B;
+const W = 260,
+  H = 220,
+  L = 40,
+  B = 30,
+  T = 12,
+  R = 10;
+const PW = W - L - R,
+  PH = H - T - B;
 const x = (v: number) => L + v * PW;
 const y = (v: number) => T + (1 - v) * PH;
 const n2 = (v: number) => v.toFixed(1);
 
-export interface Bin { lo: number; hi: number; n: number; meanConfidence: number; accuracy: number }
+export interface Bin {
+  lo: number;
+  hi: number;
+  n: number;
+  meanConfidence: number;
+  accuracy: number;
+}
 
 /** Ten equal confidence bins (the ECE bins of eval): mean confidence and share right in each non-empty one. */
 export function calibrationBins(js: readonly Pick<Judgement, 'confidence' | 'ok'>[]): Bin[] {
@@ -18,7 +30,9 @@ export function calibrationBins(js: readonly Pick<Judgement, 'confidence' | 'ok'
     const inBin = js.filter((j) => j.confidence != null && Math.min(9, Math.floor(j.confidence * 10)) === b);
     if (!inBin.length) continue;
     bins.push({
-      lo: b / 10, hi: (b + 1) / 10, n: inBin.length,
+      lo: b / 10,
+      hi: (b + 1) / 10,
+      n: inBin.length,
       meanConfidence: inBin.reduce((s, j) => s + j.confidence!, 0) / inBin.length,
       accuracy: inBin.filter((j) => j.ok).length / inBin.length,
     });
@@ -43,9 +57,11 @@ export function calibrationSvg(field: string, bins: readonly Bin[]): Html {
 ${axes('confidence', 'accuracy', 1, (v) => v.toFixed(2))}
 <line class="ideal" x1="${x(0)}" y1="${y(0)}" x2="${x(1)}" y2="${y(1)}"/>
 ${bins.length > 1 ? html`<polyline class="curve" points="${points}"/>` : ''}
-${bins.map((b) => html`<circle class="bin" cx="${n2(x(b.meanConfidence))}" cy="${n2(y(b.accuracy))}" r="${n2(2 + 6 * Math.sqrt(b.n / Math.max(1, total)))}">
+${bins.map(
+  (b) => html`<circle class="bin" cx="${n2(x(b.meanConfidence))}" cy="${n2(y(b.accuracy))}" r="${n2(2 + 6 * Math.sqrt(b.n / Math.max(1, total)))}">
 <title>${b.lo.toFixed(1)}–${b.hi.toFixed(1)}: ${b.n} judged, mean confidence ${b.meanConfidence.toFixed(3)}, accuracy ${b.accuracy.toFixed(3)}</title>
-</circle>`)}
+</circle>`,
+)}
 </svg>`;
 }
 
@@ -56,7 +72,9 @@ export function histogramSvg(field: string, values: readonly number[]): Html {
   return html`<svg class="plot" role="img" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" xmlns="http://www.w3.org/2000/svg" data-field="${field}">
 <title>${field}: confidence of ${values.length} stored values</title>
 ${axes('confidence', 'records', max, (v) => String(Math.round(v)))}
-${counts.map((c, b) => html`<rect class="bar" x="${n2(x(b / 10) + 1)}" y="${n2(y(c / max))}" width="${n2(PW / 10 - 2)}" height="${n2(PH * (c / max))}">
-<title>${(b / 10).toFixed(1)}–${((b + 1) / 10).toFixed(1)}: ${c}</title></rect>`)}
+${counts.map(
+  (c, b) => html`<rect class="bar" x="${n2(x(b / 10) + 1)}" y="${n2(y(c / max))}" width="${n2(PW / 10 - 2)}" height="${n2(PH * (c / max))}">
+<title>${(b / 10).toFixed(1)}–${((b + 1) / 10).toFixed(1)}: ${c}</title></rect>`,
+)}
 </svg>`;
 }

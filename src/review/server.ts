@@ -55,7 +55,8 @@ export function parseListQuery(p: URLSearchParams): ListQuery {
 }
 
 function sameToken(given: string | null, token: string): boolean {
-  const a = Buffer.from(given ?? ''), b = Buffer.from(token);
+  const a = Buffer.from(given ?? ''),
+    b = Buffer.from(token);
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
@@ -70,7 +71,12 @@ async function body(req: http.IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export interface ReviewServer { url: string; token: string; server: http.Server; close(): Promise<void> }
+export interface ReviewServer {
+  url: string;
+  token: string;
+  server: http.Server;
+  close(): Promise<void>;
+}
 
 export async function startReviewServer(app: ReviewApp, opts: { host: string; port: number; log: Logger }): Promise<ReviewServer> {
   const token = randomBytes(24).toString('hex');
@@ -80,8 +86,12 @@ export async function startReviewServer(app: ReviewApp, opts: { host: string; po
 
   const send = (res: http.ServerResponse, status: number, type: string, content: string | Buffer, extra: http.OutgoingHttpHeaders = {}) => {
     res.writeHead(status, {
-      'content-type': type, 'content-security-policy': CSP, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer',
-      'cache-control': 'no-store', ...extra,
+      'content-type': type,
+      'content-security-policy': CSP,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'cache-control': 'no-store',
+      ...extra,
     });
     res.end(content);
   };
@@ -96,7 +106,8 @@ export async function startReviewServer(app: ReviewApp, opts: { host: string; po
     if (req.method === 'POST' && url.pathname === '/corrections') {
       const form = new URLSearchParams(await body(req));
       if (!sameToken(form.get('token'), token)) return problem(res, 403, 'this page is not from the running review (missing or stale token): reload it');
-      const id = form.get('id') ?? '', ruleset = form.get('ruleset') ?? '';
+      const id = form.get('id') ?? '',
+        ruleset = form.get('ruleset') ?? '';
       const record = await app.src.store.record(id, ruleset);
       if (!record) return problem(res, 404, `no record of ${id} under ${ruleset}`);
       const c = toCorrection(record, { field: form.get('field') ?? '', choice: form.get('choice') ?? '', typed: form.get('typed') ?? '' });
@@ -133,10 +144,13 @@ export async function startReviewServer(app: ReviewApp, opts: { host: string; po
   const hostPart = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
   allowedHosts = new Set([`${hostPart}:${port}`, `localhost:${port}`, `127.0.0.1:${port}`]);
   return {
-    url: `http://${hostPart}:${port}/`, token, server,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    url: `http://${hostPart}:${port}/`,
+    token,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

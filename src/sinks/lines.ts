@@ -15,7 +15,11 @@ export class LineSink {
 
   private stream: Writable | null = null;
 
-  constructor(private readonly open: Writable | (() => Writable), private readonly owned: boolean, private readonly always = true) {}
+  constructor(
+    private readonly open: Writable | (() => Writable),
+    private readonly owned: boolean,
+    private readonly always = true,
+  ) {}
 
   /** `always: false`: no file at all unless a line is written. */
   static toFile(path: string, always = true): LineSink {

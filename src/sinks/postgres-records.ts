@@ -19,7 +19,9 @@ const COLUMNS = ['id', 'ruleset', 'extracted_at', ...FIELD_COLUMNS.map((c) => c.
 
 // Rows travel as one JSON array per batch, expanded by jsonb_to_recordset: one statement, one round trip.
 const TYPES = ['id text, ruleset text, extracted_at timestamptz', ...FIELD_COLUMNS.map((c) => `${c.name} ${c.type}`), 'record jsonb'].join(', ');
-const UPDATES = COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ');
+const UPDATES = COLUMNS.filter((c) => c !== 'id')
+  .map((c) => `${c} = excluded.${c}`)
+  .join(', ');
 const UPSERT_INCIDENT_RECORDS = `INSERT INTO incident_records (${COLUMNS.join(', ')})
 SELECT ${COLUMNS.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS x(${TYPES})
 ON CONFLICT (id) DO UPDATE SET ${UPDATES}
@@ -52,7 +54,10 @@ export class IncidentRecordsSink implements Sink {
   private buf: IncidentRecord[] = [];
   written = 0;
 
-  private constructor(private readonly pool: pg.Pool, readonly description: string) {}
+  private constructor(
+    private readonly pool: pg.Pool,
+    readonly description: string,
+  ) {}
 
   /** Fails with one line (OpenError) when the database cannot be reached or the table cannot be made. */
   static async open(url: string): Promise<IncidentRecordsSink> {

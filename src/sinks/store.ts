@@ -40,7 +40,12 @@ export class StoreSink implements Sink {
   private records: IncidentRecord[] = [];
   private dead: DeadLetter[] = [];
 
-  private constructor(readonly store: Store, readonly runId: number, readonly ruleset: string, private readonly force: boolean) {}
+  private constructor(
+    readonly store: Store,
+    readonly runId: number,
+    readonly ruleset: string,
+    private readonly force: boolean,
+  ) {}
 
   get description(): string {
     return this.store.description;
@@ -59,8 +64,13 @@ export class StoreSink implements Sink {
    * outcome comes back. One query for the whole batch. (storedForm's normalised text is always storable.)
    */
   async admit(docs: readonly NewDocument[]): Promise<(IncidentRecord | null)[]> {
-    const done = this.force || !docs.length ? new Map<string, IncidentRecord>()
-      : await this.store.done(docs.map((d) => ({ id: d.id, contentHash: contentHash(d.text) })), this.ruleset);
+    const done =
+      this.force || !docs.length
+        ? new Map<string, IncidentRecord>()
+        : await this.store.done(
+            docs.map((d) => ({ id: d.id, contentHash: contentHash(d.text) })),
+            this.ruleset,
+          );
     return docs.map((doc) => {
       const record = done.get(doc.id);
       if (record) return record;

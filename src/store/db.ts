@@ -20,7 +20,11 @@ export interface Db extends Queries {
   close(): Promise<void>;
 }
 
-export interface Migration { version: number; name: string; sql: string }
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
 
 function migrationsFor(dialect: Db['dialect']): Migration[] {
   const dir = fileURLToPath(new URL(`./migrations/${dialect}/`, import.meta.url));

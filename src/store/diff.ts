@@ -7,8 +7,17 @@ import type { Store } from './store.ts';
 const EXAMPLES = 3;
 
 export type Change = 'added' | 'removed' | 'changed' | 'unchanged';
-interface Side { value: unknown; confidence: number; rule: string; evidence: Span[] }
-export interface Example { id: string; from: Side | null; to: Side | null }
+interface Side {
+  value: unknown;
+  confidence: number;
+  rule: string;
+  evidence: Span[];
+}
+export interface Example {
+  id: string;
+  from: Side | null;
+  to: Side | null;
+}
 
 export interface FieldDiff {
   added: number;
@@ -22,7 +31,11 @@ export interface FieldDiff {
   examples: Record<Exclude<Change, 'unchanged'>, Example[]>;
 }
 
-export interface GoldF1 { from: number; to: number; difference: number }
+export interface GoldF1 {
+  from: number;
+  to: number;
+  difference: number;
+}
 
 export interface RulesetDiff {
   from: string;
@@ -58,7 +71,13 @@ export async function defaultRulesets(store: Store, from?: string, to?: string):
 
 export async function diffRulesets(store: Store, from: string, to: string, gold?: readonly GoldLine[]): Promise<RulesetDiff> {
   const empty = (): FieldDiff => ({
-    added: 0, removed: 0, changed: 0, unchanged: 0, empty: 0, meanConfidenceShift: null, examples: { added: [], removed: [], changed: [] },
+    added: 0,
+    removed: 0,
+    changed: 0,
+    unchanged: 0,
+    empty: 0,
+    meanConfidenceShift: null,
+    examples: { added: [], removed: [], changed: [] },
   });
   const fields = Object.fromEntries(FIELD_NAMES.map((f) => [f, empty()])) as Record<FieldName, FieldDiff>;
   const shift = Object.fromEntries(FIELD_NAMES.map((f) => [f, { sum: 0, n: 0 }])) as Record<FieldName, { sum: number; n: number }>;
@@ -93,7 +112,13 @@ export async function diffRulesets(store: Store, from: string, to: string, gold?
 
   const counts = new Map((await store.rulesets()).map((r) => [r.ruleset, r.records]));
   const result: RulesetDiff = {
-    from, to, documents, onlyFrom: (counts.get(from) ?? 0) - documents, onlyTo: (counts.get(to) ?? 0) - documents, changedDocuments, fields,
+    from,
+    to,
+    documents,
+    onlyFrom: (counts.get(from) ?? 0) - documents,
+    onlyTo: (counts.get(to) ?? 0) - documents,
+    changedDocuments,
+    fields,
   };
   if (gold) {
     // scored on the gold documents both rulesets extracted, so the two columns compare like with like
@@ -103,10 +128,15 @@ export async function diffRulesets(store: Store, from: string, to: string, gold?
     const b = score(lines, scored.to).fields;
     result.gold = {
       docs: lines.length,
-      fields: Object.fromEntries(Object.keys(a).filter((k) => k.startsWith('all.')).map((k) => {
-        const x = a[k]!.F1, y = b[k]!.F1;
-        return [k.slice(4), { from: x, to: y, difference: y - x }];
-      })),
+      fields: Object.fromEntries(
+        Object.keys(a)
+          .filter((k) => k.startsWith('all.'))
+          .map((k) => {
+            const x = a[k]!.F1,
+              y = b[k]!.F1;
+            return [k.slice(4), { from: x, to: y, difference: y - x }];
+          }),
+      ),
     };
   }
   return result;

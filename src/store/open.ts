@@ -40,7 +40,8 @@ export async function opening<T>(what: string, open: () => Promise<T>): Promise<
  */
 export async function openStore(spec: string, opts: { mustExist?: boolean } = {}): Promise<Store> {
   const scheme = OTHER_URL.exec(spec)?.[1];
-  if (scheme && !isPostgresUrl(spec)) throw new OpenError(`cannot open the store ${spec}: ${scheme}:// is not supported (use a SQLite file path or postgres://…)`);
+  if (scheme && !isPostgresUrl(spec))
+    throw new OpenError(`cannot open the store ${spec}: ${scheme}:// is not supported (use a SQLite file path or postgres://…)`);
   if (isPostgresUrl(spec)) {
     const { describePostgres, openPostgresStore } = await import('./postgres.ts');
     let where = spec;

@@ -5,8 +5,18 @@ import type { DeadLetter, IncidentRecord } from '../core/contract/record.ts';
 import type { Db, Param, Queries, Row } from './db.ts';
 import { IncidentStore } from '../incidents/store.ts';
 import {
-  contentHash, storageKey as key, StoreError, unstorableText,
-  type Batch, type Correction, type RecordPair, type RulesetRow, type RunRow, type Store, type StoreCounts, type StoredDocument,
+  contentHash,
+  storageKey as key,
+  StoreError,
+  unstorableText,
+  type Batch,
+  type Correction,
+  type RecordPair,
+  type RulesetRow,
+  type RunRow,
+  type Store,
+  type StoreCounts,
+  type StoredDocument,
 } from './store.ts';
 
 const PAGE = 500;
@@ -24,8 +34,12 @@ const parse = <T>(v: unknown): T => JSON.parse(unpack(v)) as T;
 const toDocument = (r: Row): StoredDocument => {
   const { originalId, ...meta } = parse<StoredDocument['meta']>(r.meta);
   return {
-    id: typeof originalId === 'string' ? originalId : String(r.id), text: unpack(r.text), meta, contentHash: String(r.content_hash),
-    firstIngested: iso(r.first_ingested), lastIngested: iso(r.last_ingested),
+    id: typeof originalId === 'string' ? originalId : String(r.id),
+    text: unpack(r.text),
+    meta,
+    contentHash: String(r.content_hash),
+    firstIngested: iso(r.first_ingested),
+    lastIngested: iso(r.last_ingested),
   };
 };
 
@@ -47,7 +61,12 @@ export class SqlStore implements Store {
    * `nextSeq`: the SQL that numbers a record write. `rowsPerStatement`: rows one INSERT carries (a round
    * trip saved per row on a server; 1 for SQLite, whose seq subquery must see the row before).
    */
-  constructor(private readonly db: Db, readonly description: string, private readonly nextSeq: string, private readonly rowsPerStatement = 1) {
+  constructor(
+    private readonly db: Db,
+    readonly description: string,
+    private readonly nextSeq: string,
+    private readonly rowsPerStatement = 1,
+  ) {
     this.upsertRecord = upsertRecord(nextSeq);
     this.pack = packFor(db.dialect);
     this.incidents = new IncidentStore(db, (fn) => this.transaction(fn));
@@ -128,27 +147,46 @@ export class SqlStore implements Store {
 
   documentsToRerun(ruleset: string, opts: { all?: boolean } = {}): AsyncIterable<StoredDocument> {
     const where = opts.all ? '' : `AND coalesce(${LATEST_RULESET}, '') <> ?`;
-    return this.pages((after) => [`SELECT d.* FROM documents d WHERE d.id > ? ${where} ORDER BY d.id LIMIT ${PAGE}`,
-      opts.all ? [after] : [after, ruleset]], toDocument);
+    return this.pages(
+      (after) => [`SELECT d.* FROM documents d WHERE d.id > ? ${where} ORDER BY d.id LIMIT ${PAGE}`, opts.all ? [after] : [after, ruleset]],
+      toDocument,
+    );
   }
 
   latestRecords(opts: { ruleset?: string } = {}): AsyncIterable<IncidentRecord> {
     const toRecord = (r: Row) => parse<IncidentRecord>(r.record);
     if (opts.ruleset) {
       const ruleset = opts.ruleset;
-      return this.pages((after) => [`SELECT document_id AS id, record FROM records WHERE ruleset = ? AND document_id > ?
-        ORDER BY document_id LIMIT ${PAGE}`, [ruleset, after]], toRecord);
+      return this.pages(
+        (after) => [
+          `SELECT document_id AS id, record FROM records WHERE ruleset = ? AND document_id > ?
+        ORDER BY document_id LIMIT ${PAGE}`,
+          [ruleset, after],
+        ],
+        toRecord,
+      );
     }
-    return this.pages((after) => [`SELECT d.id, r.record FROM documents d JOIN records r ON r.document_id = d.id
+    return this.pages(
+      (after) => [
+        `SELECT d.id, r.record FROM documents d JOIN records r ON r.document_id = d.id
       AND r.seq = (SELECT max(r2.seq) FROM records r2 WHERE r2.document_id = d.id)
-      WHERE d.id > ? ORDER BY d.id LIMIT ${PAGE}`, [after]], toRecord);
+      WHERE d.id > ? ORDER BY d.id LIMIT ${PAGE}`,
+        [after],
+      ],
+      toRecord,
+    );
   }
 
   recordPairs(from: string, to: string): AsyncIterable<RecordPair> {
-    return this.pages((after) => [`SELECT a.document_id AS id, a.record AS from_record, b.record AS to_record FROM records a
+    return this.pages(
+      (after) => [
+        `SELECT a.document_id AS id, a.record AS from_record, b.record AS to_record FROM records a
       JOIN records b ON b.document_id = a.document_id AND b.ruleset = ?
-      WHERE a.ruleset = ? AND a.document_id > ? ORDER BY a.document_id LIMIT ${PAGE}`, [to, from, after]],
-    (r) => ({ id: String(r.id), from: parse(r.from_record), to: parse(r.to_record) }));
+      WHERE a.ruleset = ? AND a.document_id > ? ORDER BY a.document_id LIMIT ${PAGE}`,
+        [to, from, after],
+      ],
+      (r) => ({ id: String(r.id), from: parse(r.from_record), to: parse(r.to_record) }),
+    );
   }
 
   /** Streams a query page by page, each page starting after the last id of the one before. */
@@ -169,8 +207,7 @@ export class SqlStore implements Store {
   }
 
   async startRun(command: string, ruleset: string, at = new Date()): Promise<number> {
-    const [row] = await this.db.all('INSERT INTO runs (command, ruleset, started_at) VALUES (?, ?, ?) RETURNING id',
-      [command, ruleset, at.toISOString()]);
+    const [row] = await this.db.all('INSERT INTO runs (command, ruleset, started_at) VALUES (?, ?, ?) RETURNING id', [command, ruleset, at.toISOString()]);
     return Number(row!.id);
   }
 
@@ -182,17 +219,26 @@ export class SqlStore implements Store {
   async runs(): Promise<RunRow[]> {
     const rows = await this.db.all('SELECT * FROM runs ORDER BY id');
     return rows.map((r) => ({
-      id: Number(r.id), command: String(r.command), ruleset: String(r.ruleset), startedAt: iso(r.started_at),
-      finishedAt: isoOrNull(r.finished_at), counts: r.counts == null ? null : parse(r.counts),
+      id: Number(r.id),
+      command: String(r.command),
+      ruleset: String(r.ruleset),
+      startedAt: iso(r.started_at),
+      finishedAt: isoOrNull(r.finished_at),
+      counts: r.counts == null ? null : parse(r.counts),
     }));
   }
 
   async deadLetters(): Promise<(DeadLetter & { runId: number | null })[]> {
     const rows = await this.db.all('SELECT * FROM dead_letters ORDER BY id');
     return rows.map((r) => ({
-      deadLetter: true, id: r.document_id == null ? null : String(r.document_id), input: String(r.input),
-      stage: r.stage as DeadLetter['stage'], reason: r.reason as DeadLetter['reason'], message: String(r.message),
-      at: iso(r.at), runId: r.run_id == null ? null : Number(r.run_id),
+      deadLetter: true,
+      id: r.document_id == null ? null : String(r.document_id),
+      input: String(r.input),
+      stage: r.stage as DeadLetter['stage'],
+      reason: r.reason as DeadLetter['reason'],
+      message: String(r.message),
+      at: iso(r.at),
+      runId: r.run_id == null ? null : Number(r.run_id),
     }));
   }
 
@@ -204,22 +250,35 @@ export class SqlStore implements Store {
 
   async addCorrection(c: Correction): Promise<void> {
     await this.writing;
-    await this.db.run('INSERT INTO corrections (document_id, field, value, action, ruleset, at) VALUES (?, ?, ?, ?, ?, ?)',
-      [key(c.documentId), c.field, JSON.stringify(c.value ?? null), c.action, c.ruleset, c.at]);
+    await this.db.run('INSERT INTO corrections (document_id, field, value, action, ruleset, at) VALUES (?, ?, ?, ?, ?, ?)', [
+      key(c.documentId),
+      c.field,
+      JSON.stringify(c.value ?? null),
+      c.action,
+      c.ruleset,
+      c.at,
+    ]);
   }
 
   async corrections(documentId?: string): Promise<(Correction & { seq: number })[]> {
     // the document's own id comes back from its row when it is stored under another key (storageKey)
     const select = 'SELECT c.*, d.meta FROM corrections c LEFT JOIN documents d ON d.id = c.document_id';
-    const rows = documentId == null ? await this.db.all(`${select} ORDER BY c.id`)
-      : await this.db.all(`${select} WHERE c.document_id = ? ORDER BY c.id`, [key(documentId)]);
+    const rows =
+      documentId == null
+        ? await this.db.all(`${select} ORDER BY c.id`)
+        : await this.db.all(`${select} WHERE c.document_id = ? ORDER BY c.id`, [key(documentId)]);
     const idOf = (r: Row) => {
       const original = r.meta == null ? undefined : parse<{ originalId?: unknown }>(r.meta).originalId;
       return typeof original === 'string' ? original : String(r.document_id);
     };
     return rows.map((r) => ({
-      seq: Number(r.id), documentId: idOf(r), field: String(r.field), value: parse(r.value),
-      action: r.action as Correction['action'], ruleset: String(r.ruleset), at: iso(r.at),
+      seq: Number(r.id),
+      documentId: idOf(r),
+      field: String(r.field),
+      value: parse(r.value),
+      action: r.action as Correction['action'],
+      ruleset: String(r.ruleset),
+      at: iso(r.at),
     }));
   }
 

@@ -3,8 +3,7 @@ import type { FieldName, FieldValue, IncidentRecord } from '../../src/core/contr
 
 type Given = Partial<{ [K in FieldName]: FieldValue[K] | { value: FieldValue[K]; confidence: number } }>;
 
-const isWrapped = (v: unknown): v is { value: unknown; confidence: number } =>
-  !!v && typeof v === 'object' && 'confidence' in v && 'value' in v;
+const isWrapped = (v: unknown): v is { value: unknown; confidence: number } => !!v && typeof v === 'object' && 'confidence' in v && 'value' in v;
 
 /** A valid record of an article: fields at confidence 0.8 unless given `{ value, confidence }`. */
 export function recordOf(id: string, fields: Given, source: IncidentRecord['source'] = {}): IncidentRecord {

@@ -14,11 +14,21 @@ export interface OwnRedis {
 /** Starts `redis-server` on `port` (persistence off, or AOF every second in `dir`) and waits until it answers. */
 export async function ownRedis(port: number, opts: { aofDir?: string } = {}): Promise<OwnRedis> {
   let child: ChildProcess | null = null;
-  const args = ['--port', String(port), '--save', '', '--daemonize', 'no', '--bind', '127.0.0.1',
-    ...(opts.aofDir ? ['--appendonly', 'yes', '--appendfsync', 'everysec', '--dir', opts.aofDir] : ['--appendonly', 'no'])];
+  const args = [
+    '--port',
+    String(port),
+    '--save',
+    '',
+    '--daemonize',
+    'no',
+    '--bind',
+    '127.0.0.1',
+    ...(opts.aofDir ? ['--appendonly', 'yes', '--appendfsync', 'everysec', '--dir', opts.aofDir] : ['--appendonly', 'no']),
+  ];
   const url = `redis://127.0.0.1:${port}`;
   const self: OwnRedis = {
-    url, port,
+    url,
+    port,
     async kill() {
       const c = child;
       if (!c || c.exitCode !== null || c.signalCode !== null) return;
@@ -36,7 +46,11 @@ export async function ownRedis(port: number, opts: { aofDir?: string } = {}): Pr
           await r.connect();
           // With AOF the server answers LOADING until the file is read.
           if ((await r.ping()) === 'PONG') return;
-        } catch { /* not up yet */ } finally { r.disconnect(); }
+        } catch {
+          /* not up yet */
+        } finally {
+          r.disconnect();
+        }
         if (Date.now() - t0 > 20_000) throw new Error(`redis-server on port ${port} did not start`);
         await new Promise((res) => setTimeout(res, 100));
       }

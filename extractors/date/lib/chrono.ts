@@ -3,11 +3,21 @@
 import * as chrono from 'chrono-node';
 
 const ABSOLUTE = new Set([
-  'ENYearMonthDayParser', 'ISOFormatParser', 'SlashDateFormatParser', 'ENMonthNameLittleEndianParser',
-  'ENMonthNameMiddleEndianParser', 'ENSlashMonthFormatParser', 'ENYearMonthNameParser', 'ENMonthNameParser',
+  'ENYearMonthDayParser',
+  'ISOFormatParser',
+  'SlashDateFormatParser',
+  'ENMonthNameLittleEndianParser',
+  'ENMonthNameMiddleEndianParser',
+  'ENSlashMonthFormatParser',
+  'ENYearMonthNameParser',
+  'ENMonthNameParser',
 ]);
 const RELATIVE = new Set([
-  'ENWeekdayParser', 'ENTimeUnitAgoFormatParser', 'ENCasualDateParser', 'ENRelativeDateFormatParser', 'ENTimeUnitCasualRelativeFormatParser',
+  'ENWeekdayParser',
+  'ENTimeUnitAgoFormatParser',
+  'ENCasualDateParser',
+  'ENRelativeDateFormatParser',
+  'ENTimeUnitCasualRelativeFormatParser',
 ]);
 
 function trimmed(keep: (name: string) => boolean): chrono.Chrono {

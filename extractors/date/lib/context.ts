@@ -5,42 +5,60 @@ import { matches, type AnalysedDoc, type Sentence } from '../../_shared/kit.ts';
 
 export type DateContext = 'incident' | 'discovery' | 'disclosure' | 'excluded' | 'neutral';
 
-const INCIDENT = new RegExp(String.raw`\b(?:cyber-?attack\w*|attack(?:s|ed|ers?)?|hack(?:s|ed|ers?|ing)?|breach(?:es|ed)?|compromis\w+|stole|stolen|steal\w*`
-  + String.raw`|theft|thie(?:f|ves)|lost|loss|missing|misplaced|intrusions?|intruders?|infiltrat\w+|accessed|access|unauthori[sz]ed|infect(?:ed|ion)`
-  + String.raw`|ransomware|malware|virus|trojan|phish\w*|leak(?:s|ed)?|exposed|exposure|defac\w+|ddos|denial[-\s]of[-\s]service|target(?:ed|ing)|occur\w*`
-  + String.raw`|happen\w*|took\s+place|incident|skimm\w*|broke\s+into|break-in|burglar\w*|encrypt\w+|disrupt\w+|outage|spied|spying|espionage|campaign`
-  + String.raw`|exfiltrat\w+|dump(?:ed)?|snoop\w*|viewed|e-?mailed|mailed|sent|faxed|disposed|discarded|dumpster|misdirect\w*|inadvertent\w*|mistakenly`
-  + String.raw`|error|glitch|robbed|robbery|impersonat\w+|fraud\w*|scam\w*|embezzl\w+|shut\s+down|offline|disconnect\w*|took\s+down|crash(?:ed|es)?|began`
-  + String.raw`|started|conducted|carried\s+out|exploit\w*|installed|tamper\w*|gained|obtained|downloaded|copied|wiped|deleted|locked|spoof\w*`
-  + String.raw`|intercept\w*)\b`, 'gi');
+const INCIDENT = new RegExp(
+  String.raw`\b(?:cyber-?attack\w*|attack(?:s|ed|ers?)?|hack(?:s|ed|ers?|ing)?|breach(?:es|ed)?|compromis\w+|stole|stolen|steal\w*` +
+    String.raw`|theft|thie(?:f|ves)|lost|loss|missing|misplaced|intrusions?|intruders?|infiltrat\w+|accessed|access|unauthori[sz]ed|infect(?:ed|ion)` +
+    String.raw`|ransomware|malware|virus|trojan|phish\w*|leak(?:s|ed)?|exposed|exposure|defac\w+|ddos|denial[-\s]of[-\s]service|target(?:ed|ing)|occur\w*` +
+    String.raw`|happen\w*|took\s+place|incident|skimm\w*|broke\s+into|break-in|burglar\w*|encrypt\w+|disrupt\w+|outage|spied|spying|espionage|campaign` +
+    String.raw`|exfiltrat\w+|dump(?:ed)?|snoop\w*|viewed|e-?mailed|mailed|sent|faxed|disposed|discarded|dumpster|misdirect\w*|inadvertent\w*|mistakenly` +
+    String.raw`|error|glitch|robbed|robbery|impersonat\w+|fraud\w*|scam\w*|embezzl\w+|shut\s+down|offline|disconnect\w*|took\s+down|crash(?:ed|es)?|began` +
+    String.raw`|started|conducted|carried\s+out|exploit\w*|installed|tamper\w*|gained|obtained|downloaded|copied|wiped|deleted|locked|spoof\w*` +
+    String.raw`|intercept\w*)\b`,
+  'gi',
+);
 // finding out comes after the incident, often the same day or month
 // "first reported problems with its services on April 18": the first sign of the incident, not an announcement of it
-const DISCOVERY = new RegExp(String.raw`\b(?:discover(?:ed|y|s)?|detect(?:ed|ion|s)?|noticed|learned|became\s+aware|identified|realized|uncovered`
-  + String.raw`|found\s+out|reported\s+(?:suspicious\s+activity|disruptions?|difficulties|outages?|problems|issues))\b`, 'gi');
+const DISCOVERY = new RegExp(
+  String.raw`\b(?:discover(?:ed|y|s)?|detect(?:ed|ion|s)?|noticed|learned|became\s+aware|identified|realized|uncovered` +
+    String.raw`|found\s+out|reported\s+(?:suspicious\s+activity|disruptions?|difficulties|outages?|problems|issues))\b`,
+  'gi',
+);
 const DISCOVERY_REACH = 40;
 // after-the-fact events: announcing, notifying, prosecuting
-const DISCLOSURE = new RegExp(String.raw`\b(?:announc\w+|disclos\w+|notif\w+|report(?:ed|s)?|reveal\w*|confirm\w*|publish\w*|letters?|informed|alerted`
-  + String.raw`|warned|statement|press\s+release|made\s+public|went\s+public|came\s+to\s+light|sentenc\w+|pleaded|plea|indict\w+|convict\w+|arrest\w+`
-  + String.raw`|charged|charges|trial|court|lawsuit|sued|filed|settle\w*|fined|penalty)\b`, 'gi');
+const DISCLOSURE = new RegExp(
+  String.raw`\b(?:announc\w+|disclos\w+|notif\w+|report(?:ed|s)?|reveal\w*|confirm\w*|publish\w*|letters?|informed|alerted` +
+    String.raw`|warned|statement|press\s+release|made\s+public|went\s+public|came\s+to\s+light|sentenc\w+|pleaded|plea|indict\w+|convict\w+|arrest\w+` +
+    String.raw`|charged|charges|trial|court|lawsuit|sued|filed|settle\w*|fined|penalty)\b`,
+  'gi',
+);
 // the date belongs to something else than the incident
-const EXCLUDED = new RegExp(String.raw`\b(?:founded|established|incorporated|formed|opened|created|born|births?|founding|enacted|passed|signed|effective`
-  + String.raw`|act\s+of|fiscal|FY|financial\s+year|tax\s+year|as\s+of|copyright|(?:report|study|survey|paper|analysis|advisory|article`
-  + String.raw`|review)\s+(?:\w+\s+){0,3}(?:published|released|issued)|(?:previous|prior|earlier|another|separate|similar|former)\s+(?:\w+\s+){0,2}(?:breach`
-  + String.raw`|attack|incident|hack|intrusion)\w*)\b[^.;]{0,40}$`, 'i');
+const EXCLUDED = new RegExp(
+  String.raw`\b(?:founded|established|incorporated|formed|opened|created|born|births?|founding|enacted|passed|signed|effective` +
+    String.raw`|act\s+of|fiscal|FY|financial\s+year|tax\s+year|as\s+of|copyright|(?:report|study|survey|paper|analysis|advisory|article` +
+    String.raw`|review)\s+(?:\w+\s+){0,3}(?:published|released|issued)|(?:previous|prior|earlier|another|separate|similar|former)\s+(?:\w+\s+){0,2}(?:breach` +
+    String.raw`|attack|incident|hack|intrusion)\w*)\b[^.;]{0,40}$`,
+  'i',
+);
 // bylines and update notes carry the article's dates: "Posted January 04, 2013", "UPDATE (01/31/2013):"
 const DATELINE = /\s(?:—|–|·|\|)\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?$/;
 const DATELINE_AFTER = /^\s*(?:·|\|)/;
 // "Datavault launched in 2018": the start of a product or a business
 const STARTED_UP = /\b(?:launched|introduced|released|opened|founded|established)\s+(?:in|on|since)?\s*$/i;
 // plans, deadlines and other labelled dates: "will take place on 14–15 May", "apply by 31 July", "Start date: 1 September"
-const AHEAD = new RegExp(String.raw`\b(?:will|shall|scheduled|planned|plans?\s+to|deadline|due|apply|close[sd]?)\b[^.;]{0,40}$|\bby\s+$|\b(?:start|end`
-  + String.raw`|closing|due|release|publication)\s+date\s*:\s*$`, 'i');
+const AHEAD = new RegExp(
+  String.raw`\b(?:will|shall|scheduled|planned|plans?\s+to|deadline|due|apply|close[sd]?)\b[^.;]{0,40}$|\bby\s+$|\b(?:start|end` +
+    String.raw`|closing|due|release|publication)\s+date\s*:\s*$`,
+  'i',
+);
 // "The City of Dallas said Friday that …": the date of the statement
 const SAID = /\b(?:said|says|(?:was|were|been)\s+told|told\s+\w+|stated|announced|confirmed|reported|disclosed|revealed)\s+(?:on\s+|late\s+|early\s+)?$/i;
 const BYLINE = /\b(?:update[sd]?|posted|published|issued|modified|dated|copyright|©)\s*(?:on\s*)?[:(]?\s*$/i;
 // the period the exposed records cover, not when they were exposed: "patients treated between 1996 and 2009"
-const DATA_PERIOD = new RegExp(String.raw`\b(?:treated|seen|served|visited|registered|enrolled|employed|worked|working|admitted(?!\s+(?:that|to)\b)|dating`
-  + String.raw`|dated|paychecks?|hired|received\s+(?:\w+\s+){0,2}(?:care|services?|treatment)|care\s+provided)\b[^.;]{0,40}$`, 'i');
+const DATA_PERIOD = new RegExp(
+  String.raw`\b(?:treated|seen|served|visited|registered|enrolled|employed|worked|working|admitted(?!\s+(?:that|to)\b)|dating` +
+    String.raw`|dated|paychecks?|hired|received\s+(?:\w+\s+){0,2}(?:care|services?|treatment)|care\s+provided)\b[^.;]{0,40}$`,
+  'i',
+);
 // figures compared across years describe a trend, not an incident: "up from $1.1 million in 2022", "29% of companies paid in 2023"
 const STATISTIC = /(?:\d\s?%|\bper\s?cent\b|\baverage\b|\bmedian\b|\b(?:up|down)\s+from\b|\bcompared\s+(?:with|to)\b)[^;]{0,50}$/i;
 // a law's name carries its year: "the Privacy Act 1988"
@@ -95,12 +113,15 @@ export function classifyContext(text: string, sentence: Sentence, start: number,
 }
 
 // a document that tells of no hack, breach, theft or loss has no incident date, whatever dates it states
-const INCIDENT_REPORT = new RegExp(String.raw`\b(?:hack(?:ed|ers?|ing|s)|attack(?:ed|s)?|burglar\w*|thie(?:f|ves)|accessed|downloaded|embezzl\w+|indicted`
-  + String.raw`|convicted|sentenced|pleaded\s+guilty|confidential|classified|(?:security|data|privacy|e-?mail)\s+(?:incident|event)|targeted|campaign`
-  + String.raw`|breach(?:ed|es)?|cyber-?attack\w*|ransom\w*|attackers|stolen|stole|theft|compromised|unauthori[sz]ed|intrusion|malware|phishing|leaked`
-  + String.raw`|skimm(?:er|ers|ing)|defaced|ddos|exposed|lost|misdirected|snooping|fraud\w*|missing|misplaced|mistakenly|inadvertently|wrong\s+(?:address`
-  + String.raw`|recipient|person|patient)|hipaa|privacy|violat\w+|inappropriate(?:ly)?|improper(?:ly)?|publicly\s+(?:available|accessible)|identity`
-  + String.raw`|social\s+security|personal\s+(?:data|information)|(?:patient|medical|health)\s+(?:information|records?|data)|spy\w*|espionage)\b`, 'i');
+const INCIDENT_REPORT = new RegExp(
+  String.raw`\b(?:hack(?:ed|ers?|ing|s)|attack(?:ed|s)?|burglar\w*|thie(?:f|ves)|accessed|downloaded|embezzl\w+|indicted` +
+    String.raw`|convicted|sentenced|pleaded\s+guilty|confidential|classified|(?:security|data|privacy|e-?mail)\s+(?:incident|event)|targeted|campaign` +
+    String.raw`|breach(?:ed|es)?|cyber-?attack\w*|ransom\w*|attackers|stolen|stole|theft|compromised|unauthori[sz]ed|intrusion|malware|phishing|leaked` +
+    String.raw`|skimm(?:er|ers|ing)|defaced|ddos|exposed|lost|misdirected|snooping|fraud\w*|missing|misplaced|mistakenly|inadvertently|wrong\s+(?:address` +
+    String.raw`|recipient|person|patient)|hipaa|privacy|violat\w+|inappropriate(?:ly)?|improper(?:ly)?|publicly\s+(?:available|accessible)|identity` +
+    String.raw`|social\s+security|personal\s+(?:data|information)|(?:patient|medical|health)\s+(?:information|records?|data)|spy\w*|espionage)\b`,
+  'i',
+);
 /** Whether the text tells of an incident at all; the weak date rules speak only then. */
 export function tellsOfIncident(doc: AnalysedDoc): boolean {
   return doc.once('date/tells-of-incident', () => INCIDENT_REPORT.test(doc.text));

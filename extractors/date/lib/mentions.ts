@@ -23,8 +23,11 @@ export interface DateMention {
   readonly governed: boolean;
 }
 
-const MONTH_NAME = new RegExp(String.raw`\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?`
-  + String.raw`|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b`, '');
+const MONTH_NAME = new RegExp(
+  String.raw`\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?` +
+    String.raw`|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b`,
+  '',
+);
 // Years an incident report can plausibly be about; older numbers are mostly counts or codes.
 const YEAR_SRC = '(?:19[89]\\d|20[0-3]\\d)';
 const YEAR = new RegExp(`\\b${YEAR_SRC}\\b`);
@@ -34,13 +37,19 @@ const NUMERIC_DATE = /\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}\/\d{4}\b/;
 const RELATIVE_CUE = /\b(?:yesterday|today|last|this|past|ago|earlier|week(?:end)?|Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)(?:day)?\b/i;
 const BARE_YEAR = new RegExp(`(?<![\\d$€£¥.,/])(?<![\\d/]-)${YEAR_SRC}(?![\\d%]|[.,]\\d|-\\d)`, 'g');
 // "in 2016", "since 2020", "in early 2019", "the summer of 2015": the year itself is the time of something
-const GOVERNOR = new RegExp(String.raw`\b(?:in|since|at\s+least|as\s+early\s+as|as\s+far\s+back\s+as|during|from|between|and|to|until|till|through`
-  + String.raw`|throughout|of|around|circa|early|mid|late|end|beginning|spring|summer|fall|autumn|winter|year)[\s-]+$`, 'i');
+const GOVERNOR = new RegExp(
+  String.raw`\b(?:in|since|at\s+least|as\s+early\s+as|as\s+far\s+back\s+as|during|from|between|and|to|until|till|through` +
+    String.raw`|throughout|of|around|circa|early|mid|late|end|beginning|spring|summer|fall|autumn|winter|year)[\s-]+$`,
+  'i',
+);
 
 const RANGE_JOIN = /^\s*(?:and|to|through|until|till|-|–|—)\s*$/i;
 
-const INCIDENT_NOUN = new RegExp(String.raw`^\s+(?:[A-Za-z]+\s+)?(?:cyber-?attacks?|attacks?|breach(?:es)?|hacks?|hacking|theft|intrusions?|incidents?`
-  + String.raw`|leaks?|compromise|ransomware\s+attack)\b`, 'i');
+const INCIDENT_NOUN = new RegExp(
+  String.raw`^\s+(?:[A-Za-z]+\s+)?(?:cyber-?attacks?|attacks?|breach(?:es)?|hacks?|hacking|theft|intrusions?|incidents?` +
+    String.raw`|leaks?|compromise|ransomware\s+attack)\b`,
+  'i',
+);
 
 // "a previous 2015 breach" is another incident
 const EARLIER_ONE = /\b(?:previous|prior|earlier|another|separate|similar|former|last)\s+$/i;
@@ -91,8 +100,12 @@ function mentionsIn(doc: AnalysedDoc, s: Sentence): DateMention[] {
   const out: Omit<DateMention, 'context' | 'governed' | 'namesIncident'>[] = [];
   const ref = doc.publishedAt ?? new Date(Date.UTC(2000, 0, 1));
   // chrono reads no bare years, so a sentence with nothing else is left to the year pattern
-  const parser = doc.publishedAt && RELATIVE_CUE.test(s.text) ? relativeChrono
-    : MONTH_NAME.test(s.text) || MONTH_YEAR.test(s.text) || NUMERIC_DATE.test(s.text) ? absoluteChrono : undefined;
+  const parser =
+    doc.publishedAt && RELATIVE_CUE.test(s.text)
+      ? relativeChrono
+      : MONTH_NAME.test(s.text) || MONTH_YEAR.test(s.text) || NUMERIC_DATE.test(s.text)
+        ? absoluteChrono
+        : undefined;
   for (const r of parser ? parser.parse(s.text, { instant: ref, timezone: 0 }) : []) {
     const m = fromChrono(doc, s, r);
     if (!m) continue;
@@ -112,13 +125,15 @@ function mentionsIn(doc: AnalysedDoc, s: Sentence): DateMention[] {
     if ((doc.publishedAt && +m[0] > doc.publishedAt.getUTCFullYear()) || tooOld(doc, +m[0])) continue;
     years.push({ value: m[0], kind: 'year', start, end, sentence: s });
   }
-  return [...out, ...years].sort((a, b) => a.start - b.start).map((m) => ({
-    ...m,
-    context: classifyContext(doc.text, m.sentence, m.start, m.end),
-    namesIncident: m.kind === 'year' && INCIDENT_NOUN.test(doc.text.slice(m.end, m.end + 40))
-      && !EARLIER_ONE.test(doc.text.slice(Math.max(0, m.start - 12), m.start)),
-    governed: m.kind !== 'year' || GOVERNOR.test(doc.text.slice(Math.max(m.sentence.start, m.start - 24), m.start)),
-  }));
+  return [...out, ...years]
+    .sort((a, b) => a.start - b.start)
+    .map((m) => ({
+      ...m,
+      context: classifyContext(doc.text, m.sentence, m.start, m.end),
+      namesIncident:
+        m.kind === 'year' && INCIDENT_NOUN.test(doc.text.slice(m.end, m.end + 40)) && !EARLIER_ONE.test(doc.text.slice(Math.max(0, m.start - 12), m.start)),
+      governed: m.kind !== 'year' || GOVERNOR.test(doc.text.slice(Math.max(m.sentence.start, m.start - 24), m.start)),
+    }));
 }
 
 /** All dates the document states, in text order; computed once per document. */

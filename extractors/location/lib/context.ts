@@ -13,20 +13,23 @@ import { subdivisionAsWritten } from './regions.ts';
 
 // Words that report that something happened to someone: an attack, a breach, a theft, a loss. A topic
 // word alone ("defending against ransomware and other attacks", "today's ransomware") is not enough.
-const INCIDENT = new RegExp(String.raw`\b(?:cyber-?(?:attack|war|espionage|army|criminal|operation|incident|campaign|crime)\w*|attack(?:ed|ing|ers?)?\b`
-  + String.raw`|attacks? (?:on|against|by|from)|hack\w*|breach\w*|ransom\b|ransom (?:demand|note|payment)|ransomware (?:attack|infection|incident|gang|group`
-  + String.raw`|operators?)|(?:hit|struck|infected) (?:by|with)|infect(?:s|ed|ing|ion)\b|malware (?:attack|infection|was|had)|(?:planted|installed`
-  + String.raw`|deployed) (?:\w+ ){0,2}malware|logic ?bomb|intrusions?|compromis(?:ed|e of|ing)|st(?:ole|olen|eal|eals|ealing)\b|theft|thie(?:f|ves)`
-  + String.raw`|burglar\w*|lost|misplaced|leak(?:ed|s|ing)?\b|data ?leak|dumps?\b|dumpster|expos(?:ed|ure) (?:of )?(?:the )?(?:\w+ )?(?:data|records`
-  + String.raw`|information|details|files|database)|publicly (?:available|accessible|viewable)|defac(?:e|es|ed|ement|ing)|DDoS|denial[- ]of[- ]service`
-  + String.raw`|phish(?:ing|ed)|scam\w*|espionage|spie[sd]\b|spying|spy on|wiretap\w*|infiltrat\w*|unauthori[sz]ed|without (?:proper )?authori[sz]ation`
-  + String.raw`|inappropriately|improperly|inadvertently|mistakenly|accidentally|by mistake|in error|wrong (?:recipient|address|patient|person)`
-  + String.raw`|incorrect (?:recipient|address|patient)|mis(?:faxed|mailed|directed|delivered|sent)\w*|snoop\w*|extort(?:ed|ing|s)\b|extortion (?:demand`
-  + String.raw`|attempt|attack|email|letter)|encrypt(?:ed|ing)\b|wiper|skimm(?:er|ers|ing|ed)|tamper\w*|sabotag\w*|exfiltrat\w*|(?:takes?|took|taken|shuts?`
-  + String.raw`|shut) (?:\w+ ){0,3}(?:down|offline)|knocked (?:\w+ )?(?:out|offline)|(?:threat|bad) actors?|cybercriminals?|fraud\w*|disclos(?:ed|ure)\b`
-  + String.raw`|(?:accessed|viewed) (?:\w+ ){0,3}(?:records|information|data|files|accounts)|declares? war|target(?:s|ed|ing)\b|assault(?:s|ed)\b|crippl\w+`
-  + String.raw`|spyware|surveillanceware|breaks? into|broke into|glitch|violat(?:ed|ing|ion)|HIPAA|PII|(?:personal|patient|medical|health`
-  + String.raw`|private) (?:information|data|details|records))`, 'i');
+const INCIDENT = new RegExp(
+  String.raw`\b(?:cyber-?(?:attack|war|espionage|army|criminal|operation|incident|campaign|crime)\w*|attack(?:ed|ing|ers?)?\b` +
+    String.raw`|attacks? (?:on|against|by|from)|hack\w*|breach\w*|ransom\b|ransom (?:demand|note|payment)|ransomware (?:attack|infection|incident|gang|group` +
+    String.raw`|operators?)|(?:hit|struck|infected) (?:by|with)|infect(?:s|ed|ing|ion)\b|malware (?:attack|infection|was|had)|(?:planted|installed` +
+    String.raw`|deployed) (?:\w+ ){0,2}malware|logic ?bomb|intrusions?|compromis(?:ed|e of|ing)|st(?:ole|olen|eal|eals|ealing)\b|theft|thie(?:f|ves)` +
+    String.raw`|burglar\w*|lost|misplaced|leak(?:ed|s|ing)?\b|data ?leak|dumps?\b|dumpster|expos(?:ed|ure) (?:of )?(?:the )?(?:\w+ )?(?:data|records` +
+    String.raw`|information|details|files|database)|publicly (?:available|accessible|viewable)|defac(?:e|es|ed|ement|ing)|DDoS|denial[- ]of[- ]service` +
+    String.raw`|phish(?:ing|ed)|scam\w*|espionage|spie[sd]\b|spying|spy on|wiretap\w*|infiltrat\w*|unauthori[sz]ed|without (?:proper )?authori[sz]ation` +
+    String.raw`|inappropriately|improperly|inadvertently|mistakenly|accidentally|by mistake|in error|wrong (?:recipient|address|patient|person)` +
+    String.raw`|incorrect (?:recipient|address|patient)|mis(?:faxed|mailed|directed|delivered|sent)\w*|snoop\w*|extort(?:ed|ing|s)\b|extortion (?:demand` +
+    String.raw`|attempt|attack|email|letter)|encrypt(?:ed|ing)\b|wiper|skimm(?:er|ers|ing|ed)|tamper\w*|sabotag\w*|exfiltrat\w*|(?:takes?|took|taken|shuts?` +
+    String.raw`|shut) (?:\w+ ){0,3}(?:down|offline)|knocked (?:\w+ )?(?:out|offline)|(?:threat|bad) actors?|cybercriminals?|fraud\w*|disclos(?:ed|ure)\b` +
+    String.raw`|(?:accessed|viewed) (?:\w+ ){0,3}(?:records|information|data|files|accounts)|declares? war|target(?:s|ed|ing)\b|assault(?:s|ed)\b|crippl\w+` +
+    String.raw`|spyware|surveillanceware|breaks? into|broke into|glitch|violat(?:ed|ing|ion)|HIPAA|PII|(?:personal|patient|medical|health` +
+    String.raw`|private) (?:information|data|details|records))`,
+  'i',
+);
 // An incident database's short write-up is an incident by construction; a full article has to say so.
 const SHORT_SUMMARY = 400;
 /** True when the document reports an incident; places in other texts (sport, travel, weather) are nobody's victim. */
@@ -35,17 +38,23 @@ export function isIncidentDoc(doc: AnalysedDoc): boolean {
 }
 
 // Places where people met, judged or were sent, not where the victim is.
-const ELSEWHERE = new RegExp(String.raw`\b(?:court|courts|tribunal|trial|hearing|conference|summit|meeting|event|speech|speaking|spoke|visit(?:ing)?|held`
-  + String.raw`|diverted|transferred|sent|moved|flown|travel(?:l?ed|ling)?|hospitals|offices of|embassy|prosecutors?|arrested|extradited|jailed|sentenced`
-  + String.raw`|charged|convicted)\s+(?:\w+\s+){0,2}(?:in|at|to|near|from)\s+(?:the\s+)?$`, 'i');
+const ELSEWHERE = new RegExp(
+  String.raw`\b(?:court|courts|tribunal|trial|hearing|conference|summit|meeting|event|speech|speaking|spoke|visit(?:ing)?|held` +
+    String.raw`|diverted|transferred|sent|moved|flown|travel(?:l?ed|ling)?|hospitals|offices of|embassy|prosecutors?|arrested|extradited|jailed|sentenced` +
+    String.raw`|charged|convicted)\s+(?:\w+\s+){0,2}(?:in|at|to|near|from)\s+(?:the\s+)?$`,
+  'i',
+);
 /** True when the words before `pos` put the place outside the incident: "a court in London heard". */
 export function elsewhereBefore(text: string, pos: number): boolean {
   return ELSEWHERE.test(text.slice(Math.max(0, pos - 50), pos));
 }
 
 // Month and weekday names are capitalised like places ("in March") and some are towns somewhere.
-const CALENDAR = new RegExp(String.raw`^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday`
-  + String.raw`|Thursday|Friday|Saturday|Sunday|Christmas|Easter)$`, '');
+const CALENDAR = new RegExp(
+  String.raw`^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday` +
+    String.raw`|Thursday|Friday|Saturday|Sunday|Christmas|Easter)$`,
+  '',
+);
 // Gazetteer subdivisions carry a unit word the text often leaves out ("Aichi Prefecture" written "Aichi").
 const UNIT_SUFFIX = /\s+(?:Prefecture|Province|County|Region|Oblast|Voivodeship|District|Department|Parish|State|Governorate|Municipality|Canton)$/;
 
@@ -78,7 +87,11 @@ const IN_RUN = new RegExp(String.raw`\b(?:in|of)\s+(?:the\s+)?(${PLACE_RUN})`, '
 /** Countries the text names outside attacker phrases, with those of the capitals it names ("a court in London" → GB). */
 function victimCountries(doc: AnalysedDoc): ReadonlySet<string> {
   return doc.once('location/victim-countries', () => {
-    const s = new Set(mentions(doc).filter((m) => !isAttackerContext(doc.text, m)).map((m) => m.place.country));
+    const s = new Set(
+      mentions(doc)
+        .filter((m) => !isAttackerContext(doc.text, m))
+        .map((m) => m.place.country),
+    );
     for (const m of matches(CAPITAL_RE, doc.text)) s.add(isCapital(m[1]!)!);
     // so does a province it places something in: "Gloucester City Council in Gloucestershire"
     for (const m of matches(IN_RUN, doc.text)) {

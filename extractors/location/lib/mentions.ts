@@ -6,9 +6,21 @@ import { countryCode, countryRegex, demonymRegex } from '../../_shared/countries
 import { cityPlaces, demonymCountry, isCommonWord, nameTags, subdivisions, US_STATES, type Place } from '../../_shared/gazetteer.ts';
 
 export type MentionKind = 'country' | 'demonym' | 'state';
-export interface Mention { kind: MentionKind; start: number; end: number; name: string; place: Place }
+export interface Mention {
+  kind: MentionKind;
+  start: number;
+  end: number;
+  name: string;
+  place: Place;
+}
 
-const US_STATE_RE = new RegExp(alternation(US_STATES.map((s) => s.name), { wholeWord: true }), 'gu');
+const US_STATE_RE = new RegExp(
+  alternation(
+    US_STATES.map((s) => s.name),
+    { wholeWord: true },
+  ),
+  'gu',
+);
 const STATE_BY_NAME = new Map(US_STATES.map((s) => [s.name, s]));
 const COUNTRY_RE = countryRegex();
 const DEMONYM_RE = demonymRegex();
@@ -75,15 +87,24 @@ function findMentions(doc: AnalysedDoc): Mention[] {
 
 // Words that make the noun phrase around a place name the attacker: "Russian hackers", "a China-based
 // group", "Iranian state-sponsored actors", "North Korea's Lazarus", "pro-Russian hacktivists".
-const ATTACKER = new RegExp(String.raw`^(?:hack(?:er|ers|ing|tivists?)|groups?|gangs?|actors?|APT\d*|cyber-?criminals?|criminals?|crooks|spies|spying`
-  + String.raw`|espionage|operatives?|attackers?|intelligence|agents?|trolls?|threat|ransomware|cyber-?army|army|military-linked|perpetrators?|adversar(?:y`
-  + String.raw`|ies)|nation-state|(?:state|government|military|kremlin)-(?:sponsored|backed|linked|affiliated)|sponsored|backed|linked|affiliated|nexus`
-  + String.raw`|speaking|origin|GRU|FSB|SVR|MSS|IRGC|PLA)$`, 'i');
+const ATTACKER = new RegExp(
+  String.raw`^(?:hack(?:er|ers|ing|tivists?)|groups?|gangs?|actors?|APT\d*|cyber-?criminals?|criminals?|crooks|spies|spying` +
+    String.raw`|espionage|operatives?|attackers?|intelligence|agents?|trolls?|threat|ransomware|cyber-?army|army|military-linked|perpetrators?|adversar(?:y` +
+    String.raw`|ies)|nation-state|(?:state|government|military|kremlin)-(?:sponsored|backed|linked|affiliated)|sponsored|backed|linked|affiliated|nexus` +
+    String.raw`|speaking|origin|GRU|FSB|SVR|MSS|IRGC|PLA)$`,
+  'i',
+);
 const PHRASE_AFTER = /^(?:['’]s)?[\s-]*((?:[\p{L}\p{N}-]+\s*){1,5})/u;
-const STOP = new RegExp(String.raw`^(?:of|in|on|at|to|for|from|by|with|and|or|but|that|which|who|the|a|an|was|were|is|are|has|have|had|said|says|after|since`
-  + String.raw`|during|against|over|into)$`, 'i');
-const BEFORE_ATTACKER = new RegExp(String.raw`(?:\bpro-|\banti-|\b(?:by|from|behind|originat(?:ed|ing) (?:in|from)|traced (?:back )?to|routed through`
-  + String.raw`|on behalf of|attributed to|linked to|tied to|backed by|sponsored by|based out of|out of|operating in|Anonymous)\s+(?:the\s+)?)$`, 'i');
+const STOP = new RegExp(
+  String.raw`^(?:of|in|on|at|to|for|from|by|with|and|or|but|that|which|who|the|a|an|was|were|is|are|has|have|had|said|says|after|since` +
+    String.raw`|during|against|over|into)$`,
+  'i',
+);
+const BEFORE_ATTACKER = new RegExp(
+  String.raw`(?:\bpro-|\banti-|\b(?:by|from|behind|originat(?:ed|ing) (?:in|from)|traced (?:back )?to|routed through` +
+    String.raw`|on behalf of|attributed to|linked to|tied to|backed by|sponsored by|based out of|out of|operating in|Anonymous)\s+(?:the\s+)?)$`,
+  'i',
+);
 
 /** The words of the noun phrase right after a mention, up to the first function word. */
 function phraseAfter(text: string, end: number): string[] {
@@ -104,19 +125,24 @@ export function isAttackerContext(text: string, m: { start: number; end: number 
 }
 
 // What a victim is: an organisation, an office, an asset or the people an attack reached.
-const TARGET = new RegExp(String.raw`^(?:government|governments|ministry|ministries|minister|agency|agencies|authorit(?:y|ies)|officials?|department`
-  + String.raw`|province|municipalit(?:y|ies)|city|cities|county|state|parliament|president|prime|embassy|embassies|consulate|company|companies|firm|firms`
-  + String.raw`|bank|banks|hospitals?|clinic|universit(?:y|ies)|school|schools|websites?|sites|portal|networks?|servers?|systems?|infrastructure`
-  + String.raw`|organi[sz]ations?|institutions?|media|news|broadcaster|television|TV|newspapers?|elections?|citizens|users|customers|patients|nationals`
-  + String.raw`|voters|energy|power|grid|utilit(?:y|ies)|telecoms?|operators?|airports?|airlines?|ports?|railways?|military|army|navy|defen[cs]e|armed`
-  + String.raw`|forces|police|court|courts|diplomats?|officers?|journalists?|activists|dissidents|retailer|insurer|manufacturer|provider|businesses|entities`
-  + String.raw`|sector|webpages|pages|accounts|commercial|lawmakers|politicians|leaders?|companies'|industry|space|research|nuclear|oil|gas|health`
-  + String.raw`|healthcare|public|federal|national|local|regional|central|financial|critical|defense|foreign|top|major|largest|leading|several|private`
-  + String.raw`|state-owned|military's)$`, 'i');
+const TARGET = new RegExp(
+  String.raw`^(?:government|governments|ministry|ministries|minister|agency|agencies|authorit(?:y|ies)|officials?|department` +
+    String.raw`|province|municipalit(?:y|ies)|city|cities|county|state|parliament|president|prime|embassy|embassies|consulate|company|companies|firm|firms` +
+    String.raw`|bank|banks|hospitals?|clinic|universit(?:y|ies)|school|schools|websites?|sites|portal|networks?|servers?|systems?|infrastructure` +
+    String.raw`|organi[sz]ations?|institutions?|media|news|broadcaster|television|TV|newspapers?|elections?|citizens|users|customers|patients|nationals` +
+    String.raw`|voters|energy|power|grid|utilit(?:y|ies)|telecoms?|operators?|airports?|airlines?|ports?|railways?|military|army|navy|defen[cs]e|armed` +
+    String.raw`|forces|police|court|courts|diplomats?|officers?|journalists?|activists|dissidents|retailer|insurer|manufacturer|provider|businesses|entities` +
+    String.raw`|sector|webpages|pages|accounts|commercial|lawmakers|politicians|leaders?|companies'|industry|space|research|nuclear|oil|gas|health` +
+    String.raw`|healthcare|public|federal|national|local|regional|central|financial|critical|defense|foreign|top|major|largest|leading|several|private` +
+    String.raw`|state-owned|military's)$`,
+  'i',
+);
 
 /** True when the phrase after the mention names what was attacked ("Belgian province", "Ukrainian government websites"). */
 export function hasTargetNoun(text: string, end: number, within = 3): boolean {
-  return phraseAfter(text, end).slice(0, within).some((w) => TARGET.test(w));
+  return phraseAfter(text, end)
+    .slice(0, within)
+    .some((w) => TARGET.test(w));
 }
 
 const ATTACKER_NOUN_BEFORE = /\b(?:hack\w*|groups?|gangs?|actors?|attackers?|criminals?|operat\w+|spies|perpetrators?)\s+(?:[\w-]+\s+){0,2}$/i;

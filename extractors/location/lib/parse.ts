@@ -7,8 +7,16 @@ const US_STATE_NAMES = new Set(US_STATES.map((s) => s.name));
 
 // Canadian provinces as Canadian Press datelines abbreviate them ("ST. MARYS, Ont.").
 const CA_ABBREVIATIONS: Record<string, string> = {
-  'Ont.': 'Ontario', 'Que.': 'Quebec', 'B.C.': 'British Columbia', 'Alta.': 'Alberta', 'Man.': 'Manitoba', 'Sask.': 'Saskatchewan',
-  'N.S.': 'Nova Scotia', 'N.B.': 'New Brunswick', 'Nfld.': 'Newfoundland and Labrador', 'P.E.I.': 'Prince Edward Island',
+  'Ont.': 'Ontario',
+  'Que.': 'Quebec',
+  'B.C.': 'British Columbia',
+  'Alta.': 'Alberta',
+  'Man.': 'Manitoba',
+  'Sask.': 'Saskatchewan',
+  'N.S.': 'Nova Scotia',
+  'N.B.': 'New Brunswick',
+  'Nfld.': 'Newfoundland and Labrador',
+  'P.E.I.': 'Prince Edward Island',
 };
 
 /** The region a written part names, inside `country` when known: US states by name or abbreviation, else any subdivision. */
@@ -24,7 +32,10 @@ export function regionOf(part: string, country?: string): { country: string; reg
 
 /** A place from comma-separated parts, most specific first; undefined when no part is known. */
 export function parsePlace(value: string): Place | undefined {
-  const parts = value.split(/\s*,\s*/).map((p) => p.trim().replace(/^the\s+/i, '')).filter(Boolean);
+  const parts = value
+    .split(/\s*,\s*/)
+    .map((p) => p.trim().replace(/^the\s+/i, ''))
+    .filter(Boolean);
   if (!parts.length || parts.length > 4) return undefined;
   let country: string | undefined;
   let region: string | null = null;
@@ -32,10 +43,17 @@ export function parsePlace(value: string): Place | undefined {
   const rest = [...parts];
   const last = rest[rest.length - 1]!;
   const code = countryCode(last) ?? countryCode(last.replace(/\.$/, ''));
-  if (code) { country = code; rest.pop(); }
+  if (code) {
+    country = code;
+    rest.pop();
+  }
   if (rest.length) {
     const r = regionOf(rest[rest.length - 1]!, country);
-    if (r) { country = r.country; region = r.region; rest.pop(); }
+    if (r) {
+      country = r.country;
+      region = r.region;
+      rest.pop();
+    }
   }
   if (rest.length) {
     const places = cityPlaces(rest[0]!, country, region ?? undefined);

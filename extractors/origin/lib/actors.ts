@@ -9,8 +9,11 @@ const GROUP = String.raw`(?:group|gang|unit|actor|operation|crew|collective|synd
 // defines the name, then a claim or an attribution, then "X ransomware".
 const PATTERNS: readonly RegExp[] = [
   new RegExp(String.raw`${NAME},\s+an?\s+(?:[\w-]+\s+){0,5}?${GROUP}\b`, 'gu'),
-  new RegExp(String.raw`\b(?:calling\s+itself|(?:ransomware|hacker|hacking|threat|criminal|cybercrime)\s+${GROUP}(?:\s+(?:known\s+as|called|named`
-    + String.raw`|dubbed))?)\s+["“]?${NAME}`, 'gu'),
+  new RegExp(
+    String.raw`\b(?:calling\s+itself|(?:ransomware|hacker|hacking|threat|criminal|cybercrime)\s+${GROUP}(?:\s+(?:known\s+as|called|named` +
+      String.raw`|dubbed))?)\s+["“]?${NAME}`,
+    'gu',
+  ),
   new RegExp(String.raw`\b(?:carried\s+out|claimed|conducted|perpetrated|launched)\s+by\s+(?:the\s+)?${NAME}`, 'gu'),
   new RegExp(String.raw`\b(?:attributed|linked)\s+(?:the\s+(?:attack|breach|intrusion|incident)\s+)?to\s+(?:the\s+)?${NAME}`, 'gu'),
   new RegExp(String.raw`(?:^|[.!?]\s+|\bthe\s+)${NAME}\s+(?:later\s+)?(?:claimed|claims|has\s+claimed)\b`, 'gmu'),
@@ -18,9 +21,12 @@ const PATTERNS: readonly RegExp[] = [
   new RegExp(String.raw`\bthe\s+${NAME}\s+(?:ransomware\s+)?(?:gang|group)\b`, 'gu'),
 ];
 // Capitalised words that start sentences or name institutions, never attacker groups.
-const NOT_ACTOR = new RegExp(String.raw`^(?:The|A|An|It|This|That|They|He|She|We|Officials?|Police|Researchers|Security|Federal|State|City|County|Government`
-  + String.raw`|Authorities|Ransomware|Hackers?)$|(?:Centre|Center|Agency|Department|Ministry|Office|Council|Bureau|Service|Police|University|Hospital`
-  + String.raw`|Authority|Government|Times|News|Post)$`, '');
+const NOT_ACTOR = new RegExp(
+  String.raw`^(?:The|A|An|It|This|That|They|He|She|We|Officials?|Police|Researchers|Security|Federal|State|City|County|Government` +
+    String.raw`|Authorities|Ransomware|Hackers?)$|(?:Centre|Center|Agency|Department|Ministry|Office|Council|Bureau|Service|Police|University|Hospital` +
+    String.raw`|Authority|Government|Times|News|Post)$`,
+  '',
+);
 /** The document's named attacker group, or null. */
 export function docActor(doc: AnalysedDoc): { name: string; start: number; end: number } | null {
   return doc.once('origin/actor', () => findActor(doc));

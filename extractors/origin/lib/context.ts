@@ -2,27 +2,32 @@
 import type { AnalysedDoc } from '../../_shared/kit.ts';
 
 // What attackers are called. Longest first so "hacking group" wins over "hacking".
-export const ATTACKER_NOUN = String.raw`(?:advanced\s+persistent\s+threat(?:\s+(?:group|actor)s?)?|threat[\s-]?(?:actors?|groups?)|state[\s-]?prox(?:y|ies)|` +
+export const ATTACKER_NOUN =
+  String.raw`(?:advanced\s+persistent\s+threat(?:\s+(?:group|actor)s?)?|threat[\s-]?(?:actors?|groups?)|state[\s-]?prox(?:y|ies)|` +
   String.raw`hack(?:er|ing|tivist)[\s-]?(?:groups?|units?|teams?|collectives?|crews?|gangs?|cells?|outfits?|squads?)|` +
   String.raw`(?:cyber[\s-]?)?(?:criminals?|attackers?|spies|espionage\s+(?:groups?|actors?|campaigns?|operations?))|` +
   String.raw`ransomware\s+(?:gangs?|groups?|operators?|actors?|crews?)|(?:cyber|electronic)\s+army|` +
   String.raw`(?:nation[\s-])?state\s+(?:actors?|hackers?)|intelligence\s+(?:agenc(?:y|ies)|services?|officers?|operatives|units?)|` +
-  String.raw`military\s+(?:hackers?|intelligence|units?)|APT[\s-]?\d+|hackers?|hacktivists?|APTs?|actors?|groups?|gangs?|crews?|units?|collectives?`
-    + String.raw`|operatives|` +
+  String.raw`military\s+(?:hackers?|intelligence|units?)|APT[\s-]?\d+|hackers?|hacktivists?|APTs?|actors?|groups?|gangs?|crews?|units?|collectives?` +
+  String.raw`|operatives|` +
   String.raw`insurgents|militants|intruders|perpetrators|trolls|warriors|prox(?:y|ies)|cyberspies|cybercriminals?)`;
 
 // What may stand between a demonym and the attacker noun: "Russian state-sponsored hacking group".
-export const ATTACKER_MODIFIER = String.raw`(?:(?:state|government|military|kremlin)[\s-]?(?:sponsored|backed|linked|affiliated|run|supported|controlled`
-  + String.raw`|aligned)|` +
+export const ATTACKER_MODIFIER =
+  String.raw`(?:(?:state|government|military|kremlin)[\s-]?(?:sponsored|backed|linked|affiliated|run|supported|controlled` +
+  String.raw`|aligned)|` +
   String.raw`nation[\s-]state|state|government|military|speaking|based|cyber|hacking|hacker|hacktivist|ransomware|cyber[\s-]?espionage|espionage|` +
   String.raw`criminal|cybercriminal|suspected|alleged|so[\s-]called|notorious|infamous|sophisticated|patriotic|nationalist|` +
   String.raw`grey[\s-]hat|gr[ae]y[\s-]hat|black[\s-]hat|activist|elite|well[\s-]known|prolific|APT|threat|computer|internet|online|` +
   String.raw`cyber[\s-]?crime|organi[sz]ed)`;
 
 // "there is no evidence Russia was involved", "hackers posing as Iranians": the mention is not an attribution.
-const NEGATION_BEFORE = new RegExp(String.raw`\b(?:no|not|nor|never|without|little|lack\s+of)\s+(?:\w+\s+){0,3}(?:evidence|proof|indication|sign|link`
-  + String.raw`|connection|suggestion)\b|\bden(?:y|ies|ied|ying|ial)\b|\brul(?:ed|es|ing)\s+out\b|\bdismiss|\breject|\bpos(?:ed|ing)\s+as\b|\bmasquerad`
-  + String.raw`|\bimpersonat|\bfalse[\s-]flag|\bdisguis|\bmimic|\bpretend|\bunlikely\b|\brather\s+than\b|\bnot\s+(?:by|from)\b`, 'i');
+const NEGATION_BEFORE = new RegExp(
+  String.raw`\b(?:no|not|nor|never|without|little|lack\s+of)\s+(?:\w+\s+){0,3}(?:evidence|proof|indication|sign|link` +
+    String.raw`|connection|suggestion)\b|\bden(?:y|ies|ied|ying|ial)\b|\brul(?:ed|es|ing)\s+out\b|\bdismiss|\breject|\bpos(?:ed|ing)\s+as\b|\bmasquerad` +
+    String.raw`|\bimpersonat|\bfalse[\s-]flag|\bdisguis|\bmimic|\bpretend|\bunlikely\b|\brather\s+than\b|\bnot\s+(?:by|from)\b`,
+  'i',
+);
 const NEGATION_AFTER = /^[^.;]{0,40}?\b(?:den(?:y|ies|ied)|(?:was|were|is|are)\s+not\s+(?:\w+\s+)?(?:involved|behind|responsible)|had\s+nothing\s+to\s+do)\b/i;
 
 /** The mention at [start, end) sits in a denial, a false flag or a "no evidence" clause. */
@@ -35,12 +40,67 @@ export function negated(doc: AnalysedDoc, start: number, end: number): boolean {
 }
 
 // A group name written after its description: "group Lazarus", "APT Gamaredon", "threat actor Rancor".
-const NAME = new RegExp(String.raw`^(?:[\s,]+(?:(?:known|tracked|identified)\s+as|dubbed|called|named|aka)\s+)?[\s,]*(?:["“']([^"”'\n]{2,40})["”']`
-  + String.raw`|((?:[A-Z][\w-]*[A-Za-z0-9]|[A-Z]{2,}\s?\d+|\d+[A-Za-z][\w-]*)(?:[ \t]+(?:[A-Z][\w-]*[A-Za-z0-9]|\d+))*))`, '');
-const NOT_NAMES = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'This', 'That', 'These', 'It', 'They', 'He', 'She', 'And', 'But', 'Also',
-  'According', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March',
-  'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'I', 'We', 'Its', 'Their', 'For', 'With',
-  'From', 'To', 'Of', 'As', 'Last', 'Earlier', 'Later', 'US', 'U.S.', 'UK', 'EU', 'CEO']);
+const NAME = new RegExp(
+  String.raw`^(?:[\s,]+(?:(?:known|tracked|identified)\s+as|dubbed|called|named|aka)\s+)?[\s,]*(?:["“']([^"”'\n]{2,40})["”']` +
+    String.raw`|((?:[A-Z][\w-]*[A-Za-z0-9]|[A-Z]{2,}\s?\d+|\d+[A-Za-z][\w-]*)(?:[ \t]+(?:[A-Z][\w-]*[A-Za-z0-9]|\d+))*))`,
+  '',
+);
+const NOT_NAMES = new Set([
+  'The',
+  'A',
+  'An',
+  'In',
+  'On',
+  'At',
+  'This',
+  'That',
+  'These',
+  'It',
+  'They',
+  'He',
+  'She',
+  'And',
+  'But',
+  'Also',
+  'According',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+  'I',
+  'We',
+  'Its',
+  'Their',
+  'For',
+  'With',
+  'From',
+  'To',
+  'Of',
+  'As',
+  'Last',
+  'Earlier',
+  'Later',
+  'US',
+  'U.S.',
+  'UK',
+  'EU',
+  'CEO',
+]);
 const MAX_NAME_WORDS = 4;
 
 /** The group name right after `pos`, if one is written there. */
@@ -57,22 +117,47 @@ export function nameAfter(doc: AnalysedDoc, pos: number): { name: string; start:
 }
 
 // Words that make a country the acting state: "the Chinese government", "Britain's GCHQ", "Russian military intelligence".
-const STATE_WORDS = ['government', 'state', 'military', 'army', 'navy', String.raw`air\s+force`, 'intelligence', 'secret', 'security',
-  'special', 'services?', String.raw`agenc(?:y|ies)`, 'spy', 'regime', 'authorities', 'police', 'cyber', 'command', 'forces?', 'units?',
-  'internet', 'warriors', 'hackers?', 'officials'];
+const STATE_WORDS = [
+  'government',
+  'state',
+  'military',
+  'army',
+  'navy',
+  String.raw`air\s+force`,
+  'intelligence',
+  'secret',
+  'security',
+  'special',
+  'services?',
+  String.raw`agenc(?:y|ies)`,
+  'spy',
+  'regime',
+  'authorities',
+  'police',
+  'cyber',
+  'command',
+  'forces?',
+  'units?',
+  'internet',
+  'warriors',
+  'hackers?',
+  'officials',
+];
 /** Either case at the word start only, so the pattern needs no 'i' flag next to an upper-case acronym. */
 export const STATE_WORD = `(?:${STATE_WORDS.map((w) => w.replace(/^[a-z]/, (c) => `[${c}${c.toUpperCase()}]`)).join('|')})`;
 // An agency written by its initials ("BND", "GCHQ", "SVR"): upper case only, so no 'i' flag may touch it.
 export const ACRONYM = String.raw`(?:[A-Z]{2,6}\d*)`;
 // What the acting state does to a target, in the active voice.
-export const ATTACK_VERB = String.raw`(?:hack(?:s|ed|ing)?(?:\s+into)?|spie[sd]|spy(?:ing)?|attack(?:s|ed|ing)?|target(?:s|ed|ing)?|` +
+export const ATTACK_VERB =
+  String.raw`(?:hack(?:s|ed|ing)?(?:\s+into)?|spie[sd]|spy(?:ing)?|attack(?:s|ed|ing)?|target(?:s|ed|ing)?|` +
   String.raw`breach(?:es|ed)?|compromis(?:es|ed)|infiltrat(?:es|ed)|st(?:ole|eals)|launch(?:es|ed)|conduct(?:s|ed)|` +
   String.raw`carri(?:es|ed)\s+out|orchestrat(?:es|ed)|deface[sd]|leak(?:s|ed)|wiretap(?:s|ped)|intercept(?:s|ed)|monitor(?:s|ed)|` +
   String.raw`deploy(?:s|ed)|plant(?:s|ed)|accesse[sd]|penetrat(?:es|ed)|download(?:s|ed)|jam(?:s|med)|surveil(?:s|led)|infect(?:s|ed)|` +
   String.raw`br(?:oke|eaks)\s+into|gain(?:s|ed)\s+access|disrupt(?:s|ed)|tap(?:s|ped)|used|uses|assault(?:s|ed)|sabotag(?:es|ed)|` +
-  String.raw`eavesdrop(?:s|ped)|exfiltrat(?:es|ed)|took\s+down|takes\s+down|shut\s+down|shuts\s+down|knock(?:s|ed)\s+(?:out|down|offline)|interfer(?:es`
-    + String.raw`|ed)\s+with|` +
+  String.raw`eavesdrop(?:s|ped)|exfiltrat(?:es|ed)|took\s+down|takes\s+down|shut\s+down|shuts\s+down|knock(?:s|ed)\s+(?:out|down|offline)|interfer(?:es` +
+  String.raw`|ed)\s+with|` +
   String.raw`(?:is|was|were|are|has\s+been|had\s+been)\s+(?:(?:allegedly|reportedly|likely|probably|also)\s+)?(?:behind|responsible\s+for))`;
 // What attackers do, as nouns: "Chinese cyberattacks", "attacks originating from China".
-export const ATTACK_NOUN = String.raw`(?:(?:cyber[\s-]?)?attacks?|intrusions?|hacks?|hacking|traffic|campaigns?|operations?|activity|DDoS|` +
+export const ATTACK_NOUN =
+  String.raw`(?:(?:cyber[\s-]?)?attacks?|intrusions?|hacks?|hacking|traffic|campaigns?|operations?|activity|DDoS|` +
   String.raw`(?:cyber[\s-]?)?espionage|spying|infections?|malware|spyware|phishing|interference|involvement|infiltration)`;

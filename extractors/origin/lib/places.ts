@@ -23,17 +23,58 @@ export interface Place {
 // Demonyms news uses that the packages spell otherwise or only inside "A, B" pairs; the packages also give
 // "American" and "French" to territories first (MP, TF), which would send every American or French group abroad.
 const EXTRA_DEMONYMS: Record<string, string> = {
-  American: 'US', French: 'FR',
-  Kazakh: 'KZ', Uzbek: 'UZ', Tajik: 'TJ', Kyrgyz: 'KG', Azeri: 'AZ', Argentinian: 'AR', Belarussian: 'BY', Slovenian: 'SI',
-  Slovakian: 'SK', Bosnian: 'BA', Serb: 'RS', Brit: 'GB', Ukranian: 'UA', Vietnamese: 'VN', Lao: 'LA', Emirati: 'AE',
+  American: 'US',
+  French: 'FR',
+  Kazakh: 'KZ',
+  Uzbek: 'UZ',
+  Tajik: 'TJ',
+  Kyrgyz: 'KG',
+  Azeri: 'AZ',
+  Argentinian: 'AR',
+  Belarussian: 'BY',
+  Slovenian: 'SI',
+  Slovakian: 'SK',
+  Bosnian: 'BA',
+  Serb: 'RS',
+  Brit: 'GB',
+  Ukranian: 'UA',
+  Vietnamese: 'VN',
+  Lao: 'LA',
+  Emirati: 'AE',
 };
 // Government metonyms: the seat of power standing for the state.
 const METONYMS: Record<string, string> = { Kremlin: 'RU' };
 // Names that are ordinary words or other places when written as the packages spell them.
 const NEVER = new Set(['Island', 'Jersey', 'Mann', 'Mannin', 'Guam', 'Georgia', 'Guiana', 'Macau', 'Macao']);
 // Lower-case forms that are ordinary English words.
-const NOT_LOWER = new Set(['chad', 'jordan', 'turkey', 'guinea', 'niger', 'mali', 'china', 'oman', 'polish', 'english', 'american',
-  'french', 'panama', 'peru', 'cuba', 'togo', 'samoa', 'tonga', 'wales', 'dominican', 'swiss', 'greek', 'danish', 'manx', 'us', 'lao']);
+const NOT_LOWER = new Set([
+  'chad',
+  'jordan',
+  'turkey',
+  'guinea',
+  'niger',
+  'mali',
+  'china',
+  'oman',
+  'polish',
+  'english',
+  'american',
+  'french',
+  'panama',
+  'peru',
+  'cuba',
+  'togo',
+  'samoa',
+  'tonga',
+  'wales',
+  'dominican',
+  'swiss',
+  'greek',
+  'danish',
+  'manx',
+  'us',
+  'lao',
+]);
 
 const table = new Map<string, { code: string; kind: PlaceKind }>();
 const add = (word: string, code: string, kind: PlaceKind) => {

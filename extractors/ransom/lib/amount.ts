@@ -6,35 +6,62 @@ import { findMoney, type Money } from '../../_shared/money.ts';
 import { habitual } from './context.ts';
 
 export type AmountRole = 'demanded' | 'paid';
-export interface RansomAmount extends Money { role: AmountRole; total: boolean }
+export interface RansomAmount extends Money {
+  role: AmountRole;
+  total: boolean;
+}
 
 // the nearest cue before the sum decides its role: "paid the $5,000 the hackers demanded" is a payment
-const DEMAND_BEFORE = new RegExp(String.raw`\b(?:demand(?:ed|ing|s)?|ask(?:ed|ing|s)?(?:\s+for)?|sought|seek(?:ing|s)?|want(?:ed|s)?|request(?:ed|ing|s)?`
-  + String.raw`|ransom|extort\w*|to\s+pay|pay\s+up|set\s+at)\b`, 'gi');
-const PAID_BEFORE = new RegExp(String.raw`\b(?:(?:paid|pays|paying)(?:\s+(?:(?:a|an|the)\s+)?(?:\w+\s+)?ransom(?:\s+(?:of|worth))?)?|(?:agreed|agrees|agree`
-  + String.raw`|decided|voted|chose|opted|willing|will|would)\s+to\s+pay|will\s+pay|handed\s+over|transferred|sent|forked\s+over|coughed\s+up|shelled\s+out`
-  + String.raw`|accepted)\b`, 'gi');
+const DEMAND_BEFORE = new RegExp(
+  String.raw`\b(?:demand(?:ed|ing|s)?|ask(?:ed|ing|s)?(?:\s+for)?|sought|seek(?:ing|s)?|want(?:ed|s)?|request(?:ed|ing|s)?` +
+    String.raw`|ransom|extort\w*|to\s+pay|pay\s+up|set\s+at)\b`,
+  'gi',
+);
+const PAID_BEFORE = new RegExp(
+  String.raw`\b(?:(?:paid|pays|paying)(?:\s+(?:(?:a|an|the)\s+)?(?:\w+\s+)?ransom(?:\s+(?:of|worth))?)?|(?:agreed|agrees|agree` +
+    String.raw`|decided|voted|chose|opted|willing|will|would)\s+to\s+pay|will\s+pay|handed\s+over|transferred|sent|forked\s+over|coughed\s+up|shelled\s+out` +
+    String.raw`|accepted)\b`,
+  'gi',
+);
 const PAID_AFTER = /^\s*(?:\w+\s+){0,3}?(?:was|were|has\s+been|had\s+been|got|get)\s+paid\b/i;
-const RANSOM_AFTER = new RegExp(String.raw`^\s*(?:(?:in|as|of|worth\s+of)\s+)?(?:\w+\s+){0,2}?(?:ransom|(?:they|the\s+\w+|it)\s+(?:wanted|demanded`
-  + String.raw`|asked\s+for|sought)|extortion|(?:bitcoin|crypto\w*)\s+ransom|to\s+(?:decrypt|unlock|restore|release|delete|regain|recover)|in\s+exchange`
-  + String.raw`|for\s+(?:the\s+)?(?:decryption|decryptor|key|return|release|deletion))`, 'i');
+const RANSOM_AFTER = new RegExp(
+  String.raw`^\s*(?:(?:in|as|of|worth\s+of)\s+)?(?:\w+\s+){0,2}?(?:ransom|(?:they|the\s+\w+|it)\s+(?:wanted|demanded` +
+    String.raw`|asked\s+for|sought)|extortion|(?:bitcoin|crypto\w*)\s+ransom|to\s+(?:decrypt|unlock|restore|release|delete|regain|recover)|in\s+exchange` +
+    String.raw`|for\s+(?:the\s+)?(?:decryption|decryptor|key|return|release|deletion))`,
+  'i',
+);
 // sums the article gives for something other than the ransom
-const OTHER = new RegExp(String.raw`\b(?:fine[ds]?|penalt(?:y|ies)|revenues?|sales|damages|settle(?:ment|d)?|costs?|costing|lawsuit|worth|valued|valuation`
-  + String.raw`|market|profits?|losses|lost|budget|insur\w*|invest\w*|raised|funding|compensation|reward|bounty|salar(?:y|ies)|spent|spend(?:ing)?|expenses?`
-  + String.raw`|bills?|restitution|forfeit\w*|seized|stole|stolen|theft|fraudulent|transactions?|contract|grant|deductible|fees?|fraud|average|median`
-  + String.raw`|typical|(?:a|per)\s+(?:month|year|week|day)|monthly|annually)\b`, 'i');
-const PER_UNIT = new RegExp(String.raw`^\s*(?:\w+\s+)?(?:per|for\s+each|for\s+every|each|a)\s+(?:\w+\s+)?(?:computers?|machines?|devices?|servers?|files?`
-  + String.raw`|victims?|endpoints?|systems?|workstations?|pcs?|users?|records?|hosts?|customers?|patients?)\b`, 'i');
-const TOTAL = new RegExp(String.raw`^\s*(?:in\s+total|total|altogether|overall|in\s+all)\b|\b(?:total(?:l?ing)?|total\s+of|in\s+all`
-  + String.raw`|altogether)\s+(?:of\s+)?(?:about|around|nearly|almost|over|more\s+than|some)?\s*$`, 'i');
+const OTHER = new RegExp(
+  String.raw`\b(?:fine[ds]?|penalt(?:y|ies)|revenues?|sales|damages|settle(?:ment|d)?|costs?|costing|lawsuit|worth|valued|valuation` +
+    String.raw`|market|profits?|losses|lost|budget|insur\w*|invest\w*|raised|funding|compensation|reward|bounty|salar(?:y|ies)|spent|spend(?:ing)?|expenses?` +
+    String.raw`|bills?|restitution|forfeit\w*|seized|stole|stolen|theft|fraudulent|transactions?|contract|grant|deductible|fees?|fraud|average|median` +
+    String.raw`|typical|(?:a|per)\s+(?:month|year|week|day)|monthly|annually)\b`,
+  'i',
+);
+const PER_UNIT = new RegExp(
+  String.raw`^\s*(?:\w+\s+)?(?:per|for\s+each|for\s+every|each|a)\s+(?:\w+\s+)?(?:computers?|machines?|devices?|servers?|files?` +
+    String.raw`|victims?|endpoints?|systems?|workstations?|pcs?|users?|records?|hosts?|customers?|patients?)\b`,
+  'i',
+);
+const TOTAL = new RegExp(
+  String.raw`^\s*(?:in\s+total|total|altogether|overall|in\s+all)\b|\b(?:total(?:l?ing)?|total\s+of|in\s+all` +
+    String.raw`|altogether)\s+(?:of\s+)?(?:about|around|nearly|almost|over|more\s+than|some)?\s*$`,
+  'i',
+);
 // a ransom story; "demanded money" alone is also a robbery or a supplier's invoice
-const CONTEXT = new RegExp(String.raw`\bransom|extort|blackmail|decrypt|encrypt|unlock|bitcoin|monero|crypto|cyber[\s-]?attack|hack(?:ed|ers?)\b|dark\s+web`
-  + String.raw`|threat\w*\s+to\s+(?:leak|publish|release)`, 'i');
+const CONTEXT = new RegExp(
+  String.raw`\bransom|extort|blackmail|decrypt|encrypt|unlock|bitcoin|monero|crypto|cyber[\s-]?attack|hack(?:ed|ers?)\b|dark\s+web` +
+    String.raw`|threat\w*\s+to\s+(?:leak|publish|release)`,
+  'i',
+);
 const ATTACKER = /\b(?:hack\w*|attackers?|criminals?|cybercriminals?|gang|group|intruders?|fraudsters|perpetrators|threat\s+actors?)\b/i;
 const STATISTIC = /\b(?:average|median|typical|on\s+average|per\s*cent|percent)\b|%/i;
 // "$6,500, approximately €6,000": a conversion of the sum just given, not a second sum
-const CONVERSION = new RegExp(String.raw`^\s*(?:(?:in\s+)?(?:bitcoins?|btc|crypto\w*)\s*)?[,(–—-]?\s*(?:or\s+)?(?:approximately|approx\.?|about|around`
-  + String.raw`|roughly|some|nearly|almost|equivalent\s+to|worth)?\s*$`, 'i');
+const CONVERSION = new RegExp(
+  String.raw`^\s*(?:(?:in\s+)?(?:bitcoins?|btc|crypto\w*)\s*)?[,(–—-]?\s*(?:or\s+)?(?:approximately|approx\.?|about|around` +
+    String.raw`|roughly|some|nearly|almost|equivalent\s+to|worth)?\s*$`,
+  'i',
+);
 
 /** Where the last cue ends, -1 if none: the cue closest to the sum. */
 function lastEnd(re: RegExp, s: string): number {

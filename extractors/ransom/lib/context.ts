@@ -4,24 +4,42 @@
 import { firstMatch, type AnalysedDoc } from '../../_shared/kit.ts';
 
 // what stands in the few words before the cue, up to the cue itself
-const NEGATED = new RegExp(String.raw`\b(?:no|not|never|without|nor|neither|ruled?\s+out|rules\s+out|denied|denies|deny|no\s+evidence\s+(?:of`
-  + String.raw`|that))\b(?:[\s,]+[\w'-]+){0,3}[\s,]*$|n['’]t(?:[\s,]+[\w'-]+){0,2}[\s,]*$`, 'i');
+const NEGATED = new RegExp(
+  String.raw`\b(?:no|not|never|without|nor|neither|ruled?\s+out|rules\s+out|denied|denies|deny|no\s+evidence\s+(?:of` +
+    String.raw`|that))\b(?:[\s,]+[\w'-]+){0,3}[\s,]*$|n['’]t(?:[\s,]+[\w'-]+){0,2}[\s,]*$`,
+  'i',
+);
 const PROTECTIVE = /\b(?:against|prevent\w*|protect\w*|defend\w*|guard\w*|combat\w*|anti-?)\b(?:[\s,]+[\w'-]+){0,3}[\s,]*$|\banti-?$/i;
-const CONTRAST = new RegExp(String.raw`\b(?:instead\s+of|rather\s+than|unlike|such\s+as|e\.g\.|(?:threats?|attacks?|risks?|malware|crimes?`
-  + String.raw`|scams?)\s*,?\s+(?:like|including))\b(?:\s+[\w'-]+){0,8}\s*$|\brange\s+from\b.*$`, 'i');
+const CONTRAST = new RegExp(
+  String.raw`\b(?:instead\s+of|rather\s+than|unlike|such\s+as|e\.g\.|(?:threats?|attacks?|risks?|malware|crimes?` +
+    String.raw`|scams?)\s*,?\s+(?:like|including))\b(?:\s+[\w'-]+){0,8}\s*$|\brange\s+from\b.*$`,
+  'i',
+);
 // case-sensitive: "In May the hospital was hit" is a month, not a modal
-const HYPOTHETICAL = new RegExp(String.raw`\b(?:so(?:\s+that)?|in\s+case|if|whether|lest|never\s+have\s+to|consider)\s+(?:(?:an?|the`
-  + String.raw`|any)\s+)?(?:[\w'’-]+\s+){0,3}$|\b(?:[Cc]ould|[Ww]ould|[Mm]ight|[Cc]an|may)\s+(?!not\b|have\b|had\b|be\s+(?:linked|related|connected`
-  + String.raw`|tied)\b)(?:[\w'’-]+\s+){0,9}$|\bable\s+to\s+$`, '');
+const HYPOTHETICAL = new RegExp(
+  String.raw`\b(?:so(?:\s+that)?|in\s+case|if|whether|lest|never\s+have\s+to|consider)\s+(?:(?:an?|the` +
+    String.raw`|any)\s+)?(?:[\w'’-]+\s+){0,3}$|\b(?:[Cc]ould|[Ww]ould|[Mm]ight|[Cc]an|may)\s+(?!not\b|have\b|had\b|be\s+(?:linked|related|connected` +
+    String.raw`|tied)\b)(?:[\w'’-]+\s+){0,9}$|\bable\s+to\s+$`,
+  '',
+);
 // how attackers behave in general, not what happened to this victim
-const HABITUAL = new RegExp(String.raw`\b(?:often|usually|constantly|typically|commonly|routinely|frequently|increasingly|generally|tend\s+to|for\s+months`
-  + String.raw`|other\s+(?:\w+\s+)?(?:groups|gangs|hackers|criminals|actors))\b`, 'i');
-const GENERIC_PLURAL = new RegExp(String.raw`\b(?:today['’]s|modern|typical|common|most|many|increasing(?:ly)?|growing|rise\s+(?:in|of)|wave\s+of|spate\s+of`
-  + String.raw`|surge\s+(?:in|of)|number\s+of|threat\s+of|risk\s+of|fight\s+against|dealing\s+with|other|these|such|all)\s+(?:\w+\s+)?$`, 'i');
-const PRODUCT_AFTER = new RegExp(String.raw`^[\s-]*(?:(?:crews|gangs|groups|operators|families|strains|actors)\s*,?\s+(?:such\s+as|like|including)`
-  + String.raw`|protection|defen[cs]es?|solutions?|detection|prevention|resilience|readiness|insurance|reports?|surveys?|study|studies|trends|statistics`
-  + String.raw`|stats|landscape|training|simulations?|tools?|kits?|rollback|vaccines?|decryptors?|playbooks?|guide|webinar|recovery\s+(?:services?`
-  + String.raw`|solutions?|plans?)|(?:attacks|incidents)\s+(?:are|have|has|continue|increased|rose|are\s+rising|surged))\b`, 'i');
+const HABITUAL = new RegExp(
+  String.raw`\b(?:often|usually|constantly|typically|commonly|routinely|frequently|increasingly|generally|tend\s+to|for\s+months` +
+    String.raw`|other\s+(?:\w+\s+)?(?:groups|gangs|hackers|criminals|actors))\b`,
+  'i',
+);
+const GENERIC_PLURAL = new RegExp(
+  String.raw`\b(?:today['’]s|modern|typical|common|most|many|increasing(?:ly)?|growing|rise\s+(?:in|of)|wave\s+of|spate\s+of` +
+    String.raw`|surge\s+(?:in|of)|number\s+of|threat\s+of|risk\s+of|fight\s+against|dealing\s+with|other|these|such|all)\s+(?:\w+\s+)?$`,
+  'i',
+);
+const PRODUCT_AFTER = new RegExp(
+  String.raw`^[\s-]*(?:(?:crews|gangs|groups|operators|families|strains|actors)\s*,?\s+(?:such\s+as|like|including)` +
+    String.raw`|protection|defen[cs]es?|solutions?|detection|prevention|resilience|readiness|insurance|reports?|surveys?|study|studies|trends|statistics` +
+    String.raw`|stats|landscape|training|simulations?|tools?|kits?|rollback|vaccines?|decryptors?|playbooks?|guide|webinar|recovery\s+(?:services?` +
+    String.raw`|solutions?|plans?)|(?:attacks|incidents)\s+(?:are|have|has|continue|increased|rose|are\s+rising|surged))\b`,
+  'i',
+);
 
 /** The words before the cue within its sentence. */
 function before(doc: AnalysedDoc, start: number, max = 80): string {
@@ -53,15 +71,21 @@ export function generic(doc: AnalysedDoc, start: number): boolean {
 }
 
 // "no ransom demand has been received", "Nobody asked Pemberton for money": the text denies a demand
-const DENIAL = new RegExp(String.raw`\bno\s+(?:ransom\s+(?:or\s+other\s+)?)?demands?\s+(?:for\s+(?:payment|money|a\s+ransom)\s+)?(?:has|have|had|was`
-  + String.raw`|were)\s+(?:yet\s+)?(?:been\s+)?(?:made|received|issued|sent|presented)\b|\b(?:received|made|issued)\s+no\s+(?:ransom\s+)?demands?\b`
-  + String.raw`|\bno\s+ransom\s+(?:was|has\s+been|had\s+been)\s+(?:demanded|requested|sought)\b|\b(?:nobody`
-  + String.raw`|no\s+one)\s+asked\s+(?:[\w'’]+\s+){0,3}?for\s+(?:money|anything|a\s+ransom|payment)\b|\b(?:did|has|have|had)\s+not\s+(?:demanded|demand`
-  + String.raw`|asked\s+for)\s+(?:a|any)\s+ransom\b|\bthere\s+was\s+no\s+extortion\b`, 'i');
+const DENIAL = new RegExp(
+  String.raw`\bno\s+(?:ransom\s+(?:or\s+other\s+)?)?demands?\s+(?:for\s+(?:payment|money|a\s+ransom)\s+)?(?:has|have|had|was` +
+    String.raw`|were)\s+(?:yet\s+)?(?:been\s+)?(?:made|received|issued|sent|presented)\b|\b(?:received|made|issued)\s+no\s+(?:ransom\s+)?demands?\b` +
+    String.raw`|\bno\s+ransom\s+(?:was|has\s+been|had\s+been)\s+(?:demanded|requested|sought)\b|\b(?:nobody` +
+    String.raw`|no\s+one)\s+asked\s+(?:[\w'’]+\s+){0,3}?for\s+(?:money|anything|a\s+ransom|payment)\b|\b(?:did|has|have|had)\s+not\s+(?:demanded|demand` +
+    String.raw`|asked\s+for)\s+(?:a|any)\s+ransom\b|\bthere\s+was\s+no\s+extortion\b`,
+  'i',
+);
 // "declined to say whether a ransom had been demanded": a ransomware attack then says nothing either way
-const UNKNOWN = new RegExp(String.raw`\b(?:declined|refused|would\s+not|wouldn['’]t|did\s+not|didn['’]t|has\s+not|hasn['’]t|have\s+not`
-  + String.raw`|had\s+not)\s+(?:to\s+)?(?:say|said|confirm(?:ed)?|disclose[ds]?|comment(?:ed)?\s+on)\s+(?:whether|if)\s+(?:[\w'’]+\s+){0,4}?(?:ransom|demand`
-  + String.raw`|pa(?:y|id))`, 'i');
+const UNKNOWN = new RegExp(
+  String.raw`\b(?:declined|refused|would\s+not|wouldn['’]t|did\s+not|didn['’]t|has\s+not|hasn['’]t|have\s+not` +
+    String.raw`|had\s+not)\s+(?:to\s+)?(?:say|said|confirm(?:ed)?|disclose[ds]?|comment(?:ed)?\s+on)\s+(?:whether|if)\s+(?:[\w'’]+\s+){0,4}?(?:ransom|demand` +
+    String.raw`|pa(?:y|id))`,
+  'i',
+);
 
 /** Where the text says no ransom was demanded, if it does. */
 export function denial(doc: AnalysedDoc): RegExpExecArray | null {

@@ -4,29 +4,45 @@
 import { matches, type AnalysedDoc, type Sentence } from '../../_shared/kit.ts';
 import { NUMBER_SOURCE, parseNumber } from '../../_shared/numbers.ts';
 
-export interface Count { start: number; end: number; value: number }
+export interface Count {
+  start: number;
+  end: number;
+  value: number;
+}
 
 const OWNER = String.raw`(?:of\s+(?:its|their|our|his|her|the|these|those)\s+(?:[\w.&-]+(?:['’]s)\s+)?)`;
 const MODIFIER = String.raw`(?:[\w.-]+\s+){0,3}?`; // "ElasticSearch", "database", "Windows file"
 /** A count of nouns: group n is the number, the noun alternation is given by the caller. */
 export function countPattern(nouns: string): RegExp {
-  return new RegExp(String.raw`\b(?<n>${NUMBER_SOURCE})\s+${OWNER}?(?:other\s+)?${MODIFIER}(?:${nouns})\b(?<more>(?:\s*,?\s*and\s+(?:${NUMBER_SOURCE})\s+`
-    + String.raw`${MODIFIER}(?:${nouns})\b)*)`, 'gi');
+  return new RegExp(
+    String.raw`\b(?<n>${NUMBER_SOURCE})\s+${OWNER}?(?:other\s+)?${MODIFIER}(?:${nouns})\b(?<more>(?:\s*,?\s*and\s+(?:${NUMBER_SOURCE})\s+` +
+      String.raw`${MODIFIER}(?:${nouns})\b)*)`,
+    'gi',
+  );
 }
 const AND_COUNT = new RegExp(String.raw`\band\s+(${NUMBER_SOURCE})\s`, 'gi');
 
 // the number sizes a fleet or a limit, not what was hit
-const FLEET_BEFORE = new RegExp(String.raw`\b(?:up\s+to|runs?|running|operates?|operating|owns?|owning|manages?|managing|maintains?|supports?|hosts?|has`
-  + String.raw`|have|with|fleet\s+of|network\s+of|out\s+of|of\s+(?:its|their|our|the)(?:\s+\w+['’]s)?|capacity\s+(?:of|for)|room\s+for)\s+(?:about\s+`
-  + String.raw`|around\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?$`, 'i');
+const FLEET_BEFORE = new RegExp(
+  String.raw`\b(?:up\s+to|runs?|running|operates?|operating|owns?|owning|manages?|managing|maintains?|supports?|hosts?|has` +
+    String.raw`|have|with|fleet\s+of|network\s+of|out\s+of|of\s+(?:its|their|our|the)(?:\s+\w+['’]s)?|capacity\s+(?:of|for)|room\s+for)\s+(?:about\s+` +
+    String.raw`|around\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?$`,
+  'i',
+);
 // a digit count glued to a date, a year or a model number is not a count of machines
 const NOT_A_COUNT = /^(?:1[89]|20)\d\d$/;
 // "on May 19 had encrypted 40 servers": a number right after a month name is a day of the month
-const MONTH_BEFORE = new RegExp(String.raw`\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?`
-  + String.raw`|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+$`, 'i');
-export const INCIDENT = new RegExp(String.raw`\b(?:hack\w*|breach\w*|compromis\w*|infect\w*|encrypt\w*|attack\w*|ransom\w*|access\w*|st[oe]len?|steal\w*`
-  + String.raw`|expos\w*|leak\w*|wip(?:ed|ing)|malware|intru\w*|penetrat\w*|hit|affected|impacted|offline|shut\s+down|disrupt\w*|seized|targeted|damag\w*`
-  + String.raw`|delet\w*|locked|crippl\w*|unsecured|misconfigur\w*|vulnerable|took\s+down|taken\s+down|knocked)\b`, 'i');
+const MONTH_BEFORE = new RegExp(
+  String.raw`\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?` +
+    String.raw`|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+$`,
+  'i',
+);
+export const INCIDENT = new RegExp(
+  String.raw`\b(?:hack\w*|breach\w*|compromis\w*|infect\w*|encrypt\w*|attack\w*|ransom\w*|access\w*|st[oe]len?|steal\w*` +
+    String.raw`|expos\w*|leak\w*|wip(?:ed|ing)|malware|intru\w*|penetrat\w*|hit|affected|impacted|offline|shut\s+down|disrupt\w*|seized|targeted|damag\w*` +
+    String.raw`|delet\w*|locked|crippl\w*|unsecured|misconfigur\w*|vulnerable|took\s+down|taken\s+down|knocked)\b`,
+  'i',
+);
 
 /** Counts matched by re in sentence s that report machines hit, not a fleet. */
 export function countsIn(doc: AnalysedDoc, s: Sentence, re: RegExp): Count[] {

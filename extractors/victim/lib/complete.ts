@@ -36,8 +36,11 @@ function longestMention(doc: AnalysedDoc, name: VictimName): VictimName {
     if (!longer || !longer.value.startsWith(value) || longer.value.length <= best.value.length) continue;
     // "Microsoft Threat Intelligence" is someone else than "Microsoft"; an organisation noun makes it the same
     // "Shire … Shire Human Genetic Therapies, Inc.": a legal form after the longer run makes it the company's full name
-    if (!(isOrgLike(longer.value.slice(value.length)) || LEGAL_FORM_AFTER.test(text.slice(longer.end, longer.end + 20)))
-      || words(longer.value) - words(value) > MAX_EXTRA_WORDS) continue;
+    if (
+      !(isOrgLike(longer.value.slice(value.length)) || LEGAL_FORM_AFTER.test(text.slice(longer.end, longer.end + 20))) ||
+      words(longer.value) - words(value) > MAX_EXTRA_WORDS
+    )
+      continue;
     best = longer;
   }
   return best;

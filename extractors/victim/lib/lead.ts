@@ -13,7 +13,10 @@ const PROSE_END = /[.!?]["”'’)]?\s*$/u;
 const MIN_LEAD_WORDS = 8;
 const LEAD_REACH = 4; // headline, kicker, byline, dateline: the lead comes within the first few sentences
 
-export interface Opening { headline: Sentence | null; lead: Sentence | null }
+export interface Opening {
+  headline: Sentence | null;
+  lead: Sentence | null;
+}
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
 const isProse = (s: Sentence) => PROSE_END.test(s.text) && words(s.text) >= MIN_LEAD_WORDS;
@@ -37,17 +40,19 @@ export function openingSentences(doc: AnalysedDoc, plain: number): Sentence[] {
 }
 
 // the verbs of an opening sentence whose subject reports or suffers the incident
-export const OPENING_VERB = String.raw`(?:said|says|announced|announces|reported|reports|notified|notifies|disclosed|discloses|discovered|discovers`
-  + String.raw`|confirmed|confirms|learned|learns|experienced|suffered|suffers|informed|informs|warned|warns|admitted|admits|acknowledged|revealed|alerted`
-  + String.raw`|alerts|filed|mailed|sent|posted|exposed|exposes|leaked|lost|loses|identified|detected|determined|became\s+aware|is\s+aware|began\s+notifying`
-  + String.raw`|recently\s+\w+|fell\s+victim|hit\s+by|(?:is|are|was|were|has\s+been|have\s+been)\s+(?:notifying|investigating|warning|alerting|informing`
-  + String.raw`|reaching\s+out|responding|recovering|dealing|the\s+(?:latest\s+)?(?:victim|target)|(?:the\s+)?(?:victim|target)|hit|struck|targeted|hacked`
-  + String.raw`|breached|attacked|compromised|affected|impacted|forced|crippled|infected|investigating|sending)|(?:has|have|had)\s+(?:been\s+)?(?:notified`
-  + String.raw`|announced|reported|disclosed|discovered|confirmed|learned|suffered|experienced|informed|become\s+aware|begun|started|sent|mailed|posted|lost`
-  + String.raw`|exposed|identified|detected|determined|fired|terminated|filed|its|their)|notifying|hacked|breached|compromised|attacked|targeted|fixed`
-  + String.raw`|patched|secured|apologi[sz]ed|shut\s+down|took\s+down|suspended|(?:is|are|was|were)\s+(?:currently\s+)?(?:looking\s+into|probing|examining`
-  + String.raw`|working)|suffered|experienced|hit)\b`;
+export const OPENING_VERB =
+  String.raw`(?:said|says|announced|announces|reported|reports|notified|notifies|disclosed|discloses|discovered|discovers` +
+  String.raw`|confirmed|confirms|learned|learns|experienced|suffered|suffers|informed|informs|warned|warns|admitted|admits|acknowledged|revealed|alerted` +
+  String.raw`|alerts|filed|mailed|sent|posted|exposed|exposes|leaked|lost|loses|identified|detected|determined|became\s+aware|is\s+aware|began\s+notifying` +
+  String.raw`|recently\s+\w+|fell\s+victim|hit\s+by|(?:is|are|was|were|has\s+been|have\s+been)\s+(?:notifying|investigating|warning|alerting|informing` +
+  String.raw`|reaching\s+out|responding|recovering|dealing|the\s+(?:latest\s+)?(?:victim|target)|(?:the\s+)?(?:victim|target)|hit|struck|targeted|hacked` +
+  String.raw`|breached|attacked|compromised|affected|impacted|forced|crippled|infected|investigating|sending)|(?:has|have|had)\s+(?:been\s+)?(?:notified` +
+  String.raw`|announced|reported|disclosed|discovered|confirmed|learned|suffered|experienced|informed|become\s+aware|begun|started|sent|mailed|posted|lost` +
+  String.raw`|exposed|identified|detected|determined|fired|terminated|filed|its|their)|notifying|hacked|breached|compromised|attacked|targeted|fixed` +
+  String.raw`|patched|secured|apologi[sz]ed|shut\s+down|took\s+down|suspended|(?:is|are|was|were)\s+(?:currently\s+)?(?:looking\s+into|probing|examining` +
+  String.raw`|working)|suffered|experienced|hit)\b`;
 // "Hostinger, one of the biggest web hosting providers, has disclosed": an appositive may sit between subject and verb
 // "Fresenius, Europe’s largest private hospital operator, has been hit": a possessive place may open it
-export const OPENING_APPOSITIVE = String.raw`(?:,\s+(?:a|an|the|one|which|who|whose|based|headquartered|owner|operator|parent|maker|formerly`
-  + String.raw`|\p{Lu}\p{L}+['’]s)\s[^,;:\n]{1,150},)?`;
+export const OPENING_APPOSITIVE =
+  String.raw`(?:,\s+(?:a|an|the|one|which|who|whose|based|headquartered|owner|operator|parent|maker|formerly` +
+  String.raw`|\p{Lu}\p{L}+['’]s)\s[^,;:\n]{1,150},)?`;

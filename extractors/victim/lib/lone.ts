@@ -19,9 +19,10 @@ export const TECH_ACRONYM = new Set(wordList('victim-tech-acronyms'));
 const COMMON_ENDING = /(?:ed|ing|ly|al|ive|ous|ment|tion|sion|ness|ity|ial|ic|ics|ary|ery|ors|ers|ies|ogy|ance|ence|ible|able|less|ful)$/u;
 
 /** A lone word that can be a brand: no technical acronym, no quantity ("70m"), no adjective-like ending. */
-export const isBrandWord = (w: string) => !TECH_ACRONYM.has(w.toUpperCase()) && !/^\d+[\p{L}]{0,3}$/u.test(w)
-  && (/^[\p{Lu}\d&.-]{2,}$|\p{Ll}\p{Lu}/u.test(w) || isKnownOrganisation(w) || !COMMON_ENDING.test(w));
-
+export const isBrandWord = (w: string) =>
+  !TECH_ACRONYM.has(w.toUpperCase()) &&
+  !/^\d+[\p{L}]{0,3}$/u.test(w) &&
+  (/^[\p{Lu}\d&.-]{2,}$|\p{Ll}\p{Lu}/u.test(w) || isKnownOrganisation(w) || !COMMON_ENDING.test(w));
 
 /** Whether a name, single word or not, can stand for an organisation in `text`. */
 export function isNameLike(doc: AnalysedDoc, n: VictimName): boolean {

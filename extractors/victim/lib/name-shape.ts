@@ -9,8 +9,9 @@ import { wordMemo } from './cache.ts';
 import { ORG_HEAD, lexicon } from './words.ts';
 
 // camel-cased brands ("eBay") and acronyms with dots ("U.S.") count as capitalised words
-const WORD = String.raw`(?:(?:\p{Lu}\.){2,}(?=[ \t]+\p{Lu})|(?:St|Mt|Ft|Inc|Corp|Co|Ltd|Jr|Bros)\.|\p{Lu}[\p{L}\p{M}\d]*(?:[-'’.&/][\p{L}\p{M}\d]+)*`
-  + String.raw`|\p{Ll}{1,2}\p{Lu}[\p{L}\p{M}\d]*|\d+[-\p{L}]*\p{L})`;
+const WORD =
+  String.raw`(?:(?:\p{Lu}\.){2,}(?=[ \t]+\p{Lu})|(?:St|Mt|Ft|Inc|Corp|Co|Ltd|Jr|Bros)\.|\p{Lu}[\p{L}\p{M}\d]*(?:[-'’.&/][\p{L}\p{M}\d]+)*` +
+  String.raw`|\p{Ll}{1,2}\p{Lu}[\p{L}\p{M}\d]*|\d+[-\p{L}]*\p{L})`;
 // longest first; "at", "in" and "on" are left out because they join a name to a place more often than not
 // "and" is left out too: it joins two victims ("Facebook and Instagram") more often than it sits inside one
 // "and" is let in here and cut again by cleanName unless an organisation noun follows it
@@ -21,12 +22,16 @@ const LOCAL_KIND = String.raw`(?:[ \t]+(?:kommune|kommun|kunta|gmina|község))?
 /** A capitalised run with joiners; ends on a capitalised word (or a corporate suffix). */
 export const NAME = String.raw`${WORD}(?:[ \t]+(?:${JOINER}[ \t]+){0,2}${WORD}){0,7}${LOCAL_KIND}${SUFFIX}?`;
 
-
 /** A news dateline before the lead sentence: "LONDON (Reuters) - ", "SAN FRANCISCO, Calif. -- ", "SAN JOSÉ, Costa Rica — ". */
-export const DATELINE = String.raw`(?:(?:\p{Lu}[\p{Lu} .'-]{1,40}(?:,\s*\p{Lu}[\p{L}.]{1,12}(?:[ \t]\p{Lu}[\p{L}.]{1,12}){0,2})?\s*)?(?:\([^)\n]{1,30}\)\s*)`
-  + String.raw`?[-–—]{1,2}\s+)?`;
+export const DATELINE =
+  String.raw`(?:(?:\p{Lu}[\p{Lu} .'-]{1,40}(?:,\s*\p{Lu}[\p{L}.]{1,12}(?:[ \t]\p{Lu}[\p{L}.]{1,12}){0,2})?\s*)?(?:\([^)\n]{1,30}\)\s*)` +
+  String.raw`?[-–—]{1,2}\s+)?`;
 
-export interface VictimName { value: string; start: number; end: number }
+export interface VictimName {
+  value: string;
+  start: number;
+  end: number;
+}
 
 // "Northern Iowa", "Western Cape": a direction before a place is still a place
 const DIRECTION = /^(?:Northern|Southern|Eastern|Western|Central|North|South|East|West|Upper|Lower|Greater|Rural)\s+/u;
@@ -41,8 +46,7 @@ const isPlaceWord = (value: string): boolean => {
 };
 
 /** A bare single word ("Bolton said") is too often a person's surname; acronyms and organisation nouns are not. */
-export const isStrongName = (n: VictimName) =>
-  /\s/.test(n.value) || /^[\p{Lu}\d&.-]{2,}$/u.test(n.value) || ORG_HEAD.test(n.value);
+export const isStrongName = (n: VictimName) => /\s/.test(n.value) || /^[\p{Lu}\d&.-]{2,}$/u.test(n.value) || ORG_HEAD.test(n.value);
 
 export const nameSpan = (text: string, n: VictimName): Span => span(text, n.start, n.end);
 

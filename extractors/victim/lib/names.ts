@@ -14,7 +14,11 @@ const PART_SCAN = new RegExp(NAME_SCAN, 'gu');
 // window; closer to the edge the window may cut it, so that stretch is scanned again as the window ends it.
 const EDGE = 300;
 
-interface Scan { runs: number[]; next: number; done: boolean }
+interface Scan {
+  runs: number[];
+  next: number;
+  done: boolean;
+}
 /** The capitalised runs of the whole text (start, end pairs), scanned only as far as anyone has asked. */
 function scanTo(doc: AnalysedDoc, to: number): Scan {
   const { text } = doc;
@@ -23,7 +27,10 @@ function scanTo(doc: AnalysedDoc, to: number): Scan {
   if (!scan) memo.set('scan', (scan = { runs: [], next: 0, done: false }));
   while (!scan.done && (scan.runs.length === 0 || scan.runs[scan.runs.length - 2]! < to)) {
     const m = firstMatch(FULL_SCAN, text, scan.next);
-    if (!m) { scan.done = true; break; }
+    if (!m) {
+      scan.done = true;
+      break;
+    }
     scan.runs.push(m.index, m.index + m[0].length);
     scan.next = m.index + m[0].length;
   }
@@ -138,7 +145,10 @@ const LEGAL_INITIAL = /^,?\s+(Corp|Corporation|Co|Company|Inc|Incorporated|Ltd|L
 const initialsOf = (value: string) => {
   const words = value.split(/[\s-]+/).filter((w) => /^\p{L}/u.test(w));
   const all = words.map((w) => w[0]!.toUpperCase()).join('');
-  const content = words.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+  const content = words
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join('');
   return [all, content].filter((x) => x.length >= 2);
 };
 

@@ -5,16 +5,21 @@ import type { AnalysedDoc } from '../../_shared/kit.ts';
 import { memoized } from './cache.ts';
 import { tagsOf } from './words.ts';
 
-const PERSON_ROLE = String.raw`(?:spokes(?:man|woman|person)|director|officer|president|chief|manager|attorney|lawyer|detective|sergeant|professor|secretary`
-  + String.raw`|commissioner|chairman|chairwoman|founder|co-founder|CEO|CFO|CIO|CTO|CISO|analyst|researcher|reporter|journalist|editor|employee|nurse|clerk`
-  + String.raw`|technician|teller|worker|suspect|defendant|student|actress|singer|liaison|receptionist|psychologist|therapist|programmer)`;
+const PERSON_ROLE =
+  String.raw`(?:spokes(?:man|woman|person)|director|officer|president|chief|manager|attorney|lawyer|detective|sergeant|professor|secretary` +
+  String.raw`|commissioner|chairman|chairwoman|founder|co-founder|CEO|CFO|CIO|CTO|CISO|analyst|researcher|reporter|journalist|editor|employee|nurse|clerk` +
+  String.raw`|technician|teller|worker|suspect|defendant|student|actress|singer|liaison|receptionist|psychologist|therapist|programmer)`;
 export const PERSON_BEFORE = new RegExp(String.raw`\b(?:${PERSON_ROLE}|Mr|Mrs|Ms)\.?,?\s+$`, 'u');
 // "Han Bing, a former database administrator for Lianjia": a firm is never a former administrator or contractor
-export const PERSON_AFTER = new RegExp(String.raw`^,\s+(?:\d{2}(?:,|\s+of\b)|(?:(?:a|an|the|who\s+(?:is|was))\s+)?(?:[\w'’-]+\s+){0,5}${PERSON_ROLE}s?\b`
-  + String.raw`|an?\s+former\s+(?:[\w-]+\s+){0,3}(?:administrator|contractor|consultant|developer)\b)`, 'u');
+export const PERSON_AFTER = new RegExp(
+  String.raw`^,\s+(?:\d{2}(?:,|\s+of\b)|(?:(?:a|an|the|who\s+(?:is|was))\s+)?(?:[\w'’-]+\s+){0,5}${PERSON_ROLE}s?\b` +
+    String.raw`|an?\s+former\s+(?:[\w-]+\s+){0,3}(?:administrator|contractor|consultant|developer)\b)`,
+  'u',
+);
 // words that stand right before a person's name as a title; "employee Dropbox account" is no title
-const PERSON_TITLE = String.raw`(?:spokes(?:man|woman|person)|president|CEO|CFO|CIO|CTO|CISO|detective|sergeant|professor|commissioner|chairman|chairwoman`
-  + String.raw`|founder|co-founder|analyst|researcher|reporter|journalist|attorney|lawyer|defendant)`;
+const PERSON_TITLE =
+  String.raw`(?:spokes(?:man|woman|person)|president|CEO|CFO|CIO|CTO|CISO|detective|sergeant|professor|commissioner|chairman|chairwoman` +
+  String.raw`|founder|co-founder|analyst|researcher|reporter|journalist|attorney|lawyer|defendant)`;
 const CAP_RUN = String.raw`\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,2}`;
 // one scan of the text finds every name it marks as a person's; rules then ask about their names for free
 const COURTESY = /\b(?:Mr|Mrs|Ms|Miss)\.?[ \t]+(\p{Lu}[\p{L}'’-]+)/gu;
@@ -27,7 +32,10 @@ function personMarks(doc: AnalysedDoc): Set<string> {
     // a surname after a courtesy title is marked apart: it makes any name ending on it a person's
     for (const m of text.matchAll(COURTESY)) marks.add(`~${m[1]}`);
     // the run before the age may hold more words than the name ("Judge Adetiloye"): every tail of it counts
-    for (const m of text.matchAll(AGED_OR_WHO)) { const w = m[1]!.split(/\s+/); for (let i = 0; i < w.length; i++) marks.add(w.slice(i).join(' ')); }
+    for (const m of text.matchAll(AGED_OR_WHO)) {
+      const w = m[1]!.split(/\s+/);
+      for (let i = 0; i < w.length; i++) marks.add(w.slice(i).join(' '));
+    }
     // "CEO Darinda Reberry … Reberry said": the surname of a titled full name makes later mentions of it a person's
     for (const m of text.matchAll(TITLED)) {
       const w = m[1]!.split(/\s+/);
@@ -43,14 +51,18 @@ export const namedAsPerson = (doc: AnalysedDoc, value: string) => {
   if (marks.size === 0) return false;
   const words = value.split(/\s+/);
   // "Canh Oxelson" ... "Oxelson, 43,": a short name whose last word alone is given an age is a person's
-  return marks.has(words.join(' ')) || marks.has(`~${words[words.length - 1]}`)
-    || (words.length >= 2 && words.length <= 3 && marks.has(words[words.length - 1]!));
+  return (
+    marks.has(words.join(' ')) || marks.has(`~${words[words.length - 1]}`) || (words.length >= 2 && words.length <= 3 && marks.has(words[words.length - 1]!))
+  );
 };
 // a street address, a placeholder for a person ("Veteran B", "Patient A's"), a time, a kind of record
-export const NOT_ORGANISATION = new RegExp(String.raw`\s(?:Road|Rd|Street|St|Avenue|Ave|Lane|Drive|Boulevard|Blvd|Highway|Hwy)\.?$|^(?:Veteran|Patient`
-  + String.raw`|Employee|Customer|Victim|Person|Individual|Client|Member|Resident|User|Suspect|Witness|Child)s?\s+[A-Z](?:['’]?s)?(?:\s|$)|^(?:SSNs?|PHI|PII`
-  + String.raw`|DOBs?|Medication|Records?)\s+(?:of|for)\s|^(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Dozens|Hundreds|Thousands`
-  + String.raw`|\d[\d,]*)\s+(?:Veterans|Patients|Customers|Employees|Students|Residents|Members|Clients|Users|Workers)$|\b\d{1,2}(?:am|pm|a\.m|p\.m)\b`
-  + String.raw`|\s(?:Numbers?|Information|Records?|Reports?|Rreport|Requests?|Decisions?|Forms?|Letters?|Notices?)$`, 'u');
+export const NOT_ORGANISATION = new RegExp(
+  String.raw`\s(?:Road|Rd|Street|St|Avenue|Ave|Lane|Drive|Boulevard|Blvd|Highway|Hwy)\.?$|^(?:Veteran|Patient` +
+    String.raw`|Employee|Customer|Victim|Person|Individual|Client|Member|Resident|User|Suspect|Witness|Child)s?\s+[A-Z](?:['’]?s)?(?:\s|$)|^(?:SSNs?|PHI|PII` +
+    String.raw`|DOBs?|Medication|Records?)\s+(?:of|for)\s|^(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Dozens|Hundreds|Thousands` +
+    String.raw`|\d[\d,]*)\s+(?:Veterans|Patients|Customers|Employees|Students|Residents|Members|Clients|Users|Workers)$|\b\d{1,2}(?:am|pm|a\.m|p\.m)\b` +
+    String.raw`|\s(?:Numbers?|Information|Records?|Reports?|Rreport|Requests?|Decisions?|Forms?|Letters?|Notices?)$`,
+  'u',
+);
 /** "Africans", "Chileans": the plural of a demonym names a people. */
 export const isPeoplePlural = (w: string) => /ans$/u.test(w) && tagsOf(w.slice(0, -1)).includes('Demonym');

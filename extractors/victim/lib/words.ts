@@ -15,62 +15,94 @@ export const NOT_VICTIM_WORDS = new Set(wordList('victim-not-victim-words'));
 export const NOT_VICTIM_NAMES = new Set(wordList('victim-not-victim-names'));
 
 // "HEROIC, a cybersecurity startup", "UpGuard, a security firm": researchers and vendors who report a breach
-export const SECURITY_APPOSITIVE = new RegExp(String.raw`^['’]?s?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:(?:cyber)?security|threat[\s-]intelligence`
-  + String.raw`|research|antivirus|news)\s+(?:[\w-]+\s+)?(?:firm|company|startup|start-up|vendor|outfit|researchers?|group|team|site|outlet|agency`
-  + String.raw`|specialists?|provider)\b`, 'iu');
-export const LOWER_KIND = new RegExp(String.raw`^\s+(?:police(?:\s+(?:department|force|service))?|sheriff['’]s\s+(?:office|department)|fire\s+department`
-  + String.raw`|school\s+(?:district|system|board)|public\s+schools|county\s+(?:government|council|schools)|city\s+(?:council|hall|government)`
-  + String.raw`|town\s+(?:council|hall)|health\s+(?:department|authority|system)|police\s+force|(?:state\s+|municipal\s+|provincial\s+`
-  + String.raw`|city\s+)?government)(?![\p{L}-])`, 'u');
+export const SECURITY_APPOSITIVE = new RegExp(
+  String.raw`^['’]?s?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:(?:cyber)?security|threat[\s-]intelligence` +
+    String.raw`|research|antivirus|news)\s+(?:[\w-]+\s+)?(?:firm|company|startup|start-up|vendor|outfit|researchers?|group|team|site|outlet|agency` +
+    String.raw`|specialists?|provider)\b`,
+  'iu',
+);
+export const LOWER_KIND = new RegExp(
+  String.raw`^\s+(?:police(?:\s+(?:department|force|service))?|sheriff['’]s\s+(?:office|department)|fire\s+department` +
+    String.raw`|school\s+(?:district|system|board)|public\s+schools|county\s+(?:government|council|schools)|city\s+(?:council|hall|government)` +
+    String.raw`|town\s+(?:council|hall)|health\s+(?:department|authority|system)|police\s+force|(?:state\s+|municipal\s+|provincial\s+` +
+    String.raw`|city\s+)?government)(?![\p{L}-])`,
+  'u',
+);
 // "according to an annual report by cyber insurer Coalfield", "reported by ZDNet"
-export const SOURCE_BEFORE = new RegExp(String.raw`\b(?:according\s+to|(?:report|study|survey|analysis|research)\s+(?:by|from)|reported\s+by|told`
-  + String.raw`|via)\s+(?:(?:the|an?)\s+)?(?:[\w-]+\s+){0,3}$`, 'iu');
-export const RESIDENT_AFTER = new RegExp(String.raw`^\s+(?:woman|man|men|women|resident|residents|couple|teen|teenager|girl|boy|native|mother|father`
-  + String.raw`|grandmother|grandfather|homeowner|retiree)\b`, 'u');
+export const SOURCE_BEFORE = new RegExp(
+  String.raw`\b(?:according\s+to|(?:report|study|survey|analysis|research)\s+(?:by|from)|reported\s+by|told` +
+    String.raw`|via)\s+(?:(?:the|an?)\s+)?(?:[\w-]+\s+){0,3}$`,
+  'iu',
+);
+export const RESIDENT_AFTER = new RegExp(
+  String.raw`^\s+(?:woman|man|men|women|resident|residents|couple|teen|teenager|girl|boy|native|mother|father` +
+    String.raw`|grandmother|grandfather|homeowner|retiree)\b`,
+  'u',
+);
 // a name followed by one of these is the attacker, not the victim ("the LockBit ransomware gang")
-export const ACTOR_AFTER = new RegExp(String.raw`^\s*(?:ransomware\s+)?(?:gang|group|hackers?|hacktivists?|collective|crew|operators?|affiliates?|actors?`
-  + String.raw`|threat\s+actors?|cybercriminals|attackers?|team|researchers?|analysts?|spokes(?:person|man|woman))\b`, 'i');
+export const ACTOR_AFTER = new RegExp(
+  String.raw`^\s*(?:ransomware\s+)?(?:gang|group|hackers?|hacktivists?|collective|crew|operators?|affiliates?|actors?` +
+    String.raw`|threat\s+actors?|cybercriminals|attackers?|team|researchers?|analysts?|spokes(?:person|man|woman))\b`,
+  'i',
+);
 // nouns that make a capitalised run an organisation even when it starts with a first name ("Logan Health")
-export const ORG_HEAD = new RegExp(String.raw`\b(?:Health|Healthcare|Hospitals?|Medical|Cent(?:er|re)s?|Clinics?|University|Universities|Universit\p{Ll}+`
-  + String.raw`|Colleges?|School|Schools|Academy|Institutes?|Banks?|Bancorp|Credit|Union|Insurance|Departments?|Ministry|Agency|Authority|Council|County`
-  + String.raw`|City|Town|Township|Village|Province|Municipality|Police|Federation|Library|Museum|Telecom|Communications|Pharmaceuticals?|Logistics`
-  + String.raw`|Technologies|Technology|Software|Media|Enterprises|Capital|Financial|Energy|Motors|Airways|Gemeente|Stadtwerke|Ville|Commune|Court|Board`
-  + String.raw`|Office|Commission|Service|Services|Group|Company|Corporation|Systems|Solutions|Foundation|Association|Society|Church|Trust|Partners`
-  + String.raw`|Associates|Holdings|Industries|Airlines?|Airport|Port|Pharmacy|Laborator(?:y|ies)|Labs?|Inc|Corp|Co|Ltd|LLC|Network|Store|Stores|Hotel`
-  + String.raw`|Hotels|Resort|Casino|Restaurant|Club|Specialists|Practice|Physicians|Dental|Dentistry|Surgery|Chiropractic|Radiology|Orthopa?edics`
-  + String.raw`|Pediatrics|Dermatology|Oncology|Cardiology|Care|Exchange|Electronics|Supermarkets?|Pharmacies|Dealership|Administration|Bureau|Division`
-  + String.raw`|Borough|Ambulance|Rehabilitation)\b`, 'u');
+export const ORG_HEAD = new RegExp(
+  String.raw`\b(?:Health|Healthcare|Hospitals?|Medical|Cent(?:er|re)s?|Clinics?|University|Universities|Universit\p{Ll}+` +
+    String.raw`|Colleges?|School|Schools|Academy|Institutes?|Banks?|Bancorp|Credit|Union|Insurance|Departments?|Ministry|Agency|Authority|Council|County` +
+    String.raw`|City|Town|Township|Village|Province|Municipality|Police|Federation|Library|Museum|Telecom|Communications|Pharmaceuticals?|Logistics` +
+    String.raw`|Technologies|Technology|Software|Media|Enterprises|Capital|Financial|Energy|Motors|Airways|Gemeente|Stadtwerke|Ville|Commune|Court|Board` +
+    String.raw`|Office|Commission|Service|Services|Group|Company|Corporation|Systems|Solutions|Foundation|Association|Society|Church|Trust|Partners` +
+    String.raw`|Associates|Holdings|Industries|Airlines?|Airport|Port|Pharmacy|Laborator(?:y|ies)|Labs?|Inc|Corp|Co|Ltd|LLC|Network|Store|Stores|Hotel` +
+    String.raw`|Hotels|Resort|Casino|Restaurant|Club|Specialists|Practice|Physicians|Dental|Dentistry|Surgery|Chiropractic|Radiology|Orthopa?edics` +
+    String.raw`|Pediatrics|Dermatology|Oncology|Cardiology|Care|Exchange|Electronics|Supermarkets?|Pharmacies|Dealership|Administration|Bureau|Division` +
+    String.raw`|Borough|Ambulance|Rehabilitation)\b`,
+  'u',
+);
 
 // a person's role or title inside the run ("Professor Barry Feld", "VA Social Worker")
-export const ROLE = new RegExp(String.raw`\b(?:Professor|Prof|Dr|Doctor|Minister|PM|MP|MEP|President|CEO|CFO|CIO|CISO|Director|Governor|Senator|Mayor|Judge`
-  + String.raw`|Officer|Commissioner|Detectives?|Spokes(?:person|man|woman)|Chairman|(?:Supreme|Majority|Minority|Opposition|Party)\s+Leader|Worker|Nurse`
-  + String.raw`|Physician|Employee|Staffer|Analyst|Researcher|Reporter|Editor|Founder|Sergeant|Sgt|Lt|Deputy|Attorney|Prosecutor|Inspector|Manager`
-  + String.raw`|Technician|Resident|Provider|Clerk)s?\b`, 'u');
+export const ROLE = new RegExp(
+  String.raw`\b(?:Professor|Prof|Dr|Doctor|Minister|PM|MP|MEP|President|CEO|CFO|CIO|CISO|Director|Governor|Senator|Mayor|Judge` +
+    String.raw`|Officer|Commissioner|Detectives?|Spokes(?:person|man|woman)|Chairman|(?:Supreme|Majority|Minority|Opposition|Party)\s+Leader|Worker|Nurse` +
+    String.raw`|Physician|Employee|Staffer|Analyst|Researcher|Reporter|Editor|Founder|Sergeant|Sgt|Lt|Deputy|Attorney|Prosecutor|Inspector|Manager` +
+    String.raw`|Technician|Resident|Provider|Clerk)s?\b`,
+  'u',
+);
 // regulators, courts and investigators announce other organisations' breaches
-export const REPORTER = new RegExp(String.raw`\b(?:Attorney\s+General|National\s+Security\s+(?:Agency|Authority|Office|Council)|Justice\s+Department`
-  + String.raw`|Department\s+of\s+Justice|DOJ|Federal\s+Trade\s+Commission|FTC|Office\s+for\s+Civil\s+Rights|OCR|HHS|Information\s+Commissioner|ICO|FBI`
-  + String.raw`|Secret\s+Service|District\s+Court|People['’]s\s+Court|Field\s+Office|Fraud\s+Control\s+Unit|Regulatory\s+Authority|FINRA|SEC|Medical\s+Board`
-  + String.raw`|Europol|Interpol|CISA|Infrastructure\s+Security\s+Agency|NCSC|Police|News|Times|Post|Journal|Herald|Tribune|Gazette|Daily|Magazine|Standard`
-  + String.raw`|Register|Chronicle|Observer|TV|Radio|I-Team|Newswire|Cyber\s*Security\s+(?:Centre|Center|Agency|Authority)|CERT|CSIRT)\b|-based$`
-  + String.raw`|^[KW][A-Z]{2,3}(?:-?TV|\d{1,2})?$`, 'u');
+export const REPORTER = new RegExp(
+  String.raw`\b(?:Attorney\s+General|National\s+Security\s+(?:Agency|Authority|Office|Council)|Justice\s+Department` +
+    String.raw`|Department\s+of\s+Justice|DOJ|Federal\s+Trade\s+Commission|FTC|Office\s+for\s+Civil\s+Rights|OCR|HHS|Information\s+Commissioner|ICO|FBI` +
+    String.raw`|Secret\s+Service|District\s+Court|People['’]s\s+Court|Field\s+Office|Fraud\s+Control\s+Unit|Regulatory\s+Authority|FINRA|SEC|Medical\s+Board` +
+    String.raw`|Europol|Interpol|CISA|Infrastructure\s+Security\s+Agency|NCSC|Police|News|Times|Post|Journal|Herald|Tribune|Gazette|Daily|Magazine|Standard` +
+    String.raw`|Register|Chronicle|Observer|TV|Radio|I-Team|Newswire|Cyber\s*Security\s+(?:Centre|Center|Agency|Authority)|CERT|CSIRT)\b|-based$` +
+    String.raw`|^[KW][A-Z]{2,3}(?:-?TV|\d{1,2})?$`,
+  'u',
+);
 // the patient of an attack, spelled out right next to the name
-export const HARM_AFTER = new RegExp(String.raw`^(?:['’]s?)?\s+(?:(?:official|internal|computer|web|online|email|e-mail)\s+)*(?:(?:web\s*)?sites?|websites?`
-  + String.raw`|servers?|systems?|networks?|databases?|accounts?|computers?)\s+(?:(?:was|were|has\s+been|had\s+been|have\s+been|got)\s+)?(?:hacked|breached`
-  + String.raw`|defaced|compromised|attacked|hijacked|taken\s+down)\b|^\s+(?:was|were|has\s+been|had\s+been|became|become)\s+(?:hacked|breached|targeted`
-  + String.raw`|attacked|compromised|defaced|a\s+target|the\s+(?:latest\s+)?(?:victim|target))\b`, 'u');
+export const HARM_AFTER = new RegExp(
+  String.raw`^(?:['’]s?)?\s+(?:(?:official|internal|computer|web|online|email|e-mail)\s+)*(?:(?:web\s*)?sites?|websites?` +
+    String.raw`|servers?|systems?|networks?|databases?|accounts?|computers?)\s+(?:(?:was|were|has\s+been|had\s+been|have\s+been|got)\s+)?(?:hacked|breached` +
+    String.raw`|defaced|compromised|attacked|hijacked|taken\s+down)\b|^\s+(?:was|were|has\s+been|had\s+been|became|become)\s+(?:hacked|breached|targeted` +
+    String.raw`|attacked|compromised|defaced|a\s+target|the\s+(?:latest\s+)?(?:victim|target))\b`,
+  'u',
+);
 // "defaced a number of websites of Jaya TV": a share of its sites is still the outlet's own
-export const HARM_BEFORE = new RegExp(String.raw`\b(?:hacked(?:\s+into)?|breached|defaced|compromised|compromises|hacks|targeted|targeting|attack(?:s`
-  + String.raw`|ed)?\s+(?:on|against))\s+(?:the\s+)?(?:(?:(?:a\s+number|dozens|hundreds|some|several|many|all)\s+of\s+(?:the\s+)?|several\s+|many\s+`
-  + String.raw`|multiple\s+)?(?:official\s+)?(?:websites?|sites?|servers?|systems?|networks?|accounts?)\s+of\s+(?:the\s+)?)?$`, 'u');
+export const HARM_BEFORE = new RegExp(
+  String.raw`\b(?:hacked(?:\s+into)?|breached|defaced|compromised|compromises|hacks|targeted|targeting|attack(?:s` +
+    String.raw`|ed)?\s+(?:on|against))\s+(?:the\s+)?(?:(?:(?:a\s+number|dozens|hundreds|some|several|many|all)\s+of\s+(?:the\s+)?|several\s+|many\s+` +
+    String.raw`|multiple\s+)?(?:official\s+)?(?:websites?|sites?|servers?|systems?|networks?|accounts?)\s+of\s+(?:the\s+)?)?$`,
+  'u',
+);
 // title-case headlines run on into their verb ("Breach at Sonic Drive-In May Have Impacted Millions")
-export const HEADLINE_VERB = new RegExp(String.raw`\s(?:May|Might|Have|Has|Had|Is|Are|Was|Were|Will|Could|Says|Said|Hit|Hits|Hacked|Breached|Confirms`
-  + String.raw`|Notifies|Reports|Suffers|Warns|Admits|Discloses|Exposes|Leaks|Notify|Notifying|Recovers|Loses|Fined|Sued|Investigates|Announces|Alerts`
-  + String.raw`|Apologi[sz]es|Found|Finds|Target|Targets|Targeted|Sues|Steal|Steals|Stole|Stolen|Accessed|Compromised|Attacked|Exposed|Leaked|Defaced`
-  + String.raw`|Defaces|Accuses|Arrested|Settles|Pays|Blackmails?|Serving|After|Over|In|On|At|To|With|By|From)(?:\s.*)?$`, 'u');
+export const HEADLINE_VERB = new RegExp(
+  String.raw`\s(?:May|Might|Have|Has|Had|Is|Are|Was|Were|Will|Could|Says|Said|Hit|Hits|Hacked|Breached|Confirms` +
+    String.raw`|Notifies|Reports|Suffers|Warns|Admits|Discloses|Exposes|Leaks|Notify|Notifying|Recovers|Loses|Fined|Sued|Investigates|Announces|Alerts` +
+    String.raw`|Apologi[sz]es|Found|Finds|Target|Targets|Targeted|Sues|Steal|Steals|Stole|Stolen|Accessed|Compromised|Attacked|Exposed|Leaked|Defaced` +
+    String.raw`|Defaces|Accuses|Arrested|Settles|Pays|Blackmails?|Serving|After|Over|In|On|At|To|With|By|From)(?:\s.*)?$`,
+  'u',
+);
 export const allCapsHeadline = (value: string) => value.split(/\s+/).filter((w) => w.length >= 4 && w === w.toUpperCase() && /\p{Lu}/u.test(w)).length >= 3;
 
-export const lexicon = (nlp as unknown as { world(): { model: { one: { lexicon: Record<string, string | string[]> } } } })
-  .world().model.one.lexicon;
+export const lexicon = (nlp as unknown as { world(): { model: { one: { lexicon: Record<string, string | string[]> } } } }).world().model.one.lexicon;
 export const isFirstName = (w: string) => {
   const t = lexicon[w.toLowerCase()];
   const tags = Array.isArray(t) ? t : t ? [t] : [];
@@ -80,18 +112,30 @@ export const isFirstName = (w: string) => {
 // what only an organisation does or has: "Morgan Stanley said Monday that it terminated", "Opera warns Sync users",
 // "Sally Beauty suffers", "Best Buy employees", "Ziggo's customers"; people are "he" or "she"
 // "Drake International, the Canadian-based job placement firm, confirmed that it": an appositive may sit before the verb
-const CORPORATE_CONTEXT = new RegExp(String.raw`^(?:['’]s?)?(?:,\s+(?:a|an|the)\s+[^,;:\n]{1,80},)?\s+(?:(?:suffers|suffered|notifies|warns|alerts`
-  + String.raw`|discloses|confirms|announces|apologi[sz]es|loses|is\s+notifying|has\s+(?:notified|disclosed|suffered|confirmed|alerted|warned))\b`
-  + String.raw`|(?:employees?|staff|staffers?|workers?|contractors?|nurses?|customers|clients|subscribers|stores|branches|servers|systems|network|website)\b`
-  + String.raw`|(?:said|says|announced|confirmed|disclosed|reported)\s+(?:\p{L}+\s+){0,2}(?:that\s+)?(?:it|its)\b)`, 'u');
+const CORPORATE_CONTEXT = new RegExp(
+  String.raw`^(?:['’]s?)?(?:,\s+(?:a|an|the)\s+[^,;:\n]{1,80},)?\s+(?:(?:suffers|suffered|notifies|warns|alerts` +
+    String.raw`|discloses|confirms|announces|apologi[sz]es|loses|is\s+notifying|has\s+(?:notified|disclosed|suffered|confirmed|alerted|warned))\b` +
+    String.raw`|(?:employees?|staff|staffers?|workers?|contractors?|nurses?|customers|clients|subscribers|stores|branches|servers|systems|network|website)\b` +
+    String.raw`|(?:said|says|announced|confirmed|disclosed|reported)\s+(?:\p{L}+\s+){0,2}(?:that\s+)?(?:it|its)\b)`,
+  'u',
+);
 
 // the legal form is no part of the name people use ("Meridian Pipeline Co.", "Brightline Dental Group, LLC")
-export const CORPORATE_SUFFIX = new RegExp(String.raw`,?\s+(?:Inc|Incorporated|Corp|Corporation|Co|Ltd|Limited|L\.?L\.?C|L\.?L\.?P|P\.?L\.?C|plc|P\.?C|P\.?A`
-  + String.raw`|N\.?A|S\.?A|ASA|AG|GmbH|N\.?V|B\.?V|S\.?p\.?A|AB|Oy|Pty)\.?$`, 'u');
-const COMMON_TAGS = new RegExp(String.raw`^(?:Adjective|Adverb|Verb|Infinitive|PastTense|Gerund|Singular|Plural|Noun|Uncountable|Preposition`
-  + String.raw`|Conjunction|Determiner|Pronoun|Modal|Auxiliary|Copula|Expression|Value|Cardinal|Ordinal|Date|Month|WeekDay|Duration|Actor|Comparable`
-  + String.raw`|Superlative|Comparative|Possessive|Negative|QuestionWord|Demonym|Title)$`, '');
-export const tagsOf = (w: string) => { const t = lexicon[w.toLowerCase()]; return Array.isArray(t) ? t : t ? [t] : []; };
+export const CORPORATE_SUFFIX = new RegExp(
+  String.raw`,?\s+(?:Inc|Incorporated|Corp|Corporation|Co|Ltd|Limited|L\.?L\.?C|L\.?L\.?P|P\.?L\.?C|plc|P\.?C|P\.?A` +
+    String.raw`|N\.?A|S\.?A|ASA|AG|GmbH|N\.?V|B\.?V|S\.?p\.?A|AB|Oy|Pty)\.?$`,
+  'u',
+);
+const COMMON_TAGS = new RegExp(
+  String.raw`^(?:Adjective|Adverb|Verb|Infinitive|PastTense|Gerund|Singular|Plural|Noun|Uncountable|Preposition` +
+    String.raw`|Conjunction|Determiner|Pronoun|Modal|Auxiliary|Copula|Expression|Value|Cardinal|Ordinal|Date|Month|WeekDay|Duration|Actor|Comparable` +
+    String.raw`|Superlative|Comparative|Possessive|Negative|QuestionWord|Demonym|Title)$`,
+  '',
+);
+export const tagsOf = (w: string) => {
+  const t = lexicon[w.toLowerCase()];
+  return Array.isArray(t) ? t : t ? [t] : [];
+};
 export const isCommonWord = (w: string) => !/^[\p{Lu}\d&.-]{2,}$/u.test(w) && tagsOf(w).some((t) => COMMON_TAGS.test(t)) && !tagsOf(w).includes('Organization');
 /** compromise's lexicon knows many brands ("Uber", "Tesco", "Nintendo"): a single word it tags as an organisation. */
 /** A name the surrounding words make an organisation's: "Opera warns users", "Ziggo employee". */
@@ -101,29 +145,47 @@ export const isKnownOrganisation = (w: string) => tagsOf(w).includes('Organizati
 /** Attackers, vendors and outlets that report on incidents ("databreaches.net", "Mandiant"). */
 export const isNotVictimWord = (value: string) => NOT_VICTIM_WORDS.has(value.toLowerCase()) || NOT_VICTIM_NAMES.has(value.toLowerCase());
 
-export const PART_OF = new RegExp(String.raw`^(?:Thousands|Millions|Billions|Hundreds|Dozens|Scores|Some|Many|Most|All|Several|Both|Each|None|One|Two|Three`
-  + String.raw`|Part|Parts|Half|Head|Heads)\s+of\s+(?:the\s+)?(?=\p{Lu})`, 'u');
+export const PART_OF = new RegExp(
+  String.raw`^(?:Thousands|Millions|Billions|Hundreds|Dozens|Scores|Some|Many|Most|All|Several|Both|Each|None|One|Two|Three` +
+    String.raw`|Part|Parts|Half|Head|Heads)\s+of\s+(?:the\s+)?(?=\p{Lu})`,
+  'u',
+);
 
 // "Chicago police have arrested", "Nassau County police said": a force that acts or speaks in the incident
 export const LAW_ENFORCEMENT = /(?:^|\s)(?:[Pp]olice(?:\s+(?:Department|Service|Force))?|Sheriff(?:['’]s\s+(?:Office|Department))?|Constabulary)$/u;
-export const ENFORCING_AFTER = new RegExp(String.raw`^['’]?s?\s+(?:(?:have|has|had|are|were|is|was|later|also|then)\s+)?(?:said|say|says|seek|seeks|seeking`
-  + String.raw`|sought|arrested|arrest|located|executed|charged|investigat\w*|believe|believed|alerted|reported|responded|recovered|searched|booked`
-  + String.raw`|identified|was\s+the\s+agency|were\s+called)\b`, 'u');
+export const ENFORCING_AFTER = new RegExp(
+  String.raw`^['’]?s?\s+(?:(?:have|has|had|are|were|is|was|later|also|then)\s+)?(?:said|say|says|seek|seeks|seeking` +
+    String.raw`|sought|arrested|arrest|located|executed|charged|investigat\w*|believe|believed|alerted|reported|responded|recovered|searched|booked` +
+    String.raw`|identified|was\s+the\s+agency|were\s+called)\b`,
+  'u',
+);
 // "The state Department of Insurance has fined Lakeview Health", "The Office of the Privacy Commissioner found that
 // Corvus Travel stored…", "launched a probe into privacy violations at Ridgeway Hospital": a body that penalises or
 // probes another named organisation oversees the victim and is none itself
-export const OVERSEEING_AFTER = new RegExp(String.raw`^(?:\s+\([^)]{1,15}\))?\s+(?:has\s+|have\s+|had\s+)?(?:(?:fined|ordered|reprimanded|sanctioned`
-  + String.raw`|penali[sz]ed|censured)\s+(?:the\s+)?\p{Lu}|(?:launched|opened|began|started)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:probe|investigation|enquiry`
-  + String.raw`|inquiry)\s+into\s+(?:[\w-]+\s+){0,6}?(?:at|by)\s+(?:the\s+)?\p{Lu})`, 'u');
+export const OVERSEEING_AFTER = new RegExp(
+  String.raw`^(?:\s+\([^)]{1,15}\))?\s+(?:has\s+|have\s+|had\s+)?(?:(?:fined|ordered|reprimanded|sanctioned` +
+    String.raw`|penali[sz]ed|censured)\s+(?:the\s+)?\p{Lu}|(?:launched|opened|began|started)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:probe|investigation|enquiry` +
+    String.raw`|inquiry)\s+into\s+(?:[\w-]+\s+){0,6}?(?:at|by)\s+(?:the\s+)?\p{Lu})`,
+  'u',
+);
 // "found that Corvus Travel stored…" is a finding about another only from an oversight body; a company finds its own servers hacked
 export const FINDING_AFTER = /^(?:\s+\([^)]{1,15}\))?\s+(?:has\s+|have\s+|had\s+)?found\s+that\s+(?:the\s+)?\p{Lu}(?!\p{Lu}*\b)/u;
-export const OVERSIGHT_BODY = new RegExp(String.raw`\b(?:Commission|Commissioner|Inspectorate|Ombudsman|Regulator|Watchdog|Tribunal|Court|Auditor`
-  + String.raw`|Inspector\s+General)\b|^(?:The\s+)?Office\s+of\b`, 'u');
+export const OVERSIGHT_BODY = new RegExp(
+  String.raw`\b(?:Commission|Commissioner|Inspectorate|Ombudsman|Regulator|Watchdog|Tribunal|Court|Auditor` +
+    String.raw`|Inspector\s+General)\b|^(?:The\s+)?Office\s+of\b`,
+  'u',
+);
 // "Sierra View District Hospitals network", "Health Ministrys": a possessive that lost its apostrophe
-export const GLUED_TAIL = new RegExp(String.raw`\s\S*(?:(?:Hospital|Board|Network|Cent(?:er|re)|Clinic|Council|Commission|Bank|Association|College|Republic`
-  + String.raw`|Express)(s|es)|(?:Ministr|Authorit|Agenc|Compan|Universit)y(s))$`, 'u');
+export const GLUED_TAIL = new RegExp(
+  String.raw`\s\S*(?:(?:Hospital|Board|Network|Cent(?:er|re)|Clinic|Council|Commission|Bank|Association|College|Republic` +
+    String.raw`|Express)(s|es)|(?:Ministr|Authorit|Agenc|Compan|Universit)y(s))$`,
+  'u',
+);
 // a lower-case word after it that is no verb or joiner: what the name owns
-export const OWNED_NOUN = new RegExp(String.raw`^\s+(?!(?:is|was|has|had|have|are|were|will|would|can|could|may|might|said|says|and|or|of|in|at|on|for|to`
-  + String.raw`|with|by|from|that|which|who|as)\b)\p{Ll}+(?<!ed)\b`, 'u');
+export const OWNED_NOUN = new RegExp(
+  String.raw`^\s+(?!(?:is|was|has|had|have|are|were|will|would|can|could|may|might|said|says|and|or|of|in|at|on|for|to` +
+    String.raw`|with|by|from|that|which|who|as)\b)\p{Ll}+(?<!ed)\b`,
+  'u',
+);
 // "Hertfordshire Police USB memory stick": a device the name owns
 export const DEVICE_TAIL = /\s+(?:USB|CD|CDs|DVD|DVDs|PC|PCs|ATM|ATMs|CCTV|IT)$/u;

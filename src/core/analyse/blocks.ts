@@ -25,9 +25,11 @@ export function splitBlocks(text: string): Block[] {
   for (let m = BLOCK.exec(text); m; m = BLOCK.exec(text)) {
     const body = m[0].replace(BULLET, '');
     const label = LABEL.exec(body);
-    const digestItem = !!label && label[2]!.split('\n')[0]!.trim().split(/\s+/).length >= MIN_PROSE_WORDS
-      && !/^\p{Lu}{2,}/u.test(label[1]!) // an upper-case dateline ("TULSA, Okla. —") opens a story, not an item
-      && !nlp(label[1]!).has('#Verb');
+    const digestItem =
+      !!label &&
+      label[2]!.split('\n')[0]!.trim().split(/\s+/).length >= MIN_PROSE_WORDS &&
+      !/^\p{Lu}{2,}/u.test(label[1]!) && // an upper-case dateline ("TULSA, Okla. —") opens a story, not an item
+      !nlp(label[1]!).has('#Verb');
     out.push({ start: m.index, end: m.index + m[0].length, digestItem });
   }
   return out;

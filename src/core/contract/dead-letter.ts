@@ -3,7 +3,12 @@
 import type { DeadLetter } from './record.ts';
 
 export function deadLetter(
-  id: string | null, input: string, stage: DeadLetter['stage'], reason: DeadLetter['reason'], message: string, at = new Date(),
+  id: string | null,
+  input: string,
+  stage: DeadLetter['stage'],
+  reason: DeadLetter['reason'],
+  message: string,
+  at = new Date(),
 ): DeadLetter {
   return { deadLetter: true, id, input, stage, reason, message, at: at.toISOString() };
 }

@@ -4,11 +4,13 @@ import { z } from 'zod';
 
 export const SCHEMA_ID = 'incident-record/1';
 
-export const Span = z.object({
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
-  text: z.string().min(1),
-}).refine((s) => s.end > s.start, { message: 'evidence span must have end > start' });
+export const Span = z
+  .object({
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+    text: z.string().min(1),
+  })
+  .refine((s) => s.end > s.start, { message: 'evidence span must have end > start' });
 export type Span = z.infer<typeof Span>;
 
 const Alpha2 = z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 code');
@@ -32,7 +34,10 @@ export type ServerCountValue = z.infer<typeof ServerCountValue>;
 export const RansomValue = z.object({
   demanded: z.boolean(),
   amount: z.number().positive().nullable(),
-  currency: z.string().regex(/^[A-Z]{3,4}$/, 'ISO 4217 code or crypto ticker').nullable(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3,4}$/, 'ISO 4217 code or crypto ticker')
+    .nullable(),
 });
 export type RansomValue = z.infer<typeof RansomValue>;
 

@@ -13,7 +13,8 @@ export const date: FieldDescriptor<'date'> = {
   merge: (v, peers) => peers.filter((p) => p.startsWith(v) && p.length > v.length).sort((a, b) => b.length - a.length)[0] ?? v,
   score: [
     {
-      name: 'date', supportKey: 'year',
+      name: 'date',
+      supportKey: 'year',
       gold: (g) => g.date ?? undefined,
       answers: (v) => !!parseIsoPartial(v),
       ok: (v, g: GoldDate) => {
@@ -22,7 +23,8 @@ export const date: FieldDescriptor<'date'> = {
       },
     },
     {
-      name: 'date_year', supportKey: 'year',
+      name: 'date_year',
+      supportKey: 'year',
       gold: (g) => g.date ?? undefined,
       answers: (v) => !!parseIsoPartial(v),
       ok: (v, g: GoldDate) => parseIsoPartial(v)!.year === g.year,

@@ -4,7 +4,11 @@
 import type { FieldName, FieldValue, Fields } from '../contract/record.ts';
 
 /** A gold date: the year, and the month and day when the label states them. */
-export interface GoldDate { year: number; month: number | null; day: number | null }
+export interface GoldDate {
+  year: number;
+  month: number | null;
+  day: number | null;
+}
 
 /** A document's labels in the gold corpus format (shared/corpus/README.md). */
 export interface GoldLabels {
@@ -51,8 +55,15 @@ export interface FieldDescriptor<F extends FieldName> {
 }
 
 /** Lower case, no accents, no leading "the" or trailing "'s", words only: names that agree compare equal. */
-export const normName = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
-  .replace(/^the\s+/, '').replace(/['’]s$/, '').replace(/[^a-z0-9]+/g, ' ').trim();
+export const normName = (s: string) =>
+  s
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/^the\s+/, '')
+    .replace(/['’]s$/, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 /** The confidence column every field has. */
 export const confidenceColumn = <F extends FieldName>(name: string): Column<F> => ({ name, type: 'real', of: (f) => f.confidence });

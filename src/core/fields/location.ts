@@ -9,12 +9,15 @@ export const location: FieldDescriptor<'location'> = {
     region: v.region ?? peers.find((p) => p.region)?.region ?? null,
     city: v.city ?? peers.find((p) => p.city)?.city ?? null,
   }),
-  score: [{
-    name: 'country', supportKey: 'country',
-    gold: (g) => g.country ?? undefined,
-    answers: (v) => !!v?.country,
-    ok: (v, g: string) => String(v.country).toUpperCase() === g,
-  }],
+  score: [
+    {
+      name: 'country',
+      supportKey: 'country',
+      gold: (g) => g.country ?? undefined,
+      answers: (v) => !!v?.country,
+      ok: (v, g: string) => String(v.country).toUpperCase() === g,
+    },
+  ],
   columns: [
     { name: 'country', type: 'text', of: (f) => f.value.country ?? null },
     { name: 'region', type: 'text', of: (f) => f.value.region ?? null },

@@ -12,12 +12,15 @@ export const ransom: FieldDescriptor<'ransom'> = {
     const withAmount = peers.find((p) => p.amount != null);
     return withAmount ? { ...v, amount: withAmount.amount, currency: withAmount.currency } : v;
   },
-  score: [{
-    name: 'ransom_amount', supportKey: 'ransom',
-    gold: (g) => (g.ransom && g.ransom.amount != null ? g.ransom : undefined),
-    answers: (v) => v?.amount != null,
-    ok: (v, g: Amount) => Math.abs(v.amount! - g.amount) <= 0.01 * g.amount && (!g.currency || String(v.currency ?? '').toUpperCase() === g.currency),
-  }],
+  score: [
+    {
+      name: 'ransom_amount',
+      supportKey: 'ransom',
+      gold: (g) => (g.ransom && g.ransom.amount != null ? g.ransom : undefined),
+      answers: (v) => v?.amount != null,
+      ok: (v, g: Amount) => Math.abs(v.amount! - g.amount) <= 0.01 * g.amount && (!g.currency || String(v.currency ?? '').toUpperCase() === g.currency),
+    },
+  ],
   columns: [
     { name: 'ransom_demanded', type: 'boolean', of: (f) => f.value.demanded ?? null },
     { name: 'ransom_amount', type: 'numeric', of: (f) => f.value.amount ?? null },

@@ -3,10 +3,36 @@ import { confidenceColumn, normName, type FieldDescriptor } from './field.ts';
 
 // The scorer's name matching (shared/corpus/README.md): legal-form and filler words do not count.
 const SUFFIX = new Set([
-  'inc', 'incorporated', 'ltd', 'limited', 'llc', 'corp', 'corporation', 'co', 'company', 'plc', 'gmbh', 'sa', 'ag', 'nv', 'bv', 'the', 'of', 'and', 'group',
+  'inc',
+  'incorporated',
+  'ltd',
+  'limited',
+  'llc',
+  'corp',
+  'corporation',
+  'co',
+  'company',
+  'plc',
+  'gmbh',
+  'sa',
+  'ag',
+  'nv',
+  'bv',
+  'the',
+  'of',
+  'and',
+  'group',
 ]);
-const toks = (s: unknown) => String(s ?? '').toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
-  .replace(/['’]s\b/g, '').replace(/[^a-z0-9]+/g, ' ').trim().split(' ').filter((t) => t && !SUFFIX.has(t));
+const toks = (s: unknown) =>
+  String(s ?? '')
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/['’]s\b/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+    .split(' ')
+    .filter((t) => t && !SUFFIX.has(t));
 
 /** Same tokens, or one name's tokens inside the other's with a Jaccard overlap of at least one half. */
 function victimMatch(pred: string, golds: readonly string[]): boolean {
@@ -38,11 +64,14 @@ export const victim: FieldDescriptor<'victim'> = {
     const tb = nameTokens(b);
     return ta.size > 0 && ta.size < tb.size && [...ta].every((t) => tb.has(t));
   },
-  score: [{
-    name: 'victim', supportKey: 'victim',
-    gold: (g) => g.victim ?? undefined,
-    answers: (v) => !!v,
-    ok: (v, g: string, alternatives) => victimMatch(String(v), [g, ...alternatives]),
-  }],
+  score: [
+    {
+      name: 'victim',
+      supportKey: 'victim',
+      gold: (g) => g.victim ?? undefined,
+      answers: (v) => !!v,
+      ok: (v, g: string, alternatives) => victimMatch(String(v), [g, ...alternatives]),
+    },
+  ],
   columns: [{ name: 'victim', type: 'text', of: (f) => f.value }, confidenceColumn('victim_confidence')],
 };

@@ -8,13 +8,22 @@ import { GENERAL_STORY_WORDS, VICTIM_INCIDENT_WORDS } from './story-words.ts';
 
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
 const anyWord = (words: readonly string[]) =>
-  new RegExp(`(?<![\\w-])(?:${[...words].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\w-])`, 'i');
+  new RegExp(
+    `(?<![\\w-])(?:${[...words]
+      .sort((a, b) => b.length - a.length)
+      .map(escape)
+      .join('|')})(?![\\w-])`,
+    'i',
+  );
 const GENERAL = anyWord(GENERAL_STORY_WORDS);
 const INCIDENT = anyWord(VICTIM_INCIDENT_WORDS);
 // Without a headline, the opening stands in for it: about a headline's length.
 const OPENING_CHARS = 160;
 
-export interface StoryFocus { victimIncident: boolean; headline: string }
+export interface StoryFocus {
+  victimIncident: boolean;
+  headline: string;
+}
 
 export function storyFocus(text: string, title?: string | null): StoryFocus {
   const headline = (title?.trim() || text.slice(0, OPENING_CHARS)).replace(/\s+/g, ' ');

@@ -10,14 +10,20 @@ import type { Links } from './layout.ts';
 
 function highlightedText(text: string, record: IncidentRecord | null): Html {
   const segs = segments(text, record ? recordMarks(text, record.fields) : []);
-  return html`<pre id="doc-text" class="doc-text">${segs.map((s) => (s.classes.length
-    ? html`<span class="seg ${s.classes.join(' ')}" data-s="${s.start}" data-e="${s.end}">${text.slice(s.start, s.end)}</span>`
-    : text.slice(s.start, s.end)))}</pre>`;
+  return html`<pre id="doc-text" class="doc-text">${segs.map((s) =>
+    s.classes.length
+      ? html`<span class="seg ${s.classes.join(' ')}" data-s="${s.start}" data-e="${s.end}">${text.slice(s.start, s.end)}</span>`
+      : text.slice(s.start, s.end),
+  )}</pre>`;
 }
 
 const HINTS: Record<FieldName, string> = {
-  victim: 'name', date: 'YYYY, YYYY-MM or YYYY-MM-DD', location: 'BE, Namur, Namur', serverCount: '5',
-  ransom: 'yes / no / yes 4000 USD', origin: 'RU, actor name',
+  victim: 'name',
+  date: 'YYYY, YYYY-MM or YYYY-MM-DD',
+  location: 'BE, Namur, Namur',
+  serverCount: '5',
+  ransom: 'yes / no / yes 4000 USD',
+  origin: 'RU, actor name',
 };
 
 function correctionForm(links: Links, record: IncidentRecord, field: FieldName): Html {
@@ -42,11 +48,21 @@ function fieldCard(links: Links, record: IncidentRecord, field: FieldName, revie
   return html`<section class="field" id="field-${field}" data-field="${field}">
 <h3><button type="button" class="pick swatch f-${field}" data-field="${field}"${f ? '' : html` disabled`}>${field}</button></h3>
 <p class="value">${formatValue(f?.value)}</p>
-${f ? html`<p class="meta">confidence <span class="c">${f.confidence.toFixed(3)}</span> · rule <span class="rule">${f.rule}</span></p>
-<ul class="evidence">${f.evidence.map((e) => html`<li><q>${e.text}</q> <span class="off">${e.start}–${e.end}</span></li>`)}</ul>` : ''}
-${f?.alternatives?.length ? html`<ol class="alts">${f.alternatives.map((a, n) => html`<li>
+${
+  f
+    ? html`<p class="meta">confidence <span class="c">${f.confidence.toFixed(3)}</span> · rule <span class="rule">${f.rule}</span></p>
+<ul class="evidence">${f.evidence.map((e) => html`<li><q>${e.text}</q> <span class="off">${e.start}–${e.end}</span></li>`)}</ul>`
+    : ''
+}
+${
+  f?.alternatives?.length
+    ? html`<ol class="alts">${f.alternatives.map(
+        (a, n) => html`<li>
 <button type="button" class="alt" data-alt="a-${field}-${n}">${formatValue(a.value)}</button>
-<span class="c">${a.confidence.toFixed(3)}</span> <span class="rule">${a.rule}</span></li>`)}</ol>` : ''}
+<span class="c">${a.confidence.toFixed(3)}</span> <span class="rule">${a.rule}</span></li>`,
+      )}</ol>`
+    : ''
+}
 ${reviewed ? html`<p class="reviewed">reviewed (${reviewed.action}): ${formatValue(reviewed.value)} <span class="at">${reviewed.at}</span></p>` : ''}
 ${links.token ? correctionForm(links, record, field) : ''}
 </section>`;

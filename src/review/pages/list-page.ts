@@ -38,8 +38,10 @@ ${s.evidence.map((e) => html`<q class="ev">${e.text}</q>`)}</td>`;
 
 function changeRows(cs: readonly FieldChange[]): Html {
   return html`<table class="changes"><tr><th>field</th><th>change</th><th>old</th><th>new</th></tr>
-${cs.map((c) => html`<tr class="change-${c.kind}"><td class="swatch f-${c.field}">${c.field}</td><td>${c.kind}</td>
-${sideCell(c.from)}${sideCell(c.to)}</tr>`)}</table>`;
+${cs.map(
+  (c) => html`<tr class="change-${c.kind}"><td class="swatch f-${c.field}">${c.field}</td><td>${c.kind}</td>
+${sideCell(c.from)}${sideCell(c.to)}</tr>`,
+)}</table>`;
 }
 
 export function listPage(links: Links, q: ListQuery, rows: readonly ListRow[], rulesets: string[], opts: { static?: boolean; limit?: number } = {}): Html {
@@ -51,21 +53,25 @@ ${shown.length < rows.length ? html`<p class="note">showing the first ${shown.le
 <table class="records" id="records">
 <thead><tr><th>document</th><th>victim</th><th>date</th><th>country</th><th>ransom</th><th>lowest confidence</th></tr></thead>
 <tbody>
-${shown.map((r) => html`<tr data-id="${r.id}">
+${shown.map(
+  (r) => html`<tr data-id="${r.id}">
 <td><a class="doc-link" href="${links.doc(r.id, q.ruleset)}">${r.title ?? r.record.source.uri?.split('/').pop() ?? r.id}</a><div class="id">${r.id}</div></td>
 <td>${formatValue(r.record.fields.victim?.value)}</td>
 <td>${formatValue(r.record.fields.date?.value)}</td>
 <td>${formatValue((r.record.fields.location?.value as { country?: string } | undefined)?.country)}</td>
 <td>${ransom(r.record.fields.ransom?.value)}</td>
 <td class="conf">${conf(r.confidence)}${r.lowestField ? html` <span class="swatch f-${r.lowestField}">${r.lowestField}</span>` : ''}</td>
-</tr>${r.changes.length ? html`<tr class="change-row"><td colspan="6">${changeRows(r.changes)}</td></tr>` : ''}`)}
+</tr>${r.changes.length ? html`<tr class="change-row"><td colspan="6">${changeRows(r.changes)}</td></tr>` : ''}`,
+)}
 </tbody></table>`;
 }
 
 export function deadPage(links: Links, letters: readonly (DeadLetter & { runId: number | null })[], stored: ReadonlySet<string>): Html {
   return html`<h1>${letters.length} dead letters</h1>
 <table class="records"><thead><tr><th>document</th><th>input</th><th>stage</th><th>reason</th><th>message</th><th>at</th></tr></thead><tbody>
-${letters.map((d) => html`<tr><td>${d.id && stored.has(d.id) ? html`<a href="${links.doc(d.id)}">${d.id}</a>` : (d.id ?? '—')}</td>
-<td>${d.input}</td><td>${d.stage}</td><td>${d.reason}</td><td>${d.message}</td><td>${d.at}</td></tr>`)}
+${letters.map(
+  (d) => html`<tr><td>${d.id && stored.has(d.id) ? html`<a href="${links.doc(d.id)}">${d.id}</a>` : (d.id ?? '—')}</td>
+<td>${d.input}</td><td>${d.stage}</td><td>${d.reason}</td><td>${d.message}</td><td>${d.at}</td></tr>`,
+)}
 </tbody></table>`;
 }

@@ -10,10 +10,11 @@ import { GENERIC, HARM_AFTER, HARM_BEFORE, LEADING, ORG_HEAD, isCommonWord, isKn
 
 const COUNTY = /^(.+?)\s+(?:County|Parish|Borough)$/u;
 /** A town or county of the gazetteer ("Evansville", "Orchard Park", "Jackson County") that is no ordinary word. */
-export const isTownOrCounty = (value: string) => townMemo(value, () => {
-  const place = COUNTY.exec(value)?.[1] ?? value;
-  return !isCommonWord(place) && (isPlace(place) || cityPlaces(place).length > 0 || subdivisions(place).length > 0);
-});
+export const isTownOrCounty = (value: string) =>
+  townMemo(value, () => {
+    const place = COUNTY.exec(value)?.[1] ?? value;
+    return !isCommonWord(place) && (isPlace(place) || cityPlaces(place).length > 0 || subdivisions(place).length > 0);
+  });
 const townMemo = wordMemo<boolean>();
 
 const countryMemo = wordMemo<boolean>();
@@ -45,15 +46,16 @@ export function withoutCountryTail(doc: AnalysedDoc, value: string, nounAfter: b
 
 const CAPITAL_NEXT = /^\s+\p{Lu}/u;
 /** `owner` appears in the text as a word of its own, not as the first word of a longer name. */
-export const standsAlone = (doc: AnalysedDoc, owner: string) => memoized(doc, 'alone', owner, () => {
-  const { text } = doc;
-  for (let at = text.indexOf(owner); at >= 0; at = text.indexOf(owner, at + 1)) {
-    const after = text.slice(at + owner.length, at + owner.length + 3);
-    if (/^[\p{L}\d]/u.test(after) || (at > 0 && /[\p{L}\d]/u.test(text[at - 1]!))) continue;
-    if (!CAPITAL_NEXT.test(after)) return true;
-  }
-  return false;
-});
+export const standsAlone = (doc: AnalysedDoc, owner: string) =>
+  memoized(doc, 'alone', owner, () => {
+    const { text } = doc;
+    for (let at = text.indexOf(owner); at >= 0; at = text.indexOf(owner, at + 1)) {
+      const after = text.slice(at + owner.length, at + owner.length + 3);
+      if (/^[\p{L}\d]/u.test(after) || (at > 0 && /[\p{L}\d]/u.test(text[at - 1]!))) continue;
+      if (!CAPITAL_NEXT.test(after)) return true;
+    }
+    return false;
+  });
 
 const ORDINAL = /^[\d.,]+(?:st|nd|rd|th)?$/;
 export function allGeneric(words: readonly string[]): boolean {
@@ -62,23 +64,35 @@ export function allGeneric(words: readonly string[]): boolean {
 }
 // "City National Bank", "State Employees Credit Union": three or more common words capitalised together and
 // ending on an organisation noun are one organisation's name; "the National Bank" alone is a kind
-export const namedFromCommonWords = (value: string, words: readonly string[]) =>
-  words.length >= 3 && !LEADING.has(words[0]!) && ORG_TAIL.test(value);
-const ORG_TAIL = new RegExp(String.raw`\s(?:Bank|Hospitals?|Clinic|Credit\s+Union|Union|Insurance|Health|Healthcare|University|College|School|`
-  + String.raw`Schools|Council|Authority|Agency|Company|Group|Corporation|Services|Systems?|Network|Cent(?:er|re)s?)$`, 'u');
+export const namedFromCommonWords = (value: string, words: readonly string[]) => words.length >= 3 && !LEADING.has(words[0]!) && ORG_TAIL.test(value);
+const ORG_TAIL = new RegExp(
+  String.raw`\s(?:Bank|Hospitals?|Clinic|Credit\s+Union|Union|Insurance|Health|Healthcare|University|College|School|` +
+    String.raw`Schools|Council|Authority|Agency|Company|Group|Corporation|Services|Systems?|Network|Cent(?:er|re)s?)$`,
+  'u',
+);
 
 // Herts Police is being investigated after sending personal details", "the BBC accidentally published": a force or an
 // outlet that mishandled data itself is the victim, not the reporter
-const MISHAP_AFTER = new RegExp(String.raw`^\s+(?:(?:has|have|had)\s+)?(?:accidentally|mistakenly|inadvertently|wrongly|`
-  + String.raw`(?:is|are|was|were)\s+being\s+investigated|(?:was|were|been)\s+fined|apologi[sz]ed)\b`, 'iu');
+const MISHAP_AFTER = new RegExp(
+  String.raw`^\s+(?:(?:has|have|had)\s+)?(?:accidentally|mistakenly|inadvertently|wrongly|` +
+    String.raw`(?:is|are|was|were)\s+being\s+investigated|(?:was|were|been)\s+fined|apologi[sz]ed)\b`,
+  'iu',
+);
 // "The Salt Lake City Police Department’s website, …, has been taken offline", "A Hertfordshire Police USB memory stick
 // containing the personal details": a police force or an outlet whose own systems or media an incident sentence names
-const OWNED_AFTER = new RegExp(String.raw`^(?:['’]s?)?\s+(?:\p{Lu}[\p{L}-]*\s+)?(?:(?:official|internal|own|computer|memory|email|e-mail)\s+)?`
-  + String.raw`(?:websites?|site|USB|laptops?|databases?|computer\s+systems?|systems|servers?|network|email\s+accounts?)\b`, 'u');
+const OWNED_AFTER = new RegExp(
+  String.raw`^(?:['’]s?)?\s+(?:\p{Lu}[\p{L}-]*\s+)?(?:(?:official|internal|own|computer|memory|email|e-mail)\s+)?` +
+    String.raw`(?:websites?|site|USB|laptops?|databases?|computer\s+systems?|systems|servers?|network|email\s+accounts?)\b`,
+  'u',
+);
 // outlets and police are hit too: "The New York Times' computer system was hacked", "hacked the ARY News Channel website"
 export function harmedAround(text: string, s: number, e: number): boolean {
-  return HARM_AFTER.test(text.slice(e, e + 60)) || HARM_BEFORE.test(text.slice(Math.max(0, s - 60), s))
-    || MISHAP_AFTER.test(text.slice(e, e + 40)) || (OWNED_AFTER.test(text.slice(e, e + 60)) && inIncidentSentenceText(text, s));
+  return (
+    HARM_AFTER.test(text.slice(e, e + 60)) ||
+    HARM_BEFORE.test(text.slice(Math.max(0, s - 60), s)) ||
+    MISHAP_AFTER.test(text.slice(e, e + 40)) ||
+    (OWNED_AFTER.test(text.slice(e, e + 60)) && inIncidentSentenceText(text, s))
+  );
 }
 const inIncidentSentenceText = (text: string, at: number) => {
   const from = Math.max(text.lastIndexOf('.', at), text.lastIndexOf('\n', at)) + 1;

@@ -4,9 +4,26 @@ import { JOINER, isPlace } from '../name-shape.ts';
 import { NOT_ORGANISATION, PERSON_AFTER, PERSON_BEFORE, isPeoplePlural, namedAsPerson } from '../person.ts';
 import { TECH_ACRONYM } from '../lone.ts';
 import {
-  ACTOR_AFTER, ENFORCING_AFTER, FINDING_AFTER, GENERIC, LAW_ENFORCEMENT, LEADING, NOT_VICTIM_NAMES, NOT_VICTIM_WORDS, ORG_HEAD,
-  OVERSEEING_AFTER, OVERSIGHT_BODY, REPORTER, RESIDENT_AFTER, ROLE, SECURITY_APPOSITIVE, SOURCE_BEFORE, allCapsHeadline,
-  hasCorporateContext, isCommonWord, isFirstName,
+  ACTOR_AFTER,
+  ENFORCING_AFTER,
+  FINDING_AFTER,
+  GENERIC,
+  LAW_ENFORCEMENT,
+  LEADING,
+  NOT_VICTIM_NAMES,
+  NOT_VICTIM_WORDS,
+  ORG_HEAD,
+  OVERSEEING_AFTER,
+  OVERSIGHT_BODY,
+  REPORTER,
+  RESIDENT_AFTER,
+  ROLE,
+  SECURITY_APPOSITIVE,
+  SOURCE_BEFORE,
+  allCapsHeadline,
+  hasCorporateContext,
+  isCommonWord,
+  isFirstName,
 } from '../words.ts';
 import { defineReject, type Named, type RejectStep } from './step.ts';
 import { allGeneric, harmedAround, isCountry, isTownOrCounty, namedFromCommonWords } from './helpers.ts';
@@ -44,7 +61,10 @@ const lawFirstHalf = defineReject({
 
 const attackerOrReporterName = defineReject({
   name: 'attacker, security firm or outlet',
-  examples: [{ run: '[Fancy Bear] struck again.', value: null }, { run: '[LockBit Gang] struck.', value: null }],
+  examples: [
+    { run: '[Fancy Bear] struck again.', value: null },
+    { run: '[LockBit Gang] struck.', value: null },
+  ],
   counterExamples: ['[Royal Shrewsbury Hospital] was hit.', '[Royal Navy] was hit.'],
   // gang names are ordinary words too ("Royal Shrewsbury Hospital"): an organisation noun outweighs them
   // "Royal Navy", "Royal Victoria Infirmary": a gang named by an ordinary adjective opens many organisations' names;
@@ -52,15 +72,20 @@ const attackerOrReporterName = defineReject({
   rejects: (n) => {
     const { words } = n;
     const joined = words.join(' ');
-    return ((NOT_VICTIM_NAMES.has(joined) || NOT_VICTIM_NAMES.has(joined.replace(/s$/u, ''))) && !harmed(n))
-      || (NOT_VICTIM_WORDS.has(words[0]!) && !ORG_HEAD.test(n.value) && !(words[0] === 'royal' && words.length > 1 && !GENERIC.has(words[1]!)));
+    return (
+      ((NOT_VICTIM_NAMES.has(joined) || NOT_VICTIM_NAMES.has(joined.replace(/s$/u, ''))) && !harmed(n)) ||
+      (NOT_VICTIM_WORDS.has(words[0]!) && !ORG_HEAD.test(n.value) && !(words[0] === 'royal' && words.length > 1 && !GENERIC.has(words[1]!)))
+    );
   },
 });
 
 const JOINER_START = new RegExp(String.raw`^${JOINER}\s`, 'u');
 const openerOrFragment = defineReject({
   name: 'sentence opener, one letter or joiner start',
-  examples: [{ run: '[X] marks the spot.', value: null }, { run: 'ministry [of Health] said', value: null }],
+  examples: [
+    { run: '[X] marks the spot.', value: null },
+    { run: 'ministry [of Health] said', value: null },
+  ],
   counterExamples: ['[Acme Corp] said.'],
   rejects: (n) => LEADING.has(n.words[0]!) || n.value.length < 2 || JOINER_START.test(n.value),
 });
@@ -78,7 +103,10 @@ const nationalGovernment = defineReject({
 const CREW_END = /\s(?:Crew|Hackers|Hacking\s+Team|Cyber\s+(?:Army|Team|Squad|Force))$|^(?:\p{Lu}\p{L}+\s+)?Electronic\s+Army$/u;
 const crew = defineReject({
   name: "a crew's name",
-  examples: [{ run: '[Pakistani Haxors Crew] defaced it.', value: null }, { run: '[Iranian Cyber Army] struck.', value: null }],
+  examples: [
+    { run: '[Pakistani Haxors Crew] defaced it.', value: null },
+    { run: '[Iranian Cyber Army] struck.', value: null },
+  ],
   counterExamples: ['[Cyber Defence Agency] said.'],
   // "Pakistani Haxors Crew", "Iranian Cyber Army": a crew's name is the attacker's
   rejects: (n) => CREW_END.test(n.value),
@@ -88,7 +116,10 @@ const MONTH = String.raw`(?:January|February|March|April|May|June|July|August|Se
 const DAY_OF_MONTH = new RegExp(String.raw`\b\d{1,2}(?:st|nd|rd|th)?\s+${MONTH}\b|\b${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?\b`, 'u');
 const ageOrDate = defineReject({
   name: "a person's age or a date",
-  examples: [{ run: '[47-year-old Schella Logan Hope] said.', value: null }, { run: 'on [Sun 29th December]', value: null }],
+  examples: [
+    { run: '[47-year-old Schella Logan Hope] said.', value: null },
+    { run: 'on [Sun 29th December]', value: null },
+  ],
   counterExamples: ['[Acme Corp] said.'],
   // "47-year-old Schella Logan Hope", "Sun 29th December": a person's age or a date, no organisation
   rejects: (n) => /^\d+-year-old\b/u.test(n.value) || DAY_OF_MONTH.test(n.value),
@@ -96,7 +127,10 @@ const ageOrDate = defineReject({
 
 const notOrganisation = defineReject({
   name: 'address, placeholder, time, record or people',
-  examples: [{ run: 'on [Salem Road]', value: null }, { run: '[South Africans] were hit.', value: null }],
+  examples: [
+    { run: 'on [Salem Road]', value: null },
+    { run: '[South Africans] were hit.', value: null },
+  ],
   counterExamples: ['[Salem Hospital] was hit.'],
   // "Salem Road", "Veteran B", "1am GMT", "Social Security Numbers", "South Africans": an address, a placeholder
   // for a person, a time, a kind of record or a people is no organisation
@@ -136,10 +170,13 @@ const vendorKind = defineReject({
 });
 
 // the modifiers that make a group, gang or crew an attacker rather than a media or banking group
-const ACTOR_BEFORE = new RegExp(String.raw`\b(?:(?:hack(?:er|ing|tivist)|hacking-for-hire|APT|ransomware|threat|espionage|`
-  + String.raw`cyber(?:crime|criminal)?|criminal|extortion|activist|state[\s-]sponsored|wiper)[\s-]+(?:group|gang|collective|crew|actor|outfit|cell)|`
-  + String.raw`(?:activist|state[\s-]sponsored|Iranian|Russian|Chinese|North\s+Korean|pro-\p{Lu}\p{L}+)\s+hack(?:er|tivist)s|hacktivists|`
-  + String.raw`a\.?k\.?a\.?|also\s+known\s+as|under\s+the\s+(?:moniker|name))\s*,?\s*["“']?(?:the\s+)?["“']?$`, 'iu');
+const ACTOR_BEFORE = new RegExp(
+  String.raw`\b(?:(?:hack(?:er|ing|tivist)|hacking-for-hire|APT|ransomware|threat|espionage|` +
+    String.raw`cyber(?:crime|criminal)?|criminal|extortion|activist|state[\s-]sponsored|wiper)[\s-]+(?:group|gang|collective|crew|actor|outfit|cell)|` +
+    String.raw`(?:activist|state[\s-]sponsored|Iranian|Russian|Chinese|North\s+Korean|pro-\p{Lu}\p{L}+)\s+hack(?:er|tivist)s|hacktivists|` +
+    String.raw`a\.?k\.?a\.?|also\s+known\s+as|under\s+the\s+(?:moniker|name))\s*,?\s*["“']?(?:the\s+)?["“']?$`,
+  'iu',
+);
 const actorBefore = defineReject({
   name: 'attacker named after its kind',
   examples: [{ run: 'hacktivist group [Black Reward] leaked files.', value: null }],
@@ -149,9 +186,12 @@ const actorBefore = defineReject({
 });
 
 // "Entertainment news website Gossipline first reported": an outlet is the source too
-const VENDOR_BEFORE = new RegExp(String.raw`\b(?:IT|security|cyber[\s-]?security|cyber[\s-]?intelligence|threat[\s-]intelligence|antivirus|`
-  + String.raw`anti-virus|forensics?|blockchain\s+analytics|research|news)[\s-]+(?:company|firm|vendor|provider|researchers?|specialists?|outfit|`
-  + String.raw`start-?up|expert|website|site|outlet|blog|portal)\s*$`, 'iu');
+const VENDOR_BEFORE = new RegExp(
+  String.raw`\b(?:IT|security|cyber[\s-]?security|cyber[\s-]?intelligence|threat[\s-]intelligence|antivirus|` +
+    String.raw`anti-virus|forensics?|blockchain\s+analytics|research|news)[\s-]+(?:company|firm|vendor|provider|researchers?|specialists?|outfit|` +
+    String.raw`start-?up|expert|website|site|outlet|blog|portal)\s*$`,
+  'iu',
+);
 const vendorBefore = defineReject({
   name: 'a vendor or researcher reporting',
   examples: [{ run: 'security firm [Emsisoft Labs] said.', value: null }],
@@ -160,13 +200,22 @@ const vendorBefore = defineReject({
   rejects: (n) => VENDOR_BEFORE.test(before(n, 50)) && !harmed(n),
 });
 
-const SERVING_VENDOR_BEFORE = new RegExp(String.raw`(?:\bthird[\s-]party\s+(?:[\w-]+\s+){0,2}|\b(?:its|their)\s+(?:[\w-]+\s+){0,2}|`
-  + String.raw`\b\p{Lu}{2,}\s+|\bsub-?)(?:vendor|contractor|business\s+associate)s?,?\s+(?:called\s+|named\s+)?$`, 'u');
-const HIRED_APPOSITIVE = new RegExp(String.raw`^['’]?s?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,5}?(?:company|firm|vendor|contractor|provider)\s+`
-  + String.raw`(?:hired|contracted|used|retained|engaged)\b`, 'u');
+const SERVING_VENDOR_BEFORE = new RegExp(
+  String.raw`(?:\bthird[\s-]party\s+(?:[\w-]+\s+){0,2}|\b(?:its|their)\s+(?:[\w-]+\s+){0,2}|` +
+    String.raw`\b\p{Lu}{2,}\s+|\bsub-?)(?:vendor|contractor|business\s+associate)s?,?\s+(?:called\s+|named\s+)?$`,
+  'u',
+);
+const HIRED_APPOSITIVE = new RegExp(
+  String.raw`^['’]?s?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,5}?(?:company|firm|vendor|contractor|provider)\s+` +
+    String.raw`(?:hired|contracted|used|retained|engaged)\b`,
+  'u',
+);
 const servingVendor = defineReject({
   name: 'a vendor serving the victim',
-  examples: [{ run: 'fired third-party vendor [Scribewell] said.', value: null }, { run: '[Hummingwire], a software company hired to help', value: null }],
+  examples: [
+    { run: 'fired third-party vendor [Scribewell] said.', value: null },
+    { run: '[Hummingwire], a software company hired to help', value: null },
+  ],
   counterExamples: ['[Scribewell] said.'],
   // "fired third-party vendor Scribewell", "UMHS vendor Omnicare", "Hummingwire, a software company hired to…": a
   // vendor serving the organisation whose records it held; that organisation is the victim
@@ -176,20 +225,30 @@ const servingVendor = defineReject({
 const OFFICE = /['’]s\s+(?:Office|Department|Bureau)\b|^(?:Office|Department|Bureau|Ministry)\s+of\b/u;
 // "Premier Physicians Group", "College of Nurses of Ontario", "Employee Health and Wellness": a body of or for the
 // people a role names, not a person holding it ("College of Physicians and Surgeons" is a regulator, and stays out)
-const PEOPLE_BODY = new RegExp(String.raw`\b(?:Physicians|Nurses|Doctors|Workers|Employees?)\s+(?!(?:and|&)\s)(?:[\p{Lu}&][\p{L}&-]*\s+){0,3}?`
-  + String.raw`${ORG_HEAD.source.replace(/^\\b/, '')}|\b(?:College|Association|Union|Federation|Society|Council|Board)\s+of\s+(?:\p{Lu}\p{L}+\s+)?`
-  + String.raw`(?:Physicians|Nurses|Doctors|Workers|Employees)\b(?!\s+(?:and|&)\s)`, 'u');
+const PEOPLE_BODY = new RegExp(
+  String.raw`\b(?:Physicians|Nurses|Doctors|Workers|Employees?)\s+(?!(?:and|&)\s)(?:[\p{Lu}&][\p{L}&-]*\s+){0,3}?` +
+    String.raw`${ORG_HEAD.source.replace(/^\\b/, '')}|\b(?:College|Association|Union|Federation|Society|Council|Board)\s+of\s+(?:\p{Lu}\p{L}+\s+)?` +
+    String.raw`(?:Physicians|Nurses|Doctors|Workers|Employees)\b(?!\s+(?:and|&)\s)`,
+  'u',
+);
 // "Daniel Drake Center for Post-Acute Care": a compound, not the newspaper word
 const POST_PREFIX = /\bPost-\p{L}+/gu;
 const roleOrReporter = defineReject({
   name: 'role, reporter, shouted headline or country',
-  examples: [{ run: '[Attorney General] said.', value: null }, { run: 'in [Belgium] today', value: null }],
+  examples: [
+    { run: '[Attorney General] said.', value: null },
+    { run: 'in [Belgium] today', value: null },
+  ],
   counterExamples: ["[Prime Minister's Office] was hit."],
   rejects: (n) => {
     // "Prime Minister's Office", "Office of Medicaid Inspector General": a role names the office that serves it
     const office = OFFICE.test(n.value);
-    return (ROLE.test(n.value) && !office && !PEOPLE_BODY.test(n.text.slice(n.s, n.e + 6)))
-      || (REPORTER.test(n.value.replace(POST_PREFIX, '')) && !harmed(n)) || allCapsHeadline(n.value) || isCountry(n.value);
+    return (
+      (ROLE.test(n.value) && !office && !PEOPLE_BODY.test(n.text.slice(n.s, n.e + 6))) ||
+      (REPORTER.test(n.value.replace(POST_PREFIX, '')) && !harmed(n)) ||
+      allCapsHeadline(n.value) ||
+      isCountry(n.value)
+    );
   },
 });
 
@@ -218,19 +277,32 @@ const firstName = defineReject({
   examples: [{ run: 'said [Brett Callow] of Emsisoft.', value: null }],
   counterExamples: ['[Brett Hospital] was hit.'],
   // "Brett Callow", "Zelda McConachy": a first name and no organisation noun is a person
-  rejects: (n) => n.words.length <= 3 && isFirstName(n.words[0]!) && !ORG_HEAD.test(n.value) && !n.incorporated && !BODY_KIND_END.test(n.value)
-    && !hasCorporateContext(n.text, n.e),
+  rejects: (n) =>
+    n.words.length <= 3 &&
+    isFirstName(n.words[0]!) &&
+    !ORG_HEAD.test(n.value) &&
+    !n.incorporated &&
+    !BODY_KIND_END.test(n.value) &&
+    !hasCorporateContext(n.text, n.e),
 });
 
 const titledPerson = defineReject({
   name: 'a title or role beside a short name',
-  examples: [{ run: 'spokesman [Jay Mayfield] said.', value: null }, { run: '[Canh Oxelson], 32, a former employee', value: null }],
+  examples: [
+    { run: 'spokesman [Jay Mayfield] said.', value: null },
+    { run: '[Canh Oxelson], 32, a former employee', value: null },
+  ],
   counterExamples: ['[Jay Mayfield Clinic] said.'],
   // "spokesman Jay Mayfield", "Canh Oxelson, 32, a former employee", "Mr Montgomery": a title or a role beside a
   // short name without an organisation noun makes it a person
-  rejects: (n) => n.words.length <= 3 && !ORG_HEAD.test(n.value) && !n.incorporated && (/^(?:mr|mrs|ms|miss)\.?$/.test(n.words[0]!)
-    || PERSON_BEFORE.test(before(n, 40)) || PERSON_AFTER.test(after(n, 80))
-    || (!/^[\p{Lu}\d&.-]+$/u.test(n.value) && namedAsPerson(n.doc, n.value))),
+  rejects: (n) =>
+    n.words.length <= 3 &&
+    !ORG_HEAD.test(n.value) &&
+    !n.incorporated &&
+    (/^(?:mr|mrs|ms|miss)\.?$/.test(n.words[0]!) ||
+      PERSON_BEFORE.test(before(n, 40)) ||
+      PERSON_AFTER.test(after(n, 80)) ||
+      (!/^[\p{Lu}\d&.-]+$/u.test(n.value) && namedAsPerson(n.doc, n.value))),
 });
 
 const personOf = defineReject({
@@ -246,12 +318,18 @@ const personOf = defineReject({
 const ADVERB_AFTER = /^,\s+(?:the|it|its|they|their|he|she|we|this|these|there|some|many|no|none|all|hackers|attackers)\b/u;
 const loneWord = defineReject({
   name: 'a lone dictionary word, technical acronym or sentence adverb',
-  examples: [{ run: '[Potential] victims were told.', value: null }, { run: 'the [GPS] network', value: null }],
+  examples: [
+    { run: '[Potential] victims were told.', value: null },
+    { run: 'the [GPS] network', value: null },
+  ],
   counterExamples: ['[Weebly], a website builder, said.'],
   // a lone dictionary word ("Potential", "Privacy") is a capitalised sentence start, not a brand; nor is a technical
   // or privacy-office acronym ("GPS network", "the CE") or a sentence adverb ("Additionally, the group …")
-  rejects: (n) => n.words.length === 1 && ((isCommonWord(n.value) && !hasCorporateContext(n.text, n.e)) || TECH_ACRONYM.has(n.value)
-    || (/\p{Ll}ly$/u.test(n.value) && ADVERB_AFTER.test(after(n, 12)))),
+  rejects: (n) =>
+    n.words.length === 1 &&
+    ((isCommonWord(n.value) && !hasCorporateContext(n.text, n.e)) ||
+      TECH_ACRONYM.has(n.value) ||
+      (/\p{Ll}ly$/u.test(n.value) && ADVERB_AFTER.test(after(n, 12)))),
 });
 
 const shoutedWord = defineReject({
@@ -310,8 +388,7 @@ const townOfSomeone = defineReject({
   counterExamples: ['An [Evansville] city employee was fired.'],
   // "An Evansville hospital", "a Jersey City doctor", "a Dallas County, Texas, physician": a town or county named only
   // to say where some unnamed body or person is; the victim is that one, not the place
-  rejects: (n) => ARTICLE_BEFORE.test(before(n, 4)) && /^,?\s+\p{Ll}/u.test(after(n, 3)) && !TOWN_BODY_AFTER.test(after(n, 12))
-    && isTownOrCounty(n.value),
+  rejects: (n) => ARTICLE_BEFORE.test(before(n, 4)) && /^,?\s+\p{Ll}/u.test(after(n, 3)) && !TOWN_BODY_AFTER.test(after(n, 12)) && isTownOrCounty(n.value),
 });
 
 const actorOrResearcherAfter = defineReject({
@@ -333,8 +410,8 @@ const host = defineReject({
   counterExamples: ['[Amazon Web Services] was hit.'],
   // "found in a publicly accessible Amazon Web Services S3 bucket", "was using Rackcloud to store its files": the
   // cloud that hosted the data is no victim; its customer is
-  rejects: (n) => (S3_BUCKET_AFTER.test(after(n, 30)) && /\bS3\b/u.test(n.value + after(n, 4)))
-    || (HOST_USE_BEFORE.test(before(n, 12)) && HOST_USE_AFTER.test(after(n, 20))),
+  rejects: (n) =>
+    (S3_BUCKET_AFTER.test(after(n, 30)) && /\bS3\b/u.test(n.value + after(n, 4))) || (HOST_USE_BEFORE.test(before(n, 12)) && HOST_USE_AFTER.test(after(n, 20))),
 });
 
 const source = defineReject({
@@ -345,9 +422,12 @@ const source = defineReject({
   rejects: (n) => SOURCE_BEFORE.test(before(n, 60)),
 });
 
-const OUTLET_AFTER = new RegExp(String.raw`^\s+(?:has\s+|had\s+)?(?:learned\s+exclusively|(?:first\s+)?broke\s+the\s+(?:news|story)|`
-  + String.raw`obtained\s+(?:a\s+copy|copies|documents|records)|(?:first\s+)?reported\s+(?:in|on|last|earlier)\s+(?:\p{Lu}\p{L}+\s+)?`
-  + String.raw`(?:on|that|about)\b)`, 'u');
+const OUTLET_AFTER = new RegExp(
+  String.raw`^\s+(?:has\s+|had\s+)?(?:learned\s+exclusively|(?:first\s+)?broke\s+the\s+(?:news|story)|` +
+    String.raw`obtained\s+(?:a\s+copy|copies|documents|records)|(?:first\s+)?reported\s+(?:in|on|last|earlier)\s+(?:\p{Lu}\p{L}+\s+)?` +
+    String.raw`(?:on|that|about)\b)`,
+  'u',
+);
 const outlet = defineReject({
   name: 'an outlet',
   examples: [{ run: 'The [Valley Courier] obtained a copy of the indictment.', value: null }],
@@ -358,8 +438,37 @@ const outlet = defineReject({
 
 /** The rejections, in the order they run. */
 export const REJECTS: readonly RejectStep[] = [
-  generic, law, lawFirstHalf, attackerOrReporterName, openerOrFragment, nationalGovernment, crew, ageOrDate, notOrganisation,
-  peopleOfPlace, aptLabel, system, vendorKind, actorBefore, vendorBefore, servingVendor, roleOrReporter, enforcing, overseeing,
-  firstName, titledPerson, personOf, loneWord, shoutedWord, crowd, hacker, resident, residence, townOfSomeone,
-  actorOrResearcherAfter, host, source, outlet,
+  generic,
+  law,
+  lawFirstHalf,
+  attackerOrReporterName,
+  openerOrFragment,
+  nationalGovernment,
+  crew,
+  ageOrDate,
+  notOrganisation,
+  peopleOfPlace,
+  aptLabel,
+  system,
+  vendorKind,
+  actorBefore,
+  vendorBefore,
+  servingVendor,
+  roleOrReporter,
+  enforcing,
+  overseeing,
+  firstName,
+  titledPerson,
+  personOf,
+  loneWord,
+  shoutedWord,
+  crowd,
+  hacker,
+  resident,
+  residence,
+  townOfSomeone,
+  actorOrResearcherAfter,
+  host,
+  source,
+  outlet,
 ];

@@ -2,8 +2,18 @@
 // off what is no part of the name (a leading "The", a possessive, what the name owns) or taking in what is.
 import { JOINER, isPlace } from '../name-shape.ts';
 import {
-  CORPORATE_SUFFIX, DEVICE_TAIL, GLUED_TAIL, HEADLINE_VERB, LEADING, LOWER_KIND, ORG_HEAD, OWNED_NOUN, PART_OF,
-  isCommonWord, isFirstName, lexicon,
+  CORPORATE_SUFFIX,
+  DEVICE_TAIL,
+  GLUED_TAIL,
+  HEADLINE_VERB,
+  LEADING,
+  LOWER_KIND,
+  ORG_HEAD,
+  OWNED_NOUN,
+  PART_OF,
+  isCommonWord,
+  isFirstName,
+  lexicon,
 } from '../words.ts';
 import { defineTrim, type TrimStep } from './step.ts';
 import { isTownOrCounty, standsAlone, withoutCountryTail } from './helpers.ts';
@@ -12,12 +22,15 @@ const slice = (r: { text: string; s: number; e: number }) => r.text.slice(r.s, r
 const LOWER_NEXT = /^\s+\p{Ll}/u;
 
 const PLURAL_POSSESSIVE = /^['’][ \t]+\p{Lu}[\p{L}-]*(?:[ \t]+(?:(?:of|and|&)[ \t]+)?\p{Lu}[\p{L}-]*){0,4}/u;
-const PLURAL_OWNER = new RegExp(String.raw`\b(?:Employees|Workers|Veterans|Teachers|Children|Women|Officers|Firefighters|Nurses|Farmers|`
-  + String.raw`Physicians|Doctors|Members|Citizens|Retirees|Parents|Students|Peoples|Soldiers|Sailors|Engineers|Pensioners)$`, 'u');
+const PLURAL_OWNER = new RegExp(
+  String.raw`\b(?:Employees|Workers|Veterans|Teachers|Children|Women|Officers|Firefighters|Nurses|Farmers|` +
+    String.raw`Physicians|Doctors|Members|Citizens|Retirees|Parents|Students|Peoples|Soldiers|Sailors|Engineers|Pensioners)$`,
+  'u',
+);
 const pluralPossessive = defineTrim({
   name: 'plural possessive inside the name',
-  examples: [{ run: "The [Alabama State Employees]’ Insurance Board was hit.", value: 'Alabama State Employees’ Insurance Board' }],
-  counterExamples: ["[Alabama State Employees] said nothing."],
+  examples: [{ run: 'The [Alabama State Employees]’ Insurance Board was hit.', value: 'Alabama State Employees’ Insurance Board' }],
+  counterExamples: ['[Alabama State Employees] said nothing.'],
   trim(r) {
     const plural = PLURAL_POSSESSIVE.exec(r.text.slice(r.e, r.e + 80));
     if (plural && PLURAL_OWNER.test(slice(r))) r.e += plural[0].length;
@@ -53,7 +66,10 @@ const ABBREVIATION_END = /\b(?:Inc|Corp|Co|Ltd|L\.?L\.?C|P\.?C|[A-Z])\.$/;
 const JOINER_END = new RegExp(String.raw`\s+${JOINER}$`, 'iu');
 const closingPunctuation = defineTrim({
   name: 'closing possessive, punctuation and joiners',
-  examples: [{ run: "[Acme Corp's] servers were hit.", value: 'Acme Corp' }, { run: '[Bank of] the West', value: 'Bank' }],
+  examples: [
+    { run: "[Acme Corp's] servers were hit.", value: 'Acme Corp' },
+    { run: '[Bank of] the West', value: 'Bank' },
+  ],
   counterExamples: ['[Acme Inc.] said.'],
   trim(r) {
     for (;;) {
@@ -101,10 +117,12 @@ const andSplit = defineTrim({
 });
 
 const LIST_TAIL = /^((?:,[ \t]+\p{Lu}\p{Ll}+){1,3}),?[ \t]+(?:and|&)[ \t]+(\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+){0,2})(?![\p{L}'’-])/u;
-const BODY_OF = new RegExp(String.raw`\b(?:Ministry|Department|Office|Bureau|Secretariat|Agency|Commission|Council|Institute|Faculty|School|`
-  + String.raw`College|Centre|Center|Division|Board)\s+(?:of|for)\s+\p{Lu}\p{Ll}+$`, 'u');
-const isListWord = (w: string) =>
-  w && w !== 'and' && w !== '&';
+const BODY_OF = new RegExp(
+  String.raw`\b(?:Ministry|Department|Office|Bureau|Secretariat|Agency|Commission|Council|Institute|Faculty|School|` +
+    String.raw`College|Centre|Center|Division|Board)\s+(?:of|for)\s+\p{Lu}\p{Ll}+$`,
+  'u',
+);
+const isListWord = (w: string) => w && w !== 'and' && w !== '&';
 const commonListWord = (w: string) => ORG_HEAD.test(w) || !(isPlace(w) || isFirstName(w) || (lexicon[w.toLowerCase()] ?? '').includes('Organization'));
 const listTail = defineTrim({
   name: 'list of common words ending the name',
@@ -114,7 +132,14 @@ const listTail = defineTrim({
     // "Ministry of Agriculture, Forestry and Fisheries", "Texas Ear, Nose and Throat Specialists": a list of common
     // words is the rest of one name when the name is a body "of" something or the list ends on an organisation noun
     const list = LIST_TAIL.exec(r.text.slice(r.e, r.e + 120));
-    if (list && list[0].split(/[\s,]+/).filter(isListWord).every(commonListWord) && (BODY_OF.test(slice(r)) || ORG_HEAD.test(list[2]!))) {
+    if (
+      list &&
+      list[0]
+        .split(/[\s,]+/)
+        .filter(isListWord)
+        .every(commonListWord) &&
+      (BODY_OF.test(slice(r)) || ORG_HEAD.test(list[2]!))
+    ) {
       r.e += list[0].length;
     }
   },
@@ -157,8 +182,8 @@ const possessiveOwner = defineTrim({
 const OWNS_ONE = /^(.*?\S)['’]s?\s+(\p{Lu}[\p{L}\d-]*)$/u;
 const ownsOne = defineTrim({
   name: 'one word the owner has',
-  examples: [{ run: "[Tommy Hilfiger’s Japanese] website was hacked.", value: 'Tommy Hilfiger' }],
-  counterExamples: ["[Tommy Hilfiger’s Japanese], it said."],
+  examples: [{ run: '[Tommy Hilfiger’s Japanese] website was hacked.', value: 'Tommy Hilfiger' }],
+  counterExamples: ['[Tommy Hilfiger’s Japanese], it said.'],
   trim(r) {
     // "Tommy Hilfiger’s Japanese website", "Henry County’s Enhanced 911 system": one word between the possessive and a
     // lower-case noun describes what the owner has; the owner is the name
@@ -180,7 +205,7 @@ const lostApostrophe = defineTrim({
 });
 
 const deviceTail = defineTrim({
-  name: "device the name owns",
+  name: 'device the name owns',
   examples: [{ run: 'A [Hertfordshire Police USB] memory stick was lost.', value: 'Hertfordshire Police' }],
   counterExamples: ['[Hertfordshire Police USB], it said.'],
   trim(r) {
@@ -191,9 +216,12 @@ const deviceTail = defineTrim({
 });
 
 const GLUED_POSSESSIVE = /^(\p{Lu}[\p{L}]*[^\Ws])s\s+(?=\S+\s+\S)/u;
-const PLURAL_NAME = new RegExp(String.raw`^(?:Women|Children|Men|People|Veteran|Worker|Teacher|Employee|Doctor|Physician|Nurse|Owner|Farmer|`
-  + String.raw`American|Citizen|Friend|Member|Partner|Associate|Service|System|Product|Resource|Affair|Communication|Industrie|Holding|`
-  + String.raw`Solution|Lake|Hill|Spring|Wood|Field|Park|Garden|Meadow|Oak|Pine|Palm|Height|Fall|Island|Water|Street|Road)$`, 'u');
+const PLURAL_NAME = new RegExp(
+  String.raw`^(?:Women|Children|Men|People|Veteran|Worker|Teacher|Employee|Doctor|Physician|Nurse|Owner|Farmer|` +
+    String.raw`American|Citizen|Friend|Member|Partner|Associate|Service|System|Product|Resource|Affair|Communication|Industrie|Holding|` +
+    String.raw`Solution|Lake|Hill|Spring|Wood|Field|Park|Garden|Meadow|Oak|Pine|Palm|Height|Fall|Island|Water|Street|Road)$`,
+  'u',
+);
 const gluedPossessive = defineTrim({
   name: 'owner glued to its possessive',
   examples: [
@@ -223,7 +251,10 @@ const PEOPLE_TAIL = /\s+(?:Patients|Customers|Clients|Users|Students|Residents|S
 const WEB_PROPERTY = /\s+(?:Support\s+)?(?:Page|Web\s?[Ss]ite|Website|Sites|Portal|Forum|Blog|Gas\s+Stations?|Call\s+Cent(?:er|re))$/u;
 const ownedProperty = defineTrim({
   name: 'web property, outlet or people named after the owner',
-  examples: [{ run: 'The [Viber Support Page] was defaced.', value: 'Viber' }, { run: '[Egyptian Government Sites] were down.', value: 'Egyptian Government' }],
+  examples: [
+    { run: 'The [Viber Support Page] was defaced.', value: 'Viber' },
+    { run: '[Egyptian Government Sites] were down.', value: 'Egyptian Government' },
+  ],
   counterExamples: ['[Viber] was defaced.'],
   trim(r) {
     const owned = WEB_PROPERTY.exec(slice(r)) ?? PEOPLE_TAIL.exec(slice(r));
@@ -253,8 +284,9 @@ const lowerKind = defineTrim({
   },
 });
 
-const BODY_KIND = String.raw`(?:(?:medical|health|dental|eye|surgical|care)\s+)?(?:hospital|clinic|cent(?:er|re)|hospice|bank|credit\s+union|`
-  + String.raw`stock\s+exchange|adoption\s+agency|care\s+network|nursing\s+home|care\s+home)`;
+const BODY_KIND =
+  String.raw`(?:(?:medical|health|dental|eye|surgical|care)\s+)?(?:hospital|clinic|cent(?:er|re)|hospice|bank|credit\s+union|` +
+  String.raw`stock\s+exchange|adoption\s+agency|care\s+network|nursing\s+home|care\s+home)`;
 const BODY_KIND_AFTER = new RegExp(String.raw`^[ \t]+${BODY_KIND}(?![\p{L}-])`, 'u');
 /** A body's kind closing a name ("Antoni van Leeuwenhoek hospital"). */
 export const BODY_KIND_END = new RegExp(String.raw`\s${BODY_KIND}$`, 'u');
@@ -277,6 +309,22 @@ const bodyKind = defineTrim({
 
 /** The trims, in the order they run. */
 export const TRIMS: readonly TrimStep[] = [
-  pluralPossessive, shareOf, leadingWords, closingPunctuation, basedPrefix, headlineVerb, andSplit, listTail, corporateSuffix,
-  possessiveOwner, ownsOne, lostApostrophe, deviceTail, gluedPossessive, ownedProperty, countryTail, lowerKind, bodyKind,
+  pluralPossessive,
+  shareOf,
+  leadingWords,
+  closingPunctuation,
+  basedPrefix,
+  headlineVerb,
+  andSplit,
+  listTail,
+  corporateSuffix,
+  possessiveOwner,
+  ownsOne,
+  lostApostrophe,
+  deviceTail,
+  gluedPossessive,
+  ownedProperty,
+  countryTail,
+  lowerKind,
+  bodyKind,
 ];
