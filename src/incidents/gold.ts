@@ -1,9 +1,9 @@
 // The incident gold set: JSONL lines that are either an article of our own ({ id, text, title, publishedAt,
 // incident }) or a reference to a shared corpus article ({ corpus, id, incident }), whose text is read from
 // ../shared/corpus and never copied. `lookAlike` marks articles of one victim that belong to different incidents.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RawDocument } from '../core/document.ts';
+import { readJsonl } from '../eval/gold.ts';
 import { SHARED_DIR } from '../eval/paths.ts';
 import { defined } from './defined.ts';
 
@@ -24,18 +24,6 @@ export interface IncidentGold {
   incident: string;
   lookAlike: boolean;
 }
-
-const readJsonl = <T>(file: string): T[] =>
-  readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l, n) => {
-      try {
-        return JSON.parse(l) as T;
-      } catch (e) {
-        throw new Error(`${file}:${n + 1}: ${(e as Error).message}`);
-      }
-    });
 
 interface CorpusLine {
   id: string;
