@@ -4,7 +4,7 @@
 import { createRequire } from 'node:module';
 import countriesI18n from 'i18n-iso-countries';
 import type { Country } from 'world-countries';
-import { alternation } from './alternation.ts';
+import { alternation } from './kit.ts';
 import { wordMap } from './lexicon.ts';
 
 const require = createRequire(import.meta.url);

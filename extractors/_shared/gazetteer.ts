@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import nlp from 'compromise';
 import type { Country } from 'world-countries';
-import { alternation } from './alternation.ts';
+import { alternation } from './kit.ts';
 import { CityTable } from './city-table.ts';
 import { COUNTRY_BY_DEMONYM, COUNTRY_BY_NAME } from './countries.ts';
 

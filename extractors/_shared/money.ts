@@ -1,7 +1,7 @@
 // Sums of money as news writes them: "$4.5 million", "€2m", "US$70,000", "£1.2bn", "100,000 euros",
 // "50 BTC", "2 bitcoins", "1.5 million dollars", "Rs 10 crore", "$75k". The currency is ISO 4217 or a
 // crypto ticker; "$6,500 in bitcoin" is a dollar sum paid in bitcoin, so the written unit wins.
-import { alternation } from './alternation.ts';
+import { alternation } from './kit.ts';
 import { matches } from './kit.ts';
 import { wordMap } from './lexicon.ts';
 import { DIGITS_SOURCE, NUMBER_SOURCE, parseNumber } from './numbers.ts';

@@ -2,7 +2,7 @@
 // "three hundred and twenty", "1.2 million". Vague quantities ("hundreds of", "dozens of") are no
 // number at all: a count we cannot state is left null rather than guessed.
 
-import { alternation } from './alternation.ts';
+import { alternation } from './kit.ts';
 import { wordMap } from './lexicon.ts';
 
 // number words and scales with their values: lexicon/number-*.txt

@@ -1,7 +1,7 @@
 // What ties a place to an incident: whether the document reports one at all, whether a place sits in a
 // context that is not the victim's ("a court in London", "a news conference in Hauppauge"), and which
 // region the text itself writes for a city, so no region is filled in from the gazetteer alone.
-import { escapeLiteral as escape } from '../../_shared/alternation.ts';
+import { escapeLiteral as escape } from '../../_shared/kit.ts';
 import { matches, type AnalysedDoc } from '../../_shared/kit.ts';
 import { COUNTRY_BY_NAME } from '../../_shared/countries.ts';
 import { cityPlaces, isCapital, isCommonWord, nameTags, type Place } from '../../_shared/gazetteer.ts';

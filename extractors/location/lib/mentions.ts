@@ -1,6 +1,6 @@
 // Every country, demonym and US-state mention of a document, found once and shared by the location
 // rules, with the context tests that tell the victim's place from the attackers' ("Russian hackers").
-import { alternation } from '../../_shared/alternation.ts';
+import { alternation } from '../../_shared/kit.ts';
 import { matches, type AnalysedDoc } from '../../_shared/kit.ts';
 import { countryCode, countryRegex, demonymRegex } from '../../_shared/countries.ts';
 import { cityPlaces, demonymCountry, isCommonWord, nameTags, subdivisions, US_STATES, type Place } from '../../_shared/gazetteer.ts';

@@ -1,6 +1,6 @@
 // A lone capitalised word ("Airtel", "MacTalk", "Interpark") is as often a surname or a capitalised
 // common word as a brand. Rules that accept one ask for some sign that it names an organisation.
-import { escapeLiteral as escape } from '../../_shared/alternation.ts';
+import { escapeLiteral as escape } from '../../_shared/kit.ts';
 import type { AnalysedDoc } from '../../_shared/kit.ts';
 import { wordList } from '../../_shared/lexicon.ts';
 import { memoized } from './cache.ts';

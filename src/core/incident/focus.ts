@@ -4,17 +4,11 @@
 // it is: general-story wording with no word tying it to a victim's incident means there is no victim to give.
 //   "Beware the latest tax-refund phishing scam"         → no victim-specific incident
 //   "City council hit by phishing scam, payroll stolen"  → a victim's incident (hit, stolen)
+import { alternation } from '../alternation.ts';
 import { GENERAL_STORY_WORDS, VICTIM_INCIDENT_WORDS } from './story-words.ts';
 
-const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
-const anyWord = (words: readonly string[]) =>
-  new RegExp(
-    `(?<![\\w-])(?:${[...words]
-      .sort((a, b) => b.length - a.length)
-      .map(escape)
-      .join('|')})(?![\\w-])`,
-    'i',
-  );
+// whole words here are bounded by word characters and hyphens ("ransomware-as-a-service" is no "ransomware")
+const anyWord = (words: readonly string[]) => new RegExp(`(?<![\\w-])(?:${alternation(words, { flexibleSpace: true })})(?![\\w-])`, 'i');
 const GENERAL = anyWord(GENERAL_STORY_WORDS);
 const INCIDENT = anyWord(VICTIM_INCIDENT_WORDS);
 // Without a headline, the opening stands in for it: about a headline's length.

@@ -1,3 +1,4 @@
+// Shared by the rules (through extractors/_shared/kit.ts) and the core's headline focus.
 // The one way a word list becomes a regex: an alternation, longest entry first (so "South Korea" wins over "Korea"
 // and "US$" over "$"), every entry escaped, optionally with spaces that match any run of white space and with the
 // word boundaries every list here uses (no letter or digit on either side).
