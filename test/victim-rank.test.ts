@@ -54,6 +54,7 @@ describe('rankVictims and resolve', () => {
   const ctx = (title?: string): ResolveContext => ({
     calibration: null,
     genre: 'article',
+    published: true,
     text: TEXT,
     title,
     rankVictims: (groups, doc) => rankVictims(W, groups, doc),

@@ -100,6 +100,7 @@ function processPrepared({ id, text, uri, title, publishedAt }: Ready, ctx: Proc
     rankVictims: ctx.rankVictims,
     text,
     title,
+    published: !!publishedAt,
     genre: genreOf(text, publishedAt),
     blocks: doc.blocks,
     observe: observe && ((d) => observe(id, d)),

@@ -89,6 +89,8 @@ export interface Decision {
   score: number;
   value: unknown;
   genre?: Genre;
+  /** Chosen by the learned victim ranking. */
+  ranked?: boolean;
 }
 
 /** A second opinion on the ranked groups: the same groups rescored and re-sorted, NO_VALUE (give none) or undefined (none). */
@@ -115,7 +117,7 @@ function resolveField<F extends FieldName>(field: F, cands: Candidate<F>[], ctx:
     }
   }
   const genre = ctx.genre;
-  const decision = { field, rule: best.rule, agreeingRules: win.rules.size, score: win.score, value, genre };
+  const decision = { field, rule: best.rule, agreeingRules: win.rules.size, score: win.score, value, genre, ...(learned ? { ranked: true } : {}) };
   ctx.observe?.(decision);
   const confidence = calibrate(ctx.calibration, decision, win.score);
   // a lone rule that is seldom right abstains, whatever the genre's figure for it (a learned ranking has weighed that)
@@ -124,7 +126,7 @@ function resolveField<F extends FieldName>(field: F, cands: Candidate<F>[], ctx:
   // Values of one field exclude each other: an alternative is at most as likely as the winner is wrong.
   const alternatives = ranked.slice(1, 1 + MAX_ALTERNATIVES).map((g) => {
     const top = g.members[0]!;
-    const own = calibrate(ctx.calibration, { field, rule: top.rule, agreeingRules: g.rules.size, value: top.value, genre }, g.score);
+    const own = calibrate(ctx.calibration, { field, rule: top.rule, agreeingRules: g.rules.size, value: top.value, genre, ranked: !!learned }, g.score);
     return { value: top.value, confidence: Math.min(own, Math.round((1 - confidence) * 1000) / 1000), evidence: [...top.evidence], rule: top.rule };
   });
   const out = {
@@ -172,6 +174,8 @@ export interface ResolveContext {
   /** The learned ranking of an article's victim candidates (victim-rank.ts); absent or null: hand weights only. */
   readonly rankVictims?: VictimRanker | null;
   readonly text?: string;
+  /** The input has a publication date (a news article has). */
+  readonly published?: boolean;
   /** The headline, when the input has one: what the article is about. */
   readonly title?: string;
   /** Article or summary: confidence is measured per genre (calibration). */
@@ -191,9 +195,13 @@ export function resolve(candidates: readonly Candidate[], ctx: ResolveContext): 
   // an article with no victim-specific incident (a scam on the public, a flaw, a trend report) names no victim
   // (a coder's summary is always about an incident: only articles are asked)
   const story = ctx.text != null && ctx.genre === 'article' ? storyFocus(ctx.text, ctx.title) : null;
-  // the learned ranking is for news articles, which have a headline (its figures say nothing of untitled long summaries)
+  // the learned ranking is for news articles, which have a headline and a publication date (it was fitted on those, and
+  // its figures say nothing of a coder's long summary, titled or not)
   const headline = ctx.title?.trim();
-  const learned = story && headline && ctx.rankVictims ? learnedVictim(ctx.rankVictims, { text: ctx.text!, title: headline }, story.victimIncident) : undefined;
+  const learned =
+    story && headline && ctx.published && ctx.rankVictims
+      ? learnedVictim(ctx.rankVictims, { text: ctx.text!, title: headline }, story.victimIncident)
+      : undefined;
   const victimCands = story && !story.victimIncident && !learned ? [] : (byField.get('victim') ?? []);
   const victim = resolveField('victim', victimCands as Candidate<'victim'>[], ctx, learned);
   out.victim = victim;
