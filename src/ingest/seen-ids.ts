@@ -19,7 +19,7 @@ export class SeenIds {
   conflicts(id: string, textHash: string): boolean {
     const d = createHash('sha1').update(id).digest();
     // word 0 is never 0: an empty slot is all zeros
-    const a = d.readUInt32LE(0) | 1;
+    const a = (d.readUInt32LE(0) | 1) >>> 0;
     const b = d.readUInt32LE(4);
     const text = Number.parseInt(textHash.slice(-8), 16) >>> 0;
     const slot = this.find(a, b);
