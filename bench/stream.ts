@@ -1,7 +1,8 @@
 // npm run bench stream: memory on a long stream. A JSONL stream of short documents (the VCDB dev texts, cycled
 // with fresh ids, the kind of input the issue measured) is generated on the fly and piped into
 // `incident-extract extract - --no-store --out /dev/null`; the child's RSS is read from /proc when 10 %, 50 % and
-// 100 % of the stream has been written (the pipe holds at most 64 KB, so written is about read), with its peak.
+// 100 % of the stream has been written (the pipe holds at most 64 KB, so written is about read), with its peak
+// and its CPU time (all threads) until it exits.
 // Then the same stream into a SQLite store: what storing costs in time and on disk. STREAM_MB sets the size.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -40,7 +41,7 @@ async function pipeStream(ctx: BenchContext, texts: string[], bytes: number, ext
     err = (err + d.toString()).slice(-2000);
   });
   const exited = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? -1)));
-  const marks = [0.1, 0.5];
+  const marks = [0.1, 0.5, 1];
   const rssAt: number[] = [];
   let peakMb = 0;
   let written = 0;
@@ -66,15 +67,10 @@ async function pipeStream(ctx: BenchContext, texts: string[], bytes: number, ext
     }
   }
   child.stdin.end();
-  // 100 %: the last documents are in; sample until the child finishes its work and exits.
-  let last = sample();
-  const poll = setInterval(() => {
-    const r = sample();
-    if (r) last = r;
-  }, 200);
+  // the peak and the CPU time until the child has finished its work and exits (its threads closed, RSS falls)
+  const poll = setInterval(sample, 200);
   const code = await exited;
   clearInterval(poll);
-  rssAt.push(last);
   if (code !== 0) throw new Error(`extract exited ${code}: ${err}`);
   return { seconds: (performance.now() - t0) / 1000, cpu, rssAt, peakMb, docs };
 }

@@ -18,7 +18,7 @@ const dictionary = (kind: PackedKind): Buffer => {
   return d;
 };
 
-export function pack(kind: PackedKind, s: string): Buffer {
+function pack(kind: PackedKind, s: string): Buffer {
   const body = deflateRawSync(s, { dictionary: dictionary(kind) });
   const out = Buffer.allocUnsafe(body.length + 1);
   out[0] = DICTIONARY_1;
