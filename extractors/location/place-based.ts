@@ -2,7 +2,7 @@
 import { defineRule, matches, span, type AnalysedDoc } from '../_shared/kit.ts';
 import { countryCode } from '../_shared/countries.ts';
 import { cityPlaces } from '../_shared/gazetteer.ts';
-import { cityInDoc, isIncidentDoc } from './lib/context.ts';
+import { cityInDoc, isIncidentDoc, isVictimStory } from './lib/context.ts';
 import { attackerBefore, isAttackerContext } from './lib/mentions.ts';
 import { regionOf } from './lib/parse.ts';
 import { PLACE_RUN } from './lib/phrases.ts';
@@ -42,9 +42,15 @@ export default defineRule({
     { text: 'A Belgium-based insurer disclosed a breach.', value: { country: 'BE', region: null, city: null } },
     { text: 'The hospital, headquartered in Ohio, said records were stolen.', value: { country: 'US', region: 'Ohio', city: null } },
   ],
-  counterExamples: ['A China-based group breached the network.', 'The attack was web-based.', 'Hackers based in Russia claimed it.'],
+  counterExamples: [
+    // a story about the public, a product or a trend: a place it merely names is background
+    { text: 'New ransomware variant surfaces\n\nResearchers at a Texas-based security firm found the malware in a spam wave.', publishedAt: '2018-02-01' },
+    'A China-based group breached the network.',
+    'The attack was web-based.',
+    'Hackers based in Russia claimed it.',
+  ],
   *propose(doc) {
-    if (!isIncidentDoc(doc)) return;
+    if (!isIncidentDoc(doc) || !isVictimStory(doc)) return;
     for (const m of matches(BASED, doc.text)) {
       const run = m[1] ?? m[2]!;
       const hit = placeOf(run, doc);

@@ -1,6 +1,6 @@
 // "The Province of Namur was the victim of a cyberattack"  /  "a hospital in Ontario"  /  "the port in Aichi prefecture"  /  "Catalonia's regional government"
 import { defineRule, matches, span } from '../_shared/kit.ts';
-import { calledRegion, isIncidentDoc } from './lib/context.ts';
+import { calledRegion, isIncidentDoc, isVictimStory } from './lib/context.ts';
 import { cityPlaces } from '../_shared/gazetteer.ts';
 import { attackerBefore, isAttackerContext } from './lib/mentions.ts';
 import { subdivisionAsWritten } from './lib/regions.ts';
@@ -27,6 +27,8 @@ export default defineRule({
     { text: "Catalonia's regional government said it would not pay the ransom.", value: { country: 'ES', region: 'Catalonia', city: null } },
   ],
   counterExamples: [
+    // a story about the public, a product or a trend: a place it merely names is background
+    { text: 'Tax-refund phishing scam warning\n\nThe police of the Province of Namur, who studied the fake emails, urge caution.', publishedAt: '2018-02-01' },
     'A hospital in Texas said records were stolen.',
     'Hackers in Ontario claimed the attack.',
     'The Department of Health said records were stolen.',
@@ -34,7 +36,7 @@ export default defineRule({
     'The breach hit a shop in Leeds.',
   ],
   *propose(doc) {
-    if (!isIncidentDoc(doc)) return;
+    if (!isIncidentDoc(doc) || !isVictimStory(doc)) return;
     for (const re of [PLACE, SUFFIX_OR_POSSESSIVE]) {
       for (const m of matches(re, doc.text)) {
         const unit = re === PLACE ? m[1] : undefined;
