@@ -14,6 +14,10 @@ export default defineRule({
     { text: 'The Canadian breach exposed 2,000 records.', value: { country: 'CA', region: null, city: null } },
   ],
   counterExamples: [
+    // the attackers' chosen name, in quotes, is still the attackers'
+    '‘Turkish’ hackers claimed the breach of the accounts.',
+    // a country between two parts of a person's or a firm's name
+    'The breach, said lawyer Sean Faruki Ireland Dusing, was serious.',
     // a story about the public, a product or a trend: a place it merely names is background
     {
       text: 'Beware this tax-refund phishing scam\n\nThe emails, first seen by readers of a Canadian news site, ask for bank details.',

@@ -43,6 +43,8 @@ export default defineRule({
     { text: 'The hospital, headquartered in Ohio, said records were stolen.', value: { country: 'US', region: 'Ohio', city: null } },
   ],
   counterExamples: [
+    // a quoted word between the place and the attacker noun
+    "A China-based 'systematic' hacking operation breached the network.",
     // a story about the public, a product or a trend: a place it merely names is background
     { text: 'New ransomware variant surfaces\n\nResearchers at a Texas-based security firm found the malware in a spam wave.', publishedAt: '2018-02-01' },
     'A China-based group breached the network.',
