@@ -14,6 +14,7 @@ export default defineRule({
     { text: 'The Canadian breach exposed 2,000 records.', value: { country: 'CA', region: null, city: null } },
   ],
   counterExamples: [
+    'Hackers calling themselves the Turkish Crime Family claimed the breach.',
     // the attackers' chosen name, in quotes, is still the attackers'
     '‘Turkish’ hackers claimed the breach of the accounts.',
     // a country between two parts of a person's or a firm's name

@@ -14,11 +14,15 @@ const BASED = new RegExp(
 const BASED_AREA = 0.85; // a country or state said to be the organisation's home
 const BASED_CITY = 0.8; // a city name alone, accepted only when the gazetteer knows one country for it
 
+// "Middle East-based": a compass word left alone by the longer name is no place ("East" is a region somewhere)
+const COMPASS = /^(?:North|South|East|West|Central|Northern|Southern|Eastern|Western)$/;
+
 function placeOf(run: string, doc: AnalysedDoc) {
   const tokens = run.split(' ');
   // "the company's San Diego-based unit": keep the longest tail that is a known place
   for (let i = 0; i < tokens.length; i++) {
     const name = tokens.slice(i).join(' ');
+    if (COMPASS.test(name)) return undefined;
     const code = countryCode(name);
     if (code) return { name, place: { country: code, region: null, city: null }, area: true };
     // "Leeds-based": a name that is a city and a district of the same country is the city
@@ -43,6 +47,7 @@ export default defineRule({
     { text: 'The hospital, headquartered in Ohio, said records were stolen.', value: { country: 'US', region: 'Ohio', city: null } },
   ],
   counterExamples: [
+    'A Middle East-based researcher said the malware hit the bank.',
     // a quoted word between the place and the attacker noun
     "A China-based 'systematic' hacking operation breached the network.",
     // a story about the public, a product or a trend: a place it merely names is background

@@ -110,7 +110,7 @@ function findMentions(doc: AnalysedDoc): Mention[] {
 // Words that make the noun phrase around a place name the attacker: "Russian hackers", "a China-based
 // group", "Iranian state-sponsored actors", "North Korea's Lazarus", "pro-Russian hacktivists".
 const ATTACKER = new RegExp(
-  String.raw`^(?:hack(?:er|ers|ing|tivists?)|groups?|gangs?|actors?|APT\d*|cyber-?criminals?|criminals?|crooks|spies|spying` +
+  String.raw`^(?:hack(?:er|ers|ing|tivists?)|groups?|gangs?|crews?|crime|mafia|syndicates?|cartels?|actors?|APT\d*|cyber-?criminals?|criminals?|crooks|spies|spying` +
     String.raw`|espionage|operatives?|attackers?|intelligence|agents?|trolls?|threat|ransomware|cyber-?army|army|military-linked|perpetrators?|adversar(?:y` +
     String.raw`|ies)|nation-state|(?:state|government|military|kremlin)-(?:sponsored|backed|linked|affiliated)|sponsored|backed|linked|affiliated|nexus` +
     String.raw`|speaking|origin|GRU|FSB|SVR|MSS|IRGC|PLA)$`,
