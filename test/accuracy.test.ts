@@ -27,7 +27,7 @@ const FLOORS: ReadonlyArray<{ corpus: Corpus; field: string; metric: Metric; min
   { corpus: 'news', subset: 'all', field: 'victim', metric: 'F1', min: 0.69, target: 0.85 },
   { corpus: 'news', subset: 'all', field: 'date', metric: 'F1', min: 0.49, target: 0.75 },
   { corpus: 'news', subset: 'all', field: 'date_year', metric: 'F1', min: 0.65, target: 0.9 },
-  { corpus: 'news', subset: 'all', field: 'country', metric: 'F1', min: 0.78, target: 0.88 },
+  { corpus: 'news', subset: 'all', field: 'country', metric: 'F1', min: 0.79, target: 0.88 },
   { corpus: 'news', subset: 'all', field: 'ransom_amount', metric: 'F1', min: 0.55, target: 0.85 },
   { corpus: 'news', subset: 'all', field: 'origin', metric: 'F1', min: 0.54, target: 0.8 },
   { corpus: 'news', subset: 'all', field: 'ransom_demanded', metric: 'F1', min: 0.89, target: 0.95 },

@@ -34,7 +34,7 @@ const longerName = (n: string) => cityPlaces(n).length > 0 || subdivisions(n).le
 // "The New York Times", "the Washington Post": a place written as part of an outlet's name
 const OUTLET_AFTER = new RegExp(`^\\s(?:${alternation(wordList('place-outlet-words'), { flexibleSpace: true })})\\b`, 'u');
 /** True when the place is the first part of a newspaper's or broadcaster's name. */
-export function inOutletName(text: string, end: number): boolean {
+function inOutletName(text: string, end: number): boolean {
   return OUTLET_AFTER.test(text.slice(end, end + 40));
 }
 // A capitalised word that opens a sentence or a clause, not a name: "In Ireland", "The UK", "But France"
@@ -110,7 +110,8 @@ function findMentions(doc: AnalysedDoc): Mention[] {
 // Words that make the noun phrase around a place name the attacker: "Russian hackers", "a China-based
 // group", "Iranian state-sponsored actors", "North Korea's Lazarus", "pro-Russian hacktivists".
 const ATTACKER = new RegExp(
-  String.raw`^(?:hack(?:er|ers|ing|tivists?)|groups?|gangs?|crews?|crime|mafia|syndicates?|cartels?|actors?|APT\d*|cyber-?criminals?|criminals?|crooks|spies|spying` +
+  String.raw`^(?:hack(?:er|ers|ing|tivists?)|groups?|gangs?|crews?|crime|mafia|syndicates?|cartels?|actors?|APT\d*|cyber-?criminals?|criminals?` +
+    String.raw`|crooks|spies|spying` +
     String.raw`|espionage|operatives?|attackers?|intelligence|agents?|trolls?|threat|ransomware|cyber-?army|army|military-linked|perpetrators?|adversar(?:y` +
     String.raw`|ies)|nation-state|(?:state|government|military|kremlin)-(?:sponsored|backed|linked|affiliated)|sponsored|backed|linked|affiliated|nexus` +
     String.raw`|speaking|origin|GRU|FSB|SVR|MSS|IRGC|PLA)$`,
