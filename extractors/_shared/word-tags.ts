@@ -11,7 +11,7 @@ export type Lexicon = Readonly<Record<string, string | string[]>>;
 const LEXICON_FILE = new URL('./compromise-lexicon.json', import.meta.url);
 
 /** The lexicon of compromise's one-file CommonJS build (test/word-tags.test.ts holds it equal to its ES modules'). */
-export function compromiseLexicon(): Lexicon {
+function compromiseLexicon(): Lexicon {
   const nlp = createRequire(import.meta.url)('compromise') as { model(): { one: { lexicon: Lexicon } } };
   return nlp.model().one.lexicon;
 }
