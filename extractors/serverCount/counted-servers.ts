@@ -23,6 +23,9 @@ export default defineRule({
     'Hundreds of servers were affected by the outage caused by the attack.',
     'The company operates 40 servers in its data centre, none of which were hacked.',
     'The attack on May 19 hit the servers of the city.',
+    'The attack on 19 May hit servers across the city.',
+    'The hackers claimed to use 1 million high-quality proxy servers to break into the accounts.',
+    'Police arrested the two and seized servers used in the scheme.',
   ],
   *propose(doc) {
     if (!/servers/i.test(doc.text)) return;

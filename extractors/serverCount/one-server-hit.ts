@@ -13,11 +13,12 @@ const ONE_SERVER = new RegExp(
 const HIT_BEFORE = new RegExp(
   String.raw`\b(?:compromis(?:ed|ing)|hack(?:ed|ing)(?:\s+into)?|breach(?:ed|ing)|infiltrat(?:ed|ing)|broke\s+into` +
     String.raw`|br(?:eak|oke)\s+in(?:to)?|infect(?:ed|ing)|encrypt(?:ed|ing)|penetrat(?:ed|ing)|(?:gained|gaining|unauthori[sz]ed)\s+access\s+to` +
-    String.raw`|accessed|took\s+over|targeted)\s+$`,
+    String.raw`|accessed|took\s+over|targeted|affected|(?:stolen|taken|collected|exfiltrated|copied|downloaded|extracted)\s+from)\s+$`,
   'i',
 );
+// the server may be followed by an aside before the verb: "our web server, managed by a hosting firm, was compromised"
 const HIT_AFTER = new RegExp(
-  String.raw`^\s*(?:was|had\s+been|has\s+been|got|being)\s+(?:\w+\s+)?(?:compromised|hacked|breached|infiltrated|infected` +
+  String.raw`^(?:\s*,[^,.;]{3,90},)?\s*(?:was|had\s+been|has\s+been|got|being)\s+(?:\w+\s+)?(?:compromised|hacked|breached|infiltrated|infected` +
     String.raw`|encrypted|accessed|penetrated)\b`,
   'i',
 );
@@ -29,12 +30,17 @@ export default defineRule({
   examples: [
     { text: 'Hackers compromised the travel agency’s web server and copied customer records.', value: 1 },
     { text: 'Its file server was breached in February, the charity said.', value: 1 },
+    { text: 'The intrusion affected a server in the company’s cloud service.', value: 1 },
+    { text: 'Our web server, managed for us by an outside hosting firm, was compromised.', value: 1 },
+    { text: 'The medical files were taken from a file server, the agency said.', value: 1 },
   ],
   counterExamples: [
     'Customer records were stored on a server in Ireland.',
     'The attackers used a server in the Netherlands to send the phishing e-mails.',
     'Hackers compromised several servers at the agency.',
     'The company runs a web server for its customers.',
+    'The outage affected servers across the region.',
+    'Our web server, like every other, was patched last week.',
   ],
   *propose(doc) {
     const { text } = doc;
@@ -42,7 +48,7 @@ export default defineRule({
     for (const s of doc.sentences) {
       for (const m of matches(ONE_SERVER, s.text)) {
         const before = s.text.slice(Math.max(0, m.index - 40), m.index);
-        const after = s.text.slice(m.index + m[0].length, m.index + m[0].length + 50);
+        const after = s.text.slice(m.index + m[0].length, m.index + m[0].length + 140);
         if (!HIT_BEFORE.test(before) && !HIT_AFTER.test(after)) continue;
         yield { value: 1, confidence: ONE_SERVER_HIT, evidence: [span(text, s.start + m.index, s.start + m.index + m[0].length)] };
       }

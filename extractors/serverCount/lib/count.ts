@@ -11,11 +11,16 @@ export interface Count {
 }
 
 const OWNER = String.raw`(?:of\s+(?:its|their|our|his|her|the|these|those)\s+(?:[\w.&-]+(?:['’]s)\s+)?)`;
-const MODIFIER = String.raw`(?:[\w.-]+\s+){0,3}?`; // "ElasticSearch", "database", "Windows file"
+// "ElasticSearch", "database", "Windows file"; never a joining word ("two and seized servers") or the attackers' own
+// machines ("1 million proxy servers", "command-and-control servers")
+const MODIFIER = String.raw`(?:(?!(?:and|or|but|to|of|in|on|at|for|from|by|with|the|a|an|were|was|proxy|command|c&c|c2|botnet|bot)\b)[\w.&-]+\s+){0,3}?`;
+const MONTHS = String.raw`jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?`;
+// "12 December computers were infected": a day of the month is no count
+const NOT_DATE = String.raw`(?!(?:st|nd|rd|th)?\s+(?:of\s+)?(?:${MONTHS})\b)`;
 /** A count of nouns: group n is the number, the noun alternation is given by the caller. */
 export function countPattern(nouns: string): RegExp {
   return new RegExp(
-    String.raw`\b(?<n>${NUMBER_SOURCE})\s+${OWNER}?(?:other\s+)?${MODIFIER}(?:${nouns})\b(?<more>(?:\s*,?\s*and\s+(?:${NUMBER_SOURCE})\s+` +
+    String.raw`\b(?<n>${NUMBER_SOURCE})${NOT_DATE}\s+${OWNER}?(?:other\s+)?${MODIFIER}(?:${nouns})\b(?<more>(?:\s*,?\s*and\s+(?:${NUMBER_SOURCE})\s+` +
       String.raw`${MODIFIER}(?:${nouns})\b)*)`,
     'gi',
   );
@@ -32,11 +37,7 @@ const FLEET_BEFORE = new RegExp(
 // a digit count glued to a date, a year or a model number is not a count of machines
 const NOT_A_COUNT = /^(?:1[89]|20)\d\d$/;
 // "on May 19 had encrypted 40 servers": a number right after a month name is a day of the month
-const MONTH_BEFORE = new RegExp(
-  String.raw`\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?` +
-    String.raw`|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+$`,
-  'i',
-);
+const MONTH_BEFORE = new RegExp(String.raw`\b(?:${MONTHS})\.?\s+$`, 'i');
 export const INCIDENT = new RegExp(
   String.raw`\b(?:hack\w*|breach\w*|compromis\w*|infect\w*|encrypt\w*|attack\w*|ransom\w*|access\w*|st[oe]len?|steal\w*` +
     String.raw`|expos\w*|leak\w*|wip(?:ed|ing)|malware|intru\w*|penetrat\w*|hit|affected|impacted|offline|shut\s+down|disrupt\w*|seized|targeted|damag\w*` +
