@@ -3,8 +3,9 @@
 // count of one: the labelling guide counts every machine hit, stolen laptops included. Not a computer used as a tool
 // ("using a laptop"), given out or merely mentioned, and not computers in the plural (counted-machines counts those).
 import { defineRule, matches, span } from '../_shared/kit.ts';
+import { generic } from './lib/count.ts';
 
-const DEVICE = String.raw`(?:laptop|notebook\s+computer|computer|pc|workstation|desktop|macbook|mac)`;
+const DEVICE = String.raw`(?:laptop|notebook\s+computer|computer|pc|workstation|desktop|macbook|mac|machine)`;
 // a single computer, owned or introduced: "a laptop", "an unencrypted laptop", "the physician's laptop", "a stolen laptop"
 const ONE_DEVICE = new RegExp(
   String.raw`\b(?:(?<stolen>(?:a|an|one|the)\s+stolen\s+(?:[\w-]+\s+)?${DEVICE}\b(?!s))|(?:a|an|one|the|its|our|their|his|her` +
@@ -14,7 +15,7 @@ const ONE_DEVICE = new RegExp(
 // the verb before the computer: "stole a laptop", "infected a workstation", "the theft of a laptop"
 const HIT_BEFORE = new RegExp(
   String.raw`\b(?:st(?:ole|olen|ealing)|theft\s+of|loss\s+of|lost|infect(?:ed|ing)|compromis(?:ed|ing)|hack(?:ed|ing)(?:\s+into)?` +
-    String.raw`|encrypt(?:ed|ing)|broke\s+into|(?:gained|unauthori[sz]ed)\s+access\s+to)\s+$`,
+    String.raw`|encrypt(?:ed|ing)|broke\s+into|(?:gained|unauthori[sz]ed)\s+access\s+to|(?:found|discovered|detected)\s+on)\s+$`,
   'i',
 );
 // or a passive hit after it, maybe past what it held: "a laptop containing patient records was stolen"
@@ -32,7 +33,9 @@ export default defineRule({
     { text: 'An unencrypted laptop containing patient data was stolen from the car of a physician.', value: 1 },
     { text: 'Thieves stole a laptop from the council offices over the weekend.', value: 1 },
     { text: 'Police are looking for a stolen laptop that held the voter roll.', value: 1 },
+    { text: 'Officials said the stolen machine, a poll-book unit, holds a copy of the voter list.', value: 1 },
     { text: 'The ransomware infected a workstation in the billing department.', value: 1 },
+    { text: 'The spyware was found on the Mac of a human rights activist.', value: 1 },
   ],
   counterExamples: [
     'The hacker used a laptop in a coffee shop to launch the attack.',
@@ -40,6 +43,7 @@ export default defineRule({
     'Thieves stole two laptops from the clinic.',
     'The breach was caused by a computer virus.',
     'The laptop has been patched and the software updated.',
+    'Running the fake update only infected the computer with ransomware.',
   ],
   *propose(doc) {
     const { text } = doc;
@@ -48,7 +52,7 @@ export default defineRule({
       for (const m of matches(ONE_DEVICE, s.text)) {
         const before = s.text.slice(Math.max(0, m.index - 40), m.index);
         const after = s.text.slice(m.index + m[0].length, m.index + m[0].length + 140);
-        if (!m.groups!.stolen && !HIT_BEFORE.test(before) && !HIT_AFTER.test(after)) continue;
+        if (!m.groups!.stolen && !(HIT_BEFORE.test(before) && !generic(m[0], after)) && !HIT_AFTER.test(after)) continue;
         yield { value: 1, confidence: ONE_COMPUTER_HIT, evidence: [span(text, s.start + m.index, s.start + m.index + m[0].length)] };
       }
     }

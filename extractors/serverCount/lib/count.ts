@@ -69,3 +69,6 @@ export function countsIn(doc: AnalysedDoc, s: Sentence, re: RegExp): Count[] {
   }
   return out;
 }
+
+/** "infected the computer", "hack the server": a bare "the" machine after the verb is any reader's; "the Mac of an activist" is one. */
+export const generic = (found: string, after: string): boolean => /^the\s+\S+$/i.test(found) && !/^\s+(?:of|belonging\s+to|used\s+by)\b/i.test(after);
