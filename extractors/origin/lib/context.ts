@@ -10,7 +10,7 @@ export const ATTACKER_NOUN =
   String.raw`(?:nation[\s-])?state\s+(?:actors?|hackers?)|intelligence\s+(?:agenc(?:y|ies)|services?|officers?|operatives|units?)|` +
   String.raw`military\s+(?:hackers?|intelligence|units?)|APT[\s-]?\d+|hackers?|hacktivists?|APTs?|actors?|groups?|gangs?|crews?|units?|collectives?` +
   String.raw`|operatives|` +
-  String.raw`insurgents|militants|intruders|perpetrators|trolls|warriors|prox(?:y|ies)|cyberspies|cybercriminals?)`;
+  String.raw`insurgents|militants|intruders|perpetrators|fraudsters|scammers|extortionists|trolls|warriors|prox(?:y|ies)|cyberspies|cybercriminals?)`;
 
 // What may stand between a demonym and the attacker noun: "Russian state-sponsored hacking group".
 export const ATTACKER_MODIFIER =
