@@ -59,6 +59,9 @@ export default defineRule({
     'The website of the US-based monthly publication has been hacked.',
     'Officials denied that the attack was linked to Iran.',
     'The hackers were breached in May. The signposts pointed to a new way of working.',
+    'The hospital was hit by ransomware. In May another attack hit 150 countries. That attack was later traced to North Korea.',
+    'The city was hacked on Monday. The outage recalled the attack in May in which hackers linked to North Korea hit 150 countries.',
+    'Phishing sites were taken down last year; most are not connected to the UK, the report says.',
   ],
   *propose(doc) {
     if (!tellsOfIncident(doc)) return;
