@@ -16,6 +16,8 @@ export default defineRule({
     { text: 'The intruder deleted all data from two database servers and two application servers.', value: 4 },
     { text: 'Attackers compromised one of its servers in Kentucky.', value: 1 },
     { text: 'A ransomware attack on May 19 had encrypted 40 servers.', value: 40 },
+    { text: 'Forty-eight of about 500 county servers were encrypted by the ransomware.', value: 48 },
+    { text: 'The attack took two to three servers offline at the plant.', value: 2 },
   ],
   counterExamples: [
     'Cloudflare runs 10,000 servers around the world.',

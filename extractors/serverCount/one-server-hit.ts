@@ -13,7 +13,7 @@ const ONE_SERVER = new RegExp(
 // the attack verb governs the server: right before it, or the server is the subject of a passive hit
 const HIT_BEFORE = new RegExp(
   String.raw`\b(?:compromis(?:ed|ing)|hack(?:ed|ing)(?:\s+into)?|breach(?:ed|ing)|infiltrat(?:ed|ing)|broke\s+into` +
-    String.raw`|br(?:eak|oke)\s+in(?:to)?|infect(?:ed|ing)|encrypt(?:ed|ing)|penetrat(?:ed|ing)|(?:gained|gaining|unauthori[sz]ed)\s+access\s+to` +
+    String.raw`|br(?:eak|oke|oken)\s+in(?:to)?|infect(?:ed|ing)|encrypt(?:ed|ing)|penetrat(?:ed|ing)|(?:gained|gaining|unauthori[sz]ed)\s+access\s+to` +
     String.raw`|accessed|took\s+over|targeted|affected|(?:stolen|taken|collected|exfiltrated|copied|downloaded|extracted)\s+from|encrypted\s+(?:data|files)\s+on)\s+$`,
   'i',
 );
@@ -35,6 +35,7 @@ export default defineRule({
     { text: 'The intrusion affected a server in the company’s cloud service.', value: 1 },
     { text: 'Our web server, managed for us by an outside hosting firm, was compromised.', value: 1 },
     { text: 'The medical files were taken from a file server, the agency said.', value: 1 },
+    { text: 'The university said hackers had broken into a research server in its engineering school.', value: 1 },
     { text: 'The example.com web server for the travel association was recently hacked.', value: 1 },
     { text: 'Staff found a message demanding bitcoin for the return of encrypted data on a server holding coursework.', value: 1 },
   ],

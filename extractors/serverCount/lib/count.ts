@@ -10,17 +10,24 @@ export interface Count {
   value: number;
 }
 
-const OWNER = String.raw`(?:of\s+(?:its|their|our|his|her|the|these|those)\s+(?:[\w.&-]+(?:['’]s)\s+)?)`;
-// "ElasticSearch", "database", "Windows file"; never a joining word ("two and seized servers") or the attackers' own
-// machines ("1 million proxy servers", "command-and-control servers")
-const MODIFIER = String.raw`(?:(?!(?:and|or|but|to|of|in|on|at|for|from|by|with|the|a|an|were|was|proxy|command|c&c|c2|botnet|bot)\b)[\w.&-]+\s+){0,3}?`;
+// "five of its servers", "forty-eight of about 500 county servers": the part hit of a whole
+const OWNER =
+  String.raw`(?:of\s+(?:(?:its|their|our|his|her|the|these|those)\s+(?:[\w.&-]+(?:['’]s)\s+)?|(?:(?:about|around|some|nearly|roughly|over` +
+  String.raw`|more\s+than)\s+)?(?:\d[\d,]*|${NUMBER_SOURCE})\s+))`;
+// "30-45 PCs", "two to three servers": a range counts its low end
+const RANGE_HIGH = String.raw`(?:\s*(?:-|–|to)\s*(?:\d[\d,]*|${NUMBER_SOURCE}))?`;
+// "ElasticSearch", "database", "Windows file"; never a joining word ("two and seized servers", "9,400 patients after two
+// laptops"), another number, or the attackers' own machines ("1 million proxy servers", "command-and-control servers")
+const MODIFIER =
+  String.raw`(?:(?!(?:and|or|but|to|of|in|on|at|for|from|by|with|after|before|since|than|over|into|the|a|an|were|was|proxy|command|c&c|c2` +
+  String.raw`|botnet|bot)\b|${NUMBER_SOURCE}\s)[\w.&-]+\s+){0,3}?`;
 const MONTHS = String.raw`jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?`;
 // "12 December computers were infected": a day of the month is no count
 const NOT_DATE = String.raw`(?!(?:st|nd|rd|th)?\s+(?:of\s+)?(?:${MONTHS})\b)`;
 /** A count of nouns: group n is the number, the noun alternation is given by the caller. */
 export function countPattern(nouns: string): RegExp {
   return new RegExp(
-    String.raw`\b(?<n>${NUMBER_SOURCE})${NOT_DATE}\s+${OWNER}?(?:other\s+)?${MODIFIER}(?:${nouns})\b(?<more>(?:\s*,?\s*and\s+(?:${NUMBER_SOURCE})\s+` +
+    String.raw`\b(?<n>${NUMBER_SOURCE})${NOT_DATE}${RANGE_HIGH}\s+${OWNER}?(?:other\s+)?${MODIFIER}(?:${nouns})\b(?<more>(?:\s*,?\s*and\s+(?:${NUMBER_SOURCE})\s+` +
       String.raw`${MODIFIER}(?:${nouns})\b)*)`,
     'gi',
   );
@@ -45,10 +52,13 @@ export const INCIDENT = new RegExp(
   'i',
 );
 
+// "ransomware infects more than 100,000 computers every day": a rate, not the incident's reach
+const HABITUAL = /\b(?:(?:every|each|per)\s+(?:day|week|month|year)|usually|typically|routinely|on\s+average)\b/i;
+
 /** Counts matched by re in sentence s that report machines hit, not a fleet. */
 export function countsIn(doc: AnalysedDoc, s: Sentence, re: RegExp): Count[] {
   const out: Count[] = [];
-  if (!INCIDENT.test(s.text)) return out;
+  if (!INCIDENT.test(s.text) || HABITUAL.test(s.text)) return out;
   const found = matches(re, s.text);
   for (const m of found) {
     const n = m.groups!.n!;
