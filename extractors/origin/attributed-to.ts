@@ -8,7 +8,8 @@ import { tellsOfIncident } from './lib/incident.ts';
 const CUE =
   String.raw`(?:attribut(?:ed|es|ing|ion)|link(?:ed|s)?|tie[sd]|connect(?:ed|ions?)|associated|affiliated|aligned|blam(?:ed|es|ing)|` +
   String.raw`accus(?:ed|es|ing)|pinned|traced|sponsor(?:ed|ship)|back(?:ed|ing)|supported|directed|funded|commissioned|ordered|` +
-  String.raw`controlled|point(?:ed|s|ing)(?:\s+(?:the\s+)?fingers?)?(?:\s+at)?|work(?:ing|s)?\s+for|act(?:ing|s)?\s+(?:on\s+behalf\s+of|for)|on\s+behalf\s+of|prox(?:y|ies)|nexus|suspect(?:ed|s)?)`;
+  String.raw`controlled|point(?:ed|s|ing)(?:\s+(?:the\s+)?fingers?)?(?:\s+at)?|work(?:ing|s)?\s+for|act(?:ing|s)?\s+(?:on\s+behalf\s+of|for)` +
+  String.raw`|on\s+behalf\s+of|prox(?:y|ies)|nexus|suspect(?:ed|s)?)`;
 const FILLER =
   String.raw`(?:\s+(?:to|with|by|on|of|for|the|a|an|back|directly|closely|possibly|likely|probably|reportedly|allegedly|also|either|elements` +
   String.raw`|members|part|parts|units?|agents?))*`;

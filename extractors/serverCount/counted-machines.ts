@@ -8,8 +8,9 @@ const MACHINES = countPattern(String.raw`computers|machines|workstations|endpoin
 // the verb that makes the count a count of compromised machines, right before or after it
 const HIT_BEFORE = new RegExp(
   String.raw`\b(?:encrypt(?:ed|ing|s)|infect(?:ed|ing|s)|compromis(?:ed|ing|es)|hack(?:ed|ing|s)(?:\s+into)?|breach(?:ed|ing|es)|wip(?:ed` +
-    String.raw`|ing|es)|lock(?:ed|ing|s)|hits?|struck|crippl(?:ed|ing)|penetrat(?:ed|ing)|spread\s+to|control\s+of|access\s+to|took\s+down|knock(?:ed|ing)\s+out` +
-    String.raw`|disabl(?:ed|ing)|st(?:ole|olen)(?:\s+(?:on|from|in))?|theft\s+of|loss\s+of)\s+(?:(?:a\s+total\s+of|more\s+than|over|at\s+least|nearly|almost|about|around|some|an\s+estimated|roughly)\s+)?$`,
+    String.raw`|ing|es)|lock(?:ed|ing|s)|hits?|struck|crippl(?:ed|ing)|penetrat(?:ed|ing)|spread\s+to|control\s+of|access\s+to|took\s+down` +
+    String.raw`|knock(?:ed|ing)\s+out|disabl(?:ed|ing)|st(?:ole|olen)(?:\s+(?:on|from|in))?|theft\s+of|loss\s+of)\s+` +
+    String.raw`(?:(?:a\s+total\s+of|more\s+than|over|at\s+least|nearly|almost|about|around|some|an\s+estimated|roughly)\s+)?$`,
   'i',
 );
 const HIT_AFTER = new RegExp(

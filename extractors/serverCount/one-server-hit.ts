@@ -14,13 +14,15 @@ const ONE_SERVER = new RegExp(
 const HIT_BEFORE = new RegExp(
   String.raw`\b(?:compromis(?:ed|ing)|hack(?:ed|ing)(?:\s+into)?|breach(?:ed|ing)|infiltrat(?:ed|ing)|broke\s+into` +
     String.raw`|br(?:eak|oke|oken)\s+in(?:to)?|infect(?:ed|ing)|encrypt(?:ed|ing)|penetrat(?:ed|ing)|(?:gained|gaining|unauthori[sz]ed)\s+access\s+to` +
-    String.raw`|accessed|took\s+over|targeted|affected|(?:stolen|taken|collected|exfiltrated|copied|downloaded|extracted)\s+from|encrypted\s+(?:data|files)\s+on)\s+$`,
+    String.raw`|accessed|took\s+over|targeted|affected|(?:stolen|taken|collected|exfiltrated|copied|downloaded|extracted)\s+from` +
+    String.raw`|encrypted\s+(?:data|files)\s+on)\s+$`,
   'i',
 );
 // the server may be followed by an aside or whose it is before the verb: "our web server, managed by a hosting firm, was
 // compromised", "the web server for the travel association was hacked"
 const HIT_AFTER = new RegExp(
-  String.raw`^(?:\s*,[^,.;]{3,90},|\s+(?:for|of|at|in|belonging\s+to|used\s+by|run\s+by)\s+[^,.;]{3,80}?)?\s*(?:was|had\s+been|has\s+been|got|being)\s+(?:\w+\s+)?(?:compromised|hacked|breached|infiltrated|infected` +
+  String.raw`^(?:\s*,[^,.;]{3,90},|\s+(?:for|of|at|in|belonging\s+to|used\s+by|run\s+by)\s+[^,.;]{3,80}?)?\s*` +
+    String.raw`(?:was|had\s+been|has\s+been|got|being)\s+(?:\w+\s+)?(?:compromised|hacked|breached|infiltrated|infected` +
     String.raw`|encrypted|accessed|penetrated)\b`,
   'i',
 );

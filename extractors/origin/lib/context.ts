@@ -32,7 +32,8 @@ const NEGATION_BEFORE = new RegExp(
 const NOT_RIGHT_BEFORE = /\b(?:not|never)\s+(?:\w+ly\s+)?$/i;
 // "recalled the May attack, in which hackers linked to North Korea…", "that attack was later traced to…": another incident's attribution
 const OTHER_INCIDENT = new RegExp(
-  String.raw`\b(?:recall(?:ed|s|ing)|reminiscent\s+of|echo(?:ed|es|ing)|in\s+a\s+separate|similar\s+to\s+(?:the|an?)\s+(?:\w+\s+){0,3}?(?:attack|breach|campaign)` +
+  String.raw`\b(?:recall(?:ed|s|ing)|reminiscent\s+of|echo(?:ed|es|ing)|in\s+a\s+separate` +
+    String.raw`|similar\s+to\s+(?:the|an?)\s+(?:\w+\s+){0,3}?(?:attack|breach|campaign)` +
     String.raw`|that\s+(?:attack|outbreak|campaign|breach)\s+(?:was|has\s+been)\s+later)\b`,
   'i',
 );

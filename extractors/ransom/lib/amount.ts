@@ -14,7 +14,8 @@ export interface RansomAmount extends Money {
 // the nearest cue before the sum decides its role: "paid the $5,000 the hackers demanded" is a payment
 const DEMAND_BEFORE = new RegExp(
   String.raw`\b(?:demand(?:ed|ing|s)?|ask(?:ed|ing|s)?(?:\s+for)?|sought|seek(?:ing|s)?|want(?:ed|s)?|request(?:ed|ing|s)?` +
-    String.raw`|ransom|extort\w*|to\s+pay|pay\s+up|set\s+at|must\s+(?:send|pay|transfer)|(?:(?:does|do|did)(?:\s+not|n[’']t)|fails?\s+to|unless(?:\s+[\w'’]+){1,3}?)\s+pay(?:s|ing)?)\b`,
+    String.raw`|ransom|extort\w*|to\s+pay|pay\s+up|set\s+at|must\s+(?:send|pay|transfer)` +
+    String.raw`|(?:(?:does|do|did)(?:\s+not|n[’']t)|fails?\s+to|unless(?:\s+[\w'’]+){1,3}?)\s+pay(?:s|ing)?)\b`,
   'gi',
 );
 const PAID_BEFORE = new RegExp(
@@ -26,7 +27,8 @@ const PAID_BEFORE = new RegExp(
 const PAID_AFTER = /^\s*(?:\w+\s+){0,3}?(?:was|were|has\s+been|had\s+been|got|get)\s+paid\b/i;
 const RANSOM_AFTER = new RegExp(
   String.raw`^\s*(?:(?:in|as|of|worth\s+of)\s+)?(?:\w+\s+){0,3}?(?:ransom|(?:they|the\s+\w+|it)\s+(?:wanted|demanded` +
-    String.raw`|asked\s+for|sought)|extortion|(?:bitcoin|crypto\w*)\s+ransom|to\s+(?:decrypt|unlock|restore|release|delete|regain|recover|receive\s+(?:the|all|a|their)\s+(?:\w+\s+)?keys?)|in\s+exchange` +
+    String.raw`|asked\s+for|sought)|extortion|(?:bitcoin|crypto\w*)\s+ransom` +
+    String.raw`|to\s+(?:decrypt|unlock|restore|release|delete|regain|recover|receive\s+(?:the|all|a|their)\s+(?:\w+\s+)?keys?)|in\s+exchange` +
     String.raw`|for\s+(?:the\s+)?(?:decryption|decryptor|key|return|release|deletion))`,
   'i',
 );
@@ -58,7 +60,8 @@ const ATTACKER = /\b(?:hack\w*|attackers?|criminals?|cybercriminals?|gang|group|
 const STATISTIC = /\b(?:average|median|typical|on\s+average|per\s*cent|percent)\b|%/i;
 // "$6,500, approximately €6,000": a conversion of the sum just given, not a second sum
 const CONVERSION = new RegExp(
-  String.raw`^["”'’]?\s*(?:(?:(?:in|worth\s+of)\s+)?(?:bitcoins?|btc|crypto\w*)\s*)?[,(–—-]?\s*(?:or\s+)?(?:(?:which|that)\s+(?:is|was)\s+)?(?:currently\s+|then\s+)?` +
+  String.raw`^["”'’]?\s*(?:(?:(?:in|worth\s+of)\s+)?(?:bitcoins?|btc|crypto\w*)\s*)?[,(–—-]?\s*(?:or\s+)?` +
+    String.raw`(?:(?:which|that)\s+(?:is|was)\s+)?(?:currently\s+|then\s+)?` +
     String.raw`(?:approximately|approx\.?|about|around|roughly|some|nearly|almost|equivalent\s+to|worth(?:\s+(?:about|around|roughly|some|nearly))?` +
     String.raw`|valued\s+at(?:\s+about)?)?\s*$`,
   'i',

@@ -10,8 +10,11 @@ const NEGATED = new RegExp(
   'i',
 );
 // "protection against insider threats, data breaches and ransomware": the cue closes a list of what is guarded against
-const PROTECTIVE =
-  /\b(?:against|prevent\w*|protect\w*|defend\w*|guard\w*|combat\w*|anti-?)\b(?:[\s,]+[\w'-]+){0,3}[\s,]*$|\banti-?$|\bagainst\s[^.;]{0,60},[^.;]{0,40}\b(?:and|or)\s+$/i;
+const PROTECTIVE = new RegExp(
+  String.raw`\b(?:against|prevent\w*|protect\w*|defend\w*|guard\w*|combat\w*|anti-?)\b(?:[\s,]+[\w'-]+){0,3}[\s,]*$|\banti-?$` +
+    String.raw`|\bagainst\s[^.;]{0,60},[^.;]{0,40}\b(?:and|or)\s+$`,
+  'i',
+);
 const CONTRAST = new RegExp(
   String.raw`\b(?:instead\s+of|rather\s+than|unlike|such\s+as|e\.g\.|(?:threats?|attacks?|risks?|malware|crimes?` +
     String.raw`|scams?)\s*,?\s+(?:like|including))\b(?:\s+[\w'-]+){0,8}\s*$|\brange\s+from\b.*$`,
@@ -80,7 +83,8 @@ const DENIAL = new RegExp(
     String.raw`|no\s+one)\s+asked\s+(?:[\w'’]+\s+){0,3}?for\s+(?:money|anything|a\s+ransom|payment)\b|\b(?:did|has|have|had)\s+not\s+(?:demanded|demand` +
     String.raw`|asked\s+for)\s+(?:a|any)\s+ransom\b|\bthere\s+was\s+no\s+extortion\b` +
     // "could now rule out ransomware", "reports of ransomware … but the spokeswoman ruled out such an attack"
-    String.raw`|\brul(?:e|ed|es|ing)\s+out\s+(?:ransomware|(?:such|a|this)\s+(?:an?\s+)?(?:ransomware\s+)?attack)\b|\bransomware\s+(?:was|has\s+been|had\s+been)\s+ruled\s+out\b`,
+    String.raw`|\brul(?:e|ed|es|ing)\s+out\s+(?:ransomware|(?:such|a|this)\s+(?:an?\s+)?(?:ransomware\s+)?attack)\b` +
+    String.raw`|\bransomware\s+(?:was|has\s+been|had\s+been)\s+ruled\s+out\b`,
   'i',
 );
 // "declined to say whether a ransom had been demanded": a ransomware attack then says nothing either way

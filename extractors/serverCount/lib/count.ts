@@ -21,13 +21,16 @@ const RANGE_HIGH = String.raw`(?:\s*(?:-|–|to)\s*(?:\d[\d,]*|${NUMBER_SOURCE})
 const MODIFIER =
   String.raw`(?:(?!(?:and|or|but|to|of|in|on|at|for|from|by|with|after|before|since|than|over|into|the|a|an|were|was|proxy|command|c&c|c2` +
   String.raw`|botnet|bot)\b|${NUMBER_SOURCE}\s)[\w.&-]+\s+){0,3}?`;
-const MONTHS = String.raw`jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?`;
+const MONTHS =
+  String.raw`jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?` +
+  String.raw`|dec(?:ember)?`;
 // "12 December computers were infected": a day of the month is no count
 const NOT_DATE = String.raw`(?!(?:st|nd|rd|th)?\s+(?:of\s+)?(?:${MONTHS})\b)`;
 /** A count of nouns: group n is the number, the noun alternation is given by the caller. */
 export function countPattern(nouns: string): RegExp {
   return new RegExp(
-    String.raw`\b(?<n>${NUMBER_SOURCE})${NOT_DATE}${RANGE_HIGH}\s+${OWNER}?(?:other\s+)?${MODIFIER}(?:${nouns})\b(?<more>(?:\s*,?\s*and\s+(?:${NUMBER_SOURCE})\s+` +
+    String.raw`\b(?<n>${NUMBER_SOURCE})${NOT_DATE}${RANGE_HIGH}\s+${OWNER}?(?:other\s+)?${MODIFIER}(?:${nouns})\b` +
+      String.raw`(?<more>(?:\s*,?\s*and\s+(?:${NUMBER_SOURCE})\s+` +
       String.raw`${MODIFIER}(?:${nouns})\b)*)`,
     'gi',
   );
