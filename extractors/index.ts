@@ -48,38 +48,39 @@ import r43 from './ransom/ransomware-attack.ts';
 import r44 from './ransom/ransomware-mention.ts';
 import r45 from './serverCount/counted-machines.ts';
 import r46 from './serverCount/counted-servers.ts';
-import r47 from './serverCount/one-server-hit.ts';
-import r48 from './serverCount/own-fleet-hit.ts';
-import r49 from './serverCount/servers-of-them.ts';
-import r50 from './victim/actor-hacked.ts';
-import r51 from './victim/appositive-kind.ts';
-import r52 from './victim/attack-on.ts';
-import r53 from './victim/called-name.ts';
-import r54 from './victim/claimed-victim.ts';
-import r55 from './victim/described-name.ts';
-import r56 from './victim/described-opening.ts';
-import r57 from './victim/disclosed-incident.ts';
-import r58 from './victim/first-organisation.ts';
-import r59 from './victim/first-proper-name.ts';
-import r60 from './victim/headline-tag.ts';
-import r61 from './victim/hit-by-attack.ts';
-import r62 from './victim/incident-at.ts';
-import r63 from './victim/insider-employer.ts';
-import r64 from './victim/it-office-of.ts';
-import r65 from './victim/known-brand.ts';
-import r66 from './victim/lead-appositive.ts';
-import r67 from './victim/lead-subject.ts';
-import r68 from './victim/most-mentioned.ts';
-import r69 from './victim/name-assets.ts';
-import r70 from './victim/named-incident.ts';
-import r71 from './victim/opening-subject.ts';
-import r72 from './victim/people-of.ts';
-import r73 from './victim/possessive-assets.ts';
-import r74 from './victim/practitioner.ts';
-import r75 from './victim/report-header.ts';
-import r76 from './victim/served-client.ts';
-import r77 from './victim/site-domain.ts';
-import r78 from './victim/worked-for.ts';
+import r47 from './serverCount/one-computer-hit.ts';
+import r48 from './serverCount/one-server-hit.ts';
+import r49 from './serverCount/own-fleet-hit.ts';
+import r50 from './serverCount/servers-of-them.ts';
+import r51 from './victim/actor-hacked.ts';
+import r52 from './victim/appositive-kind.ts';
+import r53 from './victim/attack-on.ts';
+import r54 from './victim/called-name.ts';
+import r55 from './victim/claimed-victim.ts';
+import r56 from './victim/described-name.ts';
+import r57 from './victim/described-opening.ts';
+import r58 from './victim/disclosed-incident.ts';
+import r59 from './victim/first-organisation.ts';
+import r60 from './victim/first-proper-name.ts';
+import r61 from './victim/headline-tag.ts';
+import r62 from './victim/hit-by-attack.ts';
+import r63 from './victim/incident-at.ts';
+import r64 from './victim/insider-employer.ts';
+import r65 from './victim/it-office-of.ts';
+import r66 from './victim/known-brand.ts';
+import r67 from './victim/lead-appositive.ts';
+import r68 from './victim/lead-subject.ts';
+import r69 from './victim/most-mentioned.ts';
+import r70 from './victim/name-assets.ts';
+import r71 from './victim/named-incident.ts';
+import r72 from './victim/opening-subject.ts';
+import r73 from './victim/people-of.ts';
+import r74 from './victim/possessive-assets.ts';
+import r75 from './victim/practitioner.ts';
+import r76 from './victim/report-header.ts';
+import r77 from './victim/served-client.ts';
+import r78 from './victim/site-domain.ts';
+import r79 from './victim/worked-for.ts';
 
 export const RULE_SPECS: readonly (readonly [string, RuleSpec])[] = [
   ['date/any-year', r0],
@@ -129,36 +130,37 @@ export const RULE_SPECS: readonly (readonly [string, RuleSpec])[] = [
   ['ransom/ransomware-mention', r44],
   ['serverCount/counted-machines', r45],
   ['serverCount/counted-servers', r46],
-  ['serverCount/one-server-hit', r47],
-  ['serverCount/own-fleet-hit', r48],
-  ['serverCount/servers-of-them', r49],
-  ['victim/actor-hacked', r50],
-  ['victim/appositive-kind', r51],
-  ['victim/attack-on', r52],
-  ['victim/called-name', r53],
-  ['victim/claimed-victim', r54],
-  ['victim/described-name', r55],
-  ['victim/described-opening', r56],
-  ['victim/disclosed-incident', r57],
-  ['victim/first-organisation', r58],
-  ['victim/first-proper-name', r59],
-  ['victim/headline-tag', r60],
-  ['victim/hit-by-attack', r61],
-  ['victim/incident-at', r62],
-  ['victim/insider-employer', r63],
-  ['victim/it-office-of', r64],
-  ['victim/known-brand', r65],
-  ['victim/lead-appositive', r66],
-  ['victim/lead-subject', r67],
-  ['victim/most-mentioned', r68],
-  ['victim/name-assets', r69],
-  ['victim/named-incident', r70],
-  ['victim/opening-subject', r71],
-  ['victim/people-of', r72],
-  ['victim/possessive-assets', r73],
-  ['victim/practitioner', r74],
-  ['victim/report-header', r75],
-  ['victim/served-client', r76],
-  ['victim/site-domain', r77],
-  ['victim/worked-for', r78],
+  ['serverCount/one-computer-hit', r47],
+  ['serverCount/one-server-hit', r48],
+  ['serverCount/own-fleet-hit', r49],
+  ['serverCount/servers-of-them', r50],
+  ['victim/actor-hacked', r51],
+  ['victim/appositive-kind', r52],
+  ['victim/attack-on', r53],
+  ['victim/called-name', r54],
+  ['victim/claimed-victim', r55],
+  ['victim/described-name', r56],
+  ['victim/described-opening', r57],
+  ['victim/disclosed-incident', r58],
+  ['victim/first-organisation', r59],
+  ['victim/first-proper-name', r60],
+  ['victim/headline-tag', r61],
+  ['victim/hit-by-attack', r62],
+  ['victim/incident-at', r63],
+  ['victim/insider-employer', r64],
+  ['victim/it-office-of', r65],
+  ['victim/known-brand', r66],
+  ['victim/lead-appositive', r67],
+  ['victim/lead-subject', r68],
+  ['victim/most-mentioned', r69],
+  ['victim/name-assets', r70],
+  ['victim/named-incident', r71],
+  ['victim/opening-subject', r72],
+  ['victim/people-of', r73],
+  ['victim/possessive-assets', r74],
+  ['victim/practitioner', r75],
+  ['victim/report-header', r76],
+  ['victim/served-client', r77],
+  ['victim/site-domain', r78],
+  ['victim/worked-for', r79],
 ];

@@ -28,10 +28,10 @@ const FLOORS: ReadonlyArray<{ corpus: Corpus; field: string; metric: Metric; min
   { corpus: 'news', subset: 'all', field: 'date', metric: 'F1', min: 0.49, target: 0.75 },
   { corpus: 'news', subset: 'all', field: 'date_year', metric: 'F1', min: 0.65, target: 0.9 },
   { corpus: 'news', subset: 'all', field: 'country', metric: 'F1', min: 0.79, target: 0.88 },
-  { corpus: 'news', subset: 'all', field: 'ransom_amount', metric: 'F1', min: 0.55, target: 0.85 },
-  { corpus: 'news', subset: 'all', field: 'origin', metric: 'F1', min: 0.54, target: 0.8 },
-  { corpus: 'news', subset: 'all', field: 'ransom_demanded', metric: 'F1', min: 0.89, target: 0.95 },
-  { corpus: 'news', subset: 'all', field: 'server_count', metric: 'F1', min: 0.23, target: 0.75 },
+  { corpus: 'news', subset: 'all', field: 'ransom_amount', metric: 'F1', min: 0.84, target: 0.85 },
+  { corpus: 'news', subset: 'all', field: 'origin', metric: 'F1', min: 0.7, target: 0.8 },
+  { corpus: 'news', subset: 'all', field: 'ransom_demanded', metric: 'F1', min: 0.93, target: 0.95 },
+  { corpus: 'news', subset: 'all', field: 'server_count', metric: 'F1', min: 0.91 }, // issue target 0.75
 ];
 /** Calibration: the largest expected calibration error for any field that makes predictions. */
 const MAX_ECE = 0.1;
