@@ -16,5 +16,10 @@ export default defineRule({
     'The report published on June 2, 2021 lists the largest firms.',
     'Hackers stole the data on June 13, 2014.',
   ],
-  propose: (doc) => proposeDates(doc, (m) => m.context === 'disclosure' && (m.kind === 'explicit' || (m.kind === 'year' && m.governed)), AFTER_THE_FACT),
+  propose: (doc) =>
+    proposeDates(
+      doc,
+      (m) => (m.context === 'disclosure' || m.context === 'report') && (m.kind === 'explicit' || (m.kind === 'year' && m.governed)),
+      AFTER_THE_FACT,
+    ),
 });

@@ -1,9 +1,10 @@
 // What a stated date is the date of, judged from the words around it in its sentence:
 //   "hackers broke in on June 13, 2014" → incident;  "notified customers on July 2" → disclosure;
+//   "the city said on Tuesday" → report (the date of a statement about the incident);
 //   "founded in 1998", "a previous breach in 2015", "as of March 1" → excluded.
 import { matches, type AnalysedDoc, type Sentence } from '../../_shared/kit.ts';
 
-export type DateContext = 'incident' | 'discovery' | 'disclosure' | 'excluded' | 'neutral';
+export type DateContext = 'incident' | 'discovery' | 'disclosure' | 'report' | 'excluded' | 'neutral';
 
 const INCIDENT = new RegExp(
   String.raw`\b(?:cyber-?attack\w*|attack(?:s|ed|ers?)?|hack(?:s|ed|ers?|ing)?|breach(?:es|ed)?|compromis\w+|stole|stolen|steal\w*` +
@@ -87,7 +88,7 @@ export function classifyContext(text: string, sentence: Sentence, start: number,
   if (STATISTIC.test(lead.slice(-70)) || LAW_NAME.test(lead.slice(-16))) return 'excluded';
   if (DATELINE.test(lead.slice(-20)) || DATELINE_AFTER.test(text.slice(end, end + 4))) return 'excluded';
   if (AHEAD.test(lead.slice(-60))) return 'excluded';
-  if (SAID.test(lead.slice(-30))) return 'disclosure';
+  if (SAID.test(lead.slice(-30))) return 'report';
   // a press-release dateline: "BRIGHTON, Mich., June 23, 2020 /PRNewswire/ --"
   if (/^\s*(?:\/[^/\n]{2,30}\/|--|—)/.test(text.slice(end, end + 32))) return 'excluded';
   // the clause around the date: a semicolon starts another statement
