@@ -12,6 +12,9 @@ export default defineRule({
     { text: 'The school district discovered the breach earlier this month.', publishedAt: '2023-07-20', value: '2023-07' },
     { text: 'Attackers stole the data yesterday.', publishedAt: '2023-07-20', value: '2023-07-19' },
     { text: 'The attack happened last week, according to the mayor.', publishedAt: '2023-07-20', value: '2023-07' },
+    // a weekday of last week is that of the calendar week before publication's, not the one just past
+    { text: 'Hackers broke into the network last week on Wednesday.', publishedAt: '2023-07-20', value: '2023-07-12' },
+    { text: "Ransomware hit the county's servers on Wednesday of last week.", publishedAt: '2023-07-20', value: '2023-07-12' },
   ],
   counterExamples: [
     'Hackers broke into the city network last Tuesday.',
@@ -19,6 +22,9 @@ export default defineRule({
     { text: 'The attackers were inside the network for 3 months.', publishedAt: '2023-07-20' },
     { text: 'Customers affected by the breach were notified on Monday.', publishedAt: '2023-07-20' },
     { text: 'The breach will be reviewed next week.', publishedAt: '2023-07-20' },
+    // a year back is another event's time in a news story: "a similar attack hit the city last year"
+    { text: 'A similar ransomware attack hit the city last year.', publishedAt: '2023-07-20' },
+    { text: 'Hackers breached the firm two years ago.', publishedAt: '2023-07-20' },
   ],
   propose: (doc) => proposeDates(doc, (m) => m.kind === 'relative' && (m.context === 'incident' || m.context === 'discovery'), RELATIVE_INCIDENT),
 });
