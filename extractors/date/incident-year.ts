@@ -21,6 +21,9 @@ export default defineRule({
     'The law, enacted in 2018, requires notification.',
     'The clinic paid $2016 for the new software.',
     'Revenue for fiscal year 2014 grew by 3 percent.',
+    // the background of the story: when a strain or a group first appeared
+    'LockBit, a ransomware strain first seen in 2019, is sold to affiliates as a service.',
+    'The hacking group, which emerged in 2021, is known for attacks on hospitals.',
   ],
   propose: (doc) =>
     proposeDates(

@@ -25,6 +25,8 @@ export default defineRule({
     // a year back is another event's time in a news story: "a similar attack hit the city last year"
     { text: 'A similar ransomware attack hit the city last year.', publishedAt: '2023-07-20' },
     { text: 'Hackers breached the firm two years ago.', publishedAt: '2023-07-20' },
+    // a later stage of the incident: the gang publishing what it took
+    { text: 'The gang posted samples of the stolen files on its leak site last week.', publishedAt: '2023-07-20' },
   ],
   propose: (doc) => proposeDates(doc, (m) => m.kind === 'relative' && (m.context === 'incident' || m.context === 'discovery'), RELATIVE_INCIDENT),
 });

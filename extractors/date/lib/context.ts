@@ -9,7 +9,7 @@ export type DateContext = 'incident' | 'discovery' | 'disclosure' | 'report' | '
 const INCIDENT = new RegExp(
   String.raw`\b(?:cyber-?attack\w*|attack(?:s|ed|ers?)?|hack(?:s|ed|ers?|ing)?|breach(?:es|ed)?|compromis\w+|stole|stolen|steal\w*` +
     String.raw`|theft|thie(?:f|ves)|lost|loss|missing|misplaced|intrusions?|intruders?|infiltrat\w+|accessed|access|unauthori[sz]ed|infect(?:ed|ion)` +
-    String.raw`|ransomware|malware|virus|trojan|phish\w*|leak(?:s|ed)?|exposed|exposure|defac\w+|ddos|denial[-\s]of[-\s]service|target(?:ed|ing)|occur\w*` +
+    String.raw`|ransomware|malware|virus|trojan|phish\w*|leak(?:s|ed)?(?!\s+sites?)|exposed|exposure|defac\w+|ddos|denial[-\s]of[-\s]service|target(?:ed|ing)|occur\w*` +
     String.raw`|happen\w*|took\s+place|incident|skimm\w*|broke\s+into|break-in|burglar\w*|encrypt\w+|disrupt\w+|outage|spied|spying|espionage|campaign` +
     String.raw`|exfiltrat\w+|dump(?:ed)?|snoop\w*|viewed|e-?mailed|mailed|sent|faxed|disposed|discarded|dumpster|misdirect\w*|inadvertent\w*|mistakenly` +
     String.raw`|error|glitch|robbed|robbery|impersonat\w+|fraud\w*|scam\w*|embezzl\w+|shut\s+down|offline|disconnect\w*|took\s+down|crash(?:ed|es)?|began` +
@@ -25,9 +25,9 @@ const DISCOVERY = new RegExp(
   'gi',
 );
 const DISCOVERY_REACH = 40;
-// after-the-fact events: announcing, notifying, prosecuting
+// after-the-fact events: announcing, notifying, prosecuting; the gang posting its loot on a leak site is a later stage too
 const DISCLOSURE = new RegExp(
-  String.raw`\b(?:announc\w+|disclos\w+|notif\w+|report(?:ed|s)?|reveal\w*|confirm\w*|publish\w*|letters?|informed|alerted` +
+  String.raw`\b(?:announc\w+|leak\s+sites?|disclos\w+|notif\w+|report(?:ed|s)?|reveal\w*|confirm\w*|publish\w*|letters?|informed|alerted` +
     String.raw`|warned|statement|press\s+release|made\s+public|went\s+public|came\s+to\s+light|sentenc\w+|pleaded|plea|indict\w+|convict\w+|arrest\w+` +
     String.raw`|charged|charges|trial|court|lawsuit|sued|filed|settle\w*|fined|penalty)\b`,
   'gi',
@@ -38,6 +38,13 @@ const EXCLUDED = new RegExp(
     String.raw`|act\s+of|fiscal|FY|financial\s+year|tax\s+year|as\s+of|copyright|(?:report|study|survey|paper|analysis|advisory|article` +
     String.raw`|review)\s+(?:\w+\s+){0,3}(?:published|released|issued)|(?:previous|prior|earlier|another|separate|similar|former)\s+(?:\w+\s+){0,2}(?:breach` +
     String.raw`|attack|incident|hack|intrusion)\w*)\b[^.;]{0,40}$`,
+  'i',
+);
+// background of the story, not its incident: when a strain or a group first showed up ("a strain first seen in 2019",
+// "the group, which emerged in 2021"); "the intrusion was first seen on Monday" is the incident's own discovery
+const BACKGROUND = new RegExp(
+  String.raw`\b(?:strains?|variants?|family|families|groups?|gangs?|crews?|botnets?|actors?|operators?)\b[^.;]{0,40}\b(?:first\s+(?:seen|spotted|observed)` +
+    String.raw`|(?:emerged|appeared|surfaced)|(?:been\s+)?active\s+since|in\s+operation\s+since)\s+(?:in\s+|on\s+|since\s+|around\s+)?(?:(?:early|mid|late)[\s-]+)?$`,
   'i',
 );
 // bylines and update notes carry the article's dates: "Posted January 04, 2013", "UPDATE (01/31/2013):"
@@ -87,7 +94,7 @@ export function classifyContext(text: string, sentence: Sentence, start: number,
   if (DATA_PERIOD.test(lead.slice(-60)) || STARTED_UP.test(lead.slice(-24))) return 'excluded';
   if (STATISTIC.test(lead.slice(-70)) || LAW_NAME.test(lead.slice(-16))) return 'excluded';
   if (DATELINE.test(lead.slice(-20)) || DATELINE_AFTER.test(text.slice(end, end + 4))) return 'excluded';
-  if (AHEAD.test(lead.slice(-60))) return 'excluded';
+  if (AHEAD.test(lead.slice(-60)) || BACKGROUND.test(lead.slice(-90))) return 'excluded';
   if (SAID.test(lead.slice(-30))) return 'report';
   // a press-release dateline: "BRIGHTON, Mich., June 23, 2020 /PRNewswire/ --"
   if (/^\s*(?:\/[^/\n]{2,30}\/|--|—)/.test(text.slice(end, end + 32))) return 'excluded';
