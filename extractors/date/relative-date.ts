@@ -14,6 +14,8 @@ export default defineRule({
     { text: 'The attack happened last week, according to the mayor.', publishedAt: '2023-07-20', value: '2023-07' },
     // a weekday of last week is that of the calendar week before publication's, not the one just past
     { text: 'Hackers broke into the network last week on Wednesday.', publishedAt: '2023-07-20', value: '2023-07-12' },
+    // "over the weekend" is the weekend just past, not a length of time
+    { text: "Hackers attacked the bank's payment systems over the weekend.", publishedAt: '2017-04-10', value: '2017-04-08' },
     { text: "Ransomware hit the county's servers on Wednesday of last week.", publishedAt: '2023-07-20', value: '2023-07-12' },
   ],
   counterExamples: [

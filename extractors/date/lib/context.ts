@@ -14,7 +14,7 @@ const INCIDENT = new RegExp(
     String.raw`|exfiltrat\w+|dump(?:ed)?|snoop\w*|viewed|e-?mailed|mailed|sent|faxed|disposed|discarded|dumpster|misdirect\w*|inadvertent\w*|mistakenly` +
     String.raw`|error|glitch|robbed|robbery|impersonat\w+|fraud\w*|scam\w*|embezzl\w+|shut\s+down|offline|disconnect\w*|took\s+down|crash(?:ed|es)?|began` +
     String.raw`|started|conducted|carried\s+out|exploit\w*|installed|tamper\w*|gained|obtained|downloaded|copied|wiped|deleted|locked|spoof\w*` +
-    String.raw`|intercept\w*)\b`,
+    String.raw`|intercept\w*|hit|struck|crippled|paraly[sz]\w+|knocked)\b`,
   'gi',
 );
 // finding out comes after the incident, often the same day or month

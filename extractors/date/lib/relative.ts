@@ -6,6 +6,7 @@ import type { ParsedResult } from 'chrono-node';
 const DURATION_BEFORE = /\b(?:(?:in|over|during|within|for)\s+the|within|for|in|next|over|after|every|each|up\s+to|about|nearly|almost|than)\s*$/i;
 const DURATION_TEXT = /^(?:within|for|in|next|after)\b|\bnext\b|\b(?:now|tonight|tomorrow|hours?|minutes?|seconds?)\b/i;
 // a count of units without "ago" is a length of time: "the past 2 years"
+const PAST_WEEKEND = /\b(?:over|during)\s+the\s*$/i;
 const COUNTED = /\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+(?:days?|weeks?|months?|years?)\b/i;
 const YEAR_WORD = /\byears?\b/i;
 const MONTH_WORD = /\b(?:months?|weeks?)\b/i;
@@ -33,7 +34,9 @@ export function lastWeekDay(text: string, ref: Date): string | undefined {
 export function resolveRelative(text: string, before: string, r: ParsedResult, ref: Date, after = ''): string | undefined {
   // "Today's adversaries": a noun, not a date
   if (/^['’]s\b/.test(after)) return undefined;
-  if (DURATION_BEFORE.test(before) || DURATION_TEXT.test(text)) return undefined;
+  // "over the weekend" in news is the one just past, not a span of time
+  const pastWeekend = /^weekend\b/i.test(text) && PAST_WEEKEND.test(before);
+  if ((DURATION_BEFORE.test(before) && !pastWeekend) || DURATION_TEXT.test(text)) return undefined;
   if (COUNTED.test(text) && !/\bago\b/i.test(text)) return undefined;
   const inLastWeek = lastWeekDay(text, ref);
   if (inLastWeek) return inLastWeek;
