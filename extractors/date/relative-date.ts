@@ -29,6 +29,11 @@ export default defineRule({
     { text: 'Hackers breached the firm two years ago.', publishedAt: '2023-07-20' },
     // a later stage of the incident: the gang publishing what it took
     { text: 'The gang posted samples of the stolen files on its leak site last week.', publishedAt: '2023-07-20' },
+    // the day of a statement, and how things stood then, are not when the incident happened
+    { text: 'On Tuesday, the toy maker said the breach affected 800,000 accounts.', publishedAt: '2023-07-20' },
+    { text: 'A company spokesperson told The Register on Monday that the portal was hacked.', publishedAt: '2023-07-20' },
+    { text: 'The firm said in a blog post last week that attackers had stolen data.', publishedAt: '2023-07-20' },
+    { text: 'The attack was continuing on Thursday, with online networks down.', publishedAt: '2023-07-20' },
   ],
   propose: (doc) => proposeDates(doc, (m) => m.kind === 'relative' && (m.context === 'incident' || m.context === 'discovery'), RELATIVE_INCIDENT),
 });

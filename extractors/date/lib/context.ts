@@ -59,7 +59,19 @@ const AHEAD = new RegExp(
   'i',
 );
 // "The City of Dallas said Friday that …": the date of the statement
-const SAID = /\b(?:said|says|(?:was|were|been)\s+told|told\s+\w+|stated|announced|confirmed|reported|disclosed|revealed)\s+(?:on\s+|late\s+|early\s+)?$/i;
+const SAID = new RegExp(
+  String.raw`\b(?:said|says|(?:was|were|been)\s+told|told\s+(?:[\w.'’-]+\s+){0,2}[\w.'’-]+|stated|announced|confirmed|reported|disclosed|revealed)\s+(?:on\s+|late\s+|early\s+)?$`,
+  'i',
+);
+// the day of a statement about the incident, not of the incident: "in a blog post last week", "in a letter on Wednesday",
+// "On Tuesday, the company said …", and how things stood then: "the attack was continuing on Thursday"
+const STATEMENT_IN = new RegExp(
+  String.raw`\bin\s+(?:a|an|its|their|his|her)\s+(?:\w+\s+)?(?:blog\s+post|post|story|statement|letter|message|memo|e-?mail|filing|tweet|notice` +
+    String.raw`|press\s+release|interview|update)\s+(?:(?:sent|posted|published|issued|released)\s+(?:out\s+)?)?(?:on\s+|late\s+|early\s+)?$`,
+  'i',
+);
+const SAID_AFTER = /^\s*,?\s*(?:[\w.&'’-]+\s+){1,4}(?:said|says|announced|confirmed|disclosed|revealed|told)\b/;
+const STILL = /\b(?:continu\w+|remain(?:ed|s)?|still|ongoing)\s+(?:(?:down|offline|closed|disrupted|on)\s+)?(?:on\s+|until\s+|through\s+|late\s+|early\s+)?$/i;
 const BYLINE = /\b(?:update[sd]?|posted|published|issued|modified|dated|copyright|©)\s*(?:on\s*)?[:(]?\s*$/i;
 // the period the exposed records cover, not when they were exposed: "patients treated between 1996 and 2009"
 const DATA_PERIOD = new RegExp(
@@ -95,7 +107,9 @@ export function classifyContext(text: string, sentence: Sentence, start: number,
   if (STATISTIC.test(lead.slice(-70)) || LAW_NAME.test(lead.slice(-16))) return 'excluded';
   if (DATELINE.test(lead.slice(-20)) || DATELINE_AFTER.test(text.slice(end, end + 4))) return 'excluded';
   if (AHEAD.test(lead.slice(-60)) || BACKGROUND.test(lead.slice(-90))) return 'excluded';
-  if (SAID.test(lead.slice(-30))) return 'report';
+  if (SAID.test(lead.slice(-40)) || STATEMENT_IN.test(lead.slice(-60)) || STILL.test(lead.slice(-40))) return 'report';
+  // only a date that opens its sentence: "Hackers broke in on Monday, officials said" dates the break-in
+  if (/^\s*(?:(?:late|early)\s+)?(?:on\s+)?$/i.test(lead) && SAID_AFTER.test(text.slice(end, end + 60))) return 'report';
   // a press-release dateline: "BRIGHTON, Mich., June 23, 2020 /PRNewswire/ --"
   if (/^\s*(?:\/[^/\n]{2,30}\/|--|—)/.test(text.slice(end, end + 32))) return 'excluded';
   // the clause around the date: a semicolon starts another statement
