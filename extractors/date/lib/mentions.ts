@@ -46,6 +46,8 @@ const GOVERNOR = new RegExp(
 const RANGE_JOIN = /^\s*(?:and|to|through|until|till|-|–|—)\s*$/i;
 // "last week on Wednesday": chrono reads two dates, the words one day
 const WEEK_THEN_DAY = /^\s*,?\s*(?:on\s+)?$/i;
+// ("September last year" is left as two dates: a month of last year is as often another event's as "last year" is)
+const YEAR_OF_MONTH = /^this\s+year$/i;
 // "last year", "two years ago": news tells its incident in days, weeks and months; a year back is another event's
 const YEAR_BACK = /\b(?:last|past|previous)\s+year\b|\byears?\s+ago\b/i;
 
@@ -118,6 +120,11 @@ function mentionsIn(doc: AnalysedDoc, s: Sentence): DateMention[] {
     if (prev?.kind === 'yearless' && m.kind === 'explicit' && RANGE_JOIN.test(doc.text.slice(prev.end, m.start))) {
       const y = +m.value.slice(0, 4);
       out[out.length - 1] = { ...prev, kind: 'explicit', value: `${+m.value.slice(5, 7) < +prev.value.slice(0, 2) ? y - 1 : y}-${prev.value}` };
+    }
+    // "in March this year": the month takes the year of publication
+    if (prev?.kind === 'yearless' && m.kind === 'relative' && /^\s*(?:of\s+)?$/.test(doc.text.slice(prev.end, m.start)) && YEAR_OF_MONTH.test(r.text)) {
+      out[out.length - 1] = { ...prev, end: m.end, kind: 'explicit', value: `${m.value.slice(0, 4)}-${prev.value}` };
+      continue;
     }
     const day = prev?.kind === 'relative' && m.kind === 'relative' && WEEK_THEN_DAY.test(doc.text.slice(prev.end, m.start)) && doc.publishedAt;
     const joined = day && lastWeekDay(doc.text.slice(prev.start, m.end), day);
