@@ -9,7 +9,8 @@ export type DateContext = 'incident' | 'discovery' | 'disclosure' | 'report' | '
 const INCIDENT = new RegExp(
   String.raw`\b(?:cyber-?attack\w*|attack(?:s|ed|ers?)?|hack(?:s|ed|ers?|ing)?|breach(?:es|ed)?|compromis\w+|stole|stolen|steal\w*` +
     String.raw`|theft|thie(?:f|ves)|lost|loss|missing|misplaced|intrusions?|intruders?|infiltrat\w+|accessed|access|unauthori[sz]ed|infect(?:ed|ion)` +
-    String.raw`|ransomware|malware|virus|trojan|phish\w*|leak(?:s|ed)?(?!\s+sites?)|exposed|exposure|defac\w+|ddos|denial[-\s]of[-\s]service|target(?:ed|ing)|occur\w*` +
+    String.raw`|ransomware|malware|virus|trojan|phish\w*|leak(?:s|ed)?(?!\s+sites?)|exposed|exposure|defac\w+|ddos|denial[-\s]of[-\s]service` +
+    String.raw`|target(?:ed|ing)|occur\w*` +
     String.raw`|happen\w*|took\s+place|incident|skimm\w*|broke\s+into|break-in|burglar\w*|encrypt\w+|disrupt\w+|outage|spied|spying|espionage|campaign` +
     String.raw`|exfiltrat\w+|dump(?:ed)?|snoop\w*|viewed|e-?mailed|mailed|sent|faxed|disposed|discarded|dumpster|misdirect\w*|inadvertent\w*|mistakenly` +
     String.raw`|error|glitch|robbed|robbery|impersonat\w+|fraud\w*|scam\w*|embezzl\w+|shut\s+down|offline|disconnect\w*|took\s+down|crash(?:ed|es)?|began` +
@@ -43,8 +44,9 @@ const EXCLUDED = new RegExp(
 // background of the story, not its incident: when a strain or a group first showed up ("a strain first seen in 2019",
 // "the group, which emerged in 2021"); "the intrusion was first seen on Monday" is the incident's own discovery
 const BACKGROUND = new RegExp(
-  String.raw`\b(?:strains?|variants?|family|families|groups?|gangs?|crews?|botnets?|actors?|operators?)\b[^.;]{0,40}\b(?:first\s+(?:seen|spotted|observed)` +
-    String.raw`|(?:emerged|appeared|surfaced)|(?:been\s+)?active\s+since|in\s+operation\s+since)\s+(?:in\s+|on\s+|since\s+|around\s+)?(?:(?:early|mid|late)[\s-]+)?$`,
+  String.raw`\b(?:strains?|variants?|family|families|groups?|gangs?|crews?|botnets?|actors?|operators?)\b[^.;]{0,40}` +
+    String.raw`\b(?:first\s+(?:seen|spotted|observed)|(?:emerged|appeared|surfaced)|(?:been\s+)?active\s+since|in\s+operation\s+since)\s+` +
+    String.raw`(?:in\s+|on\s+|since\s+|around\s+)?(?:(?:early|mid|late)[\s-]+)?$`,
   'i',
 );
 // bylines and update notes carry the article's dates: "Posted January 04, 2013", "UPDATE (01/31/2013):"
@@ -60,7 +62,8 @@ const AHEAD = new RegExp(
 );
 // "The City of Dallas said Friday that …": the date of the statement
 const SAID = new RegExp(
-  String.raw`\b(?:said|says|(?:was|were|been)\s+told|told\s+(?:[\w.'’-]+\s+){0,2}[\w.'’-]+|stated|announced|confirmed|reported|disclosed|revealed)\s+(?:on\s+|late\s+|early\s+)?$`,
+  String.raw`\b(?:said|says|(?:was|were|been)\s+told|told\s+(?:[\w.'’-]+\s+){0,2}[\w.'’-]+|stated|announced|confirmed|reported|disclosed` +
+    String.raw`|revealed)\s+(?:on\s+|late\s+|early\s+)?$`,
   'i',
 );
 // the day of a statement about the incident, not of the incident: "in a blog post last week", "in a letter on Wednesday",
