@@ -12,6 +12,8 @@ export default defineRule({
     { text: 'The school district discovered the breach earlier this month.', publishedAt: '2023-07-20', value: '2023-07' },
     { text: 'Attackers stole the data yesterday.', publishedAt: '2023-07-20', value: '2023-07-19' },
     { text: 'The attack happened last week, according to the mayor.', publishedAt: '2023-07-20', value: '2023-07' },
+    // "this week" ends on the day of publication, whichever month its Sunday fell in
+    { text: 'A phishing attack hit the university this week.', publishedAt: '2017-05-05', value: '2017-05' },
     // a weekday of last week is that of the calendar week before publication's, not the one just past
     { text: 'Hackers broke into the network last week on Wednesday.', publishedAt: '2023-07-20', value: '2023-07-12' },
     // "over the weekend" is the weekend just past, not a length of time

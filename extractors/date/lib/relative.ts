@@ -13,6 +13,7 @@ const MONTH_WORD = /\b(?:months?|weeks?)\b/i;
 const DAY_MS = 86_400_000;
 // "Wednesday of last week", "last week on Wednesday": the weekday of the calendar week before publication's
 const LAST_WEEK = /\b(?:last|previous|past)\s+week\b|\bweek\s+before\s+last\b/i;
+const THIS_WEEK = /^(?:earlier\s+)?this\s+week$/i;
 const WEEKDAY = /\b(Sun|Mon|Tues|Wednes|Thurs|Fri|Satur)day\b/i;
 const WEEKDAYS = ['sun', 'mon', 'tues', 'wednes', 'thurs', 'fri', 'satur'];
 
@@ -40,6 +41,8 @@ export function resolveRelative(text: string, before: string, r: ParsedResult, r
   if (COUNTED.test(text) && !/\bago\b/i.test(text)) return undefined;
   const inLastWeek = lastWeekDay(text, ref);
   if (inLastWeek) return inLastWeek;
+  // "this week" ends on the day of publication; chrono may start it on a Sunday of the month before
+  if (THIS_WEEK.test(text)) return `${ref.getUTCFullYear()}-${pad(ref.getUTCMonth() + 1)}`;
   const c = r.start;
   let t = Date.UTC(c.get('year')!, c.get('month')! - 1, c.get('day')!);
   // news says "on Monday" for the Monday just past; chrono may pick the coming one
