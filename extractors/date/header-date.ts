@@ -29,7 +29,7 @@ export default defineRule({
     for (const key of KEYS) {
       const h = doc.headers.get(key);
       const value = h && parse(h.value);
-      if (h && value) yield { value, confidence: HEADER_DATE, evidence: [span(doc.text, h.start, h.end)] };
+      if (h && value) yield { value, confidence: HEADER_DATE, evidence: [span(doc.text, h.start, h.end)], role: 'incident' };
     }
   },
 });
