@@ -127,13 +127,17 @@ function resolveField<F extends FieldName>(field: F, cands: Candidate<F>[], ctx:
   const alternatives = ranked.slice(1, 1 + MAX_ALTERNATIVES).map((g) => {
     const top = g.members[0]!;
     const own = calibrate(ctx.calibration, { field, rule: top.rule, agreeingRules: g.rules.size, value: top.value, genre, ranked: !!learned }, g.score);
-    return { value: top.value, confidence: Math.min(own, Math.round((1 - confidence) * 1000) / 1000), evidence: [...top.evidence], rule: top.rule };
+    const alt = { value: top.value, confidence: Math.min(own, Math.round((1 - confidence) * 1000) / 1000), evidence: [...top.evidence], rule: top.rule };
+    return top.role ? { ...alt, role: top.role } : alt;
   });
+  // a date says which event it is the date of: that of the candidate whose value was kept
+  const role = (win.members.find((m) => m.value === value) ?? best).role;
   const out = {
     value,
     confidence,
     evidence,
     rule: best.rule,
+    ...(role ? { role } : {}),
     ...(alternatives.length ? { alternatives } : {}),
   };
   return out as unknown as Fields[F];
