@@ -24,12 +24,25 @@ const cand = (value: string, rule: string, confidence = 0.5): Candidate<'victim'
 describe('groupFeatures', () => {
   it('the headline, lead, mentions and incident wording of the victim', () => {
     const f = groupFeatures({ members: [cand('Smalltown Dental', 'a')], score: 0.6 }, { text: TEXT, title: TITLE });
-    expect(f).toEqual({ measured: 0.6, title: 1, lead: 1, mentions: Math.log1p(2), incidentNear: 1 });
+    expect(f).toEqual({ measured: 0.6, title: 1, lead: 1, mentions: Math.log1p(2), incidentNear: 1, product: 0 });
   });
   it('a firm quoted about the attack: not in the headline, once, no incident wording beside it', () => {
     const f = groupFeatures({ members: [cand('Acme Security', 'a')], score: 0.6 }, { text: TEXT, title: TITLE });
     expect(f.title).toBe(0);
     expect(f.mentions).toBeCloseTo(Math.log1p(1));
+  });
+
+  it('a product the machines run: "MongoDB servers"', () => {
+    const text = 'Our three MongoDB servers were wiped and a note asked for bitcoin. MongoDB was left open to the internet.';
+    const at0 = text.indexOf('MongoDB');
+    const c: Candidate<'victim'> = {
+      field: 'victim',
+      value: 'MongoDB',
+      confidence: 0.5,
+      rule: 'victim/a',
+      evidence: [{ start: at0, end: at0 + 7, text: 'MongoDB' }],
+    };
+    expect(groupFeatures({ members: [c], score: 0.5 }, { text, title: 'Wiped' }).product).toBe(0.5);
   });
 });
 

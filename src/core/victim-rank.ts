@@ -1,8 +1,9 @@
 // A learned ranking of the victim rules' candidates in news articles. Resolve groups the candidates that name one
 // victim; each group is described by a few features (the hand weights' score, whether the headline and the lead
-// name it, how often the article does, whether incident wording stands beside it) and the article by a few more
-// (is the headline about a victim's incident at all, how many names are in the running). A conditional logit scores the groups and a "no victim" option against each other: the
-// probability of each is its share of exp(score). Weights are fitted by scripts/train-victim-rank.ts on the judged
+// name it, how often the article does, whether incident wording stands beside it, whether it names machines) and the
+// article by a few more (is the headline about a victim's incident at all, how many names are in the running). A
+// conditional logit scores the groups and a "no victim" option against each other: the probability of each is its
+// share of exp(score). Weights are fitted by scripts/train-victim-rank.ts on the judged
 // news (calibration/victim-rank.json, committed); the script keeps them only where they beat the hand weights on
 // both halves of news-dev (fitted on one half, scored on the other, both ways).
 //   "Hackers hit Smalltown Dental's records" (headline) … "Smalltown Dental said on Monday …" → Smalltown Dental
@@ -13,6 +14,7 @@ import { REPO_ROOT } from '../config.ts';
 import type { Candidate } from './rule.ts';
 import { hasIncidentWord, storyFocus } from './incident/focus.ts';
 import { normName } from './fields/index.ts';
+import { wordList } from '../../extractors/_shared/lexicon.ts';
 
 export const VICTIM_RANK_FILE = path.join(REPO_ROOT, 'calibration/victim-rank.json');
 
@@ -58,6 +60,9 @@ const LEAD_CHARS = 400;
 const NEAR_CHARS = 100;
 const MAX_MENTIONS_SCANNED = 50;
 
+// "our MongoDB servers": a name its machines are called by is the product they run, not their owner
+const PRODUCT_NOUN = new RegExp(`^\\s+(?:${wordList('victim-product-nouns').join('|')})\\b`, 'i');
+
 const tokens = (s: string) =>
   normName(s)
     .split(' ')
@@ -79,7 +84,9 @@ function mentions(text: string, name: string): number[] {
 
 /**
  * The features of one group of candidates naming the same victim: the hand weights' score, how much of the name the
- * headline has (not its initials: "IRS warns of …" is the warner more often than "ABTA hack" the victim), whether the lead names it, how often the article does, and whether incident wording stands beside a mention.
+ * headline has (not its initials: "IRS warns of …" is the warner more often than "ABTA hack" the victim), whether
+ * the lead names it, how often the article does, whether incident wording stands beside a mention, and how often it
+ * names machines ("MongoDB servers": a product).
  */
 export function groupFeatures({ members, score }: RankGroup, doc: RankDoc): Record<string, number> {
   const names = [...new Set(members.map((m) => String(m.value)))];
@@ -97,6 +104,7 @@ export function groupFeatures({ members, score }: RankGroup, doc: RankDoc): Reco
     lead: first < LEAD_CHARS || at.some((i) => i < LEAD_CHARS) ? 1 : 0,
     mentions: Math.log1p(at.length),
     incidentNear: at.some((i) => hasIncidentWord(near(i))) ? 1 : 0,
+    product: at.length ? at.filter((i) => PRODUCT_NOUN.test(doc.text.slice(i + shortest.length, i + shortest.length + 20))).length / at.length : 0,
   };
 }
 
