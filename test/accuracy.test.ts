@@ -24,7 +24,7 @@ const FLOORS: ReadonlyArray<{ corpus: Corpus; field: string; metric: Metric; min
   { corpus: 'vcdb', field: 'ransom_demanded', metric: 'F1', min: 0.95 },
   // news-dev: judged gold, all documents (a value where the article says nothing is a false positive); issue #11 targets
   // 0.698: a 'what we know' explainer headline is about one incident, not a general story
-  { corpus: 'news', subset: 'all', field: 'victim', metric: 'F1', min: 0.72, target: 0.85 },
+  { corpus: 'news', subset: 'all', field: 'victim', metric: 'F1', min: 0.73, target: 0.85 },
   // 0.586 / 0.714: background 'last year', statement days and weekdays of last week no longer taken for the incident's date
   { corpus: 'news', subset: 'all', field: 'date', metric: 'F1', min: 0.58, target: 0.75 },
   { corpus: 'news', subset: 'all', field: 'date_year', metric: 'F1', min: 0.71, target: 0.9 },
