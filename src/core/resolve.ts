@@ -9,6 +9,7 @@ import type { Block } from './analyse/blocks.ts';
 import { calibrate, measuredPrecision, type CalibrationTable, type Genre } from './calibration.ts';
 import { storyFocus } from './incident/focus.ts';
 import { FIELDS, normName } from './fields/index.ts';
+import { SpanCover } from './span-cover.ts';
 
 type Resolved = { [K in FieldName]: Fields[K] };
 
@@ -30,13 +31,15 @@ const positionPrior = (c: Candidate): number => 1 - POSITION_DECAY * Math.min(1,
 const weight = (field: FieldName, c: Candidate, ctx: ResolveContext) =>
   RANK_BY_MEASURED.has(field) ? measuredPrecision(ctx.calibration, c.rule, c.confidence, ctx.genre) * (ctx.rankingPrior ?? positionPrior)(c) : c.confidence;
 
-const overlaps = (a: readonly Span[], b: readonly Span[]) => a.some((x) => b.some((y) => x.start < y.end && y.start < x.end));
-
 /** One rule proposing the same value twice counts once; where one rule's proposals overlap, the stronger stays. */
 function dedupe(cands: Candidate[]): Candidate[] {
   const kept: Candidate[] = [];
+  const covers = new Map<string, SpanCover>(); // per rule, the evidence of what it kept
   for (const c of [...cands].sort((a, b) => b.confidence - a.confidence)) {
-    if (kept.some((k) => k.rule === c.rule && overlaps(k.evidence, c.evidence))) continue;
+    let cover = covers.get(c.rule);
+    if (!cover) covers.set(c.rule, (cover = new SpanCover()));
+    if (c.evidence.some((e) => cover.overlaps(e))) continue;
+    for (const e of c.evidence) cover.add(e);
     kept.push(c);
   }
   return kept;

@@ -65,23 +65,52 @@ function writtenRegion(doc: AnalysedDoc, region: string | null, city: string, co
   const memo = doc.once('location/written-region', () => new Map<string, string | null>());
   const key = `${region}\u0000${city}\u0000${country}`;
   let found = memo.get(key);
-  if (found === undefined) memo.set(key, (found = scanRegion(doc.text, region, city, country)));
+  if (found === undefined) memo.set(key, (found = scanRegion(doc, region, city, country)));
   return found;
 }
 
-function scanRegion(text: string, region: string | null, city: string, country?: string): string | null {
+function scanRegion(doc: AnalysedDoc, region: string | null, city: string, country?: string): string | null {
   if (!region || (COUNTRY_BY_NAME.has(region) && COUNTRY_BY_NAME.get(region) === country)) return null; // "England" is a country to the reader
   for (const form of new Set([region, region.replace(UNIT_SUFFIX, '')])) {
     if (form.length < 3 || city.includes(form) || form.includes(city)) continue;
-    if (!piecesIn(text, form)) continue;
-    if (new RegExp(`(?<![\\p{L}\\p{N}])${escape(form)}(?![\\p{L}\\p{N}])`, 'u').test(text.replaceAll(city, ' '))) return form;
+    if (writtenApart(doc, form, city)) return form;
   }
   return null;
 }
 
-// Blanking the city writes only spaces, so a form found afterwards has each of its space-free pieces in the text as
-// it is: when a piece is missing the copy and the search are skipped, with the same answer.
-const piecesIn = (text: string, form: string) => form.split(' ').every((piece) => text.includes(piece));
+// The region is written when it stands as a whole word somewhere the city's own name does not cover ("York County"
+// is not written in "New York County"). Asked for thousands of places in a long text, a rescan of the whole text
+// each time made one 2 MB text take minutes (#12): a region starting with a capital is looked up where its first
+// word starts instead, from an index of the text's capitalised words built once.
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const LEAD_WORD = /^\p{Lu}[\p{L}\p{N}]*/u;
+const CAPITAL_WORD = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}]*/gu;
+
+function capitalWords(doc: AnalysedDoc): ReadonlyMap<string, readonly number[]> {
+  return doc.once('location/capital-words', () => {
+    const at = new Map<string, number[]>();
+    for (const m of doc.text.matchAll(CAPITAL_WORD)) {
+      const list = at.get(m[0]);
+      if (list) list.push(m.index);
+      else at.set(m[0], [m.index]);
+    }
+    return at;
+  });
+}
+
+function writtenApart(doc: AnalysedDoc, form: string, city: string): boolean {
+  const text = doc.text;
+  const lead = LEAD_WORD.exec(form)?.[0];
+  if (!lead) return new RegExp(`(?<![\\p{L}\\p{N}])${escape(form)}(?![\\p{L}\\p{N}])`, 'u').test(text.replaceAll(city, ' '));
+  for (const at of capitalWords(doc).get(lead) ?? []) {
+    if (!text.startsWith(form, at)) continue;
+    const next = text.codePointAt(at + form.length);
+    if (next !== undefined && WORD_CHAR.test(String.fromCodePoint(next))) continue;
+    const c = text.indexOf(city, Math.max(0, at - city.length + 1));
+    if (c === -1 || c >= at + form.length) return true; // no mention of the city overlaps this one
+  }
+  return false;
+}
 
 const IN_RUN = new RegExp(String.raw`\b(?:in|of)\s+(?:the\s+)?(${PLACE_RUN})`, 'gu');
 /** Countries the text names outside attacker phrases, with those of the capitals it names ("a court in London" → GB). */
@@ -163,20 +192,34 @@ function regionAfterCity(text: string, city: string, country: string): string | 
 // Both patterns of calledRegion need a unit word: a text with none (most of them) is answered at once, and the
 // answer for a name is remembered per text, since the same place is asked about at each of its mentions.
 const ANY_UNIT = /Provin|R[eé]gion|County|Prefecture|Oblast|Canton|Department|Département|State/i;
-let calledMemo = { text: '', units: false, names: new Map<string, boolean>() };
+let calledMemo = { text: '', units: false, names: new Map<string, boolean>(), around: { before: [] as number[], after: [] as number[] } };
 
 /** True when the text calls the name a province or region ("Province de Namur", "the Namur region"): not a city then. */
 export function calledRegion(text: string, name: string): boolean {
-  if (calledMemo.text !== text) calledMemo = { text, units: ANY_UNIT.test(text), names: new Map() };
+  if (calledMemo.text !== text) calledMemo = { text, units: ANY_UNIT.test(text), names: new Map(), around: unitPhrases(text) };
   if (!calledMemo.units) return false;
   let called = calledMemo.names.get(name);
-  if (called === undefined) calledMemo.names.set(name, (called = patternCalls(text, name)));
+  if (called === undefined) calledMemo.names.set(name, (called = patternCalls(text, name, calledMemo.around)));
   return called;
 }
 
-function patternCalls(text: string, name: string): boolean {
+// "Province of X" and "X province": where the unit phrases are is found once per text; each name is then tried only
+// at those places (sticky patterns), not by a search of the whole text per name (#12).
+const UNIT_OF = new RegExp(
+  String.raw`\b(?:Province|Provincia|Provinz|Region|Région|Regione|County|Prefecture|Oblast|Canton|Department|Département|State)\s+(?:of|de|du|di|del|des)\s+`,
+  'gi',
+);
+const UNIT_AFTER = String.raw`\s+(?:province|region|prefecture|county|oblast|canton|department|state)\b`;
+const UNIT_AFTER_RE = new RegExp(UNIT_AFTER, 'gi');
+
+function unitPhrases(text: string): { before: number[]; after: number[] } {
+  return { before: [...text.matchAll(UNIT_OF)].map((m) => m.index + m[0].length), after: [...text.matchAll(UNIT_AFTER_RE)].map((m) => m.index) };
+}
+
+function patternCalls(text: string, name: string, around: { before: readonly number[]; after: readonly number[] }): boolean {
   const n = escape(name);
-  const unitOf = String.raw`\b(?:Province|Provincia|Provinz|Region|Région|Regione|County|Prefecture|Oblast|Canton|Department|Département|State)`;
-  const unitAfter = String.raw`\s+(?:province|region|prefecture|county|oblast|canton|department|state)\b`;
-  return new RegExp(String.raw`${unitOf}\s+(?:of|de|du|di|del|des)\s+${n}\b|\b${n}${unitAfter}`, 'i').test(text);
+  const named = new RegExp(String.raw`${n}\b`, 'iy'); // right after "Province of"
+  const unit = new RegExp(String.raw`\b${n}(?=${UNIT_AFTER})`, 'iy'); // right before "province"
+  const tryAt = (re: RegExp, at: number) => at >= 0 && ((re.lastIndex = at), re.test(text));
+  return around.before.some((at) => tryAt(named, at)) || around.after.some((at) => tryAt(unit, at - name.length));
 }
