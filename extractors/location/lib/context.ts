@@ -10,6 +10,7 @@ import { CAPITAL_RE } from '../../_shared/gazetteer.ts';
 import { PLACE_RUN } from './phrases.ts';
 import { regionOf } from './parse.ts';
 import { subdivisionAsWritten } from './regions.ts';
+import { wordStartsOf } from '../../_shared/capital-words.ts';
 
 // Words that report that something happened to someone: an attack, a breach, a theft, a loss. A topic
 // word alone ("defending against ransomware and other attacks", "today's ransomware") is not enough.
@@ -81,28 +82,14 @@ function scanRegion(doc: AnalysedDoc, region: string | null, city: string, count
 // The region is written when it stands as a whole word somewhere the city's own name does not cover ("York County"
 // is not written in "New York County"). Asked for thousands of places in a long text, a rescan of the whole text
 // each time made one 2 MB text take minutes (#12): a region starting with a capital is looked up where its first
-// word starts instead, from an index of the text's capitalised words built once.
+// word starts instead (capital-words.ts).
 const WORD_CHAR = /[\p{L}\p{N}]/u;
-const LEAD_WORD = /^\p{Lu}[\p{L}\p{N}]*/u;
-const CAPITAL_WORD = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}]*/gu;
-
-function capitalWords(doc: AnalysedDoc): ReadonlyMap<string, readonly number[]> {
-  return doc.once('location/capital-words', () => {
-    const at = new Map<string, number[]>();
-    for (const m of doc.text.matchAll(CAPITAL_WORD)) {
-      const list = at.get(m[0]);
-      if (list) list.push(m.index);
-      else at.set(m[0], [m.index]);
-    }
-    return at;
-  });
-}
 
 function writtenApart(doc: AnalysedDoc, form: string, city: string): boolean {
   const text = doc.text;
-  const lead = LEAD_WORD.exec(form)?.[0];
-  if (!lead) return new RegExp(`(?<![\\p{L}\\p{N}])${escape(form)}(?![\\p{L}\\p{N}])`, 'u').test(text.replaceAll(city, ' '));
-  for (const at of capitalWords(doc).get(lead) ?? []) {
+  const starts = wordStartsOf(doc, form);
+  if (!starts) return new RegExp(`(?<![\\p{L}\\p{N}])${escape(form)}(?![\\p{L}\\p{N}])`, 'u').test(text.replaceAll(city, ' '));
+  for (const at of starts) {
     if (!text.startsWith(form, at)) continue;
     const next = text.codePointAt(at + form.length);
     if (next !== undefined && WORD_CHAR.test(String.fromCodePoint(next))) continue;
