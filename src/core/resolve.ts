@@ -45,6 +45,31 @@ function dedupe(cands: Candidate[]): Candidate[] {
   return kept;
 }
 
+/**
+ * The keys (in the order given) that can name the same entity as `k`: all of them, or, when the field says its
+ * entities share tokens, those holding the rarest token of k (any key k folds into holds every one of k's tokens).
+ */
+function keysSharingToken(keys: readonly string[], tokensOf?: (key: string) => ReadonlySet<string>): (k: string) => readonly string[] {
+  if (!tokensOf) return () => keys;
+  const holders = new Map<string, string[]>();
+  const tokens = new Map(keys.map((k) => [k, tokensOf(k)]));
+  for (const k of keys) {
+    for (const t of tokens.get(k)!) {
+      const list = holders.get(t);
+      if (list) list.push(k);
+      else holders.set(t, [k]);
+    }
+  }
+  return (k) => {
+    let rarest: readonly string[] = [];
+    for (const t of tokens.get(k)!) {
+      const list = holders.get(t)!;
+      if (!rarest.length || list.length < rarest.length) rarest = list;
+    }
+    return rarest;
+  };
+}
+
 interface Group<F extends FieldName> {
   key: string;
   members: Candidate<F>[];
@@ -65,8 +90,9 @@ function groups<F extends FieldName>(field: F, cands: Candidate<F>[], ctx: Resol
   if (same) {
     // fold each key into the longest key that contains it
     const keys = [...byKey.keys()].sort((a, b) => b.length - a.length);
+    const sharing = keysSharingToken(keys, FIELDS[field].entityTokens);
     for (const k of [...keys].reverse()) {
-      const into = keys.find((o) => o !== k && byKey.has(o) && same(k, o));
+      const into = sharing(k).find((o) => o !== k && byKey.has(o) && same(k, o));
       if (!into) continue;
       byKey.get(into)!.members.push(...byKey.get(k)!.members);
       byKey.delete(k);

@@ -150,8 +150,23 @@ export function cityInDoc(doc: AnalysedDoc, name: string, sure = false): Place |
   if (!pick.length) return undefined;
   places = pick;
   const regions = new Set(places.map((p) => writtenRegion(doc, p.region, name, p.country)).filter(Boolean));
-  const region = regions.size === 1 ? [...regions][0]! : regions.size ? null : regionAfterCity(doc.text, name, places[0]!.country);
+  const region = regions.size === 1 ? [...regions][0]! : regions.size ? null : regionAfterCity(doc, name, places[0]!.country);
   return { country: places[0]!.country, region, city: name };
+}
+
+/** Where the city is written as a word right before a comma, ascending; at its first word's starts when it has a capital. */
+function* cityBeforeComma(doc: AnalysedDoc, city: string): Generator<number> {
+  const starts = wordStartsOf(doc, city);
+  if (!starts) {
+    for (const m of matches(new RegExp(`(?<![\\p{L}\\p{N}])${escape(city)}(?=,)`, 'gu'), doc.text)) yield m.index;
+    return;
+  }
+  let from = 0; // matches do not overlap
+  for (const at of starts) {
+    if (at < from || !doc.text.startsWith(city, at) || doc.text[at + city.length] !== ',') continue;
+    from = at + city.length;
+    yield at;
+  }
 }
 
 // "Leeds, West Yorkshire, had …": a capitalised name written right after the city and closed by punctuation
@@ -159,10 +174,10 @@ export function cityInDoc(doc: AnalysedDoc, name: string, sure = false): Place |
 const AFTER_CITY = new RegExp(String.raw`^,[ ]?(${PLACE_RUN})(?=\s*(?:[,.;:)]|\n|$))`, 'u');
 const REGION_WORDS = 3;
 /** The region the text writes right after `city` ("City, Region"), when it is no country, city or other known place. */
-function regionAfterCity(text: string, city: string, country: string): string | null {
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])${escape(city)}(?=,)`, 'gu');
-  for (const m of matches(re, text)) {
-    const a = AFTER_CITY.exec(text.slice(m.index + city.length, m.index + city.length + 60));
+function regionAfterCity(doc: AnalysedDoc, city: string, country: string): string | null {
+  const text = doc.text;
+  for (const at of cityBeforeComma(doc, city)) {
+    const a = AFTER_CITY.exec(text.slice(at + city.length, at + city.length + 60));
     if (!a) continue;
     const known = regionOf(a[1]!, country);
     // "Austin, Tex.": an abbreviation the gazetteer reads; "Leeds, England" names a country to the reader
