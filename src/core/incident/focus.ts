@@ -5,12 +5,13 @@
 //   "Beware the latest tax-refund phishing scam"         → no victim-specific incident
 //   "City council hit by phishing scam, payroll stolen"  → a victim's incident (hit, stolen)
 import { alternation } from '../alternation.ts';
-import { GENERAL_STORY_WORDS, VICTIM_INCIDENT_WORDS } from './story-words.ts';
+import { wordList } from '../../../extractors/_shared/lexicon.ts';
 
 // whole words here are bounded by word characters and hyphens ("ransomware-as-a-service" is no "ransomware")
 const anyWord = (words: readonly string[]) => new RegExp(`(?<![\\w-])(?:${alternation(words, { flexibleSpace: true })})(?![\\w-])`, 'i');
-const GENERAL = anyWord(GENERAL_STORY_WORDS);
-const INCIDENT = anyWord(VICTIM_INCIDENT_WORDS);
+// The word lists are data: extractors/lexicon/story-general.txt and story-victim-incident.txt.
+const GENERAL = anyWord(wordList('story-general'));
+const INCIDENT = anyWord(wordList('story-victim-incident'));
 // Without a headline, the opening stands in for it: about a headline's length.
 const OPENING_CHARS = 160;
 
