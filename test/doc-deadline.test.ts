@@ -73,7 +73,7 @@ describe('extract --doc-timeout', () => {
     expect(r.status, r.stderr).toBe(0);
     const records = readFileSync(path.join(dir, 'out.jsonl'), 'utf8').trim().split('\n');
     expect(records).toHaveLength(2);
-    const dead = readFileSync(path.join(dir, 'out.dead.jsonl'), 'utf8')
+    const dead = readFileSync(path.join(dir, 'out.jsonl.dead.jsonl'), 'utf8')
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as { input: string; reason: string });
