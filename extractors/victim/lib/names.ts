@@ -121,7 +121,8 @@ function* occurrences(doc: AnalysedDoc, name: string): Generator<number> {
 function spelledOut(doc: AnalysedDoc, acronym: string): VictimName | null {
   const { text } = doc;
   // the bracketed acronym is a cheap literal to look for; only from where it first stands is the name before it sought
-  for (let at = text.indexOf(acronym); at >= 0; at = text.indexOf(acronym, at + 1)) {
+  // (a bracket or a space stands right before it: it starts a word, looked up in the word index)
+  for (const at of occurrences(doc, acronym)) {
     if (!firstMatch(PAREN_AFTER, text, at + acronym.length) || !PAREN_BEFORE.test(text.slice(Math.max(0, at - 40), at))) continue;
     for (const m of matches(SPELLED_OUT, text, Math.max(0, at - SPELLED_OUT_REACH))) {
       if (m[2] !== acronym) continue;
