@@ -19,6 +19,7 @@ import { createExtractor } from '../src/core/engine.ts';
 import { runRule } from '../src/core/registry.ts';
 import { resolve } from '../src/core/resolve.ts';
 import { loadCalibration } from '../src/core/calibration.ts';
+import { languageWarning } from '../src/core/language.ts';
 import type { Candidate, Rule } from '../src/core/rule.ts';
 
 const require = createRequire(import.meta.url);
@@ -203,7 +204,7 @@ export async function benchCore(ctx: BenchContext): Promise<void> {
 }
 
 /**
- * Where the pipeline's time goes: analyse, each rule's propose, resolve. A sentence's compromise parse is
+ * Where the pipeline's time goes: the language check, analyse, each rule's propose, resolve. A sentence's compromise parse is
  * cached on the document, so its cost lands on the first rule that asks for that sentence; the profile
  * shows that share separately (parse ms, sentences parsed per doc), so a rule that tags many sentences
  * stands out even when its own matching is cheap. Wall time: under load every row grows, the shares hold.
@@ -213,6 +214,7 @@ function profileRules(ctx: BenchContext, docs: BenchDoc[], rules: readonly Rule[
   type Row = { name: string; ms: number; parseMs: number; parses: number; cands: number };
   const row = (name: string): Row => ({ name, ms: 0, parseMs: 0, parses: 0, cands: 0 });
   const perRule = rules.map((r) => row(`rule ${r.id}`));
+  const languageRow = row('language check');
   const analyseRow = row('analyse (sentences, headers)');
   const resolveRow = row('resolve');
   let current = analyseRow;
@@ -220,8 +222,12 @@ function profileRules(ctx: BenchContext, docs: BenchDoc[], rules: readonly Rule[
   const t0 = performance.now();
   do {
     for (const d of docs) {
+      const text = normaliseText(d.raw.text);
       let t = performance.now();
-      const base = analyse({ id: d.raw.id ?? '', text: normaliseText(d.raw.text), title: d.raw.title, publishedAt: d.raw.publishedAt });
+      languageWarning(text);
+      languageRow.ms += performance.now() - t;
+      t = performance.now();
+      const base = analyse({ id: d.raw.id ?? '', text, title: d.raw.title, publishedAt: d.raw.publishedAt });
       analyseRow.ms += performance.now() - t;
       const seen = new Set<number>();
       const doc: AnalysedDoc = {
@@ -252,7 +258,7 @@ function profileRules(ctx: BenchContext, docs: BenchDoc[], rules: readonly Rule[
     passes++;
   } while (performance.now() - t0 < (1000 * MIN_SECONDS) / 2);
 
-  const rows = [analyseRow, ...perRule, resolveRow];
+  const rows = [languageRow, analyseRow, ...perRule, resolveRow];
   const total = rows.reduce((s, r) => s + r.ms, 0);
   const n = docs.length * passes;
   const isRule = (r: Row) => r.name.startsWith('rule ');

@@ -24,61 +24,63 @@ import r19 from './location/country-targeted.ts';
 import r20 from './location/dateline.ts';
 import r21 from './location/demonym-target.ts';
 import r22 from './location/header.ts';
-import r23 from './location/place-based.ts';
-import r24 from './location/subdivision.ts';
-import r25 from './location/us-state.ts';
-import r26 from './origin/attributed-to.ts';
-import r27 from './origin/based-in.ts';
-import r28 from './origin/charged-national.ts';
-import r29 from './origin/country-named-group.ts';
-import r30 from './origin/demonym-attack.ts';
-import r31 from './origin/demonym-attacker.ts';
-import r32 from './origin/named-actor.ts';
-import r33 from './origin/pro-country.ts';
-import r34 from './origin/state-subject.ts';
-import r35 from './ransom/attacker-encryption.ts';
-import r36 from './ransom/demand-phrase.ts';
-import r37 from './ransom/demanded-amount.ts';
-import r38 from './ransom/encrypted-payment.ts';
-import r39 from './ransom/extortion.ts';
-import r40 from './ransom/no-demand.ts';
-import r41 from './ransom/paid-amount.ts';
-import r42 from './ransom/ransomware-attack.ts';
-import r43 from './ransom/ransomware-mention.ts';
-import r44 from './serverCount/counted-machines.ts';
-import r45 from './serverCount/counted-servers.ts';
-import r46 from './serverCount/one-server-hit.ts';
-import r47 from './serverCount/own-fleet-hit.ts';
-import r48 from './serverCount/servers-of-them.ts';
-import r49 from './victim/actor-hacked.ts';
-import r50 from './victim/appositive-kind.ts';
-import r51 from './victim/attack-on.ts';
-import r52 from './victim/called-name.ts';
-import r53 from './victim/claimed-victim.ts';
-import r54 from './victim/described-name.ts';
-import r55 from './victim/described-opening.ts';
-import r56 from './victim/disclosed-incident.ts';
-import r57 from './victim/first-organisation.ts';
-import r58 from './victim/first-proper-name.ts';
-import r59 from './victim/headline-tag.ts';
-import r60 from './victim/hit-by-attack.ts';
-import r61 from './victim/incident-at.ts';
-import r62 from './victim/insider-employer.ts';
-import r63 from './victim/it-office-of.ts';
-import r64 from './victim/known-brand.ts';
-import r65 from './victim/lead-appositive.ts';
-import r66 from './victim/lead-subject.ts';
-import r67 from './victim/most-mentioned.ts';
-import r68 from './victim/name-assets.ts';
-import r69 from './victim/named-incident.ts';
-import r70 from './victim/opening-subject.ts';
-import r71 from './victim/people-of.ts';
-import r72 from './victim/possessive-assets.ts';
-import r73 from './victim/practitioner.ts';
-import r74 from './victim/report-header.ts';
-import r75 from './victim/served-client.ts';
-import r76 from './victim/site-domain.ts';
-import r77 from './victim/worked-for.ts';
+import r23 from './location/national-body.ts';
+import r24 from './location/place-based.ts';
+import r25 from './location/subdivision.ts';
+import r26 from './location/us-state.ts';
+import r27 from './origin/attributed-to.ts';
+import r28 from './origin/based-in.ts';
+import r29 from './origin/charged-national.ts';
+import r30 from './origin/country-named-group.ts';
+import r31 from './origin/demonym-attack.ts';
+import r32 from './origin/demonym-attacker.ts';
+import r33 from './origin/named-actor.ts';
+import r34 from './origin/pro-country.ts';
+import r35 from './origin/state-subject.ts';
+import r36 from './ransom/attacker-encryption.ts';
+import r37 from './ransom/demand-phrase.ts';
+import r38 from './ransom/demanded-amount.ts';
+import r39 from './ransom/encrypted-payment.ts';
+import r40 from './ransom/extortion.ts';
+import r41 from './ransom/no-demand.ts';
+import r42 from './ransom/paid-amount.ts';
+import r43 from './ransom/ransomware-attack.ts';
+import r44 from './ransom/ransomware-mention.ts';
+import r45 from './serverCount/counted-machines.ts';
+import r46 from './serverCount/counted-servers.ts';
+import r47 from './serverCount/one-computer-hit.ts';
+import r48 from './serverCount/one-server-hit.ts';
+import r49 from './serverCount/own-fleet-hit.ts';
+import r50 from './serverCount/servers-of-them.ts';
+import r51 from './victim/actor-hacked.ts';
+import r52 from './victim/appositive-kind.ts';
+import r53 from './victim/attack-on.ts';
+import r54 from './victim/called-name.ts';
+import r55 from './victim/claimed-victim.ts';
+import r56 from './victim/described-name.ts';
+import r57 from './victim/described-opening.ts';
+import r58 from './victim/disclosed-incident.ts';
+import r59 from './victim/first-organisation.ts';
+import r60 from './victim/first-proper-name.ts';
+import r61 from './victim/headline-tag.ts';
+import r62 from './victim/hit-by-attack.ts';
+import r63 from './victim/incident-at.ts';
+import r64 from './victim/insider-employer.ts';
+import r65 from './victim/it-office-of.ts';
+import r66 from './victim/known-brand.ts';
+import r67 from './victim/lead-appositive.ts';
+import r68 from './victim/lead-subject.ts';
+import r69 from './victim/most-mentioned.ts';
+import r70 from './victim/name-assets.ts';
+import r71 from './victim/named-incident.ts';
+import r72 from './victim/opening-subject.ts';
+import r73 from './victim/people-of.ts';
+import r74 from './victim/possessive-assets.ts';
+import r75 from './victim/practitioner.ts';
+import r76 from './victim/report-header.ts';
+import r77 from './victim/served-client.ts';
+import r78 from './victim/site-domain.ts';
+import r79 from './victim/worked-for.ts';
 
 export const RULE_SPECS: readonly (readonly [string, RuleSpec])[] = [
   ['date/any-year', r0],
@@ -104,59 +106,61 @@ export const RULE_SPECS: readonly (readonly [string, RuleSpec])[] = [
   ['location/dateline', r20],
   ['location/demonym-target', r21],
   ['location/header', r22],
-  ['location/place-based', r23],
-  ['location/subdivision', r24],
-  ['location/us-state', r25],
-  ['origin/attributed-to', r26],
-  ['origin/based-in', r27],
-  ['origin/charged-national', r28],
-  ['origin/country-named-group', r29],
-  ['origin/demonym-attack', r30],
-  ['origin/demonym-attacker', r31],
-  ['origin/named-actor', r32],
-  ['origin/pro-country', r33],
-  ['origin/state-subject', r34],
-  ['ransom/attacker-encryption', r35],
-  ['ransom/demand-phrase', r36],
-  ['ransom/demanded-amount', r37],
-  ['ransom/encrypted-payment', r38],
-  ['ransom/extortion', r39],
-  ['ransom/no-demand', r40],
-  ['ransom/paid-amount', r41],
-  ['ransom/ransomware-attack', r42],
-  ['ransom/ransomware-mention', r43],
-  ['serverCount/counted-machines', r44],
-  ['serverCount/counted-servers', r45],
-  ['serverCount/one-server-hit', r46],
-  ['serverCount/own-fleet-hit', r47],
-  ['serverCount/servers-of-them', r48],
-  ['victim/actor-hacked', r49],
-  ['victim/appositive-kind', r50],
-  ['victim/attack-on', r51],
-  ['victim/called-name', r52],
-  ['victim/claimed-victim', r53],
-  ['victim/described-name', r54],
-  ['victim/described-opening', r55],
-  ['victim/disclosed-incident', r56],
-  ['victim/first-organisation', r57],
-  ['victim/first-proper-name', r58],
-  ['victim/headline-tag', r59],
-  ['victim/hit-by-attack', r60],
-  ['victim/incident-at', r61],
-  ['victim/insider-employer', r62],
-  ['victim/it-office-of', r63],
-  ['victim/known-brand', r64],
-  ['victim/lead-appositive', r65],
-  ['victim/lead-subject', r66],
-  ['victim/most-mentioned', r67],
-  ['victim/name-assets', r68],
-  ['victim/named-incident', r69],
-  ['victim/opening-subject', r70],
-  ['victim/people-of', r71],
-  ['victim/possessive-assets', r72],
-  ['victim/practitioner', r73],
-  ['victim/report-header', r74],
-  ['victim/served-client', r75],
-  ['victim/site-domain', r76],
-  ['victim/worked-for', r77],
+  ['location/national-body', r23],
+  ['location/place-based', r24],
+  ['location/subdivision', r25],
+  ['location/us-state', r26],
+  ['origin/attributed-to', r27],
+  ['origin/based-in', r28],
+  ['origin/charged-national', r29],
+  ['origin/country-named-group', r30],
+  ['origin/demonym-attack', r31],
+  ['origin/demonym-attacker', r32],
+  ['origin/named-actor', r33],
+  ['origin/pro-country', r34],
+  ['origin/state-subject', r35],
+  ['ransom/attacker-encryption', r36],
+  ['ransom/demand-phrase', r37],
+  ['ransom/demanded-amount', r38],
+  ['ransom/encrypted-payment', r39],
+  ['ransom/extortion', r40],
+  ['ransom/no-demand', r41],
+  ['ransom/paid-amount', r42],
+  ['ransom/ransomware-attack', r43],
+  ['ransom/ransomware-mention', r44],
+  ['serverCount/counted-machines', r45],
+  ['serverCount/counted-servers', r46],
+  ['serverCount/one-computer-hit', r47],
+  ['serverCount/one-server-hit', r48],
+  ['serverCount/own-fleet-hit', r49],
+  ['serverCount/servers-of-them', r50],
+  ['victim/actor-hacked', r51],
+  ['victim/appositive-kind', r52],
+  ['victim/attack-on', r53],
+  ['victim/called-name', r54],
+  ['victim/claimed-victim', r55],
+  ['victim/described-name', r56],
+  ['victim/described-opening', r57],
+  ['victim/disclosed-incident', r58],
+  ['victim/first-organisation', r59],
+  ['victim/first-proper-name', r60],
+  ['victim/headline-tag', r61],
+  ['victim/hit-by-attack', r62],
+  ['victim/incident-at', r63],
+  ['victim/insider-employer', r64],
+  ['victim/it-office-of', r65],
+  ['victim/known-brand', r66],
+  ['victim/lead-appositive', r67],
+  ['victim/lead-subject', r68],
+  ['victim/most-mentioned', r69],
+  ['victim/name-assets', r70],
+  ['victim/named-incident', r71],
+  ['victim/opening-subject', r72],
+  ['victim/people-of', r73],
+  ['victim/possessive-assets', r74],
+  ['victim/practitioner', r75],
+  ['victim/report-header', r76],
+  ['victim/served-client', r77],
+  ['victim/site-domain', r78],
+  ['victim/worked-for', r79],
 ];

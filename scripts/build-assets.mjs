@@ -1,7 +1,7 @@
 // Second half of `npm run build` (after tsc): copies the data files the code reads at run time (calibration,
-// SQL migrations, the JSON schema, word lists) to the same places under dist/, writes the compact city gazetteer,
-// and stamps dist/ruleset.json with the ruleset version of the sources just compiled: the package needs neither
-// its sources nor tsx to run. Plain JavaScript, so the build needs no TypeScript loader.
+// SQL migrations, the JSON schema, word lists) to the same places under dist/, writes the compact city gazetteer and
+// compromise's lexicon, and stamps dist/ruleset.json with the ruleset version of the sources just compiled: the
+// package needs neither its sources nor tsx to run. Plain JavaScript, so the build needs no TypeScript loader.
 import { cpSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -26,6 +26,10 @@ cpSync(path.join(ROOT, 'calibration'), path.join(DIST, 'calibration'), { recursi
 // The city gazetteer in the compact form the rules read (extractors/_shared/city-table.ts), prepared once here.
 const { compactCities, CITY_TABLE_FILE } = await import(pathToFileURL(path.join(DIST, 'extractors/_shared/city-table.js')).href);
 writeFileSync(CITY_TABLE_FILE, compactCities());
+
+// compromise's lexicon, which is all of compromise the rules read (extractors/_shared/word-tags.ts), as JSON.
+const { default: nlp } = await import('compromise');
+writeFileSync(path.join(DIST, 'extractors/_shared/compromise-lexicon.json'), JSON.stringify(nlp.model().one.lexicon));
 
 const { rulesetVersion } = await import(pathToFileURL(path.join(DIST, 'src/core/ruleset.js')).href);
 const ruleset = rulesetVersion(ROOT);

@@ -18,6 +18,7 @@ import type { RawDocument } from '../src/core/document.ts';
 import { processDocument } from '../src/core/extract.ts';
 import type { Decision } from '../src/core/resolve.ts';
 import { loadRules } from '../src/core/registry.ts';
+import { loadVictimRank, rankVictims, type VictimRanker } from '../src/core/victim-rank.ts';
 
 // The scorer's views and the record field each judges. A date's confidence is the probability that it is right
 // at the precision the label states (the scorer's `date`); `date_year` is a lenient view of the same field and
@@ -40,27 +41,66 @@ const SUBSET: Record<string, 'all' | 'answerable'> = { news: 'all', vcdb: 'answe
 const observations: Observation[] = [];
 const rules = await loadRules();
 const decisions = new Map<string, Decision>();
+// Two passes. The hand pass (no learned ranking) measures every rule as before, and with it the rank figures that the
+// hand weights, and the learned ranking's `measured` feature, rank victims by. The ranked pass measures the victims
+// the learned ranking chooses in news articles (keyed apart: victim/ranked); those, not the hand pass's, are what records
+// carry, so in the articles it ranks they are what the calibration error is scored on.
 // calibration: null, so resolve reports raw scores, not the table being rebuilt
-const ctx = { rules, ruleset: 'calibration', calibration: null, observe: (id: string, d: Decision) => decisions.set(`${id}\u0000${d.field}`, d) };
-const observe = (source: string, view: string, id: string, d: Decision | undefined, ok: boolean) => {
-  if (d && viewOf(view, d)) observations.push({ source, view, id, keys: calibrationKeys(d), raw: d.score, ok });
+const weights = loadVictimRank();
+const rankedIds = new Set<string>();
+let current = '';
+const rankVictimsWith: VictimRanker | null =
+  weights &&
+  ((groups, doc) => {
+    rankedIds.add(current);
+    return rankVictims(weights, groups, doc);
+  });
+const ctxOf = (rankVictims: VictimRanker | null) => ({
+  rules,
+  ruleset: 'calibration',
+  calibration: null,
+  rankVictims,
+  observe: (id: string, d: Decision) => decisions.set(`${id}\u0000${d.field}`, d),
+});
+type Use = Observation['use'];
+const observe = (source: string, view: string, id: string, d: Decision | undefined, ok: boolean, use?: Use) => {
+  if (d && viewOf(view, d)) observations.push({ source, view, id, keys: calibrationKeys(d, d.score), raw: d.score, ok, ...(use ? { use } : {}) });
 };
 
-const observing = { process: (raw: RawDocument, input?: string) => processDocument(raw, ctx, input) };
-for (const [source, file] of Object.entries(DEV_CORPORA)) {
-  for (const j of evaluateGold(file, observing).judgements) {
-    const field = VIEWS[j.field];
-    if (j.subset === SUBSET[source] && field) observe(source, j.field, j.id, decisions.get(`${j.id}\u0000${field}`), j.ok);
+function pass(ctx: ReturnType<typeof ctxOf>, sources: readonly string[], use: (id: string, field: FieldName) => Use | 'skip') {
+  decisions.clear();
+  const observing = {
+    process: (raw: RawDocument, input?: string) => {
+      current = String(raw.id);
+      return processDocument(raw, ctx, input);
+    },
+  };
+  const add = (source: string, view: string, id: string, field: FieldName, ok: boolean) => {
+    const u = use(id, field);
+    if (u !== 'skip') observe(source, view, id, decisions.get(`${id}\u0000${field}`), ok, u);
+  };
+  for (const [source, file] of Object.entries(DEV_CORPORA)) {
+    if (!sources.includes(source)) continue;
+    for (const j of evaluateGold(file, observing).judgements) {
+      const field = VIEWS[j.field];
+      if (j.subset === SUBSET[source] && field) add(source, j.field, j.id, field, j.ok);
+    }
+  }
+  for (const fx of FIXTURES) {
+    current = fx.raw.id ?? '';
+    const r = processDocument(fx.raw, ctx);
+    if (!r.ok) continue;
+    for (const [field, expected] of Object.entries(fx.expected) as [FieldName, unknown][]) {
+      const got = r.record.fields[field];
+      if (got) add('fixtures', field, r.record.id, field, isDeepStrictEqual(got.value, expected));
+    }
   }
 }
-for (const fx of await loadFixtures()) {
-  const r = processDocument(fx.raw, ctx);
-  if (!r.ok) continue;
-  for (const [field, expected] of Object.entries(fx.expected) as [FieldName, unknown][]) {
-    const got = r.record.fields[field];
-    if (got) observe('fixtures', field, r.record.id, decisions.get(`${r.record.id}\u0000${field}`), isDeepStrictEqual(got.value, expected));
-  }
-}
+const FIXTURES = await loadFixtures();
+if (rankVictimsWith) pass(ctxOf(rankVictimsWith), ['news'], (id, field) => (field === 'victim' && rankedIds.has(id) ? 'ranked' : 'skip'));
+pass(ctxOf(null), Object.keys(DEV_CORPORA), (id, field) => (field === 'victim' && rankedIds.has(id) ? 'hand' : undefined));
+// what records carry is scored
+const fitted = observations.filter((o) => o.use !== 'hand');
 
 const table = fitCalibration(observations);
 if (!process.argv.includes('--dry-run')) {
@@ -81,7 +121,7 @@ if (!process.argv.includes('--dry-run')) {
 const fmt = (k: string, v: { n: number; precision: number; ece: number }) =>
   `${k.padEnd(30)} n ${String(v.n).padStart(5)}  precision ${v.precision.toFixed(3)}  ECE ${v.ece.toFixed(3)}`;
 const lines = [`wrote ${Object.keys(table).length} entries to ${CALIBRATION_FILE}`, '-- in sample (fitted and scored on the same data)'];
-for (const [k, v] of eceBy(table, observations)) lines.push(fmt(k, v));
+for (const [k, v] of eceBy(table, fitted)) lines.push(fmt(k, v));
 
 // Out of fold: fit on half A of every corpus (fixtures always in), score half B with it, and the other way;
 // the held-out confidences of both halves are pooled per source and view.
@@ -92,7 +132,7 @@ for (const [fitOn, scoreOn] of [
   ['B', 'A'],
 ] as const) {
   const t = fitCalibration(observations.filter(inHalf(fitOn)));
-  for (const o of observations.filter((x) => x.source !== 'fixtures' && halfOf(x.id) === scoreOn)) {
+  for (const o of fitted.filter((x) => x.source !== 'fixtures' && halfOf(x.id) === scoreOn)) {
     const k = `${o.source}|${o.view}`;
     pooled.set(k, [...(pooled.get(k) ?? []), [lookup(t, o), o.ok]]);
   }

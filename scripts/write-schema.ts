@@ -8,6 +8,7 @@ import { REPO_ROOT } from '../src/config.ts';
 import { z } from 'zod';
 import {
   DateField,
+  DateRole,
   DateValue,
   Fields,
   IncidentRecord,
@@ -42,6 +43,12 @@ function namedParts(): z.core.$ZodRegistry<Meta> {
   reg.add(Source, { id: 'Source', description: 'Where the document came from, as far as known.' });
   reg.add(VictimValue, { id: 'VictimValue', description: 'Name of the victim organisation as the text states it.' });
   reg.add(DateValue, { id: 'DateValue', description: 'When the incident happened, ISO 8601 at the precision known.' });
+  reg.add(DateRole, {
+    id: 'DateRole',
+    description:
+      'Which event the date is the date of: the incident (happened, began), its discovery, its disclosure (notice, announcement),' +
+      ' a report or statement about it, or a background event. Absent only in records made before roles existed.',
+  });
   reg.add(LocationValue, { id: 'LocationValue', description: 'Where the victim / incident is; country is ISO 3166-1 alpha-2.' });
   reg.add(ServerCountValue, { id: 'ServerCountValue', description: 'Number of servers affected.' });
   reg.add(RansomValue, { id: 'RansomValue', description: 'Ransom demand; amount in the stated unit, currency ISO 4217 or a crypto ticker.' });

@@ -24,14 +24,15 @@ const FLOORS: ReadonlyArray<{ corpus: Corpus; field: string; metric: Metric; min
   { corpus: 'vcdb', field: 'ransom_demanded', metric: 'F1', min: 0.95 },
   // news-dev: judged gold, all documents (a value where the article says nothing is a false positive); issue #11 targets
   // 0.698: a 'what we know' explainer headline is about one incident, not a general story
-  { corpus: 'news', subset: 'all', field: 'victim', metric: 'F1', min: 0.69, target: 0.85 },
-  { corpus: 'news', subset: 'all', field: 'date', metric: 'F1', min: 0.49, target: 0.75 },
-  { corpus: 'news', subset: 'all', field: 'date_year', metric: 'F1', min: 0.65, target: 0.9 },
-  { corpus: 'news', subset: 'all', field: 'country', metric: 'F1', min: 0.67, target: 0.88 },
-  { corpus: 'news', subset: 'all', field: 'ransom_amount', metric: 'F1', min: 0.55, target: 0.85 },
-  { corpus: 'news', subset: 'all', field: 'origin', metric: 'F1', min: 0.54, target: 0.8 },
-  { corpus: 'news', subset: 'all', field: 'ransom_demanded', metric: 'F1', min: 0.89, target: 0.95 },
-  { corpus: 'news', subset: 'all', field: 'server_count', metric: 'F1', min: 0.23, target: 0.75 },
+  { corpus: 'news', subset: 'all', field: 'victim', metric: 'F1', min: 0.73, target: 0.85 },
+  // 0.586 / 0.714: background 'last year', statement days and weekdays of last week no longer taken for the incident's date
+  { corpus: 'news', subset: 'all', field: 'date', metric: 'F1', min: 0.58, target: 0.75 },
+  { corpus: 'news', subset: 'all', field: 'date_year', metric: 'F1', min: 0.71, target: 0.9 },
+  { corpus: 'news', subset: 'all', field: 'country', metric: 'F1', min: 0.79, target: 0.88 },
+  { corpus: 'news', subset: 'all', field: 'ransom_amount', metric: 'F1', min: 0.84, target: 0.85 },
+  { corpus: 'news', subset: 'all', field: 'origin', metric: 'F1', min: 0.7, target: 0.8 },
+  { corpus: 'news', subset: 'all', field: 'ransom_demanded', metric: 'F1', min: 0.93, target: 0.95 },
+  { corpus: 'news', subset: 'all', field: 'server_count', metric: 'F1', min: 0.91 }, // issue target 0.75
 ];
 /** Calibration: the largest expected calibration error for any field that makes predictions. */
 const MAX_ECE = 0.1;
@@ -48,8 +49,9 @@ const ECE_EXCEPTIONS: Partial<Record<`${Corpus}.${string}`, number>> = {
   // 69 predictions; the summary genre is fitted mostly on VCDB's victims
   'eurepoc.victim': 0.11,
   // news-dev (in sample here; `npm run calibrate` prints the out-of-fold figures): the issue's target is 0.05
-  'news.victim': 0.1,
-  'news.country': 0.07,
+  // location/national-body is newer than the table: its 14 predictions (13 right) take the field's figure until
+  // `npm run calibrate` is re-run (out of fold, refitted: 0.066)
+  'news.country': 0.075,
   'news.ransom_amount': 0.15,
   // 27 predictions: origin/charged-national added three (F1 45.8 -> 54.9) at a confidence seldom-seen rules share
   'news.origin': 0.17,

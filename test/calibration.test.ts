@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { calibrate, calibrationKeys, loadCalibration, type CalibrationCase, type CalibrationTable } from '../src/core/calibration.ts';
 import { createExtractor } from '../src/core/engine.ts';
 import type { ProcessResult } from '../src/core/extract.ts';
+import { fitCalibration, type Observation } from '../src/eval/calibration-fit.ts';
 import { SEED_REPORT } from '../src/eval/paths.ts';
 
 const c = (over: Partial<CalibrationCase>): CalibrationCase => ({ field: 'victim', rule: 'victim/r', agreeingRules: 1, value: 'Acme', ...over });
@@ -23,6 +24,30 @@ describe('calibrationKeys', () => {
   ])('%s', (_name, kase, specific) => {
     const genre = kase.genre ?? 'summary';
     expect(calibrationKeys(kase)).toEqual([specific, `${genre}:${kase.rule}`, `${genre}:${kase.field}`]);
+  });
+});
+
+describe('a victim the learned ranking chose', () => {
+  it('is keyed as one rule by the band of its probability, whatever rule found the name', () => {
+    const kase = c({ genre: 'article', ranked: true });
+    expect(calibrationKeys(kase, 0.93)).toEqual(['article:victim/ranked|p4', 'article:victim/ranked', 'article:victim']);
+    expect(calibrationKeys(kase, 0.41)[0]).toBe('article:victim/ranked|p2');
+  });
+  it('fitted: a band leans on its own mean probability and stays out of the rank figures', () => {
+    const o = (raw: number, ok: boolean, use?: Observation['use'], rule = 'victim/r'): Observation => ({
+      source: 'news',
+      view: 'victim',
+      id: String(raw),
+      keys: use === 'ranked' ? calibrationKeys(c({ genre: 'article', ranked: true }), raw) : calibrationKeys(c({ genre: 'article', rule }), raw),
+      raw,
+      ok,
+      ...(use ? { use } : {}),
+    });
+    const table = fitCalibration([o(0.9, true, 'ranked'), o(0.9, true, 'ranked'), o(0.3, false, 'hand'), o(0.3, false, 'hand')]);
+    // two right at 0.9, shrunk towards 0.9 (not towards a rule's figure)
+    expect(table['article:victim/ranked|p4']!.p).toBeGreaterThan(0.9);
+    expect(table['rank:article:victim/r']!.n).toBe(2);
+    expect(table['rank:article:victim/ranked']).toBeUndefined();
   });
 });
 

@@ -1,7 +1,8 @@
 // #12 item 11: text the rules cannot read still gets its record, and the record says which language it looks like.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createExtractor } from '../src/core/engine.ts';
+import { notEnglish } from '../src/core/language.ts';
 
 const extractor = await createExtractor();
 const warningsOf = (text: string) => {
@@ -32,5 +33,33 @@ describe('texts in another language', () => {
       [],
     );
     expect(warningsOf('Hackers hit the city of Dallas.')).toEqual([]);
+  });
+});
+
+describe("the English shortcut gives franc's answer", () => {
+  const dir = new URL('../fixtures/', import.meta.url);
+  const english = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .slice(0, 6)
+    .map((f) => readFileSync(new URL(f, dir), 'utf8'));
+  const russian = `Городская администрация в июле подверглась кибератаке. Злоумышленники зашифровали пять серверов и потребовали выкуп.
+    Муниципальные службы были недоступны несколько дней, сообщил мэр, который обратился в полицию.`;
+  it('on English, on other languages and on every mix of the two between', () => {
+    const answers = new Set<string | null>();
+    for (const e of english) {
+      for (const other of [...Object.values(TEXTS), russian]) {
+        // English then the other language, cut at lengths where franc's answer turns from one to the other
+        for (let k = 0; k <= 300; k += 30) {
+          for (const cut of [230, 300, 420, 800]) {
+            const text = `${e.slice(0, k)} ${other} ${e}`.slice(0, cut);
+            const fast = notEnglish(text);
+            expect(fast, text).toBe(notEnglish(text, true));
+            answers.add(fast);
+          }
+        }
+      }
+    }
+    // both ways were taken: English, and each other language somewhere in the mixes
+    expect([...answers].sort()).toEqual(['deu', 'fra', 'nld', 'rus', null].sort());
   });
 });

@@ -62,6 +62,8 @@ describe('commands that do no extraction load no NLP and no rules', () => {
     const run = loadsOf(['extract', '--no-store', '--no-progress', '--workers', '1', path.join(dir, 'doc.txt')]);
     expect(run.status, run.stderr).toBe(0);
     const seen = run.urls.filter((u) => EXTRACTION.test(u)).map((u) => /compromise|chrono-node|extractors/.exec(u)![0]);
-    expect(new Set(seen)).toEqual(new Set(['compromise', 'chrono-node', 'extractors']));
+    // compromise is no part of it: the rules read its lexicon from the build's copy, and its tagger is loaded only
+    // for a paragraph label that needs it (this document has none)
+    expect(new Set(seen)).toEqual(new Set(['chrono-node', 'extractors']));
   });
 });

@@ -1,11 +1,11 @@
 // Subdivisions and cities from country-state-city, looked up by their exact written name. State data is
 // small and indexed at module load; the city table is read on first use only, in its compact form (city-table.ts).
 import { createRequire } from 'node:module';
-import nlp from 'compromise';
 import type { Country } from 'world-countries';
 import { alternation } from './kit.ts';
 import { CityTable } from './city-table.ts';
 import { COUNTRY_BY_DEMONYM, COUNTRY_BY_NAME } from './countries.ts';
+import { lexicon } from './word-tags.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -45,7 +45,6 @@ const usByPostal = new Map(US_STATES.map((s) => [s.code, s]));
 
 // compromise's lexicon knows which capitalised words are ordinary English ("Mobile", "Reading", "Police")
 // and which are well-known cities; a city name that is also a common word needs a strong pattern.
-const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
 const PLACE_TAGS = /^(?:City|Country|Region|Place|ProperNoun)$/;
 /** compromise's lexicon tags for a word ("Chad" → MaleName), or undefined. */
 export function nameTags(word: string): string | string[] | undefined {

@@ -1,6 +1,7 @@
 // Sums of money as news writes them: "$4.5 million", "€2m", "US$70,000", "£1.2bn", "100,000 euros",
 // "50 BTC", "2 bitcoins", "1.5 million dollars", "Rs 10 crore", "$75k". The currency is ISO 4217 or a
-// crypto ticker; "$6,500 in bitcoin" is a dollar sum paid in bitcoin, so the written unit wins.
+// crypto ticker; "$6,500 in bitcoin" is a dollar sum paid in bitcoin, so the written unit wins. A range ("between 100 and
+// 500 bitcoins", "$125,000 to $620,000") is one sum, its lower bound.
 import { alternation } from './kit.ts';
 import { matches } from './kit.ts';
 import { wordMap } from './lexicon.ts';
@@ -26,8 +27,38 @@ const MONEY = new RegExp(
   'gi',
 );
 
+// the lower end of a range written before a sum: "between 100 and", "from $2m to", "2-"; never a year ("in 2017 and")
+const LOW = String.raw`(?<![\w.,$€£¥₹])(?:(?<pre>${alt(Object.keys(PREFIX))})\s?)?(?<low>${DIGITS_SOURCE}${SHORT_SCALE}(?:\s*(?:million|billion|thousand)\b)?)`;
+const RANGE_START = new RegExp(String.raw`(?:\b(?:between|from)\s+${LOW}\s*(?:and|to|-|–)|${LOW.replace(/<(pre|low)>/g, '<$12>')}\s*(?:to|-|–))\s*$`, 'i');
+const YEAR = /^(?:19|20)\d\d$/;
+
 /** Every sum of money in text[from, to), offsets into text. */
 export function findMoney(text: string, from = 0, to = text.length): Money[] {
+  const out: Money[] = [];
+  for (const m of findSums(text, from, to)) {
+    const prev = out.at(-1);
+    const range = RANGE_START.exec(text.slice(Math.max(from, m.start - 40), m.start));
+    const g = range?.groups;
+    const pre = g?.pre ?? g?.pre2;
+    const lowText = g?.low ?? g?.low2 ?? '';
+    let low = range && (pre || !YEAR.test(lowText)) ? parseNumber(normaliseShort(lowText)) : null;
+    // "between 2 and 3 million dollars": the low end shares the high end's scale
+    const highDigits = /\d[\d,.]*/.exec(text.slice(m.start, m.end))?.[0];
+    const highBare = highDigits ? parseNumber(highDigits) : null;
+    if (low != null && /^[\d,.\s]+$/.test(lowText) && highBare) low *= Math.round(m.amount / highBare);
+    if (!range || low == null || low >= m.amount || (pre && (PREFIX[pre] ?? PREFIX[pre.toUpperCase()]) !== m.currency)) {
+      out.push(m);
+      continue;
+    }
+    // the range's low end, in the sum's currency; a sum already found there is that low end
+    const start = m.start - range[0].length + (range[0].length - range[0].trimStart().length);
+    if (prev && prev.end > start - 2) out.pop();
+    out.push({ start: prev && prev.end > start - 2 ? prev.start : start, end: m.end, amount: low, currency: m.currency });
+  }
+  return out;
+}
+
+function findSums(text: string, from: number, to: number): Money[] {
   const out: Money[] = [];
   const slice = text.slice(from, to);
   for (const m of matches(MONEY, slice)) {

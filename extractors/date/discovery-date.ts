@@ -10,6 +10,8 @@ export default defineRule({
     { text: 'According to the letter, Bright Horizons learned on January 8, 2014 that one of its web sites was accessible.', value: '2014-01-08' },
     { text: 'In March 2021 the company discovered that its servers had been encrypted.', value: '2021-03' },
     { text: 'The school detected the intrusion on 20 November 2022 and alerted authorities.', value: '2022-11-20' },
+    // "March this year" is one date: the month of the publication's year
+    { text: 'The airline discovered suspicious activity on its network in March this year.', publishedAt: '2018-10-25', value: '2018-03' },
   ],
   counterExamples: [
     'The company was founded in March 1998 and employs 4,000 people.',

@@ -1,6 +1,6 @@
 // "Date:\nJul 2023"  /  "Incident Date: 2023-07-14"  (report headers of incident databases)
 import { defineRule, firstMatch, span } from '../_shared/kit.ts';
-import * as chrono from 'chrono-node';
+import * as chrono from 'chrono-node/en'; // the root's casual parser, without its other languages
 
 const HEADER_DATE = 0.9; // a database field made to hold the incident date
 const KEYS = ['date', 'incident date', 'date of incident', 'date of attack', 'attack date', 'breach date', 'date of breach', 'date occurred', 'occurred'];
@@ -29,7 +29,7 @@ export default defineRule({
     for (const key of KEYS) {
       const h = doc.headers.get(key);
       const value = h && parse(h.value);
-      if (h && value) yield { value, confidence: HEADER_DATE, evidence: [span(doc.text, h.start, h.end)] };
+      if (h && value) yield { value, confidence: HEADER_DATE, evidence: [span(doc.text, h.start, h.end)], role: 'incident' };
     }
   },
 });

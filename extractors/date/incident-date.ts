@@ -14,6 +14,8 @@ export default defineRule({
     { text: 'An employee sent an email that contained sensitive records to a personal account on October 12, 2012.', value: '2012-10-12' },
     { text: 'The attackers accessed the system between Jan. 5 and Feb. 2, 2019, the company said.', value: '2019-01-05' },
     { text: 'The company, founded in March 1998, said the ransomware attack began on 3 July 2023.', value: '2023-07-03' },
+    // news verbs of attack: "hit", "struck", "crippled", "knocked offline"
+    { text: "Ransomware hit the county's servers on 3 March 2024.", value: '2024-03-03' },
   ],
   counterExamples: [
     'The company was founded in March 1998 and employs 4,000 people.',

@@ -3,6 +3,9 @@ import { defineRule } from '../_shared/kit.ts';
 import { proposeDates } from './lib/propose.ts';
 
 const YEAR_OF_INCIDENT = 0.55; // only the year is stated, introduced by "in", "since", "during"…
+// A dated news article tells its incident in days, weeks and months; "in 2016" there is mostly an earlier event's
+// year ("In 2016, at least 145 organisations fell victim"): on news-dev 6 such years in 31 were the incident's.
+const YEAR_IN_DATED_ARTICLE = 0.28;
 
 export default defineRule({
   field: 'date',
@@ -18,6 +21,14 @@ export default defineRule({
     'The law, enacted in 2018, requires notification.',
     'The clinic paid $2016 for the new software.',
     'Revenue for fiscal year 2014 grew by 3 percent.',
+    // the background of the story: when a strain or a group first appeared
+    'LockBit, a ransomware strain first seen in 2019, is sold to affiliates as a service.',
+    'The hacking group, which emerged in 2021, is known for attacks on hospitals.',
   ],
-  propose: (doc) => proposeDates(doc, (m) => m.kind === 'year' && m.governed && (m.context === 'incident' || m.context === 'discovery'), YEAR_OF_INCIDENT),
+  propose: (doc) =>
+    proposeDates(
+      doc,
+      (m) => m.kind === 'year' && m.governed && (m.context === 'incident' || m.context === 'discovery'),
+      doc.publishedAt ? YEAR_IN_DATED_ARTICLE : YEAR_OF_INCIDENT,
+    ),
 });

@@ -1,6 +1,7 @@
 // "On May 22, 2017, the clinic learned that its office was burglarized."  (the report opens with its date)
 import { defineRule, span } from '../_shared/kit.ts';
 import { dateMentions, withYear } from './lib/mentions.ts';
+import { roleOf } from './lib/propose.ts';
 import { tellsOfIncident } from './lib/context.ts';
 
 // Reports state the incident, or the day it came to light, before its aftermath (notices, arrests, lawsuits);
@@ -29,8 +30,8 @@ export default defineRule({
       first.context === 'discovery' &&
       all.find((m) => m.sentence === first!.sentence && m.start > first!.end && m.kind === 'explicit' && m.context === 'incident');
     if (learned) first = learned;
-    if (first.context === 'disclosure' || (first.context === 'neutral' && !tellsOfIncident(doc))) return;
+    if (first.context === 'disclosure' || first.context === 'report' || (first.context === 'neutral' && !tellsOfIncident(doc))) return;
     const value = withYear(doc, first);
-    if (value) yield { value, confidence: OPENING_DATE, evidence: [span(doc.text, first.start, first.end)] };
+    if (value) yield { value, confidence: OPENING_DATE, evidence: [span(doc.text, first.start, first.end)], role: roleOf(first) };
   },
 });

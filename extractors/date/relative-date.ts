@@ -12,6 +12,13 @@ export default defineRule({
     { text: 'The school district discovered the breach earlier this month.', publishedAt: '2023-07-20', value: '2023-07' },
     { text: 'Attackers stole the data yesterday.', publishedAt: '2023-07-20', value: '2023-07-19' },
     { text: 'The attack happened last week, according to the mayor.', publishedAt: '2023-07-20', value: '2023-07' },
+    // "this week" ends on the day of publication, whichever month its Sunday fell in
+    { text: 'A phishing attack hit the university this week.', publishedAt: '2017-05-05', value: '2017-05' },
+    // a weekday of last week is that of the calendar week before publication's, not the one just past
+    { text: 'Hackers broke into the network last week on Wednesday.', publishedAt: '2023-07-20', value: '2023-07-12' },
+    // "over the weekend" is the weekend just past, not a length of time
+    { text: "Hackers attacked the bank's payment systems over the weekend.", publishedAt: '2017-04-10', value: '2017-04-08' },
+    { text: "Ransomware hit the county's servers on Wednesday of last week.", publishedAt: '2023-07-20', value: '2023-07-12' },
   ],
   counterExamples: [
     'Hackers broke into the city network last Tuesday.',
@@ -19,6 +26,16 @@ export default defineRule({
     { text: 'The attackers were inside the network for 3 months.', publishedAt: '2023-07-20' },
     { text: 'Customers affected by the breach were notified on Monday.', publishedAt: '2023-07-20' },
     { text: 'The breach will be reviewed next week.', publishedAt: '2023-07-20' },
+    // a year back is another event's time in a news story: "a similar attack hit the city last year"
+    { text: 'A similar ransomware attack hit the city last year.', publishedAt: '2023-07-20' },
+    { text: 'Hackers breached the firm two years ago.', publishedAt: '2023-07-20' },
+    // a later stage of the incident: the gang publishing what it took
+    { text: 'The gang posted samples of the stolen files on its leak site last week.', publishedAt: '2023-07-20' },
+    // the day of a statement, and how things stood then, are not when the incident happened
+    { text: 'On Tuesday, the toy maker said the breach affected 800,000 accounts.', publishedAt: '2023-07-20' },
+    { text: 'A company spokesperson told The Register on Monday that the portal was hacked.', publishedAt: '2023-07-20' },
+    { text: 'The firm said in a blog post last week that attackers had stolen data.', publishedAt: '2023-07-20' },
+    { text: 'The attack was continuing on Thursday, with online networks down.', publishedAt: '2023-07-20' },
   ],
   propose: (doc) => proposeDates(doc, (m) => m.kind === 'relative' && (m.context === 'incident' || m.context === 'discovery'), RELATIVE_INCIDENT),
 });

@@ -1,6 +1,6 @@
 // "Dr. Loi Luu of Westminster, California"  /  "Springfield, Ill."  /  "a student from Hamburg, Germany"
 import { defineRule, firstMatch, matches, span } from '../_shared/kit.ts';
-import { isIncidentDoc } from './lib/context.ts';
+import { isIncidentDoc, isVictimStory } from './lib/context.ts';
 import { attackerBefore, isAttackerContext } from './lib/mentions.ts';
 import { areaAtStart, cityAtEnd, PLACE_RUN } from './lib/phrases.ts';
 
@@ -23,12 +23,17 @@ export default defineRule({
     { text: 'A clinic in Namur, Belgium was hit by ransomware.', value: { country: 'BE', region: 'Wallonia', city: 'Namur' } },
   ],
   counterExamples: [
+    // a story about the public, a product or a trend: a place it merely names is background
+    {
+      text: 'Flaw left banking apps vulnerable\n\nThe researchers, of Orlando, Fla., found the bug that lets hackers read logins.',
+      publishedAt: '2018-02-01',
+    },
     'Meanwhile, Texas Instruments reported earnings.',
     'Hackers based in Moscow, Russia claimed the attack.',
     'Smith, Jones and Brown signed the letter.',
   ],
   *propose(doc) {
-    if (!isIncidentDoc(doc)) return;
+    if (!isIncidentDoc(doc) || !isVictimStory(doc)) return;
     for (const c of matches(COMMA, doc.text)) {
       const head = firstMatch(RUN_BEFORE, doc.text.slice(Math.max(0, c.index - 60), c.index));
       const tail = firstMatch(RUN_AFTER, doc.text, c.index + c[0].length);

@@ -1,6 +1,6 @@
 // "Thieves break into multiple H&R Block stores in the Miami area"  /  "a hospital in Hamburg"
 import { defineRule, matches, span } from '../_shared/kit.ts';
-import { calledRegion, cityInDoc, elsewhereBefore, isIncidentDoc } from './lib/context.ts';
+import { calledRegion, cityInDoc, elsewhereBefore, isIncidentDoc, isVictimStory } from './lib/context.ts';
 import { attackerBefore, isAttackerContext } from './lib/mentions.ts';
 import { PLACE_RUN } from './lib/phrases.ts';
 
@@ -19,6 +19,8 @@ export default defineRule({
     { text: 'Hackers hit the retailer’s head office in Leeds, West Yorkshire, on Monday.', value: { country: 'GB', region: 'West Yorkshire', city: 'Leeds' } },
   ],
   counterExamples: [
+    // a story about the public, a product or a trend: a place it merely names is background
+    { text: 'Report: ransomware payments keep rising\n\nAnalysts in Chicago traced the bitcoin paid to hackers.', publishedAt: '2018-02-01' },
     'The files were found in Reading material that was stolen.',
     'Hackers in Hamburg claimed it.',
     'He works in Police matters after the breach.',
@@ -26,7 +28,7 @@ export default defineRule({
     'Hackers breached the firm, a court in London heard.',
   ],
   *propose(doc) {
-    if (!isIncidentDoc(doc)) return;
+    if (!isIncidentDoc(doc) || !isVictimStory(doc)) return;
     for (const m of matches(IN_CITY, doc.text)) {
       const run = m[1]!.replace(/\.$/, '');
       // "Gloucestershire": an English county name, whatever the gazetteer's city table says

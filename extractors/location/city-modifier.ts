@@ -1,6 +1,6 @@
 // "The Amsterdam company said…"  /  "a Bristol aerospace supplier"  /  "Brisbane clinic refuses ransom"
 import { defineRule, matches, span } from '../_shared/kit.ts';
-import { cityInDoc, isIncidentDoc } from './lib/context.ts';
+import { cityInDoc, isIncidentDoc, isVictimStory } from './lib/context.ts';
 import { PLACE_RUN } from './lib/phrases.ts';
 
 // A city written as the modifier of an organisation noun is that organisation's home.
@@ -21,9 +21,17 @@ export default defineRule({
     },
     { text: 'Brisbane clinic refuses ransom after Queensland patient files encrypted', value: { country: 'AU', region: 'Queensland', city: 'Brisbane' } },
   ],
-  counterExamples: ['A Russian company was hacked.', 'The Paris prosecutor opened a case after the breach.'],
+  counterExamples: [
+    // a story about the public, a product or a trend: a place it merely names is background
+    {
+      text: 'Study: hospitals lag on patient data security\n\nThe Chicago hospital said its researchers compared hacking reports filed over five years.',
+      publishedAt: '2018-02-01',
+    },
+    'A Russian company was hacked.',
+    'The Paris prosecutor opened a case after the breach.',
+  ],
   *propose(doc) {
-    if (!isIncidentDoc(doc)) return;
+    if (!isIncidentDoc(doc) || !isVictimStory(doc)) return;
     for (const m of matches(MODIFIER, doc.text)) {
       const name = m[1]!.replace(/^(?:The|A|An)\s+/, '');
       const place = cityInDoc(doc, name);

@@ -1,6 +1,6 @@
 // "The City of Baltimore remains crippled"  /  "Gloucester City Council"  /  "the Port of Nagoya"  /  "Ayuntamiento de Jerez de la Frontera"
 import { defineRule, matches, span } from '../_shared/kit.ts';
-import { cityInDoc, isIncidentDoc } from './lib/context.ts';
+import { cityInDoc, isIncidentDoc, isVictimStory } from './lib/context.ts';
 import { PLACE_RUN, PLACE_RUN_LAZY } from './lib/phrases.ts';
 
 // An organisation named after its town says the name is a town, even when it is also an ordinary word.
@@ -45,12 +45,14 @@ export default defineRule({
     { text: 'A Boston University server in Massachusetts was compromised.', value: { country: 'US', region: 'Massachusetts', city: 'Boston' } },
   ],
   counterExamples: [
+    // a story about the public, a product or a trend: a place it merely names is background
+    { text: 'Phishing scam targets students\n\nThe University of Chicago warned students about fake emails that steal passwords.', publishedAt: '2018-02-01' },
     'Hackers attacked the City of Nowhereville.',
     'Hackers hit Redcar and Cleveland Borough Council, an English council.',
     'Howard University was hit by ransomware.',
   ],
   *propose(doc) {
-    if (!isIncidentDoc(doc)) return;
+    if (!isIncidentDoc(doc) || !isVictimStory(doc)) return;
     const found = matches(ORG, doc.text);
     for (const m of found) {
       const run = m[1] ?? m[2]!;

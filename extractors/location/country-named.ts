@@ -1,6 +1,6 @@
 // "Ghana Health Service reported a breach"  /  "The Canadian breach exposed 2,000 records"
 import { defineRule, span } from '../_shared/kit.ts';
-import { isIncidentDoc } from './lib/context.ts';
+import { isIncidentDoc, isVictimStory } from './lib/context.ts';
 import { isAttackerContext, mentions } from './lib/mentions.ts';
 
 // Any country or demonym left once attacker contexts are removed: weak, and only a fallback.
@@ -13,9 +13,22 @@ export default defineRule({
     { text: 'Ghana Health Service reported a breach.', value: { country: 'GH', region: null, city: null } },
     { text: 'The Canadian breach exposed 2,000 records.', value: { country: 'CA', region: null, city: null } },
   ],
-  counterExamples: ['Russian hackers claimed the breach.', 'The breach exposed 2,000 records.'],
+  counterExamples: [
+    'Hackers calling themselves the Turkish Crime Family claimed the breach.',
+    // the attackers' chosen name, in quotes, is still the attackers'
+    '‘Turkish’ hackers claimed the breach of the accounts.',
+    // a country between two parts of a person's or a firm's name
+    'The breach, said lawyer Sean Faruki Ireland Dusing, was serious.',
+    // a story about the public, a product or a trend: a place it merely names is background
+    {
+      text: 'Beware this tax-refund phishing scam\n\nThe emails, first seen by readers of a Canadian news site, ask for bank details.',
+      publishedAt: '2018-02-01',
+    },
+    'Russian hackers claimed the breach.',
+    'The breach exposed 2,000 records.',
+  ],
   *propose(doc) {
-    if (!isIncidentDoc(doc)) return;
+    if (!isIncidentDoc(doc) || !isVictimStory(doc)) return;
     for (const m of mentions(doc)) {
       if (m.kind === 'state' || isAttackerContext(doc.text, m)) continue;
       yield { value: m.place, confidence: m.kind === 'country' ? NAMED_COUNTRY : NAMED_DEMONYM, evidence: [span(doc.text, m.start, m.end)] };

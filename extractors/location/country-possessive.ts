@@ -1,6 +1,6 @@
 // "the networks of South Korea's Atomic Energy Research Institute"  /  "Japan's parliament"
 import { defineRule, span } from '../_shared/kit.ts';
-import { isIncidentDoc } from './lib/context.ts';
+import { isIncidentDoc, isVictimStory } from './lib/context.ts';
 import { isAttackerContext, mentions } from './lib/mentions.ts';
 
 const POSSESSIVE = /^['’]s\b/;
@@ -13,9 +13,17 @@ export default defineRule({
     { text: "Kimsuky gained access to South Korea's Atomic Energy Research Institute.", value: { country: 'KR', region: null, city: null } },
     { text: "Japan's parliament was infected by a Trojan.", value: { country: 'JP', region: null, city: null } },
   ],
-  counterExamples: ["Russia's GRU hackers were blamed.", "China's state-sponsored actors stole data."],
+  counterExamples: [
+    // a story about the public, a product or a trend: a place it merely names is background
+    {
+      text: "Phishing alert: fake parcel emails\n\nBelgium's postal service said it never asks for card details, and the emails are a scam.",
+      publishedAt: '2018-02-01',
+    },
+    "Russia's GRU hackers were blamed.",
+    "China's state-sponsored actors stole data.",
+  ],
   *propose(doc) {
-    if (!isIncidentDoc(doc)) return;
+    if (!isIncidentDoc(doc) || !isVictimStory(doc)) return;
     for (const m of mentions(doc)) {
       if (m.kind !== 'country' || !POSSESSIVE.test(doc.text.slice(m.end, m.end + 3))) continue;
       if (isAttackerContext(doc.text, m)) continue;

@@ -2,7 +2,7 @@
 import { defineRule, matches, span, type AnalysedDoc } from '../_shared/kit.ts';
 import { countryCode } from '../_shared/countries.ts';
 import { cityPlaces } from '../_shared/gazetteer.ts';
-import { cityInDoc, isIncidentDoc } from './lib/context.ts';
+import { cityInDoc, isIncidentDoc, isVictimStory } from './lib/context.ts';
 import { attackerBefore, isAttackerContext } from './lib/mentions.ts';
 import { regionOf } from './lib/parse.ts';
 import { PLACE_RUN } from './lib/phrases.ts';
@@ -14,11 +14,15 @@ const BASED = new RegExp(
 const BASED_AREA = 0.85; // a country or state said to be the organisation's home
 const BASED_CITY = 0.8; // a city name alone, accepted only when the gazetteer knows one country for it
 
+// "Middle East-based": a compass word left alone by the longer name is no place ("East" is a region somewhere)
+const COMPASS = /^(?:North|South|East|West|Central|Northern|Southern|Eastern|Western)$/;
+
 function placeOf(run: string, doc: AnalysedDoc) {
   const tokens = run.split(' ');
   // "the company's San Diego-based unit": keep the longest tail that is a known place
   for (let i = 0; i < tokens.length; i++) {
     const name = tokens.slice(i).join(' ');
+    if (COMPASS.test(name)) return undefined;
     const code = countryCode(name);
     if (code) return { name, place: { country: code, region: null, city: null }, area: true };
     // "Leeds-based": a name that is a city and a district of the same country is the city
@@ -42,9 +46,18 @@ export default defineRule({
     { text: 'A Belgium-based insurer disclosed a breach.', value: { country: 'BE', region: null, city: null } },
     { text: 'The hospital, headquartered in Ohio, said records were stolen.', value: { country: 'US', region: 'Ohio', city: null } },
   ],
-  counterExamples: ['A China-based group breached the network.', 'The attack was web-based.', 'Hackers based in Russia claimed it.'],
+  counterExamples: [
+    'A Middle East-based researcher said the malware hit the bank.',
+    // a quoted word between the place and the attacker noun
+    "A China-based 'systematic' hacking operation breached the network.",
+    // a story about the public, a product or a trend: a place it merely names is background
+    { text: 'New ransomware variant surfaces\n\nResearchers at a Texas-based security firm found the malware in a spam wave.', publishedAt: '2018-02-01' },
+    'A China-based group breached the network.',
+    'The attack was web-based.',
+    'Hackers based in Russia claimed it.',
+  ],
   *propose(doc) {
-    if (!isIncidentDoc(doc)) return;
+    if (!isIncidentDoc(doc) || !isVictimStory(doc)) return;
     for (const m of matches(BASED, doc.text)) {
       const run = m[1] ?? m[2]!;
       const hit = placeOf(run, doc);

@@ -1,6 +1,6 @@
 // "The Province of Namur was the victim of a cyberattack"  /  "a hospital in Ontario"  /  "the port in Aichi prefecture"  /  "Catalonia's regional government"
 import { defineRule, matches, span } from '../_shared/kit.ts';
-import { calledRegion, isIncidentDoc } from './lib/context.ts';
+import { calledRegion, isIncidentDoc, isVictimStory } from './lib/context.ts';
 import { cityPlaces } from '../_shared/gazetteer.ts';
 import { attackerBefore, isAttackerContext } from './lib/mentions.ts';
 import { subdivisionAsWritten } from './lib/regions.ts';
@@ -12,6 +12,7 @@ const UNIT =
   String.raw`|del|des|d['’])\s*`;
 const UNIT_AFTER = String.raw`\s+(?:prefecture|province|region|county|oblast|canton|department|state)\b`;
 const PLACE = new RegExp(String.raw`(?:\b(${UNIT})|\b(?:in|across|throughout|of)\s+(?:the\s+)?)(${PLACE_RUN})(${UNIT_AFTER}|['’]s\b)?`, 'gu');
+const NUMBER_AFTER = /^\s\p{N}/u;
 const NAMED_UNIT = 0.8; // "Province of Namur", "Aichi prefecture": the text says it is a subdivision
 const IN_SUBDIVISION = 0.6; // "in Ontario": a unique subdivision name after a preposition
 const POSSESSIVE = 0.65; // "Catalonia's regional government": owner of what follows, usually the victim
@@ -27,14 +28,17 @@ export default defineRule({
     { text: "Catalonia's regional government said it would not pay the ransom.", value: { country: 'ES', region: 'Catalonia', city: null } },
   ],
   counterExamples: [
+    // a story about the public, a product or a trend: a place it merely names is background
+    { text: 'Tax-refund phishing scam warning\n\nThe police of the Province of Namur, who studied the fake emails, urge caution.', publishedAt: '2018-02-01' },
     'A hospital in Texas said records were stolen.',
+    'Hackers defaced the forums of Unity 3D over the weekend.',
     'Hackers in Ontario claimed the attack.',
     'The Department of Health said records were stolen.',
     'Hackers breached the Port of Lisbon.',
     'The breach hit a shop in Leeds.',
   ],
   *propose(doc) {
-    if (!isIncidentDoc(doc)) return;
+    if (!isIncidentDoc(doc) || !isVictimStory(doc)) return;
     for (const re of [PLACE, SUFFIX_OR_POSSESSIVE]) {
       for (const m of matches(re, doc.text)) {
         const unit = re === PLACE ? m[1] : undefined;
@@ -49,6 +53,8 @@ export default defineRule({
         if (!named && !/shire$/.test(run) && cityPlaces(run, sub.country).length) continue;
         const start = m.index + m[0].indexOf(raw) + raw.length - run.length;
         const end = start + run.length;
+        // "Unity 3D", "Victoria 2": a name that goes on with a number is a product's or a game's
+        if (NUMBER_AFTER.test(doc.text.slice(end, end + 4))) continue;
         if (isAttackerContext(doc.text, { start, end }) || attackerBefore(doc.text, m.index)) continue;
         const confidence = unit || (tail && !/['’]/.test(tail)) ? NAMED_UNIT : tail ? POSSESSIVE : IN_SUBDIVISION;
         const evidence = [span(doc.text, unit ? m.index : start, tail ? end + tail.length : end)];

@@ -1,6 +1,6 @@
 // "the Ohio hospital"  /  "New Jersey Medicaid"  /  "more than 20 Texas municipalities"
 import { defineRule, firstMatch, span } from '../_shared/kit.ts';
-import { isIncidentDoc } from './lib/context.ts';
+import { isIncidentDoc, isVictimStory } from './lib/context.ts';
 import { isAttackerContext, mentions } from './lib/mentions.ts';
 
 const IN_STATE = /\b(?:in|of|across|throughout|at)\s+(?:the\s+(?:state\s+of\s+)?)?$/i;
@@ -10,13 +10,23 @@ const STATE_NAMED = 0.65; // any other state mention, often the victim's own nam
 export default defineRule({
   field: 'location',
   examples: [
+    // the text calls Georgia a state: not the country
+    { text: 'Thieves stole voter data from a poll worker in the state of Georgia.', value: { country: 'US', region: 'Georgia', city: null } },
+    { text: 'The stolen unit held a copy of Georgia’s statewide voter file.', value: { country: 'US', region: 'Georgia', city: null } },
     { text: 'The Ohio hospital notified 3,000 patients.', value: { country: 'US', region: 'Ohio', city: null } },
     { text: 'Kaufman is among more than 20 Texas municipalities hit by ransomware.', value: { country: 'US', region: 'Texas', city: null } },
     { text: 'A clinic in New Jersey lost a laptop.', value: { country: 'US', region: 'New Jersey', city: null } },
   ],
-  counterExamples: ['The hospital notified 3,000 patients.', 'A laptop was stolen from a car.'],
+  counterExamples: [
+    // a state in an outlet's name is the outlet's
+    'A columnist told The New York Times that the breach was serious.',
+    // a story about the public, a product or a trend: a place it merely names is background
+    { text: 'How to spot a phishing scam\n\nThe fake emails, which mimic an Ohio bank, ask readers for their passwords.', publishedAt: '2018-02-01' },
+    'The hospital notified 3,000 patients.',
+    'A laptop was stolen from a car.',
+  ],
   *propose(doc) {
-    if (!isIncidentDoc(doc)) return;
+    if (!isIncidentDoc(doc) || !isVictimStory(doc)) return;
     for (const m of mentions(doc)) {
       if (m.kind !== 'state' || isAttackerContext(doc.text, m)) continue;
       const before = firstMatch(IN_STATE, doc.text.slice(Math.max(0, m.start - 30), m.start));

@@ -8,7 +8,8 @@ import { tellsOfIncident } from './lib/incident.ts';
 const CUE =
   String.raw`(?:attribut(?:ed|es|ing|ion)|link(?:ed|s)?|tie[sd]|connect(?:ed|ions?)|associated|affiliated|aligned|blam(?:ed|es|ing)|` +
   String.raw`accus(?:ed|es|ing)|pinned|traced|sponsor(?:ed|ship)|back(?:ed|ing)|supported|directed|funded|commissioned|ordered|` +
-  String.raw`controlled|work(?:ing|s)?\s+for|act(?:ing|s)?\s+(?:on\s+behalf\s+of|for)|on\s+behalf\s+of|prox(?:y|ies)|nexus|suspect(?:ed|s)?)`;
+  String.raw`controlled|point(?:ed|s|ing)(?:\s+(?:the\s+)?fingers?)?(?:\s+at)?|work(?:ing|s)?\s+for|act(?:ing|s)?\s+(?:on\s+behalf\s+of|for)` +
+  String.raw`|on\s+behalf\s+of|prox(?:y|ies)|nexus|suspect(?:ed|s)?)`;
 const FILLER =
   String.raw`(?:\s+(?:to|with|by|on|of|for|the|a|an|back|directly|closely|possibly|likely|probably|reportedly|allegedly|also|either|elements` +
   String.raw`|members|part|parts|units?|agents?))*`;
@@ -42,6 +43,10 @@ export default defineRule({
     { text: 'A threat group believed to be affiliated with the Chinese government conducted espionage.', value: { country: 'CN', actor: null } },
     { text: 'A phishing campaign by Russia-based SEABORGIUM hit think-tanks.', value: { country: 'RU', actor: null } },
     { text: 'Fancy Bear, which is linked to Moscow, used a malware implant.', value: { country: 'RU', actor: null } },
+    // a government's attribution, as news reports it
+    { text: 'Hackers breached the bank in March. US officials pointed to North Korea.', value: { country: 'KP', actor: null } },
+    { text: 'Hackers breached the studio last month. The White House blamed North Korea for the attack.', value: { country: 'KP', actor: null } },
+    { text: 'The agency was hacked in May, and investigators pointed the finger at China.', value: { country: 'CN', actor: null } },
   ],
   counterExamples: [
     // a vendor's pitch lists threats in general: no incident, so no attribution
@@ -54,6 +59,10 @@ export default defineRule({
     'The US Justice Department charged two men over the intrusion.',
     'The website of the US-based monthly publication has been hacked.',
     'Officials denied that the attack was linked to Iran.',
+    'The hackers were breached in May. The signposts pointed to a new way of working.',
+    'The hospital was hit by ransomware. In May another attack hit 150 countries. That attack was later traced to North Korea.',
+    'The city was hacked on Monday. The outage recalled the attack in May in which hackers linked to North Korea hit 150 countries.',
+    'Phishing sites were taken down last year; most are not connected to the UK, the report says.',
   ],
   *propose(doc) {
     if (!tellsOfIncident(doc)) return;

@@ -34,6 +34,7 @@ export default defineRule({
     { text: 'The DDoS attack originating from China hit the site.', value: { country: 'CN', actor: null } },
     { text: 'The group is based in China, researchers said.', value: { country: 'CN', actor: null } },
     { text: 'Hackers from China infiltrated the university.', value: { country: 'CN', actor: null } },
+    { text: 'The bank was hit by a scam. Police believe fraudsters from Taiwan were behind it.', value: { country: 'TW', actor: null } },
     { text: 'LockBit later claimed the attack. LockBit is believed to operate from Russia.', value: { country: 'RU', actor: 'LockBit' } },
     { text: 'The attack group appears to operate out of the Jiangsu province in China.', value: { country: 'CN', actor: null } },
   ],
@@ -41,6 +42,7 @@ export default defineRule({
     'The phishing emails targeted companies based in Germany.',
     'The ransomware hit hospitals in France.',
     'Analysts found no evidence the hackers were based in Russia.',
+    'The ransomware was spread by e-mail, said Peter Smith of the Acme Security Group in Denmark.',
   ],
   *propose(doc) {
     if (!tellsOfIncident(doc)) return;
@@ -49,7 +51,9 @@ export default defineRule({
       const s = doc.sentenceAt(p.start);
       const from = Math.max(s?.start ?? 0, p.start - WINDOW);
       const before = doc.text.slice(from, p.start);
-      const byNoun = firstMatch(VIA_NOUN, before);
+      const found = firstMatch(VIA_NOUN, before);
+      // "CSIS Security Group in Denmark": a capital noun after a capital word ends an organisation's name
+      const byNoun = found && /^[A-Z]/.test(found[0]) && /[A-Z][\w&.-]*\s+$/.test(before.slice(0, found.index)) ? null : found;
       const m = byNoun ?? firstMatch(VIA_TRIGGER, before);
       if (!m) continue;
       const head = before.slice(0, m.index);

@@ -14,6 +14,8 @@ const NUMBERED_APT = /^APT[\s-]?\d+$/i;
 const PREFIXED = /(?:anti|pro|non)-$/i;
 // "a DDoS attack launched against Australian intelligence agency": the phrase is the target.
 const TARGET_BEFORE = /\b(?:against|targeting|targeted|into|on|at)\s+(?:the\s+|an?\s+)?$/i;
+// "Romanian group Bitdefender is a security company": a group that is a business, named as such
+const COMPANY_AFTER = /^\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:is|was)\s+an?\s+(?:[\w-]+\s+){0,3}?(?:company|firm|vendor|provider|business)\b/;
 const DEMONYM_ATTACKERS = 0.85; // the nationality is stated on the attackers' own noun phrase
 const NAME_ATTACKERS = 0.75; // "azerbaijan hackers", "Iran hackers": a country name used as a modifier, slightly looser
 
@@ -38,6 +40,7 @@ export default defineRule({
     'There is no evidence Russian hackers were involved in the outage.',
     'The attack redirected Chinese speaking visitors to an exploit.',
     'Anti-Russian hackers leaked the files.',
+    'The attack hit 150 countries. Romanian group Bitdefender is a global security company.',
     'The US Justice Department charged two men with fraud.',
   ],
   *propose(doc) {
@@ -48,7 +51,7 @@ export default defineRule({
       const m = firstMatch(AFTER, doc.text.slice(p.end, p.end + 120));
       if (!m) continue;
       const end = p.end + m[0].length;
-      if (negated(doc, p.start, end)) continue;
+      if (negated(doc, p.start, end) || COMPANY_AFTER.test(doc.text.slice(end, end + 80))) continue;
       const noun = m[1]!;
       const name = NUMBERED_APT.test(noun) ? { name: noun, start: end - noun.length, end } : NAMED_NOUN.test(noun) ? nameAfter(doc, end) : undefined;
       const evidence = [span(doc.text, p.start, end)];

@@ -17,12 +17,30 @@ export default defineRule({
       text: 'The ransom note demanded 100,000 euros within 48 hours, a sum the city refused to pay.',
       value: { demanded: true, amount: 100000, currency: 'EUR' },
     },
+    // the stated currency, not its conversion; a number word; a range's low end; a conditional demand
+    {
+      text: 'The hospital opted to pay the ransom demand of 4 Bitcoin, which was worth around $55,000 at the time.',
+      value: { demanded: true, amount: 4, currency: 'BTC' },
+    },
+    { text: 'The ransom notes demand $100 worth of Bitcoin (0.18 BTC) from its victims.', value: { demanded: true, amount: 100, currency: 'USD' } },
+    { text: 'The virus demanded four bitcoins in exchange for unlocking the data.', value: { demanded: true, amount: 4, currency: 'BTC' } },
+    { text: 'The gang tried to extort the firms into paying between 100 and 500 bitcoins.', value: { demanded: true, amount: 100, currency: 'BTC' } },
+    {
+      text: 'The group says that if the bank does not pay $75,000 in bitcoin it will leak the files.',
+      value: { demanded: true, amount: 75000, currency: 'USD' },
+    },
+    {
+      text: 'The note read: you must send us 0.7 bitcoin for each PC or 3 bitcoins to receive all the private keys.',
+      value: { demanded: true, amount: 3, currency: 'BTC' },
+    },
     { text: 'The extortionists sought US$70,000 in exchange for deleting the stolen files.', value: { demanded: true, amount: 70000, currency: 'USD' } },
   ],
   counterExamples: [
     'After the breach the company was fined £1.2bn by the regulator.',
     'The ransomware attack cost the city $4.5 million in recovery costs.',
     'The firm, which posted revenue of $2 billion last year, was hit by ransomware.',
+    'Cleaning up after the ransomware attack cost the firm between $2 million and $3 million.',
+    'The hospital paid a ransom of 4 bitcoins to the hackers.',
   ],
   *propose(doc) {
     if (denial(doc)) return;

@@ -35,6 +35,7 @@ export default defineRule({
     'Instead of a malicious hack from overseas or a ransomware attack, the clinic reported a stolen laptop.',
     'Unlike typical ransomware attacks, the intruders only copied the files.',
     'Investigators found no evidence of a ransomware attack.',
+    'Varonis, a software company focused on data protection against insider threats, data breaches and ransomware attacks, said so.',
   ],
   *propose(doc) {
     if (denial(doc) || demandLeftOpen(doc)) return;

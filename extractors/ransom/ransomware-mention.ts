@@ -8,6 +8,9 @@ const MENTION = /\bransom[\s-]?ware\b/gi;
 // "Ransomware is a type of malware that…": a definition, not the incident
 const DEFINITION = /^[\s"'“]*(?:is|are|has\s+become|have\s+become|typically|usually|often|generally|works|refers)\b/i;
 
+// A full article that names ransomware once, in passing, is about something else ("…unlike Bad Rabbit ransomware, this scam…");
+// a short write-up's one mention is its subject.
+const LONG_ARTICLE = 800;
 const BARE_MENTION = 0.6; // the word alone; most reports that name it are about an infection
 
 export default defineRule({
@@ -20,14 +23,25 @@ export default defineRule({
     'Ransomware is a type of malware that takes control of computers.',
     'The vendor sells ransomware protection and backup services.',
     'Threats such as ransomware keep growing, the survey says.',
+    // a long article that names ransomware once in passing
+    'A new scam is spreading through a popular messaging app, sending users a link that looks like a video of themselves. ' +
+      'Those who click are taken to a page that asks them to sign in, and the credentials they type go straight to the scammers. ' +
+      'From there the scammers message every contact of the victim with the same link, which is how the scam spreads so fast. ' +
+      'Security researchers who looked at the pages said they were hosted on a handful of servers and changed address every day. ' +
+      'The messaging company said it was aware of the problem and was removing the links as quickly as it found them. ' +
+      'Users are advised not to click on links from friends that look unusual, and to turn on two-factor sign-in. ' +
+      'Unlike last week’s outbreak of Bad Rabbit ransomware, the scam does not lock files; it only steals passwords.',
   ],
   *propose(doc) {
     if (denial(doc) || demandLeftOpen(doc)) return;
     const { text } = doc;
-    for (const m of matches(MENTION, text)) {
+    const kept = [...matches(MENTION, text)].filter((m) => {
       const end = m.index + m[0].length;
-      if (DEFINITION.test(text.slice(end, end + 30)) || unreported(doc, m.index, end) || generic(doc, m.index) || habitual(doc, m.index)) continue;
-      yield { value: { demanded: true, amount: null, currency: null }, confidence: BARE_MENTION, evidence: [span(text, m.index, end)] };
+      return !(DEFINITION.test(text.slice(end, end + 30)) || unreported(doc, m.index, end) || generic(doc, m.index) || habitual(doc, m.index));
+    });
+    if (text.length > LONG_ARTICLE && kept.length < 2) return;
+    for (const m of kept) {
+      yield { value: { demanded: true, amount: null, currency: null }, confidence: BARE_MENTION, evidence: [span(text, m.index, m.index + m[0].length)] };
     }
   },
 });

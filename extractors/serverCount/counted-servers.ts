@@ -16,6 +16,8 @@ export default defineRule({
     { text: 'The intruder deleted all data from two database servers and two application servers.', value: 4 },
     { text: 'Attackers compromised one of its servers in Kentucky.', value: 1 },
     { text: 'A ransomware attack on May 19 had encrypted 40 servers.', value: 40 },
+    { text: 'Forty-eight of about 500 county servers were encrypted by the ransomware.', value: 48 },
+    { text: 'The attack took two to three servers offline at the plant.', value: 2 },
   ],
   counterExamples: [
     'Cloudflare runs 10,000 servers around the world.',
@@ -23,6 +25,9 @@ export default defineRule({
     'Hundreds of servers were affected by the outage caused by the attack.',
     'The company operates 40 servers in its data centre, none of which were hacked.',
     'The attack on May 19 hit the servers of the city.',
+    'The attack on 19 May hit servers across the city.',
+    'The hackers claimed to use 1 million high-quality proxy servers to break into the accounts.',
+    'Police arrested the two and seized servers used in the scheme.',
   ],
   *propose(doc) {
     if (!/servers/i.test(doc.text)) return;

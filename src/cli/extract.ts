@@ -5,6 +5,7 @@ import type { Outcome } from '../../queues/runner.ts';
 import type { DeadLetter, IncidentRecord } from '../core/contract/record.ts';
 import { prepare, type PreparedDocument } from '../core/document.ts';
 import { newStats, readInputs } from '../ingest/read.ts';
+import { SeenIds } from '../ingest/seen-ids.ts';
 import { BATCH } from '../config.ts';
 import type { Logger } from '../log.ts';
 import { createProgress } from './progress.ts';
@@ -69,8 +70,8 @@ export async function runExtract(paths: string[], opts: ExtractOptions, log: Log
   const progress = createProgress({ tty, enabled: opts.progress, log });
   const stats = newStats();
   const counts = newCounts();
-  // id → hash of the text it was first read with: a later document under the same id with another text is dead-lettered
-  const seen = new Map<string, string>();
+  // each id with its first text: a later document under the same id with another text is dead-lettered
+  const seen = new SeenIds();
 
   const deadLettered = async (d: DeadLetter) => {
     counts.deadLettered++;
@@ -115,12 +116,7 @@ export async function runExtract(paths: string[], opts: ExtractOptions, log: Log
     }
     batch = [];
   };
-  const duplicate = (doc: PreparedDocument): boolean => {
-    const hash = contentHash(doc.text).slice(0, 23);
-    const first = seen.get(doc.id);
-    if (first === undefined) seen.set(doc.id, hash);
-    return first !== undefined && first !== hash;
-  };
+  const duplicate = (doc: PreparedDocument): boolean => seen.conflicts(doc.id, contentHash(doc.text));
   const feed = async () => {
     for await (const item of readInputs(paths, { maxBytes: opts.maxBytes, stats, onPlan: (p) => progress.plan(p) })) {
       counts.read++;

@@ -22,6 +22,8 @@ export interface CalibrationCase {
   agreeingRules: number;
   value: unknown;
   genre?: Genre;
+  /** Chosen by the learned victim ranking (victim-rank.ts): its score is the ranking's probability. */
+  ranked?: boolean;
 }
 
 /**
@@ -42,9 +44,15 @@ export function loadCalibration(file: string = CALIBRATION_FILE): CalibrationTab
   }
 }
 
+// A victim the learned ranking chose is measured as one rule, by the band of the ranking's probability (fifths):
+// which rule found the name says less than how sure the ranking is.
+export const RANKED_VICTIM = 'victim/ranked';
+const RANK_BANDS = 5;
+
 // A year-only date and a day-precise one are right at different rates, even from the same rule; a ransom with
 // an amount is judged by the amount, one without by the demand alone.
-function bucket(c: CalibrationCase): string {
+function bucket(c: CalibrationCase, raw: number): string {
+  if (c.ranked) return `p${Math.min(RANK_BANDS - 1, Math.floor(raw * RANK_BANDS))}`;
   if (c.field === 'ransom') return (c.value as { amount?: number | null } | null)?.amount != null ? 'amount' : '';
   return c.field === 'date' && typeof c.value === 'string' ? (['Y', 'YM', 'YMD'][(c.value.length - 4) / 3] ?? '') : '';
 }
@@ -53,10 +61,11 @@ function bucket(c: CalibrationCase): string {
  * Table keys for a case, most specific first: genre:rule|agreement|bucket, genre:rule, then genre:field (how often
  * that field is right in that genre, whatever the rule: what a rule seen too rarely is measured by).
  */
-export function calibrationKeys(c: CalibrationCase): [string, string, string] {
-  const agreement = c.agreeingRules >= 3 ? '3+' : String(c.agreeingRules);
+export function calibrationKeys(c: CalibrationCase, raw = 0): [string, string, string] {
   const genre = c.genre ?? 'summary';
-  return [`${genre}:${c.rule}|${agreement}|${bucket(c)}`, `${genre}:${c.rule}`, `${genre}:${c.field}`];
+  if (c.ranked) return [`${genre}:${RANKED_VICTIM}|${bucket(c, raw)}`, `${genre}:${RANKED_VICTIM}`, `${genre}:${c.field}`];
+  const agreement = c.agreeingRules >= 3 ? '3+' : String(c.agreeingRules);
+  return [`${genre}:${c.rule}|${agreement}|${bucket(c, raw)}`, `${genre}:${c.rule}`, `${genre}:${c.field}`];
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -65,7 +74,7 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 export function calibrate(table: CalibrationTable | null, c: CalibrationCase, raw: number): number {
   let p = raw;
   if (table) {
-    const [specific, genreRule, genreField] = calibrationKeys(c);
+    const [specific, genreRule, genreField] = calibrationKeys(c, raw);
     p = table[specific]?.p ?? table[genreRule]?.p ?? table[genreField]?.p ?? raw;
   }
   return round(Math.min(1, Math.max(0, p)));

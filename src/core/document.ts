@@ -1,15 +1,8 @@
 // The raw document a processor receives, and how its text is normalised and identified.
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import type { RawDocument } from './contract/raw-document.ts';
 
-export const RawDocument = z.object({
-  id: z.string().min(1).optional(),
-  text: z.string(),
-  title: z.string().optional(),
-  uri: z.string().optional(),
-  publishedAt: z.string().optional(),
-});
-export type RawDocument = z.infer<typeof RawDocument>;
+export type { RawDocument } from './contract/raw-document.ts';
 
 // A lone UTF-16 surrogate (from a JSON "\ud800" escape) has no UTF-8 form: no database or file keeps it.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;

@@ -11,6 +11,7 @@ import { languageWarning } from './language.ts';
 import { runRule } from './registry.ts';
 import { resolve, type Decision } from './resolve.ts';
 import type { Candidate, Rule } from './rule.ts';
+import type { VictimRanker } from './victim-rank.ts';
 
 // One limit each, from config: the character limit is the byte limit (the CLI passes its --max-bytes as maxChars).
 const MAX_TEXT_CHARS = LIMITS.maxTextChars;
@@ -25,6 +26,8 @@ export interface ProcessorContext {
   readonly calibration: CalibrationTable | null;
   /** How a victim candidate's place in the text weighs in ranking (default: resolve's positionPrior). */
   readonly rankingPrior?: (c: Candidate) => number;
+  /** The learned ranking of an article's victim candidates (see victim-rank.ts); absent or null: hand weights only. */
+  readonly rankVictims?: VictimRanker | null;
   readonly now?: () => Date;
   /** Sees what resolve decided per field (for calibration). */
   readonly observe?: (docId: string, decision: Decision) => void;
@@ -94,8 +97,10 @@ function processPrepared({ id, text, uri, title, publishedAt }: Ready, ctx: Proc
   const fields = resolve(candidates, {
     calibration: ctx.calibration,
     rankingPrior: ctx.rankingPrior,
+    rankVictims: ctx.rankVictims,
     text,
     title,
+    published: !!publishedAt,
     genre: genreOf(text, publishedAt),
     blocks: doc.blocks,
     observe: observe && ((d) => observe(id, d)),

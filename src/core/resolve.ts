@@ -10,6 +10,7 @@ import { calibrate, measuredPrecision, type CalibrationTable, type Genre } from 
 import { storyFocus } from './incident/focus.ts';
 import { FIELDS, normName } from './fields/index.ts';
 import { SpanCover } from './span-cover.ts';
+import type { RankDoc, VictimRanker } from './victim-rank.ts';
 
 type Resolved = { [K in FieldName]: Fields[K] };
 
@@ -117,11 +118,20 @@ export interface Decision {
   score: number;
   value: unknown;
   genre?: Genre;
+  /** Chosen by the learned victim ranking. */
+  ranked?: boolean;
 }
 
-function resolveField<F extends FieldName>(field: F, cands: Candidate<F>[], ctx: ResolveContext): Fields[F] {
+/** A second opinion on the ranked groups: the same groups rescored and re-sorted, NO_VALUE (give none) or undefined (none). */
+const NO_VALUE = 'none';
+type Rerank<F extends FieldName> = (ranked: Group<F>[]) => Group<F>[] | typeof NO_VALUE | undefined;
+
+function resolveField<F extends FieldName>(field: F, cands: Candidate<F>[], ctx: ResolveContext, rerank?: Rerank<F>): Fields[F] {
   if (!cands.length) return null;
-  const ranked = groups(field, dedupe(cands), ctx);
+  const hand = groups(field, dedupe(cands) as Candidate<F>[], ctx);
+  const learned = rerank?.(hand);
+  if (learned === NO_VALUE) return null;
+  const ranked = learned ?? hand;
   const win = ranked[0]!;
   const best = win.members[0]!;
   const merge = FIELDS[field].merge as (v: FieldValue[F], peers: FieldValue[F][]) => FieldValue[F];
@@ -136,23 +146,27 @@ function resolveField<F extends FieldName>(field: F, cands: Candidate<F>[], ctx:
     }
   }
   const genre = ctx.genre;
-  const decision = { field, rule: best.rule, agreeingRules: win.rules.size, score: win.score, value, genre };
+  const decision = { field, rule: best.rule, agreeingRules: win.rules.size, score: win.score, value, genre, ...(learned ? { ranked: true } : {}) };
   ctx.observe?.(decision);
   const confidence = calibrate(ctx.calibration, decision, win.score);
-  // a lone rule that is seldom right abstains, whatever the genre's figure for it
-  const floor = ABSTAIN_BELOW[field] ?? 0;
+  // a lone rule that is seldom right abstains, whatever the genre's figure for it (a learned ranking has weighed that)
+  const floor = learned ? 0 : (ABSTAIN_BELOW[field] ?? 0);
   if (confidence < floor || (win.rules.size === 1 && measuredPrecision(ctx.calibration, best.rule, win.score, genre) < floor)) return null;
   // Values of one field exclude each other: an alternative is at most as likely as the winner is wrong.
   const alternatives = ranked.slice(1, 1 + MAX_ALTERNATIVES).map((g) => {
     const top = g.members[0]!;
-    const own = calibrate(ctx.calibration, { field, rule: top.rule, agreeingRules: g.rules.size, value: top.value, genre }, g.score);
-    return { value: top.value, confidence: Math.min(own, Math.round((1 - confidence) * 1000) / 1000), evidence: [...top.evidence], rule: top.rule };
+    const own = calibrate(ctx.calibration, { field, rule: top.rule, agreeingRules: g.rules.size, value: top.value, genre, ranked: !!learned }, g.score);
+    const alt = { value: top.value, confidence: Math.min(own, Math.round((1 - confidence) * 1000) / 1000), evidence: [...top.evidence], rule: top.rule };
+    return top.role ? { ...alt, role: top.role } : alt;
   });
+  // a date says which event it is the date of: that of the candidate whose value was kept
+  const role = (win.members.find((m) => m.value === value) ?? best).role;
   const out = {
     value,
     confidence,
     evidence,
     rule: best.rule,
+    ...(role ? { role } : {}),
     ...(alternatives.length ? { alternatives } : {}),
   };
   return out as unknown as Fields[F];
@@ -170,12 +184,31 @@ function inFocus(text: string, blocks: readonly Block[], victim: string): (c: Ca
   return (c) => !c.evidence.every(inOther);
 }
 
+/**
+ * The learned ranking's order of an article's victim groups, its probabilities as their scores; no victim where it
+ * finds none more likely than the best group. Where the ranking gives no opinion, the story focus decides as without it.
+ */
+function learnedVictim(rank: VictimRanker, doc: RankDoc, victimIncident: boolean): Rerank<'victim'> {
+  return (ranked) => {
+    const r = rank(ranked, doc);
+    if (!r) return victimIncident ? undefined : NO_VALUE;
+    const best = Math.max(...r.probs);
+    if (r.none >= best) return NO_VALUE;
+    const rescored = ranked.map((g, i) => ({ ...g, score: r.probs[i]! }));
+    return rescored.sort((a, b) => b.score - a.score || a.members[0]!.evidence[0]!.start - b.members[0]!.evidence[0]!.start);
+  };
+}
+
 export interface ResolveContext {
   /** Measured precision per rule: turns raw scores into confidences and ranks victims; null keeps raw scores. */
   readonly calibration: CalibrationTable | null;
   /** A victim candidate's weight by where it stands in the text (default: positionPrior). */
   readonly rankingPrior?: (c: Candidate) => number;
+  /** The learned ranking of an article's victim candidates (victim-rank.ts); absent or null: hand weights only. */
+  readonly rankVictims?: VictimRanker | null;
   readonly text?: string;
+  /** The input has a publication date (a news article has). */
+  readonly published?: boolean;
   /** The headline, when the input has one: what the article is about. */
   readonly title?: string;
   /** Article or summary: confidence is measured per genre (calibration). */
@@ -195,8 +228,15 @@ export function resolve(candidates: readonly Candidate[], ctx: ResolveContext): 
   // an article with no victim-specific incident (a scam on the public, a flaw, a trend report) names no victim
   // (a coder's summary is always about an incident: only articles are asked)
   const story = ctx.text != null && ctx.genre === 'article' ? storyFocus(ctx.text, ctx.title) : null;
-  const victimCands = story && !story.victimIncident ? [] : (byField.get('victim') ?? []);
-  const victim = resolveField('victim', victimCands as Candidate<'victim'>[], ctx);
+  // the learned ranking is for news articles, which have a headline and a publication date (it was fitted on those, and
+  // its figures say nothing of a coder's long summary, titled or not)
+  const headline = ctx.title?.trim();
+  const learned =
+    story && headline && ctx.published && ctx.rankVictims
+      ? learnedVictim(ctx.rankVictims, { text: ctx.text!, title: headline }, story.victimIncident)
+      : undefined;
+  const victimCands = story && !story.victimIncident && !learned ? [] : (byField.get('victim') ?? []);
+  const victim = resolveField('victim', victimCands as Candidate<'victim'>[], ctx, learned);
   out.victim = victim;
   const focus = victim && ctx.text && ctx.blocks ? inFocus(ctx.text, ctx.blocks, victim.value) : () => true;
   for (const f of FIELD_NAMES) {

@@ -1,7 +1,7 @@
 // What a rule is: a pure function from an analysed document to candidates for one field, shipped with
 // the examples it must get right and the counter-examples on which it must propose nothing.
 import type { AnalysedDoc } from './analyse/analyse.ts';
-import type { FieldName, FieldValue, Span } from './contract/record.ts';
+import type { DateRole, FieldName, FieldValue, Span } from './contract/record.ts';
 
 export interface Candidate<F extends FieldName = FieldName> {
   readonly field: F;
@@ -9,6 +9,8 @@ export interface Candidate<F extends FieldName = FieldName> {
   /** The rule's prior belief; resolve combines and calibrates it. */
   readonly confidence: number;
   readonly evidence: readonly Span[];
+  /** Dates only: which event the date is the date of (kept on the record). */
+  readonly role?: DateRole;
   /** Filled in by the registry from the rule's path. */
   readonly rule: string;
 }
@@ -37,6 +39,8 @@ export interface Proposal<F extends FieldName = FieldName> {
   readonly value: FieldValue[F];
   readonly confidence: number;
   readonly evidence: readonly Span[];
+  /** Dates only: which event the date is the date of. */
+  readonly role?: DateRole;
 }
 
 export interface Rule<F extends FieldName = FieldName> extends RuleSpec<F> {

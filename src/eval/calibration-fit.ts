@@ -2,7 +2,7 @@
 // for each rule|agreement|bucket key, the precision measured on labelled data, shrunk towards the rule's own
 // figure when a key is seen only a few times. Pure, so the calibration script can fit on one half of the
 // corpora and score the other (out-of-fold calibration error).
-import { rankKey, type CalibrationTable, type Genre } from '../core/calibration.ts';
+import { RANKED_VICTIM, rankKey, type CalibrationTable, type Genre } from '../core/calibration.ts';
 import { ece } from './score.ts';
 
 /** One decision of resolve and whether the scorer judged it right. */
@@ -13,6 +13,11 @@ export interface Observation {
   raw: number;
   ok: boolean;
   id: string;
+  /**
+   * 'hand': a victim the hand weights chose where records carry the learned ranking's (fitted as before, not scored);
+   * 'ranked': a victim the learned ranking chose (not counted in the rank figures, which measure the hand weights).
+   */
+  use?: 'hand' | 'ranked';
 }
 
 // Strength of the prior: a key seen a few times stays near the level above it (out-of-fold ECE on news: 15 beats 5).
@@ -85,12 +90,13 @@ interface Tally {
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 export function fitCalibration(obs: readonly Observation[]): CalibrationTable {
+  const ranking = obs.filter((o) => o.use !== 'ranked');
   const w = weights(obs);
   // Articles rank by a figure over every genre (news and the summaries: more evidence for rules news seldom fires);
   // summaries by summaries alone, so that judged news, weighed as the main input, leaves their ranking as it was
   // (measured: summaries ranked with news in lost EuRepoC 1.3 points of victim F1).
-  const rwAll = rankWeights(obs, (o) => o.view);
-  const rwGenre = rankWeights(obs, (o) => `${genreOfKey(o)}|${o.view}`);
+  const rwAll = rankWeights(ranking, (o) => o.view);
+  const rwGenre = rankWeights(ranking, (o) => `${genreOfKey(o)}|${o.view}`);
   const byRule = new Map<string, Tally>();
   const byRank = new Map<string, Tally>();
   const byGenre = new Map<string, Tally>();
@@ -109,6 +115,8 @@ export function fitCalibration(obs: readonly Observation[]): CalibrationTable {
     add(byKey, o.keys[0], o, w[i]!);
     add(byGenre, o.keys[1], o, w[i]!);
     add(byRule, o.keys[2], o, w[i]!);
+  });
+  ranking.forEach((o, i) => {
     add(byRank, rankKey('article', ruleOfKey(o)), o, rwAll[i]!);
     if (genreOfKey(o) === 'summary') add(byRank, rankKey('summary', ruleOfKey(o)), o, rwGenre[i]!);
   });
@@ -119,9 +127,10 @@ export function fitCalibration(obs: readonly Observation[]): CalibrationTable {
   // the field level leans on the rules' own mean score only as much as one judgement would
   for (const [field, t] of byRule) table[field] = { p: round((t.hits + t.raw / t.n) / (t.n + 1)), n: t.count };
   // each level shrinks towards the one above it: genre:rule towards the rule, the detailed key towards genre:rule
+  // a band of the learned victim ranking shrinks towards the ranking's own mean probability in it, not the rule's figure
   const shrink = (m: Map<string, Tally>, parent: (k: string) => string, weight: number) => {
     for (const [key, t] of m) {
-      const prior = table[parent(key)]!.p;
+      const prior = key.includes(`:${RANKED_VICTIM}|`) ? t.raw / t.n : table[parent(key)]!.p;
       table[key] = { p: round((t.hits + weight * prior) / (t.n + weight)), n: t.count };
     }
   };

@@ -2,7 +2,6 @@
 // incident_rollup. The table holds exactly the store's incidents afterwards: rows of incidents merged away go.
 import { readFileSync } from 'node:fs';
 import type { Incident } from '../incidents/incident.ts';
-import { openPool } from '../store/postgres.ts';
 import { view } from './incident-view.ts';
 
 const INCIDENT_ROLLUP_DDL = readFileSync(new URL('./incident-rollup.sql', import.meta.url), 'utf8');
@@ -77,6 +76,7 @@ const BATCH = 200;
 
 /** Upserts every incident and removes the rows of incidents that no longer exist; returns the rows written. */
 export async function writeRollup(url: string, incidents: AsyncIterable<Incident>): Promise<number> {
+  const { openPool } = await import('../store/postgres.ts'); // pg only when there is a sink
   const pool = await openPool(url, 2);
   const client = await pool.connect();
   let n = 0;

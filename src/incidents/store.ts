@@ -1,6 +1,7 @@
 // Incidents in the store: placed one article at a time as records arrive (reading only the candidate incidents
 // that share a victim key, never the other articles), rebuilt from every latest record on `rerun`.
 import type { Db, Param, Queries } from '../store/db.ts';
+import { packerFor, unpack } from '../store/pack.ts';
 import { storageKey } from '../store/store.ts';
 import type { Article } from './article.ts';
 import { monthOf } from './dates.ts';
@@ -12,6 +13,8 @@ export type Serial = <T>(fn: (q: Queries) => Promise<T>) => Promise<T>;
 
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 const PAGE = 500;
+const parse = (v: unknown) => JSON.parse(unpack('incident', v)) as Incident;
+type Pack = ReturnType<typeof packerFor>;
 const UPSERT_ALIAS = 'INSERT INTO incident_aliases (alias, incident_id) VALUES (?, ?) ON CONFLICT (alias) DO UPDATE SET incident_id = excluded.incident_id';
 
 async function load(q: Queries, ids: readonly string[]): Promise<Incident[]> {
@@ -19,16 +22,16 @@ async function load(q: Queries, ids: readonly string[]): Promise<Incident[]> {
   for (let i = 0; i < ids.length; i += PAGE) {
     const page = ids.slice(i, i + PAGE);
     const rows = await q.all(`SELECT incident FROM incidents WHERE id IN (${marks(page.length)}) ORDER BY id`, page);
-    out.push(...rows.map((r) => JSON.parse(String(r.incident)) as Incident));
+    out.push(...rows.map((r) => parse(r.incident)));
   }
   return out;
 }
 
-async function save(q: Queries, inc: Incident, at: string): Promise<void> {
+async function save(q: Queries, pack: Pack, inc: Incident, at: string): Promise<void> {
   await q.run(
     `INSERT INTO incidents (id, victim, sources, incident, updated_at) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT (id) DO UPDATE SET victim = excluded.victim, sources = excluded.sources, incident = excluded.incident, updated_at = excluded.updated_at`,
-    [inc.id, inc.victim, inc.sources.length, JSON.stringify(inc), at],
+    [inc.id, inc.victim, inc.sources.length, pack('incident', JSON.stringify(inc)), at],
   );
   for (const s of inc.sources) {
     await q.run(
@@ -56,10 +59,14 @@ async function retire(q: Queries, id: string, into: string | null): Promise<void
 }
 
 export class IncidentStore {
+  private readonly pack: Pack;
+
   constructor(
     private readonly db: Db,
     private readonly serial: Serial,
-  ) {}
+  ) {
+    this.pack = packerFor(db.dialect);
+  }
 
   /** Places each article (in order) among the stored incidents; one transaction. Articles without a victim are skipped. */
   add(articles: readonly Article[], at = new Date()): Promise<void> {
@@ -77,7 +84,7 @@ export class IncidentStore {
       if (prev) {
         left = removeArticle(prev, a.id);
         await q.run('DELETE FROM incident_sources WHERE document_id = ?', [storageKey(a.id)]);
-        await save(q, left, at);
+        await save(q, this.pack, left, at);
       }
     }
     if (!a.keys.length) {
@@ -99,7 +106,7 @@ export class IncidentStore {
     // an article that was alone in its incident (a re-extraction) may start it again under the same id
     const reusable = left && !left.sources.length ? left.id : null;
     const p = place(a, candidates, (id) => taken.has(id) && id !== reusable)!;
-    await save(q, p.incident, at);
+    await save(q, this.pack, p.incident, at);
     for (const gone of p.absorbed) await retire(q, gone.id, p.incident.id);
     if (left && left.id !== p.incident.id && !left.sources.length) await retire(q, left.id, p.incident.id);
   }
@@ -122,7 +129,7 @@ export class IncidentStore {
     const stamp = at.toISOString();
     await this.serial(async (q) => {
       for (const t of ['incident_aliases', 'incident_names', 'incident_sources', 'incidents']) await q.run(`DELETE FROM ${t}`);
-      for (const inc of grouped) await save(q, inc, stamp);
+      for (const inc of grouped) await save(q, this.pack, inc, stamp);
     });
     return { incidents: grouped.length, aliases: grouped.reduce((n, i) => n + i.aliases.length, 0) };
   }
@@ -144,7 +151,7 @@ export class IncidentStore {
     let after = '';
     for (;;) {
       const rows = await this.db.all(`SELECT id, incident FROM incidents WHERE id > ? ORDER BY id LIMIT ${PAGE}`, [after]);
-      for (const r of rows) yield JSON.parse(String(r.incident)) as Incident;
+      for (const r of rows) yield parse(r.incident);
       if (rows.length < PAGE) return;
       after = String(rows[rows.length - 1]!.id);
     }

@@ -1,6 +1,7 @@
 // HTML pages → text with html-to-text: the article body without navigation, scripts, link URLs or
 // image alt noise; the title and publication date come from the page's own metadata.
-import { compile, type HtmlToTextOptions } from 'html-to-text';
+import { createRequire } from 'node:module';
+import type { compile as Compile, HtmlToTextOptions } from 'html-to-text';
 import type { RawDocument } from '../core/document.ts';
 
 // Page furniture: present on every page of a site, never part of the story. Class names are the common
@@ -56,22 +57,38 @@ function options(base: string, skipFurniture: boolean): HtmlToTextOptions {
   };
 }
 
-// A page with exactly one <article> (or <main>) keeps its story there; teasers of other stories sit outside.
-const CONVERTERS = {
-  article: compile(options('article', true)),
-  main: compile(options('main', true)),
-  body: compile(options('body', true)),
-  everything: compile(options('body', false)),
-};
-const plain = compile({ wordwrap: false });
+type Converter = ReturnType<typeof Compile>;
+interface Converters {
+  article: Converter;
+  main: Converter;
+  body: Converter;
+  everything: Converter;
+  plain: Converter;
+}
+// html-to-text and its converters are made on the first page: a run without HTML never loads them (its CommonJS
+// build, which a plain require loads at the moment it is needed; its ES module build is the same code).
+let converters: Converters | undefined;
+function convertersOnce(): Converters {
+  if (converters) return converters;
+  const { compile } = createRequire(import.meta.url)('html-to-text') as { compile: typeof Compile };
+  // A page with exactly one <article> (or <main>) keeps its story there; teasers of other stories sit outside.
+  return (converters = {
+    article: compile(options('article', true)),
+    main: compile(options('main', true)),
+    body: compile(options('body', true)),
+    everything: compile(options('body', false)),
+    plain: compile({ wordwrap: false }),
+  });
+}
 
 const count = (html: string, tag: string) => html.match(new RegExp(`<${tag}[\\s>]`, 'gi'))?.length ?? 0;
 
 function bodyText(html: string): string {
   const base = count(html, 'article') === 1 ? 'article' : count(html, 'main') === 1 ? 'main' : 'body';
-  const text = CONVERTERS[base](html).trim();
+  const c = convertersOnce();
+  const text = c[base](html).trim();
   // A page built entirely from "furniture" tags still has a story: better some noise than nothing.
-  return text || CONVERTERS.everything(html).trim();
+  return text || c.everything(html).trim();
 }
 
 const ATTR = /([a-zA-Z_:][\w:.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/g;
@@ -82,7 +99,7 @@ function attributes(tag: string): Record<string, string> {
   return out;
 }
 
-const decode = (s: string) => plain(s).replace(/\s+/g, ' ').trim();
+const decode = (s: string) => convertersOnce().plain(s).replace(/\s+/g, ' ').trim();
 
 const TITLE_META = ['og:title', 'twitter:title'];
 const DATE_META = ['article:published_time', 'og:published_time', 'datepublished', 'pubdate', 'publishdate', 'date', 'dc.date', 'dcterms.created'];

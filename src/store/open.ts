@@ -1,8 +1,10 @@
 // `--store PATH|postgres://…`: which store a command uses, and one plain line when it cannot be opened.
 import { existsSync } from 'node:fs';
 import { envOptions } from '../config.ts';
-import { DEFAULT_SQLITE_PATH } from './sqlite.ts';
 import type { Store } from './store.ts';
+
+// here, not in sqlite.ts: naming the default store must not load SQLite (the CLI reads it for every command's help)
+export const DEFAULT_SQLITE_PATH = './incident-extract.db';
 
 export const isPostgresUrl = (s: string) => /^postgres(ql)?:\/\//i.test(s);
 // mysql://…, sqlite://… and the like: a URL this tool does not speak, not a file name to create

@@ -1,9 +1,9 @@
 // The Store over either database: the SQL is shared (both speak ON CONFLICT … DO UPDATE and RETURNING),
 // reads stream in keyset pages so no cursor stays open while the same store is written to.
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { DeadLetter, IncidentRecord } from '../core/contract/record.ts';
 import type { Db, Param, Queries, Row } from './db.ts';
 import { IncidentStore } from '../incidents/store.ts';
+import { packerFor, unpack } from './pack.ts';
 import {
   contentHash,
   storageKey as key,
@@ -23,21 +23,20 @@ const PAGE = 500;
 
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v));
 const isoOrNull = (v: unknown) => (v == null ? null : iso(v));
-// SQLite keeps document texts and records deflated (a column of any declared type holds a BLOB): the store then takes
-// less than its input on disk. Rows written before are plain TEXT and read as they are. PostgreSQL compresses
-// large values itself (TOAST), so it stores plain text.
-const unpack = (v: unknown): string => (v instanceof Uint8Array ? inflateRawSync(v).toString('utf8') : String(v));
-const packFor = (dialect: string) => (dialect === 'sqlite' ? (s: string): Param => deflateRawSync(s) : (s: string): Param => s);
-const parse = <T>(v: unknown): T => JSON.parse(unpack(v)) as T;
+const parse = <T>(v: unknown): T => JSON.parse(String(v)) as T;
+const parseRecord = (v: unknown): IncidentRecord => JSON.parse(unpack('record', v)) as IncidentRecord;
+const HASH = 'sha256-';
+// SQLite keeps the content hash as its 32 bytes (rows written before: the 'sha256-…' text)
+const hashOf = (v: unknown): string => (v instanceof Uint8Array ? HASH + Buffer.from(v).toString('hex') : String(v));
 
 // An id stored under another key (storageKey) keeps its original in the metadata's `originalId`.
 const toDocument = (r: Row): StoredDocument => {
   const { originalId, ...meta } = parse<StoredDocument['meta']>(r.meta);
   return {
     id: typeof originalId === 'string' ? originalId : String(r.id),
-    text: unpack(r.text),
+    text: unpack('text', r.text),
     meta,
-    contentHash: String(r.content_hash),
+    contentHash: hashOf(r.content_hash),
     firstIngested: iso(r.first_ingested),
     lastIngested: iso(r.last_ingested),
   };
@@ -54,7 +53,8 @@ const LATEST_RULESET = '(SELECT r.ruleset FROM records r WHERE r.document_id = d
 export class SqlStore implements Store {
   private writing: Promise<unknown> = Promise.resolve();
   private readonly upsertRecord: string;
-  private readonly pack: (s: string) => Param;
+  private readonly pack: ReturnType<typeof packerFor>;
+  private readonly hash: (text: string) => Param;
   readonly incidents: IncidentStore;
 
   /**
@@ -68,7 +68,9 @@ export class SqlStore implements Store {
     private readonly rowsPerStatement = 1,
   ) {
     this.upsertRecord = upsertRecord(nextSeq);
-    this.pack = packFor(db.dialect);
+    this.pack = packerFor(db.dialect);
+    const sqlite = db.dialect === 'sqlite';
+    this.hash = sqlite ? (text) => Buffer.from(contentHash(text).slice(HASH.length), 'hex') : contentHash;
     this.incidents = new IncidentStore(db, (fn) => this.transaction(fn));
   }
 
@@ -102,10 +104,11 @@ export class SqlStore implements Store {
       const bad = unstorableText(d.text);
       if (bad) throw new StoreError(`document ${d.id}: ${bad}; normalise the text before storing it`);
       const k = key(d.id);
-      return [k, contentHash(d.text), this.pack(d.text), JSON.stringify(k === d.id ? d.meta : { ...d.meta, originalId: d.id }), at, at];
+      const meta = JSON.stringify(k === d.id ? d.meta : { ...d.meta, originalId: d.id });
+      return [k, this.hash(d.text), this.pack('text', d.text), meta, at, at];
     });
     await this.upsertRows(q, UPSERT_DOCUMENT, documents, (r) => String(r[0]), '(?, ?, ?, ?, ?, ?)');
-    const records = (b.records ?? []).map((r): Param[] => [key(r.id), r.ruleset, this.pack(JSON.stringify(r)), r.extractedAt]);
+    const records = (b.records ?? []).map((r): Param[] => [key(r.id), r.ruleset, this.pack('record', JSON.stringify(r)), r.extractedAt]);
     await this.upsertRows(q, this.upsertRecord, records, (r) => JSON.stringify([r[0], r[1]]), `(?, ?, ?, ?, ${this.nextSeq})`);
     for (const d of b.deadLetters ?? []) {
       await q.run(INSERT_DEAD, [b.runId ?? null, d.id == null ? null : key(d.id), d.input, d.stage, d.reason, d.message, d.at]);
@@ -119,12 +122,12 @@ export class SqlStore implements Store {
 
   async record(id: string, ruleset: string): Promise<IncidentRecord | null> {
     const [row] = await this.db.all('SELECT record FROM records WHERE document_id = ? AND ruleset = ?', [key(id), ruleset]);
-    return row ? parse(row.record) : null;
+    return row ? parseRecord(row.record) : null;
   }
 
   async latestRecord(id: string): Promise<IncidentRecord | null> {
     const [row] = await this.db.all('SELECT record FROM records WHERE document_id = ? ORDER BY seq DESC LIMIT 1', [key(id)]);
-    return row ? parse(row.record) : null;
+    return row ? parseRecord(row.record) : null;
   }
 
   async done(docs: readonly { id: string; contentHash: string }[], ruleset: string): Promise<Map<string, IncidentRecord>> {
@@ -139,7 +142,7 @@ export class SqlStore implements Store {
       const byId = new Map(rows.map((r) => [String(r.id), r]));
       for (const d of page) {
         const row = byId.get(key(d.id));
-        if (row && String(row.content_hash) === d.contentHash) out.set(d.id, parse<IncidentRecord>(row.record));
+        if (row && hashOf(row.content_hash) === d.contentHash) out.set(d.id, parseRecord(row.record));
       }
     }
     return out;
@@ -154,7 +157,7 @@ export class SqlStore implements Store {
   }
 
   latestRecords(opts: { ruleset?: string } = {}): AsyncIterable<IncidentRecord> {
-    const toRecord = (r: Row) => parse<IncidentRecord>(r.record);
+    const toRecord = (r: Row) => parseRecord(r.record);
     if (opts.ruleset) {
       const ruleset = opts.ruleset;
       return this.pages(
@@ -185,7 +188,7 @@ export class SqlStore implements Store {
       WHERE a.ruleset = ? AND a.document_id > ? ORDER BY a.document_id LIMIT ${PAGE}`,
         [to, from, after],
       ],
-      (r) => ({ id: String(r.id), from: parse(r.from_record), to: parse(r.to_record) }),
+      (r) => ({ id: String(r.id), from: parseRecord(r.from_record), to: parseRecord(r.to_record) }),
     );
   }
 

@@ -3,8 +3,7 @@ import Database from 'better-sqlite3';
 import { migrate, type Db, type Param, type Queries, type Row } from './db.ts';
 import { SqlStore } from './sql-store.ts';
 import type { Store } from './store.ts';
-
-export const DEFAULT_SQLITE_PATH = './incident-extract.db';
+import { DEFAULT_SQLITE_PATH } from './open.ts';
 
 function sqliteDb(path: string): Db {
   const db = new Database(path);

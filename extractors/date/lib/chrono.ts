@@ -1,6 +1,8 @@
 // chrono-node trimmed to the parsers date rules use. Times of day and future spans ("within two weeks",
 // "in 3 hours") never give an incident date, and their parsers cost the most.
-import * as chrono from 'chrono-node';
+// chrono-node/en, not the package root: the root loads all of chrono's fifteen languages (some 250 modules) and its
+// casual parser is this one.
+import * as chrono from 'chrono-node/en';
 
 const ABSOLUTE = new Set([
   'ENYearMonthDayParser',

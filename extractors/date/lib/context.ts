@@ -1,19 +1,21 @@
 // What a stated date is the date of, judged from the words around it in its sentence:
 //   "hackers broke in on June 13, 2014" → incident;  "notified customers on July 2" → disclosure;
+//   "the city said on Tuesday" → report (the date of a statement about the incident);
 //   "founded in 1998", "a previous breach in 2015", "as of March 1" → excluded.
 import { matches, type AnalysedDoc, type Sentence } from '../../_shared/kit.ts';
 
-export type DateContext = 'incident' | 'discovery' | 'disclosure' | 'excluded' | 'neutral';
+export type DateContext = 'incident' | 'discovery' | 'disclosure' | 'report' | 'excluded' | 'neutral';
 
 const INCIDENT = new RegExp(
   String.raw`\b(?:cyber-?attack\w*|attack(?:s|ed|ers?)?|hack(?:s|ed|ers?|ing)?|breach(?:es|ed)?|compromis\w+|stole|stolen|steal\w*` +
     String.raw`|theft|thie(?:f|ves)|lost|loss|missing|misplaced|intrusions?|intruders?|infiltrat\w+|accessed|access|unauthori[sz]ed|infect(?:ed|ion)` +
-    String.raw`|ransomware|malware|virus|trojan|phish\w*|leak(?:s|ed)?|exposed|exposure|defac\w+|ddos|denial[-\s]of[-\s]service|target(?:ed|ing)|occur\w*` +
+    String.raw`|ransomware|malware|virus|trojan|phish\w*|leak(?:s|ed)?(?!\s+sites?)|exposed|exposure|defac\w+|ddos|denial[-\s]of[-\s]service` +
+    String.raw`|target(?:ed|ing)|occur\w*` +
     String.raw`|happen\w*|took\s+place|incident|skimm\w*|broke\s+into|break-in|burglar\w*|encrypt\w+|disrupt\w+|outage|spied|spying|espionage|campaign` +
     String.raw`|exfiltrat\w+|dump(?:ed)?|snoop\w*|viewed|e-?mailed|mailed|sent|faxed|disposed|discarded|dumpster|misdirect\w*|inadvertent\w*|mistakenly` +
     String.raw`|error|glitch|robbed|robbery|impersonat\w+|fraud\w*|scam\w*|embezzl\w+|shut\s+down|offline|disconnect\w*|took\s+down|crash(?:ed|es)?|began` +
     String.raw`|started|conducted|carried\s+out|exploit\w*|installed|tamper\w*|gained|obtained|downloaded|copied|wiped|deleted|locked|spoof\w*` +
-    String.raw`|intercept\w*)\b`,
+    String.raw`|intercept\w*|hit|struck|crippled|paraly[sz]\w+|knocked)\b`,
   'gi',
 );
 // finding out comes after the incident, often the same day or month
@@ -24,9 +26,9 @@ const DISCOVERY = new RegExp(
   'gi',
 );
 const DISCOVERY_REACH = 40;
-// after-the-fact events: announcing, notifying, prosecuting
+// after-the-fact events: announcing, notifying, prosecuting; the gang posting its loot on a leak site is a later stage too
 const DISCLOSURE = new RegExp(
-  String.raw`\b(?:announc\w+|disclos\w+|notif\w+|report(?:ed|s)?|reveal\w*|confirm\w*|publish\w*|letters?|informed|alerted` +
+  String.raw`\b(?:announc\w+|leak\s+sites?|disclos\w+|notif\w+|report(?:ed|s)?|reveal\w*|confirm\w*|publish\w*|letters?|informed|alerted` +
     String.raw`|warned|statement|press\s+release|made\s+public|went\s+public|came\s+to\s+light|sentenc\w+|pleaded|plea|indict\w+|convict\w+|arrest\w+` +
     String.raw`|charged|charges|trial|court|lawsuit|sued|filed|settle\w*|fined|penalty)\b`,
   'gi',
@@ -37,6 +39,14 @@ const EXCLUDED = new RegExp(
     String.raw`|act\s+of|fiscal|FY|financial\s+year|tax\s+year|as\s+of|copyright|(?:report|study|survey|paper|analysis|advisory|article` +
     String.raw`|review)\s+(?:\w+\s+){0,3}(?:published|released|issued)|(?:previous|prior|earlier|another|separate|similar|former)\s+(?:\w+\s+){0,2}(?:breach` +
     String.raw`|attack|incident|hack|intrusion)\w*)\b[^.;]{0,40}$`,
+  'i',
+);
+// background of the story, not its incident: when a strain or a group first showed up ("a strain first seen in 2019",
+// "the group, which emerged in 2021"); "the intrusion was first seen on Monday" is the incident's own discovery
+const BACKGROUND = new RegExp(
+  String.raw`\b(?:strains?|variants?|family|families|groups?|gangs?|crews?|botnets?|actors?|operators?)\b[^.;]{0,40}` +
+    String.raw`\b(?:first\s+(?:seen|spotted|observed)|(?:emerged|appeared|surfaced)|(?:been\s+)?active\s+since|in\s+operation\s+since)\s+` +
+    String.raw`(?:in\s+|on\s+|since\s+|around\s+)?(?:(?:early|mid|late)[\s-]+)?$`,
   'i',
 );
 // bylines and update notes carry the article's dates: "Posted January 04, 2013", "UPDATE (01/31/2013):"
@@ -51,7 +61,20 @@ const AHEAD = new RegExp(
   'i',
 );
 // "The City of Dallas said Friday that …": the date of the statement
-const SAID = /\b(?:said|says|(?:was|were|been)\s+told|told\s+\w+|stated|announced|confirmed|reported|disclosed|revealed)\s+(?:on\s+|late\s+|early\s+)?$/i;
+const SAID = new RegExp(
+  String.raw`\b(?:said|says|(?:was|were|been)\s+told|told\s+(?:[\w.'’-]+\s+){0,2}[\w.'’-]+|stated|announced|confirmed|reported|disclosed` +
+    String.raw`|revealed)\s+(?:on\s+|late\s+|early\s+)?$`,
+  'i',
+);
+// the day of a statement about the incident, not of the incident: "in a blog post last week", "in a letter on Wednesday",
+// "On Tuesday, the company said …", and how things stood then: "the attack was continuing on Thursday"
+const STATEMENT_IN = new RegExp(
+  String.raw`\bin\s+(?:a|an|its|their|his|her)\s+(?:\w+\s+)?(?:blog\s+post|post|story|statement|letter|message|memo|e-?mail|filing|tweet|notice` +
+    String.raw`|press\s+release|interview|update)\s+(?:(?:sent|posted|published|issued|released)\s+(?:out\s+)?)?(?:on\s+|late\s+|early\s+)?$`,
+  'i',
+);
+const SAID_AFTER = /^\s*,?\s*(?:[\w.&'’-]+\s+){1,4}(?:said|says|announced|confirmed|disclosed|revealed|told)\b/;
+const STILL = /\b(?:continu\w+|remain(?:ed|s)?|still|ongoing)\s+(?:(?:down|offline|closed|disrupted|on)\s+)?(?:on\s+|until\s+|through\s+|late\s+|early\s+)?$/i;
 const BYLINE = /\b(?:update[sd]?|posted|published|issued|modified|dated|copyright|©)\s*(?:on\s*)?[:(]?\s*$/i;
 // the period the exposed records cover, not when they were exposed: "patients treated between 1996 and 2009"
 const DATA_PERIOD = new RegExp(
@@ -86,8 +109,10 @@ export function classifyContext(text: string, sentence: Sentence, start: number,
   if (DATA_PERIOD.test(lead.slice(-60)) || STARTED_UP.test(lead.slice(-24))) return 'excluded';
   if (STATISTIC.test(lead.slice(-70)) || LAW_NAME.test(lead.slice(-16))) return 'excluded';
   if (DATELINE.test(lead.slice(-20)) || DATELINE_AFTER.test(text.slice(end, end + 4))) return 'excluded';
-  if (AHEAD.test(lead.slice(-60))) return 'excluded';
-  if (SAID.test(lead.slice(-30))) return 'disclosure';
+  if (AHEAD.test(lead.slice(-60)) || BACKGROUND.test(lead.slice(-90))) return 'excluded';
+  if (SAID.test(lead.slice(-40)) || STATEMENT_IN.test(lead.slice(-60)) || STILL.test(lead.slice(-40))) return 'report';
+  // only a date that opens its sentence: "Hackers broke in on Monday, officials said" dates the break-in
+  if (/^\s*(?:(?:late|early)\s+)?(?:on\s+)?$/i.test(lead) && SAID_AFTER.test(text.slice(end, end + 60))) return 'report';
   // a press-release dateline: "BRIGHTON, Mich., June 23, 2020 /PRNewswire/ --"
   if (/^\s*(?:\/[^/\n]{2,30}\/|--|—)/.test(text.slice(end, end + 32))) return 'excluded';
   // the clause around the date: a semicolon starts another statement

@@ -5,7 +5,7 @@ import { matches, type AnalysedDoc, type Sentence } from '../../_shared/kit.ts';
 import type * as chrono from 'chrono-node';
 import { absoluteChrono, relativeChrono } from './chrono.ts';
 import { classifyContext, type DateContext } from './context.ts';
-import { resolveRelative } from './relative.ts';
+import { lastWeekDay, resolveRelative } from './relative.ts';
 
 export type DateKind = 'explicit' | 'yearless' | 'relative' | 'year';
 
@@ -44,6 +44,12 @@ const GOVERNOR = new RegExp(
 );
 
 const RANGE_JOIN = /^\s*(?:and|to|through|until|till|-|–|—)\s*$/i;
+// "last week on Wednesday": chrono reads two dates, the words one day
+const WEEK_THEN_DAY = /^\s*,?\s*(?:on\s+)?$/i;
+// ("September last year" is left as two dates: a month of last year is as often another event's as "last year" is)
+const YEAR_OF_MONTH = /^this\s+year$/i;
+// "last year", "two years ago": news tells its incident in days, weeks and months; a year back is another event's
+const YEAR_BACK = /\b(?:last|past|previous)\s+year\b|\byears?\s+ago\b/i;
 
 const INCIDENT_NOUN = new RegExp(
   String.raw`^\s+(?:[A-Za-z]+\s+)?(?:cyber-?attacks?|attacks?|breach(?:es)?|hacks?|hacking|theft|intrusions?|incidents?` +
@@ -115,6 +121,17 @@ function mentionsIn(doc: AnalysedDoc, s: Sentence): DateMention[] {
       const y = +m.value.slice(0, 4);
       out[out.length - 1] = { ...prev, kind: 'explicit', value: `${+m.value.slice(5, 7) < +prev.value.slice(0, 2) ? y - 1 : y}-${prev.value}` };
     }
+    // "in March this year": the month takes the year of publication
+    if (prev?.kind === 'yearless' && m.kind === 'relative' && /^\s*(?:of\s+)?$/.test(doc.text.slice(prev.end, m.start)) && YEAR_OF_MONTH.test(r.text)) {
+      out[out.length - 1] = { ...prev, end: m.end, kind: 'explicit', value: `${m.value.slice(0, 4)}-${prev.value}` };
+      continue;
+    }
+    const day = prev?.kind === 'relative' && m.kind === 'relative' && WEEK_THEN_DAY.test(doc.text.slice(prev.end, m.start)) && doc.publishedAt;
+    const joined = day && lastWeekDay(doc.text.slice(prev.start, m.end), day);
+    if (joined) {
+      out[out.length - 1] = { ...prev, end: m.end, value: joined };
+      continue;
+    }
     out.push(m);
   }
   const years: Omit<DateMention, 'context' | 'governed' | 'namesIncident'>[] = [];
@@ -129,7 +146,10 @@ function mentionsIn(doc: AnalysedDoc, s: Sentence): DateMention[] {
     .sort((a, b) => a.start - b.start)
     .map((m) => ({
       ...m,
-      context: classifyContext(doc.text, m.sentence, m.start, m.end),
+      context:
+        m.kind === 'relative' && m.value.length === 4 && YEAR_BACK.test(doc.text.slice(m.start, m.end))
+          ? 'excluded'
+          : classifyContext(doc.text, m.sentence, m.start, m.end),
       namesIncident:
         m.kind === 'year' && INCIDENT_NOUN.test(doc.text.slice(m.end, m.end + 40)) && !EARLIER_ONE.test(doc.text.slice(Math.max(0, m.start - 12), m.start)),
       governed: m.kind !== 'year' || GOVERNOR.test(doc.text.slice(Math.max(m.sentence.start, m.start - 24), m.start)),

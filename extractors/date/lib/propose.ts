@@ -1,10 +1,22 @@
 // The common body of the date rules: each picks the stated dates it trusts and gives them one confidence.
-import { span, type AnalysedDoc, type Proposal } from '../../_shared/kit.ts';
+import { span, type AnalysedDoc, type DateRole, type Proposal } from '../../_shared/kit.ts';
 import { dateMentions, withYear, type DateMention } from './mentions.ts';
 
 // Reports tell the incident before its aftermath, so of two equally qualified dates the first is likelier;
 // a mild discount keeps the order from overriding what the words around a date say.
 const LATER_MENTION = 0.8;
+
+// a date with nothing saying what it is the date of is proposed as the incident's: that is what reports mostly state
+const ROLE: Record<DateMention['context'], DateRole> = {
+  incident: 'incident',
+  neutral: 'incident',
+  discovery: 'discovery',
+  disclosure: 'disclosure',
+  report: 'report',
+  excluded: 'background',
+};
+/** Which event a stated date is the date of, from the words around it. */
+export const roleOf = (m: DateMention): DateRole => ROLE[m.context];
 
 export function* proposeDates(doc: AnalysedDoc, accept: (m: DateMention) => boolean, confidence: number): Iterable<Proposal<'date'>> {
   const all = dateMentions(doc);
@@ -13,6 +25,6 @@ export function* proposeDates(doc: AnalysedDoc, accept: (m: DateMention) => bool
     if (!accept(m)) continue;
     const value = m.kind === 'relative' ? m.value : withYear(doc, m);
     if (!value) continue;
-    yield { value, confidence: m === first ? confidence : confidence * LATER_MENTION, evidence: [span(doc.text, m.start, m.end)] };
+    yield { value, confidence: m === first ? confidence : confidence * LATER_MENTION, evidence: [span(doc.text, m.start, m.end)], role: roleOf(m) };
   }
 }

@@ -6,18 +6,43 @@ import type { ParsedResult } from 'chrono-node';
 const DURATION_BEFORE = /\b(?:(?:in|over|during|within|for)\s+the|within|for|in|next|over|after|every|each|up\s+to|about|nearly|almost|than)\s*$/i;
 const DURATION_TEXT = /^(?:within|for|in|next|after)\b|\bnext\b|\b(?:now|tonight|tomorrow|hours?|minutes?|seconds?)\b/i;
 // a count of units without "ago" is a length of time: "the past 2 years"
+const PAST_WEEKEND = /\b(?:over|during)\s+the\s*$/i;
 const COUNTED = /\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+(?:days?|weeks?|months?|years?)\b/i;
 const YEAR_WORD = /\byears?\b/i;
 const MONTH_WORD = /\b(?:months?|weeks?)\b/i;
 const DAY_MS = 86_400_000;
+// "Wednesday of last week", "last week on Wednesday": the weekday of the calendar week before publication's
+const LAST_WEEK = /\b(?:last|previous|past)\s+week\b|\bweek\s+before\s+last\b/i;
+const THIS_WEEK = /^(?:earlier\s+)?this\s+week$/i;
+const WEEKDAY = /\b(Sun|Mon|Tues|Wednes|Thurs|Fri|Satur)day\b/i;
+const WEEKDAYS = ['sun', 'mon', 'tues', 'wednes', 'thurs', 'fri', 'satur'];
 
 const pad = (n: number) => String(n).padStart(2, '0');
+const iso = (t: number) => {
+  const d = new Date(t);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+};
+
+/** The day a weekday named with "last week" falls on (weeks start on Monday), or undefined when the words are not that. */
+export function lastWeekDay(text: string, ref: Date): string | undefined {
+  const wd = WEEKDAY.exec(text);
+  if (!wd || !LAST_WEEK.test(text)) return undefined;
+  const day = WEEKDAYS.indexOf(wd[1]!.toLowerCase());
+  const monday = Date.UTC(ref.getUTCFullYear(), ref.getUTCMonth(), ref.getUTCDate()) - ((ref.getUTCDay() + 6) % 7) * DAY_MS;
+  return iso(monday - 7 * DAY_MS + ((day + 6) % 7) * DAY_MS);
+}
 
 export function resolveRelative(text: string, before: string, r: ParsedResult, ref: Date, after = ''): string | undefined {
   // "Today's adversaries": a noun, not a date
   if (/^['’]s\b/.test(after)) return undefined;
-  if (DURATION_BEFORE.test(before) || DURATION_TEXT.test(text)) return undefined;
+  // "over the weekend" in news is the one just past, not a span of time
+  const pastWeekend = /^weekend\b/i.test(text) && PAST_WEEKEND.test(before);
+  if ((DURATION_BEFORE.test(before) && !pastWeekend) || DURATION_TEXT.test(text)) return undefined;
   if (COUNTED.test(text) && !/\bago\b/i.test(text)) return undefined;
+  const inLastWeek = lastWeekDay(text, ref);
+  if (inLastWeek) return inLastWeek;
+  // "this week" ends on the day of publication; chrono may start it on a Sunday of the month before
+  if (THIS_WEEK.test(text)) return `${ref.getUTCFullYear()}-${pad(ref.getUTCMonth() + 1)}`;
   const c = r.start;
   let t = Date.UTC(c.get('year')!, c.get('month')! - 1, c.get('day')!);
   // news says "on Monday" for the Monday just past; chrono may pick the coming one
@@ -27,5 +52,5 @@ export function resolveRelative(text: string, before: string, r: ParsedResult, r
   const y = d.getUTCFullYear();
   if (YEAR_WORD.test(text)) return String(y);
   if (MONTH_WORD.test(text)) return `${y}-${pad(d.getUTCMonth() + 1)}`;
-  return `${y}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  return iso(t);
 }

@@ -2,7 +2,7 @@
 // context that is not the victim's ("a court in London", "a news conference in Hauppauge"), and which
 // region the text itself writes for a city, so no region is filled in from the gazetteer alone.
 import { escapeLiteral as escape } from '../../_shared/kit.ts';
-import { matches, type AnalysedDoc } from '../../_shared/kit.ts';
+import { genreOf, matches, storyFocus, type AnalysedDoc } from '../../_shared/kit.ts';
 import { COUNTRY_BY_NAME } from '../../_shared/countries.ts';
 import { cityPlaces, isCapital, isCommonWord, nameTags, type Place } from '../../_shared/gazetteer.ts';
 import { isAttackerContext, mentions } from './mentions.ts';
@@ -36,6 +36,19 @@ const SHORT_SUMMARY = 400;
 /** True when the document reports an incident; places in other texts (sport, travel, weather) are nobody's victim. */
 export function isIncidentDoc(doc: AnalysedDoc): boolean {
   return doc.once('location/incident-doc', () => doc.text.length < SHORT_SUMMARY || INCIDENT.test(doc.text));
+}
+
+/**
+ * True unless the document is an article whose headline tells a story about the public, a product or a trend
+ * (a phishing wave, a patched flaw, a report) rather than one victim's incident. In such a story only a place
+ * the story says its targets are in ("customers across the UK", "Danes targeted") locates it; a country merely
+ * named, a firm's base, a state or a city is background, and the rules that read those are silent.
+ */
+export function isVictimStory(doc: AnalysedDoc): boolean {
+  return doc.once('location/victim-story', () => {
+    const published = doc.publishedAt?.toISOString();
+    return genreOf(doc.text, published) !== 'article' || storyFocus(doc.text, doc.title).victimIncident;
+  });
 }
 
 // Places where people met, judged or were sent, not where the victim is.

@@ -1,6 +1,7 @@
 // Every country, demonym and US-state mention of a document, found once and shared by the location
 // rules, with the context tests that tell the victim's place from the attackers' ("Russian hackers").
 import { alternation } from '../../_shared/kit.ts';
+import { wordList } from '../../_shared/lexicon.ts';
 import { matches, type AnalysedDoc } from '../../_shared/kit.ts';
 import { countryCode, countryRegex, demonymRegex } from '../../_shared/countries.ts';
 import { cityPlaces, demonymCountry, isCommonWord, nameTags, subdivisions, US_STATES, type Place } from '../../_shared/gazetteer.ts';
@@ -30,12 +31,22 @@ const NOT_COUNTRIES = new Set(['Island']);
 const WORD_BEFORE = /(\p{Lu}[\p{L}'’]*)\s$/u;
 const WORD_AFTER = /^\s(\p{Lu}[\p{L}'’]*)/u;
 const longerName = (n: string) => cityPlaces(n).length > 0 || subdivisions(n).length > 0;
-/** "Jersey City", "Long Island", "Michael Jordan": the country name is part of another name. */
+// "The New York Times", "the Washington Post": a place written as part of an outlet's name
+const OUTLET_AFTER = new RegExp(`^\\s(?:${alternation(wordList('place-outlet-words'), { flexibleSpace: true })})\\b`, 'u');
+/** True when the place is the first part of a newspaper's or broadcaster's name. */
+function inOutletName(text: string, end: number): boolean {
+  return OUTLET_AFTER.test(text.slice(end, end + 40));
+}
+// A capitalised word that opens a sentence or a clause, not a name: "In Ireland", "The UK", "But France"
+const OPENER = /^(?:The|A|An|In|On|At|Of|For|From|By|With|And|But|Or|As|To|Across|Both|Like|Unlike|Outside|Inside|Since|While|When|After|Before)$/;
+/** "Jersey City", "Long Island", "Michael Jordan", "Faruki Ireland Cox": the country name is part of another name. */
 function insideOtherName(text: string, start: number, end: number, name: string): boolean {
-  if (NOT_COUNTRIES.has(name)) return true;
+  if (NOT_COUNTRIES.has(name) || inOutletName(text, end)) return true;
   const before = WORD_BEFORE.exec(text.slice(Math.max(0, start - 25), start))?.[1];
   const after = WORD_AFTER.exec(text.slice(end, end + 25))?.[1];
   if (before && (longerName(`${before} ${name}`) || (isCommonWord(before) && /Name/.test(String(nameTags(before)))))) return true;
+  // between two capitalised words that are neither openers nor places, it is one name's middle ("Faruki Ireland Cox")
+  if (before && after && !OPENER.test(before) && !isCommonWord(before) && !longerName(before) && !countryCode(before) && !countryCode(after)) return true;
   return !!after && longerName(`${name} ${after}`);
 }
 
@@ -44,6 +55,15 @@ const CITY_COMMA = /(\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*)?),\s*$/u;
 function georgianCityBefore(text: string, start: number): boolean {
   const c = CITY_COMMA.exec(text.slice(Math.max(0, start - 40), start));
   return !!c && cityPlaces(c[1]!).some((p) => p.country === 'US' && p.region === 'Georgia');
+}
+
+// "Cobb County", "Fulton County": a county written after its name is the American order (Ireland writes "County Cork")
+const US_COUNTY = /\b\p{Lu}\p{Ll}+ County\b(?! Council)/u;
+const STATE_BEFORE = /\bstate\s+of\s+$/i;
+const STATE_AFTER = /^(?:['’]s)?\s+(?:state\b|statewide|governor|Gov\.|Secretary of State|General Assembly|legislature|lawmakers)/i;
+/** "the state of Georgia", "Georgia's statewide voter file": the text itself calls Georgia a state. */
+function calledState(text: string, m: { start: number; end: number }): boolean {
+  return STATE_BEFORE.test(text.slice(Math.max(0, m.start - 12), m.start)) || STATE_AFTER.test(text.slice(m.end, m.end + 40));
 }
 
 export function mentions(doc: AnalysedDoc): Mention[] {
@@ -64,7 +84,9 @@ function findMentions(doc: AnalysedDoc): Mention[] {
       out!.push({ kind, start, end, name: m[1]!, place: p });
     }
   };
-  scan(US_STATE_RE, 'state', (n) => (n === 'Georgia' ? undefined : { country: 'US', region: STATE_BY_NAME.get(n)!.name, city: null }));
+  scan(US_STATE_RE, 'state', (n, _s, end) =>
+    n === 'Georgia' || inOutletName(doc.text, end) ? undefined : { country: 'US', region: STATE_BY_NAME.get(n)!.name, city: null },
+  );
   scan(COUNTRY_RE, 'country', (n, start, end) => {
     // "US$70,000" is a currency
     if (doc.text[end] === '$') return undefined;
@@ -76,9 +98,9 @@ function findMentions(doc: AnalysedDoc): Mention[] {
     return c ? { country: c, region: null, city: null } : undefined;
   });
   // Georgia the state when the text is otherwise American ("Atlanta, Georgia's capital"), Georgia the country otherwise
-  const american = out.some((m) => m.place.country === 'US');
+  const american = out.some((m) => m.place.country === 'US') || US_COUNTY.test(doc.text);
   for (const m of out) {
-    if (m.name !== 'Georgia' || !(american || georgianCityBefore(doc.text, m.start))) continue;
+    if (m.name !== 'Georgia' || !(american || georgianCityBefore(doc.text, m.start) || calledState(doc.text, m))) continue;
     Object.assign(m, { kind: 'state', place: { country: 'US', region: 'Georgia', city: null } });
   }
   out.sort((a, b) => a.start - b.start);
@@ -88,13 +110,16 @@ function findMentions(doc: AnalysedDoc): Mention[] {
 // Words that make the noun phrase around a place name the attacker: "Russian hackers", "a China-based
 // group", "Iranian state-sponsored actors", "North Korea's Lazarus", "pro-Russian hacktivists".
 const ATTACKER = new RegExp(
-  String.raw`^(?:hack(?:er|ers|ing|tivists?)|groups?|gangs?|actors?|APT\d*|cyber-?criminals?|criminals?|crooks|spies|spying` +
+  String.raw`^(?:hack(?:er|ers|ing|tivists?)|groups?|gangs?|crews?|crime|mafia|syndicates?|cartels?|actors?|APT\d*|cyber-?criminals?|criminals?` +
+    String.raw`|crooks|spies|spying` +
     String.raw`|espionage|operatives?|attackers?|intelligence|agents?|trolls?|threat|ransomware|cyber-?army|army|military-linked|perpetrators?|adversar(?:y` +
     String.raw`|ies)|nation-state|(?:state|government|military|kremlin)-(?:sponsored|backed|linked|affiliated)|sponsored|backed|linked|affiliated|nexus` +
     String.raw`|speaking|origin|GRU|FSB|SVR|MSS|IRGC|PLA)$`,
   'i',
 );
-const PHRASE_AFTER = /^(?:['’]s)?[\s-]*((?:[\p{L}\p{N}-]+\s*){1,5})/u;
+// quotes are read through: "‘Turkish’ hackers", "a China-based 'systematic' hacking operation"
+const PHRASE_AFTER = /^(?:['’]s)?['’"”]?[\s-]*((?:['‘’"“”]?[\p{L}\p{N}-]+['‘’"“”]?\s*){1,5})/u;
+const QUOTES = /['‘’"“”]/g;
 const STOP = new RegExp(
   String.raw`^(?:of|in|on|at|to|for|from|by|with|and|or|but|that|which|who|the|a|an|was|were|is|are|has|have|had|said|says|after|since` +
     String.raw`|during|against|over|into)$`,
@@ -111,7 +136,7 @@ function phraseAfter(text: string, end: number): string[] {
   const m = PHRASE_AFTER.exec(text.slice(end, end + 80));
   if (!m) return [];
   const words: string[] = [];
-  for (const w of m[1]!.trim().split(/\s+/)) {
+  for (const w of m[1]!.replace(QUOTES, '').trim().split(/\s+/)) {
     if (STOP.test(w)) break;
     words.push(w);
   }

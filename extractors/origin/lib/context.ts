@@ -10,7 +10,7 @@ export const ATTACKER_NOUN =
   String.raw`(?:nation[\s-])?state\s+(?:actors?|hackers?)|intelligence\s+(?:agenc(?:y|ies)|services?|officers?|operatives|units?)|` +
   String.raw`military\s+(?:hackers?|intelligence|units?)|APT[\s-]?\d+|hackers?|hacktivists?|APTs?|actors?|groups?|gangs?|crews?|units?|collectives?` +
   String.raw`|operatives|` +
-  String.raw`insurgents|militants|intruders|perpetrators|trolls|warriors|prox(?:y|ies)|cyberspies|cybercriminals?)`;
+  String.raw`insurgents|militants|intruders|perpetrators|fraudsters|scammers|extortionists|trolls|warriors|prox(?:y|ies)|cyberspies|cybercriminals?)`;
 
 // What may stand between a demonym and the attacker noun: "Russian state-sponsored hacking group".
 export const ATTACKER_MODIFIER =
@@ -28,15 +28,25 @@ const NEGATION_BEFORE = new RegExp(
     String.raw`|\bimpersonat|\bfalse[\s-]flag|\bdisguis|\bmimic|\bpretend|\bunlikely\b|\brather\s+than\b|\bnot\s+(?:by|from)\b`,
   'i',
 );
+// "not connected to the UK": the cue itself negated
+const NOT_RIGHT_BEFORE = /\b(?:not|never)\s+(?:\w+ly\s+)?$/i;
+// "recalled the May attack, in which hackers linked to North Korea…", "that attack was later traced to…": another incident's attribution
+const OTHER_INCIDENT = new RegExp(
+  String.raw`\b(?:recall(?:ed|s|ing)|reminiscent\s+of|echo(?:ed|es|ing)|in\s+a\s+separate` +
+    String.raw`|similar\s+to\s+(?:the|an?)\s+(?:\w+\s+){0,3}?(?:attack|breach|campaign)` +
+    String.raw`|that\s+(?:attack|outbreak|campaign|breach)\s+(?:was|has\s+been)\s+later)\b`,
+  'i',
+);
 const NEGATION_AFTER = /^[^.;]{0,40}?\b(?:den(?:y|ies|ied)|(?:was|were|is|are)\s+not\s+(?:\w+\s+)?(?:involved|behind|responsible)|had\s+nothing\s+to\s+do)\b/i;
 
-/** The mention at [start, end) sits in a denial, a false flag or a "no evidence" clause. */
+/** The mention at [start, end) sits in a denial, a false flag or a "no evidence" clause, or tells of another incident. */
 export function negated(doc: AnalysedDoc, start: number, end: number): boolean {
   const s = doc.sentenceAt(start);
   const from = s ? Math.max(s.start, start - 90) : Math.max(0, start - 90);
   const before = doc.text.slice(from, start);
   const clause = before.slice(Math.max(before.lastIndexOf(';'), before.lastIndexOf(' but ')) + 1);
-  return NEGATION_BEFORE.test(clause) || NEGATION_AFTER.test(doc.text.slice(end, s ? s.end : end + 60));
+  if (NEGATION_BEFORE.test(clause) || NOT_RIGHT_BEFORE.test(clause) || (s && OTHER_INCIDENT.test(s.text))) return true;
+  return NEGATION_AFTER.test(doc.text.slice(end, s ? s.end : end + 60));
 }
 
 // A group name written after its description: "group Lazarus", "APT Gamaredon", "threat actor Rancor".

@@ -14,19 +14,21 @@ export interface RansomAmount extends Money {
 // the nearest cue before the sum decides its role: "paid the $5,000 the hackers demanded" is a payment
 const DEMAND_BEFORE = new RegExp(
   String.raw`\b(?:demand(?:ed|ing|s)?|ask(?:ed|ing|s)?(?:\s+for)?|sought|seek(?:ing|s)?|want(?:ed|s)?|request(?:ed|ing|s)?` +
-    String.raw`|ransom|extort\w*|to\s+pay|pay\s+up|set\s+at)\b`,
+    String.raw`|ransom|extort\w*|to\s+pay|pay\s+up|set\s+at|must\s+(?:send|pay|transfer)` +
+    String.raw`|(?:(?:does|do|did)(?:\s+not|n[’']t)|fails?\s+to|unless(?:\s+[\w'’]+){1,3}?)\s+pay(?:s|ing)?)\b`,
   'gi',
 );
 const PAID_BEFORE = new RegExp(
-  String.raw`\b(?:(?:paid|pays|paying)(?:\s+(?:(?:a|an|the)\s+)?(?:\w+\s+)?ransom(?:\s+(?:of|worth))?)?|(?:agreed|agrees|agree` +
+  String.raw`\b(?<!\binto\s)(?:(?:paid|pays|paying)(?:\s+(?:(?:a|an|the)\s+)?(?:\w+\s+)?ransom(?:\s+(?:of|worth))?)?|(?:agreed|agrees|agree` +
     String.raw`|decided|voted|chose|opted|willing|will|would)\s+to\s+pay|will\s+pay|handed\s+over|transferred|sent|forked\s+over|coughed\s+up|shelled\s+out` +
     String.raw`|accepted)\b`,
   'gi',
 );
 const PAID_AFTER = /^\s*(?:\w+\s+){0,3}?(?:was|were|has\s+been|had\s+been|got|get)\s+paid\b/i;
 const RANSOM_AFTER = new RegExp(
-  String.raw`^\s*(?:(?:in|as|of|worth\s+of)\s+)?(?:\w+\s+){0,2}?(?:ransom|(?:they|the\s+\w+|it)\s+(?:wanted|demanded` +
-    String.raw`|asked\s+for|sought)|extortion|(?:bitcoin|crypto\w*)\s+ransom|to\s+(?:decrypt|unlock|restore|release|delete|regain|recover)|in\s+exchange` +
+  String.raw`^\s*(?:(?:in|as|of|worth\s+of)\s+)?(?:\w+\s+){0,3}?(?:ransom|(?:they|the\s+\w+|it)\s+(?:wanted|demanded` +
+    String.raw`|asked\s+for|sought)|extortion|(?:bitcoin|crypto\w*)\s+ransom` +
+    String.raw`|to\s+(?:decrypt|unlock|restore|release|delete|regain|recover|receive\s+(?:the|all|a|their)\s+(?:\w+\s+)?keys?)|in\s+exchange` +
     String.raw`|for\s+(?:the\s+)?(?:decryption|decryptor|key|return|release|deletion))`,
   'i',
 );
@@ -40,7 +42,7 @@ const OTHER = new RegExp(
 );
 const PER_UNIT = new RegExp(
   String.raw`^\s*(?:\w+\s+)?(?:per|for\s+each|for\s+every|each|a)\s+(?:\w+\s+)?(?:computers?|machines?|devices?|servers?|files?` +
-    String.raw`|victims?|endpoints?|systems?|workstations?|pcs?|users?|records?|hosts?|customers?|patients?)\b`,
+    String.raw`|victims?|endpoints?|systems?|workstations?|pcs?|users?|records?|hosts?|customers?|patients?|units?|laptops?|accounts?)\b`,
   'i',
 );
 const TOTAL = new RegExp(
@@ -58,10 +60,22 @@ const ATTACKER = /\b(?:hack\w*|attackers?|criminals?|cybercriminals?|gang|group|
 const STATISTIC = /\b(?:average|median|typical|on\s+average|per\s*cent|percent)\b|%/i;
 // "$6,500, approximately €6,000": a conversion of the sum just given, not a second sum
 const CONVERSION = new RegExp(
-  String.raw`^\s*(?:(?:in\s+)?(?:bitcoins?|btc|crypto\w*)\s*)?[,(–—-]?\s*(?:or\s+)?(?:approximately|approx\.?|about|around` +
-    String.raw`|roughly|some|nearly|almost|equivalent\s+to|worth)?\s*$`,
+  String.raw`^["”'’]?\s*(?:(?:(?:in|worth\s+of)\s+)?(?:bitcoins?|btc|crypto\w*)\s*)?[,(–—-]?\s*(?:or\s+)?` +
+    String.raw`(?:(?:which|that)\s+(?:is|was)\s+)?(?:currently\s+|then\s+)?` +
+    String.raw`(?:approximately|approx\.?|about|around|roughly|some|nearly|almost|equivalent\s+to|worth(?:\s+(?:about|around|roughly|some|nearly))?` +
+    String.raw`|valued\s+at(?:\s+about)?)?\s*$`,
   'i',
 );
+
+// "$100 worth of bitcoin", "4 bitcoins, which was worth about $55,000": the words after tell the sum's value in another unit,
+// not that it is a valuation
+const VALUE_AFTER = new RegExp(
+  String.raw`^\s*(?:worth\s+of\s+(?:bitcoins?|btc|crypto\w*|monero|ether\w*)\b|[,(–—-]?\s*(?:(?:which|that)\s+(?:is|was)\s+)?(?:currently\s+|then\s+|now\s+)?` +
+    String.raw`(?:worth|valued)\b)`,
+  'i',
+);
+// a sentence that may hold a sum: a digit, a currency sign, or a number word before a currency word ("four bitcoins")
+const MAY_HOLD_MONEY = /[$€£¥₹\d]|\b(?:bitcoins?|dollars|euros|pounds|roubles|rubles|rupees|yen|yuan|monero|ether)\b/i;
 
 /** Where the last cue ends, -1 if none: the cue closest to the sum. */
 function lastEnd(re: RegExp, s: string): number {
@@ -80,7 +94,7 @@ function findRansomAmounts(doc: AnalysedDoc): RansomAmount[] {
   const { text, sentences } = doc;
   const ransomStory = CONTEXT.test(text);
   for (const s of sentences) {
-    if (!/[$€£¥₹\d]/.test(s.text)) continue;
+    if (!MAY_HOLD_MONEY.test(s.text)) continue;
     if ((!ransomStory && !ATTACKER.test(s.text)) || STATISTIC.test(s.text) || habitual(doc, s.start)) continue;
     let prevEnd = -1;
     for (const m of findMoney(text, s.start, s.end)) {
@@ -91,7 +105,7 @@ function findRansomAmounts(doc: AnalysedDoc): RansomAmount[] {
       const after = text.slice(m.end, Math.min(s.end, m.end + 50));
       if (PER_UNIT.test(after)) continue;
       const near = text.slice(Math.max(s.start, m.start - 30), m.start);
-      if (OTHER.test(near) || OTHER.test(after.slice(0, 20))) continue;
+      if (OTHER.test(near) || (!VALUE_AFTER.test(after) && OTHER.test(after.slice(0, 20)))) continue;
       const demand = lastEnd(DEMAND_BEFORE, before);
       const paid = lastEnd(PAID_BEFORE, before);
       const ransomAfter = RANSOM_AFTER.test(after);

@@ -9,7 +9,12 @@ const NEGATED = new RegExp(
     String.raw`|that))\b(?:[\s,]+[\w'-]+){0,3}[\s,]*$|n['’]t(?:[\s,]+[\w'-]+){0,2}[\s,]*$`,
   'i',
 );
-const PROTECTIVE = /\b(?:against|prevent\w*|protect\w*|defend\w*|guard\w*|combat\w*|anti-?)\b(?:[\s,]+[\w'-]+){0,3}[\s,]*$|\banti-?$/i;
+// "protection against insider threats, data breaches and ransomware": the cue closes a list of what is guarded against
+const PROTECTIVE = new RegExp(
+  String.raw`\b(?:against|prevent\w*|protect\w*|defend\w*|guard\w*|combat\w*|anti-?)\b(?:[\s,]+[\w'-]+){0,3}[\s,]*$|\banti-?$` +
+    String.raw`|\bagainst\s[^.;]{0,60},[^.;]{0,40}\b(?:and|or)\s+$`,
+  'i',
+);
 const CONTRAST = new RegExp(
   String.raw`\b(?:instead\s+of|rather\s+than|unlike|such\s+as|e\.g\.|(?:threats?|attacks?|risks?|malware|crimes?` +
     String.raw`|scams?)\s*,?\s+(?:like|including))\b(?:\s+[\w'-]+){0,8}\s*$|\brange\s+from\b.*$`,
@@ -70,13 +75,16 @@ export function generic(doc: AnalysedDoc, start: number): boolean {
   return GENERIC_PLURAL.test(before(doc, start, 40));
 }
 
-// "no ransom demand has been received", "Nobody asked Pemberton for money": the text denies a demand
+// "no ransom demand has been received", "Nobody asked Pemberton for money", "ruled out ransomware": the text denies a demand
 const DENIAL = new RegExp(
   String.raw`\bno\s+(?:ransom\s+(?:or\s+other\s+)?)?demands?\s+(?:for\s+(?:payment|money|a\s+ransom)\s+)?(?:has|have|had|was` +
     String.raw`|were)\s+(?:yet\s+)?(?:been\s+)?(?:made|received|issued|sent|presented)\b|\b(?:received|made|issued)\s+no\s+(?:ransom\s+)?demands?\b` +
     String.raw`|\bno\s+ransom\s+(?:was|has\s+been|had\s+been)\s+(?:demanded|requested|sought)\b|\b(?:nobody` +
     String.raw`|no\s+one)\s+asked\s+(?:[\w'’]+\s+){0,3}?for\s+(?:money|anything|a\s+ransom|payment)\b|\b(?:did|has|have|had)\s+not\s+(?:demanded|demand` +
-    String.raw`|asked\s+for)\s+(?:a|any)\s+ransom\b|\bthere\s+was\s+no\s+extortion\b`,
+    String.raw`|asked\s+for)\s+(?:a|any)\s+ransom\b|\bthere\s+was\s+no\s+extortion\b` +
+    // "could now rule out ransomware", "reports of ransomware … but the spokeswoman ruled out such an attack"
+    String.raw`|\brul(?:e|ed|es|ing)\s+out\s+(?:ransomware|(?:such|a|this)\s+(?:an?\s+)?(?:ransomware\s+)?attack)\b` +
+    String.raw`|\bransomware\s+(?:was|has\s+been|had\s+been)\s+ruled\s+out\b`,
   'i',
 );
 // "declined to say whether a ransom had been demanded": a ransomware attack then says nothing either way

@@ -10,12 +10,27 @@ export interface Count {
   value: number;
 }
 
-const OWNER = String.raw`(?:of\s+(?:its|their|our|his|her|the|these|those)\s+(?:[\w.&-]+(?:['’]s)\s+)?)`;
-const MODIFIER = String.raw`(?:[\w.-]+\s+){0,3}?`; // "ElasticSearch", "database", "Windows file"
+// "five of its servers", "forty-eight of about 500 county servers": the part hit of a whole
+const OWNER =
+  String.raw`(?:of\s+(?:(?:its|their|our|his|her|the|these|those)\s+(?:[\w.&-]+(?:['’]s)\s+)?|(?:(?:about|around|some|nearly|roughly|over` +
+  String.raw`|more\s+than)\s+)?(?:\d[\d,]*|${NUMBER_SOURCE})\s+))`;
+// "30-45 PCs", "two to three servers": a range counts its low end
+const RANGE_HIGH = String.raw`(?:\s*(?:-|–|to)\s*(?:\d[\d,]*|${NUMBER_SOURCE}))?`;
+// "ElasticSearch", "database", "Windows file"; never a joining word ("two and seized servers", "9,400 patients after two
+// laptops"), another number, or the attackers' own machines ("1 million proxy servers", "command-and-control servers")
+const MODIFIER =
+  String.raw`(?:(?!(?:and|or|but|to|of|in|on|at|for|from|by|with|after|before|since|than|over|into|the|a|an|were|was|proxy|command|c&c|c2` +
+  String.raw`|botnet|bot)\b|${NUMBER_SOURCE}\s)[\w.&-]+\s+){0,3}?`;
+const MONTHS =
+  String.raw`jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?` +
+  String.raw`|dec(?:ember)?`;
+// "12 December computers were infected": a day of the month is no count
+const NOT_DATE = String.raw`(?!(?:st|nd|rd|th)?\s+(?:of\s+)?(?:${MONTHS})\b)`;
 /** A count of nouns: group n is the number, the noun alternation is given by the caller. */
 export function countPattern(nouns: string): RegExp {
   return new RegExp(
-    String.raw`\b(?<n>${NUMBER_SOURCE})\s+${OWNER}?(?:other\s+)?${MODIFIER}(?:${nouns})\b(?<more>(?:\s*,?\s*and\s+(?:${NUMBER_SOURCE})\s+` +
+    String.raw`\b(?<n>${NUMBER_SOURCE})${NOT_DATE}${RANGE_HIGH}\s+${OWNER}?(?:other\s+)?${MODIFIER}(?:${nouns})\b` +
+      String.raw`(?<more>(?:\s*,?\s*and\s+(?:${NUMBER_SOURCE})\s+` +
       String.raw`${MODIFIER}(?:${nouns})\b)*)`,
     'gi',
   );
@@ -32,11 +47,7 @@ const FLEET_BEFORE = new RegExp(
 // a digit count glued to a date, a year or a model number is not a count of machines
 const NOT_A_COUNT = /^(?:1[89]|20)\d\d$/;
 // "on May 19 had encrypted 40 servers": a number right after a month name is a day of the month
-const MONTH_BEFORE = new RegExp(
-  String.raw`\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?` +
-    String.raw`|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+$`,
-  'i',
-);
+const MONTH_BEFORE = new RegExp(String.raw`\b(?:${MONTHS})\.?\s+$`, 'i');
 export const INCIDENT = new RegExp(
   String.raw`\b(?:hack\w*|breach\w*|compromis\w*|infect\w*|encrypt\w*|attack\w*|ransom\w*|access\w*|st[oe]len?|steal\w*` +
     String.raw`|expos\w*|leak\w*|wip(?:ed|ing)|malware|intru\w*|penetrat\w*|hit|affected|impacted|offline|shut\s+down|disrupt\w*|seized|targeted|damag\w*` +
@@ -44,10 +55,13 @@ export const INCIDENT = new RegExp(
   'i',
 );
 
+// "ransomware infects more than 100,000 computers every day": a rate, not the incident's reach
+const HABITUAL = /\b(?:(?:every|each|per)\s+(?:day|week|month|year)|usually|typically|routinely|on\s+average)\b/i;
+
 /** Counts matched by re in sentence s that report machines hit, not a fleet. */
 export function countsIn(doc: AnalysedDoc, s: Sentence, re: RegExp): Count[] {
   const out: Count[] = [];
-  if (!INCIDENT.test(s.text)) return out;
+  if (!INCIDENT.test(s.text) || HABITUAL.test(s.text)) return out;
   const found = matches(re, s.text);
   for (const m of found) {
     const n = m.groups!.n!;
@@ -68,3 +82,6 @@ export function countsIn(doc: AnalysedDoc, s: Sentence, re: RegExp): Count[] {
   }
   return out;
 }
+
+/** "infected the computer", "hack the server": a bare "the" machine after the verb is any reader's; "the Mac of an activist" is one. */
+export const generic = (found: string, after: string): boolean => /^the\s+\S+$/i.test(found) && !/^\s+(?:of|belonging\s+to|used\s+by)\b/i.test(after);

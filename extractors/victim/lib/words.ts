@@ -1,8 +1,8 @@
 // The words that tell a victim's name from everything else capitalised: sentence openers, generic
 // subjects, attackers and the outlets that report on them, roles, regulators, and compromise's lexicon of
 // first names and common words. Shared by the victim name scanner (names.ts, name-clean.ts) and its rules.
-import nlp from 'compromise';
 import { wordList } from '../../_shared/lexicon.ts';
+import { lexicon } from '../../_shared/word-tags.ts';
 
 // sentence-initial words and time phrases that are capitalised but never start a victim's name
 export const LEADING = new Set(wordList('victim-leading'));
@@ -102,7 +102,7 @@ export const HEADLINE_VERB = new RegExp(
 );
 export const allCapsHeadline = (value: string) => value.split(/\s+/).filter((w) => w.length >= 4 && w === w.toUpperCase() && /\p{Lu}/u.test(w)).length >= 3;
 
-export const lexicon = (nlp as unknown as { world(): { model: { one: { lexicon: Record<string, string | string[]> } } } }).world().model.one.lexicon;
+export { lexicon };
 export const isFirstName = (w: string) => {
   const t = lexicon[w.toLowerCase()];
   const tags = Array.isArray(t) ? t : t ? [t] : [];

@@ -1,15 +1,15 @@
 // Turns a document's text into what rules read: sentences with offsets, report headers, the
 // publication date, and a compromise parse made lazily per sentence. The full parse of a news article
 // costs far more than all the rules together, so only sentences a rule asks for are ever tagged.
-import nlp from 'compromise';
 import { splitSentences, type Sentence } from './sentences.ts';
 import { readHeaders, type Header } from './headers.ts';
 import { splitBlocks, type Block } from './blocks.ts';
+import { tag, type NlpView } from './tagger.ts';
 
 export type { Sentence } from './sentences.ts';
 export type { Header } from './headers.ts';
 export type { Block } from './blocks.ts';
-export type NlpView = ReturnType<typeof nlp>;
+export type { NlpView } from './tagger.ts';
 
 export interface AnalysedDoc {
   readonly id: string;
@@ -64,7 +64,7 @@ export function analyse(input: AnalyseInput): AnalysedDoc {
     nlp(sentence) {
       let view = parses.get(sentence.index);
       if (!view) {
-        view = nlp(sentence.text);
+        view = tag(sentence.text);
         parses.set(sentence.index, view);
       }
       return view;

@@ -4,7 +4,7 @@
 //   "Hochschule Heilbronn (Baden-Württemberg). The university confirmed that …"
 // Resolve uses them to keep one incident's details out of another's record. A label names, it does not
 // tell: "Operations that could wait were postponed." opens a paragraph of an ordinary article.
-import nlp from 'compromise';
+import { tag } from './tagger.ts';
 
 export interface Block {
   readonly start: number;
@@ -46,7 +46,7 @@ export function splitBlocks(text: string): Block[] {
       !!label &&
       label[2]!.split('\n')[0]!.trim().split(/\s+/).length >= MIN_PROSE_WORDS &&
       !/^\p{Lu}{2,}/u.test(label[1]!) && // an upper-case dateline ("TULSA, Okla. —") opens a story, not an item
-      !nlp(label[1]!).has('#Verb');
+      !tag(label[1]!).has('#Verb');
     out.push({ start, end, digestItem });
     start = end;
   }

@@ -54,8 +54,26 @@ function fieldOf<V extends z.ZodType>(value: V) {
   return alternative.extend({ alternatives: z.array(alternative).optional() }).nullable();
 }
 
+/**
+ * Which event of the story a date is the date of. The record's date is the incident's (when it happened, began);
+ * a rule falls back on the day it was discovered, disclosed (notified, announced) or reported (the statement or article
+ * date: "said on Tuesday") only when nothing better is stated; a background date ("first seen in 2015", another attack
+ * "last year") never stands for the incident.
+ */
+export const DateRole = z.enum(['incident', 'discovery', 'disclosure', 'report', 'background']);
+export type DateRole = z.infer<typeof DateRole>;
+
 export const VictimField = fieldOf(VictimValue);
-export const DateField = fieldOf(DateValue);
+// the date, and each of its alternatives, says which event it is the date of (optional: records of contract v1 made
+// before roles existed stay valid; the pipeline always sets it)
+const DateAlternative = z.object({
+  value: DateValue,
+  confidence: Confidence,
+  evidence: z.array(Span).min(1),
+  rule: z.string().min(1),
+  role: DateRole.optional(),
+});
+export const DateField = DateAlternative.extend({ alternatives: z.array(DateAlternative).optional() }).nullable();
 export const LocationField = fieldOf(LocationValue);
 export const ServerCountField = fieldOf(ServerCountValue);
 export const RansomField = fieldOf(RansomValue);

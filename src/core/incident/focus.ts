@@ -15,6 +15,9 @@ const INCIDENT = anyWord(wordList('story-victim-incident'));
 // Without a headline, the opening stands in for it: about a headline's length.
 const OPENING_CHARS = 160;
 
+/** Does the passage use incident wording ("hit", "breached", "attack on")? The learned victim ranking asks it near a name. */
+export const hasIncidentWord = (s: string): boolean => INCIDENT.test(s);
+
 export interface StoryFocus {
   victimIncident: boolean;
   headline: string;

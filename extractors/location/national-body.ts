@@ -1,0 +1,36 @@
+// "fake emails claiming to come from HMRC"  /  "the breach was reported to the Information Commissioner's Office"  /  "stolen W-2 forms"
+import { alternation, defineRule, matches, span } from '../_shared/kit.ts';
+import { wordMap } from '../_shared/lexicon.ts';
+import { isIncidentDoc } from './lib/context.ts';
+
+// A tax office, health service or regulator that only one country has sets the story in that country, also in a
+// story about the public ("taxpayers phished in the name of HMRC"). It names no place, so it is the weakest
+// reading and loses to any place the text writes; the bodies that act abroad (FBI, Interpol) are not in the list.
+const BODIES = new Map(wordMap('location-national-bodies'));
+const BODY_RE = new RegExp(alternation(BODIES.keys(), { wholeWord: true, flexibleSpace: true }), 'gu');
+const NATIONAL_BODY = 0.3;
+
+export default defineRule({
+  field: 'location',
+  examples: [
+    { text: 'Taxpayers are warned of fake emails claiming to come from HMRC that promise a refund.', value: { country: 'GB', region: null, city: null } },
+    { text: 'Scammers stole the W-2 forms of 900 employees.', value: { country: 'US', region: null, city: null } },
+    {
+      text: "The clinic reported the breach to the Information Commissioner's Office on Friday.",
+      value: { country: 'GB', region: null, city: null },
+    },
+  ],
+  counterExamples: [
+    // investigators who act abroad do not place the victim
+    'The FBI is investigating the breach at the hotel chain.',
+    'Fake emails claiming to come from the tax office promise a refund.',
+  ],
+  *propose(doc) {
+    if (!isIncidentDoc(doc)) return;
+    for (const m of matches(BODY_RE, doc.text)) {
+      const country = BODIES.get(m[1]!.replace(/\s+/g, ' '));
+      if (country)
+        yield { value: { country, region: null, city: null }, confidence: NATIONAL_BODY, evidence: [span(doc.text, m.index, m.index + m[0].length)] };
+    }
+  },
+});
