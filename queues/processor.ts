@@ -21,6 +21,11 @@ export interface ProcessorRef {
   exportName: string;
   /** Structured-cloneable arguments for the factory. */
   args?: unknown[];
+  /**
+   * Milliseconds one document may hold a worker thread (0 or absent: no bound). Past it, plus a grace, the pool
+   * terminates the thread, dead-letters the document as `timeout` and starts a fresh thread (queues/embedded/pool.ts).
+   */
+  deadlineMs?: number;
 }
 
 export async function loadProcessor(ref: ProcessorRef): Promise<Processor> {

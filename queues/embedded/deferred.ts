@@ -2,12 +2,17 @@
 // the whole NLP stack, seconds and ~100 MB), so the first SMALL_INPUT + 1 documents are held back. If the input
 // ends within SMALL_INPUT, they run here, in process, on the processor loaded once; otherwise the thread pool
 // starts and gets them, then everything after. The same processor either way, so the same records.
+// A long text goes to a thread even in a small input: only there can a document that runs past the processor's
+// deadline be pre-empted (pool.ts); in process it would hold the run until it finished.
 import type { Logger } from '../../src/log.ts';
 import { loadProcessor, processSafely, type ProcessorRef } from '../processor.ts';
 import type { OutcomeSink, Runner, WorkItem } from '../runner.ts';
+import { defaultWorkers } from './pool.ts';
 import { createEmbeddedRunner } from './runner.ts';
 
 const SMALL_INPUT = 8;
+// Characters above which a text could take seconds (about 100 kB/s per core on news text): it runs on a thread.
+const IN_PROCESS_MAX_CHARS = 200_000;
 
 export interface DeferredOptions {
   processor: ProcessorRef;
@@ -22,6 +27,11 @@ export function createDeferredRunner(opts: DeferredOptions): Runner {
   const small = opts.small ?? SMALL_INPUT;
   const held: WorkItem[] = [];
   let pool: Runner | null = null;
+  const startPool = async (workers?: number) => {
+    pool = await createEmbeddedRunner({ processor: opts.processor, workers, sink: opts.sink, log: opts.log });
+    for (const h of held.splice(0)) await pool.submit(h);
+    return pool;
+  };
 
   const inProcess = async () => {
     const processor = await loadProcessor(opts.processor);
@@ -37,11 +47,12 @@ export function createDeferredRunner(opts: DeferredOptions): Runner {
       if (pool) return pool.submit(item);
       held.push(item);
       if (held.length <= small) return;
-      pool = await createEmbeddedRunner({ processor: opts.processor, workers: opts.workers, sink: opts.sink, log: opts.log });
-      for (const h of held.splice(0)) await pool.submit(h);
+      await startPool(opts.workers);
     },
     async drain() {
       if (pool) return pool.drain();
+      const long = opts.processor.deadlineMs && held.some((h) => h.raw.text.length > IN_PROCESS_MAX_CHARS);
+      if (long) return (await startPool(Math.min(opts.workers ?? defaultWorkers(), held.length))).drain();
       if (held.length) await inProcess();
     },
     close: async () => {

@@ -1,11 +1,17 @@
 // A pool of worker threads running the processor, off the main event loop. Each thread holds at most
 // PIPELINE batches so it never idles waiting for the main thread, and the pool never holds more than the
 // caller gives it. A thread that dies is replaced; the documents it held are rejected, not lost.
+// A document that holds its thread past the processor's deadline (ProcessorRef.deadlineMs, plus a grace that
+// lets the processor's own check between rules answer first) is pre-empted: the thread is terminated, the
+// document becomes a `timeout` dead letter, the other documents the thread held go back to the queue, and a fresh
+// thread takes its place. One long-running rule can then no longer stall a worker (#12).
 import { cpus } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { RawDocument } from '../../src/core/document.ts';
+import { prepare, type RawDocument } from '../../src/core/document.ts';
+import { deadLetter } from '../dead-letters.ts';
 import { moduleUrl } from '../module-url.ts';
 import type { ProcessorRef, ProcessResult } from '../processor.ts';
+import { Watch } from './watch.ts';
 
 export type ThreadRequest = { seq: number; items: { raw: RawDocument; input: string }[] };
 export type ThreadReply = { ready: true; ruleset: string } | { seq: number; results: ProcessResult[] };
@@ -20,6 +26,9 @@ interface Slot {
   worker: Worker;
   ready: boolean;
   busy: Map<number, Task[]>;
+  watch: Watch;
+  /** Set when the watchdog terminated the thread: the document that ran past the deadline. */
+  overdue?: { seq: number; index: number };
 }
 
 const BATCH = 4;
@@ -34,24 +43,32 @@ const BOOTSTRAP = ENTRY.pathname.endsWith('.ts') ? new URL('./bootstrap.mjs', im
 
 export const defaultWorkers = (): number => cpus().length || 1;
 
+/** How long past its deadline a document may hold a thread before the pool terminates it. */
+const graceMs = (deadlineMs: number) => 1000 + deadlineMs / 10;
+
 export class ThreadPool {
   ruleset = '';
   private slots: Slot[] = [];
   private queue: Task[] = [];
   private seq = 0;
   private closing = false;
+  private watchdog: NodeJS.Timeout | undefined;
+  private readonly hardMs: number;
 
   constructor(
     private readonly ref: ProcessorRef,
     readonly size: number = defaultWorkers(),
   ) {
     if (!Number.isInteger(size) || size < 1) throw new Error(`a pool needs at least one thread, not ${size}`);
+    const deadline = ref.deadlineMs ?? 0;
+    this.hardMs = deadline > 0 ? deadline + graceMs(deadline) : 0;
   }
 
   /** Starts the threads and resolves when they have all loaded the processor. */
   async start(): Promise<void> {
     const started = Array.from({ length: this.size }, () => this.spawn());
     await Promise.all(started);
+    if (this.hardMs) this.watchdog = setInterval(() => this.preempt(), Math.min(1000, Math.max(50, this.hardMs / 20))).unref();
   }
 
   run(raw: RawDocument, input: string): Promise<ProcessResult> {
@@ -64,17 +81,19 @@ export class ThreadPool {
 
   async close(): Promise<void> {
     this.closing = true;
+    clearInterval(this.watchdog);
     for (const t of this.queue.splice(0)) t.reject(new Error('pool closed'));
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
     this.slots = [];
   }
 
   private spawn(): Promise<void> {
+    const watch = new Watch();
     const worker = new Worker(BOOTSTRAP, {
-      workerData: { entry: ENTRY.href, ref: this.ref },
+      workerData: { entry: ENTRY.href, ref: this.ref, watch: watch.buffer },
       resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     });
-    const slot: Slot = { worker, ready: false, busy: new Map() };
+    const slot: Slot = { worker, ready: false, busy: new Map(), watch };
     this.slots.push(slot);
     return new Promise<void>((resolve, reject) => {
       worker.on('message', (msg: ThreadReply) => {
@@ -95,6 +114,7 @@ export class ThreadPool {
         if (gone) return;
         gone = true;
         this.slots = this.slots.filter((s) => s !== slot);
+        if (slot.overdue) this.timedOut(slot, slot.overdue);
         for (const tasks of slot.busy.values()) for (const t of tasks) t.reject(err);
         slot.busy.clear();
         if (!slot.ready) return reject(err);
@@ -105,6 +125,31 @@ export class ThreadPool {
         if (!this.closing) died(new Error(`worker thread exited with code ${code}`));
       });
     });
+  }
+
+  /** Terminates each thread whose current document has run past the deadline and its grace. */
+  private preempt(): void {
+    for (const slot of this.slots) {
+      if (slot.overdue || !slot.busy.size) continue;
+      const overdue = slot.watch.overdue(this.hardMs);
+      if (!overdue || !slot.busy.has(overdue.seq)) continue;
+      slot.overdue = overdue;
+      void slot.worker.terminate();
+    }
+  }
+
+  /** The thread of this slot was pre-empted: its overdue document is a timeout, the rest it held go back to the queue. */
+  private timedOut(slot: Slot, overdue: { seq: number; index: number }): void {
+    const again: Task[] = [];
+    for (const [seq, tasks] of [...slot.busy].sort((a, b) => a[0] - b[0])) {
+      tasks.forEach((t, i) => {
+        if (seq !== overdue.seq || i !== overdue.index) return again.push(t);
+        const message = `extraction took longer than ${this.ref.deadlineMs} ms; its worker thread was stopped after ${Math.round(this.hardMs)} ms and replaced`;
+        t.resolve({ ok: false, deadLetter: deadLetter(prepare(t.raw).id, t.input, 'extract', 'timeout', message) });
+      });
+    }
+    slot.busy.clear();
+    this.queue.unshift(...again);
   }
 
   private failAll(err: Error): void {

@@ -5,11 +5,16 @@ import { moduleUrl } from '../../queues/module-url.ts';
 import type { ProcessorRef } from '../../queues/processor.ts';
 import type { OutcomeSink, Runner } from '../../queues/runner.ts';
 import { InvalidArgumentError } from 'commander';
-import { envOptions } from '../config.ts';
+import { envOptions, LIMITS } from '../config.ts';
 import type { Logger } from '../log.ts';
 import { rulesetVersion } from '../core/ruleset.ts';
 
-export const PROCESSOR: ProcessorRef = { module: moduleUrl('../core/engine.ts', import.meta.url).href, exportName: 'createExtractor' };
+// The deadline also bounds how long a document may hold a worker thread (a thread past it is pre-empted).
+export const PROCESSOR: ProcessorRef = {
+  module: moduleUrl('../core/engine.ts', import.meta.url).href,
+  exportName: 'createExtractor',
+  deadlineMs: LIMITS.docTimeoutMs,
+};
 
 export interface RunnerOptions {
   /** Worker threads on this machine (default: one per core; 0 with --redis: enqueue and wait for remote workers). */
@@ -24,8 +29,8 @@ export interface RunnerOptions {
 
 /** The processor reference with this run's per-document limits as its factory's arguments. */
 function processorFor(o: RunnerOptions): ProcessorRef {
-  const limits = { maxChars: o.maxBytes, deadlineMs: o.docTimeout == null ? undefined : o.docTimeout * 1000 };
-  return { ...PROCESSOR, args: [limits] };
+  const deadlineMs = o.docTimeout == null ? LIMITS.docTimeoutMs : o.docTimeout * 1000;
+  return { ...PROCESSOR, args: [{ maxChars: o.maxBytes, deadlineMs }], deadlineMs };
 }
 
 export { DEFAULT_PREFIX };

@@ -9,6 +9,7 @@ import type { Block } from './analyse/blocks.ts';
 import { calibrate, measuredPrecision, type CalibrationTable, type Genre } from './calibration.ts';
 import { storyFocus } from './incident/focus.ts';
 import { FIELDS, normName } from './fields/index.ts';
+import { SpanCover } from './span-cover.ts';
 import type { RankDoc, VictimRanker } from './victim-rank.ts';
 
 type Resolved = { [K in FieldName]: Fields[K] };
@@ -31,16 +32,43 @@ const positionPrior = (c: Candidate): number => 1 - POSITION_DECAY * Math.min(1,
 const weight = (field: FieldName, c: Candidate, ctx: ResolveContext) =>
   RANK_BY_MEASURED.has(field) ? measuredPrecision(ctx.calibration, c.rule, c.confidence, ctx.genre) * (ctx.rankingPrior ?? positionPrior)(c) : c.confidence;
 
-const overlaps = (a: readonly Span[], b: readonly Span[]) => a.some((x) => b.some((y) => x.start < y.end && y.start < x.end));
-
 /** One rule proposing the same value twice counts once; where one rule's proposals overlap, the stronger stays. */
 function dedupe(cands: Candidate[]): Candidate[] {
   const kept: Candidate[] = [];
+  const covers = new Map<string, SpanCover>(); // per rule, the evidence of what it kept
   for (const c of [...cands].sort((a, b) => b.confidence - a.confidence)) {
-    if (kept.some((k) => k.rule === c.rule && overlaps(k.evidence, c.evidence))) continue;
+    let cover = covers.get(c.rule);
+    if (!cover) covers.set(c.rule, (cover = new SpanCover()));
+    if (c.evidence.some((e) => cover.overlaps(e))) continue;
+    for (const e of c.evidence) cover.add(e);
     kept.push(c);
   }
   return kept;
+}
+
+/**
+ * The keys (in the order given) that can name the same entity as `k`: all of them, or, when the field says its
+ * entities share tokens, those holding the rarest token of k (any key k folds into holds every one of k's tokens).
+ */
+function keysSharingToken(keys: readonly string[], tokensOf?: (key: string) => ReadonlySet<string>): (k: string) => readonly string[] {
+  if (!tokensOf) return () => keys;
+  const holders = new Map<string, string[]>();
+  const tokens = new Map(keys.map((k) => [k, tokensOf(k)]));
+  for (const k of keys) {
+    for (const t of tokens.get(k)!) {
+      const list = holders.get(t);
+      if (list) list.push(k);
+      else holders.set(t, [k]);
+    }
+  }
+  return (k) => {
+    let rarest: readonly string[] = [];
+    for (const t of tokens.get(k)!) {
+      const list = holders.get(t)!;
+      if (!rarest.length || list.length < rarest.length) rarest = list;
+    }
+    return rarest;
+  };
 }
 
 interface Group<F extends FieldName> {
@@ -63,8 +91,9 @@ function groups<F extends FieldName>(field: F, cands: Candidate<F>[], ctx: Resol
   if (same) {
     // fold each key into the longest key that contains it
     const keys = [...byKey.keys()].sort((a, b) => b.length - a.length);
+    const sharing = keysSharingToken(keys, FIELDS[field].entityTokens);
     for (const k of [...keys].reverse()) {
-      const into = keys.find((o) => o !== k && byKey.has(o) && same(k, o));
+      const into = sharing(k).find((o) => o !== k && byKey.has(o) && same(k, o));
       if (!into) continue;
       byKey.get(into)!.members.push(...byKey.get(k)!.members);
       byKey.delete(k);

@@ -9,3 +9,16 @@ export function createProbe(): Processor {
     process: (raw, input) => ({ ok: false, deadLetter: deadLetter(raw.id ?? null, input, 'extract', 'internal-error', isMainThread ? 'main' : 'worker') }),
   };
 }
+
+/** A processor whose one rule never ends on a text containing HANG (a runaway document); others come back at once. */
+export function createHangingProbe(): Processor {
+  return {
+    ruleset: 'hanging-probe',
+    process: (raw, input) => {
+      while (raw.text.includes('HANG')) {
+        // runs until the pool pre-empts the thread
+      }
+      return { ok: false, deadLetter: deadLetter(raw.id ?? null, input, 'extract', 'internal-error', 'done') };
+    },
+  };
+}

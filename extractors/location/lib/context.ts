@@ -10,6 +10,7 @@ import { CAPITAL_RE } from '../../_shared/gazetteer.ts';
 import { PLACE_RUN } from './phrases.ts';
 import { regionOf } from './parse.ts';
 import { subdivisionAsWritten } from './regions.ts';
+import { wordStartsOf } from '../../_shared/capital-words.ts';
 
 // Words that report that something happened to someone: an attack, a breach, a theft, a loss. A topic
 // word alone ("defending against ransomware and other attacks", "today's ransomware") is not enough.
@@ -78,23 +79,38 @@ function writtenRegion(doc: AnalysedDoc, region: string | null, city: string, co
   const memo = doc.once('location/written-region', () => new Map<string, string | null>());
   const key = `${region}\u0000${city}\u0000${country}`;
   let found = memo.get(key);
-  if (found === undefined) memo.set(key, (found = scanRegion(doc.text, region, city, country)));
+  if (found === undefined) memo.set(key, (found = scanRegion(doc, region, city, country)));
   return found;
 }
 
-function scanRegion(text: string, region: string | null, city: string, country?: string): string | null {
+function scanRegion(doc: AnalysedDoc, region: string | null, city: string, country?: string): string | null {
   if (!region || (COUNTRY_BY_NAME.has(region) && COUNTRY_BY_NAME.get(region) === country)) return null; // "England" is a country to the reader
   for (const form of new Set([region, region.replace(UNIT_SUFFIX, '')])) {
     if (form.length < 3 || city.includes(form) || form.includes(city)) continue;
-    if (!piecesIn(text, form)) continue;
-    if (new RegExp(`(?<![\\p{L}\\p{N}])${escape(form)}(?![\\p{L}\\p{N}])`, 'u').test(text.replaceAll(city, ' '))) return form;
+    if (writtenApart(doc, form, city)) return form;
   }
   return null;
 }
 
-// Blanking the city writes only spaces, so a form found afterwards has each of its space-free pieces in the text as
-// it is: when a piece is missing the copy and the search are skipped, with the same answer.
-const piecesIn = (text: string, form: string) => form.split(' ').every((piece) => text.includes(piece));
+// The region is written when it stands as a whole word somewhere the city's own name does not cover ("York County"
+// is not written in "New York County"). Asked for thousands of places in a long text, a rescan of the whole text
+// each time made one 2 MB text take minutes (#12): a region starting with a capital is looked up where its first
+// word starts instead (capital-words.ts).
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+function writtenApart(doc: AnalysedDoc, form: string, city: string): boolean {
+  const text = doc.text;
+  const starts = wordStartsOf(doc, form);
+  if (!starts) return new RegExp(`(?<![\\p{L}\\p{N}])${escape(form)}(?![\\p{L}\\p{N}])`, 'u').test(text.replaceAll(city, ' '));
+  for (const at of starts) {
+    if (!text.startsWith(form, at)) continue;
+    const next = text.codePointAt(at + form.length);
+    if (next !== undefined && WORD_CHAR.test(String.fromCodePoint(next))) continue;
+    const c = text.indexOf(city, Math.max(0, at - city.length + 1));
+    if (c === -1 || c >= at + form.length) return true; // no mention of the city overlaps this one
+  }
+  return false;
+}
 
 const IN_RUN = new RegExp(String.raw`\b(?:in|of)\s+(?:the\s+)?(${PLACE_RUN})`, 'gu');
 /** Countries the text names outside attacker phrases, with those of the capitals it names ("a court in London" → GB). */
@@ -147,8 +163,23 @@ export function cityInDoc(doc: AnalysedDoc, name: string, sure = false): Place |
   if (!pick.length) return undefined;
   places = pick;
   const regions = new Set(places.map((p) => writtenRegion(doc, p.region, name, p.country)).filter(Boolean));
-  const region = regions.size === 1 ? [...regions][0]! : regions.size ? null : regionAfterCity(doc.text, name, places[0]!.country);
+  const region = regions.size === 1 ? [...regions][0]! : regions.size ? null : regionAfterCity(doc, name, places[0]!.country);
   return { country: places[0]!.country, region, city: name };
+}
+
+/** Where the city is written as a word right before a comma, ascending; at its first word's starts when it has a capital. */
+function* cityBeforeComma(doc: AnalysedDoc, city: string): Generator<number> {
+  const starts = wordStartsOf(doc, city);
+  if (!starts) {
+    for (const m of matches(new RegExp(`(?<![\\p{L}\\p{N}])${escape(city)}(?=,)`, 'gu'), doc.text)) yield m.index;
+    return;
+  }
+  let from = 0; // matches do not overlap
+  for (const at of starts) {
+    if (at < from || !doc.text.startsWith(city, at) || doc.text[at + city.length] !== ',') continue;
+    from = at + city.length;
+    yield at;
+  }
 }
 
 // "Leeds, West Yorkshire, had …": a capitalised name written right after the city and closed by punctuation
@@ -156,10 +187,10 @@ export function cityInDoc(doc: AnalysedDoc, name: string, sure = false): Place |
 const AFTER_CITY = new RegExp(String.raw`^,[ ]?(${PLACE_RUN})(?=\s*(?:[,.;:)]|\n|$))`, 'u');
 const REGION_WORDS = 3;
 /** The region the text writes right after `city` ("City, Region"), when it is no country, city or other known place. */
-function regionAfterCity(text: string, city: string, country: string): string | null {
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])${escape(city)}(?=,)`, 'gu');
-  for (const m of matches(re, text)) {
-    const a = AFTER_CITY.exec(text.slice(m.index + city.length, m.index + city.length + 60));
+function regionAfterCity(doc: AnalysedDoc, city: string, country: string): string | null {
+  const text = doc.text;
+  for (const at of cityBeforeComma(doc, city)) {
+    const a = AFTER_CITY.exec(text.slice(at + city.length, at + city.length + 60));
     if (!a) continue;
     const known = regionOf(a[1]!, country);
     // "Austin, Tex.": an abbreviation the gazetteer reads; "Leeds, England" names a country to the reader
@@ -176,20 +207,34 @@ function regionAfterCity(text: string, city: string, country: string): string | 
 // Both patterns of calledRegion need a unit word: a text with none (most of them) is answered at once, and the
 // answer for a name is remembered per text, since the same place is asked about at each of its mentions.
 const ANY_UNIT = /Provin|R[eé]gion|County|Prefecture|Oblast|Canton|Department|Département|State/i;
-let calledMemo = { text: '', units: false, names: new Map<string, boolean>() };
+let calledMemo = { text: '', units: false, names: new Map<string, boolean>(), around: { before: [] as number[], after: [] as number[] } };
 
 /** True when the text calls the name a province or region ("Province de Namur", "the Namur region"): not a city then. */
 export function calledRegion(text: string, name: string): boolean {
-  if (calledMemo.text !== text) calledMemo = { text, units: ANY_UNIT.test(text), names: new Map() };
+  if (calledMemo.text !== text) calledMemo = { text, units: ANY_UNIT.test(text), names: new Map(), around: unitPhrases(text) };
   if (!calledMemo.units) return false;
   let called = calledMemo.names.get(name);
-  if (called === undefined) calledMemo.names.set(name, (called = patternCalls(text, name)));
+  if (called === undefined) calledMemo.names.set(name, (called = patternCalls(text, name, calledMemo.around)));
   return called;
 }
 
-function patternCalls(text: string, name: string): boolean {
+// "Province of X" and "X province": where the unit phrases are is found once per text; each name is then tried only
+// at those places (sticky patterns), not by a search of the whole text per name (#12).
+const UNIT_OF = new RegExp(
+  String.raw`\b(?:Province|Provincia|Provinz|Region|Région|Regione|County|Prefecture|Oblast|Canton|Department|Département|State)\s+(?:of|de|du|di|del|des)\s+`,
+  'gi',
+);
+const UNIT_AFTER = String.raw`\s+(?:province|region|prefecture|county|oblast|canton|department|state)\b`;
+const UNIT_AFTER_RE = new RegExp(UNIT_AFTER, 'gi');
+
+function unitPhrases(text: string): { before: number[]; after: number[] } {
+  return { before: [...text.matchAll(UNIT_OF)].map((m) => m.index + m[0].length), after: [...text.matchAll(UNIT_AFTER_RE)].map((m) => m.index) };
+}
+
+function patternCalls(text: string, name: string, around: { before: readonly number[]; after: readonly number[] }): boolean {
   const n = escape(name);
-  const unitOf = String.raw`\b(?:Province|Provincia|Provinz|Region|Région|Regione|County|Prefecture|Oblast|Canton|Department|Département|State)`;
-  const unitAfter = String.raw`\s+(?:province|region|prefecture|county|oblast|canton|department|state)\b`;
-  return new RegExp(String.raw`${unitOf}\s+(?:of|de|du|di|del|des)\s+${n}\b|\b${n}${unitAfter}`, 'i').test(text);
+  const named = new RegExp(String.raw`${n}\b`, 'iy'); // right after "Province of"
+  const unit = new RegExp(String.raw`\b${n}(?=${UNIT_AFTER})`, 'iy'); // right before "province"
+  const tryAt = (re: RegExp, at: number) => at >= 0 && ((re.lastIndex = at), re.test(text));
+  return around.before.some((at) => tryAt(named, at)) || around.after.some((at) => tryAt(unit, at - name.length));
 }

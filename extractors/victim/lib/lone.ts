@@ -4,6 +4,7 @@ import { escapeLiteral as escape } from '../../_shared/kit.ts';
 import type { AnalysedDoc } from '../../_shared/kit.ts';
 import { wordList } from '../../_shared/lexicon.ts';
 import { memoized } from './cache.ts';
+import { lowerWordStartsOf } from '../../_shared/capital-words.ts';
 import { hasCorporateContext, isKnownOrganisation } from './words.ts';
 import { isStrongName, type VictimName } from './name-shape.ts';
 
@@ -24,6 +25,18 @@ export const isBrandWord = (w: string) =>
   !/^\d+[\p{L}]{0,3}$/u.test(w) &&
   (/^[\p{Lu}\d&.-]{2,}$|\p{Ll}\p{Lu}/u.test(w) || isKnownOrganisation(w) || !COMMON_ENDING.test(w));
 
+/** Whether `lower` stands as a word in the text: looked up at its first word's starts when that is lower-case (#12). */
+function writtenInLowerCase(doc: AnalysedDoc, lower: string): boolean {
+  const starts = lowerWordStartsOf(doc, lower);
+  if (!starts) return new RegExp(String.raw`(?<![\p{L}\d])${escape(lower)}(?![\p{L}\d])`, 'u').test(doc.text);
+  return starts.some((at) => {
+    if (!doc.text.startsWith(lower, at)) return false;
+    const next = doc.text.codePointAt(at + lower.length);
+    return next === undefined || !WORD_CHAR.test(String.fromCodePoint(next));
+  });
+}
+const WORD_CHAR = /[\p{L}\d]/u;
+
 /** Whether a name, single word or not, can stand for an organisation in `text`. */
 export function isNameLike(doc: AnalysedDoc, n: VictimName): boolean {
   const { text } = doc;
@@ -34,5 +47,5 @@ export function isNameLike(doc: AnalysedDoc, n: VictimName): boolean {
   if (n.start === 0 || /(?:[.!?:"“]\s*|\n\s*)$/u.test(before)) return false;
   // a brand keeps its capital wherever it appears; a common word shows up in lower case somewhere
   const lower = n.value.toLowerCase();
-  return !memoized(doc, 'lower-case', lower, () => new RegExp(String.raw`(?<![\p{L}\d])${escape(lower)}(?![\p{L}\d])`, 'u').test(text));
+  return !memoized(doc, 'lower-case', lower, () => writtenInLowerCase(doc, lower));
 }

@@ -4,6 +4,7 @@
 // organisation rather than a generic subject.
 import { firstMatch, matches, type AnalysedDoc } from '../../_shared/kit.ts';
 import { memoFor, memoized } from './cache.ts';
+import { wordStartsOf } from '../../_shared/capital-words.ts';
 import { cleanName } from './name-clean.ts';
 import { NAME, isOrgLike, isPlace, type VictimName } from './name-shape.ts';
 
@@ -96,7 +97,8 @@ const BRACKET_BEFORE = /(?:,?\s+(?:Inc|Corp|Co|Ltd|LLC|L\.L\.C|P\.?C|P\.?A)\.?)?
 function definedShortForm(doc: AnalysedDoc, short: string): VictimName | null {
   const { text } = doc;
   if (!/\s/.test(short)) return null;
-  for (let at = text.indexOf(short); at >= 0; at = text.indexOf(short, at + 1)) {
+  // a bracket, a space or a quote stands right before the short form: it starts a word (capital-words.ts)
+  for (const at of occurrences(doc, short)) {
     if (!/^["”]?\s*\)/u.test(text.slice(at + short.length, at + short.length + 3))) continue;
     const before = BRACKET_BEFORE.exec(text.slice(Math.max(0, at - 40), at));
     if (!before) continue;
@@ -106,10 +108,21 @@ function definedShortForm(doc: AnalysedDoc, short: string): VictimName | null {
   return null;
 }
 
+/** Where `name` is written, ascending: at word starts only when it starts with a capital, else anywhere. */
+function* occurrences(doc: AnalysedDoc, name: string): Generator<number> {
+  const starts = wordStartsOf(doc, name);
+  if (starts) {
+    for (const at of starts) if (doc.text.startsWith(name, at)) yield at;
+    return;
+  }
+  for (let at = doc.text.indexOf(name); at >= 0; at = doc.text.indexOf(name, at + 1)) yield at;
+}
+
 function spelledOut(doc: AnalysedDoc, acronym: string): VictimName | null {
   const { text } = doc;
   // the bracketed acronym is a cheap literal to look for; only from where it first stands is the name before it sought
-  for (let at = text.indexOf(acronym); at >= 0; at = text.indexOf(acronym, at + 1)) {
+  // (a bracket or a space stands right before it: it starts a word, looked up in the word index)
+  for (const at of occurrences(doc, acronym)) {
     if (!firstMatch(PAREN_AFTER, text, at + acronym.length) || !PAREN_BEFORE.test(text.slice(Math.max(0, at - 40), at))) continue;
     for (const m of matches(SPELLED_OUT, text, Math.max(0, at - SPELLED_OUT_REACH))) {
       if (m[2] !== acronym) continue;

@@ -13,7 +13,16 @@ export interface Block {
   readonly digestItem: boolean;
 }
 
-const BLOCK = /[^\n]+(?:\n(?![ \t]*\n)(?![ \t]*(?:[-*•▪]|\d+[.)])[ \t])[^\n]+)*/g;
+// A block is a run of non-empty lines; a blank line (spaces and tabs only) or a bullet line starts the next one.
+// Walked line by line: one regex over the whole run (/[^\n]+(?:\n(?!blank)(?!bullet)[^\n]+)*/) overflowed the
+// regex stack on a line of a million characters (#12).
+const BULLET_AT = /[ \t]*(?:[-*•▪]|\d+[.)])[ \t]/y;
+const BLANK_AT = /[ \t]*\n/y;
+const startsAt = (re: RegExp, text: string, at: number) => ((re.lastIndex = at), re.test(text));
+const lineEnd = (text: string, from: number) => {
+  const nl = text.indexOf('\n', from);
+  return nl === -1 ? text.length : nl;
+};
 const BULLET = /^[ \t]*(?:[-*•▪]|\d+[.)])[ \t]+/;
 // label of at most six words (a name, maybe with a parenthesised place), then ':' or '.', then the item's prose
 const LABEL = /^(\p{Lu}[^\s:.]*(?:[ \t]+[^\s:.]+){0,5}?(?:[ \t]*\([^)\n]{1,40}\))?)[ \t]*[:.][ \t]+(\S.*)$/su;
@@ -21,16 +30,25 @@ const MIN_PROSE_WORDS = 6;
 
 export function splitBlocks(text: string): Block[] {
   const out: Block[] = [];
-  BLOCK.lastIndex = 0;
-  for (let m = BLOCK.exec(text); m; m = BLOCK.exec(text)) {
-    const body = m[0].replace(BULLET, '');
+  for (let start = 0; start < text.length; ) {
+    if (text[start] === '\n') {
+      start++;
+      continue;
+    }
+    let end = lineEnd(text, start);
+    // the next line joins the block unless it is empty, blank or a bullet
+    while (end < text.length && end + 1 < text.length && text[end + 1] !== '\n' && !startsAt(BLANK_AT, text, end + 1) && !startsAt(BULLET_AT, text, end + 1)) {
+      end = lineEnd(text, end + 1);
+    }
+    const body = text.slice(start, end).replace(BULLET, '');
     const label = LABEL.exec(body);
     const digestItem =
       !!label &&
       label[2]!.split('\n')[0]!.trim().split(/\s+/).length >= MIN_PROSE_WORDS &&
       !/^\p{Lu}{2,}/u.test(label[1]!) && // an upper-case dateline ("TULSA, Okla. —") opens a story, not an item
       !tag(label[1]!).has('#Verb');
-    out.push({ start: m.index, end: m.index + m[0].length, digestItem });
+    out.push({ start, end, digestItem });
+    start = end;
   }
   return out;
 }

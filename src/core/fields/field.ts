@@ -50,6 +50,11 @@ export interface FieldDescriptor<F extends FieldName> {
   merge(best: FieldValue[F], peers: FieldValue[F][]): FieldValue[F];
   /** Whether the shorter key names the same thing as the longer one (its group folds into the longer key's). */
   sameEntity?(shorter: string, longer: string): boolean;
+  /**
+   * The tokens of a key, when sameEntity holds only if every token of the shorter key is among the longer's: resolve
+   * then tries only the keys that share a token (a text naming thousands of names folds them in near-linear time).
+   */
+  entityTokens?(key: string): ReadonlySet<string>;
   readonly score: readonly ScoreView<F>[];
   readonly columns: readonly Column<F>[];
 }

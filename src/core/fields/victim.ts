@@ -59,6 +59,7 @@ export const victim: FieldDescriptor<'victim'> = {
   key: (v) => normName(v),
   merge: (v) => v,
   // "El Centro" and "El Centro Regional Medical Center" name one victim: the shorter mention supports the longer.
+  entityTokens: nameTokens,
   sameEntity: (a, b) => {
     const ta = nameTokens(a);
     const tb = nameTokens(b);

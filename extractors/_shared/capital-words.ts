@@ -1,0 +1,40 @@
+// Where each capitalised word of a text starts (and, apart, each lower-case one), built once per document. Helpers that ask "where is this name
+// written?" for every name of a long text look up the positions of its first word here, instead of rescanning the
+// whole text per name: that rescan made one long text take minutes (#12). A word is a run of letters and digits
+// with none right before it.
+import type { AnalysedDoc } from './kit.ts';
+
+const CAPITAL_WORD = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}]*/gu;
+const LEAD_WORD = /^\p{Lu}[\p{L}\p{N}]*/u;
+
+// Words that start in lower case, bounded by letters and ASCII digits (as the victim helpers' "written in lower case").
+const LOWER_WORD = /(?<![\p{L}\d])\p{Ll}[\p{L}\d]*/gu;
+const LOWER_LEAD = /^\p{Ll}[\p{L}\d]*/u;
+
+function wordIndex(doc: AnalysedDoc, key: string, re: RegExp): ReadonlyMap<string, readonly number[]> {
+  return doc.once(key, () => {
+    const at = new Map<string, number[]>();
+    for (const m of doc.text.matchAll(re)) {
+      const list = at.get(m[0]);
+      if (list) list.push(m.index);
+      else at.set(m[0], [m.index]);
+    }
+    return at;
+  });
+}
+
+/** As wordStartsOf, for a name starting in lower case, with ASCII digits (not all of \p{N}) as word characters. */
+export function lowerWordStartsOf(doc: AnalysedDoc, name: string): readonly number[] | null {
+  const lead = LOWER_LEAD.exec(name)?.[0];
+  return lead ? (wordIndex(doc, 'shared/lower-words', LOWER_WORD).get(lead) ?? []) : null;
+}
+
+/**
+ * The positions, ascending, where `name` may stand as written with no letter or digit before it: the starts of
+ * the text's words equal to the name's first word. Null when the name does not start with a capital (then only a
+ * scan of the text answers).
+ */
+export function wordStartsOf(doc: AnalysedDoc, name: string): readonly number[] | null {
+  const lead = LEAD_WORD.exec(name)?.[0];
+  return lead ? (wordIndex(doc, 'shared/capital-words', CAPITAL_WORD).get(lead) ?? []) : null;
+}
