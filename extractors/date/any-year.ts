@@ -2,46 +2,12 @@
 import { defineRule, firstMatch } from '../_shared/kit.ts';
 import { proposeDates } from './lib/propose.ts';
 import { tellsOfIncident } from './lib/context.ts';
+import { wordList } from '../_shared/lexicon.ts';
 
 const LONE_YEAR = 0.15; // any year not tied to something else; a last resort
 // a year after a capitalised name belongs to the name: "RuhrSec 2025", "Windows 2000", "Euro 2024"
 const NAMED = /\b([A-Z][\w-]*)\s+$/;
-const NOT_A_NAME = new Set([
-  'In',
-  'On',
-  'From',
-  'Between',
-  'Since',
-  'During',
-  'By',
-  'Until',
-  'Through',
-  'The',
-  'That',
-  'This',
-  'A',
-  'An',
-  'Of',
-  'And',
-  'To',
-  'Early',
-  'Late',
-  'Mid',
-  'Spring',
-  'Summer',
-  'Fall',
-  'Autumn',
-  'Winter',
-  'Before',
-  'After',
-  'Around',
-  'As',
-  'Circa',
-  'Its',
-  'Their',
-  'His',
-  'Her',
-]);
+const NOT_A_NAME = new Set(wordList('date-not-year-names'));
 
 export default defineRule({
   field: 'date',

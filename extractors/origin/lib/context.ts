@@ -1,5 +1,6 @@
 // Words around a country mention that make it the attackers' origin, and the cues that cancel it.
 import type { AnalysedDoc } from '../../_shared/kit.ts';
+import { wordList } from '../../_shared/lexicon.ts';
 
 // What attackers are called. Longest first so "hacking group" wins over "hacking".
 export const ATTACKER_NOUN =
@@ -55,62 +56,7 @@ const NAME = new RegExp(
     String.raw`|((?:[A-Z][\w-]*[A-Za-z0-9]|[A-Z]{2,}\s?\d+|\d+[A-Za-z][\w-]*)(?:[ \t]+(?:[A-Z][\w-]*[A-Za-z0-9]|\d+))*))`,
   '',
 );
-const NOT_NAMES = new Set([
-  'The',
-  'A',
-  'An',
-  'In',
-  'On',
-  'At',
-  'This',
-  'That',
-  'These',
-  'It',
-  'They',
-  'He',
-  'She',
-  'And',
-  'But',
-  'Also',
-  'According',
-  'Monday',
-  'Tuesday',
-  'Wednesday',
-  'Thursday',
-  'Friday',
-  'Saturday',
-  'Sunday',
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-  'I',
-  'We',
-  'Its',
-  'Their',
-  'For',
-  'With',
-  'From',
-  'To',
-  'Of',
-  'As',
-  'Last',
-  'Earlier',
-  'Later',
-  'US',
-  'U.S.',
-  'UK',
-  'EU',
-  'CEO',
-]);
+const NOT_NAMES = new Set(wordList('origin-not-group-names'));
 const MAX_NAME_WORDS = 4;
 
 /** The group name right after `pos`, if one is written there. */

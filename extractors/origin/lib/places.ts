@@ -6,6 +6,7 @@ import { matches, type AnalysedDoc } from '../../_shared/kit.ts';
 import { createRequire } from 'node:module';
 import type { Country } from 'world-countries';
 import { COUNTRY_BY_DEMONYM, COUNTRY_BY_NAME } from '../../_shared/countries.ts';
+import { wordList } from '../../_shared/lexicon.ts';
 
 const require = createRequire(import.meta.url);
 const worldCountries = require('world-countries/countries.json') as Country[];
@@ -47,34 +48,7 @@ const METONYMS: Record<string, string> = { Kremlin: 'RU' };
 // Names that are ordinary words or other places when written as the packages spell them.
 const NEVER = new Set(['Island', 'Jersey', 'Mann', 'Mannin', 'Guam', 'Georgia', 'Guiana', 'Macau', 'Macao']);
 // Lower-case forms that are ordinary English words.
-const NOT_LOWER = new Set([
-  'chad',
-  'jordan',
-  'turkey',
-  'guinea',
-  'niger',
-  'mali',
-  'china',
-  'oman',
-  'polish',
-  'english',
-  'american',
-  'french',
-  'panama',
-  'peru',
-  'cuba',
-  'togo',
-  'samoa',
-  'tonga',
-  'wales',
-  'dominican',
-  'swiss',
-  'greek',
-  'danish',
-  'manx',
-  'us',
-  'lao',
-]);
+const NOT_LOWER = new Set(wordList('origin-not-lower-places'));
 
 const table = new Map<string, { code: string; kind: PlaceKind }>();
 const add = (word: string, code: string, kind: PlaceKind) => {
