@@ -15,4 +15,10 @@ describe('SeenIds', () => {
     }
     expect(seen.conflicts('doc-new', contentHash('text 1'))).toBe(false);
   });
+
+  it('keeps ids apart that differ only in a lone surrogate, U+FFFD or a NUL (as UTF-8 they would collide)', () => {
+    const seen = new SeenIds();
+    const ids = ['col\u0000x', 'col\ufffdx', 'col\ud800x', 'col\udc00x'];
+    ids.forEach((id, i) => expect(seen.conflicts(id, contentHash(`text ${i}`)), JSON.stringify(id)).toBe(false));
+  });
 });

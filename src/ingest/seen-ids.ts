@@ -17,7 +17,8 @@ export class SeenIds {
    * id comes back with another text. Two ids share a fingerprint once in about 10^19 pairs.
    */
   conflicts(id: string, textHash: string): boolean {
-    const d = createHash('sha1').update(id).digest();
+    // over the id's UTF-16 code units: as UTF-8 a lone surrogate would become U+FFFD and share a fingerprint with it
+    const d = createHash('sha1').update(id, 'utf16le').digest();
     // word 0 is never 0: an empty slot is all zeros
     const a = (d.readUInt32LE(0) | 1) >>> 0;
     const b = d.readUInt32LE(4);
