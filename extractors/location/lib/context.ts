@@ -1,8 +1,7 @@
 // What ties a place to an incident: whether the document reports one at all, whether a place sits in a
 // context that is not the victim's ("a court in London", "a news conference in Hauppauge"), and which
 // region the text itself writes for a city, so no region is filled in from the gazetteer alone.
-import { escapeLiteral as escape } from '../../_shared/kit.ts';
-import { genreOf, matches, storyFocus, type AnalysedDoc } from '../../_shared/kit.ts';
+import { escapeLiteral as escape, firstMatch, genreOf, matches, storyFocus, type AnalysedDoc } from '../../_shared/kit.ts';
 import { COUNTRY_BY_NAME } from '../../_shared/countries.ts';
 import { cityPlaces, isCapital, isCommonWord, nameTags, type Place } from '../../_shared/gazetteer.ts';
 import { isAttackerContext, mentions } from './mentions.ts';
@@ -235,6 +234,6 @@ function patternCalls(text: string, name: string, around: { before: readonly num
   const n = escape(name);
   const named = new RegExp(String.raw`${n}\b`, 'iy'); // right after "Province of"
   const unit = new RegExp(String.raw`\b${n}(?=${UNIT_AFTER})`, 'iy'); // right before "province"
-  const tryAt = (re: RegExp, at: number) => at >= 0 && ((re.lastIndex = at), re.test(text));
+  const tryAt = (re: RegExp, at: number) => at >= 0 && firstMatch(re, text, at) !== null; // sticky: a match right at `at`
   return around.before.some((at) => tryAt(named, at)) || around.after.some((at) => tryAt(unit, at - name.length));
 }
