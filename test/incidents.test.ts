@@ -1,5 +1,6 @@
 // Grouping articles into incidents: folded names, date and place windows, the ledger and merged confidence.
 import { describe, expect, it } from 'vitest';
+import type { DateRole } from '../src/core/contract/record.ts';
 import { toArticle } from '../src/incidents/article.ts';
 import { groupArticles } from '../src/incidents/group.ts';
 import { definedAcronyms, foldName, nameKeys } from '../src/incidents/names.ts';
@@ -55,6 +56,24 @@ describe('grouping', () => {
       art('h2', { victim: 'Marlow Community Hospital', date: '2024-09-18' }, '2024-09-19'),
     ]);
     expect(together(incs).sort()).toEqual([['h1'], ['h2'], ['y1'], ['y2', 'y3']]);
+  });
+
+  it('compares only a date of the incident itself: a discovery or disclosure date places an article by its publication', () => {
+    const withRole = (id: string, date: string, role: DateRole | undefined, publishedAt: string) => {
+      const r = recordOf(id, { victim: 'Acme Freight', date }, { publishedAt });
+      r.fields.date!.role = role;
+      return toArticle(r, null);
+    };
+    const incs = groupArticles([
+      withRole('first', '2022-03-10', 'incident', '2022-03-12'),
+      // months later, "a breach discovered in March": another incident, not a date of the first
+      withRole('later', '2022-03', 'discovery', '2022-09-20'),
+      // a disclosure date in the same news cycle: joins by publication
+      withRole('same', '2022-03-24', 'disclosure', '2022-03-25'),
+      // a record made before roles: its date still counts as the incident's
+      withRole('old', '2022-03', undefined, '2022-06-01'),
+    ]);
+    expect(together(incs).sort()).toEqual([['first', 'old', 'same'], ['later']]);
   });
 
   it('keeps firmly different countries apart, lets a weak one join as a conflict', () => {

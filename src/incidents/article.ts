@@ -6,6 +6,12 @@ export interface Article {
   id: string;
   /** Folded victim keys; the first is the victim's own. Empty: the article joins no incident. */
   keys: string[];
+  /**
+   * The date the record gives as the incident's own (role 'incident', or no role: records made before roles). A
+   * discovery, disclosure or report date is when the incident came to light, often months later, and a background
+   * date is another event: none of them is compared as the incident's date, the article is placed by its
+   * publication date instead. E.g. "the breach, discovered in September" does not date the breach to September.
+   */
   incidentDate: string | null;
   publishedAt: string | null;
   country: { code: string; confidence: number } | null;
@@ -36,7 +42,7 @@ export function toArticle(record: IncidentRecord, text: string | null): Article 
   return {
     id: record.id,
     keys,
-    incidentDate: f.date?.value ?? null,
+    incidentDate: f.date && (f.date.role ?? 'incident') === 'incident' ? f.date.value : null,
     publishedAt: typeof pub === 'string' && /^\d{4}/.test(pub) ? pub : null,
     country: country ? { code: country, confidence: f.location!.confidence } : null,
     record,
