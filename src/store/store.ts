@@ -1,6 +1,7 @@
 // The store: every ingested document, every record tied to the ruleset that made it, runs and dead letters.
 // One interface, two databases (sqlite.ts, the embedded default; postgres.ts, for teams and shared runners).
 import { createHash } from 'node:crypto';
+import { textPieces } from '../core/document.ts';
 import type { DeadLetter, IncidentRecord } from '../core/contract/record.ts';
 import type { IncidentStore } from '../incidents/store.ts';
 
@@ -108,7 +109,10 @@ export interface Store {
 export class StoreError extends Error {}
 
 export function contentHash(text: string): string {
-  return 'sha256-' + createHash('sha256').update(text).digest('hex');
+  // in pieces: a 50 MB text is not copied into one 50 MB UTF-8 buffer just to be hashed
+  const hash = createHash('sha256');
+  for (const piece of textPieces(text)) hash.update(piece);
+  return 'sha256-' + hash.digest('hex');
 }
 
 /**
