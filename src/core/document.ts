@@ -30,14 +30,20 @@ function idOfNfc(text: string): string {
   // The hash of text.normalize('NFC').replace(/\s+/g, ' ').trim(), fed piece by piece: on a 10 MB text that one
   // replace held ~165 MB at once (#12 item 10). A piece ends after a whole whitespace run and never inside a surrogate
   // pair, so each run is collapsed within one piece and the UTF-8 bytes hashed are the same.
+  // Only the first piece can open with white space (each later one starts after a whole run); a piece's closing
+  // space is hashed only once a later piece has more to say, which trims the end without holding every piece.
   const hash = createHash('sha256');
-  const pieces = [...textPieces(text, true)];
-  pieces.forEach((piece, i) => {
+  let first = true;
+  let spaceOwed = false;
+  for (const piece of textPieces(text, true)) {
     let out = piece.replace(/\s+/g, ' ');
-    if (i === 0) out = out.trimStart();
-    if (i === pieces.length - 1) out = out.trimEnd();
-    hash.update(out);
-  });
+    if (first) out = out.trimStart();
+    first = false;
+    if (!out) continue;
+    if (spaceOwed) hash.update(' ');
+    spaceOwed = out.endsWith(' ');
+    hash.update(spaceOwed ? out.slice(0, -1) : out);
+  }
   return 'sha256-' + hash.digest('hex').slice(0, 32);
 }
 
