@@ -14,6 +14,7 @@ import { REPO_ROOT } from '../config.ts';
 import type { Candidate } from './rule.ts';
 import { hasIncidentWord, storyFocus } from './incident/focus.ts';
 import { normName } from './fields/index.ts';
+import { alternation, escapeLiteral } from './alternation.ts';
 import { wordList } from '../../extractors/_shared/lexicon.ts';
 
 export const VICTIM_RANK_FILE = path.join(REPO_ROOT, 'calibration/victim-rank.json');
@@ -61,19 +62,18 @@ const NEAR_CHARS = 100;
 const MAX_MENTIONS_SCANNED = 50;
 
 // "our MongoDB servers": a name its machines are called by is the product they run, not their owner
-const PRODUCT_NOUN = new RegExp(`^\\s+(?:${wordList('victim-product-nouns').join('|')})\\b`, 'i');
+const PRODUCT_NOUN = new RegExp(`^\\s+(?:${alternation(wordList('victim-product-nouns'))})\\b`, 'i');
 
 const tokens = (s: string) =>
   normName(s)
     .split(' ')
     .filter((t) => t.length > 1);
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Where the name stands in the text (case-insensitive, whole words), at most MAX_MENTIONS_SCANNED places. */
 function mentions(text: string, name: string): number[] {
   const trimmed = name.trim();
   if (!trimmed) return [];
-  const re = new RegExp(`(?<![\\w])${escape(trimmed)}(?![\\w])`, 'gi');
+  const re = new RegExp(`(?<![\\w])${escapeLiteral(trimmed)}(?![\\w])`, 'gi');
   const out: number[] = [];
   for (const m of text.matchAll(re)) {
     out.push(m.index);
