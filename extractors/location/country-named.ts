@@ -1,7 +1,7 @@
 // "Ghana Health Service reported a breach"  /  "The Canadian breach exposed 2,000 records"
 import { defineRule, span } from '../_shared/kit.ts';
 import { isIncidentDoc, isVictimStory } from './lib/context.ts';
-import { isAttackerContext, mentions } from './lib/mentions.ts';
+import { inCountryList, isAttackerContext, mentions } from './lib/mentions.ts';
 
 // Any country or demonym left once attacker contexts are removed: weak, and only a fallback.
 const NAMED_COUNTRY = 0.35;
@@ -25,12 +25,14 @@ export default defineRule({
       publishedAt: '2018-02-01',
     },
     'Russian hackers claimed the breach.',
+    // one of many countries an outbreak reached
+    'The worm spread through Brazil, Vietnam, Egypt and Peru within hours of the breach.',
     'The breach exposed 2,000 records.',
   ],
   *propose(doc) {
     if (!isIncidentDoc(doc) || !isVictimStory(doc)) return;
     for (const m of mentions(doc)) {
-      if (m.kind === 'state' || isAttackerContext(doc.text, m)) continue;
+      if (m.kind === 'state' || isAttackerContext(doc.text, m) || inCountryList(doc, m)) continue;
       yield { value: m.place, confidence: m.kind === 'country' ? NAMED_COUNTRY : NAMED_DEMONYM, evidence: [span(doc.text, m.start, m.end)] };
     }
   },

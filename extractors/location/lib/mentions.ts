@@ -127,7 +127,9 @@ const STOP = new RegExp(
 );
 const BEFORE_ATTACKER = new RegExp(
   String.raw`(?:\bpro-|\banti-|\b(?:by|from|behind|originat(?:ed|ing) (?:in|from)|traced (?:back )?to|routed through` +
-    String.raw`|on behalf of|attributed to|linked to|tied to|backed by|sponsored by|based out of|out of|operating in|Anonymous)\s+(?:the\s+)?)$`,
+    String.raw`|on behalf of|attributed to|linked to|tied to|backed by|sponsored by|based out of|out of|operating in|Anonymous)\s+(?:the\s+)?` +
+    // a hedged home is the attackers' (a victim's base is not guessed at): "highly likely" to be based in China
+    String.raw`|\b(?:believed|thought|likely|suspected|reported|said)['’"”]?\s+to\s+be\s+(?:based\s+(?:in|out\s+of)\s+(?:the\s+)?)?)$`,
   'i',
 );
 
@@ -143,9 +145,15 @@ function phraseAfter(text: string, end: number): string[] {
   return words;
 }
 
-/** True when the mention names where the attackers come from rather than where the victim is. */
+// The noun right after the place that makes it the home of those who study or fight the attack: "a Finnish security
+// firm", "Dutch researchers", "German antivirus maker" — not the victim's.
+const RESEARCHER = /^(?:(?:cyber-?)?security|infosec|anti-?(?:virus|malware)|researchers?|experts?|analysts?)$/i;
+
+/** True when the mention names where the attackers (or the researchers who found them) are rather than where the victim is. */
 export function isAttackerContext(text: string, m: { start: number; end: number }): boolean {
-  if (phraseAfter(text, m.end).some((w) => w.split('-').some((p) => ATTACKER.test(p)) || ATTACKER.test(w))) return true;
+  const words = phraseAfter(text, m.end);
+  if (words.some((w) => w.split('-').some((p) => ATTACKER.test(p)) || ATTACKER.test(w))) return true;
+  if (words.length && RESEARCHER.test(words[0]!)) return true;
   return BEFORE_ATTACKER.test(text.slice(Math.max(0, m.start - 30), m.start));
 }
 
@@ -174,4 +182,33 @@ const ATTACKER_NOUN_BEFORE = /\b(?:hack\w*|groups?|gangs?|actors?|attackers?|cri
 /** True when an attacker noun closely precedes `pos`: "hackers based in Moscow", "a group operating from Iran". */
 export function attackerBefore(text: string, pos: number): boolean {
   return ATTACKER_NOUN_BEFORE.test(text.slice(Math.max(0, pos - 40), pos));
+}
+
+// Between two items of one list of places: "Italy, the U.S. and Japan", "Australian, UK, and French banks".
+const LIST_GAP = /^\s*(?:,\s*(?:(?:and|or)\s+)?|\s(?:and|or)\s+)(?:the\s+)?$/i;
+const LIST_ITEMS = 3;
+/**
+ * True when the mention is one item of a list of three or more countries: a campaign or outbreak reported in many
+ * countries ("victims in Italy, the U.S., Japan and Europe") places no single victim in any of them.
+ */
+export function inCountryList(doc: AnalysedDoc, m: Mention): boolean {
+  const listed = doc.once('location/country-lists', () => {
+    const all = mentions(doc).filter((x) => x.kind !== 'state');
+    const out = new Set<Mention>();
+    let run: Mention[] = [];
+    const close = () => {
+      if (run.length >= LIST_ITEMS) for (const x of run) out.add(x);
+    };
+    for (const x of all) {
+      const last = run[run.length - 1];
+      if (last && LIST_GAP.test(doc.text.slice(last.end, x.start))) run.push(x);
+      else {
+        close();
+        run = [x];
+      }
+    }
+    close();
+    return out;
+  });
+  return listed.has(m);
 }
