@@ -1,7 +1,7 @@
 // "the networks of South Korea's Atomic Energy Research Institute"  /  "Japan's parliament"
 import { defineRule, span } from '../_shared/kit.ts';
 import { isIncidentDoc, isVictimStory } from './lib/context.ts';
-import { inCountryList, isAttackerContext, mentions } from './lib/mentions.ts';
+import { notOneVictimsPlace, isAttackerContext, mentions } from './lib/mentions.ts';
 
 const POSSESSIVE = /^['’]s\b/;
 // "Belgium's largest bank": the country owns what follows, usually the victim; "Russia's GRU" is filtered as attacker
@@ -28,7 +28,7 @@ export default defineRule({
     if (!isIncidentDoc(doc) || !isVictimStory(doc)) return;
     for (const m of mentions(doc)) {
       if (m.kind !== 'country' || !POSSESSIVE.test(doc.text.slice(m.end, m.end + 3))) continue;
-      if (isAttackerContext(doc.text, m) || inCountryList(doc, m)) continue;
+      if (isAttackerContext(doc.text, m) || notOneVictimsPlace(doc, m)) continue;
       yield { value: m.place, confidence: OWNER, evidence: [span(doc.text, m.start, m.end + 2)] };
     }
   },

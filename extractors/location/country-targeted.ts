@@ -1,7 +1,7 @@
 // "a campaign against Kyrgyzstan and Uzbekistan"  /  "the attack on Ukraine"  /  "operations targeting Israel"
 import { defineRule, firstMatch, span } from '../_shared/kit.ts';
 import { isIncidentDoc } from './lib/context.ts';
-import { inCountryList, isAttackerContext, mentions } from './lib/mentions.ts';
+import { notOneVictimsPlace, isAttackerContext, mentions } from './lib/mentions.ts';
 
 const BEFORE = new RegExp(
   String.raw`\b(?:against|on|targeting|targeted|targets|attack(?:s|ed|ing)?|hit|hitting|into|infiltrated|breached|hack(?:s|ed)?` +
@@ -29,7 +29,7 @@ export default defineRule({
     for (const m of mentions(doc)) {
       if (m.kind === 'state') continue;
       const before = firstMatch(BEFORE, doc.text.slice(Math.max(0, m.start - 25), m.start));
-      if (!before || isAttackerContext(doc.text, m) || inCountryList(doc, m)) continue;
+      if (!before || isAttackerContext(doc.text, m) || notOneVictimsPlace(doc, m)) continue;
       yield { value: m.place, confidence: TARGET_COUNTRY, evidence: [span(doc.text, m.start - before[0].length, m.end)] };
     }
   },

@@ -1,7 +1,7 @@
 // "Anonymous takes down several Mexican government websites"  /  "a Belgian province"  /  "U.S. hospitals"
 import { defineRule, span } from '../_shared/kit.ts';
 import { elsewhereBefore, isIncidentDoc } from './lib/context.ts';
-import { hasTargetNoun, inCountryList, isAttackerContext, mentions } from './lib/mentions.ts';
+import { hasTargetNoun, notOneVictimsPlace, isAttackerContext, mentions } from './lib/mentions.ts';
 
 // A demonym (or a country name used as one) before what was attacked; "Russian hackers" is the origin.
 const TARGET_DEMONYM = 0.75;
@@ -28,7 +28,7 @@ export default defineRule({
   *propose(doc) {
     if (!isIncidentDoc(doc)) return;
     for (const m of mentions(doc)) {
-      if (m.kind === 'state' || !hasTargetNoun(doc.text, m.end) || isAttackerContext(doc.text, m) || inCountryList(doc, m)) continue;
+      if (m.kind === 'state' || !hasTargetNoun(doc.text, m.end) || isAttackerContext(doc.text, m) || notOneVictimsPlace(doc, m)) continue;
       // "wired to a South African bank": where the money went, not the victim
       if (elsewhereBefore(doc.text, m.start)) continue;
       // a country name works as a modifier only right before its noun ("UK hospitals"), not as a subject ("Russia targets")
