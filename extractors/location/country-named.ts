@@ -1,13 +1,12 @@
 // "Ghana Health Service reported a breach"  /  "The Canadian breach exposed 2,000 records"
 import { defineRule, firstMatch, span } from '../_shared/kit.ts';
 import { isIncidentDoc, isVictimStory } from './lib/context.ts';
-import { attackerBefore, isAttackerContext, mentions, notOneVictimsPlace } from './lib/mentions.ts';
+import { isAttackerContext, mentions, notOneVictimsPlace, researcherBefore } from './lib/mentions.ts';
 
 // Any country or demonym left once attacker contexts are removed: weak, and only a fallback.
 const NAMED_COUNTRY = 0.35;
 const NAMED_DEMONYM = 0.3;
 const VIA = /\b(?:based |operating )?(?:in|from|at|of) (?:the )?$/;
-const NAME_AFTER = /^\s\p{Lu}\p{Ll}/u;
 
 export default defineRule({
   field: 'location',
@@ -30,9 +29,8 @@ export default defineRule({
     // one of many countries an outbreak reached
     'The worm spread through Brazil, Vietnam, Egypt and Peru within hours of the breach.',
     'The breach exposed 2,000 records.',
-    // the researcher's home; another firm whose name opens with a demonym
+    // the researcher's home
     'A malware researcher based in the Netherlands looked through the stolen files.',
-    'The breach follows similar ones at Norwegian Cruise Line last year.',
   ],
   *propose(doc) {
     if (!isIncidentDoc(doc) || !isVictimStory(doc)) return;
@@ -40,9 +38,7 @@ export default defineRule({
       if (m.kind === 'state' || isAttackerContext(doc.text, m) || notOneVictimsPlace(doc, m)) continue;
       // "a researcher based in the U.K.": the home of someone who is not the victim
       const via = firstMatch(VIA, doc.text.slice(Math.max(0, m.start - 20), m.start))?.[0].length ?? 0;
-      if (attackerBefore(doc.text, m.start - via)) continue;
-      // "British Airways", "American Express": a demonym that opens a name is the name's, often another firm's
-      if (m.kind === 'demonym' && NAME_AFTER.test(doc.text.slice(m.end, m.end + 3))) continue;
+      if (researcherBefore(doc.text, m.start - via)) continue;
       yield { value: m.place, confidence: m.kind === 'country' ? NAMED_COUNTRY : NAMED_DEMONYM, evidence: [span(doc.text, m.start, m.end)] };
     }
   },

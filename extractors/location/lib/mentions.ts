@@ -179,15 +179,16 @@ export function hasTargetNoun(text: string, end: number, within = 3): boolean {
     .some((w) => TARGET.test(w));
 }
 
-const ATTACKER_NOUN_BEFORE = new RegExp(
-  String.raw`\b(?:hack\w*|groups?|gangs?|actors?|attackers?|criminals?|operat\w+|spies|perpetrators?` +
-    // those who studied the attack: "a security consultant based in Belgium", "researchers in Toronto"
-    String.raw`|researchers?|consultants?|analysts?|experts?|professors?|scientists?|contributors?)\s+(?:[\w-]+\s+){0,2}$`,
-  'i',
-);
+const ATTACKER_NOUN_BEFORE = /\b(?:hack\w*|groups?|gangs?|actors?|attackers?|criminals?|operat\w+|spies|perpetrators?)\s+(?:[\w-]+\s+){0,2}$/i;
+// those who studied the attack: "a security consultant based in Belgium", "researchers in Toronto"
+const RESEARCHER_NOUN_BEFORE = /\b(?:researchers?|consultants?|analysts?|experts?|professors?|scientists?|contributors?)\s+(?:[\w-]+\s+){0,2}$/i;
+/** True when a researcher noun closely precedes `pos`: "a security consultant based in Belgium". */
+export function researcherBefore(text: string, pos: number): boolean {
+  return RESEARCHER_NOUN_BEFORE.test(text.slice(Math.max(0, pos - 40), pos));
+}
 /** True when an attacker (or researcher) noun closely precedes `pos`: "hackers based in Moscow", "a group operating from Iran". */
 export function attackerBefore(text: string, pos: number): boolean {
-  return ATTACKER_NOUN_BEFORE.test(text.slice(Math.max(0, pos - 40), pos));
+  return ATTACKER_NOUN_BEFORE.test(text.slice(Math.max(0, pos - 40), pos)) || researcherBefore(text, pos);
 }
 
 // Between two items of one list of places: "Italy, the U.S. and Japan", "Australian, UK, and French banks".
