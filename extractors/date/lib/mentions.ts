@@ -48,8 +48,8 @@ const RANGE_JOIN = /^\s*(?:and|to|through|until|till|-|–|—)\s*$/i;
 const WEEK_THEN_DAY = /^\s*,?\s*(?:on\s+)?$/i;
 // ("September last year" is left as two dates: a month of last year is as often another event's as "last year" is)
 const YEAR_OF_MONTH = /^this\s+year$/i;
-// "last year", "two years ago": news tells its incident in days, weeks and months; a year back is another event's
-const YEAR_BACK = /\b(?:last|past|previous)\s+year\b|\byears?\s+ago\b/i;
+// "last year", "two years ago", "13 months ago": news tells its incident in days, weeks and months; a year back is another event's
+const YEAR_BACK = /\b(?:last|past|previous)\s+year\b|\byears?\s+ago\b|\b(?:1[2-9]|[2-9]\d)\s+months\s+ago\b/i;
 
 const INCIDENT_NOUN = new RegExp(
   String.raw`^\s+(?:[A-Za-z]+\s+)?(?:cyber-?attacks?|attacks?|breach(?:es)?|hacks?|hacking|theft|intrusions?|incidents?` +
@@ -147,7 +147,7 @@ function mentionsIn(doc: AnalysedDoc, s: Sentence): DateMention[] {
     .map((m) => ({
       ...m,
       context:
-        m.kind === 'relative' && m.value.length === 4 && YEAR_BACK.test(doc.text.slice(m.start, m.end))
+        m.kind === 'relative' && m.value.length <= 7 && YEAR_BACK.test(doc.text.slice(m.start, m.end))
           ? 'excluded'
           : classifyContext(doc.text, m.sentence, m.start, m.end),
       namesIncident:
