@@ -65,9 +65,9 @@ const PRODUCT_EVENT = new RegExp(
 );
 // "Intel on Tuesday patched three flaws": the verb that follows the date says what it dates
 const PRODUCT_EVENT_AFTER = /^\s*,?\s*(?:patched|fixed|released|rolled\s+out)\b/i;
-// a trend across an industry, not one incident: "ransomware trends of 2016", "one of the fastest-growing sectors in 2017",
+// a trend across an industry, not one incident: "ransomware trends of 2016", "the number of attacks doubled in 2017",
 // "the overall damage caused by ransomware in 2016", "$325 million in 2015 alone"
-const TREND = /\b(?:trends?|sectors?|industries|overall|year-(?:on|over)-year|the\s+number\s+of)\b[^.;]{0,60}$/i;
+const TREND = /\b(?:trends?|industries|overall|year-(?:on|over)-year|the\s+number\s+of)\b[^.;]{0,60}$/i;
 const TREND_AFTER = /^\s*(?:alone\b|(?:[\w-]+\s+){0,2}trends?\b)/i;
 // an example given in passing: "In 2013, for instance, another group hijacked a bank's domain"
 const EXAMPLE = /\bfor\s+(?:instance|example)\b[^.;]{0,30}$/i;
@@ -103,7 +103,7 @@ const STILL = /\b(?:continu\w+|remain(?:ed|s)?|still|ongoing)\s+(?:(?:down|offli
 const BYLINE = /\b(?:update[sd]?|posted|published|issued|modified|dated|copyright|©)\s*(?:on\s*)?[:(]?\s*$/i;
 // the period the exposed records cover, not when they were exposed: "patients treated between 1996 and 2009"
 const DATA_PERIOD = new RegExp(
-  String.raw`\b(?:treated|seen|served|visited|registered|enrolled|employed|worked|working|admitted(?!\s+(?:that|to)\b)|dating|period` +
+  String.raw`\b(?:treated|seen|served|visited|registered|enrolled|employed|worked|working|admitted(?!\s+(?:that|to)\b)|dating|for\s+the\s+period` +
     String.raw`|dated|paychecks?|hired|received\s+(?:\w+\s+){0,2}(?:care|services?|treatment)|care\s+provided)\b[^.;]{0,40}$`,
   'i',
 );
