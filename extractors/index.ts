@@ -10,77 +10,79 @@ import r5 from './date/incident-named-year.ts';
 import r6 from './date/incident-year.ts';
 import r7 from './date/incident-yearless.ts';
 import r8 from './date/lead-date.ts';
-import r9 from './date/relative-date.ts';
-import r10 from './date/relative-unqualified.ts';
-import r11 from './date/stated-date.ts';
-import r12 from './location/city-comma-area.ts';
-import r13 from './location/city-in.ts';
-import r14 from './location/city-modifier.ts';
-import r15 from './location/city-organisation.ts';
-import r16 from './location/country-named.ts';
-import r17 from './location/country-possessive.ts';
-import r18 from './location/country-preposition.ts';
-import r19 from './location/country-targeted.ts';
-import r20 from './location/dateline.ts';
-import r21 from './location/demonym-target.ts';
-import r22 from './location/header.ts';
-import r23 from './location/national-body.ts';
-import r24 from './location/place-based.ts';
-import r25 from './location/subdivision.ts';
-import r26 from './location/us-state.ts';
-import r27 from './origin/attributed-to.ts';
-import r28 from './origin/based-in.ts';
-import r29 from './origin/charged-national.ts';
-import r30 from './origin/country-named-group.ts';
-import r31 from './origin/demonym-attack.ts';
-import r32 from './origin/demonym-attacker.ts';
-import r33 from './origin/named-actor.ts';
-import r34 from './origin/pro-country.ts';
-import r35 from './origin/state-subject.ts';
-import r36 from './ransom/attacker-encryption.ts';
-import r37 from './ransom/demand-phrase.ts';
-import r38 from './ransom/demanded-amount.ts';
-import r39 from './ransom/encrypted-payment.ts';
-import r40 from './ransom/extortion.ts';
-import r41 from './ransom/no-demand.ts';
-import r42 from './ransom/paid-amount.ts';
-import r43 from './ransom/ransomware-attack.ts';
-import r44 from './ransom/ransomware-mention.ts';
-import r45 from './serverCount/counted-machines.ts';
-import r46 from './serverCount/counted-servers.ts';
-import r47 from './serverCount/one-computer-hit.ts';
-import r48 from './serverCount/one-server-hit.ts';
-import r49 from './serverCount/own-fleet-hit.ts';
-import r50 from './serverCount/servers-of-them.ts';
-import r51 from './victim/actor-hacked.ts';
-import r52 from './victim/appositive-kind.ts';
-import r53 from './victim/attack-on.ts';
-import r54 from './victim/called-name.ts';
-import r55 from './victim/claimed-victim.ts';
-import r56 from './victim/described-name.ts';
-import r57 from './victim/described-opening.ts';
-import r58 from './victim/disclosed-incident.ts';
-import r59 from './victim/first-organisation.ts';
-import r60 from './victim/first-proper-name.ts';
-import r61 from './victim/headline-tag.ts';
-import r62 from './victim/hit-by-attack.ts';
-import r63 from './victim/incident-at.ts';
-import r64 from './victim/insider-employer.ts';
-import r65 from './victim/it-office-of.ts';
-import r66 from './victim/known-brand.ts';
-import r67 from './victim/lead-appositive.ts';
-import r68 from './victim/lead-subject.ts';
-import r69 from './victim/most-mentioned.ts';
-import r70 from './victim/name-assets.ts';
-import r71 from './victim/named-incident.ts';
-import r72 from './victim/opening-subject.ts';
-import r73 from './victim/people-of.ts';
-import r74 from './victim/possessive-assets.ts';
-import r75 from './victim/practitioner.ts';
-import r76 from './victim/report-header.ts';
-import r77 from './victim/served-client.ts';
-import r78 from './victim/site-domain.ts';
-import r79 from './victim/worked-for.ts';
+import r9 from './date/recent-span.ts';
+import r10 from './date/relative-date.ts';
+import r11 from './date/relative-unqualified.ts';
+import r12 from './date/reported-only.ts';
+import r13 from './date/stated-date.ts';
+import r14 from './location/city-comma-area.ts';
+import r15 from './location/city-in.ts';
+import r16 from './location/city-modifier.ts';
+import r17 from './location/city-organisation.ts';
+import r18 from './location/country-named.ts';
+import r19 from './location/country-possessive.ts';
+import r20 from './location/country-preposition.ts';
+import r21 from './location/country-targeted.ts';
+import r22 from './location/dateline.ts';
+import r23 from './location/demonym-target.ts';
+import r24 from './location/header.ts';
+import r25 from './location/national-body.ts';
+import r26 from './location/place-based.ts';
+import r27 from './location/subdivision.ts';
+import r28 from './location/us-state.ts';
+import r29 from './origin/attributed-to.ts';
+import r30 from './origin/based-in.ts';
+import r31 from './origin/charged-national.ts';
+import r32 from './origin/country-named-group.ts';
+import r33 from './origin/demonym-attack.ts';
+import r34 from './origin/demonym-attacker.ts';
+import r35 from './origin/named-actor.ts';
+import r36 from './origin/pro-country.ts';
+import r37 from './origin/state-subject.ts';
+import r38 from './ransom/attacker-encryption.ts';
+import r39 from './ransom/demand-phrase.ts';
+import r40 from './ransom/demanded-amount.ts';
+import r41 from './ransom/encrypted-payment.ts';
+import r42 from './ransom/extortion.ts';
+import r43 from './ransom/no-demand.ts';
+import r44 from './ransom/paid-amount.ts';
+import r45 from './ransom/ransomware-attack.ts';
+import r46 from './ransom/ransomware-mention.ts';
+import r47 from './serverCount/counted-machines.ts';
+import r48 from './serverCount/counted-servers.ts';
+import r49 from './serverCount/one-computer-hit.ts';
+import r50 from './serverCount/one-server-hit.ts';
+import r51 from './serverCount/own-fleet-hit.ts';
+import r52 from './serverCount/servers-of-them.ts';
+import r53 from './victim/actor-hacked.ts';
+import r54 from './victim/appositive-kind.ts';
+import r55 from './victim/attack-on.ts';
+import r56 from './victim/called-name.ts';
+import r57 from './victim/claimed-victim.ts';
+import r58 from './victim/described-name.ts';
+import r59 from './victim/described-opening.ts';
+import r60 from './victim/disclosed-incident.ts';
+import r61 from './victim/first-organisation.ts';
+import r62 from './victim/first-proper-name.ts';
+import r63 from './victim/headline-tag.ts';
+import r64 from './victim/hit-by-attack.ts';
+import r65 from './victim/incident-at.ts';
+import r66 from './victim/insider-employer.ts';
+import r67 from './victim/it-office-of.ts';
+import r68 from './victim/known-brand.ts';
+import r69 from './victim/lead-appositive.ts';
+import r70 from './victim/lead-subject.ts';
+import r71 from './victim/most-mentioned.ts';
+import r72 from './victim/name-assets.ts';
+import r73 from './victim/named-incident.ts';
+import r74 from './victim/opening-subject.ts';
+import r75 from './victim/people-of.ts';
+import r76 from './victim/possessive-assets.ts';
+import r77 from './victim/practitioner.ts';
+import r78 from './victim/report-header.ts';
+import r79 from './victim/served-client.ts';
+import r80 from './victim/site-domain.ts';
+import r81 from './victim/worked-for.ts';
 
 export const RULE_SPECS: readonly (readonly [string, RuleSpec])[] = [
   ['date/any-year', r0],
@@ -92,75 +94,77 @@ export const RULE_SPECS: readonly (readonly [string, RuleSpec])[] = [
   ['date/incident-year', r6],
   ['date/incident-yearless', r7],
   ['date/lead-date', r8],
-  ['date/relative-date', r9],
-  ['date/relative-unqualified', r10],
-  ['date/stated-date', r11],
-  ['location/city-comma-area', r12],
-  ['location/city-in', r13],
-  ['location/city-modifier', r14],
-  ['location/city-organisation', r15],
-  ['location/country-named', r16],
-  ['location/country-possessive', r17],
-  ['location/country-preposition', r18],
-  ['location/country-targeted', r19],
-  ['location/dateline', r20],
-  ['location/demonym-target', r21],
-  ['location/header', r22],
-  ['location/national-body', r23],
-  ['location/place-based', r24],
-  ['location/subdivision', r25],
-  ['location/us-state', r26],
-  ['origin/attributed-to', r27],
-  ['origin/based-in', r28],
-  ['origin/charged-national', r29],
-  ['origin/country-named-group', r30],
-  ['origin/demonym-attack', r31],
-  ['origin/demonym-attacker', r32],
-  ['origin/named-actor', r33],
-  ['origin/pro-country', r34],
-  ['origin/state-subject', r35],
-  ['ransom/attacker-encryption', r36],
-  ['ransom/demand-phrase', r37],
-  ['ransom/demanded-amount', r38],
-  ['ransom/encrypted-payment', r39],
-  ['ransom/extortion', r40],
-  ['ransom/no-demand', r41],
-  ['ransom/paid-amount', r42],
-  ['ransom/ransomware-attack', r43],
-  ['ransom/ransomware-mention', r44],
-  ['serverCount/counted-machines', r45],
-  ['serverCount/counted-servers', r46],
-  ['serverCount/one-computer-hit', r47],
-  ['serverCount/one-server-hit', r48],
-  ['serverCount/own-fleet-hit', r49],
-  ['serverCount/servers-of-them', r50],
-  ['victim/actor-hacked', r51],
-  ['victim/appositive-kind', r52],
-  ['victim/attack-on', r53],
-  ['victim/called-name', r54],
-  ['victim/claimed-victim', r55],
-  ['victim/described-name', r56],
-  ['victim/described-opening', r57],
-  ['victim/disclosed-incident', r58],
-  ['victim/first-organisation', r59],
-  ['victim/first-proper-name', r60],
-  ['victim/headline-tag', r61],
-  ['victim/hit-by-attack', r62],
-  ['victim/incident-at', r63],
-  ['victim/insider-employer', r64],
-  ['victim/it-office-of', r65],
-  ['victim/known-brand', r66],
-  ['victim/lead-appositive', r67],
-  ['victim/lead-subject', r68],
-  ['victim/most-mentioned', r69],
-  ['victim/name-assets', r70],
-  ['victim/named-incident', r71],
-  ['victim/opening-subject', r72],
-  ['victim/people-of', r73],
-  ['victim/possessive-assets', r74],
-  ['victim/practitioner', r75],
-  ['victim/report-header', r76],
-  ['victim/served-client', r77],
-  ['victim/site-domain', r78],
-  ['victim/worked-for', r79],
+  ['date/recent-span', r9],
+  ['date/relative-date', r10],
+  ['date/relative-unqualified', r11],
+  ['date/reported-only', r12],
+  ['date/stated-date', r13],
+  ['location/city-comma-area', r14],
+  ['location/city-in', r15],
+  ['location/city-modifier', r16],
+  ['location/city-organisation', r17],
+  ['location/country-named', r18],
+  ['location/country-possessive', r19],
+  ['location/country-preposition', r20],
+  ['location/country-targeted', r21],
+  ['location/dateline', r22],
+  ['location/demonym-target', r23],
+  ['location/header', r24],
+  ['location/national-body', r25],
+  ['location/place-based', r26],
+  ['location/subdivision', r27],
+  ['location/us-state', r28],
+  ['origin/attributed-to', r29],
+  ['origin/based-in', r30],
+  ['origin/charged-national', r31],
+  ['origin/country-named-group', r32],
+  ['origin/demonym-attack', r33],
+  ['origin/demonym-attacker', r34],
+  ['origin/named-actor', r35],
+  ['origin/pro-country', r36],
+  ['origin/state-subject', r37],
+  ['ransom/attacker-encryption', r38],
+  ['ransom/demand-phrase', r39],
+  ['ransom/demanded-amount', r40],
+  ['ransom/encrypted-payment', r41],
+  ['ransom/extortion', r42],
+  ['ransom/no-demand', r43],
+  ['ransom/paid-amount', r44],
+  ['ransom/ransomware-attack', r45],
+  ['ransom/ransomware-mention', r46],
+  ['serverCount/counted-machines', r47],
+  ['serverCount/counted-servers', r48],
+  ['serverCount/one-computer-hit', r49],
+  ['serverCount/one-server-hit', r50],
+  ['serverCount/own-fleet-hit', r51],
+  ['serverCount/servers-of-them', r52],
+  ['victim/actor-hacked', r53],
+  ['victim/appositive-kind', r54],
+  ['victim/attack-on', r55],
+  ['victim/called-name', r56],
+  ['victim/claimed-victim', r57],
+  ['victim/described-name', r58],
+  ['victim/described-opening', r59],
+  ['victim/disclosed-incident', r60],
+  ['victim/first-organisation', r61],
+  ['victim/first-proper-name', r62],
+  ['victim/headline-tag', r63],
+  ['victim/hit-by-attack', r64],
+  ['victim/incident-at', r65],
+  ['victim/insider-employer', r66],
+  ['victim/it-office-of', r67],
+  ['victim/known-brand', r68],
+  ['victim/lead-appositive', r69],
+  ['victim/lead-subject', r70],
+  ['victim/most-mentioned', r71],
+  ['victim/name-assets', r72],
+  ['victim/named-incident', r73],
+  ['victim/opening-subject', r74],
+  ['victim/people-of', r75],
+  ['victim/possessive-assets', r76],
+  ['victim/practitioner', r77],
+  ['victim/report-header', r78],
+  ['victim/served-client', r79],
+  ['victim/site-domain', r80],
+  ['victim/worked-for', r81],
 ];

@@ -89,7 +89,7 @@ const SAID = new RegExp(
     String.raw`|revealed|wrote|writes)\s+(?:on\s+|late\s+|early\s+|earlier\s+)?$`,
   'i',
 );
-// "told the House Energy and Commerce Subcommittee last week": the date of testimony to a named body
+// "told the House Energy and Commerce Subcommittee last week": the date of testimony to a named body, a hearing's
 const TOLD_BODY = /\btold\s+(?:the\s+)?(?:(?:[A-Z][\w.'’&-]*|and|of|on|for)\s+){1,8}$/;
 // the day of a statement about the incident, not of the incident: "in a blog post last week", "in a letter on Wednesday",
 // "On Tuesday, the company said …", and how things stood then: "the attack was continuing on Thursday"
@@ -138,7 +138,8 @@ export function classifyContext(text: string, sentence: Sentence, start: number,
   const after = text.slice(end, end + 40);
   if (PRODUCT_EVENT.test(lead.slice(-60)) || PRODUCT_EVENT_AFTER.test(after)) return 'excluded';
   if (TREND.test(lead.slice(-80)) || TREND_AFTER.test(after) || EXAMPLE.test(lead.slice(-50)) || EXAMPLE_AFTER.test(after)) return 'excluded';
-  if (SAID.test(lead.slice(-40)) || TOLD_BODY.test(lead.slice(-100)) || STATEMENT_IN.test(lead.slice(-60)) || STILL.test(lead.slice(-40))) return 'report';
+  if (TOLD_BODY.test(lead.slice(-100))) return 'excluded';
+  if (SAID.test(lead.slice(-40)) || STATEMENT_IN.test(lead.slice(-60)) || STILL.test(lead.slice(-40))) return 'report';
   // only a date that opens its sentence: "Hackers broke in on Monday, officials said" dates the break-in
   if (/^\s*(?:(?:late|early)\s+)?(?:on\s+)?$/i.test(lead) && SAID_AFTER.test(text.slice(end, end + 60))) return 'report';
   // a press-release dateline: "BRIGHTON, Mich., June 23, 2020 /PRNewswire/ --"
