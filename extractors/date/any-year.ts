@@ -28,6 +28,10 @@ export default defineRule({
     'RuhrSec 2025 call for papers now open: talks on ransomware defence and malware analysis.',
     { text: 'A scammer posing as the CEO received all 900 employees’ 2016 W-2 forms.', publishedAt: '2017-02-01' },
     { text: 'The group was linked to hacking meant to sway the 2016 presidential election.', publishedAt: '2017-01-13' },
+    // a deal, a product version and a like case told for comparison
+    'Hackers can take over the modems, which joined its range after the acquisition of a rival’s devices division in 2015.',
+    'Attackers abuse the first version of the tool. Its maker dropped the version in 2015.',
+    'Job seekers are the target of the phishing. A similar scam was seen in 2016.',
   ],
   propose: (doc) =>
     proposeDates(

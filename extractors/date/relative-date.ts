@@ -40,6 +40,8 @@ export default defineRule({
     { text: 'As I wrote earlier this month, ransomware attacks on clinics keep rising.', publishedAt: '2023-07-20' },
     // more than a year back is another event's time, as "last year" is
     { text: 'It was just 13 months ago that hackers crippled a hospital in the same city.', publishedAt: '2023-07-20' },
+    // "Pokémon" holds no Monday
+    { text: 'Hackers abused the name of Pokémon Go to spread malware.', publishedAt: '2023-07-20' },
   ],
   propose: (doc) => proposeDates(doc, (m) => m.kind === 'relative' && (m.context === 'incident' || m.context === 'discovery'), RELATIVE_INCIDENT),
 });

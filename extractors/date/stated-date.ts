@@ -19,6 +19,7 @@ export default defineRule({
     // the span a study's data covers; a product's launch
     'The researchers examined breach data for the period October 2009-December 2016.',
     'The game first went live on phones in September 2016.',
+    'The game came to tablets first, followed by the phone version on March 23, 2017.',
   ],
   propose: (doc) => proposeDates(doc, (m) => m.kind === 'explicit' && m.context === 'neutral', UNQUALIFIED_DATE),
 });

@@ -44,7 +44,7 @@ const EXCLUDED = new RegExp(
 // another incident told for comparison, however long its victim's name: "follows a similar attack on the Northern Valley
 // Health Foundation Trust in October", "resembles one that hit Android users in 2014"
 const OTHER_INCIDENT = new RegExp(
-  String.raw`\b(?:(?:previous|prior|earlier|separate|similar|former)\s+(?:\w+\s+){0,2}(?:breach|attack|incident|hack|intrusion)\w*` +
+  String.raw`\b(?:(?:previous|prior|earlier|separate|similar|former)\s+(?:\w+\s+){0,2}(?:breach|attack|incident|hack|intrusion|situation|case|scam)\w*` +
     String.raw`|resembl\w+)\b[^.;]{0,70}$`,
   'i',
 );
@@ -57,10 +57,11 @@ const BACKGROUND = new RegExp(
   'i',
 );
 // the dates of products, deals and laws, not of an attack: "iOS 10.3, released to the public on Monday", "went live on
-// Android in September", "its acquisition of the unit in 2015", "the rules come into force on 25 May", "patch Tuesday"
+// Android in September", "its acquisition of the unit in 2015", "the rules come into force on 25 May", "patch Tuesday",
+// "followed by the Android version on March 23"
 const PRODUCT_EVENT = new RegExp(
   String.raw`\b(?:released|debuted|went\s+live|going\s+live|rolled\s+out|acquisition|acquired|merger|(?:came|comes?|coming)\s+into\s+force` +
-    String.raw`|(?:took|takes?)\s+effect)\b[^.;]{0,40}$|\bpatch\s+$`,
+    String.raw`|(?:took|takes?)\s+effect)\b[^.;]{0,50}$|\bpatch\s+$|\bversions?\s+(?:\w+\s+)?(?:on|in)\s+$`,
   'i',
 );
 // "Intel on Tuesday patched three flaws": the verb that follows the date says what it dates
@@ -136,7 +137,7 @@ export function classifyContext(text: string, sentence: Sentence, start: number,
   if (DATELINE.test(lead.slice(-20)) || DATELINE_AFTER.test(text.slice(end, end + 4))) return 'excluded';
   if (OTHER_INCIDENT.test(lead.slice(-110)) || AHEAD.test(lead.slice(-60)) || BACKGROUND.test(lead.slice(-90))) return 'excluded';
   const after = text.slice(end, end + 40);
-  if (PRODUCT_EVENT.test(lead.slice(-60)) || PRODUCT_EVENT_AFTER.test(after)) return 'excluded';
+  if (PRODUCT_EVENT.test(lead.slice(-70)) || PRODUCT_EVENT_AFTER.test(after)) return 'excluded';
   if (TREND.test(lead.slice(-80)) || TREND_AFTER.test(after) || EXAMPLE.test(lead.slice(-50)) || EXAMPLE_AFTER.test(after)) return 'excluded';
   if (TOLD_BODY.test(lead.slice(-100))) return 'excluded';
   if (SAID.test(lead.slice(-40)) || STATEMENT_IN.test(lead.slice(-60)) || STILL.test(lead.slice(-40))) return 'report';

@@ -97,6 +97,8 @@ function fromChrono(doc: AnalysedDoc, s: Sentence, r: chrono.ParsedResult): Omit
     return { ...base, kind: 'yearless', value: md };
   }
   if (!doc.publishedAt) return undefined;
+  // "Pokémon": chrono reads the "mon" after a letter its word boundary does not know as Monday
+  if (/\p{L}$/u.test(s.text.slice(0, r.index))) return undefined;
   const before = s.text.slice(Math.max(0, r.index - 12), r.index);
   const value = resolveRelative(text, before, r, doc.publishedAt, s.text.slice(r.index + text.length, r.index + text.length + 3));
   return value ? { ...base, kind: 'relative', value } : undefined;
