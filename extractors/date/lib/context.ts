@@ -48,6 +48,10 @@ const OTHER_INCIDENT = new RegExp(
     String.raw`|resembl\w+)\b[^.;]{0,70}$`,
   'i',
 );
+// "leaked in 2015, when the firm suffered three separate breaches": the date is told of those other incidents
+const OTHER_INCIDENT_AFTER = /^[^.;]{0,50}\b(?:previous|prior|separate|former)\s+(?:\w+\s+){0,2}(?:breach|attack|incident|hack|intrusion)/i;
+// "Back in 2016, the site had its hands full", "samples that go back to 2014": a year looked back to is background
+const YEAR_LOOKED_BACK = /\b(?:back\s+in|(?:goes|going|go|went)\s+back\s+to)\s+(?:(?:early|mid|late)[\s-]+)?$/i;
 // background of the story, not its incident: when a strain or a group first showed up ("a strain first seen in 2019",
 // "the group, which emerged in 2021"); "the intrusion was first seen on Monday" is the incident's own discovery
 const BACKGROUND = new RegExp(
@@ -136,10 +140,11 @@ export function classifyContext(text: string, sentence: Sentence, start: number,
   if (STATISTIC.test(lead.slice(-70)) || LAW_NAME.test(lead.slice(-16))) return 'excluded';
   if (DATELINE.test(lead.slice(-20)) || DATELINE_AFTER.test(text.slice(end, end + 4))) return 'excluded';
   if (OTHER_INCIDENT.test(lead.slice(-110)) || AHEAD.test(lead.slice(-60)) || BACKGROUND.test(lead.slice(-90))) return 'excluded';
-  const after = text.slice(end, end + 40);
+  const after = text.slice(end, end + 60);
   if (PRODUCT_EVENT.test(lead.slice(-70)) || PRODUCT_EVENT_AFTER.test(after)) return 'excluded';
   if (TREND.test(lead.slice(-80)) || TREND_AFTER.test(after) || EXAMPLE.test(lead.slice(-50)) || EXAMPLE_AFTER.test(after)) return 'excluded';
-  if (TOLD_BODY.test(lead.slice(-100))) return 'excluded';
+  if (TOLD_BODY.test(lead.slice(-100)) || OTHER_INCIDENT_AFTER.test(after)) return 'excluded';
+  if (/^\d{4}$/.test(text.slice(start, end)) && YEAR_LOOKED_BACK.test(lead.slice(-24))) return 'excluded';
   if (SAID.test(lead.slice(-40)) || STATEMENT_IN.test(lead.slice(-60)) || STILL.test(lead.slice(-40))) return 'report';
   // only a date that opens its sentence: "Hackers broke in on Monday, officials said" dates the break-in
   if (/^\s*(?:(?:late|early)\s+)?(?:on\s+)?$/i.test(lead) && SAID_AFTER.test(text.slice(end, end + 60))) return 'report';
