@@ -242,3 +242,20 @@ function inExample(text: string, m: { start: number; end: number }): boolean {
 export function notOneVictimsPlace(doc: AnalysedDoc, m: Mention): boolean {
   return inCountryList(doc, m) || inExample(doc.text, m);
 }
+
+// A breach notice goes to the attorney general of every state whose residents were affected: the state that received
+// it is the regulator's, not the victim's ("notified the California Attorney General", "a letter filed with the State
+// of Maine"), as is the country of the market regulator a listed firm reports to ("a filing submitted Monday with the US
+// Securities and Exchange Commission").
+const REGULATOR_AFTER = new RegExp(
+  String.raw`^(?:['’]s)?\s+(?:Attorney\s+General|attorney\s+general|AG\b|A\.G\.|Department\s+of\s+Justice|Office\s+of\s+(?:the\s+)?Attorney` +
+    String.raw`|Securities\s+and\s+Exchange\s+Commission)`,
+);
+const REGULATOR_BEFORE = new RegExp(
+  String.raw`\b(?:(?:filed|lodged|submitted|registered)\s+(?:\w+\s+)?with|(?:notification|notice|letter|filing|disclosure)s?\s+(?:\w+\s+)?(?:to|with))` +
+    String.raw`\s+(?:the\s+)?(?:state\s+of\s+)?$`,
+  'i',
+);
+/** True when the place is that of the regulator a breach notice or filing went to. */
+export const toRegulator = (text: string, m: { start: number; end: number }) =>
+  REGULATOR_AFTER.test(text.slice(m.end, m.end + 40)) || REGULATOR_BEFORE.test(text.slice(Math.max(0, m.start - 50), m.start));
