@@ -36,6 +36,8 @@ export default defineRule({
     { text: 'A company spokesperson told The Register on Monday that the portal was hacked.', publishedAt: '2023-07-20' },
     { text: 'The firm said in a blog post last week that attackers had stolen data.', publishedAt: '2023-07-20' },
     { text: 'The attack was continuing on Thursday, with online networks down.', publishedAt: '2023-07-20' },
+    // a statement's day opening a clause, its speaker named at length
+    { text: 'Regulators are looking into the breach, and on Tuesday the state attorney general Jane Doe said she would sue.', publishedAt: '2023-07-20' },
   ],
   propose: (doc) => proposeDates(doc, (m) => m.kind === 'relative' && (m.context === 'incident' || m.context === 'discovery'), RELATIVE_INCIDENT),
 });

@@ -22,7 +22,8 @@ const INCIDENT = new RegExp(
 // "first reported problems with its services on April 18": the first sign of the incident, not an announcement of it
 const DISCOVERY = new RegExp(
   String.raw`\b(?:discover(?:ed|y|s)?|detect(?:ed|ion|s)?|noticed|learned|became\s+aware|identified|realized|uncovered` +
-    String.raw`|found\s+out|reported\s+(?:suspicious\s+activity|disruptions?|difficulties|outages?|problems|issues))\b`,
+    String.raw`|found\s+out|determined|came\s+to\s+(?:\w+\s+)?attention` +
+    String.raw`|reported\s+(?:suspicious\s+activity|disruptions?|difficulties|outages?|problems|issues))\b`,
   'gi',
 );
 const DISCOVERY_REACH = 40;
@@ -63,7 +64,7 @@ const AHEAD = new RegExp(
 // "The City of Dallas said Friday that …": the date of the statement
 const SAID = new RegExp(
   String.raw`\b(?:said|says|(?:was|were|been)\s+told|told\s+(?:[\w.'’-]+\s+){0,2}[\w.'’-]+|stated|announced|confirmed|reported|disclosed` +
-    String.raw`|revealed)\s+(?:on\s+|late\s+|early\s+)?$`,
+    String.raw`|revealed)\s+(?:on\s+|in\s+|late\s+|early\s+)?$`,
   'i',
 );
 // the day of a statement about the incident, not of the incident: "in a blog post last week", "in a letter on Wednesday",
@@ -73,7 +74,9 @@ const STATEMENT_IN = new RegExp(
     String.raw`|press\s+release|interview|update)\s+(?:(?:sent|posted|published|issued|released)\s+(?:out\s+)?)?(?:on\s+|late\s+|early\s+)?$`,
   'i',
 );
-const SAID_AFTER = /^\s*,?\s*(?:[\w.&'’-]+\s+){1,4}(?:said|says|announced|confirmed|disclosed|revealed|told)\b/;
+const SAID_AFTER = /^\s*,?\s*(?:[\w.&'’-]+\s+){1,6}(?:said|says|announced|confirmed|disclosed|revealed|told)\b/;
+// a date that opens its sentence or a clause of it: "…, and on Tuesday the state's attorney general said"
+const CLAUSE_OPEN = /(?:^|[;,]\s*(?:and|but|while)?)\s*(?:(?:late|early)\s+)?(?:on\s+)?$/i;
 const STILL = /\b(?:continu\w+|remain(?:ed|s)?|still|ongoing)\s+(?:(?:down|offline|closed|disrupted|on)\s+)?(?:on\s+|until\s+|through\s+|late\s+|early\s+)?$/i;
 const BYLINE = /\b(?:update[sd]?|posted|published|issued|modified|dated|copyright|©)\s*(?:on\s*)?[:(]?\s*$/i;
 // the period the exposed records cover, not when they were exposed: "patients treated between 1996 and 2009"
@@ -112,7 +115,7 @@ export function classifyContext(text: string, sentence: Sentence, start: number,
   if (AHEAD.test(lead.slice(-60)) || BACKGROUND.test(lead.slice(-90))) return 'excluded';
   if (SAID.test(lead.slice(-40)) || STATEMENT_IN.test(lead.slice(-60)) || STILL.test(lead.slice(-40))) return 'report';
   // only a date that opens its sentence: "Hackers broke in on Monday, officials said" dates the break-in
-  if (/^\s*(?:(?:late|early)\s+)?(?:on\s+)?$/i.test(lead) && SAID_AFTER.test(text.slice(end, end + 60))) return 'report';
+  if (CLAUSE_OPEN.test(lead) && SAID_AFTER.test(text.slice(end, end + 70))) return 'report';
   // a press-release dateline: "BRIGHTON, Mich., June 23, 2020 /PRNewswire/ --"
   if (/^\s*(?:\/[^/\n]{2,30}\/|--|—)/.test(text.slice(end, end + 32))) return 'excluded';
   // the clause around the date: a semicolon starts another statement

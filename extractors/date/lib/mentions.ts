@@ -21,6 +21,8 @@ export interface DateMention {
   readonly namesIncident: boolean;
   /** A bare year introduced by a preposition ("in 2016") rather than used as a modifier ("2011 tax returns"). */
   readonly governed: boolean;
+  /** The year of a yearless mention that words beside it give: "in April last year". */
+  readonly year?: number;
 }
 
 const MONTH_NAME = new RegExp(
@@ -46,8 +48,11 @@ const GOVERNOR = new RegExp(
 const RANGE_JOIN = /^\s*(?:and|to|through|until|till|-|–|—)\s*$/i;
 // "last week on Wednesday": chrono reads two dates, the words one day
 const WEEK_THEN_DAY = /^\s*,?\s*(?:on\s+)?$/i;
-// ("September last year" is left as two dates: a month of last year is as often another event's as "last year" is)
+// "in March this year": the month of publication's year, one date
 const YEAR_OF_MONTH = /^this\s+year$/i;
+// "began in April last year": the month of the year before; a month of last year is as often another event's as "last
+// year" is, so it stays as weak as a month without a year, only in the right year
+const LAST_YEAR = /^last\s+year$/i;
 // "last year", "two years ago": news tells its incident in days, weeks and months; a year back is another event's
 const YEAR_BACK = /\b(?:last|past|previous)\s+year\b|\byears?\s+ago\b/i;
 
@@ -74,7 +79,10 @@ function selected(doc: AnalysedDoc, s: Sentence): boolean {
 const pad = (n: number) => String(n).padStart(2, '0');
 
 // a month without its day stands only where a preposition governs it: "in March", "since early June"
-const MONTH_GOVERNED = /\b(?:in|of|since|during|from|until|early|mid|late|last|this|between|and)\s+(?:\w+\s+)?$/i;
+const MONTH_GOVERNED = /\b(?:in|of|since|during|from|until|early|mid|late|last|this|between|and)[\s-]+(?:\w+\s+)?$/i;
+// chrono drops a lone "May" unless "in" precedes it (the modal verb); "in mid-May" and "in early May" are the month
+const MAY_PART = /\b(?:mid|early|late)[\s-]+(?=May\b)/g;
+const forChrono = (text: string) => text.replace(MAY_PART, (m) => 'in'.padEnd(m.length));
 function fromChrono(doc: AnalysedDoc, s: Sentence, r: chrono.ParsedResult): Omit<DateMention, 'context' | 'governed' | 'namesIncident'> | undefined {
   const c = r.start;
   const start = s.start + r.index;
@@ -85,12 +93,15 @@ function fromChrono(doc: AnalysedDoc, s: Sentence, r: chrono.ParsedResult): Omit
   if (stated) {
     if (!c.isCertain('month')) return undefined; // a time of day, or a bare number chrono stretched into a date
     const md = c.isCertain('day') ? `${pad(c.get('month')!)}-${pad(c.get('day')!)}` : pad(c.get('month')!);
-    if (c.isCertain('year')) {
+    // "1 January through 22 June 2016": the start of a range takes its year from the end (the year before when its month is later)
+    const endYear = !c.isCertain('year') && r.end?.isCertain('year') && r.end.isCertain('month') ? r.end.get('year')! : undefined;
+    const year = c.isCertain('year') ? c.get('year')! : endYear && (c.get('month')! > r.end!.get('month')! ? endYear - 1 : endYear);
+    if (year) {
       if (!YEAR.test(text) && !/\d{2}$/.test(text)) return undefined;
-      if (tooOld(doc, c.get('year')!)) return undefined;
+      if (tooOld(doc, year)) return undefined;
       // after publication it is a deadline or a plan, never the incident
-      if (doc.publishedAt && Date.UTC(c.get('year')!, c.get('month')! - 1, c.get('day') ?? 1) > doc.publishedAt.getTime() + 86_400_000) return undefined;
-      return { ...base, kind: 'explicit', value: `${c.get('year')}-${md}` };
+      if (doc.publishedAt && Date.UTC(year, c.get('month')! - 1, c.get('day') ?? 1) > doc.publishedAt.getTime() + 86_400_000) return undefined;
+      return { ...base, kind: 'explicit', value: `${year}-${md}` };
     }
     // "May" is a month and a modal verb; a month name alone only counts when it reads like a date
     if (!c.isCertain('day') && !MONTH_GOVERNED.test(s.text.slice(0, r.index))) return undefined;
@@ -112,7 +123,7 @@ function mentionsIn(doc: AnalysedDoc, s: Sentence): DateMention[] {
       : MONTH_NAME.test(s.text) || MONTH_YEAR.test(s.text) || NUMERIC_DATE.test(s.text)
         ? absoluteChrono
         : undefined;
-  for (const r of parser ? parser.parse(s.text, { instant: ref, timezone: 0 }) : []) {
+  for (const r of parser ? parser.parse(forChrono(s.text), { instant: ref, timezone: 0 }) : []) {
     const m = fromChrono(doc, s, r);
     if (!m) continue;
     const prev = out[out.length - 1];
@@ -122,8 +133,19 @@ function mentionsIn(doc: AnalysedDoc, s: Sentence): DateMention[] {
       out[out.length - 1] = { ...prev, kind: 'explicit', value: `${+m.value.slice(5, 7) < +prev.value.slice(0, 2) ? y - 1 : y}-${prev.value}` };
     }
     // "in March this year": the month takes the year of publication
-    if (prev?.kind === 'yearless' && m.kind === 'relative' && /^\s*(?:of\s+)?$/.test(doc.text.slice(prev.end, m.start)) && YEAR_OF_MONTH.test(r.text)) {
+    const ofYear = prev?.kind === 'yearless' && m.kind === 'relative' && /^\s*(?:of\s+)?$/.test(doc.text.slice(prev.end, m.start));
+    if (ofYear && YEAR_OF_MONTH.test(r.text)) {
       out[out.length - 1] = { ...prev, end: m.end, kind: 'explicit', value: `${m.value.slice(0, 4)}-${prev.value}` };
+      continue;
+    }
+    if (ofYear && LAST_YEAR.test(r.text)) {
+      const year = +m.value.slice(0, 4);
+      out[out.length - 1] = { ...prev, end: m.end, year };
+      // "between September 29 and December 29 last year": the start of the range too
+      const first = out[out.length - 2];
+      if (first?.kind === 'yearless' && RANGE_JOIN.test(doc.text.slice(first.end, prev.start))) {
+        out[out.length - 2] = { ...first, year: +prev.value.slice(0, 2) < +first.value.slice(0, 2) ? year - 1 : year };
+      }
       continue;
     }
     const day = prev?.kind === 'relative' && m.kind === 'relative' && WEEK_THEN_DAY.test(doc.text.slice(prev.end, m.start)) && doc.publishedAt;
@@ -173,7 +195,11 @@ export function withYear(doc: AnalysedDoc, m: DateMention): string | undefined {
   if (m.kind !== 'yearless') return m.kind === 'relative' ? undefined : m.value;
   const all = dateMentions(doc);
   const i = all.indexOf(m);
+  if (m.year) return `${m.year}-${m.value}`;
   const month = +m.value.slice(0, 2);
+  const dated = (x: DateMention) => (x.kind === 'explicit' || x.kind === 'year') && x.context !== 'excluded';
+  // "The 2015 incident started around Dec 26": a year stated earlier in the same sentence is the day's
+  for (let j = i - 1; j >= 0 && all[j]!.sentence === m.sentence; j--) if (dated(all[j]!)) return `${all[j]!.value.slice(0, 4)}-${m.value}`;
   if (doc.publishedAt) {
     const p = doc.publishedAt;
     const y = p.getUTCFullYear();
@@ -182,7 +208,6 @@ export function withYear(doc: AnalysedDoc, m: DateMention): string | undefined {
     if (ahead > 0 && ahead < SOON_MS) return undefined;
     return `${ahead > 0 ? y - 1 : y}-${m.value}`;
   }
-  const dated = (x: DateMention) => (x.kind === 'explicit' || x.kind === 'year') && x.context !== 'excluded';
   for (let j = i - 1; j >= 0; j--) if (dated(all[j]!)) return `${all[j]!.value.slice(0, 4)}-${m.value}`;
   // a report may give the year only later: "installed on June 5 … removed by July 11, 2017"
   for (let j = i + 1; j < all.length; j++) if (dated(all[j]!)) return `${all[j]!.value.slice(0, 4)}-${m.value}`;
