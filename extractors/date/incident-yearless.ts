@@ -24,6 +24,8 @@ export default defineRule({
     'The firm will publish results on March 3.',
     // the day of a statement, not of the incident: "said in March"
     { text: 'The man defrauded two firms of millions, prosecutors said in March.', publishedAt: '2021-04-28' },
+    // the day the incident was owned up to
+    { text: 'In April, the retailer publicly acknowledged the breach.', publishedAt: '2021-06-12' },
     // "May" the modal verb
     { text: 'Attackers may have stolen the data, the firm said.', publishedAt: '2021-09-14' },
   ],

@@ -19,6 +19,8 @@ export default defineRule({
     // "over the weekend" is the weekend just past, not a length of time
     { text: "Hackers attacked the bank's payment systems over the weekend.", publishedAt: '2017-04-10', value: '2017-04-08' },
     { text: "Ransomware hit the county's servers on Wednesday of last week.", publishedAt: '2023-07-20', value: '2023-07-12' },
+    // in reported speech a month is counted from the day of the statement, not of publication
+    { text: 'On March 30, the ministry disclosed that a breach earlier this month had exposed staff records.', publishedAt: '2021-04-06', value: '2021-03' },
   ],
   counterExamples: [
     'Hackers broke into the city network last Tuesday.',

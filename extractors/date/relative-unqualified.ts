@@ -20,6 +20,7 @@ export default defineRule({
     { text: 'The city announced on Monday that services were back.', publishedAt: '2023-07-20' },
     { text: "Today's adversaries don't sleep, and ransomware crews even less.", publishedAt: '2024-02-12' },
     { text: 'Staff will return to the office next week.', publishedAt: '2023-07-20' },
+    { text: 'Classes are expected to resume on Monday.', publishedAt: '2023-07-20' },
     { text: 'Last year, the agency warned of a wave of tax-season phishing. A ransom note was found.', publishedAt: '2023-07-20' },
   ],
   propose: (doc) => proposeDates(doc, (m) => tellsOfIncident(doc) && m.kind === 'relative' && m.context === 'neutral', RELATIVE_UNQUALIFIED),

@@ -29,7 +29,8 @@ const DISCOVERY = new RegExp(
 const DISCOVERY_REACH = 40;
 // after-the-fact events: announcing, notifying, prosecuting; the gang posting its loot on a leak site is a later stage too
 const DISCLOSURE = new RegExp(
-  String.raw`\b(?:announc\w+|leak\s+sites?|disclos\w+|notif\w+|report(?:ed|s)?|reveal\w*|confirm\w*|publish\w*|letters?|informed|alerted` +
+  String.raw`\b(?:announc\w+|acknowledg\w+|admit(?:s|ted)?|leak\s+sites?|disclos\w+|notif\w+|report(?:ed|s)?|reveal\w*|confirm\w*|publish\w*` +
+    String.raw`|letters?|informed|alerted` +
     String.raw`|warned|statement|press\s+release|made\s+public|went\s+public|came\s+to\s+light|sentenc\w+|pleaded|plea|indict\w+|convict\w+|arrest\w+` +
     String.raw`|charged|charges|trial|court|lawsuit|sued|filed|settle\w*|fined|penalty)\b`,
   'gi',
@@ -57,7 +58,7 @@ const DATELINE_AFTER = /^\s*(?:·|\|)/;
 const STARTED_UP = /\b(?:launched|introduced|released|opened|founded|established)\s+(?:in|on|since)?\s*$/i;
 // plans, deadlines and other labelled dates: "will take place on 14–15 May", "apply by 31 July", "Start date: 1 September"
 const AHEAD = new RegExp(
-  String.raw`\b(?:will|shall|scheduled|planned|plans?\s+to|deadline|due|apply|close[sd]?)\b[^.;]{0,40}$|\bby\s+$|\b(?:start|end` +
+  String.raw`\b(?:will|shall|scheduled|planned|plans?\s+to|expect(?:s|ed)?\s+to|deadline|due|apply|close[sd]?)\b[^.;]{0,40}$|\bby\s+$|\b(?:start|end` +
     String.raw`|closing|due|release|publication)\s+date\s*:\s*$`,
   'i',
 );

@@ -56,6 +56,11 @@ const LAST_YEAR = /^last\s+year$/i;
 // "last year", "two years ago": news tells its incident in days, weeks and months; a year back is another event's
 const YEAR_BACK = /\b(?:last|past|previous)\s+year\b|\byears?\s+ago\b/i;
 
+// "On February 28, the ministry disclosed that a breach earlier this month …": in reported speech a week or a month is
+// counted from the day of the statement, not from the day of publication
+const SPEECH_THAT = /\b(?:said|says|disclosed|announced|revealed|confirmed|reported|told\s+\S+|admitted|acknowledged)\s+(?:[^.;]*\s)?that\b/i;
+const WEEK_OR_MONTH = /^(?:earlier\s+|later\s+)?(?:this|last|previous|past)\s+(?:week|month)$/i;
+
 const INCIDENT_NOUN = new RegExp(
   String.raw`^\s+(?:[A-Za-z]+\s+)?(?:cyber-?attacks?|attacks?|breach(?:es)?|hacks?|hacking|theft|intrusions?|incidents?` +
     String.raw`|leaks?|compromise|ransomware\s+attack)\b`,
@@ -83,7 +88,20 @@ const MONTH_GOVERNED = /\b(?:in|of|since|during|from|until|early|mid|late|last|t
 // chrono drops a lone "May" unless "in" precedes it (the modal verb); "in mid-May" and "in early May" are the month
 const MAY_PART = /\b(?:mid|early|late)[\s-]+(?=May\b)/g;
 const forChrono = (text: string) => text.replace(MAY_PART, (m) => 'in'.padEnd(m.length));
-function fromChrono(doc: AnalysedDoc, s: Sentence, r: chrono.ParsedResult): Omit<DateMention, 'context' | 'governed' | 'namesIncident'> | undefined {
+type Found = Omit<DateMention, 'context' | 'governed' | 'namesIncident'>;
+
+/** The day of a statement that the words up to `at` report: "On February 28, the ministry disclosed that …". */
+function statementDay(doc: AnalysedDoc, prev: Found, at: number): Date | undefined {
+  if (!doc.publishedAt || (prev.kind !== 'explicit' && prev.kind !== 'yearless') || !SPEECH_THAT.test(doc.text.slice(prev.end, at))) return undefined;
+  const day = /^(?:(\d{4})-)?(\d{2})-(\d{2})$/.exec(prev.value);
+  if (!day) return undefined;
+  const p = doc.publishedAt;
+  let t = Date.UTC(day[1] ? +day[1] : p.getUTCFullYear(), +day[2]! - 1, +day[3]!);
+  if (!day[1] && t > p.getTime()) t = Date.UTC(p.getUTCFullYear() - 1, +day[2]! - 1, +day[3]!);
+  return t <= p.getTime() ? new Date(t) : undefined;
+}
+
+function fromChrono(doc: AnalysedDoc, s: Sentence, r: chrono.ParsedResult, spoken?: Date): Found | undefined {
   const c = r.start;
   const start = s.start + r.index;
   const end = start + r.text.length;
@@ -109,12 +127,14 @@ function fromChrono(doc: AnalysedDoc, s: Sentence, r: chrono.ParsedResult): Omit
   }
   if (!doc.publishedAt) return undefined;
   const before = s.text.slice(Math.max(0, r.index - 12), r.index);
-  const value = resolveRelative(text, before, r, doc.publishedAt, s.text.slice(r.index + text.length, r.index + text.length + 3));
+  const after = s.text.slice(r.index + text.length, r.index + text.length + 3);
+  const anchored = spoken && WEEK_OR_MONTH.test(text) ? relativeChrono.parse(text, { instant: spoken, timezone: 0 })[0] : undefined;
+  const value = anchored ? resolveRelative(text, before, anchored, spoken!, after) : resolveRelative(text, before, r, doc.publishedAt, after);
   return value ? { ...base, kind: 'relative', value } : undefined;
 }
 
 function mentionsIn(doc: AnalysedDoc, s: Sentence): DateMention[] {
-  const out: Omit<DateMention, 'context' | 'governed' | 'namesIncident'>[] = [];
+  const out: Found[] = [];
   const ref = doc.publishedAt ?? new Date(Date.UTC(2000, 0, 1));
   // chrono reads no bare years, so a sentence with nothing else is left to the year pattern
   const parser =
@@ -124,9 +144,9 @@ function mentionsIn(doc: AnalysedDoc, s: Sentence): DateMention[] {
         ? absoluteChrono
         : undefined;
   for (const r of parser ? parser.parse(forChrono(s.text), { instant: ref, timezone: 0 }) : []) {
-    const m = fromChrono(doc, s, r);
-    if (!m) continue;
     const prev = out[out.length - 1];
+    const m = fromChrono(doc, s, r, prev && statementDay(doc, prev, s.start + r.index));
+    if (!m) continue;
     // "between Jan. 5 and Feb. 2, 2019": the start of a range takes its year from the end
     if (prev?.kind === 'yearless' && m.kind === 'explicit' && RANGE_JOIN.test(doc.text.slice(prev.end, m.start))) {
       const y = +m.value.slice(0, 4);
@@ -156,7 +176,7 @@ function mentionsIn(doc: AnalysedDoc, s: Sentence): DateMention[] {
     }
     out.push(m);
   }
-  const years: Omit<DateMention, 'context' | 'governed' | 'namesIncident'>[] = [];
+  const years: Found[] = [];
   for (const m of matches(BARE_YEAR, s.text)) {
     const start = s.start + m.index;
     const end = start + 4;
