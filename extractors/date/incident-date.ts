@@ -27,6 +27,8 @@ export default defineRule({
     'The report published on June 2, 2021 lists the largest firms.',
     'Customers were notified by letter on July 2, 2014.',
     'The records will be restored within two weeks.',
+    // the date of a gathering where the attack was talked about
+    'Ransomware attacks were the theme of the October 2017 Cambridge Cyber Summit.',
   ],
   propose: (doc) => proposeDates(doc, (m) => m.kind === 'explicit' && m.context === 'incident', STATED_INCIDENT_DATE),
 });

@@ -78,6 +78,10 @@ const STATEMENT_IN = new RegExp(
 const SAID_AFTER = /^\s*,?\s*(?:[\w.&'’-]+\s+){1,6}(?:said|says|announced|confirmed|disclosed|revealed|told)\b/;
 // a date that opens its sentence or a clause of it: "…, and on Tuesday the state's attorney general said"
 const CLAUSE_OPEN = /(?:^|[;,]\s*(?:and|but|while)?)\s*(?:(?:late|early)\s+)?(?:on\s+)?$/i;
+// the date names a statement or a gathering, not an event of the incident: "in a March 19 tweet", "the October 2017 Cambridge
+// Cyber Summit"
+const STATEMENT_NAMED = /^\s*(?:blog\s+post|post|tweet|statement|letter|memo|e-?mail\s+to|filing|notice|press\s+release|interview|announcement)\b/i;
+const GATHERING = /^\s*(?:[A-Z][\w&'’-]*\s+){0,4}(?:Summit|Conference|Congress|Forum|Expo|Symposium|Convention|Olympics|Hearing)\b/;
 const STILL = /\b(?:continu\w+|remain(?:ed|s)?|still|ongoing)\s+(?:(?:down|offline|closed|disrupted|on)\s+)?(?:on\s+|until\s+|through\s+|late\s+|early\s+)?$/i;
 const BYLINE = /\b(?:update[sd]?|posted|published|issued|modified|dated|copyright|©)\s*(?:on\s*)?[:(]?\s*$/i;
 // the period the exposed records cover, not when they were exposed: "patients treated between 1996 and 2009"
@@ -117,6 +121,8 @@ export function classifyContext(text: string, sentence: Sentence, start: number,
   if (SAID.test(lead.slice(-40)) || STATEMENT_IN.test(lead.slice(-60)) || STILL.test(lead.slice(-40))) return 'report';
   // only a date that opens its sentence: "Hackers broke in on Monday, officials said" dates the break-in
   if (CLAUSE_OPEN.test(lead) && SAID_AFTER.test(text.slice(end, end + 70))) return 'report';
+  if (STATEMENT_NAMED.test(text.slice(end, end + 20))) return 'report';
+  if (GATHERING.test(text.slice(end, end + 60))) return 'excluded';
   // a press-release dateline: "BRIGHTON, Mich., June 23, 2020 /PRNewswire/ --"
   if (/^\s*(?:\/[^/\n]{2,30}\/|--|—)/.test(text.slice(end, end + 32))) return 'excluded';
   // the clause around the date: a semicolon starts another statement
