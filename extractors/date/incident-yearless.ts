@@ -28,6 +28,8 @@ export default defineRule({
     { text: 'In April, the retailer publicly acknowledged the breach.', publishedAt: '2021-06-12' },
     // "May" the modal verb
     { text: 'Attackers may have stolen the data, the firm said.', publishedAt: '2021-09-14' },
+    // another victim's attack told for comparison, however long its name
+    'In 2022 the trust was hacked. It follows a similar attack on the Upper Valley and Riverside Health Foundation Trust in October.',
   ],
   propose: (doc) => proposeDates(doc, (m) => m.kind === 'yearless' && (m.context === 'incident' || m.context === 'discovery'), BORROWED_YEAR),
 });

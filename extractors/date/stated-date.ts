@@ -27,6 +27,10 @@ export default defineRule({
     { text: 'The researcher says he contacted the retailer on Feb 7, without an answer.', publishedAt: '2021-03-21' },
     // the day of a statement
     { text: 'Customer records were exposed. In a March 19 tweet, the chain said the flaw was fixed.', publishedAt: '2021-03-21' },
+    // the span a study's data covers; a product's launch
+    'The researchers examined breach data for the period October 2009-December 2016.',
+    'The game first went live on phones in September 2016.',
+    'The game came to tablets first, followed by the phone version on March 23, 2017.',
   ],
   // a day without its year is dated by the publication ("contacted the firm on Feb 7")
   propose: (doc) =>

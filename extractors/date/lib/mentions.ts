@@ -53,8 +53,8 @@ const YEAR_OF_MONTH = /^this\s+year$/i;
 // "began in April last year": the month of the year before; a month of last year is as often another event's as "last
 // year" is, so it stays as weak as a month without a year, only in the right year
 const LAST_YEAR = /^last\s+year$/i;
-// "last year", "two years ago": news tells its incident in days, weeks and months; a year back is another event's
-const YEAR_BACK = /\b(?:last|past|previous)\s+year\b|\byears?\s+ago\b/i;
+// "last year", "two years ago", "13 months ago": news tells its incident in days, weeks and months; a year back is another event's
+const YEAR_BACK = /\b(?:last|past|previous)\s+year\b|\byears?\s+ago\b|\b(?:1[2-9]|[2-9]\d)\s+months\s+ago\b/i;
 
 // "On February 28, the ministry disclosed that a breach earlier this month …": in reported speech a week or a month is
 // counted from the day of the statement, not from the day of publication
@@ -126,6 +126,8 @@ function fromChrono(doc: AnalysedDoc, s: Sentence, r: chrono.ParsedResult, spoke
     return { ...base, kind: 'yearless', value: md };
   }
   if (!doc.publishedAt) return undefined;
+  // "Pokémon": chrono reads the "mon" after a letter its word boundary does not know as Monday
+  if (/\p{L}$/u.test(s.text.slice(0, r.index))) return undefined;
   const before = s.text.slice(Math.max(0, r.index - 12), r.index);
   const after = s.text.slice(r.index + text.length, r.index + text.length + 3);
   const anchored = spoken && WEEK_OR_MONTH.test(text) ? relativeChrono.parse(text, { instant: spoken, timezone: 0 })[0] : undefined;
@@ -189,7 +191,7 @@ function mentionsIn(doc: AnalysedDoc, s: Sentence): DateMention[] {
     .map((m) => ({
       ...m,
       context:
-        m.kind === 'relative' && m.value.length === 4 && YEAR_BACK.test(doc.text.slice(m.start, m.end))
+        m.kind === 'relative' && m.value.length <= 7 && YEAR_BACK.test(doc.text.slice(m.start, m.end))
           ? 'excluded'
           : classifyContext(doc.text, m.sentence, m.start, m.end),
       namesIncident:
