@@ -29,60 +29,61 @@ import r24 from './location/header.ts';
 import r25 from './location/national-body.ts';
 import r26 from './location/place-based.ts';
 import r27 from './location/subdivision.ts';
-import r28 from './location/us-state.ts';
-import r29 from './origin/attributed-to.ts';
-import r30 from './origin/based-in.ts';
-import r31 from './origin/charged-national.ts';
-import r32 from './origin/country-named-group.ts';
-import r33 from './origin/demonym-attack.ts';
-import r34 from './origin/demonym-attacker.ts';
-import r35 from './origin/named-actor.ts';
-import r36 from './origin/pro-country.ts';
-import r37 from './origin/state-subject.ts';
-import r38 from './ransom/attacker-encryption.ts';
-import r39 from './ransom/demand-phrase.ts';
-import r40 from './ransom/demanded-amount.ts';
-import r41 from './ransom/encrypted-payment.ts';
-import r42 from './ransom/extortion.ts';
-import r43 from './ransom/no-demand.ts';
-import r44 from './ransom/paid-amount.ts';
-import r45 from './ransom/ransomware-attack.ts';
-import r46 from './ransom/ransomware-mention.ts';
-import r47 from './serverCount/counted-machines.ts';
-import r48 from './serverCount/counted-servers.ts';
-import r49 from './serverCount/one-computer-hit.ts';
-import r50 from './serverCount/one-server-hit.ts';
-import r51 from './serverCount/own-fleet-hit.ts';
-import r52 from './serverCount/servers-of-them.ts';
-import r53 from './victim/actor-hacked.ts';
-import r54 from './victim/appositive-kind.ts';
-import r55 from './victim/attack-on.ts';
-import r56 from './victim/called-name.ts';
-import r57 from './victim/claimed-victim.ts';
-import r58 from './victim/described-name.ts';
-import r59 from './victim/described-opening.ts';
-import r60 from './victim/disclosed-incident.ts';
-import r61 from './victim/first-organisation.ts';
-import r62 from './victim/first-proper-name.ts';
-import r63 from './victim/headline-tag.ts';
-import r64 from './victim/hit-by-attack.ts';
-import r65 from './victim/incident-at.ts';
-import r66 from './victim/insider-employer.ts';
-import r67 from './victim/it-office-of.ts';
-import r68 from './victim/known-brand.ts';
-import r69 from './victim/lead-appositive.ts';
-import r70 from './victim/lead-subject.ts';
-import r71 from './victim/most-mentioned.ts';
-import r72 from './victim/name-assets.ts';
-import r73 from './victim/named-incident.ts';
-import r74 from './victim/opening-subject.ts';
-import r75 from './victim/people-of.ts';
-import r76 from './victim/possessive-assets.ts';
-import r77 from './victim/practitioner.ts';
-import r78 from './victim/report-header.ts';
-import r79 from './victim/served-client.ts';
-import r80 from './victim/site-domain.ts';
-import r81 from './victim/worked-for.ts';
+import r28 from './location/us-county.ts';
+import r29 from './location/us-state.ts';
+import r30 from './origin/attributed-to.ts';
+import r31 from './origin/based-in.ts';
+import r32 from './origin/charged-national.ts';
+import r33 from './origin/country-named-group.ts';
+import r34 from './origin/demonym-attack.ts';
+import r35 from './origin/demonym-attacker.ts';
+import r36 from './origin/named-actor.ts';
+import r37 from './origin/pro-country.ts';
+import r38 from './origin/state-subject.ts';
+import r39 from './ransom/attacker-encryption.ts';
+import r40 from './ransom/demand-phrase.ts';
+import r41 from './ransom/demanded-amount.ts';
+import r42 from './ransom/encrypted-payment.ts';
+import r43 from './ransom/extortion.ts';
+import r44 from './ransom/no-demand.ts';
+import r45 from './ransom/paid-amount.ts';
+import r46 from './ransom/ransomware-attack.ts';
+import r47 from './ransom/ransomware-mention.ts';
+import r48 from './serverCount/counted-machines.ts';
+import r49 from './serverCount/counted-servers.ts';
+import r50 from './serverCount/one-computer-hit.ts';
+import r51 from './serverCount/one-server-hit.ts';
+import r52 from './serverCount/own-fleet-hit.ts';
+import r53 from './serverCount/servers-of-them.ts';
+import r54 from './victim/actor-hacked.ts';
+import r55 from './victim/appositive-kind.ts';
+import r56 from './victim/attack-on.ts';
+import r57 from './victim/called-name.ts';
+import r58 from './victim/claimed-victim.ts';
+import r59 from './victim/described-name.ts';
+import r60 from './victim/described-opening.ts';
+import r61 from './victim/disclosed-incident.ts';
+import r62 from './victim/first-organisation.ts';
+import r63 from './victim/first-proper-name.ts';
+import r64 from './victim/headline-tag.ts';
+import r65 from './victim/hit-by-attack.ts';
+import r66 from './victim/incident-at.ts';
+import r67 from './victim/insider-employer.ts';
+import r68 from './victim/it-office-of.ts';
+import r69 from './victim/known-brand.ts';
+import r70 from './victim/lead-appositive.ts';
+import r71 from './victim/lead-subject.ts';
+import r72 from './victim/most-mentioned.ts';
+import r73 from './victim/name-assets.ts';
+import r74 from './victim/named-incident.ts';
+import r75 from './victim/opening-subject.ts';
+import r76 from './victim/people-of.ts';
+import r77 from './victim/possessive-assets.ts';
+import r78 from './victim/practitioner.ts';
+import r79 from './victim/report-header.ts';
+import r80 from './victim/served-client.ts';
+import r81 from './victim/site-domain.ts';
+import r82 from './victim/worked-for.ts';
 
 export const RULE_SPECS: readonly (readonly [string, RuleSpec])[] = [
   ['date/any-year', r0],
@@ -113,58 +114,59 @@ export const RULE_SPECS: readonly (readonly [string, RuleSpec])[] = [
   ['location/national-body', r25],
   ['location/place-based', r26],
   ['location/subdivision', r27],
-  ['location/us-state', r28],
-  ['origin/attributed-to', r29],
-  ['origin/based-in', r30],
-  ['origin/charged-national', r31],
-  ['origin/country-named-group', r32],
-  ['origin/demonym-attack', r33],
-  ['origin/demonym-attacker', r34],
-  ['origin/named-actor', r35],
-  ['origin/pro-country', r36],
-  ['origin/state-subject', r37],
-  ['ransom/attacker-encryption', r38],
-  ['ransom/demand-phrase', r39],
-  ['ransom/demanded-amount', r40],
-  ['ransom/encrypted-payment', r41],
-  ['ransom/extortion', r42],
-  ['ransom/no-demand', r43],
-  ['ransom/paid-amount', r44],
-  ['ransom/ransomware-attack', r45],
-  ['ransom/ransomware-mention', r46],
-  ['serverCount/counted-machines', r47],
-  ['serverCount/counted-servers', r48],
-  ['serverCount/one-computer-hit', r49],
-  ['serverCount/one-server-hit', r50],
-  ['serverCount/own-fleet-hit', r51],
-  ['serverCount/servers-of-them', r52],
-  ['victim/actor-hacked', r53],
-  ['victim/appositive-kind', r54],
-  ['victim/attack-on', r55],
-  ['victim/called-name', r56],
-  ['victim/claimed-victim', r57],
-  ['victim/described-name', r58],
-  ['victim/described-opening', r59],
-  ['victim/disclosed-incident', r60],
-  ['victim/first-organisation', r61],
-  ['victim/first-proper-name', r62],
-  ['victim/headline-tag', r63],
-  ['victim/hit-by-attack', r64],
-  ['victim/incident-at', r65],
-  ['victim/insider-employer', r66],
-  ['victim/it-office-of', r67],
-  ['victim/known-brand', r68],
-  ['victim/lead-appositive', r69],
-  ['victim/lead-subject', r70],
-  ['victim/most-mentioned', r71],
-  ['victim/name-assets', r72],
-  ['victim/named-incident', r73],
-  ['victim/opening-subject', r74],
-  ['victim/people-of', r75],
-  ['victim/possessive-assets', r76],
-  ['victim/practitioner', r77],
-  ['victim/report-header', r78],
-  ['victim/served-client', r79],
-  ['victim/site-domain', r80],
-  ['victim/worked-for', r81],
+  ['location/us-county', r28],
+  ['location/us-state', r29],
+  ['origin/attributed-to', r30],
+  ['origin/based-in', r31],
+  ['origin/charged-national', r32],
+  ['origin/country-named-group', r33],
+  ['origin/demonym-attack', r34],
+  ['origin/demonym-attacker', r35],
+  ['origin/named-actor', r36],
+  ['origin/pro-country', r37],
+  ['origin/state-subject', r38],
+  ['ransom/attacker-encryption', r39],
+  ['ransom/demand-phrase', r40],
+  ['ransom/demanded-amount', r41],
+  ['ransom/encrypted-payment', r42],
+  ['ransom/extortion', r43],
+  ['ransom/no-demand', r44],
+  ['ransom/paid-amount', r45],
+  ['ransom/ransomware-attack', r46],
+  ['ransom/ransomware-mention', r47],
+  ['serverCount/counted-machines', r48],
+  ['serverCount/counted-servers', r49],
+  ['serverCount/one-computer-hit', r50],
+  ['serverCount/one-server-hit', r51],
+  ['serverCount/own-fleet-hit', r52],
+  ['serverCount/servers-of-them', r53],
+  ['victim/actor-hacked', r54],
+  ['victim/appositive-kind', r55],
+  ['victim/attack-on', r56],
+  ['victim/called-name', r57],
+  ['victim/claimed-victim', r58],
+  ['victim/described-name', r59],
+  ['victim/described-opening', r60],
+  ['victim/disclosed-incident', r61],
+  ['victim/first-organisation', r62],
+  ['victim/first-proper-name', r63],
+  ['victim/headline-tag', r64],
+  ['victim/hit-by-attack', r65],
+  ['victim/incident-at', r66],
+  ['victim/insider-employer', r67],
+  ['victim/it-office-of', r68],
+  ['victim/known-brand', r69],
+  ['victim/lead-appositive', r70],
+  ['victim/lead-subject', r71],
+  ['victim/most-mentioned', r72],
+  ['victim/name-assets', r73],
+  ['victim/named-incident', r74],
+  ['victim/opening-subject', r75],
+  ['victim/people-of', r76],
+  ['victim/possessive-assets', r77],
+  ['victim/practitioner', r78],
+  ['victim/report-header', r79],
+  ['victim/served-client', r80],
+  ['victim/site-domain', r81],
+  ['victim/worked-for', r82],
 ];
