@@ -16,6 +16,8 @@ export default defineRule({
     { text: 'The company, founded in March 1998, said the ransomware attack began on 3 July 2023.', value: '2023-07-03' },
     // news verbs of attack: "hit", "struck", "crippled", "knocked offline"
     { text: "Ransomware hit the county's servers on 3 March 2024.", value: '2024-03-03' },
+    // systems an attack took down are the incident, a business closing is not
+    { text: 'The clinic’s systems were shut down on 3 March 2024 after the attack.', value: '2024-03-03' },
   ],
   counterExamples: [
     'The company was founded in March 1998 and employs 4,000 people.',
