@@ -19,6 +19,8 @@ export default defineRule({
     // a range whose start has no year of its own takes the end's
     { text: 'An intruder accessed the booking platform from 4 February through 19 July 2021.', value: '2021-02-04' },
     { text: 'Card data was stolen between 12 November and 3 January 2020.', value: '2019-11-12' },
+    // systems an attack took down are the incident, a business closing is not
+    { text: 'The clinic’s systems were shut down on 3 March 2024 after the attack.', value: '2024-03-03' },
   ],
   counterExamples: [
     'The company was founded in March 1998 and employs 4,000 people.',

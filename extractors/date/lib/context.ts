@@ -75,7 +75,10 @@ const PRODUCT_EVENT_AFTER = /^\s*,?\s*(?:patched|fixed|released|rolled\s+out)\b/
 // a trend across an industry, not one incident: "ransomware trends of 2016", "the number of attacks doubled in 2017",
 // "the overall damage caused by ransomware in 2016", "$325 million in 2015 alone"
 const TREND = /\b(?:trends?|industries|overall|year-(?:on|over)-year|the\s+number\s+of)\b[^.;]{0,60}$/i;
-const TREND_AFTER = /^\s*(?:alone\b|(?:[\w-]+\s+){0,2}trends?\b)/i;
+// "records compromised in 2015, according to provider data": a count from figures kept over many incidents
+const TREND_AFTER = /^\s*(?:alone\b|(?:[\w-]+\s+){0,2}trends?\b|,?\s*according\s+to\s+(?:[\w-]+\s+){0,3}(?:data|figures|statistics)\b)/i;
+// "the fan site itself shut down in 2016": a business closing, not systems an attack took down ("were shut down")
+const CLOSED = /(?<!\b(?:was|were|been|be|is|are|being)\s+)\bshut\s+down\s+(?:in|on)\s+$/i;
 // an example given in passing: "In 2013, for instance, another group hijacked a bank's domain"
 const EXAMPLE = /\bfor\s+(?:instance|example)\b[^.;]{0,30}$/i;
 const EXAMPLE_AFTER = /^\s*,?\s*for\s+(?:instance|example)\b/i;
@@ -121,7 +124,8 @@ const DATA_PERIOD = new RegExp(
   'i',
 );
 // figures compared across years describe a trend, not an incident: "up from $1.1 million in 2022", "29% of companies paid in 2023"
-const STATISTIC = /(?:\d\s?%|\bper\s?cent\b|\baverage\b|\bmedian\b|\b(?:up|down)\s+from\b|\bcompared\s+(?:with|to)\b)[^;]{0,50}$/i;
+const STATISTIC =
+  /(?:\d\s?%|\bper\s?cent\b|\baverage\b|\bmedian\b|\btimes\s+(?:as\s+(?:many|much)|more)\b|\b(?:up|down)\s+from\b|\bcompared\s+(?:with|to)\b)[^;]{0,50}$/i;
 // a law's name carries its year: "the Privacy Act 1988"
 const LAW_NAME = /\b(?:Act|Directive|Regulation|Code),?\s+(?:of\s+)?$/;
 const OPEN_START = /\b(?:from|starting|beginning)\s+$/i;
@@ -151,7 +155,7 @@ export function classifyContext(text: string, sentence: Sentence, start: number,
   const after = text.slice(end, end + 60);
   if (PRODUCT_EVENT.test(lead.slice(-70)) || PRODUCT_EVENT_AFTER.test(after)) return 'excluded';
   if (TREND.test(lead.slice(-80)) || TREND_AFTER.test(after) || EXAMPLE.test(lead.slice(-50)) || EXAMPLE_AFTER.test(after)) return 'excluded';
-  if (TOLD_BODY.test(lead.slice(-100)) || OTHER_INCIDENT_AFTER.test(after)) return 'excluded';
+  if (TOLD_BODY.test(lead.slice(-100)) || OTHER_INCIDENT_AFTER.test(after) || CLOSED.test(lead.slice(-30))) return 'excluded';
   if (/^\d{4}$/.test(text.slice(start, end)) && YEAR_LOOKED_BACK.test(lead.slice(-24))) return 'excluded';
   if (SAID.test(lead.slice(-40)) || STATEMENT_IN.test(lead.slice(-60)) || STILL.test(lead.slice(-40))) return 'report';
   // only a date that opens its sentence: "Hackers broke in on Monday, officials said" dates the break-in
