@@ -5,7 +5,7 @@
 import type { FieldName, FieldValue, Fields, Span } from './contract/record.ts';
 import { FIELD_NAMES } from './contract/record.ts';
 import type { Candidate } from './rule.ts';
-import type { Block } from './analyse/blocks.ts';
+import { digestItems, type Block } from './analyse/blocks.ts';
 import { calibrate, measuredPrecision, type CalibrationTable, type Genre } from './calibration.ts';
 import { storyFocus } from './incident/focus.ts';
 import { FIELDS, normName } from './fields/index.ts';
@@ -216,7 +216,7 @@ function resolveField<F extends FieldName>(field: F, cands: Candidate<F>[], ctx:
  */
 function inFocus(text: string, blocks: readonly Block[], victim: string): (c: Candidate) => boolean {
   const name = normName(victim);
-  const others = blocks.filter((b) => b.digestItem && !normName(text.slice(b.start, b.end)).includes(name));
+  const others = digestItems(blocks).filter((b) => !normName(text.slice(b.start, b.end)).includes(name));
   if (others.length < 2) return () => true;
   const inOther = (s: Span) => others.some((b) => s.start >= b.start && s.end <= b.end);
   return (c) => !c.evidence.every(inOther);
