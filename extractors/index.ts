@@ -63,24 +63,25 @@ import r58 from './victim/disclosed-incident.ts';
 import r59 from './victim/first-organisation.ts';
 import r60 from './victim/first-proper-name.ts';
 import r61 from './victim/headline-tag.ts';
-import r62 from './victim/hit-by-attack.ts';
-import r63 from './victim/incident-at.ts';
-import r64 from './victim/insider-employer.ts';
-import r65 from './victim/it-office-of.ts';
-import r66 from './victim/known-brand.ts';
-import r67 from './victim/lead-appositive.ts';
-import r68 from './victim/lead-subject.ts';
-import r69 from './victim/most-mentioned.ts';
-import r70 from './victim/name-assets.ts';
-import r71 from './victim/named-incident.ts';
-import r72 from './victim/opening-subject.ts';
-import r73 from './victim/people-of.ts';
-import r74 from './victim/possessive-assets.ts';
-import r75 from './victim/practitioner.ts';
-import r76 from './victim/report-header.ts';
-import r77 from './victim/served-client.ts';
-import r78 from './victim/site-domain.ts';
-import r79 from './victim/worked-for.ts';
+import r62 from './victim/headline-victim.ts';
+import r63 from './victim/hit-by-attack.ts';
+import r64 from './victim/incident-at.ts';
+import r65 from './victim/insider-employer.ts';
+import r66 from './victim/it-office-of.ts';
+import r67 from './victim/known-brand.ts';
+import r68 from './victim/lead-appositive.ts';
+import r69 from './victim/lead-subject.ts';
+import r70 from './victim/most-mentioned.ts';
+import r71 from './victim/name-assets.ts';
+import r72 from './victim/named-incident.ts';
+import r73 from './victim/opening-subject.ts';
+import r74 from './victim/people-of.ts';
+import r75 from './victim/possessive-assets.ts';
+import r76 from './victim/practitioner.ts';
+import r77 from './victim/report-header.ts';
+import r78 from './victim/served-client.ts';
+import r79 from './victim/site-domain.ts';
+import r80 from './victim/worked-for.ts';
 
 export const RULE_SPECS: readonly (readonly [string, RuleSpec])[] = [
   ['date/any-year', r0],
@@ -145,22 +146,23 @@ export const RULE_SPECS: readonly (readonly [string, RuleSpec])[] = [
   ['victim/first-organisation', r59],
   ['victim/first-proper-name', r60],
   ['victim/headline-tag', r61],
-  ['victim/hit-by-attack', r62],
-  ['victim/incident-at', r63],
-  ['victim/insider-employer', r64],
-  ['victim/it-office-of', r65],
-  ['victim/known-brand', r66],
-  ['victim/lead-appositive', r67],
-  ['victim/lead-subject', r68],
-  ['victim/most-mentioned', r69],
-  ['victim/name-assets', r70],
-  ['victim/named-incident', r71],
-  ['victim/opening-subject', r72],
-  ['victim/people-of', r73],
-  ['victim/possessive-assets', r74],
-  ['victim/practitioner', r75],
-  ['victim/report-header', r76],
-  ['victim/served-client', r77],
-  ['victim/site-domain', r78],
-  ['victim/worked-for', r79],
+  ['victim/headline-victim', r62],
+  ['victim/hit-by-attack', r63],
+  ['victim/incident-at', r64],
+  ['victim/insider-employer', r65],
+  ['victim/it-office-of', r66],
+  ['victim/known-brand', r67],
+  ['victim/lead-appositive', r68],
+  ['victim/lead-subject', r69],
+  ['victim/most-mentioned', r70],
+  ['victim/name-assets', r71],
+  ['victim/named-incident', r72],
+  ['victim/opening-subject', r73],
+  ['victim/people-of', r74],
+  ['victim/possessive-assets', r75],
+  ['victim/practitioner', r76],
+  ['victim/report-header', r77],
+  ['victim/served-client', r78],
+  ['victim/site-domain', r79],
+  ['victim/worked-for', r80],
 ];

@@ -161,6 +161,17 @@ const system = defineReject({
   rejects: (n) => /\sSystem$/u.test(n.value) && !ORG_HEAD.test(n.value),
 });
 
+const malwareName = defineReject({
+  name: 'a malware family or a protocol',
+  examples: [
+    { run: 'the [Jolly Yule Ransomware] spreads by email.', value: null },
+    { run: 'a flaw in the [Plain Device Query Protocol] lets anyone in.', value: null },
+  ],
+  counterExamples: ['[Ransomware Response Partners] was hacked.'],
+  // "the Jolly Yule Ransomware", "Plain Device Query Protocol": what attacks or what is flawed, not whom
+  rejects: (n) => /\s(?:Ransomware|Malware|Trojan|Botnet|Worm|Backdoor|Stealer|Wiper|Protocol)$/u.test(n.value),
+});
+
 const vendorKind = defineReject({
   name: "a vendor's kind in the run",
   examples: [{ run: 'states the [British IT-company Elliptic]', value: null }],
@@ -450,6 +461,7 @@ export const REJECTS: readonly RejectStep[] = [
   peopleOfPlace,
   aptLabel,
   system,
+  malwareName,
   vendorKind,
   actorBefore,
   vendorBefore,
