@@ -100,12 +100,14 @@ const nationalGovernment = defineReject({
   rejects: (n) => NATIONAL_GOVERNMENT.test(n.value) && isCountry(n.value.replace(NATIONAL_GOVERNMENT, '$1')),
 });
 
-const CREW_END = /\s(?:Crew|Hackers|Hacking\s+Team|Cyber\s+(?:Army|Team|Squad|Force))$|^(?:\p{Lu}\p{L}+\s+)?Electronic\s+Army$/u;
+const CREW_END =
+  /\s(?:Crew|Hackers|Hacking\s+Team|Crime\s+(?:Family|Syndicate|Gang)|Cyber\s+(?:Army|Team|Squad|Force))$|^(?:\p{Lu}\p{L}+\s+)?Electronic\s+Army$/u;
 const crew = defineReject({
   name: "a crew's name",
   examples: [
     { run: '[Pakistani Haxors Crew] defaced it.', value: null },
     { run: '[Iranian Cyber Army] struck.', value: null },
+    { run: 'the [Lusitanian Crime Family] demanded a ransom.', value: null },
   ],
   counterExamples: ['[Cyber Defence Agency] said.'],
   // "Pakistani Haxors Crew", "Iranian Cyber Army": a crew's name is the attacker's
