@@ -17,27 +17,42 @@ const MAX_WORDS = 6;
 // an outlet's signature after the headline ("… | Technology | The Guardian", "… - Help Net Security")
 const SIGNATURE = /\s+[|–—-]\s+[^|–—]{2,60}$/u;
 const INCIDENT = String.raw`(?:cyber[\s-]?attacks?|attacks?|breach(?:es)?|hacks?|hacking|intrusions?|ransomware|DDoS|data\s+(?:breach|leak)|leak)`;
-// after the name: a passive harm verb, an incident noun it owns, a colon before one, its leaking records
+// after the name: a passive harm verb, an incident noun it owns, a colon before one, a verb of telling of one, falling
+// victim, its systems hit, its people's records taken
+const PASSIVE_HARM =
+  String.raw`\s+(?:(?:was|is|gets?|got|has\s+been)\s+)?(?:hit|struck|hacked|breached|attacked|targeted|compromised|infected|crippled` +
+  String.raw`|paraly[sz]ed|defaced|knocked\s+offline)(?=\s+(?:by|with|in|during|after|as|amid)\b|\s*[,;:.!?|–—-]|\s*$)`;
+const OWN_INCIDENT = String.raw`\s+(?:(?:cyber|email|phishing|data|ransomware|security|network)[\s-]?){0,2}(?:attack|breach|hack|intrusion)\b`;
+const TELLS =
+  String.raw`\s+(?:confirms?|confirmed|discloses?|disclosed|reports?|reported|suffers?|suffered|admits?|admitted|investigates?|flags?` +
+  String.raw`|flagged|reveals?|revealed|notif(?:y|ies|ied))\s+(?:[\w-]+\s+){0,4}${INCIDENT}\b`;
+const VICTIM_OF = String.raw`\s+(?:falls?|fell)\s+victim\b|\s+among\s+(?:the\s+)?(?:[\w-]+\s+){0,3}victims\b`;
+const SYSTEMS_HIT =
+  String.raw`(?:['’]s?)?\s+(?:[\w-]+\s+)?(?:API|website|site|network|systems?|servers?|database|app)\s+(?:leaks?|leaked|exposes?|exposed` +
+  String.raw`|hacked|breached|defaced|(?:(?:was|were|is|are)\s+)?(?:affected|hit|infected|crippled|compromised)\s+by)\b`;
+const RECORDS_TAKEN = String.raw`['’]?s?\s+(?:employee|customer|patient|staff|student|user)s?['’]?\s+(?:W-?2s?|data|records|details|tax\s+forms)`;
 const AFTER_NAME = new RegExp(
-  String.raw`^(?:\s+(?:(?:was|is|gets?|got|has\s+been)\s+)?(?:hit|struck|hacked|breached|attacked|targeted|compromised|infected|crippled|paraly[sz]ed` +
-    String.raw`|defaced|knocked\s+offline)(?=\s+(?:by|with|in|during|after|as|amid)\b|\s*[,;:.!?|–—-]|\s*$)|\s+(?:(?:cyber|email|phishing|data|ransomware|security|network)[\s-]?){0,2}(?:attack|breach|hack|intrusion)\b` +
-    String.raw`|:\s+(?:[\w-]+\s+){0,3}${INCIDENT}\b|\s+(?:confirms?|confirmed|discloses?|disclosed|reports?|reported|suffers?|suffered|admits?|admitted|investigates?|flags?|flagged` +
-    String.raw`|reveals?|revealed|notif(?:y|ies|ied))\s+(?:[\w-]+\s+){0,4}${INCIDENT}\b|\s+(?:falls?|fell)\s+victim\b|\s+among\s+(?:the\s+)?(?:[\w-]+\s+){0,3}victims\b` +
-    String.raw`|(?:['’]s?)?\s+(?:[\w-]+\s+)?(?:API|website|site|network|systems?|servers?|database|app)\s+(?:leaks?|leaked|exposes?|exposed|hacked|breached|defaced` +
-    String.raw`|(?:(?:was|were|is|are)\s+)?(?:affected|hit|infected|crippled|compromised)\s+by)\b` +
-    String.raw`|['’]?s?\s+(?:employee|customer|patient|staff|student|user)s?['’]?\s+(?:W-?2s?|data|records|details|tax\s+forms))`,
+  String.raw`^(?:${PASSIVE_HARM}|${OWN_INCIDENT}|:\s+(?:[\w-]+\s+){0,3}${INCIDENT}\b|${TELLS}|${VICTIM_OF}|${SYSTEMS_HIT}|${RECORDS_TAKEN})`,
   'iu',
 );
 // before the name: an attacker's verb on it ("Anonymous Hacks, Defaces"), an attack noun's preposition
+const ATTACKER =
+  String.raw`(?:hackers?|attackers?|ransomware|malware|cyber[\s-]?attack|cybercriminals?|extortionists?|anonymous|(?:hackt|act)ivists?` +
+  String.raw`|scammers?|thieves|virus)`;
+const ATTACKER_VERB =
+  String.raw`(?:hit|hits|hack|hacks|hacked|breach(?:es|ed)?|target(?:s|ed)?|attack(?:s|ed)?|strikes?|struck|cripples?|crippled|deface[sd]?` +
+  String.raw`|infects?|infected|paraly[sz]es|disrupts?)`;
 const BEFORE_NAME = new RegExp(
-  String.raw`(?:(?:hackers?|attackers?|ransomware|malware|cyber[\s-]?attack|cybercriminals?|extortionists?|anonymous|(?:hackt|act)ivists?|scammers?|thieves|virus)\s+` +
-    String.raw`(?:(?:hit|hits|hack|hacks|hacked|breach(?:es|ed)?|target(?:s|ed)?|attack(?:s|ed)?|strikes?|struck|cripples?|crippled|deface[sd]?|infects?` +
-    String.raw`|infected|paraly[sz]es|disrupts?)(?:\s*,\s*|\s+and\s+)?){1,2}|${INCIDENT}\s+(?:on|at|against))\s+(?:the\s+)?(?:(?:city|town|county)\s+of\s+)?$`,
+  String.raw`(?:${ATTACKER}\s+(?:${ATTACKER_VERB}(?:\s*,\s*|\s+and\s+)?){1,2}|${INCIDENT}\s+(?:on|at|against))\s+(?:the\s+)?` +
+    String.raw`(?:(?:city|town|county)\s+of\s+)?$`,
   'iu',
 );
 // what may follow an object: the headline's end, punctuation, a joining word, or the systems hit
-const OBJECT_END =
-  /^(?:$|\s*[,;:.!?|–—-]|\s+(?:with|by|in|as|after|over|for|and|to|amid|leaving|demanding|website|site|network|systems?|servers?|computers?|data|database|email)\b)/iu;
+const OBJECT_END = new RegExp(
+  String.raw`^(?:$|\s*[,;:.!?|–—-]|\s+(?:with|by|in|as|after|over|for|and|to|amid|leaving|demanding|website|site|network|systems?` +
+    String.raw`|servers?|computers?|data|database|email)\b)`,
+  'iu',
+);
 const CAPITAL = /^[\p{Lu}\d]/u;
 // the incident's own words, title-cased, are no part of a name ("Reveals Cyber Attack")
 const INCIDENT_WORD =
