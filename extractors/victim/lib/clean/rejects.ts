@@ -12,6 +12,7 @@ import {
   LEADING,
   NOT_VICTIM_NAMES,
   NOT_VICTIM_WORDS,
+  PRODUCT_NAMES,
   ORG_HEAD,
   OVERSEEING_AFTER,
   OVERSIGHT_BODY,
@@ -172,6 +173,14 @@ const malwareName = defineReject({
   counterExamples: ['[Ransomware Response Partners] was hacked.'],
   // "the Jolly Yule Ransomware", "Plain Device Query Protocol": what attacks or what is flawed, not whom
   rejects: (n) => /\s(?:Ransomware|Malware|Trojan|Botnet|Worm|Backdoor|Stealer|Wiper|Protocol)$/u.test(n.value),
+});
+
+const product = defineReject({
+  name: 'a platform or device, not its vendor',
+  examples: [{ run: 'the ransomware hits [macOS] users.', value: null }],
+  counterExamples: ['[Macrosoft Ltd] was hit.'],
+  // "Filecoder targets macOS", "a Tor user": the platform an attack runs on names no victim organisation
+  rejects: (n) => PRODUCT_NAMES.has(n.value.toLowerCase()),
 });
 
 const vendorKind = defineReject({
@@ -464,6 +473,7 @@ export const REJECTS: readonly RejectStep[] = [
   aptLabel,
   system,
   malwareName,
+  product,
   vendorKind,
   actorBefore,
   vendorBefore,
