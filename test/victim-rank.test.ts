@@ -24,7 +24,14 @@ const cand = (value: string, rule: string, confidence = 0.5): Candidate<'victim'
 describe('groupFeatures', () => {
   it('the headline, lead, mentions and incident wording of the victim', () => {
     const f = groupFeatures({ members: [cand('Smalltown Dental', 'a')], score: 0.6 }, { text: TEXT, title: TITLE });
-    expect(f).toEqual({ measured: 0.6, title: 1, lead: 1, mentions: Math.log1p(2), incidentNear: 1, product: 0 });
+    expect(f).toEqual({ measured: 0.6, title: 1, lead: 1, mentions: Math.log1p(2), incidentNear: 1, product: 0, headlineVictim: 0 });
+  });
+  it('a group the headline rule proposed carries that as a feature of its own', () => {
+    const f = groupFeatures(
+      { members: [cand('Smalltown Dental', 'a'), cand('Smalltown Dental', 'headline-victim')], score: 0.6 },
+      { text: TEXT, title: TITLE },
+    );
+    expect(f.headlineVictim).toBe(1);
   });
   it('a firm quoted about the attack: not in the headline, once, no incident wording beside it', () => {
     const f = groupFeatures({ members: [cand('Acme Security', 'a')], score: 0.6 }, { text: TEXT, title: TITLE });
