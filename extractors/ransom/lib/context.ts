@@ -65,6 +65,20 @@ export function unreported(doc: AnalysedDoc, start: number, end: number, negatio
   return PRODUCT_AFTER.test(doc.text.slice(end, end + 40));
 }
 
+// A sentence that opens on another incident the article compares with: "That one demanded $300", "In that case the
+// hackers asked for 50 bitcoins", "In a separate attack last year…"
+const ANOTHER_INCIDENT = new RegExp(
+  String.raw`^\W*(?:(?:In|During)\s+(?:that|(?:a|an|one)\s+(?:separate|similar|earlier|previous|prior|unrelated|other)|another)\s+` +
+    String.raw`(?:case|incident|attack|breach|campaign|instance)\b|That\s+(?:one|attack|campaign|incident|breach|case)\b|(?:An|The)\s+(?:earlier|previous` +
+    String.raw`|prior)\s+(?:attack|incident|breach|campaign)\b)`,
+  '',
+);
+
+/** The sentence at pos tells of another incident than the article's. */
+export function anotherIncident(doc: AnalysedDoc, pos: number): boolean {
+  return ANOTHER_INCIDENT.test(doc.sentenceAt(pos)?.text ?? '');
+}
+
 /** The sentence tells what attackers habitually do. */
 export function habitual(doc: AnalysedDoc, pos: number): boolean {
   return HABITUAL.test(doc.sentenceAt(pos)?.text ?? '');
