@@ -28,59 +28,60 @@ import r23 from './location/national-body.ts';
 import r24 from './location/place-based.ts';
 import r25 from './location/subdivision.ts';
 import r26 from './location/us-state.ts';
-import r27 from './origin/attributed-to.ts';
-import r28 from './origin/based-in.ts';
-import r29 from './origin/charged-national.ts';
-import r30 from './origin/country-named-group.ts';
-import r31 from './origin/demonym-attack.ts';
-import r32 from './origin/demonym-attacker.ts';
-import r33 from './origin/named-actor.ts';
-import r34 from './origin/pro-country.ts';
-import r35 from './origin/state-subject.ts';
-import r36 from './ransom/attacker-encryption.ts';
-import r37 from './ransom/demand-phrase.ts';
-import r38 from './ransom/demanded-amount.ts';
-import r39 from './ransom/encrypted-payment.ts';
-import r40 from './ransom/extortion.ts';
-import r41 from './ransom/no-demand.ts';
-import r42 from './ransom/paid-amount.ts';
-import r43 from './ransom/ransomware-attack.ts';
-import r44 from './ransom/ransomware-mention.ts';
-import r45 from './serverCount/counted-machines.ts';
-import r46 from './serverCount/counted-servers.ts';
-import r47 from './serverCount/one-computer-hit.ts';
-import r48 from './serverCount/one-server-hit.ts';
-import r49 from './serverCount/own-fleet-hit.ts';
-import r50 from './serverCount/servers-of-them.ts';
-import r51 from './victim/actor-hacked.ts';
-import r52 from './victim/appositive-kind.ts';
-import r53 from './victim/attack-on.ts';
-import r54 from './victim/called-name.ts';
-import r55 from './victim/claimed-victim.ts';
-import r56 from './victim/described-name.ts';
-import r57 from './victim/described-opening.ts';
-import r58 from './victim/disclosed-incident.ts';
-import r59 from './victim/first-organisation.ts';
-import r60 from './victim/first-proper-name.ts';
-import r61 from './victim/headline-tag.ts';
-import r62 from './victim/hit-by-attack.ts';
-import r63 from './victim/incident-at.ts';
-import r64 from './victim/insider-employer.ts';
-import r65 from './victim/it-office-of.ts';
-import r66 from './victim/known-brand.ts';
-import r67 from './victim/lead-appositive.ts';
-import r68 from './victim/lead-subject.ts';
-import r69 from './victim/most-mentioned.ts';
-import r70 from './victim/name-assets.ts';
-import r71 from './victim/named-incident.ts';
-import r72 from './victim/opening-subject.ts';
-import r73 from './victim/people-of.ts';
-import r74 from './victim/possessive-assets.ts';
-import r75 from './victim/practitioner.ts';
-import r76 from './victim/report-header.ts';
-import r77 from './victim/served-client.ts';
-import r78 from './victim/site-domain.ts';
-import r79 from './victim/worked-for.ts';
+import r27 from './origin/appositive-nationality.ts';
+import r28 from './origin/attributed-to.ts';
+import r29 from './origin/based-in.ts';
+import r30 from './origin/charged-national.ts';
+import r31 from './origin/country-named-group.ts';
+import r32 from './origin/demonym-attack.ts';
+import r33 from './origin/demonym-attacker.ts';
+import r34 from './origin/named-actor.ts';
+import r35 from './origin/pro-country.ts';
+import r36 from './origin/state-subject.ts';
+import r37 from './ransom/attacker-encryption.ts';
+import r38 from './ransom/demand-phrase.ts';
+import r39 from './ransom/demanded-amount.ts';
+import r40 from './ransom/encrypted-payment.ts';
+import r41 from './ransom/extortion.ts';
+import r42 from './ransom/no-demand.ts';
+import r43 from './ransom/paid-amount.ts';
+import r44 from './ransom/ransomware-attack.ts';
+import r45 from './ransom/ransomware-mention.ts';
+import r46 from './serverCount/counted-machines.ts';
+import r47 from './serverCount/counted-servers.ts';
+import r48 from './serverCount/one-computer-hit.ts';
+import r49 from './serverCount/one-server-hit.ts';
+import r50 from './serverCount/own-fleet-hit.ts';
+import r51 from './serverCount/servers-of-them.ts';
+import r52 from './victim/actor-hacked.ts';
+import r53 from './victim/appositive-kind.ts';
+import r54 from './victim/attack-on.ts';
+import r55 from './victim/called-name.ts';
+import r56 from './victim/claimed-victim.ts';
+import r57 from './victim/described-name.ts';
+import r58 from './victim/described-opening.ts';
+import r59 from './victim/disclosed-incident.ts';
+import r60 from './victim/first-organisation.ts';
+import r61 from './victim/first-proper-name.ts';
+import r62 from './victim/headline-tag.ts';
+import r63 from './victim/hit-by-attack.ts';
+import r64 from './victim/incident-at.ts';
+import r65 from './victim/insider-employer.ts';
+import r66 from './victim/it-office-of.ts';
+import r67 from './victim/known-brand.ts';
+import r68 from './victim/lead-appositive.ts';
+import r69 from './victim/lead-subject.ts';
+import r70 from './victim/most-mentioned.ts';
+import r71 from './victim/name-assets.ts';
+import r72 from './victim/named-incident.ts';
+import r73 from './victim/opening-subject.ts';
+import r74 from './victim/people-of.ts';
+import r75 from './victim/possessive-assets.ts';
+import r76 from './victim/practitioner.ts';
+import r77 from './victim/report-header.ts';
+import r78 from './victim/served-client.ts';
+import r79 from './victim/site-domain.ts';
+import r80 from './victim/worked-for.ts';
 
 export const RULE_SPECS: readonly (readonly [string, RuleSpec])[] = [
   ['date/any-year', r0],
@@ -110,57 +111,58 @@ export const RULE_SPECS: readonly (readonly [string, RuleSpec])[] = [
   ['location/place-based', r24],
   ['location/subdivision', r25],
   ['location/us-state', r26],
-  ['origin/attributed-to', r27],
-  ['origin/based-in', r28],
-  ['origin/charged-national', r29],
-  ['origin/country-named-group', r30],
-  ['origin/demonym-attack', r31],
-  ['origin/demonym-attacker', r32],
-  ['origin/named-actor', r33],
-  ['origin/pro-country', r34],
-  ['origin/state-subject', r35],
-  ['ransom/attacker-encryption', r36],
-  ['ransom/demand-phrase', r37],
-  ['ransom/demanded-amount', r38],
-  ['ransom/encrypted-payment', r39],
-  ['ransom/extortion', r40],
-  ['ransom/no-demand', r41],
-  ['ransom/paid-amount', r42],
-  ['ransom/ransomware-attack', r43],
-  ['ransom/ransomware-mention', r44],
-  ['serverCount/counted-machines', r45],
-  ['serverCount/counted-servers', r46],
-  ['serverCount/one-computer-hit', r47],
-  ['serverCount/one-server-hit', r48],
-  ['serverCount/own-fleet-hit', r49],
-  ['serverCount/servers-of-them', r50],
-  ['victim/actor-hacked', r51],
-  ['victim/appositive-kind', r52],
-  ['victim/attack-on', r53],
-  ['victim/called-name', r54],
-  ['victim/claimed-victim', r55],
-  ['victim/described-name', r56],
-  ['victim/described-opening', r57],
-  ['victim/disclosed-incident', r58],
-  ['victim/first-organisation', r59],
-  ['victim/first-proper-name', r60],
-  ['victim/headline-tag', r61],
-  ['victim/hit-by-attack', r62],
-  ['victim/incident-at', r63],
-  ['victim/insider-employer', r64],
-  ['victim/it-office-of', r65],
-  ['victim/known-brand', r66],
-  ['victim/lead-appositive', r67],
-  ['victim/lead-subject', r68],
-  ['victim/most-mentioned', r69],
-  ['victim/name-assets', r70],
-  ['victim/named-incident', r71],
-  ['victim/opening-subject', r72],
-  ['victim/people-of', r73],
-  ['victim/possessive-assets', r74],
-  ['victim/practitioner', r75],
-  ['victim/report-header', r76],
-  ['victim/served-client', r77],
-  ['victim/site-domain', r78],
-  ['victim/worked-for', r79],
+  ['origin/appositive-nationality', r27],
+  ['origin/attributed-to', r28],
+  ['origin/based-in', r29],
+  ['origin/charged-national', r30],
+  ['origin/country-named-group', r31],
+  ['origin/demonym-attack', r32],
+  ['origin/demonym-attacker', r33],
+  ['origin/named-actor', r34],
+  ['origin/pro-country', r35],
+  ['origin/state-subject', r36],
+  ['ransom/attacker-encryption', r37],
+  ['ransom/demand-phrase', r38],
+  ['ransom/demanded-amount', r39],
+  ['ransom/encrypted-payment', r40],
+  ['ransom/extortion', r41],
+  ['ransom/no-demand', r42],
+  ['ransom/paid-amount', r43],
+  ['ransom/ransomware-attack', r44],
+  ['ransom/ransomware-mention', r45],
+  ['serverCount/counted-machines', r46],
+  ['serverCount/counted-servers', r47],
+  ['serverCount/one-computer-hit', r48],
+  ['serverCount/one-server-hit', r49],
+  ['serverCount/own-fleet-hit', r50],
+  ['serverCount/servers-of-them', r51],
+  ['victim/actor-hacked', r52],
+  ['victim/appositive-kind', r53],
+  ['victim/attack-on', r54],
+  ['victim/called-name', r55],
+  ['victim/claimed-victim', r56],
+  ['victim/described-name', r57],
+  ['victim/described-opening', r58],
+  ['victim/disclosed-incident', r59],
+  ['victim/first-organisation', r60],
+  ['victim/first-proper-name', r61],
+  ['victim/headline-tag', r62],
+  ['victim/hit-by-attack', r63],
+  ['victim/incident-at', r64],
+  ['victim/insider-employer', r65],
+  ['victim/it-office-of', r66],
+  ['victim/known-brand', r67],
+  ['victim/lead-appositive', r68],
+  ['victim/lead-subject', r69],
+  ['victim/most-mentioned', r70],
+  ['victim/name-assets', r71],
+  ['victim/named-incident', r72],
+  ['victim/opening-subject', r73],
+  ['victim/people-of', r74],
+  ['victim/possessive-assets', r75],
+  ['victim/practitioner', r76],
+  ['victim/report-header', r77],
+  ['victim/served-client', r78],
+  ['victim/site-domain', r79],
+  ['victim/worked-for', r80],
 ];
