@@ -8,7 +8,7 @@ const DEMAND = new RegExp(
     String.raw`\b(?:demand(?:ed|ing|s)?|ask(?:ed|ing|s)?\s+for|sought|seek(?:ing|s)?|request(?:ed|ing|s)?|want(?:ed|s)?)\s+(?:(?:a|an|the|any|some|their` +
       String.raw`|its)\s+)?(?:[\w$€£.,-]+\s+){0,3}?ransom\b`,
     String.raw`\bransom\s+(?:was|were|is|had\s+been|has\s+been|being)\s+(?:demanded|requested|sought)\b`,
-    String.raw`\b(?:held|holding|holds)\s+(?:[\w'’]+\s+){0,3}?(?:to|for)\s+ransom\b`,
+    String.raw`\b(?:held|holding|holds)\s+(?:[\w'’]+\s+){0,3}?(?:(?:to|for)\s+)?ransom\b`,
     String.raw`\bransom-(?:seeking|demanding)\b`,
   ].join('|'),
   'gi',
@@ -32,6 +32,7 @@ export default defineRule({
     { text: 'Hackers stole the data and are holding it to ransom.', value: { demanded: true, amount: null, currency: null } },
     { text: 'The council said it would not pay the ransom.', value: { demanded: true, amount: null, currency: null } },
     { text: 'The hospital was hobbled by ransom-seeking hackers last month.', value: { demanded: true, amount: null, currency: null } },
+    { text: 'The intruders are holding the studio ransom for an undisclosed sum.', value: { demanded: true, amount: null, currency: null } },
   ],
   counterExamples: [
     'The company paid its suppliers on time.',

@@ -35,7 +35,8 @@ const HABITUAL = new RegExp(
 );
 const GENERIC_PLURAL = new RegExp(
   String.raw`\b(?:today['’]s|modern|typical|common|most|many|increasing(?:ly)?|growing|rise\s+(?:in|of)|wave\s+of|spate\s+of` +
-    String.raw`|surge\s+(?:in|of)|number\s+of|threat\s+of|risk\s+of|fight\s+against|dealing\s+with|other|these|such|all)\s+(?:\w+\s+)?$`,
+    String.raw`|surge\s+(?:in|of)|series\s+of|string\s+of|number\s+of|threat\s+of|risk\s+of|fight\s+against|dealing\s+with` +
+    String.raw`|other|these|such|all)\s+(?:\w+\s+)?$`,
   'i',
 );
 const PRODUCT_AFTER = new RegExp(
