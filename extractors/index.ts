@@ -10,78 +10,81 @@ import r5 from './date/incident-named-year.ts';
 import r6 from './date/incident-year.ts';
 import r7 from './date/incident-yearless.ts';
 import r8 from './date/lead-date.ts';
-import r9 from './date/relative-date.ts';
-import r10 from './date/relative-unqualified.ts';
-import r11 from './date/stated-date.ts';
-import r12 from './location/city-comma-area.ts';
-import r13 from './location/city-in.ts';
-import r14 from './location/city-modifier.ts';
-import r15 from './location/city-organisation.ts';
-import r16 from './location/country-named.ts';
-import r17 from './location/country-possessive.ts';
-import r18 from './location/country-preposition.ts';
-import r19 from './location/country-targeted.ts';
-import r20 from './location/dateline.ts';
-import r21 from './location/demonym-target.ts';
-import r22 from './location/header.ts';
-import r23 from './location/national-body.ts';
-import r24 from './location/place-based.ts';
-import r25 from './location/subdivision.ts';
-import r26 from './location/us-state.ts';
-import r27 from './origin/appositive-nationality.ts';
-import r28 from './origin/attributed-to.ts';
-import r29 from './origin/based-in.ts';
-import r30 from './origin/charged-national.ts';
-import r31 from './origin/country-named-group.ts';
-import r32 from './origin/demonym-attack.ts';
-import r33 from './origin/demonym-attacker.ts';
-import r34 from './origin/named-actor.ts';
-import r35 from './origin/pro-country.ts';
-import r36 from './origin/state-subject.ts';
-import r37 from './ransom/attacker-encryption.ts';
-import r38 from './ransom/demand-phrase.ts';
-import r39 from './ransom/demanded-amount.ts';
-import r40 from './ransom/encrypted-payment.ts';
-import r41 from './ransom/extortion.ts';
-import r42 from './ransom/no-demand.ts';
-import r43 from './ransom/paid-amount.ts';
-import r44 from './ransom/ransomware-attack.ts';
-import r45 from './ransom/ransomware-mention.ts';
-import r46 from './serverCount/counted-machines.ts';
-import r47 from './serverCount/counted-servers.ts';
-import r48 from './serverCount/one-computer-hit.ts';
-import r49 from './serverCount/one-server-hit.ts';
-import r50 from './serverCount/own-fleet-hit.ts';
-import r51 from './serverCount/servers-of-them.ts';
-import r52 from './victim/actor-hacked.ts';
-import r53 from './victim/appositive-kind.ts';
-import r54 from './victim/attack-on.ts';
-import r55 from './victim/called-name.ts';
-import r56 from './victim/claimed-victim.ts';
-import r57 from './victim/described-name.ts';
-import r58 from './victim/described-opening.ts';
-import r59 from './victim/disclosed-incident.ts';
-import r60 from './victim/first-organisation.ts';
-import r61 from './victim/first-proper-name.ts';
-import r62 from './victim/headline-tag.ts';
-import r63 from './victim/hit-by-attack.ts';
-import r64 from './victim/incident-at.ts';
-import r65 from './victim/insider-employer.ts';
-import r66 from './victim/it-office-of.ts';
-import r67 from './victim/known-brand.ts';
-import r68 from './victim/lead-appositive.ts';
-import r69 from './victim/lead-subject.ts';
-import r70 from './victim/most-mentioned.ts';
-import r71 from './victim/name-assets.ts';
-import r72 from './victim/named-incident.ts';
-import r73 from './victim/opening-subject.ts';
-import r74 from './victim/people-of.ts';
-import r75 from './victim/possessive-assets.ts';
-import r76 from './victim/practitioner.ts';
-import r77 from './victim/report-header.ts';
-import r78 from './victim/served-client.ts';
-import r79 from './victim/site-domain.ts';
-import r80 from './victim/worked-for.ts';
+import r9 from './date/recent-span.ts';
+import r10 from './date/relative-date.ts';
+import r11 from './date/relative-unqualified.ts';
+import r12 from './date/reported-only.ts';
+import r13 from './date/stated-date.ts';
+import r14 from './location/city-comma-area.ts';
+import r15 from './location/city-in.ts';
+import r16 from './location/city-modifier.ts';
+import r17 from './location/city-organisation.ts';
+import r18 from './location/country-named.ts';
+import r19 from './location/country-possessive.ts';
+import r20 from './location/country-preposition.ts';
+import r21 from './location/country-targeted.ts';
+import r22 from './location/dateline.ts';
+import r23 from './location/demonym-target.ts';
+import r24 from './location/header.ts';
+import r25 from './location/national-body.ts';
+import r26 from './location/place-based.ts';
+import r27 from './location/subdivision.ts';
+import r28 from './location/us-county.ts';
+import r29 from './location/us-state.ts';
+import r30 from './origin/appositive-nationality.ts';
+import r31 from './origin/attributed-to.ts';
+import r32 from './origin/based-in.ts';
+import r33 from './origin/charged-national.ts';
+import r34 from './origin/country-named-group.ts';
+import r35 from './origin/demonym-attack.ts';
+import r36 from './origin/demonym-attacker.ts';
+import r37 from './origin/named-actor.ts';
+import r38 from './origin/pro-country.ts';
+import r39 from './origin/state-subject.ts';
+import r40 from './ransom/attacker-encryption.ts';
+import r41 from './ransom/demand-phrase.ts';
+import r42 from './ransom/demanded-amount.ts';
+import r43 from './ransom/encrypted-payment.ts';
+import r44 from './ransom/extortion.ts';
+import r45 from './ransom/no-demand.ts';
+import r46 from './ransom/paid-amount.ts';
+import r47 from './ransom/ransomware-attack.ts';
+import r48 from './ransom/ransomware-mention.ts';
+import r49 from './serverCount/counted-machines.ts';
+import r50 from './serverCount/counted-servers.ts';
+import r51 from './serverCount/one-computer-hit.ts';
+import r52 from './serverCount/one-server-hit.ts';
+import r53 from './serverCount/own-fleet-hit.ts';
+import r54 from './serverCount/servers-of-them.ts';
+import r55 from './victim/actor-hacked.ts';
+import r56 from './victim/appositive-kind.ts';
+import r57 from './victim/attack-on.ts';
+import r58 from './victim/called-name.ts';
+import r59 from './victim/claimed-victim.ts';
+import r60 from './victim/described-name.ts';
+import r61 from './victim/described-opening.ts';
+import r62 from './victim/disclosed-incident.ts';
+import r63 from './victim/first-organisation.ts';
+import r64 from './victim/first-proper-name.ts';
+import r65 from './victim/headline-tag.ts';
+import r66 from './victim/hit-by-attack.ts';
+import r67 from './victim/incident-at.ts';
+import r68 from './victim/insider-employer.ts';
+import r69 from './victim/it-office-of.ts';
+import r70 from './victim/known-brand.ts';
+import r71 from './victim/lead-appositive.ts';
+import r72 from './victim/lead-subject.ts';
+import r73 from './victim/most-mentioned.ts';
+import r74 from './victim/name-assets.ts';
+import r75 from './victim/named-incident.ts';
+import r76 from './victim/opening-subject.ts';
+import r77 from './victim/people-of.ts';
+import r78 from './victim/possessive-assets.ts';
+import r79 from './victim/practitioner.ts';
+import r80 from './victim/report-header.ts';
+import r81 from './victim/served-client.ts';
+import r82 from './victim/site-domain.ts';
+import r83 from './victim/worked-for.ts';
 
 export const RULE_SPECS: readonly (readonly [string, RuleSpec])[] = [
   ['date/any-year', r0],
@@ -93,76 +96,79 @@ export const RULE_SPECS: readonly (readonly [string, RuleSpec])[] = [
   ['date/incident-year', r6],
   ['date/incident-yearless', r7],
   ['date/lead-date', r8],
-  ['date/relative-date', r9],
-  ['date/relative-unqualified', r10],
-  ['date/stated-date', r11],
-  ['location/city-comma-area', r12],
-  ['location/city-in', r13],
-  ['location/city-modifier', r14],
-  ['location/city-organisation', r15],
-  ['location/country-named', r16],
-  ['location/country-possessive', r17],
-  ['location/country-preposition', r18],
-  ['location/country-targeted', r19],
-  ['location/dateline', r20],
-  ['location/demonym-target', r21],
-  ['location/header', r22],
-  ['location/national-body', r23],
-  ['location/place-based', r24],
-  ['location/subdivision', r25],
-  ['location/us-state', r26],
-  ['origin/appositive-nationality', r27],
-  ['origin/attributed-to', r28],
-  ['origin/based-in', r29],
-  ['origin/charged-national', r30],
-  ['origin/country-named-group', r31],
-  ['origin/demonym-attack', r32],
-  ['origin/demonym-attacker', r33],
-  ['origin/named-actor', r34],
-  ['origin/pro-country', r35],
-  ['origin/state-subject', r36],
-  ['ransom/attacker-encryption', r37],
-  ['ransom/demand-phrase', r38],
-  ['ransom/demanded-amount', r39],
-  ['ransom/encrypted-payment', r40],
-  ['ransom/extortion', r41],
-  ['ransom/no-demand', r42],
-  ['ransom/paid-amount', r43],
-  ['ransom/ransomware-attack', r44],
-  ['ransom/ransomware-mention', r45],
-  ['serverCount/counted-machines', r46],
-  ['serverCount/counted-servers', r47],
-  ['serverCount/one-computer-hit', r48],
-  ['serverCount/one-server-hit', r49],
-  ['serverCount/own-fleet-hit', r50],
-  ['serverCount/servers-of-them', r51],
-  ['victim/actor-hacked', r52],
-  ['victim/appositive-kind', r53],
-  ['victim/attack-on', r54],
-  ['victim/called-name', r55],
-  ['victim/claimed-victim', r56],
-  ['victim/described-name', r57],
-  ['victim/described-opening', r58],
-  ['victim/disclosed-incident', r59],
-  ['victim/first-organisation', r60],
-  ['victim/first-proper-name', r61],
-  ['victim/headline-tag', r62],
-  ['victim/hit-by-attack', r63],
-  ['victim/incident-at', r64],
-  ['victim/insider-employer', r65],
-  ['victim/it-office-of', r66],
-  ['victim/known-brand', r67],
-  ['victim/lead-appositive', r68],
-  ['victim/lead-subject', r69],
-  ['victim/most-mentioned', r70],
-  ['victim/name-assets', r71],
-  ['victim/named-incident', r72],
-  ['victim/opening-subject', r73],
-  ['victim/people-of', r74],
-  ['victim/possessive-assets', r75],
-  ['victim/practitioner', r76],
-  ['victim/report-header', r77],
-  ['victim/served-client', r78],
-  ['victim/site-domain', r79],
-  ['victim/worked-for', r80],
+  ['date/recent-span', r9],
+  ['date/relative-date', r10],
+  ['date/relative-unqualified', r11],
+  ['date/reported-only', r12],
+  ['date/stated-date', r13],
+  ['location/city-comma-area', r14],
+  ['location/city-in', r15],
+  ['location/city-modifier', r16],
+  ['location/city-organisation', r17],
+  ['location/country-named', r18],
+  ['location/country-possessive', r19],
+  ['location/country-preposition', r20],
+  ['location/country-targeted', r21],
+  ['location/dateline', r22],
+  ['location/demonym-target', r23],
+  ['location/header', r24],
+  ['location/national-body', r25],
+  ['location/place-based', r26],
+  ['location/subdivision', r27],
+  ['location/us-county', r28],
+  ['location/us-state', r29],
+  ['origin/appositive-nationality', r30],
+  ['origin/attributed-to', r31],
+  ['origin/based-in', r32],
+  ['origin/charged-national', r33],
+  ['origin/country-named-group', r34],
+  ['origin/demonym-attack', r35],
+  ['origin/demonym-attacker', r36],
+  ['origin/named-actor', r37],
+  ['origin/pro-country', r38],
+  ['origin/state-subject', r39],
+  ['ransom/attacker-encryption', r40],
+  ['ransom/demand-phrase', r41],
+  ['ransom/demanded-amount', r42],
+  ['ransom/encrypted-payment', r43],
+  ['ransom/extortion', r44],
+  ['ransom/no-demand', r45],
+  ['ransom/paid-amount', r46],
+  ['ransom/ransomware-attack', r47],
+  ['ransom/ransomware-mention', r48],
+  ['serverCount/counted-machines', r49],
+  ['serverCount/counted-servers', r50],
+  ['serverCount/one-computer-hit', r51],
+  ['serverCount/one-server-hit', r52],
+  ['serverCount/own-fleet-hit', r53],
+  ['serverCount/servers-of-them', r54],
+  ['victim/actor-hacked', r55],
+  ['victim/appositive-kind', r56],
+  ['victim/attack-on', r57],
+  ['victim/called-name', r58],
+  ['victim/claimed-victim', r59],
+  ['victim/described-name', r60],
+  ['victim/described-opening', r61],
+  ['victim/disclosed-incident', r62],
+  ['victim/first-organisation', r63],
+  ['victim/first-proper-name', r64],
+  ['victim/headline-tag', r65],
+  ['victim/hit-by-attack', r66],
+  ['victim/incident-at', r67],
+  ['victim/insider-employer', r68],
+  ['victim/it-office-of', r69],
+  ['victim/known-brand', r70],
+  ['victim/lead-appositive', r71],
+  ['victim/lead-subject', r72],
+  ['victim/most-mentioned', r73],
+  ['victim/name-assets', r74],
+  ['victim/named-incident', r75],
+  ['victim/opening-subject', r76],
+  ['victim/people-of', r77],
+  ['victim/possessive-assets', r78],
+  ['victim/practitioner', r79],
+  ['victim/report-header', r80],
+  ['victim/served-client', r81],
+  ['victim/site-domain', r82],
+  ['victim/worked-for', r83],
 ];
