@@ -31,60 +31,61 @@ import r26 from './location/place-based.ts';
 import r27 from './location/subdivision.ts';
 import r28 from './location/us-county.ts';
 import r29 from './location/us-state.ts';
-import r30 from './origin/attributed-to.ts';
-import r31 from './origin/based-in.ts';
-import r32 from './origin/charged-national.ts';
-import r33 from './origin/country-named-group.ts';
-import r34 from './origin/demonym-attack.ts';
-import r35 from './origin/demonym-attacker.ts';
-import r36 from './origin/named-actor.ts';
-import r37 from './origin/pro-country.ts';
-import r38 from './origin/state-subject.ts';
-import r39 from './ransom/attacker-encryption.ts';
-import r40 from './ransom/demand-phrase.ts';
-import r41 from './ransom/demanded-amount.ts';
-import r42 from './ransom/encrypted-payment.ts';
-import r43 from './ransom/extortion.ts';
-import r44 from './ransom/no-demand.ts';
-import r45 from './ransom/paid-amount.ts';
-import r46 from './ransom/ransomware-attack.ts';
-import r47 from './ransom/ransomware-mention.ts';
-import r48 from './serverCount/counted-machines.ts';
-import r49 from './serverCount/counted-servers.ts';
-import r50 from './serverCount/one-computer-hit.ts';
-import r51 from './serverCount/one-server-hit.ts';
-import r52 from './serverCount/own-fleet-hit.ts';
-import r53 from './serverCount/servers-of-them.ts';
-import r54 from './victim/actor-hacked.ts';
-import r55 from './victim/appositive-kind.ts';
-import r56 from './victim/attack-on.ts';
-import r57 from './victim/called-name.ts';
-import r58 from './victim/claimed-victim.ts';
-import r59 from './victim/described-name.ts';
-import r60 from './victim/described-opening.ts';
-import r61 from './victim/disclosed-incident.ts';
-import r62 from './victim/first-organisation.ts';
-import r63 from './victim/first-proper-name.ts';
-import r64 from './victim/headline-tag.ts';
-import r65 from './victim/headline-victim.ts';
-import r66 from './victim/hit-by-attack.ts';
-import r67 from './victim/incident-at.ts';
-import r68 from './victim/insider-employer.ts';
-import r69 from './victim/it-office-of.ts';
-import r70 from './victim/known-brand.ts';
-import r71 from './victim/lead-appositive.ts';
-import r72 from './victim/lead-subject.ts';
-import r73 from './victim/most-mentioned.ts';
-import r74 from './victim/name-assets.ts';
-import r75 from './victim/named-incident.ts';
-import r76 from './victim/opening-subject.ts';
-import r77 from './victim/people-of.ts';
-import r78 from './victim/possessive-assets.ts';
-import r79 from './victim/practitioner.ts';
-import r80 from './victim/report-header.ts';
-import r81 from './victim/served-client.ts';
-import r82 from './victim/site-domain.ts';
-import r83 from './victim/worked-for.ts';
+import r30 from './origin/appositive-nationality.ts';
+import r31 from './origin/attributed-to.ts';
+import r32 from './origin/based-in.ts';
+import r33 from './origin/charged-national.ts';
+import r34 from './origin/country-named-group.ts';
+import r35 from './origin/demonym-attack.ts';
+import r36 from './origin/demonym-attacker.ts';
+import r37 from './origin/named-actor.ts';
+import r38 from './origin/pro-country.ts';
+import r39 from './origin/state-subject.ts';
+import r40 from './ransom/attacker-encryption.ts';
+import r41 from './ransom/demand-phrase.ts';
+import r42 from './ransom/demanded-amount.ts';
+import r43 from './ransom/encrypted-payment.ts';
+import r44 from './ransom/extortion.ts';
+import r45 from './ransom/no-demand.ts';
+import r46 from './ransom/paid-amount.ts';
+import r47 from './ransom/ransomware-attack.ts';
+import r48 from './ransom/ransomware-mention.ts';
+import r49 from './serverCount/counted-machines.ts';
+import r50 from './serverCount/counted-servers.ts';
+import r51 from './serverCount/one-computer-hit.ts';
+import r52 from './serverCount/one-server-hit.ts';
+import r53 from './serverCount/own-fleet-hit.ts';
+import r54 from './serverCount/servers-of-them.ts';
+import r55 from './victim/actor-hacked.ts';
+import r56 from './victim/appositive-kind.ts';
+import r57 from './victim/attack-on.ts';
+import r58 from './victim/called-name.ts';
+import r59 from './victim/claimed-victim.ts';
+import r60 from './victim/described-name.ts';
+import r61 from './victim/described-opening.ts';
+import r62 from './victim/disclosed-incident.ts';
+import r63 from './victim/first-organisation.ts';
+import r64 from './victim/first-proper-name.ts';
+import r65 from './victim/headline-tag.ts';
+import r66 from './victim/headline-victim.ts';
+import r67 from './victim/hit-by-attack.ts';
+import r68 from './victim/incident-at.ts';
+import r69 from './victim/insider-employer.ts';
+import r70 from './victim/it-office-of.ts';
+import r71 from './victim/known-brand.ts';
+import r72 from './victim/lead-appositive.ts';
+import r73 from './victim/lead-subject.ts';
+import r74 from './victim/most-mentioned.ts';
+import r75 from './victim/name-assets.ts';
+import r76 from './victim/named-incident.ts';
+import r77 from './victim/opening-subject.ts';
+import r78 from './victim/people-of.ts';
+import r79 from './victim/possessive-assets.ts';
+import r80 from './victim/practitioner.ts';
+import r81 from './victim/report-header.ts';
+import r82 from './victim/served-client.ts';
+import r83 from './victim/site-domain.ts';
+import r84 from './victim/worked-for.ts';
 
 export const RULE_SPECS: readonly (readonly [string, RuleSpec])[] = [
   ['date/any-year', r0],
@@ -117,58 +118,59 @@ export const RULE_SPECS: readonly (readonly [string, RuleSpec])[] = [
   ['location/subdivision', r27],
   ['location/us-county', r28],
   ['location/us-state', r29],
-  ['origin/attributed-to', r30],
-  ['origin/based-in', r31],
-  ['origin/charged-national', r32],
-  ['origin/country-named-group', r33],
-  ['origin/demonym-attack', r34],
-  ['origin/demonym-attacker', r35],
-  ['origin/named-actor', r36],
-  ['origin/pro-country', r37],
-  ['origin/state-subject', r38],
-  ['ransom/attacker-encryption', r39],
-  ['ransom/demand-phrase', r40],
-  ['ransom/demanded-amount', r41],
-  ['ransom/encrypted-payment', r42],
-  ['ransom/extortion', r43],
-  ['ransom/no-demand', r44],
-  ['ransom/paid-amount', r45],
-  ['ransom/ransomware-attack', r46],
-  ['ransom/ransomware-mention', r47],
-  ['serverCount/counted-machines', r48],
-  ['serverCount/counted-servers', r49],
-  ['serverCount/one-computer-hit', r50],
-  ['serverCount/one-server-hit', r51],
-  ['serverCount/own-fleet-hit', r52],
-  ['serverCount/servers-of-them', r53],
-  ['victim/actor-hacked', r54],
-  ['victim/appositive-kind', r55],
-  ['victim/attack-on', r56],
-  ['victim/called-name', r57],
-  ['victim/claimed-victim', r58],
-  ['victim/described-name', r59],
-  ['victim/described-opening', r60],
-  ['victim/disclosed-incident', r61],
-  ['victim/first-organisation', r62],
-  ['victim/first-proper-name', r63],
-  ['victim/headline-tag', r64],
-  ['victim/headline-victim', r65],
-  ['victim/hit-by-attack', r66],
-  ['victim/incident-at', r67],
-  ['victim/insider-employer', r68],
-  ['victim/it-office-of', r69],
-  ['victim/known-brand', r70],
-  ['victim/lead-appositive', r71],
-  ['victim/lead-subject', r72],
-  ['victim/most-mentioned', r73],
-  ['victim/name-assets', r74],
-  ['victim/named-incident', r75],
-  ['victim/opening-subject', r76],
-  ['victim/people-of', r77],
-  ['victim/possessive-assets', r78],
-  ['victim/practitioner', r79],
-  ['victim/report-header', r80],
-  ['victim/served-client', r81],
-  ['victim/site-domain', r82],
-  ['victim/worked-for', r83],
+  ['origin/appositive-nationality', r30],
+  ['origin/attributed-to', r31],
+  ['origin/based-in', r32],
+  ['origin/charged-national', r33],
+  ['origin/country-named-group', r34],
+  ['origin/demonym-attack', r35],
+  ['origin/demonym-attacker', r36],
+  ['origin/named-actor', r37],
+  ['origin/pro-country', r38],
+  ['origin/state-subject', r39],
+  ['ransom/attacker-encryption', r40],
+  ['ransom/demand-phrase', r41],
+  ['ransom/demanded-amount', r42],
+  ['ransom/encrypted-payment', r43],
+  ['ransom/extortion', r44],
+  ['ransom/no-demand', r45],
+  ['ransom/paid-amount', r46],
+  ['ransom/ransomware-attack', r47],
+  ['ransom/ransomware-mention', r48],
+  ['serverCount/counted-machines', r49],
+  ['serverCount/counted-servers', r50],
+  ['serverCount/one-computer-hit', r51],
+  ['serverCount/one-server-hit', r52],
+  ['serverCount/own-fleet-hit', r53],
+  ['serverCount/servers-of-them', r54],
+  ['victim/actor-hacked', r55],
+  ['victim/appositive-kind', r56],
+  ['victim/attack-on', r57],
+  ['victim/called-name', r58],
+  ['victim/claimed-victim', r59],
+  ['victim/described-name', r60],
+  ['victim/described-opening', r61],
+  ['victim/disclosed-incident', r62],
+  ['victim/first-organisation', r63],
+  ['victim/first-proper-name', r64],
+  ['victim/headline-tag', r65],
+  ['victim/headline-victim', r66],
+  ['victim/hit-by-attack', r67],
+  ['victim/incident-at', r68],
+  ['victim/insider-employer', r69],
+  ['victim/it-office-of', r70],
+  ['victim/known-brand', r71],
+  ['victim/lead-appositive', r72],
+  ['victim/lead-subject', r73],
+  ['victim/most-mentioned', r74],
+  ['victim/name-assets', r75],
+  ['victim/named-incident', r76],
+  ['victim/opening-subject', r77],
+  ['victim/people-of', r78],
+  ['victim/possessive-assets', r79],
+  ['victim/practitioner', r80],
+  ['victim/report-header', r81],
+  ['victim/served-client', r82],
+  ['victim/site-domain', r83],
+  ['victim/worked-for', r84],
 ];

@@ -30,9 +30,12 @@ const FLOORS: ReadonlyArray<{ corpus: Corpus; field: string; metric: Metric; min
   { corpus: 'news', subset: 'all', field: 'date', metric: 'F1', min: 0.66, target: 0.75 },
   { corpus: 'news', subset: 'all', field: 'date_year', metric: 'F1', min: 0.8, target: 0.9 },
   { corpus: 'news', subset: 'all', field: 'country', metric: 'F1', min: 0.85, target: 0.88 },
-  { corpus: 'news', subset: 'all', field: 'ransom_amount', metric: 'F1', min: 0.84, target: 0.85 },
-  { corpus: 'news', subset: 'all', field: 'origin', metric: 'F1', min: 0.7, target: 0.8 },
-  { corpus: 'news', subset: 'all', field: 'ransom_demanded', metric: 'F1', min: 0.93, target: 0.95 },
+  // 0.927: many victims' summed payments and an earlier incident's demand are not the demand
+  { corpus: 'news', subset: 'all', field: 'ransom_amount', metric: 'F1', min: 0.92 }, // issue target 0.85
+  // 0.816: a maker's nationality in an apposition, scam call centres, doubted links and forums' nationality
+  { corpus: 'news', subset: 'all', field: 'origin', metric: 'F1', min: 0.81 }, // issue target 0.8
+  // 0.962: "holding the company ransom"; general talk of a series of attacks and impersonation swindles are no demand
+  { corpus: 'news', subset: 'all', field: 'ransom_demanded', metric: 'F1', min: 0.96 }, // issue target 0.95
   { corpus: 'news', subset: 'all', field: 'server_count', metric: 'F1', min: 0.91 }, // issue target 0.75
 ];
 /** Calibration: the largest expected calibration error for any field that makes predictions. */

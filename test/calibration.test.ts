@@ -51,6 +51,28 @@ describe('a victim the learned ranking chose', () => {
   });
 });
 
+describe('a field news judges only a few dozen times', () => {
+  it('keeps a rule whose handful of judgements were all right near its field, not near 1', () => {
+    const o = (field: 'ransom' | 'country', rule: string, i: number, ok: boolean): Observation => ({
+      source: 'news',
+      view: field,
+      id: `${rule}${i}`,
+      keys: calibrationKeys({ field: field === 'country' ? 'location' : 'ransom', rule, agreeingRules: 1, value: null, genre: 'article' }, 0.9),
+      raw: 0.9,
+      ok,
+    });
+    const obs = (field: 'ransom' | 'country', lucky: string, other: string) => [
+      ...[0, 1, 2, 3].map((i) => o(field, lucky, i, true)),
+      ...[0, 1, 2, 3, 4, 5, 6, 7].map((i) => o(field, other, i, i % 2 === 0)),
+    ];
+    const sparse = fitCalibration(obs('ransom', 'ransom/lucky', 'ransom/other'));
+    const dense = fitCalibration(obs('country', 'location/lucky', 'location/other'));
+    // four right of four: a ransom rule stays within a few points of its field's figure, a location rule rises further
+    expect(sparse['article:ransom/lucky']!.p - sparse['article:ransom']!.p).toBeLessThan(0.05);
+    expect(dense['article:location/lucky']!.p - dense['article:location']!.p).toBeGreaterThan(0.1);
+  });
+});
+
 describe('calibrate', () => {
   const table: CalibrationTable = {
     'summary:victim/r|2|': { p: 0.9, n: 40 },

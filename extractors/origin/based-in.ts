@@ -37,6 +37,15 @@ export default defineRule({
     { text: 'The bank was hit by a scam. Police believe fraudsters from Taiwan were behind it.', value: { country: 'TW', actor: null } },
     { text: 'LockBit later claimed the attack. LockBit is believed to operate from Russia.', value: { country: 'RU', actor: 'LockBit' } },
     { text: 'The attack group appears to operate out of the Jiangsu province in China.', value: { country: 'CN', actor: null } },
+    // a long article whose only incident wording is "accounts were hijacked"
+    {
+      text:
+        'More than 300 people in Lisbon lost money to a messaging scam this year, police said on Monday. Swindlers posed as friends ' +
+        'of the victims and asked for the codes sent to their phones; their accounts were hijacked within minutes and used to ask ' +
+        'their contacts for gift cards. Losses ranged from a few euros to thousands. Officers believe fraudsters from Brazil were ' +
+        'behind the scheme. Police advised residents never to share such codes with anyone who asks for them.',
+      value: { country: 'BR', actor: null },
+    },
   ],
   counterExamples: [
     'The phishing emails targeted companies based in Germany.',

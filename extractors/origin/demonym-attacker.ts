@@ -6,7 +6,9 @@ import { ATTACKER_MODIFIER, ATTACKER_NOUN, nameAfter, negated } from './lib/cont
 import { tellsOfIncident } from './lib/incident.ts';
 
 // The demonym must qualify the attackers themselves; "Ukrainian government websites" qualifies the target.
-const AFTER = new RegExp(String.raw`^(?:['’]s)?(?:[\s-]+${ATTACKER_MODIFIER}){0,3}[\s-]+(${ATTACKER_NOUN})(?![\p{L}-])`, 'iu');
+// "a Russian cyber criminal forum": the nationality is the meeting place's, where anyone may post, not the attackers'
+const PLACE_AFTER = String.raw`\s+(?:forums?|marketplaces?|markets?|message\s+boards?|boards?|chat\s+rooms?|channels?)\b`;
+const AFTER = new RegExp(String.raw`^(?:['’]s)?(?:[\s-]+${ATTACKER_MODIFIER}){0,3}[\s-]+(${ATTACKER_NOUN})(?![\p{L}-]|${PLACE_AFTER})`, 'iu');
 // Only these nouns are followed by the group's own name ("group Lazarus"); after "hackers" a capital is usually a new sentence part.
 const NAMED_NOUN = /(?:group|gang|APT|actor|unit|crew|collective|outfit|cell|team|army|hacktivist|hacker|operators?)s?$/i;
 const NUMBERED_APT = /^APT[\s-]?\d+$/i;
@@ -29,6 +31,7 @@ export default defineRule({
     { text: 'Officials suspected Chinese state actors of the intrusion.', value: { country: 'CN', actor: null } },
     { text: 'An indian hacker group defaced a pakistani website.', value: { country: 'IN', actor: null } },
     { text: 'The Chinese threat actor Rancor accessed government networks.', value: { country: 'CN', actor: 'Rancor' } },
+    { text: 'Bank customers were phoned by an Indian scam call centre that posed as the bank.', value: { country: 'IN', actor: null } },
   ],
   counterExamples: [
     // a vendor's pitch lists threats in general: no incident, so no attribution
@@ -42,6 +45,8 @@ export default defineRule({
     'Anti-Russian hackers leaked the files.',
     'The attack hit 150 countries. Romanian group Bitdefender is a global security company.',
     'The US Justice Department charged two men with fraud.',
+    'The new ransomware was advertised last week by a member of a Russian cyber criminal forum.',
+    'The clinic was blackmailed by a crew whose name was once used by a Russian espionage group. It is unclear, though, if this is the same group.',
   ],
   *propose(doc) {
     if (!tellsOfIncident(doc)) return;

@@ -9,6 +9,8 @@ const DEMAND = new RegExp(
       String.raw`|its)\s+)?(?:[\w$€£.,-]+\s+){0,3}?ransom\b`,
     String.raw`\bransom\s+(?:was|were|is|had\s+been|has\s+been|being)\s+(?:demanded|requested|sought)\b`,
     String.raw`\b(?:held|holding|holds)\s+(?:[\w'’]+\s+){0,3}?(?:to|for)\s+ransom\b`,
+    // "are holding the studio ransom": the attackers are the subject; a coder's "data stolen and held ransom" is often no demand
+    String.raw`\b(?:holding|holds)\s+(?:[\w'’]+\s+){1,3}?ransom\b`,
     String.raw`\bransom-(?:seeking|demanding)\b`,
   ].join('|'),
   'gi',
@@ -32,6 +34,7 @@ export default defineRule({
     { text: 'Hackers stole the data and are holding it to ransom.', value: { demanded: true, amount: null, currency: null } },
     { text: 'The council said it would not pay the ransom.', value: { demanded: true, amount: null, currency: null } },
     { text: 'The hospital was hobbled by ransom-seeking hackers last month.', value: { demanded: true, amount: null, currency: null } },
+    { text: 'The intruders are holding the studio ransom for an undisclosed sum.', value: { demanded: true, amount: null, currency: null } },
   ],
   counterExamples: [
     'The company paid its suppliers on time.',

@@ -41,6 +41,12 @@ export default defineRule({
     'The firm, which posted revenue of $2 billion last year, was hit by ransomware.',
     'Cleaning up after the ransomware attack cost the firm between $2 million and $3 million.',
     'The hospital paid a ransom of 4 bitcoins to the hackers.',
+    // a sum of many victims' payments, not one demand
+    'The study traced more than $25 million in ransomware payments made over two years.',
+    'Criminal gangs collected over $2 billion in ransom payments last year, analysts say.',
+    // the sum of an earlier incident the article compares with
+    'The scheme looks like one aimed at tablets in 2015. That one demanded a $200 ransom in gift cards.',
+    'The same alias was behind an attack on a dental clinic. In that case, the hackers demanded 30 bitcoins to restore the files.',
   ],
   *propose(doc) {
     if (denial(doc)) return;

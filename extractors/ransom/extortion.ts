@@ -15,6 +15,8 @@ const FOR_MONEY = new RegExp(
     String.raw`|unless|or\s+else)\b|[$€£]\s?\d`,
   'i',
 );
+// "Crooks pose as the tax office in a bid to extort people of their cash": a swindle by impersonation, no demand
+const IMPERSONATION = /\b(?:pos(?:e|es|ed|ing)\s+as|pretend(?:s|ed|ing)?\s+to\s+be|impersonat\w*|masquerad(?:e|es|ed|ing)\s+as)\b/i;
 
 const EXTORTION = 0.75; // extortion for money against the victim
 const LEAK_THREAT = 0.85; // a threat to leak unless paid is a ransom demand in all but name
@@ -31,6 +33,7 @@ export default defineRule({
     'The hackers did not attempt extortion.',
     'The hacker was attempting to extort the university to gain server passwords.',
     'Ransomware gangs often threaten to leak stolen data if victims refuse to pay.',
+    'Crooks pose as the tax office in a bid to extort people of their cash by asking for card details.',
   ],
   *propose(doc) {
     if (denial(doc)) return;
@@ -43,7 +46,7 @@ export default defineRule({
       for (const m of matches(re, text)) {
         const end = m.index + m[0].length;
         const sentence = doc.sentenceAt(m.index)?.text ?? '';
-        if (!FOR_MONEY.test(sentence) || habitual(doc, m.index) || unreported(doc, m.index, end)) continue;
+        if (!FOR_MONEY.test(sentence) || IMPERSONATION.test(sentence) || habitual(doc, m.index) || unreported(doc, m.index, end)) continue;
         yield { value: { demanded: true, amount: null, currency: null }, confidence: conf, evidence: [span(text, m.index, end)] };
       }
     }

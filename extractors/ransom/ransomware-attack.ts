@@ -34,6 +34,7 @@ export default defineRule({
     'Get complete online security for small businesses with robust protection against ransomware attacks.',
     'Instead of a malicious hack from overseas or a ransomware attack, the clinic reported a stolen laptop.',
     'Unlike typical ransomware attacks, the intruders only copied the files.',
+    'Exposed databases were prime targets of a series of ransomware attacks earlier this year, the report says.',
     'Investigators found no evidence of a ransomware attack.',
     'Varonis, a software company focused on data protection against insider threats, data breaches and ransomware attacks, said so.',
   ],

@@ -11,6 +11,7 @@ export const ATTACKER_NOUN =
   String.raw`(?:nation[\s-])?state\s+(?:actors?|hackers?)|intelligence\s+(?:agenc(?:y|ies)|services?|officers?|operatives|units?)|` +
   String.raw`military\s+(?:hackers?|intelligence|units?)|APT[\s-]?\d+|hackers?|hacktivists?|APTs?|actors?|groups?|gangs?|crews?|units?|collectives?` +
   String.raw`|operatives|` +
+  String.raw`scam\s+call[\s-]cent(?:er|re)s?|` +
   String.raw`insurgents|militants|intruders|perpetrators|fraudsters|scammers|extortionists|trolls|warriors|prox(?:y|ies)|cyberspies|cybercriminals?)`;
 
 // What may stand between a demonym and the attacker noun: "Russian state-sponsored hacking group".
@@ -40,9 +41,17 @@ const OTHER_INCIDENT = new RegExp(
 );
 const NEGATION_AFTER = /^[^.;]{0,40}?\b(?:den(?:y|ies|ied)|(?:was|were|is|are)\s+not\s+(?:\w+\s+)?(?:involved|behind|responsible)|had\s+nothing\s+to\s+do)\b/i;
 
+// "…a Russian espionage group. It is unclear, though, if this is the same group.": the next sentence doubts the link
+const DOUBT_NEXT = new RegExp(
+  String.raw`^\s*(?:But\s+)?it\s+(?:is|was|remains)\s+(?:still\s+)?(?:unclear|not\s+(?:yet\s+)?clear|uncertain|unknown)(?:,?\s+though,?)?` +
+    String.raw`\s+(?:if|whether)\s+(?:[\w'’-]+\s+){1,3}?(?:is|are|was|were)\s+(?:the\s+)?same\b`,
+  'i',
+);
+
 /** The mention at [start, end) sits in a denial, a false flag or a "no evidence" clause, or tells of another incident. */
 export function negated(doc: AnalysedDoc, start: number, end: number): boolean {
   const s = doc.sentenceAt(start);
+  if (s && DOUBT_NEXT.test(doc.text.slice(s.end, s.end + 120))) return true;
   const from = s ? Math.max(s.start, start - 90) : Math.max(0, start - 90);
   const before = doc.text.slice(from, start);
   const clause = before.slice(Math.max(before.lastIndexOf(';'), before.lastIndexOf(' but ')) + 1);

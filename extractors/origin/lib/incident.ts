@@ -9,7 +9,7 @@ const SHORT_SUMMARY = 400;
 const HARM =
   String.raw`(?:hit|attacked|breached|hacked|compromised|targeted|encrypted|defaced|infected|disrupted|crippled|paraly[sz]ed|` +
   String.raw`knocked\s+(?:out|offline|down)|taken\s+(?:down|offline)|shut\s+down|stolen|leaked|exposed|accessed|affected|impacted|` +
-  String.raw`infiltrated|penetrated|spied\s+on|wiped|locked|held\s+(?:to\s+)?ransom|extorted|blackmailed|DDoS(?:ed|'d)?)`;
+  String.raw`infiltrated|penetrated|spied\s+on|wiped|locked|hijacked|held\s+(?:to\s+)?ransom|extorted|blackmailed|DDoS(?:ed|'d)?)`;
 // What opens an object or a party; a bare noun after the verb is usually an adjective ("compromised servers").
 const DET =
   String.raw`(?:the|a|an|its|their|his|her|some|several|multiple|numerous|various|unspecified|dozens|hundreds|thousands|millions|more|over|about` +

@@ -3,7 +3,7 @@
 // costs, a per-machine price). The total demanded beats a per-machine price and a payment.
 import { matches, type AnalysedDoc } from '../../_shared/kit.ts';
 import { findMoney, type Money } from '../../_shared/money.ts';
-import { habitual } from './context.ts';
+import { anotherIncident, habitual } from './context.ts';
 
 export type AmountRole = 'demanded' | 'paid';
 export interface RansomAmount extends Money {
@@ -40,6 +40,8 @@ const OTHER = new RegExp(
     String.raw`|typical|(?:a|per)\s+(?:month|year|week|day)|monthly|annually)\b`,
   'i',
 );
+// "$16 million in ransomware payments", "over $1 billion in ransom payments last year": a sum of many victims' payments
+const AGGREGATE_AFTER = /^\s*(?:in|of)\s+(?:\w+\s+){0,2}?ransom(?:ware)?\s+(?:payments|profits|revenues?|earnings|proceeds|income)\b/i;
 const PER_UNIT = new RegExp(
   String.raw`^\s*(?:\w+\s+)?(?:per|for\s+each|for\s+every|each|a)\s+(?:\w+\s+)?(?:computers?|machines?|devices?|servers?|files?` +
     String.raw`|victims?|endpoints?|systems?|workstations?|pcs?|users?|records?|hosts?|customers?|patients?|units?|laptops?|accounts?)\b`,
@@ -95,7 +97,7 @@ function findRansomAmounts(doc: AnalysedDoc): RansomAmount[] {
   const ransomStory = CONTEXT.test(text);
   for (const s of sentences) {
     if (!MAY_HOLD_MONEY.test(s.text)) continue;
-    if ((!ransomStory && !ATTACKER.test(s.text)) || STATISTIC.test(s.text) || habitual(doc, s.start)) continue;
+    if ((!ransomStory && !ATTACKER.test(s.text)) || STATISTIC.test(s.text) || habitual(doc, s.start) || anotherIncident(doc, s.start)) continue;
     let prevEnd = -1;
     for (const m of findMoney(text, s.start, s.end)) {
       const conversion = prevEnd >= 0 && CONVERSION.test(text.slice(prevEnd, m.start));
@@ -103,7 +105,7 @@ function findRansomAmounts(doc: AnalysedDoc): RansomAmount[] {
       if (conversion) continue;
       const before = text.slice(Math.max(s.start, m.start - 90), m.start);
       const after = text.slice(m.end, Math.min(s.end, m.end + 50));
-      if (PER_UNIT.test(after)) continue;
+      if (PER_UNIT.test(after) || AGGREGATE_AFTER.test(after)) continue;
       const near = text.slice(Math.max(s.start, m.start - 30), m.start);
       if (OTHER.test(near) || (!VALUE_AFTER.test(after) && OTHER.test(after.slice(0, 20)))) continue;
       const demand = lastEnd(DEMAND_BEFORE, before);

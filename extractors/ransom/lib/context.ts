@@ -35,7 +35,8 @@ const HABITUAL = new RegExp(
 );
 const GENERIC_PLURAL = new RegExp(
   String.raw`\b(?:today['’]s|modern|typical|common|most|many|increasing(?:ly)?|growing|rise\s+(?:in|of)|wave\s+of|spate\s+of` +
-    String.raw`|surge\s+(?:in|of)|number\s+of|threat\s+of|risk\s+of|fight\s+against|dealing\s+with|other|these|such|all)\s+(?:\w+\s+)?$`,
+    String.raw`|surge\s+(?:in|of)|series\s+of|string\s+of|number\s+of|threat\s+of|risk\s+of|fight\s+against|dealing\s+with` +
+    String.raw`|other|these|such|all)\s+(?:\w+\s+)?$`,
   'i',
 );
 const PRODUCT_AFTER = new RegExp(
@@ -63,6 +64,20 @@ export function unreported(doc: AnalysedDoc, start: number, end: number, negatio
   if ((negation && NEGATED.test(b)) || PROTECTIVE.test(b) || CONTRAST.test(b) || HYPOTHETICAL.test(b)) return true;
   if (STATISTIC.test(doc.sentenceAt(start)?.text ?? '')) return true;
   return PRODUCT_AFTER.test(doc.text.slice(end, end + 40));
+}
+
+// A sentence that opens on another incident the article compares with: "That one demanded $300", "In that case the
+// hackers asked for 50 bitcoins", "In a separate attack last year…"
+const ANOTHER_INCIDENT = new RegExp(
+  String.raw`^\W*(?:(?:In|During)\s+(?:that|(?:a|an|one)\s+(?:separate|similar|earlier|previous|prior|unrelated|other)|another)\s+` +
+    String.raw`(?:case|incident|attack|breach|campaign|instance)\b|That\s+(?:one|attack|campaign|incident|breach|case)\b|(?:An|The)\s+(?:earlier|previous` +
+    String.raw`|prior)\s+(?:attack|incident|breach|campaign)\b)`,
+  '',
+);
+
+/** The sentence at pos tells of another incident than the article's. */
+export function anotherIncident(doc: AnalysedDoc, pos: number): boolean {
+  return ANOTHER_INCIDENT.test(doc.sentenceAt(pos)?.text ?? '');
 }
 
 /** The sentence tells what attackers habitually do. */
