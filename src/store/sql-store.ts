@@ -22,6 +22,9 @@ import {
 const PAGE = 500;
 
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v));
+// SQLite keeps a document's ingest times as milliseconds since 1970 (13 characters, not 24; rows written before: ISO text)
+const MILLIS = /^-?\d+$/;
+const ingestTime = (v: unknown) => (typeof v === 'number' || (typeof v === 'string' && MILLIS.test(v)) ? new Date(Number(v)).toISOString() : iso(v));
 const isoOrNull = (v: unknown) => (v == null ? null : iso(v));
 const parse = <T>(v: unknown): T => JSON.parse(String(v)) as T;
 const parseRecord = (v: unknown): IncidentRecord => JSON.parse(unpack('record', v)) as IncidentRecord;
@@ -37,8 +40,8 @@ const toDocument = (r: Row): StoredDocument => {
     text: unpack('text', r.text),
     meta,
     contentHash: hashOf(r.content_hash),
-    firstIngested: iso(r.first_ingested),
-    lastIngested: iso(r.last_ingested),
+    firstIngested: ingestTime(r.first_ingested),
+    lastIngested: ingestTime(r.last_ingested),
   };
 };
 
@@ -94,12 +97,13 @@ export class SqlStore implements Store {
 
   /** Writes run one after another: a transaction never interleaves with another on the same connection. */
   write(batch: Batch, at = new Date()): Promise<void> {
-    const next = this.writing.then(() => this.db.tx((q) => this.writeBatch(q, batch, at.toISOString())));
+    const stamp = this.db.dialect === 'sqlite' ? at.getTime() : at.toISOString();
+    const next = this.writing.then(() => this.db.tx((q) => this.writeBatch(q, batch, stamp)));
     this.writing = next.catch(() => undefined);
     return next;
   }
 
-  private async writeBatch(q: Queries, b: Batch, at: string): Promise<void> {
+  private async writeBatch(q: Queries, b: Batch, at: string | number): Promise<void> {
     const documents = (b.documents ?? []).map((d): Param[] => {
       const bad = unstorableText(d.text);
       if (bad) throw new StoreError(`document ${d.id}: ${bad}; normalise the text before storing it`);
