@@ -97,13 +97,14 @@ export class SqlStore implements Store {
 
   /** Writes run one after another: a transaction never interleaves with another on the same connection. */
   write(batch: Batch, at = new Date()): Promise<void> {
-    const stamp = this.db.dialect === 'sqlite' ? at.getTime() : at.toISOString();
+    // a string: a JS number would be bound as a REAL ('1.7e12' kept as text '…0.0')
+    const stamp = this.db.dialect === 'sqlite' ? String(at.getTime()) : at.toISOString();
     const next = this.writing.then(() => this.db.tx((q) => this.writeBatch(q, batch, stamp)));
     this.writing = next.catch(() => undefined);
     return next;
   }
 
-  private async writeBatch(q: Queries, b: Batch, at: string | number): Promise<void> {
+  private async writeBatch(q: Queries, b: Batch, at: string): Promise<void> {
     const documents = (b.documents ?? []).map((d): Param[] => {
       const bad = unstorableText(d.text);
       if (bad) throw new StoreError(`document ${d.id}: ${bad}; normalise the text before storing it`);
