@@ -10,77 +10,80 @@ import r5 from './date/incident-named-year.ts';
 import r6 from './date/incident-year.ts';
 import r7 from './date/incident-yearless.ts';
 import r8 from './date/lead-date.ts';
-import r9 from './date/relative-date.ts';
-import r10 from './date/relative-unqualified.ts';
-import r11 from './date/stated-date.ts';
-import r12 from './location/city-comma-area.ts';
-import r13 from './location/city-in.ts';
-import r14 from './location/city-modifier.ts';
-import r15 from './location/city-organisation.ts';
-import r16 from './location/country-named.ts';
-import r17 from './location/country-possessive.ts';
-import r18 from './location/country-preposition.ts';
-import r19 from './location/country-targeted.ts';
-import r20 from './location/dateline.ts';
-import r21 from './location/demonym-target.ts';
-import r22 from './location/header.ts';
-import r23 from './location/national-body.ts';
-import r24 from './location/place-based.ts';
-import r25 from './location/subdivision.ts';
-import r26 from './location/us-state.ts';
-import r27 from './origin/attributed-to.ts';
-import r28 from './origin/based-in.ts';
-import r29 from './origin/charged-national.ts';
-import r30 from './origin/country-named-group.ts';
-import r31 from './origin/demonym-attack.ts';
-import r32 from './origin/demonym-attacker.ts';
-import r33 from './origin/named-actor.ts';
-import r34 from './origin/pro-country.ts';
-import r35 from './origin/state-subject.ts';
-import r36 from './ransom/attacker-encryption.ts';
-import r37 from './ransom/demand-phrase.ts';
-import r38 from './ransom/demanded-amount.ts';
-import r39 from './ransom/encrypted-payment.ts';
-import r40 from './ransom/extortion.ts';
-import r41 from './ransom/no-demand.ts';
-import r42 from './ransom/paid-amount.ts';
-import r43 from './ransom/ransomware-attack.ts';
-import r44 from './ransom/ransomware-mention.ts';
-import r45 from './serverCount/counted-machines.ts';
-import r46 from './serverCount/counted-servers.ts';
-import r47 from './serverCount/one-computer-hit.ts';
-import r48 from './serverCount/one-server-hit.ts';
-import r49 from './serverCount/own-fleet-hit.ts';
-import r50 from './serverCount/servers-of-them.ts';
-import r51 from './victim/actor-hacked.ts';
-import r52 from './victim/appositive-kind.ts';
-import r53 from './victim/attack-on.ts';
-import r54 from './victim/called-name.ts';
-import r55 from './victim/claimed-victim.ts';
-import r56 from './victim/described-name.ts';
-import r57 from './victim/described-opening.ts';
-import r58 from './victim/disclosed-incident.ts';
-import r59 from './victim/first-organisation.ts';
-import r60 from './victim/first-proper-name.ts';
-import r61 from './victim/headline-tag.ts';
-import r62 from './victim/hit-by-attack.ts';
-import r63 from './victim/incident-at.ts';
-import r64 from './victim/insider-employer.ts';
-import r65 from './victim/it-office-of.ts';
-import r66 from './victim/known-brand.ts';
-import r67 from './victim/lead-appositive.ts';
-import r68 from './victim/lead-subject.ts';
-import r69 from './victim/most-mentioned.ts';
-import r70 from './victim/name-assets.ts';
-import r71 from './victim/named-incident.ts';
-import r72 from './victim/opening-subject.ts';
-import r73 from './victim/people-of.ts';
-import r74 from './victim/possessive-assets.ts';
-import r75 from './victim/practitioner.ts';
-import r76 from './victim/report-header.ts';
-import r77 from './victim/served-client.ts';
-import r78 from './victim/site-domain.ts';
-import r79 from './victim/worked-for.ts';
+import r9 from './date/recent-span.ts';
+import r10 from './date/relative-date.ts';
+import r11 from './date/relative-unqualified.ts';
+import r12 from './date/reported-only.ts';
+import r13 from './date/stated-date.ts';
+import r14 from './location/city-comma-area.ts';
+import r15 from './location/city-in.ts';
+import r16 from './location/city-modifier.ts';
+import r17 from './location/city-organisation.ts';
+import r18 from './location/country-named.ts';
+import r19 from './location/country-possessive.ts';
+import r20 from './location/country-preposition.ts';
+import r21 from './location/country-targeted.ts';
+import r22 from './location/dateline.ts';
+import r23 from './location/demonym-target.ts';
+import r24 from './location/header.ts';
+import r25 from './location/national-body.ts';
+import r26 from './location/place-based.ts';
+import r27 from './location/subdivision.ts';
+import r28 from './location/us-county.ts';
+import r29 from './location/us-state.ts';
+import r30 from './origin/attributed-to.ts';
+import r31 from './origin/based-in.ts';
+import r32 from './origin/charged-national.ts';
+import r33 from './origin/country-named-group.ts';
+import r34 from './origin/demonym-attack.ts';
+import r35 from './origin/demonym-attacker.ts';
+import r36 from './origin/named-actor.ts';
+import r37 from './origin/pro-country.ts';
+import r38 from './origin/state-subject.ts';
+import r39 from './ransom/attacker-encryption.ts';
+import r40 from './ransom/demand-phrase.ts';
+import r41 from './ransom/demanded-amount.ts';
+import r42 from './ransom/encrypted-payment.ts';
+import r43 from './ransom/extortion.ts';
+import r44 from './ransom/no-demand.ts';
+import r45 from './ransom/paid-amount.ts';
+import r46 from './ransom/ransomware-attack.ts';
+import r47 from './ransom/ransomware-mention.ts';
+import r48 from './serverCount/counted-machines.ts';
+import r49 from './serverCount/counted-servers.ts';
+import r50 from './serverCount/one-computer-hit.ts';
+import r51 from './serverCount/one-server-hit.ts';
+import r52 from './serverCount/own-fleet-hit.ts';
+import r53 from './serverCount/servers-of-them.ts';
+import r54 from './victim/actor-hacked.ts';
+import r55 from './victim/appositive-kind.ts';
+import r56 from './victim/attack-on.ts';
+import r57 from './victim/called-name.ts';
+import r58 from './victim/claimed-victim.ts';
+import r59 from './victim/described-name.ts';
+import r60 from './victim/described-opening.ts';
+import r61 from './victim/disclosed-incident.ts';
+import r62 from './victim/first-organisation.ts';
+import r63 from './victim/first-proper-name.ts';
+import r64 from './victim/headline-tag.ts';
+import r65 from './victim/hit-by-attack.ts';
+import r66 from './victim/incident-at.ts';
+import r67 from './victim/insider-employer.ts';
+import r68 from './victim/it-office-of.ts';
+import r69 from './victim/known-brand.ts';
+import r70 from './victim/lead-appositive.ts';
+import r71 from './victim/lead-subject.ts';
+import r72 from './victim/most-mentioned.ts';
+import r73 from './victim/name-assets.ts';
+import r74 from './victim/named-incident.ts';
+import r75 from './victim/opening-subject.ts';
+import r76 from './victim/people-of.ts';
+import r77 from './victim/possessive-assets.ts';
+import r78 from './victim/practitioner.ts';
+import r79 from './victim/report-header.ts';
+import r80 from './victim/served-client.ts';
+import r81 from './victim/site-domain.ts';
+import r82 from './victim/worked-for.ts';
 
 export const RULE_SPECS: readonly (readonly [string, RuleSpec])[] = [
   ['date/any-year', r0],
@@ -92,75 +95,78 @@ export const RULE_SPECS: readonly (readonly [string, RuleSpec])[] = [
   ['date/incident-year', r6],
   ['date/incident-yearless', r7],
   ['date/lead-date', r8],
-  ['date/relative-date', r9],
-  ['date/relative-unqualified', r10],
-  ['date/stated-date', r11],
-  ['location/city-comma-area', r12],
-  ['location/city-in', r13],
-  ['location/city-modifier', r14],
-  ['location/city-organisation', r15],
-  ['location/country-named', r16],
-  ['location/country-possessive', r17],
-  ['location/country-preposition', r18],
-  ['location/country-targeted', r19],
-  ['location/dateline', r20],
-  ['location/demonym-target', r21],
-  ['location/header', r22],
-  ['location/national-body', r23],
-  ['location/place-based', r24],
-  ['location/subdivision', r25],
-  ['location/us-state', r26],
-  ['origin/attributed-to', r27],
-  ['origin/based-in', r28],
-  ['origin/charged-national', r29],
-  ['origin/country-named-group', r30],
-  ['origin/demonym-attack', r31],
-  ['origin/demonym-attacker', r32],
-  ['origin/named-actor', r33],
-  ['origin/pro-country', r34],
-  ['origin/state-subject', r35],
-  ['ransom/attacker-encryption', r36],
-  ['ransom/demand-phrase', r37],
-  ['ransom/demanded-amount', r38],
-  ['ransom/encrypted-payment', r39],
-  ['ransom/extortion', r40],
-  ['ransom/no-demand', r41],
-  ['ransom/paid-amount', r42],
-  ['ransom/ransomware-attack', r43],
-  ['ransom/ransomware-mention', r44],
-  ['serverCount/counted-machines', r45],
-  ['serverCount/counted-servers', r46],
-  ['serverCount/one-computer-hit', r47],
-  ['serverCount/one-server-hit', r48],
-  ['serverCount/own-fleet-hit', r49],
-  ['serverCount/servers-of-them', r50],
-  ['victim/actor-hacked', r51],
-  ['victim/appositive-kind', r52],
-  ['victim/attack-on', r53],
-  ['victim/called-name', r54],
-  ['victim/claimed-victim', r55],
-  ['victim/described-name', r56],
-  ['victim/described-opening', r57],
-  ['victim/disclosed-incident', r58],
-  ['victim/first-organisation', r59],
-  ['victim/first-proper-name', r60],
-  ['victim/headline-tag', r61],
-  ['victim/hit-by-attack', r62],
-  ['victim/incident-at', r63],
-  ['victim/insider-employer', r64],
-  ['victim/it-office-of', r65],
-  ['victim/known-brand', r66],
-  ['victim/lead-appositive', r67],
-  ['victim/lead-subject', r68],
-  ['victim/most-mentioned', r69],
-  ['victim/name-assets', r70],
-  ['victim/named-incident', r71],
-  ['victim/opening-subject', r72],
-  ['victim/people-of', r73],
-  ['victim/possessive-assets', r74],
-  ['victim/practitioner', r75],
-  ['victim/report-header', r76],
-  ['victim/served-client', r77],
-  ['victim/site-domain', r78],
-  ['victim/worked-for', r79],
+  ['date/recent-span', r9],
+  ['date/relative-date', r10],
+  ['date/relative-unqualified', r11],
+  ['date/reported-only', r12],
+  ['date/stated-date', r13],
+  ['location/city-comma-area', r14],
+  ['location/city-in', r15],
+  ['location/city-modifier', r16],
+  ['location/city-organisation', r17],
+  ['location/country-named', r18],
+  ['location/country-possessive', r19],
+  ['location/country-preposition', r20],
+  ['location/country-targeted', r21],
+  ['location/dateline', r22],
+  ['location/demonym-target', r23],
+  ['location/header', r24],
+  ['location/national-body', r25],
+  ['location/place-based', r26],
+  ['location/subdivision', r27],
+  ['location/us-county', r28],
+  ['location/us-state', r29],
+  ['origin/attributed-to', r30],
+  ['origin/based-in', r31],
+  ['origin/charged-national', r32],
+  ['origin/country-named-group', r33],
+  ['origin/demonym-attack', r34],
+  ['origin/demonym-attacker', r35],
+  ['origin/named-actor', r36],
+  ['origin/pro-country', r37],
+  ['origin/state-subject', r38],
+  ['ransom/attacker-encryption', r39],
+  ['ransom/demand-phrase', r40],
+  ['ransom/demanded-amount', r41],
+  ['ransom/encrypted-payment', r42],
+  ['ransom/extortion', r43],
+  ['ransom/no-demand', r44],
+  ['ransom/paid-amount', r45],
+  ['ransom/ransomware-attack', r46],
+  ['ransom/ransomware-mention', r47],
+  ['serverCount/counted-machines', r48],
+  ['serverCount/counted-servers', r49],
+  ['serverCount/one-computer-hit', r50],
+  ['serverCount/one-server-hit', r51],
+  ['serverCount/own-fleet-hit', r52],
+  ['serverCount/servers-of-them', r53],
+  ['victim/actor-hacked', r54],
+  ['victim/appositive-kind', r55],
+  ['victim/attack-on', r56],
+  ['victim/called-name', r57],
+  ['victim/claimed-victim', r58],
+  ['victim/described-name', r59],
+  ['victim/described-opening', r60],
+  ['victim/disclosed-incident', r61],
+  ['victim/first-organisation', r62],
+  ['victim/first-proper-name', r63],
+  ['victim/headline-tag', r64],
+  ['victim/hit-by-attack', r65],
+  ['victim/incident-at', r66],
+  ['victim/insider-employer', r67],
+  ['victim/it-office-of', r68],
+  ['victim/known-brand', r69],
+  ['victim/lead-appositive', r70],
+  ['victim/lead-subject', r71],
+  ['victim/most-mentioned', r72],
+  ['victim/name-assets', r73],
+  ['victim/named-incident', r74],
+  ['victim/opening-subject', r75],
+  ['victim/people-of', r76],
+  ['victim/possessive-assets', r77],
+  ['victim/practitioner', r78],
+  ['victim/report-header', r79],
+  ['victim/served-client', r80],
+  ['victim/site-domain', r81],
+  ['victim/worked-for', r82],
 ];

@@ -24,6 +24,15 @@ export default defineRule({
     // the background of the story: when a strain or a group first appeared
     'LockBit, a ransomware strain first seen in 2019, is sold to affiliates as a service.',
     'The hacking group, which emerged in 2021, is known for attacks on hospitals.',
+    // a trend of an industry, and an example given in passing, are not the story's incident
+    'It is hard to put a figure on the overall damage caused by ransomware in 2022.',
+    'The new lure continues the ransomware trends of 2023, the researcher said.',
+    'Phishing cost retailers $40 million in 2021 alone.',
+    'In 2019, for instance, another crew hijacked the domain of a bank.',
+    // a year looked back to, and a year told of other incidents, are the background of the story
+    'Back in 2016, the blogging site had its hands full with a security incident.',
+    'The list of phishing samples the carrier keeps goes back to 2014.',
+    'Customer data leaked online in 2015, when the company suffered three separate data breaches.',
   ],
   propose: (doc) =>
     proposeDates(

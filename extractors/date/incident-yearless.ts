@@ -15,6 +15,8 @@ export default defineRule({
     'Hackers broke into the network on March 3, the company said.',
     'The company was founded in 2001. It was incorporated on May 3.',
     'The firm will publish results on March 3.',
+    // another victim's attack told for comparison, however long its name
+    'In 2022 the trust was hacked. It follows a similar attack on the Upper Valley and Riverside Health Foundation Trust in October.',
   ],
   propose: (doc) => proposeDates(doc, (m) => m.kind === 'yearless' && (m.context === 'incident' || m.context === 'discovery'), BORROWED_YEAR),
 });

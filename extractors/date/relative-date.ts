@@ -36,6 +36,12 @@ export default defineRule({
     { text: 'A company spokesperson told The Register on Monday that the portal was hacked.', publishedAt: '2023-07-20' },
     { text: 'The firm said in a blog post last week that attackers had stolen data.', publishedAt: '2023-07-20' },
     { text: 'The attack was continuing on Thursday, with online networks down.', publishedAt: '2023-07-20' },
+    { text: 'A hospital security chief told the House Energy and Commerce Subcommittee last week that devices get hacked.', publishedAt: '2023-07-20' },
+    { text: 'As I wrote earlier this month, ransomware attacks on clinics keep rising.', publishedAt: '2023-07-20' },
+    // more than a year back is another event's time, as "last year" is
+    { text: 'It was just 13 months ago that hackers crippled a hospital in the same city.', publishedAt: '2023-07-20' },
+    // "Pokémon" holds no Monday
+    { text: 'Hackers abused the name of Pokémon Go to spread malware.', publishedAt: '2023-07-20' },
   ],
   propose: (doc) => proposeDates(doc, (m) => m.kind === 'relative' && (m.context === 'incident' || m.context === 'discovery'), RELATIVE_INCIDENT),
 });

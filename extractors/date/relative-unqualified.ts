@@ -21,6 +21,10 @@ export default defineRule({
     { text: "Today's adversaries don't sleep, and ransomware crews even less.", publishedAt: '2024-02-12' },
     { text: 'Staff will return to the office next week.', publishedAt: '2023-07-20' },
     { text: 'Last year, the agency warned of a wave of tax-season phishing. A ransom note was found.', publishedAt: '2023-07-20' },
+    // the day of a product's release or patch, not of an attack: "released to the public on Monday", "on Tuesday patched"
+    { text: 'Version 18.2, released to the public on Monday, closes a hole that let a ransom page lock the browser.', publishedAt: '2023-07-20' },
+    { text: 'The chip maker on Tuesday patched three flaws. No ransom was reported.', publishedAt: '2023-07-20' },
+    { text: 'Fixes for the ransom-page flaw arrive during a busy patch Tuesday week.', publishedAt: '2023-07-20' },
   ],
   propose: (doc) => proposeDates(doc, (m) => tellsOfIncident(doc) && m.kind === 'relative' && m.context === 'neutral', RELATIVE_UNQUALIFIED),
 });

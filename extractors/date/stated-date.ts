@@ -16,6 +16,10 @@ export default defineRule({
     'Nothing else was known.',
     'The conference on IT security will take place on 14–15 May 2025 in Bochum.',
     'Start date: 1 September 2024. Apply with your CV by 31 July 2024.',
+    // the span a study's data covers; a product's launch
+    'The researchers examined breach data for the period October 2009-December 2016.',
+    'The game first went live on phones in September 2016.',
+    'The game came to tablets first, followed by the phone version on March 23, 2017.',
   ],
   propose: (doc) => proposeDates(doc, (m) => m.kind === 'explicit' && m.context === 'neutral', UNQUALIFIED_DATE),
 });

@@ -1,7 +1,7 @@
 // "the networks of South Korea's Atomic Energy Research Institute"  /  "Japan's parliament"
 import { defineRule, span } from '../_shared/kit.ts';
 import { isIncidentDoc, isVictimStory } from './lib/context.ts';
-import { isAttackerContext, mentions } from './lib/mentions.ts';
+import { notOneVictimsPlace, isAttackerContext, mentions } from './lib/mentions.ts';
 
 const POSSESSIVE = /^['’]s\b/;
 // "Belgium's largest bank": the country owns what follows, usually the victim; "Russia's GRU" is filtered as attacker
@@ -20,13 +20,15 @@ export default defineRule({
       publishedAt: '2018-02-01',
     },
     "Russia's GRU hackers were blamed.",
+    // one of many countries a campaign reached
+    "The malware hit banks in Peru, Chile and Norway's largest lender.",
     "China's state-sponsored actors stole data.",
   ],
   *propose(doc) {
     if (!isIncidentDoc(doc) || !isVictimStory(doc)) return;
     for (const m of mentions(doc)) {
       if (m.kind !== 'country' || !POSSESSIVE.test(doc.text.slice(m.end, m.end + 3))) continue;
-      if (isAttackerContext(doc.text, m)) continue;
+      if (isAttackerContext(doc.text, m) || notOneVictimsPlace(doc, m)) continue;
       yield { value: m.place, confidence: OWNER, evidence: [span(doc.text, m.start, m.end + 2)] };
     }
   },

@@ -1,7 +1,7 @@
 // "Anonymous takes down several Mexican government websites"  /  "a Belgian province"  /  "U.S. hospitals"
 import { defineRule, span } from '../_shared/kit.ts';
-import { isIncidentDoc } from './lib/context.ts';
-import { hasTargetNoun, isAttackerContext, mentions } from './lib/mentions.ts';
+import { elsewhereBefore, isIncidentDoc } from './lib/context.ts';
+import { hasTargetNoun, notOneVictimsPlace, isAttackerContext, mentions } from './lib/mentions.ts';
 
 // A demonym (or a country name used as one) before what was attacked; "Russian hackers" is the origin.
 const TARGET_DEMONYM = 0.75;
@@ -14,11 +14,23 @@ export default defineRule({
     { text: 'Two U.S. hospitals reported outages.', value: { country: 'US', region: null, city: null } },
     { text: 'The Dutch municipality lost access to its files.', value: { country: 'NL', region: null, city: null } },
   ],
-  counterExamples: ['Russian hackers claimed the attack.', 'A Chinese state-sponsored group was blamed.', 'The Iranian hacking group APT33 struck again.'],
+  counterExamples: [
+    // one of many countries a campaign reached
+    'Earlier versions of the trojan went after Dutch, Spanish and Canadian banks.',
+    'Russian hackers claimed the attack.',
+    // the researchers' home
+    'A Norwegian security firm said the ransomware hit thousands of users.',
+    // where the stolen money went
+    'The clerk was duped and wired the payment to a Hungarian bank account.',
+    'A Chinese state-sponsored group was blamed.',
+    'The Iranian hacking group APT33 struck again.',
+  ],
   *propose(doc) {
     if (!isIncidentDoc(doc)) return;
     for (const m of mentions(doc)) {
-      if (m.kind === 'state' || !hasTargetNoun(doc.text, m.end) || isAttackerContext(doc.text, m)) continue;
+      if (m.kind === 'state' || !hasTargetNoun(doc.text, m.end) || isAttackerContext(doc.text, m) || notOneVictimsPlace(doc, m)) continue;
+      // "wired to a South African bank": where the money went, not the victim
+      if (elsewhereBefore(doc.text, m.start)) continue;
       // a country name works as a modifier only right before its noun ("UK hospitals"), not as a subject ("Russia targets")
       if (m.kind === 'country' && !/^\s+\p{L}/u.test(doc.text.slice(m.end, m.end + 2))) continue;
       if (m.kind === 'country' && !hasTargetNoun(doc.text, m.end, 1)) continue;

@@ -6,6 +6,18 @@ import { isAttackerContext, mentions } from './lib/mentions.ts';
 const IN_STATE = /\b(?:in|of|across|throughout|at)\s+(?:the\s+(?:state\s+of\s+)?)?$/i;
 const STATE_IN = 0.8; // "in Texas": where something is
 const STATE_NAMED = 0.65; // any other state mention, often the victim's own name ("Ohio Department of Health")
+// A breach notice goes to the attorney general of every state whose residents were affected: the state that received
+// it is the regulator's, not the victim's ("notified the California Attorney General", "a letter filed with the State of Maine").
+const REGULATOR_AFTER = new RegExp(
+  String.raw`^(?:['’]s)?\s+(?:Attorney\s+General|attorney\s+general|AG\b|A\.G\.|Department\s+of\s+Justice|Office\s+of\s+(?:the\s+)?Attorney)`,
+);
+const REGULATOR_BEFORE = new RegExp(
+  String.raw`\b(?:(?:filed|lodged|submitted|registered)\s+with|(?:notification|notice|letter|filing|disclosure)s?\s+(?:\w+\s+)?(?:to|with))` +
+    String.raw`\s+(?:the\s+)?(?:state\s+of\s+)?$`,
+  'i',
+);
+const toRegulator = (text: string, m: { start: number; end: number }) =>
+  REGULATOR_AFTER.test(text.slice(m.end, m.end + 40)) || REGULATOR_BEFORE.test(text.slice(Math.max(0, m.start - 50), m.start));
 
 export default defineRule({
   field: 'location',
@@ -22,13 +34,16 @@ export default defineRule({
     'A columnist told The New York Times that the breach was serious.',
     // a story about the public, a product or a trend: a place it merely names is background
     { text: 'How to spot a phishing scam\n\nThe fake emails, which mimic an Ohio bank, ask readers for their passwords.', publishedAt: '2018-02-01' },
+    // the regulator's state, to which the notice went
+    'The retailer told the Vermont Attorney General that card data was stolen.',
+    'In a breach notice filed with the State of Maine, the lender said hackers stole data.',
     'The hospital notified 3,000 patients.',
     'A laptop was stolen from a car.',
   ],
   *propose(doc) {
     if (!isIncidentDoc(doc) || !isVictimStory(doc)) return;
     for (const m of mentions(doc)) {
-      if (m.kind !== 'state' || isAttackerContext(doc.text, m)) continue;
+      if (m.kind !== 'state' || isAttackerContext(doc.text, m) || toRegulator(doc.text, m)) continue;
       const before = firstMatch(IN_STATE, doc.text.slice(Math.max(0, m.start - 30), m.start));
       const start = before ? m.start - before[0].length : m.start;
       yield { value: m.place, confidence: before ? STATE_IN : STATE_NAMED, evidence: [span(doc.text, start, m.end)] };

@@ -41,6 +41,17 @@ const EXCLUDED = new RegExp(
     String.raw`|attack|incident|hack|intrusion)\w*)\b[^.;]{0,40}$`,
   'i',
 );
+// another incident told for comparison, however long its victim's name: "follows a similar attack on the Northern Valley
+// Health Foundation Trust in October", "resembles one that hit Android users in 2014"
+const OTHER_INCIDENT = new RegExp(
+  String.raw`\b(?:(?:previous|prior|earlier|separate|similar|former)\s+(?:\w+\s+){0,2}(?:breach|attack|incident|hack|intrusion|situation|case|scam)\w*` +
+    String.raw`|resembl\w+)\b[^.;]{0,70}$`,
+  'i',
+);
+// "leaked in 2015, when the firm suffered three separate breaches": the date is told of those other incidents
+const OTHER_INCIDENT_AFTER = /^[^.;]{0,50}\b(?:previous|prior|separate|former)\s+(?:\w+\s+){0,2}(?:breach|attack|incident|hack|intrusion)/i;
+// "Back in 2016, the site had its hands full", "samples that go back to 2014": a year looked back to is background
+const YEAR_LOOKED_BACK = /\b(?:back\s+in|(?:goes|going|go|went)\s+back\s+to)\s+(?:(?:early|mid|late)[\s-]+)?$/i;
 // background of the story, not its incident: when a strain or a group first showed up ("a strain first seen in 2019",
 // "the group, which emerged in 2021"); "the intrusion was first seen on Monday" is the incident's own discovery
 const BACKGROUND = new RegExp(
@@ -49,6 +60,23 @@ const BACKGROUND = new RegExp(
     String.raw`(?:in\s+|on\s+|since\s+|around\s+)?(?:(?:early|mid|late)[\s-]+)?$`,
   'i',
 );
+// the dates of products, deals and laws, not of an attack: "iOS 10.3, released to the public on Monday", "went live on
+// Android in September", "its acquisition of the unit in 2015", "the rules come into force on 25 May", "patch Tuesday",
+// "followed by the Android version on March 23"
+const PRODUCT_EVENT = new RegExp(
+  String.raw`\b(?:released|debuted|went\s+live|going\s+live|rolled\s+out|acquisition|acquired|merger|(?:came|comes?|coming)\s+into\s+force` +
+    String.raw`|(?:took|takes?)\s+effect)\b[^.;]{0,50}$|\bpatch\s+$|\bversions?\s+(?:\w+\s+)?(?:on|in)\s+$`,
+  'i',
+);
+// "Intel on Tuesday patched three flaws": the verb that follows the date says what it dates
+const PRODUCT_EVENT_AFTER = /^\s*,?\s*(?:patched|fixed|released|rolled\s+out)\b/i;
+// a trend across an industry, not one incident: "ransomware trends of 2016", "the number of attacks doubled in 2017",
+// "the overall damage caused by ransomware in 2016", "$325 million in 2015 alone"
+const TREND = /\b(?:trends?|industries|overall|year-(?:on|over)-year|the\s+number\s+of)\b[^.;]{0,60}$/i;
+const TREND_AFTER = /^\s*(?:alone\b|(?:[\w-]+\s+){0,2}trends?\b)/i;
+// an example given in passing: "In 2013, for instance, another group hijacked a bank's domain"
+const EXAMPLE = /\bfor\s+(?:instance|example)\b[^.;]{0,30}$/i;
+const EXAMPLE_AFTER = /^\s*,?\s*for\s+(?:instance|example)\b/i;
 // bylines and update notes carry the article's dates: "Posted January 04, 2013", "UPDATE (01/31/2013):"
 const DATELINE = /\s(?:—|–|·|\|)\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?$/;
 const DATELINE_AFTER = /^\s*(?:·|\|)/;
@@ -63,9 +91,11 @@ const AHEAD = new RegExp(
 // "The City of Dallas said Friday that …": the date of the statement
 const SAID = new RegExp(
   String.raw`\b(?:said|says|(?:was|were|been)\s+told|told\s+(?:[\w.'’-]+\s+){0,2}[\w.'’-]+|stated|announced|confirmed|reported|disclosed` +
-    String.raw`|revealed)\s+(?:on\s+|late\s+|early\s+)?$`,
+    String.raw`|revealed|wrote|writes)\s+(?:on\s+|late\s+|early\s+|earlier\s+)?$`,
   'i',
 );
+// "told the House Energy and Commerce Subcommittee last week": the date of testimony to a named body, a hearing's
+const TOLD_BODY = /\btold\s+(?:the\s+)?(?:(?:[A-Z][\w.'’&-]*|and|of|on|for)\s+){1,8}$/;
 // the day of a statement about the incident, not of the incident: "in a blog post last week", "in a letter on Wednesday",
 // "On Tuesday, the company said …", and how things stood then: "the attack was continuing on Thursday"
 const STATEMENT_IN = new RegExp(
@@ -78,7 +108,7 @@ const STILL = /\b(?:continu\w+|remain(?:ed|s)?|still|ongoing)\s+(?:(?:down|offli
 const BYLINE = /\b(?:update[sd]?|posted|published|issued|modified|dated|copyright|©)\s*(?:on\s*)?[:(]?\s*$/i;
 // the period the exposed records cover, not when they were exposed: "patients treated between 1996 and 2009"
 const DATA_PERIOD = new RegExp(
-  String.raw`\b(?:treated|seen|served|visited|registered|enrolled|employed|worked|working|admitted(?!\s+(?:that|to)\b)|dating` +
+  String.raw`\b(?:treated|seen|served|visited|registered|enrolled|employed|worked|working|admitted(?!\s+(?:that|to)\b)|dating|for\s+the\s+period` +
     String.raw`|dated|paychecks?|hired|received\s+(?:\w+\s+){0,2}(?:care|services?|treatment)|care\s+provided)\b[^.;]{0,40}$`,
   'i',
 );
@@ -109,7 +139,12 @@ export function classifyContext(text: string, sentence: Sentence, start: number,
   if (DATA_PERIOD.test(lead.slice(-60)) || STARTED_UP.test(lead.slice(-24))) return 'excluded';
   if (STATISTIC.test(lead.slice(-70)) || LAW_NAME.test(lead.slice(-16))) return 'excluded';
   if (DATELINE.test(lead.slice(-20)) || DATELINE_AFTER.test(text.slice(end, end + 4))) return 'excluded';
-  if (AHEAD.test(lead.slice(-60)) || BACKGROUND.test(lead.slice(-90))) return 'excluded';
+  if (OTHER_INCIDENT.test(lead.slice(-110)) || AHEAD.test(lead.slice(-60)) || BACKGROUND.test(lead.slice(-90))) return 'excluded';
+  const after = text.slice(end, end + 60);
+  if (PRODUCT_EVENT.test(lead.slice(-70)) || PRODUCT_EVENT_AFTER.test(after)) return 'excluded';
+  if (TREND.test(lead.slice(-80)) || TREND_AFTER.test(after) || EXAMPLE.test(lead.slice(-50)) || EXAMPLE_AFTER.test(after)) return 'excluded';
+  if (TOLD_BODY.test(lead.slice(-100)) || OTHER_INCIDENT_AFTER.test(after)) return 'excluded';
+  if (/^\d{4}$/.test(text.slice(start, end)) && YEAR_LOOKED_BACK.test(lead.slice(-24))) return 'excluded';
   if (SAID.test(lead.slice(-40)) || STATEMENT_IN.test(lead.slice(-60)) || STILL.test(lead.slice(-40))) return 'report';
   // only a date that opens its sentence: "Hackers broke in on Monday, officials said" dates the break-in
   if (/^\s*(?:(?:late|early)\s+)?(?:on\s+)?$/i.test(lead) && SAID_AFTER.test(text.slice(end, end + 60))) return 'report';

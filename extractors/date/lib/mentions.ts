@@ -48,8 +48,8 @@ const RANGE_JOIN = /^\s*(?:and|to|through|until|till|-|–|—)\s*$/i;
 const WEEK_THEN_DAY = /^\s*,?\s*(?:on\s+)?$/i;
 // ("September last year" is left as two dates: a month of last year is as often another event's as "last year" is)
 const YEAR_OF_MONTH = /^this\s+year$/i;
-// "last year", "two years ago": news tells its incident in days, weeks and months; a year back is another event's
-const YEAR_BACK = /\b(?:last|past|previous)\s+year\b|\byears?\s+ago\b/i;
+// "last year", "two years ago", "13 months ago": news tells its incident in days, weeks and months; a year back is another event's
+const YEAR_BACK = /\b(?:last|past|previous)\s+year\b|\byears?\s+ago\b|\b(?:1[2-9]|[2-9]\d)\s+months\s+ago\b/i;
 
 const INCIDENT_NOUN = new RegExp(
   String.raw`^\s+(?:[A-Za-z]+\s+)?(?:cyber-?attacks?|attacks?|breach(?:es)?|hacks?|hacking|theft|intrusions?|incidents?` +
@@ -97,6 +97,8 @@ function fromChrono(doc: AnalysedDoc, s: Sentence, r: chrono.ParsedResult): Omit
     return { ...base, kind: 'yearless', value: md };
   }
   if (!doc.publishedAt) return undefined;
+  // "Pokémon": chrono reads the "mon" after a letter its word boundary does not know as Monday
+  if (/\p{L}$/u.test(s.text.slice(0, r.index))) return undefined;
   const before = s.text.slice(Math.max(0, r.index - 12), r.index);
   const value = resolveRelative(text, before, r, doc.publishedAt, s.text.slice(r.index + text.length, r.index + text.length + 3));
   return value ? { ...base, kind: 'relative', value } : undefined;
@@ -147,7 +149,7 @@ function mentionsIn(doc: AnalysedDoc, s: Sentence): DateMention[] {
     .map((m) => ({
       ...m,
       context:
-        m.kind === 'relative' && m.value.length === 4 && YEAR_BACK.test(doc.text.slice(m.start, m.end))
+        m.kind === 'relative' && m.value.length <= 7 && YEAR_BACK.test(doc.text.slice(m.start, m.end))
           ? 'excluded'
           : classifyContext(doc.text, m.sentence, m.start, m.end),
       namesIncident:

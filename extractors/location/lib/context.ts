@@ -50,11 +50,11 @@ export function isVictimStory(doc: AnalysedDoc): boolean {
   });
 }
 
-// Places where people met, judged or were sent, not where the victim is.
+// Places where people met, judged or were sent, where money was wired or a fake site hosted: not where the victim is.
 const ELSEWHERE = new RegExp(
   String.raw`\b(?:court|courts|tribunal|trial|hearing|conference|summit|meeting|event|speech|speaking|spoke|visit(?:ing)?|held` +
     String.raw`|diverted|transferred|sent|moved|flown|travel(?:l?ed|ling)?|hospitals|offices of|embassy|prosecutors?|arrested|extradited|jailed|sentenced` +
-    String.raw`|charged|convicted)\s+(?:\w+\s+){0,2}(?:in|at|to|near|from)\s+(?:the\s+)?$`,
+    String.raw`|charged|convicted|wired|hosted|registered)\s+(?:\w+\s+){0,2}(?:in|at|to|near|from)\s+(?:(?:the|a|an)\s+)?$`,
   'i',
 );
 /** True when the words before `pos` put the place outside the incident: "a court in London heard". */

@@ -127,7 +127,10 @@ const STOP = new RegExp(
 );
 const BEFORE_ATTACKER = new RegExp(
   String.raw`(?:\bpro-|\banti-|\b(?:by|from|behind|originat(?:ed|ing) (?:in|from)|traced (?:back )?to|routed through` +
-    String.raw`|on behalf of|attributed to|linked to|tied to|backed by|sponsored by|based out of|out of|operating in|Anonymous)\s+(?:the\s+)?)$`,
+    String.raw`|on behalf of|attributed to|linked to|tied to|backed by|sponsored by|based out of|out of|operating in|Anonymous)\s+(?:the\s+)?` +
+    // a hedged home is the attackers' (a victim's base is not guessed at): "highly likely" to be based in China
+    // "believed to have started life in Istanbul"
+    String.raw`|\b(?:believed|thought|likely|suspected|reported|said)['’"”]?\s+to\s+(?:be|have)\s+(?:(?:[\w-]+\s+){0,3}(?:in|from|out\s+of)\s+(?:the\s+)?)?)$`,
   'i',
 );
 
@@ -143,10 +146,16 @@ function phraseAfter(text: string, end: number): string[] {
   return words;
 }
 
-/** True when the mention names where the attackers come from rather than where the victim is. */
+// The noun right after the place that makes it the home of those who study or fight the attack: "a Finnish security
+// firm", "Dutch researchers", "German antivirus maker" — not the victim's.
+const RESEARCHER = /^(?:(?:cyber-?)?security|infosec|anti-?(?:virus|malware)|researchers?|experts?|analysts?)$/i;
+
+/** True when the mention names where the attackers (or the researchers who found them) are rather than where the victim is. */
 export function isAttackerContext(text: string, m: { start: number; end: number }): boolean {
-  if (phraseAfter(text, m.end).some((w) => w.split('-').some((p) => ATTACKER.test(p)) || ATTACKER.test(w))) return true;
-  return BEFORE_ATTACKER.test(text.slice(Math.max(0, m.start - 30), m.start));
+  const words = phraseAfter(text, m.end);
+  if (words.some((w) => w.split('-').some((p) => ATTACKER.test(p)) || ATTACKER.test(w))) return true;
+  if (words.length && RESEARCHER.test(words[0]!)) return true;
+  return BEFORE_ATTACKER.test(text.slice(Math.max(0, m.start - 50), m.start));
 }
 
 // What a victim is: an organisation, an office, an asset or the people an attack reached.
@@ -171,7 +180,60 @@ export function hasTargetNoun(text: string, end: number, within = 3): boolean {
 }
 
 const ATTACKER_NOUN_BEFORE = /\b(?:hack\w*|groups?|gangs?|actors?|attackers?|criminals?|operat\w+|spies|perpetrators?)\s+(?:[\w-]+\s+){0,2}$/i;
-/** True when an attacker noun closely precedes `pos`: "hackers based in Moscow", "a group operating from Iran". */
+// those who studied the attack: "a security consultant based in Belgium", "researchers in Toronto"
+const RESEARCHER_NOUN_BEFORE = /\b(?:researchers?|consultants?|analysts?|experts?|professors?|scientists?|contributors?)\s+(?:[\w-]+\s+){0,2}$/i;
+/** True when a researcher noun closely precedes `pos`: "a security consultant based in Belgium". */
+export function researcherBefore(text: string, pos: number): boolean {
+  return RESEARCHER_NOUN_BEFORE.test(text.slice(Math.max(0, pos - 40), pos));
+}
+/** True when an attacker (or researcher) noun closely precedes `pos`: "hackers based in Moscow", "a group operating from Iran". */
 export function attackerBefore(text: string, pos: number): boolean {
-  return ATTACKER_NOUN_BEFORE.test(text.slice(Math.max(0, pos - 40), pos));
+  return ATTACKER_NOUN_BEFORE.test(text.slice(Math.max(0, pos - 40), pos)) || researcherBefore(text, pos);
+}
+
+// Between two items of one list of places: "Italy, the U.S. and Japan", "Australian, UK, and French banks".
+const LIST_GAP = /^\s*(?:,\s*(?:(?:and|or)\s+)?|\s(?:and|or)\s+)(?:the\s+)?$/i;
+const LIST_ITEMS = 3;
+/**
+ * True when the mention is one item of a list of three or more countries: a campaign or outbreak reported in many
+ * countries ("victims in Italy, the U.S., Japan and Europe") places no single victim in any of them.
+ */
+function inCountryList(doc: AnalysedDoc, m: Mention): boolean {
+  const listed = doc.once('location/country-lists', () => {
+    const all = mentions(doc).filter((x) => x.kind !== 'state');
+    const out = new Set<Mention>();
+    let run: Mention[] = [];
+    const close = () => {
+      if (run.length >= LIST_ITEMS) for (const x of run) out.add(x);
+    };
+    for (const x of all) {
+      const last = run[run.length - 1];
+      if (last && LIST_GAP.test(doc.text.slice(last.end, x.start))) run.push(x);
+      else {
+        close();
+        run = [x];
+      }
+    }
+    close();
+    return out;
+  });
+  return listed.has(m);
+}
+
+// A sentence that gives an example tells of another incident: "In 2016, for instance, an Austrian firm lost €40m".
+const EXAMPLE = /\b(?:for (?:example|instance)|e\.g\.|in one (?:case|instance))/i;
+const SENTENCE_END = /[.!?]["”’]?\s|\n/g;
+/** True when the mention sits in a sentence that gives an example. */
+function inExample(text: string, m: { start: number; end: number }): boolean {
+  let from = 0;
+  for (const e of text.slice(Math.max(0, m.start - 300), m.start).matchAll(SENTENCE_END)) from = e.index + e[0].length;
+  const head = text.slice(Math.max(0, m.start - 300) + from, m.start);
+  const tail = text.slice(m.end, m.end + 300);
+  const stop = tail.search(/[.!?]["”’]?(?:\s|$)|\n/);
+  return EXAMPLE.test(head + tail.slice(0, stop < 0 ? undefined : stop));
+}
+
+/** True when the mention does not place one victim: one of a list of many countries, or in an example of another incident. */
+export function notOneVictimsPlace(doc: AnalysedDoc, m: Mention): boolean {
+  return inCountryList(doc, m) || inExample(doc.text, m);
 }

@@ -4,6 +4,7 @@
 // it is: general-story wording with no word tying it to a victim's incident means there is no victim to give.
 //   "Beware the latest tax-refund phishing scam"         → no victim-specific incident
 //   "City council hit by phishing scam, payroll stolen"  → a victim's incident (hit, stolen)
+//   "Router flaw exposes millions of homes to hacking"    → no victim-specific incident: "exposes … to hacking" is a risk
 import { alternation } from '../alternation.ts';
 import { wordList } from '../../../extractors/_shared/lexicon.ts';
 
@@ -12,6 +13,13 @@ const anyWord = (words: readonly string[]) => new RegExp(`(?<![\\w-])(?:${altern
 // The word lists are data: extractors/lexicon/story-general.txt and story-victim-incident.txt.
 const GENERAL = anyWord(wordList('story-general'));
 const INCIDENT = anyWord(wordList('story-victim-incident'));
+// A risk, not an incident: what a flaw "exposes to hacking" or "leaves open to attack" was not hit. Taken out of the
+// headline before the incident words are looked for.
+const RISK = new RegExp(
+  String.raw`\b(?:expos(?:es|e|ed|ing)|leaves?|left|puts?)\s+(?:[\w'’-]+\s+){0,4}?(?:open\s+|vulnerable\s+)?to\s+` +
+    String.raw`(?:hack\w*|attacks?|risk|theft|fraud|snooping|spying|hijack\w*)\b`,
+  'gi',
+);
 // Without a headline, the opening stands in for it: about a headline's length.
 const OPENING_CHARS = 160;
 
@@ -25,5 +33,5 @@ export interface StoryFocus {
 
 export function storyFocus(text: string, title?: string | null): StoryFocus {
   const headline = (title?.trim() || text.slice(0, OPENING_CHARS)).replace(/\s+/g, ' ');
-  return { victimIncident: !GENERAL.test(headline) || INCIDENT.test(headline), headline };
+  return { victimIncident: !GENERAL.test(headline) || INCIDENT.test(headline.replace(RISK, ' ')), headline };
 }
