@@ -2,7 +2,7 @@
 import { defineRule, matches, span } from '../_shared/kit.ts';
 import { calledRegion, cityInDoc, elsewhereBefore, isIncidentDoc, isVictimStory } from './lib/context.ts';
 import { attackerBefore, isAttackerContext } from './lib/mentions.ts';
-import { PLACE_RUN } from './lib/phrases.ts';
+import { inNameList, PLACE_RUN } from './lib/phrases.ts';
 
 // City names are often words or surnames; only a capitalised run right after a place preposition counts,
 // and only when the gazetteer and the rest of the text settle which city it is.
@@ -23,6 +23,8 @@ export default defineRule({
     { text: 'Report: ransomware payments keep rising\n\nAnalysts in Chicago traced the bitcoin paid to hackers.', publishedAt: '2018-02-01' },
     'The files were found in Reading material that was stolen.',
     'Hackers in Hamburg claimed it.',
+    // one of many places
+    'Card data was stolen at its hotels in Lisbon, Munich, Dallas and Perth.',
     'He works in Police matters after the breach.',
     'The breach was disclosed in March.',
     'Hackers breached the firm, a court in London heard.',
@@ -38,6 +40,8 @@ export default defineRule({
       const start = m.index + m[0].length - m[1]!.length;
       const end = start + run.length;
       if (isAttackerContext(doc.text, { start, end }) || attackerBefore(doc.text, m.index) || elsewhereBefore(doc.text, start)) continue;
+      // "hotels in Biloxi, Cancun, Chicago and Goa": one of many places
+      if (inNameList(doc.text, start, end)) continue;
       yield { value: place, confidence: CITY_IN, evidence: [span(doc.text, start, end)] };
     }
   },

@@ -1,7 +1,7 @@
 // "The City of Baltimore remains crippled"  /  "Gloucester City Council"  /  "the Port of Nagoya"  /  "Ayuntamiento de Jerez de la Frontera"
 import { defineRule, matches, span } from '../_shared/kit.ts';
 import { cityInDoc, isIncidentDoc, isVictimStory } from './lib/context.ts';
-import { PLACE_RUN, PLACE_RUN_LAZY } from './lib/phrases.ts';
+import { inNameList, PLACE_RUN, PLACE_RUN_LAZY } from './lib/phrases.ts';
 
 // An organisation named after its town says the name is a town, even when it is also an ordinary word.
 const PARTICLE = String.raw`(?:de\s+la|de|del|di|du|do|da|upon|on|am|an\s+der|im|sur)`;
@@ -50,6 +50,8 @@ export default defineRule({
     'Hackers attacked the City of Nowhereville.',
     'Hackers hit Redcar and Cleveland Borough Council, an English council.',
     'Howard University was hit by ransomware.',
+    // one name in a list of many users of a product
+    'The database is used by Acme, Globex, City of Dallas, Initech and others, but the breach hit a gaming site.',
   ],
   *propose(doc) {
     if (!isIncidentDoc(doc) || !isVictimStory(doc)) return;
@@ -63,6 +65,8 @@ export default defineRule({
         continue;
       }
       const start = m[1] ? m.index + m[0].length - run.length : m.index;
+      // "customers from MetLife, LinkedIn, City of Chicago, Expedia": one name in a list of many
+      if (inNameList(doc.text, m.index, m.index + m[0].length)) continue;
       yield { value: hit.place, confidence: CITY_ORGANISATION, evidence: [span(doc.text, start + hit.offset, start + hit.offset + hit.name.length)] };
     }
   },

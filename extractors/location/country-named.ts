@@ -1,7 +1,7 @@
 // "Ghana Health Service reported a breach"  /  "The Canadian breach exposed 2,000 records"
 import { defineRule, firstMatch, span } from '../_shared/kit.ts';
 import { isIncidentDoc, isVictimStory } from './lib/context.ts';
-import { isAttackerContext, mentions, notOneVictimsPlace, researcherBefore } from './lib/mentions.ts';
+import { isAttackerContext, mentions, notOneVictimsPlace, researcherBefore, toRegulator } from './lib/mentions.ts';
 
 // Any country or demonym left once attacker contexts are removed: weak, and only a fallback.
 const NAMED_COUNTRY = 0.35;
@@ -29,13 +29,15 @@ export default defineRule({
     // one of many countries an outbreak reached
     'The worm spread through Brazil, Vietnam, Egypt and Peru within hours of the breach.',
     'The breach exposed 2,000 records.',
+    // the market regulator a listed firm reports to
+    'In a filing made on Friday with the US Securities and Exchange Commission, the retailer said the breach was contained.',
     // the researcher's home
     'A malware researcher based in the Netherlands looked through the stolen files.',
   ],
   *propose(doc) {
     if (!isIncidentDoc(doc) || !isVictimStory(doc)) return;
     for (const m of mentions(doc)) {
-      if (m.kind === 'state' || isAttackerContext(doc.text, m) || notOneVictimsPlace(doc, m)) continue;
+      if (m.kind === 'state' || isAttackerContext(doc.text, m) || notOneVictimsPlace(doc, m) || toRegulator(doc.text, m)) continue;
       // "a researcher based in the U.K.": the home of someone who is not the victim
       const via = firstMatch(VIA, doc.text.slice(Math.max(0, m.start - 20), m.start))?.[0].length ?? 0;
       if (researcherBefore(doc.text, m.start - via)) continue;

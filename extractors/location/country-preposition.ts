@@ -17,6 +17,9 @@ export default defineRule({
     // one of many countries a campaign reached
     'The spyware infected phones in Chile, the Netherlands, Kenya and elsewhere.',
     'Hackers in Russia claimed the attack.',
+    // many countries, or a nationwide figure
+    'Such scams crop up every spring in Canada and other countries.',
+    'Ransomware cost firms $200 million in Germany alone last year.',
     // the researcher's home
     'A malware analyst based in Sweden said the ransomware was spreading by email.',
     // a fake site's host, not the victim's place

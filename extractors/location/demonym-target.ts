@@ -5,6 +5,9 @@ import { hasTargetNoun, notOneVictimsPlace, isAttackerContext, mentions } from '
 
 // A demonym (or a country name used as one) before what was attacked; "Russian hackers" is the origin.
 const TARGET_DEMONYM = 0.75;
+// a capitalised word right before, after a lower-case word or a comma (not at a sentence's start): "and Allied Irish bank"
+const NAME_BEFORE = /(?:\p{Ll}|,)\s+\p{Lu}[\p{L}'’-]+\s$/u;
+const OPENER = /\b(?:The|A|An|In|On|At|Of|For|From|By|With|And|But|Or|As|To|Both|Many|Several|Some|Two|Three|Most|All|Top|Major)\s$/;
 
 export default defineRule({
   field: 'location',
@@ -18,6 +21,8 @@ export default defineRule({
     // one of many countries a campaign reached
     'Earlier versions of the trojan went after Dutch, Spanish and Canadian banks.',
     'Russian hackers claimed the attack.',
+    // a demonym inside a firm's name
+    'The flaw was found in the apps of Lloyds, Barclays and Royal Scottish bank.',
     // the researchers' home
     'A Norwegian security firm said the ransomware hit thousands of users.',
     // where the stolen money went
@@ -31,6 +36,10 @@ export default defineRule({
       if (m.kind === 'state' || !hasTargetNoun(doc.text, m.end) || isAttackerContext(doc.text, m) || notOneVictimsPlace(doc, m)) continue;
       // "wired to a South African bank": where the money went, not the victim
       if (elsewhereBefore(doc.text, m.start)) continue;
+      // "the app of Allied Irish bank": a capitalised word before it mid-sentence makes the demonym part of a name
+      if (m.kind === 'demonym' && NAME_BEFORE.test(doc.text.slice(Math.max(0, m.start - 30), m.start)) && !OPENER.test(doc.text.slice(m.start - 30, m.start))) {
+        if (/^\s\p{Ll}/u.test(doc.text.slice(m.end, m.end + 2))) continue;
+      }
       // a country name works as a modifier only right before its noun ("UK hospitals"), not as a subject ("Russia targets")
       if (m.kind === 'country' && !/^\s+\p{L}/u.test(doc.text.slice(m.end, m.end + 2))) continue;
       if (m.kind === 'country' && !hasTargetNoun(doc.text, m.end, 1)) continue;

@@ -1,23 +1,11 @@
 // "the Ohio hospital"  /  "New Jersey Medicaid"  /  "more than 20 Texas municipalities"
 import { defineRule, firstMatch, span } from '../_shared/kit.ts';
 import { isIncidentDoc, isVictimStory } from './lib/context.ts';
-import { isAttackerContext, mentions } from './lib/mentions.ts';
+import { isAttackerContext, mentions, toRegulator } from './lib/mentions.ts';
 
 const IN_STATE = /\b(?:in|of|across|throughout|at)\s+(?:the\s+(?:state\s+of\s+)?)?$/i;
 const STATE_IN = 0.8; // "in Texas": where something is
 const STATE_NAMED = 0.65; // any other state mention, often the victim's own name ("Ohio Department of Health")
-// A breach notice goes to the attorney general of every state whose residents were affected: the state that received
-// it is the regulator's, not the victim's ("notified the California Attorney General", "a letter filed with the State of Maine").
-const REGULATOR_AFTER = new RegExp(
-  String.raw`^(?:['’]s)?\s+(?:Attorney\s+General|attorney\s+general|AG\b|A\.G\.|Department\s+of\s+Justice|Office\s+of\s+(?:the\s+)?Attorney)`,
-);
-const REGULATOR_BEFORE = new RegExp(
-  String.raw`\b(?:(?:filed|lodged|submitted|registered)\s+with|(?:notification|notice|letter|filing|disclosure)s?\s+(?:\w+\s+)?(?:to|with))` +
-    String.raw`\s+(?:the\s+)?(?:state\s+of\s+)?$`,
-  'i',
-);
-const toRegulator = (text: string, m: { start: number; end: number }) =>
-  REGULATOR_AFTER.test(text.slice(m.end, m.end + 40)) || REGULATOR_BEFORE.test(text.slice(Math.max(0, m.start - 50), m.start));
 
 export default defineRule({
   field: 'location',

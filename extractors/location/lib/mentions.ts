@@ -217,8 +217,10 @@ function inCountryList(doc: AnalysedDoc, m: Mention): boolean {
     close();
     return out;
   });
-  return listed.has(m);
+  return listed.has(m) || OPEN_LIST_AFTER.test(doc.text.slice(m.end, m.end + 40));
 }
+// "in the U.S. and other countries", "in Spain and elsewhere", "in the US alone" (a nationwide figure): not one victim's place
+const OPEN_LIST_AFTER = /^\s*(?:,\s*)?(?:(?:and|or)\s+(?:in\s+)?(?:\w+\s+)?(?:other|more)\s+(?:countries|nations|markets|regions)|and\s+elsewhere|alone\b)/i;
 
 // A sentence that gives an example tells of another incident: "In 2016, for instance, an Austrian firm lost €40m".
 const EXAMPLE = /\b(?:for (?:example|instance)|e\.g\.|in one (?:case|instance))/i;
@@ -233,7 +235,27 @@ function inExample(text: string, m: { start: number; end: number }): boolean {
   return EXAMPLE.test(head + tail.slice(0, stop < 0 ? undefined : stop));
 }
 
-/** True when the mention does not place one victim: one of a list of many countries, or in an example of another incident. */
+/**
+ * True when the mention does not place one victim: one of a list of many countries ("and other countries"), a
+ * nationwide figure ("in the US alone"), or in an example of another incident.
+ */
 export function notOneVictimsPlace(doc: AnalysedDoc, m: Mention): boolean {
   return inCountryList(doc, m) || inExample(doc.text, m);
 }
+
+// A breach notice goes to the attorney general of every state whose residents were affected: the state that received
+// it is the regulator's, not the victim's ("notified the California Attorney General", "a letter filed with the State
+// of Maine"), as is the country of the market regulator a listed firm reports to ("a filing submitted Monday with the US
+// Securities and Exchange Commission").
+const REGULATOR_AFTER = new RegExp(
+  String.raw`^(?:['’]s)?\s+(?:Attorney\s+General|attorney\s+general|AG\b|A\.G\.|Department\s+of\s+Justice|Office\s+of\s+(?:the\s+)?Attorney` +
+    String.raw`|Securities\s+and\s+Exchange\s+Commission)`,
+);
+const REGULATOR_BEFORE = new RegExp(
+  String.raw`\b(?:(?:filed|lodged|submitted|registered)\s+(?:\w+\s+)?with|(?:notification|notice|letter|filing|disclosure)s?\s+(?:\w+\s+)?(?:to|with))` +
+    String.raw`\s+(?:the\s+)?(?:state\s+of\s+)?$`,
+  'i',
+);
+/** True when the place is that of the regulator a breach notice or filing went to. */
+export const toRegulator = (text: string, m: { start: number; end: number }) =>
+  REGULATOR_AFTER.test(text.slice(m.end, m.end + 40)) || REGULATOR_BEFORE.test(text.slice(Math.max(0, m.start - 50), m.start));

@@ -36,3 +36,16 @@ export function areaAtStart(run: string): { text: string; country: string; regio
   }
   return undefined;
 }
+
+// One item of a comma list of names: "from MetLife, LinkedIn, City of Chicago, Expedia", "in Biloxi, Cancun, Chicago, Goa".
+const NAME_ITEM = String.raw`\p{Lu}[\p{L}\p{N}&'’.-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}\p{N}&'’.-]*){0,3}`;
+const ITEMS_BEFORE = new RegExp(String.raw`${NAME_ITEM},\s+${NAME_ITEM},\s+$`, 'u');
+const ITEMS_AFTER = new RegExp(String.raw`^,\s+${NAME_ITEM},\s+(?:and\s+)?${NAME_ITEM}`, 'u');
+const ITEM_AROUND_BEFORE = new RegExp(String.raw`${NAME_ITEM},\s+$`, 'u');
+const ITEM_AROUND_AFTER = new RegExp(String.raw`^,\s+(?:and\s+)?${NAME_ITEM}`, 'u');
+/** True when the name at [start, end) is one item of a comma list of three or more names: many places or firms, no one victim's. */
+export function inNameList(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 80), start);
+  const after = text.slice(end, end + 80);
+  return ITEMS_BEFORE.test(before) || ITEMS_AFTER.test(after) || (ITEM_AROUND_BEFORE.test(before) && ITEM_AROUND_AFTER.test(after));
+}
