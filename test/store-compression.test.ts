@@ -92,6 +92,16 @@ describe('SQLite store compression', () => {
     expect((await store.latestRecord('old'))?.ruleset).toBe('r2');
     expect([...(await store.done([{ id: 'old', contentHash: contentHash(text) }], 'r2')).keys()]).toEqual(['old']);
     await store.close();
+    // migration 5: the seq counter went on from the old records' highest, its index is gone, the ingest time is milliseconds
+    const after = new Database(file, { readonly: true });
+    expect(after.prepare('SELECT seq FROM records ORDER BY seq').all()).toEqual([{ seq: 1 }, { seq: 2 }]);
+    expect(after.prepare("SELECT value FROM store_counters WHERE name = 'records_seq'").get()).toEqual({ value: 2 });
+    expect(after.prepare("SELECT name FROM sqlite_master WHERE name = 'records_by_seq'").all()).toEqual([]);
+    expect(after.prepare('SELECT first_ingested, last_ingested FROM documents').get()).toEqual({
+      first_ingested: '2026-01-01T00:00:00.000Z',
+      last_ingested: '0',
+    });
+    after.close();
   });
 
   it('reads a row written as plain text (a store from before compression)', async () => {

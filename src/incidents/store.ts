@@ -27,23 +27,29 @@ async function load(q: Queries, ids: readonly string[]): Promise<Incident[]> {
   return out;
 }
 
-async function save(q: Queries, pack: Pack, inc: Incident, at: string): Promise<void> {
+/**
+ * The rows of an incident that changed. `only`: the source, name and alias rows to write (what an article and the
+ * incidents it absorbed brought; the others are stored already under this id), else every one of them. Writing
+ * all of an incident's sources each time an article joins made a stream quadratic in its incidents' size.
+ */
+async function save(q: Queries, pack: Pack, inc: Incident, at: string, only?: Pick<Incident, 'sources' | 'names' | 'aliases'>): Promise<void> {
   await q.run(
     `INSERT INTO incidents (id, victim, sources, incident, updated_at) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT (id) DO UPDATE SET victim = excluded.victim, sources = excluded.sources, incident = excluded.incident, updated_at = excluded.updated_at`,
     [inc.id, inc.victim, inc.sources.length, pack('incident', JSON.stringify(inc)), at],
   );
-  for (const s of inc.sources) {
+  const rows = only ?? inc;
+  for (const s of rows.sources) {
     await q.run(
       `INSERT INTO incident_sources (document_id, incident_id, joined_at) VALUES (?, ?, ?)
       ON CONFLICT (document_id) DO UPDATE SET incident_id = excluded.incident_id`,
       [storageKey(s.articleId), inc.id, at],
     );
   }
-  for (const k of inc.names) {
+  for (const k of rows.names) {
     await q.run('INSERT INTO incident_names (name_key, incident_id) VALUES (?, ?) ON CONFLICT DO NOTHING', [k, inc.id]);
   }
-  for (const a of inc.aliases) {
+  for (const a of rows.aliases) {
     await q.run(UPSERT_ALIAS, [a, inc.id]);
   }
 }
@@ -60,12 +66,21 @@ async function retire(q: Queries, id: string, into: string | null): Promise<void
 
 export class IncidentStore {
   private readonly pack: Pack;
+  /** Incident ids and aliases that start with a base id (freeId's -2, -3…). */
+  private readonly takenIds: string;
+  private readonly takenParams: (base: string) => Param[];
 
   constructor(
     private readonly db: Db,
     private readonly serial: Serial,
   ) {
     this.pack = packerFor(db.dialect);
+    // SQLite's LIKE ignores case, so it cannot use the primary keys and read every incident for each article placed;
+    // ids are ASCII (baseIncidentId), so those starting with the base are the range [base, base + DEL).
+    const sqlite = db.dialect === 'sqlite';
+    const cond = (col: string) => (sqlite ? `${col} >= ? AND ${col} < ?` : `${col} LIKE ?`);
+    this.takenIds = `SELECT id FROM incidents WHERE ${cond('id')} UNION SELECT alias FROM incident_aliases WHERE ${cond('alias')}`;
+    this.takenParams = sqlite ? (base) => [base, `${base}\x7f`, base, `${base}\x7f`] : (base) => [`${base}%`, `${base}%`];
   }
 
   /** Places each article (in order) among the stored incidents; one transaction. Articles without a victim are skipped. */
@@ -84,7 +99,8 @@ export class IncidentStore {
       if (prev) {
         left = removeArticle(prev, a.id);
         await q.run('DELETE FROM incident_sources WHERE document_id = ?', [storageKey(a.id)]);
-        await save(q, this.pack, left, at);
+        // only the incident's own row changed: its other sources, names and aliases stay as they are
+        await save(q, this.pack, left, at, { sources: [], names: [], aliases: [] });
       }
     }
     if (!a.keys.length) {
@@ -99,14 +115,16 @@ export class IncidentStore {
       )
     ).filter((c) => c.sources.length);
     const base = baseIncidentId(a.keys[0]!, monthOf(a.incidentDate) ?? monthOf(a.publishedAt));
-    const like: Param[] = [`${base}%`, `${base}%`];
-    const taken = new Set(
-      (await q.all('SELECT id FROM incidents WHERE id LIKE ? UNION SELECT alias FROM incident_aliases WHERE alias LIKE ?', like)).map((r) => String(r.id)),
-    );
+    const taken = new Set((await q.all(this.takenIds, this.takenParams(base))).map((r) => String(r.id)));
     // an article that was alone in its incident (a re-extraction) may start it again under the same id
     const reusable = left && !left.sources.length ? left.id : null;
     const p = place(a, candidates, (id) => taken.has(id) && id !== reusable)!;
-    await save(q, this.pack, p.incident, at);
+    // new rows: the article's, and those of the incidents it absorbed (now under this id); the rest are stored
+    await save(q, this.pack, p.incident, at, {
+      sources: [...p.incident.sources.filter((s) => s.articleId === a.id), ...p.absorbed.flatMap((g) => g.sources)],
+      names: [...a.keys, ...p.absorbed.flatMap((g) => g.names)],
+      aliases: p.absorbed.flatMap((g) => [g.id, ...g.aliases]),
+    });
     for (const gone of p.absorbed) await retire(q, gone.id, p.incident.id);
     if (left && left.id !== p.incident.id && !left.sources.length) await retire(q, left.id, p.incident.id);
   }

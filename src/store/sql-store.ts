@@ -22,6 +22,9 @@ import {
 const PAGE = 500;
 
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v));
+// SQLite keeps a document's ingest times as milliseconds since 1970 (13 characters, not 24; rows written before: ISO text)
+const MILLIS = /^-?\d+$/;
+const ingestTime = (v: unknown) => (typeof v === 'number' || (typeof v === 'string' && MILLIS.test(v)) ? new Date(Number(v)).toISOString() : iso(v));
 const isoOrNull = (v: unknown) => (v == null ? null : iso(v));
 const parse = <T>(v: unknown): T => JSON.parse(String(v)) as T;
 const parseRecord = (v: unknown): IncidentRecord => JSON.parse(unpack('record', v)) as IncidentRecord;
@@ -37,8 +40,8 @@ const toDocument = (r: Row): StoredDocument => {
     text: unpack('text', r.text),
     meta,
     contentHash: hashOf(r.content_hash),
-    firstIngested: iso(r.first_ingested),
-    lastIngested: iso(r.last_ingested),
+    firstIngested: ingestTime(r.first_ingested),
+    lastIngested: ingestTime(r.last_ingested),
   };
 };
 
@@ -94,7 +97,9 @@ export class SqlStore implements Store {
 
   /** Writes run one after another: a transaction never interleaves with another on the same connection. */
   write(batch: Batch, at = new Date()): Promise<void> {
-    const next = this.writing.then(() => this.db.tx((q) => this.writeBatch(q, batch, at.toISOString())));
+    // a string: a JS number would be bound as a REAL ('1.7e12' kept as text '…0.0')
+    const stamp = this.db.dialect === 'sqlite' ? String(at.getTime()) : at.toISOString();
+    const next = this.writing.then(() => this.db.tx((q) => this.writeBatch(q, batch, stamp)));
     this.writing = next.catch(() => undefined);
     return next;
   }

@@ -53,5 +53,6 @@ function sqliteDb(path: string): Db {
 export async function openSqliteStore(path = DEFAULT_SQLITE_PATH): Promise<Store> {
   const db = sqliteDb(path);
   await migrate(db);
-  return new SqlStore(db, path, '(SELECT coalesce(max(seq), 0) + 1 FROM records)');
+  // the last seq given (migration 5): one row read, where max(seq) needed an index of its own
+  return new SqlStore(db, path, "(SELECT value + 1 FROM store_counters WHERE name = 'records_seq')");
 }
