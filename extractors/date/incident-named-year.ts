@@ -11,6 +11,12 @@ export default defineRule({
     { text: 'The 2010 theft of a company laptop resulted in the exposure of sensitive information.', value: '2010' },
     { text: 'The 2012 hack reportedly affected 68,680,741 accounts.', value: '2012' },
   ],
-  counterExamples: ['A previous 2015 breach exposed 2,000 patient records.', 'The 2016 election drew record turnout.', 'The company paid $2015 for software.'],
+  counterExamples: [
+    'A previous 2015 breach exposed 2,000 patient records.',
+    'The 2016 election drew record turnout.',
+    'The company paid $2015 for software.',
+    // an earlier incident held up for comparison
+    'Just as with the 2019 attacks on the cycling union, the hackers posted the stolen files online.',
+  ],
   propose: (doc) => proposeDates(doc, (m) => m.namesIncident && m.context !== 'excluded', YEAR_NAMES_INCIDENT),
 });

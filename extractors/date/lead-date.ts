@@ -22,6 +22,8 @@ export default defineRule({
     'The company was founded in March 1998. Hackers later stole data.',
     'In July 2014, the company confirmed that hackers stole data in April.',
     'NIS2: what changes for mid-sized companies from October 2024. Firms must report serious incidents.',
+    // a picture's caption dates the picture
+    "This file photo taken on June 4, 2009 shows the lobby of the agency. Hackers leaked the agency's tools this week.",
   ],
   *propose(doc) {
     const all = dateMentions(doc);

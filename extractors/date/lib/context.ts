@@ -85,6 +85,10 @@ const EXAMPLE_AFTER = /^\s*,?\s*for\s+(?:instance|example)\b/i;
 // bylines and update notes carry the article's dates: "Posted January 04, 2013", "UPDATE (01/31/2013):"
 const DATELINE = /\s(?:—|–|·|\|)\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?$/;
 const DATELINE_AFTER = /^\s*(?:·|\|)/;
+// a picture's date, not the story's: "This file photo taken on May 2, 2009 shows …", "pictured in March 2014"
+const PHOTO = /\b(?:(?:photo(?:graph)?|picture|image|footage)s?\s+(?:\w+\s+){0,2}(?:taken|shot|made|captured)|pictured|photographed)\s+(?:on|in)\s+$/i;
+// an earlier incident held up for comparison: "Just as with the 2019 attacks on the league, …"
+const AS_WITH = /\b(?:just\s+)?as\s+with\s+(?:the\s+|its\s+|their\s+)?$/i;
 // "Datavault launched in 2018": the start of a product or a business
 const STARTED_UP = /\b(?:launched|introduced|released|opened|founded|established)\s+(?:in|on|since)?\s*$/i;
 // plans, deadlines and other labelled dates: "will take place on 14–15 May", "apply by 31 July", "Start date: 1 September"
@@ -157,6 +161,7 @@ export function classifyContext(text: string, sentence: Sentence, start: number,
   if (TREND.test(lead.slice(-80)) || TREND_AFTER.test(after) || EXAMPLE.test(lead.slice(-50)) || EXAMPLE_AFTER.test(after)) return 'excluded';
   if (TOLD_BODY.test(lead.slice(-100)) || OTHER_INCIDENT_AFTER.test(after) || CLOSED.test(lead.slice(-30))) return 'excluded';
   if (/^\d{4}$/.test(text.slice(start, end)) && YEAR_LOOKED_BACK.test(lead.slice(-24))) return 'excluded';
+  if (PHOTO.test(lead.slice(-50)) || AS_WITH.test(lead.slice(-24))) return 'excluded';
   if (SAID.test(lead.slice(-40)) || STATEMENT_IN.test(lead.slice(-60)) || STILL.test(lead.slice(-40))) return 'report';
   // only a date that opens its sentence: "Hackers broke in on Monday, officials said" dates the break-in
   if (CLAUSE_OPEN.test(lead) && SAID_AFTER.test(text.slice(end, end + 70))) return 'report';
