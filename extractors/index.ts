@@ -66,24 +66,25 @@ import r61 from './victim/disclosed-incident.ts';
 import r62 from './victim/first-organisation.ts';
 import r63 from './victim/first-proper-name.ts';
 import r64 from './victim/headline-tag.ts';
-import r65 from './victim/hit-by-attack.ts';
-import r66 from './victim/incident-at.ts';
-import r67 from './victim/insider-employer.ts';
-import r68 from './victim/it-office-of.ts';
-import r69 from './victim/known-brand.ts';
-import r70 from './victim/lead-appositive.ts';
-import r71 from './victim/lead-subject.ts';
-import r72 from './victim/most-mentioned.ts';
-import r73 from './victim/name-assets.ts';
-import r74 from './victim/named-incident.ts';
-import r75 from './victim/opening-subject.ts';
-import r76 from './victim/people-of.ts';
-import r77 from './victim/possessive-assets.ts';
-import r78 from './victim/practitioner.ts';
-import r79 from './victim/report-header.ts';
-import r80 from './victim/served-client.ts';
-import r81 from './victim/site-domain.ts';
-import r82 from './victim/worked-for.ts';
+import r65 from './victim/headline-victim.ts';
+import r66 from './victim/hit-by-attack.ts';
+import r67 from './victim/incident-at.ts';
+import r68 from './victim/insider-employer.ts';
+import r69 from './victim/it-office-of.ts';
+import r70 from './victim/known-brand.ts';
+import r71 from './victim/lead-appositive.ts';
+import r72 from './victim/lead-subject.ts';
+import r73 from './victim/most-mentioned.ts';
+import r74 from './victim/name-assets.ts';
+import r75 from './victim/named-incident.ts';
+import r76 from './victim/opening-subject.ts';
+import r77 from './victim/people-of.ts';
+import r78 from './victim/possessive-assets.ts';
+import r79 from './victim/practitioner.ts';
+import r80 from './victim/report-header.ts';
+import r81 from './victim/served-client.ts';
+import r82 from './victim/site-domain.ts';
+import r83 from './victim/worked-for.ts';
 
 export const RULE_SPECS: readonly (readonly [string, RuleSpec])[] = [
   ['date/any-year', r0],
@@ -151,22 +152,23 @@ export const RULE_SPECS: readonly (readonly [string, RuleSpec])[] = [
   ['victim/first-organisation', r62],
   ['victim/first-proper-name', r63],
   ['victim/headline-tag', r64],
-  ['victim/hit-by-attack', r65],
-  ['victim/incident-at', r66],
-  ['victim/insider-employer', r67],
-  ['victim/it-office-of', r68],
-  ['victim/known-brand', r69],
-  ['victim/lead-appositive', r70],
-  ['victim/lead-subject', r71],
-  ['victim/most-mentioned', r72],
-  ['victim/name-assets', r73],
-  ['victim/named-incident', r74],
-  ['victim/opening-subject', r75],
-  ['victim/people-of', r76],
-  ['victim/possessive-assets', r77],
-  ['victim/practitioner', r78],
-  ['victim/report-header', r79],
-  ['victim/served-client', r80],
-  ['victim/site-domain', r81],
-  ['victim/worked-for', r82],
+  ['victim/headline-victim', r65],
+  ['victim/hit-by-attack', r66],
+  ['victim/incident-at', r67],
+  ['victim/insider-employer', r68],
+  ['victim/it-office-of', r69],
+  ['victim/known-brand', r70],
+  ['victim/lead-appositive', r71],
+  ['victim/lead-subject', r72],
+  ['victim/most-mentioned', r73],
+  ['victim/name-assets', r74],
+  ['victim/named-incident', r75],
+  ['victim/opening-subject', r76],
+  ['victim/people-of', r77],
+  ['victim/possessive-assets', r78],
+  ['victim/practitioner', r79],
+  ['victim/report-header', r80],
+  ['victim/served-client', r81],
+  ['victim/site-domain', r82],
+  ['victim/worked-for', r83],
 ];

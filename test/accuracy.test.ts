@@ -26,8 +26,9 @@ const FLOORS: ReadonlyArray<{ corpus: Corpus; field: string; metric: Metric; min
   // 0.698: a 'what we know' explainer headline is about one incident, not a general story
   { corpus: 'news', subset: 'all', field: 'victim', metric: 'F1', min: 0.73, target: 0.85 },
   // 0.586 / 0.714: background 'last year', statement days and weekdays of last week no longer taken for the incident's date
-  { corpus: 'news', subset: 'all', field: 'date', metric: 'F1', min: 0.58, target: 0.75 },
-  { corpus: 'news', subset: 'all', field: 'date_year', metric: 'F1', min: 0.71, target: 0.9 },
+  // 0.662 / 0.801: product, patch, trend, example, closure and testimony dates abstain; recent spans and report-only days recovered
+  { corpus: 'news', subset: 'all', field: 'date', metric: 'F1', min: 0.66, target: 0.75 },
+  { corpus: 'news', subset: 'all', field: 'date_year', metric: 'F1', min: 0.8, target: 0.9 },
   { corpus: 'news', subset: 'all', field: 'country', metric: 'F1', min: 0.85, target: 0.88 },
   { corpus: 'news', subset: 'all', field: 'ransom_amount', metric: 'F1', min: 0.84, target: 0.85 },
   { corpus: 'news', subset: 'all', field: 'origin', metric: 'F1', min: 0.7, target: 0.8 },

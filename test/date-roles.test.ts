@@ -41,6 +41,26 @@ describe('date roles on the record', () => {
     expect(resolve(cands, { calibration: null }).date).toMatchObject({ value: '2023-07-02', rule: 'date/a', role: 'disclosure' });
   });
 
+  it('a day does not back another day of its year: only a value and the coarser values it implies agree', () => {
+    const at = (start: number) => [{ start, end: start + 4, text: 'xxxx' }];
+    const windows: Candidate[] = [
+      { field: 'date', value: '2017-06-09', confidence: 0.6, evidence: at(10), rule: 'date/a', role: 'incident' },
+      { field: 'date', value: '2018-06-08', confidence: 0.6, evidence: at(50), rule: 'date/a', role: 'incident' },
+      { field: 'date', value: '2018-12-17', confidence: 0.35, evidence: at(0), rule: 'date/b', role: 'disclosure' },
+    ];
+    expect(resolve(windows, { calibration: null }).date).toMatchObject({ value: '2017-06-09', role: 'incident' });
+    // "this year" backs the day it implies best, not the day of the rule that stated it
+    const year: Candidate[] = [
+      { field: 'date', value: '2017', confidence: 0.48, evidence: at(0), rule: 'date/a', role: 'incident' },
+      { field: 'date', value: '2017-02-06', confidence: 0.48, evidence: at(10), rule: 'date/a', role: 'incident' },
+      { field: 'date', value: '2017-01-27', confidence: 0.32, evidence: at(20), rule: 'date/b', role: 'incident' },
+      { field: 'date', value: '2016', confidence: 0.5, evidence: at(30), rule: 'date/c', role: 'incident' },
+    ];
+    const d = resolve(year, { calibration: null }).date;
+    expect(d?.value).toBe('2017-01-27');
+    expect(d?.alternatives?.map((a) => a.value)).toEqual(['2016', '2017-02-06']);
+  });
+
   it('the schema takes the five roles, no other, and a date without one (records made before roles)', () => {
     const base = { value: '2023-07', confidence: 0.5, evidence: [{ start: 0, end: 4, text: 'July' }], rule: 'date/x' };
     for (const role of ['incident', 'discovery', 'disclosure', 'report', 'background']) expect(DateField.safeParse({ ...base, role }).success).toBe(true);

@@ -4,6 +4,7 @@
 export { defineRule, firstMatch, matches, span } from '../../src/core/rule.ts';
 export type { Proposal } from '../../src/core/rule.ts';
 export type { AnalysedDoc, Sentence } from '../../src/core/analyse/analyse.ts';
+export { digestItems } from '../../src/core/analyse/blocks.ts';
 export type { DateRole, Span } from '../../src/core/contract/record.ts';
 export { alternation, escapeLiteral, type AlternationOptions } from '../../src/core/alternation.ts';
 export { storyFocus } from '../../src/core/incident/focus.ts';

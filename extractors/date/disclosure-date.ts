@@ -17,6 +17,7 @@ export default defineRule({
     'The company was founded in March 1998.',
     'The report published on June 2, 2021 lists the largest firms.',
     'Hackers stole the data on June 13, 2014.',
+    'Hospitals reported breaches of 11 million records, nine times as many as in 2014.',
   ],
   propose: (doc) =>
     proposeDates(

@@ -12,6 +12,9 @@ export default defineRule({
     { text: 'The school detected the intrusion on 20 November 2022 and alerted authorities.', value: '2022-11-20' },
     // "March this year" is one date: the month of the publication's year
     { text: 'The airline discovered suspicious activity on its network in March this year.', publishedAt: '2018-10-25', value: '2018-03' },
+    // finding out in other words
+    { text: 'We determined on April 3, 2020, that an unauthorized party may have accessed the platform.', value: '2020-04-03' },
+    { text: 'The breach first came to its attention on June 9, 2021, when a reporter called.', value: '2021-06-09' },
   ],
   counterExamples: [
     'The company was founded in March 1998 and employs 4,000 people.',

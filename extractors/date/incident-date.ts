@@ -16,6 +16,11 @@ export default defineRule({
     { text: 'The company, founded in March 1998, said the ransomware attack began on 3 July 2023.', value: '2023-07-03' },
     // news verbs of attack: "hit", "struck", "crippled", "knocked offline"
     { text: "Ransomware hit the county's servers on 3 March 2024.", value: '2024-03-03' },
+    // a range whose start has no year of its own takes the end's
+    { text: 'An intruder accessed the booking platform from 4 February through 19 July 2021.', value: '2021-02-04' },
+    { text: 'Card data was stolen between 12 November and 3 January 2020.', value: '2019-11-12' },
+    // systems an attack took down are the incident, a business closing is not
+    { text: 'The clinic’s systems were shut down on 3 March 2024 after the attack.', value: '2024-03-03' },
   ],
   counterExamples: [
     'The company was founded in March 1998 and employs 4,000 people.',
@@ -24,6 +29,8 @@ export default defineRule({
     'The report published on June 2, 2021 lists the largest firms.',
     'Customers were notified by letter on July 2, 2014.',
     'The records will be restored within two weeks.',
+    // the date of a gathering where the attack was talked about
+    'Ransomware attacks were the theme of the October 2017 Cambridge Cyber Summit.',
   ],
   propose: (doc) => proposeDates(doc, (m) => m.kind === 'explicit' && m.context === 'incident', STATED_INCIDENT_DATE),
 });

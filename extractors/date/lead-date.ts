@@ -14,6 +14,8 @@ export default defineRule({
     { text: 'On June 27, 2016 we learned that contact sheets were stolen. The investigation found access began in March 2016.', value: '2016-06-27' },
     { text: 'On November 20, 2014, it was discovered that patient data was breached. Letters were sent on December 15, 2014.', value: '2014-11-20' },
     { text: 'On June 13, 2016, VAPC learned that a third party may have gained unauthorized access to its systems on March 30, 2016.', value: '2016-03-30' },
+    // the learning verb still governs the second date: what was learned happened then
+    { text: 'On May 9, 2019, the clinic learned that two nurses had answered a March 28, 2019, phishing email.', value: '2019-03-28' },
     { text: 'Laptop with patient records stolen from a car, October 11, 2012. The thief was arrested in 2013.', value: '2012-10-11' },
   ],
   counterExamples: [
@@ -28,10 +30,13 @@ export default defineRule({
     // "On June 13 we learned that a third party gained access on March 30": what was learned is the incident
     const learned =
       first.context === 'discovery' &&
-      all.find((m) => m.sentence === first!.sentence && m.start > first!.end && m.kind === 'explicit' && m.context === 'incident');
+      all.find(
+        (m) => m.sentence === first!.sentence && m.start > first!.end && m.kind === 'explicit' && (m.context === 'incident' || m.context === 'discovery'),
+      );
     if (learned) first = learned;
     if (first.context === 'disclosure' || first.context === 'report' || (first.context === 'neutral' && !tellsOfIncident(doc))) return;
     const value = withYear(doc, first);
-    if (value) yield { value, confidence: OPENING_DATE, evidence: [span(doc.text, first.start, first.end)], role: roleOf(first) };
+    // what was learned is the incident, whatever verb stands nearer to its date
+    if (value) yield { value, confidence: OPENING_DATE, evidence: [span(doc.text, first.start, first.end)], role: learned ? 'incident' : roleOf(first) };
   },
 });

@@ -19,6 +19,8 @@ export default defineRule({
     // "over the weekend" is the weekend just past, not a length of time
     { text: "Hackers attacked the bank's payment systems over the weekend.", publishedAt: '2017-04-10', value: '2017-04-08' },
     { text: "Ransomware hit the county's servers on Wednesday of last week.", publishedAt: '2023-07-20', value: '2023-07-12' },
+    // in reported speech a month is counted from the day of the statement, not of publication
+    { text: 'On March 30, the ministry disclosed that a breach earlier this month had exposed staff records.', publishedAt: '2021-04-06', value: '2021-03' },
   ],
   counterExamples: [
     'Hackers broke into the city network last Tuesday.',
@@ -36,6 +38,8 @@ export default defineRule({
     { text: 'A company spokesperson told The Register on Monday that the portal was hacked.', publishedAt: '2023-07-20' },
     { text: 'The firm said in a blog post last week that attackers had stolen data.', publishedAt: '2023-07-20' },
     { text: 'The attack was continuing on Thursday, with online networks down.', publishedAt: '2023-07-20' },
+    // a statement's day opening a clause, its speaker named at length
+    { text: 'Regulators are looking into the breach, and on Tuesday the state attorney general Jane Doe said she would sue.', publishedAt: '2023-07-20' },
     { text: 'A hospital security chief told the House Energy and Commerce Subcommittee last week that devices get hacked.', publishedAt: '2023-07-20' },
     { text: 'As I wrote earlier this month, ransomware attacks on clinics keep rising.', publishedAt: '2023-07-20' },
     // more than a year back is another event's time, as "last year" is

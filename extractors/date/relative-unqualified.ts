@@ -20,6 +20,7 @@ export default defineRule({
     { text: 'The city announced on Monday that services were back.', publishedAt: '2023-07-20' },
     { text: "Today's adversaries don't sleep, and ransomware crews even less.", publishedAt: '2024-02-12' },
     { text: 'Staff will return to the office next week.', publishedAt: '2023-07-20' },
+    { text: 'Classes are expected to resume on Monday.', publishedAt: '2023-07-20' },
     { text: 'Last year, the agency warned of a wave of tax-season phishing. A ransom note was found.', publishedAt: '2023-07-20' },
     // the day of a product's release or patch, not of an attack: "released to the public on Monday", "on Tuesday patched"
     { text: 'Version 18.2, released to the public on Monday, closes a hole that let a ransom page lock the browser.', publishedAt: '2023-07-20' },

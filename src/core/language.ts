@@ -56,25 +56,40 @@ interface LatinModels {
   /** The Latin-script languages of ONLY, in franc's order; English is at `english`. */
   readonly count: number;
   readonly english: number;
-  /** Per trigram, its rank in each language's profile (-1: not in it), as franc's dictionaries give it. */
-  readonly ranks: ReadonlyMap<string, Int16Array>;
+  /** Per trigram (gramKey), where its row starts in `ranks`. */
+  readonly rows: ReadonlyMap<number, number>;
+  /** Per trigram row, its rank in each language's profile (-1: not in it), as franc's dictionaries give it. */
+  readonly ranks: Int16Array;
 }
 
+// A trigram as one number (three UTF-16 code units of 16 bits each: below 2^48, exact): looked up without slicing
+// the text into a string per position.
+const gramKey = (s: string, i: number) => s.charCodeAt(i) * 4_294_967_296 + s.charCodeAt(i + 1) * 65_536 + s.charCodeAt(i + 2);
+
 let latinModels: LatinModels | undefined;
+let hits: Uint16Array | undefined;
 function models(): LatinModels {
   if (latinModels) return latinModels;
   const langs = Object.keys(data.Latin!).filter((l) => ONLY.includes(l));
-  const ranks = new Map<string, Int16Array>();
+  const byGram = new Map<string, Int16Array>();
   langs.forEach((lang, k) => {
     const grams = data.Latin![lang]!.split('|');
     // franc keeps the first rank of a trigram listed twice: set from the last to the first
     for (let rank = grams.length - 1; rank >= 0; rank--) {
-      let row = ranks.get(grams[rank]!);
-      if (!row) ranks.set(grams[rank]!, (row = new Int16Array(langs.length).fill(-1)));
+      let row = byGram.get(grams[rank]!);
+      if (!row) byGram.set(grams[rank]!, (row = new Int16Array(langs.length).fill(-1)));
       row[k] = rank;
     }
   });
-  return (latinModels = { count: langs.length, english: langs.indexOf('eng'), ranks });
+  // a text's trigrams are three code units long: a listed one of another length never matches one
+  const rows = new Map<number, number>();
+  const ranks = new Int16Array(byGram.size * langs.length);
+  for (const [gram, row] of byGram) {
+    if (gram.length !== 3) continue;
+    rows.set(gramKey(gram, 0), rows.size * langs.length);
+    ranks.set(row, rows.size * langs.length - langs.length);
+  }
+  return (latinModels = { count: langs.length, english: langs.indexOf('eng'), rows, ranks });
 }
 
 /**
@@ -86,22 +101,25 @@ function englishLeads(sample: string): boolean {
   // scripts are disjoint, so a script with more than half the characters is the one franc picks
   if ((sample.match(expressions.Latin!)?.length ?? 0) * 2 <= sample.length) return false;
   const value = ` ${cleanForTrigrams(sample)} `;
-  const counts = new Map<string, number>();
+  const { count, english, rows, ranks } = models();
+  // each listed trigram's count in the text, in a table kept between calls (zeroed again below); unlisted ones only
+  // need counting once each
+  hits ??= new Uint16Array(ranks.length / count);
+  const seen: number[] = [];
+  const unlisted = new Set<number>();
   for (let i = 0; i + 3 <= value.length; i++) {
-    const gram = value.slice(i, i + 3);
-    counts.set(gram, (counts.get(gram) ?? 0) + 1);
+    const gram = gramKey(value, i);
+    const row = rows.get(gram);
+    if (row === undefined) unlisted.add(gram);
+    else if (hits[row / count]!++ === 0) seen.push(row);
   }
-  const { count, english, ranks } = models();
   const distance = new Float64Array(count);
-  let missing = 0;
-  for (const [gram, n] of counts) {
-    const row = ranks.get(gram);
-    if (!row) {
-      missing++;
-      continue;
-    }
+  const missing = unlisted.size;
+  for (const row of seen) {
+    const n = hits[row / count]!;
+    hits[row / count] = 0;
     for (let k = 0; k < count; k++) {
-      const rank = row[k]!;
+      const rank = ranks[row + k]!;
       distance[k]! += rank < 0 ? MAX_DIFFERENCE : Math.abs(n - rank - 1);
     }
   }

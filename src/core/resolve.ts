@@ -5,7 +5,7 @@
 import type { FieldName, FieldValue, Fields, Span } from './contract/record.ts';
 import { FIELD_NAMES } from './contract/record.ts';
 import type { Candidate } from './rule.ts';
-import type { Block } from './analyse/blocks.ts';
+import { digestItems, type Block } from './analyse/blocks.ts';
 import { calibrate, measuredPrecision, type CalibrationTable, type Genre } from './calibration.ts';
 import { storyFocus } from './incident/focus.ts';
 import { FIELDS, normName } from './fields/index.ts';
@@ -99,15 +99,53 @@ function groups<F extends FieldName>(field: F, cands: Candidate<F>[], ctx: Resol
       byKey.delete(k);
     }
   }
-  for (const g of byKey.values()) {
-    g.members.sort((a, b) => b.confidence - a.confidence);
-    // noisy-or over the best candidate of each distinct rule: independent rules agreeing raise belief
-    const bestPerRule = new Map<string, number>();
-    for (const m of g.members) if (!bestPerRule.has(m.rule)) bestPerRule.set(m.rule, weight(field, m, ctx));
-    g.rules = new Set(bestPerRule.keys());
-    g.score = 1 - [...bestPerRule.values()].reduce((p, c) => p * (1 - c), 1);
+  const coarser = FIELDS[field].coarser as ((v: FieldValue[F]) => readonly FieldValue[F][]) | undefined;
+  const all = coarser ? [...byKey.values()].flatMap((g) => consistentSets(field, g, coarser, ctx)) : [...byKey.values()].map((g) => scored(field, g, ctx));
+  return all.sort(byScore);
+}
+
+const byScore = (a: Group<FieldName>, b: Group<FieldName>) => b.score - a.score || a.members[0]!.evidence[0]!.start - b.members[0]!.evidence[0]!.start;
+
+/** Noisy-or over the best candidate of each distinct rule: independent rules agreeing raise belief. */
+function scored<F extends FieldName>(field: F, g: Group<F>, ctx: ResolveContext): Group<F> {
+  g.members.sort((a, b) => b.confidence - a.confidence);
+  const bestPerRule = new Map<string, number>();
+  for (const m of g.members) if (!bestPerRule.has(m.rule)) bestPerRule.set(m.rule, weight(field, m, ctx));
+  g.rules = new Set(bestPerRule.keys());
+  g.score = 1 - [...bestPerRule.values()].reduce((p, c) => p * (1 - c), 1);
+  return g;
+}
+
+/**
+ * A key's candidates split into sets that can all hold at once: a value with the coarser values it implies. The
+ * best-scored set goes first, then the best of what is left, and so on.
+ */
+function consistentSets<F extends FieldName>(field: F, g: Group<F>, coarser: (v: FieldValue[F]) => readonly FieldValue[F][], ctx: ResolveContext): Group<F>[] {
+  const byValue = new Map<string, Candidate<F>[]>();
+  for (const c of g.members) {
+    const k = JSON.stringify(c.value);
+    const list = byValue.get(k);
+    if (list) list.push(c);
+    else byValue.set(k, [c]);
   }
-  return [...byKey.values()].sort((a, b) => b.score - a.score || a.members[0]!.evidence[0]!.start - b.members[0]!.evidence[0]!.start);
+  const out: Group<F>[] = [];
+  while (byValue.size) {
+    let best: Group<F> | undefined;
+    for (const list of byValue.values()) {
+      const members = coarser(list[0]!.value as FieldValue[F]).flatMap((v) => byValue.get(JSON.stringify(v)) ?? []);
+      const set = scored(field, { key: g.key, members, score: 0, rules: new Set() }, ctx);
+      // of equal scores, the set that holds more: "last week" with the "Saturday" it leaves open
+      if (
+        !best ||
+        set.score > best.score ||
+        (set.score === best.score && (set.members.length > best.members.length || (set.members.length === best.members.length && byScore(set, best) < 0)))
+      )
+        best = set;
+    }
+    for (const m of best!.members) byValue.delete(JSON.stringify(m.value));
+    out.push(best!);
+  }
+  return out;
 }
 
 /** What resolve decided for one field, for calibration: the winning rule and how many rules agreed. */
@@ -178,7 +216,7 @@ function resolveField<F extends FieldName>(field: F, cands: Candidate<F>[], ctx:
  */
 function inFocus(text: string, blocks: readonly Block[], victim: string): (c: Candidate) => boolean {
   const name = normName(victim);
-  const others = blocks.filter((b) => b.digestItem && !normName(text.slice(b.start, b.end)).includes(name));
+  const others = digestItems(blocks).filter((b) => !normName(text.slice(b.start, b.end)).includes(name));
   if (others.length < 2) return () => true;
   const inOther = (s: Span) => others.some((b) => s.start >= b.start && s.end <= b.end);
   return (c) => !c.evidence.every(inOther);

@@ -64,6 +64,9 @@ const MAX_MENTIONS_SCANNED = 50;
 // "our MongoDB servers": a name its machines are called by is the product they run, not their owner
 const PRODUCT_NOUN = new RegExp(`^\\s+(?:${alternation(wordList('victim-product-nouns'))})\\b`, 'i');
 
+// the rule that reads whom the headline says was hit ("Acme hit by ransomware"): the article's own word on its victim
+const HEADLINE_RULE = 'victim/headline-victim';
+
 const tokens = (s: string) =>
   normName(s)
     .split(' ')
@@ -101,6 +104,7 @@ export function groupFeatures({ members, score }: RankGroup, doc: RankDoc): Reco
   return {
     measured: score,
     title,
+    headlineVictim: members.some((m) => m.rule === HEADLINE_RULE) ? 1 : 0,
     lead: first < LEAD_CHARS || at.some((i) => i < LEAD_CHARS) ? 1 : 0,
     mentions: Math.log1p(at.length),
     incidentNear: at.some((i) => hasIncidentWord(near(i))) ? 1 : 0,

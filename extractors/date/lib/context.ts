@@ -22,13 +22,15 @@ const INCIDENT = new RegExp(
 // "first reported problems with its services on April 18": the first sign of the incident, not an announcement of it
 const DISCOVERY = new RegExp(
   String.raw`\b(?:discover(?:ed|y|s)?|detect(?:ed|ion|s)?|noticed|learned|became\s+aware|identified|realized|uncovered` +
-    String.raw`|found\s+out|reported\s+(?:suspicious\s+activity|disruptions?|difficulties|outages?|problems|issues))\b`,
+    String.raw`|found\s+out|determined|came\s+to\s+(?:\w+\s+)?attention` +
+    String.raw`|reported\s+(?:suspicious\s+activity|disruptions?|difficulties|outages?|problems|issues))\b`,
   'gi',
 );
 const DISCOVERY_REACH = 40;
 // after-the-fact events: announcing, notifying, prosecuting; the gang posting its loot on a leak site is a later stage too
 const DISCLOSURE = new RegExp(
-  String.raw`\b(?:announc\w+|leak\s+sites?|disclos\w+|notif\w+|report(?:ed|s)?|reveal\w*|confirm\w*|publish\w*|letters?|informed|alerted` +
+  String.raw`\b(?:announc\w+|acknowledg\w+|admit(?:s|ted)?|leak\s+sites?|disclos\w+|notif\w+|report(?:ed|s)?|reveal\w*|confirm\w*|publish\w*` +
+    String.raw`|letters?|informed|alerted` +
     String.raw`|warned|statement|press\s+release|made\s+public|went\s+public|came\s+to\s+light|sentenc\w+|pleaded|plea|indict\w+|convict\w+|arrest\w+` +
     String.raw`|charged|charges|trial|court|lawsuit|sued|filed|settle\w*|fined|penalty)\b`,
   'gi',
@@ -73,7 +75,10 @@ const PRODUCT_EVENT_AFTER = /^\s*,?\s*(?:patched|fixed|released|rolled\s+out)\b/
 // a trend across an industry, not one incident: "ransomware trends of 2016", "the number of attacks doubled in 2017",
 // "the overall damage caused by ransomware in 2016", "$325 million in 2015 alone"
 const TREND = /\b(?:trends?|industries|overall|year-(?:on|over)-year|the\s+number\s+of)\b[^.;]{0,60}$/i;
-const TREND_AFTER = /^\s*(?:alone\b|(?:[\w-]+\s+){0,2}trends?\b)/i;
+// "records compromised in 2015, according to provider data": a count from figures kept over many incidents
+const TREND_AFTER = /^\s*(?:alone\b|(?:[\w-]+\s+){0,2}trends?\b|,?\s*according\s+to\s+(?:[\w-]+\s+){0,3}(?:data|figures|statistics)\b)/i;
+// "the fan site itself shut down in 2016": a business closing, not systems an attack took down ("were shut down")
+const CLOSED = /(?<!\b(?:was|were|been|be|is|are|being)\s+)\bshut\s+down\s+(?:in|on)\s+$/i;
 // an example given in passing: "In 2013, for instance, another group hijacked a bank's domain"
 const EXAMPLE = /\bfor\s+(?:instance|example)\b[^.;]{0,30}$/i;
 const EXAMPLE_AFTER = /^\s*,?\s*for\s+(?:instance|example)\b/i;
@@ -84,14 +89,14 @@ const DATELINE_AFTER = /^\s*(?:·|\|)/;
 const STARTED_UP = /\b(?:launched|introduced|released|opened|founded|established)\s+(?:in|on|since)?\s*$/i;
 // plans, deadlines and other labelled dates: "will take place on 14–15 May", "apply by 31 July", "Start date: 1 September"
 const AHEAD = new RegExp(
-  String.raw`\b(?:will|shall|scheduled|planned|plans?\s+to|deadline|due|apply|close[sd]?)\b[^.;]{0,40}$|\bby\s+$|\b(?:start|end` +
+  String.raw`\b(?:will|shall|scheduled|planned|plans?\s+to|expect(?:s|ed)?\s+to|deadline|due|apply|close[sd]?)\b[^.;]{0,40}$|\bby\s+$|\b(?:start|end` +
     String.raw`|closing|due|release|publication)\s+date\s*:\s*$`,
   'i',
 );
 // "The City of Dallas said Friday that …": the date of the statement
 const SAID = new RegExp(
   String.raw`\b(?:said|says|(?:was|were|been)\s+told|told\s+(?:[\w.'’-]+\s+){0,2}[\w.'’-]+|stated|announced|confirmed|reported|disclosed` +
-    String.raw`|revealed|wrote|writes)\s+(?:on\s+|late\s+|early\s+|earlier\s+)?$`,
+    String.raw`|revealed|wrote|writes)\s+(?:on\s+|in\s+|late\s+|early\s+|earlier\s+)?$`,
   'i',
 );
 // "told the House Energy and Commerce Subcommittee last week": the date of testimony to a named body, a hearing's
@@ -103,7 +108,13 @@ const STATEMENT_IN = new RegExp(
     String.raw`|press\s+release|interview|update)\s+(?:(?:sent|posted|published|issued|released)\s+(?:out\s+)?)?(?:on\s+|late\s+|early\s+)?$`,
   'i',
 );
-const SAID_AFTER = /^\s*,?\s*(?:[\w.&'’-]+\s+){1,4}(?:said|says|announced|confirmed|disclosed|revealed|told)\b/;
+const SAID_AFTER = /^\s*,?\s*(?:[\w.&'’-]+\s+){1,6}(?:said|says|announced|confirmed|disclosed|revealed|told)\b/;
+// a date that opens its sentence or a clause of it: "…, and on Tuesday the state's attorney general said"
+const CLAUSE_OPEN = /(?:^|[;,]\s*(?:and|but|while)?)\s*(?:(?:late|early)\s+)?(?:on\s+)?$/i;
+// the date names a statement or a gathering, not an event of the incident: "in a March 19 tweet", "the October 2017 Cambridge
+// Cyber Summit"
+const STATEMENT_NAMED = /^\s*(?:blog\s+post|post|tweet|statement|letter|memo|e-?mail\s+to|filing|notice|press\s+release|interview|announcement)\b/i;
+const GATHERING = /^\s*(?:[A-Z][\w&'’-]*\s+){0,4}(?:Summit|Conference|Congress|Forum|Expo|Symposium|Convention|Olympics|Hearing)\b/;
 const STILL = /\b(?:continu\w+|remain(?:ed|s)?|still|ongoing)\s+(?:(?:down|offline|closed|disrupted|on)\s+)?(?:on\s+|until\s+|through\s+|late\s+|early\s+)?$/i;
 const BYLINE = /\b(?:update[sd]?|posted|published|issued|modified|dated|copyright|©)\s*(?:on\s*)?[:(]?\s*$/i;
 // the period the exposed records cover, not when they were exposed: "patients treated between 1996 and 2009"
@@ -113,7 +124,8 @@ const DATA_PERIOD = new RegExp(
   'i',
 );
 // figures compared across years describe a trend, not an incident: "up from $1.1 million in 2022", "29% of companies paid in 2023"
-const STATISTIC = /(?:\d\s?%|\bper\s?cent\b|\baverage\b|\bmedian\b|\b(?:up|down)\s+from\b|\bcompared\s+(?:with|to)\b)[^;]{0,50}$/i;
+const STATISTIC =
+  /(?:\d\s?%|\bper\s?cent\b|\baverage\b|\bmedian\b|\btimes\s+(?:as\s+(?:many|much)|more)\b|\b(?:up|down)\s+from\b|\bcompared\s+(?:with|to)\b)[^;]{0,50}$/i;
 // a law's name carries its year: "the Privacy Act 1988"
 const LAW_NAME = /\b(?:Act|Directive|Regulation|Code),?\s+(?:of\s+)?$/;
 const OPEN_START = /\b(?:from|starting|beginning)\s+$/i;
@@ -143,11 +155,13 @@ export function classifyContext(text: string, sentence: Sentence, start: number,
   const after = text.slice(end, end + 60);
   if (PRODUCT_EVENT.test(lead.slice(-70)) || PRODUCT_EVENT_AFTER.test(after)) return 'excluded';
   if (TREND.test(lead.slice(-80)) || TREND_AFTER.test(after) || EXAMPLE.test(lead.slice(-50)) || EXAMPLE_AFTER.test(after)) return 'excluded';
-  if (TOLD_BODY.test(lead.slice(-100)) || OTHER_INCIDENT_AFTER.test(after)) return 'excluded';
+  if (TOLD_BODY.test(lead.slice(-100)) || OTHER_INCIDENT_AFTER.test(after) || CLOSED.test(lead.slice(-30))) return 'excluded';
   if (/^\d{4}$/.test(text.slice(start, end)) && YEAR_LOOKED_BACK.test(lead.slice(-24))) return 'excluded';
   if (SAID.test(lead.slice(-40)) || STATEMENT_IN.test(lead.slice(-60)) || STILL.test(lead.slice(-40))) return 'report';
   // only a date that opens its sentence: "Hackers broke in on Monday, officials said" dates the break-in
-  if (/^\s*(?:(?:late|early)\s+)?(?:on\s+)?$/i.test(lead) && SAID_AFTER.test(text.slice(end, end + 60))) return 'report';
+  if (CLAUSE_OPEN.test(lead) && SAID_AFTER.test(text.slice(end, end + 70))) return 'report';
+  if (STATEMENT_NAMED.test(text.slice(end, end + 20))) return 'report';
+  if (GATHERING.test(text.slice(end, end + 60))) return 'excluded';
   // a press-release dateline: "BRIGHTON, Mich., June 23, 2020 /PRNewswire/ --"
   if (/^\s*(?:\/[^/\n]{2,30}\/|--|—)/.test(text.slice(end, end + 32))) return 'excluded';
   // the clause around the date: a semicolon starts another statement

@@ -21,6 +21,8 @@ export interface DateMention {
   readonly namesIncident: boolean;
   /** A bare year introduced by a preposition ("in 2016") rather than used as a modifier ("2011 tax returns"). */
   readonly governed: boolean;
+  /** The year of a yearless mention that words beside it give: "in April last year". */
+  readonly year?: number;
 }
 
 const MONTH_NAME = new RegExp(
@@ -46,10 +48,18 @@ const GOVERNOR = new RegExp(
 const RANGE_JOIN = /^\s*(?:and|to|through|until|till|-|–|—)\s*$/i;
 // "last week on Wednesday": chrono reads two dates, the words one day
 const WEEK_THEN_DAY = /^\s*,?\s*(?:on\s+)?$/i;
-// ("September last year" is left as two dates: a month of last year is as often another event's as "last year" is)
+// "in March this year": the month of publication's year, one date
 const YEAR_OF_MONTH = /^this\s+year$/i;
+// "began in April last year": the month of the year before; a month of last year is as often another event's as "last
+// year" is, so it stays as weak as a month without a year, only in the right year
+const LAST_YEAR = /^last\s+year$/i;
 // "last year", "two years ago", "13 months ago": news tells its incident in days, weeks and months; a year back is another event's
 const YEAR_BACK = /\b(?:last|past|previous)\s+year\b|\byears?\s+ago\b|\b(?:1[2-9]|[2-9]\d)\s+months\s+ago\b/i;
+
+// "On February 28, the ministry disclosed that a breach earlier this month …": in reported speech a week or a month is
+// counted from the day of the statement, not from the day of publication
+const SPEECH_THAT = /\b(?:said|says|disclosed|announced|revealed|confirmed|reported|told\s+\S+|admitted|acknowledged)\s+(?:[^.;]*\s)?that\b/i;
+const WEEK_OR_MONTH = /^(?:earlier\s+|later\s+)?(?:this|last|previous|past)\s+(?:week|month)$/i;
 
 const INCIDENT_NOUN = new RegExp(
   String.raw`^\s+(?:[A-Za-z]+\s+)?(?:cyber-?attacks?|attacks?|breach(?:es)?|hacks?|hacking|theft|intrusions?|incidents?` +
@@ -74,8 +84,24 @@ function selected(doc: AnalysedDoc, s: Sentence): boolean {
 const pad = (n: number) => String(n).padStart(2, '0');
 
 // a month without its day stands only where a preposition governs it: "in March", "since early June"
-const MONTH_GOVERNED = /\b(?:in|of|since|during|from|until|early|mid|late|last|this|between|and)\s+(?:\w+\s+)?$/i;
-function fromChrono(doc: AnalysedDoc, s: Sentence, r: chrono.ParsedResult): Omit<DateMention, 'context' | 'governed' | 'namesIncident'> | undefined {
+const MONTH_GOVERNED = /\b(?:in|of|since|during|from|until|early|mid|late|last|this|between|and)[\s-]+(?:\w+\s+)?$/i;
+// chrono drops a lone "May" unless "in" precedes it (the modal verb); "in mid-May" and "in early May" are the month
+const MAY_PART = /\b(?:mid|early|late)[\s-]+(?=May\b)/g;
+const forChrono = (text: string) => text.replace(MAY_PART, (m) => 'in'.padEnd(m.length));
+type Found = Omit<DateMention, 'context' | 'governed' | 'namesIncident'>;
+
+/** The day of a statement that the words up to `at` report: "On February 28, the ministry disclosed that …". */
+function statementDay(doc: AnalysedDoc, prev: Found, at: number): Date | undefined {
+  if (!doc.publishedAt || (prev.kind !== 'explicit' && prev.kind !== 'yearless') || !SPEECH_THAT.test(doc.text.slice(prev.end, at))) return undefined;
+  const day = /^(?:(\d{4})-)?(\d{2})-(\d{2})$/.exec(prev.value);
+  if (!day) return undefined;
+  const p = doc.publishedAt;
+  let t = Date.UTC(day[1] ? +day[1] : p.getUTCFullYear(), +day[2]! - 1, +day[3]!);
+  if (!day[1] && t > p.getTime()) t = Date.UTC(p.getUTCFullYear() - 1, +day[2]! - 1, +day[3]!);
+  return t <= p.getTime() ? new Date(t) : undefined;
+}
+
+function fromChrono(doc: AnalysedDoc, s: Sentence, r: chrono.ParsedResult, spoken?: Date): Found | undefined {
   const c = r.start;
   const start = s.start + r.index;
   const end = start + r.text.length;
@@ -85,12 +111,15 @@ function fromChrono(doc: AnalysedDoc, s: Sentence, r: chrono.ParsedResult): Omit
   if (stated) {
     if (!c.isCertain('month')) return undefined; // a time of day, or a bare number chrono stretched into a date
     const md = c.isCertain('day') ? `${pad(c.get('month')!)}-${pad(c.get('day')!)}` : pad(c.get('month')!);
-    if (c.isCertain('year')) {
+    // "1 January through 22 June 2016": the start of a range takes its year from the end (the year before when its month is later)
+    const endYear = !c.isCertain('year') && r.end?.isCertain('year') && r.end.isCertain('month') ? r.end.get('year')! : undefined;
+    const year = c.isCertain('year') ? c.get('year')! : endYear && (c.get('month')! > r.end!.get('month')! ? endYear - 1 : endYear);
+    if (year) {
       if (!YEAR.test(text) && !/\d{2}$/.test(text)) return undefined;
-      if (tooOld(doc, c.get('year')!)) return undefined;
+      if (tooOld(doc, year)) return undefined;
       // after publication it is a deadline or a plan, never the incident
-      if (doc.publishedAt && Date.UTC(c.get('year')!, c.get('month')! - 1, c.get('day') ?? 1) > doc.publishedAt.getTime() + 86_400_000) return undefined;
-      return { ...base, kind: 'explicit', value: `${c.get('year')}-${md}` };
+      if (doc.publishedAt && Date.UTC(year, c.get('month')! - 1, c.get('day') ?? 1) > doc.publishedAt.getTime() + 86_400_000) return undefined;
+      return { ...base, kind: 'explicit', value: `${year}-${md}` };
     }
     // "May" is a month and a modal verb; a month name alone only counts when it reads like a date
     if (!c.isCertain('day') && !MONTH_GOVERNED.test(s.text.slice(0, r.index))) return undefined;
@@ -100,12 +129,14 @@ function fromChrono(doc: AnalysedDoc, s: Sentence, r: chrono.ParsedResult): Omit
   // "Pokémon": chrono reads the "mon" after a letter its word boundary does not know as Monday
   if (/\p{L}$/u.test(s.text.slice(0, r.index))) return undefined;
   const before = s.text.slice(Math.max(0, r.index - 12), r.index);
-  const value = resolveRelative(text, before, r, doc.publishedAt, s.text.slice(r.index + text.length, r.index + text.length + 3));
+  const after = s.text.slice(r.index + text.length, r.index + text.length + 3);
+  const anchored = spoken && WEEK_OR_MONTH.test(text) ? relativeChrono.parse(text, { instant: spoken, timezone: 0 })[0] : undefined;
+  const value = anchored ? resolveRelative(text, before, anchored, spoken!, after) : resolveRelative(text, before, r, doc.publishedAt, after);
   return value ? { ...base, kind: 'relative', value } : undefined;
 }
 
 function mentionsIn(doc: AnalysedDoc, s: Sentence): DateMention[] {
-  const out: Omit<DateMention, 'context' | 'governed' | 'namesIncident'>[] = [];
+  const out: Found[] = [];
   const ref = doc.publishedAt ?? new Date(Date.UTC(2000, 0, 1));
   // chrono reads no bare years, so a sentence with nothing else is left to the year pattern
   const parser =
@@ -114,18 +145,29 @@ function mentionsIn(doc: AnalysedDoc, s: Sentence): DateMention[] {
       : MONTH_NAME.test(s.text) || MONTH_YEAR.test(s.text) || NUMERIC_DATE.test(s.text)
         ? absoluteChrono
         : undefined;
-  for (const r of parser ? parser.parse(s.text, { instant: ref, timezone: 0 }) : []) {
-    const m = fromChrono(doc, s, r);
-    if (!m) continue;
+  for (const r of parser ? parser.parse(forChrono(s.text), { instant: ref, timezone: 0 }) : []) {
     const prev = out[out.length - 1];
+    const m = fromChrono(doc, s, r, prev && statementDay(doc, prev, s.start + r.index));
+    if (!m) continue;
     // "between Jan. 5 and Feb. 2, 2019": the start of a range takes its year from the end
     if (prev?.kind === 'yearless' && m.kind === 'explicit' && RANGE_JOIN.test(doc.text.slice(prev.end, m.start))) {
       const y = +m.value.slice(0, 4);
       out[out.length - 1] = { ...prev, kind: 'explicit', value: `${+m.value.slice(5, 7) < +prev.value.slice(0, 2) ? y - 1 : y}-${prev.value}` };
     }
     // "in March this year": the month takes the year of publication
-    if (prev?.kind === 'yearless' && m.kind === 'relative' && /^\s*(?:of\s+)?$/.test(doc.text.slice(prev.end, m.start)) && YEAR_OF_MONTH.test(r.text)) {
+    const ofYear = prev?.kind === 'yearless' && m.kind === 'relative' && /^\s*(?:of\s+)?$/.test(doc.text.slice(prev.end, m.start));
+    if (ofYear && YEAR_OF_MONTH.test(r.text)) {
       out[out.length - 1] = { ...prev, end: m.end, kind: 'explicit', value: `${m.value.slice(0, 4)}-${prev.value}` };
+      continue;
+    }
+    if (ofYear && LAST_YEAR.test(r.text)) {
+      const year = +m.value.slice(0, 4);
+      out[out.length - 1] = { ...prev, end: m.end, year };
+      // "between September 29 and December 29 last year": the start of the range too
+      const first = out[out.length - 2];
+      if (first?.kind === 'yearless' && RANGE_JOIN.test(doc.text.slice(first.end, prev.start))) {
+        out[out.length - 2] = { ...first, year: +prev.value.slice(0, 2) < +first.value.slice(0, 2) ? year - 1 : year };
+      }
       continue;
     }
     const day = prev?.kind === 'relative' && m.kind === 'relative' && WEEK_THEN_DAY.test(doc.text.slice(prev.end, m.start)) && doc.publishedAt;
@@ -136,7 +178,7 @@ function mentionsIn(doc: AnalysedDoc, s: Sentence): DateMention[] {
     }
     out.push(m);
   }
-  const years: Omit<DateMention, 'context' | 'governed' | 'namesIncident'>[] = [];
+  const years: Found[] = [];
   for (const m of matches(BARE_YEAR, s.text)) {
     const start = s.start + m.index;
     const end = start + 4;
@@ -175,7 +217,11 @@ export function withYear(doc: AnalysedDoc, m: DateMention): string | undefined {
   if (m.kind !== 'yearless') return m.kind === 'relative' ? undefined : m.value;
   const all = dateMentions(doc);
   const i = all.indexOf(m);
+  if (m.year) return `${m.year}-${m.value}`;
   const month = +m.value.slice(0, 2);
+  const dated = (x: DateMention) => (x.kind === 'explicit' || x.kind === 'year') && x.context !== 'excluded';
+  // "The 2015 incident started around Dec 26": a year stated earlier in the same sentence is the day's
+  for (let j = i - 1; j >= 0 && all[j]!.sentence === m.sentence; j--) if (dated(all[j]!)) return `${all[j]!.value.slice(0, 4)}-${m.value}`;
   if (doc.publishedAt) {
     const p = doc.publishedAt;
     const y = p.getUTCFullYear();
@@ -184,7 +230,6 @@ export function withYear(doc: AnalysedDoc, m: DateMention): string | undefined {
     if (ahead > 0 && ahead < SOON_MS) return undefined;
     return `${ahead > 0 ? y - 1 : y}-${m.value}`;
   }
-  const dated = (x: DateMention) => (x.kind === 'explicit' || x.kind === 'year') && x.context !== 'excluded';
   for (let j = i - 1; j >= 0; j--) if (dated(all[j]!)) return `${all[j]!.value.slice(0, 4)}-${m.value}`;
   // a report may give the year only later: "installed on June 5 … removed by July 11, 2017"
   for (let j = i + 1; j < all.length; j++) if (dated(all[j]!)) return `${all[j]!.value.slice(0, 4)}-${m.value}`;

@@ -20,7 +20,9 @@ export const roleOf = (m: DateMention): DateRole => ROLE[m.context];
 
 export function* proposeDates(doc: AnalysedDoc, accept: (m: DateMention) => boolean, confidence: number): Iterable<Proposal<'date'>> {
   const all = dateMentions(doc);
-  const first = all.find((m) => m.context !== 'excluded');
+  // a statement's day ahead of the incident's ("HipChat said in a Monday blog post … it detected the incident last
+  // weekend") does not make the incident's a later mention
+  const first = all.find((m) => m.context !== 'excluded' && m.context !== 'report');
   for (const m of all) {
     if (!accept(m)) continue;
     const value = m.kind === 'relative' ? m.value : withYear(doc, m);

@@ -1,6 +1,6 @@
 // The named attacker group of a document: "Evil Corp, a cybercrime group", "the LockBit ransomware group",
 // "attributed the attack to Sandworm". Country rules attach it when their own sentence names none.
-import { matches, type AnalysedDoc } from '../../_shared/kit.ts';
+import { digestItems, matches, type AnalysedDoc } from '../../_shared/kit.ts';
 import { places } from './places.ts';
 
 const NAME = String.raw`(?!(?:The|A|An|This|That|Its|Their)\b)([A-Z][\w-]*[A-Za-z0-9](?:[ \t]+[A-Z][\w-]*[A-Za-z0-9]){0,2})`;
@@ -38,7 +38,7 @@ function findActor(doc: AnalysedDoc): { name: string; start: number; end: number
   let aside: Actor | null = null;
   const isPlace = (s: number) => places(doc).some((p) => p.start === s);
   // A round-up's digest items tell of other incidents: their groups stand in only when the lead names none.
-  const digest = doc.blocks.filter((b) => b.digestItem);
+  const digest = digestItems(doc.blocks);
   const inDigest = (s: number) => digest.length >= 2 && digest.some((b) => s >= b.start && s < b.end);
   for (const re of PATTERNS) {
     for (const m of matches(re, doc.text)) {

@@ -4,9 +4,17 @@
 // live on the analysed document (doc.once), so they go when it goes.
 import type { AnalysedDoc } from '../../_shared/kit.ts';
 
+// the fact keys, built once per table name: a key spelled afresh on every call is a new string to hash on every lookup
+const FACT_KEYS = new Map<string, string>();
+const factKey = (table: string) => {
+  let key = FACT_KEYS.get(table);
+  if (key === undefined) FACT_KEYS.set(table, (key = `victim/${table}`));
+  return key;
+};
+
 /** The memo table `table` of this document. */
 export function memoFor<K, V>(doc: AnalysedDoc, table: string): Map<K, V> {
-  return doc.once(`victim/${table}`, () => new Map<K, V>());
+  return doc.once(factKey(table), () => new Map<K, V>());
 }
 
 // offsets stay below 2^21 (documents are capped at 2,000,000 characters), so one number keys a span
@@ -16,7 +24,8 @@ export const spanKey = (start: number, end: number) => start * SPAN_BASE + end;
 /** `compute(key)` once per document and key. */
 export function memoized<K, V>(doc: AnalysedDoc, table: string, key: K, compute: () => V): V {
   const m = memoFor<K, V>(doc, table);
-  if (m.has(key)) return m.get(key)!;
+  const hit = m.get(key);
+  if (hit !== undefined || m.has(key)) return hit as V;
   const v = compute();
   m.set(key, v);
   return v;

@@ -13,6 +13,8 @@ export const GENERIC = new Set(wordList('victim-generic'));
 // attackers, and the security firms, outlets and databases that report on them, are named next to victims
 export const NOT_VICTIM_WORDS = new Set(wordList('victim-not-victim-words'));
 export const NOT_VICTIM_NAMES = new Set(wordList('victim-not-victim-names'));
+// operating systems, browsers, app stores and devices: what an attack runs on, not whom it hits
+export const PRODUCT_NAMES = new Set(wordList('victim-product-names'));
 
 // "HEROIC, a cybersecurity startup", "UpGuard, a security firm": researchers and vendors who report a breach
 export const SECURITY_APPOSITIVE = new RegExp(

@@ -70,7 +70,8 @@ export function analyse(input: AnalyseInput): AnalysedDoc {
       return view;
     },
     once<T>(key: string, compute: () => T): T {
-      if (facts.has(key)) return facts.get(key) as T;
+      const known = facts.get(key);
+      if (known !== undefined || facts.has(key)) return known as T;
       const value = compute();
       facts.set(key, value);
       return value;

@@ -13,6 +13,34 @@ export interface Block {
   readonly digestItem: boolean;
 }
 
+/**
+ * The digest items of a round-up, or none when fewer than two blocks could be one: a lone labelled block makes no
+ * round-up, and what reads digest items (resolve, the attacker search) acts only on two or more. Asking this before
+ * `digestItem` spares the tagger, which only the label check needs, on every text that is no round-up.
+ */
+export function digestItems(blocks: readonly Block[]): Block[] {
+  let labelled = 0;
+  for (const b of blocks) if (!(b instanceof LabelledBlock) || b.label !== undefined) labelled++;
+  return labelled < 2 ? [] : blocks.filter((b) => b.digestItem);
+}
+
+// The label's verb check (compromise's tagger) is made on first reading of `digestItem`: the cheap conditions are
+// worked out at once, the tagger only for a block that meets them and only when asked.
+class LabelledBlock implements Block {
+  #digest: boolean | undefined;
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    /** The label of a block that meets every condition but the verb check, else undefined. */
+    readonly label: string | undefined,
+  ) {
+    if (label === undefined) this.#digest = false;
+  }
+  get digestItem(): boolean {
+    return (this.#digest ??= !tag(this.label!).has('#Verb'));
+  }
+}
+
 // A block is a run of non-empty lines; a blank line (spaces and tabs only) or a bullet line starts the next one.
 // Walked line by line: one regex over the whole run (/[^\n]+(?:\n(?!blank)(?!bullet)[^\n]+)*/) overflowed the
 // regex stack on a line of a million characters (#12).
@@ -42,12 +70,9 @@ export function splitBlocks(text: string): Block[] {
     }
     const body = text.slice(start, end).replace(BULLET, '');
     const label = LABEL.exec(body);
-    const digestItem =
-      !!label &&
-      label[2]!.split('\n')[0]!.trim().split(/\s+/).length >= MIN_PROSE_WORDS &&
-      !/^\p{Lu}{2,}/u.test(label[1]!) && // an upper-case dateline ("TULSA, Okla. —") opens a story, not an item
-      !tag(label[1]!).has('#Verb');
-    out.push({ start, end, digestItem });
+    // an upper-case dateline ("TULSA, Okla. —") opens a story, not an item
+    const labelled = !!label && label[2]!.split('\n')[0]!.trim().split(/\s+/).length >= MIN_PROSE_WORDS && !/^\p{Lu}{2,}/u.test(label[1]!);
+    out.push(new LabelledBlock(start, end, labelled ? label[1]! : undefined));
     start = end;
   }
   return out;

@@ -11,6 +11,9 @@ export const date: FieldDescriptor<'date'> = {
   key: (v) => v.slice(0, 4),
   // within one year, the most precise date stated by an agreeing candidate that fits the winner
   merge: (v, peers) => peers.filter((p) => p.startsWith(v) && p.length > v.length).sort((a, b) => b.length - a.length)[0] ?? v,
+  // "2018" and "2018-06" agree with "2018-06-08", "2018-12-17" does not: a statement's day in the same year is no
+  // evidence for the incident's
+  coarser: (v) => [v.slice(0, 4), v.slice(0, 7), v.slice(0, 10)].filter((x, i, all) => x.length >= 4 && all.indexOf(x) === i),
   score: [
     {
       name: 'date',

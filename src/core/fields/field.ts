@@ -48,6 +48,12 @@ export interface FieldDescriptor<F extends FieldName> {
   key(value: FieldValue[F]): string;
   /** Fills what the winner leaves open from the values of agreeing candidates, best first. */
   merge(best: FieldValue[F], peers: FieldValue[F][]): FieldValue[F];
+  /**
+   * The value and the coarser values it implies ("2018-06-08" → itself, "2018-06", "2018"), when values of one key are
+   * not all alike: resolve then splits a key's candidates into sets that can all hold at once (a value and what it
+   * implies), since two days of one year share a key, yet one does not make the other likelier.
+   */
+  coarser?(value: FieldValue[F]): readonly FieldValue[F][];
   /** Whether the shorter key names the same thing as the longer one (its group folds into the longer key's). */
   sameEntity?(shorter: string, longer: string): boolean;
   /**

@@ -12,6 +12,7 @@ import {
   LEADING,
   NOT_VICTIM_NAMES,
   NOT_VICTIM_WORDS,
+  PRODUCT_NAMES,
   ORG_HEAD,
   OVERSEEING_AFTER,
   OVERSIGHT_BODY,
@@ -100,12 +101,14 @@ const nationalGovernment = defineReject({
   rejects: (n) => NATIONAL_GOVERNMENT.test(n.value) && isCountry(n.value.replace(NATIONAL_GOVERNMENT, '$1')),
 });
 
-const CREW_END = /\s(?:Crew|Hackers|Hacking\s+Team|Cyber\s+(?:Army|Team|Squad|Force))$|^(?:\p{Lu}\p{L}+\s+)?Electronic\s+Army$/u;
+const CREW_END =
+  /\s(?:Crew|Hackers|Hacking\s+Team|Crime\s+(?:Family|Syndicate|Gang)|Cyber\s+(?:Army|Team|Squad|Force))$|^(?:\p{Lu}\p{L}+\s+)?Electronic\s+Army$/u;
 const crew = defineReject({
   name: "a crew's name",
   examples: [
     { run: '[Pakistani Haxors Crew] defaced it.', value: null },
     { run: '[Iranian Cyber Army] struck.', value: null },
+    { run: 'the [Lusitanian Crime Family] demanded a ransom.', value: null },
   ],
   counterExamples: ['[Cyber Defence Agency] said.'],
   // "Pakistani Haxors Crew", "Iranian Cyber Army": a crew's name is the attacker's
@@ -159,6 +162,25 @@ const system = defineReject({
   counterExamples: ['[Health Management System] was hit.'],
   // "the Electronic Case Files Management System": a system is what was hit, its owner is the victim
   rejects: (n) => /\sSystem$/u.test(n.value) && !ORG_HEAD.test(n.value),
+});
+
+const malwareName = defineReject({
+  name: 'a malware family or a protocol',
+  examples: [
+    { run: 'the [Jolly Yule Ransomware] spreads by email.', value: null },
+    { run: 'a flaw in the [Plain Device Query Protocol] lets anyone in.', value: null },
+  ],
+  counterExamples: ['[Ransomware Response Partners] was hacked.'],
+  // "the Jolly Yule Ransomware", "Plain Device Query Protocol": what attacks or what is flawed, not whom
+  rejects: (n) => /\s(?:Ransomware|Malware|Trojan|Botnet|Worm|Backdoor|Stealer|Wiper|Protocol)$/u.test(n.value),
+});
+
+const product = defineReject({
+  name: 'a platform or device, not its vendor',
+  examples: [{ run: 'the ransomware hits [macOS] users.', value: null }],
+  counterExamples: ['[Macrosoft Ltd] was hit.'],
+  // "Filecoder targets macOS", "a Tor user": the platform an attack runs on names no victim organisation
+  rejects: (n) => PRODUCT_NAMES.has(n.value.toLowerCase()),
 });
 
 const vendorKind = defineReject({
@@ -450,6 +472,8 @@ export const REJECTS: readonly RejectStep[] = [
   peopleOfPlace,
   aptLabel,
   system,
+  malwareName,
+  product,
   vendorKind,
   actorBefore,
   vendorBefore,

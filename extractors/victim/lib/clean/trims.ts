@@ -47,6 +47,19 @@ const shareOf = defineTrim({
   },
 });
 
+// a page heading the text lost its line break after ("Further ReadingAcme Corp said"): common words, the last glued to
+// the name's first; a brand's own inner capital ("Microsoft SharePoint") follows a name, not a heading
+const GLUED_HEADING = /^((?:\p{Lu}?\p{Ll}+\s+){1,3}\p{Lu}\p{Ll}{3,})(?=\p{Lu}[\p{L}\d])/u;
+const gluedHeading = defineTrim({
+  name: 'page heading glued to the name',
+  examples: [{ run: '[Further ReadingAcme Corp] said it was hacked.', value: 'Acme Corp' }],
+  counterExamples: ['[Microsoft SharePoint] was hit.', '[WordPress] sites were hit.'],
+  trim(r) {
+    const m = GLUED_HEADING.exec(slice(r));
+    if (m && m[1]!.split(/\s+/u).every((w) => isCommonWord(w) || LEADING.has(w.toLowerCase()))) r.s += m[1]!.length;
+  },
+});
+
 const LEADING_WORD = /^(\S+?)[,]?\s+/u;
 const leadingWords = defineTrim({
   name: 'leading sentence openers',
@@ -311,6 +324,7 @@ const bodyKind = defineTrim({
 export const TRIMS: readonly TrimStep[] = [
   pluralPossessive,
   shareOf,
+  gluedHeading,
   leadingWords,
   closingPunctuation,
   basedPrefix,
