@@ -1,7 +1,6 @@
 // "The City of Baltimore remains crippled"  /  "Gloucester City Council"  /  "the Port of Nagoya"  /  "Ayuntamiento de Jerez de la Frontera"
 import { defineRule, matches, span } from '../_shared/kit.ts';
 import { cityInDoc, isIncidentDoc, isVictimStory } from './lib/context.ts';
-import { researcherBefore } from './lib/mentions.ts';
 import { inNameList, PLACE_RUN, PLACE_RUN_LAZY } from './lib/phrases.ts';
 
 // An organisation named after its town says the name is a town, even when it is also an ordinary word.
@@ -53,7 +52,6 @@ export default defineRule({
     'Howard University was hit by ransomware.',
     // one name in a list of many users of a product
     'The database is used by Acme, Globex, City of Dallas, Initech and others, but the breach hit a gaming site.',
-    'A team of researchers from the University of Porto found the flaw that let hackers into the bank.',
   ],
   *propose(doc) {
     if (!isIncidentDoc(doc) || !isVictimStory(doc)) return;
@@ -69,8 +67,6 @@ export default defineRule({
       const start = m[1] ? m.index + m[0].length - run.length : m.index;
       // "customers from MetLife, LinkedIn, City of Chicago, Expedia": one name in a list of many
       if (inNameList(doc.text, m.index, m.index + m[0].length)) continue;
-      // "researchers from the University of Porto found the flaw": the home of those who studied the attack
-      if (researcherBefore(doc.text, m.index)) continue;
       yield { value: hit.place, confidence: CITY_ORGANISATION, evidence: [span(doc.text, start + hit.offset, start + hit.offset + hit.name.length)] };
     }
   },

@@ -16,13 +16,10 @@ export default defineRule({
     { text: 'Russian hackers defaced Ukrainian government websites.', value: { country: 'UA', region: null, city: null } },
     { text: 'Two U.S. hospitals reported outages.', value: { country: 'US', region: null, city: null } },
     { text: 'The Dutch municipality lost access to its files.', value: { country: 'NL', region: null, city: null } },
-    { text: 'A fake parcel-delivery email has been landing in Danish inboxes since Monday.', value: { country: 'DK', region: null, city: null } },
   ],
   counterExamples: [
     // one of many countries a campaign reached
     'Earlier versions of the trojan went after Dutch, Spanish and Canadian banks.',
-    // an outbreak in many countries: the places it names are examples
-    'The worm reached more than 150 countries within a day, hitting Portuguese hospitals and a Greek telecom operator.',
     'Russian hackers claimed the attack.',
     // a demonym inside a firm's name
     'The flaw was found in the apps of Lloyds, Barclays and Royal Scottish bank.',

@@ -1,11 +1,9 @@
 // "the Ohio hospital"  /  "New Jersey Medicaid"  /  "more than 20 Texas municipalities"
 import { defineRule, firstMatch, span } from '../_shared/kit.ts';
 import { isIncidentDoc, isVictimStory } from './lib/context.ts';
-import { isAttackerContext, mentions, researcherBefore, toRegulator } from './lib/mentions.ts';
+import { isAttackerContext, mentions, toRegulator } from './lib/mentions.ts';
 
 const IN_STATE = /\b(?:in|of|across|throughout|at)\s+(?:the\s+(?:state\s+of\s+)?)?$/i;
-// "researchers from the University of Iowa": a university named after the state, whose researchers studied the attack
-const UNIVERSITY_OF = /\b(?:University|College|Institute)\s+of\s+$/;
 const STATE_IN = 0.8; // "in Texas": where something is
 const STATE_NAMED = 0.65; // any other state mention, often the victim's own name ("Ohio Department of Health")
 
@@ -27,7 +25,6 @@ export default defineRule({
     // the regulator's state, to which the notice went
     'The retailer told the Vermont Attorney General that card data was stolen.',
     'In a breach notice filed with the State of Maine, the lender said hackers stole data.',
-    'Researchers at the University of Iowa found that hackers had stolen the data.',
     'The hospital notified 3,000 patients.',
     'A laptop was stolen from a car.',
   ],
@@ -35,8 +32,6 @@ export default defineRule({
     if (!isIncidentDoc(doc) || !isVictimStory(doc)) return;
     for (const m of mentions(doc)) {
       if (m.kind !== 'state' || isAttackerContext(doc.text, m) || toRegulator(doc.text, m)) continue;
-      const university = firstMatch(UNIVERSITY_OF, doc.text.slice(Math.max(0, m.start - 30), m.start));
-      if (university && researcherBefore(doc.text, m.start - university[0].length)) continue;
       const before = firstMatch(IN_STATE, doc.text.slice(Math.max(0, m.start - 30), m.start));
       const start = before ? m.start - before[0].length : m.start;
       yield { value: m.place, confidence: before ? STATE_IN : STATE_NAMED, evidence: [span(doc.text, start, m.end)] };

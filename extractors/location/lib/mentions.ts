@@ -166,7 +166,7 @@ const TARGET = new RegExp(
     String.raw`|organi[sz]ations?|institutions?|media|news|broadcaster|television|TV|newspapers?|elections?|citizens|users|customers|patients|nationals` +
     String.raw`|voters|energy|power|grid|utilit(?:y|ies)|telecoms?|operators?|airports?|airlines?|ports?|railways?|military|army|navy|defen[cs]e|armed` +
     String.raw`|forces|police|court|courts|diplomats?|officers?|journalists?|activists|dissidents|retailer|insurer|manufacturer|provider|businesses|entities` +
-    String.raw`|sector|webpages|pages|accounts|mailboxes|inboxes|commercial|lawmakers|politicians|leaders?|companies'|industry|space|research|nuclear|oil|gas|health` +
+    String.raw`|sector|webpages|pages|accounts|commercial|lawmakers|politicians|leaders?|companies'|industry|space|research|nuclear|oil|gas|health` +
     String.raw`|healthcare|public|federal|national|local|regional|central|financial|critical|defense|foreign|top|major|largest|leading|several|private` +
     String.raw`|state-owned|military's)$`,
   'i',
@@ -240,13 +240,8 @@ function inExample(text: string, m: { start: number; end: number }): boolean {
  * nationwide figure ("in the US alone"), or in an example of another incident.
  */
 export function notOneVictimsPlace(doc: AnalysedDoc, m: Mention): boolean {
-  return inCountryList(doc, m) || inExample(doc.text, m) || worldwide(doc);
+  return inCountryList(doc, m) || inExample(doc.text, m);
 }
-
-// An outbreak the opening says reached "more than 100 countries" or "dozens of countries" has no one victim's country.
-const MANY_COUNTRIES = /\b(?:[1-9]\d{1,2}|dozens of|hundreds of)\s+(?:other\s+)?countries\b/i;
-const OPENING = 600;
-const worldwide = (doc: AnalysedDoc) => doc.once('location/worldwide', () => MANY_COUNTRIES.test(doc.text.slice(0, OPENING)));
 
 // A breach notice goes to the attorney general of every state whose residents were affected: the state that received
 // it is the regulator's, not the victim's ("notified the California Attorney General", "a letter filed with the State

@@ -39,11 +39,10 @@ export function areaAtStart(run: string): { text: string; country: string; regio
 
 // One item of a comma list of names: "from MetLife, LinkedIn, City of Chicago, Expedia", "in Biloxi, Cancun, Chicago, Goa".
 const NAME_ITEM = String.raw`\p{Lu}[\p{L}\p{N}&'’.-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}\p{N}&'’.-]*){0,3}`;
-// items are parted by commas, or by semicolons when an item holds a comma ("University of X, Y; Z University; …")
-const ITEMS_BEFORE = new RegExp(String.raw`${NAME_ITEM}[,;]\s+${NAME_ITEM}[,;]\s+$`, 'u');
-const ITEMS_AFTER = new RegExp(String.raw`^[,;]\s+${NAME_ITEM}[,;]\s+(?:and\s+)?${NAME_ITEM}`, 'u');
-const ITEM_AROUND_BEFORE = new RegExp(String.raw`${NAME_ITEM}[,;]\s+$`, 'u');
-const ITEM_AROUND_AFTER = new RegExp(String.raw`^[,;]\s+(?:and\s+)?${NAME_ITEM}`, 'u');
+const ITEMS_BEFORE = new RegExp(String.raw`${NAME_ITEM},\s+${NAME_ITEM},\s+$`, 'u');
+const ITEMS_AFTER = new RegExp(String.raw`^,\s+${NAME_ITEM},\s+(?:and\s+)?${NAME_ITEM}`, 'u');
+const ITEM_AROUND_BEFORE = new RegExp(String.raw`${NAME_ITEM},\s+$`, 'u');
+const ITEM_AROUND_AFTER = new RegExp(String.raw`^,\s+(?:and\s+)?${NAME_ITEM}`, 'u');
 /** True when the name at [start, end) is one item of a comma list of three or more names: many places or firms, no one victim's. */
 export function inNameList(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 80), start);
