@@ -24,6 +24,8 @@ export default defineRule({
     // investigators who act abroad do not place the victim
     'The FBI is investigating the breach at the hotel chain.',
     'Fake emails claiming to come from the tax office promise a refund.',
+    // an advice piece: the body scammers impersonate is nobody's home
+    { text: 'Five tax scams and how to avoid them\n\nFake emails claiming to come from HMRC promise a refund.', publishedAt: '2018-02-01' },
   ],
   *propose(doc) {
     if (!isIncidentDoc(doc)) return;

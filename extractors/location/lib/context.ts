@@ -32,9 +32,20 @@ const INCIDENT = new RegExp(
 );
 // An incident database's short write-up is an incident by construction; a full article has to say so.
 const SHORT_SUMMARY = 400;
+// A headline giving readers advice: "Five tax scams and how to avoid them", "Don't fall for this charity scam".
+const ADVICE =
+  /\b(?:how to (?:avoid|spot|protect|stay|keep|defend|prevent|recogni[sz]e)|don['’]t fall for|ways to|tips?\b|top \d+|\d+ (?:ways|tips|signs|steps))/i;
 /** True when the document reports an incident; places in other texts (sport, travel, weather) are nobody's victim. */
 export function isIncidentDoc(doc: AnalysedDoc): boolean {
-  return doc.once('location/incident-doc', () => doc.text.length < SHORT_SUMMARY || INCIDENT.test(doc.text));
+  return doc.once('location/incident-doc', () => (doc.text.length < SHORT_SUMMARY || INCIDENT.test(doc.text)) && !isAdvicePiece(doc));
+}
+
+/**
+ * True when an article's headline tells no victim's incident and gives readers advice ("how to avoid them",
+ * "don't fall for it"): the bodies it says scammers impersonate and the places it names locate no victim.
+ */
+function isAdvicePiece(doc: AnalysedDoc): boolean {
+  return !isVictimStory(doc) && ADVICE.test(storyFocus(doc.text, doc.title).headline);
 }
 
 /**
