@@ -24,11 +24,11 @@ const FLOORS: ReadonlyArray<{ corpus: Corpus; field: string; metric: Metric; min
   { corpus: 'vcdb', field: 'ransom_demanded', metric: 'F1', min: 0.95 },
   // news-dev: judged gold, all documents (a value where the article says nothing is a false positive); issue #11 targets
   // 0.698: a 'what we know' explainer headline is about one incident, not a general story
-  { corpus: 'news', subset: 'all', field: 'victim', metric: 'F1', min: 0.73, target: 0.85 },
+  { corpus: 'news', subset: 'all', field: 'victim', metric: 'F1', min: 0.82, target: 0.85 },
   // 0.586 / 0.714: background 'last year', statement days and weekdays of last week no longer taken for the incident's date
   // 0.662 / 0.801: product, patch, trend, example, closure and testimony dates abstain; recent spans and report-only days recovered
-  { corpus: 'news', subset: 'all', field: 'date', metric: 'F1', min: 0.66, target: 0.75 },
-  { corpus: 'news', subset: 'all', field: 'date_year', metric: 'F1', min: 0.8, target: 0.9 },
+  { corpus: 'news', subset: 'all', field: 'date', metric: 'F1', min: 0.77, target: 0.75 },
+  { corpus: 'news', subset: 'all', field: 'date_year', metric: 'F1', min: 0.86, target: 0.9 },
   { corpus: 'news', subset: 'all', field: 'country', metric: 'F1', min: 0.85, target: 0.88 },
   // 0.927: many victims' summed payments and an earlier incident's demand are not the demand
   { corpus: 'news', subset: 'all', field: 'ransom_amount', metric: 'F1', min: 0.92 }, // issue target 0.85
@@ -52,16 +52,16 @@ const ECE_EXCEPTIONS: Partial<Record<`${Corpus}.${string}`, number>> = {
   'vcdb.server_count': 0.13,
   // 69 predictions; the summary genre is fitted mostly on VCDB's victims
   'eurepoc.victim': 0.11,
-  // news-dev (in sample here; `npm run calibrate` prints the out-of-fold figures): the issue's target is 0.05
-  // Raised at the stop-9 merge (refitted table, in sample): country 0.075 -> 0.085, origin 0.17 -> 0.20. On these
-  // sample sizes a perfectly calibrated table still shows ECE 0.061 (137 countries) and 0.122 (24 origins) on
-  // average (`npx tsx scripts/ece-noise.ts news`); the measured figures sit within twice that noise.
-  'news.country': 0.085,
-  'news.ransom_amount': 0.15,
-  // 24 predictions at a confidence seldom-seen rules share (noise floor above)
-  'news.origin': 0.2,
-  'news.ransom_demanded': 0.13,
-  'news.server_count': 0.41, // four predictions, two right
+  // news-dev (in sample here; `npm run calibrate` prints the out-of-fold figures): the issue's target is 0.05.
+  // Tightened at stop 10 to just above the refitted table's in-sample figures (country 0.064, amount 0.064,
+  // origin 0.094, demanded 0.086, server count 0.012); a perfectly calibrated table would still show 0.048, 0.063,
+  // 0.080, 0.039 and 0.019 on these sample sizes on average (`npx tsx scripts/ece-noise.ts news`).
+  'news.country': 0.075,
+  'news.ransom_amount': 0.075,
+  // 25 predictions at a confidence seldom-seen rules share (noise floor above)
+  'news.origin': 0.1,
+  'news.ransom_demanded': 0.095,
+  'news.server_count': 0.025,
 };
 
 const TIMEOUT = 300_000;
