@@ -1,5 +1,4 @@
 // Loads the rules and the ruleset version once, and hands out the processor bound to them.
-import { setFlagsFromString } from 'node:v8';
 import { loadCalibration, type CalibrationTable } from './calibration.ts';
 import type { PreparedDocument, RawDocument } from './document.ts';
 import { processDocument, type ProcessResult } from './extract.ts';
@@ -7,13 +6,6 @@ import { loadRules } from './registry.ts';
 import type { Rule } from './rule.ts';
 import { rulesetVersion } from './ruleset.ts';
 import { loadVictimRank, rankVictims, type VictimRanker, type VictimRankWeights } from './victim-rank.ts';
-
-// V8 runs a regular expression in its bytecode interpreter first and compiles it to machine code on a later use. The
-// rules' patterns are large and nearly all run on every document, so that first interpreted run is pure cost: the
-// count pattern of serverCount/ (7,600 characters) took 239 ms interpreted then 30 ms compiled, against 48 ms compiled
-// at once; a first pass over 400 texts took 10-13 % less CPU with it off. It changes which engine runs, never what
-// matches; it is process-wide, set when the processor is loaded, before the rules' patterns first run.
-setFlagsFromString('--no-regexp-tier-up');
 
 export interface Extractor {
   readonly rules: readonly Rule[];
