@@ -1,11 +1,11 @@
 // "Date:\nJul 2023"  /  "Incident Date: 2023-07-14"  (report headers of incident databases)
 import { defineRule, firstMatch, span } from '../_shared/kit.ts';
 import * as chrono from 'chrono-node/en'; // the root's casual parser, without its other languages
+import { pad } from './lib/iso.ts';
 
 const HEADER_DATE = 0.9; // a database field made to hold the incident date
 const KEYS = ['date', 'incident date', 'date of incident', 'date of attack', 'attack date', 'breach date', 'date of breach', 'date occurred', 'occurred'];
 const YEAR_ONLY = /^\s*((?:19|20)\d\d)\s*$/;
-const pad = (n: number) => String(n).padStart(2, '0');
 
 function parse(value: string): string | undefined {
   const y = firstMatch(YEAR_ONLY, value);

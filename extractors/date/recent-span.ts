@@ -1,21 +1,20 @@
 // "Over the past several weeks, attackers have sent the fake invoices"  (a span ending on the day of publication)
 import { defineRule, matches, span } from '../_shared/kit.ts';
 import { classifyContext, tellsOfIncident } from './lib/context.ts';
+import { DAY_MS, isoMonth } from './lib/iso.ts';
 
 // the span fixes the date only to the month or year that holds all of it
 const RECENT_SPAN = 0.3;
 const SPAN = /\b(?:over|in|during|within|for)\s+the\s+(?:past|last)\s+(?:few|several|couple\s+of)\s+(days|weeks)\b/gi;
 // how far back "a few days" and "a few weeks" reach
 const REACH_DAYS: Record<string, number> = { days: 7, weeks: 28 };
-const DAY_MS = 86_400_000;
-const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The coarsest date holding every day from `back` days before publication to publication, or undefined across a new year. */
 function holding(published: Date, back: number): string | undefined {
   const from = new Date(published.getTime() - back * DAY_MS);
   const y = published.getUTCFullYear();
   if (from.getUTCFullYear() !== y) return undefined;
-  return from.getUTCMonth() === published.getUTCMonth() ? `${y}-${pad(published.getUTCMonth() + 1)}` : String(y);
+  return from.getUTCMonth() === published.getUTCMonth() ? isoMonth(published) : String(y);
 }
 
 export default defineRule({

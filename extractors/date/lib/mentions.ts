@@ -5,6 +5,7 @@ import { matches, type AnalysedDoc, type Sentence } from '../../_shared/kit.ts';
 import type * as chrono from 'chrono-node';
 import { absoluteChrono, relativeChrono } from './chrono.ts';
 import { classifyContext, type DateContext } from './context.ts';
+import { pad } from './iso.ts';
 import { lastWeekDay, resolveRelative } from './relative.ts';
 
 export type DateKind = 'explicit' | 'yearless' | 'relative' | 'year';
@@ -80,8 +81,6 @@ const tooOld = (doc: AnalysedDoc, year: number) => year < FIRST_YEAR || (!!doc.p
 function selected(doc: AnalysedDoc, s: Sentence): boolean {
   return MONTH_NAME.test(s.text) || YEAR.test(s.text) || NUMERIC_DATE.test(s.text) || (!!doc.publishedAt && RELATIVE_CUE.test(s.text));
 }
-
-const pad = (n: number) => String(n).padStart(2, '0');
 
 // a month without its day stands only where a preposition governs it: "in March", "since early June"
 const MONTH_GOVERNED = /\b(?:in|of|since|during|from|until|early|mid|late|last|this|between|and)[\s-]+(?:\w+\s+)?$/i;

@@ -1,6 +1,7 @@
 // Resolves a relative date chrono found ("last Tuesday", "earlier this month", "yesterday", "two days ago")
 // against the publication date, at the precision the words carry.
 import type { ParsedResult } from 'chrono-node';
+import { DAY_MS, isoDay, isoMonth } from './iso.ts';
 
 // "within two weeks", "for 3 months", "in 24 hours", "next week": spans of time or the future, not a past moment
 const DURATION_BEFORE = /\b(?:(?:in|over|during|within|for)\s+the|within|for|in|next|over|after|every|each|up\s+to|about|nearly|almost|than)\s*$/i;
@@ -10,18 +11,11 @@ const PAST_WEEKEND = /\b(?:over|during)\s+the\s*$/i;
 const COUNTED = /\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+(?:days?|weeks?|months?|years?)\b/i;
 const YEAR_WORD = /\byears?\b/i;
 const MONTH_WORD = /\b(?:months?|weeks?)\b/i;
-const DAY_MS = 86_400_000;
 // "Wednesday of last week", "last week on Wednesday": the weekday of the calendar week before publication's
 const LAST_WEEK = /\b(?:last|previous|past)\s+week\b|\bweek\s+before\s+last\b/i;
 const THIS_WEEK = /^(?:earlier\s+)?this\s+week$/i;
 const WEEKDAY = /\b(Sun|Mon|Tues|Wednes|Thurs|Fri|Satur)day\b/i;
 const WEEKDAYS = ['sun', 'mon', 'tues', 'wednes', 'thurs', 'fri', 'satur'];
-
-const pad = (n: number) => String(n).padStart(2, '0');
-const iso = (t: number) => {
-  const d = new Date(t);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-};
 
 /** The day a weekday named with "last week" falls on (weeks start on Monday), or undefined when the words are not that. */
 export function lastWeekDay(text: string, ref: Date): string | undefined {
@@ -29,7 +23,7 @@ export function lastWeekDay(text: string, ref: Date): string | undefined {
   if (!wd || !LAST_WEEK.test(text)) return undefined;
   const day = WEEKDAYS.indexOf(wd[1]!.toLowerCase());
   const monday = Date.UTC(ref.getUTCFullYear(), ref.getUTCMonth(), ref.getUTCDate()) - ((ref.getUTCDay() + 6) % 7) * DAY_MS;
-  return iso(monday - 7 * DAY_MS + ((day + 6) % 7) * DAY_MS);
+  return isoDay(monday - 7 * DAY_MS + ((day + 6) % 7) * DAY_MS);
 }
 
 export function resolveRelative(text: string, before: string, r: ParsedResult, ref: Date, after = ''): string | undefined {
@@ -42,7 +36,7 @@ export function resolveRelative(text: string, before: string, r: ParsedResult, r
   const inLastWeek = lastWeekDay(text, ref);
   if (inLastWeek) return inLastWeek;
   // "this week" ends on the day of publication; chrono may start it on a Sunday of the month before
-  if (THIS_WEEK.test(text)) return `${ref.getUTCFullYear()}-${pad(ref.getUTCMonth() + 1)}`;
+  if (THIS_WEEK.test(text)) return isoMonth(ref);
   const c = r.start;
   let t = Date.UTC(c.get('year')!, c.get('month')! - 1, c.get('day')!);
   // news says "on Monday" for the Monday just past; chrono may pick the coming one
@@ -51,6 +45,6 @@ export function resolveRelative(text: string, before: string, r: ParsedResult, r
   const d = new Date(t);
   const y = d.getUTCFullYear();
   if (YEAR_WORD.test(text)) return String(y);
-  if (MONTH_WORD.test(text)) return `${y}-${pad(d.getUTCMonth() + 1)}`;
-  return iso(t);
+  if (MONTH_WORD.test(text)) return isoMonth(d);
+  return isoDay(t);
 }
