@@ -3,6 +3,7 @@
 //   "the city said on Tuesday" → report (the date of a statement about the incident);
 //   "founded in 1998", "a previous breach in 2015", "as of March 1" → excluded.
 import { matches, type AnalysedDoc, type Sentence } from '../../_shared/kit.ts';
+import { MONTH_SOURCE } from '../../_shared/months.ts';
 
 export type DateContext = 'incident' | 'discovery' | 'disclosure' | 'report' | 'excluded' | 'neutral';
 
@@ -136,7 +137,7 @@ const OPEN_START = /\b(?:from|starting|beginning)\s+$/i;
 const RANGE_INSIDE = /\s(?:and|to|through|until|till)\s|[–—]|\s-\s/i;
 const RANGE_NEXT = /^\s*,?\s*(?:(?:and|to|through|until|till|onwards?)\b|[-–—])/i;
 // the second date of a range: "between Jan. 5 and Feb. 2, 2019" reports the start
-const RANGE_END = /(?:\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)\s*(?:and|to|through|until|till|-|–|—)\s*(?:early|mid|late)?[\s-]*$/i;
+const RANGE_END = new RegExp(String.raw`(?:\d|\b(?:${MONTH_SOURCE})\b\.?)\s*(?:and|to|through|until|till|-|–|—)\s*(?:early|mid|late)?[\s-]*$`, 'i');
 
 function nearest(re: RegExp, text: string, from: number, to: number, before: boolean): number {
   let best = Infinity;

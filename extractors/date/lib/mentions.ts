@@ -2,6 +2,7 @@
 //   "On June 13, 2014, hackers …"  "in March 2021"  "Jan. 5"  "last Tuesday"  "in 2016"
 // chrono-node is costly, so it only sees sentences a cheap regex has already selected, never the whole text.
 import { matches, type AnalysedDoc, type Sentence } from '../../_shared/kit.ts';
+import { MONTH_SOURCE } from '../../_shared/months.ts';
 import type * as chrono from 'chrono-node';
 import { absoluteChrono, relativeChrono } from './chrono.ts';
 import { classifyContext, type DateContext } from './context.ts';
@@ -26,11 +27,7 @@ export interface DateMention {
   readonly year?: number;
 }
 
-const MONTH_NAME = new RegExp(
-  String.raw`\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?` +
-    String.raw`|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b`,
-  '',
-);
+const MONTH_NAME = new RegExp(String.raw`\b(?:${MONTH_SOURCE})\b`);
 // Years an incident report can plausibly be about; older numbers are mostly counts or codes.
 const YEAR_SRC = '(?:19[89]\\d|20[0-3]\\d)';
 const YEAR = new RegExp(`\\b${YEAR_SRC}\\b`);
