@@ -251,12 +251,29 @@ export function inOtherIncident(text: string, m: { start: number; end: number })
   return OTHER_INCIDENT.test(sentenceAround(text, m));
 }
 
+// A sentence naming this many countries tells of a campaign or an outbreak across them: "has affected hospitals in
+// Britain and Spanish telecom operator Telefonica, as well as FedEx in the US".
+const SENTENCE_COUNTRIES = 3;
+/** True when the mention's sentence names three or more different countries (states not counted). */
+function inManyCountrySentence(doc: AnalysedDoc, m: Mention): boolean {
+  const text = doc.text;
+  const sentence = sentenceAround(text, m);
+  const from = m.start - sentence.indexOf(text.slice(m.start, m.end));
+  const to = from + sentence.length;
+  const countries = new Set(
+    mentions(doc)
+      .filter((x) => x.kind !== 'state' && x.start >= from && x.end <= to)
+      .map((x) => x.place.country),
+  );
+  return countries.size >= SENTENCE_COUNTRIES;
+}
+
 /**
  * True when the mention does not place one victim: one of a list of many countries ("and other countries"), a
  * nationwide figure ("in the US alone"), or in an example of another incident.
  */
 export function notOneVictimsPlace(doc: AnalysedDoc, m: Mention): boolean {
-  return inCountryList(doc, m) || inExample(doc.text, m) || inOtherIncident(doc.text, m);
+  return inCountryList(doc, m) || inManyCountrySentence(doc, m) || inExample(doc.text, m) || inOtherIncident(doc.text, m);
 }
 
 // A breach notice goes to the attorney general of every state whose residents were affected: the state that received
