@@ -29,6 +29,7 @@ export default defineRule({
     'The new lure continues the ransomware trends of 2023, the researcher said.',
     'Phishing cost retailers $40 million in 2021 alone.',
     'In 2019, for instance, another crew hijacked the domain of a bank.',
+    'As per statistics from the police, in the first months of 2016 a single strain infected 100,000 computers a day.',
     // a year looked back to, and a year told of other incidents, are the background of the story
     'Back in 2016, the blogging site had its hands full with a security incident.',
     'The list of phishing samples the carrier keeps goes back to 2014.',

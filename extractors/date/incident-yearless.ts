@@ -22,6 +22,9 @@ export default defineRule({
     'Hackers broke into the network on March 3, the company said.',
     'The company was founded in 2001. It was incorporated on May 3.',
     'The firm will publish results on March 3.',
+    // a count over many incidents is dated, not an incident
+    'In March, the number of computers infected by ransomware hit its peak for the year.',
+    'While the statistics for this January are not in yet, researchers expect another spike in phishing.',
     // the day of a statement, not of the incident: "said in March"
     { text: 'The man defrauded two firms of millions, prosecutors said in March.', publishedAt: '2021-04-28' },
     // the day the incident was owned up to

@@ -78,6 +78,9 @@ const PRODUCT_EVENT_AFTER = /^\s*,?\s*(?:patched|fixed|released|rolled\s+out)\b/
 const TREND = /\b(?:trends?|industries|overall|year-(?:on|over)-year|the\s+number\s+of)\b[^.;]{0,60}$/i;
 // "records compromised in 2015, according to provider data": a count from figures kept over many incidents
 const TREND_AFTER = /^\s*(?:alone\b|(?:[\w-]+\s+){0,2}trends?\b|,?\s*according\s+to\s+(?:[\w-]+\s+){0,3}(?:data|figures|statistics)\b)/i;
+// a sentence that counts over many incidents dates its count, not an incident: "As per statistics produced by the police,
+// in the first months of 2021 …", "In May, the number of infected computers peaked", "the numbers for this March aren't in yet"
+const COUNTED = /\b(?:statistics|the\s+numbers?\s+(?:of|for))\b/i;
 // "the fan site itself shut down in 2016": a business closing, not systems an attack took down ("were shut down")
 const CLOSED = /(?<!\b(?:was|were|been|be|is|are|being)\s+)\bshut\s+down\s+(?:in|on)\s+$/i;
 // an example given in passing: "In 2013, for instance, another group hijacked a bank's domain"
@@ -166,6 +169,7 @@ export function classifyContext(text: string, sentence: Sentence, start: number,
   if (OTHER_INCIDENT.test(lead.slice(-110)) || AHEAD.test(lead.slice(-60)) || BACKGROUND.test(lead.slice(-90))) return 'excluded';
   const after = text.slice(end, end + 60);
   if (PRODUCT_EVENT.test(lead.slice(-70)) || PRODUCT_EVENT_AFTER.test(after)) return 'excluded';
+  if (COUNTED.test(text.slice(sentence.start, sentence.end))) return 'excluded';
   if (TREND.test(lead.slice(-80)) || TREND_AFTER.test(after) || EXAMPLE.test(lead.slice(-50)) || EXAMPLE_AFTER.test(after)) return 'excluded';
   if (TOLD_BODY.test(lead.slice(-100)) || OTHER_INCIDENT_AFTER.test(after) || CLOSED.test(lead.slice(-30))) return 'excluded';
   if (/^\d{4}$/.test(text.slice(start, end)) && YEAR_LOOKED_BACK.test(lead.slice(-24))) return 'excluded';
