@@ -4,6 +4,7 @@
 // corpora and score the other (out-of-fold calibration error).
 import { RANKED_VICTIM, rankKey, type CalibrationTable, type Genre } from '../core/calibration.ts';
 import { ece } from './score.ts';
+import { halfOf } from './split.ts';
 
 /** One decision of resolve and whether the scorer judged it right. */
 export interface Observation {
@@ -187,7 +188,7 @@ export function fitCalibration(obs: readonly Observation[]): CalibrationTable {
 }
 
 /** The confidence a table gives an observed decision (the raw score when the table has never seen its rule). */
-export const lookup = (table: CalibrationTable, o: Observation) => table[o.keys[0]]?.p ?? table[o.keys[1]]?.p ?? table[o.keys[2]]?.p ?? o.raw;
+const lookup = (table: CalibrationTable, o: Observation) => table[o.keys[0]]?.p ?? table[o.keys[1]]?.p ?? table[o.keys[2]]?.p ?? o.raw;
 
 /** Calibration error per source|view of the table on the given observations. */
 export function eceBy(table: CalibrationTable, obs: readonly Observation[]): Map<string, { n: number; precision: number; ece: number }> {
@@ -203,4 +204,49 @@ export function eceBy(table: CalibrationTable, obs: readonly Observation[]): Map
     out.set(k, { n: pairs.length, precision: pairs.filter(([, ok]) => ok).length / pairs.length, ece: ece(pairs) ?? 0 });
   }
   return out;
+}
+
+/**
+ * Out of fold: fitted on half A of every corpus (fixtures always in), half B scored with it, and the other way; the
+ * held-out confidences of both halves pooled per source|view (what the fitted observations, `scored`, would get).
+ */
+export function outOfFold(obs: readonly Observation[], scored: readonly Observation[]): Map<string, Array<[number, boolean]>> {
+  const inHalf = (h: 'A' | 'B') => (o: Observation) => o.source === 'fixtures' || halfOf(o.id) === h;
+  const pooled = new Map<string, Array<[number, boolean]>>();
+  for (const [fitOn, scoreOn] of [
+    ['A', 'B'],
+    ['B', 'A'],
+  ] as const) {
+    const t = fitCalibration(obs.filter(inHalf(fitOn)));
+    for (const o of scored.filter((x) => x.source !== 'fixtures' && halfOf(x.id) === scoreOn)) {
+      const k = `${o.source}|${o.view}`;
+      pooled.set(k, [...(pooled.get(k) ?? []), [lookup(t, o), o.ok]]);
+    }
+  }
+  return new Map([...pooled].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/**
+ * The out-of-fold ECE a perfectly calibrated table would still show, per source|view: every judgement of a dev
+ * corpus is redrawn as right with the probability `table` gives it (fixtures stay as they are), the fit is rerun out
+ * of fold on the draw, and its ECE averaged over the draws. Fitting on one half adds the half's own sampling error to
+ * the scored half's, so this floor lies above the in-sample one of scripts/ece-noise.ts.
+ */
+export function outOfFoldNoise(table: CalibrationTable, obs: readonly Observation[], draws: number): Map<string, number> {
+  // a fixed linear congruential generator: the same figures on every run
+  let seed = 20261205;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const sums = new Map<string, number>();
+  for (let d = 0; d < draws; d++) {
+    const drawn = obs.map((o) => (o.source === 'fixtures' ? o : { ...o, ok: random() < lookup(table, o) }));
+    for (const [k, pairs] of outOfFold(
+      drawn,
+      drawn.filter((o) => o.use !== 'hand'),
+    ))
+      sums.set(k, (sums.get(k) ?? 0) + (ece(pairs) ?? 0) / draws);
+  }
+  return sums;
 }
