@@ -58,6 +58,10 @@ describe('noneFeatures', () => {
     expect(noneFeatures({ text: TEXT, title: 'Beware the tax-refund phishing scam' }, 2).generalStory).toBe(1);
     expect(noneFeatures({ text: TEXT, title: TITLE }, 2).generalStory).toBe(0);
   });
+  it("a scam aimed at a brand's users is about the public", () => {
+    expect(noneFeatures({ text: TEXT, title: 'Fake receipts target Acme Music users' }, 2).publicTarget).toBe(1);
+    expect(noneFeatures({ text: TEXT, title: TITLE }, 2).publicTarget).toBe(0);
+  });
 });
 
 describe('softmax', () => {

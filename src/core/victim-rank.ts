@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../config.ts';
 import type { Candidate } from './rule.ts';
-import { hasIncidentWord, storyFocus } from './incident/focus.ts';
+import { hasIncidentWord, storyFocus, targetsThePublic } from './incident/focus.ts';
 import { normName } from './fields/index.ts';
 import { alternation, escapeLiteral } from './alternation.ts';
 import { wordList } from '../../extractors/_shared/lexicon.ts';
@@ -112,10 +112,18 @@ export function groupFeatures({ members, score }: RankGroup, doc: RankDoc): Reco
   };
 }
 
-/** The features of the no-victim option: what the article as a whole says about having a victim. */
+/**
+ * The features of the no-victim option: what the article as a whole says about having a victim (a general story;
+ * a scam aimed at a brand's public, "targets Acme users"; how many names are in the running).
+ */
 export function noneFeatures(doc: RankDoc, groups: number): Record<string, number> {
   const focus = storyFocus(doc.text, doc.title);
-  return { bias: 1, generalStory: focus.victimIncident ? 0 : 1, groups: Math.log1p(groups) };
+  return {
+    bias: 1,
+    generalStory: focus.victimIncident ? 0 : 1,
+    publicTarget: targetsThePublic(doc.text, doc.title) ? 1 : 0,
+    groups: Math.log1p(groups),
+  };
 }
 
 const dot = (w: Record<string, number>, f: Record<string, number>) => Object.entries(f).reduce((s, [k, v]) => s + (w[k] ?? 0) * v, 0);
