@@ -66,26 +66,27 @@ import r61 from './victim/described-opening.ts';
 import r62 from './victim/disclosed-incident.ts';
 import r63 from './victim/first-organisation.ts';
 import r64 from './victim/first-proper-name.ts';
-import r65 from './victim/headline-tag.ts';
-import r66 from './victim/headline-victim.ts';
-import r67 from './victim/hit-by-attack.ts';
-import r68 from './victim/incident-at.ts';
-import r69 from './victim/insider-employer.ts';
-import r70 from './victim/it-office-of.ts';
-import r71 from './victim/known-brand.ts';
-import r72 from './victim/lead-appositive.ts';
-import r73 from './victim/lead-subject.ts';
-import r74 from './victim/most-mentioned.ts';
-import r75 from './victim/name-assets.ts';
-import r76 from './victim/named-incident.ts';
-import r77 from './victim/opening-subject.ts';
-import r78 from './victim/people-of.ts';
-import r79 from './victim/possessive-assets.ts';
-import r80 from './victim/practitioner.ts';
-import r81 from './victim/report-header.ts';
-import r82 from './victim/served-client.ts';
-import r83 from './victim/site-domain.ts';
-import r84 from './victim/worked-for.ts';
+import r65 from './victim/headline-described.ts';
+import r66 from './victim/headline-tag.ts';
+import r67 from './victim/headline-victim.ts';
+import r68 from './victim/hit-by-attack.ts';
+import r69 from './victim/incident-at.ts';
+import r70 from './victim/insider-employer.ts';
+import r71 from './victim/it-office-of.ts';
+import r72 from './victim/known-brand.ts';
+import r73 from './victim/lead-appositive.ts';
+import r74 from './victim/lead-subject.ts';
+import r75 from './victim/most-mentioned.ts';
+import r76 from './victim/name-assets.ts';
+import r77 from './victim/named-incident.ts';
+import r78 from './victim/opening-subject.ts';
+import r79 from './victim/people-of.ts';
+import r80 from './victim/possessive-assets.ts';
+import r81 from './victim/practitioner.ts';
+import r82 from './victim/report-header.ts';
+import r83 from './victim/served-client.ts';
+import r84 from './victim/site-domain.ts';
+import r85 from './victim/worked-for.ts';
 
 export const RULE_SPECS: readonly (readonly [string, RuleSpec])[] = [
   ['date/any-year', r0],
@@ -153,24 +154,25 @@ export const RULE_SPECS: readonly (readonly [string, RuleSpec])[] = [
   ['victim/disclosed-incident', r62],
   ['victim/first-organisation', r63],
   ['victim/first-proper-name', r64],
-  ['victim/headline-tag', r65],
-  ['victim/headline-victim', r66],
-  ['victim/hit-by-attack', r67],
-  ['victim/incident-at', r68],
-  ['victim/insider-employer', r69],
-  ['victim/it-office-of', r70],
-  ['victim/known-brand', r71],
-  ['victim/lead-appositive', r72],
-  ['victim/lead-subject', r73],
-  ['victim/most-mentioned', r74],
-  ['victim/name-assets', r75],
-  ['victim/named-incident', r76],
-  ['victim/opening-subject', r77],
-  ['victim/people-of', r78],
-  ['victim/possessive-assets', r79],
-  ['victim/practitioner', r80],
-  ['victim/report-header', r81],
-  ['victim/served-client', r82],
-  ['victim/site-domain', r83],
-  ['victim/worked-for', r84],
+  ['victim/headline-described', r65],
+  ['victim/headline-tag', r66],
+  ['victim/headline-victim', r67],
+  ['victim/hit-by-attack', r68],
+  ['victim/incident-at', r69],
+  ['victim/insider-employer', r70],
+  ['victim/it-office-of', r71],
+  ['victim/known-brand', r72],
+  ['victim/lead-appositive', r73],
+  ['victim/lead-subject', r74],
+  ['victim/most-mentioned', r75],
+  ['victim/name-assets', r76],
+  ['victim/named-incident', r77],
+  ['victim/opening-subject', r78],
+  ['victim/people-of', r79],
+  ['victim/possessive-assets', r80],
+  ['victim/practitioner', r81],
+  ['victim/report-header', r82],
+  ['victim/served-client', r83],
+  ['victim/site-domain', r84],
+  ['victim/worked-for', r85],
 ];

@@ -32,6 +32,9 @@ describe('groupFeatures', () => {
       { text: TEXT, title: TITLE },
     );
     expect(f.headlineVictim).toBe(1);
+    // the headline describes it ("furniture store hit") and the body names it with the same words
+    const d = groupFeatures({ members: [cand('Smalltown Dental', 'headline-described')], score: 0.6 }, { text: TEXT, title: TITLE });
+    expect(d.headlineVictim).toBe(1);
   });
   it('a firm quoted about the attack: not in the headline, once, no incident wording beside it', () => {
     const f = groupFeatures({ members: [cand('Acme Security', 'a')], score: 0.6 }, { text: TEXT, title: TITLE });

@@ -74,7 +74,7 @@ const LOWER_BEFORE = /\p{Ll}\s+$/u;
 const KIND_WORDS = new Set(wordList('victim-kind-nouns'));
 
 // the rule that reads whom the headline says was hit ("Acme hit by ransomware"): the article's own word on its victim
-const HEADLINE_RULE = 'victim/headline-victim';
+const HEADLINE_RULES = new Set(['victim/headline-victim', 'victim/headline-described']);
 
 const tokens = (s: string) =>
   normName(s)
@@ -123,7 +123,7 @@ export function groupFeatures({ members, score }: RankGroup, doc: RankDoc): Reco
   return {
     measured: score,
     title,
-    headlineVictim: members.some((m) => m.rule === HEADLINE_RULE) ? 1 : 0,
+    headlineVictim: members.some((m) => HEADLINE_RULES.has(m.rule)) ? 1 : 0,
     lead: first < LEAD_CHARS || at.some((i) => i < LEAD_CHARS) ? 1 : 0,
     mentions: Math.log1p(at.length),
     incidentNear: at.some((i) => hasIncidentWord(near(i))) ? 1 : 0,
