@@ -62,9 +62,15 @@ interface LatinModels {
   readonly ranks: Int16Array;
 }
 
-// A trigram as one number (three UTF-16 code units of 16 bits each: below 2^48, exact): looked up without slicing
-// the text into a string per position.
-const gramKey = (s: string, i: number) => s.charCodeAt(i) * 4_294_967_296 + s.charCodeAt(i + 1) * 65_536 + s.charCodeAt(i + 2);
+// A trigram as one number, looked up without slicing the text into a string per position: three code units below
+// 1024 (all of Latin text) packed in 30 bits, a small integer V8 hashes fast; any other as 48 bits (exact), above 2^30.
+const SMALL = 1024;
+const gramKey = (s: string, i: number) => {
+  const a = s.charCodeAt(i);
+  const b = s.charCodeAt(i + 1);
+  const c = s.charCodeAt(i + 2);
+  return a < SMALL && b < SMALL && c < SMALL ? (a << 20) | (b << 10) | c : a * 4_294_967_296 + b * 65_536 + c + 2 ** 30;
+};
 
 let latinModels: LatinModels | undefined;
 let hits: Uint16Array | undefined;
@@ -92,6 +98,28 @@ function models(): LatinModels {
   return (latinModels = { count: langs.length, english: langs.indexOf('eng'), rows, ranks });
 }
 
+// The letters (\p{L}) and Latin-script characters (franc's expression) of a sample, as its two match counts would give
+// them, without an array of one-character matches: ASCII letters counted in a loop (both kinds), the rest, usually
+// nothing, by the expressions over what is left once each ASCII run is one space (neither kind, and it keeps apart the
+// characters it stood between).
+const NON_ASCII = /[^\x00-\x7f]/;
+let lastSample: string | undefined;
+let lastCounts = { letters: 0, latin: 0 };
+function letterCounts(sample: string): { letters: number; latin: number } {
+  if (sample === lastSample) return lastCounts;
+  let ascii = 0;
+  for (let i = 0; i < sample.length; i++) if ((((sample.charCodeAt(i) | 32) - 97) >>> 0) < 26) ascii++;
+  let letters = ascii;
+  let latin = ascii;
+  if (NON_ASCII.test(sample)) {
+    const rest = sample.replace(/[\x00-\x7f]+/g, ' ');
+    letters += rest.match(/\p{L}/gu)?.length ?? 0;
+    latin += rest.match(expressions.Latin!)?.length ?? 0;
+  }
+  lastSample = sample;
+  return (lastCounts = { letters, latin });
+}
+
 /**
  * True when franc would rank English first or level with the first (so notEnglish answers null): the text is mostly
  * Latin letters (franc then compares the Latin-script languages only) and no language's trigram distance is below
@@ -99,7 +127,7 @@ function models(): LatinModels {
  */
 function englishLeads(sample: string): boolean {
   // scripts are disjoint, so a script with more than half the characters is the one franc picks
-  if ((sample.match(expressions.Latin!)?.length ?? 0) * 2 <= sample.length) return false;
+  if (letterCounts(sample).latin * 2 <= sample.length) return false;
   const value = ` ${cleanForTrigrams(sample)} `;
   const { count, english, rows, ranks } = models();
   // each listed trigram's count in the text, in a table kept between calls (zeroed again below); unlisted ones only
@@ -134,7 +162,7 @@ function englishLeads(sample: string): boolean {
  */
 export function notEnglish(text: string, francOnly = false): string | null {
   const sample = text.slice(0, SAMPLE_CHARS);
-  if ((sample.match(/\p{L}/gu)?.length ?? 0) < MIN_LETTERS) return null;
+  if (letterCounts(sample).letters < MIN_LETTERS) return null;
   if (!francOnly && englishLeads(sample)) return null;
   const ranked = francAll(sample, { minLength: MIN_LETTERS, only: ONLY });
   const [best, score] = ranked[0] ?? ['und', 0];
