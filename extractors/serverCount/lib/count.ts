@@ -2,7 +2,7 @@
 // servers and two application servers" (4), "encrypted 1,500 computers". Not a fleet or a product spec
 // ("Cloudflare runs 10,000 servers", "supports up to 64 servers") and not vague sizes ("hundreds of").
 import { matches, type AnalysedDoc, type Sentence } from '../../_shared/kit.ts';
-import { NUMBER_SOURCE, parseNumber } from '../../_shared/numbers.ts';
+import { NUMBER_SOURCE, NUMBER_START_SOURCE, parseNumber } from '../../_shared/numbers.ts';
 
 export interface Count {
   start: number;
@@ -20,7 +20,7 @@ const RANGE_HIGH = String.raw`(?:\s*(?:-|–|to)\s*(?:\d[\d,]*|${NUMBER_SOURCE})
 // laptops"), another number, or the attackers' own machines ("1 million proxy servers", "command-and-control servers")
 const MODIFIER =
   String.raw`(?:(?!(?:and|or|but|to|of|in|on|at|for|from|by|with|after|before|since|than|over|into|the|a|an|were|was|proxy|command|c&c|c2` +
-  String.raw`|botnet|bot)\b|${NUMBER_SOURCE}\s)[\w.&-]+\s+){0,3}?`;
+  String.raw`|botnet|bot)\b|${NUMBER_START_SOURCE}\s)[\w.&-]+\s+){0,3}?`;
 const MONTHS =
   String.raw`jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?` +
   String.raw`|dec(?:ember)?`;
