@@ -67,26 +67,27 @@ import r62 from './victim/described-opening.ts';
 import r63 from './victim/disclosed-incident.ts';
 import r64 from './victim/first-organisation.ts';
 import r65 from './victim/first-proper-name.ts';
-import r66 from './victim/headline-tag.ts';
-import r67 from './victim/headline-victim.ts';
-import r68 from './victim/hit-by-attack.ts';
-import r69 from './victim/incident-at.ts';
-import r70 from './victim/insider-employer.ts';
-import r71 from './victim/it-office-of.ts';
-import r72 from './victim/known-brand.ts';
-import r73 from './victim/lead-appositive.ts';
-import r74 from './victim/lead-subject.ts';
-import r75 from './victim/most-mentioned.ts';
-import r76 from './victim/name-assets.ts';
-import r77 from './victim/named-incident.ts';
-import r78 from './victim/opening-subject.ts';
-import r79 from './victim/people-of.ts';
-import r80 from './victim/possessive-assets.ts';
-import r81 from './victim/practitioner.ts';
-import r82 from './victim/report-header.ts';
-import r83 from './victim/served-client.ts';
-import r84 from './victim/site-domain.ts';
-import r85 from './victim/worked-for.ts';
+import r66 from './victim/headline-described.ts';
+import r67 from './victim/headline-tag.ts';
+import r68 from './victim/headline-victim.ts';
+import r69 from './victim/hit-by-attack.ts';
+import r70 from './victim/incident-at.ts';
+import r71 from './victim/insider-employer.ts';
+import r72 from './victim/it-office-of.ts';
+import r73 from './victim/known-brand.ts';
+import r74 from './victim/lead-appositive.ts';
+import r75 from './victim/lead-subject.ts';
+import r76 from './victim/most-mentioned.ts';
+import r77 from './victim/name-assets.ts';
+import r78 from './victim/named-incident.ts';
+import r79 from './victim/opening-subject.ts';
+import r80 from './victim/people-of.ts';
+import r81 from './victim/possessive-assets.ts';
+import r82 from './victim/practitioner.ts';
+import r83 from './victim/report-header.ts';
+import r84 from './victim/served-client.ts';
+import r85 from './victim/site-domain.ts';
+import r86 from './victim/worked-for.ts';
 
 export const RULE_SPECS: readonly (readonly [string, RuleSpec])[] = [
   ['date/any-year', r0],
@@ -155,24 +156,25 @@ export const RULE_SPECS: readonly (readonly [string, RuleSpec])[] = [
   ['victim/disclosed-incident', r63],
   ['victim/first-organisation', r64],
   ['victim/first-proper-name', r65],
-  ['victim/headline-tag', r66],
-  ['victim/headline-victim', r67],
-  ['victim/hit-by-attack', r68],
-  ['victim/incident-at', r69],
-  ['victim/insider-employer', r70],
-  ['victim/it-office-of', r71],
-  ['victim/known-brand', r72],
-  ['victim/lead-appositive', r73],
-  ['victim/lead-subject', r74],
-  ['victim/most-mentioned', r75],
-  ['victim/name-assets', r76],
-  ['victim/named-incident', r77],
-  ['victim/opening-subject', r78],
-  ['victim/people-of', r79],
-  ['victim/possessive-assets', r80],
-  ['victim/practitioner', r81],
-  ['victim/report-header', r82],
-  ['victim/served-client', r83],
-  ['victim/site-domain', r84],
-  ['victim/worked-for', r85],
+  ['victim/headline-described', r66],
+  ['victim/headline-tag', r67],
+  ['victim/headline-victim', r68],
+  ['victim/hit-by-attack', r69],
+  ['victim/incident-at', r70],
+  ['victim/insider-employer', r71],
+  ['victim/it-office-of', r72],
+  ['victim/known-brand', r73],
+  ['victim/lead-appositive', r74],
+  ['victim/lead-subject', r75],
+  ['victim/most-mentioned', r76],
+  ['victim/name-assets', r77],
+  ['victim/named-incident', r78],
+  ['victim/opening-subject', r79],
+  ['victim/people-of', r80],
+  ['victim/possessive-assets', r81],
+  ['victim/practitioner', r82],
+  ['victim/report-header', r83],
+  ['victim/served-client', r84],
+  ['victim/site-domain', r85],
+  ['victim/worked-for', r86],
 ];

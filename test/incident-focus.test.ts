@@ -1,7 +1,7 @@
 // The headline decides whether an article tells of a victim's incident: general-story wording (a scam, a flaw,
 // a report) without any word tying it to a victim's incident means no victim. Invented headlines.
 import { describe, expect, it } from 'vitest';
-import { storyFocus } from '../src/core/incident/focus.ts';
+import { storyFocus, targetsThePublic } from '../src/core/incident/focus.ts';
 
 describe('storyFocus', () => {
   it.each([
@@ -34,5 +34,25 @@ describe('storyFocus', () => {
   it('reads the opening when there is no headline', () => {
     expect(storyFocus('Top five phishing scams and how to avoid them. Scammers keep inventing new lures.').victimIncident).toBe(false);
     expect(storyFocus('The water authority was hacked on Monday, officials said.').victimIncident).toBe(true);
+  });
+});
+
+describe('targetsThePublic', () => {
+  it.each([
+    ['Phishing scam targets iPhone users with fake support calls', 'Body text.'],
+    ['Picky ransomware targets a subset of would-be Streamflix users', 'Body text.'],
+    ['Malware on the rise', 'A new threat aims to steal Streamflix user credentials and hold them hostage.'],
+    ['Fake receipts from phishers targeting Acme Music customers', 'Body text.'],
+  ])("a scam aimed at a brand's public: %s", (title, text) => {
+    expect(targetsThePublic(text, title)).toBe(true);
+  });
+
+  it.each([
+    ['New email scam is targeting customers across the country', 'Body text.'],
+    ['Attacks targeting its customers came from a breach, Acme admits', 'Body text.'],
+    ['Hackers targeted Acme customer records in March', 'Body text.'],
+    ['Acme says 2 million users affected by breach', 'Acme users were told to reset their passwords.'],
+  ])("not a brand's public: %s", (title, text) => {
+    expect(targetsThePublic(text, title)).toBe(false);
   });
 });

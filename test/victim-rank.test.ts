@@ -24,7 +24,7 @@ const cand = (value: string, rule: string, confidence = 0.5): Candidate<'victim'
 describe('groupFeatures', () => {
   it('the headline, lead, mentions and incident wording of the victim', () => {
     const f = groupFeatures({ members: [cand('Smalltown Dental', 'a')], score: 0.6 }, { text: TEXT, title: TITLE });
-    expect(f).toEqual({ measured: 0.6, title: 1, lead: 1, mentions: Math.log1p(2), incidentNear: 1, product: 0, headlineVictim: 0 });
+    expect(f).toEqual({ measured: 0.6, title: 1, lead: 1, mentions: Math.log1p(2), incidentNear: 1, product: 0, headlineVictim: 0, headlineKind: 0 });
   });
   it('a group the headline rule proposed carries that as a feature of its own', () => {
     const f = groupFeatures(
@@ -32,11 +32,35 @@ describe('groupFeatures', () => {
       { text: TEXT, title: TITLE },
     );
     expect(f.headlineVictim).toBe(1);
+    // the headline describes it ("furniture store hit") and the body names it with the same words
+    const d = groupFeatures({ members: [cand('Smalltown Dental', 'headline-described')], score: 0.6 }, { text: TEXT, title: TITLE });
+    expect(d.headlineVictim).toBe(1);
   });
   it('a firm quoted about the attack: not in the headline, once, no incident wording beside it', () => {
     const f = groupFeatures({ members: [cand('Acme Security', 'a')], score: 0.6 }, { text: TEXT, title: TITLE });
     expect(f.title).toBe(0);
     expect(f.mentions).toBeCloseTo(Math.log1p(1));
+  });
+
+  it('the headline describes the victim by a kind the article types the name by', () => {
+    const text = 'A dental practice was hit. The practice Smalltown Dental said records were locked. Acme Security studied the strain.';
+    const g = (value: string) => {
+      const i = text.indexOf(value);
+      const c: Candidate<'victim'> = {
+        field: 'victim',
+        value,
+        confidence: 0.5,
+        rule: 'victim/a',
+        evidence: [{ start: i, end: i + value.length, text: value }],
+      };
+      return groupFeatures({ members: [c], score: 0.5 }, { text, title: 'Ransomware hits Warwick dental practice' });
+    };
+    expect(g('Smalltown Dental').headlineKind).toBe(1);
+    expect(g('Acme Security').headlineKind).toBe(0);
+    // "the largest Acme trust": a name qualifying a described body
+    const t2 = 'The largest Acme trust in England was hit.';
+    const c2: Candidate<'victim'> = { field: 'victim', value: 'Acme', confidence: 0.5, rule: 'victim/a', evidence: [{ start: 12, end: 16, text: 'Acme' }] };
+    expect(groupFeatures({ members: [c2], score: 0.5 }, { text: t2, title: 'Hospital trust hit by attack' }).headlineKind).toBe(0);
   });
 
   it('a product the machines run: "MongoDB servers"', () => {
@@ -57,6 +81,10 @@ describe('noneFeatures', () => {
   it('a headline about a scam on the public is a general story', () => {
     expect(noneFeatures({ text: TEXT, title: 'Beware the tax-refund phishing scam' }, 2).generalStory).toBe(1);
     expect(noneFeatures({ text: TEXT, title: TITLE }, 2).generalStory).toBe(0);
+  });
+  it("a scam aimed at a brand's users is about the public", () => {
+    expect(noneFeatures({ text: TEXT, title: 'Fake receipts target Acme Music users' }, 2).publicTarget).toBe(1);
+    expect(noneFeatures({ text: TEXT, title: TITLE }, 2).publicTarget).toBe(0);
   });
 });
 

@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../config.ts';
 import type { Candidate } from './rule.ts';
-import { hasIncidentWord, storyFocus } from './incident/focus.ts';
+import { hasIncidentWord, storyFocus, targetsThePublic } from './incident/focus.ts';
 import { normName } from './fields/index.ts';
 import { alternation, escapeLiteral } from './alternation.ts';
 import { wordList } from '../../extractors/_shared/lexicon.ts';
@@ -64,8 +64,17 @@ const MAX_MENTIONS_SCANNED = 50;
 // "our MongoDB servers": a name its machines are called by is the product they run, not their owner
 const PRODUCT_NOUN = new RegExp(`^\\s+(?:${alternation(wordList('victim-product-nouns'))})\\b`, 'i');
 
+// a name typed by a kind noun: "the company Acme Video", "Barts health trust", "Acme, a Virginia company"
+const KIND = alternation(wordList('victim-kind-nouns'));
+const KIND_BEFORE = new RegExp(`\\b(${KIND})\\s+$`, 'i');
+const KIND_AFTER = new RegExp(
+  `^(?:['’]s)?\\s+(?:(?!(?:the|a|an|and|or|of|to|in|is|was|has|had|said|says)\\s)[a-z-]+\\s+){0,2}?(${KIND})\\b|^,?\\s*[,—–(]\\s*(?:a|an|the)\\s+(?:[\\w.-]+\\s+){0,4}?(${KIND})\\b`,
+);
+const LOWER_BEFORE = /\p{Ll}\s+$/u;
+const KIND_WORDS = new Set(wordList('victim-kind-nouns'));
+
 // the rule that reads whom the headline says was hit ("Acme hit by ransomware"): the article's own word on its victim
-const HEADLINE_RULE = 'victim/headline-victim';
+const HEADLINE_RULES = new Set(['victim/headline-victim', 'victim/headline-described']);
 
 const tokens = (s: string) =>
   normName(s)
@@ -99,23 +108,42 @@ export function groupFeatures({ members, score }: RankGroup, doc: RankDoc): Reco
   const own = tokens(shortest);
   const title = own.length ? own.filter((t) => inHeadline.has(t)).length / own.length : 0;
   const at = [...new Set(names.flatMap((n) => mentions(doc.text, n)))];
+  // the headline describes the victim by a kind ("Warwick company boss hit") and the article types this name by it
+  const kinds = headline.filter((t) => KIND_WORDS.has(t));
+  const typedAs = (i: number) => {
+    const before = doc.text.slice(Math.max(0, i - 40), i);
+    const b = KIND_BEFORE.exec(before)?.[1];
+    const a = KIND_AFTER.exec(doc.text.slice(i + shortest.length, i + shortest.length + 80));
+    // "the largest NHS trust": a name qualifying a described body, not the body's name
+    const qualifier = LOWER_BEFORE.test(before);
+    return [b, qualifier ? undefined : a?.[1], a?.[2]].filter((k): k is string => !!k).map((k) => k.toLowerCase());
+  };
   const first = Math.min(...members.map((m) => m.evidence[0]?.start ?? 0));
   const near = (i: number) => doc.text.slice(Math.max(0, i - NEAR_CHARS), i + shortest.length + NEAR_CHARS);
   return {
     measured: score,
     title,
-    headlineVictim: members.some((m) => m.rule === HEADLINE_RULE) ? 1 : 0,
+    headlineVictim: members.some((m) => HEADLINE_RULES.has(m.rule)) ? 1 : 0,
     lead: first < LEAD_CHARS || at.some((i) => i < LEAD_CHARS) ? 1 : 0,
     mentions: Math.log1p(at.length),
     incidentNear: at.some((i) => hasIncidentWord(near(i))) ? 1 : 0,
+    headlineKind: kinds.length && at.some((i) => typedAs(i).some((k) => kinds.includes(k))) ? 1 : 0,
     product: at.length ? at.filter((i) => PRODUCT_NOUN.test(doc.text.slice(i + shortest.length, i + shortest.length + 20))).length / at.length : 0,
   };
 }
 
-/** The features of the no-victim option: what the article as a whole says about having a victim. */
+/**
+ * The features of the no-victim option: what the article as a whole says about having a victim (a general story;
+ * a scam aimed at a brand's public, "targets Acme users"; how many names are in the running).
+ */
 export function noneFeatures(doc: RankDoc, groups: number): Record<string, number> {
   const focus = storyFocus(doc.text, doc.title);
-  return { bias: 1, generalStory: focus.victimIncident ? 0 : 1, groups: Math.log1p(groups) };
+  return {
+    bias: 1,
+    generalStory: focus.victimIncident ? 0 : 1,
+    publicTarget: targetsThePublic(doc.text, doc.title) ? 1 : 0,
+    groups: Math.log1p(groups),
+  };
 }
 
 const dot = (w: Record<string, number>, f: Record<string, number>) => Object.entries(f).reduce((s, [k, v]) => s + (w[k] ?? 0) * v, 0);

@@ -21,6 +21,29 @@ const RISK = new RegExp(
     String.raw`(?:hack\w*|attacks?|risk|theft|fraud|snooping|spying|hijack\w*)\b`,
   'gi',
 );
+// A scam or fake app aimed at a brand's public: a targeting verb, then (a few words on) a brand written with a capital
+// and its users, customers or fans. The brand is the lure or the platform, not a victim whose systems were hit;
+// "its customers" or "their users" are an organisation's own, and "customer data" is what a breach takes.
+//   "Phishing scam targets iPhone users"  "a threat that aims to steal Netflix user credentials"  → the public
+//   "a scam targeting its customers"  "the attack targeted Acme customer records"                → not the public
+const PUBLIC_TARGET = new RegExp(
+  `(?<![\\w-])(?:${alternation(wordList('story-public-target-verbs'), { flexibleSpace: true })})\\s+` +
+    String.raw`((?:(?!(?:its|their|our|his|her)\s)[\w.+'’-]+\s+){0,4}?)([\w.+'’-]+)\s+` +
+    `(?:${alternation(wordList('story-public-people'), { flexibleSpace: true })})(?![\\w-])` +
+    String.raw`(?!\s+(?:data|database|databases|records|information|details)\b)`,
+  'gi',
+);
+const CAPITAL = /\p{Lu}/u;
+// the lead a public target is looked for in, beside the headline
+const PUBLIC_LEAD_CHARS = 400;
+
+/** Is the scam or malware of the headline or lead aimed at a brand's public ("targets Acme users")? */
+export function targetsThePublic(text: string, title?: string | null): boolean {
+  const passage = `${title ?? ''}\n${text.slice(0, PUBLIC_LEAD_CHARS)}`;
+  for (const m of passage.matchAll(PUBLIC_TARGET)) if (CAPITAL.test(m[2]!)) return true;
+  return false;
+}
+
 // Without a headline, the opening stands in for it: about a headline's length.
 const OPENING_CHARS = 160;
 

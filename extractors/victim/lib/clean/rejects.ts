@@ -29,6 +29,7 @@ import {
 import { defineReject, type Named, type RejectStep } from './step.ts';
 import { allGeneric, harmedAround, isCountry, isTownOrCounty, namedFromCommonWords } from './helpers.ts';
 import { BODY_KIND_END } from './trims.ts';
+import { appOrGame } from './app-or-game.ts';
 import { MONTH_SOURCE } from '../../../_shared/months.ts';
 
 const before = (n: Named, chars: number) => n.text.slice(Math.max(0, n.s - chars), n.s);
@@ -475,6 +476,7 @@ export const REJECTS: readonly RejectStep[] = [
   system,
   malwareName,
   product,
+  appOrGame,
   vendorKind,
   actorBefore,
   vendorBefore,
