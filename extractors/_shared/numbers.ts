@@ -26,6 +26,14 @@ export const NUMBER_SOURCE =
   String.raw`(?:(?:${DIGITS_SOURCE})(?:\s*(?:${SCALE_WORD})\b)*|(?:${WORD_NUM}` +
   String.raw`|an?\s+(?:${SCALE_WORD}))(?:\s+(?:and\s+)?(?:${SCALE_WORD}|${WORD_NUM})\b)*)`;
 
+/**
+ * Source of what a cardinal starts with, for a lookahead: `(?!NUMBER_START_SOURCE\s)` and `(?!NUMBER_SOURCE\s)` refuse the
+ * same places (NUMBER_SOURCE's repeated parts each begin with a space, or follow a scale word that has to end where a
+ * space begins), but this one is a fraction of the size, and a regex holding it inside a bounded repeat, which V8
+ * copies once per repeat, compiles in a fraction of the time.
+ */
+export const NUMBER_START_SOURCE = String.raw`(?:${DIGITS_SOURCE}(?:${SCALE_WORD})?|(?:${WORD})(?:-(?:${WORD}))?|an?\s+(?:${SCALE_WORD}))`;
+
 /** Value of a cardinal matched by NUMBER_SOURCE (or a digit string with a short scale: "4.5m", "2bn"); null if unreadable. */
 export function parseNumber(raw: string): number | null {
   const s = raw

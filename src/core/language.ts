@@ -57,14 +57,39 @@ interface LatinModels {
   readonly count: number;
   readonly english: number;
   /** Per trigram (gramKey), where its row starts in `ranks`. */
+  /** Per trigram with every code unit below SMALL (gramKey below 2^30), where its row starts in `ranks`: see rowOf. */
+  readonly small: SmallTable;
+  /** Per other trigram (gramKey 2^30 and above), where its row starts in `ranks`. */
   readonly rows: ReadonlyMap<number, number>;
   /** Per trigram row, its rank in each language's profile (-1: not in it), as franc's dictionaries give it. */
   readonly ranks: Int16Array;
 }
 
-// A trigram as one number (three UTF-16 code units of 16 bits each: below 2^48, exact): looked up without slicing
-// the text into a string per position.
-const gramKey = (s: string, i: number) => s.charCodeAt(i) * 4_294_967_296 + s.charCodeAt(i + 1) * 65_536 + s.charCodeAt(i + 2);
+// A trigram as one number, looked up without slicing the text into a string per position: three code units below
+// 1024 (all of Latin text) packed in 30 bits, a small integer V8 hashes fast; any other as 48 bits (exact), above 2^30.
+const SMALL = 1024;
+const gramKey = (s: string, i: number) => {
+  const a = s.charCodeAt(i);
+  const b = s.charCodeAt(i + 1);
+  const c = s.charCodeAt(i + 2);
+  return a < SMALL && b < SMALL && c < SMALL ? (a << 20) | (b << 10) | c : a * 4_294_967_296 + b * 65_536 + c + 2 ** 30;
+};
+const SMALL_KEYS = 2 ** 30;
+
+// Small keys in open addressing over typed arrays (a Map lookup per text position was most of the check's time):
+// `keys` holds key + 1 (0: empty slot), `vals` the value; linear probing from a multiplicative hash.
+interface SmallTable {
+  readonly bits: number;
+  readonly keys: Int32Array;
+  readonly vals: Int32Array;
+}
+const newTable = (bits: number): SmallTable => ({ bits, keys: new Int32Array(2 ** bits), vals: new Int32Array(2 ** bits) });
+const slotOf = (t: SmallTable, key: number) => {
+  const mask = t.keys.length - 1;
+  let i = Math.imul(key, 0x9e3779b1) >>> (32 - t.bits);
+  while (t.keys[i] !== 0 && t.keys[i] !== key + 1) i = (i + 1) & mask;
+  return i;
+};
 
 let latinModels: LatinModels | undefined;
 let hits: Uint16Array | undefined;
@@ -83,13 +108,74 @@ function models(): LatinModels {
   });
   // a text's trigrams are three code units long: a listed one of another length never matches one
   const rows = new Map<number, number>();
+  // at most a quarter full
+  const small = newTable(Math.max(4, Math.ceil(Math.log2(byGram.size * 4))));
   const ranks = new Int16Array(byGram.size * langs.length);
+  let n = 0;
   for (const [gram, row] of byGram) {
     if (gram.length !== 3) continue;
-    rows.set(gramKey(gram, 0), rows.size * langs.length);
-    ranks.set(row, rows.size * langs.length - langs.length);
+    const key = gramKey(gram, 0);
+    const at = n++ * langs.length;
+    if (key < SMALL_KEYS) {
+      const i = slotOf(small, key);
+      small.keys[i] = key + 1;
+      small.vals[i] = at;
+    } else rows.set(key, at);
+    ranks.set(row, at);
   }
-  return (latinModels = { count: langs.length, english: langs.indexOf('eng'), rows, ranks });
+  return (latinModels = { count: langs.length, english: langs.indexOf('eng'), small, rows, ranks });
+}
+
+// The letters (\p{L}) and Latin-script characters (franc's expression) of a sample, as its two match counts would give
+// them, without an array of one-character matches: ASCII letters counted in a loop (both kinds), the rest, usually
+// nothing, by the expressions over what is left once each ASCII run is one space (neither kind, and it keeps apart the
+// characters it stood between).
+const NON_ASCII = /[^\x00-\x7f]/;
+let lastSample: string | undefined;
+let lastCounts = { letters: 0, latin: 0 };
+function letterCounts(sample: string): { letters: number; latin: number } {
+  if (sample === lastSample) return lastCounts;
+  let ascii = 0;
+  for (let i = 0; i < sample.length; i++) if (((sample.charCodeAt(i) | 32) - 97) >>> 0 < 26) ascii++;
+  let letters = ascii;
+  let latin = ascii;
+  if (NON_ASCII.test(sample)) {
+    const rest = sample.replace(/[\x00-\x7f]+/g, ' ');
+    letters += rest.match(/\p{L}/gu)?.length ?? 0;
+    latin += rest.match(expressions.Latin!)?.length ?? 0;
+  }
+  lastSample = sample;
+  return (lastCounts = { letters, latin });
+}
+
+// The small unlisted trigrams of one call, counted once each: a table reused from call to call, its slots of earlier
+// calls told apart by a stamp (so nothing is cleared); at most a quarter full.
+let unlistedKeys = new Int32Array(4096);
+let unlistedStamps = new Int32Array(4096);
+let stamp = 0;
+function unlistedTable(chars: number): (key: number) => boolean {
+  if (chars * 4 > unlistedKeys.length || stamp === 0x7fffffff) {
+    const size = 2 ** Math.max(12, Math.ceil(Math.log2(chars * 4)));
+    unlistedKeys = new Int32Array(size);
+    unlistedStamps = new Int32Array(size);
+    stamp = 0;
+  }
+  const now = ++stamp;
+  const keys = unlistedKeys;
+  const stamps = unlistedStamps;
+  const mask = keys.length - 1;
+  const bits = 31 - Math.clz32(keys.length);
+  /** True the first time `key` is seen in this call. */
+  return (key) => {
+    let i = Math.imul(key, 0x9e3779b1) >>> (32 - bits);
+    while (stamps[i] === now) {
+      if (keys[i] === key) return false;
+      i = (i + 1) & mask;
+    }
+    stamps[i] = now;
+    keys[i] = key;
+    return true;
+  };
 }
 
 /**
@@ -99,22 +185,31 @@ function models(): LatinModels {
  */
 function englishLeads(sample: string): boolean {
   // scripts are disjoint, so a script with more than half the characters is the one franc picks
-  if ((sample.match(expressions.Latin!)?.length ?? 0) * 2 <= sample.length) return false;
+  if (letterCounts(sample).latin * 2 <= sample.length) return false;
   const value = ` ${cleanForTrigrams(sample)} `;
-  const { count, english, rows, ranks } = models();
+  const { count, english, small, rows, ranks } = models();
   // each listed trigram's count in the text, in a table kept between calls (zeroed again below); unlisted ones only
   // need counting once each
   hits ??= new Uint16Array(ranks.length / count);
   const seen: number[] = [];
   const unlisted = new Set<number>();
+  const fresh = unlistedTable(value.length);
+  let smallUnlisted = 0;
   for (let i = 0; i + 3 <= value.length; i++) {
     const gram = gramKey(value, i);
-    const row = rows.get(gram);
-    if (row === undefined) unlisted.add(gram);
-    else if (hits[row / count]!++ === 0) seen.push(row);
+    let row: number | undefined;
+    if (gram < SMALL_KEYS) {
+      const slot = slotOf(small, gram);
+      if (small.keys[slot] !== 0) row = small.vals[slot]!;
+      else if (fresh(gram)) smallUnlisted++;
+    } else {
+      row = rows.get(gram);
+      if (row === undefined) unlisted.add(gram);
+    }
+    if (row !== undefined && hits[row / count]!++ === 0) seen.push(row);
   }
   const distance = new Float64Array(count);
-  const missing = unlisted.size;
+  const missing = smallUnlisted + unlisted.size;
   for (const row of seen) {
     const n = hits[row / count]!;
     hits[row / count] = 0;
@@ -134,7 +229,7 @@ function englishLeads(sample: string): boolean {
  */
 export function notEnglish(text: string, francOnly = false): string | null {
   const sample = text.slice(0, SAMPLE_CHARS);
-  if ((sample.match(/\p{L}/gu)?.length ?? 0) < MIN_LETTERS) return null;
+  if (letterCounts(sample).letters < MIN_LETTERS) return null;
   if (!francOnly && englishLeads(sample)) return null;
   const ranked = francAll(sample, { minLength: MIN_LETTERS, only: ONLY });
   const [best, score] = ranked[0] ?? ['und', 0];

@@ -2,7 +2,7 @@
 // servers and two application servers" (4), "encrypted 1,500 computers". Not a fleet or a product spec
 // ("Cloudflare runs 10,000 servers", "supports up to 64 servers") and not vague sizes ("hundreds of").
 import { matches, type AnalysedDoc, type Sentence } from '../../_shared/kit.ts';
-import { NUMBER_SOURCE, parseNumber } from '../../_shared/numbers.ts';
+import { NUMBER_SOURCE, NUMBER_START_SOURCE, parseNumber } from '../../_shared/numbers.ts';
 import { MONTH_SOURCE } from '../../_shared/months.ts';
 
 export interface Count {
@@ -21,7 +21,7 @@ const RANGE_HIGH = String.raw`(?:\s*(?:-|–|to)\s*(?:\d[\d,]*|${NUMBER_SOURCE})
 // laptops"), another number, or the attackers' own machines ("1 million proxy servers", "command-and-control servers")
 const MODIFIER =
   String.raw`(?:(?!(?:and|or|but|to|of|in|on|at|for|from|by|with|after|before|since|than|over|into|the|a|an|were|was|proxy|command|c&c|c2` +
-  String.raw`|botnet|bot)\b|${NUMBER_SOURCE}\s)[\w.&-]+\s+){0,3}?`;
+  String.raw`|botnet|bot)\b|${NUMBER_START_SOURCE}\s)[\w.&-]+\s+){0,3}?`;
 // "12 December computers were infected": a day of the month is no count
 const NOT_DATE = String.raw`(?!(?:st|nd|rd|th)?\s+(?:of\s+)?(?:${MONTH_SOURCE})\b)`;
 /** A count of nouns: group n is the number, the noun alternation is given by the caller. */
