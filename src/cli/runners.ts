@@ -9,24 +9,6 @@ import { envOptions, LIMITS } from '../config.ts';
 import type { Logger } from '../log.ts';
 import { rulesetVersion } from '../core/ruleset.ts';
 
-// The deadline also bounds how long a document may hold a worker thread (a thread past it is pre-empted).
-export const PROCESSOR: ProcessorRef = {
-  module: moduleUrl('../core/engine.ts', import.meta.url).href,
-  exportName: 'createExtractor',
-  deadlineMs: LIMITS.docTimeoutMs,
-};
-
-export interface RunnerOptions {
-  /** Worker threads on this machine (default: one per core; 0 with --redis: enqueue and wait for remote workers). */
-  workers?: number;
-  redis?: string;
-  prefix: string;
-  lockMs?: number;
-  /** Per-document limits handed to the processor: --max-bytes as its character limit, --doc-timeout in seconds. */
-  maxBytes?: number;
-  docTimeout?: number;
-}
-
 // A worker thread's old-generation bound, from the largest text it may be given. A thread holds ~66 MB once warm
 // (rules, lexicons, gazetteers, compiled code); a text needs ~15 MB of heap a MB at its peak (a 10 MB text 305 MB
 // of RSS, a 50 MB one 0.85 GB, whole process): 20 MB a MB over a base of 128 MB leaves room. Never below 256 MB:
@@ -39,6 +21,25 @@ const HEAP_MIN_MB = 256;
 
 export const workerHeapMb = (maxChars: number = LIMITS.maxTextChars): number =>
   Math.max(HEAP_MIN_MB, Math.ceil(HEAP_BASE_MB + (HEAP_PER_TEXT_MB * maxChars) / 2 ** 20));
+
+// The deadline also bounds how long a document may hold a worker thread (a thread past it is pre-empted).
+export const PROCESSOR: ProcessorRef = {
+  module: moduleUrl('../core/engine.ts', import.meta.url).href,
+  exportName: 'createExtractor',
+  deadlineMs: LIMITS.docTimeoutMs,
+  heapMb: workerHeapMb(),
+};
+
+export interface RunnerOptions {
+  /** Worker threads on this machine (default: one per core; 0 with --redis: enqueue and wait for remote workers). */
+  workers?: number;
+  redis?: string;
+  prefix: string;
+  lockMs?: number;
+  /** Per-document limits handed to the processor: --max-bytes as its character limit, --doc-timeout in seconds. */
+  maxBytes?: number;
+  docTimeout?: number;
+}
 
 /** The processor reference with this run's per-document limits as its factory's arguments. */
 function processorFor(o: RunnerOptions): ProcessorRef {
