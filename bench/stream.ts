@@ -3,10 +3,11 @@
 // `incident-extract extract - --no-store --out /dev/null`; the child's RSS is read from /proc when 10 %, 50 % and
 // 100 % of the stream has been written (the pipe holds at most 64 KB, so written is about read), with its peak
 // and its CPU time (all threads) until it exits.
-// Then the same stream into a SQLite store: what storing costs in time and on disk. STREAM_MB sets the size.
+// Then the same stream into a SQLite store: what storing costs in time and on disk. STREAM_MB sets the size;
+// STREAM_STORE=0 leaves out the store run. The machine's load average is printed at the start and end of each run.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import ensureBuild from '../scripts/ensure-build.ts';
 import type { BenchContext } from './core.ts';
@@ -26,7 +27,11 @@ interface StreamRun {
   rssAt: number[];
   peakMb: number;
   docs: number;
+  load: string;
 }
+
+const MARKS = [0.1, 0.25, 0.5, 0.75, 1];
+const load = () => loadavg()[0]!.toFixed(1);
 
 async function pipeStream(ctx: BenchContext, texts: string[], bytes: number, extra: string[]): Promise<StreamRun> {
   const bin = path.join(ctx.root, 'bin/incident-extract.js');
@@ -41,7 +46,8 @@ async function pipeStream(ctx: BenchContext, texts: string[], bytes: number, ext
     err = (err + d.toString()).slice(-2000);
   });
   const exited = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? -1)));
-  const marks = [0.1, 0.5, 1];
+  const load0 = load();
+  const marks = [...MARKS];
   const rssAt: number[] = [];
   let peakMb = 0;
   let written = 0;
@@ -72,7 +78,7 @@ async function pipeStream(ctx: BenchContext, texts: string[], bytes: number, ext
   const code = await exited;
   clearInterval(poll);
   if (code !== 0) throw new Error(`extract exited ${code}: ${err}`);
-  return { seconds: (performance.now() - t0) / 1000, cpu, rssAt, peakMb, docs };
+  return { seconds: (performance.now() - t0) / 1000, cpu, rssAt, peakMb, docs, load: `${load0} → ${load()}` };
 }
 
 export async function benchStream(ctx: BenchContext): Promise<void> {
@@ -86,8 +92,9 @@ export async function benchStream(ctx: BenchContext): Promise<void> {
   const plain = await pipeStream(ctx, texts, bytes, ['--no-store']);
   const fmt = (r: StreamRun) =>
     `${r.docs} docs in ${r.seconds.toFixed(1)} s, ${r.cpu.toFixed(1)} CPU s (${(bytes / MB / r.seconds).toFixed(2)} MB/s); ` +
-    `RSS at 10 % ${r.rssAt[0]!.toFixed(0)} MB, 50 % ${r.rssAt[1]!.toFixed(0)} MB, 100 % ${r.rssAt[2]!.toFixed(0)} MB; peak ${r.peakMb.toFixed(0)} MB`;
+    `RSS at ${MARKS.map((m, i) => `${m * 100} % ${r.rssAt[i]!.toFixed(0)} MB`).join(', ')}; peak ${r.peakMb.toFixed(0)} MB; load average ${r.load}`;
   ctx.log(`  --no-store      ${fmt(plain)}`);
+  if (process.env.STREAM_STORE === '0') return;
   const dir = mkdtempSync(path.join(tmpdir(), 'ie-stream-'));
   try {
     const db = path.join(dir, 'store.db');

@@ -26,6 +26,12 @@ export interface ProcessorRef {
    * terminates the thread, dead-letters the document as `timeout` and starts a fresh thread (queues/embedded/pool.ts).
    */
   deadlineMs?: number;
+  /**
+   * Megabytes of old generation (V8's long-lived heap) one worker thread may use (absent: V8's default, which lets a
+   * thread's heap grow to several times what it holds). A thread that runs out is replaced and the document it was on
+   * is dead-lettered `too-large` (queues/embedded/pool.ts); size it so the largest accepted document fits.
+   */
+  heapMb?: number;
 }
 
 export async function loadProcessor(ref: ProcessorRef): Promise<Processor> {

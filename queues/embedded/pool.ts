@@ -5,10 +5,14 @@
 // lets the processor's own check between rules answer first) is pre-empted: the thread is terminated, the
 // document becomes a `timeout` dead letter, the other documents the thread held go back to the queue, and a fresh
 // thread takes its place. One long-running rule can then no longer stall a worker (#12).
+// Each thread's old generation is bounded when the processor says how much a document may need (ProcessorRef.heapMb):
+// V8 otherwise lets an idle-looking heap grow to several times what it holds, so a long stream's RSS grew with its
+// length (#10). A thread that runs out (ERR_WORKER_OUT_OF_MEMORY) is handled like a pre-empted one: the document it
+// was on becomes a `too-large` dead letter, the others it held go back to the queue, a fresh thread takes its place.
 import { cpus } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { prepare, type RawDocument } from '../../src/core/document.ts';
-import { deadLetter } from '../dead-letters.ts';
+import { type DeadLetter, deadLetter } from '../dead-letters.ts';
 import { moduleUrl } from '../module-url.ts';
 import type { ProcessorRef, ProcessResult } from '../processor.ts';
 import { Watch } from './watch.ts';
@@ -22,13 +26,14 @@ interface Task {
   resolve(r: ProcessResult): void;
   reject(e: Error): void;
 }
+type Place = { seq: number; index: number };
 interface Slot {
   worker: Worker;
   ready: boolean;
   busy: Map<number, Task[]>;
   watch: Watch;
   /** Set when the watchdog terminated the thread: the document that ran past the deadline. */
-  overdue?: { seq: number; index: number };
+  overdue?: Place;
 }
 
 const BATCH = 4;
@@ -91,7 +96,7 @@ export class ThreadPool {
     const watch = new Watch();
     const worker = new Worker(BOOTSTRAP, {
       workerData: { entry: ENTRY.href, ref: this.ref, watch: watch.buffer },
-      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, ...(this.ref.heapMb ? { maxOldGenerationSizeMb: this.ref.heapMb } : {}) },
     });
     const slot: Slot = { worker, ready: false, busy: new Map(), watch };
     this.slots.push(slot);
@@ -115,6 +120,7 @@ export class ThreadPool {
         gone = true;
         this.slots = this.slots.filter((s) => s !== slot);
         if (slot.overdue) this.timedOut(slot, slot.overdue);
+        else if ((err as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') this.outOfMemory(slot);
         for (const tasks of slot.busy.values()) for (const t of tasks) t.reject(err);
         slot.busy.clear();
         if (!slot.ready) return reject(err);
@@ -139,13 +145,32 @@ export class ThreadPool {
   }
 
   /** The thread of this slot was pre-empted: its overdue document is a timeout, the rest it held go back to the queue. */
-  private timedOut(slot: Slot, overdue: { seq: number; index: number }): void {
+  private timedOut(slot: Slot, overdue: Place): void {
+    const message = `extraction took longer than ${this.ref.deadlineMs} ms; its worker thread was stopped after ${Math.round(this.hardMs)} ms and replaced`;
+    this.stopped(slot, overdue, (t) => deadLetter(prepare(t.raw).id, t.input, 'extract', 'timeout', message));
+  }
+
+  /**
+   * The thread of this slot ran out of its heap bound: the document it was on is too large for it, the rest it held
+   * go back to the queue. Out of memory between documents (no document on the thread) names none: the documents it
+   * held are then rejected, as for any thread that dies.
+   */
+  private outOfMemory(slot: Slot): void {
+    const on = slot.watch.current();
+    if (!on || !slot.busy.get(on.seq)?.[on.index]) return;
+    const message =
+      `extraction needed more memory than a worker thread's bound of ${this.ref.heapMb} MB (sized from --max-bytes); ` +
+      'its worker thread was stopped and replaced';
+    this.stopped(slot, on, (t) => deadLetter(prepare(t.raw).id, t.input, 'extract', 'too-large', message));
+  }
+
+  /** A thread was stopped on the document at `culprit`: that one becomes a dead letter, the others go back to the queue first. */
+  private stopped(slot: Slot, culprit: Place, dead: (t: Task) => DeadLetter): void {
     const again: Task[] = [];
     for (const [seq, tasks] of [...slot.busy].sort((a, b) => a[0] - b[0])) {
       tasks.forEach((t, i) => {
-        if (seq !== overdue.seq || i !== overdue.index) return again.push(t);
-        const message = `extraction took longer than ${this.ref.deadlineMs} ms; its worker thread was stopped after ${Math.round(this.hardMs)} ms and replaced`;
-        t.resolve({ ok: false, deadLetter: deadLetter(prepare(t.raw).id, t.input, 'extract', 'timeout', message) });
+        if (seq !== culprit.seq || i !== culprit.index) return again.push(t);
+        t.resolve({ ok: false, deadLetter: dead(t) });
       });
     }
     slot.busy.clear();

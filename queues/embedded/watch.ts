@@ -26,6 +26,15 @@ export class Watch {
     Atomics.add(this.ints, 0, 1);
   }
 
+  /** The document the thread is on (its batch seq and index), or null when idle or when the reading raced a write. */
+  current(): { seq: number; index: number } | null {
+    const gen = Atomics.load(this.ints, 0);
+    const seq = Atomics.load(this.ints, 1);
+    const index = Atomics.load(this.ints, 2);
+    if (seq === 0 || Atomics.load(this.ints, 0) !== gen) return null;
+    return { seq, index };
+  }
+
   /** The document that has been running for more than `ms`, as its batch seq and index, or null. */
   overdue(ms: number, now = Date.now()): { seq: number; index: number } | null {
     const gen = Atomics.load(this.ints, 0);

@@ -9,11 +9,25 @@ import { envOptions, LIMITS } from '../config.ts';
 import type { Logger } from '../log.ts';
 import { rulesetVersion } from '../core/ruleset.ts';
 
+// A worker thread's old-generation bound, from the largest text it may be given. A thread holds ~66 MB once warm
+// (rules, lexicons, gazetteers, compiled code); a text needs ~15 MB of heap a MB at its peak (a 10 MB text 305 MB
+// of RSS, a 50 MB one 0.85 GB, whole process): 20 MB a MB over a base of 128 MB leaves room. Never below 256 MB:
+// at or under it V8 grows an old generation by at most 1.3× what it holds after a collection (heap-controller.cc,
+// 256 MB on 64-bit without pointer compression), against up to 4× unbounded, which is what let a long stream's
+// RSS grow with its length; above it the factor rises slowly (1.64× at 1.1 GB, --max-bytes 50MB).
+const HEAP_BASE_MB = 128;
+const HEAP_PER_TEXT_MB = 20;
+const HEAP_MIN_MB = 256;
+
+export const workerHeapMb = (maxChars: number = LIMITS.maxTextChars): number =>
+  Math.max(HEAP_MIN_MB, Math.ceil(HEAP_BASE_MB + (HEAP_PER_TEXT_MB * maxChars) / 2 ** 20));
+
 // The deadline also bounds how long a document may hold a worker thread (a thread past it is pre-empted).
 export const PROCESSOR: ProcessorRef = {
   module: moduleUrl('../core/engine.ts', import.meta.url).href,
   exportName: 'createExtractor',
   deadlineMs: LIMITS.docTimeoutMs,
+  heapMb: workerHeapMb(),
 };
 
 export interface RunnerOptions {
@@ -30,7 +44,7 @@ export interface RunnerOptions {
 /** The processor reference with this run's per-document limits as its factory's arguments. */
 function processorFor(o: RunnerOptions): ProcessorRef {
   const deadlineMs = o.docTimeout == null ? LIMITS.docTimeoutMs : o.docTimeout * 1000;
-  return { ...PROCESSOR, args: [{ maxChars: o.maxBytes, deadlineMs }], deadlineMs };
+  return { ...PROCESSOR, args: [{ maxChars: o.maxBytes, deadlineMs }], deadlineMs, heapMb: workerHeapMb(o.maxBytes) };
 }
 
 export { DEFAULT_PREFIX };

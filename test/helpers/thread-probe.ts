@@ -22,3 +22,15 @@ export function createHangingProbe(): Processor {
     },
   };
 }
+
+/** A processor that, on a text containing HOG, holds ever more memory until its thread runs out of heap; others come back at once. */
+export function createHungryProbe(): Processor {
+  return {
+    ruleset: 'hungry-probe',
+    process: (raw, input) => {
+      const held: number[][] = [];
+      while (raw.text.includes('HOG')) held.push(new Array<number>(100_000).fill(held.length));
+      return { ok: false, deadLetter: deadLetter(raw.id ?? null, input, 'extract', 'internal-error', 'done') };
+    },
+  };
+}
