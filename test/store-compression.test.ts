@@ -18,6 +18,23 @@ import { REPO_ROOT } from '../src/config.ts';
 const dir = mkdtempSync(path.join(tmpdir(), 'ie-zip-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** A store file as a past version made it: the migrations up to `version` applied, nothing else. */
+function storeOfSchema(file: string, version: number): Database.Database {
+  const db = new Database(file);
+  const sqlDir = path.join(REPO_ROOT, 'src/store/migrations/sqlite');
+  db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  for (const f of readdirSync(sqlDir).filter((n) => /^\d{4}_/.test(n) && Number(n.slice(0, 4)) <= version)) {
+    db.exec(readFileSync(path.join(sqlDir, f), 'utf8'));
+    db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(Number(f.slice(0, 4)), f, '2026-01-01T00:00:00.000Z');
+  }
+  return db;
+}
+/** The document 'old' as a past version stored it. */
+function oldDocument(db: Database.Database, hash: string | Buffer, text: Buffer, [first, last]: [string, string]): void {
+  db.prepare('INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?)').run('old', hash, text, '{"input":"x"}', first, last);
+}
+const OLD_RECORD = { schema: 'incident-record/1', id: 'old', ruleset: 'r1', fields: {}, extractedAt: '2026-01-02T00:00:00.000Z' };
+
 describe('SQLite store compression', () => {
   it('stores the text and the record smaller than they are, and gives them back byte for byte', async () => {
     const file = path.join(dir, 'a.db');
@@ -48,7 +65,8 @@ describe('SQLite store compression', () => {
     const store = await openSqliteStore(file);
     const long = 'x'.repeat(BLOCK_VALUE_MAX + 1);
     const docs = [...Array.from({ length: 30 }, (_, i) => ({ id: `s${i}`, text: `short text ${i}`, meta: {} })), { id: 'long', text: long, meta: {} }];
-    const record = (id: string, ruleset: string) => ({ schema: 'incident-record/1', id, ruleset, fields: {}, extractedAt: '2026-01-02T00:00:00.000Z' }) as never;
+    const record = (id: string, ruleset: string) =>
+      ({ schema: 'incident-record/1', id, ruleset, fields: {}, extractedAt: '2026-01-02T00:00:00.000Z' }) as never;
     await store.write({ documents: docs, records: docs.map((d) => record(d.id, 'r1')) });
     const blocks = () => new Database(file, { readonly: true }).prepare('SELECT id, live FROM packed_blocks ORDER BY id').all();
     expect(blocks()).toEqual([
@@ -81,23 +99,10 @@ describe('SQLite store compression', () => {
 
   it('opens a store of schema 5 (values packed one by one): reads it, writes blocks beside it, drops the unused index and column', async () => {
     const file = path.join(dir, 'v5.db');
-    const db = new Database(file);
-    const sqlDir = path.join(REPO_ROOT, 'src/store/migrations/sqlite');
-    db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-    for (const f of readdirSync(sqlDir).filter((n) => /^000[1-5]_/.test(n))) {
-      db.exec(readFileSync(path.join(sqlDir, f), 'utf8'));
-      db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(Number(f.slice(0, 4)), f, '2026-01-01T00:00:00.000Z');
-    }
-    const record = { schema: 'incident-record/1', id: 'old', ruleset: 'r1', fields: {}, extractedAt: '2026-01-02T00:00:00.000Z' };
+    const db = storeOfSchema(file, 5);
+    const record = OLD_RECORD;
     const text = 'A text packed alone with the dictionary, as schema 5 kept it.';
-    db.prepare('INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?)').run(
-      'old',
-      Buffer.from(contentHash(text).slice(7), 'hex'),
-      deflateWith('text', text),
-      '{"input":"x"}',
-      '1767225600000',
-      '1767225600000',
-    );
+    oldDocument(db, Buffer.from(contentHash(text).slice(7), 'hex'), deflateWith('text', text), ['1767225600000', '1767225600000']);
     db.prepare('INSERT INTO records VALUES (?, ?, ?, ?, ?)').run('old', 'r1', deflateWith('record', JSON.stringify(record)), record.extractedAt, 1);
     db.prepare("INSERT INTO incidents VALUES ('inc-1', 'V', 1, ?, '2026-01-01T00:00:00.000Z')").run(deflateWith('incident', '{}'));
     db.prepare("INSERT INTO incident_sources VALUES ('old', 'inc-1', '2026-01-01T00:00:00.000Z')").run();
@@ -147,23 +152,10 @@ describe('SQLite store compression', () => {
 
   it('reads a store of schema 3: plain and dictionary-less rows, text hashes, records kept by migration 4', async () => {
     const file = path.join(dir, 'v3.db');
-    const db = new Database(file);
-    const sqlDir = path.join(REPO_ROOT, 'src/store/migrations/sqlite');
-    db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-    for (const f of readdirSync(sqlDir).filter((n) => /^000[123]_/.test(n))) {
-      db.exec(readFileSync(path.join(sqlDir, f), 'utf8'));
-      db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(Number(f.slice(0, 4)), f, '2026-01-01T00:00:00.000Z');
-    }
-    const record = { schema: 'incident-record/1', id: 'old', ruleset: 'r1', fields: {}, extractedAt: '2026-01-02T00:00:00.000Z' };
+    const db = storeOfSchema(file, 3);
+    const record = OLD_RECORD;
     const text = 'An old text, deflated without a dictionary.';
-    db.prepare('INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?)').run(
-      'old',
-      contentHash(text),
-      deflateRawSync(text),
-      '{"input":"x"}',
-      '2026-01-01T00:00:00.000Z',
-      '2026-01-02T00:00:00.000Z',
-    );
+    oldDocument(db, contentHash(text), deflateRawSync(text), ['2026-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z']);
     db.prepare('INSERT INTO records VALUES (?, ?, ?, ?, ?)').run('old', 'r1', JSON.stringify(record), record.extractedAt, 1);
     db.close();
 

@@ -34,7 +34,7 @@ function encodeRef(r: Ref): Buffer {
   return Buffer.from(out);
 }
 
-export function decodeRef(v: unknown): Ref | null {
+function decodeRef(v: unknown): Ref | null {
   if (!(v instanceof Uint8Array) || v[0] !== BLOCK_REF) return null;
   const n: number[] = [];
   let value = 0;
@@ -63,7 +63,10 @@ export async function writeBlocks(q: Queries, kind: PackedKind, values: readonly
   let size = 0;
   const close = async () => {
     if (!members.length) return;
-    const [row] = await q.all('INSERT INTO packed_blocks (live, data) VALUES (?, ?) RETURNING id', [members.length, deflateWith(kind, Buffer.concat(parts, size))]);
+    const [row] = await q.all('INSERT INTO packed_blocks (live, data) VALUES (?, ?) RETURNING id', [
+      members.length,
+      deflateWith(kind, Buffer.concat(parts, size)),
+    ]);
     const block = Number(row!.id);
     for (const m of members) out[m.index] = encodeRef({ block, start: m.start, length: m.length });
     parts = [];

@@ -133,7 +133,12 @@ export class SqlStore implements Store {
       q,
       'text',
       documents.map((d) => d.text),
-      () => this.previous(q, (m) => `SELECT text AS v FROM documents WHERE id IN (${m})`, documents.map((d) => key(d.id))),
+      () =>
+        this.previous(
+          q,
+          (m) => `SELECT text AS v FROM documents WHERE id IN (${m})`,
+          documents.map((d) => key(d.id)),
+        ),
     );
     const documentRows = documents.map((d, i): Param[] => {
       const k = key(d.id);
@@ -175,7 +180,9 @@ export class SqlStore implements Store {
 
   /** Values of a kind as read from their column, block references resolved. */
   private values(kind: PackedKind, column: readonly unknown[]): Promise<string[]> {
-    return this.blocks ? readValues(this.db, kind, column, kind === 'text' ? unpackText : unpackRecord) : Promise.resolve(column.map(kind === 'text' ? unpackText : unpackRecord));
+    return this.blocks
+      ? readValues(this.db, kind, column, kind === 'text' ? unpackText : unpackRecord)
+      : Promise.resolve(column.map(kind === 'text' ? unpackText : unpackRecord));
   }
 
   private async documents(rows: Row[]): Promise<StoredDocument[]> {
