@@ -102,17 +102,56 @@ export async function releaseBlocks(q: Queries, oldValues: readonly unknown[]): 
 }
 
 /**
+ * The last blocks inflated, so that reading documents or records one at a time in write order (rerun, the incidents'
+ * rebuild, review) inflates each block once, not once a row. A block never changes and its id is never given
+ * again (AUTOINCREMENT), so what is kept stays right whatever else writes to the store.
+ */
+export class BlockCache {
+  private readonly blocks = new Map<string, Buffer>();
+  constructor(private readonly size = 8) {}
+
+  get(kind: PackedKind, id: number): Buffer | undefined {
+    const k = `${kind}:${id}`;
+    const b = this.blocks.get(k);
+    if (b) {
+      this.blocks.delete(k);
+      this.blocks.set(k, b);
+    }
+    return b;
+  }
+
+  set(kind: PackedKind, id: number, block: Buffer): void {
+    this.blocks.set(`${kind}:${id}`, block);
+    if (this.blocks.size > this.size) this.blocks.delete(this.blocks.keys().next().value!);
+  }
+}
+
+/**
  * The values of a page of rows, references resolved: each block they point into read and inflated once.
  * `unpack` reads a value that is not a reference (packed alone, or plain).
  */
-export async function readValues(q: Queries, kind: PackedKind, values: readonly unknown[], unpack: (v: unknown) => string): Promise<string[]> {
+export async function readValues(
+  q: Queries,
+  kind: PackedKind,
+  values: readonly unknown[],
+  unpack: (v: unknown) => string,
+  cache: BlockCache,
+): Promise<string[]> {
   const refs = values.map(decodeRef);
-  const ids = [...new Set(refs.filter((r) => r != null).map((r) => r.block))];
   const blocks = new Map<number, Buffer>();
+  for (const r of refs) {
+    const hit = r && !blocks.has(r.block) ? cache.get(kind, r.block) : undefined;
+    if (hit) blocks.set(r!.block, hit);
+  }
+  const ids = [...new Set(refs.filter((r) => r != null && !blocks.has(r.block)).map((r) => r!.block))];
   for (let i = 0; i < ids.length; i += 500) {
     const page = ids.slice(i, i + 500);
     const rows = await q.all(`SELECT id, data FROM packed_blocks WHERE id IN (${page.map(() => '?').join(', ')})`, page);
-    for (const r of rows) blocks.set(Number(r.id), inflateWith(kind, r.data as Buffer));
+    for (const r of rows) {
+      const block = inflateWith(kind, r.data as Buffer);
+      blocks.set(Number(r.id), block);
+      cache.set(kind, Number(r.id), block);
+    }
   }
   return values.map((v, i) => {
     const ref = refs[i];

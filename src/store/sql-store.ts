@@ -4,7 +4,7 @@ import type { DeadLetter, IncidentRecord } from '../core/contract/record.ts';
 import type { Db, Param, Queries, Row } from './db.ts';
 import { IncidentStore } from '../incidents/store.ts';
 import { deflateWith, packerFor, unpack, type PackedKind } from './pack.ts';
-import { readValues, releaseBlocks, writeBlocks } from './blocks.ts';
+import { BlockCache, readValues, releaseBlocks, writeBlocks } from './blocks.ts';
 import {
   contentHash,
   storageKey as key,
@@ -69,6 +69,7 @@ export class SqlStore implements Store {
   private readonly hash: (text: string) => Param;
   /** SQLite: short texts and records kept in blocks (blocks.ts). */
   private readonly blocks: boolean;
+  private readonly blockCache = new BlockCache();
   readonly incidents: IncidentStore;
 
   /**
@@ -181,7 +182,7 @@ export class SqlStore implements Store {
   /** Values of a kind as read from their column, block references resolved. */
   private values(kind: PackedKind, column: readonly unknown[]): Promise<string[]> {
     return this.blocks
-      ? readValues(this.db, kind, column, kind === 'text' ? unpackText : unpackRecord)
+      ? readValues(this.db, kind, column, kind === 'text' ? unpackText : unpackRecord, this.blockCache)
       : Promise.resolve(column.map(kind === 'text' ? unpackText : unpackRecord));
   }
 
@@ -197,38 +198,60 @@ export class SqlStore implements Store {
     return (await this.values('record', column)).map(parseRecord);
   }
 
+  /**
+   * Rows whose values may lie in blocks (SQLite) and those blocks, read in one snapshot: another process's write
+   * between the two reads could otherwise drop a block the rows point into. Queued with this store's writes
+   * (one connection: a read transaction never interleaves with a write).
+   */
+  private snapshot<T>(fn: () => Promise<T>): Promise<T> {
+    if (!this.blocks) return fn();
+    const next = this.writing.then(async () => {
+      await this.db.run('BEGIN');
+      try {
+        return await fn();
+      } finally {
+        await this.db.run('COMMIT');
+      }
+    });
+    this.writing = next.catch(() => undefined);
+    return next;
+  }
+
   async document(id: string): Promise<StoredDocument | null> {
-    const [doc] = await this.documents(await this.db.all('SELECT * FROM documents WHERE id = ?', [key(id)]));
+    const [doc] = await this.snapshot(async () => this.documents(await this.db.all('SELECT * FROM documents WHERE id = ?', [key(id)])));
     return doc ?? null;
   }
 
-  async record(id: string, ruleset: string): Promise<IncidentRecord | null> {
-    const rows = await this.db.all('SELECT record FROM records WHERE document_id = ? AND ruleset = ?', [key(id), ruleset]);
-    const [record] = await this.records(rows.map((r) => r.record));
+  private async oneRecord(sql: string, params: Param[]): Promise<IncidentRecord | null> {
+    const [record] = await this.snapshot(async () => this.records((await this.db.all(sql, params)).map((r) => r.record)));
     return record ?? null;
   }
 
-  async latestRecord(id: string): Promise<IncidentRecord | null> {
-    const rows = await this.db.all('SELECT record FROM records WHERE document_id = ? ORDER BY seq DESC LIMIT 1', [key(id)]);
-    const [record] = await this.records(rows.map((r) => r.record));
-    return record ?? null;
+  record(id: string, ruleset: string): Promise<IncidentRecord | null> {
+    return this.oneRecord('SELECT record FROM records WHERE document_id = ? AND ruleset = ?', [key(id), ruleset]);
+  }
+
+  latestRecord(id: string): Promise<IncidentRecord | null> {
+    return this.oneRecord('SELECT record FROM records WHERE document_id = ? ORDER BY seq DESC LIMIT 1', [key(id)]);
   }
 
   async done(docs: readonly { id: string; contentHash: string }[], ruleset: string): Promise<Map<string, IncidentRecord>> {
     const out = new Map<string, IncidentRecord>();
     for (let i = 0; i < docs.length; i += PAGE) {
       const page = docs.slice(i, i + PAGE);
-      const rows = await this.db.all(
-        `SELECT d.id, d.content_hash, r.record FROM documents d JOIN records r ON r.document_id = d.id AND r.ruleset = ?
+      const [same, records] = await this.snapshot(async () => {
+        const rows = await this.db.all(
+          `SELECT d.id, d.content_hash, r.record FROM documents d JOIN records r ON r.document_id = d.id AND r.ruleset = ?
          WHERE d.id IN (${page.map(() => '?').join(', ')})`,
-        [ruleset, ...page.map((d) => key(d.id))],
-      );
-      const byId = new Map(rows.map((r) => [String(r.id), r]));
-      const same = page.filter((d) => {
-        const row = byId.get(key(d.id));
-        return row && hashOf(row.content_hash) === d.contentHash;
+          [ruleset, ...page.map((d) => key(d.id))],
+        );
+        const byId = new Map(rows.map((r) => [String(r.id), r]));
+        const same = page.filter((d) => {
+          const row = byId.get(key(d.id));
+          return row && hashOf(row.content_hash) === d.contentHash;
+        });
+        return [same, await this.records(same.map((d) => byId.get(key(d.id))!.record))] as const;
       });
-      const records = await this.records(same.map((d) => byId.get(key(d.id))!.record));
       for (const [i, d] of same.entries()) out.set(d.id, records[i]!);
     }
     return out;
@@ -286,8 +309,11 @@ export class SqlStore implements Store {
   private async *pages<T>(query: (after: string) => [string, Param[]], map: (rows: Row[]) => Promise<T[]>): AsyncGenerator<T> {
     let after = '';
     for (;;) {
-      const rows = await this.db.all(...query(after));
-      yield* await map(rows);
+      const [rows, items] = await this.snapshot(async () => {
+        const rows = await this.db.all(...query(after));
+        return [rows, await map(rows)] as const;
+      });
+      yield* items;
       if (rows.length < PAGE) return;
       after = String(rows[rows.length - 1]!.id);
     }

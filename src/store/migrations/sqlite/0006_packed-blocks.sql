@@ -1,8 +1,9 @@
 -- A transaction's short texts and records deflated together, one block a kind (src/store/blocks.ts): the rows'
 -- text and record columns then hold where their value lies in a block. `live` counts the rows pointing into a
--- block; it goes when the last of them is rewritten. Rows written before keep their values as they are.
+-- block; it goes when the last of them is rewritten. Rows written before keep their values as they are. A block's id
+-- is never given again (AUTOINCREMENT): readers keep the last blocks they inflated.
 CREATE TABLE packed_blocks (
-  id   INTEGER PRIMARY KEY,
+  id   INTEGER PRIMARY KEY AUTOINCREMENT,
   live INTEGER NOT NULL,
   data BLOB NOT NULL
 );
