@@ -94,6 +94,11 @@ describe('SQLite store compression', () => {
     ]);
     for (const d of docs.slice(0, 30)) expect((await store.document(d.id))?.text).toBe(`new ${d.text}`);
     expect((await store.record('s7', 'r1'))?.id).toBe('s7');
+    // a batch of more than a block holds (32 KB): several blocks, each value read back whole
+    const many = Array.from({ length: 100 }, (_, i) => ({ id: `m${String(i).padStart(3, '0')}`, text: `${i} `.repeat(400), meta: {} }));
+    await store.write({ documents: many });
+    expect(blocks().length).toBeGreaterThan(4 + 3);
+    for (const d of many) expect((await store.document(d.id))?.text).toBe(d.text);
     await store.close();
   });
 

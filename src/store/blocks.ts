@@ -1,16 +1,17 @@
 // How the SQLite store keeps a transaction's short texts and records: deflated together, one block a kind and a
 // transaction (packed_blocks, migration 6), each row's column holding only where its value lies in the block. A
 // short value deflated alone pays zlib's set-up for a few hundred bytes and finds repeats only in itself and the
-// dictionary; 250 of them in one stream cost a fraction of the CPU and take less room (a stream of short documents:
-// texts ~0.45 → ~0.36 of their UTF-8, records ~0.24 → ~0.12). A block counts the rows pointing into it (`live`)
-// and goes when the last one is rewritten. Long values are still packed alone (pack.ts), so reading one document
-// never inflates more than a block's few hundred KB.
+// dictionary; some dozens of them in one stream cost a fraction of the CPU and take less room. A block counts the
+// rows pointing into it (`live`) and goes when the last one is rewritten. Long values are still packed alone
+// (pack.ts). Blocks are kept small (32 KB before deflating): readers page by document id, which need not follow
+// the order documents were written in, so a page of 500 may touch 500 blocks; with 512 KB blocks, paging a store
+// of 10,000 random ids cost as much as before but grew with the square of its size.
 import type { Param, Queries } from './db.ts';
 import { BLOCK_REF, deflateWith, inflateWith, type PackedKind } from './pack.ts';
 
 /** Values longer than this (UTF-8 bytes) are packed alone; a block closes once it holds this many bytes. */
 export const BLOCK_VALUE_MAX = 16 * 1024;
-const BLOCK_MAX = 512 * 1024;
+const BLOCK_MAX = 32 * 1024;
 
 interface Ref {
   block: number;
