@@ -6,86 +6,87 @@ import r1 from './date/disclosure-date.ts';
 import r2 from './date/discovery-date.ts';
 import r3 from './date/header-date.ts';
 import r4 from './date/incident-date.ts';
-import r5 from './date/incident-named-year.ts';
-import r6 from './date/incident-year.ts';
-import r7 from './date/incident-yearless.ts';
-import r8 from './date/lead-date.ts';
-import r9 from './date/recent-span.ts';
-import r10 from './date/relative-date.ts';
-import r11 from './date/relative-unqualified.ts';
-import r12 from './date/reported-only.ts';
-import r13 from './date/stated-date.ts';
-import r14 from './location/city-comma-area.ts';
-import r15 from './location/city-in.ts';
-import r16 from './location/city-modifier.ts';
-import r17 from './location/city-organisation.ts';
-import r18 from './location/country-named.ts';
-import r19 from './location/country-possessive.ts';
-import r20 from './location/country-preposition.ts';
-import r21 from './location/country-targeted.ts';
-import r22 from './location/dateline.ts';
-import r23 from './location/demonym-target.ts';
-import r24 from './location/header.ts';
-import r25 from './location/national-body.ts';
-import r26 from './location/place-based.ts';
-import r27 from './location/subdivision.ts';
-import r28 from './location/us-county.ts';
-import r29 from './location/us-state.ts';
-import r30 from './origin/appositive-nationality.ts';
-import r31 from './origin/attributed-to.ts';
-import r32 from './origin/based-in.ts';
-import r33 from './origin/charged-national.ts';
-import r34 from './origin/country-named-group.ts';
-import r35 from './origin/demonym-attack.ts';
-import r36 from './origin/demonym-attacker.ts';
-import r37 from './origin/named-actor.ts';
-import r38 from './origin/pro-country.ts';
-import r39 from './origin/state-subject.ts';
-import r40 from './ransom/attacker-encryption.ts';
-import r41 from './ransom/demand-phrase.ts';
-import r42 from './ransom/demanded-amount.ts';
-import r43 from './ransom/encrypted-payment.ts';
-import r44 from './ransom/extortion.ts';
-import r45 from './ransom/no-demand.ts';
-import r46 from './ransom/paid-amount.ts';
-import r47 from './ransom/ransomware-attack.ts';
-import r48 from './ransom/ransomware-mention.ts';
-import r49 from './serverCount/counted-machines.ts';
-import r50 from './serverCount/counted-servers.ts';
-import r51 from './serverCount/one-computer-hit.ts';
-import r52 from './serverCount/one-server-hit.ts';
-import r53 from './serverCount/own-fleet-hit.ts';
-import r54 from './serverCount/servers-of-them.ts';
-import r55 from './victim/actor-hacked.ts';
-import r56 from './victim/appositive-kind.ts';
-import r57 from './victim/attack-on.ts';
-import r58 from './victim/called-name.ts';
-import r59 from './victim/claimed-victim.ts';
-import r60 from './victim/described-name.ts';
-import r61 from './victim/described-opening.ts';
-import r62 from './victim/disclosed-incident.ts';
-import r63 from './victim/first-organisation.ts';
-import r64 from './victim/first-proper-name.ts';
-import r65 from './victim/headline-tag.ts';
-import r66 from './victim/headline-victim.ts';
-import r67 from './victim/hit-by-attack.ts';
-import r68 from './victim/incident-at.ts';
-import r69 from './victim/insider-employer.ts';
-import r70 from './victim/it-office-of.ts';
-import r71 from './victim/known-brand.ts';
-import r72 from './victim/lead-appositive.ts';
-import r73 from './victim/lead-subject.ts';
-import r74 from './victim/most-mentioned.ts';
-import r75 from './victim/name-assets.ts';
-import r76 from './victim/named-incident.ts';
-import r77 from './victim/opening-subject.ts';
-import r78 from './victim/people-of.ts';
-import r79 from './victim/possessive-assets.ts';
-import r80 from './victim/practitioner.ts';
-import r81 from './victim/report-header.ts';
-import r82 from './victim/served-client.ts';
-import r83 from './victim/site-domain.ts';
-import r84 from './victim/worked-for.ts';
+import r5 from './date/incident-named-day.ts';
+import r6 from './date/incident-named-year.ts';
+import r7 from './date/incident-year.ts';
+import r8 from './date/incident-yearless.ts';
+import r9 from './date/lead-date.ts';
+import r10 from './date/recent-span.ts';
+import r11 from './date/relative-date.ts';
+import r12 from './date/relative-unqualified.ts';
+import r13 from './date/reported-only.ts';
+import r14 from './date/stated-date.ts';
+import r15 from './location/city-comma-area.ts';
+import r16 from './location/city-in.ts';
+import r17 from './location/city-modifier.ts';
+import r18 from './location/city-organisation.ts';
+import r19 from './location/country-named.ts';
+import r20 from './location/country-possessive.ts';
+import r21 from './location/country-preposition.ts';
+import r22 from './location/country-targeted.ts';
+import r23 from './location/dateline.ts';
+import r24 from './location/demonym-target.ts';
+import r25 from './location/header.ts';
+import r26 from './location/national-body.ts';
+import r27 from './location/place-based.ts';
+import r28 from './location/subdivision.ts';
+import r29 from './location/us-county.ts';
+import r30 from './location/us-state.ts';
+import r31 from './origin/appositive-nationality.ts';
+import r32 from './origin/attributed-to.ts';
+import r33 from './origin/based-in.ts';
+import r34 from './origin/charged-national.ts';
+import r35 from './origin/country-named-group.ts';
+import r36 from './origin/demonym-attack.ts';
+import r37 from './origin/demonym-attacker.ts';
+import r38 from './origin/named-actor.ts';
+import r39 from './origin/pro-country.ts';
+import r40 from './origin/state-subject.ts';
+import r41 from './ransom/attacker-encryption.ts';
+import r42 from './ransom/demand-phrase.ts';
+import r43 from './ransom/demanded-amount.ts';
+import r44 from './ransom/encrypted-payment.ts';
+import r45 from './ransom/extortion.ts';
+import r46 from './ransom/no-demand.ts';
+import r47 from './ransom/paid-amount.ts';
+import r48 from './ransom/ransomware-attack.ts';
+import r49 from './ransom/ransomware-mention.ts';
+import r50 from './serverCount/counted-machines.ts';
+import r51 from './serverCount/counted-servers.ts';
+import r52 from './serverCount/one-computer-hit.ts';
+import r53 from './serverCount/one-server-hit.ts';
+import r54 from './serverCount/own-fleet-hit.ts';
+import r55 from './serverCount/servers-of-them.ts';
+import r56 from './victim/actor-hacked.ts';
+import r57 from './victim/appositive-kind.ts';
+import r58 from './victim/attack-on.ts';
+import r59 from './victim/called-name.ts';
+import r60 from './victim/claimed-victim.ts';
+import r61 from './victim/described-name.ts';
+import r62 from './victim/described-opening.ts';
+import r63 from './victim/disclosed-incident.ts';
+import r64 from './victim/first-organisation.ts';
+import r65 from './victim/first-proper-name.ts';
+import r66 from './victim/headline-tag.ts';
+import r67 from './victim/headline-victim.ts';
+import r68 from './victim/hit-by-attack.ts';
+import r69 from './victim/incident-at.ts';
+import r70 from './victim/insider-employer.ts';
+import r71 from './victim/it-office-of.ts';
+import r72 from './victim/known-brand.ts';
+import r73 from './victim/lead-appositive.ts';
+import r74 from './victim/lead-subject.ts';
+import r75 from './victim/most-mentioned.ts';
+import r76 from './victim/name-assets.ts';
+import r77 from './victim/named-incident.ts';
+import r78 from './victim/opening-subject.ts';
+import r79 from './victim/people-of.ts';
+import r80 from './victim/possessive-assets.ts';
+import r81 from './victim/practitioner.ts';
+import r82 from './victim/report-header.ts';
+import r83 from './victim/served-client.ts';
+import r84 from './victim/site-domain.ts';
+import r85 from './victim/worked-for.ts';
 
 export const RULE_SPECS: readonly (readonly [string, RuleSpec])[] = [
   ['date/any-year', r0],
@@ -93,84 +94,85 @@ export const RULE_SPECS: readonly (readonly [string, RuleSpec])[] = [
   ['date/discovery-date', r2],
   ['date/header-date', r3],
   ['date/incident-date', r4],
-  ['date/incident-named-year', r5],
-  ['date/incident-year', r6],
-  ['date/incident-yearless', r7],
-  ['date/lead-date', r8],
-  ['date/recent-span', r9],
-  ['date/relative-date', r10],
-  ['date/relative-unqualified', r11],
-  ['date/reported-only', r12],
-  ['date/stated-date', r13],
-  ['location/city-comma-area', r14],
-  ['location/city-in', r15],
-  ['location/city-modifier', r16],
-  ['location/city-organisation', r17],
-  ['location/country-named', r18],
-  ['location/country-possessive', r19],
-  ['location/country-preposition', r20],
-  ['location/country-targeted', r21],
-  ['location/dateline', r22],
-  ['location/demonym-target', r23],
-  ['location/header', r24],
-  ['location/national-body', r25],
-  ['location/place-based', r26],
-  ['location/subdivision', r27],
-  ['location/us-county', r28],
-  ['location/us-state', r29],
-  ['origin/appositive-nationality', r30],
-  ['origin/attributed-to', r31],
-  ['origin/based-in', r32],
-  ['origin/charged-national', r33],
-  ['origin/country-named-group', r34],
-  ['origin/demonym-attack', r35],
-  ['origin/demonym-attacker', r36],
-  ['origin/named-actor', r37],
-  ['origin/pro-country', r38],
-  ['origin/state-subject', r39],
-  ['ransom/attacker-encryption', r40],
-  ['ransom/demand-phrase', r41],
-  ['ransom/demanded-amount', r42],
-  ['ransom/encrypted-payment', r43],
-  ['ransom/extortion', r44],
-  ['ransom/no-demand', r45],
-  ['ransom/paid-amount', r46],
-  ['ransom/ransomware-attack', r47],
-  ['ransom/ransomware-mention', r48],
-  ['serverCount/counted-machines', r49],
-  ['serverCount/counted-servers', r50],
-  ['serverCount/one-computer-hit', r51],
-  ['serverCount/one-server-hit', r52],
-  ['serverCount/own-fleet-hit', r53],
-  ['serverCount/servers-of-them', r54],
-  ['victim/actor-hacked', r55],
-  ['victim/appositive-kind', r56],
-  ['victim/attack-on', r57],
-  ['victim/called-name', r58],
-  ['victim/claimed-victim', r59],
-  ['victim/described-name', r60],
-  ['victim/described-opening', r61],
-  ['victim/disclosed-incident', r62],
-  ['victim/first-organisation', r63],
-  ['victim/first-proper-name', r64],
-  ['victim/headline-tag', r65],
-  ['victim/headline-victim', r66],
-  ['victim/hit-by-attack', r67],
-  ['victim/incident-at', r68],
-  ['victim/insider-employer', r69],
-  ['victim/it-office-of', r70],
-  ['victim/known-brand', r71],
-  ['victim/lead-appositive', r72],
-  ['victim/lead-subject', r73],
-  ['victim/most-mentioned', r74],
-  ['victim/name-assets', r75],
-  ['victim/named-incident', r76],
-  ['victim/opening-subject', r77],
-  ['victim/people-of', r78],
-  ['victim/possessive-assets', r79],
-  ['victim/practitioner', r80],
-  ['victim/report-header', r81],
-  ['victim/served-client', r82],
-  ['victim/site-domain', r83],
-  ['victim/worked-for', r84],
+  ['date/incident-named-day', r5],
+  ['date/incident-named-year', r6],
+  ['date/incident-year', r7],
+  ['date/incident-yearless', r8],
+  ['date/lead-date', r9],
+  ['date/recent-span', r10],
+  ['date/relative-date', r11],
+  ['date/relative-unqualified', r12],
+  ['date/reported-only', r13],
+  ['date/stated-date', r14],
+  ['location/city-comma-area', r15],
+  ['location/city-in', r16],
+  ['location/city-modifier', r17],
+  ['location/city-organisation', r18],
+  ['location/country-named', r19],
+  ['location/country-possessive', r20],
+  ['location/country-preposition', r21],
+  ['location/country-targeted', r22],
+  ['location/dateline', r23],
+  ['location/demonym-target', r24],
+  ['location/header', r25],
+  ['location/national-body', r26],
+  ['location/place-based', r27],
+  ['location/subdivision', r28],
+  ['location/us-county', r29],
+  ['location/us-state', r30],
+  ['origin/appositive-nationality', r31],
+  ['origin/attributed-to', r32],
+  ['origin/based-in', r33],
+  ['origin/charged-national', r34],
+  ['origin/country-named-group', r35],
+  ['origin/demonym-attack', r36],
+  ['origin/demonym-attacker', r37],
+  ['origin/named-actor', r38],
+  ['origin/pro-country', r39],
+  ['origin/state-subject', r40],
+  ['ransom/attacker-encryption', r41],
+  ['ransom/demand-phrase', r42],
+  ['ransom/demanded-amount', r43],
+  ['ransom/encrypted-payment', r44],
+  ['ransom/extortion', r45],
+  ['ransom/no-demand', r46],
+  ['ransom/paid-amount', r47],
+  ['ransom/ransomware-attack', r48],
+  ['ransom/ransomware-mention', r49],
+  ['serverCount/counted-machines', r50],
+  ['serverCount/counted-servers', r51],
+  ['serverCount/one-computer-hit', r52],
+  ['serverCount/one-server-hit', r53],
+  ['serverCount/own-fleet-hit', r54],
+  ['serverCount/servers-of-them', r55],
+  ['victim/actor-hacked', r56],
+  ['victim/appositive-kind', r57],
+  ['victim/attack-on', r58],
+  ['victim/called-name', r59],
+  ['victim/claimed-victim', r60],
+  ['victim/described-name', r61],
+  ['victim/described-opening', r62],
+  ['victim/disclosed-incident', r63],
+  ['victim/first-organisation', r64],
+  ['victim/first-proper-name', r65],
+  ['victim/headline-tag', r66],
+  ['victim/headline-victim', r67],
+  ['victim/hit-by-attack', r68],
+  ['victim/incident-at', r69],
+  ['victim/insider-employer', r70],
+  ['victim/it-office-of', r71],
+  ['victim/known-brand', r72],
+  ['victim/lead-appositive', r73],
+  ['victim/lead-subject', r74],
+  ['victim/most-mentioned', r75],
+  ['victim/name-assets', r76],
+  ['victim/named-incident', r77],
+  ['victim/opening-subject', r78],
+  ['victim/people-of', r79],
+  ['victim/possessive-assets', r80],
+  ['victim/practitioner', r81],
+  ['victim/report-header', r82],
+  ['victim/served-client', r83],
+  ['victim/site-domain', r84],
+  ['victim/worked-for', r85],
 ];

@@ -71,6 +71,24 @@ describe('a field news judges only a few dozen times', () => {
     expect(sparse['article:ransom/lucky']!.p - sparse['article:ransom']!.p).toBeLessThan(0.05);
     expect(dense['article:location/lucky']!.p - dense['article:location']!.p).toBeGreaterThan(0.1);
   });
+  it("gives its detailed keys their bucket's figure, whatever the rule and agreement; the buckets differ", () => {
+    const o = (rule: string, agreeingRules: number, value: string, i: number, ok: boolean): Observation => ({
+      source: 'news',
+      view: 'date',
+      id: `${rule}${agreeingRules}${value}${i}`,
+      keys: calibrationKeys({ field: 'date', rule, agreeingRules, value, genre: 'article' }, 0.9),
+      raw: 0.9,
+      ok,
+    });
+    const years = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((i) => [o('date/a', 1, '2023', i, true), o('date/b', 3, '2021', i, i < 2)]);
+    const days = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => o('date/a', 1, '2023-07-04', i, i < 3));
+    const table = fitCalibration([...years, ...days]);
+    expect(table['article:date/a|1|Y']!.p).toBe(table['article:date/b|3+|Y']!.p);
+    expect(table['article:date/a|1|Y']!.p).toBeGreaterThan(table['article:date/a|1|YMD']!.p);
+    // the bucket is a level of the fit, not an entry resolve would look up
+    expect(table['article:date|Y']).toBeUndefined();
+    expect(table['article:date/a|1|Y']!.n).toBe(10);
+  });
 });
 
 describe('calibrate', () => {

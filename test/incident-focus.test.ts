@@ -9,6 +9,10 @@ describe('storyFocus', () => {
     'Browser maker patches critical flaw in password manager',
     'New ransomware-as-a-service emerges on underground forum',
     'Study finds hospitals slow to report data loss',
+    // a report's findings: what it "exposes" is a finding, the attacks it describes its topic
+    'How do state hackers hack? Security firm analysis exposes their favourite tactics',
+    'Researchers have found a new way to hack smart locks',
+    'Exposed: where the ransom money goes',
   ])('no victim-specific incident: %s', (title) => {
     expect(storyFocus('Body text of the article.', title).victimIncident).toBe(false);
   });
@@ -18,6 +22,11 @@ describe('storyFocus', () => {
     'Retailer confirms breach after malware found on tills',
     'Hackers demand bitcoin from regional hospital',
     'Ransomware attack on city of Springfield shuts down services',
+    // a victim's incident that a report tells of
+    'Retailer hit by card-skimming malware, report finds',
+    'Cyber attack on county council detailed in new report',
+    'Cloud account breach revealed in security firm report',
+    'Insurer reports breach exposed 40,000 customers',
   ])('a victim incident: %s', (title) => {
     expect(storyFocus('Body text of the article.', title).victimIncident).toBe(true);
   });

@@ -18,5 +18,5 @@ export default defineRule({
     // an earlier incident held up for comparison
     'Just as with the 2019 attacks on the cycling union, the hackers posted the stolen files online.',
   ],
-  propose: (doc) => proposeDates(doc, (m) => m.namesIncident && m.context !== 'excluded', YEAR_NAMES_INCIDENT),
+  propose: (doc) => proposeDates(doc, (m) => m.kind === 'year' && m.namesIncident && m.context !== 'excluded', YEAR_NAMES_INCIDENT),
 });

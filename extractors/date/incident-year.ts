@@ -36,6 +36,8 @@ export default defineRule({
     // counts kept over many incidents, and a business closing
     'More than 11 million health records were compromised in 2015, according to government data.',
     'Hackers stole the forum’s accounts. The fan site itself shut down in 2016 after a legal threat.',
+    // a trend piece dates its trend, not an incident, with the year of publication or the one before
+    { text: 'Anatomy of an emerging business. Ransomware was one of the fastest-growing kinds of cybercrime in 2017.', publishedAt: '2018-02-09' },
   ],
   propose: (doc) =>
     proposeDates(

@@ -21,9 +21,13 @@ export default defineRule({
     { text: "Ransomware hit the county's servers on Wednesday of last week.", publishedAt: '2023-07-20', value: '2023-07-12' },
     // in reported speech a month is counted from the day of the statement, not of publication
     { text: 'On March 30, the ministry disclosed that a breach earlier this month had exposed staff records.', publishedAt: '2021-04-06', value: '2021-03' },
+    // a victim's incident dated by its year alone
+    { text: 'Hackers hit the council network earlier this year, the mayor said.', publishedAt: '2017-06-06', value: '2017' },
   ],
   counterExamples: [
     'Hackers broke into the city network last Tuesday.',
+    // a story about a trend or the public, not one victim's incident: "this year" is the trend's time
+    { text: 'Developers blamed in report on cloud flaws. Hospitals were targets of ransomware attacks earlier this year.', publishedAt: '2017-06-06' },
     { text: 'Systems should be restored after the attack within two weeks.', publishedAt: '2023-07-20' },
     { text: 'The attackers were inside the network for 3 months.', publishedAt: '2023-07-20' },
     { text: 'Customers affected by the breach were notified on Monday.', publishedAt: '2023-07-20' },

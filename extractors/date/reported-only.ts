@@ -24,6 +24,8 @@ export default defineRule({
     { text: 'On Monday, researchers disclosed spyware that infected phones.' },
     { text: 'Researchers published a report today that reveals a spyware campaign.', publishedAt: '2017-04-04' },
     { text: 'As I wrote earlier this month, extortion attacks on firms keep rising.', publishedAt: '2017-04-04' },
+    // the press's reports are no date of an incident: "after national reports in the press this week"
+    { text: 'After national reports in the press this week, the bank warned customers about fake texts.', publishedAt: '2017-03-24' },
     // a report coming is no date of anything that happened
     { text: 'The firm will disclose the details of the breach next week.', publishedAt: '2017-04-04' },
   ],

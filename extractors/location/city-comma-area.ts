@@ -1,7 +1,7 @@
 // "Dr. Loi Luu of Westminster, California"  /  "Springfield, Ill."  /  "a student from Hamburg, Germany"
 import { defineRule, firstMatch, matches, span } from '../_shared/kit.ts';
 import { isIncidentDoc, isVictimStory } from './lib/context.ts';
-import { attackerBefore, isAttackerContext } from './lib/mentions.ts';
+import { attackerBefore, isAttackerContext, inOtherIncident } from './lib/mentions.ts';
 import { areaAtStart, cityAtEnd, PLACE_RUN } from './lib/phrases.ts';
 
 // Commas before a capital are rare enough to look for first; the runs around them are read from there.
@@ -48,6 +48,7 @@ export default defineRule({
       // "hackers based in Moscow, Russia"
       const via = firstMatch(/\b(?:based |operating )?(?:in|from) $/, doc.text.slice(start - 20, start))?.[0].length ?? 0;
       if (isAttackerContext(doc.text, { start, end }) || attackerBefore(doc.text, start - via)) continue;
+      if (inOtherIncident(doc.text, { start, end })) continue;
       const region = area.region ?? (city && city.places.length === 1 ? city.places[0]!.region : null);
       yield {
         value: { country: area.country, region, city: city?.name ?? null },

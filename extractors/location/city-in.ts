@@ -1,7 +1,7 @@
 // "Thieves break into multiple H&R Block stores in the Miami area"  /  "a hospital in Hamburg"
 import { defineRule, matches, span } from '../_shared/kit.ts';
 import { calledRegion, cityInDoc, elsewhereBefore, isIncidentDoc, isVictimStory } from './lib/context.ts';
-import { attackerBefore, isAttackerContext } from './lib/mentions.ts';
+import { attackerBefore, isAttackerContext, inOtherIncident } from './lib/mentions.ts';
 import { inNameList, PLACE_RUN } from './lib/phrases.ts';
 
 // City names are often words or surnames; only a capitalised run right after a place preposition counts,
@@ -19,6 +19,8 @@ export default defineRule({
     { text: 'Hackers hit the retailer’s head office in Leeds, West Yorkshire, on Monday.', value: { country: 'GB', region: 'West Yorkshire', city: 'Leeds' } },
   ],
   counterExamples: [
+    // a separate incident
+    'Hackers stole card data from the retailer. In a separate incident, a laptop was stolen from a clinic in Miami.',
     // a story about the public, a product or a trend: a place it merely names is background
     { text: 'Report: ransomware payments keep rising\n\nAnalysts in Chicago traced the bitcoin paid to hackers.', publishedAt: '2018-02-01' },
     'The files were found in Reading material that was stolen.',
@@ -40,6 +42,7 @@ export default defineRule({
       const start = m.index + m[0].length - m[1]!.length;
       const end = start + run.length;
       if (isAttackerContext(doc.text, { start, end }) || attackerBefore(doc.text, m.index) || elsewhereBefore(doc.text, start)) continue;
+      if (inOtherIncident(doc.text, { start, end })) continue;
       // "hotels in Biloxi, Cancun, Chicago and Goa": one of many places
       if (inNameList(doc.text, start, end)) continue;
       yield { value: place, confidence: CITY_IN, evidence: [span(doc.text, start, end)] };

@@ -2,6 +2,7 @@
 import { defineRule, matches, span } from '../_shared/kit.ts';
 import { cityInDoc, isIncidentDoc, isVictimStory } from './lib/context.ts';
 import { PLACE_RUN } from './lib/phrases.ts';
+import { inOtherIncident } from './lib/mentions.ts';
 
 // A city written as the modifier of an organisation noun is that organisation's home.
 const ORG_NOUN =
@@ -37,6 +38,7 @@ export default defineRule({
       const place = cityInDoc(doc, name);
       if (!place) continue;
       const start = m.index + m[0].indexOf(m[1]!) + m[1]!.length - name.length;
+      if (inOtherIncident(doc.text, { start, end: start + name.length })) continue;
       yield { value: place, confidence: CITY_MODIFIER, evidence: [span(doc.text, start, start + name.length)] };
     }
   },

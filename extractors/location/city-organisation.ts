@@ -2,6 +2,7 @@
 import { defineRule, matches, span } from '../_shared/kit.ts';
 import { cityInDoc, isIncidentDoc, isVictimStory } from './lib/context.ts';
 import { inNameList, PLACE_RUN, PLACE_RUN_LAZY } from './lib/phrases.ts';
+import { inOtherIncident } from './lib/mentions.ts';
 
 // An organisation named after its town says the name is a town, even when it is also an ordinary word.
 const PARTICLE = String.raw`(?:de\s+la|de|del|di|du|do|da|upon|on|am|an\s+der|im|sur)`;
@@ -45,6 +46,8 @@ export default defineRule({
     { text: 'A Boston University server in Massachusetts was compromised.', value: { country: 'US', region: 'Massachusetts', city: 'Boston' } },
   ],
   counterExamples: [
+    // an earlier incident the story recalls: that victim's town is not this one's
+    'Hackers encrypted a school’s files. It was just a year ago that Denver General Hospital made national headlines by paying a ransom.',
     // a story about the public, a product or a trend: a place it merely names is background
     { text: 'Phishing scam targets students\n\nThe University of Chicago warned students about fake emails that steal passwords.', publishedAt: '2018-02-01' },
     'Hackers attacked the City of Nowhereville.',
@@ -67,6 +70,8 @@ export default defineRule({
       const start = m[1] ? m.index + m[0].length - run.length : m.index;
       // "customers from MetLife, LinkedIn, City of Chicago, Expedia": one name in a list of many
       if (inNameList(doc.text, m.index, m.index + m[0].length)) continue;
+      // "months ago, Anytown Hospital made headlines by paying": an earlier incident, not this one's victim
+      if (inOtherIncident(doc.text, { start, end: start + run.length })) continue;
       yield { value: hit.place, confidence: CITY_ORGANISATION, evidence: [span(doc.text, start + hit.offset, start + hit.offset + hit.name.length)] };
     }
   },

@@ -15,6 +15,8 @@ export default defineRule({
     { text: 'The Canadian breach exposed 2,000 records.', value: { country: 'CA', region: null, city: null } },
   ],
   counterExamples: [
+    // other victims the story lines it up with
+    'The hotel group is the latest in a line of travel firms to suffer a breach, with a Canadian airline among them.',
     'Hackers calling themselves the Turkish Crime Family claimed the breach.',
     // the attackers' chosen name, in quotes, is still the attackers'
     '‘Turkish’ hackers claimed the breach of the accounts.',

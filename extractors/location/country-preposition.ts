@@ -14,6 +14,8 @@ export default defineRule({
     { text: 'Several municipalities across the Netherlands lost access to their files.', value: { country: 'NL', region: null, city: null } },
   ],
   counterExamples: [
+    // an outbreak across countries: one sentence names three of them
+    'The worm has hit hospitals in Britain and a Spanish telecom operator, as well as a courier firm in the US.',
     // one of many countries a campaign reached
     'The spyware infected phones in Chile, the Netherlands, Kenya and elsewhere.',
     'Hackers in Russia claimed the attack.',

@@ -18,6 +18,8 @@ export default defineRule({
     { text: 'The Dutch municipality lost access to its files.', value: { country: 'NL', region: null, city: null } },
   ],
   counterExamples: [
+    // an outbreak across countries: one sentence names three of them
+    'The worm has hit hospitals in Britain and a Spanish telecom operator, as well as a courier firm in the US.',
     // one of many countries a campaign reached
     'Earlier versions of the trojan went after Dutch, Spanish and Canadian banks.',
     'Russian hackers claimed the attack.',

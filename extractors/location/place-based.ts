@@ -3,7 +3,7 @@ import { defineRule, matches, span, type AnalysedDoc } from '../_shared/kit.ts';
 import { countryCode } from '../_shared/countries.ts';
 import { cityPlaces } from '../_shared/gazetteer.ts';
 import { cityInDoc, isIncidentDoc, isVictimStory } from './lib/context.ts';
-import { attackerBefore, isAttackerContext } from './lib/mentions.ts';
+import { attackerBefore, isAttackerContext, inOtherIncident } from './lib/mentions.ts';
 import { regionOf } from './lib/parse.ts';
 import { PLACE_RUN } from './lib/phrases.ts';
 
@@ -68,6 +68,7 @@ export default defineRule({
       // "hackers based in Russia" is attacker context just as "Russia-based hackers" is
       if (isAttackerContext(doc.text, { start: m[1] ? start : m.index, end })) continue;
       if (!m[1] && attackerBefore(doc.text, m.index)) continue;
+      if (inOtherIncident(doc.text, { start, end })) continue;
       yield { value: hit.place, confidence: hit.area ? BASED_AREA : BASED_CITY, evidence: [span(doc.text, start, end)] };
     }
   },

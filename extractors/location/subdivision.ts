@@ -2,7 +2,7 @@
 import { defineRule, matches, span } from '../_shared/kit.ts';
 import { calledRegion, isIncidentDoc, isVictimStory } from './lib/context.ts';
 import { cityPlaces } from '../_shared/gazetteer.ts';
-import { attackerBefore, isAttackerContext } from './lib/mentions.ts';
+import { attackerBefore, isAttackerContext, inOtherIncident } from './lib/mentions.ts';
 import { subdivisionAsWritten } from './lib/regions.ts';
 import { PLACE_RUN } from './lib/phrases.ts';
 
@@ -55,7 +55,7 @@ export default defineRule({
         const end = start + run.length;
         // "Unity 3D", "Victoria 2": a name that goes on with a number is a product's or a game's
         if (NUMBER_AFTER.test(doc.text.slice(end, end + 4))) continue;
-        if (isAttackerContext(doc.text, { start, end }) || attackerBefore(doc.text, m.index)) continue;
+        if (isAttackerContext(doc.text, { start, end }) || attackerBefore(doc.text, m.index) || inOtherIncident(doc.text, { start, end })) continue;
         const confidence = unit || (tail && !/['’]/.test(tail)) ? NAMED_UNIT : tail ? POSSESSIVE : IN_SUBDIVISION;
         const evidence = [span(doc.text, unit ? m.index : start, tail ? end + tail.length : end)];
         yield { value: { country: sub.country, region: run, city: null }, confidence, evidence };

@@ -2,7 +2,7 @@
 import { defineRule, matches, span } from '../_shared/kit.ts';
 import { cityPlaces } from '../_shared/gazetteer.ts';
 import { elsewhereBefore, isIncidentDoc, isVictimStory } from './lib/context.ts';
-import { attackerBefore, isAttackerContext } from './lib/mentions.ts';
+import { attackerBefore, isAttackerContext, inOtherIncident } from './lib/mentions.ts';
 
 // "X County" is the American order (Ireland writes "County Cork", England "Kent County Council"): a county name
 // the gazetteer knows only in the United States places the story there, in its state when only one has it.
@@ -33,7 +33,13 @@ export default defineRule({
       if (!places.length || places.some((p) => p.country !== 'US')) continue;
       const start = m.index;
       const end = start + name.length;
-      if (isAttackerContext(doc.text, { start, end }) || attackerBefore(doc.text, start) || elsewhereBefore(doc.text, start)) continue;
+      if (
+        isAttackerContext(doc.text, { start, end }) ||
+        attackerBefore(doc.text, start) ||
+        elsewhereBefore(doc.text, start) ||
+        inOtherIncident(doc.text, { start, end })
+      )
+        continue;
       const regions = new Set(places.map((p) => p.region));
       const region = regions.size === 1 ? [...regions][0]! : null;
       yield { value: { country: 'US', region, city: null }, confidence: US_COUNTY, evidence: [span(doc.text, start, end)] };

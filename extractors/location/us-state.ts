@@ -1,7 +1,7 @@
 // "the Ohio hospital"  /  "New Jersey Medicaid"  /  "more than 20 Texas municipalities"
 import { defineRule, firstMatch, span } from '../_shared/kit.ts';
 import { isIncidentDoc, isVictimStory } from './lib/context.ts';
-import { isAttackerContext, mentions, toRegulator } from './lib/mentions.ts';
+import { isAttackerContext, mentions, toRegulator, inOtherIncident } from './lib/mentions.ts';
 
 const IN_STATE = /\b(?:in|of|across|throughout|at)\s+(?:the\s+(?:state\s+of\s+)?)?$/i;
 const STATE_IN = 0.8; // "in Texas": where something is
@@ -18,6 +18,8 @@ export default defineRule({
     { text: 'A clinic in New Jersey lost a laptop.', value: { country: 'US', region: 'New Jersey', city: null } },
   ],
   counterExamples: [
+    // a separate incident
+    'Hackers stole card data from the retailer. In a separate incident, a clinic in Ohio lost a laptop.',
     // a state in an outlet's name is the outlet's
     'A columnist told The New York Times that the breach was serious.',
     // a story about the public, a product or a trend: a place it merely names is background
@@ -31,7 +33,7 @@ export default defineRule({
   *propose(doc) {
     if (!isIncidentDoc(doc) || !isVictimStory(doc)) return;
     for (const m of mentions(doc)) {
-      if (m.kind !== 'state' || isAttackerContext(doc.text, m) || toRegulator(doc.text, m)) continue;
+      if (m.kind !== 'state' || isAttackerContext(doc.text, m) || toRegulator(doc.text, m) || inOtherIncident(doc.text, m)) continue;
       const before = firstMatch(IN_STATE, doc.text.slice(Math.max(0, m.start - 30), m.start));
       const start = before ? m.start - before[0].length : m.start;
       yield { value: m.place, confidence: before ? STATE_IN : STATE_NAMED, evidence: [span(doc.text, start, m.end)] };

@@ -80,8 +80,11 @@ export function calibrate(table: CalibrationTable | null, c: CalibrationCase, ra
   return round(Math.min(1, Math.max(0, p)));
 }
 
+const RANK_PREFIX = 'rank:';
 /** The table key of the figure resolve ranks a rule's candidates by in a genre. */
-export const rankKey = (genre: Genre, rule: string) => `rank:${genre}:${rule}`;
+export const rankKey = (genre: Genre, rule: string) => `${RANK_PREFIX}${genre}:${rule}`;
+/** A table's rank figures alone: resolve ranks candidates as with the whole table, and reports raw scores. */
+export const rankFigures = (table: CalibrationTable): CalibrationTable => Object.fromEntries(Object.entries(table).filter(([k]) => k.startsWith(RANK_PREFIX)));
 
 /**
  * How often a rule is right when it wins, in the document's genre: what resolve ranks disagreeing rules by. Per

@@ -3,6 +3,7 @@
 //   "the city said on Tuesday" → report (the date of a statement about the incident);
 //   "founded in 1998", "a previous breach in 2015", "as of March 1" → excluded.
 import { matches, type AnalysedDoc, type Sentence } from '../../_shared/kit.ts';
+import { MONTH_SOURCE } from '../../_shared/months.ts';
 
 export type DateContext = 'incident' | 'discovery' | 'disclosure' | 'report' | 'excluded' | 'neutral';
 
@@ -87,6 +88,13 @@ const DATELINE = /\s(?:—|–|·|\|)\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Su
 const DATELINE_AFTER = /^\s*(?:·|\|)/;
 // a picture's date, not the story's: "This file photo taken on May 2, 2009 shows …", "pictured in March 2014"
 const PHOTO = /\b(?:(?:photo(?:graph)?|picture|image|footage)s?\s+(?:\w+\s+){0,2}(?:taken|shot|made|captured)|pictured|photographed)\s+(?:on|in)\s+$/i;
+// the day a report or an article came out, not of an incident: "a report like this one from 2016-12-19", "after
+// national reports in the press this week"
+const REPORT_OF = new RegExp(
+  String.raw`\b(?:reports?|articles?|blog\s+posts?|advisor(?:y|ies)|bulletins?)(?:\s+(?:like|such\s+as)\s+this\s+one)?` +
+    String.raw`(?:\s+in\s+the\s+(?:press|media|news))?\s+(?:from\s+|on\s+|of\s+|dated\s+)?$`,
+  'i',
+);
 // an earlier incident held up for comparison: "Just as with the 2019 attacks on the league, …"
 const AS_WITH = /\b(?:just\s+)?as\s+with\s+(?:the\s+|its\s+|their\s+)?$/i;
 // "Datavault launched in 2018": the start of a product or a business
@@ -136,7 +144,7 @@ const OPEN_START = /\b(?:from|starting|beginning)\s+$/i;
 const RANGE_INSIDE = /\s(?:and|to|through|until|till)\s|[–—]|\s-\s/i;
 const RANGE_NEXT = /^\s*,?\s*(?:(?:and|to|through|until|till|onwards?)\b|[-–—])/i;
 // the second date of a range: "between Jan. 5 and Feb. 2, 2019" reports the start
-const RANGE_END = /(?:\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)\s*(?:and|to|through|until|till|-|–|—)\s*(?:early|mid|late)?[\s-]*$/i;
+const RANGE_END = new RegExp(String.raw`(?:\d|\b(?:${MONTH_SOURCE})\b\.?)\s*(?:and|to|through|until|till|-|–|—)\s*(?:early|mid|late)?[\s-]*$`, 'i');
 
 function nearest(re: RegExp, text: string, from: number, to: number, before: boolean): number {
   let best = Infinity;
@@ -161,7 +169,7 @@ export function classifyContext(text: string, sentence: Sentence, start: number,
   if (TREND.test(lead.slice(-80)) || TREND_AFTER.test(after) || EXAMPLE.test(lead.slice(-50)) || EXAMPLE_AFTER.test(after)) return 'excluded';
   if (TOLD_BODY.test(lead.slice(-100)) || OTHER_INCIDENT_AFTER.test(after) || CLOSED.test(lead.slice(-30))) return 'excluded';
   if (/^\d{4}$/.test(text.slice(start, end)) && YEAR_LOOKED_BACK.test(lead.slice(-24))) return 'excluded';
-  if (PHOTO.test(lead.slice(-50)) || AS_WITH.test(lead.slice(-24))) return 'excluded';
+  if (PHOTO.test(lead.slice(-50)) || AS_WITH.test(lead.slice(-24)) || REPORT_OF.test(lead.slice(-60))) return 'excluded';
   if (SAID.test(lead.slice(-40)) || STATEMENT_IN.test(lead.slice(-60)) || STILL.test(lead.slice(-40))) return 'report';
   // only a date that opens its sentence: "Hackers broke in on Monday, officials said" dates the break-in
   if (CLAUSE_OPEN.test(lead) && SAID_AFTER.test(text.slice(end, end + 70))) return 'report';

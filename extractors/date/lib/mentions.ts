@@ -2,6 +2,7 @@
 //   "On June 13, 2014, hackers …"  "in March 2021"  "Jan. 5"  "last Tuesday"  "in 2016"
 // chrono-node is costly, so it only sees sentences a cheap regex has already selected, never the whole text.
 import { matches, type AnalysedDoc, type Sentence } from '../../_shared/kit.ts';
+import { MONTH_SOURCE } from '../../_shared/months.ts';
 import type * as chrono from 'chrono-node';
 import { absoluteChrono, relativeChrono } from './chrono.ts';
 import { classifyContext, type DateContext } from './context.ts';
@@ -18,7 +19,7 @@ export interface DateMention {
   readonly end: number;
   readonly sentence: Sentence;
   readonly context: DateContext;
-  /** A bare year naming an incident: "the 2015 breach", "the 2010 theft of a laptop". */
+  /** A bare year or a day naming an incident: "the 2015 breach", "the 2010 theft of a laptop", "Friday's attack". */
   readonly namesIncident: boolean;
   /** A bare year introduced by a preposition ("in 2016") rather than used as a modifier ("2011 tax returns"). */
   readonly governed: boolean;
@@ -26,11 +27,7 @@ export interface DateMention {
   readonly year?: number;
 }
 
-const MONTH_NAME = new RegExp(
-  String.raw`\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?` +
-    String.raw`|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b`,
-  '',
-);
+const MONTH_NAME = new RegExp(String.raw`\b(?:${MONTH_SOURCE})\b`);
 // Years an incident report can plausibly be about; older numbers are mostly counts or codes.
 const YEAR_SRC = '(?:19[89]\\d|20[0-3]\\d)';
 const YEAR = new RegExp(`\\b${YEAR_SRC}\\b`);
@@ -87,7 +84,18 @@ const MONTH_GOVERNED = /\b(?:in|of|since|during|from|until|early|mid|late|last|t
 // chrono drops a lone "May" unless "in" precedes it (the modal verb); "in mid-May" and "in early May" are the month
 const MAY_PART = /\b(?:mid|early|late)[\s-]+(?=May\b)/g;
 const forChrono = (text: string) => text.replace(MAY_PART, (m) => 'in'.padEnd(m.length));
-type Found = Omit<DateMention, 'context' | 'governed' | 'namesIncident'>;
+type Found = Omit<DateMention, 'context' | 'governed' | 'namesIncident'> & { readonly possessive?: boolean };
+
+// "Friday's WannaCry ransomware attack", "yesterday's phishing scam": a day in the possessive names the incident itself
+// (its noun after at most three words that qualify it); "today's adversaries", "Tuesday's election", "Monday's post",
+// "Friday's report about the breach" and "today's ransomware gangs" name no incident
+const DAY_OF_INCIDENT = new RegExp(
+  String.raw`^['’]s\s+(?:(?!(?:about|of|on|for|the|a|an|that|which|in|to|with|by|from|and|or)\s)[\w-]+\s+){0,3}?(?:cyber-?attack|attack|breach|hack|intrusion|ransomware|phish|phishing\s+(?:scam|attack|campaign)|scam|outage` +
+    String.raw`|infection|outbreak|leak)\b(?!['’-]|\s+(?:gangs?|groups?|operators?|actors?|crews?|famil(?:y|ies)|strains?|variants?|threats?|landscape)\b)`,
+  'i',
+);
+// "a ransomware attack, such as last month's cyber-attack on a hospital": another incident given as an example
+const LIKE_ONE = /\b(?:such\s+as|like|unlike|including)\s+$/i;
 
 /** The day of a statement that the words up to `at` report: "On February 28, the ministry disclosed that …". */
 function statementDay(doc: AnalysedDoc, prev: Found, at: number): Date | undefined {
@@ -130,8 +138,11 @@ function fromChrono(doc: AnalysedDoc, s: Sentence, r: chrono.ParsedResult, spoke
   const before = s.text.slice(Math.max(0, r.index - 12), r.index);
   const after = s.text.slice(r.index + text.length, r.index + text.length + 3);
   const anchored = spoken && WEEK_OR_MONTH.test(text) ? relativeChrono.parse(text, { instant: spoken, timezone: 0 })[0] : undefined;
-  const value = anchored ? resolveRelative(text, before, anchored, spoken!, after) : resolveRelative(text, before, r, doc.publishedAt, after);
-  return value ? { ...base, kind: 'relative', value } : undefined;
+  const possessive = DAY_OF_INCIDENT.test(s.text.slice(r.index + text.length, r.index + text.length + 60)) && !LIKE_ONE.test(before);
+  // a day naming an incident is no length of time, whatever precedes it: "no data was taken in yesterday's scam"
+  const [lead, next] = possessive ? ['', ''] : [before, after];
+  const value = anchored ? resolveRelative(text, lead, anchored, spoken!, next) : resolveRelative(text, lead, r, doc.publishedAt, next);
+  return value ? { ...base, kind: 'relative', value, ...(possessive ? { possessive } : {}) } : undefined;
 }
 
 function mentionsIn(doc: AnalysedDoc, s: Sentence): DateMention[] {
@@ -194,7 +205,8 @@ function mentionsIn(doc: AnalysedDoc, s: Sentence): DateMention[] {
           ? 'excluded'
           : classifyContext(doc.text, m.sentence, m.start, m.end),
       namesIncident:
-        m.kind === 'year' && INCIDENT_NOUN.test(doc.text.slice(m.end, m.end + 40)) && !EARLIER_ONE.test(doc.text.slice(Math.max(0, m.start - 12), m.start)),
+        !!m.possessive ||
+        (m.kind === 'year' && INCIDENT_NOUN.test(doc.text.slice(m.end, m.end + 40)) && !EARLIER_ONE.test(doc.text.slice(Math.max(0, m.start - 12), m.start))),
       governed: m.kind !== 'year' || GOVERNOR.test(doc.text.slice(Math.max(m.sentence.start, m.start - 24), m.start)),
     }));
 }

@@ -1,5 +1,5 @@
 // The common body of the date rules: each picks the stated dates it trusts and gives them one confidence.
-import { span, type AnalysedDoc, type DateRole, type Proposal } from '../../_shared/kit.ts';
+import { span, storyFocus, type AnalysedDoc, type DateRole, type Proposal } from '../../_shared/kit.ts';
 import { dateMentions, withYear, type DateMention } from './mentions.ts';
 
 // Reports tell the incident before its aftermath, so of two equally qualified dates the first is likelier;
@@ -18,6 +18,11 @@ const ROLE: Record<DateMention['context'], DateRole> = {
 /** Which event a stated date is the date of, from the words around it. */
 export const roleOf = (m: DateMention): DateRole => ROLE[m.context];
 
+// A story about the public, a product or a trend (a scam wave, a report) tells no one incident: a year alone there, the
+// year of publication or the one before ("earlier this year", "cybercrime in 2017"), is the time of the trend
+const trendYear = (doc: AnalysedDoc, year: number) =>
+  !!doc.publishedAt && doc.publishedAt.getUTCFullYear() - year <= 1 && doc.once('date/general-story', () => !storyFocus(doc.text, doc.title).victimIncident);
+
 export function* proposeDates(doc: AnalysedDoc, accept: (m: DateMention) => boolean, confidence: number): Iterable<Proposal<'date'>> {
   const all = dateMentions(doc);
   // a statement's day ahead of the incident's ("HipChat said in a Monday blog post … it detected the incident last
@@ -26,7 +31,7 @@ export function* proposeDates(doc: AnalysedDoc, accept: (m: DateMention) => bool
   for (const m of all) {
     if (!accept(m)) continue;
     const value = m.kind === 'relative' ? m.value : withYear(doc, m);
-    if (!value) continue;
+    if (!value || (value.length === 4 && trendYear(doc, +value))) continue;
     yield { value, confidence: m === first ? confidence : confidence * LATER_MENTION, evidence: [span(doc.text, m.start, m.end)], role: roleOf(m) };
   }
 }

@@ -10,6 +10,7 @@ import { PLACE_RUN } from './phrases.ts';
 import { regionOf } from './parse.ts';
 import { subdivisionAsWritten } from './regions.ts';
 import { wordStartsOf } from '../../_shared/capital-words.ts';
+import { MONTH_SOURCE } from '../../_shared/months.ts';
 
 // Words that report that something happened to someone: an attack, a breach, a theft, a loss. A topic
 // word alone ("defending against ransomware and other attacks", "today's ransomware") is not enough.
@@ -74,11 +75,7 @@ export function elsewhereBefore(text: string, pos: number): boolean {
 }
 
 // Month and weekday names are capitalised like places ("in March") and some are towns somewhere.
-const CALENDAR = new RegExp(
-  String.raw`^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday` +
-    String.raw`|Thursday|Friday|Saturday|Sunday|Christmas|Easter)$`,
-  '',
-);
+const CALENDAR = new RegExp(String.raw`^(?:${MONTH_SOURCE}|Monday|Tuesday|Wednesday` + String.raw`|Thursday|Friday|Saturday|Sunday|Christmas|Easter)$`, '');
 // Gazetteer subdivisions carry a unit word the text often leaves out ("Aichi Prefecture" written "Aichi").
 const UNIT_SUFFIX = /\s+(?:Prefecture|Province|County|Region|Oblast|Voivodeship|District|Department|Parish|State|Governorate|Municipality|Canton)$/;
 

@@ -224,15 +224,48 @@ const OPEN_LIST_AFTER = /^\s*(?:,\s*)?(?:(?:and|or)\s+(?:in\s+)?(?:\w+\s+)?(?:ot
 
 // A sentence that gives an example tells of another incident: "In 2016, for instance, an Austrian firm lost €40m".
 const EXAMPLE = /\b(?:for (?:example|instance)|e\.g\.|in one (?:case|instance))/i;
+// So does one that sets the story beside earlier or separate incidents: "the latest in a line of travel firms to be
+// breached, with a British airline …", "In a separate incident, …", "months ago, a Texas clinic made headlines by …".
+const OTHER_INCIDENT = new RegExp(
+  String.raw`\b(?:the latest in a (?:line|string|series|spate|wave|run) of|in an? (?:separate|unrelated|earlier) (?:incident|attack|case|breach)` +
+    String.raw`|follows? (?:a|an) (?:similar|earlier|previous)|made (?:national |international |global )?(?:headlines|attention|news)` +
+    String.raw`|(?:had|suffered) a similar (?:breach|attack|incident|hack))`,
+  'i',
+);
 const SENTENCE_END = /[.!?]["”’]?\s|\n/g;
-/** True when the mention sits in a sentence that gives an example. */
-function inExample(text: string, m: { start: number; end: number }): boolean {
+/** The sentence holding the span (up to 300 characters either side of it). */
+function sentenceAround(text: string, m: { start: number; end: number }): string {
   let from = 0;
   for (const e of text.slice(Math.max(0, m.start - 300), m.start).matchAll(SENTENCE_END)) from = e.index + e[0].length;
   const head = text.slice(Math.max(0, m.start - 300) + from, m.start);
   const tail = text.slice(m.end, m.end + 300);
   const stop = tail.search(/[.!?]["”’]?(?:\s|$)|\n/);
-  return EXAMPLE.test(head + tail.slice(0, stop < 0 ? undefined : stop));
+  return head + text.slice(m.start, m.end) + tail.slice(0, stop < 0 ? undefined : stop);
+}
+/** True when the mention sits in a sentence that gives an example. */
+function inExample(text: string, m: { start: number; end: number }): boolean {
+  return EXAMPLE.test(sentenceAround(text, m));
+}
+/** True when the place sits in a sentence about an earlier or separate incident ("the latest in a line of", "made headlines"). */
+export function inOtherIncident(text: string, m: { start: number; end: number }): boolean {
+  return OTHER_INCIDENT.test(sentenceAround(text, m));
+}
+
+// A sentence naming this many countries tells of a campaign or an outbreak across them: "has affected hospitals in
+// Britain and Spanish telecom operator Telefonica, as well as FedEx in the US".
+const SENTENCE_COUNTRIES = 3;
+/** True when the mention's sentence names three or more different countries (states not counted). */
+function inManyCountrySentence(doc: AnalysedDoc, m: Mention): boolean {
+  const text = doc.text;
+  const sentence = sentenceAround(text, m);
+  const from = m.start - sentence.indexOf(text.slice(m.start, m.end));
+  const to = from + sentence.length;
+  const countries = new Set(
+    mentions(doc)
+      .filter((x) => x.kind !== 'state' && x.start >= from && x.end <= to)
+      .map((x) => x.place.country),
+  );
+  return countries.size >= SENTENCE_COUNTRIES;
 }
 
 /**
@@ -240,7 +273,7 @@ function inExample(text: string, m: { start: number; end: number }): boolean {
  * nationwide figure ("in the US alone"), or in an example of another incident.
  */
 export function notOneVictimsPlace(doc: AnalysedDoc, m: Mention): boolean {
-  return inCountryList(doc, m) || inExample(doc.text, m);
+  return inCountryList(doc, m) || inManyCountrySentence(doc, m) || inExample(doc.text, m) || inOtherIncident(doc.text, m);
 }
 
 // A breach notice goes to the attorney general of every state whose residents were affected: the state that received

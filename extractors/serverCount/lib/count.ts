@@ -3,6 +3,7 @@
 // ("Cloudflare runs 10,000 servers", "supports up to 64 servers") and not vague sizes ("hundreds of").
 import { matches, type AnalysedDoc, type Sentence } from '../../_shared/kit.ts';
 import { NUMBER_SOURCE, parseNumber } from '../../_shared/numbers.ts';
+import { MONTH_SOURCE } from '../../_shared/months.ts';
 
 export interface Count {
   start: number;
@@ -21,11 +22,8 @@ const RANGE_HIGH = String.raw`(?:\s*(?:-|–|to)\s*(?:\d[\d,]*|${NUMBER_SOURCE})
 const MODIFIER =
   String.raw`(?:(?!(?:and|or|but|to|of|in|on|at|for|from|by|with|after|before|since|than|over|into|the|a|an|were|was|proxy|command|c&c|c2` +
   String.raw`|botnet|bot)\b|${NUMBER_SOURCE}\s)[\w.&-]+\s+){0,3}?`;
-const MONTHS =
-  String.raw`jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?` +
-  String.raw`|dec(?:ember)?`;
 // "12 December computers were infected": a day of the month is no count
-const NOT_DATE = String.raw`(?!(?:st|nd|rd|th)?\s+(?:of\s+)?(?:${MONTHS})\b)`;
+const NOT_DATE = String.raw`(?!(?:st|nd|rd|th)?\s+(?:of\s+)?(?:${MONTH_SOURCE})\b)`;
 /** A count of nouns: group n is the number, the noun alternation is given by the caller. */
 export function countPattern(nouns: string): RegExp {
   return new RegExp(
@@ -47,7 +45,7 @@ const FLEET_BEFORE = new RegExp(
 // a digit count glued to a date, a year or a model number is not a count of machines
 const NOT_A_COUNT = /^(?:1[89]|20)\d\d$/;
 // "on May 19 had encrypted 40 servers": a number right after a month name is a day of the month
-const MONTH_BEFORE = new RegExp(String.raw`\b(?:${MONTHS})\.?\s+$`, 'i');
+const MONTH_BEFORE = new RegExp(String.raw`\b(?:${MONTH_SOURCE})\.?\s+$`, 'i');
 export const INCIDENT = new RegExp(
   String.raw`\b(?:hack\w*|breach\w*|compromis\w*|infect\w*|encrypt\w*|attack\w*|ransom\w*|access\w*|st[oe]len?|steal\w*` +
     String.raw`|expos\w*|leak\w*|wip(?:ed|ing)|malware|intru\w*|penetrat\w*|hit|affected|impacted|offline|shut\s+down|disrupt\w*|seized|targeted|damag\w*` +

@@ -10,7 +10,8 @@ import { wordList } from '../../../extractors/_shared/lexicon.ts';
 
 // whole words here are bounded by word characters and hyphens ("ransomware-as-a-service" is no "ransomware")
 const anyWord = (words: readonly string[]) => new RegExp(`(?<![\\w-])(?:${alternation(words, { flexibleSpace: true })})(?![\\w-])`, 'i');
-// The word lists are data: extractors/lexicon/story-general.txt and story-victim-incident.txt.
+// The word lists are data: extractors/lexicon/story-general.txt, story-victim-incident.txt, story-research.txt and
+// story-research-topic.txt.
 const GENERAL = anyWord(wordList('story-general'));
 const INCIDENT = anyWord(wordList('story-victim-incident'));
 // A risk, not an incident: what a flaw "exposes to hacking" or "leaves open to attack" was not hit. Taken out of the
@@ -23,6 +24,23 @@ const RISK = new RegExp(
 // Without a headline, the opening stands in for it: about a headline's length.
 const OPENING_CHARS = 160;
 
+// A research or trend report's findings (LABELLING.md: a research result or a trend report has no main incident), as
+// the headline tells them: "FireEye analysis exposes main tactics of APT group", "Study finds hospitals slow to patch",
+// or an exposé's kicker "Exposed: the path of ransomware payments". What the report "exposes" or "reveals" is its
+// finding, and the attacks it counts or describes ("How does Russia hack?") its topic: neither is a victim's incident.
+// The other incident words still tie such a headline to a victim: "Retailer hit by card-skimming malware, report
+// finds", "Cyber attack on city council detailed in new report".
+const RESEARCH = alternation(wordList('story-research'), { flexibleSpace: true });
+const FINDS = String.raw`(?:has\s+|have\s+)?(?:finds?|found|shows?|showed|reveals?|revealed|exposes?|exposed|uncovers?|uncovered|suggests?|highlights?|details)`;
+// one word may stand between ("the report also reveals"), never an incident word ("reports breach exposed …")
+const FINDING = String.raw`(?<![\w-])(?:${RESEARCH})\s+(?:(?!${INCIDENT.source})[\w'’-]+\s+)?${FINDS}(?![\w-])|^\s*(?:exposed|revealed|uncovered)\s*:`;
+const HAS_FINDING = new RegExp(FINDING, 'i');
+const FINDINGS = new RegExp(FINDING, 'gi');
+// "attack on the city council" names a victim's incident, research or not
+const TOPIC = new RegExp(String.raw`${anyWord(wordList('story-research-topic')).source}(?!\s+(?:on|of|at|against)\b)`, 'gi');
+/** The headline with a report's findings and topic taken out, or null when it tells no report's findings. */
+const withoutFindings = (headline: string): string | null => (HAS_FINDING.test(headline) ? headline.replace(FINDINGS, ' ').replace(TOPIC, ' ') : null);
+
 /** Does the passage use incident wording ("hit", "breached", "attack on")? The learned victim ranking asks it near a name. */
 export const hasIncidentWord = (s: string): boolean => INCIDENT.test(s);
 
@@ -33,5 +51,8 @@ export interface StoryFocus {
 
 export function storyFocus(text: string, title?: string | null): StoryFocus {
   const headline = (title?.trim() || text.slice(0, OPENING_CHARS)).replace(/\s+/g, ' ');
-  return { victimIncident: !GENERAL.test(headline) || INCIDENT.test(headline.replace(RISK, ' ')), headline };
+  const told = headline.replace(RISK, ' ');
+  const findings = withoutFindings(told);
+  if (findings != null) return { victimIncident: INCIDENT.test(findings), headline };
+  return { victimIncident: !GENERAL.test(headline) || INCIDENT.test(told), headline };
 }

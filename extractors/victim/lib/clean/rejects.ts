@@ -29,6 +29,7 @@ import {
 import { defineReject, type Named, type RejectStep } from './step.ts';
 import { allGeneric, harmedAround, isCountry, isTownOrCounty, namedFromCommonWords } from './helpers.ts';
 import { BODY_KIND_END } from './trims.ts';
+import { MONTH_SOURCE } from '../../../_shared/months.ts';
 
 const before = (n: Named, chars: number) => n.text.slice(Math.max(0, n.s - chars), n.s);
 const after = (n: Named, chars: number) => n.text.slice(n.e, n.e + chars);
@@ -115,7 +116,7 @@ const crew = defineReject({
   rejects: (n) => CREW_END.test(n.value),
 });
 
-const MONTH = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December)`;
+const MONTH = `(?:${MONTH_SOURCE})`;
 const DAY_OF_MONTH = new RegExp(String.raw`\b\d{1,2}(?:st|nd|rd|th)?\s+${MONTH}\b|\b${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?\b`, 'u');
 const ageOrDate = defineReject({
   name: "a person's age or a date",
