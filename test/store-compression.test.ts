@@ -11,10 +11,29 @@ import { createExtractor } from '../src/core/engine.ts';
 import { openSqliteStore } from '../src/store/sqlite.ts';
 import { contentHash } from '../src/store/store.ts';
 import { addToIncidents } from '../src/incidents/update.ts';
+import { BLOCK_VALUE_MAX } from '../src/store/blocks.ts';
+import { deflateWith } from '../src/store/pack.ts';
 import { REPO_ROOT } from '../src/config.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'ie-zip-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A store file as a past version made it: the migrations up to `version` applied, nothing else. */
+function storeOfSchema(file: string, version: number): Database.Database {
+  const db = new Database(file);
+  const sqlDir = path.join(REPO_ROOT, 'src/store/migrations/sqlite');
+  db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  for (const f of readdirSync(sqlDir).filter((n) => /^\d{4}_/.test(n) && Number(n.slice(0, 4)) <= version)) {
+    db.exec(readFileSync(path.join(sqlDir, f), 'utf8'));
+    db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(Number(f.slice(0, 4)), f, '2026-01-01T00:00:00.000Z');
+  }
+  return db;
+}
+/** The document 'old' as a past version stored it. */
+function oldDocument(db: Database.Database, hash: string | Buffer, text: Buffer, [first, last]: [string, string]): void {
+  db.prepare('INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?)').run('old', hash, text, '{"input":"x"}', first, last);
+}
+const OLD_RECORD = { schema: 'incident-record/1', id: 'old', ruleset: 'r1', fields: {}, extractedAt: '2026-01-02T00:00:00.000Z' };
 
 describe('SQLite store compression', () => {
   it('stores the text and the record smaller than they are, and gives them back byte for byte', async () => {
@@ -28,13 +47,91 @@ describe('SQLite store compression', () => {
     expect(JSON.stringify(await store.record('doc-1', r.record.ruleset))).toBe(JSON.stringify(r.record));
     await store.close();
 
+    // the text and the record each in a block of their own kind, the rows holding where they lie in it
     const db = new Database(file, { readonly: true });
-    const doc = db.prepare('SELECT text FROM documents').get() as { text: unknown };
-    const rec = db.prepare('SELECT record FROM records').get() as { record: unknown };
+    const doc = db.prepare('SELECT text FROM documents').get() as { text: Buffer };
+    const rec = db.prepare('SELECT record FROM records').get() as { record: Buffer };
+    const blocks = db.prepare('SELECT id, live, length(data) AS size FROM packed_blocks ORDER BY id').all() as { id: number; live: number; size: number }[];
     db.close();
-    expect(doc.text).toBeInstanceOf(Buffer);
-    expect((doc.text as Buffer).length).toBeLessThan(Buffer.byteLength(text) / 4);
-    expect((rec.record as Buffer).length).toBeLessThan(Buffer.byteLength(JSON.stringify(r.record)) / 3);
+    expect(doc.text.length).toBeLessThan(12);
+    expect(rec.record.length).toBeLessThan(12);
+    expect(blocks.map((b) => b.live)).toEqual([1, 1]);
+    expect(blocks[0]!.size).toBeLessThan(Buffer.byteLength(text) / 4);
+    expect(blocks[1]!.size).toBeLessThan(Buffer.byteLength(JSON.stringify(r.record)) / 3);
+  });
+
+  it("keeps a batch's short texts and records in one block each, long texts alone, and drops a block when its last row is rewritten", async () => {
+    const file = path.join(dir, 'blocks.db');
+    const store = await openSqliteStore(file);
+    const long = 'x'.repeat(BLOCK_VALUE_MAX + 1);
+    const docs = [...Array.from({ length: 30 }, (_, i) => ({ id: `s${i}`, text: `short text ${i}`, meta: {} })), { id: 'long', text: long, meta: {} }];
+    const record = (id: string, ruleset: string) =>
+      ({ schema: 'incident-record/1', id, ruleset, fields: {}, extractedAt: '2026-01-02T00:00:00.000Z' }) as never;
+    await store.write({ documents: docs, records: docs.map((d) => record(d.id, 'r1')) });
+    const blocks = () => new Database(file, { readonly: true }).prepare('SELECT id, live FROM packed_blocks ORDER BY id').all();
+    expect(blocks()).toEqual([
+      { id: 1, live: 30 },
+      { id: 2, live: 31 },
+    ]);
+    // the long text packed alone: a deflated value behind pack.ts's tag byte, not a reference
+    const raw = new Database(file, { readonly: true }).prepare("SELECT text FROM documents WHERE id = 'long'").get() as { text: Buffer };
+    expect(raw.text[0]).toBe(0x0e);
+    expect((await store.document('long'))?.text).toBe(long);
+    // 29 of the 30 short texts rewritten: the first block keeps one; records under another ruleset leave r1's block whole
+    await store.write({ documents: docs.slice(1, 30).map((d) => ({ ...d, text: `new ${d.text}` })), records: docs.map((d) => record(d.id, 'r2')) });
+    expect(blocks()).toEqual([
+      { id: 1, live: 1 },
+      { id: 2, live: 31 },
+      { id: 3, live: 29 },
+      { id: 4, live: 31 },
+    ]);
+    await store.write({ documents: [{ id: 's0', text: 'new short text 0', meta: {} }], records: docs.map((d) => record(d.id, 'r1')) });
+    expect(blocks()).toEqual([
+      { id: 3, live: 29 },
+      { id: 4, live: 31 },
+      { id: 5, live: 1 },
+      { id: 6, live: 31 },
+    ]);
+    for (const d of docs.slice(0, 30)) expect((await store.document(d.id))?.text).toBe(`new ${d.text}`);
+    expect((await store.record('s7', 'r1'))?.id).toBe('s7');
+    // a batch of more than a block holds (32 KB): several blocks, each value read back whole
+    const many = Array.from({ length: 100 }, (_, i) => ({ id: `m${String(i).padStart(3, '0')}`, text: `${i} `.repeat(400), meta: {} }));
+    await store.write({ documents: many });
+    expect(blocks().length).toBeGreaterThan(4 + 3);
+    for (const d of many) expect((await store.document(d.id))?.text).toBe(d.text);
+    await store.close();
+  });
+
+  it('opens a store of schema 5 (values packed one by one): reads it, writes blocks beside it, drops the unused index and column', async () => {
+    const file = path.join(dir, 'v5.db');
+    const db = storeOfSchema(file, 5);
+    const record = OLD_RECORD;
+    const text = 'A text packed alone with the dictionary, as schema 5 kept it.';
+    oldDocument(db, Buffer.from(contentHash(text).slice(7), 'hex'), deflateWith('text', text), ['1767225600000', '1767225600000']);
+    db.prepare('INSERT INTO records VALUES (?, ?, ?, ?, ?)').run('old', 'r1', deflateWith('record', JSON.stringify(record)), record.extractedAt, 1);
+    db.prepare("INSERT INTO incidents VALUES ('inc-1', 'V', 1, ?, '2026-01-01T00:00:00.000Z')").run(deflateWith('incident', '{}'));
+    db.prepare("INSERT INTO incident_sources VALUES ('old', 'inc-1', '2026-01-01T00:00:00.000Z')").run();
+    db.close();
+
+    const store = await openSqliteStore(file);
+    expect(await store.document('old')).toMatchObject({ text, contentHash: contentHash(text), firstIngested: '2026-01-01T00:00:00.000Z' });
+    expect(await store.record('old', 'r1')).toEqual(record);
+    expect([...(await store.done([{ id: 'old', contentHash: contentHash(text) }], 'r1')).keys()]).toEqual(['old']);
+    // a rerun's record under another ruleset goes in a block; both read back, one by one and paged
+    await store.write({ records: [{ ...record, ruleset: 'r2' } as never] });
+    expect((await store.latestRecord('old'))?.ruleset).toBe('r2');
+    const paged = [];
+    for await (const r of store.latestRecords({ ruleset: 'r1' })) paged.push(r);
+    expect(paged).toEqual([record]);
+    const pairs = [];
+    for await (const p of store.recordPairs('r1', 'r2')) pairs.push(p);
+    expect(pairs.map((p) => [p.from.ruleset, p.to.ruleset])).toEqual([['r1', 'r2']]);
+    await store.close();
+    const after = new Database(file, { readonly: true });
+    expect(after.prepare("SELECT name FROM sqlite_master WHERE name = 'records_ruleset'").all()).toEqual([]);
+    expect(after.prepare('SELECT * FROM incident_sources').all()).toEqual([{ document_id: 'old', incident_id: 'inc-1' }]);
+    expect(after.prepare('SELECT count(*) AS n FROM packed_blocks').get()).toEqual({ n: 1 });
+    after.close();
   });
 
   it('stores incidents packed and reads them back', async () => {
@@ -60,23 +157,10 @@ describe('SQLite store compression', () => {
 
   it('reads a store of schema 3: plain and dictionary-less rows, text hashes, records kept by migration 4', async () => {
     const file = path.join(dir, 'v3.db');
-    const db = new Database(file);
-    const sqlDir = path.join(REPO_ROOT, 'src/store/migrations/sqlite');
-    db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-    for (const f of readdirSync(sqlDir).filter((n) => /^000[123]_/.test(n))) {
-      db.exec(readFileSync(path.join(sqlDir, f), 'utf8'));
-      db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(Number(f.slice(0, 4)), f, '2026-01-01T00:00:00.000Z');
-    }
-    const record = { schema: 'incident-record/1', id: 'old', ruleset: 'r1', fields: {}, extractedAt: '2026-01-02T00:00:00.000Z' };
+    const db = storeOfSchema(file, 3);
+    const record = OLD_RECORD;
     const text = 'An old text, deflated without a dictionary.';
-    db.prepare('INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?)').run(
-      'old',
-      contentHash(text),
-      deflateRawSync(text),
-      '{"input":"x"}',
-      '2026-01-01T00:00:00.000Z',
-      '2026-01-02T00:00:00.000Z',
-    );
+    oldDocument(db, contentHash(text), deflateRawSync(text), ['2026-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z']);
     db.prepare('INSERT INTO records VALUES (?, ?, ?, ?, ?)').run('old', 'r1', JSON.stringify(record), record.extractedAt, 1);
     db.close();
 

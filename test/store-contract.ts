@@ -159,6 +159,37 @@ export function storeContract(name: string, fixture: StoreFixture): void {
       expect(all.find((d) => d.id === 'page-00000')?.text).toBe('text of page-00000');
     });
 
+    it('reads back every document and record of a batch one by one and paged, after some are rewritten in later batches', async () => {
+      // short and long texts (SQLite keeps the short ones of a batch in one block, a long one alone: src/store/blocks.ts)
+      const long = 'A long article about a breach. '.repeat(1200) + 'Ünïcode ✓ \uD83D\uDE00';
+      const texts = Array.from({ length: 40 }, (_, i) => (i % 13 === 5 ? `${long} ${i}` : `batch text ${i}: ${'é'.repeat(i)} ${NASTY_TEXT.slice(0, i * 3)}`));
+      const ids = texts.map((_, i) => `blk-${String(i).padStart(3, '0')}`);
+      await store.write({ documents: ids.map((id, i) => doc(id, texts[i])), records: ids.map((id, i) => makeRecord(id, 'B1', at(1), `Victim ${i}`)) });
+      // every third rewritten with another text and record, twice in one batch (the last wins), then a few once more
+      const again = ids.filter((_, i) => i % 3 === 0);
+      await store.write({
+        documents: [...again.map((id) => doc(id, 'not kept')), ...again.map((id) => doc(id, `rewritten ${id}`))],
+        records: again.map((id) => makeRecord(id, 'B1', at(2), `Victim again ${id}`)),
+      });
+      await store.write({ documents: [doc(ids[0]!, `third ${ids[0]}`)], records: [makeRecord(ids[0]!, 'B1', at(3), 'Third')] });
+      const textOf = (i: number) => (i === 0 ? `third ${ids[0]}` : i % 3 === 0 ? `rewritten ${ids[i]}` : texts[i]);
+      const victimOf = (i: number) => (i === 0 ? 'Third' : i % 3 === 0 ? `Victim again ${ids[i]}` : `Victim ${i}`);
+      for (const [i, id] of ids.entries()) {
+        expect((await store.document(id))?.text).toBe(textOf(i));
+        expect((await store.record(id, 'B1'))?.fields.victim?.value).toBe(victimOf(i));
+        expect((await store.latestRecord(id))?.fields.victim?.value).toBe(victimOf(i));
+      }
+      const paged = (await collect(store.documentsToRerun('none', { all: true }))).filter((d) => d.id.startsWith('blk-'));
+      expect(paged.map((d) => d.text)).toEqual(ids.map((_, i) => textOf(i)));
+      const records = (await collect(store.latestRecords({ ruleset: 'B1' }))).filter((r) => r.id.startsWith('blk-'));
+      expect(records.map((r) => r.fields.victim?.value)).toEqual(ids.map((_, i) => victimOf(i)));
+      const done = await store.done(
+        ids.map((id, i) => ({ id, contentHash: contentHash(textOf(i)!) })),
+        'B1',
+      );
+      expect([...done.values()].map((r) => r.fields.victim?.value)).toEqual(ids.map((_, i) => victimOf(i)));
+    });
+
     it('records runs and dead letters', async () => {
       const id = await store.startRun('extract', 'R', new Date(at(1)));
       const dl: DeadLetter = { deadLetter: true, id: null, input: "bad 'file'.txt", stage: 'read', reason: 'invalid-utf8', message: 'not UTF-8', at: at(2) };

@@ -15,6 +15,11 @@ const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 const PAGE = 500;
 const parse = (v: unknown) => JSON.parse(unpack('incident', v)) as Incident;
 type Pack = ReturnType<typeof packerFor>;
+/** How a dialect writes: its packer, and whether a source row keeps when it joined (SQLite: no, migration 6). */
+interface Writer {
+  pack: Pack;
+  joinedAt: boolean;
+}
 const UPSERT_ALIAS = 'INSERT INTO incident_aliases (alias, incident_id) VALUES (?, ?) ON CONFLICT (alias) DO UPDATE SET incident_id = excluded.incident_id';
 
 async function load(q: Queries, ids: readonly string[]): Promise<Incident[]> {
@@ -32,18 +37,21 @@ async function load(q: Queries, ids: readonly string[]): Promise<Incident[]> {
  * incidents it absorbed brought; the others are stored already under this id), else every one of them. Writing
  * all of an incident's sources each time an article joins made a stream quadratic in its incidents' size.
  */
-async function save(q: Queries, pack: Pack, inc: Incident, at: string, only?: Pick<Incident, 'sources' | 'names' | 'aliases'>): Promise<void> {
+async function save(q: Queries, w: Writer, inc: Incident, at: string, only?: Pick<Incident, 'sources' | 'names' | 'aliases'>): Promise<void> {
   await q.run(
     `INSERT INTO incidents (id, victim, sources, incident, updated_at) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT (id) DO UPDATE SET victim = excluded.victim, sources = excluded.sources, incident = excluded.incident, updated_at = excluded.updated_at`,
-    [inc.id, inc.victim, inc.sources.length, pack('incident', JSON.stringify(inc)), at],
+    [inc.id, inc.victim, inc.sources.length, w.pack('incident', JSON.stringify(inc)), at],
   );
   const rows = only ?? inc;
   for (const s of rows.sources) {
     await q.run(
-      `INSERT INTO incident_sources (document_id, incident_id, joined_at) VALUES (?, ?, ?)
+      w.joinedAt
+        ? `INSERT INTO incident_sources (document_id, incident_id, joined_at) VALUES (?, ?, ?)
+      ON CONFLICT (document_id) DO UPDATE SET incident_id = excluded.incident_id`
+        : `INSERT INTO incident_sources (document_id, incident_id) VALUES (?, ?)
       ON CONFLICT (document_id) DO UPDATE SET incident_id = excluded.incident_id`,
-      [storageKey(s.articleId), inc.id, at],
+      w.joinedAt ? [storageKey(s.articleId), inc.id, at] : [storageKey(s.articleId), inc.id],
     );
   }
   for (const k of rows.names) {
@@ -65,7 +73,7 @@ async function retire(q: Queries, id: string, into: string | null): Promise<void
 }
 
 export class IncidentStore {
-  private readonly pack: Pack;
+  private readonly w: Writer;
   /** Incident ids and aliases that start with a base id (freeId's -2, -3…). */
   private readonly takenIds: string;
   private readonly takenParams: (base: string) => Param[];
@@ -74,7 +82,7 @@ export class IncidentStore {
     private readonly db: Db,
     private readonly serial: Serial,
   ) {
-    this.pack = packerFor(db.dialect);
+    this.w = { pack: packerFor(db.dialect), joinedAt: db.dialect !== 'sqlite' };
     // SQLite's LIKE ignores case, so it cannot use the primary keys and read every incident for each article placed;
     // ids are ASCII (baseIncidentId), so those starting with the base are the range [base, base + DEL).
     const sqlite = db.dialect === 'sqlite';
@@ -100,7 +108,7 @@ export class IncidentStore {
         left = removeArticle(prev, a.id);
         await q.run('DELETE FROM incident_sources WHERE document_id = ?', [storageKey(a.id)]);
         // only the incident's own row changed: its other sources, names and aliases stay as they are
-        await save(q, this.pack, left, at, { sources: [], names: [], aliases: [] });
+        await save(q, this.w, left, at, { sources: [], names: [], aliases: [] });
       }
     }
     if (!a.keys.length) {
@@ -120,7 +128,7 @@ export class IncidentStore {
     const reusable = left && !left.sources.length ? left.id : null;
     const p = place(a, candidates, (id) => taken.has(id) && id !== reusable)!;
     // new rows: the article's, and those of the incidents it absorbed (now under this id); the rest are stored
-    await save(q, this.pack, p.incident, at, {
+    await save(q, this.w, p.incident, at, {
       sources: [...p.incident.sources.filter((s) => s.articleId === a.id), ...p.absorbed.flatMap((g) => g.sources)],
       names: [...a.keys, ...p.absorbed.flatMap((g) => g.names)],
       aliases: p.absorbed.flatMap((g) => [g.id, ...g.aliases]),
@@ -147,7 +155,7 @@ export class IncidentStore {
     const stamp = at.toISOString();
     await this.serial(async (q) => {
       for (const t of ['incident_aliases', 'incident_names', 'incident_sources', 'incidents']) await q.run(`DELETE FROM ${t}`);
-      for (const inc of grouped) await save(q, this.pack, inc, stamp);
+      for (const inc of grouped) await save(q, this.w, inc, stamp);
     });
     return { incidents: grouped.length, aliases: grouped.reduce((n, i) => n + i.aliases.length, 0) };
   }

@@ -11,6 +11,8 @@ export type PackedKind = 'text' | 'record' | 'incident';
 
 // A raw deflate stream never starts with block type 3 (bits 1–2 set): this byte cannot begin an older BLOB.
 const DICTIONARY_1 = 0x0e;
+/** The tag of a reference into a block of values (blocks.ts). */
+export const BLOCK_REF = 0x0f;
 const dictionaries = new Map<PackedKind, Buffer>();
 const dictionary = (kind: PackedKind): Buffer => {
   let d = dictionaries.get(kind);
@@ -18,22 +20,29 @@ const dictionary = (kind: PackedKind): Buffer => {
   return d;
 };
 
-function pack(kind: PackedKind, s: string): Buffer {
-  const body = deflateRawSync(s, { dictionary: dictionary(kind) });
+/** The bytes deflated with the dictionary of their kind, behind its tag byte (a value alone, or a block: blocks.ts). */
+export function deflateWith(kind: PackedKind, bytes: string | Buffer): Buffer {
+  const body = deflateRawSync(bytes, { dictionary: dictionary(kind) });
   const out = Buffer.allocUnsafe(body.length + 1);
   out[0] = DICTIONARY_1;
   body.copy(out, 1);
   return out;
 }
 
+export function inflateWith(kind: PackedKind, v: Uint8Array): Buffer {
+  if (v[0] === DICTIONARY_1) return inflateRawSync(v.subarray(1), { dictionary: dictionary(kind) });
+  return inflateRawSync(v);
+}
+
+/** A value packed alone, or plain, as it was written; a reference into a block is read by blocks.ts's readValues. */
 export function unpack(kind: PackedKind, v: unknown): string {
   if (!(v instanceof Uint8Array)) return String(v);
-  if (v[0] === DICTIONARY_1) return inflateRawSync(v.subarray(1), { dictionary: dictionary(kind) }).toString('utf8');
-  return inflateRawSync(v).toString('utf8');
+  if (v[0] === BLOCK_REF) throw new Error(`a ${kind} kept in a block read as a value of its own`);
+  return inflateWith(kind, v).toString('utf8');
 }
 
 /** What a column of this kind is written as: packed in SQLite, the string itself in PostgreSQL. */
 export const packerFor =
   (dialect: string) =>
   (kind: PackedKind, s: string): Param =>
-    dialect === 'sqlite' ? pack(kind, s) : s;
+    dialect === 'sqlite' ? deflateWith(kind, s) : s;

@@ -3,7 +3,8 @@
 import type { DeadLetter, IncidentRecord } from '../core/contract/record.ts';
 import type { Db, Param, Queries, Row } from './db.ts';
 import { IncidentStore } from '../incidents/store.ts';
-import { packerFor, unpack } from './pack.ts';
+import { deflateWith, packerFor, unpack, type PackedKind } from './pack.ts';
+import { BlockCache, readValues, releaseBlocks, writeBlocks } from './blocks.ts';
 import {
   contentHash,
   storageKey as key,
@@ -27,17 +28,19 @@ const MILLIS = /^-?\d+$/;
 const ingestTime = (v: unknown) => (typeof v === 'number' || (typeof v === 'string' && MILLIS.test(v)) ? new Date(Number(v)).toISOString() : iso(v));
 const isoOrNull = (v: unknown) => (v == null ? null : iso(v));
 const parse = <T>(v: unknown): T => JSON.parse(String(v)) as T;
-const parseRecord = (v: unknown): IncidentRecord => JSON.parse(unpack('record', v)) as IncidentRecord;
+const parseRecord = (v: string): IncidentRecord => JSON.parse(v) as IncidentRecord;
+const unpackText = (v: unknown) => unpack('text', v);
+const unpackRecord = (v: unknown) => unpack('record', v);
 const HASH = 'sha256-';
 // SQLite keeps the content hash as its 32 bytes (rows written before: the 'sha256-…' text)
 const hashOf = (v: unknown): string => (v instanceof Uint8Array ? HASH + Buffer.from(v).toString('hex') : String(v));
 
 // An id stored under another key (storageKey) keeps its original in the metadata's `originalId`.
-const toDocument = (r: Row): StoredDocument => {
+const toDocument = (r: Row, text: string): StoredDocument => {
   const { originalId, ...meta } = parse<StoredDocument['meta']>(r.meta);
   return {
     id: typeof originalId === 'string' ? originalId : String(r.id),
-    text: unpack('text', r.text),
+    text,
     meta,
     contentHash: hashOf(r.content_hash),
     firstIngested: ingestTime(r.first_ingested),
@@ -51,6 +54,12 @@ const UPSERT_DOCUMENT = `INSERT INTO documents (id, content_hash, text, meta, fi
 const upsertRecord = (nextSeq: string) => `INSERT INTO records (document_id, ruleset, record, extracted_at, seq) VALUES #
   ON CONFLICT (document_id, ruleset) DO UPDATE SET record = excluded.record, extracted_at = excluded.extracted_at, seq = excluded.seq`;
 const INSERT_DEAD = `INSERT INTO dead_letters (run_id, document_id, input, stage, reason, message, at) VALUES (?, ?, ?, ?, ?, ?, ?)`;
+/** The last row of each key, in the order their keys first came. */
+function lastOf<T>(rows: readonly T[], keyOf: (r: T) => string): T[] {
+  const last = new Map<string, T>();
+  for (const r of rows) last.set(keyOf(r), r);
+  return [...last.values()];
+}
 const LATEST_RULESET = '(SELECT r.ruleset FROM records r WHERE r.document_id = d.id ORDER BY r.seq DESC LIMIT 1)';
 
 export class SqlStore implements Store {
@@ -58,6 +67,9 @@ export class SqlStore implements Store {
   private readonly upsertRecord: string;
   private readonly pack: ReturnType<typeof packerFor>;
   private readonly hash: (text: string) => Param;
+  /** SQLite: short texts and records kept in blocks (blocks.ts). */
+  private readonly blocks: boolean;
+  private readonly blockCache = new BlockCache();
   readonly incidents: IncidentStore;
 
   /**
@@ -73,6 +85,7 @@ export class SqlStore implements Store {
     this.upsertRecord = upsertRecord(nextSeq);
     this.pack = packerFor(db.dialect);
     const sqlite = db.dialect === 'sqlite';
+    this.blocks = sqlite;
     this.hash = sqlite ? (text) => Buffer.from(contentHash(text).slice(HASH.length), 'hex') : contentHash;
     this.incidents = new IncidentStore(db, (fn) => this.transaction(fn));
   }
@@ -84,15 +97,22 @@ export class SqlStore implements Store {
     return next;
   }
 
-  /** Upserts rows, several per statement; a key twice in one statement is an error, so the last one wins first. */
-  private async upsertRows(q: Queries, sql: string, rows: Param[][], key: (r: Param[]) => string, placeholders: string): Promise<void> {
-    const last = new Map<string, Param[]>();
-    for (const r of rows) last.set(key(r), r);
-    const unique = [...last.values()];
-    for (let i = 0; i < unique.length; i += this.rowsPerStatement) {
-      const chunk = unique.slice(i, i + this.rowsPerStatement);
+  /** Upserts rows (the last of each key only: a key twice in one statement is an error), several per statement. */
+  private async upsertRows(q: Queries, sql: string, rows: Param[][], placeholders: string): Promise<void> {
+    for (let i = 0; i < rows.length; i += this.rowsPerStatement) {
+      const chunk = rows.slice(i, i + this.rowsPerStatement);
       await q.run(sql.replace('#', chunk.map(() => placeholders).join(', ')), chunk.flat());
     }
+  }
+
+  /** The values these rows held before (blocks.ts: the blocks they pointed into count them no more). */
+  private async previous(q: Queries, sql: (marks: string) => string, keys: readonly string[], first: Param[] = []): Promise<unknown[]> {
+    const out: unknown[] = [];
+    for (let i = 0; i < keys.length; i += PAGE) {
+      const page = keys.slice(i, i + PAGE);
+      for (const r of await q.all(sql(page.map(() => '?').join(', ')), [...first, ...page])) out.push(r.v);
+    }
+    return out;
   }
 
   /** Writes run one after another: a transaction never interleaves with another on the same connection. */
@@ -105,50 +125,134 @@ export class SqlStore implements Store {
   }
 
   private async writeBatch(q: Queries, b: Batch, at: string): Promise<void> {
-    const documents = (b.documents ?? []).map((d): Param[] => {
+    const documents = lastOf(b.documents ?? [], (d) => key(d.id));
+    for (const d of documents) {
       const bad = unstorableText(d.text);
       if (bad) throw new StoreError(`document ${d.id}: ${bad}; normalise the text before storing it`);
+    }
+    const texts = await this.packMany(
+      q,
+      'text',
+      documents.map((d) => d.text),
+      () =>
+        this.previous(
+          q,
+          (m) => `SELECT text AS v FROM documents WHERE id IN (${m})`,
+          documents.map((d) => key(d.id)),
+        ),
+    );
+    const documentRows = documents.map((d, i): Param[] => {
       const k = key(d.id);
       const meta = JSON.stringify(k === d.id ? d.meta : { ...d.meta, originalId: d.id });
-      return [k, this.hash(d.text), this.pack('text', d.text), meta, at, at];
+      return [k, this.hash(d.text), texts[i]!, meta, at, at];
     });
-    await this.upsertRows(q, UPSERT_DOCUMENT, documents, (r) => String(r[0]), '(?, ?, ?, ?, ?, ?)');
-    const records = (b.records ?? []).map((r): Param[] => [key(r.id), r.ruleset, this.pack('record', JSON.stringify(r)), r.extractedAt]);
-    await this.upsertRows(q, this.upsertRecord, records, (r) => JSON.stringify([r[0], r[1]]), `(?, ?, ?, ?, ${this.nextSeq})`);
+    await this.upsertRows(q, UPSERT_DOCUMENT, documentRows, '(?, ?, ?, ?, ?, ?)');
+    const records = lastOf(b.records ?? [], (r) => JSON.stringify([key(r.id), r.ruleset]));
+    const packed = await this.packMany(
+      q,
+      'record',
+      records.map((r) => JSON.stringify(r)),
+      async () => {
+        const old: unknown[] = [];
+        for (const ruleset of new Set(records.map((r) => r.ruleset))) {
+          const ids = records.filter((r) => r.ruleset === ruleset).map((r) => key(r.id));
+          old.push(...(await this.previous(q, (m) => `SELECT record AS v FROM records WHERE ruleset = ? AND document_id IN (${m})`, ids, [ruleset])));
+        }
+        return old;
+      },
+    );
+    const recordRows = records.map((r, i): Param[] => [key(r.id), r.ruleset, packed[i]!, r.extractedAt]);
+    await this.upsertRows(q, this.upsertRecord, recordRows, `(?, ?, ?, ?, ${this.nextSeq})`);
     for (const d of b.deadLetters ?? []) {
       await q.run(INSERT_DEAD, [b.runId ?? null, d.id == null ? null : key(d.id), d.input, d.stage, d.reason, d.message, d.at]);
     }
   }
 
+  /**
+   * What a batch's column holds for these values: in SQLite the short ones share blocks (blocks.ts), whose rows
+   * being rewritten (`previous`) release their old blocks first; in PostgreSQL the strings themselves.
+   */
+  private async packMany(q: Queries, kind: PackedKind, values: string[], previous: () => Promise<unknown[]>): Promise<Param[]> {
+    if (!this.blocks) return values.map((v) => this.pack(kind, v));
+    if (!values.length) return [];
+    await releaseBlocks(q, await previous());
+    return writeBlocks(q, kind, values, (v) => deflateWith(kind, v));
+  }
+
+  /** Values of a kind as read from their column, block references resolved. */
+  private values(kind: PackedKind, column: readonly unknown[]): Promise<string[]> {
+    return this.blocks
+      ? readValues(this.db, kind, column, kind === 'text' ? unpackText : unpackRecord, this.blockCache)
+      : Promise.resolve(column.map(kind === 'text' ? unpackText : unpackRecord));
+  }
+
+  private async documents(rows: Row[]): Promise<StoredDocument[]> {
+    const texts = await this.values(
+      'text',
+      rows.map((r) => r.text),
+    );
+    return rows.map((r, i) => toDocument(r, texts[i]!));
+  }
+
+  private async records(column: readonly unknown[]): Promise<IncidentRecord[]> {
+    return (await this.values('record', column)).map(parseRecord);
+  }
+
+  /**
+   * Rows whose values may lie in blocks (SQLite) and those blocks, read in one snapshot: another process's write
+   * between the two reads could otherwise drop a block the rows point into. Queued with this store's writes
+   * (one connection: a read transaction never interleaves with a write).
+   */
+  private snapshot<T>(fn: () => Promise<T>): Promise<T> {
+    if (!this.blocks) return fn();
+    const next = this.writing.then(async () => {
+      await this.db.run('BEGIN');
+      try {
+        return await fn();
+      } finally {
+        await this.db.run('COMMIT');
+      }
+    });
+    this.writing = next.catch(() => undefined);
+    return next;
+  }
+
   async document(id: string): Promise<StoredDocument | null> {
-    const [row] = await this.db.all('SELECT * FROM documents WHERE id = ?', [key(id)]);
-    return row ? toDocument(row) : null;
+    const [doc] = await this.snapshot(async () => this.documents(await this.db.all('SELECT * FROM documents WHERE id = ?', [key(id)])));
+    return doc ?? null;
   }
 
-  async record(id: string, ruleset: string): Promise<IncidentRecord | null> {
-    const [row] = await this.db.all('SELECT record FROM records WHERE document_id = ? AND ruleset = ?', [key(id), ruleset]);
-    return row ? parseRecord(row.record) : null;
+  private async oneRecord(sql: string, params: Param[]): Promise<IncidentRecord | null> {
+    const [record] = await this.snapshot(async () => this.records((await this.db.all(sql, params)).map((r) => r.record)));
+    return record ?? null;
   }
 
-  async latestRecord(id: string): Promise<IncidentRecord | null> {
-    const [row] = await this.db.all('SELECT record FROM records WHERE document_id = ? ORDER BY seq DESC LIMIT 1', [key(id)]);
-    return row ? parseRecord(row.record) : null;
+  record(id: string, ruleset: string): Promise<IncidentRecord | null> {
+    return this.oneRecord('SELECT record FROM records WHERE document_id = ? AND ruleset = ?', [key(id), ruleset]);
+  }
+
+  latestRecord(id: string): Promise<IncidentRecord | null> {
+    return this.oneRecord('SELECT record FROM records WHERE document_id = ? ORDER BY seq DESC LIMIT 1', [key(id)]);
   }
 
   async done(docs: readonly { id: string; contentHash: string }[], ruleset: string): Promise<Map<string, IncidentRecord>> {
     const out = new Map<string, IncidentRecord>();
     for (let i = 0; i < docs.length; i += PAGE) {
       const page = docs.slice(i, i + PAGE);
-      const rows = await this.db.all(
-        `SELECT d.id, d.content_hash, r.record FROM documents d JOIN records r ON r.document_id = d.id AND r.ruleset = ?
+      const [same, records] = await this.snapshot(async () => {
+        const rows = await this.db.all(
+          `SELECT d.id, d.content_hash, r.record FROM documents d JOIN records r ON r.document_id = d.id AND r.ruleset = ?
          WHERE d.id IN (${page.map(() => '?').join(', ')})`,
-        [ruleset, ...page.map((d) => key(d.id))],
-      );
-      const byId = new Map(rows.map((r) => [String(r.id), r]));
-      for (const d of page) {
-        const row = byId.get(key(d.id));
-        if (row && hashOf(row.content_hash) === d.contentHash) out.set(d.id, parseRecord(row.record));
-      }
+          [ruleset, ...page.map((d) => key(d.id))],
+        );
+        const byId = new Map(rows.map((r) => [String(r.id), r]));
+        const same = page.filter((d) => {
+          const row = byId.get(key(d.id));
+          return row && hashOf(row.content_hash) === d.contentHash;
+        });
+        return [same, await this.records(same.map((d) => byId.get(key(d.id))!.record))] as const;
+      });
+      for (const [i, d] of same.entries()) out.set(d.id, records[i]!);
     }
     return out;
   }
@@ -157,12 +261,12 @@ export class SqlStore implements Store {
     const where = opts.all ? '' : `AND coalesce(${LATEST_RULESET}, '') <> ?`;
     return this.pages(
       (after) => [`SELECT d.* FROM documents d WHERE d.id > ? ${where} ORDER BY d.id LIMIT ${PAGE}`, opts.all ? [after] : [after, ruleset]],
-      toDocument,
+      (rows) => this.documents(rows),
     );
   }
 
   latestRecords(opts: { ruleset?: string } = {}): AsyncIterable<IncidentRecord> {
-    const toRecord = (r: Row) => parseRecord(r.record);
+    const toRecord = (rows: Row[]) => this.records(rows.map((r) => r.record));
     if (opts.ruleset) {
       const ruleset = opts.ruleset;
       return this.pages(
@@ -193,16 +297,23 @@ export class SqlStore implements Store {
       WHERE a.ruleset = ? AND a.document_id > ? ORDER BY a.document_id LIMIT ${PAGE}`,
         [to, from, after],
       ],
-      (r) => ({ id: String(r.id), from: parseRecord(r.from_record), to: parseRecord(r.to_record) }),
+      async (rows) => {
+        const from = await this.records(rows.map((r) => r.from_record));
+        const to = await this.records(rows.map((r) => r.to_record));
+        return rows.map((r, i) => ({ id: String(r.id), from: from[i]!, to: to[i]! }));
+      },
     );
   }
 
   /** Streams a query page by page, each page starting after the last id of the one before. */
-  private async *pages<T extends { id: string }>(query: (after: string) => [string, Param[]], map: (r: Row) => T): AsyncGenerator<T> {
+  private async *pages<T>(query: (after: string) => [string, Param[]], map: (rows: Row[]) => Promise<T[]>): AsyncGenerator<T> {
     let after = '';
     for (;;) {
-      const rows = await this.db.all(...query(after));
-      for (const r of rows) yield map(r);
+      const [rows, items] = await this.snapshot(async () => {
+        const rows = await this.db.all(...query(after));
+        return [rows, await map(rows)] as const;
+      });
+      yield* items;
       if (rows.length < PAGE) return;
       after = String(rows[rows.length - 1]!.id);
     }
