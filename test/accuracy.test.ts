@@ -24,12 +24,15 @@ const FLOORS: ReadonlyArray<{ corpus: Corpus; field: string; metric: Metric; min
   { corpus: 'vcdb', field: 'ransom_demanded', metric: 'F1', min: 0.95 },
   // news-dev: judged gold, all documents (a value where the article says nothing is a false positive); issue #11 targets
   // 0.698: a 'what we know' explainer headline is about one incident, not a general story
-  { corpus: 'news', subset: 'all', field: 'victim', metric: 'F1', min: 0.82, target: 0.85 },
+  // 0.867: a scam aimed at a brand's users, a fake app or game, a headline's described victim, research-report headlines
+  { corpus: 'news', subset: 'all', field: 'victim', metric: 'F1', min: 0.86 }, // issue target 0.85
   // 0.586 / 0.714: background 'last year', statement days and weekdays of last week no longer taken for the incident's date
   // 0.662 / 0.801: product, patch, trend, example, closure and testimony dates abstain; recent spans and report-only days recovered
-  { corpus: 'news', subset: 'all', field: 'date', metric: 'F1', min: 0.77, target: 0.75 },
-  { corpus: 'news', subset: 'all', field: 'date_year', metric: 'F1', min: 0.86, target: 0.9 },
-  { corpus: 'news', subset: 'all', field: 'country', metric: 'F1', min: 0.85, target: 0.88 },
+  // 0.810 / 0.889: trend pieces' recent years, reports' and statistics' dates abstain; "Friday's attack" dates the incident
+  { corpus: 'news', subset: 'all', field: 'date', metric: 'F1', min: 0.8 }, // issue target 0.75
+  { corpus: 'news', subset: 'all', field: 'date_year', metric: 'F1', min: 0.88, target: 0.9 },
+  // 0.883: another incident's sentence and sentences of three or more countries place no victim
+  { corpus: 'news', subset: 'all', field: 'country', metric: 'F1', min: 0.88 }, // issue target 0.88
   // 0.927: many victims' summed payments and an earlier incident's demand are not the demand
   { corpus: 'news', subset: 'all', field: 'ransom_amount', metric: 'F1', min: 0.92 }, // issue target 0.85
   // 0.816: a maker's nationality in an apposition, scam call centres, doubted links and forums' nationality
@@ -53,14 +56,16 @@ const ECE_EXCEPTIONS: Partial<Record<`${Corpus}.${string}`, number>> = {
   // 69 predictions; the summary genre is fitted mostly on VCDB's victims
   'eurepoc.victim': 0.11,
   // news-dev (in sample here; `npm run calibrate` prints the out-of-fold figures): the issue's target is 0.05.
-  // Tightened at stop 10 to just above the refitted table's in-sample figures (country 0.064, amount 0.064,
-  // origin 0.094, demanded 0.086, server count 0.012); a perfectly calibrated table would still show 0.048, 0.063,
-  // 0.080, 0.039 and 0.019 on these sample sizes on average (`npx tsx scripts/ece-noise.ts news`).
-  'news.country': 0.075,
-  'news.ransom_amount': 0.075,
-  // 25 predictions at a confidence seldom-seen rules share (noise floor above)
-  'news.origin': 0.1,
-  'news.ransom_demanded': 0.095,
+  // Tightened at stop 11 to just above the refitted table's in-sample figures (victim 0.030, date 0.060,
+  // country 0.044, amount 0.013, origin 0.018, demanded 0.008, server count 0.012); a perfectly calibrated table
+  // would still show about 0.055, 0.034, 0.048, 0.063, 0.080, 0.039 and 0.019 on these sample sizes on average
+  // (`npx tsx scripts/ece-noise.ts news`), so these bounds hold the fit, not a standard.
+  'news.victim': 0.045,
+  'news.date': 0.075,
+  'news.country': 0.06,
+  'news.ransom_amount': 0.03,
+  'news.origin': 0.035,
+  'news.ransom_demanded': 0.025,
   'news.server_count': 0.025,
 };
 
