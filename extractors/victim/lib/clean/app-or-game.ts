@@ -4,14 +4,31 @@
 import { escapeLiteral } from '../../../_shared/kit.ts';
 import { memoized } from '../cache.ts';
 import { harmedAround } from './helpers.ts';
-import { defineReject } from './step.ts';
+import { defineReject, type Named } from './step.ts';
 
 const APP = String.raw`(?:apps?|games?|application|APK)`;
-const calledApp = (text: string, value: string) =>
-  new RegExp(
-    String.raw`(?<![\p{L}\d])${escapeLiteral(value)}['’"”]?(?:\s+(?:mobile\s+)?${APP}\b|,?\s+(?:is|was)\s+(?:a|an)\s+(?:[\p{L}-]+\s+){0,3}?${APP}\b)`,
-    'iu',
-  ).test(text);
+// what follows a name the text calls an app or a game, read at the end of each of its occurrences
+const CALLED_APP_AFTER = new RegExp(String.raw`^['’"”]?(?:\s+(?:mobile\s+)?${APP}\b|,?\s+(?:is|was)\s+(?:a|an)\s+(?:[\p{L}-]+\s+){0,3}?${APP}\b)`, 'iu');
+const WORD_END = /[\p{L}\d]$/u;
+/** Room after a name for the longest wording the pattern reads ("… is a popular free mobile game"). */
+const AFTER_ROOM = 160;
+const calledApp = (doc: Named['doc'], value: string): boolean => {
+  // occurrences are found in the lower-cased text (one per document) when lower-casing keeps every offset, else by a
+  // pattern, which costs a compile and a scan of the whole text per name
+  const text = doc.text;
+  const lower = doc.once('victim/lower-text', () => text.toLowerCase());
+  if (lower.length !== text.length) {
+    return new RegExp(String.raw`(?<![\p{L}\d])${escapeLiteral(value)}${CALLED_APP_AFTER.source.slice(1)}`, 'iu').test(text);
+  }
+  const needle = value.toLowerCase();
+  if (needle.length !== value.length || !needle) return false;
+  for (let at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, at + 1)) {
+    if (at > 0 && WORD_END.test(text.slice(Math.max(0, at - 2), at))) continue;
+    const end = at + needle.length;
+    if (CALLED_APP_AFTER.test(text.slice(end, end + AFTER_ROOM))) return true;
+  }
+  return false;
+};
 
 export const appOrGame = defineReject({
   name: 'an app or a game',
@@ -24,5 +41,5 @@ export const appOrGame = defineReject({
     '[Pocket Quest] was hacked and its players were told to reset passwords. Pocket Quest is a mobile game.',
     '[Pocket Studios] said the fake app was not theirs.',
   ],
-  rejects: (n) => memoized(n.doc, 'app-or-game', n.value, () => calledApp(n.text, n.value)) && !harmedAround(n.text, n.s, n.e),
+  rejects: (n) => memoized(n.doc, 'app-or-game', n.value, () => calledApp(n.doc, n.value)) && !harmedAround(n.text, n.s, n.e),
 });
