@@ -26,7 +26,9 @@ export default defineRule({
   field: 'victim',
   examples: [
     {
-      text: 'Hackers hit Vermont furniture store with ransomware\nA Vermont business was held for ransom. That is what happened to Harlow Furniture in Colchester.',
+      text:
+        'Hackers hit Vermont furniture store with ransomware\n' +
+        'A Vermont business was held for ransom. That is what happened to Harlow Furniture in Colchester.',
       value: 'Harlow Furniture',
     },
     {

@@ -68,7 +68,8 @@ const PRODUCT_NOUN = new RegExp(`^\\s+(?:${alternation(wordList('victim-product-
 const KIND = alternation(wordList('victim-kind-nouns'));
 const KIND_BEFORE = new RegExp(`\\b(${KIND})\\s+$`, 'i');
 const KIND_AFTER = new RegExp(
-  `^(?:['’]s)?\\s+(?:(?!(?:the|a|an|and|or|of|to|in|is|was|has|had|said|says)\\s)[a-z-]+\\s+){0,2}?(${KIND})\\b|^,?\\s*[,—–(]\\s*(?:a|an|the)\\s+(?:[\\w.-]+\\s+){0,4}?(${KIND})\\b`,
+  `^(?:['’]s)?\\s+(?:(?!(?:the|a|an|and|or|of|to|in|is|was|has|had|said|says)\\s)[a-z-]+\\s+){0,2}?(${KIND})\\b` +
+    `|^,?\\s*[,—–(]\\s*(?:a|an|the)\\s+(?:[\\w.-]+\\s+){0,4}?(${KIND})\\b`,
 );
 const LOWER_BEFORE = /\p{Ll}\s+$/u;
 const KIND_WORDS = new Set(wordList('victim-kind-nouns'));

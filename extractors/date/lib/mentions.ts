@@ -90,7 +90,8 @@ type Found = Omit<DateMention, 'context' | 'governed' | 'namesIncident'> & { rea
 // (its noun after at most three words that qualify it); "today's adversaries", "Tuesday's election", "Monday's post",
 // "Friday's report about the breach" and "today's ransomware gangs" name no incident
 const DAY_OF_INCIDENT = new RegExp(
-  String.raw`^['’]s\s+(?:(?!(?:about|of|on|for|the|a|an|that|which|in|to|with|by|from|and|or)\s)[\w-]+\s+){0,3}?(?:cyber-?attack|attack|breach|hack|intrusion|ransomware|phish|phishing\s+(?:scam|attack|campaign)|scam|outage` +
+  String.raw`^['’]s\s+(?:(?!(?:about|of|on|for|the|a|an|that|which|in|to|with|by|from|and|or)\s)[\w-]+\s+){0,3}?` +
+    String.raw`(?:cyber-?attack|attack|breach|hack|intrusion|ransomware|phish|phishing\s+(?:scam|attack|campaign)|scam|outage` +
     String.raw`|infection|outbreak|leak)\b(?!['’-]|\s+(?:gangs?|groups?|operators?|actors?|crews?|famil(?:y|ies)|strains?|variants?|threats?|landscape)\b)`,
   'i',
 );

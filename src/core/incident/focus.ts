@@ -54,7 +54,9 @@ const OPENING_CHARS = 160;
 // The other incident words still tie such a headline to a victim: "Retailer hit by card-skimming malware, report
 // finds", "Cyber attack on city council detailed in new report".
 const RESEARCH = alternation(wordList('story-research'), { flexibleSpace: true });
-const FINDS = String.raw`(?:has\s+|have\s+)?(?:finds?|found|shows?|showed|reveals?|revealed|exposes?|exposed|uncovers?|uncovered|suggests?|highlights?|details)`;
+const FINDS =
+  String.raw`(?:has\s+|have\s+)?(?:finds?|found|shows?|showed|reveals?|revealed|exposes?|exposed|uncovers?|uncovered|suggests?` +
+  String.raw`|highlights?|details)`;
 // one word may stand between ("the report also reveals"), never an incident word ("reports breach exposed …")
 const FINDING = String.raw`(?<![\w-])(?:${RESEARCH})\s+(?:(?!${INCIDENT.source})[\w'’-]+\s+)?${FINDS}(?![\w-])|^\s*(?:exposed|revealed|uncovered)\s*:`;
 const HAS_FINDING = new RegExp(FINDING, 'i');

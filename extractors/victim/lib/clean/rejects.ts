@@ -179,7 +179,10 @@ const malwareName = defineReject({
 
 const product = defineReject({
   name: 'a platform or device, not its vendor',
-  examples: [{ run: 'the ransomware hits [macOS] users.', value: null }],
+  examples: [
+    { run: 'the ransomware hits [macOS] users.', value: null },
+    { run: 'We run three [MongoDB] servers, one for the shop.', value: null },
+  ],
   counterExamples: ['[Macrosoft Ltd] was hit.'],
   // "Filecoder targets macOS", "a Tor user": the platform an attack runs on names no victim organisation
   rejects: (n) => PRODUCT_NAMES.has(n.value.toLowerCase()),
