@@ -65,14 +65,15 @@ const MAX_MENTIONS_SCANNED = 50;
 const PRODUCT_NOUN = new RegExp(`^\\s+(?:${alternation(wordList('victim-product-nouns'))})\\b`, 'i');
 
 // a name typed by a kind noun: "the company Acme Video", "Barts health trust", "Acme, a Virginia company"
-const KIND = alternation(wordList('victim-kind-nouns'));
+const KIND_NOUNS = wordList('victim-kind-nouns');
+const KIND = alternation(KIND_NOUNS);
 const KIND_BEFORE = new RegExp(`\\b(${KIND})\\s+$`, 'i');
 const KIND_AFTER = new RegExp(
   `^(?:['’]s)?\\s+(?:(?!(?:the|a|an|and|or|of|to|in|is|was|has|had|said|says)\\s)[a-z-]+\\s+){0,2}?(${KIND})\\b` +
     `|^,?\\s*[,—–(]\\s*(?:a|an|the)\\s+(?:[\\w.-]+\\s+){0,4}?(${KIND})\\b`,
 );
 const LOWER_BEFORE = /\p{Ll}\s+$/u;
-const KIND_WORDS = new Set(wordList('victim-kind-nouns'));
+const KIND_WORDS = new Set(KIND_NOUNS);
 
 // the rule that reads whom the headline says was hit ("Acme hit by ransomware"): the article's own word on its victim
 const HEADLINE_RULES = new Set(['victim/headline-victim', 'victim/headline-described']);
