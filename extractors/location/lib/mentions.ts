@@ -76,7 +76,7 @@ function findMentions(doc: AnalysedDoc): Mention[] {
   const free = (s: number, e: number) => !taken.some(([a, b]) => s < b && a < e);
   const scan = (re: RegExp, kind: MentionKind, place: (name: string, start: number, end: number) => Place | undefined) => {
     for (const m of matches(re, doc.text)) {
-      const start = m.index + m[0].indexOf(m[1]!);
+      const start = m.index; // the group is the whole match: its lookarounds take no text
       const end = start + m[1]!.length;
       const p = place(m[1]!, start, end);
       if (!p || !free(start, end)) continue;
