@@ -27,13 +27,10 @@ export interface HeadlineOptions {
   keepSignature?: boolean;
   /** a text of one line is its own headline (the tag of an incident database's entry); otherwise more text must follow */
   alone?: boolean;
-  /** the longest headline, in characters */
-  maxLength?: number;
 }
 
 /** The document's headline, or null when it has none that reads like one. */
 export function headlineOf(doc: AnalysedDoc, options: HeadlineOptions = {}): Headline | null {
-  const max = options.maxLength ?? MAX_HEADLINE;
   const cut = (line: string) => {
     if (options.keepSignature) return line;
     for (let shorter = line.replace(SIGNATURE, ''); shorter !== line; shorter = line.replace(SIGNATURE, '')) line = shorter;
@@ -42,17 +39,17 @@ export function headlineOf(doc: AnalysedDoc, options: HeadlineOptions = {}): Hea
   // a dated article's title; an undated text's title is a database's label for the incident ("Acme Hack II")
   if (options.title !== false && doc.title && doc.publishedAt) {
     const line = cut(doc.title.trim());
-    return line && line.length <= max ? { line, start: -1, body: 0 } : null;
+    return line && line.length <= MAX_HEADLINE ? { line, start: -1, body: 0 } : null;
   }
   const { text } = doc;
   const nl = text.indexOf('\n');
   const more = nl >= 0 && text.slice(nl).trim() !== '';
   if (!more && !options.alone) return null;
   const end = nl < 0 ? text.length : nl;
-  if (end > max) return null;
+  if (end > MAX_HEADLINE) return null;
   const raw = text.slice(0, end);
   const whole = raw.trim();
   if (!whole || SENTENCE_INSIDE.test(whole) || FULL_STOP_AT_END.test(whole)) return null;
   const line = cut(whole);
-  return line.length <= max ? { line, start: raw.length - raw.trimStart().length, body: nl < 0 ? text.length : nl + 1 } : null;
+  return line.length <= MAX_HEADLINE ? { line, start: raw.length - raw.trimStart().length, body: nl < 0 ? text.length : nl + 1 } : null;
 }
