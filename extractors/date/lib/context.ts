@@ -128,7 +128,9 @@ const SAID_AFTER = /^\s*,?\s*(?:[\w.&'’-]+\s+){1,6}(?:said|says|announced|conf
 // out an urgent warning about the scam", "yesterday sent the state attorney general a breach notification"), the stolen
 // data dumped or sold days after the theft ("On Friday, the hacker began dumping a database stolen from the host")
 const NOTICE = String.raw`(?:sent|issued|put)\s+(?:out\s+)?(?:[\w.'’-]+\s+){0,6}?(?:warnings?|alerts?|notices?|notifications?|advisor(?:y|ies))\b`;
-const DUMPED = String.raw`(?:began\s+|started\s+)?(?:dump(?:ed|ing)?|sold|selling|post(?:ed|ing)|publish(?:ed|ing)|leak(?:ed|ing))\s+(?:[\w-]+\s+){0,4}(?:stolen|taken|exfiltrated)\b`;
+const DUMPED =
+  String.raw`(?:began\s+|started\s+)?(?:dump(?:ed|ing)?|sold|selling|post(?:ed|ing)|publish(?:ed|ing)|leak(?:ed|ing))` +
+  String.raw`\s+(?:[\w-]+\s+){0,4}(?:stolen|taken|exfiltrated)\b`;
 const FOLLOW_UP = new RegExp(String.raw`\b(?:${NOTICE}|${DUMPED})[^.;]{0,40}$`, 'i');
 const FOLLOW_UP_AFTER = new RegExp(String.raw`^\s*,?\s*(?:(?!(?:and|but|then|before|after|when|while)\s)[\w.'’-]+\s+){0,3}?(?:${NOTICE}|${DUMPED})`, 'i');
 // a date that opens its sentence or a clause of it: "…, and on Tuesday the state's attorney general said"
