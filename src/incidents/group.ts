@@ -47,7 +47,7 @@ export interface Placement {
  * Places an article among the candidate incidents (those sharing a victim key): joins the one it fits, merges
  * those it fits by date (it shows they are one), or starts a new one. Null: no victim, no incident.
  */
-export function place(a: Article, candidates: readonly Incident[], taken: (id: string) => boolean): Placement | null {
+function place(a: Article, candidates: readonly Incident[], taken: (id: string) => boolean): Placement | null {
   if (!a.keys.length) return null;
   return joinOrMerge(a, candidates) ?? { incident: startIncident(a, taken), absorbed: [] };
 }
