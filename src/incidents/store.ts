@@ -1,7 +1,7 @@
 // Incidents in the store: placed one article at a time as records arrive (reading only the candidate incidents
 // that share a victim key, never the other articles), rebuilt from every latest record on `rerun`.
 import type { Db, Param, Queries } from '../store/db.ts';
-import { deflateFast, unpack } from '../store/pack.ts';
+import { packerFor, unpack } from '../store/pack.ts';
 import { storageKey } from '../store/store.ts';
 import type { Article } from './article.ts';
 import { monthOf } from './dates.ts';
@@ -81,7 +81,8 @@ export class IncidentStore {
     private readonly db: Db,
     private readonly serial: Serial,
   ) {
-    this.w = { pack: db.dialect === 'sqlite' ? deflateFast : (json) => json, joinedAt: db.dialect !== 'sqlite' };
+    const pack = packerFor(db.dialect);
+    this.w = { pack: (json) => pack('incident', json), joinedAt: db.dialect !== 'sqlite' };
     // SQLite's LIKE ignores case, so it cannot use the primary keys and read every incident for each article placed;
     // ids are ASCII (baseIncidentId), so those starting with the base are the range [base, base + DEL).
     const sqlite = db.dialect === 'sqlite';

@@ -34,15 +34,6 @@ export function inflateWith(kind: PackedKind, v: Uint8Array): Buffer {
   return inflateRawSync(v);
 }
 
-/**
- * A value rewritten often (an incident, each time an article joins it): deflated at level 1 without the dictionary,
- * whose set-up cost more than deflating the few KB itself (a stream's incidents: ~100 us a write, now ~40; they
- * take ~1.5x the room, ~7 % of a store). Read back as the BLOBs deflated without a dictionary always were.
- */
-export function deflateFast(s: string): Buffer {
-  return deflateRawSync(s, { level: 1 });
-}
-
 /** A value packed alone, or plain, as it was written; a reference into a block is read by blocks.ts's readValues. */
 export function unpack(kind: PackedKind, v: unknown): string {
   if (!(v instanceof Uint8Array)) return String(v);
