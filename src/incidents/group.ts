@@ -47,7 +47,13 @@ export interface Placement {
  * Places an article among the candidate incidents (those sharing a victim key): joins the one it fits, merges
  * those it fits by date (it shows they are one), or starts a new one. Null: no victim, no incident.
  */
-export function place(a: Article, candidates: readonly Incident[], taken: (id: string) => boolean): Placement | null {
+function place(a: Article, candidates: readonly Incident[], taken: (id: string) => boolean): Placement | null {
+  if (!a.keys.length) return null;
+  return joinOrMerge(a, candidates) ?? { incident: startIncident(a, taken), absorbed: [] };
+}
+
+/** `place` short of starting an incident: null when the article fits none of the candidates (or has no victim). */
+export function joinOrMerge(a: Article, candidates: readonly Incident[]): Placement | null {
   if (!a.keys.length) return null;
   const verdicts = candidates.map((inc) => ({ inc, v: fits(a, inc) }));
   const dated = verdicts.filter((x) => x.v === 'dated').map((x) => x.inc);
@@ -65,7 +71,7 @@ export function place(a: Article, candidates: readonly Incident[], taken: (id: s
     .map((x) => x.inc)
     .sort((x, y) => y.sources.length - x.sources.length || x.id.localeCompare(y.id));
   if (undated.length) return { incident: addArticle(undated[0]!, a), absorbed: [] };
-  return { incident: startIncident(a, taken), absorbed: [] };
+  return null;
 }
 
 /** The order articles are grouped in when a set is grouped at once: dated first, oldest first, then by id. */

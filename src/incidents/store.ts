@@ -5,8 +5,8 @@ import { packerFor, unpack } from '../store/pack.ts';
 import { storageKey } from '../store/store.ts';
 import type { Article } from './article.ts';
 import { monthOf } from './dates.ts';
-import { groupArticles, place } from './group.ts';
-import { baseIncidentId, removeArticle, type Incident } from './incident.ts';
+import { groupArticles, joinOrMerge, type Placement } from './group.ts';
+import { baseIncidentId, removeArticle, startIncident, type Incident } from './incident.ts';
 import { assignIds } from './stable-ids.ts';
 
 export type Serial = <T>(fn: (q: Queries) => Promise<T>) => Promise<T>;
@@ -14,10 +14,9 @@ export type Serial = <T>(fn: (q: Queries) => Promise<T>) => Promise<T>;
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 const PAGE = 500;
 const parse = (v: unknown) => JSON.parse(unpack('incident', v)) as Incident;
-type Pack = ReturnType<typeof packerFor>;
-/** How a dialect writes: its packer, and whether a source row keeps when it joined (SQLite: no, migration 6). */
+/** How a dialect writes: an incident's JSON (SQLite: deflated, pack.ts), and whether a source row keeps when it joined (SQLite: no, migration 6). */
 interface Writer {
-  pack: Pack;
+  pack: (json: string) => Param;
   joinedAt: boolean;
 }
 const UPSERT_ALIAS = 'INSERT INTO incident_aliases (alias, incident_id) VALUES (?, ?) ON CONFLICT (alias) DO UPDATE SET incident_id = excluded.incident_id';
@@ -41,7 +40,7 @@ async function save(q: Queries, w: Writer, inc: Incident, at: string, only?: Pic
   await q.run(
     `INSERT INTO incidents (id, victim, sources, incident, updated_at) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT (id) DO UPDATE SET victim = excluded.victim, sources = excluded.sources, incident = excluded.incident, updated_at = excluded.updated_at`,
-    [inc.id, inc.victim, inc.sources.length, w.pack('incident', JSON.stringify(inc)), at],
+    [inc.id, inc.victim, inc.sources.length, w.pack(JSON.stringify(inc)), at],
   );
   const rows = only ?? inc;
   for (const s of rows.sources) {
@@ -82,7 +81,8 @@ export class IncidentStore {
     private readonly db: Db,
     private readonly serial: Serial,
   ) {
-    this.w = { pack: packerFor(db.dialect), joinedAt: db.dialect !== 'sqlite' };
+    const pack = packerFor(db.dialect);
+    this.w = { pack: (json) => pack('incident', json), joinedAt: db.dialect !== 'sqlite' };
     // SQLite's LIKE ignores case, so it cannot use the primary keys and read every incident for each article placed;
     // ids are ASCII (baseIncidentId), so those starting with the base are the range [base, base + DEL).
     const sqlite = db.dialect === 'sqlite';
@@ -93,48 +93,77 @@ export class IncidentStore {
 
   /** Places each article (in order) among the stored incidents; one transaction. Articles without a victim are skipped. */
   add(articles: readonly Article[], at = new Date()): Promise<void> {
-    return this.serial(async (q) => {
-      for (const a of articles) await this.addOne(q, a, at.toISOString());
-    });
+    return this.serial((q) => this.placeIn(q, articles, at));
   }
 
-  private async addOne(q: Queries, a: Article, at: string): Promise<void> {
+  /**
+   * `add` within the caller's transaction (the store's write of the same records: one commit for both). The incident
+   * each article was in is read for the whole batch in one query, then kept as the placements move it.
+   */
+  async placeIn(q: Queries, articles: readonly Article[], at = new Date()): Promise<void> {
+    const stamp = at.toISOString();
+    const was = new Map<string, string>();
+    const keys = [...new Set(articles.map((a) => storageKey(a.id)))];
+    for (let i = 0; i < keys.length; i += PAGE) {
+      const page = keys.slice(i, i + PAGE);
+      const rows = await q.all(`SELECT document_id, incident_id FROM incident_sources WHERE document_id IN (${marks(page.length)})`, page);
+      for (const r of rows) was.set(String(r.document_id), String(r.incident_id));
+    }
+    for (const a of articles) await this.addOne(q, a, stamp, was);
+  }
+
+  /** `was`: document key → its incident, for the batch's articles; kept up to date as sources move. */
+  private async addOne(q: Queries, a: Article, at: string, was: Map<string, string>): Promise<void> {
     // a record that changed leaves the incident it was in first, then is placed again
-    const [was] = await q.all('SELECT incident_id FROM incident_sources WHERE document_id = ?', [storageKey(a.id)]);
+    const key = storageKey(a.id);
+    const wasIn = was.get(key);
     let left: Incident | null = null;
-    if (was) {
-      const [prev] = await load(q, [String(was.incident_id)]);
+    if (wasIn !== undefined) {
+      const [prev] = await load(q, [wasIn]);
       if (prev) {
         left = removeArticle(prev, a.id);
-        await q.run('DELETE FROM incident_sources WHERE document_id = ?', [storageKey(a.id)]);
+        await q.run('DELETE FROM incident_sources WHERE document_id = ?', [key]);
+        was.delete(key);
         // only the incident's own row changed: its other sources, names and aliases stay as they are
         await save(q, this.w, left, at, { sources: [], names: [], aliases: [] });
       }
     }
+    const retireIn = async (id: string, into: string | null) => {
+      await retire(q, id, into);
+      for (const [k, v] of was) if (v === id) was.delete(k);
+    };
     if (!a.keys.length) {
-      if (left && !left.sources.length) await retire(q, left.id, null);
+      if (left && !left.sources.length) await retireIn(left.id, null);
       return;
     }
-    const ids = await q.all(`SELECT DISTINCT incident_id FROM incident_names WHERE name_key IN (${marks(a.keys.length)})`, a.keys);
-    const candidates = (
-      await load(
-        q,
-        ids.map((r) => String(r.incident_id)),
-      )
-    ).filter((c) => c.sources.length);
+    const rows = await q.all(
+      `SELECT incident FROM incidents WHERE id IN (SELECT incident_id FROM incident_names WHERE name_key IN (${marks(a.keys.length)})) ORDER BY id`,
+      a.keys,
+    );
+    const candidates = rows.map((r) => parse(r.incident)).filter((c) => c.sources.length);
+    // the ids taken are read only when the article starts an incident of its own
+    const p = joinOrMerge(a, candidates) ?? (await this.start(q, a, left));
+    // new rows: the article's, and those of the incidents it absorbed (now under this id); the rest are stored
+    const sources = [...p.incident.sources.filter((s) => s.articleId === a.id), ...p.absorbed.flatMap((g) => g.sources)];
+    // the name rows of the incident joined are there already (names only grow, each saved as it came)
+    const named = new Set(candidates.find((c) => c.id === p.incident.id)?.names);
+    await save(q, this.w, p.incident, at, {
+      sources,
+      names: [...a.keys.filter((k) => !named.has(k)), ...p.absorbed.flatMap((g) => g.names)],
+      aliases: p.absorbed.flatMap((g) => [g.id, ...g.aliases]),
+    });
+    for (const s of sources) if (was.has(storageKey(s.articleId)) || s.articleId === a.id) was.set(storageKey(s.articleId), p.incident.id);
+    for (const gone of p.absorbed) await retireIn(gone.id, p.incident.id);
+    if (left && left.id !== p.incident.id && !left.sources.length) await retireIn(left.id, p.incident.id);
+  }
+
+  /** A new incident of one article, under the first id free; `left`: the incident it left, whose id it may take again. */
+  private async start(q: Queries, a: Article, left: Incident | null): Promise<Placement> {
     const base = baseIncidentId(a.keys[0]!, monthOf(a.incidentDate) ?? monthOf(a.publishedAt));
     const taken = new Set((await q.all(this.takenIds, this.takenParams(base))).map((r) => String(r.id)));
     // an article that was alone in its incident (a re-extraction) may start it again under the same id
     const reusable = left && !left.sources.length ? left.id : null;
-    const p = place(a, candidates, (id) => taken.has(id) && id !== reusable)!;
-    // new rows: the article's, and those of the incidents it absorbed (now under this id); the rest are stored
-    await save(q, this.w, p.incident, at, {
-      sources: [...p.incident.sources.filter((s) => s.articleId === a.id), ...p.absorbed.flatMap((g) => g.sources)],
-      names: [...a.keys, ...p.absorbed.flatMap((g) => g.names)],
-      aliases: p.absorbed.flatMap((g) => [g.id, ...g.aliases]),
-    });
-    for (const gone of p.absorbed) await retire(q, gone.id, p.incident.id);
-    if (left && left.id !== p.incident.id && !left.sources.length) await retire(q, left.id, p.incident.id);
+    return { incident: startIncident(a, (id) => taken.has(id) && id !== reusable), absorbed: [] };
   }
 
   /**

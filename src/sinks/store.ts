@@ -5,7 +5,7 @@ import type { DeadLetter, IncidentRecord } from '../core/contract/record.ts';
 import { BATCH as BATCHES } from '../config.ts';
 import type { Logger } from '../log.ts';
 import { prepare, type RawDocument } from '../core/document.ts';
-import { addToIncidents } from '../incidents/update.ts';
+import { articlesOf } from '../incidents/update.ts';
 import { openStore, storeSpec } from '../store/open.ts';
 import { contentHash, type NewDocument, type Store } from '../store/store.ts';
 import type { Sink } from './sink.ts';
@@ -96,13 +96,13 @@ export class StoreSink implements Sink {
 
   async flush(): Promise<void> {
     if (!this.documents.length && !this.records.length && !this.dead.length) return;
-    const batch = { documents: this.documents, records: this.records, deadLetters: this.dead, runId: this.runId };
+    const { documents, records, dead } = this;
     this.documents = [];
     this.records = [];
     this.dead = [];
-    await this.store.write(batch);
-    // incidents follow the records: each new record joins or starts one (src/incidents)
-    await addToIncidents(this.store, batch.records, new Map(batch.documents.map((d) => [d.id, d.text])));
+    // incidents follow the records, in the same transaction: each new record joins or starts one (src/incidents)
+    const incidents = await articlesOf(this.store, records, new Map(documents.map((d) => [d.id, d.text])));
+    await this.store.write({ documents, records, deadLetters: dead, runId: this.runId, incidents });
   }
 
   /** Writes what is left, closes the run with its counts, closes the store. */

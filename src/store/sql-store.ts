@@ -119,7 +119,12 @@ export class SqlStore implements Store {
   write(batch: Batch, at = new Date()): Promise<void> {
     // a string: a JS number would be bound as a REAL ('1.7e12' kept as text '…0.0')
     const stamp = this.db.dialect === 'sqlite' ? String(at.getTime()) : at.toISOString();
-    const next = this.writing.then(() => this.db.tx((q) => this.writeBatch(q, batch, stamp)));
+    const next = this.writing.then(() =>
+      this.db.tx(async (q) => {
+        await this.writeBatch(q, batch, stamp);
+        if (batch.incidents?.length) await this.incidents.placeIn(q, batch.incidents, at);
+      }),
+    );
     this.writing = next.catch(() => undefined);
     return next;
   }

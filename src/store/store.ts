@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { textPieces } from '../core/document.ts';
 import type { DeadLetter, IncidentRecord } from '../core/contract/record.ts';
+import type { Article } from '../incidents/article.ts';
 import type { IncidentStore } from '../incidents/store.ts';
 
 /** Where a document came from; kept as given (JSON), whatever characters it holds. */
@@ -34,6 +35,8 @@ export interface Batch {
   records?: readonly IncidentRecord[];
   deadLetters?: readonly DeadLetter[];
   runId?: number;
+  /** The records' articles, placed among the incidents in the same transaction (src/incidents): one commit for both. */
+  incidents?: readonly Article[];
 }
 
 export interface RunRow {
@@ -78,7 +81,7 @@ export interface Correction {
 export interface Store {
   /** What it is, without credentials: a file path or host/database/schema. */
   readonly description: string;
-  /** Upserts documents by id, records by (document, ruleset), appends dead letters: all in one transaction. */
+  /** Upserts documents by id, records by (document, ruleset), appends dead letters, places the articles: one transaction. */
   write(batch: Batch, at?: Date): Promise<void>;
   document(id: string): Promise<StoredDocument | null>;
   record(id: string, ruleset: string): Promise<IncidentRecord | null>;
