@@ -1,10 +1,15 @@
-// Child of bench/startup.ts: imports the compiled pipeline stage by stage and prints each stage's cost, so the
-// start-up figure can be split into Node, the date parser, the CLI, the rules (with their gazetteers and compromise's
-// lexicon) and the first document (which builds what the rules build lazily). compromise itself is loaded only for a
+// Child of bench/startup.ts: imports the compiled pipeline stage by stage, as a one-document extract loads it, and
+// prints each stage's cost, so the start-up figure can be split into Node, the CLI, the processor (the one-file
+// bundle of the rules, their gazetteers, compromise's lexicon, chrono-node and zod that the build writes,
+// scripts/bundle-engine.mjs; engine.js without it) and the first document (which compiles the rules' regexes, with
+// the V8 flags the in-process path sets: queues/embedded/deferred.ts). compromise itself is loaded only for a
 // document whose paragraph labels need its tagger, so it is no stage here.  node bench/startup-stages.mjs DOC
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
 
 const dist = new URL('../dist/', import.meta.url);
+const bundle = new URL('src/core/engine.bundle.js', dist);
+const engine = existsSync(bundle) ? bundle : new URL('src/core/engine.js', dist);
 const rows = [];
 let t = performance.now();
 const stage = async (name, fn) => {
@@ -14,13 +19,12 @@ const stage = async (name, fn) => {
   t = now;
 };
 rows.push(`${'node itself (before this script)'.padEnd(34)} ${performance.now().toFixed(0).padStart(6)} ms`);
-await stage('chrono-node (English)', () => import('chrono-node/en'));
-await stage('CLI (commander, pino)', () => import(new URL('src/cli/program.js', dist).href));
-await stage('extract command (ingest, sinks, store)', () => import(new URL('src/cli/extract.js', dist).href));
-await stage('rules and gazetteers', () => import(new URL('extractors/index.js', dist).href));
+await stage('CLI (commander)', () => import(new URL('src/cli/program.js', dist).href));
+await stage('extract command (ingest, sinks)', () => import(new URL('src/cli/extract.js', dist).href));
+for (const flag of ['--no-regexp-tier-up', '--no-regexp-optimization']) setFlagsFromString(flag);
 let ex;
-await stage('processor (engine, ruleset)', async () => {
-  ex = await (await import(new URL('src/core/engine.js', dist).href)).createExtractor();
+await stage(existsSync(bundle) ? 'processor (engine bundle)' : 'processor (engine, rules)', async () => {
+  ex = await (await import(engine.href)).createExtractor();
 });
 const text = readFileSync(process.argv[2], 'utf8');
 await stage('first document', () => ex.process({ text }, 'doc'));

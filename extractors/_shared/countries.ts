@@ -2,7 +2,8 @@
 // world-countries (common and official names, alternative spellings, English demonyms) and
 // i18n-iso-countries (the ISO short names and their English aliases). Built once at module load.
 import { createRequire } from 'node:module';
-import countriesI18n from 'i18n-iso-countries';
+// the library without its entry point, which loads and registers all of its ~80 locales: English is registered below
+import countriesI18n from 'i18n-iso-countries/index.js';
 import type { Country } from 'world-countries';
 import { alternation } from './kit.ts';
 import { wordMap } from './lexicon.ts';

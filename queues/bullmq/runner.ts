@@ -7,7 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import type { Logger } from '../../src/log.ts';
-import { parseDeadLetter } from '../dead-letters.ts';
+import { DeadLetter } from '../../src/core/contract/record.ts';
+import { runnerDeadLetter } from '../dead-letters.ts';
 import type { ProcessorRef } from '../processor.ts';
 import { Capacity, type OutcomeSink, type Runner, type WorkItem } from '../runner.ts';
 import { addJobs, ADD_BATCH, newJob, type NewJob, type Pending } from './enqueue.ts';
@@ -181,4 +182,13 @@ export async function createBullmqRunner(opts: BullmqOptions): Promise<Runner> {
       }
     },
   };
+}
+
+/** Parses a dead letter that travelled through Redis; a malformed one is itself reported as internal-error. */
+function parseDeadLetter(json: string, fallback: { id: string | null; input: string }): DeadLetter {
+  try {
+    return DeadLetter.parse(JSON.parse(json));
+  } catch (err) {
+    return runnerDeadLetter(fallback.id, fallback.input, new Error(`unreadable dead letter (${(err as Error).message})`));
+  }
 }

@@ -1,6 +1,6 @@
 // Queue counts for `incident-extract status`, and the dead letters held in Redis.
 import { Queue } from 'bullmq';
-import { DeadLetter } from '../dead-letters.ts';
+import { DeadLetter } from '../../src/core/contract/record.ts';
 import { DEAD_QUEUE, JOBS_QUEUE } from './names.ts';
 import { connect, probeRedis } from './connection.ts';
 

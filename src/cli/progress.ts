@@ -1,6 +1,7 @@
 // Progress on stderr: a live bar when a person is watching (TTY), periodic structured log lines otherwise.
 // Percentage and ETA follow bytes consumed, which is known up front even for JSONL files of unknown length.
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+import type cliProgress from 'cli-progress';
 import type { ReadPlan } from '../ingest/read.ts';
 import type { Logger } from '../log.ts';
 
@@ -22,6 +23,8 @@ export function createProgress(opts: { tty: boolean; enabled: boolean; log: Logg
 const rate = (docs: number, t0: number) => docs / Math.max((performance.now() - t0) / 1000, 1e-3);
 
 function barProgress(): Progress {
+  // cli-progress (CommonJS, ~15 modules) only when a bar is drawn: not for a pipe, a log or --no-progress
+  const { SingleBar, Presets } = createRequire(import.meta.url)('cli-progress') as typeof cliProgress;
   const t0 = performance.now();
   let bar: cliProgress.SingleBar | null = null;
   let plan: ReadPlan | null = null;
@@ -33,10 +36,7 @@ function barProgress(): Progress {
         p.bytes != null
           ? `extract [{bar}] {percentage}% | ${done} | {rate} docs/s | ETA {eta_formatted}`
           : `extract ${done} | {rate} docs/s | {duration_formatted}`;
-      bar = new cliProgress.SingleBar(
-        { format, stream: process.stderr, hideCursor: true, clearOnComplete: false, etaBuffer: 50, fps: 8 },
-        cliProgress.Presets.shades_classic,
-      );
+      bar = new SingleBar({ format, stream: process.stderr, hideCursor: true, clearOnComplete: false, etaBuffer: 50, fps: 8 }, Presets.shades_classic);
       bar.start(Math.max(p.bytes ?? 1, 1), 0, { docs: 0, docsTotal: p.docs ?? '?', rate: '0' });
     },
     tick(docs, bytes) {

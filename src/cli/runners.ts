@@ -1,5 +1,6 @@
 // Which runner a command uses: worker threads on this machine by default, BullMQ when given --redis
 // (or REDIS_URL). The processor reaches the threads as a module reference, so queues/ never imports the rules.
+import { existsSync } from 'node:fs';
 import { DEFAULT_PREFIX } from '../../queues/bullmq/names.ts';
 import { moduleUrl } from '../../queues/module-url.ts';
 import type { ProcessorRef } from '../../queues/processor.ts';
@@ -22,9 +23,14 @@ const HEAP_MIN_MB = 256;
 export const workerHeapMb = (maxChars: number = LIMITS.maxTextChars): number =>
   Math.max(HEAP_MIN_MB, Math.ceil(HEAP_BASE_MB + (HEAP_PER_TEXT_MB * maxChars) / 2 ** 20));
 
+// The processor's module: from dist/, its one-file bundle when the build wrote it (scripts/bundle-engine.mjs: a third
+// of a one-document run's start-up was loading ~320 modules one by one); from the sources (tsx), engine.ts.
+const ENGINE_BUNDLE = new URL('../core/engine.bundle.js', import.meta.url);
+const ENGINE = import.meta.url.endsWith('.js') && existsSync(ENGINE_BUNDLE) ? ENGINE_BUNDLE : moduleUrl('../core/engine.ts', import.meta.url);
+
 // The deadline also bounds how long a document may hold a worker thread (a thread past it is pre-empted).
 export const PROCESSOR: ProcessorRef = {
-  module: moduleUrl('../core/engine.ts', import.meta.url).href,
+  module: ENGINE.href,
   exportName: 'createExtractor',
   deadlineMs: LIMITS.docTimeoutMs,
   heapMb: workerHeapMb(),
