@@ -145,6 +145,8 @@ export function fitCalibration(obs: readonly Observation[]): CalibrationTable {
   const byGenre = new Map<string, Tally>();
   const byKey = new Map<string, Tally>();
   const byBucket = new Map<string, Tally>();
+  // a sparse field's detailed keys take their bucket's figure: only how often each is seen is counted
+  const sparseKeyCount = new Map<string, number>();
   const add = (m: Map<string, Tally>, k: string, o: Observation, wt: number) => {
     const t = m.get(k) ?? { hits: 0, n: 0, raw: 0, count: 0 };
     t.hits += o.ok ? wt : 0;
@@ -166,8 +168,8 @@ export function fitCalibration(obs: readonly Observation[]): CalibrationTable {
     if (sparse) {
       parentOf.set(bucketOf(o), o.keys[2]);
       add(byBucket, bucketOf(o), o, w[i]!);
-    }
-    add(byKey, o.keys[0], o, w[i]!);
+      sparseKeyCount.set(o.keys[0], (sparseKeyCount.get(o.keys[0]) ?? 0) + 1);
+    } else add(byKey, o.keys[0], o, w[i]!);
     add(byGenre, o.keys[1], o, w[i]!);
     add(byRule, o.keys[2], o, w[i]!);
   });
@@ -196,8 +198,8 @@ export function fitCalibration(obs: readonly Observation[]): CalibrationTable {
   };
   shrink(byGenre, RULE_PRIOR_WEIGHT);
   shrink(byBucket, RULE_PRIOR_WEIGHT);
-  shrink(new Map([...byKey].filter(([k]) => !SPARSE_FIELDS.has(fieldOf.get(k)!))), PRIOR_WEIGHT);
-  for (const [key, t] of byKey) if (SPARSE_FIELDS.has(fieldOf.get(key)!)) table[key] = { p: table[parentOf.get(key)!]!.p, n: t.count };
+  shrink(byKey, PRIOR_WEIGHT);
+  for (const [key, n] of sparseKeyCount) table[key] = { p: table[parentOf.get(key)!]!.p, n };
   // the buckets are levels of the fit only: resolve looks a case up by its detailed key, rule and field
   for (const key of byBucket.keys()) delete table[key];
   return Object.fromEntries(Object.entries(table).sort(([a], [b]) => a.localeCompare(b)));
