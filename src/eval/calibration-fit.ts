@@ -247,24 +247,25 @@ export function outOfFold(obs: readonly Observation[], scored: readonly Observat
 /**
  * The out-of-fold ECE a perfectly calibrated table would still show, per source|view: every judgement of a dev
  * corpus is redrawn as right with the probability `table` gives it (fixtures stay as they are), the fit is rerun out
- * of fold on the draw, and its ECE averaged over the draws. Fitting on one half adds the half's own sampling error to
- * the scored half's, so this floor lies above the in-sample one of scripts/ece-noise.ts.
+ * of fold on the draw, and the ECE of each draw is returned (ascending; their mean is the noise floor). Fitting on one
+ * half adds the half's own sampling error to the scored half's, so this floor lies above the in-sample one of
+ * scripts/ece-noise.ts.
  */
-export function outOfFoldNoise(table: CalibrationTable, obs: readonly Observation[], draws: number): Map<string, number> {
+export function outOfFoldNoise(table: CalibrationTable, obs: readonly Observation[], draws: number): Map<string, number[]> {
   // a fixed linear congruential generator: the same figures on every run
   let seed = 20261205;
   const random = () => {
     seed = (seed * 1103515245 + 12345) % 2147483648;
     return seed / 2147483648;
   };
-  const sums = new Map<string, number>();
+  const all = new Map<string, number[]>();
   for (let d = 0; d < draws; d++) {
     const drawn = obs.map((o) => (o.source === 'fixtures' ? o : { ...o, ok: random() < lookup(table, o) }));
     for (const [k, pairs] of outOfFold(
       drawn,
       drawn.filter((o) => o.use !== 'hand'),
     ))
-      sums.set(k, (sums.get(k) ?? 0) + (ece(pairs) ?? 0) / draws);
+      all.set(k, [...(all.get(k) ?? []), ece(pairs) ?? 0]);
   }
-  return sums;
+  return new Map([...all].map(([k, xs]) => [k, xs.sort((a, b) => a - b)]));
 }
