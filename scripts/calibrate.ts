@@ -132,12 +132,20 @@ const lines = [`wrote ${Object.keys(table).length} entries to ${CALIBRATION_FILE
 for (const [k, v] of eceBy(table, fitted)) lines.push(fmt(k, v));
 
 // Out of fold: fit on one half of every corpus, score the other, both ways (outOfFold); with --noise, beside each
-// figure the one a perfectly calibrated table would show on these judgements (the mean of NOISE_DRAWS redraws)
+// figure the one a perfectly calibrated table would show on these judgements (the mean of NOISE_DRAWS redraws), the
+// 90th percentile of those redraws and the share of them at or above the measured figure (how often a perfectly
+// calibrated table would look as bad by chance)
 const NOISE_DRAWS = 100;
 const noise = process.argv.includes('--noise') ? outOfFoldNoise(table, observations, NOISE_DRAWS) : null;
-lines.push(`-- out of fold (fitted on one half by id hash, scored on the other, both ways, pooled)${noise ? '; noise floor' : ''}`);
+lines.push(`-- out of fold (fitted on one half by id hash, scored on the other, both ways, pooled)${noise ? '; noise floor, its p90, draws >= ECE' : ''}`);
 for (const [k, pairs] of outOfFold(observations, fitted)) {
-  const line = fmt(k, { n: pairs.length, precision: pairs.filter(([, ok]) => ok).length / pairs.length, ece: ece(pairs) ?? 0 });
-  lines.push(noise ? `${line}  noise ${noise.get(k)!.toFixed(3)}` : line);
+  const e = ece(pairs) ?? 0;
+  const line = fmt(k, { n: pairs.length, precision: pairs.filter(([, ok]) => ok).length / pairs.length, ece: e });
+  const draws = noise?.get(k);
+  const mean = draws && draws.reduce((s, x) => s + x, 0) / draws.length;
+  const worse = draws && draws.filter((x) => x >= e).length / draws.length;
+  lines.push(
+    draws ? `${line}  noise ${mean!.toFixed(3)}  p90 ${draws[Math.floor(0.9 * (draws.length - 1))]!.toFixed(3)}  ${(100 * worse!).toFixed(0)} %` : line,
+  );
 }
 process.stdout.write(lines.join('\n') + '\n');

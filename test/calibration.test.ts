@@ -51,6 +51,28 @@ describe('a victim the learned ranking chose', () => {
   });
 });
 
+describe('a rank figure', () => {
+  it('from one judgement stays near its hand-set score, however much that judgement weighs', () => {
+    const o = (source: string, rule: string, i: number, ok: boolean, raw = 0.9): Observation => ({
+      source,
+      view: 'victim',
+      id: `${source}${rule}${i}`,
+      keys: calibrationKeys(c({ genre: 'article', rule }), raw),
+      raw,
+      ok,
+    });
+    // 20 news judgements against 200 of VCDB: each news one weighs as five of VCDB's in the rank figures
+    const common = [
+      ...Array.from({ length: 20 }, (_, i) => o('news', 'victim/common', i, i % 10 < 7)),
+      ...Array.from({ length: 200 }, (_, i) => o('vcdb', 'victim/common', i, i % 10 < 7)),
+    ];
+    const table = fitCalibration([...common, o('news', 'victim/once', 0, true, 0.5)]);
+    // one right judgement moves the rule's figure a quarter of the way from its hand-set score (0.5) to 1
+    expect(table['rank:article:victim/once']!.p).toBeCloseTo(0.625, 3);
+    expect(table['rank:article:victim/common']!.p).toBeCloseTo(0.7, 2);
+  });
+});
+
 describe('a field news judges only a few dozen times', () => {
   it('keeps a rule whose handful of judgements were all right near its field, not near 1', () => {
     const o = (field: 'ransom' | 'country', rule: string, i: number, ok: boolean): Observation => ({
