@@ -16,6 +16,8 @@ export default defineRule({
     { text: 'A phishing attack hit the university this week.', publishedAt: '2017-05-05', value: '2017-05' },
     // a weekday of last week is that of the calendar week before publication's, not the one just past
     { text: 'Hackers broke into the network last week on Wednesday.', publishedAt: '2023-07-20', value: '2023-07-12' },
+    // the incident's day, though a warning about it followed
+    { text: 'Hackers broke into the clinic network on Monday and the firm sent out a warning on Friday.', publishedAt: '2023-07-20', value: '2023-07-17' },
     // "over the weekend" is the weekend just past, not a length of time
     { text: "Hackers attacked the bank's payment systems over the weekend.", publishedAt: '2017-04-10', value: '2017-04-08' },
     { text: "Ransomware hit the county's servers on Wednesday of last week.", publishedAt: '2023-07-20', value: '2023-07-12' },
@@ -37,6 +39,10 @@ export default defineRule({
     { text: 'Hackers breached the firm two years ago.', publishedAt: '2023-07-20' },
     // a later stage of the incident: the gang publishing what it took
     { text: 'The gang posted samples of the stolen files on its leak site last week.', publishedAt: '2023-07-20' },
+    // a later act of the story: a warning or a notice sent out about the incident, the stolen data dumped days later
+    { text: 'The tax agency last week sent out an urgent warning about a new payroll scam.', publishedAt: '2023-07-20' },
+    { text: 'The toy maker yesterday sent the state attorney general a breach notification.', publishedAt: '2023-07-20' },
+    { text: 'On Friday, the intruder began dumping a database stolen from the web host onto the internet.', publishedAt: '2023-07-20' },
     // the day of a statement, and how things stood then, are not when the incident happened
     { text: 'On Tuesday, the toy maker said the breach affected 800,000 accounts.', publishedAt: '2023-07-20' },
     { text: 'A company spokesperson told The Register on Monday that the portal was hacked.', publishedAt: '2023-07-20' },

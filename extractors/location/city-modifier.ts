@@ -1,5 +1,5 @@
 // "The Amsterdam company said…"  /  "a Bristol aerospace supplier"  /  "Brisbane clinic refuses ransom"
-import { defineRule, matches, span } from '../_shared/kit.ts';
+import { defineRule, groupStart, matches, span } from '../_shared/kit.ts';
 import { cityInDoc, isIncidentDoc, isVictimStory } from './lib/context.ts';
 import { PLACE_RUN } from './lib/phrases.ts';
 import { inOtherIncident } from './lib/mentions.ts';
@@ -9,7 +9,7 @@ const ORG_NOUN =
   String.raw`(?:company|firm|provider|supplier|manufacturer|maker|retailer|chain|hospital|clinic|practice|council|municipality|university` +
   String.raw`|college|school|district|bank|insurer|agency|authority|airport|utility|business|start-?up|plant|factory|store|hotel|charity|newspaper` +
   String.raw`|broadcaster|law\s+firm|hospital\s+trust)`;
-const MODIFIER = new RegExp(String.raw`(?:^|\b(?:the|a|an|The|A|An)\s+)(${PLACE_RUN})\s+(?:[\p{Ll}-]+\s+){0,2}?${ORG_NOUN}\b`, 'gmu');
+const MODIFIER = new RegExp(String.raw`(?:^|\b(?:the|a|an|The|A|An)\s+)(${PLACE_RUN})\s+(?:[\p{Ll}-]+\s+){0,2}?${ORG_NOUN}\b`, 'dgmu');
 const CITY_MODIFIER = 0.7;
 
 export default defineRule({
@@ -37,7 +37,7 @@ export default defineRule({
       const name = m[1]!.replace(/^(?:The|A|An)\s+/, '');
       const place = cityInDoc(doc, name);
       if (!place) continue;
-      const start = m.index + m[0].indexOf(m[1]!) + m[1]!.length - name.length;
+      const start = groupStart(m) + m[1]!.length - name.length;
       if (inOtherIncident(doc.text, { start, end: start + name.length })) continue;
       yield { value: place, confidence: CITY_MODIFIER, evidence: [span(doc.text, start, start + name.length)] };
     }

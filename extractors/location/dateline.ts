@@ -1,5 +1,5 @@
 // "BALTIMORE — The city's computer systems…"  /  "LAKE CITY, Fla. — Lake City…"  /  "Oslo, 21 March 2019 — Nordfjord…"
-import { defineRule, matches, span } from '../_shared/kit.ts';
+import { defineRule, groupStart, matches, span } from '../_shared/kit.ts';
 import { countryCode } from '../_shared/countries.ts';
 import { cityInDoc, isIncidentDoc } from './lib/context.ts';
 import { parsePlace } from './lib/parse.ts';
@@ -12,7 +12,7 @@ const DATE = String.raw`\d{1,2} \p{Lu}\p{Ll}+ \d{4}|\p{Lu}\p{Ll}+ \d{1,2},? \d{4
 const DATELINE = new RegExp(
   String.raw`^(?:(${CAPS})(?:,\s*(${AREA}))?(?:\s*\([\p{L} ]+\))?\s*(?:[—–]|--?\s|:\s)` +
     String.raw`|(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?)(?:,\s*(${AREA}))?,\s*(?:${DATE})\s*[—–-])`,
-  'gmu',
+  'dgmu',
 );
 const HEAD_CHARS = 1500;
 const DATELINE_PLACE = 0.6;
@@ -42,8 +42,8 @@ export default defineRule({
       const code = countryCode(name);
       const place = code ? { country: code, region: null, city: null } : area ? parsePlace(`${name}, ${area}`) : cityInDoc(doc, name, true);
       if (!place || (area && !place.city && !code)) continue;
-      const start = m.index + m[0].indexOf(raw);
-      const end = area ? m.index + m[0].indexOf(area, raw.length) + area.length : start + raw.length;
+      const start = groupStart(m, m[1] ? 1 : 3);
+      const end = area ? groupStart(m, m[2] ? 2 : 4) + area.length : start + raw.length;
       const again = place.city ? doc.text.indexOf(place.city, end) >= 0 : false;
       const value = m[1] && place.city && !again ? { ...place, city: null } : place;
       yield { value, confidence: again ? DATELINE_SUBJECT : DATELINE_PLACE, evidence: [span(doc.text, start, end)] };

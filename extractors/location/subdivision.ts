@@ -1,5 +1,5 @@
 // "The Province of Namur was the victim of a cyberattack"  /  "a hospital in Ontario"  /  "the port in Aichi prefecture"  /  "Catalonia's regional government"
-import { defineRule, matches, span } from '../_shared/kit.ts';
+import { defineRule, groupStart, matches, span } from '../_shared/kit.ts';
 import { calledRegion, isIncidentDoc, isVictimStory } from './lib/context.ts';
 import { cityPlaces } from '../_shared/gazetteer.ts';
 import { attackerBefore, isAttackerContext, inOtherIncident } from './lib/mentions.ts';
@@ -11,13 +11,13 @@ const UNIT =
   String.raw`(?:Province|Region|State|County|Canton|Department|Prefecture|Oblast|Voivodeship|Land|Provincia|Région|Département)\s+(?:of|de|du|di` +
   String.raw`|del|des|d['’])\s*`;
 const UNIT_AFTER = String.raw`\s+(?:prefecture|province|region|county|oblast|canton|department|state)\b`;
-const PLACE = new RegExp(String.raw`(?:\b(${UNIT})|\b(?:in|across|throughout|of)\s+(?:the\s+)?)(${PLACE_RUN})(${UNIT_AFTER}|['’]s\b)?`, 'gu');
+const PLACE = new RegExp(String.raw`(?:\b(${UNIT})|\b(?:in|across|throughout|of)\s+(?:the\s+)?)(${PLACE_RUN})(${UNIT_AFTER}|['’]s\b)?`, 'dgu');
 const NUMBER_AFTER = /^\s\p{N}/u;
 const NAMED_UNIT = 0.8; // "Province of Namur", "Aichi prefecture": the text says it is a subdivision
 const IN_SUBDIVISION = 0.6; // "in Ontario": a unique subdivision name after a preposition
 const POSSESSIVE = 0.65; // "Catalonia's regional government": owner of what follows, usually the victim
 
-const SUFFIX_OR_POSSESSIVE = new RegExp(String.raw`(?<![\p{L}\p{N}])(${PLACE_RUN})(${UNIT_AFTER}|['’]s\b)`, 'gu');
+const SUFFIX_OR_POSSESSIVE = new RegExp(String.raw`(?<![\p{L}\p{N}])(${PLACE_RUN})(${UNIT_AFTER}|['’]s\b)`, 'dgu');
 
 export default defineRule({
   field: 'location',
@@ -51,7 +51,7 @@ export default defineRule({
         const named = !!unit || (!!tail && !/['’]/.test(tail)) || calledRegion(doc.text, run);
         // "in Leeds", "the Port of Lisbon": a city that shares its name with its district is the city
         if (!named && !/shire$/.test(run) && cityPlaces(run, sub.country).length) continue;
-        const start = m.index + m[0].indexOf(raw) + raw.length - run.length;
+        const start = groupStart(m, re === PLACE ? 2 : 1) + raw.length - run.length;
         const end = start + run.length;
         // "Unity 3D", "Victoria 2": a name that goes on with a number is a product's or a game's
         if (NUMBER_AFTER.test(doc.text.slice(end, end + 4))) continue;

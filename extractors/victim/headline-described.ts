@@ -5,6 +5,7 @@
 import { alternation, defineRule, firstMatch, span } from '../_shared/kit.ts';
 import { wordList } from '../_shared/lexicon.ts';
 import { namesIn } from './lib/names.ts';
+import { headlineOf } from './lib/headline.ts';
 import { isPlace } from './lib/name-shape.ts';
 
 const KIND = alternation(wordList('victim-kind-nouns'));
@@ -44,10 +45,9 @@ export default defineRule({
     'Hackers hit Vermont furniture store with ransomware\nA Vermont business was held for ransom, police said.',
   ],
   *propose(doc) {
-    const nl = doc.text.indexOf('\n');
-    const headline = doc.title ?? (nl > 0 && nl < 200 ? doc.text.slice(0, nl) : '');
-    const m = firstMatch(DESCRIBED, headline);
-    if (!m) return;
+    const top = headlineOf(doc);
+    const m = top && firstMatch(DESCRIBED, top.line);
+    if (!top || !m) return;
     // an acronym in the description is a parent body ("London NHS hospital trust"), kept as the trust's alternative
     const words = new Set(
       [...m[1]!.matchAll(WORDS)]
@@ -56,8 +56,7 @@ export default defineRule({
         .filter((w) => !PLAIN.has(w) && !KIND_WORDS.has(w) && !isPlace(w[0]!.toUpperCase() + w.slice(1))),
     );
     if (!words.size) return;
-    const from = doc.title ? 0 : nl + 1;
-    for (const name of namesIn(doc, from)) {
+    for (const name of namesIn(doc, top.body)) {
       const own = [...name.value.matchAll(WORDS)].some((w) => words.has(w[0].toLowerCase().replace(/['’]s$/u, '')));
       const before = doc.text.slice(Math.max(0, name.start - NEAR), name.start);
       const told = /\(\s*$/u.test(before) && [...before.matchAll(WORDS)].some((w) => words.has(w[0].toLowerCase()));

@@ -4,13 +4,12 @@
 // same way ("… - Reuters") is a reporter, not a victim.
 import { defineRule, matches } from '../_shared/kit.ts';
 import { nameAt } from './lib/names.ts';
+import { headlineOf } from './lib/headline.ts';
 import { nameSpan } from './lib/name-shape.ts';
 import { isBrandWord } from './lib/lone.ts';
 import { REPORTER } from './lib/words.ts';
 import { talksIncident } from './lib/context.ts';
 
-// the opening line: up to the first line break, and no longer than a headline runs
-const MAX_LINE = 240;
 const TAG = /\s[-–—|]\s+(?=\S)/gu;
 // outlets that sign headlines and carry none of the words REPORTER knows them by
 const OUTLET = new RegExp(
@@ -20,7 +19,6 @@ const OUTLET = new RegExp(
     String.raw`|Recorded\s+Future|CyberScoop|Infosecurity|SC\s+Media|Yahoo|MSN|Fox|CBS|NBC|ABC|Sky|Euronews|Al\s+Jazeera|Heise|Le\s+Monde)$`,
   'u',
 );
-const SENTENCE_END = /(?<!\b(?:St|Dr|Mr|Mrs|Ms|Mt|Ft|Jr|Sr|No|\p{Lu}))[.!?]\s+\p{Lu}/u;
 const HEADLINE_TAG = 0.6;
 
 export default defineRule({
@@ -46,20 +44,21 @@ export default defineRule({
   ],
   *propose(doc) {
     const text = doc.text;
-    const nl = text.indexOf('\n');
-    const lineEnd = nl < 0 ? text.length : nl;
-    if (lineEnd > MAX_LINE) return;
-    const line = text.slice(0, lineEnd);
+    // the opening line as the text writes it, its tag kept; a headline is one sentence (a line that ends one is prose)
+    const top = headlineOf(doc, { title: false, keepSignature: true, alone: true });
+    if (!top) return;
+    const { line, start } = top;
+    const lineEnd = start + line.length;
     let last: RegExpExecArray | null = null;
     for (const m of matches(TAG, line)) last = m;
-    // a headline is one sentence: a line that ends a sentence before the dash is prose
-    if (!last || last.index < 10 || SENTENCE_END.test(line.slice(0, last.index))) return;
+    if (!last || last.index < 10) return;
     // a banner in capitals ("CYBER SECURITY CENTRE — ADVISORY") or a job title is no incident headline
     const headline = line.slice(0, last.index);
     if (headline === headline.toUpperCase() || !talksIncident(headline)) return;
-    const name = nameAt(doc, last.index + last[0].length);
+    const at = start + last.index + last[0].length;
+    const name = nameAt(doc, at);
     // the tag is the whole rest of the line
-    if (!name || text.slice(name.end, lineEnd).trim() !== '' || name.start !== last.index + last[0].length) return;
+    if (!name || text.slice(name.end, lineEnd).trim() !== '' || name.start !== at) return;
     if (REPORTER.test(name.value) || OUTLET.test(name.value)) return;
     if (!/\s/.test(name.value) && !isBrandWord(name.value)) return;
     yield { value: name.value, confidence: HEADLINE_TAG, evidence: [nameSpan(text, name)] };

@@ -7,15 +7,13 @@
 // The headline comes with the article (its title) or, for a bare text, is its first line.
 import { defineRule, escapeLiteral, firstMatch, span, type AnalysedDoc } from '../_shared/kit.ts';
 import { nameAt } from './lib/names.ts';
+import { headlineOf } from './lib/headline.ts';
 import { isCountry } from './lib/clean/helpers.ts';
 import { uniqueSubdivision } from '../_shared/gazetteer.ts';
 import { ACTOR_AFTER, ORG_HEAD, REPORTER, isCommonWord, isKnownOrganisation, isNotVictimWord, lexicon } from './lib/words.ts';
 import { talksIncident } from './lib/context.ts';
 
-const MAX_HEADLINE = 200;
 const MAX_WORDS = 6;
-// an outlet's signature after the headline ("… | Technology | The Guardian", "… - Help Net Security")
-const SIGNATURE = /\s+[|–—-]\s+[^|–—]{2,60}$/u;
 const INCIDENT = String.raw`(?:cyber[\s-]?attacks?|attacks?|breach(?:es)?|hacks?|hacking|intrusions?|ransomware|DDoS|data\s+(?:breach|leak)|leak)`;
 // after the name: a passive harm verb, an incident noun it owns, a colon before one, a verb of telling of one, falling
 // victim, its systems hit, its people's records taken
@@ -61,24 +59,6 @@ const JOIN = /^(?:of|de|du|la|and|&|for|the)$/u;
 // the headline's own word on whom the incident hit; above the body rules' 0.7, so that in a group it shares with a longer
 // body name ("Atlanta" and "Atlanta Information Management") the headline's name is the one given
 const HEADLINE_VICTIM = 0.75;
-
-/**
- * The headline and where the body starts: the title and the whole text, or a bare text's first line when it reads like
- * one (short, no full stop, more below) and the rest.
- */
-function headlineOf(title: string | undefined, text: string): { line: string; body: number } | null {
-  let line = title;
-  let body = 0;
-  if (!line) {
-    const nl = text.indexOf('\n');
-    if (nl < 0 || nl > MAX_HEADLINE || !text.slice(nl).trim()) return null;
-    line = text.slice(0, nl).trim();
-    body = nl + 1;
-    if (/[.]$/u.test(line)) return null;
-  }
-  for (let cut = line.replace(SIGNATURE, ''); cut !== line; cut = line.replace(SIGNATURE, '')) line = cut;
-  return line.length <= MAX_HEADLINE ? { line, body } : null;
-}
 
 /**
  * Where the body first writes `name` as a whole word, and how: as the headline does, else (a name of several words)
@@ -211,7 +191,7 @@ export default defineRule({
     const { text } = doc;
     // a dated news article: a database's incident label ("Acme Hack II") is a title too, but the coder's text has its own victim
     if (!doc.publishedAt) return;
-    const top = headlineOf(doc.title, text);
+    const top = headlineOf(doc);
     if (!top || !talksIncident(top.line)) return;
     const { line: headline, body } = top;
     const words: Word[] = [...headline.matchAll(WORDS)].map((m) => ({ w: m[0], start: m.index, end: m.index + m[0].length }));

@@ -1,5 +1,5 @@
 // "AccQData accidentally published private repo with customer medical data"
-import { defineRule, firstMatch, span, type AnalysedDoc } from '../_shared/kit.ts';
+import { defineRule, firstMatch, groupStart, span, type AnalysedDoc } from '../_shared/kit.ts';
 import { DATELINE, NAME, isPlace, type VictimName } from './lib/name-shape.ts';
 import { cleanName } from './lib/name-clean.ts';
 import { hasCorporateContext, isKnownOrganisation } from './lib/words.ts';
@@ -16,7 +16,7 @@ const LEAD_IN = String.raw`${DATELINE}(?:(?:On|In|Last|Earlier|Between)\b[^\n]{1
 const APPOSITIVE = String.raw`(?:,\s+(?:a|an|the|one)\b[^,;:\n]{1,110},)?`;
 // a lower-case word that cannot start a predicate ends the subject without one
 const NOT_PREDICATE = String.raw`(?:of|in|at|on|for|from|to|and|or|with|by|as|than|via|per|vs)\b`;
-const LEAD = new RegExp(String.raw`^${LEAD_IN}(${NAME})(?:,?\s*\([^)\n]{1,40}\))?${APPOSITIVE}['’]?s?,?\s+(?!${NOT_PREDICATE})(?=\p{Ll})`, 'u');
+const LEAD = new RegExp(String.raw`^${LEAD_IN}(${NAME})(?:,?\s*\([^)\n]{1,40}\))?${APPOSITIVE}['’]?s?,?\s+(?!${NOT_PREDICATE})(?=\p{Ll})`, 'du');
 const LEAD_SUBJECT = 0.42; // the first subject of an incident text, any verb; below first-organisation, which measures better
 const MAX_SENTENCES = 2;
 // a lone capitalised word opening a sentence is as often a common word ("Unencrypted passwords", "Skimming
@@ -70,7 +70,7 @@ export default defineRule({
     for (const s of openingSentences(doc, MAX_SENTENCES)) {
       const m = firstMatch(LEAD, s.text);
       if (!m) continue;
-      const at = s.start + m[0].indexOf(m[1]!);
+      const at = s.start + groupStart(m);
       const found = cleanName(doc, at, at + m[1]!.length);
       // a town opening the sentence is where it happened ("Potsdam's city hall"), not who
       const name = found && !isPlace(found.value) && loneWordOk(found, doc) && inIncidentTalk(doc, at) ? fullName(doc, found) : null;

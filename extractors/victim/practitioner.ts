@@ -1,7 +1,7 @@
 // "the office of Dr. Jeffrey Paul Edelstein was burglarized" / "Lee D. Pollan, DMD, PC notified the state"
 // A doctor or dentist in private practice is the covered entity that holds the records: the practice is the victim,
 // and write-ups name it after the practitioner.
-import { defineRule, matches, span, type Proposal } from '../_shared/kit.ts';
+import { defineRule, groupStart, matches, span, type Proposal } from '../_shared/kit.ts';
 
 // ("O'Neil", "Smith-Jones"; a possessive is no part of the name)
 const GIVEN = String.raw`\p{Lu}\p{Ll}+(?:[-'’](?![sS](?![\p{L}]))\p{L}+)*`;
@@ -13,9 +13,9 @@ const TITLED = new RegExp(
   String.raw`\b(?:Dr\.?|Doctor|(?:(?:orthopa?edic|plastic|oral|cosmetic|dental)\s+)?(?:surgeon|physician|dentist|orthodontist` +
     String.raw`|dermatologist|internist|psychiatrist|psychologist|chiropractor|optometrist|podiatrist|pediatrician|gynecologist` +
     String.raw`|practitioner))[ \t]+${PERSON}`,
-  'gu',
+  'dgu',
 );
-const DEGREED = new RegExp(String.raw`(?<![\p{L}.])${PERSON},?[ \t]+${DEGREE}(?![\p{L}])`, 'gu');
+const DEGREED = new RegExp(String.raw`(?<![\p{L}.])${PERSON},?[ \t]+${DEGREE}(?![\p{L}])`, 'dgu');
 // and the practice is the one that lost something: its office, its patients, its notice
 const PRACTICE_BEFORE = new RegExp(
   String.raw`\b(?:office|offices|practice|clinic|surgery|employed\s+by|belonging\s+to|patients\s+of` +
@@ -35,9 +35,9 @@ function* practitioners(text: string): Generator<Proposal<'victim'>> {
   if (!CUE.test(text)) return;
   for (const re of [TITLED, DEGREED]) {
     for (const m of matches(re, text)) {
-      const start = m.index + m[0].lastIndexOf(m[1]!);
+      const start = groupStart(m);
       const end = start + m[1]!.length;
-      const before = text.slice(Math.max(0, m.index - 40), m.index + m[0].indexOf(m[1]!));
+      const before = text.slice(Math.max(0, m.index - 40), start);
       if (!PRACTICE_BEFORE.test(before) && !PRACTICE_AFTER.test(text.slice(end, end + 60))) continue;
       yield { value: m[1]!, confidence: PRACTICE, evidence: [span(text, start, end)] };
     }

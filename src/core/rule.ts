@@ -120,6 +120,17 @@ export function matches(re: RegExp, text: string, from = 0): Matches {
   return new Matches(re, text, from);
 }
 
+/**
+ * Where capture group `i` of `m` starts, in the text that was searched. The regex must carry the /d flag (its match then
+ * knows each group's bounds): finding the group's text again inside the whole match with indexOf lands on an earlier
+ * copy of it when the words before the group hold one.
+ */
+export function groupStart(m: RegExpExecArray, i = 1): number {
+  const at = m.indices?.[i];
+  if (!at) throw new Error(m.indices ? `group ${i} took no part in the match` : 'groupStart needs a regex with the /d flag');
+  return at[0];
+}
+
 /** The first match of `re` in `text` at or after `from`, or null: `re.exec` with `lastIndex` set for the caller. */
 export function firstMatch(re: RegExp, text: string, from = 0): RegExpExecArray | null {
   // a regex without /g or /y keeps no state: no copy needed

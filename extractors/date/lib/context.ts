@@ -124,6 +124,15 @@ const STATEMENT_IN = new RegExp(
   'i',
 );
 const SAID_AFTER = /^\s*,?\s*(?:[\w.&'’-]+\s+){1,6}(?:said|says|announced|confirmed|disclosed|revealed|told)\b/;
+// a later act of the incident's story, not the incident: a warning or a notice sent out about it ("the agency last week sent
+// out an urgent warning about the scam", "yesterday sent the state attorney general a breach notification"), the stolen
+// data dumped or sold days after the theft ("On Friday, the hacker began dumping a database stolen from the host")
+const NOTICE = String.raw`(?:sent|issued|put)\s+(?:out\s+)?(?:[\w.'’-]+\s+){0,6}?(?:warnings?|alerts?|notices?|notifications?|advisor(?:y|ies))\b`;
+const DUMPED =
+  String.raw`(?:began\s+|started\s+)?(?:dump(?:ed|ing)?|sold|selling|post(?:ed|ing)|publish(?:ed|ing)|leak(?:ed|ing))` +
+  String.raw`\s+(?:[\w-]+\s+){0,4}(?:stolen|taken|exfiltrated)\b`;
+const FOLLOW_UP = new RegExp(String.raw`\b(?:${NOTICE}|${DUMPED})[^.;]{0,40}$`, 'i');
+const FOLLOW_UP_AFTER = new RegExp(String.raw`^\s*,?\s*(?:(?!(?:and|but|then|before|after|when|while)\s)[\w.'’-]+\s+){0,3}?(?:${NOTICE}|${DUMPED})`, 'i');
 // a date that opens its sentence or a clause of it: "…, and on Tuesday the state's attorney general said"
 const CLAUSE_OPEN = /(?:^|[;,]\s*(?:and|but|while)?)\s*(?:(?:late|early)\s+)?(?:on\s+)?$/i;
 // the date names a statement or a gathering, not an event of the incident: "in a March 19 tweet", "the October 2017 Cambridge
@@ -175,6 +184,7 @@ export function classifyContext(text: string, sentence: Sentence, start: number,
   if (/^\d{4}$/.test(text.slice(start, end)) && YEAR_LOOKED_BACK.test(lead.slice(-24))) return 'excluded';
   if (PHOTO.test(lead.slice(-50)) || AS_WITH.test(lead.slice(-24)) || REPORT_OF.test(lead.slice(-60))) return 'excluded';
   if (SAID.test(lead.slice(-40)) || STATEMENT_IN.test(lead.slice(-60)) || STILL.test(lead.slice(-40))) return 'report';
+  if (FOLLOW_UP.test(lead.slice(-120)) || FOLLOW_UP_AFTER.test(text.slice(end, end + 100))) return 'disclosure';
   // only a date that opens its sentence: "Hackers broke in on Monday, officials said" dates the break-in
   if (CLAUSE_OPEN.test(lead) && SAID_AFTER.test(text.slice(end, end + 70))) return 'report';
   if (STATEMENT_NAMED.test(text.slice(end, end + 20))) return 'report';

@@ -2,7 +2,7 @@
 // rules, with the context tests that tell the victim's place from the attackers' ("Russian hackers").
 import { alternation } from '../../_shared/kit.ts';
 import { wordList } from '../../_shared/lexicon.ts';
-import { matches, type AnalysedDoc } from '../../_shared/kit.ts';
+import { matches, type AnalysedDoc, type Span } from '../../_shared/kit.ts';
 import { countryCode, countryRegex, demonymRegex } from '../../_shared/countries.ts';
 import { cityPlaces, demonymCountry, isCommonWord, nameTags, subdivisions, US_STATES, type Place } from '../../_shared/gazetteer.ts';
 
@@ -76,7 +76,7 @@ function findMentions(doc: AnalysedDoc): Mention[] {
   const free = (s: number, e: number) => !taken.some(([a, b]) => s < b && a < e);
   const scan = (re: RegExp, kind: MentionKind, place: (name: string, start: number, end: number) => Place | undefined) => {
     for (const m of matches(re, doc.text)) {
-      const start = m.index + m[0].indexOf(m[1]!);
+      const start = m.index; // the group is the whole match: its lookarounds take no text
       const end = start + m[1]!.length;
       const p = place(m[1]!, start, end);
       if (!p || !free(start, end)) continue;
@@ -233,22 +233,23 @@ const OTHER_INCIDENT = new RegExp(
   'i',
 );
 const SENTENCE_END = /[.!?]["”’]?\s|\n/g;
-/** The sentence holding the span (up to 300 characters either side of it). */
-function sentenceAround(text: string, m: { start: number; end: number }): string {
-  let from = 0;
-  for (const e of text.slice(Math.max(0, m.start - 300), m.start).matchAll(SENTENCE_END)) from = e.index + e[0].length;
-  const head = text.slice(Math.max(0, m.start - 300) + from, m.start);
+/** The sentence holding the span (up to 300 characters either side of it), with its bounds in the text. */
+function sentenceAround(text: string, m: { start: number; end: number }): Span {
+  const window = Math.max(0, m.start - 300);
+  let start = window;
+  for (const e of text.slice(window, m.start).matchAll(SENTENCE_END)) start = window + e.index + e[0].length;
   const tail = text.slice(m.end, m.end + 300);
   const stop = tail.search(/[.!?]["”’]?(?:\s|$)|\n/);
-  return head + text.slice(m.start, m.end) + tail.slice(0, stop < 0 ? undefined : stop);
+  const end = m.end + (stop < 0 ? tail.length : stop);
+  return { start, end, text: text.slice(start, end) };
 }
 /** True when the mention sits in a sentence that gives an example. */
 function inExample(text: string, m: { start: number; end: number }): boolean {
-  return EXAMPLE.test(sentenceAround(text, m));
+  return EXAMPLE.test(sentenceAround(text, m).text);
 }
 /** True when the place sits in a sentence about an earlier or separate incident ("the latest in a line of", "made headlines"). */
 export function inOtherIncident(text: string, m: { start: number; end: number }): boolean {
-  return OTHER_INCIDENT.test(sentenceAround(text, m));
+  return OTHER_INCIDENT.test(sentenceAround(text, m).text);
 }
 
 // A sentence naming this many countries tells of a campaign or an outbreak across them: "has affected hospitals in
@@ -256,13 +257,10 @@ export function inOtherIncident(text: string, m: { start: number; end: number })
 const SENTENCE_COUNTRIES = 3;
 /** True when the mention's sentence names three or more different countries (states not counted). */
 function inManyCountrySentence(doc: AnalysedDoc, m: Mention): boolean {
-  const text = doc.text;
-  const sentence = sentenceAround(text, m);
-  const from = m.start - sentence.indexOf(text.slice(m.start, m.end));
-  const to = from + sentence.length;
+  const sentence = sentenceAround(doc.text, m);
   const countries = new Set(
     mentions(doc)
-      .filter((x) => x.kind !== 'state' && x.start >= from && x.end <= to)
+      .filter((x) => x.kind !== 'state' && x.start >= sentence.start && x.end <= sentence.end)
       .map((x) => x.place.country),
   );
   return countries.size >= SENTENCE_COUNTRIES;

@@ -1,6 +1,6 @@
 // The named attacker group of a document: "Evil Corp, a cybercrime group", "the LockBit ransomware group",
 // "attributed the attack to Sandworm". Country rules attach it when their own sentence names none.
-import { digestItems, matches, type AnalysedDoc } from '../../_shared/kit.ts';
+import { digestItems, groupStart, matches, type AnalysedDoc } from '../../_shared/kit.ts';
 import { places } from './places.ts';
 
 const NAME = String.raw`(?!(?:The|A|An|This|That|Its|Their)\b)([A-Z][\w-]*[A-Za-z0-9](?:[ \t]+[A-Z][\w-]*[A-Za-z0-9]){0,2})`;
@@ -8,17 +8,17 @@ const GROUP = String.raw`(?:group|gang|unit|actor|operation|crew|collective|synd
 // "a strain known as SamSam" names malware, not a group, so "known as" is no cue. Strongest first: an appositive that
 // defines the name, then a claim or an attribution, then "X ransomware".
 const PATTERNS: readonly RegExp[] = [
-  new RegExp(String.raw`${NAME},\s+an?\s+(?:[\w-]+\s+){0,5}?${GROUP}\b`, 'gu'),
+  new RegExp(String.raw`${NAME},\s+an?\s+(?:[\w-]+\s+){0,5}?${GROUP}\b`, 'dgu'),
   new RegExp(
     String.raw`\b(?:calling\s+itself|(?:ransomware|hacker|hacking|threat|criminal|cybercrime)\s+${GROUP}(?:\s+(?:known\s+as|called|named` +
       String.raw`|dubbed))?)\s+["“]?${NAME}`,
-    'gu',
+    'dgu',
   ),
-  new RegExp(String.raw`\b(?:carried\s+out|claimed|conducted|perpetrated|launched)\s+by\s+(?:the\s+)?${NAME}`, 'gu'),
-  new RegExp(String.raw`\b(?:attributed|linked)\s+(?:the\s+(?:attack|breach|intrusion|incident)\s+)?to\s+(?:the\s+)?${NAME}`, 'gu'),
-  new RegExp(String.raw`(?:^|[.!?]\s+|\bthe\s+)${NAME}\s+(?:later\s+)?(?:claimed|claims|has\s+claimed)\b`, 'gmu'),
-  new RegExp(String.raw`\b${NAME}\s+(?:ransomware|extortion)\s+(?:${GROUP}|gang)`, 'gu'),
-  new RegExp(String.raw`\bthe\s+${NAME}\s+(?:ransomware\s+)?(?:gang|group)\b`, 'gu'),
+  new RegExp(String.raw`\b(?:carried\s+out|claimed|conducted|perpetrated|launched)\s+by\s+(?:the\s+)?${NAME}`, 'dgu'),
+  new RegExp(String.raw`\b(?:attributed|linked)\s+(?:the\s+(?:attack|breach|intrusion|incident)\s+)?to\s+(?:the\s+)?${NAME}`, 'dgu'),
+  new RegExp(String.raw`(?:^|[.!?]\s+|\bthe\s+)${NAME}\s+(?:later\s+)?(?:claimed|claims|has\s+claimed)\b`, 'dgmu'),
+  new RegExp(String.raw`\b${NAME}\s+(?:ransomware|extortion)\s+(?:${GROUP}|gang)`, 'dgu'),
+  new RegExp(String.raw`\bthe\s+${NAME}\s+(?:ransomware\s+)?(?:gang|group)\b`, 'dgu'),
 ];
 // Capitalised words that start sentences or name institutions, never attacker groups.
 const NOT_ACTOR = new RegExp(
@@ -44,7 +44,7 @@ function findActor(doc: AnalysedDoc): { name: string; start: number; end: number
     for (const m of matches(re, doc.text)) {
       if (found) break;
       const name = m[1]!;
-      const start = m.index + m[0].indexOf(name);
+      const start = groupStart(m);
       if (NOT_ACTOR.test(name.split(/\s+/)[0]!) || NOT_ACTOR.test(name) || isPlace(start)) continue;
       if (inDigest(start)) aside ??= { name, start, end: start + name.length };
       else found = { name, start, end: start + name.length };

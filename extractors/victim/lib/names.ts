@@ -2,7 +2,7 @@
 // that starts or ends at a given place and the full name an acronym stands for. A regex over such runs is much
 // cheaper than a parse, and the rules only need to know where a name starts and ends and whether it is a real
 // organisation rather than a generic subject.
-import { firstMatch, matches, type AnalysedDoc } from '../../_shared/kit.ts';
+import { firstMatch, groupStart, matches, type AnalysedDoc } from '../../_shared/kit.ts';
 import { memoFor, memoized } from './cache.ts';
 import { wordStartsOf } from '../../_shared/capital-words.ts';
 import { cleanName } from './name-clean.ts';
@@ -178,7 +178,7 @@ export function nameAt(doc: AnalysedDoc, pos: number): VictimName | null {
   return name;
 }
 
-const NAME_ENDING = new RegExp(String.raw`(?:^|[^\p{L}\p{M}\d'’.&/-])(${NAME})['’]?s?\s*$`, 'u');
+const NAME_ENDING = new RegExp(String.raw`(?:^|[^\p{L}\p{M}\d'’.&/-])(${NAME})['’]?s?\s*$`, 'du');
 /** The name that ends exactly at `pos` (the last capitalised run before it). */
 export function nameBefore(doc: AnalysedDoc, pos: number): VictimName | null {
   const memo = memoFor<number, VictimName | null>(doc, 'before');
@@ -205,7 +205,7 @@ function nameEndingAt(doc: AnalysedDoc, pos: number): VictimName | null {
   if (!NAME_LAST_WORD.test(lastWord(text, from, pos))) return null;
   const m = NAME_ENDING.exec(text.slice(from, pos));
   if (!m) return null;
-  const start = from + m.index + m[0].indexOf(m[1]!);
+  const start = from + groupStart(m);
   const name = cleanName(doc, start, start + m[1]!.length);
   // "North Big Horn Hospital in Wyoming reported": the place only locates the name before it
   // "Center for Health Care Services, in San Antonio Texas, experienced", "Colorado Mental Health Institute at Pueblo"
