@@ -12,6 +12,7 @@ const KIND =
   String.raw`|web\s+site|site|forum|portal|app|application|developer|broker|lender|publisher|hospital|clinic|practice|school|charity|agency|marketplace` +
   String.raw`|exchange|giant|store|shop|centre|center|facility|outlet|newspaper|airline|hotel|restaurant|pharmacy|laboratory|lab|parent)`;
 const CALLED = new RegExp(String.raw`\b${KIND}s?,?\s+(?:called|named|known\s+as|dubbed)\s+(?:the\s+)?["“']?`, 'giu');
+const NAMING = /called|named|known|dubbed/iu; // what every match of CALLED holds
 const CALLED_NAME = 0.55; // a described organisation introduced by name, in incident talk; a partner is introduced so too
 
 export default defineRule({
@@ -28,5 +29,6 @@ export default defineRule({
     'A hospital called the police after a laptop went missing.',
     'The site was defaced by a hacker group called Black Angels.',
   ],
-  propose: (doc) => objectsOf(doc, CALLED, CALLED_NAME, (n, d) => isNameLike(d, n) && inIncidentPassage(d, n.start)),
+  // a text without the naming verb has no match: one cheap look skips the scan of the whole text for the kind nouns
+  propose: (doc) => (NAMING.test(doc.text) ? objectsOf(doc, CALLED, CALLED_NAME, (n, d) => isNameLike(d, n) && inIncidentPassage(d, n.start)) : []),
 });

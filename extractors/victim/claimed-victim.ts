@@ -14,6 +14,8 @@ const ON_LEAK_SITE = /^\s+(?:to|on)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,3}?(?:
 const BECAME_VICTIM = /\s+(?:is|was|has\s+become|became)\s+(?:the\s+)?(?:latest|newest|most\s+recent|another|first)\s+(?:\w+\s+)?victim\b(?!\s+of\b)/gu;
 // a legal form the cleaned name dropped may stand before the rest
 const LEGAL_FORM = /^(?:,?\s+(?:Corporation|Company|Limited|Corp|Inc|Ltd|LLC|plc|PLC|Co|SA|AG|GmbH|NV|BV)(?![\p{L}])\.?)?/u;
+const VICTIM_ANY_CASE = /victim/iu; // in VICTIM_IS (case-blind); AS_VICTIM and BECAME_VICTIM need it in lower case
+const LEAK_SITE_WORD = /leak|extortion|sham|victim/u; // in every ON_LEAK_SITE ("shame", "shaming")
 const NAMED_VICTIM = 0.7; // the incident's own text counts it among the victims
 
 // a one-word name counts when it reads as a brand (never in lower case, a legal form, an acronym)
@@ -40,9 +42,13 @@ export default defineRule({
     'The gang listed dozens of companies on its leak site.',
   ],
   *propose(doc) {
-    yield* objectsOf(doc, VICTIM_IS, NAMED_VICTIM, (n, d) => organisation(n, d));
-    yield* objectsOf(doc, CLAIMED, NAMED_VICTIM, followedBy(AS_VICTIM));
-    yield* objectsOf(doc, LISTED, NAMED_VICTIM, followedBy(ON_LEAK_SITE));
-    yield* subjectsOf(doc, BECAME_VICTIM, NAMED_VICTIM, (n, d) => organisation(n, d));
+    // every wording but the leak-site listing needs the word "victim" in the text, and that one a leak site's word: a text
+    // without them is not scanned for the verbs (most texts)
+    const { text } = doc;
+    const victim = text.includes('victim');
+    if (victim || VICTIM_ANY_CASE.test(text)) yield* objectsOf(doc, VICTIM_IS, NAMED_VICTIM, (n, d) => organisation(n, d));
+    if (victim) yield* objectsOf(doc, CLAIMED, NAMED_VICTIM, followedBy(AS_VICTIM));
+    if (LEAK_SITE_WORD.test(text)) yield* objectsOf(doc, LISTED, NAMED_VICTIM, followedBy(ON_LEAK_SITE));
+    if (victim) yield* subjectsOf(doc, BECAME_VICTIM, NAMED_VICTIM, (n, d) => organisation(n, d));
   },
 });

@@ -1,5 +1,5 @@
 // "Ville de Lunéville confirmed the attack on Tuesday" / "Stadtwerke Bochum said its systems were breached"
-import { defineRule } from '../_shared/kit.ts';
+import { defineRule, type AnalysedDoc } from '../_shared/kit.ts';
 import { subjectsOf } from './lib/propose.ts';
 import { isStrongName } from './lib/name-shape.ts';
 
@@ -21,6 +21,14 @@ const INCIDENT = new RegExp(
     String.raw`|inadvertently|mistakenly|improperly)\b`,
   'iu',
 );
+const incidentSentence = (doc: AnalysedDoc, m: RegExpExecArray) => {
+  const s = doc.sentenceAt(m.index);
+  if (!s) return INCIDENT.test('');
+  const memo = doc.once('victim/disclosed-incident-sentences', () => new Map<number, boolean>());
+  let v = memo.get(s.index);
+  if (v === undefined) memo.set(s.index, (v = INCIDENT.test(s.text)));
+  return v;
+};
 const SAID_INCIDENT = 0.65; // the speaker of an incident sentence; reporters and vendors speak too
 
 export default defineRule({
@@ -45,5 +53,6 @@ export default defineRule({
     'The breach was contained quickly, Metcalf said.',
     'Brett Callow, who tracks ransomware at a security firm, said the breach was serious.',
   ],
-  propose: (doc) => subjectsOf(doc, DISCLOSES, SAID_INCIDENT, (name, d, m) => isStrongName(name) && INCIDENT.test(d.sentenceAt(m.index)?.text ?? '')),
+  // the trigger's sentence is read first (once per sentence): most speakers say nothing of an incident, and need no name
+  propose: (doc) => subjectsOf(doc, DISCLOSES, SAID_INCIDENT, (name) => isStrongName(name), incidentSentence),
 });

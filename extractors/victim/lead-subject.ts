@@ -6,6 +6,7 @@ import { hasCorporateContext, isKnownOrganisation } from './lib/words.ts';
 import { fullName } from './lib/complete.ts';
 import { openingSentences } from './lib/lead.ts';
 import { inIncidentTalk } from './lib/context.ts';
+import { inLowerCase } from './lib/lone.ts';
 
 // Write-ups and headlines put the organisation the incident is about first, whatever the verb
 // ("had a breach", "has urged users", "accidentally published"): the subject of an opening sentence
@@ -26,7 +27,12 @@ const loneWordOk = (n: VictimName, doc: AnalysedDoc) =>
   /^[\p{Lu}\d&.-]{2,}$|\p{Ll}\p{Lu}|\.\p{L}{2,}$/u.test(n.value) ||
   isKnownOrganisation(n.value) ||
   hasCorporateContext(doc.text, n.end) ||
-  (!COMMON_ENDING.test(n.value) && !new RegExp(String.raw`(?<![\p{L}\d])${n.value.toLowerCase()}(?![\p{L}\d])`, 'u').test(doc.text));
+  (!COMMON_ENDING.test(n.value) && !writtenLower(doc, n.value.toLowerCase()));
+// a word of letters and digits is looked up in the text's word index (lone.ts) instead of a pattern compiled and run over
+// the whole text; any other word is still read as a pattern, as it always was
+const LETTERS_AND_DIGITS = /^[\p{L}\d]+$/u;
+const writtenLower = (doc: AnalysedDoc, lower: string) =>
+  LETTERS_AND_DIGITS.test(lower) ? inLowerCase(doc, lower) : new RegExp(String.raw`(?<![\p{L}\d])${lower}(?![\p{L}\d])`, 'u').test(doc.text);
 
 export default defineRule({
   field: 'victim',

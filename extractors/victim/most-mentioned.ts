@@ -4,6 +4,7 @@ import { isOrgLike, nameSpan, type VictimName } from './lib/name-shape.ts';
 import { namesIn } from './lib/names.ts';
 import { inIncidentSentence } from './lib/context.ts';
 import { fullName } from './lib/complete.ts';
+import { wordMemo } from './lib/cache.ts';
 
 // A report keeps returning to the organisation it is about; vendors, outlets and regulators are named
 // once. Counting repeated organisation names is a guess independent of any one sentence's grammar.
@@ -16,6 +17,8 @@ const key = (v: string) =>
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+const keyMemo = wordMemo<string>();
+const keyOf = (v: string) => keyMemo(v, () => key(v));
 
 export default defineRule({
   field: 'victim',
@@ -42,22 +45,23 @@ export default defineRule({
     'Stay ahead of threats with Sentry Shield XDR. Sentry Shield XDR gives your team one view:\n- Containment that isolates compromised servers.',
   ],
   *propose(doc) {
-    const seen = new Map<string, { first: VictimName; n: number; incident: boolean }>();
+    const seen = new Map<string, { first: VictimName; n: number; mentions: VictimName[] }>();
     for (const name of namesIn(doc, 0, Math.min(doc.text.length, WINDOW))) {
       if (!/\s/.test(name.value) && !isOrgLike(name.value)) continue;
-      const k = key(name.value);
+      const k = keyOf(name.value);
       const e = seen.get(k);
-      const incident = inIncidentSentence(doc, name.start);
       if (e) {
         e.n++;
-        e.incident ||= incident;
-      } else seen.set(k, { first: name, n: 1, incident });
+        e.mentions.push(name);
+      } else seen.set(k, { first: name, n: 1, mentions: [name] });
     }
     const ranked = [...seen.values()].sort((a, b) => b.n - a.n);
     const best = ranked[0];
+    if (!best || best.n < MIN_MENTIONS || (ranked[1] && ranked[1].n === best.n)) return;
     // a museum or a product named over and over is no victim unless one mention's own sentence is incident talk:
     // a sales pitch puts the product next to a list of the threats it stops ("isolates compromised servers")
-    if (!best || !best.incident || best.n < MIN_MENTIONS || (ranked[1] && ranked[1].n === best.n)) return;
+    // (asked of the winner's mentions only: the other names' sentences need not be read)
+    if (!best.mentions.some((m) => inIncidentSentence(doc, m.start))) return;
     const full = fullName(doc, best.first);
     yield { value: full.value, confidence: REPEATED, evidence: [nameSpan(doc.text, full)] };
   },

@@ -8,6 +8,7 @@ import { inIncidentPassage } from './lib/context.ts';
 // Insider write-ups name the victim as the place the wrongdoer worked, often without a job title
 // ("worked for", "was employed by", "working as a nurse at"); a one-word employer must read as a brand
 const WORKED_FOR = /\b(?:worked|working|works|employed|hired|contracted)\s+(?:as\s+(?:an?\s+)?(?:[\w-]+\s+){1,3}?)?(?:for|at|by|with)\s+(?:the\s+)?/giu;
+const WORK_VERB = /work|employed|hired|contracted/iu; // what every match of WORKED_FOR holds
 const WORKPLACE = 0.6; // the employer of whoever misused the data; a past employer is named this way too
 
 const employer = (n: VictimName, doc: AnalysedDoc) => isNameLike(doc, n) && inIncidentPassage(doc, n.start);
@@ -24,5 +25,6 @@ export default defineRule({
     { text: 'A woman working at the Streamly Call Center stole the credit card details of customers.', value: 'Streamly' },
   ],
   counterExamples: ['She worked for a local clinic before she was charged with fraud.', 'He worked at Acme Corp for ten years and retired in 2019.'],
-  propose: (doc) => objectsOf(doc, WORKED_FOR, WORKPLACE, (n, d) => employer(n, d)),
+  // a text without the verb has no match: one cheap look skips the scan of the whole text
+  propose: (doc) => (WORK_VERB.test(doc.text) ? objectsOf(doc, WORKED_FOR, WORKPLACE, (n, d) => employer(n, d)) : []),
 });

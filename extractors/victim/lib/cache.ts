@@ -17,9 +17,15 @@ export function memoFor<K, V>(doc: AnalysedDoc, table: string): Map<K, V> {
   return doc.once(factKey(table), () => new Map<K, V>());
 }
 
-// offsets stay below 2^21 (documents are capped at 2,000,000 characters), so one number keys a span
+// offsets stay below 2^21 (documents are capped at 2,000,000 characters), so one number keys a span. A span in the first
+// 2^18 characters and shorter than 4,096 gets a key below 2^30, a small integer V8 hashes without boxing it (most of
+// them: names are short and sit early); any other gets one at or above 2^30, so the two kinds never meet.
 const SPAN_BASE = 2 ** 21;
-export const spanKey = (start: number, end: number) => start * SPAN_BASE + end;
+const SMALL_START = 2 ** 18;
+const SMALL_LENGTH = 2 ** 12;
+const LARGE = 2 ** 30;
+export const spanKey = (start: number, end: number) =>
+  start < SMALL_START && end - start < SMALL_LENGTH && end >= start ? start * SMALL_LENGTH + (end - start) : LARGE + start * SPAN_BASE + end;
 
 /** `compute(key)` once per document and key. */
 export function memoized<K, V>(doc: AnalysedDoc, table: string, key: K, compute: () => V): V {

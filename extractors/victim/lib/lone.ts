@@ -46,6 +46,8 @@ export function isNameLike(doc: AnalysedDoc, n: VictimName): boolean {
   const before = text.slice(Math.max(0, n.start - 3), n.start);
   if (n.start === 0 || /(?:[.!?:"“]\s*|\n\s*)$/u.test(before)) return false;
   // a brand keeps its capital wherever it appears; a common word shows up in lower case somewhere
-  const lower = n.value.toLowerCase();
-  return !memoized(doc, 'lower-case', lower, () => writtenInLowerCase(doc, lower));
+  return !inLowerCase(doc, n.value.toLowerCase());
 }
+
+/** Whether `lower` stands as a word of its own in the text, once per text and word. */
+export const inLowerCase = (doc: AnalysedDoc, lower: string): boolean => memoized(doc, 'lower-case', lower, () => writtenInLowerCase(doc, lower));

@@ -46,9 +46,11 @@ const isPlaceWord = (value: string): boolean => {
 };
 
 /** A bare single word ("Bolton said") is too often a person's surname; acronyms and organisation nouns are not. */
-export const isStrongName = (n: VictimName) => /\s/.test(n.value) || /^[\p{Lu}\d&.-]{2,}$/u.test(n.value) || ORG_HEAD.test(n.value);
+export const isStrongName = (n: VictimName) => /\s/.test(n.value) || /^[\p{Lu}\d&.-]{2,}$/u.test(n.value) || isOrgLike(n.value);
 
 export const nameSpan = (text: string, n: VictimName): Span => span(text, n.start, n.end);
 
 /** Whether a name carries an organisation noun ("Health", "University", "Inc"). */
-export const isOrgLike = (value: string) => ORG_HEAD.test(value);
+// asked of the same names by every rule and several clean steps: answered once per name
+const orgMemo = wordMemo<boolean>();
+export const isOrgLike = (value: string): boolean => orgMemo(value, () => ORG_HEAD.test(value));

@@ -17,9 +17,19 @@ export function* objectsOf(doc: AnalysedDoc, trigger: RegExp, confidence: number
   }
 }
 
-/** The name that ends where `trigger` starts ("Stadtwerke Bochum◂ was hit by"). */
-export function* subjectsOf(doc: AnalysedDoc, trigger: RegExp, confidence: number, ok: Check = always): Generator<Proposal<'victim'>> {
+/**
+ * The name that ends where `trigger` starts ("Stadtwerke Bochum◂ was hit by"). `near`, when given, is asked first about
+ * the trigger alone: a check that needs no name spares the search for one.
+ */
+export function* subjectsOf(
+  doc: AnalysedDoc,
+  trigger: RegExp,
+  confidence: number,
+  ok: Check = always,
+  near?: (doc: AnalysedDoc, trigger: RegExpExecArray) => boolean,
+): Generator<Proposal<'victim'>> {
   for (const m of matches(trigger, doc.text)) {
+    if (near && !near(doc, m)) continue;
     const found = nameBefore(doc, m.index);
     const name = found && ok(found, doc, m) ? fullName(doc, found) : null;
     if (name) yield { value: name.value, confidence, evidence: [nameSpan(doc.text, name)] };

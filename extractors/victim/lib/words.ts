@@ -3,6 +3,7 @@
 // first names and common words. Shared by the victim name scanner (names.ts, name-clean.ts) and its rules.
 import { wordList } from '../../_shared/lexicon.ts';
 import { lexicon } from '../../_shared/word-tags.ts';
+import { wordMemo } from './cache.ts';
 
 // sentence-initial words and time phrases that are capitalised but never start a victim's name
 export const LEADING = new Set(wordList('victim-leading'));
@@ -105,11 +106,14 @@ export const HEADLINE_VERB = new RegExp(
 export const allCapsHeadline = (value: string) => value.split(/\s+/).filter((w) => w.length >= 4 && w === w.toUpperCase() && /\p{Lu}/u.test(w)).length >= 3;
 
 export { lexicon };
-export const isFirstName = (w: string) => {
-  const t = lexicon[w.toLowerCase()];
-  const tags = Array.isArray(t) ? t : t ? [t] : [];
-  return tags.some((x) => /^(?:FirstName|MaleName|FemaleName|Person)$/.test(x));
-};
+// the word tests below depend on the word alone: every clean of every text asks them, so each word is answered once
+const firstNameMemo = wordMemo<boolean>();
+export const isFirstName = (w: string) =>
+  firstNameMemo(w, () => {
+    const t = lexicon[w.toLowerCase()];
+    const tags = Array.isArray(t) ? t : t ? [t] : [];
+    return tags.some((x) => /^(?:FirstName|MaleName|FemaleName|Person)$/.test(x));
+  });
 
 // what only an organisation does or has: "Morgan Stanley said Monday that it terminated", "Opera warns Sync users",
 // "Sally Beauty suffers", "Best Buy employees", "Ziggo's customers"; people are "he" or "she"
@@ -138,11 +142,15 @@ export const tagsOf = (w: string) => {
   const t = lexicon[w.toLowerCase()];
   return Array.isArray(t) ? t : t ? [t] : [];
 };
-export const isCommonWord = (w: string) => !/^[\p{Lu}\d&.-]{2,}$/u.test(w) && tagsOf(w).some((t) => COMMON_TAGS.test(t)) && !tagsOf(w).includes('Organization');
+const commonMemo = wordMemo<boolean>();
+export const isCommonWord = (w: string) =>
+  commonMemo(w, () => !/^[\p{Lu}\d&.-]{2,}$/u.test(w) && tagsOf(w).some((t) => COMMON_TAGS.test(t)) && !tagsOf(w).includes('Organization'));
 /** compromise's lexicon knows many brands ("Uber", "Tesco", "Nintendo"): a single word it tags as an organisation. */
 /** A name the surrounding words make an organisation's: "Opera warns users", "Ziggo employee". */
 export const hasCorporateContext = (text: string, end: number) => CORPORATE_CONTEXT.test(text.slice(end, end + 170));
-export const isKnownOrganisation = (w: string) => tagsOf(w).includes('Organization') && !/^(?:inc|ltd|co|corp|dept|univ|assn)$/i.test(w);
+const organisationMemo = wordMemo<boolean>();
+export const isKnownOrganisation = (w: string) =>
+  organisationMemo(w, () => tagsOf(w).includes('Organization') && !/^(?:inc|ltd|co|corp|dept|univ|assn)$/i.test(w));
 
 /** Attackers, vendors and outlets that report on incidents ("databreaches.net", "Mandiant"). */
 export const isNotVictimWord = (value: string) => NOT_VICTIM_WORDS.has(value.toLowerCase()) || NOT_VICTIM_NAMES.has(value.toLowerCase());

@@ -9,6 +9,7 @@ import { defineReject, type Named } from './step.ts';
 const APP = String.raw`(?:apps?|games?|application|APK)`;
 // what follows a name the text calls an app or a game, read at the end of each of its occurrences
 const CALLED_APP_AFTER = new RegExp(String.raw`^['’"”]?(?:\s+(?:mobile\s+)?${APP}\b|,?\s+(?:is|was)\s+(?:a|an)\s+(?:[\p{L}-]+\s+){0,3}?${APP}\b)`, 'iu');
+const APP_WORD = new RegExp(String.raw`\s${APP}\b`, 'iu');
 const WORD_END = /[\p{L}\d]$/u;
 /** Room after a name for the longest wording the pattern reads ("… is a popular free mobile game"). */
 const AFTER_ROOM = 160;
@@ -16,6 +17,8 @@ const calledApp = (doc: Named['doc'], value: string): boolean => {
   // occurrences are found in the lower-cased text (one per document) when lower-casing keeps every offset, else by a
   // pattern, which costs a compile and a scan of the whole text per name
   const text = doc.text;
+  // the pattern needs an app or game word after white space somewhere: most texts have none, and then no name is one
+  if (!doc.once('victim/app-word', () => APP_WORD.test(text))) return false;
   const lower = doc.once('victim/lower-text', () => text.toLowerCase());
   if (lower.length !== text.length) {
     return new RegExp(String.raw`(?<![\p{L}\d])${escapeLiteral(value)}${CALLED_APP_AFTER.source.slice(1)}`, 'iu').test(text);

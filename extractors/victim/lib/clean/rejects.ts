@@ -1,6 +1,6 @@
 // The rejections of a victim-name clean, in the order they run: each says why a trimmed run is no victim
 // organisation (a generic subject, a law, an attacker, a person, a place, a reporter, a source).
-import { JOINER, isPlace } from '../name-shape.ts';
+import { JOINER, isOrgLike, isPlace } from '../name-shape.ts';
 import { NOT_ORGANISATION, PERSON_AFTER, PERSON_BEFORE, isPeoplePlural, namedAsPerson } from '../person.ts';
 import { TECH_ACRONYM } from '../lone.ts';
 import {
@@ -77,7 +77,7 @@ const attackerOrReporterName = defineReject({
     const joined = words.join(' ');
     return (
       ((NOT_VICTIM_NAMES.has(joined) || NOT_VICTIM_NAMES.has(joined.replace(/s$/u, ''))) && !harmed(n)) ||
-      (NOT_VICTIM_WORDS.has(words[0]!) && !ORG_HEAD.test(n.value) && !(words[0] === 'royal' && words.length > 1 && !GENERIC.has(words[1]!)))
+      (NOT_VICTIM_WORDS.has(words[0]!) && !isOrgLike(n.value) && !(words[0] === 'royal' && words.length > 1 && !GENERIC.has(words[1]!)))
     );
   },
 });
@@ -163,7 +163,7 @@ const system = defineReject({
   examples: [{ run: 'the [Electronic Case Files Management System] was hit.', value: null }],
   counterExamples: ['[Health Management System] was hit.'],
   // "the Electronic Case Files Management System": a system is what was hit, its owner is the victim
-  rejects: (n) => /\sSystem$/u.test(n.value) && !ORG_HEAD.test(n.value),
+  rejects: (n) => /\sSystem$/u.test(n.value) && !isOrgLike(n.value),
 });
 
 const malwareName = defineReject({
@@ -269,10 +269,10 @@ const roleOrReporter = defineReject({
   counterExamples: ["[Prime Minister's Office] was hit."],
   rejects: (n) => {
     // "Prime Minister's Office", "Office of Medicaid Inspector General": a role names the office that serves it
-    const office = OFFICE.test(n.value);
     return (
-      (ROLE.test(n.value) && !office && !PEOPLE_BODY.test(n.text.slice(n.s, n.e + 6))) ||
-      (REPORTER.test(n.value.replace(POST_PREFIX, '')) && !harmed(n)) ||
+      (ROLE.test(n.value) && !OFFICE.test(n.value) && !PEOPLE_BODY.test(n.text.slice(n.s, n.e + 6))) ||
+      // (the compound's replace is skipped when the name holds none: most names)
+      (REPORTER.test(n.value.includes('Post-') ? n.value.replace(POST_PREFIX, '') : n.value) && !harmed(n)) ||
       allCapsHeadline(n.value) ||
       isCountry(n.value)
     );
@@ -307,7 +307,7 @@ const firstName = defineReject({
   rejects: (n) =>
     n.words.length <= 3 &&
     isFirstName(n.words[0]!) &&
-    !ORG_HEAD.test(n.value) &&
+    !isOrgLike(n.value) &&
     !n.incorporated &&
     !BODY_KIND_END.test(n.value) &&
     !hasCorporateContext(n.text, n.e),
@@ -324,7 +324,7 @@ const titledPerson = defineReject({
   // short name without an organisation noun makes it a person
   rejects: (n) =>
     n.words.length <= 3 &&
-    !ORG_HEAD.test(n.value) &&
+    !isOrgLike(n.value) &&
     !n.incorporated &&
     (/^(?:mr|mrs|ms|miss)\.?$/.test(n.words[0]!) ||
       PERSON_BEFORE.test(before(n, 40)) ||
@@ -382,7 +382,7 @@ const hacker = defineReject({
   examples: [{ run: '[Hacker DasTn] defaced it.', value: null }],
   counterExamples: ['[Hacker School] was hit.'],
   // "Hacker DasTn of The Outlaws defaced…": an attacker named with his trade
-  rejects: (n) => /^(?:hacker|hacktivist|attacker)$/.test(n.words[0]!) && n.words.length > 1 && !ORG_HEAD.test(n.value),
+  rejects: (n) => /^(?:hacker|hacktivist|attacker)$/.test(n.words[0]!) && n.words.length > 1 && !isOrgLike(n.value),
 });
 
 const resident = defineReject({
