@@ -29,8 +29,9 @@ const FLOORS: ReadonlyArray<{ corpus: Corpus; field: string; metric: Metric; min
   // 0.586 / 0.714: background 'last year', statement days and weekdays of last week no longer taken for the incident's date
   // 0.662 / 0.801: product, patch, trend, example, closure and testimony dates abstain; recent spans and report-only days recovered
   // 0.810 / 0.889: trend pieces' recent years, reports' and statistics' dates abstain; "Friday's attack" dates the incident
-  { corpus: 'news', subset: 'all', field: 'date', metric: 'F1', min: 0.8 }, // issue target 0.75
-  { corpus: 'news', subset: 'all', field: 'date_year', metric: 'F1', min: 0.88, target: 0.9 },
+  // 0.820 / 0.892: a later act (a warning or notice sent, stolen data dumped or sold) is dated, not the incident
+  { corpus: 'news', subset: 'all', field: 'date', metric: 'F1', min: 0.81 }, // issue target 0.75
+  { corpus: 'news', subset: 'all', field: 'date_year', metric: 'F1', min: 0.89, target: 0.9 },
   // 0.883: another incident's sentence and sentences of three or more countries place no victim
   { corpus: 'news', subset: 'all', field: 'country', metric: 'F1', min: 0.88 }, // issue target 0.88
   // 0.927: many victims' summed payments and an earlier incident's demand are not the demand
@@ -57,12 +58,12 @@ const ECE_EXCEPTIONS: Partial<Record<`${Corpus}.${string}`, number>> = {
   'eurepoc.victim': 0.11,
   // news-dev (in sample here; `npm run calibrate` prints the out-of-fold figures): the issue's target is 0.05.
   // Tightened at stop 11 to just above the table's in-sample figures (victim 0.033, date 0.077, country 0.046,
-  // amount 0.013, origin 0.018, demanded 0.008, server count 0.012; the table is the victim ranking's fit, not refitted
-  // after the last date rules: a refit to the fixed point gives date 0.060 but drops a fixture's victim); a perfectly calibrated table
+  // amount 0.013, origin 0.018, demanded 0.008, server count 0.012); date at stop 12 (0.027 after the fixed-point refit,
+  // `npm run calibrate:fixed-point`, with an article's date buckets leaning on the genre's figure); a perfectly calibrated table
   // would still show about 0.055, 0.034, 0.048, 0.063, 0.080, 0.039 and 0.019 on these sample sizes on average
   // (`npx tsx scripts/ece-noise.ts news`), so these bounds hold the fit, not a standard.
   'news.victim': 0.045,
-  'news.date': 0.08,
+  'news.date': 0.035,
   'news.country': 0.06,
   'news.ransom_amount': 0.03,
   'news.origin': 0.035,
