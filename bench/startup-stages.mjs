@@ -5,7 +5,6 @@
 // the V8 flags the in-process path sets: queues/embedded/deferred.ts). compromise itself is loaded only for a
 // document whose paragraph labels need its tagger, so it is no stage here.  node bench/startup-stages.mjs DOC
 import { existsSync, readFileSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
 
 const dist = new URL('../dist/', import.meta.url);
 const bundle = new URL('src/core/engine.bundle.js', dist);
@@ -21,7 +20,6 @@ const stage = async (name, fn) => {
 rows.push(`${'node itself (before this script)'.padEnd(34)} ${performance.now().toFixed(0).padStart(6)} ms`);
 await stage('CLI (commander)', () => import(new URL('src/cli/program.js', dist).href));
 await stage('extract command (ingest, sinks)', () => import(new URL('src/cli/extract.js', dist).href));
-for (const flag of ['--no-regexp-tier-up', '--no-regexp-optimization']) setFlagsFromString(flag);
 let ex;
 await stage(existsSync(bundle) ? 'processor (engine bundle)' : 'processor (engine, rules)', async () => {
   ex = await (await import(engine.href)).createExtractor();

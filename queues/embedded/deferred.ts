@@ -4,7 +4,6 @@
 // starts and gets them, then everything after. The same processor either way, so the same records.
 // A long text goes to a thread even in a small input: only there can a document that runs past the processor's
 // deadline be pre-empted (pool.ts); in process it would hold the run until it finished.
-import { setFlagsFromString } from 'node:v8';
 import type { Logger } from '../../src/log.ts';
 import { loadProcessor, processSafely, type ProcessorRef } from '../processor.ts';
 import type { OutcomeSink, Runner, WorkItem } from '../runner.ts';
@@ -14,14 +13,8 @@ import { createEmbeddedRunner } from './runner.ts';
 const SMALL_INPUT = 8;
 // Characters above which a text could take seconds (about 100 kB/s per core on news text): it runs on a thread.
 const IN_PROCESS_MAX_CHARS = 200_000;
-
-// A handful of documents run each of the rules' regexes only a few times: V8's default (interpret a regex's bytecode
-// on its first run, then compile it to optimised machine code on the next) spends more compiling the ~850 patterns
-// than matching with them; the first document took ~0.75 s of CPU, 0.5 s of it compiling. Plain machine code at
-// once costs a fifth of that to compile and matches in ~2x the time of the optimised code, which a few documents
-// never win back. Only for the in-process path: threads, which see many documents, keep V8's defaults. Flags that
-// change code generation only; what a regex matches is the same.
-const QUICK_REGEXPS = ['--no-regexp-tier-up', '--no-regexp-optimization'];
+// No V8 flags are changed here: --no-regexp-tier-up set at run time made the first document ~0.5 s cheaper, but V8's
+// flags changed after start are unsupported (Node's docs: crashes, data loss), and stop 10 saw a SIGSEGV with it.
 
 export interface DeferredOptions {
   processor: ProcessorRef;
@@ -43,7 +36,6 @@ export function createDeferredRunner(opts: DeferredOptions): Runner {
   };
 
   const inProcess = async () => {
-    for (const flag of QUICK_REGEXPS) setFlagsFromString(flag);
     const processor = await loadProcessor(opts.processor);
     opts.log?.debug({ documents: held.length }, 'small input: extracting in process, no worker threads');
     for (const item of held.splice(0)) {
