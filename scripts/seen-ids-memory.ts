@@ -5,6 +5,7 @@
 // also counts the young generation the loop's garbage grows, which a stream's main thread has at its largest anyway.
 // Run with the collector exposed:
 //   node --expose-gc --import tsx scripts/seen-ids-memory.ts [N]
+import { readdirSync, readlinkSync, statSync } from 'node:fs';
 import { SeenIds } from '../src/ingest/seen-ids.ts';
 import { contentHash } from '../src/store/store.ts';
 
@@ -31,6 +32,20 @@ for (let i = 0; i < n; i++) {
   if ((i + 1) % (n / 10) === 0) console.log(`${i + 1} ids: ${fmt(usage(), base)}`);
 }
 const cpu = process.cpuUsage(t0);
+// SQLite's temporary files (etilqs_…) are unlinked as they open: found through this process's open descriptors
+const onDisk = readdirSync('/proc/self/fd')
+  .map((fd) => `/proc/self/fd/${fd}`)
+  .filter((p) => {
+    try {
+      return /etilqs_/.test(readlinkSync(p));
+    } catch {
+      return false;
+    }
+  })
+  .reduce((sum, p) => sum + statSync(p).size, 0);
+console.log(
+  `${seen.spilled} ids on disk in ${(onDisk / MB).toFixed(1)} MB; ${seen.diskReads} of the ${n} fresh ids asked the on-disk index (the filter's false hits)`,
+);
 // every id read again: once with its text (no conflict), once with another (a conflict)
 let again = 0;
 for (let i = 0; i < n; i += 97) {
@@ -39,4 +54,4 @@ for (let i = 0; i < n; i += 97) {
 }
 console.log(`${n} ids, ${conflicts + again} wrong answers; ${((cpu.user + cpu.system) / 1000 / n) * 1000} µs CPU an id, its loop included`);
 
-(seen as { close?: () => void }).close?.();
+seen.close();
