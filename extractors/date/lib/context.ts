@@ -55,8 +55,7 @@ const OTHER_INCIDENT = new RegExp(
 const OTHER_INCIDENT_AFTER = /^[^.;]{0,50}\b(?:previous|prior|separate|former)\s+(?:\w+\s+){0,2}(?:breach|attack|incident|hack|intrusion)/i;
 // an earlier episode the sentence sets against a later one: "In 2015, the FBI shut the market down, and then last year a
 // crew relaunched it", "blamed a 2014 attack on North Korea, and more recently blamed Russia"; the story is the later one
-const EARLIER_EPISODE_AFTER =
-  /^[^.;]{0,80}?(?:,\s*|\band\s+)(?:(?:more|most)\s+recently\b|then\b[^.;]{0,30}?\b(?:last|this)\s+(?:year|month|week)\b)/i;
+const EARLIER_EPISODE_AFTER = /^[^.;]{0,80}?(?:,\s*|\band\s+)(?:(?:more|most)\s+recently\b|then\b[^.;]{0,30}?\b(?:last|this)\s+(?:year|month|week)\b)/i;
 // a late step of the story, after the incident: "was not aware of the breach until Feb 22", "it wasn't until mid 2016 that the
 // scale became apparent", "it took until March for the chain to announce it"; "it was only last month that the city was hit"
 // stresses how recent the incident is, not that something came late
