@@ -11,9 +11,10 @@
 // - a Bloom filter of the ids on disk (fixed, BLOOM_BITS): a fresh id, nearly every id of a stream, is answered from
 //   memory; only a filter hit asks the index (1,679 of 1.6 million fresh ids; more as a stream grows past that:
 //   slower, never wrong), which holds the ids themselves, so the answer is exact.
-// Measured by scripts/seen-ids-memory.ts: at 1.6 million ids the process's RSS is where it was at 0.16 million; the
-// old table's had grown by 106 MB. A batch of 16,384 ids left ~12 MB more memory outside the JS heap (malloc keeping
-// what the batch's keys took), a 2 MB page cache ~4 MB more.
+// Measured by scripts/seen-ids-memory.ts: RSS +37.6 MB over the start at 0.32 and at 1.6 million ids (JS heap 0.5 MB,
+// the filter 2 MB, 8.6 MB outside the JS heap; the rest is the young generation the loop's garbage grows), where the
+// old table's went +20.5 -> +126.5 MB. A batch of 16,384 ids left ~12 MB more outside the JS heap (malloc keeping what
+// the batch's keys took), a 2 MB page cache ~4 MB more.
 import { createRequire } from 'node:module';
 import type BetterSqlite3 from 'better-sqlite3';
 
