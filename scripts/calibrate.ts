@@ -148,4 +148,15 @@ for (const [k, pairs] of outOfFold(observations, fitted)) {
     draws ? `${line}  noise ${mean!.toFixed(3)}  p90 ${draws[Math.floor(0.9 * (draws.length - 1))]!.toFixed(3)}  ${(100 * worse!).toFixed(0)} %` : line,
   );
 }
+// each half alone, scored by the table fitted on the other (the pooled figure above mixes the two)
+const halves = (['A', 'B'] as const).map((h) => outOfFold(observations, fitted, h));
+lines.push('-- out of fold, each half (scored on it, fitted on the other): n, precision, ECE');
+for (const k of new Set(halves.flatMap((m) => [...m.keys()]))) {
+  const cells = halves.map((m, i) => {
+    const pairs = m.get(k) ?? [];
+    const precision = pairs.length ? pairs.filter(([, ok]) => ok).length / pairs.length : 0;
+    return `${'AB'[i]} ${String(pairs.length).padStart(4)} ${precision.toFixed(3)} ${(ece(pairs) ?? 0).toFixed(3)}`;
+  });
+  lines.push(`${k.padEnd(30)} ${cells.join('   ')}`);
+}
 process.stdout.write(lines.join('\n') + '\n');
