@@ -272,10 +272,14 @@ export function eceBy(table: CalibrationTable, obs: readonly Observation[]): Map
 /**
  * Out of fold: fitted on half A of every corpus (fixtures always in), half B scored with it, and the other way; the
  * held-out confidences of both halves pooled per source|view (what the fitted observations, `scored`, would get);
- * `only`: that half alone, scored by the table fitted on the other.
+ * `only`: that half alone, scored by the table fitted on the other; `salt`: another split by id hash (halfOf).
  */
-export function outOfFold(obs: readonly Observation[], scored: readonly Observation[], only?: 'A' | 'B'): Map<string, Array<[number, boolean]>> {
-  const inHalf = (h: 'A' | 'B') => (o: Observation) => o.source === 'fixtures' || halfOf(o.id) === h;
+export function outOfFold(
+  obs: readonly Observation[],
+  scored: readonly Observation[],
+  { only, salt = '' }: { only?: 'A' | 'B'; salt?: string } = {},
+): Map<string, Array<[number, boolean]>> {
+  const inHalf = (h: 'A' | 'B') => (o: Observation) => o.source === 'fixtures' || halfOf(o.id, salt) === h;
   const pooled = new Map<string, Array<[number, boolean]>>();
   for (const [fitOn, scoreOn] of (
     [
@@ -284,7 +288,7 @@ export function outOfFold(obs: readonly Observation[], scored: readonly Observat
     ] as const
   ).filter(([, h]) => !only || h === only)) {
     const t = fitCalibration(obs.filter(inHalf(fitOn)));
-    for (const o of scored.filter((x) => x.source !== 'fixtures' && halfOf(x.id) === scoreOn)) {
+    for (const o of scored.filter((x) => x.source !== 'fixtures' && halfOf(x.id, salt) === scoreOn)) {
       const k = `${o.source}|${o.view}`;
       pooled.set(k, [...(pooled.get(k) ?? []), [lookup(t, o), o.ok]]);
     }
