@@ -40,7 +40,8 @@ const ONLY = [
   'ind',
   'vie',
 ];
-const NAMES = new Intl.DisplayNames(['en'], { type: 'language' });
+// made on the first warning: building it loads ICU's display names, 20 ms of every start-up that most runs never use
+let names: Intl.DisplayNames | undefined;
 
 // franc's constants and its text cleaning (trigram-utils' clean: punctuation and digits to spaces, white space
 // collapsed, trimmed, lower case), kept equal to franc-min 6's.
@@ -244,7 +245,7 @@ export function languageWarning(text: string): string | null {
   if (!code) return null;
   let name = code;
   try {
-    name = NAMES.of(code) ?? code;
+    name = (names ??= new Intl.DisplayNames(['en'], { type: 'language' })).of(code) ?? code;
   } catch {
     // a code Intl does not know: the code alone
   }
