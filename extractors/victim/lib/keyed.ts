@@ -77,7 +77,8 @@ const isSpace = (c: number) =>
  */
 const lowered = (doc: AnalysedDoc): string | null =>
   doc.once('victim/lowered', () => {
-    const low = doc.text.toLowerCase();
+    // (the lower-cased text app-or-game.ts reads too)
+    const low = doc.once('victim/lower-text', () => doc.text.toLowerCase());
     return low.length === doc.text.length && !low.includes('\u017f') ? low : null;
   });
 
@@ -97,32 +98,33 @@ function piecesBack(text: string, at: number, pieces: number, floor: number): nu
  * Every match of `re` in `text`, as `matches(re, text)` yields them (leftmost first, each search going on where the last
  * match ended), looked for only where a match holding one of `key.words` can start.
  */
-export function* keyedMatches(re: RegExp, key: Key, doc: AnalysedDoc): Generator<RegExpExecArray> {
+export function* keyedMatches(re: RegExp, key: Key, doc: AnalysedDoc, from = 0): Generator<RegExpExecArray> {
   const { text } = doc;
   const keyText = re.ignoreCase ? lowered(doc) : text;
   if (keyText === null) {
-    yield* matches(re, text);
+    yield* matches(re, text, from);
     return;
   }
   const { at, within } = searchersOf(re);
   // no match starts before `tried` (from where the last match ended)
-  let tried = 0;
+  let tried = from;
   for (;;) {
     // a match starting at or after `tried` holds a key word at or after `tried`
     const word = firstMatch(key.words, keyText, tried);
     if (!word) return;
-    let from = piecesBack(text, word.index, key.pieces, tried);
+    let start = piecesBack(text, word.index, key.pieces, tried);
     let found: RegExpExecArray | null = null;
-    while (from <= word.index && !found) {
-      const need = word.index - from;
+    while (start <= word.index && !found) {
+      const need = word.index - start;
       const k = SPANS.findIndex((n) => n >= need);
       const span = k < 0 ? SPANS.length - 1 : k;
-      const skip = firstMatch(within[span]!, text, from);
-      if (skip) found = firstMatch(at, text, from + skip[0].length);
-      else from += SPANS[span]! + 1;
+      const skip = firstMatch(within[span]!, text, start);
+      if (!skip) start += SPANS[span]! + 1;
+      // (the lookahead and the search at its place cannot disagree; were they to, the rule fails rather than loops)
+      else if (!(found = firstMatch(at, text, start + skip[0].length))) throw new Error(`keyed search lost its match: ${re.source.slice(0, 40)}`);
     }
     if (!found) {
-      tried = Math.max(from, tried);
+      tried = Math.max(start, tried);
       continue;
     }
     yield found;
