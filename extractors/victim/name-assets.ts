@@ -28,8 +28,11 @@ const NAME_THEN_NOUN = new RegExp(
 );
 // every match holds one of the nouns, after at most 3 pieces ("'s" and two modifiers)
 const NAME_THEN_NOUN_KEYED = keyed(NAME_THEN_NOUN, {
-  words:
-    /employee|staff|worker|official|customer|client|patient|student|user|subscriber|account|cardholder|shopper|passenger|guest|donor|website|server|credential|data|computer|ATM|branch|store|franchise|gas|pharmacy|codebase|source/g,
+  words: new RegExp(
+    String.raw`employee|staff|worker|official|customer|client|patient|student|user|subscriber|account|cardholder|shopper|passenger|guest|donor` +
+      String.raw`|website|server|credential|data|computer|ATM|branch|store|franchise|gas|pharmacy|codebase|source`,
+    'g',
+  ),
   pieces: 4,
 });
 // possessive-assets already reads "X's systems|data|records…"; counting the same words twice would fake agreement
