@@ -1,6 +1,7 @@
 // "Anonymous breached the official website of the Syrian Investment Agency" / "Hackers stole data from Uber"
 import { defineRule } from '../_shared/kit.ts';
 import { objectsOf } from './lib/propose.ts';
+import { keyed, lowerKey } from './lib/keyed.ts';
 import { isNameLike } from './lib/lone.ts';
 import { isPlace } from './lib/name-shape.ts';
 
@@ -15,6 +16,7 @@ const HACKED = new RegExp(
     String.raw`|sub-?domain)\s+(?:of|at|belonging\s+to|run\s+by|operated\s+by)\s+(?:the\s+)?)?`,
   'giu',
 );
+const HACKED_KEYED = keyed(HACKED, lowerKey(HACKED));
 const ACTOR_OBJECT = 0.65; // the patient of a hacking verb
 
 export default defineRule({
@@ -45,5 +47,5 @@ export default defineRule({
     'The group attacked Mandiant researchers in a blog post.',
     'The worm hacked Windows machines and Monday was chaos.',
   ],
-  propose: (doc) => objectsOf(doc, HACKED, ACTOR_OBJECT, (n, d) => !isPlace(n.value) && isNameLike(d, n)),
+  propose: (doc) => objectsOf(doc, HACKED_KEYED, ACTOR_OBJECT, (n, d) => !isPlace(n.value) && isNameLike(d, n)),
 });

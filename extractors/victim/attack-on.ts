@@ -1,6 +1,7 @@
 // "a cyberattack against Ville de Lunéville" / "the ransomware attack on the Province de Namur"
 import { defineRule } from '../_shared/kit.ts';
 import { objectsOf } from './lib/propose.ts';
+import { keyed, lowerKey } from './lib/keyed.ts';
 
 // an attack noun with "on"/"against"/"at" takes its target as object; "of" names what was breached
 // ("a breach of the Data Protection Act", "breach of PHI") as often as whom, so it is left out
@@ -11,6 +12,7 @@ const ATTACK_ON = new RegExp(
     String.raw`|accounts?|databases?)\s+(?:of|at|belonging\s+to)\s+(?:the\s+)?)?`,
   'giu',
 );
+const ATTACK_ON_KEYED = keyed(ATTACK_ON, lowerKey(ATTACK_ON));
 const ATTACK_ON_NAME = 0.7; // the object of an attack noun
 
 export default defineRule({
@@ -30,5 +32,5 @@ export default defineRule({
     'LockBit published a list of attacks on its leak site.',
     'The attack on Monday disrupted services.',
   ],
-  propose: (doc) => objectsOf(doc, ATTACK_ON, ATTACK_ON_NAME),
+  propose: (doc) => objectsOf(doc, ATTACK_ON_KEYED, ATTACK_ON_NAME),
 });

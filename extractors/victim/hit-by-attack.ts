@@ -1,19 +1,24 @@
 // "The Province de Namur was targeted by a cyberattack" / "Stadtwerke Bochum fell victim to ransomware"
 import { defineRule } from '../_shared/kit.ts';
 import { subjectsOf } from './lib/propose.ts';
+import { keyed } from './lib/keyed.ts';
 
 // a passive harm verb, or "fell victim", right after the subject names who suffered the attack
 // a name ends where the phrase starts, so the phrase never starts inside a word ("This was hit by" is no "Th")
+// the harm itself: a passive verb with its agent, "victim of", or "suffered a … attack"
+const HARM =
+  String.raw`(?:(?:hit|struck|targeted|breached|hacked|attacked|compromised|infected|affected|impacted|disrupted|crippled|paralys[ei]d|paralyz?ed` +
+  String.raw`|knocked\s+offline|taken\s+offline|defaced)\s+(?:by|in|with|during|after)\b|(?:the\s+)?(?:latest\s+)?(?:victim|target)\s+of\b|fell\s+victim\b` +
+  String.raw`|falls\s+victim\b|(?:suffered|suffers|experienced|experiences|sustained|detected|discovered|reported|disclosed|confirmed|admitted)\s+(?:a` +
+  String.raw`|an)\s+(?:[\w-]+\s+){0,3}?(?:cyber[\s-]?attack|attack|breach|hack|intrusion|ransomware|security\s+(?:incident|breach|event)|cyber\s+incident` +
+  String.raw`|data\s+(?:breach|leak)|DDoS))`;
 const HARMED = new RegExp(
   String.raw`(?:(?<![\p{L}\p{M}\d])|(?![\p{L}\p{M}\d]))\s*(?:\([^)\n]{1,40}\)\s*)?,?\s*(?:(?:has|have|had)\s+)?(?:(?:was|were|is|are` +
-    String.raw`|has\s+been|have\s+been|had\s+been|got|gets|may\s+have\s+been|reportedly|allegedly|recently)\s+){0,2}(?:(?:hit|struck|targeted|breached` +
-    String.raw`|hacked|attacked|compromised|infected|affected|impacted|disrupted|crippled|paralys[ei]d|paralyz?ed|knocked\s+offline|taken\s+offline` +
-    String.raw`|defaced)\s+(?:by|in|with|during|after)\b|(?:the\s+)?(?:latest\s+)?(?:victim|target)\s+of\b|fell\s+victim\b|falls\s+victim\b|(?:suffered` +
-    String.raw`|suffers|experienced|experiences|sustained|detected|discovered|reported|disclosed|confirmed|admitted)\s+(?:a` +
-    String.raw`|an)\s+(?:[\w-]+\s+){0,3}?(?:cyber[\s-]?attack|attack|breach|hack|intrusion|ransomware|security\s+(?:incident|breach|event)|cyber\s+incident` +
-    String.raw`|data\s+(?:breach|leak)|DDoS))`,
+    String.raw`|has\s+been|have\s+been|had\s+been|got|gets|may\s+have\s+been|reportedly|allegedly|recently)\s+){0,2}${HARM}`,
   'giu',
 );
+// every match holds a bracket or the harm, after at most 8 pieces ("," "has" "may have been" twice)
+const HARMED_KEYED = keyed(HARMED, { words: new RegExp(String.raw`\(|${HARM.toLowerCase()}`, 'g'), pieces: 9 });
 const HIT_BY = 0.8; // the grammatical patient of an attack
 
 export default defineRule({
@@ -33,5 +38,5 @@ export default defineRule({
     'Several companies were targeted by LockBit in March.',
     'Emsisoft analyst Brett Callow said schools were hit by ransomware.',
   ],
-  propose: (doc) => subjectsOf(doc, HARMED, HIT_BY),
+  propose: (doc) => subjectsOf(doc, HARMED_KEYED, HIT_BY),
 });

@@ -1,6 +1,7 @@
 // "The records of two million Airtel customers leaked" / "Skimmers found on FirstBank ATMs" / "Ziggo employee loses laptop"
 import { defineRule } from '../_shared/kit.ts';
 import { subjectsOf } from './lib/propose.ts';
+import { keyed } from './lib/keyed.ts';
 import { inIncidentPassage } from './lib/context.ts';
 import { isStrongName } from './lib/name-shape.ts';
 import { isBrandWord, isNameLike } from './lib/lone.ts';
@@ -25,6 +26,15 @@ const NAME_THEN_NOUN = new RegExp(
   String.raw`(?=['’\s])(?<=[\p{Lu}\d][\p{L}\p{M}\d&'’.\/-]*)(?:['’]s?)?\s+${MODIFIER}(?:${JOBS}|${PEOPLE}` + String.raw`|${THINGS})(?![\p{L}-])`,
   'gu',
 );
+// every match holds one of the nouns, after at most 3 pieces ("'s" and two modifiers)
+const NAME_THEN_NOUN_KEYED = keyed(NAME_THEN_NOUN, {
+  words: new RegExp(
+    String.raw`employee|staff|worker|official|customer|client|patient|student|user|subscriber|account|cardholder|shopper|passenger|guest|donor` +
+      String.raw`|website|server|credential|data|computer|ATM|branch|store|franchise|gas|pharmacy|codebase|source`,
+    'g',
+  ),
+  pieces: 4,
+});
 // possessive-assets already reads "X's systems|data|records…"; counting the same words twice would fake agreement
 const POSSESSIVE_THING = /^['’]s?\s+(?:[\p{Ll}-]+\s+){0,2}(?:servers?|systems?|networks?|websites?|web\s+site|sites?|databases?|data|records|files|portal)\b/u;
 const NAME_ASSETS = 0.5; // the organisation whose people or assets an incident touched; a product or a place reads the same
@@ -50,7 +60,7 @@ export default defineRule({
   propose: (doc) =>
     subjectsOf(
       doc,
-      NAME_THEN_NOUN,
+      NAME_THEN_NOUN_KEYED,
       NAME_ASSETS,
       (n, d, m) =>
         !POSSESSIVE_THING.test(m[0]) &&

@@ -1,6 +1,7 @@
 // "27.7 million Texas drivers exposed in Vertafore data breach" / "the Equifax hack"
 import { defineRule } from '../_shared/kit.ts';
 import { subjectsOf } from './lib/propose.ts';
+import { keyed } from './lib/keyed.ts';
 import { isKnownOrganisation } from './lib/words.ts';
 import { isPlace, isStrongName, type VictimName } from './lib/name-shape.ts';
 
@@ -11,6 +12,11 @@ const INCIDENT_NOUN = new RegExp(
     String.raw`|cyber-?attack|attack|incident|intrusion|compromise|heist|theft|exposure|snafu|blunder|mishap)\b(?!\s+(?:on|against|targeting)\b)`,
   'giu',
 );
+// every match holds an incident noun, after at most 5 pieces ("'s" and two modifiers of up to two words)
+const INCIDENT_NOUN_KEYED = keyed(INCIDENT_NOUN, {
+  words: /breach|leak|hack|cyber|attack|incident|intrusion|compromise|heist|theft|exposure|snafu|blunder|mishap/g,
+  pieces: 6,
+});
 const NAMED_INCIDENT = 0.4; // the organisation an incident is named after; tools and operations are named so too
 
 // a lone unknown word must come back elsewhere in the text to count as a name
@@ -32,5 +38,5 @@ export default defineRule({
     'Russian hackers launched a DDoS attack on banks.',
     'The Monday attack disrupted services.',
   ],
-  propose: (doc) => subjectsOf(doc, INCIDENT_NOUN, NAMED_INCIDENT, (n, d) => victimLike(n, d)),
+  propose: (doc) => subjectsOf(doc, INCIDENT_NOUN_KEYED, NAMED_INCIDENT, (n, d) => victimLike(n, d)),
 });

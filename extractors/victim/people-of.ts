@@ -1,6 +1,7 @@
 // "the personal data of customers of Uber" / "patients at Royal Shrewsbury Hospital had their records sent to a stranger"
 import { defineRule } from '../_shared/kit.ts';
 import { objectsOf } from './lib/propose.ts';
+import { keyed, lowerKey } from './lib/keyed.ts';
 import { isKnownOrganisation } from './lib/words.ts';
 import { isStrongName, type VictimName } from './lib/name-shape.ts';
 import { inIncidentPassage } from './lib/context.ts';
@@ -13,6 +14,7 @@ const PEOPLE_OF = new RegExp(
     String.raw`|stored\s+by))\s+(?:the\s+)?`,
   'giu',
 );
+const PEOPLE_OF_KEYED = keyed(PEOPLE_OF, lowerKey(PEOPLE_OF));
 const PEOPLE_OF_NAME = 0.55; // the holder of the affected people's data; a place or a partner is named this way too
 
 const holder = (n: VictimName, doc: Parameters<typeof inIncidentPassage>[0]) =>
@@ -37,5 +39,5 @@ export default defineRule({
     // a town before the kind only says where an unnamed hospital is
     'Records of patients at an Evansville hospital were stolen from a car.',
   ],
-  propose: (doc) => objectsOf(doc, PEOPLE_OF, PEOPLE_OF_NAME, (n, d) => holder(n, d)),
+  propose: (doc) => objectsOf(doc, PEOPLE_OF_KEYED, PEOPLE_OF_NAME, (n, d) => holder(n, d)),
 });

@@ -1,6 +1,7 @@
 // "EasyDraft, which processes payments for Bright Horizons Family Solutions, began notifying Bright Horizons customers"
 import { defineRule, type AnalysedDoc } from '../_shared/kit.ts';
 import { objectsOf } from './lib/propose.ts';
+import { keyed, lowerKey } from './lib/keyed.ts';
 import { isKnownOrganisation } from './lib/words.ts';
 import { isStrongName, type VictimName } from './lib/name-shape.ts';
 import { inIncidentPassage } from './lib/context.ts';
@@ -13,6 +14,7 @@ const SERVED = new RegExp(
     String.raw`|third[\s-]party\s+(?:vendor|provider|company))\s+(?:for|to|of|working\s+for|used\s+by|hired\s+by|contracted\s+by))\s+(?:the\s+)?`,
   'giu',
 );
+const SERVED_KEYED = keyed(SERVED, lowerKey(SERVED));
 const SERVED_CLIENT = 0.7; // the client of whoever mishandled the data
 
 const client = (n: VictimName, doc: AnalysedDoc) => (isStrongName(n) || isKnownOrganisation(n.value)) && inIncidentPassage(doc, n.start);
@@ -30,5 +32,5 @@ export default defineRule({
     'The vendor for a regional hospital lost a laptop.',
     'Acme Payments processes payments for Globex Corporation and reported record revenue.',
   ],
-  propose: (doc) => objectsOf(doc, SERVED, SERVED_CLIENT, (n, d) => client(n, d)),
+  propose: (doc) => objectsOf(doc, SERVED_KEYED, SERVED_CLIENT, (n, d) => client(n, d)),
 });

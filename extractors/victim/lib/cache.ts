@@ -4,17 +4,25 @@
 // live on the analysed document (doc.once), so they go when it goes.
 import type { AnalysedDoc } from '../../_shared/kit.ts';
 
-// the fact keys, built once per table name: a key spelled afresh on every call is a new string to hash on every lookup
-const FACT_KEYS = new Map<string, string>();
-const factKey = (table: string) => {
-  let key = FACT_KEYS.get(table);
-  if (key === undefined) FACT_KEYS.set(table, (key = `victim/${table}`));
-  return key;
+// every table of a document sits in one map of its own, found again without a lookup while the same document is worked
+// on (a victim rule asks for a table many times a document: each ask was two map lookups and a key spelled per table);
+// the last document is held until the next one comes
+let lastDoc: AnalysedDoc | null = null;
+let lastTables = new Map<string, Map<unknown, unknown>>();
+const tablesOf = (doc: AnalysedDoc) => {
+  if (doc !== lastDoc) {
+    lastTables = doc.once('victim/memo-tables', () => new Map<string, Map<unknown, unknown>>());
+    lastDoc = doc;
+  }
+  return lastTables;
 };
 
 /** The memo table `table` of this document. */
 export function memoFor<K, V>(doc: AnalysedDoc, table: string): Map<K, V> {
-  return doc.once(factKey(table), () => new Map<K, V>());
+  const tables = tablesOf(doc);
+  let m = tables.get(table);
+  if (!m) tables.set(table, (m = new Map()));
+  return m as Map<K, V>;
 }
 
 // offsets stay below 2^21 (documents are capped at 2,000,000 characters), so one number keys a span. A span in the first

@@ -5,6 +5,7 @@
 import { firstMatch, groupStart, matches, type AnalysedDoc } from '../../_shared/kit.ts';
 import { memoFor, memoized } from './cache.ts';
 import { wordStartsOf } from '../../_shared/capital-words.ts';
+import { keyed, keyedMatches } from './keyed.ts';
 import { cleanName } from './name-clean.ts';
 import { NAME, isOrgLike, isPlace, type VictimName } from './name-shape.ts';
 
@@ -77,6 +78,8 @@ export function* namesIn(doc: AnalysedDoc, from = 0, to = doc.text.length): Gene
 const ACRONYM = /^[\p{Lu}\d&]{2,8}$/u;
 // "Huntington Medical Research Institutes (HMRI)": the bracket ends the name, so at most one name stands before it
 const SPELLED_OUT = new RegExp(String.raw`(?<![\p{L}\p{M}\d'’.&/-])(${NAME})\s*\(\s*(?:the\s+)?([\p{Lu}\d&]{2,8})\s*\)`, 'gu');
+// the bracket is the key to seek the name and its acronym by (keyed.ts): a name runs to at most 24 pieces before it
+const SPELLED_OUT_KEYED = keyed(SPELLED_OUT, { words: /\(/g, pieces: 25 });
 const PAREN_BEFORE = /\(\s*(?:the\s+)?$/u;
 const PAREN_AFTER = /\s*\)/y;
 // the spelled-out name sits right before its acronym in brackets; no name runs this long
@@ -124,7 +127,7 @@ function spelledOut(doc: AnalysedDoc, acronym: string): VictimName | null {
   // (a bracket or a space stands right before it: it starts a word, looked up in the word index)
   for (const at of occurrences(doc, acronym)) {
     if (!firstMatch(PAREN_AFTER, text, at + acronym.length) || !PAREN_BEFORE.test(text.slice(Math.max(0, at - 40), at))) continue;
-    for (const m of matches(SPELLED_OUT, text, Math.max(0, at - SPELLED_OUT_REACH))) {
+    for (const m of keyedMatches(SPELLED_OUT, SPELLED_OUT_KEYED.key, doc, Math.max(0, at - SPELLED_OUT_REACH))) {
       if (m[2] !== acronym) continue;
       const end = m.index + m[1]!.length;
       const name = cleanName(doc, m.index, end);
@@ -137,20 +140,39 @@ function spelledOut(doc: AnalysedDoc, acronym: string): VictimName | null {
     break;
   }
   // "Bay Area Chiropractic Center … BACC said": a longer name in the text whose initials spell the acronym
-  for (const n of namesUpTo(doc, Math.min(text.length, ACRONYM_WINDOW))) {
+  for (const { name: n, initials, form, ands } of spellingsOf(doc)) {
     if (n.value === acronym) continue;
-    // "Educational Credit Management Corp. … ECMC": the legal form cut from the name still gives its letter
-    const form = LEGAL_INITIAL.exec(text.slice(n.end, n.end + 16));
-    const initials = initialsOf(n.value);
-    if (initials.includes(acronym) || (form && initials.some((i) => i + form[1]![0]!.toUpperCase() === acronym))) return n;
-    // "Valley Anesthesiology and Pain Consultants … VAPC": the "and" cleaning cut belongs to the name the letters spell
-    const and = AND_REST.exec(text.slice(n.end, n.end + 80));
-    for (let rest = and?.[0]; rest && /\s\S+\s+\S/u.test(rest); rest = rest.replace(/\s+\S+$/u, '')) {
-      if (initialsOf(n.value + rest).includes(acronym)) return { value: n.value + rest, start: n.start, end: n.end + rest.length };
+    if (initials.includes(acronym) || (form && initials.some((i) => i + form === acronym))) return n;
+    for (const { rest, initials: longer } of ands) {
+      if (longer.includes(acronym)) return { value: n.value + rest, start: n.start, end: n.end + rest.length };
     }
   }
   return null;
 }
+
+interface Spelling {
+  name: VictimName;
+  initials: string[];
+  /** the initial of a legal form cut from the name ("Educational Credit Management Corp." → C), or null */
+  form: string | null;
+  /** the name with the "and …" cleaning cut, longest first, and their initials */
+  ands: { rest: string; initials: string[] }[];
+}
+/** What every name of the window spells, worked out once per document for all the acronyms it holds. */
+const spellingsOf = (doc: AnalysedDoc): readonly Spelling[] =>
+  memoized(doc, 'spellings', 0, () => {
+    const { text } = doc;
+    return namesUpTo(doc, Math.min(text.length, ACRONYM_WINDOW)).map((n) => {
+      // "Educational Credit Management Corp. … ECMC": the legal form cut from the name still gives its letter
+      const legal = LEGAL_INITIAL.exec(text.slice(n.end, n.end + 16));
+      // "Valley Anesthesiology and Pain Consultants … VAPC": the "and" cleaning cut belongs to the name the letters spell
+      const ands: Spelling['ands'] = [];
+      const and = AND_REST.exec(text.slice(n.end, n.end + 80));
+      for (let rest = and?.[0]; rest && /\s\S+\s+\S/u.test(rest); rest = rest.replace(/\s+\S+$/u, ''))
+        ands.push({ rest, initials: initialsOf(n.value + rest) });
+      return { name: n, initials: initialsOf(n.value), form: legal ? legal[1]![0]!.toUpperCase() : null, ands };
+    });
+  });
 const ACRONYM_WINDOW = 4000;
 const AND_REST = /^\s+(?:and|&)\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,3}/u;
 const LEGAL_INITIAL = /^,?\s+(Corp|Corporation|Co|Company|Inc|Incorporated|Ltd|Limited|Group)\b/u;

@@ -4,6 +4,7 @@
 import type { AnalysedDoc } from '../../_shared/kit.ts';
 import { memoized } from './cache.ts';
 import { tagsOf } from './words.ts';
+import { keyed, keyedMatches } from './keyed.ts';
 
 const PERSON_ROLE =
   String.raw`(?:spokes(?:man|woman|person)|director|officer|president|chief|manager|attorney|lawyer|detective|sergeant|professor|secretary` +
@@ -25,6 +26,8 @@ const CAP_RUN = String.raw`\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,
 const COURTESY = /\b(?:Mr|Mrs|Ms|Miss)\.?[ \t]+(\p{Lu}[\p{L}'’-]+)/gu;
 const AGED_OR_WHO = new RegExp(String.raw`(${CAP_RUN})(?:,[ \t]+(?:\d{2},|who\b)|[ \t]+\(\d{2}\))`, 'gu');
 const TITLED = new RegExp(String.raw`\b${PERSON_TITLE}[ \t]+(${CAP_RUN})`, 'gu');
+// the age or "who" after the name is the key to seek (keyed.ts); at most three words stand before it
+const AGED_OR_WHO_KEYED = keyed(AGED_OR_WHO, { words: /,[ \t]+(?:\d{2},|who)|[ \t]+\(\d{2}\)/g, pieces: 3 });
 function personMarks(doc: AnalysedDoc): Set<string> {
   return memoized(doc, 'person-marks', 0, () => {
     const { text } = doc;
@@ -32,7 +35,7 @@ function personMarks(doc: AnalysedDoc): Set<string> {
     // a surname after a courtesy title is marked apart: it makes any name ending on it a person's
     for (const m of text.matchAll(COURTESY)) marks.add(`~${m[1]}`);
     // the run before the age may hold more words than the name ("Judge Adetiloye"): every tail of it counts
-    for (const m of text.matchAll(AGED_OR_WHO)) {
+    for (const m of keyedMatches(AGED_OR_WHO, AGED_OR_WHO_KEYED.key, doc)) {
       const w = m[1]!.split(/\s+/);
       for (let i = 0; i < w.length; i++) marks.add(w.slice(i).join(' '));
     }

@@ -4,13 +4,18 @@ import { matches, type AnalysedDoc, type Proposal } from '../../_shared/kit.ts';
 import { nameAt, nameBefore } from './names.ts';
 import { nameSpan, type VictimName } from './name-shape.ts';
 import { fullName } from './complete.ts';
+import { keyedMatches, type Keyed } from './keyed.ts';
+
+// a trigger with key words is sought only near them (keyed.ts)
+const triggers = (doc: AnalysedDoc, trigger: RegExp | Keyed) =>
+  trigger instanceof RegExp ? matches(trigger, doc.text) : keyedMatches(trigger.trigger, trigger.key, doc);
 
 export type Check = (name: VictimName, doc: AnalysedDoc, trigger: RegExpExecArray) => boolean;
 const always: Check = () => true;
 
 /** The name that starts where `trigger` ends ("cyberattack against ▸Stadtwerke Bochum"). */
-export function* objectsOf(doc: AnalysedDoc, trigger: RegExp, confidence: number, ok: Check = always): Generator<Proposal<'victim'>> {
-  for (const m of matches(trigger, doc.text)) {
+export function* objectsOf(doc: AnalysedDoc, trigger: RegExp | Keyed, confidence: number, ok: Check = always): Generator<Proposal<'victim'>> {
+  for (const m of triggers(doc, trigger)) {
     const found = nameAt(doc, m.index + m[0].length);
     const name = found && ok(found, doc, m) ? fullName(doc, found) : null;
     if (name) yield { value: name.value, confidence, evidence: [nameSpan(doc.text, name)] };
@@ -23,12 +28,12 @@ export function* objectsOf(doc: AnalysedDoc, trigger: RegExp, confidence: number
  */
 export function* subjectsOf(
   doc: AnalysedDoc,
-  trigger: RegExp,
+  trigger: RegExp | Keyed,
   confidence: number,
   ok: Check = always,
   near?: (doc: AnalysedDoc, trigger: RegExpExecArray) => boolean,
 ): Generator<Proposal<'victim'>> {
-  for (const m of matches(trigger, doc.text)) {
+  for (const m of triggers(doc, trigger)) {
     if (near && !near(doc, m)) continue;
     const found = nameBefore(doc, m.index);
     const name = found && ok(found, doc, m) ? fullName(doc, found) : null;

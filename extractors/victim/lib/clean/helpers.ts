@@ -29,6 +29,8 @@ const TAIL_JOINER = new RegExp(String.raw`^${JOINER}$`, 'iu');
  * that qualifies the noun after it ("Experian South African branch"; "Baseball Canada" stays).
  */
 export function withoutCountryTail(doc: AnalysedDoc, value: string, nounAfter: boolean): string {
+  // most runs end on no country: that much depends on the words alone, asked once per value (the split is the cost)
+  if (!endsOnCountry(value)) return value;
   const words = value.split(/(\s+)/);
   for (const k of [2, 1]) {
     const cut = words.length - (2 * k - 1);
@@ -43,6 +45,14 @@ export function withoutCountryTail(doc: AnalysedDoc, value: string, nounAfter: b
   }
   return value;
 }
+
+const tailMemo = wordMemo<boolean>();
+/** The last word or the last two words of `value` name a country (one word alone has no tail to cut). */
+const endsOnCountry = (value: string) =>
+  tailMemo(value, () => {
+    const words = value.split(/(\s+)/);
+    return words.length >= 3 && (!!countryCode(words.slice(-1).join('')) || (words.length >= 5 && !!countryCode(words.slice(-3).join(''))));
+  });
 
 const CAPITAL_NEXT = /^\s+\p{Lu}/u;
 /** `owner` appears in the text as a word of its own, not as the first word of a longer name. */

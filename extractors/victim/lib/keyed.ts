@@ -1,0 +1,135 @@
+// A trigger regex searched only near its key words. A victim trigger is a long alternation that V8 tries at every
+// character of the text (most open with a lookaround, so no literal first character lets it skip ahead); yet every
+// match holds one of a few words ("hit", "said", "customers"). One cheap scan finds those words, and the trigger is
+// tried only at the places a match holding them could start: the same matches, in the same order, as `matches` gives.
+import { firstMatch, matches, type AnalysedDoc } from '../../_shared/kit.ts';
+
+export interface Key {
+  /**
+   * Words one of which every match of the trigger holds, as plain lower-case literals ("said|says|\\("): sought in the
+   * text lower-cased when the trigger ignores case, so they need no case folding of their own (which makes a scan slow).
+   */
+  readonly words: RegExp;
+  /** At most this many white-space separated pieces stand in a match before the key word (a piece cut by the match's start counts). */
+  readonly pieces: number;
+}
+
+/**
+ * A trigger that opens on its key words (`\b(?:hacked|breached|…)`, after at most `pieces` pieces) is its own key:
+ * the same pattern without case folding, sought in the lower-cased text.
+ */
+export function lowerKey(re: RegExp, pieces = 0): Key {
+  // an upper-case escape (\S, \W, \p{Lu}) or a property would change meaning in lower case
+  if (!re.ignoreCase || /\\[A-Zpu]/.test(re.source)) throw new Error(`lowerKey: ${re.source.slice(0, 40)} cannot be lower-cased`);
+  return { words: new RegExp(re.source.toLowerCase(), 'g'), pieces };
+}
+
+/** A trigger with its key. */
+export interface Keyed {
+  readonly trigger: RegExp;
+  readonly key: Key;
+}
+/** Every keyed trigger, as the rules declare them: test/victim-keyed.test.ts holds each to the plain search. */
+export const KEYED: Keyed[] = [];
+/** Declares `trigger` searched by its key (at module level, once). */
+export function keyed(trigger: RegExp, key: Key): Keyed {
+  const k = { trigger, key };
+  KEYED.push(k);
+  return k;
+}
+
+// the trigger tried at one position, and the trigger sought within the next SPAN[i] positions (leftmost first)
+interface Searchers {
+  at: RegExp;
+  within: RegExp[];
+}
+const SPANS = [24, 64, 160, 400];
+const searchers = new WeakMap<RegExp, Searchers>();
+function searchersOf(re: RegExp): Searchers {
+  let s = searchers.get(re);
+  if (!s) {
+    const flags = re.flags.replace(/[gy]/g, '');
+    // "[^]{0,n}?(?=trigger)": the shortest skip after which the trigger matches, so its index is the leftmost match's
+    // (the lookahead adds no capture group before the trigger's own, and backreferences keep their numbers)
+    s = { at: new RegExp(re.source, `${flags}y`), within: SPANS.map((n) => new RegExp(String.raw`[^]{0,${n}}?(?=${re.source})`, `${flags}y`)) };
+    searchers.set(re, s);
+  }
+  return s;
+}
+
+// JavaScript's \s
+const isSpace = (c: number) =>
+  c === 32 ||
+  (c >= 9 && c <= 13) ||
+  c === 0xa0 ||
+  c === 0x1680 ||
+  (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 ||
+  c === 0x2029 ||
+  c === 0x202f ||
+  c === 0x205f ||
+  c === 0x3000 ||
+  c === 0xfeff;
+
+/**
+ * The text in lower case, character for character, or null when lower-casing moves characters ("İ" becomes two) or a
+ * letter folds to a key word's letter without lower-casing to it (the long s folds to "s" under the i and u flags).
+ */
+const lowered = (doc: AnalysedDoc): string | null =>
+  doc.once('victim/lowered', () => {
+    // (the lower-cased text app-or-game.ts reads too)
+    const low = doc.once('victim/lower-text', () => doc.text.toLowerCase());
+    return low.length === doc.text.length && !low.includes('\u017f') ? low : null;
+  });
+
+/** The first position from which text[pos, at) holds at most `pieces` white-space separated pieces, not before `floor`. */
+function piecesBack(text: string, at: number, pieces: number, floor: number): number {
+  let pos = at;
+  for (let n = 0; n < pieces && pos > floor; n++) {
+    while (pos > floor && isSpace(text.charCodeAt(pos - 1))) pos--;
+    while (pos > floor && !isSpace(text.charCodeAt(pos - 1))) pos--;
+  }
+  // white space before the last piece may open a match too
+  while (pos > floor && isSpace(text.charCodeAt(pos - 1))) pos--;
+  return pos;
+}
+
+/**
+ * Every match of `re` in `text`, as `matches(re, text)` yields them (leftmost first, each search going on where the last
+ * match ended), looked for only where a match holding one of `key.words` can start.
+ */
+export function* keyedMatches(re: RegExp, key: Key, doc: AnalysedDoc, from = 0): Generator<RegExpExecArray> {
+  const { text } = doc;
+  const keyText = re.ignoreCase ? lowered(doc) : text;
+  if (keyText === null) {
+    yield* matches(re, text, from);
+    return;
+  }
+  const { at, within } = searchersOf(re);
+  // no match starts before `tried` (from where the last match ended)
+  let tried = from;
+  for (;;) {
+    // a match starting at or after `tried` holds a key word at or after `tried`
+    const word = firstMatch(key.words, keyText, tried);
+    if (!word) return;
+    let start = piecesBack(text, word.index, key.pieces, tried);
+    let found: RegExpExecArray | null = null;
+    while (start <= word.index && !found) {
+      const need = word.index - start;
+      const k = SPANS.findIndex((n) => n >= need);
+      const span = k < 0 ? SPANS.length - 1 : k;
+      const skip = firstMatch(within[span]!, text, start);
+      if (!skip) start += SPANS[span]! + 1;
+      // (the lookahead and the search at its place cannot disagree; were they to, the rule fails rather than loops)
+      else if (!(found = firstMatch(at, text, start + skip[0].length))) throw new Error(`keyed search lost its match: ${re.source.slice(0, 40)}`);
+    }
+    if (!found) {
+      tried = Math.max(start, tried);
+      continue;
+    }
+    yield found;
+    const end = found.index + found[0].length;
+    // an empty match is stepped past, by a whole code point under /u
+    tried = found[0] !== '' ? end : end + (re.unicode && (text.codePointAt(end) ?? 0) > 0xffff ? 2 : 1);
+  }
+}
