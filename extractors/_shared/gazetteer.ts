@@ -2,10 +2,10 @@
 // small and indexed at module load; the city table is read on first use only, in its compact form (city-table.ts).
 import { createRequire } from 'node:module';
 import type { Country } from 'world-countries';
-import { alternation } from './kit.ts';
 import { CityTable } from './city-table.ts';
 import { COUNTRY_BY_DEMONYM, COUNTRY_BY_NAME } from './countries.ts';
 import { lexicon } from './word-tags.ts';
+import { WholeWords } from './word-runs.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -63,14 +63,8 @@ for (const c of worldCountries) for (const cap of c.capital ?? []) capitals.set(
 export function isCapital(name: string): string | undefined {
   return capitals.get(name);
 }
-/** Capital cities as whole words; group 1 is the name. */
-export const CAPITAL_RE = new RegExp(
-  alternation(
-    [...capitals.keys()].filter((c) => c.length >= 4 && !isCommonWord(c)),
-    { wholeWord: true },
-  ),
-  'gu',
-);
+/** Capital cities as whole words, those of four letters or more that are no ordinary word. */
+export const CAPITALS = new WholeWords([...capitals.keys()].filter((c) => c.length >= 4 && !isCommonWord(c)));
 
 // Several territories share a demonym with a larger state ("French": France and the French Southern
 // Territories; "American": the US and its islands); the sovereign, then the largest, is the usual sense.

@@ -5,7 +5,7 @@ import { escapeLiteral as escape, firstMatch, genreOf, matches, storyFocus, type
 import { COUNTRY_BY_NAME } from '../../_shared/countries.ts';
 import { cityPlaces, isCapital, isCommonWord, nameTags, type Place } from '../../_shared/gazetteer.ts';
 import { isAttackerContext, mentions } from './mentions.ts';
-import { CAPITAL_RE } from '../../_shared/gazetteer.ts';
+import { CAPITALS } from '../../_shared/gazetteer.ts';
 import { PLACE_RUN } from './phrases.ts';
 import { regionOf } from './parse.ts';
 import { subdivisionAsWritten } from './regions.ts';
@@ -128,7 +128,7 @@ function victimCountries(doc: AnalysedDoc): ReadonlySet<string> {
         .filter((m) => !isAttackerContext(doc.text, m))
         .map((m) => m.place.country),
     );
-    for (const m of matches(CAPITAL_RE, doc.text)) s.add(isCapital(m[1]!)!);
+    for (const m of CAPITALS.find(doc)) s.add(isCapital(m.word)!);
     // so does a province it places something in: "Gloucester City Council in Gloucestershire"
     for (const m of matches(IN_RUN, doc.text)) {
       const sub = subdivisionAsWritten(m[1]!);

@@ -2,8 +2,9 @@
 // rules, with the context tests that tell the victim's place from the attackers' ("Russian hackers").
 import { alternation } from '../../_shared/kit.ts';
 import { wordList } from '../../_shared/lexicon.ts';
-import { matches, type AnalysedDoc, type Span } from '../../_shared/kit.ts';
-import { countryCode, countryRegex, demonymRegex } from '../../_shared/countries.ts';
+import type { AnalysedDoc, Span } from '../../_shared/kit.ts';
+import { COUNTRY_NAMES, countryCode, DEMONYMS } from '../../_shared/countries.ts';
+import { WholeWords } from '../../_shared/word-runs.ts';
 import { cityPlaces, demonymCountry, isCommonWord, nameTags, subdivisions, US_STATES, type Place } from '../../_shared/gazetteer.ts';
 
 export type MentionKind = 'country' | 'demonym' | 'state';
@@ -15,16 +16,8 @@ export interface Mention {
   place: Place;
 }
 
-const US_STATE_RE = new RegExp(
-  alternation(
-    US_STATES.map((s) => s.name),
-    { wholeWord: true },
-  ),
-  'gu',
-);
+const US_STATE_NAMES = new WholeWords(US_STATES.map((s) => s.name));
 const STATE_BY_NAME = new Map(US_STATES.map((s) => [s.name, s]));
-const COUNTRY_RE = countryRegex();
-const DEMONYM_RE = demonymRegex();
 
 // Alternative spellings in the country data that are ordinary English words ("Island" is Iceland's).
 const NOT_COUNTRIES = new Set(['Island']);
@@ -74,26 +67,25 @@ function findMentions(doc: AnalysedDoc): Mention[] {
   const out: Mention[] = [];
   const taken: Array<[number, number]> = [];
   const free = (s: number, e: number) => !taken.some(([a, b]) => s < b && a < e);
-  const scan = (re: RegExp, kind: MentionKind, place: (name: string, start: number, end: number) => Place | undefined) => {
-    for (const m of matches(re, doc.text)) {
-      const start = m.index; // the group is the whole match: its lookarounds take no text
-      const end = start + m[1]!.length;
-      const p = place(m[1]!, start, end);
+  const scan = (list: WholeWords, kind: MentionKind, place: (name: string, start: number, end: number) => Place | undefined) => {
+    for (const { index: start, word: name } of list.find(doc)) {
+      const end = start + name.length;
+      const p = place(name, start, end);
       if (!p || !free(start, end)) continue;
       taken.push([start, end]);
-      out!.push({ kind, start, end, name: m[1]!, place: p });
+      out!.push({ kind, start, end, name, place: p });
     }
   };
-  scan(US_STATE_RE, 'state', (n, _s, end) =>
+  scan(US_STATE_NAMES, 'state', (n, _s, end) =>
     n === 'Georgia' || inOutletName(doc.text, end) ? undefined : { country: 'US', region: STATE_BY_NAME.get(n)!.name, city: null },
   );
-  scan(COUNTRY_RE, 'country', (n, start, end) => {
+  scan(COUNTRY_NAMES, 'country', (n, start, end) => {
     // "US$70,000" is a currency
     if (doc.text[end] === '$') return undefined;
     const c = countryCode(n);
     return c && !insideOtherName(doc.text, start, end, n) ? { country: c, region: null, city: null } : undefined;
   });
-  scan(DEMONYM_RE, 'demonym', (n) => {
+  scan(DEMONYMS, 'demonym', (n) => {
     const c = demonymCountry(n) ?? countryCode(n);
     return c ? { country: c, region: null, city: null } : undefined;
   });
