@@ -6,6 +6,7 @@ import { CityTable } from './city-table.ts';
 import { COUNTRY_BY_DEMONYM, COUNTRY_BY_NAME } from './countries.ts';
 import { lexicon } from './word-tags.ts';
 import { WholeWords } from './word-runs.ts';
+import { remembered } from './remembered.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -109,15 +110,13 @@ export function usStateByAbbreviation(abbr: string): Subdivision | null | undefi
 }
 
 let cityTable: CityTable | undefined;
-function cities() {
-  cityTable ??= CityTable.load();
-  return cityTable;
-}
+// the table's answer for a name, remembered: a binary search of the text slices a key at each step
+const cityRows = remembered((name) => (cityTable ??= CityTable.load()).lookup(name));
 
 /** Places a city name can denote, optionally only inside one country (and subdivision). */
 export function cityPlaces(name: string, country?: string, region?: string): Place[] {
   const out: Place[] = [];
-  for (const c of cities().lookup(name)) {
+  for (const c of cityRows(name)) {
     if (country && c.country !== country) continue;
     const r = stateName.get(`${c.country}-${c.state}`) ?? null;
     if (region && r !== region) continue;

@@ -145,6 +145,15 @@ function victimCountries(doc: AnalysedDoc): ReadonlySet<string> {
  * `sure` is for names a pattern already marks as a city ("City of X"), which may be ordinary words.
  */
 export function cityInDoc(doc: AnalysedDoc, name: string, sure = false): Place | undefined {
+  // asked again for the same name by each rule that reads it (and by city-organisation for every part of a run)
+  const memo = doc.once('location/city-in-doc', () => new Map<string, Place | undefined>());
+  const key = `${sure ? 1 : 0}${name}`;
+  let place = memo.get(key);
+  if (place === undefined && !memo.has(key)) memo.set(key, (place = settleCity(doc, name, sure)));
+  return place && { ...place };
+}
+
+function settleCity(doc: AnalysedDoc, name: string, sure: boolean): Place | undefined {
   if (name.length < 3 || CALENDAR.test(name) || COUNTRY_BY_NAME.has(name)) return undefined;
   if (!sure && (name.length < 4 || isCommonWord(name))) return undefined;
   let places = cityPlaces(name);

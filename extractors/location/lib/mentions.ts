@@ -90,7 +90,7 @@ function findMentions(doc: AnalysedDoc): Mention[] {
     return c ? { country: c, region: null, city: null } : undefined;
   });
   // Georgia the state when the text is otherwise American ("Atlanta, Georgia's capital"), Georgia the country otherwise
-  const american = out.some((m) => m.place.country === 'US') || US_COUNTY.test(doc.text);
+  const american = out.some((m) => m.place.country === 'US') || (doc.text.includes(' County') && US_COUNTY.test(doc.text));
   for (const m of out) {
     if (m.name !== 'Georgia' || !(american || georgianCityBefore(doc.text, m.start) || calledState(doc.text, m))) continue;
     Object.assign(m, { kind: 'state', place: { country: 'US', region: 'Georgia', city: null } });
