@@ -144,6 +144,16 @@ const RESEARCHER = /^(?:(?:cyber-?)?security|infosec|anti-?(?:virus|malware)|res
 
 /** True when the mention names where the attackers (or the researchers who found them) are rather than where the victim is. */
 export function isAttackerContext(text: string, m: { start: number; end: number }): boolean {
+  // asked about the same mention by several rules: the answers for the current text are kept
+  if (attackerMemo.text !== text) attackerMemo = { text, answers: new Map() };
+  const key = `${m.start}:${m.end}`;
+  let answer = attackerMemo.answers.get(key);
+  if (answer === undefined) attackerMemo.answers.set(key, (answer = attackerContext(text, m)));
+  return answer;
+}
+let attackerMemo = { text: '', answers: new Map<string, boolean>() };
+
+function attackerContext(text: string, m: { start: number; end: number }): boolean {
   const words = phraseAfter(text, m.end);
   if (words.some((w) => w.split('-').some((p) => ATTACKER.test(p)) || ATTACKER.test(w))) return true;
   if (words.length && RESEARCHER.test(words[0]!)) return true;
@@ -227,6 +237,15 @@ const OTHER_INCIDENT = new RegExp(
 const SENTENCE_END = /[.!?]["”’]?\s|\n/g;
 /** The sentence holding the span (up to 300 characters either side of it), with its bounds in the text. */
 function sentenceAround(text: string, m: { start: number; end: number }): Span {
+  // notOneVictimsPlace asks three times in a row for the same mention
+  if (lastSentence.text === text && lastSentence.start === m.start && lastSentence.end === m.end) return lastSentence.span;
+  const span = findSentenceAround(text, m);
+  lastSentence = { text, start: m.start, end: m.end, span };
+  return span;
+}
+let lastSentence = { text: '', start: -1, end: -1, span: { start: 0, end: 0, text: '' } as Span };
+
+function findSentenceAround(text: string, m: { start: number; end: number }): Span {
   const window = Math.max(0, m.start - 300);
   let start = window;
   for (const e of text.slice(window, m.start).matchAll(SENTENCE_END)) start = window + e.index + e[0].length;
