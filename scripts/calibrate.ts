@@ -3,7 +3,7 @@
 // fixtures. Resolve turns a winner's raw score into this measured probability. Prints the calibration error the
 // table gives in sample and, the figure that counts, out of fold: fitted on one half of every corpus (split by a
 // hash of the id), scored on the other, both ways.
-//   npm run calibrate [-- --dry-run] [--noise]
+//   npm run calibrate [-- --dry-run] [--noise] [--splits N]
 import { writeFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import type { FieldName } from '../src/core/contract/record.ts';
@@ -147,5 +147,34 @@ for (const [k, pairs] of outOfFold(observations, fitted)) {
   lines.push(
     draws ? `${line}  noise ${mean!.toFixed(3)}  p90 ${draws[Math.floor(0.9 * (draws.length - 1))]!.toFixed(3)}  ${(100 * worse!).toFixed(0)} %` : line,
   );
+}
+// each half alone, scored by the table fitted on the other (the pooled figure above mixes the two)
+const halves = (['A', 'B'] as const).map((h) => outOfFold(observations, fitted, { only: h }));
+lines.push('-- out of fold, each half (scored on it, fitted on the other): n, precision, ECE');
+for (const k of new Set(halves.flatMap((m) => [...m.keys()]))) {
+  const cells = halves.map((m, i) => {
+    const pairs = m.get(k) ?? [];
+    const precision = pairs.length ? pairs.filter(([, ok]) => ok).length / pairs.length : 0;
+    return `${'AB'[i]} ${String(pairs.length).padStart(4)} ${precision.toFixed(3)} ${(ece(pairs) ?? 0).toFixed(3)}`;
+  });
+  lines.push(`${k.padEnd(30)} ${cells.join('   ')}`);
+}
+// with --splits N: the pooled out-of-fold ECE over N other splits of the same documents (salted id hashes): one
+// split's figure moves with which few judgements fall in which half, and a change to the fit is judged on many
+const splitsAt = process.argv.indexOf('--splits');
+const splits = splitsAt < 0 ? 0 : Number(process.argv[splitsAt + 1]);
+if (splits > 0) {
+  const bySplit = new Map<string, number[]>();
+  for (let s = 1; s <= splits; s++) {
+    for (const [k, pairs] of outOfFold(observations, fitted, { salt: String(s) })) bySplit.set(k, [...(bySplit.get(k) ?? []), ece(pairs) ?? 0]);
+  }
+  lines.push(`-- out of fold over ${splits} other splits (salted id hash): mean, median, max ECE, splits <= 0.05`);
+  for (const [k, xs] of bySplit) {
+    const sorted = [...xs].sort((a, b) => a - b);
+    const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length;
+    const median = sorted[Math.floor(sorted.length / 2)]!;
+    const under = sorted.filter((x) => x <= 0.05).length;
+    lines.push(`${k.padEnd(30)} mean ${mean.toFixed(3)}  median ${median.toFixed(3)}  max ${sorted.at(-1)!.toFixed(3)}  ${under}/${sorted.length}`);
+  }
 }
 process.stdout.write(lines.join('\n') + '\n');

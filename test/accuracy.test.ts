@@ -30,8 +30,9 @@ const FLOORS: ReadonlyArray<{ corpus: Corpus; field: string; metric: Metric; min
   // 0.662 / 0.801: product, patch, trend, example, closure and testimony dates abstain; recent spans and report-only days recovered
   // 0.810 / 0.889: trend pieces' recent years, reports' and statistics' dates abstain; "Friday's attack" dates the incident
   // 0.820 / 0.892: a later act (a warning or notice sent, stolen data dumped or sold) is dated, not the incident
-  { corpus: 'news', subset: 'all', field: 'date', metric: 'F1', min: 0.81 }, // issue target 0.75
-  { corpus: 'news', subset: 'all', field: 'date_year', metric: 'F1', min: 0.89, target: 0.9 },
+  // 0.841 / 0.906: an earlier episode set against a later one is background; "not aware of it until …" is a late step
+  { corpus: 'news', subset: 'all', field: 'date', metric: 'F1', min: 0.84 }, // issue target 0.75
+  { corpus: 'news', subset: 'all', field: 'date_year', metric: 'F1', min: 0.9 }, // issue target 0.9
   // 0.883: another incident's sentence and sentences of three or more countries place no victim
   { corpus: 'news', subset: 'all', field: 'country', metric: 'F1', min: 0.88 }, // issue target 0.88
   // 0.927: many victims' summed payments and an earlier incident's demand are not the demand

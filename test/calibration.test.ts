@@ -113,6 +113,32 @@ describe('a field news judges only a few dozen times', () => {
   });
 });
 
+describe("a field's figure in a genre", () => {
+  // n judgements of a field in a genre, `right` of them right
+  const judged = (field: 'ransom' | 'origin', genre: 'article' | 'summary', source: string, n: number, right: number): Observation[] =>
+    Array.from({ length: n }, (_, i) => ({
+      source,
+      view: field,
+      id: `${field}${genre}${i}`,
+      keys: calibrationKeys({ field, rule: `${field}/r`, agreeingRules: 1, value: null, genre }, 0.9),
+      raw: 0.9,
+      ok: i < right,
+    }));
+  it('is the pooled figure of every genre where the genres agree within noise', () => {
+    // 12 of 14 in articles, 45 of 48 in summaries: no wider apart than 14 and 48 judgements explain
+    const table = fitCalibration([...judged('ransom', 'article', 'news', 14, 12), ...judged('ransom', 'summary', 'vcdb', 48, 45)]);
+    expect(table['article:ransom']!.p).toBe(table['summary:ransom']!.p);
+    expect(table['article:ransom']!.p).toBeCloseTo(57 / 62, 1);
+    expect(table['article:ransom']!.n).toBe(14);
+  });
+  it('stays its own where the genres differ beyond noise', () => {
+    // 16 of 20 in articles, 98 of 100 in summaries
+    const table = fitCalibration([...judged('origin', 'article', 'news', 20, 16), ...judged('origin', 'summary', 'vcdb', 100, 98)]);
+    expect(table['article:origin']!.p).toBeLessThan(0.85);
+    expect(table['summary:origin']!.p).toBeGreaterThan(0.95);
+  });
+});
+
 describe('calibrate', () => {
   const table: CalibrationTable = {
     'summary:victim/r|2|': { p: 0.9, n: 40 },

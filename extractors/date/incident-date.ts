@@ -29,6 +29,8 @@ export default defineRule({
     'The report published on June 2, 2021 lists the largest firms.',
     'Customers were notified by letter on July 2, 2014.',
     'The records will be restored within two weeks.',
+    // a late step of the story, not the incident's start
+    'Cards were skimmed for months, but it took until February 2019 for the chain to find the malware on its tills.',
     // the date of a gathering where the attack was talked about
     'Ransomware attacks were the theme of the October 2017 Cambridge Cyber Summit.',
   ],

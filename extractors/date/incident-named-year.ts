@@ -15,6 +15,8 @@ export default defineRule({
     'A previous 2015 breach exposed 2,000 patient records.',
     'The 2016 election drew record turnout.',
     'The company paid $2015 for software.',
+    // an earlier episode the sentence sets against a later one
+    'Officials were mocked for blaming the 2014 attack on a rival state, and more recently for blaming another one.',
     // an earlier incident held up for comparison
     'Just as with the 2019 attacks on the cycling union, the hackers posted the stolen files online.',
   ],

@@ -34,6 +34,8 @@ export default defineRule({
     'Back in 2016, the blogging site had its hands full with a security incident.',
     'The list of phishing samples the carrier keeps goes back to 2014.',
     'Customer data leaked online in 2015, when the company suffered three separate data breaches.',
+    // an earlier episode the sentence sets against a later one, which is the story's
+    'In 2016, police shut down the carding forum, and then last month a new crew put a copy of it online.',
     // counts kept over many incidents, and a business closing
     'More than 11 million health records were compromised in 2015, according to government data.',
     'Hackers stole the forum’s accounts. The fan site itself shut down in 2016 after a legal threat.',

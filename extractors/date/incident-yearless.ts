@@ -29,6 +29,8 @@ export default defineRule({
     { text: 'The man defrauded two firms of millions, prosecutors said in March.', publishedAt: '2021-04-28' },
     // the day the incident was owned up to
     { text: 'In April, the retailer publicly acknowledged the breach.', publishedAt: '2021-06-12' },
+    // a late step: the day the victim found out, not the day of the breach
+    { text: 'The shop says it was not aware of any breach until March 3, when a reporter called.', publishedAt: '2021-04-02' },
     // "May" the modal verb
     { text: 'Attackers may have stolen the data, the firm said.', publishedAt: '2021-09-14' },
     // another victim's attack told for comparison, however long its name

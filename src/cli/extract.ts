@@ -147,6 +147,7 @@ export async function runExtract(paths: string[], opts: ExtractOptions, log: Log
   } finally {
     stop.dispose();
     progress.stop();
+    seen.close();
     await runner.close();
   }
   await out.close();

@@ -3,9 +3,17 @@
 // Almost every text is English, and franc's answer for it is only "not another language": that is worked out here
 // from franc's own data with the same arithmetic in one pass over the text's trigrams (franc itself looks each trigram
 // up once per language, about a sixth of the processor's time), and franc runs only when English does not lead.
-import { francAll } from 'franc-min';
+import { createRequire } from 'node:module';
+import type { francAll as FrancAll } from 'franc-min';
 import { data } from 'franc-min/data.js';
 import { expressions } from 'franc-min/expressions.js';
+
+// franc itself only when English does not lead: importing it builds dictionaries of all its 82 languages (30 ms of each
+// start-up, of each worker thread's too), which a run of English text never uses. Loaded synchronously (require of an
+// ES module, Node >= 20.19) on the first text that needs it.
+let franc: typeof FrancAll | undefined;
+const francAll: typeof FrancAll = (value, options) =>
+  (franc ??= (createRequire(import.meta.url)('franc-min') as { francAll: typeof FrancAll }).francAll)(value, options);
 
 const SAMPLE_CHARS = 800;
 // Below this many letters trigram statistics guess: short English headlines come out as Scots or Frisian.
@@ -40,7 +48,8 @@ const ONLY = [
   'ind',
   'vie',
 ];
-const NAMES = new Intl.DisplayNames(['en'], { type: 'language' });
+// made on the first warning: building it loads ICU's display names, 20 ms of every start-up that most runs never use
+let names: Intl.DisplayNames | undefined;
 
 // franc's constants and its text cleaning (trigram-utils' clean: punctuation and digits to spaces, white space
 // collapsed, trimmed, lower case), kept equal to franc-min 6's.
@@ -244,7 +253,7 @@ export function languageWarning(text: string): string | null {
   if (!code) return null;
   let name = code;
   try {
-    name = NAMES.of(code) ?? code;
+    name = (names ??= new Intl.DisplayNames(['en'], { type: 'language' })).of(code) ?? code;
   } catch {
     // a code Intl does not know: the code alone
   }

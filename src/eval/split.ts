@@ -5,9 +5,18 @@ import { createHash } from 'node:crypto';
 
 export type Half = 'A' | 'B';
 
-/** Stable across runs and machines: the first byte of the id's SHA-256 decides the half. */
-export function halfOf(id: string): Half {
-  return (createHash('sha256').update(id).digest()[0]! & 1) === 0 ? 'A' : 'B';
+/**
+ * Stable across runs and machines: the first byte of the id's SHA-256 decides the half. A salt gives another split
+ * of the same documents (`npm run calibrate -- --splits N`: is a figure of the split or of the method?).
+ */
+export function halfOf(id: string, salt = ''): Half {
+  return (createHash('sha256')
+    .update(salt ? `${salt}\u0000${id}` : id)
+    .digest()[0]! &
+    1) ===
+    0
+    ? 'A'
+    : 'B';
 }
 
 export function splitByHalf<T extends { id: string }>(items: readonly T[]): Record<Half, T[]> {

@@ -22,6 +22,11 @@ const RELATIVE = new Set([
   'ENTimeUnitCasualRelativeFormatParser',
 ]);
 
+// Parsers that need two digits joined by "-", "/" or "." ("2014-06-13", "6/13/2014", "6.13", "06/2014"): each one's pattern
+// holds such a pair, so on a text without one they find nothing, and chrono without them gives the same results.
+const DIGIT_PAIR_PARSERS = new Set(['ISOFormatParser', 'SlashDateFormatParser', 'ENSlashMonthFormatParser']);
+const DIGIT_PAIR = /\d[-/.]\d/;
+
 function trimmed(keep: (name: string) => boolean): chrono.Chrono {
   const c = chrono.casual.clone();
   c.parsers = c.parsers.filter((p) => keep(p.constructor.name));
@@ -32,3 +37,12 @@ function trimmed(keep: (name: string) => boolean): chrono.Chrono {
 export const absoluteChrono = trimmed((n) => ABSOLUTE.has(n));
 /** Also "last Tuesday", "yesterday", "two days ago". */
 export const relativeChrono = trimmed((n) => ABSOLUTE.has(n) || RELATIVE.has(n));
+// the same without the digit-pair parsers, for a text that has no digit pair (most sentences: a fifth less work)
+const absoluteWords = trimmed((n) => ABSOLUTE.has(n) && !DIGIT_PAIR_PARSERS.has(n));
+const relativeWords = trimmed((n) => (ABSOLUTE.has(n) || RELATIVE.has(n)) && !DIGIT_PAIR_PARSERS.has(n));
+
+/** chrono's results for `text` with `parser` (absoluteChrono or relativeChrono), skipping the parsers that cannot match it. */
+export function parseDates(parser: chrono.Chrono, text: string, ref: chrono.ParsingReference): chrono.ParsedResult[] {
+  if (!DIGIT_PAIR.test(text)) parser = parser === relativeChrono ? relativeWords : parser === absoluteChrono ? absoluteWords : parser;
+  return parser.parse(text, ref);
+}

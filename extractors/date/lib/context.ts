@@ -53,6 +53,17 @@ const OTHER_INCIDENT = new RegExp(
 );
 // "leaked in 2015, when the firm suffered three separate breaches": the date is told of those other incidents
 const OTHER_INCIDENT_AFTER = /^[^.;]{0,50}\b(?:previous|prior|separate|former)\s+(?:\w+\s+){0,2}(?:breach|attack|incident|hack|intrusion)/i;
+// an earlier episode the sentence sets against a later one: "In 2015, the FBI shut the market down, and then last year a
+// crew relaunched it", "blamed a 2014 attack on North Korea, and more recently blamed Russia"; the story is the later one
+const EARLIER_EPISODE_AFTER = /^[^.;]{0,80}?(?:,\s*|\band\s+)(?:(?:more|most)\s+recently\b|then\b[^.;]{0,30}?\b(?:last|this)\s+(?:year|month|week)\b)/i;
+// a late step of the story, after the incident: "was not aware of the breach until Feb 22", "it wasn't until mid 2016 that the
+// scale became apparent", "it took until March for the chain to announce it"; "it was only last month that the city was hit"
+// stresses how recent the incident is, not that something came late
+const LATE_STEP = new RegExp(
+  String.raw`(?:\b(?:(?:was|were|is|are|had|has|did|do|does)(?:\s+not|n[’']t)|never|not)\b[^.;]{0,60}\buntil` +
+    String.raw`|\bit\s+took\s+until)\s+(?:(?:early|mid|late)[\s-]+)?$`,
+  'i',
+);
 // "Back in 2016, the site had its hands full", "samples that go back to 2014": a year looked back to is background
 const YEAR_LOOKED_BACK = /\b(?:back\s+in|(?:goes|going|go|went)\s+back\s+to)\s+(?:(?:early|mid|late)[\s-]+)?$/i;
 // background of the story, not its incident: when a strain or a group first showed up ("a strain first seen in 2019",
@@ -181,9 +192,11 @@ export function classifyContext(text: string, sentence: Sentence, start: number,
   if (COUNTED.test(text.slice(sentence.start, sentence.end))) return 'excluded';
   if (TREND.test(lead.slice(-80)) || TREND_AFTER.test(after) || EXAMPLE.test(lead.slice(-50)) || EXAMPLE_AFTER.test(after)) return 'excluded';
   if (TOLD_BODY.test(lead.slice(-100)) || OTHER_INCIDENT_AFTER.test(after) || CLOSED.test(lead.slice(-30))) return 'excluded';
+  if (EARLIER_EPISODE_AFTER.test(text.slice(end, sentence.end))) return 'excluded';
   if (/^\d{4}$/.test(text.slice(start, end)) && YEAR_LOOKED_BACK.test(lead.slice(-24))) return 'excluded';
   if (PHOTO.test(lead.slice(-50)) || AS_WITH.test(lead.slice(-24)) || REPORT_OF.test(lead.slice(-60))) return 'excluded';
   if (SAID.test(lead.slice(-40)) || STATEMENT_IN.test(lead.slice(-60)) || STILL.test(lead.slice(-40))) return 'report';
+  if (LATE_STEP.test(lead.slice(-100))) return 'disclosure';
   if (FOLLOW_UP.test(lead.slice(-120)) || FOLLOW_UP_AFTER.test(text.slice(end, end + 100))) return 'disclosure';
   // only a date that opens its sentence: "Hackers broke in on Monday, officials said" dates the break-in
   if (CLAUSE_OPEN.test(lead) && SAID_AFTER.test(text.slice(end, end + 70))) return 'report';

@@ -4,7 +4,7 @@
 import { matches, type AnalysedDoc, type Sentence } from '../../_shared/kit.ts';
 import { MONTH_SOURCE } from '../../_shared/months.ts';
 import type * as chrono from 'chrono-node';
-import { absoluteChrono, relativeChrono } from './chrono.ts';
+import { absoluteChrono, parseDates, relativeChrono } from './chrono.ts';
 import { classifyContext, type DateContext } from './context.ts';
 import { pad } from './iso.ts';
 import { lastWeekDay, resolveRelative } from './relative.ts';
@@ -138,7 +138,7 @@ function fromChrono(doc: AnalysedDoc, s: Sentence, r: chrono.ParsedResult, spoke
   if (/\p{L}$/u.test(s.text.slice(0, r.index))) return undefined;
   const before = s.text.slice(Math.max(0, r.index - 12), r.index);
   const after = s.text.slice(r.index + text.length, r.index + text.length + 3);
-  const anchored = spoken && WEEK_OR_MONTH.test(text) ? relativeChrono.parse(text, { instant: spoken, timezone: 0 })[0] : undefined;
+  const anchored = spoken && WEEK_OR_MONTH.test(text) ? parseDates(relativeChrono, text, { instant: spoken, timezone: 0 })[0] : undefined;
   const possessive = DAY_OF_INCIDENT.test(s.text.slice(r.index + text.length, r.index + text.length + 60)) && !LIKE_ONE.test(before);
   // a day naming an incident is no length of time, whatever precedes it: "no data was taken in yesterday's scam"
   const [lead, next] = possessive ? ['', ''] : [before, after];
@@ -156,7 +156,7 @@ function mentionsIn(doc: AnalysedDoc, s: Sentence): DateMention[] {
       : MONTH_NAME.test(s.text) || MONTH_YEAR.test(s.text) || NUMERIC_DATE.test(s.text)
         ? absoluteChrono
         : undefined;
-  for (const r of parser ? parser.parse(forChrono(s.text), { instant: ref, timezone: 0 }) : []) {
+  for (const r of parser ? parseDates(parser, forChrono(s.text), { instant: ref, timezone: 0 }) : []) {
     const prev = out[out.length - 1];
     const m = fromChrono(doc, s, r, prev && statementDay(doc, prev, s.start + r.index));
     if (!m) continue;

@@ -16,9 +16,12 @@ const ABBREVIATIONS = new Set(wordList('abbreviations'));
 // A candidate boundary: terminal punctuation (and closing quotes/brackets), then white space.
 const BOUNDARY = /[.!?]+["'”’)\]]*(?=\s)|\n/g;
 
+// [A-Za-z.] by code unit: a regex test per character was a fifth of the splitter's time
+const wordChar = (c: number) => c === 46 || ((c | 32) - 97) >>> 0 < 26;
+
 function wordBefore(text: string, end: number): string {
   let i = end;
-  while (i > 0 && /[A-Za-z.]/.test(text[i - 1]!)) i--;
+  while (i > 0 && wordChar(text.charCodeAt(i - 1))) i--;
   return text.slice(i, end).toLowerCase().replace(/^\.+/, '');
 }
 
