@@ -29,6 +29,11 @@ export function lowerWordStartsOf(doc: AnalysedDoc, name: string): readonly numb
   return lead ? (wordIndex(doc, 'shared/lower-words', LOWER_WORD).get(lead) ?? []) : null;
 }
 
+/** Every capitalised word of the text (a run of letters and numbers opening with a capital) with where it starts, ascending. */
+export function capitalWords(doc: AnalysedDoc): ReadonlyMap<string, readonly number[]> {
+  return wordIndex(doc, 'shared/capital-words', CAPITAL_WORD);
+}
+
 /**
  * The positions, ascending, where `name` may stand as written with no letter or digit before it: the starts of
  * the text's words equal to the name's first word. Null when the name does not start with a capital (then only a
@@ -36,5 +41,5 @@ export function lowerWordStartsOf(doc: AnalysedDoc, name: string): readonly numb
  */
 export function wordStartsOf(doc: AnalysedDoc, name: string): readonly number[] | null {
   const lead = LEAD_WORD.exec(name)?.[0];
-  return lead ? (wordIndex(doc, 'shared/capital-words', CAPITAL_WORD).get(lead) ?? []) : null;
+  return lead ? (capitalWords(doc).get(lead) ?? []) : null;
 }

@@ -5,8 +5,8 @@ import { createRequire } from 'node:module';
 // the library without its entry point, which loads and registers all of its ~80 locales: English is registered below
 import countriesI18n from 'i18n-iso-countries/index.js';
 import type { Country } from 'world-countries';
-import { alternation } from './kit.ts';
 import { wordMap } from './lexicon.ts';
+import { WholeWords } from './word-runs.ts';
 
 const require = createRequire(import.meta.url);
 countriesI18n.registerLocale(require('i18n-iso-countries/langs/en.json'));
@@ -49,17 +49,10 @@ export const COUNTRY_BY_NAME: ReadonlyMap<string, string> = names;
 /** Exact-case English demonym → alpha-2 ("Russian" → RU, "North Korean" → KP). */
 export const COUNTRY_BY_DEMONYM: ReadonlyMap<string, string> = demonyms;
 
-/** Matches a country name or abbreviation as a whole word; group 1 is the name. Longest first. */
-const COUNTRY_NAME_SOURCE = `(?<![\\p{L}\\p{N}])(${alternation(names.keys())})(?![\\p{L}\\p{N}]|\\.[\\p{L}])`;
-/** Matches a demonym as a whole word; group 1 is the demonym. Longest first. */
-const DEMONYM_SOURCE = alternation(demonyms.keys(), { wholeWord: true });
-
-export function countryRegex(flags = 'gu'): RegExp {
-  return new RegExp(COUNTRY_NAME_SOURCE, flags);
-}
-export function demonymRegex(flags = 'gu'): RegExp {
-  return new RegExp(DEMONYM_SOURCE, flags);
-}
+/** Country names and abbreviations as whole words, not followed by "." and a letter ("U.S" in "U.S.A" is no match). */
+export const COUNTRY_NAMES = new WholeWords(names.keys(), { dotLetter: true });
+/** Demonyms as whole words. */
+export const DEMONYMS = new WholeWords(demonyms.keys());
 
 /** alpha-2 of a name or demonym as written, or undefined. */
 export function countryCode(word: string): string | undefined {

@@ -2,10 +2,11 @@
 // small and indexed at module load; the city table is read on first use only, in its compact form (city-table.ts).
 import { createRequire } from 'node:module';
 import type { Country } from 'world-countries';
-import { alternation } from './kit.ts';
 import { CityTable } from './city-table.ts';
 import { COUNTRY_BY_DEMONYM, COUNTRY_BY_NAME } from './countries.ts';
 import { lexicon } from './word-tags.ts';
+import { WholeWords } from './word-runs.ts';
+import { remembered } from './remembered.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -63,14 +64,8 @@ for (const c of worldCountries) for (const cap of c.capital ?? []) capitals.set(
 export function isCapital(name: string): string | undefined {
   return capitals.get(name);
 }
-/** Capital cities as whole words; group 1 is the name. */
-export const CAPITAL_RE = new RegExp(
-  alternation(
-    [...capitals.keys()].filter((c) => c.length >= 4 && !isCommonWord(c)),
-    { wholeWord: true },
-  ),
-  'gu',
-);
+/** Capital cities as whole words, those of four letters or more that are no ordinary word. */
+export const CAPITALS = new WholeWords([...capitals.keys()].filter((c) => c.length >= 4 && !isCommonWord(c)));
 
 // Several territories share a demonym with a larger state ("French": France and the French Southern
 // Territories; "American": the US and its islands); the sovereign, then the largest, is the usual sense.
@@ -115,15 +110,13 @@ export function usStateByAbbreviation(abbr: string): Subdivision | null | undefi
 }
 
 let cityTable: CityTable | undefined;
-function cities() {
-  cityTable ??= CityTable.load();
-  return cityTable;
-}
+// the table's answer for a name, remembered: a binary search of the text slices a key at each step
+const cityRows = remembered((name) => (cityTable ??= CityTable.load()).lookup(name));
 
 /** Places a city name can denote, optionally only inside one country (and subdivision). */
 export function cityPlaces(name: string, country?: string, region?: string): Place[] {
   const out: Place[] = [];
-  for (const c of cities().lookup(name)) {
+  for (const c of cityRows(name)) {
     if (country && c.country !== country) continue;
     const r = stateName.get(`${c.country}-${c.state}`) ?? null;
     if (region && r !== region) continue;

@@ -5,7 +5,7 @@ import { attackerBefore, isAttackerContext, inOtherIncident } from './lib/mentio
 import { areaAtStart, cityAtEnd, PLACE_RUN } from './lib/phrases.ts';
 
 // Commas before a capital are rare enough to look for first; the runs around them are read from there.
-const COMMA = /(?<=[\p{L}.]),[ ]?(?=\p{Lu})/gu;
+const COMMA = /,(?<=[\p{L}.],)[ ]?(?=\p{Lu})/gu; // the comma first, its look behind after: far faster than a look behind at every place
 const RUN_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}])${PLACE_RUN}$`, 'u');
 const RUN_AFTER = new RegExp(PLACE_RUN, 'uy');
 const KNOWN_CITY = 0.9; // a gazetteer city inside the state or country written after it

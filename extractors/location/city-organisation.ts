@@ -18,6 +18,11 @@ const AFTER =
 // "Boston University", "Denver Medical Center": named after a town more often than not, but also after people ("Howard University")
 const AFTER_INSTITUTION = String.raw`\s+(?:University|College|Medical\s+Center|Medical\s+Centre|General\s+Hospital|Hospital)\b`;
 const ORG = new RegExp(String.raw`\b${BEFORE}(${NAME})|(?<![\p{L}\p{N}]|(?:and|&)\s)(${NAME_BEFORE_WORD})(?:${AFTER}|(${AFTER_INSTITUTION}))`, 'gu');
+// A word every match holds (the pattern opens at every capital): a text without one is not searched.
+const ORG_WORD = new RegExp(
+  String.raw`City|Town|Village|Borough|Municipality|Port|Universit|Hospital|H[ôo]pital|Ayuntamiento|Comune|Commune|Ville|Stadt|stadt|Gemeente` +
+    String.raw`|Mairie|Council|Department|Schools|School|kommune|Authority|College|Medical`,
+);
 const CITY_ORGANISATION = 0.85;
 
 /** Longest part of the run that is a city known to the gazetteer ("Jerez de la Frontera", not "Jerez"; "Gloucester" in "The Gloucester"). */
@@ -57,7 +62,7 @@ export default defineRule({
     'The database is used by Acme, Globex, City of Dallas, Initech and others, but the breach hit a gaming site.',
   ],
   *propose(doc) {
-    if (!isIncidentDoc(doc) || !isVictimStory(doc)) return;
+    if (!ORG_WORD.test(doc.text) || !isIncidentDoc(doc) || !isVictimStory(doc)) return;
     const found = matches(ORG, doc.text);
     for (const m of found) {
       const run = m[1] ?? m[2]!;

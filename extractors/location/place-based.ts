@@ -11,6 +11,7 @@ const BASED = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(${PLACE_RUN})[ -](?:based|headquartered)\b|\b(?:based` + String.raw`|headquartered)\s+in\s+(?:the\s+)?(${PLACE_RUN})`,
   'gu',
 );
+const BASED_WORD = /based|headquartered/;
 const BASED_AREA = 0.85; // a country or state said to be the organisation's home
 const BASED_CITY = 0.8; // a city name alone, accepted only when the gazetteer knows one country for it
 
@@ -57,7 +58,8 @@ export default defineRule({
     'Hackers based in Russia claimed it.',
   ],
   *propose(doc) {
-    if (!isIncidentDoc(doc) || !isVictimStory(doc)) return;
+    // the pattern opens at every capital: a text that never writes "based" or "headquartered" is not searched
+    if (!BASED_WORD.test(doc.text) || !isIncidentDoc(doc) || !isVictimStory(doc)) return;
     for (const m of matches(BASED, doc.text)) {
       const run = m[1] ?? m[2]!;
       const hit = placeOf(run, doc);

@@ -13,6 +13,7 @@ const BEFORE = new RegExp(
     String.raw`\s+(?:the\s+)?(?:[A-Z][\w&.'’-]*\s+){0,3}[A-Z][\w&.'’-]*,\s+an?\s+(?:[\w-]+\s+)?$`,
   'u',
 );
+const APPOSITION = /,\s+an?\s/;
 // the demonym qualifies a business or a group, not a place or a person
 const AFTER = /^(?:[\s-]+[\w-]+){0,2}?[\s-]+(?:firm|company|vendor|group|outfit|contractor|maker|developer|start-?up|business|gang|hackers?)\b/i;
 // what the cue must speak of: the attack or the attackers' tool, not a product the victim used
@@ -45,7 +46,8 @@ export default defineRule({
       const s = doc.sentenceAt(p.start);
       const from = Math.max(s?.start ?? 0, p.start - WINDOW);
       const before = doc.text.slice(from, p.start);
-      const m = firstMatch(BEFORE, before);
+      // BEFORE ends in ", a(n) …": a window without that is not searched from every place
+      const m = APPOSITION.test(before) ? firstMatch(BEFORE, before) : null;
       if (!m || !ATTACK_BEFORE.test(before.slice(0, m.index)) || !AFTER.test(doc.text.slice(p.end, p.end + 40))) continue;
       if (negated(doc, from + m.index, p.end)) continue;
       yield { value: { country: p.code, actor: null }, confidence: APPOSITIVE, evidence: [span(doc.text, from + m.index, p.end)] };

@@ -12,6 +12,7 @@ const ONE_DEVICE = new RegExp(
     String.raw`|the\s+(?:[\w-]+\s+){0,2}?[\w-]+['’]s)\s+(?:[\w-]+\s+){0,2}?${DEVICE}\b(?!s|\s+(?:code|program|science|systems?|network|virus|security)))`,
   'gi',
 );
+const DEVICE_WORD = /laptop|computer|pc|workstation|desktop|mac/i; // a part of every DEVICE
 // the verb before the computer: "stole a laptop", "infected a workstation", "the theft of a laptop"
 const HIT_BEFORE = new RegExp(
   String.raw`\b(?:st(?:ole|olen|ealing)|theft\s+of|loss\s+of|lost|infect(?:ed|ing)|compromis(?:ed|ing)|hack(?:ed|ing)(?:\s+into)?` +
@@ -49,6 +50,8 @@ export default defineRule({
     const { text } = doc;
     if (!/laptop|computer|\bpc\b|workstation|desktop|\bmac/i.test(text)) return;
     for (const s of doc.sentences) {
+      // the pattern tries every word of a sentence: one that names no computer is passed over
+      if (!DEVICE_WORD.test(s.text)) continue;
       for (const m of matches(ONE_DEVICE, s.text)) {
         const before = s.text.slice(Math.max(0, m.index - 40), m.index);
         const after = s.text.slice(m.index + m[0].length, m.index + m[0].length + 140);

@@ -5,7 +5,7 @@ import { escapeLiteral as escape, firstMatch, genreOf, matches, storyFocus, type
 import { COUNTRY_BY_NAME } from '../../_shared/countries.ts';
 import { cityPlaces, isCapital, isCommonWord, nameTags, type Place } from '../../_shared/gazetteer.ts';
 import { isAttackerContext, mentions } from './mentions.ts';
-import { CAPITAL_RE } from '../../_shared/gazetteer.ts';
+import { CAPITALS } from '../../_shared/gazetteer.ts';
 import { PLACE_RUN } from './phrases.ts';
 import { regionOf } from './parse.ts';
 import { subdivisionAsWritten } from './regions.ts';
@@ -128,7 +128,7 @@ function victimCountries(doc: AnalysedDoc): ReadonlySet<string> {
         .filter((m) => !isAttackerContext(doc.text, m))
         .map((m) => m.place.country),
     );
-    for (const m of matches(CAPITAL_RE, doc.text)) s.add(isCapital(m[1]!)!);
+    for (const m of CAPITALS.find(doc)) s.add(isCapital(m.word)!);
     // so does a province it places something in: "Gloucester City Council in Gloucestershire"
     for (const m of matches(IN_RUN, doc.text)) {
       const sub = subdivisionAsWritten(m[1]!);
@@ -145,6 +145,15 @@ function victimCountries(doc: AnalysedDoc): ReadonlySet<string> {
  * `sure` is for names a pattern already marks as a city ("City of X"), which may be ordinary words.
  */
 export function cityInDoc(doc: AnalysedDoc, name: string, sure = false): Place | undefined {
+  // asked again for the same name by each rule that reads it (and by city-organisation for every part of a run)
+  const memo = doc.once('location/city-in-doc', () => new Map<string, Place | undefined>());
+  const key = `${sure ? 1 : 0}${name}`;
+  let place = memo.get(key);
+  if (place === undefined && !memo.has(key)) memo.set(key, (place = settleCity(doc, name, sure)));
+  return place && { ...place };
+}
+
+function settleCity(doc: AnalysedDoc, name: string, sure: boolean): Place | undefined {
   if (name.length < 3 || CALENDAR.test(name) || COUNTRY_BY_NAME.has(name)) return undefined;
   if (!sure && (name.length < 4 || isCommonWord(name))) return undefined;
   let places = cityPlaces(name);
@@ -214,14 +223,15 @@ function regionAfterCity(doc: AnalysedDoc, city: string, country: string): strin
 // Both patterns of calledRegion need a unit word: a text with none (most of them) is answered at once, and the
 // answer for a name is remembered per text, since the same place is asked about at each of its mentions.
 const ANY_UNIT = /Provin|R[eé]gion|County|Prefecture|Oblast|Canton|Department|Département|State/i;
-let calledMemo = { text: '', units: false, names: new Map<string, boolean>(), around: { before: [] as number[], after: [] as number[] } };
+type UnitPhrases = { before: number[]; after: number[] };
+let calledMemo: { text: string; units: boolean; names: Map<string, boolean>; around?: UnitPhrases } = { text: '', units: false, names: new Map() };
 
 /** True when the text calls the name a province or region ("Province de Namur", "the Namur region"): not a city then. */
 export function calledRegion(text: string, name: string): boolean {
-  if (calledMemo.text !== text) calledMemo = { text, units: ANY_UNIT.test(text), names: new Map(), around: unitPhrases(text) };
+  if (calledMemo.text !== text) calledMemo = { text, units: ANY_UNIT.test(text), names: new Map() };
   if (!calledMemo.units) return false;
   let called = calledMemo.names.get(name);
-  if (called === undefined) calledMemo.names.set(name, (called = patternCalls(text, name, calledMemo.around)));
+  if (called === undefined) calledMemo.names.set(name, (called = patternCalls(text, name, (calledMemo.around ??= unitPhrases(text)))));
   return called;
 }
 
@@ -232,10 +242,20 @@ const UNIT_OF = new RegExp(
   'gi',
 );
 const UNIT_AFTER = String.raw`\s+(?:province|region|prefecture|county|oblast|canton|department|state)\b`;
-const UNIT_AFTER_RE = new RegExp(UNIT_AFTER, 'gi');
+// The unit word of UNIT_AFTER alone: found first, then its white space walked back over (as UNIT_AFTER's matches start where
+// that white space starts), since a pattern opening with \s+ is tried at every space.
+const UNIT_WORD = /(?:province|region|prefecture|county|oblast|canton|department|state)\b/gi;
+const SPACE = /\s/;
 
-function unitPhrases(text: string): { before: number[]; after: number[] } {
-  return { before: [...text.matchAll(UNIT_OF)].map((m) => m.index + m[0].length), after: [...text.matchAll(UNIT_AFTER_RE)].map((m) => m.index) };
+function unitPhrases(text: string): UnitPhrases {
+  const after: number[] = [];
+  for (const m of text.matchAll(UNIT_WORD)) {
+    let at = m.index;
+    if (at === 0 || !SPACE.test(text[at - 1]!)) continue;
+    while (at > 0 && SPACE.test(text[at - 1]!)) at--;
+    after.push(at);
+  }
+  return { before: [...text.matchAll(UNIT_OF)].map((m) => m.index + m[0].length), after };
 }
 
 function patternCalls(text: string, name: string, around: { before: readonly number[]; after: readonly number[] }): boolean {

@@ -2,8 +2,9 @@
 // rules, with the context tests that tell the victim's place from the attackers' ("Russian hackers").
 import { alternation } from '../../_shared/kit.ts';
 import { wordList } from '../../_shared/lexicon.ts';
-import { matches, type AnalysedDoc, type Span } from '../../_shared/kit.ts';
-import { countryCode, countryRegex, demonymRegex } from '../../_shared/countries.ts';
+import type { AnalysedDoc, Span } from '../../_shared/kit.ts';
+import { COUNTRY_NAMES, countryCode, DEMONYMS } from '../../_shared/countries.ts';
+import { WholeWords } from '../../_shared/word-runs.ts';
 import { cityPlaces, demonymCountry, isCommonWord, nameTags, subdivisions, US_STATES, type Place } from '../../_shared/gazetteer.ts';
 
 export type MentionKind = 'country' | 'demonym' | 'state';
@@ -15,16 +16,8 @@ export interface Mention {
   place: Place;
 }
 
-const US_STATE_RE = new RegExp(
-  alternation(
-    US_STATES.map((s) => s.name),
-    { wholeWord: true },
-  ),
-  'gu',
-);
+const US_STATE_NAMES = new WholeWords(US_STATES.map((s) => s.name));
 const STATE_BY_NAME = new Map(US_STATES.map((s) => [s.name, s]));
-const COUNTRY_RE = countryRegex();
-const DEMONYM_RE = demonymRegex();
 
 // Alternative spellings in the country data that are ordinary English words ("Island" is Iceland's).
 const NOT_COUNTRIES = new Set(['Island']);
@@ -74,31 +67,30 @@ function findMentions(doc: AnalysedDoc): Mention[] {
   const out: Mention[] = [];
   const taken: Array<[number, number]> = [];
   const free = (s: number, e: number) => !taken.some(([a, b]) => s < b && a < e);
-  const scan = (re: RegExp, kind: MentionKind, place: (name: string, start: number, end: number) => Place | undefined) => {
-    for (const m of matches(re, doc.text)) {
-      const start = m.index; // the group is the whole match: its lookarounds take no text
-      const end = start + m[1]!.length;
-      const p = place(m[1]!, start, end);
+  const scan = (list: WholeWords, kind: MentionKind, place: (name: string, start: number, end: number) => Place | undefined) => {
+    for (const { index: start, word: name } of list.find(doc)) {
+      const end = start + name.length;
+      const p = place(name, start, end);
       if (!p || !free(start, end)) continue;
       taken.push([start, end]);
-      out!.push({ kind, start, end, name: m[1]!, place: p });
+      out!.push({ kind, start, end, name, place: p });
     }
   };
-  scan(US_STATE_RE, 'state', (n, _s, end) =>
+  scan(US_STATE_NAMES, 'state', (n, _s, end) =>
     n === 'Georgia' || inOutletName(doc.text, end) ? undefined : { country: 'US', region: STATE_BY_NAME.get(n)!.name, city: null },
   );
-  scan(COUNTRY_RE, 'country', (n, start, end) => {
+  scan(COUNTRY_NAMES, 'country', (n, start, end) => {
     // "US$70,000" is a currency
     if (doc.text[end] === '$') return undefined;
     const c = countryCode(n);
     return c && !insideOtherName(doc.text, start, end, n) ? { country: c, region: null, city: null } : undefined;
   });
-  scan(DEMONYM_RE, 'demonym', (n) => {
+  scan(DEMONYMS, 'demonym', (n) => {
     const c = demonymCountry(n) ?? countryCode(n);
     return c ? { country: c, region: null, city: null } : undefined;
   });
   // Georgia the state when the text is otherwise American ("Atlanta, Georgia's capital"), Georgia the country otherwise
-  const american = out.some((m) => m.place.country === 'US') || US_COUNTY.test(doc.text);
+  const american = out.some((m) => m.place.country === 'US') || (doc.text.includes(' County') && US_COUNTY.test(doc.text));
   for (const m of out) {
     if (m.name !== 'Georgia' || !(american || georgianCityBefore(doc.text, m.start) || calledState(doc.text, m))) continue;
     Object.assign(m, { kind: 'state', place: { country: 'US', region: 'Georgia', city: null } });
@@ -152,6 +144,16 @@ const RESEARCHER = /^(?:(?:cyber-?)?security|infosec|anti-?(?:virus|malware)|res
 
 /** True when the mention names where the attackers (or the researchers who found them) are rather than where the victim is. */
 export function isAttackerContext(text: string, m: { start: number; end: number }): boolean {
+  // asked about the same mention by several rules: the answers for the current text are kept
+  if (attackerMemo.text !== text) attackerMemo = { text, answers: new Map() };
+  const key = `${m.start}:${m.end}`;
+  let answer = attackerMemo.answers.get(key);
+  if (answer === undefined) attackerMemo.answers.set(key, (answer = attackerContext(text, m)));
+  return answer;
+}
+let attackerMemo = { text: '', answers: new Map<string, boolean>() };
+
+function attackerContext(text: string, m: { start: number; end: number }): boolean {
   const words = phraseAfter(text, m.end);
   if (words.some((w) => w.split('-').some((p) => ATTACKER.test(p)) || ATTACKER.test(w))) return true;
   if (words.length && RESEARCHER.test(words[0]!)) return true;
@@ -235,6 +237,15 @@ const OTHER_INCIDENT = new RegExp(
 const SENTENCE_END = /[.!?]["”’]?\s|\n/g;
 /** The sentence holding the span (up to 300 characters either side of it), with its bounds in the text. */
 function sentenceAround(text: string, m: { start: number; end: number }): Span {
+  // notOneVictimsPlace asks three times in a row for the same mention
+  if (lastSentence.text === text && lastSentence.start === m.start && lastSentence.end === m.end) return lastSentence.span;
+  const span = findSentenceAround(text, m);
+  lastSentence = { text, start: m.start, end: m.end, span };
+  return span;
+}
+let lastSentence = { text: '', start: -1, end: -1, span: { start: 0, end: 0, text: '' } as Span };
+
+function findSentenceAround(text: string, m: { start: number; end: number }): Span {
   const window = Math.max(0, m.start - 300);
   let start = window;
   for (const e of text.slice(window, m.start).matchAll(SENTENCE_END)) start = window + e.index + e[0].length;

@@ -5,20 +5,24 @@ import { places } from './places.ts';
 
 const NAME = String.raw`(?!(?:The|A|An|This|That|Its|Their)\b)([A-Z][\w-]*[A-Za-z0-9](?:[ \t]+[A-Z][\w-]*[A-Za-z0-9]){0,2})`;
 const GROUP = String.raw`(?:group|gang|unit|actor|operation|crew|collective|syndicate|outfit|cartel)`;
+const GROUP_WORD = /group|gang|unit|actor|operation|crew|collective|syndicate|outfit|cartel/;
 // "a strain known as SamSam" names malware, not a group, so "known as" is no cue. Strongest first: an appositive that
-// defines the name, then a claim or an attribution, then "X ransomware".
-const PATTERNS: readonly RegExp[] = [
-  new RegExp(String.raw`${NAME},\s+an?\s+(?:[\w-]+\s+){0,5}?${GROUP}\b`, 'dgu'),
-  new RegExp(
-    String.raw`\b(?:calling\s+itself|(?:ransomware|hacker|hacking|threat|criminal|cybercrime)\s+${GROUP}(?:\s+(?:known\s+as|called|named` +
-      String.raw`|dubbed))?)\s+["“]?${NAME}`,
-    'dgu',
-  ),
-  new RegExp(String.raw`\b(?:carried\s+out|claimed|conducted|perpetrated|launched)\s+by\s+(?:the\s+)?${NAME}`, 'dgu'),
-  new RegExp(String.raw`\b(?:attributed|linked)\s+(?:the\s+(?:attack|breach|intrusion|incident)\s+)?to\s+(?:the\s+)?${NAME}`, 'dgu'),
-  new RegExp(String.raw`(?:^|[.!?]\s+|\bthe\s+)${NAME}\s+(?:later\s+)?(?:claimed|claims|has\s+claimed)\b`, 'dgmu'),
-  new RegExp(String.raw`\b${NAME}\s+(?:ransomware|extortion)\s+(?:${GROUP}|gang)`, 'dgu'),
-  new RegExp(String.raw`\bthe\s+${NAME}\s+(?:ransomware\s+)?(?:gang|group)\b`, 'dgu'),
+// defines the name, then a claim or an attribution, then "X ransomware". A pattern that opens on a capitalised name is
+// tried at every capital: `needs` holds words its every match contains, and a text without them is not searched.
+const PATTERNS: readonly { re: RegExp; needs?: RegExp }[] = [
+  { re: new RegExp(String.raw`${NAME},\s+an?\s+(?:[\w-]+\s+){0,5}?${GROUP}\b`, 'dgu'), needs: GROUP_WORD },
+  {
+    re: new RegExp(
+      String.raw`\b(?:calling\s+itself|(?:ransomware|hacker|hacking|threat|criminal|cybercrime)\s+${GROUP}(?:\s+(?:known\s+as|called|named` +
+        String.raw`|dubbed))?)\s+["“]?${NAME}`,
+      'dgu',
+    ),
+  },
+  { re: new RegExp(String.raw`\b(?:carried\s+out|claimed|conducted|perpetrated|launched)\s+by\s+(?:the\s+)?${NAME}`, 'dgu') },
+  { re: new RegExp(String.raw`\b(?:attributed|linked)\s+(?:the\s+(?:attack|breach|intrusion|incident)\s+)?to\s+(?:the\s+)?${NAME}`, 'dgu') },
+  { re: new RegExp(String.raw`(?:^|[.!?]\s+|\bthe\s+)${NAME}\s+(?:later\s+)?(?:claimed|claims|has\s+claimed)\b`, 'dgmu'), needs: /claim/ },
+  { re: new RegExp(String.raw`\b${NAME}\s+(?:ransomware|extortion)\s+(?:${GROUP}|gang)`, 'dgu'), needs: /ransomware|extortion/ },
+  { re: new RegExp(String.raw`\bthe\s+${NAME}\s+(?:ransomware\s+)?(?:gang|group)\b`, 'dgu'), needs: /gang|group/ },
 ];
 // Capitalised words that start sentences or name institutions, never attacker groups.
 const NOT_ACTOR = new RegExp(
@@ -40,7 +44,8 @@ function findActor(doc: AnalysedDoc): { name: string; start: number; end: number
   // A round-up's digest items tell of other incidents: their groups stand in only when the lead names none.
   const digest = digestItems(doc.blocks);
   const inDigest = (s: number) => digest.length >= 2 && digest.some((b) => s >= b.start && s < b.end);
-  for (const re of PATTERNS) {
+  for (const { re, needs } of PATTERNS) {
+    if (needs && !needs.test(doc.text)) continue;
     for (const m of matches(re, doc.text)) {
       if (found) break;
       const name = m[1]!;

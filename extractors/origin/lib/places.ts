@@ -2,7 +2,8 @@
 // metonyms ("linked to Moscow"), found once per document and shared by every origin rule.
 // Coder write-ups often lower-case demonyms ("an indian hacker group"), so demonyms match in any case;
 // names match in any case only when the lower-case form is not also an ordinary word.
-import { matches, type AnalysedDoc } from '../../_shared/kit.ts';
+import type { AnalysedDoc } from '../../_shared/kit.ts';
+import { LETTERS_MARKS, wordRuns } from '../../_shared/word-runs.ts';
 import { createRequire } from 'node:module';
 import type { Country } from 'world-countries';
 import { COUNTRY_BY_DEMONYM, COUNTRY_BY_NAME } from '../../_shared/countries.ts';
@@ -79,7 +80,9 @@ for (const key of new Set([...table.keys(), ...lower.keys()].map((k) => k.toLowe
   byFirstWord.set(first, list);
 }
 for (const list of byFirstWord.values()) list.sort((a, b) => b.length - a.length);
-const WORD = /[\p{L}\p{M}]+/gu;
+// A sigma lower-cases by its context, so a text lower-cased whole may differ from its words lower-cased one by one there.
+const SIGMA_IN_NAMES = [...byFirstWord.values()].some((list) => list.some((k) => /[σς]/.test(k)));
+const NUMBER_BEFORE = /\p{N}/u;
 const BOUNDARY_AFTER = /^(?:$|[^\p{L}\p{N}.]|\.(?!\p{L}))/u;
 // Every origin rule asks for the same mentions; one scan per document serves them all.
 /** Every country name, demonym or capital in the document, in text order. */
@@ -87,21 +90,31 @@ export function places(doc: AnalysedDoc): readonly Place[] {
   return doc.once('origin/places', () => findPlaces(doc));
 }
 
+// The words are the document's runs of letters and marks (as /[\p{L}\p{M}]+/gu finds them); after a place the scan goes
+// on right after its name, inside a run when the name ends before its marks. Names are compared with the text lower-cased
+// once: it lower-cases as its parts do unless a letter lower-cases to two ("İ") or a name holds a
+// sigma, and then each candidate is lower-cased on its own.
 function findPlaces(doc: AnalysedDoc): readonly Place[] {
   const text = doc.text;
+  const lowered = text.toLowerCase();
+  const same = lowered.length === text.length && !SIGMA_IN_NAMES;
   const out: Place[] = [];
-  const words = matches(WORD, text);
-  for (const m of words) {
-    const keys = byFirstWord.get(m[0].toLowerCase());
-    if (!keys || (m.index > 0 && /[\p{N}]/u.test(text[m.index - 1]!))) continue;
+  const runs = wordRuns(doc, LETTERS_MARKS);
+  let from = 0;
+  for (let i = 0; i < runs.length; i += 2) {
+    const end = runs[i + 1]!;
+    if (end <= from) continue;
+    const start = Math.max(runs[i]!, from);
+    const keys = byFirstWord.get(same ? lowered.slice(start, end) : text.slice(start, end).toLowerCase());
+    if (!keys || (start > 0 && NUMBER_BEFORE.test(text[start - 1]!))) continue;
     for (const key of keys) {
-      const word = text.substr(m.index, key.length);
-      if (word.toLowerCase() !== key || !BOUNDARY_AFTER.test(text.slice(m.index + key.length, m.index + key.length + 2))) continue;
-      const exact = table.get(word);
+      if (same ? !lowered.startsWith(key, start) : text.substr(start, key.length).toLowerCase() !== key) continue;
+      if (!BOUNDARY_AFTER.test(text.slice(start + key.length, start + key.length + 2))) continue;
+      const exact = table.get(text.substr(start, key.length));
       const hit = exact ?? lower.get(key);
       if (!hit) continue;
-      out.push({ start: m.index, end: m.index + key.length, code: hit.code, kind: hit.kind, exact: !!exact });
-      words.continueAt(m.index + key.length);
+      out.push({ start, end: start + key.length, code: hit.code, kind: hit.kind, exact: !!exact });
+      from = start + key.length;
       break;
     }
   }

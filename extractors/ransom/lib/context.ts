@@ -110,6 +110,8 @@ const UNKNOWN = new RegExp(
   'i',
 );
 
+const WHETHER = /whether|if/i;
+
 /** Where the text says no ransom was demanded, if it does. */
 export function denial(doc: AnalysedDoc): RegExpExecArray | null {
   return doc.once('ransom/denial', () => firstMatch(DENIAL, doc.text));
@@ -117,5 +119,6 @@ export function denial(doc: AnalysedDoc): RegExpExecArray | null {
 
 /** The text leaves open whether a ransom was demanded: an attack alone does not settle it. */
 export function demandLeftOpen(doc: AnalysedDoc): boolean {
-  return UNKNOWN.test(doc.text);
+  // three rules ask; the pattern needs "whether" or "if", so a text without either is answered at once
+  return doc.once('ransom/left-open', () => WHETHER.test(doc.text) && UNKNOWN.test(doc.text));
 }

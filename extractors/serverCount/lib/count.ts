@@ -26,13 +26,17 @@ const MODIFIER =
 const NOT_DATE = String.raw`(?!(?:st|nd|rd|th)?\s+(?:of\s+)?(?:${MONTH_SOURCE})\b)`;
 /** A count of nouns: group n is the number, the noun alternation is given by the caller. */
 export function countPattern(nouns: string): RegExp {
-  return new RegExp(
+  const re = new RegExp(
     String.raw`\b(?<n>${NUMBER_SOURCE})${NOT_DATE}${RANGE_HIGH}\s+${OWNER}?(?:other\s+)?${MODIFIER}(?:${nouns})\b` +
       String.raw`(?<more>(?:\s*,?\s*and\s+(?:${NUMBER_SOURCE})\s+` +
       String.raw`${MODIFIER}(?:${nouns})\b)*)`,
     'gi',
   );
+  NOUNS.set(re, new RegExp(nouns, 'i'));
+  return re;
 }
+// The nouns of each count pattern: the pattern tries every word of a sentence, and a sentence without its noun is passed over.
+const NOUNS = new WeakMap<RegExp, RegExp>();
 const AND_COUNT = new RegExp(String.raw`\band\s+(${NUMBER_SOURCE})\s`, 'gi');
 
 // the number sizes a fleet or a limit, not what was hit
@@ -59,7 +63,7 @@ const HABITUAL = /\b(?:(?:every|each|per)\s+(?:day|week|month|year)|usually|typi
 /** Counts matched by re in sentence s that report machines hit, not a fleet. */
 export function countsIn(doc: AnalysedDoc, s: Sentence, re: RegExp): Count[] {
   const out: Count[] = [];
-  if (!INCIDENT.test(s.text) || HABITUAL.test(s.text)) return out;
+  if (NOUNS.get(re)?.test(s.text) === false || !INCIDENT.test(s.text) || HABITUAL.test(s.text)) return out;
   const found = matches(re, s.text);
   for (const m of found) {
     const n = m.groups!.n!;
