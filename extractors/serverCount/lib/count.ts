@@ -36,7 +36,8 @@ export function countPattern(nouns: string): RegExp {
   return re;
 }
 // The nouns of each count pattern: the pattern tries every word of a sentence, and a sentence without its noun is passed over.
-const NOUNS = new WeakMap<RegExp, RegExp>();
+// keyed by pattern (module-level constants, a handful), not by document
+const NOUNS = new Map<RegExp, RegExp>();
 const AND_COUNT = new RegExp(String.raw`\band\s+(${NUMBER_SOURCE})\s`, 'gi');
 
 // the number sizes a fleet or a limit, not what was hit

@@ -44,7 +44,8 @@ interface Searchers {
   within: RegExp[];
 }
 const SPANS = [24, 64, 160, 400];
-const searchers = new WeakMap<RegExp, Searchers>();
+// keyed by trigger (module-level constants, declared once), not by document
+const searchers = new Map<RegExp, Searchers>();
 function searchersOf(re: RegExp): Searchers {
   let s = searchers.get(re);
   if (!s) {
