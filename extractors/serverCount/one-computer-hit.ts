@@ -12,7 +12,7 @@ const ONE_DEVICE = new RegExp(
     String.raw`|the\s+(?:[\w-]+\s+){0,2}?[\w-]+['’]s)\s+(?:[\w-]+\s+){0,2}?${DEVICE}\b(?!s|\s+(?:code|program|science|systems?|network|virus|security)))`,
   'gi',
 );
-const DEVICE_WORD = /laptop|computer|pc|workstation|desktop|mac/i; // a part of every DEVICE
+const DEVICE_WORD = new RegExp(DEVICE, 'i'); // every match holds one ("a machine" too, which the text's own pre-test leaves out)
 // the verb before the computer: "stole a laptop", "infected a workstation", "the theft of a laptop"
 const HIT_BEFORE = new RegExp(
   String.raw`\b(?:st(?:ole|olen|ealing)|theft\s+of|loss\s+of|lost|infect(?:ed|ing)|compromis(?:ed|ing)|hack(?:ed|ing)(?:\s+into)?` +
