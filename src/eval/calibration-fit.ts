@@ -227,11 +227,11 @@ export function fitCalibration(obs: readonly Observation[]): CalibrationTable {
   // the field level leans on the rules' own mean score only as much as one judgement would
   // (genresDiffer: or the field's, pooled over the genres, where they do not differ beyond noise)
   const own = (t: Tally) => (t.hits + t.raw / t.n) / (t.n + 1);
-  const genres = (field: string) => [...byRule].filter(([k]) => afterGenre(k) === field).map(([, t]) => t);
-  for (const [key, t] of byRule) {
-    const field = afterGenre(key);
-    table[key] = { p: round(own(genresDiffer(genres(field)) ? t : byField.get(field)!)), n: t.count };
-  }
+  const genresOf = new Map<string, Tally[]>();
+  for (const [key, t] of byRule) genresOf.set(afterGenre(key), [...(genresOf.get(afterGenre(key)) ?? []), t]);
+  // decided once a field: the genres' own figures, or the field's pooled one
+  const pooled = new Map([...genresOf].map(([field, ts]) => [field, genresDiffer(ts) ? undefined : byField.get(field)!]));
+  for (const [key, t] of byRule) table[key] = { p: round(own(pooled.get(afterGenre(key)) ?? t)), n: t.count };
   // each level shrinks towards the one above it (parentOf); a sparse field's levels lean on theirs with
   // SPARSE_PRIOR_WEIGHT and its detailed keys take their bucket's figure; a band of the learned victim ranking shrinks
   // towards the ranking's own mean probability in it, not the rule's figure

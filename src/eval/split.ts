@@ -10,13 +10,10 @@ export type Half = 'A' | 'B';
  * of the same documents (`npm run calibrate -- --splits N`: is a figure of the split or of the method?).
  */
 export function halfOf(id: string, salt = ''): Half {
-  return (createHash('sha256')
+  const first = createHash('sha256')
     .update(salt ? `${salt}\u0000${id}` : id)
-    .digest()[0]! &
-    1) ===
-    0
-    ? 'A'
-    : 'B';
+    .digest()[0]!;
+  return (first & 1) === 0 ? 'A' : 'B';
 }
 
 export function splitByHalf<T extends { id: string }>(items: readonly T[]): Record<Half, T[]> {
