@@ -26,15 +26,18 @@ const CLASSES = new Map([
   [DIGIT, /^\d$/u],
 ]);
 const bmpClasses = new Uint8Array(0x10000);
-function classOf(cp: number): number {
-  const known = cp < 0x10000 ? bmpClasses[cp]! : 0;
-  if (known) return known;
+// A closure here would give classOf a context allocated on every call, the cached answers too: the rare path stands apart.
+function classify(cp: number): number {
   const ch = String.fromCodePoint(cp);
   let k = KNOWN;
-  CLASSES.forEach((re, bit) => {
-    if (re.test(ch)) k |= bit;
-  });
-  if (cp < 0x10000) bmpClasses[cp] = k;
+  for (const [bit, re] of CLASSES) if (re.test(ch)) k |= bit;
+  return k;
+}
+
+function classOf(cp: number): number {
+  if (cp >= 0x10000) return classify(cp);
+  let k = bmpClasses[cp]!;
+  if (!k) bmpClasses[cp] = k = classify(cp);
   return k;
 }
 
