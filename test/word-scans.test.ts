@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../src/core/analyse/analyse.ts';
-import { capitalWords } from '../extractors/_shared/capital-words.ts';
+import { capitalWords, wordStartsOf } from '../extractors/_shared/capital-words.ts';
 
 const CAPITAL_WORD = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}]*/gu;
 
@@ -34,5 +34,19 @@ describe('capitalWords', () => {
       expect([...found]).toEqual([...byRegex(text)]);
     }
     expect(fixtures.length).toBeGreaterThan(5);
+  });
+});
+
+describe('wordStartsOf', () => {
+  it('looks up the lead word /^\\p{Lu}[\\p{L}\\p{N}]*/u finds', () => {
+    const LEAD = /^\p{Lu}[\p{L}\p{N}]*/u;
+    const names = ['Aichi Prefecture', 'Über', 'École-Normale', '3Com', 'aÉcole', '𝐀x y', 'A\ud800', 'Ǆemal', 'New York', 'X2 A1b', '', ' Lead'];
+    for (const text of tricky) {
+      const doc = analyse({ id: 't', text });
+      for (const name of [...names, ...text.split(/[\s,]+/)]) {
+        const lead = LEAD.exec(name)?.[0];
+        expect(wordStartsOf(doc, name)).toEqual(lead ? (byRegex(text).get(lead) ?? []) : null);
+      }
+    }
   });
 });

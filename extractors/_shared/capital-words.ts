@@ -5,7 +5,6 @@
 import type { AnalysedDoc } from './kit.ts';
 import { classAt, findRuns, LETTERS_NUMBERS, UPPER } from './char-classes.ts';
 
-const LEAD_WORD = /^\p{Lu}[\p{L}\p{N}]*/u;
 
 // Words that start in lower case, bounded by letters and ASCII digits (as the victim helpers' "written in lower case").
 const LOWER_WORD = /(?<![\p{L}\d])\p{Ll}[\p{L}\d]*/gu;
@@ -57,6 +56,14 @@ export function capitalWords(doc: AnalysedDoc): ReadonlyMap<string, readonly num
  * scan of the text answers).
  */
 export function wordStartsOf(doc: AnalysedDoc, name: string): readonly number[] | null {
-  const lead = LEAD_WORD.exec(name)?.[0];
+  const lead = leadWord(name);
   return lead ? (capitalWords(doc).get(lead) ?? []) : null;
+}
+
+/** What /^\p{Lu}[\p{L}\p{N}]*\/u matches in `name` (the name itself when it is one word), or undefined. */
+function leadWord(name: string): string | undefined {
+  if (!(classAt(name, 0) & UPPER)) return undefined;
+  let i = 0;
+  while (i < name.length && classAt(name, i) & LETTERS_NUMBERS) i += name.codePointAt(i)! > 0xffff ? 2 : 1;
+  return i === name.length ? name : name.slice(0, i);
 }

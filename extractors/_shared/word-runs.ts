@@ -12,6 +12,25 @@ export interface WordMatch {
 
 const OPENS_CAPITAL = /^\p{Lu}/u;
 
+// The first words of every list's names: a document's capitalised words are looked up here once, and each list then
+// reads only those some list opens with (a few, of the hundreds a text writes). A list made after a document's words
+// were sorted (a module loaded late) makes them sorted again.
+const FIRST_WORDS = new Set<string>();
+let listsMade = 0;
+type ListWords = { made: number; words: [first: string, starts: readonly number[]][] };
+
+function listWords(doc: AnalysedDoc): ListWords['words'] {
+  const held = doc.once('shared/list-first-words', (): ListWords => ({ made: -1, words: [] }));
+  if (held.made !== listsMade) {
+    held.made = listsMade;
+    held.words = [];
+    capitalWords(doc).forEach((starts, first) => {
+      if (FIRST_WORDS.has(first)) held.words.push([first, starts]);
+    });
+  }
+  return held.words;
+}
+
 /**
  * A list of names searched as whole words, exactly as the regex `alternation(names, { wholeWord: true })` with /gu
  * finds them (with `dotLetter`, also refusing a name followed by "." and a letter, as "U.S" in "U.S.A"): at each word
@@ -40,6 +59,8 @@ export class WholeWords {
       else this.#byFirst.set(first, [name]);
     }
     for (const list of this.#byFirst.values()) list.sort((a, b) => b.length - a.length);
+    for (const first of this.#byFirst.keys()) FIRST_WORDS.add(first);
+    listsMade++;
     const after = this.#dotLetter ? String.raw`(?![\p{L}\p{N}]|\.\p{L})` : String.raw`(?![\p{L}\p{N}])`;
     this.#others = others.length ? new RegExp(String.raw`(${alternation(others)})(?<![\p{L}\p{N}]\1)${after}`, 'gu') : undefined;
   }
@@ -48,12 +69,15 @@ export class WholeWords {
   find(doc: AnalysedDoc): WordMatch[] {
     const text = doc.text;
     const found: WordMatch[] = [];
-    for (const [first, starts] of capitalWords(doc)) {
+    for (const [first, starts] of listWords(doc)) {
       const names = this.#byFirst.get(first);
       if (!names) continue;
       for (const start of starts) {
-        const name = names.find((n) => text.startsWith(n, start) && this.#endsWord(text, start + n.length));
-        if (name) found.push({ index: start, word: name });
+        for (const name of names) {
+          if (!text.startsWith(name, start) || !this.#endsWord(text, start + name.length)) continue;
+          found.push({ index: start, word: name });
+          break;
+        }
       }
     }
     if (this.#others) {

@@ -88,8 +88,9 @@ const hashOf = (s: string, start: number, end: number): number => {
   for (let i = start; i < end; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
   return h;
 };
+// sparse (a sixteenth of the buckets used at most), so most words of a text land in an empty one
 let bucketBits = 4;
-while (1 << bucketBits < 2 * byFirstWord.size) bucketBits++;
+while (1 << bucketBits < 16 * byFirstWord.size) bucketBits++;
 const BUCKET_MASK = (1 << bucketBits) - 1;
 const buckets: (FirstWord[] | undefined)[] = Array.from({ length: BUCKET_MASK + 1 }, () => undefined);
 for (const [first, keys] of byFirstWord) (buckets[hashOf(first, 0, first.length) & BUCKET_MASK] ??= []).push({ first, keys });
@@ -97,7 +98,10 @@ for (const [first, keys] of byFirstWord) (buckets[hashOf(first, 0, first.length)
 function keysAt(s: string, start: number, end: number): readonly string[] | undefined {
   const list = buckets[hashOf(s, start, end) & BUCKET_MASK];
   if (!list) return undefined;
-  for (const { first, keys } of list) if (first.length === end - start && s.startsWith(first, start)) return keys;
+  for (let i = 0; i < list.length; i++) {
+    const { first, keys } = list[i]!;
+    if (first.length === end - start && s.startsWith(first, start)) return keys;
+  }
   return undefined;
 }
 // A sigma lower-cases by its context, so a text lower-cased whole may differ from its words lower-cased one by one there.
