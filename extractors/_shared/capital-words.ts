@@ -5,7 +5,6 @@
 import type { AnalysedDoc } from './kit.ts';
 import { classAt, findRuns, LETTERS_NUMBERS, UPPER } from './char-classes.ts';
 
-
 // Words that start in lower case, bounded by letters and ASCII digits (as the victim helpers' "written in lower case").
 const LOWER_WORD = /(?<![\p{L}\d])\p{Ll}[\p{L}\d]*/gu;
 const LOWER_LEAD = /^\p{Ll}[\p{L}\d]*/u;

@@ -4,8 +4,8 @@
 // characters once instead of running a regex with a look-behind at every place.
 
 export const LETTER = 1;
-export const MARK = 2;
-export const NUMBER = 4;
+const MARK = 2;
+const NUMBER = 4;
 /** `\p{Lu}` */
 export const UPPER = 8;
 const KNOWN = 16;
@@ -26,7 +26,7 @@ for (let c = 0; c < 128; c++) ASCII[c] = classify(String.fromCharCode(c));
 let others: Uint8Array | undefined;
 
 /** The class bits of code point `cp`. */
-export function classOf(cp: number): number {
+function classOf(cp: number): number {
   if (cp < 128) return ASCII[cp]!;
   others ??= new Uint8Array(0x110000);
   let c = others[cp]!;
