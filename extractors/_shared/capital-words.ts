@@ -3,77 +3,50 @@
 // whole text per name: that rescan made one long text take minutes (#12). A word is a run of letters and digits
 // with none right before it.
 import type { AnalysedDoc } from './kit.ts';
+import { classAt, findRuns, LETTERS_NUMBERS, UPPER } from './char-classes.ts';
 
-const LEAD_WORD = /^\p{Lu}[\p{L}\p{N}]*/u;
+// Words that start in lower case, bounded by letters and ASCII digits (as the victim helpers' "written in lower case").
+const LOWER_WORD = /(?<![\p{L}\d])\p{Ll}[\p{L}\d]*/gu;
 const LOWER_LEAD = /^\p{Ll}[\p{L}\d]*/u;
 
-// The index is built by walking the text's code points, not by a global regex: a match array per word was the
-// largest allocation of the shared helpers. A capitalised word is /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}]*/u, a lower-case
-// one (as the victim helpers' "written in lower case") /(?<![\p{L}\d])\p{Ll}[\p{L}\d]*/u: as the word class is the
-// look-behind's class and holds the opening letter's, each is a whole maximal run of word characters whose first
-// code point is a capital (a lower-case letter). The classes are the regexes' own, asked once per code point.
-const UPPER = 1;
-const LOWER = 2;
-const LETTER = 4;
-const NUMBER = 8;
-const DIGIT = 16;
-const KNOWN = 128;
-const CLASSES = new Map([
-  [UPPER, /^\p{Lu}$/u],
-  [LOWER, /^\p{Ll}$/u],
-  [LETTER, /^\p{L}$/u],
-  [NUMBER, /^\p{N}$/u],
-  [DIGIT, /^\d$/u],
-]);
-const bmpClasses = new Uint8Array(0x10000);
-// A closure here would give classOf a context allocated on every call, the cached answers too: the rare path stands apart.
-function classify(cp: number): number {
-  const ch = String.fromCodePoint(cp);
-  let k = KNOWN;
-  for (const [bit, re] of CLASSES) if (re.test(ch)) k |= bit;
-  return k;
-}
-
-function classOf(cp: number): number {
-  if (cp >= 0x10000) return classify(cp);
-  let k = bmpClasses[cp]!;
-  if (!k) bmpClasses[cp] = k = classify(cp);
-  return k;
-}
-
-function scanWords(text: string, opening: number, word: number): Map<string, number[]> {
-  const at = new Map<string, number[]>();
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const cp = text.codePointAt(i)!;
-    const k = classOf(cp);
-    i += cp > 0xffff ? 2 : 1;
-    if (!(k & word)) continue;
-    const begin = i - (cp > 0xffff ? 2 : 1);
-    for (let c = text.codePointAt(i); c !== undefined && classOf(c) & word; c = text.codePointAt(i)) i += c > 0xffff ? 2 : 1;
-    if (!(k & opening)) continue;
-    const w = text.slice(begin, i);
-    const list = at.get(w);
-    if (list) list.push(begin);
-    else at.set(w, [begin]);
-  }
-  return at;
-}
-
-function wordIndex(doc: AnalysedDoc, key: string, opening: number, word: number): ReadonlyMap<string, readonly number[]> {
-  return doc.once(key, () => scanWords(doc.text, opening, word));
+function wordIndex(doc: AnalysedDoc, key: string, re: RegExp): ReadonlyMap<string, readonly number[]> {
+  return doc.once(key, () => {
+    const at = new Map<string, number[]>();
+    for (const m of doc.text.matchAll(re)) {
+      const list = at.get(m[0]);
+      if (list) list.push(m.index);
+      else at.set(m[0], [m.index]);
+    }
+    return at;
+  });
 }
 
 /** As wordStartsOf, for a name starting in lower case, with ASCII digits (not all of \p{N}) as word characters. */
 export function lowerWordStartsOf(doc: AnalysedDoc, name: string): readonly number[] | null {
   const lead = LOWER_LEAD.exec(name)?.[0];
-  return lead ? (wordIndex(doc, 'shared/lower-words', LOWER, LETTER | DIGIT).get(lead) ?? []) : null;
+  return lead ? (wordIndex(doc, 'shared/lower-words', LOWER_WORD).get(lead) ?? []) : null;
 }
 
-/** Every capitalised word of the text (a run of letters and numbers opening with a capital) with where it starts, ascending. */
+/**
+ * Every capitalised word of the text (a run of letters and numbers opening with a capital) with where it starts, ascending:
+ * the matches of /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}]*\/gu, found by one walk over the characters (a regex with a look
+ * behind is tried at every place, and each match is an array).
+ */
 export function capitalWords(doc: AnalysedDoc): ReadonlyMap<string, readonly number[]> {
-  return wordIndex(doc, 'shared/capital-words', UPPER, LETTER | NUMBER);
+  return doc.once('shared/capital-words', () => {
+    const text = doc.text;
+    const at = new Map<string, number[]>();
+    const runs = findRuns(text, LETTERS_NUMBERS);
+    for (let i = 0; i < runs.length; i += 2) {
+      const start = runs[i]!;
+      if (!(classAt(text, start) & UPPER)) continue;
+      const word = text.slice(start, runs[i + 1]);
+      const list = at.get(word);
+      if (list) list.push(start);
+      else at.set(word, [start]);
+    }
+    return at;
+  });
 }
 
 /**
@@ -82,6 +55,14 @@ export function capitalWords(doc: AnalysedDoc): ReadonlyMap<string, readonly num
  * scan of the text answers).
  */
 export function wordStartsOf(doc: AnalysedDoc, name: string): readonly number[] | null {
-  const lead = LEAD_WORD.exec(name)?.[0];
+  const lead = leadWord(name);
   return lead ? (capitalWords(doc).get(lead) ?? []) : null;
+}
+
+/** What /^\p{Lu}[\p{L}\p{N}]*\/u matches in `name` (the name itself when it is one word), or undefined. */
+function leadWord(name: string): string | undefined {
+  if (!(classAt(name, 0) & UPPER)) return undefined;
+  let i = 0;
+  while (i < name.length && classAt(name, i) & LETTERS_NUMBERS) i += name.codePointAt(i)! > 0xffff ? 2 : 1;
+  return i === name.length ? name : name.slice(0, i);
 }
