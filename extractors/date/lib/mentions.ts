@@ -1,7 +1,7 @@
 // Every date a document states, found once per document and shared by the date rules:
 //   "On June 13, 2014, hackers …"  "in March 2021"  "Jan. 5"  "last Tuesday"  "in 2016"
 // chrono-node is costly, so it only sees sentences a cheap regex has already selected, never the whole text.
-import { firstMatch, matches, type AnalysedDoc, type Sentence } from '../../_shared/kit.ts';
+import { matches, type AnalysedDoc, type Sentence } from '../../_shared/kit.ts';
 import { MONTH_SOURCE } from '../../_shared/months.ts';
 import type * as chrono from 'chrono-node';
 import { absoluteChrono, parseDates, relativeChrono } from './chrono.ts';
@@ -78,25 +78,8 @@ const tooOld = (doc: AnalysedDoc, year: number) => year < FIRST_YEAR || (!!doc.p
 // MONTH_NAME, YEAR or NUMERIC_DATE in one search (their sources joined, none has flags): a third of the time of three
 const STATED = new RegExp(`${MONTH_NAME.source}|${YEAR.source}|${NUMERIC_DATE.source}`);
 
-const SPACE = /\s/;
-const spaceAt = (text: string, i: number) => i < 0 || i >= text.length || SPACE.test(text[i]!);
-
-/**
- * Whether `re` matches inside each sentence, asked of the sentences in text order: one search over the whole text
- * instead of one per sentence. The same answer as `re.test(s.text)` for a pattern whose matches hold no white space and
- * whose assertions look one character aside (\b), in a sentence with white space (or the text's edge) on both sides, as
- * the splitter makes them: a match then lies wholly inside one sentence and the assertions read the same characters as
- * the sentence's own edges; any other sentence is searched alone.
- */
-function sentenceSearch(re: RegExp, text: string): (s: Sentence) => boolean {
-  // the first match at or after the last search's start (Infinity: none)
-  let at = -1;
-  return (s) => {
-    if (!spaceAt(text, s.start - 1) || !spaceAt(text, s.end)) return re.test(s.text);
-    // a match found from an earlier start and not before this sentence is also the first from its start
-    if (at < s.start) at = firstMatch(re, text, s.start)?.index ?? Infinity;
-    return at < s.end;
-  };
+function selected(doc: AnalysedDoc, s: Sentence): boolean {
+  return STATED.test(s.text) || (!!doc.publishedAt && RELATIVE_CUE.test(s.text));
 }
 
 // a month without its day stands only where a preposition governs it: "in March", "since early June"
@@ -254,9 +237,7 @@ function mentionsIn(doc: AnalysedDoc, s: Sentence): DateMention[] {
 export function dateMentions(doc: AnalysedDoc): readonly DateMention[] {
   return doc.once('date/mentions', () => {
     const found: DateMention[] = [];
-    const stated = sentenceSearch(STATED, doc.text);
-    const relative = doc.publishedAt ? sentenceSearch(RELATIVE_CUE, doc.text) : () => false;
-    for (const s of doc.sentences) if (stated(s) || relative(s)) found.push(...mentionsIn(doc, s));
+    for (const s of doc.sentences) if (selected(doc, s)) found.push(...mentionsIn(doc, s));
     return found;
   });
 }
