@@ -170,11 +170,6 @@ function letterCounts(sample: string): { letters: number; latin: number; ascii: 
   return (lastCounts = { letters, latin, ascii: onlyAscii });
 }
 
-/**
- * True when franc would rank English first or level with the first (so notEnglish answers null): the text is mostly
- * Latin letters (franc then compares the Latin-script languages only) and no language's trigram distance is below
- * English's. False means "ask franc".
- */
 // The code units franc reads of a sample, ` ${cleanForTrigrams(sample)} `, in `codes` (reused); returns how many.
 let codes = new Uint16Array(1024);
 function cleanCodes(sample: string, ascii: boolean): number {
@@ -202,6 +197,11 @@ function cleanCodes(sample: string, ascii: boolean): number {
   return n;
 }
 
+/**
+ * True when franc would rank English first or level with the first (so notEnglish answers null): the text is mostly
+ * Latin letters (franc then compares the Latin-script languages only) and no language's trigram distance is below
+ * English's. False means "ask franc".
+ */
 function englishLeads(sample: string): boolean {
   // scripts are disjoint, so a script with more than half the characters is the one franc picks
   const counts = letterCounts(sample);
