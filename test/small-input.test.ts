@@ -8,7 +8,7 @@ import { contractItems, PROCESSOR, runnerContract } from './runner-contract.ts';
 const items = contractItems();
 runnerContract('small input, in process', async (sink) => createDeferredRunner({ processor: PROCESSOR, workers: 2, sink, small: items.length }));
 runnerContract('larger input, worker threads', async (sink) => createDeferredRunner({ processor: PROCESSOR, workers: 2, sink, small: 2 }));
-runnerContract('one worker, in process', async (sink) => createDeferredRunner({ processor: PROCESSOR, workers: 1, sink, small: 2 }));
+runnerContract('one worker, in process', async (sink) => createDeferredRunner({ processor: PROCESSOR, workers: 1, sink }));
 
 const PROBE = { module: new URL('./helpers/thread-probe.ts', import.meta.url).href, exportName: 'createProbe' };
 

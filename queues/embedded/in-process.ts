@@ -53,7 +53,8 @@ export interface InProcessOptions {
 
 export function createInProcessRunner(opts: InProcessOptions): Runner {
   const ref = opts.processor;
-  const hardMs = hardDeadlineMs(ref.deadlineMs);
+  // vm takes a whole number of milliseconds that fits 32 bits
+  const hardMs = Math.min(Math.ceil(hardDeadlineMs(ref.deadlineMs)), 2 ** 32 - 1);
   let loading: Promise<Processor> | null = null;
   // the one thread: long texts, and every document after a pre-emption
   let thread: Promise<Runner> | null = null;
@@ -92,7 +93,8 @@ export function createInProcessRunner(opts: InProcessOptions): Runner {
           next++;
         }
       }, hardMs);
-      for (const r of results) await emit(r);
+      // after close (an interrupted run) the work in hand is dropped, as the thread pool drops its own
+      for (const r of results) if (!closed) await emit(r);
       if (!ran) {
         // items[next] was running when the watchdog stopped it
         spoiled = true;
@@ -111,7 +113,7 @@ export function createInProcessRunner(opts: InProcessOptions): Runner {
     held = [];
     let from = 0;
     for (const [i, item] of items.entries()) {
-      if (spoiled || !ref.deadlineMs || item.raw.text.length <= IN_PROCESS_MAX_CHARS) continue;
+      if (spoiled || item.raw.text.length <= IN_PROCESS_MAX_CHARS) continue;
       // a long text: on the thread, where its heap is bounded, awaited so the order stays
       await runHere(items.slice(from, i));
       const t = await onThread();
