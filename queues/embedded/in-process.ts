@@ -18,7 +18,7 @@ import { hardDeadlineMs } from './pool.ts';
 import { createEmbeddedRunner } from './runner.ts';
 
 // Characters above which a text could take seconds (about 100 kB/s per core on news text) or need a bounded heap.
-export const IN_PROCESS_MAX_CHARS = 200_000;
+const IN_PROCESS_MAX_CHARS = 200_000;
 const BATCH = 16;
 const BUDGET_MS = 100;
 
