@@ -4,34 +4,76 @@
 // with none right before it.
 import type { AnalysedDoc } from './kit.ts';
 
-const CAPITAL_WORD = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}]*/gu;
 const LEAD_WORD = /^\p{Lu}[\p{L}\p{N}]*/u;
-
-// Words that start in lower case, bounded by letters and ASCII digits (as the victim helpers' "written in lower case").
-const LOWER_WORD = /(?<![\p{L}\d])\p{Ll}[\p{L}\d]*/gu;
 const LOWER_LEAD = /^\p{Ll}[\p{L}\d]*/u;
 
-function wordIndex(doc: AnalysedDoc, key: string, re: RegExp): ReadonlyMap<string, readonly number[]> {
-  return doc.once(key, () => {
-    const at = new Map<string, number[]>();
-    for (const m of doc.text.matchAll(re)) {
-      const list = at.get(m[0]);
-      if (list) list.push(m.index);
-      else at.set(m[0], [m.index]);
-    }
-    return at;
-  });
+// The index is built by walking the text's code points, not by a global regex: a match array per word was the
+// largest allocation of the shared helpers. A capitalised word is /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}]*/u, a lower-case
+// one (as the victim helpers' "written in lower case") /(?<![\p{L}\d])\p{Ll}[\p{L}\d]*/u: as the word class is the
+// look-behind's class and holds the opening letter's, each is a whole maximal run of word characters whose first
+// code point is a capital (a lower-case letter). The classes are the regexes' own, asked once per code point.
+const UPPER = 1;
+const LOWER = 2;
+const LETTER = 4;
+const NUMBER = 8;
+const DIGIT = 16;
+const KNOWN = 128;
+const CLASSES = new Map([
+  [UPPER, /^\p{Lu}$/u],
+  [LOWER, /^\p{Ll}$/u],
+  [LETTER, /^\p{L}$/u],
+  [NUMBER, /^\p{N}$/u],
+  [DIGIT, /^\d$/u],
+]);
+const bmpClasses = new Uint8Array(0x10000);
+// A closure here would give classOf a context allocated on every call, the cached answers too: the rare path stands apart.
+function classify(cp: number): number {
+  const ch = String.fromCodePoint(cp);
+  let k = KNOWN;
+  for (const [bit, re] of CLASSES) if (re.test(ch)) k |= bit;
+  return k;
+}
+
+function classOf(cp: number): number {
+  if (cp >= 0x10000) return classify(cp);
+  let k = bmpClasses[cp]!;
+  if (!k) bmpClasses[cp] = k = classify(cp);
+  return k;
+}
+
+function scanWords(text: string, opening: number, word: number): Map<string, number[]> {
+  const at = new Map<string, number[]>();
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const cp = text.codePointAt(i)!;
+    const k = classOf(cp);
+    i += cp > 0xffff ? 2 : 1;
+    if (!(k & word)) continue;
+    const begin = i - (cp > 0xffff ? 2 : 1);
+    for (let c = text.codePointAt(i); c !== undefined && classOf(c) & word; c = text.codePointAt(i)) i += c > 0xffff ? 2 : 1;
+    if (!(k & opening)) continue;
+    const w = text.slice(begin, i);
+    const list = at.get(w);
+    if (list) list.push(begin);
+    else at.set(w, [begin]);
+  }
+  return at;
+}
+
+function wordIndex(doc: AnalysedDoc, key: string, opening: number, word: number): ReadonlyMap<string, readonly number[]> {
+  return doc.once(key, () => scanWords(doc.text, opening, word));
 }
 
 /** As wordStartsOf, for a name starting in lower case, with ASCII digits (not all of \p{N}) as word characters. */
 export function lowerWordStartsOf(doc: AnalysedDoc, name: string): readonly number[] | null {
   const lead = LOWER_LEAD.exec(name)?.[0];
-  return lead ? (wordIndex(doc, 'shared/lower-words', LOWER_WORD).get(lead) ?? []) : null;
+  return lead ? (wordIndex(doc, 'shared/lower-words', LOWER, LETTER | DIGIT).get(lead) ?? []) : null;
 }
 
 /** Every capitalised word of the text (a run of letters and numbers opening with a capital) with where it starts, ascending. */
 export function capitalWords(doc: AnalysedDoc): ReadonlyMap<string, readonly number[]> {
-  return wordIndex(doc, 'shared/capital-words', CAPITAL_WORD);
+  return wordIndex(doc, 'shared/capital-words', UPPER, LETTER | NUMBER);
 }
 
 /**
