@@ -51,3 +51,19 @@ export function processSafely(processor: Processor, raw: RawDocument, input: str
     return { ok: false, deadLetter: deadLetter(raw.id ?? null, input, 'extract', 'internal-error', `extraction threw: ${(err as Error).message}`) };
   }
 }
+
+const WARM_UP =
+  'Hackers attacked the City of Dallas, Texas, on May 3, 2023. Acme Corp said 40 servers were encrypted and the LockBit gang demanded $1 million.';
+// Deadlines from which first-use loading is a small part (0.3 s on a quiet machine, a few seconds on a busy one).
+const WARM_UP_BELOW_MS = 30_000;
+
+/**
+ * Before its first document, a runner with a short deadline (--doc-timeout under 30 s) puts one short document through
+ * a freshly loaded processor: word lists and gazetteers load on first use, and the first real document is then not
+ * charged for them against its deadline. Under the default deadline (120 s) it is skipped: it costs more than it saves
+ * (~0.25 s of CPU a thread or process, most of it serverCount's 6.6 KB count pattern run once in V8's regexp
+ * interpreter on its short text, where the real texts compile it at once).
+ */
+export function warmUp(processor: Processor, deadlineMs = 0): void {
+  if (deadlineMs > 0 && deadlineMs < WARM_UP_BELOW_MS) processSafely(processor, { id: 'warm-up', text: WARM_UP }, 'warm-up');
+}

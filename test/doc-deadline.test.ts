@@ -35,6 +35,10 @@ describe('a runaway document', () => {
     expect(await run((sink) => createEmbeddedRunner({ processor: HANGING, workers: 1, sink }))).toEqual(expected);
   }, 60_000);
 
+  it('with one worker, in process: it is stopped, a timeout dead letter, the rest go to a thread and are all extracted', async () => {
+    expect(await run((sink) => createDeferredRunner({ processor: HANGING, workers: 1, sink }))).toEqual(expected);
+  }, 60_000);
+
   it('in a small input, a long text goes to a thread where it can be pre-empted', async () => {
     const long = docs.map((d) => (d.raw.text === 'HANG' ? { ...d, raw: { ...d.raw, text: 'HANG '.repeat(50_000) } } : d));
     const got = new Map<string, string>();

@@ -8,14 +8,15 @@ import { contractItems, PROCESSOR, runnerContract } from './runner-contract.ts';
 const items = contractItems();
 runnerContract('small input, in process', async (sink) => createDeferredRunner({ processor: PROCESSOR, workers: 2, sink, small: items.length }));
 runnerContract('larger input, worker threads', async (sink) => createDeferredRunner({ processor: PROCESSOR, workers: 2, sink, small: 2 }));
+runnerContract('one worker, in process', async (sink) => createDeferredRunner({ processor: PROCESSOR, workers: 1, sink }));
 
 const PROBE = { module: new URL('./helpers/thread-probe.ts', import.meta.url).href, exportName: 'createProbe' };
 
-async function whereRan(docs: number, small: number): Promise<string[]> {
+async function whereRan(docs: number, small: number, workers = 2): Promise<string[]> {
   const got: Outcome[] = [];
   const runner = createDeferredRunner({
     processor: PROBE,
-    workers: 1,
+    workers,
     sink: (o) => {
       got.push(o);
     },
@@ -35,4 +36,7 @@ describe('where documents run', () => {
   it('past it: every document in a worker thread', async () => {
     expect(await whereRan(4, 3)).toEqual(['worker']);
   }, 60_000);
+  it('with one worker, any number of documents: in the main thread', async () => {
+    expect(await whereRan(40, 3, 1)).toEqual(['main']);
+  });
 });

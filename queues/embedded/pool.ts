@@ -9,7 +9,7 @@
 // V8 otherwise lets an idle-looking heap grow to several times what it holds, so a long stream's RSS grew with its
 // length (#10). A thread that runs out (ERR_WORKER_OUT_OF_MEMORY) is handled like a pre-empted one: the document it
 // was on becomes a `too-large` dead letter, the others it held go back to the queue, a fresh thread takes its place.
-import { cpus } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { prepare, type RawDocument } from '../../src/core/document.ts';
 import { type DeadLetter, deadLetter } from '../dead-letters.ts';
@@ -46,10 +46,14 @@ const ENTRY = moduleUrl('./thread.ts', import.meta.url);
 // From the sources a thread must register tsx before it can import TypeScript; compiled, it runs the JavaScript directly.
 const BOOTSTRAP = ENTRY.pathname.endsWith('.ts') ? new URL('./bootstrap.mjs', import.meta.url) : ENTRY;
 
-export const defaultWorkers = (): number => cpus().length || 1;
+// The cores this process may run on (its CPU affinity: under `taskset -c 0` one, where os.cpus() lists them all).
+export const defaultWorkers = (): number => availableParallelism() || 1;
 
-/** How long past its deadline a document may hold a thread before the pool terminates it. */
-const graceMs = (deadlineMs: number) => 1000 + deadlineMs / 10;
+/**
+ * How long a document may hold a thread before it is stopped (0: never): its deadline and a grace past it, which lets
+ * the processor's own check between rules answer first.
+ */
+export const hardDeadlineMs = (deadlineMs = 0): number => (deadlineMs > 0 ? deadlineMs + 1000 + deadlineMs / 10 : 0);
 
 export class ThreadPool {
   ruleset = '';
@@ -65,8 +69,7 @@ export class ThreadPool {
     readonly size: number = defaultWorkers(),
   ) {
     if (!Number.isInteger(size) || size < 1) throw new Error(`a pool needs at least one thread, not ${size}`);
-    const deadline = ref.deadlineMs ?? 0;
-    this.hardMs = deadline > 0 ? deadline + graceMs(deadline) : 0;
+    this.hardMs = hardDeadlineMs(ref.deadlineMs);
   }
 
   /** Starts the threads and resolves when they have all loaded the processor. */

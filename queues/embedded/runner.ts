@@ -1,4 +1,4 @@
-// The default runner: worker threads on this machine, one per core unless told otherwise. At most
+// The thread pool runner: worker threads on this machine, one per core unless told otherwise. At most
 // IN_FLIGHT_PER_THREAD documents per thread are held at once, so memory stays flat on a stream of any length.
 import type { Logger } from '../../src/log.ts';
 import { runnerDeadLetter } from '../dead-letters.ts';

@@ -55,7 +55,11 @@ export async function runCli(argv: string[]): Promise<number> {
     .option('--pretty', 'indent the JSON records (no longer one record per line)')
     .option('--no-progress', 'no progress bar or progress logs')
     .option('--strict', `exit with status ${EXIT.deadLetters} when any input was dead-lettered (default: dead letters are counted, status 0)`)
-    .option('--workers <n>', 'worker threads on this machine (default: one per core; with --redis, 0 = enqueue and wait for remote workers)', parseCount)
+    .option(
+      '--workers <n>',
+      'local worker threads (default: one per core; 1: in process, unless --redis; 0 with --redis: enqueue and wait for remote workers)',
+      parseCount,
+    )
     .option('--redis <url>', 'run on BullMQ over Redis (default: $REDIS_URL); without it, worker threads on this machine')
     .option('--prefix <prefix>', 'Redis key prefix; keep the {hash tag} for Redis Cluster', DEFAULT_PREFIX)
     .action(async (paths: string[], o: ExtractOptions) => {

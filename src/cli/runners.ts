@@ -37,7 +37,7 @@ export const PROCESSOR: ProcessorRef = {
 };
 
 export interface RunnerOptions {
-  /** Worker threads on this machine (default: one per core; 0 with --redis: enqueue and wait for remote workers). */
+  /** Worker threads on this machine (default: one per core; 1 without --redis: in process; 0 with --redis: enqueue and wait for remote workers). */
   workers?: number;
   redis?: string;
   prefix: string;
