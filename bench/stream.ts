@@ -88,8 +88,12 @@ export async function benchStream(ctx: BenchContext): Promise<void> {
     .split('\n')
     .filter(Boolean)
     .map((l) => (JSON.parse(l) as { text: string }).text);
-  ctx.log(`stream: ${(bytes / MB).toFixed(0)} MB of JSONL (VCDB dev texts cycled with fresh ids), default workers, compiled package`);
-  const plain = await pipeStream(ctx, texts, bytes, ['--no-store']);
+  // STREAM_WORKERS=1: one worker, which runs in process (queues/embedded/in-process.ts)
+  const workers = process.env.STREAM_WORKERS ? ['--workers', process.env.STREAM_WORKERS] : [];
+  ctx.log(
+    `stream: ${(bytes / MB).toFixed(0)} MB of JSONL (VCDB dev texts cycled with fresh ids), ${workers.length ? `${workers[1]} worker(s)` : 'default workers'}, compiled package`,
+  );
+  const plain = await pipeStream(ctx, texts, bytes, ['--no-store', ...workers]);
   const fmt = (r: StreamRun) =>
     `${r.docs} docs in ${r.seconds.toFixed(1)} s, ${r.cpu.toFixed(1)} CPU s (${(bytes / MB / r.seconds).toFixed(2)} MB/s); ` +
     `RSS at ${MARKS.map((m, i) => `${m * 100} % ${r.rssAt[i]!.toFixed(0)} MB`).join(', ')}; peak ${r.peakMb.toFixed(0)} MB; load average ${r.load}`;
@@ -98,7 +102,7 @@ export async function benchStream(ctx: BenchContext): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'ie-stream-'));
   try {
     const db = path.join(dir, 'store.db');
-    const stored = await pipeStream(ctx, texts, bytes, ['--store', db]);
+    const stored = await pipeStream(ctx, texts, bytes, ['--store', db, ...workers]);
     const size = ['', '-wal', '-shm'].reduce((s, ext) => {
       try {
         return s + statSync(db + ext).size;
