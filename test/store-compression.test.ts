@@ -129,7 +129,7 @@ describe('SQLite store compression', () => {
     await store.close();
     const after = new Database(file, { readonly: true });
     expect(after.prepare("SELECT name FROM sqlite_master WHERE name = 'records_ruleset'").all()).toEqual([]);
-    expect(after.prepare('SELECT * FROM incident_sources').all()).toEqual([{ document_id: 'old', incident_id: 'inc-1' }]);
+    expect(after.prepare('SELECT * FROM incident_sources').all()).toEqual([{ document_id: 'old', incident_id: 'inc-1', pos: null, ruleset: null }]);
     expect(after.prepare('SELECT count(*) AS n FROM packed_blocks').get()).toEqual({ n: 1 });
     after.close();
   });
