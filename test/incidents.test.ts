@@ -184,7 +184,7 @@ describe('the tally the store keeps of an incident', () => {
   it("gives mergeLedger's fields claim by claim, and at once from the whole ledger", () => {
     // a small deterministic generator: few values per field (some that agree, some that do not), confidences alike and not
     let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
     const values = {
       victim: ['City of Millbrook', 'Millbrook', 'Acme Corp'],
@@ -199,7 +199,13 @@ describe('the tally the store keeps of an incident', () => {
         const claims: Partial<Record<FieldName, Claim>> = {};
         for (const [field, vs] of Object.entries(values) as [FieldName, readonly unknown[]][]) {
           if (rand() < 0.3) continue;
-          const claim = { articleId: `a${Math.floor(rand() * 30)}-${i}`, value: pick(vs), confidence: pick([0.5, 0.742, 0.8, 0.8, 0.984]), evidence: [], rule: 'x' };
+          const claim = {
+            articleId: `a${Math.floor(rand() * 30)}-${i}`,
+            value: pick(vs),
+            confidence: pick([0.5, 0.742, 0.8, 0.8, 0.984]),
+            evidence: [],
+            rule: 'x',
+          };
           claims[field] = claim;
           ledger[field] = [...(ledger[field] ?? []), claim];
         }

@@ -191,7 +191,11 @@ describe('SQLite store compression', () => {
     };
     expect(await list()).toBe(JSON.stringify(before));
     // an article joins the first incident: it is rewritten in the new form, and reads as the old code would give it
-    const a3 = recordOf('a3', { victim: 'Millbrook', date: '2022-05-10', location: { country: 'US', region: 'Ohio', city: null } }, { publishedAt: '2022-05-12' });
+    const a3 = recordOf(
+      'a3',
+      { victim: 'Millbrook', date: '2022-05-10', location: { country: 'US', region: 'Ohio', city: null } },
+      { publishedAt: '2022-05-12' },
+    );
     await store.write({ documents: [{ id: 'a3', text: 'text', meta: {} }], records: [a3], incidents: [toArticle(a3, null)] });
     const after = [acme, joinOrMerge(toArticle(a3, null), [millbrook!])!.incident];
     expect(await list()).toBe(JSON.stringify(after));

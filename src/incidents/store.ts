@@ -231,10 +231,10 @@ export class IncidentStore {
       };
       pos = k.next;
     } else if (chosen) {
-      const whole_ = (h: Placed) => whole(q, this.records, candidates.find((r) => r.head === h)!);
+      const wholeOf = (h: Placed) => whole(q, this.records, candidates.find((r) => r.head === h)!);
       const others: Incident[] = [];
-      for (const g of absorbed) others.push(await whole_(g));
-      const p = joined(a, await whole_(chosen.keep), others);
+      for (const g of absorbed) others.push(await wholeOf(g));
+      const p = joined(a, await wholeOf(chosen.keep), others);
       // the absorbed incidents' sources follow the kept one's, in their order
       pos = chosen.keep.next;
       for (const g of absorbed) {
