@@ -3,9 +3,7 @@
 // whole text per name: that rescan made one long text take minutes (#12). A word is a run of letters and digits
 // with none right before it.
 import type { AnalysedDoc } from './kit.ts';
-
-const CAPITAL_WORD = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}]*/gu;
-const LEAD_WORD = /^\p{Lu}[\p{L}\p{N}]*/u;
+import { classAt, findRuns, LETTERS_NUMBERS, UPPER } from './char-classes.ts';
 
 // Words that start in lower case, bounded by letters and ASCII digits (as the victim helpers' "written in lower case").
 const LOWER_WORD = /(?<![\p{L}\d])\p{Ll}[\p{L}\d]*/gu;
@@ -29,9 +27,26 @@ export function lowerWordStartsOf(doc: AnalysedDoc, name: string): readonly numb
   return lead ? (wordIndex(doc, 'shared/lower-words', LOWER_WORD).get(lead) ?? []) : null;
 }
 
-/** Every capitalised word of the text (a run of letters and numbers opening with a capital) with where it starts, ascending. */
+/**
+ * Every capitalised word of the text (a run of letters and numbers opening with a capital) with where it starts, ascending:
+ * the matches of /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}]*\/gu, found by one walk over the characters (a regex with a look
+ * behind is tried at every place, and each match is an array).
+ */
 export function capitalWords(doc: AnalysedDoc): ReadonlyMap<string, readonly number[]> {
-  return wordIndex(doc, 'shared/capital-words', CAPITAL_WORD);
+  return doc.once('shared/capital-words', () => {
+    const text = doc.text;
+    const at = new Map<string, number[]>();
+    const runs = findRuns(text, LETTERS_NUMBERS);
+    for (let i = 0; i < runs.length; i += 2) {
+      const start = runs[i]!;
+      if (!(classAt(text, start) & UPPER)) continue;
+      const word = text.slice(start, runs[i + 1]);
+      const list = at.get(word);
+      if (list) list.push(start);
+      else at.set(word, [start]);
+    }
+    return at;
+  });
 }
 
 /**
@@ -40,6 +55,14 @@ export function capitalWords(doc: AnalysedDoc): ReadonlyMap<string, readonly num
  * scan of the text answers).
  */
 export function wordStartsOf(doc: AnalysedDoc, name: string): readonly number[] | null {
-  const lead = LEAD_WORD.exec(name)?.[0];
+  const lead = leadWord(name);
   return lead ? (capitalWords(doc).get(lead) ?? []) : null;
+}
+
+/** What /^\p{Lu}[\p{L}\p{N}]*\/u matches in `name` (the name itself when it is one word), or undefined. */
+function leadWord(name: string): string | undefined {
+  if (!(classAt(name, 0) & UPPER)) return undefined;
+  let i = 0;
+  while (i < name.length && classAt(name, i) & LETTERS_NUMBERS) i += name.codePointAt(i)! > 0xffff ? 2 : 1;
+  return i === name.length ? name : name.slice(0, i);
 }

@@ -51,11 +51,12 @@ const PLACE_TAGS = /^(?:City|Country|Region|Place|ProperNoun)$/;
 export function nameTags(word: string): string | string[] | undefined {
   return lexicon[word.toLowerCase()];
 }
-export function isCommonWord(name: string): boolean {
+/** True when compromise's lexicon gives the word a tag that is no place's (remembered: asked at every mention of a name). */
+export const isCommonWord = remembered((name: string): boolean => {
   const tags = lexicon[name.toLowerCase()];
   if (!tags) return false;
   return (Array.isArray(tags) ? tags : [tags]).some((t) => !PLACE_TAGS.test(t));
-}
+});
 
 const worldCountries = require('world-countries/countries.json') as Country[];
 const capitals = new Map<string, string>();

@@ -35,11 +35,12 @@ export default defineRule({
   *propose(doc) {
     if (!isIncidentDoc(doc) || !isVictimStory(doc)) return;
     for (const c of matches(COMMA, doc.text)) {
-      const head = firstMatch(RUN_BEFORE, doc.text.slice(Math.max(0, c.index - 60), c.index));
+      // the area after the comma first: most commas have none, and the run before them is then not searched for
       const tail = firstMatch(RUN_AFTER, doc.text, c.index + c[0].length);
-      if (!head || !tail) continue;
-      const area = areaAtStart(tail[0]);
+      const area = tail && areaAtStart(tail[0]);
       if (!area) continue;
+      const head = firstMatch(RUN_BEFORE, doc.text.slice(Math.max(0, c.index - 60), c.index));
+      if (!head) continue;
       const city = cityAtEnd(head[0], area.country, area.region);
       const abbreviated = !city && area.country === 'US' && /\.$/.test(area.text);
       if (!city && !abbreviated) continue;

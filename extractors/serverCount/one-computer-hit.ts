@@ -12,7 +12,7 @@ const ONE_DEVICE = new RegExp(
     String.raw`|the\s+(?:[\w-]+\s+){0,2}?[\w-]+['’]s)\s+(?:[\w-]+\s+){0,2}?${DEVICE}\b(?!s|\s+(?:code|program|science|systems?|network|virus|security)))`,
   'gi',
 );
-const DEVICE_WORD = new RegExp(DEVICE, 'i'); // every match holds one ("a machine" too, which the text's own pre-test leaves out)
+const DEVICE_WORD = new RegExp(DEVICE, 'i'); // every match holds one: the pre-test of the text and of each sentence
 // the verb before the computer: "stole a laptop", "infected a workstation", "the theft of a laptop"
 const HIT_BEFORE = new RegExp(
   String.raw`\b(?:st(?:ole|olen|ealing)|theft\s+of|loss\s+of|lost|infect(?:ed|ing)|compromis(?:ed|ing)|hack(?:ed|ing)(?:\s+into)?` +
@@ -48,7 +48,7 @@ export default defineRule({
   ],
   *propose(doc) {
     const { text } = doc;
-    if (!/laptop|computer|\bpc\b|workstation|desktop|\bmac/i.test(text)) return;
+    if (!DEVICE_WORD.test(text)) return;
     for (const s of doc.sentences) {
       // the pattern tries every word of a sentence: one that names no computer is passed over
       if (!DEVICE_WORD.test(s.text)) continue;

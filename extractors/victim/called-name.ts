@@ -1,6 +1,7 @@
 // "usernames and passwords from a Russian internet giant called Rambler.ru were leaked online"
 import { defineRule } from '../_shared/kit.ts';
 import { objectsOf } from './lib/propose.ts';
+import { keyed, lowerKey } from './lib/keyed.ts';
 import { inIncidentPassage } from './lib/context.ts';
 import { isNameLike } from './lib/lone.ts';
 
@@ -13,6 +14,8 @@ const KIND =
   String.raw`|exchange|giant|store|shop|centre|center|facility|outlet|newspaper|airline|hotel|restaurant|pharmacy|laboratory|lab|parent)`;
 const CALLED = new RegExp(String.raw`\b${KIND}s?,?\s+(?:called|named|known\s+as|dubbed)\s+(?:the\s+)?["“']?`, 'giu');
 const NAMING = /called|named|known|dubbed/iu; // what every match of CALLED holds
+// opening on its kind nouns, the trigger is its own key: sought in the lower-cased text, no case folding (keyed.ts)
+const CALLED_KEYED = keyed(CALLED, lowerKey(CALLED));
 const CALLED_NAME = 0.55; // a described organisation introduced by name, in incident talk; a partner is introduced so too
 
 export default defineRule({
@@ -30,5 +33,5 @@ export default defineRule({
     'The site was defaced by a hacker group called Black Angels.',
   ],
   // a text without the naming verb has no match: one cheap look skips the scan of the whole text for the kind nouns
-  propose: (doc) => (NAMING.test(doc.text) ? objectsOf(doc, CALLED, CALLED_NAME, (n, d) => isNameLike(d, n) && inIncidentPassage(d, n.start)) : []),
+  propose: (doc) => (NAMING.test(doc.text) ? objectsOf(doc, CALLED_KEYED, CALLED_NAME, (n, d) => isNameLike(d, n) && inIncidentPassage(d, n.start)) : []),
 });

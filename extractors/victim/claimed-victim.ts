@@ -3,6 +3,7 @@ import { defineRule, firstMatch, type AnalysedDoc } from '../_shared/kit.ts';
 import { objectsOf, subjectsOf } from './lib/propose.ts';
 import type { VictimName } from './lib/name-shape.ts';
 import { isNameLike } from './lib/lone.ts';
+import { keyed, lowerKey } from './lib/keyed.ts';
 
 // News of extortion gangs names the victim as what is claimed, listed or counted among victims; the claim
 // is the gang's, so the name must still read as an organisation's
@@ -16,6 +17,10 @@ const BECAME_VICTIM = /\s+(?:is|was|has\s+become|became)\s+(?:the\s+)?(?:latest|
 const LEGAL_FORM = /^(?:,?\s+(?:Corporation|Company|Limited|Corp|Inc|Ltd|LLC|plc|PLC|Co|SA|AG|GmbH|NV|BV)(?![\p{L}])\.?)?/u;
 const VICTIM_ANY_CASE = /victim/iu; // in VICTIM_IS (case-blind); AS_VICTIM and BECAME_VICTIM need it in lower case
 const LEAK_SITE_WORD = /leak|extortion|sham|victim/u; // in every ON_LEAK_SITE ("shame", "shaming")
+// the three case-blind triggers open on their words: each is its own key, sought in the lower-cased text (keyed.ts)
+const VICTIM_IS_KEYED = keyed(VICTIM_IS, lowerKey(VICTIM_IS));
+const CLAIMED_KEYED = keyed(CLAIMED, lowerKey(CLAIMED));
+const LISTED_KEYED = keyed(LISTED, lowerKey(LISTED));
 const NAMED_VICTIM = 0.7; // the incident's own text counts it among the victims
 
 // a one-word name counts when it reads as a brand (never in lower case, a legal form, an acronym)
@@ -46,9 +51,9 @@ export default defineRule({
     // without them is not scanned for the verbs (most texts)
     const { text } = doc;
     const victim = text.includes('victim');
-    if (victim || VICTIM_ANY_CASE.test(text)) yield* objectsOf(doc, VICTIM_IS, NAMED_VICTIM, (n, d) => organisation(n, d));
-    if (victim) yield* objectsOf(doc, CLAIMED, NAMED_VICTIM, followedBy(AS_VICTIM));
-    if (LEAK_SITE_WORD.test(text)) yield* objectsOf(doc, LISTED, NAMED_VICTIM, followedBy(ON_LEAK_SITE));
+    if (victim || VICTIM_ANY_CASE.test(text)) yield* objectsOf(doc, VICTIM_IS_KEYED, NAMED_VICTIM, (n, d) => organisation(n, d));
+    if (victim) yield* objectsOf(doc, CLAIMED_KEYED, NAMED_VICTIM, followedBy(AS_VICTIM));
+    if (LEAK_SITE_WORD.test(text)) yield* objectsOf(doc, LISTED_KEYED, NAMED_VICTIM, followedBy(ON_LEAK_SITE));
     if (victim) yield* subjectsOf(doc, BECAME_VICTIM, NAMED_VICTIM, (n, d) => organisation(n, d));
   },
 });

@@ -1,6 +1,7 @@
 // "He worked for Hostgator from September 2011 to February 15, 2012" / "a contractor working for Sequoia Hospital"
 import { defineRule, type AnalysedDoc } from '../_shared/kit.ts';
 import { objectsOf } from './lib/propose.ts';
+import { keyed, lowerKey } from './lib/keyed.ts';
 import type { VictimName } from './lib/name-shape.ts';
 import { isNameLike } from './lib/lone.ts';
 import { inIncidentPassage } from './lib/context.ts';
@@ -9,6 +10,8 @@ import { inIncidentPassage } from './lib/context.ts';
 // ("worked for", "was employed by", "working as a nurse at"); a one-word employer must read as a brand
 const WORKED_FOR = /\b(?:worked|working|works|employed|hired|contracted)\s+(?:as\s+(?:an?\s+)?(?:[\w-]+\s+){1,3}?)?(?:for|at|by|with)\s+(?:the\s+)?/giu;
 const WORK_VERB = /work|employed|hired|contracted/iu; // what every match of WORKED_FOR holds
+// opening on its verbs, the trigger is its own key: sought in the lower-cased text, no case folding (keyed.ts)
+const WORKED_FOR_KEYED = keyed(WORKED_FOR, lowerKey(WORKED_FOR));
 const WORKPLACE = 0.6; // the employer of whoever misused the data; a past employer is named this way too
 
 const employer = (n: VictimName, doc: AnalysedDoc) => isNameLike(doc, n) && inIncidentPassage(doc, n.start);
@@ -26,5 +29,5 @@ export default defineRule({
   ],
   counterExamples: ['She worked for a local clinic before she was charged with fraud.', 'He worked at Acme Corp for ten years and retired in 2019.'],
   // a text without the verb has no match: one cheap look skips the scan of the whole text
-  propose: (doc) => (WORK_VERB.test(doc.text) ? objectsOf(doc, WORKED_FOR, WORKPLACE, (n, d) => employer(n, d)) : []),
+  propose: (doc) => (WORK_VERB.test(doc.text) ? objectsOf(doc, WORKED_FOR_KEYED, WORKPLACE, (n, d) => employer(n, d)) : []),
 });

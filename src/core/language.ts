@@ -65,24 +65,27 @@ interface LatinModels {
   /** The Latin-script languages of ONLY, in franc's order; English is at `english`. */
   readonly count: number;
   readonly english: number;
-  /** Per trigram (gramKey), where its row starts in `ranks`. */
-  /** Per trigram with every code unit below SMALL (gramKey below 2^30), where its row starts in `ranks`: see rowOf. */
+  /** How many trigrams are listed (rows): the trigrams of three code units in some language's profile. */
+  readonly rowCount: number;
+  /** Per trigram with every code unit below SMALL (gramKey below 2^30), its row. */
   readonly small: SmallTable;
-  /** Per other trigram (gramKey 2^30 and above), where its row starts in `ranks`. */
+  /** Per other trigram (gramKey 2^30 and above), its row. */
   readonly rows: ReadonlyMap<number, number>;
-  /** Per trigram row, its rank in each language's profile (-1: not in it), as franc's dictionaries give it. */
-  readonly ranks: Int16Array;
+  /**
+   * Per row, only the languages whose profile lists its trigram (most list few of a text's trigrams): they are
+   * `lang[j]` for j from `first[row]` to `first[row + 1]`, the trigram at rank `rank1[j]` - 1 there, as franc's
+   * dictionaries give it.
+   */
+  readonly first: Int32Array;
+  readonly lang: Uint8Array;
+  readonly rank1: Int16Array;
 }
 
 // A trigram as one number, looked up without slicing the text into a string per position: three code units below
 // 1024 (all of Latin text) packed in 30 bits, a small integer V8 hashes fast; any other as 48 bits (exact), above 2^30.
 const SMALL = 1024;
-const gramKey = (s: string, i: number) => {
-  const a = s.charCodeAt(i);
-  const b = s.charCodeAt(i + 1);
-  const c = s.charCodeAt(i + 2);
-  return a < SMALL && b < SMALL && c < SMALL ? (a << 20) | (b << 10) | c : a * 4_294_967_296 + b * 65_536 + c + 2 ** 30;
-};
+const gramKey = (a: number, b: number, c: number) =>
+  a < SMALL && b < SMALL && c < SMALL ? (a << 20) | (b << 10) | c : a * 4_294_967_296 + b * 65_536 + c + 2 ** 30;
 const SMALL_KEYS = 2 ** 30;
 
 // Small keys in open addressing over typed arrays (a Map lookup per text position was most of the check's time):
@@ -102,6 +105,7 @@ const slotOf = (t: SmallTable, key: number) => {
 
 let latinModels: LatinModels | undefined;
 let hits: Uint16Array | undefined;
+let distance: Int32Array | undefined;
 function models(): LatinModels {
   if (latinModels) return latinModels;
   const langs = Object.keys(data.Latin!).filter((l) => ONLY.includes(l));
@@ -119,20 +123,28 @@ function models(): LatinModels {
   const rows = new Map<number, number>();
   // at most a quarter full
   const small = newTable(Math.max(4, Math.ceil(Math.log2(byGram.size * 4))));
-  const ranks = new Int16Array(byGram.size * langs.length);
+  const first = new Int32Array(byGram.size + 1);
+  const lang: number[] = [];
+  const rank1: number[] = [];
   let n = 0;
-  for (const [gram, row] of byGram) {
+  for (const [gram, ranks] of byGram) {
     if (gram.length !== 3) continue;
-    const key = gramKey(gram, 0);
-    const at = n++ * langs.length;
+    const key = gramKey(gram.charCodeAt(0), gram.charCodeAt(1), gram.charCodeAt(2));
+    const row = n++;
     if (key < SMALL_KEYS) {
       const i = slotOf(small, key);
       small.keys[i] = key + 1;
-      small.vals[i] = at;
-    } else rows.set(key, at);
-    ranks.set(row, at);
+      small.vals[i] = row;
+    } else rows.set(key, row);
+    ranks.forEach((rank, k) => {
+      if (rank < 0) return;
+      lang.push(k);
+      rank1.push(rank + 1);
+    });
+    first[row + 1] = lang.length;
   }
-  return (latinModels = { count: langs.length, english: langs.indexOf('eng'), small, rows, ranks });
+  const english = langs.indexOf('eng');
+  return (latinModels = { count: langs.length, english, rowCount: n, small, rows, first, lang: Uint8Array.from(lang), rank1: Int16Array.from(rank1) });
 }
 
 // The letters (\p{L}) and Latin-script characters (franc's expression) of a sample, as its two match counts would give
@@ -141,50 +153,48 @@ function models(): LatinModels {
 // characters it stood between).
 const NON_ASCII = /[^\x00-\x7f]/;
 let lastSample: string | undefined;
-let lastCounts = { letters: 0, latin: 0 };
-function letterCounts(sample: string): { letters: number; latin: number } {
+let lastCounts = { letters: 0, latin: 0, ascii: true };
+function letterCounts(sample: string): { letters: number; latin: number; ascii: boolean } {
   if (sample === lastSample) return lastCounts;
   let ascii = 0;
   for (let i = 0; i < sample.length; i++) if (((sample.charCodeAt(i) | 32) - 97) >>> 0 < 26) ascii++;
   let letters = ascii;
   let latin = ascii;
-  if (NON_ASCII.test(sample)) {
+  const onlyAscii = !NON_ASCII.test(sample);
+  if (!onlyAscii) {
     const rest = sample.replace(/[\x00-\x7f]+/g, ' ');
     letters += rest.match(/\p{L}/gu)?.length ?? 0;
     latin += rest.match(expressions.Latin!)?.length ?? 0;
   }
   lastSample = sample;
-  return (lastCounts = { letters, latin });
+  return (lastCounts = { letters, latin, ascii: onlyAscii });
 }
 
-// The small unlisted trigrams of one call, counted once each: a table reused from call to call, its slots of earlier
-// calls told apart by a stamp (so nothing is cleared); at most a quarter full.
-let unlistedKeys = new Int32Array(4096);
-let unlistedStamps = new Int32Array(4096);
-let stamp = 0;
-function unlistedTable(chars: number): (key: number) => boolean {
-  if (chars * 4 > unlistedKeys.length || stamp === 0x7fffffff) {
-    const size = 2 ** Math.max(12, Math.ceil(Math.log2(chars * 4)));
-    unlistedKeys = new Int32Array(size);
-    unlistedStamps = new Int32Array(size);
-    stamp = 0;
+// The code units franc reads of a sample, ` ${cleanForTrigrams(sample)} `, in `codes` (reused); returns how many.
+let codes = new Uint16Array(1024);
+function cleanCodes(sample: string, ascii: boolean): number {
+  if (codes.length < sample.length + 2) codes = new Uint16Array(2 * sample.length + 2);
+  let n = 0;
+  if (!ascii) {
+    const value = ` ${cleanForTrigrams(sample)} `;
+    for (; n < value.length; n++) codes[n] = value.charCodeAt(n);
+    return n;
   }
-  const now = ++stamp;
-  const keys = unlistedKeys;
-  const stamps = unlistedStamps;
-  const mask = keys.length - 1;
-  const bits = 31 - Math.clz32(keys.length);
-  /** True the first time `key` is seen in this call. */
-  return (key) => {
-    let i = Math.imul(key, 0x9e3779b1) >>> (32 - bits);
-    while (stamps[i] === now) {
-      if (keys[i] === key) return false;
-      i = (i + 1) & mask;
+  // ASCII without the three passes and their strings: a run of "!" to "@" and white space (\s and trim agree on it:
+  // tab to carriage return and the space, in ASCII) is one space, none at either end, letters in lower case
+  codes[n++] = 32;
+  let gap = false;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c >= 0x21 && c <= 0x40) || c === 32 || (c >= 9 && c <= 13)) gap = true;
+    else {
+      if (gap && n > 1) codes[n++] = 32;
+      gap = false;
+      codes[n++] = c >= 65 && c <= 90 ? c | 32 : c;
     }
-    stamps[i] = now;
-    keys[i] = key;
-    return true;
-  };
+  }
+  codes[n++] = 32;
+  return n;
 }
 
 /**
@@ -194,41 +204,35 @@ function unlistedTable(chars: number): (key: number) => boolean {
  */
 function englishLeads(sample: string): boolean {
   // scripts are disjoint, so a script with more than half the characters is the one franc picks
-  if (letterCounts(sample).latin * 2 <= sample.length) return false;
-  const value = ` ${cleanForTrigrams(sample)} `;
-  const { count, english, small, rows, ranks } = models();
-  // each listed trigram's count in the text, in a table kept between calls (zeroed again below); unlisted ones only
-  // need counting once each
-  hits ??= new Uint16Array(ranks.length / count);
+  const counts = letterCounts(sample);
+  if (counts.latin * 2 <= sample.length) return false;
+  const length = cleanCodes(sample, counts.ascii);
+  const { count, english, rowCount, small, rows, first, lang, rank1 } = models();
+  // each listed trigram's count in the text, in a table kept between calls (zeroed again below); a trigram no profile
+  // lists costs every language the same, so it is not counted at all
+  hits ??= new Uint16Array(rowCount);
   const seen: number[] = [];
-  const unlisted = new Set<number>();
-  const fresh = unlistedTable(value.length);
-  let smallUnlisted = 0;
-  for (let i = 0; i + 3 <= value.length; i++) {
-    const gram = gramKey(value, i);
+  for (let i = 0; i + 3 <= length; i++) {
+    const gram = gramKey(codes[i]!, codes[i + 1]!, codes[i + 2]!);
     let row: number | undefined;
     if (gram < SMALL_KEYS) {
       const slot = slotOf(small, gram);
       if (small.keys[slot] !== 0) row = small.vals[slot]!;
-      else if (fresh(gram)) smallUnlisted++;
-    } else {
-      row = rows.get(gram);
-      if (row === undefined) unlisted.add(gram);
-    }
-    if (row !== undefined && hits[row / count]!++ === 0) seen.push(row);
+    } else row = rows.get(gram);
+    if (row !== undefined && hits[row]!++ === 0) seen.push(row);
   }
-  const distance = new Float64Array(count);
-  const missing = smallUnlisted + unlisted.size;
+  // franc's distance of a language: over the text's distinct trigrams, |count - rank - 1| for one its profile lists,
+  // MAX_DIFFERENCE for any other. Every language pays MAX_DIFFERENCE for each trigram first, the same sum for all, so
+  // only what a listed trigram takes off it (|count - rank - 1| - MAX_DIFFERENCE) tells them apart: summed over the
+  // listings alone, in integers (exact, as franc's sums are).
+  distance = distance?.length === count ? distance.fill(0) : new Int32Array(count);
   for (const row of seen) {
-    const n = hits[row / count]!;
-    hits[row / count] = 0;
-    for (let k = 0; k < count; k++) {
-      const rank = ranks[row + k]!;
-      distance[k]! += rank < 0 ? MAX_DIFFERENCE : Math.abs(n - rank - 1);
-    }
+    const n = hits[row]!;
+    hits[row] = 0;
+    for (let j = first[row]!, end = first[row + 1]!; j < end; j++) distance[lang[j]!]! += Math.abs(n - rank1[j]!) - MAX_DIFFERENCE;
   }
-  const eng = distance[english]! + missing * MAX_DIFFERENCE;
-  for (let k = 0; k < count; k++) if (distance[k]! + missing * MAX_DIFFERENCE < eng) return false;
+  const eng = distance[english]!;
+  for (let k = 0; k < count; k++) if (distance[k]! < eng) return false;
   return true;
 }
 

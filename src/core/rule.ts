@@ -72,6 +72,9 @@ function giveBack(re: RegExp, own: RegExp): void {
   else spares.set(re, [own]);
 }
 
+// What every finished search answers: one shared result, as for-of only reads it.
+const DONE: IteratorResult<RegExpExecArray, undefined> = Object.freeze({ done: true, value: undefined });
+
 /**
  * Every match of `re` in `text` from offset `from`, in order, each with its `index` into `text`. The search starts
  * afresh at `from` whatever an earlier search left in `lastIndex`, so a /g regex shared at module scope is safe to
@@ -108,7 +111,7 @@ export class Matches implements IterableIterator<RegExpExecArray> {
   return(): IteratorResult<RegExpExecArray, undefined> {
     if (this.#own) giveBack(this.#re, this.#own);
     this.#own = null;
-    return { done: true, value: undefined };
+    return DONE;
   }
 
   [Symbol.iterator](): this {

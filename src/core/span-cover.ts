@@ -18,6 +18,18 @@ function firstAbove(xs: readonly number[], x: number, from = 0): number {
   return lo;
 }
 
+/** xs[i, j) replaced by the one value x, in place (splice would allocate the array of what it removes). */
+function replaceWith(xs: number[], i: number, j: number, x: number): void {
+  if (j === i) {
+    xs.push(x);
+    for (let k = xs.length - 1; k > i; k--) xs[k] = xs[k - 1]!;
+  } else if (j > i + 1) {
+    xs.copyWithin(i + 1, j);
+    xs.length -= j - i - 1;
+  }
+  xs[i] = x;
+}
+
 export class SpanCover {
   private readonly starts: number[] = [];
   private readonly ends: number[] = [];
@@ -32,7 +44,8 @@ export class SpanCover {
 
   add(s: Range): void {
     if (s.end <= s.start) {
-      this.points.splice(firstAbove(this.points, s.start), 0, s.start);
+      const p = firstAbove(this.points, s.start);
+      replaceWith(this.points, p, p, s.start);
       return;
     }
     const i = firstAbove(this.ends, s.start);
@@ -40,7 +53,7 @@ export class SpanCover {
     while (j < this.starts.length && this.starts[j]! < s.end) j++; // the intervals s overlaps: i … j-1
     const start = j > i ? Math.min(s.start, this.starts[i]!) : s.start;
     const end = j > i ? Math.max(s.end, this.ends[j - 1]!) : s.end;
-    this.starts.splice(i, j - i, start);
-    this.ends.splice(i, j - i, end);
+    replaceWith(this.starts, i, j, start);
+    replaceWith(this.ends, i, j, end);
   }
 }

@@ -201,7 +201,7 @@ export function fitCalibration(obs: readonly Observation[]): CalibrationTable {
   obs.forEach((o, i) => {
     const field = afterGenre(o.keys[2]);
     const sparse = SPARSE_FIELDS.has(field);
-    for (const k of [o.keys[0], o.keys[1], bucketOf(o)]) fieldOf.set(k, field);
+    fieldOf.set(o.keys[1], field);
     parentOf.set(o.keys[1], o.keys[2]);
     parentOf.set(o.keys[0], sparse ? bucketOf(o) : o.keys[1]);
     if (sparse) {
@@ -232,20 +232,20 @@ export function fitCalibration(obs: readonly Observation[]): CalibrationTable {
   // decided once a field: the genres' own figures, or the field's pooled one
   const pooled = new Map([...genresOf].map(([field, ts]) => [field, genresDiffer(ts) ? undefined : byField.get(field)!]));
   for (const [key, t] of byRule) table[key] = { p: round(own(pooled.get(afterGenre(key)) ?? t)), n: t.count };
-  // each level shrinks towards the one above it (parentOf); a sparse field's levels lean on theirs with
-  // SPARSE_PRIOR_WEIGHT and its detailed keys take their bucket's figure; a band of the learned victim ranking shrinks
-  // towards the ranking's own mean probability in it, not the rule's figure
-  const shrink = (m: Map<string, Tally>, base: number) => {
+  // each level shrinks towards the one above it (parentOf), with its own prior weight: a sparse field's genre level
+  // leans on its field with SPARSE_PRIOR_WEIGHT, its buckets (only sparse fields have them) too, the article date's
+  // buckets with ARTICLE_DATE_BUCKET_WEIGHT; its detailed keys take their bucket's figure (below); a band of the learned
+  // victim ranking shrinks towards the ranking's own mean probability in it, not the rule's figure
+  const shrink = (m: Map<string, Tally>, weightOf: (key: string) => number) => {
     for (const [key, t] of m) {
-      const weight =
-        m === byBucket && key.startsWith('article:date|') ? ARTICLE_DATE_BUCKET_WEIGHT : SPARSE_FIELDS.has(fieldOf.get(key)!) ? SPARSE_PRIOR_WEIGHT : base;
+      const weight = weightOf(key);
       const prior = key.includes(`:${RANKED_VICTIM}|`) ? t.raw / t.n : table[parentOf.get(key)!]!.p;
       table[key] = { p: round((t.hits + weight * prior) / (t.n + weight)), n: t.count };
     }
   };
-  shrink(byGenre, RULE_PRIOR_WEIGHT);
-  shrink(byBucket, RULE_PRIOR_WEIGHT);
-  shrink(byKey, PRIOR_WEIGHT);
+  shrink(byGenre, (key) => (SPARSE_FIELDS.has(fieldOf.get(key)!) ? SPARSE_PRIOR_WEIGHT : RULE_PRIOR_WEIGHT));
+  shrink(byBucket, (key) => (key.startsWith('article:date|') ? ARTICLE_DATE_BUCKET_WEIGHT : SPARSE_PRIOR_WEIGHT));
+  shrink(byKey, () => PRIOR_WEIGHT);
   for (const [key, n] of sparseKeyCount) table[key] = { p: table[parentOf.get(key)!]!.p, n };
   // the buckets are levels of the fit only: resolve looks a case up by its detailed key, rule and field
   for (const key of byBucket.keys()) delete table[key];

@@ -169,11 +169,30 @@ const RANGE_NEXT = /^\s*,?\s*(?:(?:and|to|through|until|till|onwards?)\b|[-–�
 // the second date of a range: "between Jan. 5 and Feb. 2, 2019" reports the start
 const RANGE_END = new RegExp(String.raw`(?:\d|\b(?:${MONTH_SOURCE})\b\.?)\s*(?:and|to|through|until|till|-|–|—)\s*(?:early|mid|late)?[\s-]*$`, 'i');
 
-function nearest(re: RegExp, text: string, from: number, to: number, before: boolean): number {
+/** Where `re` matches in `clause`, as start and end offsets one after the other. */
+function spansOf(re: RegExp, clause: string): number[] {
+  const out: number[] = [];
+  for (const m of matches(re, clause)) out.push(m.index, m.index + m[0].length);
+  return out;
+}
+
+// The event words of the last clause classified (the dates of a sentence mostly share their clause): each pattern
+// searched once per clause, not once per date and direction.
+let lastText: string | undefined;
+let lastClause = { start: -1, end: -1, incident: [] as number[], discovery: [] as number[], disclosure: [] as number[] };
+function clauseWords(text: string, start: number, end: number): typeof lastClause {
+  if (text === lastText && lastClause.start === start && lastClause.end === end) return lastClause;
+  const clause = text.slice(start, end);
+  lastText = text;
+  return (lastClause = { start, end, incident: spansOf(INCIDENT, clause), discovery: spansOf(DISCOVERY, clause), disclosure: spansOf(DISCLOSURE, clause) });
+}
+
+/** How far the nearest of `spans` ends before `from` (`before`), or starts at or after `to`; Infinity when none does. */
+function nearest(spans: readonly number[], from: number, to: number, before: boolean): number {
   let best = Infinity;
-  for (const m of matches(re, text)) {
-    const s = m.index;
-    const e = s + m[0].length;
+  for (let i = 0; i < spans.length; i += 2) {
+    const s = spans[i]!;
+    const e = spans[i + 1]!;
     if (before && e <= from) best = Math.min(best, from - e);
     if (!before && s >= to) best = Math.min(best, s - to);
   }
@@ -208,14 +227,14 @@ export function classifyContext(text: string, sentence: Sentence, start: number,
   const clauseStart = Math.max(sentence.start, text.lastIndexOf(';', start) + 1);
   const semi = text.indexOf(';', end);
   const clauseEnd = semi >= 0 && semi < sentence.end ? semi : sentence.end;
-  const clause = text.slice(clauseStart, clauseEnd);
+  const words = clauseWords(text, clauseStart, clauseEnd);
   const from = start - clauseStart;
   const to = end - clauseStart;
   // the verb that governs a date usually precedes it ("occurred in May"); look after it only when nothing does
   for (const before of [true, false]) {
-    const inc = nearest(INCIDENT, clause, from, to, before);
-    const found = nearest(DISCOVERY, clause, from, to, before);
-    const disc = nearest(DISCLOSURE, clause, from, to, before);
+    const inc = nearest(words.incident, from, to, before);
+    const found = nearest(words.discovery, from, to, before);
+    const disc = nearest(words.disclosure, from, to, before);
     // "detected the intrusion on 20 November": the discovery verb governs though the incident noun is nearer
     if (before && found <= DISCOVERY_REACH && found < disc) return 'discovery';
     const best = Math.min(inc, found, disc);

@@ -75,8 +75,11 @@ const FIRST_YEAR = 1980;
 const MAX_AGE_YEARS = 10;
 const tooOld = (doc: AnalysedDoc, year: number) => year < FIRST_YEAR || (!!doc.publishedAt && year < doc.publishedAt.getUTCFullYear() - MAX_AGE_YEARS);
 
+// MONTH_NAME, YEAR or NUMERIC_DATE in one search (their sources joined, none has flags): a third of the time of three
+const STATED = new RegExp(`${MONTH_NAME.source}|${YEAR.source}|${NUMERIC_DATE.source}`);
+
 function selected(doc: AnalysedDoc, s: Sentence): boolean {
-  return MONTH_NAME.test(s.text) || YEAR.test(s.text) || NUMERIC_DATE.test(s.text) || (!!doc.publishedAt && RELATIVE_CUE.test(s.text));
+  return STATED.test(s.text) || (!!doc.publishedAt && RELATIVE_CUE.test(s.text));
 }
 
 // a month without its day stands only where a preposition governs it: "in March", "since early June"
@@ -84,7 +87,18 @@ const MONTH_GOVERNED = /\b(?:in|of|since|during|from|until|early|mid|late|last|t
 // chrono drops a lone "May" unless "in" precedes it (the modal verb); "in mid-May" and "in early May" are the month
 const MAY_PART = /\b(?:mid|early|late)[\s-]+(?=May\b)/g;
 const forChrono = (text: string) => text.replace(MAY_PART, (m) => 'in'.padEnd(m.length));
-type Found = Omit<DateMention, 'context' | 'governed' | 'namesIncident'> & { readonly possessive?: boolean };
+type Found = Omit<DateMention, 'context' | 'governed' | 'namesIncident'> & { readonly possessive: boolean };
+// every mention made with its fields in one order (object spreads of varying shapes were a tenth of the mentions' time)
+const found = (value: string, kind: DateKind, start: number, end: number, sentence: Sentence, year?: number, possessive = false): Found => ({
+  value,
+  kind,
+  start,
+  end,
+  sentence,
+  year,
+  possessive,
+});
+const withValue = (f: Found, kind: DateKind, value: string, end = f.end) => found(value, kind, f.start, end, f.sentence, f.year, f.possessive);
 
 // "Friday's WannaCry ransomware attack", "yesterday's phishing scam": a day in the possessive names the incident itself
 // (its noun after at most three words that qualify it); "today's adversaries", "Tuesday's election", "Monday's post",
@@ -114,7 +128,6 @@ function fromChrono(doc: AnalysedDoc, s: Sentence, r: chrono.ParsedResult, spoke
   const start = s.start + r.index;
   const end = start + r.text.length;
   const text = r.text;
-  const base = { start, end, sentence: s };
   const stated = MONTH_NAME.test(text) || YEAR.test(text) || NUMERIC_DATE.test(text);
   if (stated) {
     if (!c.isCertain('month')) return undefined; // a time of day, or a bare number chrono stretched into a date
@@ -127,11 +140,11 @@ function fromChrono(doc: AnalysedDoc, s: Sentence, r: chrono.ParsedResult, spoke
       if (tooOld(doc, year)) return undefined;
       // after publication it is a deadline or a plan, never the incident
       if (doc.publishedAt && Date.UTC(year, c.get('month')! - 1, c.get('day') ?? 1) > doc.publishedAt.getTime() + 86_400_000) return undefined;
-      return { ...base, kind: 'explicit', value: `${year}-${md}` };
+      return found(`${year}-${md}`, 'explicit', start, end, s);
     }
     // "May" is a month and a modal verb; a month name alone only counts when it reads like a date
     if (!c.isCertain('day') && !MONTH_GOVERNED.test(s.text.slice(0, r.index))) return undefined;
-    return { ...base, kind: 'yearless', value: md };
+    return found(md, 'yearless', start, end, s);
   }
   if (!doc.publishedAt) return undefined;
   // "Pokémon": chrono reads the "mon" after a letter its word boundary does not know as Monday
@@ -143,7 +156,7 @@ function fromChrono(doc: AnalysedDoc, s: Sentence, r: chrono.ParsedResult, spoke
   // a day naming an incident is no length of time, whatever precedes it: "no data was taken in yesterday's scam"
   const [lead, next] = possessive ? ['', ''] : [before, after];
   const value = anchored ? resolveRelative(text, lead, anchored, spoken!, next) : resolveRelative(text, lead, r, doc.publishedAt, next);
-  return value ? { ...base, kind: 'relative', value, ...(possessive ? { possessive } : {}) } : undefined;
+  return value ? found(value, 'relative', start, end, s, undefined, possessive) : undefined;
 }
 
 function mentionsIn(doc: AnalysedDoc, s: Sentence): DateMention[] {
@@ -163,28 +176,29 @@ function mentionsIn(doc: AnalysedDoc, s: Sentence): DateMention[] {
     // "between Jan. 5 and Feb. 2, 2019": the start of a range takes its year from the end
     if (prev?.kind === 'yearless' && m.kind === 'explicit' && RANGE_JOIN.test(doc.text.slice(prev.end, m.start))) {
       const y = +m.value.slice(0, 4);
-      out[out.length - 1] = { ...prev, kind: 'explicit', value: `${+m.value.slice(5, 7) < +prev.value.slice(0, 2) ? y - 1 : y}-${prev.value}` };
+      out[out.length - 1] = withValue(prev, 'explicit', `${+m.value.slice(5, 7) < +prev.value.slice(0, 2) ? y - 1 : y}-${prev.value}`);
     }
     // "in March this year": the month takes the year of publication
     const ofYear = prev?.kind === 'yearless' && m.kind === 'relative' && /^\s*(?:of\s+)?$/.test(doc.text.slice(prev.end, m.start));
     if (ofYear && YEAR_OF_MONTH.test(r.text)) {
-      out[out.length - 1] = { ...prev, end: m.end, kind: 'explicit', value: `${m.value.slice(0, 4)}-${prev.value}` };
+      out[out.length - 1] = withValue(prev, 'explicit', `${m.value.slice(0, 4)}-${prev.value}`, m.end);
       continue;
     }
     if (ofYear && LAST_YEAR.test(r.text)) {
       const year = +m.value.slice(0, 4);
-      out[out.length - 1] = { ...prev, end: m.end, year };
+      out[out.length - 1] = found(prev.value, prev.kind, prev.start, m.end, prev.sentence, year, prev.possessive);
       // "between September 29 and December 29 last year": the start of the range too
       const first = out[out.length - 2];
       if (first?.kind === 'yearless' && RANGE_JOIN.test(doc.text.slice(first.end, prev.start))) {
-        out[out.length - 2] = { ...first, year: +prev.value.slice(0, 2) < +first.value.slice(0, 2) ? year - 1 : year };
+        const itsYear = +prev.value.slice(0, 2) < +first.value.slice(0, 2) ? year - 1 : year;
+        out[out.length - 2] = found(first.value, first.kind, first.start, first.end, first.sentence, itsYear, first.possessive);
       }
       continue;
     }
     const day = prev?.kind === 'relative' && m.kind === 'relative' && WEEK_THEN_DAY.test(doc.text.slice(prev.end, m.start)) && doc.publishedAt;
     const joined = day && lastWeekDay(doc.text.slice(prev.start, m.end), day);
     if (joined) {
-      out[out.length - 1] = { ...prev, end: m.end, value: joined };
+      out[out.length - 1] = withValue(prev, prev.kind, joined, m.end);
       continue;
     }
     out.push(m);
@@ -195,21 +209,28 @@ function mentionsIn(doc: AnalysedDoc, s: Sentence): DateMention[] {
     const end = start + 4;
     if (out.some((x) => x.start < end && start < x.end)) continue;
     if ((doc.publishedAt && +m[0] > doc.publishedAt.getUTCFullYear()) || tooOld(doc, +m[0])) continue;
-    years.push({ value: m[0], kind: 'year', start, end, sentence: s });
+    years.push(found(m[0], 'year', start, end, s));
   }
   return [...out, ...years]
     .sort((a, b) => a.start - b.start)
-    .map((m) => ({
-      ...m,
-      context:
-        m.kind === 'relative' && m.value.length <= 7 && YEAR_BACK.test(doc.text.slice(m.start, m.end))
-          ? 'excluded'
-          : classifyContext(doc.text, m.sentence, m.start, m.end),
-      namesIncident:
-        !!m.possessive ||
-        (m.kind === 'year' && INCIDENT_NOUN.test(doc.text.slice(m.end, m.end + 40)) && !EARLIER_ONE.test(doc.text.slice(Math.max(0, m.start - 12), m.start))),
-      governed: m.kind !== 'year' || GOVERNOR.test(doc.text.slice(Math.max(m.sentence.start, m.start - 24), m.start)),
-    }));
+    .map(
+      (m): DateMention => ({
+        value: m.value,
+        kind: m.kind,
+        start: m.start,
+        end: m.end,
+        sentence: m.sentence,
+        year: m.year,
+        context:
+          m.kind === 'relative' && m.value.length <= 7 && YEAR_BACK.test(doc.text.slice(m.start, m.end))
+            ? 'excluded'
+            : classifyContext(doc.text, m.sentence, m.start, m.end),
+        namesIncident:
+          !!m.possessive ||
+          (m.kind === 'year' && INCIDENT_NOUN.test(doc.text.slice(m.end, m.end + 40)) && !EARLIER_ONE.test(doc.text.slice(Math.max(0, m.start - 12), m.start))),
+        governed: m.kind !== 'year' || GOVERNOR.test(doc.text.slice(Math.max(m.sentence.start, m.start - 24), m.start)),
+      }),
+    );
 }
 
 /** All dates the document states, in text order; computed once per document. */

@@ -259,9 +259,17 @@ function unitPhrases(text: string): UnitPhrases {
 }
 
 function patternCalls(text: string, name: string, around: { before: readonly number[]; after: readonly number[] }): boolean {
+  // Both patterns open with the name, case-insensitive without /u: an ASCII letter there matches itself in either case and
+  // nothing else (a non-ASCII letter never canonicalises to an ASCII one), so a place whose character differs is passed over.
+  const c0 = name.charCodeAt(0) | 0x20;
+  const ascii = c0 >= 0x61 && c0 <= 0x7a;
+  const may = (at: number) => at >= 0 && (!ascii || (text.charCodeAt(at) | 0x20) === c0);
+  const before = around.before.filter(may);
+  const after = around.after.filter((at) => may(at - name.length));
+  if (!before.length && !after.length) return false;
   const n = escape(name);
   const named = new RegExp(String.raw`${n}\b`, 'iy'); // right after "Province of"
   const unit = new RegExp(String.raw`\b${n}(?=${UNIT_AFTER})`, 'iy'); // right before "province"
-  const tryAt = (re: RegExp, at: number) => at >= 0 && firstMatch(re, text, at) !== null; // sticky: a match right at `at`
-  return around.before.some((at) => tryAt(named, at)) || around.after.some((at) => tryAt(unit, at - name.length));
+  const tryAt = (re: RegExp, at: number) => firstMatch(re, text, at) !== null; // sticky: a match right at `at`
+  return before.some((at) => tryAt(named, at)) || after.some((at) => tryAt(unit, at - name.length));
 }

@@ -45,7 +45,17 @@ const ITEM_AROUND_BEFORE = new RegExp(String.raw`${NAME_ITEM},\s+$`, 'u');
 const ITEM_AROUND_AFTER = new RegExp(String.raw`^,\s+(?:and\s+)?${NAME_ITEM}`, 'u');
 /** True when the name at [start, end) is one item of a comma list of three or more names: many places or firms, no one victim's. */
 export function inNameList(text: string, start: number, end: number): boolean {
+  // the patterns before the name end in ",\s+" and those after it open with ",": a name with neither is in no list
+  // (trimEnd removes exactly what \s matches)
   const before = text.slice(Math.max(0, start - 80), start);
+  const trimmed = before.trimEnd();
+  const commaBefore = trimmed.length < before.length && trimmed.endsWith(',');
+  const commaAfter = text[end] === ',';
+  if (!commaBefore && !commaAfter) return false;
   const after = text.slice(end, end + 80);
-  return ITEMS_BEFORE.test(before) || ITEMS_AFTER.test(after) || (ITEM_AROUND_BEFORE.test(before) && ITEM_AROUND_AFTER.test(after));
+  return (
+    (commaBefore && ITEMS_BEFORE.test(before)) ||
+    (commaAfter && ITEMS_AFTER.test(after)) ||
+    (commaBefore && commaAfter && ITEM_AROUND_BEFORE.test(before) && ITEM_AROUND_AFTER.test(after))
+  );
 }

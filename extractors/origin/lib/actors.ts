@@ -42,8 +42,12 @@ function findActor(doc: AnalysedDoc): { name: string; start: number; end: number
   let aside: Actor | null = null;
   const isPlace = (s: number) => places(doc).some((p) => p.start === s);
   // A round-up's digest items tell of other incidents: their groups stand in only when the lead names none.
-  const digest = digestItems(doc.blocks);
-  const inDigest = (s: number) => digest.length >= 2 && digest.some((b) => s >= b.start && s < b.end);
+  // found only when a name passes: most texts have no match at all
+  let digest: readonly { start: number; end: number }[] | undefined;
+  const inDigest = (s: number) => {
+    digest ??= digestItems(doc.blocks);
+    return digest.length >= 2 && digest.some((b) => s >= b.start && s < b.end);
+  };
   for (const { re, needs } of PATTERNS) {
     if (needs && !needs.test(doc.text)) continue;
     for (const m of matches(re, doc.text)) {

@@ -3,7 +3,7 @@
 // Coder write-ups often lower-case demonyms ("an indian hacker group"), so demonyms match in any case;
 // names match in any case only when the lower-case form is not also an ordinary word.
 import type { AnalysedDoc } from '../../_shared/kit.ts';
-import { LETTERS_MARKS, wordRuns } from '../../_shared/word-runs.ts';
+import { findRuns, LETTERS_MARKS } from '../../_shared/char-classes.ts';
 import { createRequire } from 'node:module';
 import type { Country } from 'world-countries';
 import { COUNTRY_BY_DEMONYM, COUNTRY_BY_NAME } from '../../_shared/countries.ts';
@@ -80,6 +80,30 @@ for (const key of new Set([...table.keys(), ...lower.keys()].map((k) => k.toLowe
   byFirstWord.set(first, list);
 }
 for (const list of byFirstWord.values()) list.sort((a, b) => b.length - a.length);
+// The first words by a hash of their UTF-16 units, so a word of the text is looked up without cutting it out as a string
+// (the hash only narrows the search: the word is then compared with each first word in its bucket).
+type FirstWord = { readonly first: string; readonly keys: readonly string[] };
+const hashOf = (s: string, start: number, end: number): number => {
+  let h = 0;
+  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  return h;
+};
+// sparse (a sixteenth of the buckets used at most), so most words of a text land in an empty one
+let bucketBits = 4;
+while (1 << bucketBits < 16 * byFirstWord.size) bucketBits++;
+const BUCKET_MASK = (1 << bucketBits) - 1;
+const buckets: (FirstWord[] | undefined)[] = Array.from({ length: BUCKET_MASK + 1 }, () => undefined);
+for (const [first, keys] of byFirstWord) (buckets[hashOf(first, 0, first.length) & BUCKET_MASK] ??= []).push({ first, keys });
+/** The keys whose first word is s[start, end), or undefined. */
+function keysAt(s: string, start: number, end: number): readonly string[] | undefined {
+  const list = buckets[hashOf(s, start, end) & BUCKET_MASK];
+  if (!list) return undefined;
+  for (let i = 0; i < list.length; i++) {
+    const { first, keys } = list[i]!;
+    if (first.length === end - start && s.startsWith(first, start)) return keys;
+  }
+  return undefined;
+}
 // A sigma lower-cases by its context, so a text lower-cased whole may differ from its words lower-cased one by one there.
 const SIGMA_IN_NAMES = [...byFirstWord.values()].some((list) => list.some((k) => /[σς]/.test(k)));
 const NUMBER_BEFORE = /\p{N}/u;
@@ -99,13 +123,18 @@ function findPlaces(doc: AnalysedDoc): readonly Place[] {
   const lowered = text.toLowerCase();
   const same = lowered.length === text.length && !SIGMA_IN_NAMES;
   const out: Place[] = [];
-  const runs = wordRuns(doc, LETTERS_MARKS);
   let from = 0;
+  const runs = findRuns(text, LETTERS_MARKS);
   for (let i = 0; i < runs.length; i += 2) {
     const end = runs[i + 1]!;
     if (end <= from) continue;
     const start = Math.max(runs[i]!, from);
-    const keys = byFirstWord.get(same ? lowered.slice(start, end) : text.slice(start, end).toLowerCase());
+    let keys: readonly string[] | undefined;
+    if (same) keys = keysAt(lowered, start, end);
+    else {
+      const word = text.slice(start, end).toLowerCase();
+      keys = keysAt(word, 0, word.length);
+    }
     if (!keys || (start > 0 && NUMBER_BEFORE.test(text[start - 1]!))) continue;
     for (const key of keys) {
       if (same ? !lowered.startsWith(key, start) : text.substr(start, key.length).toLowerCase() !== key) continue;

@@ -100,6 +100,9 @@ const BRACKET_BEFORE = /(?:,?\s+(?:Inc|Corp|Co|Ltd|LLC|L\.L\.C|P\.?C|P\.?A)\.?)?
 function definedShortForm(doc: AnalysedDoc, short: string): VictimName | null {
   const { text } = doc;
   if (!/\s/.test(short)) return null;
+  // BRACKET_BEFORE holds an opening bracket: a text without one defines no short form (more than half the texts), and its
+  // word index need not be built for the question
+  if (!doc.once('victim/has-bracket', () => text.includes('('))) return null;
   // a bracket, a space or a quote stands right before the short form: it starts a word (capital-words.ts)
   for (const at of occurrences(doc, short)) {
     if (!/^["”]?\s*\)/u.test(text.slice(at + short.length, at + short.length + 3))) continue;

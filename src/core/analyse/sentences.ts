@@ -22,7 +22,22 @@ const wordChar = (c: number) => c === 46 || ((c | 32) - 97) >>> 0 < 26;
 function wordBefore(text: string, end: number): string {
   let i = end;
   while (i > 0 && wordChar(text.charCodeAt(i - 1))) i--;
-  return text.slice(i, end).toLowerCase().replace(/^\.+/, '');
+  while (i < end && text.charCodeAt(i) === 46) i++; // leading periods are not part of the word
+  return text.slice(i, end).toLowerCase();
+}
+
+// /\s/ by code unit, without a one-character string per test: ASCII white space here, the rest through the regex
+const SPACE = /\s/;
+const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13) || (c > 127 && SPACE.test(String.fromCharCode(c)));
+
+/** The first character that is not white space in text[from, from + 8), as a code unit, or -1. */
+function nextVisible(text: string, from: number): number {
+  const to = Math.min(text.length, from + 8);
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (!isSpace(c)) return c;
+  }
+  return -1;
 }
 
 export function splitSentences(text: string): Sentence[] {
@@ -31,8 +46,8 @@ export function splitSentences(text: string): Sentence[] {
   const push = (end: number) => {
     let s = start;
     let e = end;
-    while (s < e && /\s/.test(text[s]!)) s++;
-    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
     if (e > s) out.push({ index: out.length, start: s, end: e, text: text.slice(s, e) });
     start = end;
   };
@@ -47,8 +62,8 @@ export function splitSentences(text: string): Sentence[] {
         if (ABBREVIATIONS.has(word) || /^[a-z]$/.test(word) || /^([a-z]\.)+[a-z]$/.test(word)) continue;
       }
       // the next visible character must look like a sentence start
-      const next = /\S/.exec(text.slice(end, end + 8));
-      if (next && /[a-z]/.test(next[0])) continue;
+      const next = nextVisible(text, end);
+      if (next >= 97 && next <= 122) continue;
     }
     push(end);
   }

@@ -13,12 +13,11 @@ const APP_WORD = new RegExp(String.raw`\s${APP}\b`, 'iu');
 const WORD_END = /[\p{L}\d]$/u;
 /** Room after a name for the longest wording the pattern reads ("… is a popular free mobile game"). */
 const AFTER_ROOM = 160;
+const hasAppWord = (doc: Named['doc']) => doc.once('victim/app-word', () => APP_WORD.test(doc.text));
 const calledApp = (doc: Named['doc'], value: string): boolean => {
   // occurrences are found in the lower-cased text (one per document) when lower-casing keeps every offset, else by a
   // pattern, which costs a compile and a scan of the whole text per name
   const text = doc.text;
-  // the pattern needs an app or game word after white space somewhere: most texts have none, and then no name is one
-  if (!doc.once('victim/app-word', () => APP_WORD.test(text))) return false;
   const lower = doc.once('victim/lower-text', () => text.toLowerCase());
   if (lower.length !== text.length) {
     return new RegExp(String.raw`(?<![\p{L}\d])${escapeLiteral(value)}${CALLED_APP_AFTER.source.slice(1)}`, 'iu').test(text);
@@ -44,5 +43,7 @@ export const appOrGame = defineReject({
     '[Pocket Quest] was hacked and its players were told to reset passwords. Pocket Quest is a mobile game.',
     '[Pocket Studios] said the fake app was not theirs.',
   ],
-  rejects: (n) => memoized(n.doc, 'app-or-game', n.value, () => calledApp(n.doc, n.value)) && !harmedAround(n.text, n.s, n.e),
+  // the pattern needs an app or game word after white space somewhere: most texts have none, and then no name is one
+  // (asked of the text before the name's answer is looked up)
+  rejects: (n) => hasAppWord(n.doc) && memoized(n.doc, 'app-or-game', n.value, () => calledApp(n.doc, n.value)) && !harmedAround(n.text, n.s, n.e),
 });

@@ -49,6 +49,9 @@ export function withoutCountryTail(doc: AnalysedDoc, value: string, nounAfter: b
 const tailMemo = wordMemo<boolean>();
 /** The last word or the last two words of `value` name a country (one word alone has no tail to cut). */
 const endsOnCountry = (value: string) =>
+  // split(/(\s+)/) gives three or more parts exactly when the value holds white space: a lone word is answered without
+  // a lookup (most runs)
+  /\s/.test(value) &&
   tailMemo(value, () => {
     const words = value.split(/(\s+)/);
     return words.length >= 3 && (!!countryCode(words.slice(-1).join('')) || (words.length >= 5 && !!countryCode(words.slice(-3).join(''))));

@@ -463,9 +463,18 @@ const outlet = defineReject({
   rejects: (n) => OUTLET_AFTER.test(after(n, 60)),
 });
 
-/** The rejections, in the order they run. */
+/**
+ * The rejections, in the order they run. Each is a test of the run alone (its caches hold answers that depend on the
+ * value alone), so the order changes no name, only the time: the tests that drop most runs for their cost (a lone
+ * dictionary word, a first name, a role, a title beside a short name) come right after the first, and a run they drop
+ * is spared the tests after them.
+ */
 export const REJECTS: readonly RejectStep[] = [
   generic,
+  loneWord,
+  firstName,
+  roleOrReporter,
+  titledPerson,
   law,
   lawFirstHalf,
   attackerOrReporterName,
@@ -484,13 +493,9 @@ export const REJECTS: readonly RejectStep[] = [
   actorBefore,
   vendorBefore,
   servingVendor,
-  roleOrReporter,
   enforcing,
   overseeing,
-  firstName,
-  titledPerson,
   personOf,
-  loneWord,
   shoutedWord,
   crowd,
   hacker,

@@ -1,0 +1,92 @@
+// The Unicode classes the word scans ask about (letter, mark, number, upper-case letter), one byte per code point,
+// and the runs of code points of given classes as a regex `[…]+` with /u finds them: shared by the whole-word lists
+// (word-runs.ts), the origin place scan and the index of capitalised words (capital-words.ts), which walk a text's
+// characters once instead of running a regex with a look-behind at every place.
+
+export const LETTER = 1;
+const MARK = 2;
+const NUMBER = 4;
+/** `\p{Lu}` */
+export const UPPER = 8;
+const KNOWN = 16;
+/** Letters and marks: the runs of `[\p{L}\p{M}]+`. */
+export const LETTERS_MARKS = LETTER | MARK;
+/** Letters and numbers: the runs of `[\p{L}\p{N}]+`, the words of the whole-word lists (`(?<![\p{L}\p{N}])…`). */
+export const LETTERS_NUMBERS = LETTER | NUMBER;
+
+const IS_LETTER = /\p{L}/u;
+const IS_MARK = /\p{M}/u;
+const IS_NUMBER = /\p{N}/u;
+const IS_UPPER = /\p{Lu}/u;
+const classify = (s: string) =>
+  (IS_LETTER.test(s) ? LETTER : 0) | (IS_MARK.test(s) ? MARK : 0) | (IS_NUMBER.test(s) ? NUMBER : 0) | (IS_UPPER.test(s) ? UPPER : 0);
+const ASCII = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII[c] = classify(String.fromCharCode(c));
+// Classes of the other code points, filled in as texts show them (one byte each, allocated on first need).
+let others: Uint8Array | undefined;
+
+/** The class bits of code point `cp`. */
+function classOf(cp: number): number {
+  if (cp < 128) return ASCII[cp]!;
+  others ??= new Uint8Array(0x110000);
+  let c = others[cp]!;
+  if (!c) others[cp] = c = KNOWN | classify(String.fromCodePoint(cp));
+  return c;
+}
+
+/** The class bits of the code point at `i` of `text` (0 past its end); a lone surrogate is of no class. */
+export function classAt(text: string, i: number): number {
+  if (i >= text.length) return 0;
+  const c = text.charCodeAt(i);
+  return c < 128 ? ASCII[c]! : classOf(text.codePointAt(i)!);
+}
+
+// The runs are written into one buffer reused by every call (a typed array of this size lives outside the heap, and
+// allocating one per text cost more than filling it): a caller reads them before it asks for other runs.
+let scratch: Int32Array<ArrayBuffer> = new Int32Array(4096);
+const SCRATCH_KEPT = 1 << 16;
+
+/**
+ * The runs of code points of the classes in `mask`, as [start, end) offsets in pairs: starts at even, ends at odd
+ * indices. The array is a view of a buffer the next call overwrites.
+ */
+export function findRuns(text: string, mask: number): Int32Array {
+  let out = scratch;
+  let n = 0;
+  let start = -1;
+  for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    let cls: number;
+    let width = 1;
+    if (c < 128) cls = ASCII[c]!;
+    else {
+      const cp = text.codePointAt(i)!;
+      cls = classOf(cp);
+      if (cp > 0xffff) width = 2;
+    }
+    if (cls & mask) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      if (n + 2 > out.length) out = grow(out);
+      out[n++] = start;
+      out[n++] = i;
+      start = -1;
+    }
+    i += width;
+  }
+  if (start >= 0) {
+    if (n + 2 > out.length) out = grow(out);
+    out[n++] = start;
+    out[n++] = text.length;
+  }
+  const runs = out.subarray(0, n);
+  // a buffer grown for a very long text is not kept after it
+  if (scratch.length > SCRATCH_KEPT) scratch = new Int32Array(4096);
+  return runs;
+}
+
+function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  scratch = new Int32Array(a.length * 2);
+  scratch.set(a);
+  return scratch;
+}
