@@ -1,7 +1,8 @@
 // Grouping articles into incidents: folded names, date and place windows, the ledger and merged confidence.
 import { describe, expect, it } from 'vitest';
-import type { DateRole } from '../src/core/contract/record.ts';
-import { toArticle } from '../src/incidents/article.ts';
+import type { DateRole, FieldName } from '../src/core/contract/record.ts';
+import { toArticle, type Claim } from '../src/incidents/article.ts';
+import { addClaims, fieldsOf, mergeLedger, tallyOf, type Ledger, type Tally } from '../src/incidents/merge.ts';
 import { groupArticles } from '../src/incidents/group.ts';
 import { definedAcronyms, foldName, nameKeys } from '../src/incidents/names.ts';
 import { scoreClusters } from '../src/incidents/cluster-score.ts';
@@ -176,5 +177,43 @@ describe('clustering scores', () => {
     expect(lumped.bcubed.precision).toBe(0.5);
     expect(lumped.bcubed.recall).toBe(1);
     expect(lumped.lookAlikeMerges).toBe(1);
+  });
+});
+
+describe('the tally the store keeps of an incident', () => {
+  it("gives mergeLedger's fields claim by claim, and at once from the whole ledger", () => {
+    // a small deterministic generator: few values per field (some that agree, some that do not), confidences alike and not
+    let seed = 7;
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+    const values = {
+      victim: ['City of Millbrook', 'Millbrook', 'Acme Corp'],
+      date: ['2022-05', '2022-05-09', '2023-01-02', 'not a date'],
+      location: [{ country: 'US' }, { country: 'US', region: 'Ohio' }, { country: 'FR' }],
+      ransom: [{ demanded: true }, { demanded: true, amount: 50000, currency: 'USD' }, { demanded: false }],
+    } as const;
+    for (let run = 0; run < 40; run++) {
+      const ledger: Ledger = {};
+      let tally: Tally = {};
+      for (let i = 0; i < 1 + Math.floor(rand() * 12); i++) {
+        const claims: Partial<Record<FieldName, Claim>> = {};
+        for (const [field, vs] of Object.entries(values) as [FieldName, readonly unknown[]][]) {
+          if (rand() < 0.3) continue;
+          const claim = {
+            articleId: `a${Math.floor(rand() * 30)}-${i}`,
+            value: pick(vs),
+            confidence: pick([0.5, 0.742, 0.8, 0.8, 0.984]),
+            evidence: [],
+            rule: 'x',
+          };
+          claims[field] = claim;
+          ledger[field] = [...(ledger[field] ?? []), claim];
+        }
+        tally = addClaims(tally, claims) ?? tallyOf(ledger);
+        expect(fieldsOf(tally)).toEqual(mergeLedger(ledger).fields);
+        expect(tallyOf(ledger)).toEqual(tally);
+        expect(Object.keys(tally)).toEqual(Object.keys(ledger));
+      }
+    }
   });
 });

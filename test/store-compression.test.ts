@@ -11,6 +11,9 @@ import { createExtractor } from '../src/core/engine.ts';
 import { openSqliteStore } from '../src/store/sqlite.ts';
 import { contentHash } from '../src/store/store.ts';
 import { addToIncidents } from '../src/incidents/update.ts';
+import { claimsOf, toArticle } from '../src/incidents/article.ts';
+import { groupArticles, joinOrMerge } from '../src/incidents/group.ts';
+import { recordOf } from './helpers/records.ts';
 import { BLOCK_VALUE_MAX } from '../src/store/blocks.ts';
 import { deflateWith } from '../src/store/pack.ts';
 import { REPO_ROOT } from '../src/config.ts';
@@ -129,12 +132,12 @@ describe('SQLite store compression', () => {
     await store.close();
     const after = new Database(file, { readonly: true });
     expect(after.prepare("SELECT name FROM sqlite_master WHERE name = 'records_ruleset'").all()).toEqual([]);
-    expect(after.prepare('SELECT * FROM incident_sources').all()).toEqual([{ document_id: 'old', incident_id: 'inc-1' }]);
+    expect(after.prepare('SELECT * FROM incident_sources').all()).toEqual([{ document_id: 'old', incident_id: 'inc-1', pos: null, ruleset: null }]);
     expect(after.prepare('SELECT count(*) AS n FROM packed_blocks').get()).toEqual({ n: 1 });
     after.close();
   });
 
-  it('stores incidents packed and reads them back', async () => {
+  it("keeps an incident's row small (its claims stay in the records) and reads it back whole", async () => {
     const file = path.join(dir, 'inc.db');
     const text = 'Hackers breached the City of Springfield in March 2021 and demanded $50,000 in ransom.';
     const r = (await createExtractor()).process({ id: 'doc-1', text }, 'test');
@@ -147,12 +150,56 @@ describe('SQLite store compression', () => {
     const [inc] = incidents;
     expect(inc?.victim).toBeTruthy();
     expect(inc?.sources).toEqual([{ articleId: 'doc-1' }]);
+    expect(inc?.ledger.victim?.[0]).toEqual({ ...claimsOf(r.record).victim });
     await store.close();
     const db = new Database(file, { readonly: true });
-    const row = db.prepare('SELECT incident FROM incidents').get() as { incident: unknown };
+    const row = db.prepare('SELECT incident FROM incidents').get() as { incident: string };
+    expect(db.prepare('SELECT * FROM incident_sources').all()).toEqual([{ document_id: 'doc-1', incident_id: inc!.id, pos: 0, ruleset: r.record.ruleset }]);
     db.close();
-    expect(row.incident).toBeInstanceOf(Buffer);
-    expect((row.incident as Buffer).length).toBeLessThan(Buffer.byteLength(JSON.stringify(inc)) / 2);
+    expect(row.incident).not.toContain('evidence');
+    expect(row.incident.length).toBeLessThan(JSON.stringify(inc).length / 2);
+  });
+
+  it('opens a store of schema 6 (whole incidents, ledger included, deflated): lists them as they were, places in them alike', async () => {
+    const file = path.join(dir, 'v6.db');
+    const db = storeOfSchema(file, 6);
+    const records = [
+      recordOf('a1', { victim: 'City of Millbrook', date: '2022-05-09', location: { country: 'US', region: null, city: null } }, { publishedAt: '2022-05-11' }),
+      recordOf('a2', { victim: { value: 'Millbrook', confidence: 0.6 }, date: '2022-05' }, { publishedAt: '2022-05-20' }),
+      recordOf('b1', { victim: 'Acme Corp' }, { publishedAt: '2022-01-02' }),
+    ];
+    const articles = records.map((r) => toArticle(r, null));
+    // the incidents as the previous version wrote them: placed one by one, each row the whole incident
+    const [acme, millbrook] = [...groupArticles(articles.slice(2)), ...groupArticles(articles.slice(0, 2))];
+    const before = [acme!, millbrook!];
+    records.forEach((r, i) => {
+      db.prepare("INSERT INTO documents VALUES (?, ?, 'text', '{}', '0', '0')").run(r.id, Buffer.alloc(32, i));
+      db.prepare('INSERT INTO records VALUES (?, ?, ?, ?, ?)').run(r.id, r.ruleset, JSON.stringify(r), r.extractedAt, i + 1);
+    });
+    for (const inc of before) {
+      db.prepare('INSERT INTO incidents VALUES (?, ?, ?, ?, ?)').run(inc.id, inc.victim, inc.sources.length, deflateWith('incident', JSON.stringify(inc)), 'x');
+      for (const s of inc.sources) db.prepare('INSERT INTO incident_sources VALUES (?, ?)').run(s.articleId, inc.id);
+      for (const k of inc.names) db.prepare('INSERT INTO incident_names VALUES (?, ?)').run(k, inc.id);
+    }
+    db.close();
+
+    const store = await openSqliteStore(file);
+    const list = async () => {
+      const out = [];
+      for await (const i of store.incidents.list()) out.push(i);
+      return JSON.stringify(out);
+    };
+    expect(await list()).toBe(JSON.stringify(before));
+    // an article joins the first incident: it is rewritten in the new form, and reads as the old code would give it
+    const a3 = recordOf(
+      'a3',
+      { victim: 'Millbrook', date: '2022-05-10', location: { country: 'US', region: 'Ohio', city: null } },
+      { publishedAt: '2022-05-12' },
+    );
+    await store.write({ documents: [{ id: 'a3', text: 'text', meta: {} }], records: [a3], incidents: [toArticle(a3, null)] });
+    const after = [acme, joinOrMerge(toArticle(a3, null), [millbrook!])!.incident];
+    expect(await list()).toBe(JSON.stringify(after));
+    await store.close();
   });
 
   it('reads a store of schema 3: plain and dictionary-less rows, text hashes, records kept by migration 4', async () => {

@@ -11,7 +11,7 @@ const FIRM_PLACE = 0.7;
 const intervals = (ds: readonly string[]) => ds.map(interval).filter((x): x is Interval => !!x);
 
 /** 'dated': dates say they fit; 'undated': nothing to compare (joins only a single best candidate); false: apart. */
-function fits(a: Article, inc: Incident): 'dated' | 'undated' | false {
+function fits(a: Article, inc: Placeable): 'dated' | 'undated' | false {
   if (!a.keys.some((k) => inc.names.includes(k))) return false;
   const country = inc.fields.location;
   const code = (country?.value as { country?: string | null } | undefined)?.country;
@@ -30,8 +30,8 @@ function fits(a: Article, inc: Incident): 'dated' | 'undated' | false {
 }
 
 /** The earlier-told incident keeps its id when two merge. */
-function firstTold(a: Incident, b: Incident): [Incident, Incident] {
-  const first = (i: Incident) => [...i.incidentDates, ...i.publishedDates].sort()[0] ?? '9999';
+function firstTold<T extends Placeable>(a: T, b: T): [T, T] {
+  const first = (i: T) => [...i.incidentDates, ...i.publishedDates].sort()[0] ?? '9999';
   const ka = first(a);
   const kb = first(b);
   return ka < kb || (ka === kb && a.id <= b.id) ? [a, b] : [b, a];
@@ -52,26 +52,41 @@ function place(a: Article, candidates: readonly Incident[], taken: (id: string) 
   return joinOrMerge(a, candidates) ?? { incident: startIncident(a, taken), absorbed: [] };
 }
 
-/** `place` short of starting an incident: null when the article fits none of the candidates (or has no victim). */
-export function joinOrMerge(a: Article, candidates: readonly Incident[]): Placement | null {
+/** What placing an article reads of an incident (the store keeps it apart from the claims and sources). */
+export type Placeable = Pick<Incident, 'id' | 'names' | 'fields' | 'incidentDates' | 'publishedDates'>;
+
+/**
+ * Which candidate an article joins (`keep`) and which it proves to be the same incident (`absorbed`); null when it
+ * fits none. `size`: an incident's number of articles.
+ */
+export function chooseIncident<T extends Placeable>(a: Article, candidates: readonly T[], size: (t: T) => number): { keep: T; absorbed: T[] } | null {
   if (!a.keys.length) return null;
   const verdicts = candidates.map((inc) => ({ inc, v: fits(a, inc) }));
   const dated = verdicts.filter((x) => x.v === 'dated').map((x) => x.inc);
   if (dated.length) {
     let [keep, ...rest] = dated;
     for (const other of rest) [keep] = firstTold(keep!, other);
-    const absorbed = dated.filter((i) => i !== keep);
-    let merged = keep!;
-    for (const other of absorbed) merged = mergeIncidents(merged, other);
-    return { incident: addArticle(merged, a), absorbed };
+    return { keep: keep!, absorbed: dated.filter((i) => i !== keep) };
   }
   // an undated article never merges incidents: it joins the best-told one
   const undated = verdicts
     .filter((x) => x.v === 'undated')
     .map((x) => x.inc)
-    .sort((x, y) => y.sources.length - x.sources.length || x.id.localeCompare(y.id));
-  if (undated.length) return { incident: addArticle(undated[0]!, a), absorbed: [] };
-  return null;
+    .sort((x, y) => size(y) - size(x) || x.id.localeCompare(y.id));
+  return undated.length ? { keep: undated[0]!, absorbed: [] } : null;
+}
+
+/** `place` short of starting an incident: null when the article fits none of the candidates (or has no victim). */
+export function joinOrMerge(a: Article, candidates: readonly Incident[]): Placement | null {
+  const chosen = chooseIncident(a, candidates, (i) => i.sources.length);
+  return chosen && joined(a, chosen.keep, chosen.absorbed);
+}
+
+/** The incident `keep` with those it absorbed merged in, in order, then the article. */
+export function joined(a: Article, keep: Incident, absorbed: Incident[]): Placement {
+  let merged = keep;
+  for (const other of absorbed) merged = mergeIncidents(merged, other);
+  return { incident: addArticle(merged, a), absorbed };
 }
 
 /** The order articles are grouped in when a set is grouped at once: dated first, oldest first, then by id. */

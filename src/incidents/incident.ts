@@ -1,6 +1,6 @@
 // An incident: the articles that tell it, every claim they make (the ledger), and the merged value per field.
 import { createHash } from 'node:crypto';
-import type { FieldName } from '../core/contract/record.ts';
+import type { FieldName, IncidentRecord } from '../core/contract/record.ts';
 import { claimsOf, type Article } from './article.ts';
 import { monthOf } from './dates.ts';
 import { mergeLedger, type Conflict, type Ledger, type MergedField } from './merge.ts';
@@ -48,9 +48,10 @@ export function freeId(base: string, taken: (id: string) => boolean): string {
   for (let n = 2; ; n++) if (!taken(`${base}-${n}`)) return `${base}-${n}`;
 }
 
-function sourceOf(a: Article): SourceRef {
-  const s = a.record.source ?? {};
-  return { articleId: a.id, ...defined({ title: s.title, uri: s.uri, publishedAt: s.publishedAt }) };
+/** The source an article's record gives its incident. */
+export function sourceOf(record: IncidentRecord): SourceRef {
+  const s = record.source ?? {};
+  return { articleId: record.id, ...defined({ title: s.title, uri: s.uri, publishedAt: s.publishedAt }) };
 }
 
 function recompute(inc: Incident): Incident {
@@ -93,7 +94,7 @@ export function addArticle(inc: Incident, a: Article): Incident {
     names: uniq([...inc.names, ...a.keys]),
     incidentDates: a.incidentDate ? uniq([...inc.incidentDates, a.incidentDate]) : inc.incidentDates,
     publishedDates: a.publishedAt ? uniq([...inc.publishedDates, a.publishedAt]) : inc.publishedDates,
-    sources: [...inc.sources, sourceOf(a)],
+    sources: [...inc.sources, sourceOf(a.record)],
     ledger,
   });
 }

@@ -122,3 +122,109 @@ export function mergeLedger(ledger: Ledger): { fields: Record<FieldName, MergedF
   }
   return { fields, conflicts };
 }
+
+/**
+ * A field's claims as the store keeps them between articles: per distinct value (in the order values came), the sums
+ * mergeField takes over the claims, each added in claim order (the same floating-point totals). An article that
+ * brings only values already there is added in O(values); a new value needs the claims before it (`addClaims`: null).
+ */
+export interface ValueTally {
+  /** The value (as its first claim gave it). */
+  v: unknown;
+  /** Confidence of the claims that agree with this value (s), and of those that do not (a). */
+  s: number;
+  a: number;
+  /** The product of (1 − confidence) over the agreeing claims (m), and their number (n). */
+  m: number;
+  n: number;
+  /** The claim of this value mergeField ranks first: highest confidence (b), then first article id (id). */
+  b: number;
+  id: string;
+}
+/** Per field: its number of claims (n) and its values (vs). Short keys: the store rewrites it for each article. */
+export type Tally = Partial<Record<FieldName, { n: number; vs: ValueTally[] }>>;
+type FieldTally = NonNullable<Tally[FieldName]>;
+
+const valueKey = (v: unknown) => JSON.stringify(v) ?? 'undefined';
+const find = (t: FieldTally, value: unknown) => {
+  const key = valueKey(value);
+  return t.vs.find((x) => valueKey(x.v) === key);
+};
+
+function addClaim(field: FieldName, t: FieldTally, c: Claim): void {
+  t.n++;
+  for (const x of t.vs) {
+    if (AGREE[field](x.v, c.value)) {
+      x.s += c.confidence;
+      x.m *= 1 - c.confidence;
+      x.n++;
+    } else x.a += c.confidence;
+  }
+  const own = find(t, c.value)!;
+  if (c.confidence > own.b || (c.confidence === own.b && c.articleId.localeCompare(own.id) < 0)) {
+    own.b = c.confidence;
+    own.id = c.articleId;
+  }
+}
+
+/** The tally of a whole ledger, in its field order. */
+export function tallyOf(ledger: Ledger): Tally {
+  const out: Tally = {};
+  for (const [field, claims] of Object.entries(ledger) as [FieldName, Claim[]][]) {
+    const t: FieldTally = { n: 0, vs: [] };
+    claims.forEach((c, j) => {
+      if (!find(t, c.value)) {
+        // a value's sums run over every claim, those before it too
+        const x: ValueTally = { v: c.value, s: 0, a: 0, m: 1, n: 0, b: -Infinity, id: '' };
+        for (const o of claims.slice(0, j)) {
+          if (AGREE[field](c.value, o.value)) {
+            x.s += o.confidence;
+            x.m *= 1 - o.confidence;
+            x.n++;
+          } else x.a += o.confidence;
+        }
+        t.vs.push(x);
+      }
+      addClaim(field, t, c);
+    });
+    out[field] = t;
+  }
+  return out;
+}
+
+/** The tally with one article's claims added (new fields last, as in the ledger); null when it brings a value not seen. */
+export function addClaims(tally: Tally, claims: Partial<Record<FieldName, Claim>>): Tally | null {
+  const out: Tally = {};
+  for (const [field, t] of Object.entries(tally) as [FieldName, FieldTally][]) out[field] = { n: t.n, vs: t.vs.map((x) => ({ ...x })) };
+  for (const [field, c] of Object.entries(claims) as [FieldName, Claim][]) {
+    const t = out[field];
+    if (!t) out[field] = tallyOf({ [field]: [c] })[field];
+    else if (find(t, c.value)) addClaim(field, t, c);
+    else return null;
+  }
+  return out;
+}
+
+/** mergeLedger's fields from a tally (its conflicts need the claims themselves): mergeField over values, not claims. */
+export function fieldsOf(tally: Tally): Record<FieldName, MergedField | null> {
+  const fields = {} as Record<FieldName, MergedField | null>;
+  for (const name of FIELD_NAMES) {
+    const t = tally[name];
+    if (!t?.n) {
+      fields[name] = null;
+      continue;
+    }
+    const agree = AGREE[name];
+    const ranked = [...t.vs].sort((x, y) => y.s - x.s || specificity(y.v) - specificity(x.v) || y.b - x.b || x.id.localeCompare(y.id));
+    let w = ranked[0]!;
+    for (;;) {
+      const cur = w;
+      const finer = ranked.find((x) => specificity(x.v) > specificity(cur.v) && agree(cur.v, x.v));
+      if (!finer) break;
+      w = finer;
+    }
+    const confidence = round((1 - w.m) * (w.s / (w.s + w.a || 1)));
+    fields[name] = { value: w.v, confidence, articles: t.n, agreeing: w.n };
+  }
+  return fields;
+}

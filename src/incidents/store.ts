@@ -1,65 +1,121 @@
 // Incidents in the store: placed one article at a time as records arrive (reading only the candidate incidents
 // that share a victim key, never the other articles), rebuilt from every latest record on `rerun`.
-import type { Db, Param, Queries } from '../store/db.ts';
-import { packerFor, unpack } from '../store/pack.ts';
+// An incident's row keeps what placing an article reads (names, dates, a tally of its claims: merge.ts) and grows
+// with its distinct values, not its articles; its sources, in order (`pos`), are rows of incident_sources, and its
+// claims are read back from those articles' records (`ruleset` null: the document's latest record) when it is
+// listed, or when an article brings a new value, leaves, or merges two incidents. Rows written before (the whole
+// Incident as JSON, ledger included) are read as they are and take this form when an article is next placed in them.
+import type { IncidentRecord } from '../core/contract/record.ts';
+import type { Db, Param, Queries, Row as DbRow } from '../store/db.ts';
+import { unpack } from '../store/pack.ts';
 import { storageKey } from '../store/store.ts';
-import type { Article } from './article.ts';
+import { claimsOf, type Article } from './article.ts';
 import { monthOf } from './dates.ts';
-import { groupArticles, joinOrMerge, type Placement } from './group.ts';
-import { baseIncidentId, removeArticle, startIncident, type Incident } from './incident.ts';
+import { chooseIncident, groupArticles, joined, type Placement } from './group.ts';
+import { baseIncidentId, removeArticle, sourceOf, startIncident, type Incident } from './incident.ts';
+import { addClaims, fieldsOf, mergeLedger, tallyOf, type Ledger, type Tally } from './merge.ts';
 import { assignIds } from './stable-ids.ts';
 
 export type Serial = <T>(fn: (q: Queries) => Promise<T>) => Promise<T>;
+/** The records in a column of the records table, as stored (blocks resolved). */
+export type RecordReader = (column: readonly unknown[]) => Promise<IncidentRecord[]>;
 
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 const PAGE = 500;
-const parse = (v: unknown) => JSON.parse(unpack('incident', v)) as Incident;
-/** How a dialect writes: an incident's JSON (SQLite: deflated, pack.ts), and whether a source row keeps when it joined (SQLite: no, migration 6). */
+/**
+ * How a dialect writes: whether a source row keeps when it joined (SQLite: no, migration 6). An incident's row is
+ * plain JSON in both: it is rewritten for each article placed in it, and deflating it (pack.ts) cost more than
+ * all the rest of placing the article; rows written deflated before are read as they are.
+ */
 interface Writer {
-  pack: (json: string) => Param;
   joinedAt: boolean;
 }
 const UPSERT_ALIAS = 'INSERT INTO incident_aliases (alias, incident_id) VALUES (?, ?) ON CONFLICT (alias) DO UPDATE SET incident_id = excluded.incident_id';
 
-async function load(q: Queries, ids: readonly string[]): Promise<Incident[]> {
-  const out: Incident[] = [];
-  for (let i = 0; i < ids.length; i += PAGE) {
-    const page = ids.slice(i, i + PAGE);
-    const rows = await q.all(`SELECT incident FROM incidents WHERE id IN (${marks(page.length)}) ORDER BY id`, page);
-    out.push(...rows.map((r) => parse(r.incident)));
-  }
-  return out;
+/** An incident's row: the Incident without its sources, claims and conflicts; `count` sources, the next `pos` free. */
+interface Head extends Omit<Incident, 'sources' | 'ledger' | 'fields' | 'conflicts'> {
+  count: number;
+  next: number;
+  tally: Tally;
+}
+type Placed = Head & Pick<Incident, 'fields'>;
+/** A row as read: its head, and the whole incident when the row was written before heads (its ledger is in it). */
+interface Row {
+  head: Placed;
+  old: Incident | null;
+}
+
+function headOf(inc: Incident, next: number): Head {
+  const { sources, ledger, fields, conflicts, ...rest } = inc;
+  return { ...rest, count: sources.length, next, tally: tallyOf(ledger) };
+}
+
+/** The JSON of an incident's row: its head but for what the row's columns hold (id, victim, sources). */
+const rowJson = ({ id, victim, count, fields, ...rest }: Head & Partial<Placed>) => JSON.stringify(rest);
+
+function parseRow(r: DbRow): Row {
+  const o = JSON.parse(unpack('incident', r.incident)) as Omit<Head, 'id' | 'victim' | 'count'> | Incident;
+  if ('ledger' in o) return { head: { ...headOf(o, o.sources.length), fields: o.fields }, old: o };
+  const head = { ...o, id: String(r.id), victim: r.victim == null ? null : String(r.victim), count: Number(r.sources) };
+  return { head: { ...head, fields: fieldsOf(o.tally) }, old: null };
+}
+/** What the queries read of an incident's row. */
+const ROW = 'id, victim, sources, incident';
+
+// a source's record: the one it was placed with (`ruleset`), or the document's latest
+const SOURCE_RECORDS = `SELECT s.document_id, s.pos, r.record FROM incident_sources s JOIN records r ON r.document_id = s.document_id
+  AND r.ruleset = coalesce(s.ruleset, (SELECT r2.ruleset FROM records r2 WHERE r2.document_id = s.document_id ORDER BY r2.seq DESC LIMIT 1))
+  WHERE s.incident_id = ? ORDER BY s.pos`;
+
+/** The whole incident of a row: sources and claims from its articles' records, in the order they joined. */
+async function whole(q: Queries, records: RecordReader, row: Row): Promise<Incident> {
+  if (row.old) return row.old;
+  const { id, aliases, victim, names, incidentDates, publishedDates, tally } = row.head;
+  const rs = await records((await q.all(SOURCE_RECORDS, [id])).map((r) => r.record));
+  const ledger: Ledger = {};
+  // the ledger's fields in the order they came (the tally keeps it), each field's claims in the articles' order
+  for (const f of Object.keys(tally) as (keyof Tally)[]) ledger[f] = [];
+  for (const r of rs) for (const [f, c] of Object.entries(claimsOf(r))) ledger[f as keyof Tally]?.push(c);
+  const { fields, conflicts } = mergeLedger(ledger);
+  return { id, aliases, victim, names, incidentDates, publishedDates, sources: rs.map((r) => sourceOf(r)), ledger, fields, conflicts };
 }
 
 /**
- * The rows of an incident that changed. `only`: the source, name and alias rows to write (what an article and the
- * incidents it absorbed brought; the others are stored already under this id), else every one of them. Writing
- * all of an incident's sources each time an article joins made a stream quadratic in its incidents' size.
+ * Writes an incident's row, and the source rows given: `sources` as [article, ruleset (null: its latest record)],
+ * numbered from `pos`. `names` and `aliases`: the rows to add (the others are stored already under this id).
  */
-async function save(q: Queries, w: Writer, inc: Incident, at: string, only?: Pick<Incident, 'sources' | 'names' | 'aliases'>): Promise<void> {
+async function save(
+  q: Queries,
+  w: Writer,
+  head: Head,
+  at: string,
+  rows: { sources: [string, string | null][]; pos: number; names: readonly string[]; aliases: readonly string[] },
+): Promise<void> {
   await q.run(
     `INSERT INTO incidents (id, victim, sources, incident, updated_at) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT (id) DO UPDATE SET victim = excluded.victim, sources = excluded.sources, incident = excluded.incident, updated_at = excluded.updated_at`,
-    [inc.id, inc.victim, inc.sources.length, w.pack(JSON.stringify(inc)), at],
+    [head.id, head.victim, head.count, rowJson(head), at],
   );
-  const rows = only ?? inc;
-  for (const s of rows.sources) {
+  for (const [i, [article, ruleset]] of rows.sources.entries()) {
+    const params = [storageKey(article), head.id, rows.pos + i, ruleset];
     await q.run(
       w.joinedAt
-        ? `INSERT INTO incident_sources (document_id, incident_id, joined_at) VALUES (?, ?, ?)
-      ON CONFLICT (document_id) DO UPDATE SET incident_id = excluded.incident_id`
-        : `INSERT INTO incident_sources (document_id, incident_id) VALUES (?, ?)
-      ON CONFLICT (document_id) DO UPDATE SET incident_id = excluded.incident_id`,
-      w.joinedAt ? [storageKey(s.articleId), inc.id, at] : [storageKey(s.articleId), inc.id],
+        ? `INSERT INTO incident_sources (document_id, incident_id, pos, ruleset, joined_at) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (document_id) DO UPDATE SET incident_id = excluded.incident_id, pos = excluded.pos, ruleset = excluded.ruleset`
+        : `INSERT INTO incident_sources (document_id, incident_id, pos, ruleset) VALUES (?, ?, ?, ?)
+      ON CONFLICT (document_id) DO UPDATE SET incident_id = excluded.incident_id, pos = excluded.pos, ruleset = excluded.ruleset`,
+      w.joinedAt ? [...params, at] : params,
     );
   }
   for (const k of rows.names) {
-    await q.run('INSERT INTO incident_names (name_key, incident_id) VALUES (?, ?) ON CONFLICT DO NOTHING', [k, inc.id]);
+    await q.run('INSERT INTO incident_names (name_key, incident_id) VALUES (?, ?) ON CONFLICT DO NOTHING', [k, head.id]);
   }
   for (const a of rows.aliases) {
-    await q.run(UPSERT_ALIAS, [a, inc.id]);
+    await q.run(UPSERT_ALIAS, [a, head.id]);
   }
 }
+
+const uniq = <T>(xs: T[]) => [...new Set(xs)].sort();
 
 /** Removes an incident whose articles all went elsewhere; its id stays, as an alias of `into` when there is one. */
 async function retire(q: Queries, id: string, into: string | null): Promise<void> {
@@ -77,12 +133,14 @@ export class IncidentStore {
   private readonly takenIds: string;
   private readonly takenParams: (base: string) => Param[];
 
+  /** `records`: reads a column of records; `read`: runs reads in one snapshot (a record's block and its row). */
   constructor(
     private readonly db: Db,
     private readonly serial: Serial,
+    private readonly records: RecordReader,
+    private readonly read: Serial,
   ) {
-    const pack = packerFor(db.dialect);
-    this.w = { pack: (json) => pack('incident', json), joinedAt: db.dialect !== 'sqlite' };
+    this.w = { joinedAt: db.dialect !== 'sqlite' };
     // SQLite's LIKE ignores case, so it cannot use the primary keys and read every incident for each article placed;
     // ids are ASCII (baseIncidentId), so those starting with the base are the range [base, base + DEL).
     const sqlite = db.dialect === 'sqlite';
@@ -93,14 +151,15 @@ export class IncidentStore {
 
   /** Places each article (in order) among the stored incidents; one transaction. Articles without a victim are skipped. */
   add(articles: readonly Article[], at = new Date()): Promise<void> {
-    return this.serial((q) => this.placeIn(q, articles, at));
+    return this.serial((q) => this.placeIn(q, articles, at, false));
   }
 
   /**
    * `add` within the caller's transaction (the store's write of the same records: one commit for both). The incident
-   * each article was in is read for the whole batch in one query, then kept as the placements move it.
+   * each article was in is read for the whole batch in one query, then kept as the placements move it. `latest`: the
+   * articles' records are their documents' latest (just written), so a source row need not name its ruleset.
    */
-  async placeIn(q: Queries, articles: readonly Article[], at = new Date()): Promise<void> {
+  async placeIn(q: Queries, articles: readonly Article[], at = new Date(), latest = true): Promise<void> {
     const stamp = at.toISOString();
     const was = new Map<string, string>();
     const keys = [...new Set(articles.map((a) => storageKey(a.id)))];
@@ -109,23 +168,32 @@ export class IncidentStore {
       const rows = await q.all(`SELECT document_id, incident_id FROM incident_sources WHERE document_id IN (${marks(page.length)})`, page);
       for (const r of rows) was.set(String(r.document_id), String(r.incident_id));
     }
-    for (const a of articles) await this.addOne(q, a, stamp, was);
+    for (const a of articles) await this.addOne(q, a, stamp, was, latest ? null : a.record.ruleset);
+  }
+
+  /** Incident rows for placing; a row written before heads is rewritten as one (its sources numbered) as it is read. */
+  private async rows(q: Queries, sql: string, params: Param[], at: string): Promise<Row[]> {
+    const rows = (await q.all(sql, params)).map(parseRow);
+    for (const { head, old } of rows) {
+      if (old) await save(q, this.w, head, at, { sources: old.sources.map((s) => [s.articleId, null]), pos: 0, names: [], aliases: [] });
+    }
+    return rows;
   }
 
   /** `was`: document key → its incident, for the batch's articles; kept up to date as sources move. */
-  private async addOne(q: Queries, a: Article, at: string, was: Map<string, string>): Promise<void> {
+  private async addOne(q: Queries, a: Article, at: string, was: Map<string, string>, ruleset: string | null): Promise<void> {
     // a record that changed leaves the incident it was in first, then is placed again
     const key = storageKey(a.id);
     const wasIn = was.get(key);
-    let left: Incident | null = null;
+    let left: Head | null = null;
     if (wasIn !== undefined) {
-      const [prev] = await load(q, [wasIn]);
+      const [prev] = await this.rows(q, `SELECT ${ROW} FROM incidents WHERE id = ?`, [wasIn], at);
       if (prev) {
-        left = removeArticle(prev, a.id);
+        left = headOf(removeArticle(await whole(q, this.records, prev), a.id), prev.head.next);
         await q.run('DELETE FROM incident_sources WHERE document_id = ?', [key]);
         was.delete(key);
         // only the incident's own row changed: its other sources, names and aliases stay as they are
-        await save(q, this.w, left, at, { sources: [], names: [], aliases: [] });
+        await save(q, this.w, left, at, { sources: [], pos: 0, names: [], aliases: [] });
       }
     }
     const retireIn = async (id: string, into: string | null) => {
@@ -133,42 +201,79 @@ export class IncidentStore {
       for (const [k, v] of was) if (v === id) was.delete(k);
     };
     if (!a.keys.length) {
-      if (left && !left.sources.length) await retireIn(left.id, null);
+      if (left && !left.count) await retireIn(left.id, null);
       return;
     }
-    const rows = await q.all(
-      `SELECT incident FROM incidents WHERE id IN (SELECT incident_id FROM incident_names WHERE name_key IN (${marks(a.keys.length)})) ORDER BY id`,
-      a.keys,
+    const sql = `SELECT ${ROW} FROM incidents WHERE id IN (SELECT incident_id FROM incident_names WHERE name_key IN (${marks(a.keys.length)})) ORDER BY id`;
+    const candidates = (await this.rows(q, sql, a.keys, at)).filter((r) => r.head.count);
+    const chosen = chooseIncident(
+      a,
+      candidates.map((r) => r.head),
+      (h) => h.count,
     );
-    const candidates = rows.map((r) => parse(r.incident)).filter((c) => c.sources.length);
-    // the ids taken are read only when the article starts an incident of its own
-    const p = joinOrMerge(a, candidates) ?? (await this.start(q, a, left));
-    // new rows: the article's, and those of the incidents it absorbed (now under this id); the rest are stored
-    const sources = [...p.incident.sources.filter((s) => s.articleId === a.id), ...p.absorbed.flatMap((g) => g.sources)];
+    const absorbed = chosen?.absorbed ?? [];
+    let head: Head;
+    let pos = 0;
+    // joining an incident with values it has already: its row alone; else the whole incidents, read back
+    const tally = chosen && !absorbed.length ? addClaims(chosen.keep.tally, claimsOf(a.record)) : null;
+    if (chosen && tally) {
+      const { fields: _, ...k } = chosen.keep;
+      const fields = fieldsOf(tally);
+      head = {
+        ...k,
+        victim: fields.victim ? String(fields.victim.value) : k.victim,
+        names: uniq([...k.names, ...a.keys]),
+        incidentDates: a.incidentDate ? uniq([...k.incidentDates, a.incidentDate]) : k.incidentDates,
+        publishedDates: a.publishedAt ? uniq([...k.publishedDates, a.publishedAt]) : k.publishedDates,
+        count: k.count + 1,
+        next: k.next + 1,
+        tally,
+      };
+      pos = k.next;
+    } else if (chosen) {
+      const wholeOf = (h: Placed) => whole(q, this.records, candidates.find((r) => r.head === h)!);
+      const others: Incident[] = [];
+      for (const g of absorbed) others.push(await wholeOf(g));
+      const p = joined(a, await wholeOf(chosen.keep), others);
+      // the absorbed incidents' sources follow the kept one's, in their order
+      pos = chosen.keep.next;
+      for (const g of absorbed) {
+        await q.run('UPDATE incident_sources SET incident_id = ?, pos = pos + ? WHERE incident_id = ?', [chosen.keep.id, pos, g.id]);
+        pos += g.next;
+      }
+      head = headOf(p.incident, pos + 1);
+    } else {
+      // the ids taken are read only when the article starts an incident of its own
+      head = headOf((await this.start(q, a, left)).incident, 1);
+    }
     // the name rows of the incident joined are there already (names only grow, each saved as it came)
-    const named = new Set(candidates.find((c) => c.id === p.incident.id)?.names);
-    await save(q, this.w, p.incident, at, {
-      sources,
-      names: [...a.keys.filter((k) => !named.has(k)), ...p.absorbed.flatMap((g) => g.names)],
-      aliases: p.absorbed.flatMap((g) => [g.id, ...g.aliases]),
+    const named = new Set(chosen?.keep.names);
+    await save(q, this.w, head, at, {
+      sources: [[a.id, ruleset]],
+      pos,
+      names: [...a.keys.filter((k) => !named.has(k)), ...absorbed.flatMap((g) => g.names)],
+      aliases: absorbed.flatMap((g) => [g.id, ...g.aliases]),
     });
-    for (const s of sources) if (was.has(storageKey(s.articleId)) || s.articleId === a.id) was.set(storageKey(s.articleId), p.incident.id);
-    for (const gone of p.absorbed) await retireIn(gone.id, p.incident.id);
-    if (left && left.id !== p.incident.id && !left.sources.length) await retireIn(left.id, p.incident.id);
+    const gone = new Set(absorbed.map((g) => g.id));
+    for (const [k, v] of was) if (gone.has(v)) was.set(k, head.id);
+    was.set(key, head.id);
+    for (const g of absorbed) await retireIn(g.id, head.id);
+    if (left && left.id !== head.id && !left.count) await retireIn(left.id, head.id);
   }
 
   /** A new incident of one article, under the first id free; `left`: the incident it left, whose id it may take again. */
-  private async start(q: Queries, a: Article, left: Incident | null): Promise<Placement> {
+  private async start(q: Queries, a: Article, left: Head | null): Promise<Placement> {
     const base = baseIncidentId(a.keys[0]!, monthOf(a.incidentDate) ?? monthOf(a.publishedAt));
     const taken = new Set((await q.all(this.takenIds, this.takenParams(base))).map((r) => String(r.id)));
     // an article that was alone in its incident (a re-extraction) may start it again under the same id
-    const reusable = left && !left.sources.length ? left.id : null;
+    const reusable = left && !left.count ? left.id : null;
     return { incident: startIncident(a, (id) => taken.has(id) && id !== reusable), absorbed: [] };
   }
 
   /**
-   * Groups every article again (after `rerun`). Old ids live on: each new incident takes the id most of its
-   * articles had; ids no incident takes any more resolve, as aliases, to where most of their articles went.
+   * Groups every article again (after `rerun`: their records are their documents' latest). Old ids live on: each new
+   * incident takes the id most of its articles had; ids no incident takes any more resolve, as aliases, to where most
+   * of their articles went.
    */
   async rebuild(articles: readonly Article[], at = new Date()): Promise<{ incidents: number; aliases: number }> {
     // document ids are stored under their storage key (ids PostgreSQL would merge stay distinct): map them back
@@ -184,7 +289,10 @@ export class IncidentStore {
     const stamp = at.toISOString();
     await this.serial(async (q) => {
       for (const t of ['incident_aliases', 'incident_names', 'incident_sources', 'incidents']) await q.run(`DELETE FROM ${t}`);
-      for (const inc of grouped) await save(q, this.w, inc, stamp);
+      for (const inc of grouped) {
+        const sources = inc.sources.map((s): [string, null] => [s.articleId, null]);
+        await save(q, this.w, headOf(inc, sources.length), stamp, { sources, pos: 0, names: inc.names, aliases: inc.aliases });
+      }
     });
     return { incidents: grouped.length, aliases: grouped.reduce((n, i) => n + i.aliases.length, 0) };
   }
@@ -198,15 +306,24 @@ export class IncidentStore {
 
   async get(id: string): Promise<Incident | null> {
     const now = await this.resolve(id);
-    return now ? ((await load(this.db, [now]))[0] ?? null) : null;
+    if (!now) return null;
+    return this.read(async (q) => {
+      const [row] = await q.all(`SELECT ${ROW} FROM incidents WHERE id = ?`, [now]);
+      return row ? whole(q, this.records, parseRow(row)) : null;
+    });
   }
 
   /** Every incident, by id, page by page. */
   async *list(): AsyncGenerator<Incident> {
     let after = '';
     for (;;) {
-      const rows = await this.db.all(`SELECT id, incident FROM incidents WHERE id > ? ORDER BY id LIMIT ${PAGE}`, [after]);
-      for (const r of rows) yield parse(r.incident);
+      const [rows, page] = await this.read(async (q) => {
+        const rows = await q.all(`SELECT ${ROW} FROM incidents WHERE id > ? ORDER BY id LIMIT ${PAGE}`, [after]);
+        const page: Incident[] = [];
+        for (const r of rows) page.push(await whole(q, this.records, parseRow(r)));
+        return [rows, page] as const;
+      });
+      yield* page;
       if (rows.length < PAGE) return;
       after = String(rows[rows.length - 1]!.id);
     }

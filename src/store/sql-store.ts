@@ -87,7 +87,12 @@ export class SqlStore implements Store {
     const sqlite = db.dialect === 'sqlite';
     this.blocks = sqlite;
     this.hash = sqlite ? (text) => Buffer.from(contentHash(text).slice(HASH.length), 'hex') : contentHash;
-    this.incidents = new IncidentStore(db, (fn) => this.transaction(fn));
+    this.incidents = new IncidentStore(
+      db,
+      (fn) => this.transaction(fn),
+      (column) => this.records(column),
+      (fn) => this.snapshot(() => fn(db)),
+    );
   }
 
   /** A transaction queued behind the writes before it: one connection never interleaves two. */
