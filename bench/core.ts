@@ -121,16 +121,17 @@ function passCpu(c: Contender, docs: BenchDoc[]): number {
   return (dc.user + dc.system) / 1e6;
 }
 
-// Warming up until settled: whole passes while one costs at least SETTLE_DROP less CPU than the one before, within
-// WARM_BUDGET CPU seconds. V8 keeps compiling a contender's hot functions on helper threads, which the process's CPU
-// time counts, until they have all become hot: for the pipeline (~90 rules, each a handful of functions) that took
-// about five passes over the corpus (measured per thread from /proc: 22 %, 17 %, 9 %, 7 %, 7 % of a pass's CPU off the
-// main thread, 0-1 % with V8's concurrent recompilation off), a long run's steady state.
-const SETTLE_DROP = 0.03;
-const WARM_BUDGET = 30;
+// Warming up to a long run's steady state: whole passes until WARM_DOCS documents have run, within WARM_BUDGET CPU
+// seconds. V8 keeps compiling a contender's hot functions on helper threads, which the process's CPU time counts,
+// until they have all become hot: for the pipeline (~90 rules, each a handful of functions) that took about five
+// passes over the corpus, ~3,800 documents (measured per thread from /proc: 22 %, 17 %, 9 %, 7 %, 7 % of a pass's CPU
+// off the main thread, 0-1 % with V8's concurrent recompilation off). A pass-to-pass test of settling stopped early
+// on noise. The first pass of a fresh process is what `bench e2e` measures.
+const WARM_DOCS = 4000;
+const WARM_BUDGET = 20;
 
 /**
- * Times the contenders over the same documents: each is warmed up until settled (above), then in turn runs whole
+ * Times the contenders over the same documents: each is warmed up (above), then in turn runs whole
  * passes (repeated so that a pass set takes at least MIN_SECONDS of CPU) after a full garbage collection, and the
  * round is done twice; each contender keeps its faster round. Interleaving chunks of different libraries
  * was tried and rejected: compromise's garbage and cache traffic were then charged to whoever ran next.
@@ -140,12 +141,7 @@ function timeContenders(docs: BenchDoc[], contenders: Contender[], log: (line: s
   const reps = contenders.map((c) => {
     for (const d of docs.slice(0, WARMUP_DOCS)) c.run(d);
     const warm = [passCpu(c, docs)];
-    let spent = warm[0]!;
-    while (spent < WARM_BUDGET) {
-      warm.push(passCpu(c, docs));
-      spent += warm.at(-1)!;
-      if (warm.at(-1)! > (1 - SETTLE_DROP) * warm.at(-2)!) break;
-    }
+    while (warm.length * docs.length < WARM_DOCS && warm.reduce((a, b) => a + b) < WARM_BUDGET) warm.push(passCpu(c, docs));
     log(`${c.name}: warm-up passes ${warm.map((x) => fmt(x, 2)).join(', ')} CPU s`);
     return Math.min(MAX_PASSES, Math.max(1, Math.ceil(MIN_SECONDS / Math.min(...warm))));
   });
