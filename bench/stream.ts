@@ -90,9 +90,8 @@ export async function benchStream(ctx: BenchContext): Promise<void> {
     .map((l) => (JSON.parse(l) as { text: string }).text);
   // STREAM_WORKERS=1: one worker, which runs in process (queues/embedded/in-process.ts)
   const workers = process.env.STREAM_WORKERS ? ['--workers', process.env.STREAM_WORKERS] : [];
-  ctx.log(
-    `stream: ${(bytes / MB).toFixed(0)} MB of JSONL (VCDB dev texts cycled with fresh ids), ${workers.length ? `${workers[1]} worker(s)` : 'default workers'}, compiled package`,
-  );
+  const running = workers.length ? `${workers[1]} worker(s)` : 'default workers';
+  ctx.log(`stream: ${(bytes / MB).toFixed(0)} MB of JSONL (VCDB dev texts cycled with fresh ids), ${running}, compiled package`);
   const plain = await pipeStream(ctx, texts, bytes, ['--no-store', ...workers]);
   const fmt = (r: StreamRun) =>
     `${r.docs} docs in ${r.seconds.toFixed(1)} s, ${r.cpu.toFixed(1)} CPU s (${(bytes / MB / r.seconds).toFixed(2)} MB/s); ` +
