@@ -3,7 +3,7 @@
 // whole text per name: that rescan made one long text take minutes (#12). A word is a run of letters and digits
 // with none right before it.
 import type { AnalysedDoc } from './kit.ts';
-import { classAt, findRuns, LETTERS_NUMBERS, UPPER } from './char-classes.ts';
+import { classAt, findRuns, leadingRunEnd, LETTERS_NUMBERS, UPPER } from './char-classes.ts';
 
 // Words that start in lower case, bounded by letters and ASCII digits (as the victim helpers' "written in lower case").
 const LOWER_WORD = /(?<![\p{L}\d])\p{Ll}[\p{L}\d]*/gu;
@@ -62,7 +62,6 @@ export function wordStartsOf(doc: AnalysedDoc, name: string): readonly number[] 
 /** What /^\p{Lu}[\p{L}\p{N}]*\/u matches in `name` (the name itself when it is one word), or undefined. */
 function leadWord(name: string): string | undefined {
   if (!(classAt(name, 0) & UPPER)) return undefined;
-  let i = 0;
-  while (i < name.length && classAt(name, i) & LETTERS_NUMBERS) i += name.codePointAt(i)! > 0xffff ? 2 : 1;
-  return i === name.length ? name : name.slice(0, i);
+  const end = leadingRunEnd(name, LETTERS_NUMBERS);
+  return end === name.length ? name : name.slice(0, end);
 }

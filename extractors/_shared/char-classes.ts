@@ -41,6 +41,13 @@ export function classAt(text: string, i: number): number {
   return c < 128 ? ASCII[c]! : classOf(text.codePointAt(i)!);
 }
 
+/** Where the run of code points of the classes in `mask` that opens `s` ends (0: `s` opens with none). */
+export function leadingRunEnd(s: string, mask: number): number {
+  let i = 0;
+  while (i < s.length && classAt(s, i) & mask) i += s.codePointAt(i)! > 0xffff ? 2 : 1;
+  return i;
+}
+
 // The runs are written into one buffer reused by every call (a typed array of this size lives outside the heap, and
 // allocating one per text cost more than filling it): a caller reads them before it asks for other runs.
 let scratch: Int32Array<ArrayBuffer> = new Int32Array(4096);

@@ -2,7 +2,7 @@
 // among the document's capitalised words (capital-words.ts) instead of searched as regex alternations of hundreds of names.
 import { alternation, matches, type AnalysedDoc } from './kit.ts';
 import { capitalWords } from './capital-words.ts';
-import { classAt, LETTER, LETTERS_NUMBERS } from './char-classes.ts';
+import { classAt, LETTER, leadingRunEnd, LETTERS_NUMBERS } from './char-classes.ts';
 
 /** A match of a whole-word list: where it starts and the entry as written. */
 export interface WordMatch {
@@ -53,7 +53,7 @@ export class WholeWords {
         others.push(name);
         continue;
       }
-      const first = name.slice(0, runEnd(name));
+      const first = name.slice(0, leadingRunEnd(name, LETTERS_NUMBERS));
       const list = this.#byFirst.get(first);
       if (list) list.push(name);
       else this.#byFirst.set(first, [name]);
@@ -104,15 +104,4 @@ export class WholeWords {
     if (classAt(text, end) & LETTERS_NUMBERS) return false;
     return !(this.#dotLetter && text.charCodeAt(end) === 46 && classAt(text, end + 1) & LETTER);
   }
-}
-
-/** Where the leading run of letters and numbers of `s` ends. */
-function runEnd(s: string): number {
-  let i = 0;
-  while (i < s.length) {
-    const cls = classAt(s, i);
-    if (!(cls & LETTERS_NUMBERS)) break;
-    i += s.codePointAt(i)! > 0xffff ? 2 : 1;
-  }
-  return i;
 }
