@@ -52,6 +52,19 @@ function specificity(v: unknown): number {
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+/** A value as a key: claims of one value agree alike. */
+const valueKey = (v: unknown) => JSON.stringify(v) ?? 'undefined';
+
+/** The best-supported first of `ranked`, refined while a more specific value agrees with it ("a ransom" → "$2 million"). */
+function finest<T>(ranked: readonly T[], valueOf: (x: T) => unknown, agrees: (a: T, b: T) => boolean): T {
+  let winner = ranked[0]!;
+  for (;;) {
+    const w = winner;
+    const finer = ranked.find((x) => specificity(valueOf(x)) > specificity(valueOf(w)) && agrees(w, x));
+    if (!finer) return winner;
+    winner = finer;
+  }
+}
 
 /**
  * Which claims agree with which, asked once per pair of distinct values (claims of one value agree alike): an
@@ -62,7 +75,7 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 function agreement(agree: (a: unknown, b: unknown) => boolean, claims: readonly Claim[]) {
   const keys = new Map<string, number>();
   const group = claims.map((c) => {
-    const key = JSON.stringify(c.value) ?? 'undefined';
+    const key = valueKey(c.value);
     let g = keys.get(key);
     if (g === undefined) keys.set(key, (g = keys.size));
     return g;
@@ -85,14 +98,11 @@ function mergeField(field: FieldName, claims: readonly Claim[]): { merged: Merge
     .sort(
       (a, b) => b.s - a.s || specificity(b.c.value) - specificity(a.c.value) || b.c.confidence - a.c.confidence || a.c.articleId.localeCompare(b.c.articleId),
     );
-  // the best-supported value, then refined while a more specific value agrees with it ("a ransom" → "$2 million")
-  let winner = ranked[0]!;
-  for (;;) {
-    const w = winner;
-    const finer = ranked.find((x) => specificity(x.c.value) > specificity(w.c.value) && agrees(w.i, x.i));
-    if (!finer) break;
-    winner = finer;
-  }
+  const winner = finest(
+    ranked,
+    (x) => x.c.value,
+    (a, b) => agrees(a.i, b.i),
+  );
   const agreeing = claims.filter((_, j) => agrees(winner.i, j));
   const against = claims.filter((_, j) => !agrees(winner.i, j));
   const forMass = agreeing.reduce((s, o) => s + o.confidence, 0);
@@ -104,7 +114,7 @@ function mergeField(field: FieldName, claims: readonly Claim[]): { merged: Merge
   if (!against.length) return { merged, conflict: null };
   const groups = new Map<string, { value: unknown; articles: string[] }>();
   for (const c of claims) {
-    const key = JSON.stringify(c.value);
+    const key = valueKey(c.value);
     const g = groups.get(key) ?? { value: c.value, articles: [] };
     g.articles.push(c.articleId);
     groups.set(key, g);
@@ -145,21 +155,23 @@ export interface ValueTally {
 export type Tally = Partial<Record<FieldName, { n: number; vs: ValueTally[] }>>;
 type FieldTally = NonNullable<Tally[FieldName]>;
 
-const valueKey = (v: unknown) => JSON.stringify(v) ?? 'undefined';
 const find = (t: FieldTally, value: unknown) => {
   const key = valueKey(value);
   return t.vs.find((x) => valueKey(x.v) === key);
 };
 
+/** Adds a claim's confidence to a value's sums: to those for it when the two agree, else against. */
+function count(x: ValueTally, agrees: boolean, confidence: number): void {
+  if (agrees) {
+    x.s += confidence;
+    x.m *= 1 - confidence;
+    x.n++;
+  } else x.a += confidence;
+}
+
 function addClaim(field: FieldName, t: FieldTally, c: Claim): void {
   t.n++;
-  for (const x of t.vs) {
-    if (AGREE[field](x.v, c.value)) {
-      x.s += c.confidence;
-      x.m *= 1 - c.confidence;
-      x.n++;
-    } else x.a += c.confidence;
-  }
+  for (const x of t.vs) count(x, AGREE[field](x.v, c.value), c.confidence);
   const own = find(t, c.value)!;
   if (c.confidence > own.b || (c.confidence === own.b && c.articleId.localeCompare(own.id) < 0)) {
     own.b = c.confidence;
@@ -176,13 +188,7 @@ export function tallyOf(ledger: Ledger): Tally {
       if (!find(t, c.value)) {
         // a value's sums run over every claim, those before it too
         const x: ValueTally = { v: c.value, s: 0, a: 0, m: 1, n: 0, b: -Infinity, id: '' };
-        for (const o of claims.slice(0, j)) {
-          if (AGREE[field](c.value, o.value)) {
-            x.s += o.confidence;
-            x.m *= 1 - o.confidence;
-            x.n++;
-          } else x.a += o.confidence;
-        }
+        for (const o of claims.slice(0, j)) count(x, AGREE[field](c.value, o.value), o.confidence);
         t.vs.push(x);
       }
       addClaim(field, t, c);
@@ -216,13 +222,11 @@ export function fieldsOf(tally: Tally): Record<FieldName, MergedField | null> {
     }
     const agree = AGREE[name];
     const ranked = [...t.vs].sort((x, y) => y.s - x.s || specificity(y.v) - specificity(x.v) || y.b - x.b || x.id.localeCompare(y.id));
-    let w = ranked[0]!;
-    for (;;) {
-      const cur = w;
-      const finer = ranked.find((x) => specificity(x.v) > specificity(cur.v) && agree(cur.v, x.v));
-      if (!finer) break;
-      w = finer;
-    }
+    const w = finest(
+      ranked,
+      (x) => x.v,
+      (a, b) => agree(a.v, b.v),
+    );
     const confidence = round((1 - w.m) * (w.s / (w.s + w.a || 1)));
     fields[name] = { value: w.v, confidence, articles: t.n, agreeing: w.n };
   }
