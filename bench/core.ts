@@ -43,7 +43,6 @@ interface BenchDoc {
 
 const MIN_DOC_CHARS = 1000;
 const MIN_SECONDS = 3;
-const WARMUP_DOCS = 40;
 const calibration = loadCalibration();
 
 function fixtureFiles(dir: string): string[] {
@@ -139,7 +138,6 @@ const WARM_BUDGET = 20;
 function timeContenders(docs: BenchDoc[], contenders: Contender[], log: (line: string) => void): Timing[] {
   const bytes = docs.reduce((s, d) => s + d.bytes, 0);
   const reps = contenders.map((c) => {
-    for (const d of docs.slice(0, WARMUP_DOCS)) c.run(d);
     const warm = [passCpu(c, docs)];
     while (warm.length * docs.length < WARM_DOCS && warm.reduce((a, b) => a + b) < WARM_BUDGET) warm.push(passCpu(c, docs));
     log(`${c.name}: warm-up passes ${warm.map((x) => fmt(x, 2)).join(', ')} CPU s`);
