@@ -6,11 +6,10 @@ import { describe, expect, it } from 'vitest';
 import {
   INTEGER_WORD_DICTIONARY,
   MONTH_DICTIONARY,
-  ORDINAL_WORD_DICTIONARY,
   TIME_UNIT_DICTIONARY,
   WEEKDAY_DICTIONARY,
 } from '../node_modules/chrono-node/dist/esm/locales/en/constants.js';
-import { COUNT_END, GATES, MONTH_STEM, ORDINAL_WORD, UNIT, WEEKDAY, absoluteChrono, parseDates, relativeChrono } from '../extractors/date/lib/chrono.ts';
+import { COUNT_END, GATES, MONTH_STEM, UNIT, WEEKDAY, absoluteChrono, parseDates, relativeChrono } from '../extractors/date/lib/chrono.ts';
 import { analyse } from '../src/core/analyse/analyse.ts';
 import * as chrono from 'chrono-node/en';
 
@@ -19,15 +18,11 @@ const whole = (source: string) => new RegExp(`^${source}$`, 'i');
 describe('chrono gates', () => {
   it('are written from chrono’s dictionaries', () => {
     for (const k of Object.keys(MONTH_DICTIONARY)) expect(k).toMatch(whole(`(?:${MONTH_STEM})[a-z]*\\.?`));
-    for (const k of Object.keys(ORDINAL_WORD_DICTIONARY)) {
-      expect(k).toMatch(new RegExp(`^(?:${ORDINAL_WORD})`, 'i'));
-      expect(k).toMatch(/(?:st|nd|rd|th)$/);
-    }
     for (const k of Object.keys(TIME_UNIT_DICTIONARY)) expect(k).toMatch(whole(UNIT));
     for (const k of Object.keys(WEEKDAY_DICTIONARY)) expect(k).toMatch(whole(WEEKDAY));
     for (const k of Object.keys(INTEGER_WORD_DICTIONARY)) expect(k).toMatch(whole(COUNT_END));
-    // every parser the date rules use has its gate
-    for (const p of relativeChrono.parsers) expect(GATES[p.constructor.name]).toBeInstanceOf(RegExp);
+    // every parser the date rules use has its gate, but for the year-month-day one (digits and a month, as most dated sentences)
+    for (const p of relativeChrono.parsers) if (p.constructor.name !== 'ENYearMonthDayParser') expect(GATES[p.constructor.name]?.test).toBeTypeOf('function');
   });
 
   it('change no result of chrono’s', () => {
