@@ -67,7 +67,8 @@ export const GATES: Readonly<Record<string, Gate>> = {
   ENRelativeDateFormatParser: new RegExp(String.raw`(?:this|last|past|next)\s*${UNIT}(?!\w)`, 'i'),
   // "last 2 weeks", "past few days", "+3 months": a count follows at once
   ENTimeUnitCasualRelativeFormatParser: new RegExp(
-    String.raw`(?:this|last|past|next|after|\+|-)\s*(?:(?:about|around)\s*)?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|an?|few|several|the|couple)`,
+    String.raw`(?:this|last|past|next|after|\+|-)\s*(?:(?:about|around)\s*)?` +
+      String.raw`(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|an?|few|several|the|couple)`,
     'i',
   ),
 };
