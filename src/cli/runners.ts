@@ -24,9 +24,11 @@ export const workerHeapMb = (maxChars: number = LIMITS.maxTextChars): number =>
   Math.max(HEAP_MIN_MB, Math.ceil(HEAP_BASE_MB + (HEAP_PER_TEXT_MB * maxChars) / 2 ** 20));
 
 // The processor's module: from dist/, its one-file bundle when the build wrote it (scripts/bundle-engine.mjs: a third
-// of a one-document run's start-up was loading ~320 modules one by one); from the sources (tsx), engine.ts.
-const ENGINE_BUNDLE = new URL('../core/engine.bundle.js', import.meta.url);
-const ENGINE = import.meta.url.endsWith('.js') && existsSync(ENGINE_BUNDLE) ? ENGINE_BUNDLE : moduleUrl('../core/engine.ts', import.meta.url);
+// of a one-document run's start-up was loading ~320 modules one by one), loaded as a script with V8's code cache of
+// it (engine.cached.js: no parse and compile of the bundle's functions on first use) or else as a module; from the
+// sources (tsx), engine.ts.
+const BUILT = ['../core/engine.cached.js', '../core/engine.bundle.js'].map((f) => new URL(f, import.meta.url));
+const ENGINE = (import.meta.url.endsWith('.js') && BUILT.find((u) => existsSync(u))) || moduleUrl('../core/engine.ts', import.meta.url);
 
 // The deadline also bounds how long a document may hold a worker thread (a thread past it is pre-empted).
 export const PROCESSOR: ProcessorRef = {
