@@ -1,6 +1,7 @@
 // "A former Microsoft employee leaked the code" / "an IT administrator at Hillcrest Community Bank deleted the backups"
 import { defineRule, type AnalysedDoc } from '../_shared/kit.ts';
 import { objectsOf, subjectsOf } from './lib/propose.ts';
+import { nameAfter } from './lib/name-end.ts';
 import { keyed } from './lib/keyed.ts';
 import { isKnownOrganisation } from './lib/words.ts';
 import { isStrongName, type VictimName } from './lib/name-shape.ts';
@@ -65,7 +66,7 @@ export default defineRule({
     'Jane Doe, a threat analyst at Emsisoft, said the breach was serious.',
   ],
   *propose(doc) {
-    yield* subjectsOf(doc, JOB_AFTER_NAME, EMPLOYER, (n, d) => employer(n, d));
+    yield* subjectsOf(doc, JOB_AFTER_NAME, EMPLOYER, (n, d) => employer(n, d), nameAfter);
     yield* objectsOf(doc, JOB_AT_KEYED, EMPLOYER, (n, d) => employer(n, d));
   },
 });

@@ -1,6 +1,7 @@
 // "The records of two million Airtel customers leaked" / "Skimmers found on FirstBank ATMs" / "Ziggo employee loses laptop"
 import { defineRule } from '../_shared/kit.ts';
 import { subjectsOf } from './lib/propose.ts';
+import { nameAfter } from './lib/name-end.ts';
 import { keyed } from './lib/keyed.ts';
 import { inIncidentPassage } from './lib/context.ts';
 import { isStrongName } from './lib/name-shape.ts';
@@ -65,10 +66,8 @@ export default defineRule({
       NAME_ASSETS,
       (n, d, m) =>
         // insider-employer reads "<strong name> employee" already
-        !(JOB_NOUN.test(m[0]) && isStrongName(n)) &&
-        (/\s/.test(n.value) || (isBrandWord(n.value) && isNameLike(d, n))) &&
-        inIncidentPassage(d, n.start),
+        !(JOB_NOUN.test(m[0]) && isStrongName(n)) && (/\s/.test(n.value) || (isBrandWord(n.value) && isNameLike(d, n))) && inIncidentPassage(d, n.start),
       // the possessive is told by the match alone, before any name is sought
-      (_, m) => !POSSESSIVE_THING.test(m[0]),
+      (d, m) => !POSSESSIVE_THING.test(m[0]) && nameAfter(d, m),
     ),
 });

@@ -1,6 +1,7 @@
 // "27.7 million Texas drivers exposed in Vertafore data breach" / "the Equifax hack"
 import { defineRule } from '../_shared/kit.ts';
 import { subjectsOf } from './lib/propose.ts';
+import { nameAfter } from './lib/name-end.ts';
 import { keyed } from './lib/keyed.ts';
 import { isKnownOrganisation } from './lib/words.ts';
 import { isPlace, isStrongName, type VictimName } from './lib/name-shape.ts';
@@ -38,5 +39,5 @@ export default defineRule({
     'Russian hackers launched a DDoS attack on banks.',
     'The Monday attack disrupted services.',
   ],
-  propose: (doc) => subjectsOf(doc, INCIDENT_NOUN_KEYED, NAMED_INCIDENT, (n, d) => victimLike(n, d)),
+  propose: (doc) => subjectsOf(doc, INCIDENT_NOUN_KEYED, NAMED_INCIDENT, (n, d) => victimLike(n, d), nameAfter),
 });
