@@ -20,8 +20,12 @@ const INCIDENT_NOUN_KEYED = keyed(INCIDENT_NOUN, {
 });
 const NAMED_INCIDENT = 0.4; // the organisation an incident is named after; tools and operations are named so too
 
-// a lone unknown word must come back elsewhere in the text to count as a name
-const repeated = (text: string, v: string) => text.split(v).length > 2;
+// a lone unknown word must come back elsewhere in the text to count as a name: a second copy after the end of the first
+// (as text.split(v) counts copies, without an array of the text's pieces)
+const repeated = (text: string, v: string) => {
+  const first = text.indexOf(v);
+  return first >= 0 && text.indexOf(v, first + v.length) >= 0;
+};
 const victimLike = (n: VictimName, doc: { text: string }) =>
   !isPlace(n.value) && (isStrongName(n) || isKnownOrganisation(n.value) || /[a-z][A-Z]|\.\p{L}{2,}$/u.test(n.value) || repeated(doc.text, n.value));
 
