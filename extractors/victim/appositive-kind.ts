@@ -1,6 +1,7 @@
 // "U.S. HealthWorks, a California-based health care service provider, recently alerted employees to a data breach"
 import { defineRule } from '../_shared/kit.ts';
 import { subjectsOf } from './lib/propose.ts';
+import { nameAfter } from './lib/name-end.ts';
 import { inIncidentPassage } from './lib/context.ts';
 
 // News introduces a little-known victim by its name and then, between commas, what kind of organisation
@@ -46,5 +47,5 @@ export default defineRule({
     'Kubrix, a Berlin-based startup, raised 20 million euros in a funding round.',
     'Tourvia, Japan’s largest travel agency, reported record bookings this summer.',
   ],
-  propose: (doc) => subjectsOf(doc, APPOSITIVE, DESCRIBED_APPOSITIVE, (n, d) => inIncidentPassage(d, n.start)),
+  propose: (doc) => subjectsOf(doc, APPOSITIVE, DESCRIBED_APPOSITIVE, (n, d) => inIncidentPassage(d, n.start), nameAfter),
 });

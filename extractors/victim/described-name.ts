@@ -1,17 +1,65 @@
 // "Estate agent Foxtons is currently investigating a possible data breach" / "Mumbai-based Chtrbox"
-import { defineRule } from '../_shared/kit.ts';
-import { objectsOf } from './lib/propose.ts';
+import { defineRule, type AnalysedDoc, type Proposal } from '../_shared/kit.ts';
+import { capitalWords } from '../_shared/capital-words.ts';
+import { classAt, LETTER } from '../_shared/char-classes.ts';
+import { nameAt } from './lib/names.ts';
+import { fullName } from './lib/complete.ts';
+import { nameSpan } from './lib/name-shape.ts';
 import { inIncidentPassage } from './lib/context.ts';
 
 // ("agency" is left out: news describes the investigating agency that way too, "cyber agency ANSSI")
-// News introduces a little-known victim with a lower-case description of what it is right before its name
-const DESCRIBED = new RegExp(
-  String.raw`(?:\b(?:company|firm|provider|retailer|giant|chain|bank|insurer|operator|maker|manufacturer|startup|start-up` +
-    String.raw`|platform|service|website|app|developer|vendor|carrier|agent|broker|lender|publisher|hospital|clinic|outlet|brand|owner|district|network` +
-    String.raw`|supplier|contractor|distributor|processor|marketplace|exchange|registrar|host|airline|band|shop|watchdog|wallet|station|behemoth|charity` +
-    String.raw`|newspaper|broadcaster|casino|hotel|restaurant|club)|[\p{L}]-based),?[ \t]+(?=\p{Lu})`,
-  'gu',
+// News introduces a little-known victim with a lower-case description of what it is right before its name: the pattern
+// /(?:\b(?:KIND)|[\p{L}]-based),?[ \t]+(?=\p{Lu})/gu, found from the capitalised words after a space or a tab
+// instead of tried at every place of the text (described below).
+const KIND = new Set(
+  (
+    'company|firm|provider|retailer|giant|chain|bank|insurer|operator|maker|manufacturer|startup|start-up|platform|service|website|app|developer' +
+    '|vendor|carrier|agent|broker|lender|publisher|hospital|clinic|outlet|brand|owner|district|network|supplier|contractor|distributor|processor' +
+    '|marketplace|exchange|registrar|host|airline|band|shop|watchdog|wallet|station|behemoth|charity|newspaper|broadcaster|casino|hotel|restaurant|club'
+  ).split('|'),
 );
+// \b without /i: a word character is an ASCII letter, digit or underscore
+const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+const isKindChar = (c: number) => (c >= 97 && c <= 122) || c === 45;
+
+/**
+ * Whether a description ends at `end` (where its kind word or "-based" ends). A kind word is lower-case letters and
+ * hyphens opening on a word boundary, none another's prefix or hyphen-cut tail; "-based" takes the one letter (code
+ * point) before it.
+ */
+function describedBefore(text: string, end: number): boolean {
+  if (end >= 7 && text.startsWith('-based', end - 6)) {
+    const c = text.charCodeAt(end - 8);
+    const at = end - 7 - (end >= 8 && c >= 0xd800 && c <= 0xdbff && text.charCodeAt(end - 7) >= 0xdc00 && text.charCodeAt(end - 7) <= 0xdfff ? 1 : 0);
+    return (classAt(text, at) & LETTER) !== 0;
+  }
+  let from = end;
+  while (from > 0 && isKindChar(text.charCodeAt(from - 1))) from--;
+  for (let k = from; k < end; k++) {
+    if ((k === from || text.charCodeAt(k - 1) === 45) && !(k > 0 && isWordChar(text.charCodeAt(k - 1))) && KIND.has(text.slice(k, end))) return true;
+  }
+  return false;
+}
+
+/**
+ * Where each match of the pattern ends, in order. A match ends where a capital follows the spaces and tabs after its
+ * kind word (and an optional comma): each capitalised word after a space or tab ends at most one, and what a match is
+ * made of (a lower-case kind word or a letter and "-based", a comma, spaces) holds no such capital, so none overlap.
+ */
+function descriptions(doc: AnalysedDoc): number[] {
+  const { text } = doc;
+  const ends: number[] = [];
+  for (const starts of capitalWords(doc).values()) {
+    for (const at of starts) {
+      let end = at;
+      while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+      if (end === at) continue;
+      if (end > 0 && text.charCodeAt(end - 1) === 44) end--;
+      if (describedBefore(text, end)) ends.push(at);
+    }
+  }
+  return ends.sort((a, b) => a - b);
+}
 const DESCRIBED_NAME = 0.6; // a described organisation in incident talk; partners are described too
 
 export default defineRule({
@@ -48,5 +96,12 @@ export default defineRule({
     'Patient notes went online, and the clinic has fired third-party vendor Scribewell after the leak.',
     'UMHS vendor Omnicare said a laptop with patient records was stolen from a car.',
   ],
-  propose: (doc) => objectsOf(doc, DESCRIBED, DESCRIBED_NAME, (n, d) => inIncidentPassage(d, n.start)),
+  // the name that starts where the description ends, as objectsOf (lib/propose.ts) reads it after a trigger
+  *propose(doc): Generator<Proposal<'victim'>> {
+    for (const end of descriptions(doc)) {
+      const found = nameAt(doc, end);
+      const name = found && inIncidentPassage(doc, found.start) ? fullName(doc, found) : null;
+      if (name) yield { value: name.value, confidence: DESCRIBED_NAME, evidence: [nameSpan(doc.text, name)] };
+    }
+  },
 });

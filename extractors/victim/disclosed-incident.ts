@@ -1,6 +1,7 @@
 // "Ville de Lunéville confirmed the attack on Tuesday" / "Stadtwerke Bochum said its systems were breached"
 import { defineRule, type AnalysedDoc } from '../_shared/kit.ts';
 import { subjectsOf } from './lib/propose.ts';
+import { nameAfter } from './lib/name-end.ts';
 import { isStrongName } from './lib/name-shape.ts';
 
 // The organisation that speaks about an incident in its own sentence is usually the one it befell;
@@ -53,6 +54,14 @@ export default defineRule({
     'The breach was contained quickly, Metcalf said.',
     'Brett Callow, who tracks ransomware at a security firm, said the breach was serious.',
   ],
-  // the trigger's sentence is read first (once per sentence): most speakers say nothing of an incident, and need no name
-  propose: (doc) => subjectsOf(doc, DISCLOSES, SAID_INCIDENT, (name) => isStrongName(name), incidentSentence),
+  // the word before the trigger is looked at first (most speakers are "he", "officials", "the company"), then the
+  // trigger's sentence (once per sentence): most speakers say nothing of an incident, and need no name
+  propose: (doc) =>
+    subjectsOf(
+      doc,
+      DISCLOSES,
+      SAID_INCIDENT,
+      (name) => isStrongName(name),
+      (d, m) => nameAfter(d, m) && incidentSentence(d, m),
+    ),
 });

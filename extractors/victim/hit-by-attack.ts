@@ -1,6 +1,7 @@
 // "The Province de Namur was targeted by a cyberattack" / "Stadtwerke Bochum fell victim to ransomware"
 import { defineRule } from '../_shared/kit.ts';
 import { subjectsOf } from './lib/propose.ts';
+import { nameAfter } from './lib/name-end.ts';
 import { keyed } from './lib/keyed.ts';
 
 // a passive harm verb, or "fell victim", right after the subject names who suffered the attack
@@ -38,5 +39,5 @@ export default defineRule({
     'Several companies were targeted by LockBit in March.',
     'Emsisoft analyst Brett Callow said schools were hit by ransomware.',
   ],
-  propose: (doc) => subjectsOf(doc, HARMED_KEYED, HIT_BY),
+  propose: (doc) => subjectsOf(doc, HARMED_KEYED, HIT_BY, undefined, nameAfter),
 });

@@ -1,6 +1,7 @@
 // "A former Microsoft employee leaked the code" / "an IT administrator at Hillcrest Community Bank deleted the backups"
 import { defineRule, type AnalysedDoc } from '../_shared/kit.ts';
 import { objectsOf, subjectsOf } from './lib/propose.ts';
+import { nameAfter } from './lib/name-end.ts';
 import { keyed } from './lib/keyed.ts';
 import { isKnownOrganisation } from './lib/words.ts';
 import { isStrongName, type VictimName } from './lib/name-shape.ts';
@@ -25,14 +26,19 @@ const JOB_AT = new RegExp(
     String.raw`|${STAFF})\s+(?:at|of|with|for|from)\s+(?:the\s+)?`,
   'giu',
 );
-// every match of JOB_AT holds a job word, after at most an opener, two words and "IT"
+// every match of JOB_AT holds a job word, after at most an opener, two words and "IT", and after it the rest of the word
+// (with "members" or "specialists" for staff and billing) and the preposition: job words followed by anything else are not
+// searched around
 const JOB_WORDS =
   String.raw`employee|worker|staff|contractor|nurse|technician|clerk|teller|insider|admin|pharmacist|receptionist|cashier|manager|engineer|official` +
   String.raw`|doctor|physician|billing|supervisor|agent|volunteer`;
 const STAFF_WORDS =
   String.raw`assistant|aide|advis|attendant|coordinator|representative|secretar|accountant|bookkeeper|guard|hostess|wait|bartender|driver|caregiver` +
   String.raw`|therapist|counsel|hygienist|paralegal|intern|executive`;
-const JOB_AT_KEYED = keyed(JOB_AT, { words: new RegExp(`${JOB_WORDS}|${STAFF_WORDS}`, 'g'), pieces: 5 });
+const JOB_AT_KEYED = keyed(JOB_AT, {
+  words: new RegExp(String.raw`(?:${JOB_WORDS}|${STAFF_WORDS})(?=[a-z]*(?:\s+(?:members?|specialists?))?\s+(?:at|of|with|for|from)\s)`, 'g'),
+  pieces: 5,
+});
 const EMPLOYER = 0.7; // whoever employs the insider owns the data they misused
 
 // a job advert names employer and job title too; only incident talk makes the employer a victim
@@ -60,7 +66,7 @@ export default defineRule({
     'Jane Doe, a threat analyst at Emsisoft, said the breach was serious.',
   ],
   *propose(doc) {
-    yield* subjectsOf(doc, JOB_AFTER_NAME, EMPLOYER, (n, d) => employer(n, d));
+    yield* subjectsOf(doc, JOB_AFTER_NAME, EMPLOYER, (n, d) => employer(n, d), nameAfter);
     yield* objectsOf(doc, JOB_AT_KEYED, EMPLOYER, (n, d) => employer(n, d));
   },
 });

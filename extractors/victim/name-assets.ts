@@ -1,6 +1,7 @@
 // "The records of two million Airtel customers leaked" / "Skimmers found on FirstBank ATMs" / "Ziggo employee loses laptop"
 import { defineRule } from '../_shared/kit.ts';
 import { subjectsOf } from './lib/propose.ts';
+import { nameAfter } from './lib/name-end.ts';
 import { keyed } from './lib/keyed.ts';
 import { inIncidentPassage } from './lib/context.ts';
 import { isStrongName } from './lib/name-shape.ts';
@@ -26,13 +27,14 @@ const NAME_THEN_NOUN = new RegExp(
   String.raw`(?=['’\s])(?<=[\p{Lu}\d][\p{L}\p{M}\d&'’.\/-]*)(?:['’]s?)?\s+${MODIFIER}(?:${JOBS}|${PEOPLE}` + String.raw`|${THINGS})(?![\p{L}-])`,
   'gu',
 );
-// every match holds one of the nouns, after at most 3 pieces ("'s" and two modifiers)
+// every match holds one of the nouns, after at most 3 pieces ("'s" and two modifiers), and before it the capitalised word
+// ([^\sa-z] holds every capital and digit) and the modifiers, each piece closed by white space: nouns after lower-case
+// words (most of them) are not searched around
+const NOUN_WORDS =
+  String.raw`employee|staff|worker|official|customer|client|patient|student|user|subscriber|account|cardholder|shopper|passenger|guest|donor` +
+  String.raw`|website|server|credential|data|computer|ATM|branch|store|franchise|gas|pharmacy|codebase|source`;
 const NAME_THEN_NOUN_KEYED = keyed(NAME_THEN_NOUN, {
-  words: new RegExp(
-    String.raw`employee|staff|worker|official|customer|client|patient|student|user|subscriber|account|cardholder|shopper|passenger|guest|donor` +
-      String.raw`|website|server|credential|data|computer|ATM|branch|store|franchise|gas|pharmacy|codebase|source`,
-    'g',
-  ),
+  words: new RegExp(String.raw`(?:${NOUN_WORDS})(?<=[^\sa-z]\S*\s+(?:\S+\s+){0,2}\w+)`, 'g'),
   pieces: 4,
 });
 // possessive-assets already reads "X's systems|data|records…"; counting the same words twice would fake agreement
@@ -63,10 +65,9 @@ export default defineRule({
       NAME_THEN_NOUN_KEYED,
       NAME_ASSETS,
       (n, d, m) =>
-        !POSSESSIVE_THING.test(m[0]) &&
         // insider-employer reads "<strong name> employee" already
-        !(JOB_NOUN.test(m[0]) && isStrongName(n)) &&
-        (/\s/.test(n.value) || (isBrandWord(n.value) && isNameLike(d, n))) &&
-        inIncidentPassage(d, n.start),
+        !(JOB_NOUN.test(m[0]) && isStrongName(n)) && (/\s/.test(n.value) || (isBrandWord(n.value) && isNameLike(d, n))) && inIncidentPassage(d, n.start),
+      // the possessive is told by the match alone, before any name is sought
+      (d, m) => !POSSESSIVE_THING.test(m[0]) && nameAfter(d, m),
     ),
 });

@@ -1,6 +1,7 @@
 // "27.7 million Texas drivers exposed in Vertafore data breach" / "the Equifax hack"
 import { defineRule } from '../_shared/kit.ts';
 import { subjectsOf } from './lib/propose.ts';
+import { nameAfter } from './lib/name-end.ts';
 import { keyed } from './lib/keyed.ts';
 import { isKnownOrganisation } from './lib/words.ts';
 import { isPlace, isStrongName, type VictimName } from './lib/name-shape.ts';
@@ -19,8 +20,12 @@ const INCIDENT_NOUN_KEYED = keyed(INCIDENT_NOUN, {
 });
 const NAMED_INCIDENT = 0.4; // the organisation an incident is named after; tools and operations are named so too
 
-// a lone unknown word must come back elsewhere in the text to count as a name
-const repeated = (text: string, v: string) => text.split(v).length > 2;
+// a lone unknown word must come back elsewhere in the text to count as a name: a second copy after the end of the first
+// (as text.split(v) counts copies, without an array of the text's pieces)
+const repeated = (text: string, v: string) => {
+  const first = text.indexOf(v);
+  return first >= 0 && text.indexOf(v, first + v.length) >= 0;
+};
 const victimLike = (n: VictimName, doc: { text: string }) =>
   !isPlace(n.value) && (isStrongName(n) || isKnownOrganisation(n.value) || /[a-z][A-Z]|\.\p{L}{2,}$/u.test(n.value) || repeated(doc.text, n.value));
 
@@ -38,5 +43,5 @@ export default defineRule({
     'Russian hackers launched a DDoS attack on banks.',
     'The Monday attack disrupted services.',
   ],
-  propose: (doc) => subjectsOf(doc, INCIDENT_NOUN_KEYED, NAMED_INCIDENT, (n, d) => victimLike(n, d)),
+  propose: (doc) => subjectsOf(doc, INCIDENT_NOUN_KEYED, NAMED_INCIDENT, (n, d) => victimLike(n, d), nameAfter),
 });

@@ -1,6 +1,7 @@
 // "A hacker called Le0nB3lm0nt breached minimins.com, a popular weight loss support forum"
-import { defineRule, matches, span } from '../_shared/kit.ts';
+import { defineRule, span } from '../_shared/kit.ts';
 import { inIncidentTalk } from './lib/context.ts';
+import { keyed, keyedMatches } from './lib/keyed.ts';
 import { isNotVictimWord } from './lib/words.ts';
 
 // A web site is named by its domain, which no capitalised-name pattern sees ("minimins.com", "Vista.pl",
@@ -19,8 +20,11 @@ const SITE_NAMED = new RegExp(
   String.raw`(?<![\p{L}\d./@-])(?<d>${DOMAIN})(?:['’]s)?\s+(?:(?:web)?site|forum|portal|servers?|database|users` + String.raw`|accounts)\b`,
   'giu',
 );
-// a top-level domain after a dot is a cheap sign that the text names any domain at all
-const ANY_DOMAIN = new RegExp(String.raw`\.(?:${TLD})(?![\p{L}\d])`, 'iu');
+// every match holds a dot and a top-level domain ("minimins.com"), the domain in one piece after at most ten more
+// ("dumped" and six words, "from", "the", "website"): both triggers are sought only around such a dot
+const DOT_TLD = new RegExp(String.raw`\.${TLD}`, 'g');
+const AFTER_VERB_KEYED = keyed(AFTER_VERB, { words: DOT_TLD, pieces: 11 });
+const SITE_NAMED_KEYED = keyed(SITE_NAMED, { words: DOT_TLD, pieces: 1 });
 const DOMAIN_OBJECT = 0.6; // a domain hit by a hacking verb
 const DOMAIN_SITE = 0.45; // a domain named as a site in incident talk
 
@@ -37,12 +41,11 @@ export default defineRule({
     'Visit example.com for our privacy policy.',
   ],
   *propose(doc) {
-    if (!ANY_DOMAIN.test(doc.text)) return;
-    for (const [re, confidence] of [
-      [AFTER_VERB, DOMAIN_OBJECT],
-      [SITE_NAMED, DOMAIN_SITE],
+    for (const [{ trigger, key }, confidence] of [
+      [AFTER_VERB_KEYED, DOMAIN_OBJECT],
+      [SITE_NAMED_KEYED, DOMAIN_SITE],
     ] as const) {
-      for (const m of matches(re, doc.text)) {
+      for (const m of keyedMatches(trigger, key, doc)) {
         const d = m.groups!.d!;
         const start = m.index + m[0].lastIndexOf(d);
         if (isNotVictimWord(d) || /^(?:pastebin|twitter|github|facebook|google|youtube|t\.me|telegram)\./iu.test(d)) continue;
