@@ -1,4 +1,5 @@
 // "The gang demanded a ransom to unlock the files." / "A ransom note was left on every server."
+import { holdsAny } from '../_shared/lower-text.ts';
 import { defineRule, matches, span } from '../_shared/kit.ts';
 import { denial, unreported } from './lib/context.ts';
 
@@ -45,7 +46,7 @@ export default defineRule({
   *propose(doc) {
     if (denial(doc)) return;
     const { text } = doc;
-    if (!/ransom/i.test(text)) return;
+    if (!holdsAny(doc, ['ransom'])) return;
     for (const m of matches(DEMAND, text)) {
       if (unreported(doc, m.index, m.index + m[0].length)) continue;
       yield { value: { demanded: true, amount: null, currency: null }, confidence: EXPLICIT_DEMAND, evidence: [span(text, m.index, m.index + m[0].length)] };
