@@ -2,7 +2,6 @@
 // Attackers encrypting the victim's files is what ransomware does, to sell the key back; the article
 // may not name the demand. Encryption the victim applied ("the laptop was encrypted") protects data instead.
 import { defineRule, matches, span } from '../_shared/kit.ts';
-import { holdsAny } from '../_shared/lower-text.ts';
 import { demandLeftOpen, denial, unreported } from './lib/context.ts';
 
 // malware that encrypts files is ransomware by definition; a person who did is left to the demand rules,
@@ -42,7 +41,7 @@ export default defineRule({
   *propose(doc) {
     if (denial(doc) || demandLeftOpen(doc)) return;
     const { text } = doc;
-    if (!holdsAny(doc, ['encrypt'])) return;
+    if (!/encrypt/i.test(text)) return;
     for (const m of matches(ENCRYPTED, text)) {
       const end = m.index + m[0].length;
       if (PROTECTIVE.test(doc.sentenceAt(m.index)?.text ?? '') || unreported(doc, m.index, end)) continue;

@@ -1,6 +1,5 @@
 // "The gang demanded $2 million in bitcoin to decrypt the files." / "a ransom of €2m"
 import { defineRule, span } from '../_shared/kit.ts';
-import { holdsAny } from '../_shared/lower-text.ts';
 import { denial } from './lib/context.ts';
 import { ransomAmounts } from './lib/amount.ts';
 
@@ -51,7 +50,7 @@ export default defineRule({
   ],
   *propose(doc) {
     if (denial(doc)) return;
-    if (!holdsAny(doc, ['ransom', 'extort', 'demand', 'decrypt', 'bitcoin'])) return;
+    if (!/ransom|extort|demand|decrypt|bitcoin/i.test(doc.text)) return;
     for (const a of ransomAmounts(doc)) {
       if (a.role !== 'demanded') continue;
       yield {

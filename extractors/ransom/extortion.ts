@@ -1,7 +1,6 @@
 // "The attacker is trying to extort us money to make it stop." / "threatened to leak the files unless paid"
 // Extortion is a ransom demand when it asks for payment; "an extortion attempt" or "blackmail" with no
 // price named may be a demand for anything (passwords, silence), so those are left out.
-import { holdsAny } from '../_shared/lower-text.ts';
 import { defineRule, matches, span } from '../_shared/kit.ts';
 import { denial, habitual, unreported } from './lib/context.ts';
 
@@ -39,7 +38,7 @@ export default defineRule({
   *propose(doc) {
     if (denial(doc)) return;
     const { text } = doc;
-    if (!holdsAny(doc, ['extort', 'blackmail', 'threat'])) return;
+    if (!/extort|blackmail|threat/i.test(text)) return;
     for (const [re, conf] of [
       [EXTORT, EXTORTION],
       [THREAT, LEAK_THREAT],

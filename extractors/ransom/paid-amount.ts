@@ -1,7 +1,6 @@
 // "Hollywood Presbyterian Medical Center paid a $17,000 ransom to have its systems restored."
 // A payment shows the demand but may be a negotiated sum: it stands in only when no demanded sum is stated.
 import { defineRule, span } from '../_shared/kit.ts';
-import { holdsAny } from '../_shared/lower-text.ts';
 import { denial } from './lib/context.ts';
 import { ransomAmounts } from './lib/amount.ts';
 
@@ -20,7 +19,7 @@ export default defineRule({
   counterExamples: ['The company paid $2 million to settle the class action over the breach.', 'Customers paid $40 a month for the service before the hack.'],
   *propose(doc) {
     if (denial(doc)) return;
-    if (!holdsAny(doc, ['pay', 'paid']) || !/\bpa(?:id|ys?|ying)\b/i.test(doc.text) || NEGOTIATED.test(doc.text)) return;
+    if (!/\bpa(?:id|ys?|ying)\b/i.test(doc.text) || NEGOTIATED.test(doc.text)) return;
     for (const a of ransomAmounts(doc)) {
       if (a.role !== 'paid') continue;
       yield { value: { demanded: true, amount: a.amount, currency: a.currency }, confidence: PAID_AMOUNT, evidence: [span(doc.text, a.start, a.end)] };

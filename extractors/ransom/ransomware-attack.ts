@@ -1,7 +1,6 @@
 // "The county was hit by a ransomware attack that encrypted its servers."
 // Ransomware encrypts files to demand payment for the key, so a ransomware attack on the victim is a
 // ransom demand even when the article never prints the word "ransom" on its own.
-import { holdsAny } from '../_shared/lower-text.ts';
 import { defineRule, matches, span } from '../_shared/kit.ts';
 import { demandLeftOpen, denial, generic, unreported } from './lib/context.ts';
 
@@ -42,7 +41,7 @@ export default defineRule({
   *propose(doc) {
     if (denial(doc) || demandLeftOpen(doc)) return;
     const { text } = doc;
-    if (!holdsAny(doc, ['ransom'])) return;
+    if (!/ransom/i.test(text)) return;
     for (const m of matches(ATTACK, text)) {
       const end = m.index + m[0].length;
       if (unreported(doc, m.index, end) || generic(doc, m.index)) continue;

@@ -4,7 +4,6 @@
 // names match in any case only when the lower-case form is not also an ordinary word.
 import type { AnalysedDoc } from '../../_shared/kit.ts';
 import { classAt, findRuns, LETTERS_MARKS } from '../../_shared/char-classes.ts';
-import { lowerText } from '../../_shared/lower-text.ts';
 import { createRequire } from 'node:module';
 import type { Country } from 'world-countries';
 import { COUNTRY_BY_DEMONYM, COUNTRY_BY_NAME } from '../../_shared/countries.ts';
@@ -125,7 +124,7 @@ export function places(doc: AnalysedDoc): readonly Place[] {
 // sigma, and then each candidate is lower-cased on its own.
 function findPlaces(doc: AnalysedDoc): readonly Place[] {
   const text = doc.text;
-  const lowered = lowerText(doc);
+  const lowered = text.toLowerCase();
   if (lowered.length !== text.length || SIGMA_IN_NAMES) return findPlacesByRuns(text);
   const out: Place[] = [];
   let from = 0;

@@ -2,7 +2,6 @@
 // ransomware", "criminals could demand a ransom", "threats such as ransomware", "Unlike typical
 // ransomware attacks", "Acme Ransomware Protection". Shared by the ransom rules so they agree on it.
 import { firstMatch, type AnalysedDoc } from '../../_shared/kit.ts';
-import { holdsAny } from '../../_shared/lower-text.ts';
 
 // what stands in the few words before the cue, up to the cue itself
 const NEGATED = new RegExp(
@@ -111,26 +110,15 @@ const UNKNOWN = new RegExp(
   'i',
 );
 
-// Words every match holds (lower case; the patterns fold ASCII case only), so a text without them is answered at once.
-// DENIAL: each branch holds "demand", "ransom", "asked" or "extortion", but "rule(d) out such an attack", which holds "attack".
-const DENIAL_WORDS = ['demand', 'ransom', 'asked', 'extortion'];
-// UNKNOWN: its four parts in turn
-const UNKNOWN_WORDS = [
-  ['declined', 'refused', 'not', 'n’t', "n't"],
-  ['say', 'said', 'confirm', 'disclose', 'comment'],
-  ['whether', 'if'],
-  ['ransom', 'demand', 'pay', 'paid'],
-];
+const WHETHER = /whether|if/i;
 
 /** Where the text says no ransom was demanded, if it does. */
 export function denial(doc: AnalysedDoc): RegExpExecArray | null {
-  return doc.once('ransom/denial', () =>
-    holdsAny(doc, DENIAL_WORDS) || (holdsAny(doc, ['attack']) && holdsAny(doc, ['rul'])) ? firstMatch(DENIAL, doc.text) : null,
-  );
+  return doc.once('ransom/denial', () => firstMatch(DENIAL, doc.text));
 }
 
 /** The text leaves open whether a ransom was demanded: an attack alone does not settle it. */
 export function demandLeftOpen(doc: AnalysedDoc): boolean {
-  // three rules ask
-  return doc.once('ransom/left-open', () => UNKNOWN_WORDS.every((words) => holdsAny(doc, words)) && UNKNOWN.test(doc.text));
+  // three rules ask; the pattern needs "whether" or "if", so a text without either is answered at once
+  return doc.once('ransom/left-open', () => WHETHER.test(doc.text) && UNKNOWN.test(doc.text));
 }
