@@ -1,0 +1,49 @@
+// A pattern whose every match holds a key word ("servers") and is made only of word characters, white space and a few
+// marks lies inside the stretch of such characters around one of the key's occurrences (a comma, a bracket or a quote
+// ends a stretch). Searching those stretches alone finds the same first match as searching the whole text: the
+// character before and after a stretch is no word character, as the start and end of a string are not, so \b reads
+// the same there; the pattern must have no look-behind.
+import { firstMatch, matches } from '../../_shared/kit.ts';
+
+// JavaScript's \s
+const isSpace = (c: number) =>
+  c === 32 ||
+  (c >= 9 && c <= 13) ||
+  c === 0xa0 ||
+  c === 0x1680 ||
+  (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 ||
+  c === 0x2029 ||
+  c === 0x202f ||
+  c === 0x205f ||
+  c === 0x3000 ||
+  c === 0xfeff;
+
+/**
+ * What a match of `[\w\s&.'’-]` holds under the i and u flags: \w then also takes the long s and the Kelvin sign,
+ * which fold to "s" and "k".
+ */
+export function isWordOrSpace(c: number): boolean {
+  if (c < 128) return (c >= 48 && c <= 57) || (((c | 32) - 97) >>> 0 < 26) || c === 95 || c === 38 || c === 46 || c === 45 || c === 39 || isSpace(c);
+  return c === 0x2019 || c === 0x17f || c === 0x212a || isSpace(c);
+}
+
+/**
+ * The first match of `re` (no /g, no look-behind, every match holding a match of `key` and made of characters `isIn`
+ * accepts) in `text`, as `firstMatch(re, text)` finds it, searched only in the stretches around `key`'s matches.
+ */
+export function firstMatchNearKey(re: RegExp, key: RegExp, text: string, isIn: (c: number) => boolean): { start: number; end: number } | null {
+  // the text before `done` has been searched
+  let done = 0;
+  for (const k of matches(key, text)) {
+    if (k.index < done) continue;
+    let start = k.index;
+    while (start > done && isIn(text.charCodeAt(start - 1))) start--;
+    let end = k.index + k[0].length;
+    while (end < text.length && isIn(text.charCodeAt(end))) end++;
+    const m = firstMatch(re, text.slice(start, end));
+    if (m) return { start: start + m.index, end: start + m.index + m[0].length };
+    done = end;
+  }
+  return null;
+}
