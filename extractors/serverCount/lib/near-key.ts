@@ -24,7 +24,7 @@ const isSpace = (c: number) =>
  * which fold to "s" and "k".
  */
 export function isWordOrSpace(c: number): boolean {
-  if (c < 128) return (c >= 48 && c <= 57) || (((c | 32) - 97) >>> 0 < 26) || c === 95 || c === 38 || c === 46 || c === 45 || c === 39 || isSpace(c);
+  if (c < 128) return (c >= 48 && c <= 57) || ((c | 32) - 97) >>> 0 < 26 || c === 95 || c === 38 || c === 46 || c === 45 || c === 39 || isSpace(c);
   return c === 0x2019 || c === 0x17f || c === 0x212a || isSpace(c);
 }
 
