@@ -5,27 +5,17 @@
 // the same there; the pattern must have no look-behind.
 import { firstMatch, matches } from '../../_shared/kit.ts';
 
-// JavaScript's \s
-const isSpace = (c: number) =>
-  c === 32 ||
-  (c >= 9 && c <= 13) ||
-  c === 0xa0 ||
-  c === 0x1680 ||
-  (c >= 0x2000 && c <= 0x200a) ||
-  c === 0x2028 ||
-  c === 0x2029 ||
-  c === 0x202f ||
-  c === 0x205f ||
-  c === 0x3000 ||
-  c === 0xfeff;
+// JavaScript's \s, asked of the few characters past ASCII a text holds
+const SPACE = /\s/;
 
 /**
  * What a match of `[\w\s&.'’-]` holds under the i and u flags: \w then also takes the long s and the Kelvin sign,
  * which fold to "s" and "k".
  */
 export function isWordOrSpace(c: number): boolean {
-  if (c < 128) return (c >= 48 && c <= 57) || ((c | 32) - 97) >>> 0 < 26 || c === 95 || c === 38 || c === 46 || c === 45 || c === 39 || isSpace(c);
-  return c === 0x2019 || c === 0x17f || c === 0x212a || isSpace(c);
+  if (c < 128)
+    return (c >= 48 && c <= 57) || ((c | 32) - 97) >>> 0 < 26 || c === 95 || c === 38 || c === 46 || c === 45 || c === 39 || c === 32 || (c >= 9 && c <= 13);
+  return c === 0x2019 || c === 0x17f || c === 0x212a || SPACE.test(String.fromCharCode(c));
 }
 
 /**
