@@ -3,7 +3,7 @@
 // fleet is what was hit, unless the text says only some were ("two of them", "none of which").
 import { defineRule, matches, span } from '../_shared/kit.ts';
 import { NUMBER_SOURCE, parseNumber } from '../_shared/numbers.ts';
-import { firstMatchNearKey, isWordOrSpace } from './lib/near-key.ts';
+import { firstMatchNearKey, isWordOrSpace } from '../_shared/near-key.ts';
 
 const OWNER =
   String.raw`(?:our|its|their|the\s+(?:company|firm|council|city|county|district|hospital|school|university|agency|ministry|business|shop` +

@@ -1,9 +1,9 @@
-// A pattern whose every match holds a key word ("servers") and is made only of word characters, white space and a few
-// marks lies inside the stretch of such characters around one of the key's occurrences (a comma, a bracket or a quote
-// ends a stretch). Searching those stretches alone finds the same first match as searching the whole text: the
+// A pattern whose every match holds a key word ("servers", "ransom") and is made only of word characters, white space
+// and a few marks lies inside the stretch of such characters around one of the key's occurrences (a comma, a bracket or
+// a quote ends a stretch). Searching those stretches alone finds the same first match as searching the whole text: the
 // character before and after a stretch is no word character, as the start and end of a string are not, so \b reads
-// the same there; the pattern must have no look-behind.
-import { firstMatch, matches } from '../../_shared/kit.ts';
+// the same there; the pattern must have no look-around. Used by serverCount/own-fleet-hit and the ransom denial.
+import { firstMatch, matches } from './kit.ts';
 
 // JavaScript's \s, asked of the few characters past ASCII a text holds
 const SPACE = /\s/;
@@ -19,7 +19,7 @@ export function isWordOrSpace(c: number): boolean {
 }
 
 /**
- * The first match of `re` (no /g, no look-behind, every match holding a match of `key` and made of characters `isIn`
+ * The first match of `re` (no /g, no look-around, every match holding a match of `key` and made of characters `isIn`
  * accepts) in `text`, as `firstMatch(re, text)` finds it, searched only in the stretches around `key`'s matches.
  */
 export function firstMatchNearKey(re: RegExp, key: RegExp, text: string, isIn: (c: number) => boolean): { start: number; end: number } | null {
