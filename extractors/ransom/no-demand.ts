@@ -26,6 +26,6 @@ export default defineRule({
   *propose(doc) {
     const m = denial(doc);
     if (!m) return;
-    yield { value: { demanded: false, amount: null, currency: null }, confidence: STATED_DENIAL, evidence: [span(doc.text, m.index, m.index + m[0].length)] };
+    yield { value: { demanded: false, amount: null, currency: null }, confidence: STATED_DENIAL, evidence: [span(doc.text, m.start, m.end)] };
   },
 });

@@ -12,7 +12,8 @@ const ONE_DEVICE = new RegExp(
     String.raw`|the\s+(?:[\w-]+\s+){0,2}?[\w-]+['’]s)\s+(?:[\w-]+\s+){0,2}?${DEVICE}\b(?!s|\s+(?:code|program|science|systems?|network|virus|security)))`,
   'gi',
 );
-const DEVICE_WORD = new RegExp(DEVICE, 'i'); // every match holds one: the pre-test of the text and of each sentence
+// every match has white space right before its computer: the places of such white space say which sentences to search
+const DEVICE_AT = new RegExp(String.raw`\s(?=${DEVICE})`, 'gi');
 // the verb before the computer: "stole a laptop", "infected a workstation", "the theft of a laptop"
 const HIT_BEFORE = new RegExp(
   String.raw`\b(?:st(?:ole|olen|ealing)|theft\s+of|loss\s+of|lost|infect(?:ed|ing)|compromis(?:ed|ing)|hack(?:ed|ing)(?:\s+into)?` +
@@ -48,10 +49,15 @@ export default defineRule({
   ],
   *propose(doc) {
     const { text } = doc;
-    if (!DEVICE_WORD.test(text)) return;
+    const at: number[] = [];
+    for (const m of matches(DEVICE_AT, text)) at.push(m.index);
+    if (!at.length) return;
+    let k = 0;
     for (const s of doc.sentences) {
       // the pattern tries every word of a sentence: one that names no computer is passed over
-      if (!DEVICE_WORD.test(s.text)) continue;
+      while (k < at.length && at[k]! < s.start) k++;
+      if (k === at.length) return;
+      if (at[k]! >= s.end) continue;
       for (const m of matches(ONE_DEVICE, s.text)) {
         const before = s.text.slice(Math.max(0, m.index - 40), m.index);
         const after = s.text.slice(m.index + m[0].length, m.index + m[0].length + 140);

@@ -1,8 +1,9 @@
 // "Someone held our MongoDB servers for ransom." … "We run three MongoDB servers (one for the shop, …)."
 // When a text says its own servers were hit without a count, and elsewhere counts the servers it owns, the
 // fleet is what was hit, unless the text says only some were ("two of them", "none of which").
-import { defineRule, firstMatch, matches, span } from '../_shared/kit.ts';
+import { defineRule, matches, span } from '../_shared/kit.ts';
 import { NUMBER_SOURCE, parseNumber } from '../_shared/numbers.ts';
+import { firstMatchNearKey, isWordOrSpace } from '../_shared/near-key.ts';
 
 const OWNER =
   String.raw`(?:our|its|their|the\s+(?:company|firm|council|city|county|district|hospital|school|university|agency|ministry|business|shop` +
@@ -29,6 +30,7 @@ const PARTIAL = new RegExp(
     String.raw`|were)\s+(?:not\s+(?:affected|encrypted|hit|compromised)|spared|unaffected)\b)`,
   'iu',
 );
+const SERVERS = /servers/giu;
 const FLEET_HIT = 0.6; // two statements joined by inference: the fleet's size and that "our servers" were hit
 
 export default defineRule({
@@ -46,15 +48,16 @@ export default defineRule({
   ],
   *propose(doc) {
     if (!/servers/i.test(doc.text)) return;
-    const hit = firstMatch(OWN_HIT, doc.text);
+    // every match of OWN_HIT holds "servers" and only characters isWordOrSpace accepts
+    const hit = firstMatchNearKey(OWN_HIT, SERVERS, doc.text, isWordOrSpace);
     if (!hit && !(doc.title && OWN_HIT.test(doc.title))) return;
     if (PARTIAL.test(doc.text)) return;
     for (const m of matches(FLEET, doc.text)) {
       const value = parseNumber(m.groups!.n!);
       if (value == null || !Number.isInteger(value) || value < 1) continue;
       const evidence = [span(doc.text, m.index, m.index + m[0].length)];
-      const apart = hit && (hit.index >= m.index + m[0].length || hit.index + hit[0].length <= m.index);
-      if (hit && apart) evidence.push(span(doc.text, hit.index, hit.index + hit[0].length));
+      const apart = hit && (hit.start >= m.index + m[0].length || hit.end <= m.index);
+      if (hit && apart) evidence.push(span(doc.text, hit.start, hit.end));
       yield { value, confidence: FLEET_HIT, evidence };
     }
   },

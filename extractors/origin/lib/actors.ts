@@ -8,21 +8,30 @@ const GROUP = String.raw`(?:group|gang|unit|actor|operation|crew|collective|synd
 const GROUP_WORD = /group|gang|unit|actor|operation|crew|collective|syndicate|outfit|cartel/;
 // "a strain known as SamSam" names malware, not a group, so "known as" is no cue. Strongest first: an appositive that
 // defines the name, then a claim or an attribution, then "X ransomware". A pattern that opens on a capitalised name is
-// tried at every capital: `needs` holds words its every match contains, and a text without them is not searched.
-const PATTERNS: readonly { re: RegExp; needs?: RegExp }[] = [
-  { re: new RegExp(String.raw`${NAME},\s+an?\s+(?:[\w-]+\s+){0,5}?${GROUP}\b`, 'dgu'), needs: GROUP_WORD },
+// tried at every capital: `needs` says whether the text holds words its every match contains (`group`: whether it holds
+// one of GROUP's words, asked once), and a text without them is not searched.
+type Needs = (text: string, group: () => boolean) => boolean;
+const CLAIM = /claim/;
+const RANSOMWARE_WORD = /ransomware|extortion/;
+const GANG_WORD = /gang|group/;
+const PATTERNS: readonly { re: RegExp; needs?: Needs }[] = [
+  { re: new RegExp(String.raw`${NAME},\s+an?\s+(?:[\w-]+\s+){0,5}?${GROUP}\b`, 'dgu'), needs: (_, group) => group() },
   {
     re: new RegExp(
       String.raw`\b(?:calling\s+itself|(?:ransomware|hacker|hacking|threat|criminal|cybercrime)\s+${GROUP}(?:\s+(?:known\s+as|called|named` +
         String.raw`|dubbed))?)\s+["“]?${NAME}`,
       'dgu',
     ),
+    needs: (text, group) => group() || text.includes('calling'),
   },
   { re: new RegExp(String.raw`\b(?:carried\s+out|claimed|conducted|perpetrated|launched)\s+by\s+(?:the\s+)?${NAME}`, 'dgu') },
   { re: new RegExp(String.raw`\b(?:attributed|linked)\s+(?:the\s+(?:attack|breach|intrusion|incident)\s+)?to\s+(?:the\s+)?${NAME}`, 'dgu') },
-  { re: new RegExp(String.raw`(?:^|[.!?]\s+|\bthe\s+)${NAME}\s+(?:later\s+)?(?:claimed|claims|has\s+claimed)\b`, 'dgmu'), needs: /claim/ },
-  { re: new RegExp(String.raw`\b${NAME}\s+(?:ransomware|extortion)\s+(?:${GROUP}|gang)`, 'dgu'), needs: /ransomware|extortion/ },
-  { re: new RegExp(String.raw`\bthe\s+${NAME}\s+(?:ransomware\s+)?(?:gang|group)\b`, 'dgu'), needs: /gang|group/ },
+  { re: new RegExp(String.raw`(?:^|[.!?]\s+|\bthe\s+)${NAME}\s+(?:later\s+)?(?:claimed|claims|has\s+claimed)\b`, 'dgmu'), needs: (text) => CLAIM.test(text) },
+  {
+    re: new RegExp(String.raw`\b${NAME}\s+(?:ransomware|extortion)\s+(?:${GROUP}|gang)`, 'dgu'),
+    needs: (text, group) => group() && RANSOMWARE_WORD.test(text),
+  },
+  { re: new RegExp(String.raw`\bthe\s+${NAME}\s+(?:ransomware\s+)?(?:gang|group)\b`, 'dgu'), needs: (text, group) => group() && GANG_WORD.test(text) },
 ];
 // Capitalised words that start sentences or name institutions, never attacker groups.
 const NOT_ACTOR = new RegExp(
@@ -48,8 +57,10 @@ function findActor(doc: AnalysedDoc): { name: string; start: number; end: number
     digest ??= digestItems(doc.blocks);
     return digest.length >= 2 && digest.some((b) => s >= b.start && s < b.end);
   };
+  let holdsGroup: boolean | undefined;
+  const group = () => (holdsGroup ??= GROUP_WORD.test(doc.text));
   for (const { re, needs } of PATTERNS) {
-    if (needs && !needs.test(doc.text)) continue;
+    if (needs && !needs(doc.text, group)) continue;
     for (const m of matches(re, doc.text)) {
       if (found) break;
       const name = m[1]!;

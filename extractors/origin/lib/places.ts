@@ -3,7 +3,7 @@
 // Coder write-ups often lower-case demonyms ("an indian hacker group"), so demonyms match in any case;
 // names match in any case only when the lower-case form is not also an ordinary word.
 import type { AnalysedDoc } from '../../_shared/kit.ts';
-import { findRuns, LETTERS_MARKS } from '../../_shared/char-classes.ts';
+import { classAt, findRuns, LETTERS_MARKS } from '../../_shared/char-classes.ts';
 import { createRequire } from 'node:module';
 import type { Country } from 'world-countries';
 import { COUNTRY_BY_DEMONYM, COUNTRY_BY_NAME } from '../../_shared/countries.ts';
@@ -96,7 +96,11 @@ const buckets: (FirstWord[] | undefined)[] = Array.from({ length: BUCKET_MASK + 
 for (const [first, keys] of byFirstWord) (buckets[hashOf(first, 0, first.length) & BUCKET_MASK] ??= []).push({ first, keys });
 /** The keys whose first word is s[start, end), or undefined. */
 function keysAt(s: string, start: number, end: number): readonly string[] | undefined {
-  const list = buckets[hashOf(s, start, end) & BUCKET_MASK];
+  return keysOf(hashOf(s, start, end), s, start, end);
+}
+/** keysAt with the hash of s[start, end) given. */
+function keysOf(hash: number, s: string, start: number, end: number): readonly string[] | undefined {
+  const list = buckets[hash & BUCKET_MASK];
   if (!list) return undefined;
   for (let i = 0; i < list.length; i++) {
     const { first, keys } = list[i]!;
@@ -121,7 +125,49 @@ export function places(doc: AnalysedDoc): readonly Place[] {
 function findPlaces(doc: AnalysedDoc): readonly Place[] {
   const text = doc.text;
   const lowered = text.toLowerCase();
-  const same = lowered.length === text.length && !SIGMA_IN_NAMES;
+  if (lowered.length !== text.length || SIGMA_IN_NAMES) return findPlacesByRuns(text);
+  const out: Place[] = [];
+  let from = 0;
+  // one walk over the text: a word's hash is summed as its characters go by, so a word is read once, not once to find
+  // its bounds (findRuns) and again to hash it; a word cut by the last place (`from`) is hashed again from there
+  const n = text.length;
+  let start = -1;
+  let h = 0;
+  for (let i = 0; ; ) {
+    let width = 1;
+    let inRun = false;
+    if (i < n) {
+      const c = text.charCodeAt(i);
+      if (c < 128) inRun = ((c | 32) - 97) >>> 0 < 26;
+      else {
+        inRun = (classAt(text, i) & LETTERS_MARKS) !== 0;
+        if (text.codePointAt(i)! > 0xffff) width = 2;
+      }
+    }
+    if (inRun) {
+      if (start < 0) {
+        start = i;
+        h = 0;
+      }
+      h = (Math.imul(h, 31) + lowered.charCodeAt(i)) | 0;
+      if (width === 2) h = (Math.imul(h, 31) + lowered.charCodeAt(i + 1)) | 0;
+      i += width;
+      continue;
+    }
+    if (start >= 0 && i > from) {
+      const at = Math.max(start, from);
+      const keys = keysOf(at === start ? h : hashOf(lowered, at, i), lowered, at, i);
+      if (keys) from = placeAt(text, lowered, true, at, keys, out) ?? from;
+    }
+    start = -1;
+    if (i >= n) break;
+    i += width;
+  }
+  return out;
+}
+
+/** findPlaces by the runs of findRuns, each word lower-cased on its own: for a text that lower-cases to another length. */
+function findPlacesByRuns(text: string): readonly Place[] {
   const out: Place[] = [];
   let from = 0;
   const runs = findRuns(text, LETTERS_MARKS);
@@ -129,23 +175,25 @@ function findPlaces(doc: AnalysedDoc): readonly Place[] {
     const end = runs[i + 1]!;
     if (end <= from) continue;
     const start = Math.max(runs[i]!, from);
-    let keys: readonly string[] | undefined;
-    if (same) keys = keysAt(lowered, start, end);
-    else {
-      const word = text.slice(start, end).toLowerCase();
-      keys = keysAt(word, 0, word.length);
-    }
-    if (!keys || (start > 0 && NUMBER_BEFORE.test(text[start - 1]!))) continue;
-    for (const key of keys) {
-      if (same ? !lowered.startsWith(key, start) : text.substr(start, key.length).toLowerCase() !== key) continue;
-      if (!BOUNDARY_AFTER.test(text.slice(start + key.length, start + key.length + 2))) continue;
-      const exact = table.get(text.substr(start, key.length));
-      const hit = exact ?? lower.get(key);
-      if (!hit) continue;
-      out.push({ start, end: start + key.length, code: hit.code, kind: hit.kind, exact: !!exact });
-      from = start + key.length;
-      break;
-    }
+    const word = text.slice(start, end).toLowerCase();
+    const keys = keysAt(word, 0, word.length);
+    if (keys) from = placeAt(text, '', false, start, keys, out) ?? from;
   }
   return out;
+}
+
+/** The place whose key opens text at `start`, pushed to `out`; its end, or undefined for none. */
+function placeAt(text: string, lowered: string, same: boolean, start: number, keys: readonly string[], out: Place[]): number | undefined {
+  for (const key of keys) {
+    if (same ? !lowered.startsWith(key, start) : text.substr(start, key.length).toLowerCase() !== key) continue;
+    if (!BOUNDARY_AFTER.test(text.slice(start + key.length, start + key.length + 2))) continue;
+    const exact = table.get(text.substr(start, key.length));
+    const hit = exact ?? lower.get(key);
+    if (!hit) continue;
+    // a word glued to a number ("4Chinese") names no place (asked last: most words that open a key open none here)
+    if (start > 0 && NUMBER_BEFORE.test(text[start - 1]!)) return undefined;
+    out.push({ start, end: start + key.length, code: hit.code, kind: hit.kind, exact: !!exact });
+    return start + key.length;
+  }
+  return undefined;
 }

@@ -1,7 +1,8 @@
 // When a ransom word does not report a ransom: "had not demanded any ransom", "protection against
 // ransomware", "criminals could demand a ransom", "threats such as ransomware", "Unlike typical
 // ransomware attacks", "Acme Ransomware Protection". Shared by the ransom rules so they agree on it.
-import { firstMatch, type AnalysedDoc } from '../../_shared/kit.ts';
+import type { AnalysedDoc } from '../../_shared/kit.ts';
+import { firstMatchNearKey, isWordOrSpace } from '../../_shared/near-key.ts';
 
 // what stands in the few words before the cue, up to the cue itself
 const NEGATED = new RegExp(
@@ -112,9 +113,12 @@ const UNKNOWN = new RegExp(
 
 const WHETHER = /whether|if/i;
 
+// Every match of DENIAL holds one of these and only characters isWordOrSpace accepts: it is sought only around them.
+const DENIAL_KEY = /demand|ransom|asked|extortion|rul/gi;
+
 /** Where the text says no ransom was demanded, if it does. */
-export function denial(doc: AnalysedDoc): RegExpExecArray | null {
-  return doc.once('ransom/denial', () => firstMatch(DENIAL, doc.text));
+export function denial(doc: AnalysedDoc): { start: number; end: number } | null {
+  return doc.once('ransom/denial', () => firstMatchNearKey(DENIAL, DENIAL_KEY, doc.text, isWordOrSpace));
 }
 
 /** The text leaves open whether a ransom was demanded: an attack alone does not settle it. */

@@ -1,0 +1,39 @@
+// A pattern whose every match holds a key word ("servers", "ransom") and is made only of word characters, white space
+// and a few marks lies inside the stretch of such characters around one of the key's occurrences (a comma, a bracket or
+// a quote ends a stretch). Searching those stretches alone finds the same first match as searching the whole text: the
+// character before and after a stretch is no word character, as the start and end of a string are not, so \b reads
+// the same there; the pattern must have no look-around. Used by serverCount/own-fleet-hit and the ransom denial.
+import { firstMatch, matches } from './kit.ts';
+
+// JavaScript's \s, asked of the few characters past ASCII a text holds
+const SPACE = /\s/;
+
+/**
+ * What a match of `[\w\s&.'’-]` holds under the i and u flags: \w then also takes the long s and the Kelvin sign,
+ * which fold to "s" and "k".
+ */
+export function isWordOrSpace(c: number): boolean {
+  if (c < 128)
+    return (c >= 48 && c <= 57) || ((c | 32) - 97) >>> 0 < 26 || c === 95 || c === 38 || c === 46 || c === 45 || c === 39 || c === 32 || (c >= 9 && c <= 13);
+  return c === 0x2019 || c === 0x17f || c === 0x212a || SPACE.test(String.fromCharCode(c));
+}
+
+/**
+ * The first match of `re` (no /g, no look-around, every match holding a match of `key` and made of characters `isIn`
+ * accepts) in `text`, as `firstMatch(re, text)` finds it, searched only in the stretches around `key`'s matches.
+ */
+export function firstMatchNearKey(re: RegExp, key: RegExp, text: string, isIn: (c: number) => boolean): { start: number; end: number } | null {
+  // the text before `done` has been searched
+  let done = 0;
+  for (const k of matches(key, text)) {
+    if (k.index < done) continue;
+    let start = k.index;
+    while (start > done && isIn(text.charCodeAt(start - 1))) start--;
+    let end = k.index + k[0].length;
+    while (end < text.length && isIn(text.charCodeAt(end))) end++;
+    const m = firstMatch(re, text.slice(start, end));
+    if (m) return { start: start + m.index, end: start + m.index + m[0].length };
+    done = end;
+  }
+  return null;
+}
