@@ -36,9 +36,10 @@ export default defineRule({
     for (const m of matches(IN_CITY, doc.text)) {
       const run = m[1]!.replace(/\.$/, '');
       // "Gloucestershire": an English county name, whatever the gazetteer's city table says
-      if (/shire$/.test(run) || calledRegion(doc.text, run)) continue;
+      if (/shire$/.test(run)) continue;
+      // asked only of a city: most runs are none, and calledRegion finds the text's unit phrases on its first question
       const place = cityInDoc(doc, run);
-      if (!place) continue;
+      if (!place || calledRegion(doc.text, run)) continue;
       const start = m.index + m[0].length - m[1]!.length;
       const end = start + run.length;
       if (isAttackerContext(doc.text, { start, end }) || attackerBefore(doc.text, m.index) || elsewhereBefore(doc.text, start)) continue;
