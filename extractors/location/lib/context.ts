@@ -9,6 +9,7 @@ import { CAPITALS } from '../../_shared/gazetteer.ts';
 import { PLACE_RUN } from './phrases.ts';
 import { regionOf } from './parse.ts';
 import { subdivisionAsWritten } from './regions.ts';
+import { matchesAt, prepositionStarts } from './starts.ts';
 import { wordStartsOf } from '../../_shared/capital-words.ts';
 import { MONTH_SOURCE } from '../../_shared/months.ts';
 
@@ -135,7 +136,8 @@ function writtenApart(doc: AnalysedDoc, form: string, city: string): boolean {
   return false;
 }
 
-const IN_RUN = new RegExp(String.raw`\b(?:in|of)\s+(?:the\s+)?(${PLACE_RUN})`, 'gu');
+const IN_RUN = new RegExp(String.raw`\b(?:in|of)\s+(?:the\s+)?(${PLACE_RUN})`, 'uy'); // tried at its prepositions (starts.ts)
+const IN_OF = new Set(['in', 'of']);
 /** Countries the text names outside attacker phrases, with those of the capitals it names ("a court in London" → GB). */
 function victimCountries(doc: AnalysedDoc): ReadonlySet<string> {
   return doc.once('location/victim-countries', () => {
@@ -146,7 +148,7 @@ function victimCountries(doc: AnalysedDoc): ReadonlySet<string> {
     );
     for (const m of CAPITALS.find(doc)) s.add(isCapital(m.word)!);
     // so does a province it places something in: "Gloucester City Council in Gloucestershire"
-    for (const m of matches(IN_RUN, doc.text)) {
+    for (const m of matchesAt(IN_RUN, doc.text, prepositionStarts(doc, 'in-of', IN_OF))) {
       const sub = subdivisionAsWritten(m[1]!);
       if (sub && !isAttackerContext(doc.text, { start: m.index, end: m.index + m[0].length })) s.add(sub.country);
     }
