@@ -3,13 +3,13 @@ import { defineRule, span } from '../_shared/kit.ts';
 import { calledRegion, cityInDoc, elsewhereBefore, isIncidentDoc, isVictimStory } from './lib/context.ts';
 import { attackerBefore, isAttackerContext, inOtherIncident } from './lib/mentions.ts';
 import { inNameList, PLACE_RUN } from './lib/phrases.ts';
-import { matchesAt, prepositionStarts } from './lib/starts.ts';
+import { matchesAt, prepositionMask, prepositionStarts } from './lib/starts.ts';
 
 // City names are often words or surnames; only a capitalised run right after a place preposition counts,
 // and only when the gazetteer and the rest of the text settle which city it is.
 const IN_CITY = new RegExp(String.raw`\b(?:in|across|throughout|near|outside)\s+(?:the\s+)?(?:city\s+of\s+)?(${PLACE_RUN})`, 'uy');
 // tried only after a preposition before a capitalised word (starts.ts)
-const PREPOSITIONS = new Set(['in', 'across', 'throughout', 'near', 'outside']);
+const PREPOSITIONS = prepositionMask(['in', 'across', 'throughout', 'near', 'outside']);
 const CITY_IN = 0.55;
 
 export default defineRule({
@@ -36,7 +36,7 @@ export default defineRule({
   ],
   *propose(doc) {
     if (!isIncidentDoc(doc) || !isVictimStory(doc)) return;
-    for (const m of matchesAt(IN_CITY, doc.text, prepositionStarts(doc, 'city-in', PREPOSITIONS))) {
+    for (const m of matchesAt(IN_CITY, doc.text, prepositionStarts(doc, PREPOSITIONS))) {
       const run = m[1]!.replace(/\.$/, '');
       // "Gloucestershire": an English county name, whatever the gazetteer's city table says
       if (/shire$/.test(run)) continue;

@@ -6,6 +6,7 @@
 // the matches found are those of the pattern's own scan.
 import { firstMatch, type AnalysedDoc } from '../../_shared/kit.ts';
 import { capitalWords } from '../../_shared/capital-words.ts';
+import { classAt, LETTERS_MARKS, UPPER } from '../../_shared/char-classes.ts';
 
 /** The matches of `sticky` (a pattern with /y) tried at `starts` (ascending), without overlaps: a global scan's matches
  * when every place the pattern can match is among the starts. */
@@ -45,17 +46,36 @@ function spaceStart(text: string, end: number): number {
   return i;
 }
 
+// The words a walk back from a capitalised word reads: the prepositions some pattern opens with (index = bit), and the
+// words a match may hold between its preposition and its run ("the", "city of").
+const PREPOSITIONS = ['in', 'of', 'across', 'throughout', 'near', 'outside'];
+const BETWEEN = ['the', 'city', 'of'];
+
+/** The prepositions of PREPOSITIONS as a bit mask, for prepositionStarts. */
+export function prepositionMask(words: readonly string[]): number {
+  let mask = 0;
+  for (const w of words) mask |= 1 << PREPOSITIONS.indexOf(w);
+  return mask;
+}
+
 /**
  * Starts of `\b(?:<words>)\s+(?:the\s+)?(?:city\s+of\s+)?` before a capitalised word, for a pattern that reads a run
- * there: walking back from each capitalised word over white space and the lower-case words "the", "city", "of" (the words
- * a match may hold between its preposition and the run), every one of `words` met is a start. A match's run opens a
- * capitalised word (white space is before it), and the words before it are separated by white space and have a
- * non-letter before them, so the walk meets its preposition.
+ * there (`mask` from prepositionMask): walking back from each capitalised word over white space and the lower-case words
+ * "the", "city", "of" (the words a match may hold between its preposition and the run), every preposition met is a start.
+ * A match's run opens a capitalised word (white space is before it), and the words before it are separated by white
+ * space, with no a-z letter before the first (\b), so the walk meets its preposition.
  */
-export function prepositionStarts(doc: AnalysedDoc, key: string, words: ReadonlySet<string>): readonly number[] {
-  return doc.once(`location/preposition-starts/${key}`, () => {
+export function prepositionStarts(doc: AnalysedDoc, mask: number): number[] {
+  const out: number[] = [];
+  for (const p of prepositionsBefore(doc)) if (p.mask & mask) out.push(p.start);
+  return out;
+}
+
+/** Every preposition the walk back from a capitalised word meets, ascending, with the bit of its word. */
+function prepositionsBefore(doc: AnalysedDoc): readonly { start: number; mask: number }[] {
+  return doc.once('location/prepositions-before', () => {
     const text = doc.text;
-    const out: number[] = [];
+    const out: { start: number; mask: number }[] = [];
     for (const c of capitalStarts(doc)) {
       let at = c;
       for (let k = 0; k < 4; k++) {
@@ -63,15 +83,20 @@ export function prepositionStarts(doc: AnalysedDoc, key: string, words: Readonly
         if (end === at) break;
         let start = end;
         while (start > 0 && isLowerAscii(text.charCodeAt(start - 1))) start--;
-        if (start === end) break;
-        const word = text.slice(start, end);
-        if (words.has(word)) out.push(start);
-        if (word !== 'the' && word !== 'city' && word !== 'of') break;
+        const i = wordAt(PREPOSITIONS, text, start, end);
+        if (i >= 0) out.push({ start, mask: 1 << i });
+        if (wordAt(BETWEEN, text, start, end) < 0) break;
         at = start;
       }
     }
-    return out.sort((a, b) => a - b);
+    return out.sort((a, b) => a.start - b.start);
   });
+}
+
+/** Index in `words` of the word written at [start, end), or -1. */
+function wordAt(words: readonly string[], text: string, start: number, end: number): number {
+  for (let i = 0; i < words.length; i++) if (words[i]!.length === end - start && text.startsWith(words[i]!, start)) return i;
+  return -1;
 }
 
 /**
@@ -93,3 +118,54 @@ export function articleStarts(doc: AnalysedDoc): readonly number[] {
   });
 }
 const ARTICLES = ['the', 'a', 'an', 'The', 'A', 'An'];
+
+// The unit words a run can end before, after white space ("Aichi prefecture").
+const UNIT_SUFFIXES = ['prefecture', 'province', 'region', 'county', 'oblast', 'canton', 'department', 'state'];
+
+/**
+ * Starts of `(?<![\p{L}\p{N}])(<run>)(\s+(?:prefecture|…|state)\b|['’]s\b)` (`run` a PLACE_RUN): the capitalised words
+ * from which a walk over the characters a run is written with (letters, marks, "'", "’", ".", and one space or hyphen
+ * before each of its at most four further tokens, which open with a capital) meets "'s" / "’s", or white space with a
+ * unit word after it.
+ */
+export function suffixStarts(doc: AnalysedDoc): readonly number[] {
+  return doc.once('location/suffix-starts', () => capitalStarts(doc).filter((c) => mayEndInSuffix(doc.text, c)));
+}
+
+function mayEndInSuffix(text: string, c: number): boolean {
+  let joiners = 0;
+  for (let i = c + width(text, c); ; ) {
+    const ch = text.charCodeAt(i);
+    if (ch === 39 || ch === 0x2019) {
+      if (text.charCodeAt(i + 1) === 115) return true;
+      i++;
+      continue;
+    }
+    // ASCII letters and ".", then any other letter or mark (by its whole code point)
+    if ((ch >= 97 && ch <= 122) || (ch >= 65 && ch <= 90) || ch === 46) {
+      i++;
+      continue;
+    }
+    if (ch >= 128 && classAt(text, i) & LETTERS_MARKS) {
+      i += width(text, i);
+      continue;
+    }
+    if (isSpace(ch) && unitAfter(text, i)) return true;
+    // a joiner goes on to a token only before a capital
+    if ((ch !== 32 && ch !== 45) || ++joiners > 4 || !(classAt(text, i + 1) & UPPER)) return false;
+    i++;
+  }
+}
+
+/** Code units of the code point at `i`. */
+const width = (text: string, i: number) => ((text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1);
+
+// the first letters of UNIT_SUFFIXES: c, d, o, p, r, s
+const UNIT_INITIAL = new Set([99, 100, 111, 112, 114, 115]);
+function unitAfter(text: string, i: number): boolean {
+  let j = i;
+  while (isSpace(text.charCodeAt(j))) j++;
+  if (!UNIT_INITIAL.has(text.charCodeAt(j))) return false;
+  for (const w of UNIT_SUFFIXES) if (text.startsWith(w, j)) return true;
+  return false;
+}
