@@ -10,7 +10,8 @@ const ORG_NOUN =
   String.raw`(?:company|firm|provider|supplier|manufacturer|maker|retailer|chain|hospital|clinic|practice|council|municipality|university` +
   String.raw`|college|school|district|bank|insurer|agency|authority|airport|utility|business|start-?up|plant|factory|store|hotel|charity|newspaper` +
   String.raw`|broadcaster|law\s+firm|hospital\s+trust)`;
-const MODIFIER = new RegExp(String.raw`(?:^|\b(?:the|a|an|The|A|An)\s+)(${PLACE_RUN})\s+(?:[\p{Ll}-]+\s+){0,2}?${ORG_NOUN}\b`, 'dmuy'); // tried at line starts and articles before a capitalised word
+// tried, sticky, only at line starts and articles before a capitalised word (starts.ts)
+const MODIFIER = new RegExp(String.raw`(?:^|\b(?:the|a|an|The|A|An)\s+)(${PLACE_RUN})\s+(?:[\p{Ll}-]+\s+){0,2}?${ORG_NOUN}\b`, 'dmuy');
 const CITY_MODIFIER = 0.7;
 
 export default defineRule({

@@ -8,13 +8,11 @@ import { PLACE_RUN } from './lib/phrases.ts';
 import { matchesAt, prepositionMask, prepositionStarts, suffixStarts } from './lib/starts.ts';
 
 // US states have their own rule; here any other country's provinces, regions and states.
-const UNIT =
-  String.raw`(?:Province|Region|State|County|Canton|Department|Prefecture|Oblast|Voivodeship|Land|Provincia|Région|Département)\s+(?:of|de|du|di` +
-  String.raw`|del|des|d['’])\s*`;
+const UNIT_WORDS = 'Province Region State County Canton Department Prefecture Oblast Voivodeship Land Provincia Région Département'.split(' ');
+const UNIT = String.raw`(?:${UNIT_WORDS.join('|')})\s+(?:of|de|du|di|del|des|d['’])\s*`;
 const UNIT_AFTER = String.raw`\s+(?:prefecture|province|region|county|oblast|canton|department|state)\b`;
 const PLACE = new RegExp(String.raw`(?:\b(${UNIT})|\b(?:in|across|throughout|of)\s+(?:the\s+)?)(${PLACE_RUN})(${UNIT_AFTER}|['’]s\b)?`, 'duy');
 // PLACE is tried only at its unit words and at its prepositions before a capitalised word (starts.ts)
-const UNIT_WORDS = ['Province', 'Region', 'State', 'County', 'Canton', 'Department', 'Prefecture', 'Oblast', 'Voivodeship', 'Land', 'Provincia', 'Région', 'Département'];
 const PREPOSITIONS = prepositionMask(['in', 'across', 'throughout', 'of']);
 function placeStarts(doc: AnalysedDoc): number[] {
   const text = doc.text;
