@@ -10,15 +10,8 @@ import { classAt, LETTERS_MARKS, UPPER } from '../../_shared/char-classes.ts';
 
 /** The matches of `sticky` (a pattern with /y) tried at `starts` (ascending), without overlaps: a global scan's matches
  * when every place the pattern can match is among the starts. */
-export function* matchesAt(sticky: RegExp, text: string, starts: readonly number[]): Generator<RegExpExecArray> {
-  let from = 0;
-  for (const at of starts) {
-    if (at < from) continue;
-    const m = firstMatch(sticky, text, at);
-    if (!m) continue;
-    from = m.index + Math.max(1, m[0].length);
-    yield m;
-  }
+export function matchesAt(sticky: RegExp, text: string, starts: readonly number[]): MatchesAt {
+  return new MatchesAt(sticky, text, starts);
 }
 
 /** Every start of a capitalised word (a run of letters and numbers opening with \p{Lu}, none before it), ascending. */
@@ -122,24 +115,43 @@ export function articleStarts(doc: AnalysedDoc): readonly number[] {
 const ARTICLES = ['the', 'a', 'an', 'The', 'A', 'An'];
 
 // The unit words a run can end before, after white space ("Aichi prefecture").
-const UNIT_SUFFIXES = ['prefecture', 'province', 'region', 'county', 'oblast', 'canton', 'department', 'state'];
+const UNIT_SUFFIXES = wordsAfter(['prefecture', 'province', 'region', 'county', 'oblast', 'canton', 'department', 'state']);
 
 /**
  * Starts of `(?<![\p{L}\p{N}])(<run>)(\s+(?:prefecture|…|state)\b|['’]s\b)` (`run` a PLACE_RUN): the capitalised words
- * from which a walk over the characters a run is written with (letters, marks, "'", "’", ".", and one space or hyphen
- * before each of its at most four further tokens, which open with a capital) meets "'s" / "’s", or white space with a
+ * from which a walk over the characters a run is written with (runEndsBefore) meets "'s" / "’s", or white space with a
  * unit word after it.
  */
 export function suffixStarts(doc: AnalysedDoc): readonly number[] {
-  return doc.once('location/suffix-starts', () => capitalStarts(doc).filter((c) => mayEndInSuffix(doc.text, c)));
+  return doc.once('location/suffix-starts', () => capitalStarts(doc).filter((c) => runEndsBefore(doc.text, c, UNIT_SUFFIXES, true)));
 }
 
-function mayEndInSuffix(text: string, c: number): boolean {
+/** Words a run may end before (after white space), with the set of their first characters. */
+type WordsAfter = { readonly words: readonly string[]; readonly initials: ReadonlySet<number> };
+export function wordsAfter(words: readonly string[]): WordsAfter {
+  return { words, initials: new Set(words.map((w) => w.charCodeAt(0))) };
+}
+
+/**
+ * Starts of `(?<![\p{L}\p{N}])(<run>)\s+(?:<words>)` (`run` a PLACE_RUN, greedy or lazy, `words` the first words of what
+ * may follow it): the capitalised words from which a walk over the characters a run is written with (runEndsBefore) meets
+ * white space with one of the words after it.
+ */
+export function startsBefore(doc: AnalysedDoc, after: WordsAfter): number[] {
+  return capitalStarts(doc).filter((c) => runEndsBefore(doc.text, c, after, false));
+}
+
+/**
+ * True when a walk from `c` over the characters a PLACE_RUN is written with (letters, marks, "'", "’", ".", and one space
+ * or hyphen before each of its at most four further tokens, which open with a capital) meets white space followed by one
+ * of `after` (or, with `possessive`, "'s" / "’s"): the run a pattern reads there ends at one of those places if anywhere.
+ */
+function runEndsBefore(text: string, c: number, after: WordsAfter, possessive: boolean): boolean {
   let joiners = 0;
   for (let i = c + width(text, c); ; ) {
     const ch = text.charCodeAt(i);
     if (ch === 39 || ch === 0x2019) {
-      if (text.charCodeAt(i + 1) === 115) return true;
+      if (possessive && text.charCodeAt(i + 1) === 115) return true;
       i++;
       continue;
     }
@@ -152,7 +164,7 @@ function mayEndInSuffix(text: string, c: number): boolean {
       i += width(text, i);
       continue;
     }
-    if (isSpace(ch) && unitAfter(text, i)) return true;
+    if (isSpace(ch) && wordAfter(text, i, after)) return true;
     // a joiner goes on to a token only before a capital
     if ((ch !== 32 && ch !== 45) || ++joiners > 4 || !(classAt(text, i + 1) & UPPER)) return false;
     i++;
@@ -162,12 +174,46 @@ function mayEndInSuffix(text: string, c: number): boolean {
 /** Code units of the code point at `i`. */
 const width = (text: string, i: number) => ((text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1);
 
-// the first letters of UNIT_SUFFIXES: c, d, o, p, r, s
-const UNIT_INITIAL = new Set([99, 100, 111, 112, 114, 115]);
-function unitAfter(text: string, i: number): boolean {
+function wordAfter(text: string, i: number, after: WordsAfter): boolean {
   let j = i;
   while (isSpace(text.charCodeAt(j))) j++;
-  if (!UNIT_INITIAL.has(text.charCodeAt(j))) return false;
-  for (const w of UNIT_SUFFIXES) if (text.startsWith(w, j)) return true;
+  if (!after.initials.has(text.charCodeAt(j))) return false;
+  for (const w of after.words) if (text.startsWith(w, j)) return true;
   return false;
+}
+
+/**
+ * The matches of `sticky` tried at `starts` (ascending), as `matches` finds those of the global pattern when every place it
+ * can match is among the starts; `continueAt` moves the next search as `matches` does.
+ */
+export class MatchesAt implements IterableIterator<RegExpExecArray> {
+  #from = 0;
+  #i = 0;
+
+  constructor(
+    private readonly sticky: RegExp,
+    private readonly text: string,
+    private readonly starts: readonly number[],
+  ) {}
+
+  /** The next search starts at `pos` (after the start of the last match) instead of where the last match ended. */
+  continueAt(pos: number): void {
+    this.#from = pos;
+  }
+
+  next(): IteratorResult<RegExpExecArray, undefined> {
+    while (this.#i < this.starts.length) {
+      const at = this.starts[this.#i++]!;
+      if (at < this.#from) continue;
+      const m = firstMatch(this.sticky, this.text, at);
+      if (!m) continue;
+      this.#from = m.index + Math.max(1, m[0].length);
+      return { done: false, value: m };
+    }
+    return { done: true, value: undefined };
+  }
+
+  [Symbol.iterator](): this {
+    return this;
+  }
 }
