@@ -24,7 +24,7 @@ function capitalStarts(doc: AnalysedDoc): readonly number[] {
 }
 
 /** What \s matches. */
-export function isSpace(c: number): boolean {
+function isSpace(c: number): boolean {
   if (c === 32 || (c >= 9 && c <= 13)) return true;
   if (c < 160) return false;
   return (
