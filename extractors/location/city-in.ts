@@ -1,12 +1,15 @@
 // "Thieves break into multiple H&R Block stores in the Miami area"  /  "a hospital in Hamburg"
-import { defineRule, matches, span } from '../_shared/kit.ts';
+import { defineRule, span } from '../_shared/kit.ts';
 import { calledRegion, cityInDoc, elsewhereBefore, isIncidentDoc, isVictimStory } from './lib/context.ts';
 import { attackerBefore, isAttackerContext, inOtherIncident } from './lib/mentions.ts';
 import { inNameList, PLACE_RUN } from './lib/phrases.ts';
+import { matchesAt, prepositionMask, prepositionStarts } from './lib/starts.ts';
 
 // City names are often words or surnames; only a capitalised run right after a place preposition counts,
 // and only when the gazetteer and the rest of the text settle which city it is.
-const IN_CITY = new RegExp(String.raw`\b(?:in|across|throughout|near|outside)\s+(?:the\s+)?(?:city\s+of\s+)?(${PLACE_RUN})`, 'gu');
+const IN_CITY = new RegExp(String.raw`\b(?:in|across|throughout|near|outside)\s+(?:the\s+)?(?:city\s+of\s+)?(${PLACE_RUN})`, 'uy');
+// tried only after a preposition before a capitalised word (starts.ts)
+const PREPOSITIONS = prepositionMask(['in', 'across', 'throughout', 'near', 'outside']);
 const CITY_IN = 0.55;
 
 export default defineRule({
@@ -33,12 +36,13 @@ export default defineRule({
   ],
   *propose(doc) {
     if (!isIncidentDoc(doc) || !isVictimStory(doc)) return;
-    for (const m of matches(IN_CITY, doc.text)) {
+    for (const m of matchesAt(IN_CITY, doc.text, prepositionStarts(doc, PREPOSITIONS))) {
       const run = m[1]!.replace(/\.$/, '');
       // "Gloucestershire": an English county name, whatever the gazetteer's city table says
-      if (/shire$/.test(run) || calledRegion(doc.text, run)) continue;
+      if (/shire$/.test(run)) continue;
+      // asked only of a city: most runs are none, and calledRegion finds the text's unit phrases on its first question
       const place = cityInDoc(doc, run);
-      if (!place) continue;
+      if (!place || calledRegion(doc.text, run)) continue;
       const start = m.index + m[0].length - m[1]!.length;
       const end = start + run.length;
       if (isAttackerContext(doc.text, { start, end }) || attackerBefore(doc.text, m.index) || elsewhereBefore(doc.text, start)) continue;

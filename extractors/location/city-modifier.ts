@@ -1,15 +1,17 @@
 // "The Amsterdam company said…"  /  "a Bristol aerospace supplier"  /  "Brisbane clinic refuses ransom"
-import { defineRule, groupStart, matches, span } from '../_shared/kit.ts';
+import { defineRule, groupStart, span } from '../_shared/kit.ts';
 import { cityInDoc, isIncidentDoc, isVictimStory } from './lib/context.ts';
 import { PLACE_RUN } from './lib/phrases.ts';
 import { inOtherIncident } from './lib/mentions.ts';
+import { articleStarts, matchesAt } from './lib/starts.ts';
 
 // A city written as the modifier of an organisation noun is that organisation's home.
 const ORG_NOUN =
   String.raw`(?:company|firm|provider|supplier|manufacturer|maker|retailer|chain|hospital|clinic|practice|council|municipality|university` +
   String.raw`|college|school|district|bank|insurer|agency|authority|airport|utility|business|start-?up|plant|factory|store|hotel|charity|newspaper` +
   String.raw`|broadcaster|law\s+firm|hospital\s+trust)`;
-const MODIFIER = new RegExp(String.raw`(?:^|\b(?:the|a|an|The|A|An)\s+)(${PLACE_RUN})\s+(?:[\p{Ll}-]+\s+){0,2}?${ORG_NOUN}\b`, 'dgmu');
+// tried, sticky, only at line starts and articles before a capitalised word (starts.ts)
+const MODIFIER = new RegExp(String.raw`(?:^|\b(?:the|a|an|The|A|An)\s+)(${PLACE_RUN})\s+(?:[\p{Ll}-]+\s+){0,2}?${ORG_NOUN}\b`, 'dmuy');
 const CITY_MODIFIER = 0.7;
 
 export default defineRule({
@@ -33,7 +35,7 @@ export default defineRule({
   ],
   *propose(doc) {
     if (!isIncidentDoc(doc) || !isVictimStory(doc)) return;
-    for (const m of matches(MODIFIER, doc.text)) {
+    for (const m of matchesAt(MODIFIER, doc.text, articleStarts(doc))) {
       const name = m[1]!.replace(/^(?:The|A|An)\s+/, '');
       const place = cityInDoc(doc, name);
       if (!place) continue;

@@ -1,8 +1,9 @@
 // "The City of Baltimore remains crippled"  /  "Gloucester City Council"  /  "the Port of Nagoya"  /  "Ayuntamiento de Jerez de la Frontera"
-import { defineRule, matches, span } from '../_shared/kit.ts';
+import { defineRule, span } from '../_shared/kit.ts';
 import { cityInDoc, isIncidentDoc, isVictimStory } from './lib/context.ts';
 import { inNameList, PLACE_RUN, PLACE_RUN_LAZY } from './lib/phrases.ts';
 import { inOtherIncident } from './lib/mentions.ts';
+import { matchesAt, startsBefore, wordsAfter } from './lib/starts.ts';
 
 // An organisation named after its town says the name is a town, even when it is also an ordinary word.
 const PARTICLE = String.raw`(?:de\s+la|de|del|di|du|do|da|upon|on|am|an\s+der|im|sur)`;
@@ -17,7 +18,23 @@ const AFTER =
   String.raw`|Housing\s+Authority)\b`;
 // "Boston University", "Denver Medical Center": named after a town more often than not, but also after people ("Howard University")
 const AFTER_INSTITUTION = String.raw`\s+(?:University|College|Medical\s+Center|Medical\s+Centre|General\s+Hospital|Hospital)\b`;
-const ORG = new RegExp(String.raw`\b${BEFORE}(${NAME})|(?<![\p{L}\p{N}]|(?:and|&)\s)(${NAME_BEFORE_WORD})(?:${AFTER}|(${AFTER_INSTITUTION}))`, 'gu');
+const ORG = new RegExp(String.raw`\b${BEFORE}(${NAME})|(?<![\p{L}\p{N}]|(?:and|&)\s)(${NAME_BEFORE_WORD})(?:${AFTER}|(${AFTER_INSTITUTION}))`, 'uy');
+// ORG is tried only where a word of BEFORE is written and at the capitalised words whose run meets a first word of AFTER or
+// AFTER_INSTITUTION (starts.ts)
+const BEFORE_WORDS = (
+  'City Town Village Borough Municipality Port Universit Hospital Hôpital Hopital Ayuntamiento Comune Commune Ville Stadt Landeshauptstadt ' + 'Gemeente Mairie'
+).split(' ');
+const AFTER_WORDS = wordsAfter(
+  'City County Borough Town Council Police Fire Public School Unified kommune Municipality Water Housing University College Medical General Hospital'.split(
+    ' ',
+  ),
+);
+function orgStarts(doc: Parameters<typeof cityInDoc>[0]): number[] {
+  const text = doc.text;
+  const out = startsBefore(doc, AFTER_WORDS);
+  for (const w of BEFORE_WORDS) for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) out.push(at);
+  return [...new Set(out)].sort((a, b) => a - b);
+}
 // A word every match holds (the pattern opens at every capital): a text without one is not searched.
 const ORG_WORD = new RegExp(
   String.raw`City|Town|Village|Borough|Municipality|Port|Universit|Hospital|H[ôo]pital|Ayuntamiento|Comune|Commune|Ville|Stadt|stadt|Gemeente` +
@@ -63,7 +80,7 @@ export default defineRule({
   ],
   *propose(doc) {
     if (!ORG_WORD.test(doc.text) || !isIncidentDoc(doc) || !isVictimStory(doc)) return;
-    const found = matches(ORG, doc.text);
+    const found = matchesAt(ORG, doc.text, orgStarts(doc));
     for (const m of found) {
       const run = m[1] ?? m[2]!;
       const hit = cityHead(doc, run, !m[3]);

@@ -1,23 +1,32 @@
 // "The Province of Namur was the victim of a cyberattack"  /  "a hospital in Ontario"  /  "the port in Aichi prefecture"  /  "Catalonia's regional government"
-import { defineRule, groupStart, matches, span } from '../_shared/kit.ts';
+import { defineRule, groupStart, span, type AnalysedDoc } from '../_shared/kit.ts';
 import { calledRegion, isIncidentDoc, isVictimStory } from './lib/context.ts';
 import { cityPlaces } from '../_shared/gazetteer.ts';
 import { attackerBefore, isAttackerContext, inOtherIncident } from './lib/mentions.ts';
 import { subdivisionAsWritten } from './lib/regions.ts';
 import { PLACE_RUN } from './lib/phrases.ts';
+import { matchesAt, prepositionMask, prepositionStarts, suffixStarts } from './lib/starts.ts';
 
 // US states have their own rule; here any other country's provinces, regions and states.
-const UNIT =
-  String.raw`(?:Province|Region|State|County|Canton|Department|Prefecture|Oblast|Voivodeship|Land|Provincia|Région|Département)\s+(?:of|de|du|di` +
-  String.raw`|del|des|d['’])\s*`;
+const UNIT_WORDS = 'Province Region State County Canton Department Prefecture Oblast Voivodeship Land Provincia Région Département'.split(' ');
+const UNIT = String.raw`(?:${UNIT_WORDS.join('|')})\s+(?:of|de|du|di|del|des|d['’])\s*`;
 const UNIT_AFTER = String.raw`\s+(?:prefecture|province|region|county|oblast|canton|department|state)\b`;
-const PLACE = new RegExp(String.raw`(?:\b(${UNIT})|\b(?:in|across|throughout|of)\s+(?:the\s+)?)(${PLACE_RUN})(${UNIT_AFTER}|['’]s\b)?`, 'dgu');
+const PLACE = new RegExp(String.raw`(?:\b(${UNIT})|\b(?:in|across|throughout|of)\s+(?:the\s+)?)(${PLACE_RUN})(${UNIT_AFTER}|['’]s\b)?`, 'duy');
+// PLACE is tried only at its unit words and at its prepositions before a capitalised word (starts.ts)
+const PREPOSITIONS = prepositionMask(['in', 'across', 'throughout', 'of']);
+function placeStarts(doc: AnalysedDoc): number[] {
+  const text = doc.text;
+  const out = prepositionStarts(doc, PREPOSITIONS);
+  for (const w of UNIT_WORDS) for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) out.push(at);
+  return out.sort((a, b) => a - b);
+}
 const NUMBER_AFTER = /^\s\p{N}/u;
 const NAMED_UNIT = 0.8; // "Province of Namur", "Aichi prefecture": the text says it is a subdivision
 const IN_SUBDIVISION = 0.6; // "in Ontario": a unique subdivision name after a preposition
 const POSSESSIVE = 0.65; // "Catalonia's regional government": owner of what follows, usually the victim
 
-const SUFFIX_OR_POSSESSIVE = new RegExp(String.raw`(?<![\p{L}\p{N}])(${PLACE_RUN})(${UNIT_AFTER}|['’]s\b)`, 'dgu');
+// tried only at the capitalised words a walk over a run's characters finds a suffix after (starts.ts)
+const SUFFIX_OR_POSSESSIVE = new RegExp(String.raw`(?<![\p{L}\p{N}])(${PLACE_RUN})(${UNIT_AFTER}|['’]s\b)`, 'duy');
 
 export default defineRule({
   field: 'location',
@@ -40,7 +49,7 @@ export default defineRule({
   *propose(doc) {
     if (!isIncidentDoc(doc) || !isVictimStory(doc)) return;
     for (const re of [PLACE, SUFFIX_OR_POSSESSIVE]) {
-      for (const m of matches(re, doc.text)) {
+      for (const m of matchesAt(re, doc.text, re === PLACE ? placeStarts(doc) : suffixStarts(doc))) {
         const unit = re === PLACE ? m[1] : undefined;
         const raw = re === PLACE ? m[2]! : m[1]!;
         const tail = re === PLACE ? m[3] : m[2];

@@ -9,6 +9,7 @@ import { CAPITALS } from '../../_shared/gazetteer.ts';
 import { PLACE_RUN } from './phrases.ts';
 import { regionOf } from './parse.ts';
 import { subdivisionAsWritten } from './regions.ts';
+import { matchesAt, prepositionMask, prepositionStarts } from './starts.ts';
 import { wordStartsOf } from '../../_shared/capital-words.ts';
 import { MONTH_SOURCE } from '../../_shared/months.ts';
 
@@ -38,7 +39,23 @@ const ADVICE =
   /\b(?:how to (?:avoid|spot|protect|stay|keep|defend|prevent|recogni[sz]e)|don['’]t fall for|ways to|tips?\b|top \d+|\d+ (?:ways|tips|signs|steps))/i;
 /** True when the document reports an incident; places in other texts (sport, travel, weather) are nobody's victim. */
 export function isIncidentDoc(doc: AnalysedDoc): boolean {
-  return doc.once('location/incident-doc', () => (doc.text.length < SHORT_SUMMARY || INCIDENT.test(doc.text)) && !isAdvicePiece(doc));
+  return doc.once('location/incident-doc', () => (doc.text.length < SHORT_SUMMARY || saysIncident(doc.text)) && !isAdvicePiece(doc));
+}
+
+// Words that open an alternative of INCIDENT matching whatever follows them ("breach\w*", "hack\w*", "theft", "lost",
+// "fraud\w*", "scam\w*", "burglar\w*", "intrusions?"): one written in lower case after a \b boundary is a match of INCIDENT,
+// and a search for the word (indexOf) is far cheaper than the pattern's case-insensitive walk over the text before its first match.
+const OPENING_WORDS = ['breach', 'hack', 'theft', 'lost', 'fraud', 'scam', 'burglar', 'intrusion'];
+/** INCIDENT.test(text): the answer of the pattern, found first by its commonest opening words. */
+function saysIncident(text: string): boolean {
+  for (const w of OPENING_WORDS) {
+    for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) if (!isAsciiWordChar(text.charCodeAt(at - 1))) return true;
+  }
+  return INCIDENT.test(text);
+}
+/** A character \w matches (without /u or /i: [A-Za-z0-9_]); NaN, before the text's start, is none. */
+function isAsciiWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
 /**
@@ -119,7 +136,8 @@ function writtenApart(doc: AnalysedDoc, form: string, city: string): boolean {
   return false;
 }
 
-const IN_RUN = new RegExp(String.raw`\b(?:in|of)\s+(?:the\s+)?(${PLACE_RUN})`, 'gu');
+const IN_RUN = new RegExp(String.raw`\b(?:in|of)\s+(?:the\s+)?(${PLACE_RUN})`, 'uy'); // tried at its prepositions (starts.ts)
+const IN_OF = prepositionMask(['in', 'of']);
 /** Countries the text names outside attacker phrases, with those of the capitals it names ("a court in London" → GB). */
 function victimCountries(doc: AnalysedDoc): ReadonlySet<string> {
   return doc.once('location/victim-countries', () => {
@@ -130,7 +148,7 @@ function victimCountries(doc: AnalysedDoc): ReadonlySet<string> {
     );
     for (const m of CAPITALS.find(doc)) s.add(isCapital(m.word)!);
     // so does a province it places something in: "Gloucester City Council in Gloucestershire"
-    for (const m of matches(IN_RUN, doc.text)) {
+    for (const m of matchesAt(IN_RUN, doc.text, prepositionStarts(doc, IN_OF))) {
       const sub = subdivisionAsWritten(m[1]!);
       if (sub && !isAttackerContext(doc.text, { start: m.index, end: m.index + m[0].length })) s.add(sub.country);
     }
@@ -220,42 +238,50 @@ function regionAfterCity(doc: AnalysedDoc, city: string, country: string): strin
   return null;
 }
 
-// Both patterns of calledRegion need a unit word: a text with none (most of them) is answered at once, and the
-// answer for a name is remembered per text, since the same place is asked about at each of its mentions.
-const ANY_UNIT = /Provin|R[eé]gion|County|Prefecture|Oblast|Canton|Department|Département|State/i;
+// The answer for a name is remembered per text, since the same place is asked about at each of its mentions.
 type UnitPhrases = { before: number[]; after: number[] };
-let calledMemo: { text: string; units: boolean; names: Map<string, boolean>; around?: UnitPhrases } = { text: '', units: false, names: new Map() };
+let calledMemo: { text: string; names: Map<string, boolean>; around?: UnitPhrases } = { text: '', names: new Map() };
 
 /** True when the text calls the name a province or region ("Province de Namur", "the Namur region"): not a city then. */
 export function calledRegion(text: string, name: string): boolean {
-  if (calledMemo.text !== text) calledMemo = { text, units: ANY_UNIT.test(text), names: new Map() };
-  if (!calledMemo.units) return false;
+  if (calledMemo.text !== text) calledMemo = { text, names: new Map() };
+  const around = (calledMemo.around ??= unitPhrases(text));
+  // both patterns need a unit phrase: a text with none is answered at once
+  if (!around.before.length && !around.after.length) return false;
   let called = calledMemo.names.get(name);
-  if (called === undefined) calledMemo.names.set(name, (called = patternCalls(text, name, (calledMemo.around ??= unitPhrases(text)))));
+  if (called === undefined) calledMemo.names.set(name, (called = patternCalls(text, name, around)));
   return called;
 }
 
 // "Province of X" and "X province": where the unit phrases are is found once per text; each name is then tried only
 // at those places (sticky patterns), not by a search of the whole text per name (#12).
-const UNIT_OF = new RegExp(
-  String.raw`\b(?:Province|Provincia|Provinz|Region|Région|Regione|County|Prefecture|Oblast|Canton|Department|Département|State)\s+(?:of|de|du|di|del|des)\s+`,
+const UNIT_AFTER = String.raw`\s+(?:province|region|prefecture|county|oblast|canton|department|state)\b`;
+// One scan finds both: "Province of " (its unit word in group 1), whose end is where a name after it starts, and the unit
+// word of UNIT_AFTER alone, whose white space is then walked back over (as UNIT_AFTER's matches start where that white
+// space starts; a pattern opening with \s+ is tried at every space). The two kinds never overlap but where a "Province of"
+// opens with a word of the second kind (no word of either list holds a word of the other after its start), so that word
+// is read from group 1.
+const UNIT_PHRASE = new RegExp(
+  String.raw`\b(Province|Provincia|Provinz|Region|Région|Regione|County|Prefecture|Oblast|Canton|Department|Département|State)\s+(?:of|de|du|di|del|des)\s+` +
+    String.raw`|(?:province|region|prefecture|county|oblast|canton|department|state)\b`,
   'gi',
 );
-const UNIT_AFTER = String.raw`\s+(?:province|region|prefecture|county|oblast|canton|department|state)\b`;
-// The unit word of UNIT_AFTER alone: found first, then its white space walked back over (as UNIT_AFTER's matches start where
-// that white space starts), since a pattern opening with \s+ is tried at every space.
-const UNIT_WORD = /(?:province|region|prefecture|county|oblast|canton|department|state)\b/gi;
+const AFTER_WORDS = new Set(['province', 'region', 'prefecture', 'county', 'oblast', 'canton', 'department', 'state']);
 const SPACE = /\s/;
 
 function unitPhrases(text: string): UnitPhrases {
+  const before: number[] = [];
   const after: number[] = [];
-  for (const m of text.matchAll(UNIT_WORD)) {
+  for (const m of text.matchAll(UNIT_PHRASE)) {
+    const of = m[1];
+    if (of !== undefined) before.push(m.index + m[0].length);
+    if (of !== undefined && !AFTER_WORDS.has(of.toLowerCase())) continue;
     let at = m.index;
     if (at === 0 || !SPACE.test(text[at - 1]!)) continue;
     while (at > 0 && SPACE.test(text[at - 1]!)) at--;
     after.push(at);
   }
-  return { before: [...text.matchAll(UNIT_OF)].map((m) => m.index + m[0].length), after };
+  return { before, after };
 }
 
 function patternCalls(text: string, name: string, around: { before: readonly number[]; after: readonly number[] }): boolean {

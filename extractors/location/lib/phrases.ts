@@ -3,6 +3,7 @@
 import { countryCode } from '../../_shared/countries.ts';
 import { cityPlaces, type Place } from '../../_shared/gazetteer.ts';
 import { regionOf } from './parse.ts';
+import { remembered } from '../../_shared/remembered.ts';
 
 const TOKEN = String.raw`(?:\p{Lu}\.){2,3}|\p{Lu}[\p{L}\p{M}'’]*\.?`;
 /** One capitalised run of up to five tokens joined by spaces or hyphens. */
@@ -24,8 +25,12 @@ export function cityAtEnd(run: string, country?: string, region?: string | null)
   return undefined;
 }
 
+type Area = { readonly text: string; readonly country: string; readonly region: string | null };
 /** Longest head of a capitalised run that is a country, a US state (name or abbreviation) or a subdivision. */
-export function areaAtStart(run: string): { text: string; country: string; region: string | null } | undefined {
+// remembered: asked at every comma before a capital, of the same few runs ("Inc", "Texas", "Mr") in text after text
+export const areaAtStart: (run: string) => Area | undefined = remembered(findArea);
+
+function findArea(run: string): Area | undefined {
   const t = tokens(run);
   for (let n = t.length; n > 0; n--) {
     const text = t.slice(0, n).join(' ');

@@ -1,0 +1,219 @@
+// Where the location patterns that read a capitalised run can start, found from the document's capitalised words
+// (capital-words.ts, built once and shared) instead of by a regex scan of the whole text per pattern: a pattern whose
+// run opens at a capitalised word after a preposition ("in Ohio", "across the City of Leeds"), an article ("the
+// Amsterdam company") or before a suffix ("Aichi prefecture", "Catalonia's") is then tried, sticky, only where the
+// words before or after one allow it. Each start list holds every place the pattern can match (the comments say why), so
+// the matches found are those of the pattern's own scan.
+import { firstMatch, type AnalysedDoc } from '../../_shared/kit.ts';
+import { capitalWords } from '../../_shared/capital-words.ts';
+import { classAt, LETTERS_MARKS, UPPER } from '../../_shared/char-classes.ts';
+
+/** The matches of `sticky` (a pattern with /y) tried at `starts` (ascending), without overlaps: a global scan's matches
+ * when every place the pattern can match is among the starts. */
+export function matchesAt(sticky: RegExp, text: string, starts: readonly number[]): MatchesAt {
+  return new MatchesAt(sticky, text, starts);
+}
+
+/** Every start of a capitalised word (a run of letters and numbers opening with \p{Lu}, none before it), ascending. */
+function capitalStarts(doc: AnalysedDoc): readonly number[] {
+  return doc.once('location/capital-starts', () => {
+    const out: number[] = [];
+    for (const starts of capitalWords(doc).values()) for (const s of starts) out.push(s);
+    return out.sort((a, b) => a - b);
+  });
+}
+
+/** What \s matches. */
+function isSpace(c: number): boolean {
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  if (c < 160) return false;
+  return (
+    c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+const isLowerAscii = (c: number) => c >= 97 && c <= 122;
+
+/** Where the run of white space ending at `end` starts (`end` when there is none). */
+function spaceStart(text: string, end: number): number {
+  let i = end;
+  while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
+  return i;
+}
+
+// The words a walk back from a capitalised word reads: the prepositions some pattern opens with (index = bit), and the
+// words a match may hold between its preposition and its run ("the", "city of").
+const PREPOSITIONS = ['in', 'of', 'across', 'throughout', 'near', 'outside'];
+const BETWEEN = ['the', 'city', 'of'];
+
+/** The prepositions of PREPOSITIONS as a bit mask, for prepositionStarts. */
+export function prepositionMask(words: readonly string[]): number {
+  let mask = 0;
+  for (const w of words) mask |= 1 << PREPOSITIONS.indexOf(w);
+  return mask;
+}
+
+/**
+ * Starts of `\b(?:<words>)\s+(?:the\s+)?(?:city\s+of\s+)?` before a capitalised word, for a pattern that reads a run
+ * there (`mask` from prepositionMask): walking back from each capitalised word over white space and the lower-case words
+ * "the", "city", "of" (the words a match may hold between its preposition and the run), every preposition met is a start.
+ * A match's run opens a capitalised word (white space is before it), and the words before it are separated by white
+ * space, with no a-z letter before the first (\b), so the walk meets its preposition.
+ */
+export function prepositionStarts(doc: AnalysedDoc, mask: number): number[] {
+  const out: number[] = [];
+  for (const p of prepositionsBefore(doc)) if (p.mask & mask) out.push(p.start);
+  return out;
+}
+
+/** Every preposition the walk back from a capitalised word meets, ascending, with the bit of its word. */
+function prepositionsBefore(doc: AnalysedDoc): readonly { start: number; mask: number }[] {
+  return doc.once('location/prepositions-before', () => {
+    const text = doc.text;
+    const out: { start: number; mask: number }[] = [];
+    for (const c of capitalStarts(doc)) {
+      let at = c;
+      for (let k = 0; k < 4; k++) {
+        const end = spaceStart(text, at);
+        if (end === at) break;
+        let start = end;
+        while (start > 0 && isLowerAscii(text.charCodeAt(start - 1))) start--;
+        const i = wordAt(PREPOSITIONS, text, start, end);
+        if (i >= 0) out.push({ start, mask: 1 << i });
+        if (wordAt(BETWEEN, text, start, end) < 0) break;
+        at = start;
+      }
+    }
+    return out.sort((a, b) => a.start - b.start);
+  });
+}
+
+/** Index in `words` of the word written at [start, end), or -1. */
+function wordAt(words: readonly string[], text: string, start: number, end: number): number {
+  for (let i = 0; i < words.length; i++) if (words[i]!.length === end - start && text.startsWith(words[i]!, start)) return i;
+  return -1;
+}
+
+/**
+ * Starts of `^` (under /m) or `\b(?:the|a|an|The|A|An)\s+` before a capitalised word: the capitalised word itself at a
+ * line's start, and an article written right before the white space before it.
+ */
+export function articleStarts(doc: AnalysedDoc): readonly number[] {
+  return doc.once('location/article-starts', () => {
+    const text = doc.text;
+    const out: number[] = [];
+    for (const c of capitalStarts(doc)) {
+      const before = text.charCodeAt(c - 1);
+      if (c === 0 || before === 10 || before === 13 || before === 0x2028 || before === 0x2029) out.push(c);
+      const end = spaceStart(text, c);
+      if (end === c) continue;
+      for (const a of ARTICLES) if (end >= a.length && text.startsWith(a, end - a.length)) out.push(end - a.length);
+    }
+    return [...new Set(out)].sort((a, b) => a - b);
+  });
+}
+const ARTICLES = ['the', 'a', 'an', 'The', 'A', 'An'];
+
+// The unit words a run can end before, after white space ("Aichi prefecture").
+const UNIT_SUFFIXES = wordsAfter(['prefecture', 'province', 'region', 'county', 'oblast', 'canton', 'department', 'state']);
+
+/**
+ * Starts of `(?<![\p{L}\p{N}])(<run>)(\s+(?:prefecture|…|state)\b|['’]s\b)` (`run` a PLACE_RUN): the capitalised words
+ * from which a walk over the characters a run is written with (runEndsBefore) meets "'s" / "’s", or white space with a
+ * unit word after it.
+ */
+export function suffixStarts(doc: AnalysedDoc): readonly number[] {
+  return doc.once('location/suffix-starts', () => capitalStarts(doc).filter((c) => runEndsBefore(doc.text, c, UNIT_SUFFIXES, true)));
+}
+
+/** Words a run may end before (after white space), with the set of their first characters. */
+type WordsAfter = { readonly words: readonly string[]; readonly initials: ReadonlySet<number> };
+export function wordsAfter(words: readonly string[]): WordsAfter {
+  return { words, initials: new Set(words.map((w) => w.charCodeAt(0))) };
+}
+
+/**
+ * Starts of `(?<![\p{L}\p{N}])(<run>)\s+(?:<words>)` (`run` a PLACE_RUN, greedy or lazy, `words` the first words of what
+ * may follow it): the capitalised words from which a walk over the characters a run is written with (runEndsBefore) meets
+ * white space with one of the words after it.
+ */
+export function startsBefore(doc: AnalysedDoc, after: WordsAfter): number[] {
+  return capitalStarts(doc).filter((c) => runEndsBefore(doc.text, c, after, false));
+}
+
+/**
+ * True when a walk from `c` over the characters a PLACE_RUN is written with (letters, marks, "'", "’", ".", and one space
+ * or hyphen before each of its at most four further tokens, which open with a capital) meets white space followed by one
+ * of `after` (or, with `possessive`, "'s" / "’s"): the run a pattern reads there ends at one of those places if anywhere.
+ */
+function runEndsBefore(text: string, c: number, after: WordsAfter, possessive: boolean): boolean {
+  let joiners = 0;
+  for (let i = c + width(text, c); ; ) {
+    const ch = text.charCodeAt(i);
+    if (ch === 39 || ch === 0x2019) {
+      if (possessive && text.charCodeAt(i + 1) === 115) return true;
+      i++;
+      continue;
+    }
+    // ASCII letters and ".", then any other letter or mark (by its whole code point)
+    if ((ch >= 97 && ch <= 122) || (ch >= 65 && ch <= 90) || ch === 46) {
+      i++;
+      continue;
+    }
+    if (ch >= 128 && classAt(text, i) & LETTERS_MARKS) {
+      i += width(text, i);
+      continue;
+    }
+    if (isSpace(ch) && wordAfter(text, i, after)) return true;
+    // a joiner goes on to a token only before a capital
+    if ((ch !== 32 && ch !== 45) || ++joiners > 4 || !(classAt(text, i + 1) & UPPER)) return false;
+    i++;
+  }
+}
+
+/** Code units of the code point at `i`. */
+const width = (text: string, i: number) => ((text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1);
+
+function wordAfter(text: string, i: number, after: WordsAfter): boolean {
+  let j = i;
+  while (isSpace(text.charCodeAt(j))) j++;
+  if (!after.initials.has(text.charCodeAt(j))) return false;
+  for (const w of after.words) if (text.startsWith(w, j)) return true;
+  return false;
+}
+
+/**
+ * The matches of `sticky` tried at `starts` (ascending), as `matches` finds those of the global pattern when every place it
+ * can match is among the starts; `continueAt` moves the next search as `matches` does.
+ */
+export class MatchesAt implements IterableIterator<RegExpExecArray> {
+  #from = 0;
+  #i = 0;
+
+  constructor(
+    private readonly sticky: RegExp,
+    private readonly text: string,
+    private readonly starts: readonly number[],
+  ) {}
+
+  /** The next search starts at `pos` (after the start of the last match) instead of where the last match ended. */
+  continueAt(pos: number): void {
+    this.#from = pos;
+  }
+
+  next(): IteratorResult<RegExpExecArray, undefined> {
+    while (this.#i < this.starts.length) {
+      const at = this.starts[this.#i++]!;
+      if (at < this.#from) continue;
+      const m = firstMatch(this.sticky, this.text, at);
+      if (!m) continue;
+      this.#from = m.index + Math.max(1, m[0].length);
+      return { done: false, value: m };
+    }
+    return { done: true, value: undefined };
+  }
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+}
