@@ -31,10 +31,17 @@ import { allGeneric, harmedAround, isCountry, isTownOrCounty, namedFromCommonWor
 import { BODY_KIND_END } from './trims.ts';
 import { appOrGame } from './app-or-game.ts';
 import { MONTH_SOURCE } from '../../../_shared/months.ts';
+import { endTest } from '../ends.ts';
 
 const before = (n: Named, chars: number) => n.text.slice(Math.max(0, n.s - chars), n.s);
 const after = (n: Named, chars: number) => n.text.slice(n.e, n.e + chars);
 const harmed = (n: Named) => harmedAround(n.text, n.s, n.e);
+const COMMA = 0x2c;
+/** A comma within the first `chars` characters after the run (an appositive pattern opening "^['’]?s?," needs one in 3). */
+const commaWithin = (n: Named, chars: number) => {
+  for (let i = n.e; i < n.e + chars; i++) if (n.text.charCodeAt(i) === COMMA) return true;
+  return false;
+};
 
 const generic = defineReject({
   name: 'generic words only',
@@ -76,7 +83,7 @@ const attackerOrReporterName = defineReject({
     const { words } = n;
     const joined = words.join(' ');
     return (
-      ((NOT_VICTIM_NAMES.has(joined) || NOT_VICTIM_NAMES.has(joined.replace(/s$/u, ''))) && !harmed(n)) ||
+      ((NOT_VICTIM_NAMES.has(joined) || (joined.endsWith('s') && NOT_VICTIM_NAMES.has(joined.slice(0, -1)))) && !harmed(n)) ||
       (NOT_VICTIM_WORDS.has(words[0]!) && !isOrgLike(n.value) && !(words[0] === 'royal' && words.length > 1 && !GENERIC.has(words[1]!)))
     );
   },
@@ -204,12 +211,13 @@ const ACTOR_BEFORE = new RegExp(
     String.raw`a\.?k\.?a\.?|also\s+known\s+as|under\s+the\s+(?:moniker|name))\s*,?\s*["“']?(?:the\s+)?["“']?$`,
   'iu',
 );
+const endsActor = endTest(ACTOR_BEFORE);
 const actorBefore = defineReject({
   name: 'attacker named after its kind',
   examples: [{ run: 'hacktivist group [Black Reward] leaked files.', value: null }],
   counterExamples: ['media group [Black Reward] was hit.'],
   // "hacktivist group Black Reward", "aka The White Company": the attacker, named after its kind
-  rejects: (n) => ACTOR_BEFORE.test(before(n, 50)),
+  rejects: (n) => endsActor(before(n, 50)),
 });
 
 // "Entertainment news website Gossipline first reported": an outlet is the source too
@@ -219,12 +227,13 @@ const VENDOR_BEFORE = new RegExp(
     String.raw`start-?up|expert|website|site|outlet|blog|portal)\s*$`,
   'iu',
 );
+const endsVendor = endTest(VENDOR_BEFORE);
 const vendorBefore = defineReject({
   name: 'a vendor or researcher reporting',
   examples: [{ run: 'security firm [Emsisoft Labs] said.', value: null }],
   counterExamples: ['security firm [Emsisoft Labs] was hacked.'],
   // "states the British IT-company Elliptic": a vendor or researcher reports; it is the victim only when harmed
-  rejects: (n) => VENDOR_BEFORE.test(before(n, 50)) && !harmed(n),
+  rejects: (n) => endsVendor(before(n, 50)) && !harmed(n),
 });
 
 const SERVING_VENDOR_BEFORE = new RegExp(
@@ -237,6 +246,7 @@ const HIRED_APPOSITIVE = new RegExp(
     String.raw`(?:hired|contracted|used|retained|engaged)\b`,
   'u',
 );
+const endsServingVendor = endTest(SERVING_VENDOR_BEFORE);
 const servingVendor = defineReject({
   name: 'a vendor serving the victim',
   examples: [
@@ -246,7 +256,7 @@ const servingVendor = defineReject({
   counterExamples: ['[Scribewell] said.'],
   // "fired third-party vendor Scribewell", "UMHS vendor Omnicare", "Hummingwire, a software company hired to…": a
   // vendor serving the organisation whose records it held; that organisation is the victim
-  rejects: (n) => SERVING_VENDOR_BEFORE.test(before(n, 50)) || HIRED_APPOSITIVE.test(after(n, 90)),
+  rejects: (n) => endsServingVendor(before(n, 50)) || (commaWithin(n, 3) && HIRED_APPOSITIVE.test(after(n, 90))),
 });
 
 const OFFICE = /['’]s\s+(?:Office|Department|Bureau)\b|^(?:Office|Department|Bureau|Ministry)\s+of\b/u;
@@ -313,6 +323,7 @@ const firstName = defineReject({
     !hasCorporateContext(n.text, n.e),
 });
 
+const endsPerson = endTest(PERSON_BEFORE);
 const titledPerson = defineReject({
   name: 'a title or role beside a short name',
   examples: [
@@ -327,8 +338,8 @@ const titledPerson = defineReject({
     !isOrgLike(n.value) &&
     !n.incorporated &&
     (/^(?:mr|mrs|ms|miss)\.?$/.test(n.words[0]!) ||
-      PERSON_BEFORE.test(before(n, 40)) ||
-      PERSON_AFTER.test(after(n, 80)) ||
+      endsPerson(before(n, 40)) ||
+      (n.text.charCodeAt(n.e) === COMMA && PERSON_AFTER.test(after(n, 80))) ||
       (!/^[\p{Lu}\d&.-]+$/u.test(n.value) && namedAsPerson(n.doc, n.value))),
 });
 
@@ -395,13 +406,15 @@ const resident = defineReject({
 
 // an age before "of" makes the rest a person's home; "residents of" may also be a care home's
 const RESIDENCE_BEFORE = /(?:(,[ \t]*\d{1,3},?)|\bresidents?|\bnatives?)[ \t]+of[ \t]+$/u;
+const endsResidence = endTest(RESIDENCE_BEFORE);
 const residence = defineReject({
   name: 'where a person lives',
   examples: [{ run: 'Michael Bryant, 41, of [Lauderdale Lakes] was charged.', value: null }],
   counterExamples: ['Michael Bryant of [Lauderdale Lakes] was charged.'],
   // "Michael Bryant, 41, of Lauderdale Lakes", "a resident of Phenix City": where a person lives
   rejects: (n) => {
-    const m = RESIDENCE_BEFORE.exec(before(n, 30));
+    const b = before(n, 30);
+    const m = endsResidence(b) && RESIDENCE_BEFORE.exec(b);
     return !!m && (!!m[1] || isTownOrCounty(n.value));
   },
 });
@@ -422,7 +435,7 @@ const actorOrResearcherAfter = defineReject({
   name: 'an attacker or security researcher by what follows',
   examples: [{ run: '[Conti Team] ransomware gang struck.', value: null }],
   counterExamples: ['[Acme Corp] was hit.'],
-  rejects: (n) => ACTOR_AFTER.test(after(n, 40)) || SECURITY_APPOSITIVE.test(after(n, 80)),
+  rejects: (n) => ACTOR_AFTER.test(after(n, 40)) || (commaWithin(n, 3) && SECURITY_APPOSITIVE.test(after(n, 80))),
 });
 
 const S3_BUCKET_AFTER = /^(?:\s+S3)?\s+(?:storage\s+)?buckets?\b/u;
@@ -441,12 +454,13 @@ const host = defineReject({
     (S3_BUCKET_AFTER.test(after(n, 30)) && /\bS3\b/u.test(n.value + after(n, 4))) || (HOST_USE_BEFORE.test(before(n, 12)) && HOST_USE_AFTER.test(after(n, 20))),
 });
 
+const endsSource = endTest(SOURCE_BEFORE);
 const source = defineReject({
   name: 'a source',
   examples: [{ run: 'reported by [ZDNet Asia] today', value: null }],
   counterExamples: ['[ZDNet Asia] was hacked.'],
   // "According to Wikipedia", "reported by ZDNet": a source, not a subject
-  rejects: (n) => SOURCE_BEFORE.test(before(n, 60)),
+  rejects: (n) => endsSource(before(n, 60)),
 });
 
 const OUTLET_AFTER = new RegExp(

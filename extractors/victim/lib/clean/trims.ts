@@ -16,10 +16,17 @@ import {
   lexicon,
 } from '../words.ts';
 import { defineTrim, type TrimStep } from './step.ts';
-import { isTownOrCounty, standsAlone, withoutCountryTail } from './helpers.ts';
+import { endsOnCountry, isTownOrCounty, standsAlone, withoutCountryTail } from './helpers.ts';
+import { endTest } from '../ends.ts';
 
 const slice = (r: { text: string; s: number; e: number }) => r.text.slice(r.s, r.e);
 const LOWER_NEXT = /^\s+\p{Ll}/u;
+const APOSTROPHE = 0x27;
+const COMMA = 0x2c;
+const LOWER_S = 0x73;
+const RIGHT_QUOTE = 0x2019;
+/** The run holds an apostrophe ("'" or "’"), which the possessive patterns need. */
+const hasApostrophe = (v: string) => v.includes("'") || v.includes('’');
 
 const PLURAL_POSSESSIVE = /^['’][ \t]+\p{Lu}[\p{L}-]*(?:[ \t]+(?:(?:of|and|&)[ \t]+)?\p{Lu}[\p{L}-]*){0,4}/u;
 const PLURAL_OWNER = new RegExp(
@@ -32,6 +39,9 @@ const pluralPossessive = defineTrim({
   examples: [{ run: 'The [Alabama State Employees]’ Insurance Board was hit.', value: 'Alabama State Employees’ Insurance Board' }],
   counterExamples: ['[Alabama State Employees] said nothing.'],
   trim(r) {
+    // (the pattern opens on an apostrophe: a run followed by none is left as it is without the search)
+    const next = r.text.charCodeAt(r.e);
+    if (next !== APOSTROPHE && next !== RIGHT_QUOTE) return;
     const plural = PLURAL_POSSESSIVE.exec(r.text.slice(r.e, r.e + 80));
     if (plural && PLURAL_OWNER.test(slice(r))) r.e += plural[0].length;
   },
@@ -77,6 +87,9 @@ const leadingWords = defineTrim({
 const CLOSING = /(?:['’]s?|[.,;:!?)\]"'”’-]+)$/u;
 const ABBREVIATION_END = /\b(?:Inc|Corp|Co|Ltd|L\.?L\.?C|P\.?C|[A-Z])\.$/;
 const JOINER_END = new RegExp(String.raw`\s+${JOINER}$`, 'iu');
+// (asked from the end first: most runs end on neither, and the search for where the match starts is then spared)
+const endsClosing = endTest(CLOSING);
+const endsJoiner = endTest(JOINER_END);
 const closingPunctuation = defineTrim({
   name: 'closing possessive, punctuation and joiners',
   examples: [
@@ -88,9 +101,10 @@ const closingPunctuation = defineTrim({
     for (;;) {
       const before = r.e;
       const tail = slice(r);
-      const poss = CLOSING.exec(tail);
+      const poss = endsClosing(tail) && CLOSING.exec(tail);
       if (poss && !ABBREVIATION_END.test(tail)) r.e -= poss[0].length;
-      const join = JOINER_END.exec(slice(r));
+      const rest = r.e === before ? tail : slice(r);
+      const join = endsJoiner(rest) && JOINER_END.exec(rest);
       if (join) r.e -= join[0].length;
       if (r.e === before) break;
     }
@@ -103,7 +117,9 @@ const basedPrefix = defineTrim({
   examples: [{ run: '[US-based Northeast Surgical Group] was hit.', value: 'Northeast Surgical Group' }],
   counterExamples: ['[Northeast Surgical Group] was hit.'],
   trim(r) {
-    const based = BASED_PREFIX.exec(slice(r));
+    const value = slice(r);
+    if (!value.includes('-based')) return;
+    const based = BASED_PREFIX.exec(value);
     if (based) r.s += based[0].length;
   },
 });
@@ -124,7 +140,8 @@ const andSplit = defineTrim({
   examples: [{ run: '[Facebook and Instagram] were down.', value: 'Facebook' }],
   counterExamples: ['[Redcar and Cleveland Borough Council] was hit.'],
   trim(r) {
-    const and = AND.exec(slice(r));
+    const value = slice(r);
+    const and = value.includes('and') && AND.exec(value);
     if (and && !ORG_HEAD.test(r.text.slice(r.s + and.index + and[0].length, r.e))) r.e = r.s + and.index;
   },
 });
@@ -144,7 +161,8 @@ const listTail = defineTrim({
   trim(r) {
     // "Ministry of Agriculture, Forestry and Fisheries", "Texas Ear, Nose and Throat Specialists": a list of common
     // words is the rest of one name when the name is a body "of" something or the list ends on an organisation noun
-    const list = LIST_TAIL.exec(r.text.slice(r.e, r.e + 120));
+    // (the list opens on a comma right after the run)
+    const list = r.text.charCodeAt(r.e) === COMMA && LIST_TAIL.exec(r.text.slice(r.e, r.e + 120));
     if (
       list &&
       list[0]
@@ -158,12 +176,14 @@ const listTail = defineTrim({
   },
 });
 
+const endsCorporateSuffix = endTest(CORPORATE_SUFFIX);
 const corporateSuffix = defineTrim({
   name: 'legal form',
   examples: [{ run: '[Alton Steel, Inc] said.', value: 'Alton Steel' }],
   counterExamples: ['[Alton Steel] said.'],
   trim(r) {
-    const suffix = CORPORATE_SUFFIX.exec(slice(r));
+    const value = slice(r);
+    const suffix = endsCorporateSuffix(value) ? CORPORATE_SUFFIX.exec(value) : null;
     if (suffix && suffix.index > 0) r.e = r.s + suffix.index;
     if (r.e <= r.s) return false;
     // "Alton Steel, Inc.": a legal form makes the run a company, whatever first name it opens with
@@ -183,7 +203,8 @@ const possessiveOwner = defineTrim({
   trim(r) {
     // "North Carolina's Guildford County Schools": a place before the possessive only locates the victim;
     // "University of Cambridge's project": an organisation before it is the victim
-    const poss = POSSESSIVE_BEFORE.exec(slice(r));
+    const value = slice(r);
+    const poss = hasApostrophe(value) && POSSESSIVE_BEFORE.exec(value);
     // "Midland Women's Clinic": a possessive plural noun is part of the name
     if (poss && !PLURAL_NOUN_OWNER.test(poss[1]!)) {
       if (ORG_HEAD.test(poss[1]!)) r.e = r.s + poss[1]!.length;
@@ -200,7 +221,8 @@ const ownsOne = defineTrim({
   trim(r) {
     // "Tommy Hilfiger’s Japanese website", "Henry County’s Enhanced 911 system": one word between the possessive and a
     // lower-case noun describes what the owner has; the owner is the name
-    const m = OWNS_ONE.exec(slice(r));
+    const value = slice(r);
+    const m = hasApostrophe(value) && OWNS_ONE.exec(value);
     if (m && !ORG_HEAD.test(m[2]!) && !PLURAL_OWNER.test(m[1]!) && LOWER_NEXT.test(r.text.slice(r.e, r.e + 3))) r.e = r.s + m[1]!.length;
   },
 });
@@ -212,18 +234,21 @@ const lostApostrophe = defineTrim({
   trim(r) {
     // "Sierra View District Hospitals network", "Health Ministrys spokesman": a singular organisation noun whose
     // possessive lost its apostrophe, before the lower-case noun it owns
-    const m = GLUED_TAIL.exec(slice(r));
+    // (every name the pattern knows ends on an "s")
+    const m = r.text.charCodeAt(r.e - 1) === LOWER_S && GLUED_TAIL.exec(slice(r));
     if (m && OWNED_NOUN.test(r.text.slice(r.e, r.e + 30))) r.e -= (m[1] ?? m[2]!).length;
   },
 });
 
+const endsDevice = endTest(DEVICE_TAIL);
 const deviceTail = defineTrim({
   name: 'device the name owns',
   examples: [{ run: 'A [Hertfordshire Police USB] memory stick was lost.', value: 'Hertfordshire Police' }],
   counterExamples: ['[Hertfordshire Police USB], it said.'],
   trim(r) {
     // "A Hertfordshire Police USB memory stick", "Sunoco ATM skimmer": a device's acronym after the name is what it owns
-    const device = DEVICE_TAIL.exec(slice(r));
+    const value = slice(r);
+    const device = endsDevice(value) && DEVICE_TAIL.exec(value);
     if (device && device.index > 0 && LOWER_NEXT.test(r.text.slice(r.e, r.e + 3))) r.e = r.s + device.index;
   },
 });
@@ -262,6 +287,8 @@ const gluedPossessive = defineTrim({
 const PEOPLE_TAIL = /\s+(?:Patients|Customers|Clients|Users|Students|Residents|Subscribers|Shoppers|Passengers)$/u;
 // "Sunoco Gas Stations", "Netflix Call Center": a brand's outlet or office is named after it too
 const WEB_PROPERTY = /\s+(?:Support\s+)?(?:Page|Web\s?[Ss]ite|Website|Sites|Portal|Forum|Blog|Gas\s+Stations?|Call\s+Cent(?:er|re))$/u;
+const endsWebProperty = endTest(WEB_PROPERTY);
+const endsPeople = endTest(PEOPLE_TAIL);
 const ownedProperty = defineTrim({
   name: 'web property, outlet or people named after the owner',
   examples: [
@@ -270,7 +297,8 @@ const ownedProperty = defineTrim({
   ],
   counterExamples: ['[Viber] was defaced.'],
   trim(r) {
-    const owned = WEB_PROPERTY.exec(slice(r)) ?? PEOPLE_TAIL.exec(slice(r));
+    const value = slice(r);
+    const owned = endsWebProperty(value) ? WEB_PROPERTY.exec(value) : endsPeople(value) ? PEOPLE_TAIL.exec(value) : null;
     if (owned && owned.index > 0) r.e = r.s + owned.index;
   },
 });
@@ -281,7 +309,9 @@ const countryTail = defineTrim({
   counterExamples: ['[Air India] was hacked.'],
   trim(r) {
     // "Sony Italy", "Google Video Costa Rica", "Experian South African branch": a brand's branch in a country
-    r.e = r.s + withoutCountryTail(r.doc, slice(r), LOWER_NEXT.test(r.text.slice(r.e, r.e + 3))).length;
+    // (most runs end on no country: asked first, the noun after the run need not be read)
+    const value = slice(r);
+    if (endsOnCountry(value)) r.e = r.s + withoutCountryTail(r.doc, value, LOWER_NEXT.test(r.text.slice(r.e, r.e + 3))).length;
   },
 });
 
