@@ -18,6 +18,7 @@ import {
 import { defineTrim, type TrimStep } from './step.ts';
 import { endsOnCountry, isTownOrCounty, standsAlone, withoutCountryTail } from './helpers.ts';
 import { endTest } from '../ends.ts';
+import { isSpace } from '../keyed.ts';
 
 const slice = (r: { text: string; s: number; e: number }) => r.text.slice(r.s, r.e);
 const LOWER_NEXT = /^\s+\p{Ll}/u;
@@ -65,10 +66,28 @@ const gluedHeading = defineTrim({
   examples: [{ run: '[Further ReadingAcme Corp] said it was hacked.', value: 'Acme Corp' }],
   counterExamples: ['[Microsoft SharePoint] was hit.', '[WordPress] sites were hit.'],
   trim(r) {
+    // (the heading's last word runs into the name's first: a lower-case letter right before a capital, which most runs lack)
+    if (!lowerThenUpper(r.text, r.s, r.e)) return;
     const m = GLUED_HEADING.exec(slice(r));
     if (m && m[1]!.split(/\s+/u).every((w) => isCommonWord(w) || LEADING.has(w.toLowerCase()))) r.s += m[1]!.length;
   },
 });
+
+/**
+ * text[s, e) may hold a lower-case letter right before a capital (GLUED_HEADING's "\p{Ll}(?=\p{Lu})"): false only when no
+ * a-z stands right before an A-Z and every character is ASCII (beyond it the pattern decides).
+ */
+function lowerThenUpper(text: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return true;
+    if (c >= 97 && c <= 122 && i + 1 < e) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 128 || (next >= 65 && next <= 90)) return true;
+    }
+  }
+  return false;
+}
 
 const LEADING_WORD = /^(\S+?)[,]?\s+/u;
 const leadingWords = defineTrim({
@@ -253,6 +272,11 @@ const deviceTail = defineTrim({
   },
 });
 
+/** Some "s" of `value` stands right before white space. */
+function sThenSpace(value: string): boolean {
+  for (let at = value.indexOf('s'); at >= 0; at = value.indexOf('s', at + 1)) if (isSpace(value.charCodeAt(at + 1))) return true;
+  return false;
+}
 const GLUED_POSSESSIVE = /^(\p{Lu}[\p{L}]*[^\Ws])s\s+(?=\S+\s+\S)/u;
 const PLURAL_NAME = new RegExp(
   String.raw`^(?:Women|Children|Men|People|Veteran|Worker|Teacher|Employee|Doctor|Physician|Nurse|Owner|Farmer|` +
@@ -271,7 +295,9 @@ const gluedPossessive = defineTrim({
     // "Hartfords Saint Francis Hospital": a place whose possessive lost its apostrophe
     // "NATOs Cooperative Cyber Defence Centre", "Erickson Livings Dan Dunne": any owner the text also names on its own;
     // what it owns is the victim when it is an organisation, else the owner is
-    const glued = GLUED_POSSESSIVE.exec(slice(r));
+    // (the owner's word ends on an "s" before white space)
+    const value = slice(r);
+    const glued = sThenSpace(value) && GLUED_POSSESSIVE.exec(value);
     if (!glued) return;
     const owner = glued[1]!;
     // (short town names in the gazetteer are too often a surname or a word with its "s": "Flores", "Sims")
