@@ -224,12 +224,16 @@ const spellingsOf = (doc: AnalysedDoc): readonly Spelling[] =>
 const ACRONYM_WINDOW = 4000;
 const AND_REST = /^\s+(?:and|&)\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,3}/u;
 const LEGAL_INITIAL = /^,?\s+(Corp|Corporation|Co|Company|Inc|Incorporated|Ltd|Limited|Group)\b/u;
+// (patterns with a bare \p{…} live at module level: the build's esbuild target writes such a literal as `new RegExp(…)`,
+// built again each time the line runs)
+const LETTER_FIRST = /^\p{L}/u;
+const CAPITAL_FIRST = /^\p{Lu}/u;
 /** "Department of Health and Human Services" → DHHS and DOHAHS. */
 const initialsOf = (value: string) => {
-  const words = value.split(/[\s-]+/).filter((w) => /^\p{L}/u.test(w));
+  const words = value.split(/[\s-]+/).filter((w) => LETTER_FIRST.test(w));
   const all = words.map((w) => w[0]!.toUpperCase()).join('');
   const content = words
-    .filter((w) => /^\p{Lu}/u.test(w))
+    .filter((w) => CAPITAL_FIRST.test(w))
     .map((w) => w[0])
     .join('');
   return [all, content].filter((x) => x.length >= 2);

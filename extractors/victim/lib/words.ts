@@ -105,7 +105,9 @@ export const HEADLINE_VERB = new RegExp(
   'u',
 );
 export const allCapsHeadline = (value: string) =>
-  mayShoutThreeWords(value) && value.split(/\s+/).filter((w) => w.length >= 4 && w === w.toUpperCase() && /\p{Lu}/u.test(w)).length >= 3;
+  mayShoutThreeWords(value) && value.split(/\s+/).filter((w) => w.length >= 4 && w === w.toUpperCase() && HAS_CAPITAL.test(w)).length >= 3;
+// (at module level: the build's esbuild target writes a literal with a bare \p{…} as `new RegExp(…)`, built at each call)
+const HAS_CAPITAL = /\p{Lu}/u;
 /**
  * A word its upper case leaves alone holds no letter a-z, so three such words of four or more characters are three runs
  * of four or more characters that are neither white space nor a-z: a value without three such runs (most names) shouts no

@@ -149,12 +149,18 @@ const notOrganisation = defineReject({
   rejects: (n) => (NOT_ORGANISATION.test(n.value) && !n.incorporated) || isPeoplePlural(n.words[n.words.length - 1]!),
 });
 
+// (patterns with a bare \p{…} live at module level: the build's esbuild target writes such a literal as `new RegExp(…)`,
+// built again at every call)
+const PEOPLE_ENDING = /\p{Ll}ans$/u;
+const ADVERB_ENDING = /\p{Ll}ly$/u;
+const SHOUTED = /^\p{Lu}{6,}$/u;
+const LOWER_NOUN_AFTER = /^,?\s+\p{Ll}/u;
 const peopleOfPlace = defineReject({
   name: 'the people of a place',
   examples: [{ run: '7,500 [Californians] were hit.', value: null }],
   counterExamples: ['[Californian Bank] was hit.'],
   // "7,500 British Columbians", "Californians": the people of a place ending in -a
-  rejects: (n) => /\p{Ll}ans$/u.test(n.value) && isPlace(n.value.slice(0, -2)),
+  rejects: (n) => PEOPLE_ENDING.test(n.value) && isPlace(n.value.slice(0, -2)),
 });
 
 const aptLabel = defineReject({
@@ -368,7 +374,7 @@ const loneWord = defineReject({
     n.words.length === 1 &&
     ((isCommonWord(n.value) && !hasCorporateContext(n.text, n.e)) ||
       TECH_ACRONYM.has(n.value) ||
-      (/\p{Ll}ly$/u.test(n.value) && ADVERB_AFTER.test(after(n, 12)))),
+      (ADVERB_ENDING.test(n.value) && ADVERB_AFTER.test(after(n, 12)))),
 });
 
 const shoutedWord = defineReject({
@@ -377,7 +383,7 @@ const shoutedWord = defineReject({
   counterExamples: ['[SWIFT] said.'],
   // "BOXING coach", "A MILITARY laptop": a shouted dictionary word opens the story; acronyms that spell a word are
   // shorter ("SWIFT said")
-  rejects: (n) => n.words.length === 1 && /^\p{Lu}{6,}$/u.test(n.value) && isCommonWord(n.words[0]!) && !hasCorporateContext(n.text, n.e),
+  rejects: (n) => n.words.length === 1 && SHOUTED.test(n.value) && isCommonWord(n.words[0]!) && !hasCorporateContext(n.text, n.e),
 });
 
 const CROWD = /^(?:hackers|hacktivists|members|supporters|activists|operatives|affiliates|fans|users|customers|friends|journalists|reporters)$/;
@@ -429,7 +435,7 @@ const townOfSomeone = defineReject({
   counterExamples: ['An [Evansville] city employee was fired.'],
   // "An Evansville hospital", "a Jersey City doctor", "a Dallas County, Texas, physician": a town or county named only
   // to say where some unnamed body or person is; the victim is that one, not the place
-  rejects: (n) => ARTICLE_BEFORE.test(before(n, 4)) && /^,?\s+\p{Ll}/u.test(after(n, 3)) && !TOWN_BODY_AFTER.test(after(n, 12)) && isTownOrCounty(n.value),
+  rejects: (n) => ARTICLE_BEFORE.test(before(n, 4)) && LOWER_NOUN_AFTER.test(after(n, 3)) && !TOWN_BODY_AFTER.test(after(n, 12)) && isTownOrCounty(n.value),
 });
 
 const actorOrResearcherAfter = defineReject({
