@@ -37,7 +37,7 @@ const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
  * is tried only there, from the left, instead of at every character of the text (its look-behind and alternatives cost
  * a try at each). Every place a match can start is tried, in order, so the first match found is the leftmost.
  */
-export function nextRun(text: string, from: number): RegExpExecArray | null {
+function nextRun(text: string, from: number): RegExpExecArray | null {
   // (a search under /u asked to start inside a surrogate pair starts at the pair)
   const start = from > 0 && isLowSurrogate(text.charCodeAt(from)) && isHighSurrogate(text.charCodeAt(from - 1)) ? from - 1 : from;
   // no match starts before `tried`
