@@ -22,7 +22,15 @@ const DIGIT_0 = 48;
 const DIGIT_9 = 57;
 /** A character the scan's look-behind refuses before a name: an ASCII letter or digit, or one of '’.&/- (others are left to the pattern). */
 const joinsBefore = (c: number) =>
-  (c >= LOWER_A && c <= LOWER_Z) || (c >= UPPER_A && c <= UPPER_Z) || (c >= DIGIT_0 && c <= DIGIT_9) || c === 0x27 || c === 0x2019 || c === 0x2e || c === 0x26 || c === 0x2f || c === 0x2d;
+  (c >= LOWER_A && c <= LOWER_Z) ||
+  (c >= UPPER_A && c <= UPPER_Z) ||
+  (c >= DIGIT_0 && c <= DIGIT_9) ||
+  c === 0x27 ||
+  c === 0x2019 ||
+  c === 0x2e ||
+  c === 0x26 ||
+  c === 0x2f ||
+  c === 0x2d;
 /** A lower-case letter may stand here: a-z, or a letter beyond ASCII that is no capital (the pattern decides). */
 const mayBeLower = (text: string, i: number) => {
   const c = text.charCodeAt(i);
