@@ -2,6 +2,7 @@
 import { defineRule, firstMatch, span } from '../_shared/kit.ts';
 import * as chrono from 'chrono-node/en'; // the root's casual parser, without its other languages
 import { pad } from './lib/iso.ts';
+import { parseDates } from './lib/chrono.ts';
 
 const HEADER_DATE = 0.9; // a database field made to hold the incident date
 const KEYS = ['date', 'incident date', 'date of incident', 'date of attack', 'attack date', 'breach date', 'date of breach', 'date occurred', 'occurred'];
@@ -10,7 +11,7 @@ const YEAR_ONLY = /^\s*((?:19|20)\d\d)\s*$/;
 function parse(value: string): string | undefined {
   const y = firstMatch(YEAR_ONLY, value);
   if (y) return y[1];
-  const r = chrono.casual.parse(value, { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 0 })[0];
+  const r = parseDates(chrono.casual, value, { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 0 })[0];
   if (!r || !r.start.isCertain('year') || !r.start.isCertain('month')) return undefined;
   const ym = `${r.start.get('year')}-${pad(r.start.get('month')!)}`;
   return r.start.isCertain('day') ? `${ym}-${pad(r.start.get('day')!)}` : ym;

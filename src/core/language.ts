@@ -79,7 +79,17 @@ interface LatinModels {
   readonly first: Int32Array;
   readonly lang: Uint8Array;
   readonly rank1: Int16Array;
+  /** Per trigram of three ASCII_SYMBOLS (asciiKey), its row + 1 (0: no profile lists it): one load, no hashing. */
+  readonly ascii: Uint16Array;
 }
+
+// What an ASCII sample reads as after cleaning (a space, "[" to "`" and "{" to DEL, letters in lower case; control
+// characters aside) as six bits each (0: none of them), and three of them as one index of 18 bits.
+const ASCII_SYMBOL = new Uint8Array(128);
+ASCII_SYMBOL[32] = 1;
+for (let c = 0x5b; c < 0x80; c++) ASCII_SYMBOL[c] = c - 0x59;
+const asciiKey = (a: number, b: number, c: number) => (ASCII_SYMBOL[a]! << 12) | (ASCII_SYMBOL[b]! << 6) | ASCII_SYMBOL[c]!;
+const isAsciiSymbol = (c: number) => c < 128 && ASCII_SYMBOL[c]! > 0;
 
 // A trigram as one number, looked up without slicing the text into a string per position: three code units below
 // 1024 (all of Latin text) packed in 30 bits, a small integer V8 hashes fast; any other as 48 bits (exact), above 2^30.
@@ -105,6 +115,7 @@ const slotOf = (t: SmallTable, key: number) => {
 
 let latinModels: LatinModels | undefined;
 let hits: Uint16Array | undefined;
+let seen: Int32Array | undefined;
 let distance: Int32Array | undefined;
 function models(): LatinModels {
   if (latinModels) return latinModels;
@@ -126,11 +137,14 @@ function models(): LatinModels {
   const first = new Int32Array(byGram.size + 1);
   const lang: number[] = [];
   const rank1: number[] = [];
+  const ascii = new Uint16Array(1 << 18);
   let n = 0;
   for (const [gram, ranks] of byGram) {
     if (gram.length !== 3) continue;
-    const key = gramKey(gram.charCodeAt(0), gram.charCodeAt(1), gram.charCodeAt(2));
+    const [a, b, c] = [gram.charCodeAt(0), gram.charCodeAt(1), gram.charCodeAt(2)];
+    const key = gramKey(a, b, c);
     const row = n++;
+    if (isAsciiSymbol(a) && isAsciiSymbol(b) && isAsciiSymbol(c)) ascii[asciiKey(a, b, c)] = row + 1;
     if (key < SMALL_KEYS) {
       const i = slotOf(small, key);
       small.keys[i] = key + 1;
@@ -144,7 +158,9 @@ function models(): LatinModels {
     first[row + 1] = lang.length;
   }
   const english = langs.indexOf('eng');
-  return (latinModels = { count: langs.length, english, rowCount: n, small, rows, first, lang: Uint8Array.from(lang), rank1: Int16Array.from(rank1) });
+  if (n >= 0xffff) throw new Error('language: more trigram rows than the ASCII table holds');
+  const built = { count: langs.length, english, rowCount: n, small, rows, first, lang: Uint8Array.from(lang), rank1: Int16Array.from(rank1), ascii };
+  return (latinModels = built);
 }
 
 // The letters (\p{L}) and Latin-script characters (franc's expression) of a sample, as its two match counts would give
@@ -171,10 +187,13 @@ function letterCounts(sample: string): { letters: number; latin: number; ascii: 
 }
 
 // The code units franc reads of a sample, ` ${cleanForTrigrams(sample)} `, in `codes` (reused); returns how many.
+// `onlySymbols` says whether they are all ASCII_SYMBOLs (an ASCII sample without control characters).
 let codes = new Uint16Array(1024);
+let onlySymbols = false;
 function cleanCodes(sample: string, ascii: boolean): number {
   if (codes.length < sample.length + 2) codes = new Uint16Array(2 * sample.length + 2);
   let n = 0;
+  onlySymbols = ascii;
   if (!ascii) {
     const value = ` ${cleanForTrigrams(sample)} `;
     for (; n < value.length; n++) codes[n] = value.charCodeAt(n);
@@ -190,6 +209,7 @@ function cleanCodes(sample: string, ascii: boolean): number {
     else {
       if (gap && n > 1) codes[n++] = 32;
       gap = false;
+      if (c < 32) onlySymbols = false;
       codes[n++] = c >= 65 && c <= 90 ? c | 32 : c;
     }
   }
@@ -207,26 +227,38 @@ function englishLeads(sample: string): boolean {
   const counts = letterCounts(sample);
   if (counts.latin * 2 <= sample.length) return false;
   const length = cleanCodes(sample, counts.ascii);
-  const { count, english, rowCount, small, rows, first, lang, rank1 } = models();
+  const { count, english, rowCount, small, rows, first, lang, rank1, ascii } = models();
   // each listed trigram's count in the text, in a table kept between calls (zeroed again below); a trigram no profile
   // lists costs every language the same, so it is not counted at all
   hits ??= new Uint16Array(rowCount);
-  const seen: number[] = [];
-  for (let i = 0; i + 3 <= length; i++) {
-    const gram = gramKey(codes[i]!, codes[i + 1]!, codes[i + 2]!);
-    let row: number | undefined;
-    if (gram < SMALL_KEYS) {
-      const slot = slotOf(small, gram);
-      if (small.keys[slot] !== 0) row = small.vals[slot]!;
-    } else row = rows.get(gram);
-    if (row !== undefined && hits[row]!++ === 0) seen.push(row);
+  seen ??= new Int32Array(rowCount);
+  let seenCount = 0;
+  if (onlySymbols) {
+    // the trigram at i as the last 18 bits of a running index, one symbol shifted in per position
+    let key = length >= 2 ? asciiKey(0, codes[0]!, codes[1]!) : 0;
+    for (let i = 2; i < length; i++) {
+      key = ((key << 6) | ASCII_SYMBOL[codes[i]!]!) & 0x3ffff;
+      const row1 = ascii[key]!;
+      if (row1 !== 0 && hits[row1 - 1]!++ === 0) seen[seenCount++] = row1 - 1;
+    }
+  } else {
+    for (let i = 0; i + 3 <= length; i++) {
+      const gram = gramKey(codes[i]!, codes[i + 1]!, codes[i + 2]!);
+      let row: number | undefined;
+      if (gram < SMALL_KEYS) {
+        const slot = slotOf(small, gram);
+        if (small.keys[slot] !== 0) row = small.vals[slot]!;
+      } else row = rows.get(gram);
+      if (row !== undefined && hits[row]!++ === 0) seen[seenCount++] = row;
+    }
   }
   // franc's distance of a language: over the text's distinct trigrams, |count - rank - 1| for one its profile lists,
   // MAX_DIFFERENCE for any other. Every language pays MAX_DIFFERENCE for each trigram first, the same sum for all, so
   // only what a listed trigram takes off it (|count - rank - 1| - MAX_DIFFERENCE) tells them apart: summed over the
   // listings alone, in integers (exact, as franc's sums are).
   distance = distance?.length === count ? distance.fill(0) : new Int32Array(count);
-  for (const row of seen) {
+  for (let k = 0; k < seenCount; k++) {
+    const row = seen[k]!;
     const n = hits[row]!;
     hits[row] = 0;
     for (let j = first[row]!, end = first[row + 1]!; j < end; j++) distance[lang[j]!]! += Math.abs(n - rank1[j]!) - MAX_DIFFERENCE;

@@ -22,10 +22,56 @@ const RELATIVE = new Set([
   'ENTimeUnitCasualRelativeFormatParser',
 ]);
 
-// Parsers that need two digits joined by "-", "/" or "." ("2014-06-13", "6/13/2014", "6.13", "06/2014"): each one's pattern
-// holds such a pair, so on a text without one they find nothing, and chrono without them gives the same results.
-const DIGIT_PAIR_PARSERS = new Set(['ISOFormatParser', 'SlashDateFormatParser', 'ENSlashMonthFormatParser']);
+// What each parser's pattern cannot match without (all its patterns ignore case): a parser whose gate finds nothing in a
+// text finds nothing there either (chrono runs each parser on its own and sorts the results by position, so one that
+// finds nothing changes nothing), and a chrono without it gives the same results. A gate that finds nothing for any
+// parser spares chrono's whole parse, which costs most in the results and refiners of every call: the sentences that
+// only "this" or "last" selected. Each gate is a piece of its parser's pattern, written from chrono's dictionaries
+// (test/date-chrono-gates.test.ts holds them to those): the month names all begin with one of twelve stems ("sept." is
+// "sep" + "t."), a count of time ends in its unit.
+export const MONTH_STEM = 'jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec';
+/** chrono's time units ("d", "hrs", "mo", "weeks") as a whole word. */
+export const UNIT = String.raw`(?:[smhdwy]|sec|mins?|hrs?|mo[ns]?|qtr|yr|(?:second|minute|hour|day|week|month|quarter|year)s?)`;
+/** How a count of chrono's ends: "5", "two", "half an", "a few", "several", "the", "a couple of" (up to five spaces before its unit). */
+export const COUNT_END = String.raw`(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|an?|few|several|the|couple|of)`;
+/** chrono's weekday words ("tues" is none: "tue" and "tuesday" are). */
+export const WEEKDAY = String.raw`(?:(?:sun(?:day)?|mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rs?|rsday)?|fri(?:day)?|sat(?:urday)?)\.?|weekend|weekday)`;
+const MONTH = new RegExp(MONTH_STEM, 'i');
+// "2014-06-13", "6/13/2014", "6.13", "06/2014": two digits joined by "-", "/" or "."
 const DIGIT_PAIR = /\d[-/.]\d/;
+interface Gate {
+  test(text: string): boolean;
+}
+// a costly gate behind a cheap one it implies: the words that end it
+const after = (words: RegExp, gate: RegExp): Gate => ({ test: (text) => words.test(text) && gate.test(text) });
+export const GATES: Readonly<Record<string, Gate>> = {
+  ENMonthNameLittleEndianParser: MONTH,
+  ENMonthNameMiddleEndianParser: MONTH,
+  ENYearMonthNameParser: MONTH,
+  ENMonthNameParser: MONTH,
+  ISOFormatParser: DIGIT_PAIR,
+  SlashDateFormatParser: DIGIT_PAIR,
+  ENSlashMonthFormatParser: DIGIT_PAIR,
+  // "Tuesday", "last Friday", "Monday of last week": the weekday ends its word, or the week's words follow it at once
+  ENWeekdayParser: new RegExp(String.raw`${WEEKDAY}(?:(?!\w)|(?=of|this|last|past|next))`, 'i'),
+  // "two days ago", "the day before"
+  ENTimeUnitAgoFormatParser: after(/ago|before|earlier/i, new RegExp(String.raw`${COUNT_END}\s{0,5}${UNIT}\s{0,5}(?:ago|before|earlier)(?!\w)`, 'i')),
+  // "within 2 hours", "3 days later" (casual chrono's, which the header rule reads with): a count and its unit
+  ENTimeUnitWithinFormatParser: new RegExp(String.raw`${COUNT_END}\s{0,5}${UNIT}(?!\w)`, 'i'),
+  ENTimeUnitLaterFormatParser: after(
+    /later|after|from now|henceforth|forward|out/i,
+    new RegExp(String.raw`${COUNT_END}\s{0,5}${UNIT}\s{0,5}(?:later|after|from now|henceforth|forward|out)(?!\w)`, 'i'),
+  ),
+  ENCasualDateParser: /(?:now|today|tonight|tomorrow|overmorrow|tmrw?|yesterday|last\s*night)(?!\w)/i,
+  // "last week", "this month", "next year"
+  ENRelativeDateFormatParser: new RegExp(String.raw`(?:this|last|past|next)\s*${UNIT}(?!\w)`, 'i'),
+  // "last 2 weeks", "past few days", "+3 months": a count follows at once
+  ENTimeUnitCasualRelativeFormatParser: new RegExp(
+    String.raw`(?:this|last|past|next|after|\+|-)\s*(?:(?:about|around)\s*)?` +
+      String.raw`(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|an?|few|several|the|couple)`,
+    'i',
+  ),
+};
 
 function trimmed(keep: (name: string) => boolean): chrono.Chrono {
   const c = chrono.casual.clone();
@@ -37,12 +83,42 @@ function trimmed(keep: (name: string) => boolean): chrono.Chrono {
 export const absoluteChrono = trimmed((n) => ABSOLUTE.has(n));
 /** Also "last Tuesday", "yesterday", "two days ago". */
 export const relativeChrono = trimmed((n) => ABSOLUTE.has(n) || RELATIVE.has(n));
-// the same without the digit-pair parsers, for a text that has no digit pair (most sentences: a fifth less work)
-const absoluteWords = trimmed((n) => ABSOLUTE.has(n) && !DIGIT_PAIR_PARSERS.has(n));
-const relativeWords = trimmed((n) => (ABSOLUTE.has(n) || RELATIVE.has(n)) && !DIGIT_PAIR_PARSERS.has(n));
 
-/** chrono's results for `text` with `parser` (absoluteChrono or relativeChrono), skipping the parsers that cannot match it. */
+// per chrono: its gates (each tested once per text, however many parsers share it) and each parser's among them (-1: none)
+interface Gated {
+  readonly gates: readonly Gate[];
+  readonly gateOf: readonly number[];
+  /** per set of parsers the gates let through (a bit each, in chrono's order), a chrono with only those */
+  readonly narrowed: Map<number, chrono.Chrono>;
+}
+const gatedChronos = new Map<chrono.Chrono, Gated>();
+function gatedOf(parser: chrono.Chrono): Gated {
+  let g = gatedChronos.get(parser);
+  if (g) return g;
+  const gates: Gate[] = [];
+  const gateOf = parser.parsers.map((p) => {
+    const gate = GATES[p.constructor.name];
+    if (!gate) return -1;
+    if (!gates.includes(gate)) gates.push(gate);
+    return gates.indexOf(gate);
+  });
+  gatedChronos.set(parser, (g = { gates, gateOf, narrowed: new Map() }));
+  return g;
+}
+
+/** chrono's results for `text` with `parser` (absoluteChrono, relativeChrono or chrono's casual), skipping the parsers that cannot match it. */
 export function parseDates(parser: chrono.Chrono, text: string, ref: chrono.ParsingReference): chrono.ParsedResult[] {
-  if (!DIGIT_PAIR.test(text)) parser = parser === relativeChrono ? relativeWords : parser === absoluteChrono ? absoluteWords : parser;
-  return parser.parse(text, ref);
+  const { gates, gateOf, narrowed } = gatedOf(parser);
+  let open = 0;
+  for (let j = 0; j < gates.length; j++) if (gates[j]!.test(text)) open |= 1 << j;
+  let kept = 0;
+  for (let i = 0; i < gateOf.length; i++) if (gateOf[i]! < 0 || (open >> gateOf[i]!) & 1) kept |= 1 << i;
+  if (kept === 0) return [];
+  let c = narrowed.get(kept);
+  if (!c) {
+    c = parser.clone();
+    c.parsers = c.parsers.filter((_, i) => (kept >> i) & 1);
+    narrowed.set(kept, c);
+  }
+  return c.parse(text, ref);
 }

@@ -1,0 +1,59 @@
+// The gates that keep a chrono parser off a text it cannot match (extractors/date/lib/chrono.ts) are pieces of the
+// parsers' own patterns: held here to chrono's dictionaries, and to chrono itself on invented sentences.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  INTEGER_WORD_DICTIONARY,
+  MONTH_DICTIONARY,
+  TIME_UNIT_DICTIONARY,
+  WEEKDAY_DICTIONARY,
+} from '../node_modules/chrono-node/dist/esm/locales/en/constants.js';
+import { COUNT_END, GATES, MONTH_STEM, UNIT, WEEKDAY, absoluteChrono, parseDates, relativeChrono } from '../extractors/date/lib/chrono.ts';
+import { analyse } from '../src/core/analyse/analyse.ts';
+import * as chrono from 'chrono-node/en';
+
+const whole = (source: string) => new RegExp(`^${source}$`, 'i');
+
+describe('chrono gates', () => {
+  it('are written from chrono’s dictionaries', () => {
+    for (const k of Object.keys(MONTH_DICTIONARY)) expect(k).toMatch(whole(`(?:${MONTH_STEM})[a-z]*\\.?`));
+    for (const k of Object.keys(TIME_UNIT_DICTIONARY)) expect(k).toMatch(whole(UNIT));
+    for (const k of Object.keys(WEEKDAY_DICTIONARY)) expect(k).toMatch(whole(WEEKDAY));
+    for (const k of Object.keys(INTEGER_WORD_DICTIONARY)) expect(k).toMatch(whole(COUNT_END));
+    // every parser the date rules use has its gate, but for the year-month-day one (digits and a month, as most dated sentences)
+    for (const p of relativeChrono.parsers) if (p.constructor.name !== 'ENYearMonthDayParser') expect(GATES[p.constructor.name]?.test).toBeTypeOf('function');
+  });
+
+  it('change no result of chrono’s', () => {
+    const texts = [
+      'Hackers broke in on June 13, 2014, and again on the 5th of July.',
+      'The breach, first seen 2014-06-13 and reported 6/20/2014, ran until 07/2014.',
+      'Last Tuesday the firm said that two days ago it noticed the attack; the day before, a couple  weeks earlier.',
+      'In the past 3 weeks, over the weekend and yesterday, plus this month, next year and monof this week.',
+      'It was 2014 June when the thirty-first of December 2013 passed, half ad. about  couple days.',
+      'Nothing here but a fine day and some months.',
+      'Jul 2023\n14 July 2023\nwithin 2 hours\n3 days later\nin 5 mins\n10:30 am\ntonight',
+    ];
+    for (const f of readdirSync('fixtures', { recursive: true }) as string[]) {
+      if (/\.(?:txt|md)$/.test(f)) texts.push(readFileSync(path.join('fixtures', f), 'utf8'));
+    }
+    const ref = { instant: new Date(Date.UTC(2017, 2, 13)), timezone: 0 };
+    const shape = (rs: ReturnType<typeof absoluteChrono.parse>) =>
+      rs.map((r) => [
+        r.index,
+        r.text,
+        r.start.date().toISOString(),
+        r.start.isCertain('day'),
+        r.start.isCertain('month'),
+        r.start.isCertain('year'),
+        r.end?.date(),
+      ]);
+    for (const text of texts) {
+      for (const s of analyse({ id: 't', text }).sentences) {
+        for (const parser of [absoluteChrono, relativeChrono, chrono.casual])
+          expect(shape(parseDates(parser, s.text, ref))).toEqual(shape(parser.parse(s.text, ref)));
+      }
+    }
+  });
+});
