@@ -1,7 +1,7 @@
 // The rejections of a victim-name clean, in the order they run: each says why a trimmed run is no victim
 // organisation (a generic subject, a law, an attacker, a person, a place, a reporter, a source).
 import { JOINER, isOrgLike, isPlace } from '../name-shape.ts';
-import { NOT_ORGANISATION, PERSON_AFTER, PERSON_BEFORE, isPeoplePlural, namedAsPerson } from '../person.ts';
+import { NOT_ORGANISATION, PERSON_AFTER, endsOnPersonTitle, isPeoplePlural, namedAsPerson } from '../person.ts';
 import { TECH_ACRONYM } from '../lone.ts';
 import {
   ACTOR_AFTER,
@@ -329,7 +329,6 @@ const firstName = defineReject({
     !hasCorporateContext(n.text, n.e),
 });
 
-const endsPerson = endTest(PERSON_BEFORE);
 const titledPerson = defineReject({
   name: 'a title or role beside a short name',
   examples: [
@@ -344,7 +343,7 @@ const titledPerson = defineReject({
     !isOrgLike(n.value) &&
     !n.incorporated &&
     (/^(?:mr|mrs|ms|miss)\.?$/.test(n.words[0]!) ||
-      endsPerson(before(n, 40)) ||
+      endsOnPersonTitle(before(n, 40)) ||
       (n.text.charCodeAt(n.e) === COMMA && PERSON_AFTER.test(after(n, 80))) ||
       (!/^[\p{Lu}\d&.-]+$/u.test(n.value) && namedAsPerson(n.doc, n.value))),
 });
