@@ -58,8 +58,8 @@ function searchersOf(re: RegExp): Searchers {
   return s;
 }
 
-// JavaScript's \s
-const isSpace = (c: number) =>
+/** JavaScript's \s. */
+export const isSpace = (c: number) =>
   c === 32 ||
   (c >= 9 && c <= 13) ||
   c === 0xa0 ||

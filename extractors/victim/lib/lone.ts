@@ -19,11 +19,10 @@ export const TECH_ACRONYM = new Set(wordList('victim-tech-acronyms'));
 // an adjective or adverb opening a sentence is capitalised too ("Unencrypted passwords", "Potentially affected patients")
 const COMMON_ENDING = /(?:ed|ing|ly|al|ive|ous|ment|tion|sion|ness|ity|ial|ic|ics|ary|ery|ors|ers|ies|ogy|ance|ence|ible|able|less|ful)$/u;
 
+const BRAND_SHAPE = /^[\p{Lu}\d&.-]{2,}$|\p{Ll}\p{Lu}/u;
 /** A lone word that can be a brand: no technical acronym, no quantity ("70m"), no adjective-like ending. */
 export const isBrandWord = (w: string) =>
-  !TECH_ACRONYM.has(w.toUpperCase()) &&
-  !/^\d+[\p{L}]{0,3}$/u.test(w) &&
-  (/^[\p{Lu}\d&.-]{2,}$|\p{Ll}\p{Lu}/u.test(w) || isKnownOrganisation(w) || !COMMON_ENDING.test(w));
+  !TECH_ACRONYM.has(w.toUpperCase()) && !/^\d+[\p{L}]{0,3}$/u.test(w) && (BRAND_SHAPE.test(w) || isKnownOrganisation(w) || !COMMON_ENDING.test(w));
 
 /** Whether `lower` stands as a word in the text: looked up at its first word's starts when that is lower-case (#12). */
 function writtenInLowerCase(doc: AnalysedDoc, lower: string): boolean {

@@ -8,6 +8,7 @@ import { GENERIC, LEADING, LOWER_KIND } from './words.ts';
 import { REJECTS } from './clean/rejects.ts';
 import type { Named, Run } from './clean/step.ts';
 import { TRIMS } from './clean/trims.ts';
+import { isSpace } from './keyed.ts';
 
 /**
  * Cleans the capitalised run text[start, end): drops leading noise ("The", "On Monday"), a trailing
@@ -37,7 +38,24 @@ function cleanRun(doc: AnalysedDoc, start: number, end: number): VictimName | nu
   const run: Run = { doc, text: doc.text, s: start, e: end, incorporated: false, kindTaken: false };
   for (const step of TRIMS) if (step.trim(run) === false) return null;
   const value = doc.text.slice(run.s, run.e);
-  const named: Named = { doc, text: doc.text, s: run.s, e: run.e, value, words: value.toLowerCase().split(/\s+/), incorporated: run.incorporated };
+  const named: Named = { doc, text: doc.text, s: run.s, e: run.e, value, words: splitAtSpaces(value.toLowerCase()), incorporated: run.incorporated };
   for (const step of REJECTS) if (step.rejects(named)) return null;
   return { value, start: run.s, end: run.e };
+}
+
+/** `s.split(/\s+/)` without the regex: the pieces between runs of white space (an empty one before leading or after trailing white space). */
+function splitAtSpaces(s: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i < s.length; ) {
+    if (!isSpace(s.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    out.push(s.slice(start, i));
+    while (i < s.length && isSpace(s.charCodeAt(i))) i++;
+    start = i;
+  }
+  out.push(s.slice(start));
+  return out;
 }

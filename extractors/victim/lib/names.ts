@@ -2,16 +2,70 @@
 // that starts or ends at a given place and the full name an acronym stands for. A regex over such runs is much
 // cheaper than a parse, and the rules only need to know where a name starts and ends and whether it is a real
 // organisation rather than a generic subject.
-import { firstMatch, groupStart, matches, type AnalysedDoc } from '../../_shared/kit.ts';
+import { firstMatch, groupStart, type AnalysedDoc } from '../../_shared/kit.ts';
 import { memoFor, memoized } from './cache.ts';
 import { wordStartsOf } from '../../_shared/capital-words.ts';
+import { LETTER, UPPER, classAt } from '../../_shared/char-classes.ts';
 import { keyed, keyedMatches } from './keyed.ts';
 import { cleanName } from './name-clean.ts';
 import { NAME, isOrgLike, isPlace, type VictimName } from './name-shape.ts';
 
 const NAME_SCAN = String.raw`(?<![\p{L}\p{M}\d'’.&/-])${NAME}`;
-const FULL_SCAN = new RegExp(NAME_SCAN, 'gu');
-const PART_SCAN = new RegExp(NAME_SCAN, 'gu');
+// the scan tried at one place only
+const NAME_SCAN_AT = new RegExp(NAME_SCAN, 'uy');
+
+const UPPER_A = 65;
+const UPPER_Z = 90;
+const LOWER_A = 97;
+const LOWER_Z = 122;
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
+/** A character the scan's look-behind refuses before a name: an ASCII letter or digit, or one of '’.&/- (others are left to the pattern). */
+const joinsBefore = (c: number) =>
+  (c >= LOWER_A && c <= LOWER_Z) ||
+  (c >= UPPER_A && c <= UPPER_Z) ||
+  (c >= DIGIT_0 && c <= DIGIT_9) ||
+  c === 0x27 ||
+  c === 0x2019 ||
+  c === 0x2e ||
+  c === 0x26 ||
+  c === 0x2f ||
+  c === 0x2d;
+/** A lower-case letter may stand here: a-z, or a letter beyond ASCII that is no capital (the pattern decides). */
+const mayBeLower = (text: string, i: number) => {
+  const c = text.charCodeAt(i);
+  return c < 128 ? c >= LOWER_A && c <= LOWER_Z : (classAt(text, i) & (LETTER | UPPER)) === LETTER || isLowSurrogate(c);
+};
+const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+
+/**
+ * The first match of NAME_SCAN in `text` at or after `from` (a code point boundary), as the pattern's search finds it. A
+ * name opens on a capital or a digit, or on one or two lower-case letters right before a capital ("eBay"): the pattern
+ * is tried only there, from the left, instead of at every character of the text (its look-behind and alternatives cost
+ * a try at each). Every place a match can start is tried, in order, so the first match found is the leftmost.
+ */
+function nextRun(text: string, from: number): RegExpExecArray | null {
+  // (a search under /u asked to start inside a surrogate pair starts at the pair)
+  const start = from > 0 && isLowSurrogate(text.charCodeAt(from)) && isHighSurrogate(text.charCodeAt(from - 1)) ? from - 1 : from;
+  // no match starts before `tried`
+  let tried = start;
+  for (let j = start; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (!((c >= UPPER_A && c <= UPPER_Z) || (c >= DIGIT_0 && c <= DIGIT_9) || (c >= 128 && classAt(text, j) & UPPER))) continue;
+    // the lower-case letters right before the capital (at most two code points: four code units)
+    let p = j;
+    while (p > tried && p > j - 4 && mayBeLower(text, p - 1)) p--;
+    for (; p <= j; p++) {
+      // (inside a surrogate pair no match starts; a letter, digit or joiner right before refuses the place)
+      if (p > 0 && (joinsBefore(text.charCodeAt(p - 1)) || isLowSurrogate(text.charCodeAt(p)))) continue;
+      const m = firstMatch(NAME_SCAN_AT, text, p);
+      if (m) return m;
+    }
+    tried = j + 1;
+  }
+  return null;
+}
 // A run ending this far before a window's edge is the same whether the scan sees the whole text or only the
 // window; closer to the edge the window may cut it, so that stretch is scanned again as the window ends it.
 const EDGE = 300;
@@ -28,7 +82,7 @@ function scanTo(doc: AnalysedDoc, to: number): Scan {
   let scan = memo.get('scan');
   if (!scan) memo.set('scan', (scan = { runs: [], next: 0, done: false }));
   while (!scan.done && (scan.runs.length === 0 || scan.runs[scan.runs.length - 2]! < to)) {
-    const m = firstMatch(FULL_SCAN, text, scan.next);
+    const m = nextRun(text, scan.next);
     if (!m) {
       scan.done = true;
       break;
@@ -55,7 +109,7 @@ function namesUpTo(doc: AnalysedDoc, to: number): readonly VictimName[] {
       resume = runs[i + 1]!;
     }
     const part = text.slice(0, to);
-    for (const m of matches(PART_SCAN, part, resume)) keep(m.index, m.index + m[0].length);
+    for (let m = nextRun(part, resume); m; m = nextRun(part, m.index + m[0].length)) keep(m.index, m.index + m[0].length);
     return out;
   });
 }
@@ -68,8 +122,7 @@ export function* namesIn(doc: AnalysedDoc, from = 0, to = doc.text.length): Gene
     return;
   }
   const part = text.slice(0, to);
-  const re = new RegExp(NAME_SCAN, 'gu');
-  for (const m of matches(re, part, from)) {
+  for (let m = nextRun(part, from); m; m = nextRun(part, m.index + m[0].length)) {
     const name = cleanName(doc, m.index, m.index + m[0].length);
     if (name && !isPlace(name.value)) yield name;
   }
@@ -179,12 +232,16 @@ const spellingsOf = (doc: AnalysedDoc): readonly Spelling[] =>
 const ACRONYM_WINDOW = 4000;
 const AND_REST = /^\s+(?:and|&)\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,3}/u;
 const LEGAL_INITIAL = /^,?\s+(Corp|Corporation|Co|Company|Inc|Incorporated|Ltd|Limited|Group)\b/u;
+// (patterns with a bare \p{…} live at module level: the build's esbuild target writes such a literal as `new RegExp(…)`,
+// built again each time the line runs)
+const LETTER_FIRST = /^\p{L}/u;
+const CAPITAL_FIRST = /^\p{Lu}/u;
 /** "Department of Health and Human Services" → DHHS and DOHAHS. */
 const initialsOf = (value: string) => {
-  const words = value.split(/[\s-]+/).filter((w) => /^\p{L}/u.test(w));
+  const words = value.split(/[\s-]+/).filter((w) => LETTER_FIRST.test(w));
   const all = words.map((w) => w[0]!.toUpperCase()).join('');
   const content = words
-    .filter((w) => /^\p{Lu}/u.test(w))
+    .filter((w) => CAPITAL_FIRST.test(w))
     .map((w) => w[0])
     .join('');
   return [all, content].filter((x) => x.length >= 2);

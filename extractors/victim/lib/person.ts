@@ -4,13 +4,35 @@
 import type { AnalysedDoc } from '../../_shared/kit.ts';
 import { memoized } from './cache.ts';
 import { tagsOf } from './words.ts';
-import { keyed, keyedMatches } from './keyed.ts';
+import { isSpace, keyed, keyedMatches } from './keyed.ts';
 
-const PERSON_ROLE =
-  String.raw`(?:spokes(?:man|woman|person)|director|officer|president|chief|manager|attorney|lawyer|detective|sergeant|professor|secretary` +
-  String.raw`|commissioner|chairman|chairwoman|founder|co-founder|CEO|CFO|CIO|CTO|CISO|analyst|researcher|reporter|journalist|editor|employee|nurse|clerk` +
-  String.raw`|technician|teller|worker|suspect|defendant|student|actress|singer|liaison|receptionist|psychologist|therapist|programmer)`;
-export const PERSON_BEFORE = new RegExp(String.raw`\b(?:${PERSON_ROLE}|Mr|Mrs|Ms)\.?,?\s+$`, 'u');
+// biome-ignore format: one role a line would take forty-five lines
+const PERSON_ROLES = [
+  'spokesman', 'spokeswoman', 'spokesperson', 'director', 'officer', 'president', 'chief', 'manager', 'attorney', 'lawyer', 'detective',
+  'sergeant', 'professor', 'secretary', 'commissioner', 'chairman', 'chairwoman', 'founder', 'co-founder', 'CEO', 'CFO', 'CIO', 'CTO', 'CISO',
+  'analyst', 'researcher', 'reporter', 'journalist', 'editor', 'employee', 'nurse', 'clerk', 'technician', 'teller', 'worker', 'suspect',
+  'defendant', 'student', 'actress', 'singer', 'liaison', 'receptionist', 'psychologist', 'therapist', 'programmer',
+];
+const PERSON_ROLE = `(?:${PERSON_ROLES.join('|')})`;
+const COURTESY_TITLES = ['Mr', 'Mrs', 'Ms'];
+const PERSON_BEFORE = new RegExp(String.raw`\b(?:${PERSON_ROLE}|${COURTESY_TITLES.join('|')})\.?,?\s+$`, 'u');
+const TITLE_WORDS = new Set([...PERSON_ROLES, ...COURTESY_TITLES]);
+const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+/**
+ * PERSON_BEFORE.test(s): a role or courtesy title, then an optional "." and ",", then white space ending `s`. The title
+ * starts at a word boundary, so it is the whole run of \w characters ending there ("co-founder" ends on "founder", a title
+ * too): that run is looked up first, and the pattern (tried at every offset of `s`) runs only on a title.
+ */
+export function endsOnPersonTitle(s: string): boolean {
+  let end = s.length;
+  while (end > 0 && isSpace(s.charCodeAt(end - 1))) end--;
+  if (end === s.length) return false;
+  if (end > 0 && s.charCodeAt(end - 1) === 0x2c) end--;
+  if (end > 0 && s.charCodeAt(end - 1) === 0x2e) end--;
+  let start = end;
+  while (start > 0 && isWordChar(s.charCodeAt(start - 1))) start--;
+  return start < end && TITLE_WORDS.has(s.slice(start, end)) && PERSON_BEFORE.test(s);
+}
 // "Han Bing, a former database administrator for Lianjia": a firm is never a former administrator or contractor
 export const PERSON_AFTER = new RegExp(
   String.raw`^,\s+(?:\d{2}(?:,|\s+of\b)|(?:(?:a|an|the|who\s+(?:is|was))\s+)?(?:[\w'’-]+\s+){0,5}${PERSON_ROLE}s?\b` +

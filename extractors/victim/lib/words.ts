@@ -4,6 +4,7 @@
 import { wordList } from '../../_shared/lexicon.ts';
 import { lexicon } from '../../_shared/word-tags.ts';
 import { wordMemo } from './cache.ts';
+import { isSpace } from './keyed.ts';
 
 // sentence-initial words and time phrases that are capitalised but never start a victim's name
 export const LEADING = new Set(wordList('victim-leading'));
@@ -103,7 +104,27 @@ export const HEADLINE_VERB = new RegExp(
     String.raw`|Defaces|Accuses|Arrested|Settles|Pays|Blackmails?|Serving|After|Over|In|On|At|To|With|By|From)(?:\s.*)?$`,
   'u',
 );
-export const allCapsHeadline = (value: string) => value.split(/\s+/).filter((w) => w.length >= 4 && w === w.toUpperCase() && /\p{Lu}/u.test(w)).length >= 3;
+export const allCapsHeadline = (value: string) =>
+  mayShoutThreeWords(value) && value.split(/\s+/).filter((w) => w.length >= 4 && w === w.toUpperCase() && HAS_CAPITAL.test(w)).length >= 3;
+// (at module level: the build's esbuild target writes a literal with a bare \p{…} as `new RegExp(…)`, built at each call)
+const HAS_CAPITAL = /\p{Lu}/u;
+/**
+ * A word its upper case leaves alone holds no letter a-z, so three such words of four or more characters are three runs
+ * of four or more characters that are neither white space nor a-z: a value without three such runs (most names) shouts no
+ * headline, and is answered without splitting it.
+ */
+function mayShoutThreeWords(value: string): boolean {
+  let runs = 0;
+  let length = 0;
+  for (let i = 0; i <= value.length; i++) {
+    const c = i < value.length ? value.charCodeAt(i) : 32;
+    if ((c >= 97 && c <= 122) || isSpace(c)) {
+      if (length >= 4 && ++runs >= 3) return true;
+      length = 0;
+    } else length++;
+  }
+  return false;
+}
 
 export { lexicon };
 // the word tests below depend on the word alone: every clean of every text asks them, so each word is answered once

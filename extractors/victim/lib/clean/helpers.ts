@@ -6,6 +6,7 @@ import { cityPlaces, subdivisions } from '../../../_shared/gazetteer.ts';
 import { memoized, wordMemo } from '../cache.ts';
 import { talksIncident } from '../context.ts';
 import { JOINER, isPlace } from '../name-shape.ts';
+import { endTest } from '../ends.ts';
 import { GENERIC, HARM_AFTER, HARM_BEFORE, LEADING, ORG_HEAD, isCommonWord, isKnownOrganisation } from '../words.ts';
 
 const COUNTY = /^(.+?)\s+(?:County|Parish|Borough)$/u;
@@ -48,7 +49,7 @@ export function withoutCountryTail(doc: AnalysedDoc, value: string, nounAfter: b
 
 const tailMemo = wordMemo<boolean>();
 /** The last word or the last two words of `value` name a country (one word alone has no tail to cut). */
-const endsOnCountry = (value: string) =>
+export const endsOnCountry = (value: string) =>
   // split(/(\s+)/) gives three or more parts exactly when the value holds white space: a lone word is answered without
   // a lookup (most runs)
   /\s/.test(value) &&
@@ -98,11 +99,12 @@ const OWNED_AFTER = new RegExp(
     String.raw`(?:websites?|site|USB|laptops?|databases?|computer\s+systems?|systems|servers?|network|email\s+accounts?)\b`,
   'u',
 );
+const endsHarmed = endTest(HARM_BEFORE);
 // outlets and police are hit too: "The New York Times' computer system was hacked", "hacked the ARY News Channel website"
 export function harmedAround(text: string, s: number, e: number): boolean {
   return (
     HARM_AFTER.test(text.slice(e, e + 60)) ||
-    HARM_BEFORE.test(text.slice(Math.max(0, s - 60), s)) ||
+    endsHarmed(text.slice(Math.max(0, s - 60), s)) ||
     MISHAP_AFTER.test(text.slice(e, e + 40)) ||
     (OWNED_AFTER.test(text.slice(e, e + 60)) && inIncidentSentenceText(text, s))
   );

@@ -16,10 +16,18 @@ import {
   lexicon,
 } from '../words.ts';
 import { defineTrim, type TrimStep } from './step.ts';
-import { isTownOrCounty, standsAlone, withoutCountryTail } from './helpers.ts';
+import { endsOnCountry, isTownOrCounty, standsAlone, withoutCountryTail } from './helpers.ts';
+import { endTest } from '../ends.ts';
+import { isSpace } from '../keyed.ts';
 
 const slice = (r: { text: string; s: number; e: number }) => r.text.slice(r.s, r.e);
 const LOWER_NEXT = /^\s+\p{Ll}/u;
+const APOSTROPHE = 0x27;
+const COMMA = 0x2c;
+const LOWER_S = 0x73;
+const RIGHT_QUOTE = 0x2019;
+/** The run holds an apostrophe ("'" or "’"), which the possessive patterns need. */
+const hasApostrophe = (v: string) => v.includes("'") || v.includes('’');
 
 const PLURAL_POSSESSIVE = /^['’][ \t]+\p{Lu}[\p{L}-]*(?:[ \t]+(?:(?:of|and|&)[ \t]+)?\p{Lu}[\p{L}-]*){0,4}/u;
 const PLURAL_OWNER = new RegExp(
@@ -32,6 +40,9 @@ const pluralPossessive = defineTrim({
   examples: [{ run: 'The [Alabama State Employees]’ Insurance Board was hit.', value: 'Alabama State Employees’ Insurance Board' }],
   counterExamples: ['[Alabama State Employees] said nothing.'],
   trim(r) {
+    // (the pattern opens on an apostrophe: a run followed by none is left as it is without the search)
+    const next = r.text.charCodeAt(r.e);
+    if (next !== APOSTROPHE && next !== RIGHT_QUOTE) return;
     const plural = PLURAL_POSSESSIVE.exec(r.text.slice(r.e, r.e + 80));
     if (plural && PLURAL_OWNER.test(slice(r))) r.e += plural[0].length;
   },
@@ -55,10 +66,28 @@ const gluedHeading = defineTrim({
   examples: [{ run: '[Further ReadingAcme Corp] said it was hacked.', value: 'Acme Corp' }],
   counterExamples: ['[Microsoft SharePoint] was hit.', '[WordPress] sites were hit.'],
   trim(r) {
+    // (the heading's last word runs into the name's first: a lower-case letter right before a capital, which most runs lack)
+    if (!lowerThenUpper(r.text, r.s, r.e)) return;
     const m = GLUED_HEADING.exec(slice(r));
     if (m && m[1]!.split(/\s+/u).every((w) => isCommonWord(w) || LEADING.has(w.toLowerCase()))) r.s += m[1]!.length;
   },
 });
+
+/**
+ * text[s, e) may hold a lower-case letter right before a capital (GLUED_HEADING's "\p{Ll}(?=\p{Lu})"): false only when no
+ * a-z stands right before an A-Z and every character is ASCII (beyond it the pattern decides).
+ */
+function lowerThenUpper(text: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return true;
+    if (c >= 97 && c <= 122 && i + 1 < e) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 128 || (next >= 65 && next <= 90)) return true;
+    }
+  }
+  return false;
+}
 
 const LEADING_WORD = /^(\S+?)[,]?\s+/u;
 const leadingWords = defineTrim({
@@ -77,6 +106,9 @@ const leadingWords = defineTrim({
 const CLOSING = /(?:['’]s?|[.,;:!?)\]"'”’-]+)$/u;
 const ABBREVIATION_END = /\b(?:Inc|Corp|Co|Ltd|L\.?L\.?C|P\.?C|[A-Z])\.$/;
 const JOINER_END = new RegExp(String.raw`\s+${JOINER}$`, 'iu');
+// (asked from the end first: most runs end on neither, and the search for where the match starts is then spared)
+const endsClosing = endTest(CLOSING);
+const endsJoiner = endTest(JOINER_END);
 const closingPunctuation = defineTrim({
   name: 'closing possessive, punctuation and joiners',
   examples: [
@@ -88,9 +120,10 @@ const closingPunctuation = defineTrim({
     for (;;) {
       const before = r.e;
       const tail = slice(r);
-      const poss = CLOSING.exec(tail);
+      const poss = endsClosing(tail) && CLOSING.exec(tail);
       if (poss && !ABBREVIATION_END.test(tail)) r.e -= poss[0].length;
-      const join = JOINER_END.exec(slice(r));
+      const rest = r.e === before ? tail : slice(r);
+      const join = endsJoiner(rest) && JOINER_END.exec(rest);
       if (join) r.e -= join[0].length;
       if (r.e === before) break;
     }
@@ -103,7 +136,9 @@ const basedPrefix = defineTrim({
   examples: [{ run: '[US-based Northeast Surgical Group] was hit.', value: 'Northeast Surgical Group' }],
   counterExamples: ['[Northeast Surgical Group] was hit.'],
   trim(r) {
-    const based = BASED_PREFIX.exec(slice(r));
+    const value = slice(r);
+    if (!value.includes('-based')) return;
+    const based = BASED_PREFIX.exec(value);
     if (based) r.s += based[0].length;
   },
 });
@@ -124,7 +159,8 @@ const andSplit = defineTrim({
   examples: [{ run: '[Facebook and Instagram] were down.', value: 'Facebook' }],
   counterExamples: ['[Redcar and Cleveland Borough Council] was hit.'],
   trim(r) {
-    const and = AND.exec(slice(r));
+    const value = slice(r);
+    const and = value.includes('and') && AND.exec(value);
     if (and && !ORG_HEAD.test(r.text.slice(r.s + and.index + and[0].length, r.e))) r.e = r.s + and.index;
   },
 });
@@ -144,7 +180,8 @@ const listTail = defineTrim({
   trim(r) {
     // "Ministry of Agriculture, Forestry and Fisheries", "Texas Ear, Nose and Throat Specialists": a list of common
     // words is the rest of one name when the name is a body "of" something or the list ends on an organisation noun
-    const list = LIST_TAIL.exec(r.text.slice(r.e, r.e + 120));
+    // (the list opens on a comma right after the run)
+    const list = r.text.charCodeAt(r.e) === COMMA && LIST_TAIL.exec(r.text.slice(r.e, r.e + 120));
     if (
       list &&
       list[0]
@@ -158,12 +195,14 @@ const listTail = defineTrim({
   },
 });
 
+const endsCorporateSuffix = endTest(CORPORATE_SUFFIX);
 const corporateSuffix = defineTrim({
   name: 'legal form',
   examples: [{ run: '[Alton Steel, Inc] said.', value: 'Alton Steel' }],
   counterExamples: ['[Alton Steel] said.'],
   trim(r) {
-    const suffix = CORPORATE_SUFFIX.exec(slice(r));
+    const value = slice(r);
+    const suffix = endsCorporateSuffix(value) ? CORPORATE_SUFFIX.exec(value) : null;
     if (suffix && suffix.index > 0) r.e = r.s + suffix.index;
     if (r.e <= r.s) return false;
     // "Alton Steel, Inc.": a legal form makes the run a company, whatever first name it opens with
@@ -183,7 +222,8 @@ const possessiveOwner = defineTrim({
   trim(r) {
     // "North Carolina's Guildford County Schools": a place before the possessive only locates the victim;
     // "University of Cambridge's project": an organisation before it is the victim
-    const poss = POSSESSIVE_BEFORE.exec(slice(r));
+    const value = slice(r);
+    const poss = hasApostrophe(value) && POSSESSIVE_BEFORE.exec(value);
     // "Midland Women's Clinic": a possessive plural noun is part of the name
     if (poss && !PLURAL_NOUN_OWNER.test(poss[1]!)) {
       if (ORG_HEAD.test(poss[1]!)) r.e = r.s + poss[1]!.length;
@@ -200,7 +240,8 @@ const ownsOne = defineTrim({
   trim(r) {
     // "Tommy Hilfiger’s Japanese website", "Henry County’s Enhanced 911 system": one word between the possessive and a
     // lower-case noun describes what the owner has; the owner is the name
-    const m = OWNS_ONE.exec(slice(r));
+    const value = slice(r);
+    const m = hasApostrophe(value) && OWNS_ONE.exec(value);
     if (m && !ORG_HEAD.test(m[2]!) && !PLURAL_OWNER.test(m[1]!) && LOWER_NEXT.test(r.text.slice(r.e, r.e + 3))) r.e = r.s + m[1]!.length;
   },
 });
@@ -212,22 +253,30 @@ const lostApostrophe = defineTrim({
   trim(r) {
     // "Sierra View District Hospitals network", "Health Ministrys spokesman": a singular organisation noun whose
     // possessive lost its apostrophe, before the lower-case noun it owns
-    const m = GLUED_TAIL.exec(slice(r));
+    // (every name the pattern knows ends on an "s")
+    const m = r.text.charCodeAt(r.e - 1) === LOWER_S && GLUED_TAIL.exec(slice(r));
     if (m && OWNED_NOUN.test(r.text.slice(r.e, r.e + 30))) r.e -= (m[1] ?? m[2]!).length;
   },
 });
 
+const endsDevice = endTest(DEVICE_TAIL);
 const deviceTail = defineTrim({
   name: 'device the name owns',
   examples: [{ run: 'A [Hertfordshire Police USB] memory stick was lost.', value: 'Hertfordshire Police' }],
   counterExamples: ['[Hertfordshire Police USB], it said.'],
   trim(r) {
     // "A Hertfordshire Police USB memory stick", "Sunoco ATM skimmer": a device's acronym after the name is what it owns
-    const device = DEVICE_TAIL.exec(slice(r));
+    const value = slice(r);
+    const device = endsDevice(value) && DEVICE_TAIL.exec(value);
     if (device && device.index > 0 && LOWER_NEXT.test(r.text.slice(r.e, r.e + 3))) r.e = r.s + device.index;
   },
 });
 
+/** Some "s" of `value` stands right before white space. */
+function sThenSpace(value: string): boolean {
+  for (let at = value.indexOf('s'); at >= 0; at = value.indexOf('s', at + 1)) if (isSpace(value.charCodeAt(at + 1))) return true;
+  return false;
+}
 const GLUED_POSSESSIVE = /^(\p{Lu}[\p{L}]*[^\Ws])s\s+(?=\S+\s+\S)/u;
 const PLURAL_NAME = new RegExp(
   String.raw`^(?:Women|Children|Men|People|Veteran|Worker|Teacher|Employee|Doctor|Physician|Nurse|Owner|Farmer|` +
@@ -246,7 +295,9 @@ const gluedPossessive = defineTrim({
     // "Hartfords Saint Francis Hospital": a place whose possessive lost its apostrophe
     // "NATOs Cooperative Cyber Defence Centre", "Erickson Livings Dan Dunne": any owner the text also names on its own;
     // what it owns is the victim when it is an organisation, else the owner is
-    const glued = GLUED_POSSESSIVE.exec(slice(r));
+    // (the owner's word ends on an "s" before white space)
+    const value = slice(r);
+    const glued = sThenSpace(value) && GLUED_POSSESSIVE.exec(value);
     if (!glued) return;
     const owner = glued[1]!;
     // (short town names in the gazetteer are too often a surname or a word with its "s": "Flores", "Sims")
@@ -262,6 +313,8 @@ const gluedPossessive = defineTrim({
 const PEOPLE_TAIL = /\s+(?:Patients|Customers|Clients|Users|Students|Residents|Subscribers|Shoppers|Passengers)$/u;
 // "Sunoco Gas Stations", "Netflix Call Center": a brand's outlet or office is named after it too
 const WEB_PROPERTY = /\s+(?:Support\s+)?(?:Page|Web\s?[Ss]ite|Website|Sites|Portal|Forum|Blog|Gas\s+Stations?|Call\s+Cent(?:er|re))$/u;
+const endsWebProperty = endTest(WEB_PROPERTY);
+const endsPeople = endTest(PEOPLE_TAIL);
 const ownedProperty = defineTrim({
   name: 'web property, outlet or people named after the owner',
   examples: [
@@ -270,7 +323,8 @@ const ownedProperty = defineTrim({
   ],
   counterExamples: ['[Viber] was defaced.'],
   trim(r) {
-    const owned = WEB_PROPERTY.exec(slice(r)) ?? PEOPLE_TAIL.exec(slice(r));
+    const value = slice(r);
+    const owned = endsWebProperty(value) ? WEB_PROPERTY.exec(value) : endsPeople(value) ? PEOPLE_TAIL.exec(value) : null;
     if (owned && owned.index > 0) r.e = r.s + owned.index;
   },
 });
@@ -281,7 +335,9 @@ const countryTail = defineTrim({
   counterExamples: ['[Air India] was hacked.'],
   trim(r) {
     // "Sony Italy", "Google Video Costa Rica", "Experian South African branch": a brand's branch in a country
-    r.e = r.s + withoutCountryTail(r.doc, slice(r), LOWER_NEXT.test(r.text.slice(r.e, r.e + 3))).length;
+    // (most runs end on no country: asked first, the noun after the run need not be read)
+    const value = slice(r);
+    if (endsOnCountry(value)) r.e = r.s + withoutCountryTail(r.doc, value, LOWER_NEXT.test(r.text.slice(r.e, r.e + 3))).length;
   },
 });
 
