@@ -20,6 +20,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { esbuildOptions } from './bundle-engine-options.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const ENTRY = path.join(ROOT, 'dist/src/core/engine.js');
@@ -46,15 +47,7 @@ const ownUrl = (base) => ({
   },
 });
 
-const common = {
-  entryPoints: [ENTRY],
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  external: ['compromise'],
-  legalComments: 'none',
-  logLevel: 'warning',
-};
+const common = { ...esbuildOptions, entryPoints: [ENTRY] };
 await build({ ...common, outfile: BUNDLE, format: 'esm', plugins: [ownUrl('import.meta.url')] });
 
 // The script: a function of what a CommonJS module gets, plus the script's own URL (import.meta.url's stand-in).

@@ -97,3 +97,17 @@ function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
   scratch.set(a);
   return scratch;
 }
+
+/** JavaScript's \s. */
+export const isSpace = (c: number) =>
+  c === 32 ||
+  (c >= 9 && c <= 13) ||
+  c === 0xa0 ||
+  c === 0x1680 ||
+  (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 ||
+  c === 0x2029 ||
+  c === 0x202f ||
+  c === 0x205f ||
+  c === 0x3000 ||
+  c === 0xfeff;

@@ -8,6 +8,9 @@ import type { Country } from 'world-countries';
 import { wordMap } from './lexicon.ts';
 import { WholeWords } from './word-runs.ts';
 
+// \p{…} patterns live at module level: esbuild (tsx, the bundle) would rebuild a literal inside a function on each call
+const NOT_NAME_CHAR = /[^\p{L}\p{M}\s.'’,()-]/u;
+
 const require = createRequire(import.meta.url);
 countriesI18n.registerLocale(require('i18n-iso-countries/langs/en.json'));
 const worldCountries = require('world-countries/countries.json') as Country[];
@@ -22,7 +25,7 @@ const demonyms = new Map<string, string>();
 
 function addName(name: string, code: string) {
   const n = name.trim();
-  if (!n || /[^\p{L}\p{M}\s.'’,()-]/u.test(n)) return;
+  if (!n || NOT_NAME_CHAR.test(n)) return;
   if (!names.has(n)) names.set(n, code);
 }
 

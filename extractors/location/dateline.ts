@@ -4,6 +4,10 @@ import { countryCode } from '../_shared/countries.ts';
 import { cityInDoc, isIncidentDoc } from './lib/context.ts';
 import { parsePlace } from './lib/parse.ts';
 
+// \p{…} patterns live at module level: esbuild (tsx, the bundle) would rebuild a literal inside a function on each call
+const LOWER = /\p{Ll}/u;
+const WORD_INITIAL = /(^|[\s-])(\p{L})/gu;
+
 // A dateline opens a line near the top: a place in capitals, or a place with a date, then a dash.
 // It says where the reporter files from, usually the victim's town in local news, not always (TOKYO for Nagoya).
 const CAPS = String.raw`\p{Lu}[\p{Lu}.'’-]*(?: \p{Lu}[\p{Lu}.'’-]*){0,3}`;
@@ -20,7 +24,7 @@ const DATELINE_SUBJECT = 0.92; // the dateline town is named again in the story:
 // A news dateline is where the reporter files from: its town is the victim's only when the story names it
 // again. A press release's "Oslo, 21 March 2019 —" is the issuer's own seat.
 
-const titleCase = (s: string) => (/\p{Ll}/u.test(s) ? s : s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase()));
+const titleCase = (s: string) => (LOWER.test(s) ? s : s.toLowerCase().replace(WORD_INITIAL, (_, a: string, b: string) => a + b.toUpperCase()));
 
 export default defineRule({
   field: 'location',

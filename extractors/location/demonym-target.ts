@@ -3,6 +3,10 @@ import { defineRule, span } from '../_shared/kit.ts';
 import { elsewhereBefore, isIncidentDoc } from './lib/context.ts';
 import { hasTargetNoun, notOneVictimsPlace, isAttackerContext, mentions } from './lib/mentions.ts';
 
+// \p{…} patterns live at module level: esbuild (tsx, the bundle) would rebuild a literal inside a function on each call
+const SPACE_LOWER = /^\s\p{Ll}/u;
+const SPACE_LETTER = /^\s+\p{L}/u;
+
 // A demonym (or a country name used as one) before what was attacked; "Russian hackers" is the origin.
 const TARGET_DEMONYM = 0.75;
 // a capitalised word right before, after a lower-case word or a comma (not at a sentence's start): "and Allied Irish bank"
@@ -40,10 +44,10 @@ export default defineRule({
       if (elsewhereBefore(doc.text, m.start)) continue;
       // "the app of Allied Irish bank": a capitalised word before it mid-sentence makes the demonym part of a name
       if (m.kind === 'demonym' && NAME_BEFORE.test(doc.text.slice(Math.max(0, m.start - 30), m.start)) && !OPENER.test(doc.text.slice(m.start - 30, m.start))) {
-        if (/^\s\p{Ll}/u.test(doc.text.slice(m.end, m.end + 2))) continue;
+        if (SPACE_LOWER.test(doc.text.slice(m.end, m.end + 2))) continue;
       }
       // a country name works as a modifier only right before its noun ("UK hospitals"), not as a subject ("Russia targets")
-      if (m.kind === 'country' && !/^\s+\p{L}/u.test(doc.text.slice(m.end, m.end + 2))) continue;
+      if (m.kind === 'country' && !SPACE_LETTER.test(doc.text.slice(m.end, m.end + 2))) continue;
       if (m.kind === 'country' && !hasTargetNoun(doc.text, m.end, 1)) continue;
       yield { value: m.place, confidence: TARGET_DEMONYM, evidence: [span(doc.text, m.start, m.end)] };
     }

@@ -13,6 +13,9 @@ import { uniqueSubdivision } from '../_shared/gazetteer.ts';
 import { ACTOR_AFTER, ORG_HEAD, REPORTER, isCommonWord, isKnownOrganisation, isNotVictimWord, lexicon } from './lib/words.ts';
 import { talksIncident } from './lib/context.ts';
 
+// \p{…} patterns live at module level: esbuild (tsx, the bundle) would rebuild a literal inside a function on each call
+const CAPITAL_FIRST = /^\p{Lu}/u;
+
 const MAX_WORDS = 6;
 const INCIDENT = String.raw`(?:cyber[\s-]?attacks?|attacks?|breach(?:es)?|hacks?|hacking|intrusions?|ransomware|DDoS|data\s+(?:breach|leak)|leak)`;
 // after the name: a passive harm verb, an incident noun it owns, a colon before one, a verb of telling of one, falling
@@ -102,7 +105,7 @@ function* namesOver(words: readonly Word[], from: number, to: number, fromEnd: b
     const part = fromEnd ? words.slice(to - k, to) : words.slice(from, from + k);
     const first = part[0]!.w;
     const last = part[part.length - 1]!.w.replace(TRAIL, '');
-    if (!/^\p{Lu}/u.test(first) || !CAPITAL.test(last) || part.some((x) => INCIDENT_WORD.test(x.w.replace(TRAIL, '')))) continue;
+    if (!CAPITAL_FIRST.test(first) || !CAPITAL.test(last) || part.some((x) => INCIDENT_WORD.test(x.w.replace(TRAIL, '')))) continue;
     if (part.slice(0, -1).some((x) => TRAIL.test(x.w) || (!CAPITAL.test(x.w) && !JOIN.test(x.w)))) continue;
     const own = last.replace(POSSESSIVE, '');
     const value = [...part.slice(0, -1).map((x) => x.w), own].join(' ');

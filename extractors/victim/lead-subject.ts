@@ -8,6 +8,9 @@ import { openingSentences } from './lib/lead.ts';
 import { inIncidentTalk } from './lib/context.ts';
 import { inLowerCase } from './lib/lone.ts';
 
+// \p{…} patterns live at module level: esbuild (tsx, the bundle) would rebuild a literal inside a function on each call
+const CODE_OR_DOMAIN_SHAPE = /^[\p{Lu}\d&.-]{2,}$|\p{Ll}\p{Lu}|\.\p{L}{2,}$/u;
+
 // Write-ups and headlines put the organisation the incident is about first, whatever the verb
 // ("had a breach", "has urged users", "accidentally published"): the subject of an opening sentence
 // that speaks of an incident. Weaker than opening-subject, whose verbs are disclosures and harms.
@@ -24,7 +27,7 @@ const MAX_SENTENCES = 2;
 const COMMON_ENDING = /(?:ed|ing|ly|al|ive|ous|ment|tion|sion|ness|ity|ial|ic|ics|ary|ery|ors|ers|ies|ogy|ance|ence|ible|able)$/u;
 const loneWordOk = (n: VictimName, doc: AnalysedDoc) =>
   /\s/.test(n.value) ||
-  /^[\p{Lu}\d&.-]{2,}$|\p{Ll}\p{Lu}|\.\p{L}{2,}$/u.test(n.value) ||
+  CODE_OR_DOMAIN_SHAPE.test(n.value) ||
   isKnownOrganisation(n.value) ||
   hasCorporateContext(doc.text, n.end) ||
   (!COMMON_ENDING.test(n.value) && !writtenLower(doc, n.value.toLowerCase()));

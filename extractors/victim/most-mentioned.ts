@@ -6,17 +6,16 @@ import { inIncidentSentence } from './lib/context.ts';
 import { fullName } from './lib/complete.ts';
 import { wordMemo } from './lib/cache.ts';
 
+// \p{…} patterns live at module level: esbuild (tsx, the bundle) would rebuild a literal inside a function on each call
+const NOT_WORD_CHARS = /[^\p{L}\p{N}]+/gu;
+
 // A report keeps returning to the organisation it is about; vendors, outlets and regulators are named
 // once. Counting repeated organisation names is a guess independent of any one sentence's grammar.
 const REPEATED = 0.5; // named at least twice, more than any other organisation
 const MIN_MENTIONS = 2;
 const WINDOW = 6000; // enough for a write-up; full articles repeat their subject early
 
-const key = (v: string) =>
-  v
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+const key = (v: string) => v.toLowerCase().replace(NOT_WORD_CHARS, ' ').trim();
 const keyMemo = wordMemo<string>();
 const keyOf = (v: string) => keyMemo(v, () => key(v));
 

@@ -6,6 +6,9 @@ import { keyed } from './lib/keyed.ts';
 import { isKnownOrganisation } from './lib/words.ts';
 import { isPlace, isStrongName, type VictimName } from './lib/name-shape.ts';
 
+// \p{…} patterns live at module level: esbuild (tsx, the bundle) would rebuild a literal inside a function on each call
+const MIXED_CASE_OR_DOMAIN = /[a-z][A-Z]|\.\p{L}{2,}$/u;
+
 // news names an incident after whom it befell, the name standing as a modifier before the incident noun
 const INCIDENT_NOUN = new RegExp(
   String.raw`(?<=[\p{L}\d.])(?:['’]s?)?\s+(?:(?:data|security|cyber|privacy|email|e-mail|ransomware|website|network|system` +
@@ -27,7 +30,7 @@ const repeated = (text: string, v: string) => {
   return first >= 0 && text.indexOf(v, first + v.length) >= 0;
 };
 const victimLike = (n: VictimName, doc: { text: string }) =>
-  !isPlace(n.value) && (isStrongName(n) || isKnownOrganisation(n.value) || /[a-z][A-Z]|\.\p{L}{2,}$/u.test(n.value) || repeated(doc.text, n.value));
+  !isPlace(n.value) && (isStrongName(n) || isKnownOrganisation(n.value) || MIXED_CASE_OR_DOMAIN.test(n.value) || repeated(doc.text, n.value));
 
 export default defineRule({
   field: 'victim',

@@ -8,6 +8,9 @@ import type { francAll as FrancAll } from 'franc-min';
 import { data } from 'franc-min/data.js';
 import { expressions } from 'franc-min/expressions.js';
 
+// \p{…} patterns live at module level: esbuild (tsx, the bundle) would rebuild a literal inside a function on each call
+const LETTERS = /\p{L}/gu;
+
 // franc itself only when English does not lead: importing it builds dictionaries of all its 82 languages (30 ms of each
 // start-up, of each worker thread's too), which a run of English text never uses. Loaded synchronously (require of an
 // ES module, Node >= 20.19) on the first text that needs it.
@@ -179,7 +182,7 @@ function letterCounts(sample: string): { letters: number; latin: number; ascii: 
   const onlyAscii = !NON_ASCII.test(sample);
   if (!onlyAscii) {
     const rest = sample.replace(/[\x00-\x7f]+/g, ' ');
-    letters += rest.match(/\p{L}/gu)?.length ?? 0;
+    letters += rest.match(LETTERS)?.length ?? 0;
     latin += rest.match(expressions.Latin!)?.length ?? 0;
   }
   lastSample = sample;

@@ -3,6 +3,11 @@
 // acronyms an article defines ("Colorado Department of Transportation (CDOT)").
 import forms from './name-forms.json' with { type: 'json' };
 
+// \p{…} patterns live at module level: esbuild (tsx, the bundle) would rebuild a literal inside a function on each call
+const MARKS = /\p{M}/gu;
+const NOT_WORD_CHARS = /[^\p{L}\p{N}]+/gu;
+const CAPITAL_OR_AMPERSAND = /^[\p{Lu}&]/u;
+
 const LEGAL = new Set(forms.legalForms);
 const LEADING = new Set(forms.leadingWords);
 // longest first: "the city of" must win over "city of"
@@ -13,11 +18,11 @@ const SUFFIXES = [...forms.placeSuffixes].sort((a, b) => b.length - a.length).ma
 function plain(name: string): string {
   return name
     .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+    .replace(MARKS, '')
     .toLowerCase()
     .replace(/&/g, ' and ')
     .replace(/['’`´]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(NOT_WORD_CHARS, ' ')
     .trim();
 }
 
@@ -49,7 +54,7 @@ const DEFINED_SHORT_LONG = /\b([\p{Lu}][\p{Lu}\p{N}&]{1,9})\s*\(\s*([\p{Lu}][^()
 /** Initials of the capitalised words (and of "&"), "Colorado Department of Transportation" → "cdot". */
 function initials(long: string): string[] {
   const words = long.split(/\s+/).filter(Boolean);
-  const caps = words.filter((w) => /^[\p{Lu}&]/u.test(w)).map((w) => w[0]!.toLowerCase());
+  const caps = words.filter((w) => CAPITAL_OR_AMPERSAND.test(w)).map((w) => w[0]!.toLowerCase());
   const all = words.map((w) => w[0]!.toLowerCase());
   return [caps.join(''), all.join('')];
 }

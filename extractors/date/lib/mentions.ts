@@ -9,6 +9,9 @@ import { classifyContext, type DateContext } from './context.ts';
 import { pad } from './iso.ts';
 import { lastWeekDay, resolveRelative } from './relative.ts';
 
+// \p{…} patterns live at module level: esbuild (tsx, the bundle) would rebuild a literal inside a function on each call
+const ENDS_IN_LETTER = /\p{L}$/u;
+
 export type DateKind = 'explicit' | 'yearless' | 'relative' | 'year';
 
 export interface DateMention {
@@ -148,7 +151,7 @@ function fromChrono(doc: AnalysedDoc, s: Sentence, r: chrono.ParsedResult, spoke
   }
   if (!doc.publishedAt) return undefined;
   // "Pokémon": chrono reads the "mon" after a letter its word boundary does not know as Monday
-  if (/\p{L}$/u.test(s.text.slice(0, r.index))) return undefined;
+  if (ENDS_IN_LETTER.test(s.text.slice(0, r.index))) return undefined;
   const before = s.text.slice(Math.max(0, r.index - 12), r.index);
   const after = s.text.slice(r.index + text.length, r.index + text.length + 3);
   const anchored = spoken && WEEK_OR_MONTH.test(text) ? parseDates(relativeChrono, text, { instant: spoken, timezone: 0 })[0] : undefined;

@@ -13,6 +13,9 @@ import { matchesAt, prepositionMask, prepositionStarts } from './starts.ts';
 import { wordStartsOf } from '../../_shared/capital-words.ts';
 import { MONTH_SOURCE } from '../../_shared/months.ts';
 
+// \p{…} patterns live at module level: esbuild (tsx, the bundle) would rebuild a literal inside a function on each call
+const ALL_CAPS = /^\p{Lu}+$/u;
+
 // Words that report that something happened to someone: an attack, a breach, a theft, a loss. A topic
 // word alone ("defending against ransomware and other attacks", "today's ransomware") is not enough.
 const INCIDENT = new RegExp(
@@ -231,7 +234,7 @@ function regionAfterCity(doc: AnalysedDoc, city: string, country: string): strin
     if (known) return known.region && COUNTRY_BY_NAME.get(known.region) !== country ? known.region : null;
     const run = a[1]!;
     if (/\.$/.test(run) || run.split(/[ -]/).length > REGION_WORDS || CALENDAR.test(run) || COUNTRY_BY_NAME.has(run)) continue;
-    if (/^\p{Lu}+$/u.test(run.replace(/\./g, ''))) continue;
+    if (ALL_CAPS.test(run.replace(/\./g, ''))) continue;
     if (cityPlaces(run).length || isCapital(run) || subdivisionAsWritten(run)) continue;
     return run;
   }

@@ -3,6 +3,9 @@
 import { countryCode } from '../../_shared/countries.ts';
 import { cityPlaces, subdivisions, usStateByAbbreviation, US_STATES, type Place } from '../../_shared/gazetteer.ts';
 
+// \p{…} patterns live at module level: esbuild (tsx, the bundle) would rebuild a literal inside a function on each call
+const CAPITAL_FIRST = /^\p{Lu}/u;
+
 const US_STATE_NAMES = new Set(US_STATES.map((s) => s.name));
 
 // Canadian provinces as Canadian Press datelines abbreviate them ("ST. MARYS, Ont.").
@@ -62,7 +65,7 @@ export function parsePlace(value: string): Place | undefined {
       country = places[0]!.country;
       city = rest[0]!;
       region ??= places.length === 1 ? places[0]!.region : null;
-    } else if (country) city = /^\p{Lu}/u.test(rest[0]!) ? rest[0]! : null;
+    } else if (country) city = CAPITAL_FIRST.test(rest[0]!) ? rest[0]! : null;
   }
   return country ? { country, region, city } : undefined;
 }

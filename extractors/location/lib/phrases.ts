@@ -5,6 +5,9 @@ import { cityPlaces, type Place } from '../../_shared/gazetteer.ts';
 import { regionOf } from './parse.ts';
 import { remembered } from '../../_shared/remembered.ts';
 
+// \p{…} patterns live at module level: esbuild (tsx, the bundle) would rebuild a literal inside a function on each call
+const SPACE_BEFORE_CAPITAL = /(?<=[^ -])[ ](?=\p{Lu})/u;
+
 const TOKEN = String.raw`(?:\p{Lu}\.){2,3}|\p{Lu}[\p{L}\p{M}'’]*\.?`;
 /** One capitalised run of up to five tokens joined by spaces or hyphens. */
 export const PLACE_RUN = String.raw`(?:${TOKEN})(?:[ -](?:${TOKEN})){0,4}`;
@@ -12,7 +15,7 @@ export const PLACE_RUN = String.raw`(?:${TOKEN})(?:[ -](?:${TOKEN})){0,4}`;
 /** The same run, shortest first: for a name right before a fixed word ("Gloucester City Council"). */
 export const PLACE_RUN_LAZY = String.raw`(?:${TOKEN})(?:[ -](?:${TOKEN})){0,4}?`;
 
-const tokens = (run: string) => run.split(/(?<=[^ -])[ ](?=\p{Lu})/u);
+const tokens = (run: string) => run.split(SPACE_BEFORE_CAPITAL);
 
 /** Longest tail of a capitalised run that is a city, inside the given country / region when known. */
 export function cityAtEnd(run: string, country?: string, region?: string | null): { name: string; places: Place[] } | undefined {

@@ -6,7 +6,7 @@
 // the matches found are those of the pattern's own scan.
 import { firstMatch, type AnalysedDoc } from '../../_shared/kit.ts';
 import { capitalWords } from '../../_shared/capital-words.ts';
-import { classAt, LETTERS_MARKS, UPPER } from '../../_shared/char-classes.ts';
+import { classAt, isSpace, LETTERS_MARKS, UPPER } from '../../_shared/char-classes.ts';
 
 /** The matches of `sticky` (a pattern with /y) tried at `starts` (ascending), without overlaps: a global scan's matches
  * when every place the pattern can match is among the starts. */
@@ -21,15 +21,6 @@ function capitalStarts(doc: AnalysedDoc): readonly number[] {
     for (const starts of capitalWords(doc).values()) for (const s of starts) out.push(s);
     return out.sort((a, b) => a - b);
   });
-}
-
-/** What \s matches. */
-function isSpace(c: number): boolean {
-  if (c === 32 || (c >= 9 && c <= 13)) return true;
-  if (c < 160) return false;
-  return (
-    c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-  );
 }
 
 const isLowerAscii = (c: number) => c >= 97 && c <= 122;

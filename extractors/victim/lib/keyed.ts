@@ -2,6 +2,7 @@
 // character of the text (most open with a lookaround, so no literal first character lets it skip ahead); yet every
 // match holds one of a few words ("hit", "said", "customers"). One cheap scan finds those words, and the trigger is
 // tried only at the places a match holding them could start: the same matches, in the same order, as `matches` gives.
+import { isSpace } from '../../_shared/char-classes.ts';
 import { firstMatch, matches, type AnalysedDoc } from '../../_shared/kit.ts';
 
 export interface Key {
@@ -57,20 +58,6 @@ function searchersOf(re: RegExp): Searchers {
   }
   return s;
 }
-
-/** JavaScript's \s. */
-export const isSpace = (c: number) =>
-  c === 32 ||
-  (c >= 9 && c <= 13) ||
-  c === 0xa0 ||
-  c === 0x1680 ||
-  (c >= 0x2000 && c <= 0x200a) ||
-  c === 0x2028 ||
-  c === 0x2029 ||
-  c === 0x202f ||
-  c === 0x205f ||
-  c === 0x3000 ||
-  c === 0xfeff;
 
 /**
  * The text in lower case, character for character, or null when lower-casing moves characters ("İ" becomes two) or a

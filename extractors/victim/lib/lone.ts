@@ -8,6 +8,9 @@ import { lowerWordStartsOf } from '../../_shared/capital-words.ts';
 import { hasCorporateContext, isKnownOrganisation } from './words.ts';
 import { isStrongName, type VictimName } from './name-shape.ts';
 
+// \p{…} patterns live at module level: esbuild (tsx, the bundle) would rebuild a literal inside a function on each call
+const NUMBER_SUFFIXED = /^\d+[\p{L}]{0,3}$/u;
+
 // "Interpark Corp.", "MacTalk (mactalk.com.au)": a legal form or the site's own domain right after the word
 const ORG_AFTER = /^(?:,?\s+(?:Inc|Corp|Corporation|Co|Ltd|Limited|LLC|plc|AG|GmbH|SA|NV|BV|SpA)\b|\s*\(\s*(?:www\.)?[\p{L}\d-]+\.[\p{L}]{2,})/u;
 // camel case, digits or a dot inside the word are a brand's spelling ("eBay", "000Webhost", "Mail.ru")
@@ -22,7 +25,7 @@ const COMMON_ENDING = /(?:ed|ing|ly|al|ive|ous|ment|tion|sion|ness|ity|ial|ic|ic
 const BRAND_SHAPE = /^[\p{Lu}\d&.-]{2,}$|\p{Ll}\p{Lu}/u;
 /** A lone word that can be a brand: no technical acronym, no quantity ("70m"), no adjective-like ending. */
 export const isBrandWord = (w: string) =>
-  !TECH_ACRONYM.has(w.toUpperCase()) && !/^\d+[\p{L}]{0,3}$/u.test(w) && (BRAND_SHAPE.test(w) || isKnownOrganisation(w) || !COMMON_ENDING.test(w));
+  !TECH_ACRONYM.has(w.toUpperCase()) && !NUMBER_SUFFIXED.test(w) && (BRAND_SHAPE.test(w) || isKnownOrganisation(w) || !COMMON_ENDING.test(w));
 
 /** Whether `lower` stands as a word in the text: looked up at its first word's starts when that is lower-case (#12). */
 function writtenInLowerCase(doc: AnalysedDoc, lower: string): boolean {

@@ -8,7 +8,7 @@ import { GENERIC, LEADING, LOWER_KIND } from './words.ts';
 import { REJECTS } from './clean/rejects.ts';
 import type { Named, Run } from './clean/step.ts';
 import { TRIMS } from './clean/trims.ts';
-import { isSpace } from './keyed.ts';
+import { isSpace } from '../../_shared/char-classes.ts';
 
 /**
  * Cleans the capitalised run text[start, end): drops leading noise ("The", "On Monday"), a trailing

@@ -6,7 +6,7 @@ import { span, type Span } from '../../_shared/kit.ts';
 import { countryCode } from '../../_shared/countries.ts';
 import { uniqueSubdivision } from '../../_shared/gazetteer.ts';
 import { wordMemo } from './cache.ts';
-import { ORG_HEAD, lexicon } from './words.ts';
+import { ACRONYM_SHAPE, ORG_HEAD, lexicon } from './words.ts';
 
 // camel-cased brands ("eBay") and acronyms with dots ("U.S.") count as capitalised words
 const WORD =
@@ -46,7 +46,7 @@ const isPlaceWord = (value: string): boolean => {
 };
 
 /** A bare single word ("Bolton said") is too often a person's surname; acronyms and organisation nouns are not. */
-export const isStrongName = (n: VictimName) => /\s/.test(n.value) || /^[\p{Lu}\d&.-]{2,}$/u.test(n.value) || isOrgLike(n.value);
+export const isStrongName = (n: VictimName) => /\s/.test(n.value) || ACRONYM_SHAPE.test(n.value) || isOrgLike(n.value);
 
 export const nameSpan = (text: string, n: VictimName): Span => span(text, n.start, n.end);
 

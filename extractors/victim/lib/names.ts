@@ -9,6 +9,7 @@ import { LETTER, UPPER, classAt } from '../../_shared/char-classes.ts';
 import { keyed, keyedMatches } from './keyed.ts';
 import { cleanName } from './name-clean.ts';
 import { NAME, isOrgLike, isPlace, type VictimName } from './name-shape.ts';
+import { nameMayEndAt } from './name-end.ts';
 
 const NAME_SCAN = String.raw`(?<![\p{L}\p{M}\d'’.&/-])${NAME}`;
 // the scan tried at one place only
@@ -269,22 +270,10 @@ export function nameBefore(doc: AnalysedDoc, pos: number): VictimName | null {
   return name;
 }
 
-// A name ends on a word with a capital or a digit, a local kind ("kommune") or a corporate suffix (capitals): when the
-// last word before `pos` has none of these, NAME_ENDING cannot match and its search over the window is skipped.
-const NAME_LAST_WORD = /[\p{Lu}\d]|kommun|kunta|gmina|község/u;
-const SPACE = /\s/u;
-function lastWord(text: string, from: number, pos: number): string {
-  let end = pos;
-  while (end > from && SPACE.test(text[end - 1]!)) end--;
-  let start = end;
-  while (start > from && !SPACE.test(text[start - 1]!)) start--;
-  return text.slice(start, end);
-}
-
 function nameEndingAt(doc: AnalysedDoc, pos: number): VictimName | null {
   const { text } = doc;
   const from = Math.max(0, pos - 160);
-  if (!NAME_LAST_WORD.test(lastWord(text, from, pos))) return null;
+  if (!nameMayEndAt(text, pos)) return null;
   const m = NAME_ENDING.exec(text.slice(from, pos));
   if (!m) return null;
   const start = from + groupStart(m);

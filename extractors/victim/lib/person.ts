@@ -4,7 +4,8 @@
 import type { AnalysedDoc } from '../../_shared/kit.ts';
 import { memoized } from './cache.ts';
 import { tagsOf } from './words.ts';
-import { isSpace, keyed, keyedMatches } from './keyed.ts';
+import { isSpace } from '../../_shared/char-classes.ts';
+import { keyed, keyedMatches } from './keyed.ts';
 
 // biome-ignore format: one role a line would take forty-five lines
 const PERSON_ROLES = [

@@ -4,7 +4,10 @@
 import { wordList } from '../../_shared/lexicon.ts';
 import { lexicon } from '../../_shared/word-tags.ts';
 import { wordMemo } from './cache.ts';
-import { isSpace } from './keyed.ts';
+import { isSpace } from '../../_shared/char-classes.ts';
+
+/** Capitals, digits and & . - only, two or more: an acronym or a code. */
+export const ACRONYM_SHAPE = /^[\p{Lu}\d&.-]{2,}$/u;
 
 // sentence-initial words and time phrases that are capitalised but never start a victim's name
 export const LEADING = new Set(wordList('victim-leading'));
@@ -165,7 +168,7 @@ export const tagsOf = (w: string) => {
 };
 const commonMemo = wordMemo<boolean>();
 export const isCommonWord = (w: string) =>
-  commonMemo(w, () => !/^[\p{Lu}\d&.-]{2,}$/u.test(w) && tagsOf(w).some((t) => COMMON_TAGS.test(t)) && !tagsOf(w).includes('Organization'));
+  commonMemo(w, () => !ACRONYM_SHAPE.test(w) && tagsOf(w).some((t) => COMMON_TAGS.test(t)) && !tagsOf(w).includes('Organization'));
 /** compromise's lexicon knows many brands ("Uber", "Tesco", "Nintendo"): a single word it tags as an organisation. */
 /** A name the surrounding words make an organisation's: "Opera warns users", "Ziggo employee". */
 export const hasCorporateContext = (text: string, end: number) => CORPORATE_CONTEXT.test(text.slice(end, end + 170));

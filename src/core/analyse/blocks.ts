@@ -6,6 +6,9 @@
 // tell: "Operations that could wait were postponed." opens a paragraph of an ordinary article.
 import { tag } from './tagger.ts';
 
+// \p{…} patterns live at module level: esbuild (tsx, the bundle) would rebuild a literal inside a function on each call
+const CAPS_OPENING = /^\p{Lu}{2,}/u;
+
 export interface Block {
   readonly start: number;
   readonly end: number;
@@ -71,7 +74,7 @@ export function splitBlocks(text: string): Block[] {
     const body = text.slice(start, end).replace(BULLET, '');
     const label = LABEL.exec(body);
     // an upper-case dateline ("TULSA, Okla. —") opens a story, not an item
-    const labelled = !!label && label[2]!.split('\n')[0]!.trim().split(/\s+/).length >= MIN_PROSE_WORDS && !/^\p{Lu}{2,}/u.test(label[1]!);
+    const labelled = !!label && label[2]!.split('\n')[0]!.trim().split(/\s+/).length >= MIN_PROSE_WORDS && !CAPS_OPENING.test(label[1]!);
     out.push(new LabelledBlock(start, end, labelled ? label[1]! : undefined));
     start = end;
   }

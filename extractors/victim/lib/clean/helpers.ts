@@ -9,6 +9,10 @@ import { JOINER, isPlace } from '../name-shape.ts';
 import { endTest } from '../ends.ts';
 import { GENERIC, HARM_AFTER, HARM_BEFORE, LEADING, ORG_HEAD, isCommonWord, isKnownOrganisation } from '../words.ts';
 
+// \p{…} patterns live at module level: esbuild (tsx, the bundle) would rebuild a literal inside a function on each call
+const LETTER_FIRST = /^[\p{L}\d]/u;
+const LETTER_OR_DIGIT = /[\p{L}\d]/u;
+
 const COUNTY = /^(.+?)\s+(?:County|Parish|Borough)$/u;
 /** A town or county of the gazetteer ("Evansville", "Orchard Park", "Jackson County") that is no ordinary word. */
 export const isTownOrCounty = (value: string) =>
@@ -65,7 +69,7 @@ export const standsAlone = (doc: AnalysedDoc, owner: string) =>
     const { text } = doc;
     for (let at = text.indexOf(owner); at >= 0; at = text.indexOf(owner, at + 1)) {
       const after = text.slice(at + owner.length, at + owner.length + 3);
-      if (/^[\p{L}\d]/u.test(after) || (at > 0 && /[\p{L}\d]/u.test(text[at - 1]!))) continue;
+      if (LETTER_FIRST.test(after) || (at > 0 && LETTER_OR_DIGIT.test(text[at - 1]!))) continue;
       if (!CAPITAL_NEXT.test(after)) return true;
     }
     return false;

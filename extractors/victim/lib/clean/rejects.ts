@@ -33,6 +33,9 @@ import { appOrGame } from './app-or-game.ts';
 import { MONTH_SOURCE } from '../../../_shared/months.ts';
 import { endTest } from '../ends.ts';
 
+// \p{…} patterns live at module level: esbuild (tsx, the bundle) would rebuild a literal inside a function on each call
+const CAPS_CODE = /^[\p{Lu}\d&.-]+$/u;
+
 const before = (n: Named, chars: number) => n.text.slice(Math.max(0, n.s - chars), n.s);
 const after = (n: Named, chars: number) => n.text.slice(n.e, n.e + chars);
 const harmed = (n: Named) => harmedAround(n.text, n.s, n.e);
@@ -345,7 +348,7 @@ const titledPerson = defineReject({
     (/^(?:mr|mrs|ms|miss)\.?$/.test(n.words[0]!) ||
       endsOnPersonTitle(before(n, 40)) ||
       (n.text.charCodeAt(n.e) === COMMA && PERSON_AFTER.test(after(n, 80))) ||
-      (!/^[\p{Lu}\d&.-]+$/u.test(n.value) && namedAsPerson(n.doc, n.value))),
+      (!CAPS_CODE.test(n.value) && namedAsPerson(n.doc, n.value))),
 });
 
 const personOf = defineReject({

@@ -18,7 +18,7 @@ import {
 import { defineTrim, type TrimStep } from './step.ts';
 import { endsOnCountry, isTownOrCounty, standsAlone, withoutCountryTail } from './helpers.ts';
 import { endTest } from '../ends.ts';
-import { isSpace } from '../keyed.ts';
+import { isSpace } from '../../../_shared/char-classes.ts';
 
 const slice = (r: { text: string; s: number; e: number }) => r.text.slice(r.s, r.e);
 const LOWER_NEXT = /^\s+\p{Ll}/u;
