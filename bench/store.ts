@@ -2,6 +2,8 @@
 // JSONL plus the PostgreSQL store, over the same 5,000+ documents. Extraction runs once (it is the same
 // work in all three); each store then goes through extract's own store sink (StoreSink: the already-done check
 // per batch of documents, then documents and records upserted in transactions) and its time is added to extraction's.
+// STORE_STREAM=N npm run bench store: the store alone on N of the stream bench's documents (CPU a document, file size);
+// STORE_DB=path keeps that store's file.
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
