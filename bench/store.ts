@@ -2,7 +2,9 @@
 // JSONL plus the PostgreSQL store, over the same 5,000+ documents. Extraction runs once (it is the same
 // work in all three); each store then goes through extract's own store sink (StoreSink: the already-done check
 // per batch of documents, then documents and records upserted in transactions) and its time is added to extraction's.
-import { mkdtempSync, rmSync } from 'node:fs';
+// STORE_STREAM=N npm run bench store: the store alone on N of the stream bench's documents (CPU a document, file size);
+// STORE_DB=path keeps that store's file.
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -53,8 +55,59 @@ async function timeStore(spec: string, ruleset: string, raws: RawDocument[], rec
   return (performance.now() - t0) / 1000;
 }
 
+/**
+ * STORE_STREAM=N: the store alone on the stream's kind of input (`bench stream`: the VCDB dev texts cycled with fresh
+ * ids), N documents through extract's StoreSink into a SQLite file, the records extracted once a text (cached in the
+ * temporary directory by ruleset) and copied under each id; CPU of this process per document, and the file's size.
+ */
+async function benchStoreStream(ctx: BenchContext, n: number): Promise<void> {
+  const texts = readGold(path.join(ctx.shared, 'corpus/vcdb-dev.jsonl')).map((g) => g.text);
+  const ex = await createExtractor();
+  const cache = path.join(tmpdir(), `ie-store-stream-${ex.ruleset}.json`);
+  let cached: (IncidentRecord | null)[];
+  if (existsSync(cache)) cached = JSON.parse(readFileSync(cache, 'utf8')) as (IncidentRecord | null)[];
+  else {
+    cached = texts.map((text, i) => {
+      const r = ex.process({ id: `stream-${i}`, text });
+      return r.ok ? r.record : null;
+    });
+    writeFileSync(cache, JSON.stringify(cached));
+  }
+  const tmp = mkdtempSync(path.join(tmpdir(), 'ie-bench-'));
+  // STORE_DB: where to write the store, kept afterwards (to look into it)
+  const db = process.env.STORE_DB ?? path.join(tmp, 'store.db');
+  try {
+    let bytes = 0;
+    const c0 = cpu();
+    const t0 = performance.now();
+    const sink = await StoreSink.open({ store: db }, 'bench', ex.ruleset, createLogger('warn'));
+    if (!sink) throw new Error('no store');
+    for (let i = 0; i < n; i += ADMIT_BATCH) {
+      const raws: RawDocument[] = [];
+      for (let j = i; j < Math.min(n, i + ADMIT_BATCH); j++) raws.push({ id: `stream-${j}`, text: texts[j % texts.length]! });
+      for (const raw of raws) bytes += Buffer.byteLength(JSON.stringify(raw)) + 1;
+      await sink.admit(raws.map((raw) => storedForm(raw, '-')));
+      for (const raw of raws) {
+        const r = cached[Number(raw.id!.slice(7)) % texts.length];
+        if (r) await sink.write({ ...r, id: raw.id! });
+      }
+    }
+    await sink.close({});
+    const cpuS = cpu() - c0;
+    const size = ['', '-wal', '-shm'].reduce((s, ext) => s + (existsSync(db + ext) ? statSync(db + ext).size : 0), 0);
+    ctx.log(
+      `store only, ${n} stream documents (${(bytes / 2 ** 20).toFixed(1)} MB of JSONL): ${((performance.now() - t0) / 1000).toFixed(1)} s wall, ` +
+        `${cpuS.toFixed(2)} CPU s, ${((cpuS / n) * 1e6).toFixed(0)} µs a document; store file ${(size / 2 ** 20).toFixed(1)} MB = ` +
+        `${(size / bytes).toFixed(3)}x the input`,
+    );
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
 export async function benchStore(ctx: BenchContext): Promise<void> {
   const { log } = ctx;
+  if (process.env.STORE_STREAM) return benchStoreStream(ctx, Number(process.env.STORE_STREAM));
   const raws = documents(ctx);
   const ex = await createExtractor();
   const records = new Map<string, IncidentRecord>();

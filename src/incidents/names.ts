@@ -26,8 +26,22 @@ function plain(name: string): string {
     .trim();
 }
 
+// foldName's answers: placing an article folds its victim and alternatives, merging compares the incident's victims
+// and places claim by claim, so a stream folds the same few names over and over (emptied when full: a long run keeps it small)
+const folded = new Map<string, string>();
+const FOLDED_MAX = 20_000;
+
 /** The comparison key of a victim name; '' when nothing is left (a name made of legal forms only). */
 export function foldName(name: string): string {
+  let key = folded.get(name);
+  if (key === undefined) {
+    if (folded.size >= FOLDED_MAX) folded.clear();
+    folded.set(name, (key = foldNow(name)));
+  }
+  return key;
+}
+
+function foldNow(name: string): string {
   let s = plain(name);
   for (const p of PREFIXES)
     if (s.startsWith(p) && s.length > p.length) {
@@ -68,6 +82,8 @@ function abbreviates(short: string, long: string): boolean {
 /** Acronym definitions in a text, both ways: folded short form ↔ folded long form. */
 export function definedAcronyms(text: string): [string, string][] {
   const pairs: [string, string][] = [];
+  // both patterns need a "(": most texts have none, and the first one's search tries every capital
+  if (!text.includes('(')) return pairs;
   for (const m of text.matchAll(DEFINED_LONG_SHORT)) {
     // the long form may have picked up capitalised words before the name: keep the shortest tail that fits
     const words = m[1]!.split(/\s+/);

@@ -255,7 +255,8 @@ export class IncidentStore {
       aliases: absorbed.flatMap((g) => [g.id, ...g.aliases]),
     });
     const gone = new Set(absorbed.map((g) => g.id));
-    for (const [k, v] of was) if (gone.has(v)) was.set(k, head.id);
+    // (the batch's placements walked only when incidents went: most articles absorb none)
+    if (gone.size) for (const [k, v] of was) if (gone.has(v)) was.set(k, head.id);
     was.set(key, head.id);
     for (const g of absorbed) await retireIn(g.id, head.id);
     if (left && left.id !== head.id && !left.count) await retireIn(left.id, head.id);

@@ -37,6 +37,8 @@ export function rawFromStored(d: NewDocument): RawDocument {
 export class StoreSink implements Sink {
   private pending = new Map<string, NewDocument>();
   private documents: NewDocument[] = [];
+  /** The content hash admit() computed of a document, so that the store does not hash its text again. */
+  private hashes = new Map<NewDocument, string>();
   private records: IncidentRecord[] = [];
   private dead: DeadLetter[] = [];
 
@@ -64,17 +66,19 @@ export class StoreSink implements Sink {
    * outcome comes back. One query for the whole batch. (storedForm's normalised text is always storable.)
    */
   async admit(docs: readonly NewDocument[]): Promise<(IncidentRecord | null)[]> {
+    const hashes = this.force ? [] : docs.map((d) => contentHash(d.text));
     const done =
       this.force || !docs.length
         ? new Map<string, IncidentRecord>()
         : await this.store.done(
-            docs.map((d) => ({ id: d.id, contentHash: contentHash(d.text) })),
+            docs.map((d, i) => ({ id: d.id, contentHash: hashes[i]! })),
             this.ruleset,
           );
-    return docs.map((doc) => {
+    return docs.map((doc, i) => {
       const record = done.get(doc.id);
       if (record) return record;
       this.pending.set(doc.id, doc);
+      if (hashes[i]) this.hashes.set(doc, hashes[i]);
       return null;
     });
   }
@@ -89,7 +93,11 @@ export class StoreSink implements Sink {
   }
 
   async deadLetter(d: DeadLetter): Promise<void> {
-    if (d.id) this.pending.delete(d.id);
+    const doc = d.id ? this.pending.get(d.id) : undefined;
+    if (doc) {
+      this.pending.delete(d.id!);
+      this.hashes.delete(doc);
+    }
     this.dead.push(d);
     if (this.dead.length >= BATCH) await this.flush();
   }
@@ -100,9 +108,15 @@ export class StoreSink implements Sink {
     this.documents = [];
     this.records = [];
     this.dead = [];
+    const hashes = new Map<NewDocument, string>();
+    for (const d of documents) {
+      const h = this.hashes.get(d);
+      if (h) hashes.set(d, h);
+      this.hashes.delete(d);
+    }
     // incidents follow the records, in the same transaction: each new record joins or starts one (src/incidents)
     const incidents = await articlesOf(this.store, records, new Map(documents.map((d) => [d.id, d.text])));
-    await this.store.write({ documents, records, deadLetters: dead, runId: this.runId, incidents });
+    await this.store.write({ documents, hashes, records, deadLetters: dead, runId: this.runId, incidents });
   }
 
   /** Writes what is left, closes the run with its counts, closes the store. */

@@ -98,7 +98,7 @@ export async function openPostgresStore(url: string): Promise<Store> {
   try {
     const db = postgresDb(pool);
     await migrate(db, MIGRATION_LOCK);
-    return new SqlStore(db, describePostgres(url), "nextval('records_seq')", ROWS_PER_STATEMENT);
+    return new SqlStore(db, describePostgres(url), { perRow: "nextval('records_seq')" }, ROWS_PER_STATEMENT);
   } catch (err) {
     await pool.end().catch(() => undefined);
     throw err;

@@ -51,7 +51,7 @@ const toDocument = (r: Row, text: string): StoredDocument => {
 const UPSERT_DOCUMENT = `INSERT INTO documents (id, content_hash, text, meta, first_ingested, last_ingested) VALUES #
   ON CONFLICT (id) DO UPDATE SET content_hash = excluded.content_hash, text = excluded.text, meta = excluded.meta,
   last_ingested = excluded.last_ingested`;
-const upsertRecord = (nextSeq: string) => `INSERT INTO records (document_id, ruleset, record, extracted_at, seq) VALUES #
+const UPSERT_RECORD = `INSERT INTO records (document_id, ruleset, record, extracted_at, seq) VALUES #
   ON CONFLICT (document_id, ruleset) DO UPDATE SET record = excluded.record, extracted_at = excluded.extracted_at, seq = excluded.seq`;
 const INSERT_DEAD = `INSERT INTO dead_letters (run_id, document_id, input, stage, reason, message, at) VALUES (?, ?, ?, ?, ?, ?, ?)`;
 /** The last row of each key, in the order their keys first came. */
@@ -64,29 +64,30 @@ const LATEST_RULESET = '(SELECT r.ruleset FROM records r WHERE r.document_id = d
 
 export class SqlStore implements Store {
   private writing: Promise<unknown> = Promise.resolve();
-  private readonly upsertRecord: string;
   private readonly pack: ReturnType<typeof packerFor>;
-  private readonly hash: (text: string) => Param;
+  /** A content hash as its column holds it. */
+  private readonly hash: (hash: string) => Param;
   /** SQLite: short texts and records kept in blocks (blocks.ts). */
   private readonly blocks: boolean;
   private readonly blockCache = new BlockCache();
   readonly incidents: IncidentStore;
 
   /**
-   * `nextSeq`: the SQL that numbers a record write. `rowsPerStatement`: rows one INSERT carries (a round
-   * trip saved per row on a server; 1 for SQLite, whose seq subquery must see the row before).
+   * `seq`: how a record write is numbered: `perRow`, an SQL expression each row's INSERT evaluates (a sequence), or
+   * `first`, a query read once a batch for the first number, the rows then numbered on from it in order (SQLite: a
+   * subquery in a many-row INSERT would give every row the same number). `rowsPerStatement`: rows one INSERT carries
+   * (a round trip saved per row on a server; a statement's set-up saved per row in SQLite).
    */
   constructor(
     private readonly db: Db,
     readonly description: string,
-    private readonly nextSeq: string,
+    private readonly seq: { perRow: string } | { first: string },
     private readonly rowsPerStatement = 1,
   ) {
-    this.upsertRecord = upsertRecord(nextSeq);
     this.pack = packerFor(db.dialect);
     const sqlite = db.dialect === 'sqlite';
     this.blocks = sqlite;
-    this.hash = sqlite ? (text) => Buffer.from(contentHash(text).slice(HASH.length), 'hex') : contentHash;
+    this.hash = sqlite ? (hash) => Buffer.from(hash.slice(HASH.length), 'hex') : (hash) => hash;
     this.incidents = new IncidentStore(
       db,
       (fn) => this.transaction(fn),
@@ -154,7 +155,7 @@ export class SqlStore implements Store {
     const documentRows = documents.map((d, i): Param[] => {
       const k = key(d.id);
       const meta = JSON.stringify(k === d.id ? d.meta : { ...d.meta, originalId: d.id });
-      return [k, this.hash(d.text), texts[i]!, meta, at, at];
+      return [k, this.hash(b.hashes?.get(d) ?? contentHash(d.text)), texts[i]!, meta, at, at];
     });
     await this.upsertRows(q, UPSERT_DOCUMENT, documentRows, '(?, ?, ?, ?, ?, ?)');
     const records = lastOf(b.records ?? [], (r) => JSON.stringify([key(r.id), r.ruleset]));
@@ -171,8 +172,11 @@ export class SqlStore implements Store {
         return old;
       },
     );
-    const recordRows = records.map((r, i): Param[] => [key(r.id), r.ruleset, packed[i]!, r.extractedAt]);
-    await this.upsertRows(q, this.upsertRecord, recordRows, `(?, ?, ?, ?, ${this.nextSeq})`);
+    const first = 'first' in this.seq && records.length ? Number((await q.all(this.seq.first))[0]!.seq) : null;
+    const recordRows = records.map((r, i): Param[] =>
+      first == null ? [key(r.id), r.ruleset, packed[i]!, r.extractedAt] : [key(r.id), r.ruleset, packed[i]!, r.extractedAt, first + i],
+    );
+    await this.upsertRows(q, UPSERT_RECORD, recordRows, 'perRow' in this.seq ? `(?, ?, ?, ?, ${this.seq.perRow})` : '(?, ?, ?, ?, ?)');
     for (const d of b.deadLetters ?? []) {
       await q.run(INSERT_DEAD, [b.runId ?? null, d.id == null ? null : key(d.id), d.input, d.stage, d.reason, d.message, d.at]);
     }

@@ -5,6 +5,8 @@ import { SqlStore } from './sql-store.ts';
 import type { Store } from './store.ts';
 import { DEFAULT_SQLITE_PATH } from './open.ts';
 
+const ROWS_PER_STATEMENT = 32;
+
 function sqliteDb(path: string): Db {
   const db = new Database(path);
   // WAL: readers (export, diff) do not block a running extract; NORMAL sync is durable at each checkpoint.
@@ -53,6 +55,7 @@ function sqliteDb(path: string): Db {
 export async function openSqliteStore(path = DEFAULT_SQLITE_PATH): Promise<Store> {
   const db = sqliteDb(path);
   await migrate(db);
-  // the last seq given (migration 5): one row read, where max(seq) needed an index of its own
-  return new SqlStore(db, path, "(SELECT value + 1 FROM store_counters WHERE name = 'records_seq')");
+  // the last seq given (migration 5): one row read a batch, where max(seq) needed an index of its own; the rows of a
+  // batch go ROWS_PER_STATEMENT to an INSERT (a fixed count, so that few statements are prepared and kept)
+  return new SqlStore(db, path, { first: "SELECT value + 1 AS seq FROM store_counters WHERE name = 'records_seq'" }, ROWS_PER_STATEMENT);
 }

@@ -32,6 +32,8 @@ export interface StoredDocument extends NewDocument {
 /** What one transaction writes: documents first, then their records, then dead letters. */
 export interface Batch {
   documents?: readonly NewDocument[];
+  /** contentHash of these document objects' texts, where the caller has computed it already (they are not hashed again). */
+  hashes?: ReadonlyMap<NewDocument, string>;
   records?: readonly IncidentRecord[];
   deadLetters?: readonly DeadLetter[];
   runId?: number;
