@@ -3,10 +3,8 @@
 // a quote ends a stretch). Searching those stretches alone finds the same first match as searching the whole text: the
 // character before and after a stretch is no word character, as the start and end of a string are not, so \b reads
 // the same there; the pattern must have no look-around. Used by serverCount/own-fleet-hit and the ransom denial.
+import { isSpace } from './char-classes.ts';
 import { firstMatch, matches } from './kit.ts';
-
-// JavaScript's \s, asked of the few characters past ASCII a text holds
-const SPACE = /\s/;
 
 /**
  * What a match of `[\w\s&.'’-]` holds under the i and u flags: \w then also takes the long s and the Kelvin sign,
@@ -15,7 +13,7 @@ const SPACE = /\s/;
 export function isWordOrSpace(c: number): boolean {
   if (c < 128)
     return (c >= 48 && c <= 57) || ((c | 32) - 97) >>> 0 < 26 || c === 95 || c === 38 || c === 46 || c === 45 || c === 39 || c === 32 || (c >= 9 && c <= 13);
-  return c === 0x2019 || c === 0x17f || c === 0x212a || SPACE.test(String.fromCharCode(c));
+  return c === 0x2019 || c === 0x17f || c === 0x212a || isSpace(c);
 }
 
 /**

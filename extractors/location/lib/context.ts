@@ -12,6 +12,7 @@ import { subdivisionAsWritten } from './regions.ts';
 import { matchesAt, prepositionMask, prepositionStarts } from './starts.ts';
 import { wordStartsOf } from '../../_shared/capital-words.ts';
 import { MONTH_SOURCE } from '../../_shared/months.ts';
+import { isSpace } from '../../_shared/char-classes.ts';
 
 // \p{…} patterns live at module level: esbuild (tsx, the bundle) would rebuild a literal inside a function on each call
 const ALL_CAPS = /^\p{Lu}+$/u;
@@ -270,8 +271,6 @@ const UNIT_PHRASE = new RegExp(
   'gi',
 );
 const AFTER_WORDS = new Set(['province', 'region', 'prefecture', 'county', 'oblast', 'canton', 'department', 'state']);
-const SPACE = /\s/;
-
 function unitPhrases(text: string): UnitPhrases {
   const before: number[] = [];
   const after: number[] = [];
@@ -280,8 +279,8 @@ function unitPhrases(text: string): UnitPhrases {
     if (of !== undefined) before.push(m.index + m[0].length);
     if (of !== undefined && !AFTER_WORDS.has(of.toLowerCase())) continue;
     let at = m.index;
-    if (at === 0 || !SPACE.test(text[at - 1]!)) continue;
-    while (at > 0 && SPACE.test(text[at - 1]!)) at--;
+    if (at === 0 || !isSpace(text.charCodeAt(at - 1))) continue;
+    while (at > 0 && isSpace(text.charCodeAt(at - 1))) at--;
     after.push(at);
   }
   return { before, after };
