@@ -49,6 +49,15 @@ export function capitalWords(doc: AnalysedDoc): ReadonlyMap<string, readonly num
   });
 }
 
+/** Every start of a capitalised word (a run of letters and numbers opening with \p{Lu}, none before it), ascending. */
+export function capitalStarts(doc: AnalysedDoc): readonly number[] {
+  return doc.once('shared/capital-starts', () => {
+    const out: number[] = [];
+    for (const starts of capitalWords(doc).values()) for (const s of starts) out.push(s);
+    return out.sort((a, b) => a - b);
+  });
+}
+
 /**
  * The positions, ascending, where `name` may stand as written with no letter or digit before it: the starts of
  * the text's words equal to the name's first word. Null when the name does not start with a capital (then only a

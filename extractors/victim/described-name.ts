@@ -1,6 +1,6 @@
 // "Estate agent Foxtons is currently investigating a possible data breach" / "Mumbai-based Chtrbox"
 import { defineRule, type AnalysedDoc, type Proposal } from '../_shared/kit.ts';
-import { capitalWords } from '../_shared/capital-words.ts';
+import { capitalStarts } from '../_shared/capital-words.ts';
 import { classAt, LETTER } from '../_shared/char-classes.ts';
 import { nameAt } from './lib/names.ts';
 import { fullName } from './lib/complete.ts';
@@ -49,16 +49,14 @@ function describedBefore(text: string, end: number): boolean {
 function descriptions(doc: AnalysedDoc): number[] {
   const { text } = doc;
   const ends: number[] = [];
-  for (const starts of capitalWords(doc).values()) {
-    for (const at of starts) {
-      let end = at;
-      while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
-      if (end === at) continue;
-      if (end > 0 && text.charCodeAt(end - 1) === 44) end--;
-      if (describedBefore(text, end)) ends.push(at);
-    }
+  for (const at of capitalStarts(doc)) {
+    let end = at;
+    while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+    if (end === at) continue;
+    if (end > 0 && text.charCodeAt(end - 1) === 44) end--;
+    if (describedBefore(text, end)) ends.push(at);
   }
-  return ends.sort((a, b) => a - b);
+  return ends;
 }
 const DESCRIBED_NAME = 0.6; // a described organisation in incident talk; partners are described too
 

@@ -5,22 +5,13 @@
 // words before or after one allow it. Each start list holds every place the pattern can match (the comments say why), so
 // the matches found are those of the pattern's own scan.
 import { firstMatch, type AnalysedDoc } from '../../_shared/kit.ts';
-import { capitalWords } from '../../_shared/capital-words.ts';
+import { capitalStarts } from '../../_shared/capital-words.ts';
 import { classAt, isSpace, LETTERS_MARKS, UPPER } from '../../_shared/char-classes.ts';
 
 /** The matches of `sticky` (a pattern with /y) tried at `starts` (ascending), without overlaps: a global scan's matches
  * when every place the pattern can match is among the starts. */
 export function matchesAt(sticky: RegExp, text: string, starts: readonly number[]): MatchesAt {
   return new MatchesAt(sticky, text, starts);
-}
-
-/** Every start of a capitalised word (a run of letters and numbers opening with \p{Lu}, none before it), ascending. */
-function capitalStarts(doc: AnalysedDoc): readonly number[] {
-  return doc.once('location/capital-starts', () => {
-    const out: number[] = [];
-    for (const starts of capitalWords(doc).values()) for (const s of starts) out.push(s);
-    return out.sort((a, b) => a - b);
-  });
 }
 
 const isLowerAscii = (c: number) => c >= 97 && c <= 122;
