@@ -94,14 +94,21 @@ while (1 << bucketBits < 16 * byFirstWord.size) bucketBits++;
 const BUCKET_MASK = (1 << bucketBits) - 1;
 const buckets: (FirstWord[] | undefined)[] = Array.from({ length: BUCKET_MASK + 1 }, () => undefined);
 for (const [first, keys] of byFirstWord) (buckets[hashOf(first, 0, first.length) & BUCKET_MASK] ??= []).push({ first, keys });
+// one bit per bucket, set when it holds a first word: a few kilobytes that stay in the processor's cache, where the buckets
+// do not, so the word of a text that lands in an empty bucket (most do) is passed over without reading the buckets
+const USED = new Int32Array((BUCKET_MASK >> 5) + 1);
+buckets.forEach((list, i) => {
+  if (list) USED[i >> 5]! |= 1 << (i & 31);
+});
 /** The keys whose first word is s[start, end), or undefined. */
 function keysAt(s: string, start: number, end: number): readonly string[] | undefined {
   return keysOf(hashOf(s, start, end), s, start, end);
 }
 /** keysAt with the hash of s[start, end) given. */
 function keysOf(hash: number, s: string, start: number, end: number): readonly string[] | undefined {
-  const list = buckets[hash & BUCKET_MASK];
-  if (!list) return undefined;
+  const slot = hash & BUCKET_MASK;
+  if (!(USED[slot >> 5]! & (1 << (slot & 31)))) return undefined;
+  const list = buckets[slot]!;
   for (let i = 0; i < list.length; i++) {
     const { first, keys } = list[i]!;
     if (first.length === end - start && s.startsWith(first, start)) return keys;
