@@ -1,17 +1,69 @@
 // "San Diego-based Sharp HealthCare said..."  /  "a Belgium-based insurer"  /  "the firm, based in Ohio,"
-import { defineRule, matches, span, type AnalysedDoc } from '../_shared/kit.ts';
+import { defineRule, span, type AnalysedDoc } from '../_shared/kit.ts';
+import { capitalStarts } from '../_shared/capital-words.ts';
+import { classAt, LETTERS_MARKS } from '../_shared/char-classes.ts';
 import { countryCode } from '../_shared/countries.ts';
 import { cityPlaces } from '../_shared/gazetteer.ts';
 import { cityInDoc, isIncidentDoc, isVictimStory } from './lib/context.ts';
 import { attackerBefore, isAttackerContext, inOtherIncident } from './lib/mentions.ts';
 import { regionOf } from './lib/parse.ts';
 import { PLACE_RUN } from './lib/phrases.ts';
+import { matchesAt } from './lib/starts.ts';
 
 const BASED = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(${PLACE_RUN})[ -](?:based|headquartered)\b|\b(?:based` + String.raw`|headquartered)\s+in\s+(?:the\s+)?(${PLACE_RUN})`,
   'gu',
 );
 const BASED_WORD = /based|headquartered/;
+// tried, sticky, only where basedStarts says a match can start
+const BASED_AT = new RegExp(BASED.source, 'uy');
+const BASED_WORDS = ['based', 'headquartered'];
+const RUN_JOINERS = 4;
+
+/**
+ * Every place BASED can match, ascending: each "based" / "headquartered" (the second alternative opens there) and, before
+ * one written right after a space or a hyphen, the capitalised words (capital-words.ts: a capital with no letter or digit
+ * before it, as the look-behind asks) that a run ending there can open with: a run is written with letters, marks, "'",
+ * "’" and "." and holds at most four joiners (" " or "-"), so the walk back from the joiner before the word stops at the
+ * fifth joiner or at any other character, and the run opens after it.
+ */
+function basedStarts(doc: AnalysedDoc): number[] {
+  const text = doc.text;
+  const words: number[] = [];
+  for (const w of BASED_WORDS) for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) words.push(at);
+  if (!words.length) return words;
+  words.sort((a, b) => a - b);
+  const capitals = capitalStarts(doc);
+  const out: number[] = [];
+  for (const q of words) {
+    const joiner = text.charCodeAt(q - 1);
+    if (q > 1 && (joiner === 32 || joiner === 45)) {
+      let from = q - 1;
+      let joiners = 0;
+      while (from > 0) {
+        const c = text.charCodeAt(from - 1);
+        if (c === 32 || c === 45) {
+          if (++joiners > RUN_JOINERS) break;
+          from--;
+        } else if (c === 39 || c === 0x2019 || c === 46) from--;
+        // a low surrogate: the code point starts one unit earlier
+        else if (c >= 0xdc00 && c <= 0xdfff && from > 1 && classAt(text, from - 2) & LETTERS_MARKS) from -= 2;
+        else if (classAt(text, from - 1) & LETTERS_MARKS) from--;
+        else break;
+      }
+      let lo = 0;
+      let hi = capitals.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (capitals[mid]! < from) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let j = lo; j < capitals.length && capitals[j]! < q - 1; j++) out.push(capitals[j]!);
+    }
+    out.push(q);
+  }
+  return [...new Set(out)].sort((a, b) => a - b);
+}
 const BASED_AREA = 0.85; // a country or state said to be the organisation's home
 const BASED_CITY = 0.8; // a city name alone, accepted only when the gazetteer knows one country for it
 
@@ -60,7 +112,7 @@ export default defineRule({
   *propose(doc) {
     // the pattern opens at every capital: a text that never writes "based" or "headquartered" is not searched
     if (!BASED_WORD.test(doc.text) || !isIncidentDoc(doc) || !isVictimStory(doc)) return;
-    for (const m of matches(BASED, doc.text)) {
+    for (const m of matchesAt(BASED_AT, doc.text, basedStarts(doc))) {
       const run = m[1] ?? m[2]!;
       const hit = placeOf(run, doc);
       if (!hit) continue;

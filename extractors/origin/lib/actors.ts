@@ -14,6 +14,11 @@ type Needs = (text: string, group: () => boolean) => boolean;
 const CLAIM = /claim/;
 const RANSOMWARE_WORD = /ransomware|extortion/;
 const GANG_WORD = /gang|group/;
+/** `needs` for a pattern whose every match holds one of `words` as written (the pattern has no /i). */
+const holdsOneOf =
+  (...words: string[]): Needs =>
+  (text) =>
+    words.some((w) => text.includes(w));
 const PATTERNS: readonly { re: RegExp; needs?: Needs }[] = [
   { re: new RegExp(String.raw`${NAME},\s+an?\s+(?:[\w-]+\s+){0,5}?${GROUP}\b`, 'dgu'), needs: (_, group) => group() },
   {
@@ -24,8 +29,14 @@ const PATTERNS: readonly { re: RegExp; needs?: Needs }[] = [
     ),
     needs: (text, group) => group() || text.includes('calling'),
   },
-  { re: new RegExp(String.raw`\b(?:carried\s+out|claimed|conducted|perpetrated|launched)\s+by\s+(?:the\s+)?${NAME}`, 'dgu') },
-  { re: new RegExp(String.raw`\b(?:attributed|linked)\s+(?:the\s+(?:attack|breach|intrusion|incident)\s+)?to\s+(?:the\s+)?${NAME}`, 'dgu') },
+  {
+    re: new RegExp(String.raw`\b(?:carried\s+out|claimed|conducted|perpetrated|launched)\s+by\s+(?:the\s+)?${NAME}`, 'dgu'),
+    needs: holdsOneOf('carried', 'claimed', 'conducted', 'perpetrated', 'launched'),
+  },
+  {
+    re: new RegExp(String.raw`\b(?:attributed|linked)\s+(?:the\s+(?:attack|breach|intrusion|incident)\s+)?to\s+(?:the\s+)?${NAME}`, 'dgu'),
+    needs: holdsOneOf('attributed', 'linked'),
+  },
   { re: new RegExp(String.raw`(?:^|[.!?]\s+|\bthe\s+)${NAME}\s+(?:later\s+)?(?:claimed|claims|has\s+claimed)\b`, 'dgmu'), needs: (text) => CLAIM.test(text) },
   {
     re: new RegExp(String.raw`\b${NAME}\s+(?:ransomware|extortion)\s+(?:${GROUP}|gang)`, 'dgu'),
