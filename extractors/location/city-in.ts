@@ -3,7 +3,8 @@ import { defineRule, span } from '../_shared/kit.ts';
 import { calledRegion, cityInDoc, elsewhereBefore, isIncidentDoc, isVictimStory } from './lib/context.ts';
 import { attackerBefore, isAttackerContext, inOtherIncident } from './lib/mentions.ts';
 import { inNameList, PLACE_RUN } from './lib/phrases.ts';
-import { matchesAt, prepositionMask, prepositionStarts } from './lib/starts.ts';
+import { matchesAt } from '../_shared/matches-at.ts';
+import { prepositionMask, prepositionStarts } from './lib/starts.ts';
 
 // City names are often words or surnames; only a capitalised run right after a place preposition counts,
 // and only when the gazetteer and the rest of the text settle which city it is.

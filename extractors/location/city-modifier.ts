@@ -3,7 +3,8 @@ import { defineRule, groupStart, span } from '../_shared/kit.ts';
 import { cityInDoc, isIncidentDoc, isVictimStory } from './lib/context.ts';
 import { PLACE_RUN } from './lib/phrases.ts';
 import { inOtherIncident } from './lib/mentions.ts';
-import { articleStarts, matchesAt } from './lib/starts.ts';
+import { matchesAt } from '../_shared/matches-at.ts';
+import { articleStarts } from './lib/starts.ts';
 
 // A city written as the modifier of an organisation noun is that organisation's home.
 const ORG_NOUN =

@@ -3,7 +3,8 @@ import { defineRule, span } from '../_shared/kit.ts';
 import { cityInDoc, isIncidentDoc, isVictimStory } from './lib/context.ts';
 import { inNameList, PLACE_RUN, PLACE_RUN_LAZY } from './lib/phrases.ts';
 import { inOtherIncident } from './lib/mentions.ts';
-import { matchesAt, startsBefore, wordsAfter } from './lib/starts.ts';
+import { matchesAt } from '../_shared/matches-at.ts';
+import { startsBefore, wordsAfter } from './lib/starts.ts';
 
 // An organisation named after its town says the name is a town, even when it is also an ordinary word.
 const PARTICLE = String.raw`(?:de\s+la|de|del|di|du|do|da|upon|on|am|an\s+der|im|sur)`;

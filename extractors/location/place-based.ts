@@ -8,7 +8,7 @@ import { cityInDoc, isIncidentDoc, isVictimStory } from './lib/context.ts';
 import { attackerBefore, isAttackerContext, inOtherIncident } from './lib/mentions.ts';
 import { regionOf } from './lib/parse.ts';
 import { PLACE_RUN } from './lib/phrases.ts';
-import { matchesAt } from './lib/starts.ts';
+import { matchesAt } from '../_shared/matches-at.ts';
 
 const BASED = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(${PLACE_RUN})[ -](?:based|headquartered)\b|\b(?:based` + String.raw`|headquartered)\s+in\s+(?:the\s+)?(${PLACE_RUN})`,

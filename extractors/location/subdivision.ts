@@ -5,7 +5,8 @@ import { cityPlaces } from '../_shared/gazetteer.ts';
 import { attackerBefore, isAttackerContext, inOtherIncident } from './lib/mentions.ts';
 import { subdivisionAsWritten } from './lib/regions.ts';
 import { PLACE_RUN } from './lib/phrases.ts';
-import { matchesAt, prepositionMask, prepositionStarts, suffixStarts } from './lib/starts.ts';
+import { matchesAt } from '../_shared/matches-at.ts';
+import { prepositionMask, prepositionStarts, suffixStarts } from './lib/starts.ts';
 
 // US states have their own rule; here any other country's provinces, regions and states.
 const UNIT_WORDS = 'Province Region State County Canton Department Prefecture Oblast Voivodeship Land Provincia Région Département'.split(' ');

@@ -4,15 +4,9 @@
 // Amsterdam company") or before a suffix ("Aichi prefecture", "Catalonia's") is then tried, sticky, only where the
 // words before or after one allow it. Each start list holds every place the pattern can match (the comments say why), so
 // the matches found are those of the pattern's own scan.
-import { firstMatch, type AnalysedDoc } from '../../_shared/kit.ts';
+import type { AnalysedDoc } from '../../_shared/kit.ts';
 import { capitalStarts } from '../../_shared/capital-words.ts';
 import { classAt, isSpace, LETTERS_MARKS, UPPER } from '../../_shared/char-classes.ts';
-
-/** The matches of `sticky` (a pattern with /y) tried at `starts` (ascending), without overlaps: a global scan's matches
- * when every place the pattern can match is among the starts. */
-export function matchesAt(sticky: RegExp, text: string, starts: readonly number[]): MatchesAt {
-  return new MatchesAt(sticky, text, starts);
-}
 
 const isLowerAscii = (c: number) => c >= 97 && c <= 122;
 
@@ -162,40 +156,4 @@ function wordAfter(text: string, i: number, after: WordsAfter): boolean {
   if (!after.initials.has(text.charCodeAt(j))) return false;
   for (const w of after.words) if (text.startsWith(w, j)) return true;
   return false;
-}
-
-/**
- * The matches of `sticky` tried at `starts` (ascending), as `matches` finds those of the global pattern when every place it
- * can match is among the starts; `continueAt` moves the next search as `matches` does.
- */
-export class MatchesAt implements IterableIterator<RegExpExecArray> {
-  #from = 0;
-  #i = 0;
-
-  constructor(
-    private readonly sticky: RegExp,
-    private readonly text: string,
-    private readonly starts: readonly number[],
-  ) {}
-
-  /** The next search starts at `pos` (after the start of the last match) instead of where the last match ended. */
-  continueAt(pos: number): void {
-    this.#from = pos;
-  }
-
-  next(): IteratorResult<RegExpExecArray, undefined> {
-    while (this.#i < this.starts.length) {
-      const at = this.starts[this.#i++]!;
-      if (at < this.#from) continue;
-      const m = firstMatch(this.sticky, this.text, at);
-      if (!m) continue;
-      this.#from = m.index + Math.max(1, m[0].length);
-      return { done: false, value: m };
-    }
-    return { done: true, value: undefined };
-  }
-
-  [Symbol.iterator](): this {
-    return this;
-  }
 }

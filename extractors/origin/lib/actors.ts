@@ -1,6 +1,7 @@
 // The named attacker group of a document: "Evil Corp, a cybercrime group", "the LockBit ransomware group",
 // "attributed the attack to Sandworm". Country rules attach it when their own sentence names none.
 import { digestItems, groupStart, matches, type AnalysedDoc } from '../../_shared/kit.ts';
+import { matchesAt } from '../../_shared/matches-at.ts';
 import { places } from './places.ts';
 
 const NAME = String.raw`(?!(?:The|A|An|This|That|Its|Their)\b)([A-Z][\w-]*[A-Za-z0-9](?:[ \t]+[A-Z][\w-]*[A-Za-z0-9]){0,2})`;
@@ -14,12 +15,10 @@ type Needs = (text: string, group: () => boolean) => boolean;
 const CLAIM = /claim/;
 const RANSOMWARE_WORD = /ransomware|extortion/;
 const GANG_WORD = /gang|group/;
-/** `needs` for a pattern whose every match holds one of `words` as written (the pattern has no /i). */
-const holdsOneOf =
-  (...words: string[]): Needs =>
-  (text) =>
-    words.some((w) => text.includes(w));
-const PATTERNS: readonly { re: RegExp; needs?: Needs }[] = [
+// A pattern whose every match opens with one of a few words (`opens`, as written: the patterns have no /i) is tried, sticky,
+// only where one of them is written (matches-at.ts), not at every place of the text.
+type Pattern = { re: RegExp; needs?: Needs; opens?: readonly string[] };
+const PATTERNS: readonly Pattern[] = [
   { re: new RegExp(String.raw`${NAME},\s+an?\s+(?:[\w-]+\s+){0,5}?${GROUP}\b`, 'dgu'), needs: (_, group) => group() },
   {
     re: new RegExp(
@@ -28,14 +27,15 @@ const PATTERNS: readonly { re: RegExp; needs?: Needs }[] = [
       'dgu',
     ),
     needs: (text, group) => group() || text.includes('calling'),
+    opens: ['calling', 'ransomware', 'hack', 'threat', 'criminal', 'cybercrime'],
   },
   {
     re: new RegExp(String.raw`\b(?:carried\s+out|claimed|conducted|perpetrated|launched)\s+by\s+(?:the\s+)?${NAME}`, 'dgu'),
-    needs: holdsOneOf('carried', 'claimed', 'conducted', 'perpetrated', 'launched'),
+    opens: ['carried', 'claimed', 'conducted', 'perpetrated', 'launched'],
   },
   {
     re: new RegExp(String.raw`\b(?:attributed|linked)\s+(?:the\s+(?:attack|breach|intrusion|incident)\s+)?to\s+(?:the\s+)?${NAME}`, 'dgu'),
-    needs: holdsOneOf('attributed', 'linked'),
+    opens: ['attributed', 'linked'],
   },
   { re: new RegExp(String.raw`(?:^|[.!?]\s+|\bthe\s+)${NAME}\s+(?:later\s+)?(?:claimed|claims|has\s+claimed)\b`, 'dgmu'), needs: (text) => CLAIM.test(text) },
   {
@@ -44,6 +44,14 @@ const PATTERNS: readonly { re: RegExp; needs?: Needs }[] = [
   },
   { re: new RegExp(String.raw`\bthe\s+${NAME}\s+(?:ransomware\s+)?(?:gang|group)\b`, 'dgu'), needs: (text, group) => group() && GANG_WORD.test(text) },
 ];
+const STICKY = new Map(PATTERNS.filter((p) => p.opens).map((p) => [p, new RegExp(p.re.source, p.re.flags.replace('g', 'y'))]));
+/** The matches of the pattern in `text`, as its global scan finds them. */
+function matchesOf(p: Pattern, text: string): Iterable<RegExpExecArray> {
+  if (!p.opens) return matches(p.re, text);
+  const starts: number[] = [];
+  for (const w of p.opens) for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) starts.push(at);
+  return matchesAt(STICKY.get(p)!, text, starts.sort((a, b) => a - b));
+}
 // Capitalised words that start sentences or name institutions, never attacker groups.
 const NOT_ACTOR = new RegExp(
   String.raw`^(?:The|A|An|It|This|That|They|He|She|We|Officials?|Police|Researchers|Security|Federal|State|City|County|Government` +
@@ -70,9 +78,9 @@ function findActor(doc: AnalysedDoc): { name: string; start: number; end: number
   };
   let holdsGroup: boolean | undefined;
   const group = () => (holdsGroup ??= GROUP_WORD.test(doc.text));
-  for (const { re, needs } of PATTERNS) {
-    if (needs && !needs(doc.text, group)) continue;
-    for (const m of matches(re, doc.text)) {
+  for (const p of PATTERNS) {
+    if (p.needs && !p.needs(doc.text, group)) continue;
+    for (const m of matchesOf(p, doc.text)) {
       if (found) break;
       const name = m[1]!;
       const start = groupStart(m);
