@@ -1,6 +1,6 @@
 // The named attacker group of a document: "Evil Corp, a cybercrime group", "the LockBit ransomware group",
 // "attributed the attack to Sandworm". Country rules attach it when their own sentence names none.
-import { digestItems, groupStart, matches, type AnalysedDoc } from '../../_shared/kit.ts';
+import { digestItems, firstMatch, groupStart, matches, type AnalysedDoc } from '../../_shared/kit.ts';
 import { matchesAt } from '../../_shared/matches-at.ts';
 import { places } from './places.ts';
 
@@ -15,11 +15,51 @@ type Needs = (text: string, group: () => boolean) => boolean;
 const CLAIM = /claim/;
 const RANSOMWARE_WORD = /ransomware|extortion/;
 const GANG_WORD = /gang|group/;
-// A pattern whose every match opens with one of a few words (`opens`, as written: the patterns have no /i) is tried, sticky,
-// only where one of them is written (matches-at.ts), not at every place of the text.
-type Pattern = { re: RegExp; needs?: Needs; opens?: readonly string[] };
+// A pattern whose `starts` says where it can match (every place, or more) is tried, sticky, only there (matches-at.ts), not
+// at every place of the text: a pattern whose every match opens with one of a few words is tried where one is written
+// (`opening`; as written: the patterns have no /i).
+type Pattern = { re: RegExp; needs?: Needs; starts?: (text: string) => number[] };
+const opening =
+  (...words: string[]) =>
+  (text: string): number[] => {
+    const out: number[] = [];
+    for (const w of words) for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) out.push(at);
+    return out.sort((a, b) => a - b);
+  };
+// What follows the name in "Evil Corp, a cybercrime group", tried at each comma.
+const APPOSITIVE_TAIL = new RegExp(String.raw`,\s+an?\s+(?:[\w-]+\s+){0,5}?${GROUP}\b`, 'uy');
+const NAME_GAPS = 2;
+/**
+ * Where "NAME, a … group" can match: the capitals (A-Z) of the name before a comma the rest of the pattern follows. A NAME
+ * is written with \w, "-", and at most two gaps of spaces and tabs, so the walk back from the comma stops at any other
+ * character or at a third gap, and the name opens after that.
+ */
+function appositiveStarts(text: string): number[] {
+  const out: number[] = [];
+  for (let c = text.indexOf(','); c >= 0; c = text.indexOf(',', c + 1)) {
+    if (!firstMatch(APPOSITIVE_TAIL, text, c)) continue;
+    let from = c;
+    let gaps = 0;
+    while (from > 0) {
+      const ch = text.charCodeAt(from - 1);
+      if (ch === 32 || ch === 9) {
+        // a gap is entered at its last character
+        const next = text.charCodeAt(from);
+        if (next !== 32 && next !== 9 && ++gaps > NAME_GAPS) break;
+      } else if (!isNameChar(ch)) break;
+      from--;
+    }
+    for (let i = from; i < c; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch >= 65 && ch <= 90) out.push(i);
+    }
+  }
+  return out;
+}
+/** [\w-] under /u without /i: ASCII letters, digits, "_" and "-". */
+const isNameChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45;
 const PATTERNS: readonly Pattern[] = [
-  { re: new RegExp(String.raw`${NAME},\s+an?\s+(?:[\w-]+\s+){0,5}?${GROUP}\b`, 'dgu'), needs: (_, group) => group() },
+  { re: new RegExp(String.raw`${NAME},\s+an?\s+(?:[\w-]+\s+){0,5}?${GROUP}\b`, 'dgu'), needs: (_, group) => group(), starts: appositiveStarts },
   {
     re: new RegExp(
       String.raw`\b(?:calling\s+itself|(?:ransomware|hacker|hacking|threat|criminal|cybercrime)\s+${GROUP}(?:\s+(?:known\s+as|called|named` +
@@ -27,15 +67,15 @@ const PATTERNS: readonly Pattern[] = [
       'dgu',
     ),
     needs: (text, group) => group() || text.includes('calling'),
-    opens: ['calling', 'ransomware', 'hack', 'threat', 'criminal', 'cybercrime'],
+    starts: opening('calling', 'ransomware', 'hack', 'threat', 'criminal', 'cybercrime'),
   },
   {
     re: new RegExp(String.raw`\b(?:carried\s+out|claimed|conducted|perpetrated|launched)\s+by\s+(?:the\s+)?${NAME}`, 'dgu'),
-    opens: ['carried', 'claimed', 'conducted', 'perpetrated', 'launched'],
+    starts: opening('carried', 'claimed', 'conducted', 'perpetrated', 'launched'),
   },
   {
     re: new RegExp(String.raw`\b(?:attributed|linked)\s+(?:the\s+(?:attack|breach|intrusion|incident)\s+)?to\s+(?:the\s+)?${NAME}`, 'dgu'),
-    opens: ['attributed', 'linked'],
+    starts: opening('attributed', 'linked'),
   },
   { re: new RegExp(String.raw`(?:^|[.!?]\s+|\bthe\s+)${NAME}\s+(?:later\s+)?(?:claimed|claims|has\s+claimed)\b`, 'dgmu'), needs: (text) => CLAIM.test(text) },
   {
@@ -44,13 +84,10 @@ const PATTERNS: readonly Pattern[] = [
   },
   { re: new RegExp(String.raw`\bthe\s+${NAME}\s+(?:ransomware\s+)?(?:gang|group)\b`, 'dgu'), needs: (text, group) => group() && GANG_WORD.test(text) },
 ];
-const STICKY = new Map(PATTERNS.filter((p) => p.opens).map((p) => [p, new RegExp(p.re.source, p.re.flags.replace('g', 'y'))]));
+const STICKY = new Map(PATTERNS.filter((p) => p.starts).map((p) => [p, new RegExp(p.re.source, p.re.flags.replace('g', 'y'))]));
 /** The matches of the pattern in `text`, as its global scan finds them. */
 function matchesOf(p: Pattern, text: string): Iterable<RegExpExecArray> {
-  if (!p.opens) return matches(p.re, text);
-  const starts: number[] = [];
-  for (const w of p.opens) for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) starts.push(at);
-  return matchesAt(STICKY.get(p)!, text, starts.sort((a, b) => a - b));
+  return p.starts ? matchesAt(STICKY.get(p)!, text, p.starts(text)) : matches(p.re, text);
 }
 // Capitalised words that start sentences or name institutions, never attacker groups.
 const NOT_ACTOR = new RegExp(
