@@ -2,6 +2,7 @@
 // "attributed the attack to Sandworm". Country rules attach it when their own sentence names none.
 import { digestItems, firstMatch, groupStart, matches, type AnalysedDoc } from '../../_shared/kit.ts';
 import { matchesAt } from '../../_shared/matches-at.ts';
+import { isSpace } from '../../_shared/char-classes.ts';
 import { places } from './places.ts';
 
 const NAME = String.raw`(?!(?:The|A|An|This|That|Its|Their)\b)([A-Z][\w-]*[A-Za-z0-9](?:[ \t]+[A-Z][\w-]*[A-Za-z0-9]){0,2})`;
@@ -49,6 +50,25 @@ function appositiveStarts(text: string): number[] {
   }
   return out;
 }
+/**
+ * Where "(^|[.!?] |the )NAME (later )?claimed" can match: everything from its opener to the "claim" it holds is written with
+ * [\w-] and white space, so the walk back from each "claim" over those stops at the opener's ".", "!" or "?" if it has one;
+ * the other openers ("the", a line's start) lie inside the walk.
+ */
+function claimStarts(text: string): number[] {
+  const out: number[] = [];
+  for (let q = text.indexOf('claim'); q >= 0; q = text.indexOf('claim', q + 1)) {
+    let r = q - 1;
+    while (r >= 0 && (isNameChar(text.charCodeAt(r)) || isSpace(text.charCodeAt(r)))) r--;
+    const stop = text.charCodeAt(r);
+    if (stop === 46 || stop === 33 || stop === 63) out.push(r);
+    for (let p = r + 1; p < q; p++) {
+      const before = p === 0 ? 10 : text.charCodeAt(p - 1);
+      if (before === 10 || before === 13 || before === 0x2028 || before === 0x2029 || text.startsWith('the', p)) out.push(p);
+    }
+  }
+  return [...new Set(out)].sort((a, b) => a - b);
+}
 /** [\w-] under /u without /i: ASCII letters, digits, "_" and "-". */
 const isNameChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45;
 const PATTERNS: readonly Pattern[] = [
@@ -63,7 +83,7 @@ const PATTERNS: readonly Pattern[] = [
   },
   { re: new RegExp(String.raw`\b(?:carried\s+out|claimed|conducted|perpetrated|launched)\s+by\s+(?:the\s+)?${NAME}`, 'dgu') },
   { re: new RegExp(String.raw`\b(?:attributed|linked)\s+(?:the\s+(?:attack|breach|intrusion|incident)\s+)?to\s+(?:the\s+)?${NAME}`, 'dgu') },
-  { re: new RegExp(String.raw`(?:^|[.!?]\s+|\bthe\s+)${NAME}\s+(?:later\s+)?(?:claimed|claims|has\s+claimed)\b`, 'dgmu'), needs: (text) => CLAIM.test(text) },
+  { re: new RegExp(String.raw`(?:^|[.!?]\s+|\bthe\s+)${NAME}\s+(?:later\s+)?(?:claimed|claims|has\s+claimed)\b`, 'dgmu'), needs: (text) => CLAIM.test(text), starts: claimStarts },
   {
     re: new RegExp(String.raw`\b${NAME}\s+(?:ransomware|extortion)\s+(?:${GROUP}|gang)`, 'dgu'),
     needs: (text, group) => group() && RANSOMWARE_WORD.test(text),
