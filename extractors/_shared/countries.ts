@@ -59,5 +59,8 @@ export const DEMONYMS = new WholeWords(demonyms.keys());
 
 /** alpha-2 of a name or demonym as written, or undefined. */
 export function countryCode(word: string): string | undefined {
-  return names.get(word) ?? demonyms.get(word) ?? names.get(word.replace(/^the\s+/i, ''));
+  const code = names.get(word) ?? demonyms.get(word);
+  // only a word opening with "t" or "T" can lose a leading "the " (/i without /u folds no other letter to either)
+  if (code !== undefined || (word.charCodeAt(0) | 32) !== 116) return code;
+  return names.get(word.replace(/^the\s+/i, ''));
 }
