@@ -10,8 +10,8 @@ const GROUP = String.raw`(?:group|gang|unit|actor|operation|crew|collective|synd
 const GROUP_WORD = /group|gang|unit|actor|operation|crew|collective|syndicate|outfit|cartel/;
 // "a strain known as SamSam" names malware, not a group, so "known as" is no cue. Strongest first: an appositive that
 // defines the name, then a claim or an attribution, then "X ransomware". A pattern that opens on a capitalised name is
-// tried at every capital: `needs` says whether the text holds words its every match contains (`group`: whether it holds
-// one of GROUP's words, asked once), and a text without them is not searched.
+// tried at every capital (or at the starts its `starts` finds): `needs` says whether the text holds words its every match
+// contains (`group`: whether it holds one of GROUP's words, asked once), and a text without them is not searched.
 type Needs = (text: string, group: () => boolean) => boolean;
 const CLAIM = /claim/;
 const RANSOMWARE_WORD = /ransomware|extortion/;
@@ -83,7 +83,11 @@ const PATTERNS: readonly Pattern[] = [
   },
   { re: new RegExp(String.raw`\b(?:carried\s+out|claimed|conducted|perpetrated|launched)\s+by\s+(?:the\s+)?${NAME}`, 'dgu') },
   { re: new RegExp(String.raw`\b(?:attributed|linked)\s+(?:the\s+(?:attack|breach|intrusion|incident)\s+)?to\s+(?:the\s+)?${NAME}`, 'dgu') },
-  { re: new RegExp(String.raw`(?:^|[.!?]\s+|\bthe\s+)${NAME}\s+(?:later\s+)?(?:claimed|claims|has\s+claimed)\b`, 'dgmu'), needs: (text) => CLAIM.test(text), starts: claimStarts },
+  {
+    re: new RegExp(String.raw`(?:^|[.!?]\s+|\bthe\s+)${NAME}\s+(?:later\s+)?(?:claimed|claims|has\s+claimed)\b`, 'dgmu'),
+    needs: (text) => CLAIM.test(text),
+    starts: claimStarts,
+  },
   {
     re: new RegExp(String.raw`\b${NAME}\s+(?:ransomware|extortion)\s+(?:${GROUP}|gang)`, 'dgu'),
     needs: (text, group) => group() && RANSOMWARE_WORD.test(text),
