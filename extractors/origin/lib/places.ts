@@ -4,13 +4,9 @@
 // names match in any case only when the lower-case form is not also an ordinary word.
 import type { AnalysedDoc } from '../../_shared/kit.ts';
 import { classAt, findRuns, LETTERS_MARKS } from '../../_shared/char-classes.ts';
-import { createRequire } from 'node:module';
-import type { Country } from 'world-countries';
 import { COUNTRY_BY_DEMONYM, COUNTRY_BY_NAME } from '../../_shared/countries.ts';
+import { WORLD_COUNTRIES } from '../../_shared/world-data.ts';
 import { wordList } from '../../_shared/lexicon.ts';
-
-const require = createRequire(import.meta.url);
-const worldCountries = require('world-countries/countries.json') as Country[];
 
 export type PlaceKind = 'name' | 'demonym' | 'capital';
 export interface Place {
@@ -59,7 +55,7 @@ const add = (word: string, code: string, kind: PlaceKind) => {
 for (const [d, code] of Object.entries(EXTRA_DEMONYMS)) add(d, code, 'demonym');
 for (const [d, code] of COUNTRY_BY_DEMONYM) for (const part of d.split(/,\s*|\s+or\s+/)) add(part, code, 'demonym');
 for (const [n, code] of COUNTRY_BY_NAME) add(n, code, 'name');
-for (const c of worldCountries) for (const cap of c.capital ?? []) if (/^[A-Z][a-z]+(?: [A-Z][a-z]+)?$/.test(cap)) add(cap, c.cca2, 'capital');
+for (const c of WORLD_COUNTRIES) for (const cap of c.capital ?? []) if (/^[A-Z][a-z]+(?: [A-Z][a-z]+)?$/.test(cap)) add(cap, c.cca2, 'capital');
 for (const [m, code] of Object.entries(METONYMS)) add(m, code, 'capital');
 
 const lower = new Map<string, { code: string; kind: PlaceKind }>();
