@@ -80,12 +80,15 @@ const VALUE_AFTER = new RegExp(
 // a sentence that may hold a sum: a digit, a currency sign, or a number word before a currency word ("four bitcoins")
 const MAY_HOLD_MONEY = /[$€£¥₹\d]|\b(?:bitcoins?|dollars|euros|pounds|roubles|rubles|rupees|yen|yuan|monero|ether)\b/i;
 
-// What every sum findMoney finds holds (its pattern's two branches: a currency sign or code after no word character or
-// sign, the same lexicon's as money.ts; or a currency word, its last word then ending at a word boundary): a sentence
-// without it holds no sum, and findMoney's costly search is spared there.
+// What every sum findMoney finds holds, from the same lexicon as money.ts: a currency sign (every prefix with a sign holds
+// it), a currency code after no word character, or the last word of a currency name at a word's end. A sentence without
+// one holds no sum, and findMoney's costly search is spared there.
+const PREFIXES = wordMap('currency-prefixes').map(([k]) => k);
+const SIGNS = new Set(PREFIXES.flatMap((k) => [...k].filter((c) => !/[A-Za-z.]/.test(c))));
 const MONEY_CUE = new RegExp(
-  String.raw`(?<![\w$€£¥₹])(?:${alternation(wordMap('currency-prefixes').map(([k]) => k))})` +
-    String.raw`|(?:${alternation(wordMap('currency-suffixes').map(([k]) => k.split(' ').at(-1)!))})\b`,
+  String.raw`[${[...SIGNS].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]` +
+    String.raw`|\b(?:${alternation(PREFIXES.filter((k) => /^[A-Za-z.]+$/.test(k)))})` +
+    String.raw`|(?:${alternation(new Set(wordMap('currency-suffixes').map(([k]) => k.split(' ').at(-1)!)))})\b`,
   'i',
 );
 

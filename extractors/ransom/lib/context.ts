@@ -123,6 +123,11 @@ const DENIAL_KEY = new RegExp(
   'gi',
 );
 
+/** Whether the text says "ransom" at all ("ransomware" too): several rules ask it first, each once the same. */
+export function saysRansom(doc: AnalysedDoc): boolean {
+  return doc.once('ransom/says-ransom', () => /ransom/i.test(doc.text));
+}
+
 /** Where the text says no ransom was demanded, if it does. */
 export function denial(doc: AnalysedDoc): { start: number; end: number } | null {
   return doc.once('ransom/denial', () => firstMatchNearKey(DENIAL, DENIAL_KEY, doc.text, isWordOrSpace));
