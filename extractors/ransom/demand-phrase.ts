@@ -1,6 +1,6 @@
 // "The gang demanded a ransom to unlock the files." / "A ransom note was left on every server."
 import { defineRule, matches, span } from '../_shared/kit.ts';
-import { denial, unreported } from './lib/context.ts';
+import { denial, saysRansom, unreported } from './lib/context.ts';
 
 const DEMAND = new RegExp(
   [
@@ -45,7 +45,7 @@ export default defineRule({
   *propose(doc) {
     if (denial(doc)) return;
     const { text } = doc;
-    if (!/ransom/i.test(text)) return;
+    if (!saysRansom(doc)) return;
     for (const m of matches(DEMAND, text)) {
       if (unreported(doc, m.index, m.index + m[0].length)) continue;
       yield { value: { demanded: true, amount: null, currency: null }, confidence: EXPLICIT_DEMAND, evidence: [span(text, m.index, m.index + m[0].length)] };

@@ -1,6 +1,6 @@
 // "The gang demanded $2 million in bitcoin to decrypt the files." / "a ransom of €2m"
 import { defineRule, span } from '../_shared/kit.ts';
-import { denial } from './lib/context.ts';
+import { denial, saysRansom } from './lib/context.ts';
 import { ransomAmounts } from './lib/amount.ts';
 
 const DEMANDED_AMOUNT = 0.9; // a sum next to a demand verb or the word ransom
@@ -50,7 +50,7 @@ export default defineRule({
   ],
   *propose(doc) {
     if (denial(doc)) return;
-    if (!/ransom|extort|demand|decrypt|bitcoin/i.test(doc.text)) return;
+    if (!saysRansom(doc) && !/extort|demand|decrypt|bitcoin/i.test(doc.text)) return;
     for (const a of ransomAmounts(doc)) {
       if (a.role !== 'demanded') continue;
       yield {

@@ -1,9 +1,11 @@
 // "Fraudsters encrypted the data and demanded money to remove the block." / "pay to decrypt the files"
 // Files locked and payment asked for is a ransom demand, even when the article never says ransom.
-import { defineRule, matches, span } from '../_shared/kit.ts';
+import { defineRule, matches, span, type Sentence } from '../_shared/kit.ts';
 import { denial, unreported } from './lib/context.ts';
 
-const LOCKED = /\b(?:encrypt(?:ed|ing|s)?|decrypt(?:ed|ing|ion|s)?|locked|unlock(?:ed|ing)?|scrambled|held\s+hostage|hostage)\b/i;
+// "encrypted", "locked", "held hostage": a sentence holds one where it holds one of these words ("held hostage" holds
+// "hostage"), and a word inside a sentence reads the same there as in the whole text
+const LOCKED_WORD = /\b(?:encrypt(?:ed|ing|s)?|decrypt(?:ed|ing|ion|s)?|locked|unlock(?:ed|ing)?|scrambled|hostage)\b/gi;
 const PAYMENT = new RegExp(
   String.raw`\b(?:demand(?:ed|ing|s)?|ask(?:ed|ing|s)?\s+for|request(?:ed|ing)?|want(?:ed|s)?)\s+(?:(?:a|an|the` +
     String.raw`|some)\s+)?(?:payment|money|cash|bitcoins?|cryptocurrency|crypto|fee|sum)\b|\bpay(?:ment)?\s+(?:[\w$€£.,-]+\s+){0,4}?(?:to|for)\s+(?:decrypt` +
@@ -28,9 +30,12 @@ export default defineRule({
   *propose(doc) {
     if (denial(doc)) return;
     const { text } = doc;
-    if (!LOCKED.test(text)) return;
-    for (const s of doc.sentences) {
-      if (!LOCKED.test(s.text)) continue;
+    // the locked words found once in the whole text; each sentence holding one is searched once, in order
+    let last: Sentence | undefined;
+    for (const k of matches(LOCKED_WORD, text)) {
+      const s = doc.sentenceAt(k.index);
+      if (!s || s === last) continue;
+      last = s;
       for (const m of matches(PAYMENT, s.text)) {
         const start = s.start + m.index;
         const end = start + m[0].length;

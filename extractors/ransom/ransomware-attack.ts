@@ -2,7 +2,7 @@
 // Ransomware encrypts files to demand payment for the key, so a ransomware attack on the victim is a
 // ransom demand even when the article never prints the word "ransom" on its own.
 import { defineRule, matches, span } from '../_shared/kit.ts';
-import { demandLeftOpen, denial, generic, unreported } from './lib/context.ts';
+import { demandLeftOpen, denial, generic, saysRansom, unreported } from './lib/context.ts';
 
 const NAMED = String.raw`(?:[A-Z][\w.-]*\s+){0,2}`; // "Ryuk", "the Windows Egregor"
 const ATTACK = new RegExp(
@@ -41,7 +41,7 @@ export default defineRule({
   *propose(doc) {
     if (denial(doc) || demandLeftOpen(doc)) return;
     const { text } = doc;
-    if (!/ransom/i.test(text)) return;
+    if (!saysRansom(doc)) return;
     for (const m of matches(ATTACK, text)) {
       const end = m.index + m[0].length;
       if (unreported(doc, m.index, end) || generic(doc, m.index)) continue;

@@ -2,7 +2,7 @@
 // Machines counted as hit by the attack are in scope: the count says how far the intrusion reached. Stolen or lost
 // laptops count too ("details were stolen on two laptops"): the labelling guide counts every computer hit.
 import { defineRule, span } from '../_shared/kit.ts';
-import { countPattern, countsIn } from './lib/count.ts';
+import { countPattern, countsIn, sentencesWith } from './lib/count.ts';
 
 const MACHINES = countPattern(String.raw`computers|machines|workstations|endpoints|systems|devices|PCs|hosts|terminals|laptops|desktops|notebooks`);
 // the verb that makes the count a count of compromised machines, right before or after it
@@ -19,6 +19,8 @@ const HIT_AFTER = new RegExp(
   'i',
 );
 
+// only a sentence that names such machines is searched
+const MACHINE_WORD = /\b(?:computers|machines|workstations|endpoints|systems|devices|PCs|hosts|terminals|laptops|desktops|notebooks)\b/gi;
 const COUNTED_MACHINES = 0.7; // machines, not servers: the count includes workstations
 
 export default defineRule({
@@ -44,8 +46,7 @@ export default defineRule({
   ],
   *propose(doc) {
     const { text } = doc;
-    for (const s of doc.sentences) {
-      if (!/\b(?:computers|machines|workstations|endpoints|systems|devices|PCs|hosts|terminals|laptops|desktops|notebooks)\b/i.test(s.text)) continue;
+    for (const s of sentencesWith(doc, MACHINE_WORD)) {
       for (const c of countsIn(doc, s, MACHINES)) {
         const before = text.slice(Math.max(s.start, c.start - 60), c.start);
         const after = text.slice(c.end, Math.min(s.end, c.end + 60));

@@ -1,8 +1,10 @@
 // "The attackers encrypted five of its servers." / "more than 200 servers were hit" / "3,000 ElasticSearch servers"
 import { defineRule, span } from '../_shared/kit.ts';
-import { countPattern, countsIn } from './lib/count.ts';
+import { countPattern, countsIn, sentencesWith } from './lib/count.ts';
 
 const SERVERS = countPattern(String.raw`servers|server\s+machines`);
+// only a sentence that says "servers" is searched
+const SERVERS_WORD = /servers/gi;
 const COUNTED_SERVERS = 0.85; // a number right before "servers" in a sentence about the incident
 
 export default defineRule({
@@ -30,9 +32,7 @@ export default defineRule({
     'Police arrested the two and seized servers used in the scheme.',
   ],
   *propose(doc) {
-    if (!/servers/i.test(doc.text)) return;
-    for (const s of doc.sentences) {
-      if (!/servers/i.test(s.text)) continue;
+    for (const s of sentencesWith(doc, SERVERS_WORD)) {
       for (const c of countsIn(doc, s, SERVERS)) {
         yield { value: c.value, confidence: COUNTED_SERVERS, evidence: [span(doc.text, c.start, c.end)] };
       }

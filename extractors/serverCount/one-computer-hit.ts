@@ -3,7 +3,7 @@
 // count of one: the labelling guide counts every machine hit, stolen laptops included. Not a computer used as a tool
 // ("using a laptop"), given out or merely mentioned, and not computers in the plural (counted-machines counts those).
 import { defineRule, matches, span } from '../_shared/kit.ts';
-import { generic } from './lib/count.ts';
+import { generic, sentencesWith } from './lib/count.ts';
 
 const DEVICE = String.raw`(?:laptop|notebook\s+computer|computer|pc|workstation|desktop|macbook|mac|machine)`;
 // a single computer, owned or introduced: "a laptop", "an unencrypted laptop", "the physician's laptop", "a stolen laptop"
@@ -49,15 +49,8 @@ export default defineRule({
   ],
   *propose(doc) {
     const { text } = doc;
-    const at: number[] = [];
-    for (const m of matches(DEVICE_AT, text)) at.push(m.index);
-    if (!at.length) return;
-    let k = 0;
-    for (const s of doc.sentences) {
-      // the pattern tries every word of a sentence: one that names no computer is passed over
-      while (k < at.length && at[k]! < s.start) k++;
-      if (k === at.length) return;
-      if (at[k]! >= s.end) continue;
+    // the pattern tries every word of a sentence: one that names no computer is passed over
+    for (const s of sentencesWith(doc, DEVICE_AT)) {
       for (const m of matches(ONE_DEVICE, s.text)) {
         const before = s.text.slice(Math.max(0, m.index - 40), m.index);
         const after = s.text.slice(m.index + m[0].length, m.index + m[0].length + 140);

@@ -2,7 +2,7 @@
 // One server named as what the attacker reached is a count of one. Not a server named as a tool, a fleet or a
 // place data merely sat ("stored on a server", "a server in Ireland"), and not servers in the plural.
 import { defineRule, matches, span } from '../_shared/kit.ts';
-import { generic } from './lib/count.ts';
+import { generic, sentencesWith } from './lib/count.ts';
 
 // a single server, owned or introduced: "a server", "its web server", "the company's file server"
 const ONE_SERVER = new RegExp(
@@ -10,6 +10,7 @@ const ONE_SERVER = new RegExp(
     String.raw`(?!s|\s+(?:farm|room|rack|cluster|software))`,
   'gi',
 );
+const SERVER_WORD = /server\b/gi;
 // the attack verb governs the server: right before it, or the server is the subject of a passive hit
 const HIT_BEFORE = new RegExp(
   String.raw`\b(?:compromis(?:ed|ing)|hack(?:ed|ing)(?:\s+into)?|breach(?:ed|ing)|infiltrat(?:ed|ing)|broke\s+into` +
@@ -52,8 +53,8 @@ export default defineRule({
   ],
   *propose(doc) {
     const { text } = doc;
-    if (!/server\b/i.test(text)) return;
-    for (const s of doc.sentences) {
+    // every match holds "server" and a word's end: only the sentences holding one are searched
+    for (const s of sentencesWith(doc, SERVER_WORD)) {
       for (const m of matches(ONE_SERVER, s.text)) {
         const before = s.text.slice(Math.max(0, m.index - 40), m.index);
         const after = s.text.slice(m.index + m[0].length, m.index + m[0].length + 140);

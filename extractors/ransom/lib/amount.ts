@@ -1,7 +1,8 @@
 // What a sum of money is in a ransom story: the demand ("demanded $50,000", "a ransom of €2m", "$70,000
 // to decrypt"), what was paid ("paid a $17,000 ransom"), or something else (fines, damages, revenue,
 // costs, a per-machine price). The total demanded beats a per-machine price and a payment.
-import { matches, type AnalysedDoc } from '../../_shared/kit.ts';
+import { alternation, matches, type AnalysedDoc } from '../../_shared/kit.ts';
+import { wordMap } from '../../_shared/lexicon.ts';
 import { findMoney, type Money } from '../../_shared/money.ts';
 import { anotherIncident, habitual } from './context.ts';
 
@@ -79,6 +80,18 @@ const VALUE_AFTER = new RegExp(
 // a sentence that may hold a sum: a digit, a currency sign, or a number word before a currency word ("four bitcoins")
 const MAY_HOLD_MONEY = /[$€£¥₹\d]|\b(?:bitcoins?|dollars|euros|pounds|roubles|rubles|rupees|yen|yuan|monero|ether)\b/i;
 
+// What every sum findMoney finds holds, from the same lexicon as money.ts: a currency sign (every prefix with a sign holds
+// it), a currency code after no word character, or the last word of a currency name at a word's end. A sentence without
+// one holds no sum, and findMoney's costly search is spared there.
+const PREFIXES = wordMap('currency-prefixes').map(([k]) => k);
+const SIGNS = new Set(PREFIXES.flatMap((k) => [...k].filter((c) => !/[A-Za-z.]/.test(c))));
+const MONEY_CUE = new RegExp(
+  String.raw`[${[...SIGNS].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]` +
+    String.raw`|\b(?:${alternation(PREFIXES.filter((k) => /^[A-Za-z.]+$/.test(k)))})` +
+    String.raw`|(?:${alternation(new Set(wordMap('currency-suffixes').map(([k]) => k.split(' ').at(-1)!)))})\b`,
+  'i',
+);
+
 /** Where the last cue ends, -1 if none: the cue closest to the sum. */
 function lastEnd(re: RegExp, s: string): number {
   let at = -1;
@@ -96,7 +109,7 @@ function findRansomAmounts(doc: AnalysedDoc): RansomAmount[] {
   const { text, sentences } = doc;
   const ransomStory = CONTEXT.test(text);
   for (const s of sentences) {
-    if (!MAY_HOLD_MONEY.test(s.text)) continue;
+    if (!MAY_HOLD_MONEY.test(s.text) || !MONEY_CUE.test(s.text)) continue;
     if ((!ransomStory && !ATTACKER.test(s.text)) || STATISTIC.test(s.text) || habitual(doc, s.start) || anotherIncident(doc, s.start)) continue;
     let prevEnd = -1;
     for (const m of findMoney(text, s.start, s.end)) {

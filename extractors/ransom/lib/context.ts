@@ -111,10 +111,22 @@ const UNKNOWN = new RegExp(
   'i',
 );
 
-const WHETHER = /whether|if/i;
+// Every match of UNKNOWN holds "whether" or "if" between white space, and only characters isWordOrSpace accepts
+const WHETHER = /\b(?:whether|if)\s/gi;
 
-// Every match of DENIAL holds one of these and only characters isWordOrSpace accepts: it is sought only around them.
-const DENIAL_KEY = /demand|ransom|asked|extortion|rul/gi;
+// Every match of DENIAL holds one of these (a piece of each of its branches: "no ransom demand", "no ransom was",
+// "nobody asked", "not demanded", "no extortion", "ruled out") and only characters isWordOrSpace accepts: it is sought
+// only around them. "ransom" or "demand" alone were keys too, and in a ransom story they sent most of the text to DENIAL.
+const DENIAL_KEY = new RegExp(
+  String.raw`\bno\s+(?:ransom\s+(?:or\s+other\s+)?)?demand|\bno\s+ransom\s|\bno(?:body|\s+one)\s+asked|\bnot\s+(?:demand|asked\s+for)` +
+    String.raw`|\bno\s+extortion|\brul(?:e|ed|es|ing)\s+out`,
+  'gi',
+);
+
+/** Whether the text says "ransom" at all ("ransomware" too): several rules ask it first, each once the same. */
+export function saysRansom(doc: AnalysedDoc): boolean {
+  return doc.once('ransom/says-ransom', () => /ransom/i.test(doc.text));
+}
 
 /** Where the text says no ransom was demanded, if it does. */
 export function denial(doc: AnalysedDoc): { start: number; end: number } | null {
@@ -123,6 +135,6 @@ export function denial(doc: AnalysedDoc): { start: number; end: number } | null 
 
 /** The text leaves open whether a ransom was demanded: an attack alone does not settle it. */
 export function demandLeftOpen(doc: AnalysedDoc): boolean {
-  // three rules ask; the pattern needs "whether" or "if", so a text without either is answered at once
-  return doc.once('ransom/left-open', () => WHETHER.test(doc.text) && UNKNOWN.test(doc.text));
+  // three rules ask; the pattern is sought only around the words "whether" and "if"
+  return doc.once('ransom/left-open', () => firstMatchNearKey(UNKNOWN, WHETHER, doc.text, isWordOrSpace) !== null);
 }
