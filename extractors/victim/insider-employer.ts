@@ -39,6 +39,11 @@ const JOB_AT_KEYED = keyed(JOB_AT, {
   words: new RegExp(String.raw`(?:${JOB_WORDS}|${STAFF_WORDS})(?=[a-z]*(?:\s+(?:members?|specialists?))?\s+(?:at|of|with|for|from)\s)`, 'g'),
   pieces: 5,
 });
+// every match holds a job word at a word start, after white space and at most "IT": only around those is it sought
+const JOB_AFTER_NAME_KEYED = keyed(JOB_AFTER_NAME, {
+  words: new RegExp(String.raw`\b(?:${JOB_WORDS})`, 'g'),
+  pieces: 1,
+});
 const EMPLOYER = 0.7; // whoever employs the insider owns the data they misused
 
 // a job advert names employer and job title too; only incident talk makes the employer a victim
@@ -66,7 +71,7 @@ export default defineRule({
     'Jane Doe, a threat analyst at Emsisoft, said the breach was serious.',
   ],
   *propose(doc) {
-    yield* subjectsOf(doc, JOB_AFTER_NAME, EMPLOYER, (n, d) => employer(n, d), nameAfter);
+    yield* subjectsOf(doc, JOB_AFTER_NAME_KEYED, EMPLOYER, (n, d) => employer(n, d), nameAfter);
     yield* objectsOf(doc, JOB_AT_KEYED, EMPLOYER, (n, d) => employer(n, d));
   },
 });
