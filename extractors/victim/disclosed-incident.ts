@@ -3,6 +3,7 @@ import { defineRule, type AnalysedDoc } from '../_shared/kit.ts';
 import { subjectsOf } from './lib/propose.ts';
 import { nameAfter } from './lib/name-end.ts';
 import { isStrongName } from './lib/name-shape.ts';
+import { keyed } from './lib/keyed.ts';
 
 // The organisation that speaks about an incident in its own sentence is usually the one it befell;
 // the speaker's sentence must name the incident, so an unrelated statement does not count.
@@ -16,6 +17,17 @@ const DISCLOSES = new RegExp(
     String.raw`|is\s+responding\s+to|is\s+recovering\s+from)\b`,
   'giu',
 );
+// every match holds its bracket, its ", which" clause or its verb, with at most five pieces before the verb ("," two
+// adverbs, "has begun"): it is sought only around those (keyed.ts)
+const DISCLOSES_KEYED = keyed(DISCLOSES, {
+  words: new RegExp(
+    String.raw`\(|,\s+which\s|\b(?:said|says|confirm(?:ed|s)|disclos(?:ed|es)|announc(?:ed|es)|notif(?:ied|ies|ying)|acknowledg(?:ed|es)` +
+      String.raw`|admit(?:ted|s)|report(?:ed|s)|reveal(?:ed|s)|warn(?:ed|s|ing)|inform(?:ed|s|ing)|alert(?:ed|s|ing)|discover(?:ed|s)|learned|detected` +
+      String.raw`|aware|investigating|responding|recovering)`,
+    'g',
+  ),
+  pieces: 5,
+});
 const INCIDENT = new RegExp(
   String.raw`\b(?:cyber[\s-]?attack|attack(?:ed|s)?|breach(?:ed|es)?|hack(?:ed|ers?|ing)?|intrusions?|ransomware|malware` +
     String.raw`|unauthori[sz]ed|compromised?|incidents?|stolen|theft|leak(?:ed|s)?|exposed|phishing|DDoS|encrypted|skimm(?:er|ers|ing)|lost|missing` +
@@ -59,7 +71,7 @@ export default defineRule({
   propose: (doc) =>
     subjectsOf(
       doc,
-      DISCLOSES,
+      DISCLOSES_KEYED,
       SAID_INCIDENT,
       (name) => isStrongName(name),
       (d, m) => nameAfter(d, m) && incidentSentence(d, m),
