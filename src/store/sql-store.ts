@@ -126,10 +126,12 @@ export class SqlStore implements Store {
     // a string: a JS number would be bound as a REAL ('1.7e12' kept as text '…0.0')
     const stamp = this.db.dialect === 'sqlite' ? String(at.getTime()) : at.toISOString();
     const next = this.writing.then(() =>
-      this.db.tx(async (q) => {
-        await this.writeBatch(q, batch, stamp);
-        if (batch.incidents?.length) await this.incidents.placeIn(q, batch.incidents, at);
-      }),
+      this.incidents.forgetOnFailure(
+        this.db.tx(async (q) => {
+          await this.writeBatch(q, batch, stamp);
+          if (batch.incidents?.length) await this.incidents.placeIn(q, batch.incidents, at);
+        }),
+      ),
     );
     this.writing = next.catch(() => undefined);
     return next;
@@ -162,7 +164,7 @@ export class SqlStore implements Store {
     const packed = await this.packMany(
       q,
       'record',
-      records.map((r) => JSON.stringify(r)),
+      records.map((r) => b.json?.get(r) ?? JSON.stringify(r)),
       async () => {
         const old: unknown[] = [];
         for (const ruleset of new Set(records.map((r) => r.ruleset))) {
