@@ -194,11 +194,22 @@ async function save(
   fields?: Placed['fields'],
 ): Promise<void> {
   const { q, w } = t;
-  await q.run(
-    `INSERT INTO incidents (id, victim, sources, incident, updated_at) VALUES (?, ?, ?, ?, ?)
+  // a row the cache holds is in the table: updated in place, without the INSERT's attempt first
+  if (t.cache?.head(head.id)) {
+    await q.run('UPDATE incidents SET victim = ?, sources = ?, incident = ?, updated_at = ? WHERE id = ?', [
+      head.victim,
+      head.count,
+      rowJson(head),
+      at,
+      head.id,
+    ]);
+  } else {
+    await q.run(
+      `INSERT INTO incidents (id, victim, sources, incident, updated_at) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT (id) DO UPDATE SET victim = excluded.victim, sources = excluded.sources, incident = excluded.incident, updated_at = excluded.updated_at`,
-    [head.id, head.victim, head.count, rowJson(head), at],
-  );
+      [head.id, head.victim, head.count, rowJson(head), at],
+    );
+  }
   t.cache?.setHead(head, fields);
   for (const [i, [article, ruleset]] of rows.sources.entries()) {
     const key = storageKey(article);

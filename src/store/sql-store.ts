@@ -233,6 +233,13 @@ export class SqlStore implements Store {
     return next;
   }
 
+  /** A read queued behind this store's writes (one connection: never inside another's transaction). */
+  private afterWrites<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.writing.then(fn);
+    this.writing = next.catch(() => undefined);
+    return next;
+  }
+
   async document(id: string): Promise<StoredDocument | null> {
     const [doc] = await this.snapshot(async () => this.documents(await this.db.all('SELECT * FROM documents WHERE id = ?', [key(id)])));
     return doc ?? null;
@@ -255,12 +262,17 @@ export class SqlStore implements Store {
     const out = new Map<string, IncidentRecord>();
     for (let i = 0; i < docs.length; i += PAGE) {
       const page = docs.slice(i, i + PAGE);
-      const [same, records] = await this.snapshot(async () => {
-        const rows = await this.db.all(
+      const query = () =>
+        this.db.all(
           `SELECT d.id, d.content_hash, r.record FROM documents d JOIN records r ON r.document_id = d.id AND r.ruleset = ?
          WHERE d.id IN (${page.map(() => '?').join(', ')})`,
           [ruleset, ...page.map((d) => key(d.id))],
         );
+      // a stream's documents are new: asked first without a snapshot (no BEGIN and COMMIT), which only reading their
+      // records' blocks needs
+      if (this.blocks && !(await this.afterWrites(query)).length) continue;
+      const [same, records] = await this.snapshot(async () => {
+        const rows = await query();
         const byId = new Map(rows.map((r) => [String(r.id), r]));
         const same = page.filter((d) => {
           const row = byId.get(key(d.id));
