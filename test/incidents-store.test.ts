@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { IncidentRecord } from '../src/core/contract/record.ts';
 import { addToIncidents, rebuildIncidents } from '../src/incidents/update.ts';
@@ -84,6 +85,57 @@ for (const [name, open] of [
     });
   });
 }
+
+describe('incident rows kept in memory (SQLite)', () => {
+  const open = () => openSqliteStore(path.join(dir, 'memory.db'));
+  const sourcesColumn = (id: string) => {
+    const db = new Database(path.join(dir, 'memory.db'), { readonly: true });
+    try {
+      return (db.prepare('SELECT sources FROM incidents WHERE id = ?').get(id) as { sources: number }).sources;
+    } finally {
+      db.close();
+    }
+  };
+
+  it("follow another connection's writes", async () => {
+    const [a, b] = [await open(), await open()];
+    try {
+      await write(a, recordOf('q1', { victim: 'Quay Hospital', date: '2023-01-10' }, { publishedAt: '2023-01-11' }));
+      // another connection starts an incident of the same victim a year on, then adds to a's
+      await write(b, recordOf('q2', { victim: 'Quay Hospital', date: '2024-06-01' }, { publishedAt: '2024-06-02' }));
+      await write(b, recordOf('q3', { victim: 'Quay Hospital', date: '2023-01-10' }, { publishedAt: '2023-01-12' }));
+      // a meets b's incident (not a second one under -2) and counts b's article in its own
+      await write(a, recordOf('q4', { victim: 'Quay Hospital', date: '2024-06-01' }, { publishedAt: '2024-06-03' }));
+      await write(a, recordOf('q5', { victim: 'Quay Hospital', date: '2023-01-10' }, { publishedAt: '2023-01-13' }));
+      expect(await list(a)).toEqual([
+        { id: 'inc-2023-01-quay-hospital', articles: ['q1', 'q3', 'q5'], aliases: [] },
+        { id: 'inc-2024-06-quay-hospital', articles: ['q2', 'q4'], aliases: [] },
+      ]);
+      expect(sourcesColumn('inc-2023-01-quay-hospital')).toBe(3);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
+  it('forget what a failed transaction wrote', async () => {
+    const store = await open();
+    try {
+      const { toArticle } = await import('../src/incidents/article.ts');
+      const joining = toArticle(recordOf('q6', { victim: 'Quay Hospital', date: '2023-01-10' }, { publishedAt: '2023-01-14' }), null);
+      const broken = { ...joining, id: 'q7', record: { ...joining.record, id: 'q7', fields: null } } as unknown as typeof joining;
+      await store.write({ documents: [{ id: 'q6', text: 'text of q6', meta: {} }], records: [joining.record] });
+      // q6 is placed, then q7 fails: the transaction and what it placed are rolled back
+      await expect(store.incidents.add([joining, broken])).rejects.toThrow();
+      expect(sourcesColumn('inc-2023-01-quay-hospital')).toBe(3);
+      await store.incidents.add([joining]);
+      expect(sourcesColumn('inc-2023-01-quay-hospital')).toBe(4);
+      expect((await list(store)).find((i) => i.id === 'inc-2023-01-quay-hospital')!.articles).toEqual(['q1', 'q3', 'q5', 'q6']);
+    } finally {
+      await store.close();
+    }
+  });
+});
 
 describe('ids across a rebuild', () => {
   it('keep the old id with the larger part of a split, and make the other old id an alias', async () => {

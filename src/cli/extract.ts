@@ -88,8 +88,10 @@ export async function runExtract(paths: string[], opts: ExtractOptions, log: Log
     if (stop.signal && o.kind === 'dead' && o.deadLetter.reason === 'internal-error') return;
     if (o.kind === 'record') {
       counts.extracted++;
-      await out.write(o.record);
-      await stored?.write(o.record);
+      // serialised once for the JSONL line and the store (pretty output serialises its own)
+      const json = stored || !opts.pretty ? JSON.stringify(o.record) : undefined;
+      await out.write(o.record, json);
+      await stored?.write(o.record, json);
       await pgSink?.write(o.record);
     } else if (o.kind === 'dead') {
       await deadLettered(o.deadLetter);
@@ -106,9 +108,14 @@ export async function runExtract(paths: string[], opts: ExtractOptions, log: Log
   counts.loadMs = performance.now() - t0;
 
   // Documents go to the store's already-done check in batches: one query per batch, not per document.
-  let batch: { raw: PreparedDocument; input: string; doc: NewDocument }[] = [];
+  let batch: { raw: PreparedDocument; input: string; doc: NewDocument; hash: string }[] = [];
   const submitBatch = async () => {
-    const verdicts = stored ? await stored.admit(batch.map((b) => b.doc)) : batch.map(() => null);
+    const verdicts = stored
+      ? await stored.admit(
+          batch.map((b) => b.doc),
+          batch.map((b) => b.hash),
+        )
+      : batch.map(() => null);
     for (const [i, item] of batch.entries()) {
       const known = verdicts[i];
       if (known) await sink({ kind: 'skipped', id: known.id, input: item.input }, known);
@@ -116,7 +123,7 @@ export async function runExtract(paths: string[], opts: ExtractOptions, log: Log
     }
     batch = [];
   };
-  const duplicate = (doc: PreparedDocument): boolean => seen.conflicts(doc.id, contentHash(doc.text));
+
   const feed = async () => {
     for await (const item of readInputs(paths, { maxBytes: opts.maxBytes, stats, onPlan: (p) => progress.plan(p) })) {
       counts.read++;
@@ -126,13 +133,15 @@ export async function runExtract(paths: string[], opts: ExtractOptions, log: Log
       }
       // each document is prepared here once: the duplicate check and the store key it, the runner and processor reuse it
       const raw = prepare(item.raw);
-      if (duplicate(raw)) {
+      // the text's hash: the duplicate check's, and the store's (storedForm keeps the prepared text as it is)
+      const hash = contentHash(raw.text);
+      if (seen.conflicts(raw.id, hash)) {
         await deadLettered(
           deadLetter(raw.id, item.input, 'ingest', 'duplicate-id', 'an earlier document of this run has this id and another text; the first keeps the id'),
         );
         continue;
       }
-      batch.push({ raw, input: item.input, doc: storedForm(raw, item.input) });
+      batch.push({ raw, input: item.input, doc: storedForm(raw, item.input), hash });
       if (batch.length >= ADMIT_BATCH) await submitBatch();
       if (out.closed || stop.signal) break;
     }

@@ -81,34 +81,145 @@ async function whole(q: Queries, records: RecordReader, row: Row): Promise<Incid
 }
 
 /**
+ * SQLite: incident rows and name keys as this connection last wrote or read them, kept across transactions so that
+ * placing an article reads no incident row and no name row (their SQL and JSON.parse were most of placing). Valid
+ * while no other connection has committed: `PRAGMA data_version` changes only with their commits, and is checked
+ * once a transaction, under its write lock. A transaction that fails empties it (its writes were rolled back). Each
+ * head is what parseRow would give of the row just written (the same JSON values, fields from the tally); a name
+ * key's list is every incident id its incident_names rows hold, sorted. Bounded: the oldest entries go first, and
+ * what is not kept is read as before.
+ */
+class HeadCache {
+  private readonly heads = new Map<string, Placed>();
+  private readonly byName = new Map<string, string[]>();
+  private version: unknown = null;
+
+  constructor(private readonly max = 4096) {}
+
+  /** At the start of a write transaction: forgets all when another connection committed since the last. */
+  async check(q: Queries): Promise<void> {
+    const [row] = await q.all('PRAGMA data_version');
+    const version = row?.data_version;
+    if (version !== this.version) this.clear();
+    this.version = version;
+  }
+
+  clear(): void {
+    this.heads.clear();
+    this.byName.clear();
+  }
+
+  head(id: string): Placed | undefined {
+    return this.heads.get(id);
+  }
+
+  /** A row written: kept as parseRow would read it (`fields`: fieldsOf its tally, when the caller has them). */
+  setHead(head: Head, fields = fieldsOf(head.tally)): void {
+    this.keep({ ...head, fields });
+  }
+
+  /** A row read (in the form heads have). */
+  keep(placed: Placed): void {
+    this.heads.delete(placed.id);
+    this.heads.set(placed.id, placed);
+    if (this.heads.size > this.max) this.heads.delete(this.heads.keys().next().value!);
+  }
+
+  ids(key: string): readonly string[] | undefined {
+    return this.byName.get(key);
+  }
+
+  setIds(key: string, ids: string[]): void {
+    this.byName.set(key, ids);
+    if (this.byName.size > 2 * this.max) this.byName.delete(this.byName.keys().next().value!);
+  }
+
+  /** A name row added (incident_names): its key's list, when kept, holds the id. */
+  addName(key: string, id: string): void {
+    const ids = this.byName.get(key);
+    if (ids && !ids.includes(id)) this.byName.set(key, [...ids, id].sort(byId));
+  }
+
+  /** An incident removed, its name rows with it. */
+  drop(id: string): void {
+    this.heads.delete(id);
+    for (const [key, ids] of this.byName) {
+      if (ids.includes(id))
+        this.byName.set(
+          key,
+          ids.filter((x) => x !== id),
+        );
+    }
+  }
+}
+
+// ids are ASCII (baseIncidentId): code-unit order is SQLite's byte order
+const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A transaction's writing of incidents: the cache to keep up to date (SQLite), and source rows not yet inserted. */
+interface Tx {
+  q: Queries;
+  w: Writer;
+  cache: HeadCache | null;
+  /** Source rows (document key, incident id, pos, ruleset) inserted several a statement, before anything reads them. */
+  sources: Param[][];
+}
+
+const SOURCE_ROWS = 32;
+
+/** Inserts the source rows waiting; called before any statement that reads or changes incident_sources. */
+async function flushSources(t: Tx): Promise<void> {
+  for (let i = 0; i < t.sources.length; i += SOURCE_ROWS) {
+    const chunk = t.sources.slice(i, i + SOURCE_ROWS);
+    const cols = t.w.joinedAt ? '(document_id, incident_id, pos, ruleset, joined_at)' : '(document_id, incident_id, pos, ruleset)';
+    const row = t.w.joinedAt ? '(?, ?, ?, ?, ?)' : '(?, ?, ?, ?)';
+    await t.q.run(
+      `INSERT INTO incident_sources ${cols} VALUES ${chunk.map(() => row).join(', ')}
+      ON CONFLICT (document_id) DO UPDATE SET incident_id = excluded.incident_id, pos = excluded.pos, ruleset = excluded.ruleset`,
+      chunk.flat(),
+    );
+  }
+  t.sources = [];
+}
+
+/**
  * Writes an incident's row, and the source rows given: `sources` as [article, ruleset (null: its latest record)],
  * numbered from `pos`. `names` and `aliases`: the rows to add (the others are stored already under this id).
  */
 async function save(
-  q: Queries,
-  w: Writer,
+  t: Tx,
   head: Head,
   at: string,
   rows: { sources: [string, string | null][]; pos: number; names: readonly string[]; aliases: readonly string[] },
+  fields?: Placed['fields'],
 ): Promise<void> {
-  await q.run(
-    `INSERT INTO incidents (id, victim, sources, incident, updated_at) VALUES (?, ?, ?, ?, ?)
-    ON CONFLICT (id) DO UPDATE SET victim = excluded.victim, sources = excluded.sources, incident = excluded.incident, updated_at = excluded.updated_at`,
-    [head.id, head.victim, head.count, rowJson(head), at],
-  );
-  for (const [i, [article, ruleset]] of rows.sources.entries()) {
-    const params = [storageKey(article), head.id, rows.pos + i, ruleset];
+  const { q, w } = t;
+  // a row the cache holds is in the table: updated in place, without the INSERT's attempt first
+  if (t.cache?.head(head.id)) {
+    await q.run('UPDATE incidents SET victim = ?, sources = ?, incident = ?, updated_at = ? WHERE id = ?', [
+      head.victim,
+      head.count,
+      rowJson(head),
+      at,
+      head.id,
+    ]);
+  } else {
     await q.run(
-      w.joinedAt
-        ? `INSERT INTO incident_sources (document_id, incident_id, pos, ruleset, joined_at) VALUES (?, ?, ?, ?, ?)
-      ON CONFLICT (document_id) DO UPDATE SET incident_id = excluded.incident_id, pos = excluded.pos, ruleset = excluded.ruleset`
-        : `INSERT INTO incident_sources (document_id, incident_id, pos, ruleset) VALUES (?, ?, ?, ?)
-      ON CONFLICT (document_id) DO UPDATE SET incident_id = excluded.incident_id, pos = excluded.pos, ruleset = excluded.ruleset`,
-      w.joinedAt ? [...params, at] : params,
+      `INSERT INTO incidents (id, victim, sources, incident, updated_at) VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT (id) DO UPDATE SET victim = excluded.victim, sources = excluded.sources, incident = excluded.incident, updated_at = excluded.updated_at`,
+      [head.id, head.victim, head.count, rowJson(head), at],
     );
+  }
+  t.cache?.setHead(head, fields);
+  for (const [i, [article, ruleset]] of rows.sources.entries()) {
+    const key = storageKey(article);
+    // one statement never upserts a document twice (PostgreSQL refuses it)
+    if (t.sources.some((r) => r[0] === key)) await flushSources(t);
+    t.sources.push(w.joinedAt ? [key, head.id, rows.pos + i, ruleset, at] : [key, head.id, rows.pos + i, ruleset]);
   }
   for (const k of rows.names) {
     await q.run('INSERT INTO incident_names (name_key, incident_id) VALUES (?, ?) ON CONFLICT DO NOTHING', [k, head.id]);
+    t.cache?.addName(k, head.id);
   }
   for (const a of rows.aliases) {
     await q.run(UPSERT_ALIAS, [a, head.id]);
@@ -118,17 +229,22 @@ async function save(
 const uniq = <T>(xs: T[]) => [...new Set(xs)].sort();
 
 /** Removes an incident whose articles all went elsewhere; its id stays, as an alias of `into` when there is one. */
-async function retire(q: Queries, id: string, into: string | null): Promise<void> {
+async function retire(t: Tx, id: string, into: string | null): Promise<void> {
+  const { q } = t;
+  await flushSources(t);
   await q.run('DELETE FROM incident_names WHERE incident_id = ?', [id]);
   if (into) await q.run('UPDATE incident_aliases SET incident_id = ? WHERE incident_id = ?', [into, id]);
   else await q.run('DELETE FROM incident_aliases WHERE incident_id = ?', [id]);
   await q.run('DELETE FROM incident_sources WHERE incident_id = ?', [id]);
   await q.run('DELETE FROM incidents WHERE id = ?', [id]);
+  t.cache?.drop(id);
   if (into) await q.run(UPSERT_ALIAS, [id, into]);
 }
 
 export class IncidentStore {
   private readonly w: Writer;
+  /** SQLite: incident rows and name keys kept across transactions (HeadCache); null in PostgreSQL. */
+  private readonly cache: HeadCache | null;
   /** Incident ids and aliases that start with a base id (freeId's -2, -3…). */
   private readonly takenIds: string;
   private readonly takenParams: (base: string) => Param[];
@@ -141,6 +257,7 @@ export class IncidentStore {
     private readonly read: Serial,
   ) {
     this.w = { joinedAt: db.dialect !== 'sqlite' };
+    this.cache = db.dialect === 'sqlite' ? new HeadCache() : null;
     // SQLite's LIKE ignores case, so it cannot use the primary keys and read every incident for each article placed;
     // ids are ASCII (baseIncidentId), so those starting with the base are the range [base, base + DEL).
     const sqlite = db.dialect === 'sqlite';
@@ -151,16 +268,27 @@ export class IncidentStore {
 
   /** Places each article (in order) among the stored incidents; one transaction. Articles without a victim are skipped. */
   add(articles: readonly Article[], at = new Date()): Promise<void> {
-    return this.serial((q) => this.placeIn(q, articles, at, false));
+    return this.forgetOnFailure(this.serial((q) => this.placeIn(q, articles, at, false)));
+  }
+
+  /** A transaction that wrote incidents failed (rolled back): what the cache kept of its writes is gone. */
+  forgetOnFailure<T>(tx: Promise<T>): Promise<T> {
+    return tx.catch((err: unknown) => {
+      this.cache?.clear();
+      throw err;
+    });
   }
 
   /**
-   * `add` within the caller's transaction (the store's write of the same records: one commit for both). The incident
-   * each article was in is read for the whole batch in one query, then kept as the placements move it. `latest`: the
-   * articles' records are their documents' latest (just written), so a source row need not name its ruleset.
+   * `add` within the caller's transaction (the store's write of the same records: one commit for both; a caller
+   * whose transaction fails calls forgetOnFailure). The incident each article was in is read for the whole batch in
+   * one query, then kept as the placements move it. `latest`: the articles' records are their documents' latest (just
+   * written), so a source row need not name its ruleset.
    */
   async placeIn(q: Queries, articles: readonly Article[], at = new Date(), latest = true): Promise<void> {
     const stamp = at.toISOString();
+    const t: Tx = { q, w: this.w, cache: this.cache, sources: [] };
+    await this.cache?.check(q);
     const was = new Map<string, string>();
     const keys = [...new Set(articles.map((a) => storageKey(a.id)))];
     for (let i = 0; i < keys.length; i += PAGE) {
@@ -168,44 +296,83 @@ export class IncidentStore {
       const rows = await q.all(`SELECT document_id, incident_id FROM incident_sources WHERE document_id IN (${marks(page.length)})`, page);
       for (const r of rows) was.set(String(r.document_id), String(r.incident_id));
     }
-    for (const a of articles) await this.addOne(q, a, stamp, was, latest ? null : a.record.ruleset);
+    for (const a of articles) await this.addOne(t, a, stamp, was, latest ? null : a.record.ruleset);
+    await flushSources(t);
   }
 
   /** Incident rows for placing; a row written before heads is rewritten as one (its sources numbered) as it is read. */
-  private async rows(q: Queries, sql: string, params: Param[], at: string): Promise<Row[]> {
-    const rows = (await q.all(sql, params)).map(parseRow);
+  private async rows(t: Tx, sql: string, params: Param[], at: string): Promise<Row[]> {
+    const rows = (await t.q.all(sql, params)).map(parseRow);
     for (const { head, old } of rows) {
-      if (old) await save(q, this.w, head, at, { sources: old.sources.map((s) => [s.articleId, null]), pos: 0, names: [], aliases: [] });
+      if (old) await save(t, head, at, { sources: old.sources.map((s) => [s.articleId, null]), pos: 0, names: [], aliases: [] });
+      else t.cache?.keep(head);
     }
     return rows;
   }
 
+  /** The rows of these incidents (those that exist), in the order of `ids`: from the cache, else read. */
+  private async rowsById(t: Tx, ids: readonly string[], at: string): Promise<Row[]> {
+    const cache = t.cache!;
+    const missing = ids.filter((id) => !cache.head(id));
+    const read = new Map<string, Row>();
+    for (let i = 0; i < missing.length; i += PAGE) {
+      const page = missing.slice(i, i + PAGE);
+      for (const r of await this.rows(t, `SELECT ${ROW} FROM incidents WHERE id IN (${marks(page.length)})`, page, at)) read.set(r.head.id, r);
+    }
+    const out: Row[] = [];
+    for (const id of ids) {
+      const r = read.get(id) ?? (cache.head(id) ? { head: cache.head(id)!, old: null } : undefined);
+      if (r) out.push(r);
+    }
+    return out;
+  }
+
+  /** The incidents an article meets on its keys (any of them in incident_names), by id. */
+  private async candidates(t: Tx, keys: readonly string[], at: string): Promise<Row[]> {
+    const cache = t.cache;
+    if (!cache) {
+      const sql = `SELECT ${ROW} FROM incidents WHERE id IN (SELECT incident_id FROM incident_names WHERE name_key IN (${marks(keys.length)})) ORDER BY id`;
+      return this.rows(t, sql, [...keys], at);
+    }
+    const missing = keys.filter((k) => !cache.ids(k));
+    if (missing.length) {
+      const found = new Map<string, string[]>(missing.map((k) => [k, []]));
+      const rows = await t.q.all(`SELECT name_key, incident_id FROM incident_names WHERE name_key IN (${marks(missing.length)})`, missing);
+      for (const r of rows) found.get(String(r.name_key))?.push(String(r.incident_id));
+      for (const [k, ids] of found) cache.setIds(k, ids.sort(byId));
+    }
+    const ids = new Set<string>();
+    for (const k of keys) for (const id of cache.ids(k) ?? []) ids.add(id);
+    return this.rowsById(t, [...ids].sort(byId), at);
+  }
+
   /** `was`: document key → its incident, for the batch's articles; kept up to date as sources move. */
-  private async addOne(q: Queries, a: Article, at: string, was: Map<string, string>, ruleset: string | null): Promise<void> {
+  private async addOne(t: Tx, a: Article, at: string, was: Map<string, string>, ruleset: string | null): Promise<void> {
+    const { q } = t;
     // a record that changed leaves the incident it was in first, then is placed again
     const key = storageKey(a.id);
     const wasIn = was.get(key);
     let left: Head | null = null;
     if (wasIn !== undefined) {
-      const [prev] = await this.rows(q, `SELECT ${ROW} FROM incidents WHERE id = ?`, [wasIn], at);
+      const [prev] = t.cache ? await this.rowsById(t, [wasIn], at) : await this.rows(t, `SELECT ${ROW} FROM incidents WHERE id = ?`, [wasIn], at);
       if (prev) {
+        await flushSources(t);
         left = headOf(removeArticle(await whole(q, this.records, prev), a.id), prev.head.next);
         await q.run('DELETE FROM incident_sources WHERE document_id = ?', [key]);
         was.delete(key);
         // only the incident's own row changed: its other sources, names and aliases stay as they are
-        await save(q, this.w, left, at, { sources: [], pos: 0, names: [], aliases: [] });
+        await save(t, left, at, { sources: [], pos: 0, names: [], aliases: [] });
       }
     }
     const retireIn = async (id: string, into: string | null) => {
-      await retire(q, id, into);
+      await retire(t, id, into);
       for (const [k, v] of was) if (v === id) was.delete(k);
     };
     if (!a.keys.length) {
       if (left && !left.count) await retireIn(left.id, null);
       return;
     }
-    const sql = `SELECT ${ROW} FROM incidents WHERE id IN (SELECT incident_id FROM incident_names WHERE name_key IN (${marks(a.keys.length)})) ORDER BY id`;
-    const candidates = (await this.rows(q, sql, a.keys, at)).filter((r) => r.head.count);
+    const candidates = (await this.candidates(t, a.keys, at)).filter((r) => r.head.count);
     const chosen = chooseIncident(
       a,
       candidates.map((r) => r.head),
@@ -213,12 +380,13 @@ export class IncidentStore {
     );
     const absorbed = chosen?.absorbed ?? [];
     let head: Head;
+    let fields: Placed['fields'] | undefined;
     let pos = 0;
     // joining an incident with values it has already: its row alone; else the whole incidents, read back
     const tally = chosen && !absorbed.length ? addClaims(chosen.keep.tally, claimsOf(a.record)) : null;
     if (chosen && tally) {
       const { fields: _, ...k } = chosen.keep;
-      const fields = fieldsOf(tally);
+      fields = fieldsOf(tally);
       head = {
         ...k,
         victim: fields.victim ? String(fields.victim.value) : k.victim,
@@ -231,6 +399,7 @@ export class IncidentStore {
       };
       pos = k.next;
     } else if (chosen) {
+      await flushSources(t);
       const wholeOf = (h: Placed) => whole(q, this.records, candidates.find((r) => r.head === h)!);
       const others: Incident[] = [];
       for (const g of absorbed) others.push(await wholeOf(g));
@@ -248,12 +417,18 @@ export class IncidentStore {
     }
     // the name rows of the incident joined are there already (names only grow, each saved as it came)
     const named = new Set(chosen?.keep.names);
-    await save(q, this.w, head, at, {
-      sources: [[a.id, ruleset]],
-      pos,
-      names: [...a.keys.filter((k) => !named.has(k)), ...absorbed.flatMap((g) => g.names)],
-      aliases: absorbed.flatMap((g) => [g.id, ...g.aliases]),
-    });
+    await save(
+      t,
+      head,
+      at,
+      {
+        sources: [[a.id, ruleset]],
+        pos,
+        names: [...a.keys.filter((k) => !named.has(k)), ...absorbed.flatMap((g) => g.names)],
+        aliases: absorbed.flatMap((g) => [g.id, ...g.aliases]),
+      },
+      fields,
+    );
     const gone = new Set(absorbed.map((g) => g.id));
     // (the batch's placements walked only when incidents went: most articles absorb none)
     if (gone.size) for (const [k, v] of was) if (gone.has(v)) was.set(k, head.id);
@@ -288,13 +463,20 @@ export class IncidentStore {
     const prevAliases = new Map((await this.db.all('SELECT alias, incident_id FROM incident_aliases')).map((r) => [String(r.alias), String(r.incident_id)]));
     const grouped = assignIds(groupArticles(articles), prevSources, prevAliases);
     const stamp = at.toISOString();
-    await this.serial(async (q) => {
-      for (const t of ['incident_aliases', 'incident_names', 'incident_sources', 'incidents']) await q.run(`DELETE FROM ${t}`);
-      for (const inc of grouped) {
-        const sources = inc.sources.map((s): [string, null] => [s.articleId, null]);
-        await save(q, this.w, headOf(inc, sources.length), stamp, { sources, pos: 0, names: inc.names, aliases: inc.aliases });
-      }
-    });
+    await this.forgetOnFailure(
+      this.serial(async (q) => {
+        await this.cache?.check(q);
+        // every incident row is written again: what the cache kept of the old ones does not hold
+        this.cache?.clear();
+        const t: Tx = { q, w: this.w, cache: this.cache, sources: [] };
+        for (const table of ['incident_aliases', 'incident_names', 'incident_sources', 'incidents']) await q.run(`DELETE FROM ${table}`);
+        for (const inc of grouped) {
+          const sources = inc.sources.map((s): [string, null] => [s.articleId, null]);
+          await save(t, headOf(inc, sources.length), stamp, { sources, pos: 0, names: inc.names, aliases: inc.aliases });
+        }
+        await flushSources(t);
+      }),
+    );
     return { incidents: grouped.length, aliases: grouped.reduce((n, i) => n + i.aliases.length, 0) };
   }
 

@@ -23,8 +23,9 @@ export class JsonlSink implements Sink {
     return this.records.closed;
   }
 
-  async write(r: IncidentRecord): Promise<void> {
-    await this.records.write(JSON.stringify(r, null, this.pretty ? 2 : undefined));
+  /** `json`: JSON.stringify(r) when the caller has made it (used unless the output is pretty-printed). */
+  async write(r: IncidentRecord, json?: string): Promise<void> {
+    await this.records.write(this.pretty ? JSON.stringify(r, null, 2) : (json ?? JSON.stringify(r)));
   }
 
   async deadLetter(d: DeadLetter): Promise<void> {

@@ -40,6 +40,8 @@ export class StoreSink implements Sink {
   /** The content hash admit() computed of a document, so that the store does not hash its text again. */
   private hashes = new Map<NewDocument, string>();
   private records: IncidentRecord[] = [];
+  /** The JSON the caller made of a record (extract's JSONL line), so that the store does not serialise it again. */
+  private json = new Map<IncidentRecord, string>();
   private dead: DeadLetter[] = [];
 
   private constructor(
@@ -64,9 +66,10 @@ export class StoreSink implements Sink {
    * Before submitting a batch of documents: for each, the stored record when this content was already
    * extracted under this ruleset (and not --force), else null, and the document is remembered until its
    * outcome comes back. One query for the whole batch. (storedForm's normalised text is always storable.)
+   * `known`: each document's contentHash where the caller has computed it (extract's duplicate-id check).
    */
-  async admit(docs: readonly NewDocument[]): Promise<(IncidentRecord | null)[]> {
-    const hashes = this.force ? [] : docs.map((d) => contentHash(d.text));
+  async admit(docs: readonly NewDocument[], known: readonly string[] = []): Promise<(IncidentRecord | null)[]> {
+    const hashes = this.force ? [...known] : docs.map((d, i) => known[i] ?? contentHash(d.text));
     const done =
       this.force || !docs.length
         ? new Map<string, IncidentRecord>()
@@ -83,12 +86,16 @@ export class StoreSink implements Sink {
     });
   }
 
-  /** A record to store, with its document when admit() saw it (rerun: the document is stored already). */
-  async write(r: IncidentRecord): Promise<void> {
+  /**
+   * A record to store, with its document when admit() saw it (rerun: the document is stored already). `json`:
+   * JSON.stringify(r) when the caller has made it.
+   */
+  async write(r: IncidentRecord, json?: string): Promise<void> {
     const doc = this.pending.get(r.id);
     this.pending.delete(r.id);
     if (doc) this.documents.push(doc);
     this.records.push(r);
+    if (json !== undefined) this.json.set(r, json);
     if (this.records.length >= BATCH) await this.flush();
   }
 
@@ -104,9 +111,10 @@ export class StoreSink implements Sink {
 
   async flush(): Promise<void> {
     if (!this.documents.length && !this.records.length && !this.dead.length) return;
-    const { documents, records, dead } = this;
+    const { documents, records, dead, json } = this;
     this.documents = [];
     this.records = [];
+    this.json = new Map();
     this.dead = [];
     const hashes = new Map<NewDocument, string>();
     for (const d of documents) {
@@ -116,7 +124,7 @@ export class StoreSink implements Sink {
     }
     // incidents follow the records, in the same transaction: each new record joins or starts one (src/incidents)
     const incidents = await articlesOf(this.store, records, new Map(documents.map((d) => [d.id, d.text])));
-    await this.store.write({ documents, hashes, records, deadLetters: dead, runId: this.runId, incidents });
+    await this.store.write({ documents, hashes, records, json, deadLetters: dead, runId: this.runId, incidents });
   }
 
   /** Writes what is left, closes the run with its counts, closes the store. */

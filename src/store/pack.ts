@@ -22,11 +22,12 @@ const dictionary = (kind: PackedKind): Buffer => {
 
 /**
  * zlib's level for each kind (reading does not depend on it). Measured on 32 KB blocks of the stream bench's texts
- * and records (CPU to deflate them, size against level 6): texts at 4 take 0.59× the CPU for +2.6 % of their size,
- * records at 3 take 0.45× for +14 % (level 3 packs these records tighter than 4 does); the store's file then grows
- * by about 2 % (most of it is the texts, kept nearly as tight).
+ * and records (CPU to deflate them, size against level 6): texts at 4 took 0.59× the CPU for +2.6 % of their size,
+ * records at 3 take 0.45× for +14 % (level 3 packs these records tighter than 4 does). Texts at 2 (zlib's fast
+ * matcher, no lazy matches) take ~0.75× level 4's CPU for +5 % of their size (0.398 against 0.379 of the text): the
+ * store's file grows by ~1.8 % of the input (0.94× → ~0.96× on the 64 MB stream, within its 1× target).
  */
-const LEVEL: Record<PackedKind, number> = { text: 4, record: 3, incident: 6 };
+const LEVEL: Record<PackedKind, number> = { text: 2, record: 3, incident: 6 };
 
 /** The bytes deflated with the dictionary of their kind, behind its tag byte (a value alone, or a block: blocks.ts). */
 export function deflateWith(kind: PackedKind, bytes: string | Buffer): Buffer {

@@ -126,10 +126,12 @@ export class SqlStore implements Store {
     // a string: a JS number would be bound as a REAL ('1.7e12' kept as text '…0.0')
     const stamp = this.db.dialect === 'sqlite' ? String(at.getTime()) : at.toISOString();
     const next = this.writing.then(() =>
-      this.db.tx(async (q) => {
-        await this.writeBatch(q, batch, stamp);
-        if (batch.incidents?.length) await this.incidents.placeIn(q, batch.incidents, at);
-      }),
+      this.incidents.forgetOnFailure(
+        this.db.tx(async (q) => {
+          await this.writeBatch(q, batch, stamp);
+          if (batch.incidents?.length) await this.incidents.placeIn(q, batch.incidents, at);
+        }),
+      ),
     );
     this.writing = next.catch(() => undefined);
     return next;
@@ -162,7 +164,7 @@ export class SqlStore implements Store {
     const packed = await this.packMany(
       q,
       'record',
-      records.map((r) => JSON.stringify(r)),
+      records.map((r) => b.json?.get(r) ?? JSON.stringify(r)),
       async () => {
         const old: unknown[] = [];
         for (const ruleset of new Set(records.map((r) => r.ruleset))) {
@@ -231,6 +233,13 @@ export class SqlStore implements Store {
     return next;
   }
 
+  /** A read queued behind this store's writes (one connection: never inside another's transaction). */
+  private afterWrites<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.writing.then(fn);
+    this.writing = next.catch(() => undefined);
+    return next;
+  }
+
   async document(id: string): Promise<StoredDocument | null> {
     const [doc] = await this.snapshot(async () => this.documents(await this.db.all('SELECT * FROM documents WHERE id = ?', [key(id)])));
     return doc ?? null;
@@ -253,12 +262,17 @@ export class SqlStore implements Store {
     const out = new Map<string, IncidentRecord>();
     for (let i = 0; i < docs.length; i += PAGE) {
       const page = docs.slice(i, i + PAGE);
-      const [same, records] = await this.snapshot(async () => {
-        const rows = await this.db.all(
+      const query = () =>
+        this.db.all(
           `SELECT d.id, d.content_hash, r.record FROM documents d JOIN records r ON r.document_id = d.id AND r.ruleset = ?
          WHERE d.id IN (${page.map(() => '?').join(', ')})`,
           [ruleset, ...page.map((d) => key(d.id))],
         );
+      // a stream's documents are new: asked first without a snapshot (no BEGIN and COMMIT), which only reading their
+      // records' blocks needs
+      if (this.blocks && !(await this.afterWrites(query)).length) continue;
+      const [same, records] = await this.snapshot(async () => {
+        const rows = await query();
         const byId = new Map(rows.map((r) => [String(r.id), r]));
         const same = page.filter((d) => {
           const row = byId.get(key(d.id));

@@ -35,6 +35,8 @@ export interface Batch {
   /** contentHash of these document objects' texts, where the caller has computed it already (they are not hashed again). */
   hashes?: ReadonlyMap<NewDocument, string>;
   records?: readonly IncidentRecord[];
+  /** JSON.stringify of these record objects, where the caller has made it already (written as they are). */
+  json?: ReadonlyMap<IncidentRecord, string>;
   deadLetters?: readonly DeadLetter[];
   runId?: number;
   /** The records' articles, placed among the incidents in the same transaction (src/incidents): one commit for both. */
