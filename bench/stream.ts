@@ -4,7 +4,8 @@
 // 100 % of the stream has been written (the pipe holds at most 64 KB, so written is about read), with its peak
 // and its CPU time (all threads) until it exits.
 // Then the same stream into a SQLite store: what storing costs in time and on disk. STREAM_MB sets the size;
-// STREAM_STORE=0 leaves out the store run; STREAM_PAIRS=N alternates N pairs of the two runs. The machine's load average is printed at the start and end of each run.
+// STREAM_STORE=0 leaves out the store run; STREAM_PAIRS=N alternates N pairs of the two runs. The machine's load
+// average is printed at the start and end of each run.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
