@@ -1,27 +1,40 @@
 // Child of bench/startup.ts: imports the compiled pipeline stage by stage, as a one-document extract loads it, and
-// prints each stage's cost, so the start-up figure can be split into Node, the CLI, the processor (the one-file
-// bundle of the rules, their gazetteers, compromise's lexicon, chrono-node and zod that the build writes,
-// scripts/bundle-engine.mjs; engine.js without it) and the first document (which compiles the rules' regexes, with
-// the V8 flags the in-process path sets: queues/embedded/deferred.ts). compromise itself is loaded only for a
-// document whose paragraph labels need its tagger, so it is no stage here.  node bench/startup-stages.mjs DOC
+// prints each stage's cost (wall and CPU time), so the start-up figure can be split into Node, the CLI, the processor
+// and the first document (which compiles the rules' regexes). The processor is loaded as the CLI's runners load it
+// (src/cli/runners.ts): the engine bundle as a script with V8's code cache of it (engine.cached.js, written by
+// scripts/bundle-engine.mjs), else the bundle as a module, else engine.js and its ~320 modules. compromise itself is
+// loaded only for a document whose paragraph labels need its tagger, so it is no stage here.
+//   node bench/startup-stages.mjs DOC
 import { existsSync, readFileSync } from 'node:fs';
 
 const dist = new URL('../dist/', import.meta.url);
-const bundle = new URL('src/core/engine.bundle.js', dist);
-const engine = existsSync(bundle) ? bundle : new URL('src/core/engine.js', dist);
+const ENGINES = [
+  ['processor (engine, code-cached)', 'src/core/engine.cached.js'],
+  ['processor (engine bundle)', 'src/core/engine.bundle.js'],
+  ['processor (engine, rules)', 'src/core/engine.js'],
+].map(([name, f]) => [name, new URL(f, dist)]);
+const [engineStage, engine] = ENGINES.find(([, u]) => existsSync(u));
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 const rows = [];
 let t = performance.now();
+let c = cpuMs();
 const stage = async (name, fn) => {
   await fn();
   const now = performance.now();
-  rows.push(`${name.padEnd(34)} ${(now - t).toFixed(0).padStart(6)} ms  rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`);
+  const cNow = cpuMs();
+  const rss = (process.memoryUsage().rss / 2 ** 20).toFixed(0);
+  rows.push(`${name.padEnd(34)} ${(now - t).toFixed(0).padStart(6)} ms  cpu ${(cNow - c).toFixed(0).padStart(5)} ms  rss ${rss} MB`);
   t = now;
+  c = cNow;
 };
-rows.push(`${'node itself (before this script)'.padEnd(34)} ${performance.now().toFixed(0).padStart(6)} ms`);
+rows.push(`${'node itself (before this script)'.padEnd(34)} ${performance.now().toFixed(0).padStart(6)} ms  cpu ${c.toFixed(0).padStart(5)} ms`);
 await stage('CLI (commander)', () => import(new URL('src/cli/program.js', dist).href));
 await stage('extract command (ingest, sinks)', () => import(new URL('src/cli/extract.js', dist).href));
 let ex;
-await stage(existsSync(bundle) ? 'processor (engine bundle)' : 'processor (engine, rules)', async () => {
+await stage(engineStage, async () => {
   ex = await (await import(engine.href)).createExtractor();
 });
 const text = readFileSync(process.argv[2], 'utf8');

@@ -1,6 +1,6 @@
 // Second half of `npm run build` (after tsc): copies the data files the code reads at run time (calibration,
-// SQL migrations, the JSON schema, word lists) to the same places under dist/, writes the compact city gazetteer and
-// compromise's lexicon, and stamps dist/ruleset.json with the ruleset version of the sources just compiled: the
+// SQL migrations, the JSON schema, word lists) to the same places under dist/, writes the compact city gazetteer, the
+// country and state rows the rules read, and compromise's lexicon, and stamps dist/ruleset.json with the ruleset version of the sources just compiled: the
 // package needs neither its sources nor tsx to run. Plain JavaScript, so the build needs no TypeScript loader.
 import { cpSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -26,6 +26,10 @@ cpSync(path.join(ROOT, 'calibration'), path.join(DIST, 'calibration'), { recursi
 // The city gazetteer in the compact form the rules read (extractors/_shared/city-table.ts), prepared once here.
 const { compactCities, CITY_TABLE_FILE } = await import(pathToFileURL(path.join(DIST, 'extractors/_shared/city-table.js')).href);
 writeFileSync(CITY_TABLE_FILE, compactCities());
+
+// The country and state rows the rules read, cut from world-countries and country-state-city (_shared/world-data.ts).
+const { cutWorldData, WORLD_DATA_FILE } = await import(pathToFileURL(path.join(DIST, 'extractors/_shared/world-data.js')).href);
+writeFileSync(WORLD_DATA_FILE, JSON.stringify(cutWorldData()));
 
 // compromise's lexicon, which is all of compromise the rules read (extractors/_shared/word-tags.ts), as JSON.
 const { default: nlp } = await import('compromise');

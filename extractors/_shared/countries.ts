@@ -1,19 +1,12 @@
 // Country names and demonyms mapped to ISO 3166-1 alpha-2, from maintained packages:
 // world-countries (common and official names, alternative spellings, English demonyms) and
-// i18n-iso-countries (the ISO short names and their English aliases). Built once at module load.
-import { createRequire } from 'node:module';
-// the library without its entry point, which loads and registers all of its ~80 locales: English is registered below
-import countriesI18n from 'i18n-iso-countries/index.js';
-import type { Country } from 'world-countries';
+// i18n-iso-countries (the ISO short names and their English aliases), as world-data.ts cuts them. Built once at module load.
 import { wordMap } from './lexicon.ts';
+import { ISO_NAMES, WORLD_COUNTRIES } from './world-data.ts';
 import { WholeWords } from './word-runs.ts';
 
 // \p{…} patterns live at module level: esbuild (tsx, the bundle) would rebuild a literal inside a function on each call
 const NOT_NAME_CHAR = /[^\p{L}\p{M}\s.'’,()-]/u;
-
-const require = createRequire(import.meta.url);
-countriesI18n.registerLocale(require('i18n-iso-countries/langs/en.json'));
-const worldCountries = require('world-countries/countries.json') as Country[];
 
 // Abbreviations ("U.K."), and names and demonyms news uses that the packages spell otherwise: lexicon/country-*.txt.
 const ABBREVIATIONS = wordMap('country-abbreviations');
@@ -30,7 +23,7 @@ function addName(name: string, code: string) {
 }
 
 // Sovereign states first: "French" is France's demonym before it is the French Southern Territories'.
-const bySovereignty = [...worldCountries].sort((a, b) => Number(b.independent ?? false) - Number(a.independent ?? false));
+const bySovereignty = [...WORLD_COUNTRIES].sort((a, b) => Number(b.independent ?? false) - Number(a.independent ?? false));
 for (const c of bySovereignty) {
   const code = c.cca2;
   if (!/^[A-Z]{2}$/.test(code)) continue;
@@ -40,7 +33,7 @@ for (const c of bySovereignty) {
   const d = c.demonyms?.eng;
   if (d) for (const form of [d.m, d.f]) if (form && !demonyms.has(form)) demonyms.set(form, code);
 }
-for (const [code, list] of Object.entries(countriesI18n.getNames('en', { select: 'all' }))) {
+for (const [code, list] of ISO_NAMES) {
   for (const n of list) if (!n.includes(',')) addName(n, code);
 }
 for (const [n, code] of EXTRA_NAMES) names.set(n, code);

@@ -1,14 +1,11 @@
 // Subdivisions and cities from country-state-city, looked up by their exact written name. State data is
 // small and indexed at module load; the city table is read on first use only, in its compact form (city-table.ts).
-import { createRequire } from 'node:module';
-import type { Country } from 'world-countries';
 import { CityTable } from './city-table.ts';
 import { COUNTRY_BY_DEMONYM, COUNTRY_BY_NAME } from './countries.ts';
 import { lexicon } from './word-tags.ts';
 import { WholeWords } from './word-runs.ts';
 import { remembered } from './remembered.ts';
-
-const require = createRequire(import.meta.url);
+import { type CountryRow, STATES, WORLD_COUNTRIES } from './world-data.ts';
 
 export interface Place {
   country: string;
@@ -21,20 +18,13 @@ export interface Subdivision {
   code: string;
 }
 
-interface StateRow {
-  name: string;
-  isoCode: string;
-  countryCode: string;
-}
-
 // US territories share abbreviation letters with states ("Ga." would otherwise read as Guam).
 const US_TERRITORIES = new Set(['AS', 'GU', 'MP', 'PR', 'UM', 'VI']);
 
-const states = require('country-state-city/lib/cjs/assets/state.json') as StateRow[];
 const subdivisionsByName = new Map<string, Subdivision[]>();
 const stateName = new Map<string, string>(); // "US-TX" → "Texas"
 export const US_STATES: Subdivision[] = [];
-for (const s of states) {
+for (const s of STATES) {
   const sub = { country: s.countryCode, name: s.name, code: s.isoCode };
   stateName.set(`${s.countryCode}-${s.isoCode}`, s.name);
   const list = subdivisionsByName.get(s.name) ?? [];
@@ -58,9 +48,8 @@ export const isCommonWord = remembered((name: string): boolean => {
   return (Array.isArray(tags) ? tags : [tags]).some((t) => !PLACE_TAGS.test(t));
 });
 
-const worldCountries = require('world-countries/countries.json') as Country[];
 const capitals = new Map<string, string>();
-for (const c of worldCountries) for (const cap of c.capital ?? []) capitals.set(cap, c.cca2);
+for (const c of WORLD_COUNTRIES) for (const cap of c.capital ?? []) capitals.set(cap, c.cca2);
 /** alpha-2 of the country whose capital this is ("Paris" → FR), or undefined. */
 export function isCapital(name: string): string | undefined {
   return capitals.get(name);
@@ -70,8 +59,8 @@ export const CAPITALS = new WholeWords([...capitals.keys()].filter((c) => c.leng
 
 // Several territories share a demonym with a larger state ("French": France and the French Southern
 // Territories; "American": the US and its islands); the sovereign, then the largest, is the usual sense.
-const demonymBest = new Map<string, Country>();
-for (const c of worldCountries) {
+const demonymBest = new Map<string, CountryRow>();
+for (const c of WORLD_COUNTRIES) {
   const d = c.demonyms?.eng;
   for (const form of d ? [d.m, d.f] : []) {
     const prev = demonymBest.get(form);
