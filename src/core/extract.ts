@@ -8,7 +8,7 @@ import { buildRecord, RecordError } from './build-record.ts';
 import { genreOf, type CalibrationTable } from './calibration.ts';
 import { prepare, type PreparedDocument, type RawDocument } from './document.ts';
 import { languageWarning } from './language.ts';
-import { runRuleInto } from './registry.ts';
+import { runRule } from './registry.ts';
 import { resolve, type Decision } from './resolve.ts';
 import type { Candidate, Rule } from './rule.ts';
 import type { VictimRanker } from './victim-rank.ts';
@@ -44,7 +44,7 @@ export function propose(rules: readonly Rule[], doc: ReturnType<typeof analyse>,
   const out: Candidate[] = [];
   for (const rule of rules) {
     if (performance.now() > deadline) throw new DeadlineError(`still running rule ${rule.id} when the deadline passed`);
-    runRuleInto(rule, doc, out, warnings);
+    for (const c of runRule(rule, doc, warnings)) out.push(c);
   }
   return out;
 }

@@ -33,15 +33,8 @@ export async function loadRules(dir?: string): Promise<Rule[]> {
 
 /** Runs one rule; a rule that throws is a bug, reported as a warning rather than losing the document. */
 export function runRule(rule: Rule, doc: AnalysedDoc, warnings?: string[]): Candidate[] {
-  const out: Candidate[] = [];
-  runRuleInto(rule, doc, out, warnings);
-  return out;
-}
-
-/** runRule, its candidates added to the end of `out` (none of them when the rule throws). */
-export function runRuleInto(rule: Rule, doc: AnalysedDoc, out: Candidate[], warnings?: string[]): void {
-  const before = out.length;
   try {
+    const out: Candidate[] = [];
     const { field, id } = rule;
     // a proposal is value, confidence, evidence and a date's role (Proposal); built field by field in that order, as
     // a spread ({ ...p, field, rule }) would, without a spread's generic copy
@@ -49,8 +42,9 @@ export function runRuleInto(rule: Rule, doc: AnalysedDoc, out: Candidate[], warn
       const { value, confidence, evidence, role } = p;
       out.push(role === undefined ? { value, confidence, evidence, field, rule: id } : { value, confidence, evidence, role, field, rule: id });
     }
+    return out;
   } catch (err) {
-    out.length = before;
     warnings?.push(`rule ${rule.id} failed: ${(err as Error).message}`);
+    return [];
   }
 }
