@@ -91,5 +91,15 @@ export const rankFigures = (table: CalibrationTable): CalibrationTable => Object
  * genre so that news articles, weighed heavily among articles, leave the ranking of coders' summaries as it was.
  */
 export function measuredPrecision(table: CalibrationTable | null, rule: string, raw: number, genre: Genre = 'summary'): number {
-  return table?.[rankKey(genre, rule)]?.p ?? raw;
+  return table?.[rankKeyOf(genre, rule)]?.p ?? raw;
+}
+
+// rankKey's strings made once per genre and rule: resolve asks for one per victim candidate it weighs
+const RANK_KEYS: Record<Genre, Map<string, string>> = { article: new Map(), summary: new Map() };
+function rankKeyOf(genre: Genre, rule: string): string {
+  const keys = genre === 'article' || genre === 'summary' ? RANK_KEYS[genre] : undefined;
+  if (!keys) return rankKey(genre, rule);
+  let key = keys.get(rule);
+  if (key === undefined) keys.set(rule, (key = rankKey(genre, rule)));
+  return key;
 }

@@ -87,11 +87,14 @@ interface LatinModels {
 }
 
 // What an ASCII sample reads as after cleaning (a space, "[" to "`" and "{" to DEL, letters in lower case; control
-// characters aside) as six bits each (0: none of them), and three of them as one index of 18 bits.
+// characters aside) as five bits each (0: none of them), and three of them as one index of 15 bits (a table of 64 kB,
+// which stays in the processor's caches between documents). The profiles' trigrams of these characters are of spaces
+// and "a" to "z" alone (models() checks it), so each of those has a code of its own and the other symbols share one.
+const OTHER_SYMBOL = 28;
 const ASCII_SYMBOL = new Uint8Array(128);
 ASCII_SYMBOL[32] = 1;
-for (let c = 0x5b; c < 0x80; c++) ASCII_SYMBOL[c] = c - 0x59;
-const asciiKey = (a: number, b: number, c: number) => (ASCII_SYMBOL[a]! << 12) | (ASCII_SYMBOL[b]! << 6) | ASCII_SYMBOL[c]!;
+for (let c = 0x5b; c < 0x80; c++) ASCII_SYMBOL[c] = c >= 0x61 && c <= 0x7a ? c - 0x5f : OTHER_SYMBOL;
+const asciiKey = (a: number, b: number, c: number) => (ASCII_SYMBOL[a]! << 10) | (ASCII_SYMBOL[b]! << 5) | ASCII_SYMBOL[c]!;
 const isAsciiSymbol = (c: number) => c < 128 && ASCII_SYMBOL[c]! > 0;
 
 // A trigram as one number, looked up without slicing the text into a string per position: three code units below
@@ -140,14 +143,18 @@ function models(): LatinModels {
   const first = new Int32Array(byGram.size + 1);
   const lang: number[] = [];
   const rank1: number[] = [];
-  const ascii = new Uint16Array(1 << 18);
+  const ascii = new Uint16Array(1 << 15);
   let n = 0;
   for (const [gram, ranks] of byGram) {
     if (gram.length !== 3) continue;
     const [a, b, c] = [gram.charCodeAt(0), gram.charCodeAt(1), gram.charCodeAt(2)];
     const key = gramKey(a, b, c);
     const row = n++;
-    if (isAsciiSymbol(a) && isAsciiSymbol(b) && isAsciiSymbol(c)) ascii[asciiKey(a, b, c)] = row + 1;
+    if (isAsciiSymbol(a) && isAsciiSymbol(b) && isAsciiSymbol(c)) {
+      if ([a, b, c].some((x) => ASCII_SYMBOL[x] === OTHER_SYMBOL))
+        throw new Error(`language: a profile lists ${JSON.stringify(gram)}, which the ASCII table cannot tell apart`);
+      ascii[asciiKey(a, b, c)] = row + 1;
+    }
     if (key < SMALL_KEYS) {
       const i = slotOf(small, key);
       small.keys[i] = key + 1;
@@ -237,10 +244,10 @@ function englishLeads(sample: string): boolean {
   seen ??= new Int32Array(rowCount);
   let seenCount = 0;
   if (onlySymbols) {
-    // the trigram at i as the last 18 bits of a running index, one symbol shifted in per position
+    // the trigram at i as the last 15 bits of a running index, one symbol shifted in per position
     let key = length >= 2 ? asciiKey(0, codes[0]!, codes[1]!) : 0;
     for (let i = 2; i < length; i++) {
-      key = ((key << 6) | ASCII_SYMBOL[codes[i]!]!) & 0x3ffff;
+      key = ((key << 5) | ASCII_SYMBOL[codes[i]!]!) & 0x7fff;
       const row1 = ascii[key]!;
       if (row1 !== 0 && hits[row1 - 1]!++ === 0) seen[seenCount++] = row1 - 1;
     }

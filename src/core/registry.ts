@@ -35,7 +35,13 @@ export async function loadRules(dir?: string): Promise<Rule[]> {
 export function runRule(rule: Rule, doc: AnalysedDoc, warnings?: string[]): Candidate[] {
   try {
     const out: Candidate[] = [];
-    for (const p of rule.propose(doc)) out.push({ ...p, field: rule.field, rule: rule.id } as Candidate);
+    const { field, id } = rule;
+    // a proposal is value, confidence, evidence and a date's role (Proposal); built field by field in that order, as
+    // a spread ({ ...p, field, rule }) would, without a spread's generic copy
+    for (const p of rule.propose(doc)) {
+      const { value, confidence, evidence, role } = p;
+      out.push(role === undefined ? { value, confidence, evidence, field, rule: id } : { value, confidence, evidence, role, field, rule: id });
+    }
     return out;
   } catch (err) {
     warnings?.push(`rule ${rule.id} failed: ${(err as Error).message}`);

@@ -109,10 +109,16 @@ const byScore = (a: Group<FieldName>, b: Group<FieldName>) => b.score - a.score 
 /** Noisy-or over the best candidate of each distinct rule: independent rules agreeing raise belief. */
 function scored<F extends FieldName>(field: F, g: Group<F>, ctx: ResolveContext): Group<F> {
   g.members.sort((a, b) => b.confidence - a.confidence);
-  const bestPerRule = new Map<string, number>();
-  for (const m of g.members) if (!bestPerRule.has(m.rule)) bestPerRule.set(m.rule, weight(field, m, ctx));
-  g.rules = new Set(bestPerRule.keys());
-  g.score = 1 - [...bestPerRule.values()].reduce((p, c) => p * (1 - c), 1);
+  const rules = new Set<string>();
+  // the product over the rules in the order of their best members, as a reduce over them would take it
+  let none = 1;
+  for (const m of g.members) {
+    if (rules.has(m.rule)) continue;
+    rules.add(m.rule);
+    none *= 1 - weight(field, m, ctx);
+  }
+  g.rules = rules;
+  g.score = 1 - none;
   return g;
 }
 

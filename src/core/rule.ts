@@ -57,19 +57,16 @@ export function span(text: string, start: number, end: number): Span {
   return { start, end, text: text.slice(start, end) };
 }
 
-// A /g or /y regex is searched in place, its lastIndex set here at the start of every search (so no state is left over
-// from an earlier one); copies measured twice as slow in V8. One search at a time per such regex: do not nest two
-// searches over the same shared regex. A regex without /g or /y gets a /g copy, kept in a pool for reuse.
-const spares = new WeakMap<RegExp, RegExp[]>();
-function borrow(re: RegExp): RegExp {
+// A /g or /y regex is searched in place, its lastIndex set here before every exec (so no state is left over from an
+// earlier search, and two searches over one regex, one inside the other, each keep their own place); copies measured
+// twice as slow in V8. A regex without /g or /y gets a /g copy, made on its first search and kept for every later one:
+// exec runs no other code, so one copy serves any number of searches, nested or not, each setting lastIndex first.
+const globalCopies = new WeakMap<RegExp, RegExp>();
+function searcher(re: RegExp): RegExp {
   if (re.global || re.sticky) return re;
-  return spares.get(re)?.pop() ?? new RegExp(re.source, re.global ? re.flags : re.flags + 'g');
-}
-function giveBack(re: RegExp, own: RegExp): void {
-  if (own === re) return;
-  const pool = spares.get(re);
-  if (pool) pool.push(own);
-  else spares.set(re, [own]);
+  let own = globalCopies.get(re);
+  if (!own) globalCopies.set(re, (own = new RegExp(re.source, re.flags + 'g')));
+  return own;
 }
 
 // What every finished search answers: one shared result, as for-of only reads it.
@@ -82,35 +79,36 @@ const DONE: IteratorResult<RegExpExecArray, undefined> = Object.freeze({ done: t
  * `continueAt(pos)` moves the search: past a name just consumed, or back to retry inside a match that did not fit.
  */
 export class Matches implements IterableIterator<RegExpExecArray> {
-  readonly #re: RegExp;
+  readonly #own: RegExp;
   readonly #text: string;
-  #own: RegExp | null;
+  /** Where the next search starts; -1 once the search is over. */
+  #pos: number;
 
   constructor(re: RegExp, text: string, from = 0) {
-    this.#re = re;
-    this.#own = borrow(re);
-    this.#own.lastIndex = from;
+    this.#own = searcher(re);
     this.#text = text;
+    this.#pos = from;
   }
 
   /** The next search starts at `pos` instead of where the last match ended. */
   continueAt(pos: number): void {
-    if (this.#own) this.#own.lastIndex = pos;
+    if (this.#pos >= 0) this.#pos = pos;
   }
 
   next(): IteratorResult<RegExpExecArray, undefined> {
+    if (this.#pos < 0) return DONE;
     const own = this.#own;
-    const m = own ? own.exec(this.#text) : null;
+    own.lastIndex = this.#pos;
+    const m = own.exec(this.#text);
     if (!m) return this.return();
     // An empty match would be found again at the same place: step past it (by a whole code point under /u).
-    if (m[0] === '') own!.lastIndex = m.index + (own!.unicode && (this.#text.codePointAt(m.index) ?? 0) > 0xffff ? 2 : 1);
+    this.#pos = m[0] === '' ? m.index + (own.unicode && (this.#text.codePointAt(m.index) ?? 0) > 0xffff ? 2 : 1) : own.lastIndex;
     return { done: false, value: m };
   }
 
-  /** Ends the search (a `for … of` that breaks calls this): the copy goes back for reuse. */
+  /** Ends the search (a `for … of` that breaks calls this). */
   return(): IteratorResult<RegExpExecArray, undefined> {
-    if (this.#own) giveBack(this.#re, this.#own);
-    this.#own = null;
+    this.#pos = -1;
     return DONE;
   }
 
@@ -138,9 +136,7 @@ export function groupStart(m: RegExpExecArray, i = 1): number {
 export function firstMatch(re: RegExp, text: string, from = 0): RegExpExecArray | null {
   // a regex without /g or /y keeps no state: no copy needed
   if (from === 0 && !re.global && !re.sticky) return re.exec(text);
-  const own = borrow(re);
+  const own = searcher(re);
   own.lastIndex = from;
-  const m = own.exec(text);
-  giveBack(re, own);
-  return m;
+  return own.exec(text);
 }
