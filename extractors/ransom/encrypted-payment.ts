@@ -1,6 +1,7 @@
 // "Fraudsters encrypted the data and demanded money to remove the block." / "pay to decrypt the files"
 // Files locked and payment asked for is a ransom demand, even when the article never says ransom.
-import { defineRule, matches, span, type Sentence } from '../_shared/kit.ts';
+import { defineRule, matches, span } from '../_shared/kit.ts';
+import { sentencesWith } from '../_shared/sentences-with.ts';
 import { denial, unreported } from './lib/context.ts';
 
 // "encrypted", "locked", "held hostage": a sentence holds one where it holds one of these words ("held hostage" holds
@@ -31,11 +32,7 @@ export default defineRule({
     if (denial(doc)) return;
     const { text } = doc;
     // the locked words found once in the whole text; each sentence holding one is searched once, in order
-    let last: Sentence | undefined;
-    for (const k of matches(LOCKED_WORD, text)) {
-      const s = doc.sentenceAt(k.index);
-      if (!s || s === last) continue;
-      last = s;
+    for (const s of sentencesWith(doc, LOCKED_WORD)) {
       for (const m of matches(PAYMENT, s.text)) {
         const start = s.start + m.index;
         const end = start + m[0].length;

@@ -2,7 +2,8 @@
 // Machines counted as hit by the attack are in scope: the count says how far the intrusion reached. Stolen or lost
 // laptops count too ("details were stolen on two laptops"): the labelling guide counts every computer hit.
 import { defineRule, span } from '../_shared/kit.ts';
-import { countPattern, countsIn, sentencesWith } from './lib/count.ts';
+import { countPattern, countsIn } from './lib/count.ts';
+import { sentencesWith } from '../_shared/sentences-with.ts';
 
 const MACHINES = countPattern(String.raw`computers|machines|workstations|endpoints|systems|devices|PCs|hosts|terminals|laptops|desktops|notebooks`);
 // the verb that makes the count a count of compromised machines, right before or after it

@@ -1,6 +1,7 @@
 // "The attackers encrypted five of its servers." / "more than 200 servers were hit" / "3,000 ElasticSearch servers"
 import { defineRule, span } from '../_shared/kit.ts';
-import { countPattern, countsIn, sentencesWith } from './lib/count.ts';
+import { countPattern, countsIn } from './lib/count.ts';
+import { sentencesWith } from '../_shared/sentences-with.ts';
 
 const SERVERS = countPattern(String.raw`servers|server\s+machines`);
 // only a sentence that says "servers" is searched

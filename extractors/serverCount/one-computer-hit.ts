@@ -3,7 +3,8 @@
 // count of one: the labelling guide counts every machine hit, stolen laptops included. Not a computer used as a tool
 // ("using a laptop"), given out or merely mentioned, and not computers in the plural (counted-machines counts those).
 import { defineRule, matches, span } from '../_shared/kit.ts';
-import { generic, sentencesWith } from './lib/count.ts';
+import { generic } from './lib/count.ts';
+import { sentencesWith } from '../_shared/sentences-with.ts';
 
 const DEVICE = String.raw`(?:laptop|notebook\s+computer|computer|pc|workstation|desktop|macbook|mac|machine)`;
 // a single computer, owned or introduced: "a laptop", "an unencrypted laptop", "the physician's laptop", "a stolen laptop"

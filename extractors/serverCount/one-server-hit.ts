@@ -2,7 +2,8 @@
 // One server named as what the attacker reached is a count of one. Not a server named as a tool, a fleet or a
 // place data merely sat ("stored on a server", "a server in Ireland"), and not servers in the plural.
 import { defineRule, matches, span } from '../_shared/kit.ts';
-import { generic, sentencesWith } from './lib/count.ts';
+import { generic } from './lib/count.ts';
+import { sentencesWith } from '../_shared/sentences-with.ts';
 
 // a single server, owned or introduced: "a server", "its web server", "the company's file server"
 const ONE_SERVER = new RegExp(

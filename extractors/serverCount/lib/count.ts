@@ -102,21 +102,5 @@ export function countsIn(doc: AnalysedDoc, s: Sentence, p: CountPattern): Count[
   return out;
 }
 
-/**
- * The sentences of doc holding a match of `re` (searched once in the whole text, not sentence by sentence), in order: a
- * rule whose every match holds one seeks only there. A sentence is bounded by white space or punctuation, so a word found
- * inside it reads the same there as in the whole text.
- */
-export function* sentencesWith(doc: AnalysedDoc, re: RegExp): Iterable<Sentence> {
-  const at: number[] = [];
-  for (const m of matches(re, doc.text)) at.push(m.index);
-  let k = 0;
-  for (const s of doc.sentences) {
-    while (k < at.length && at[k]! < s.start) k++;
-    if (k === at.length) return;
-    if (at[k]! < s.end) yield s;
-  }
-}
-
 /** "infected the computer", "hack the server": a bare "the" machine after the verb is any reader's; "the Mac of an activist" is one. */
 export const generic = (found: string, after: string): boolean => /^the\s+\S+$/i.test(found) && !/^\s+(?:of|belonging\s+to|used\s+by)\b/i.test(after);
