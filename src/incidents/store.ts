@@ -256,11 +256,11 @@ export class IncidentStore {
     private readonly records: RecordReader,
     private readonly read: Serial,
   ) {
-    this.w = { joinedAt: db.dialect !== 'sqlite' };
-    this.cache = db.dialect === 'sqlite' ? new HeadCache() : null;
+    const sqlite = db.dialect === 'sqlite';
+    this.w = { joinedAt: !sqlite };
+    this.cache = sqlite ? new HeadCache() : null;
     // SQLite's LIKE ignores case, so it cannot use the primary keys and read every incident for each article placed;
     // ids are ASCII (baseIncidentId), so those starting with the base are the range [base, base + DEL).
-    const sqlite = db.dialect === 'sqlite';
     const cond = (col: string) => (sqlite ? `${col} >= ? AND ${col} < ?` : `${col} LIKE ?`);
     this.takenIds = `SELECT id FROM incidents WHERE ${cond('id')} UNION SELECT alias FROM incident_aliases WHERE ${cond('alias')}`;
     this.takenParams = sqlite ? (base) => [base, `${base}\x7f`, base, `${base}\x7f`] : (base) => [`${base}%`, `${base}%`];
@@ -287,7 +287,7 @@ export class IncidentStore {
    */
   async placeIn(q: Queries, articles: readonly Article[], at = new Date(), latest = true): Promise<void> {
     const stamp = at.toISOString();
-    const t: Tx = { q, w: this.w, cache: this.cache, sources: [] };
+    const t = this.tx(q);
     await this.cache?.check(q);
     const was = new Map<string, string>();
     const keys = [...new Set(articles.map((a) => storageKey(a.id)))];
@@ -298,6 +298,11 @@ export class IncidentStore {
     }
     for (const a of articles) await this.addOne(t, a, stamp, was, latest ? null : a.record.ruleset);
     await flushSources(t);
+  }
+
+  /** A transaction's incident writing: this store's cache, no source rows waiting yet. */
+  private tx(q: Queries): Tx {
+    return { q, w: this.w, cache: this.cache, sources: [] };
   }
 
   /** Incident rows for placing; a row written before heads is rewritten as one (its sources numbered) as it is read. */
@@ -468,7 +473,7 @@ export class IncidentStore {
         await this.cache?.check(q);
         // every incident row is written again: what the cache kept of the old ones does not hold
         this.cache?.clear();
-        const t: Tx = { q, w: this.w, cache: this.cache, sources: [] };
+        const t = this.tx(q);
         for (const table of ['incident_aliases', 'incident_names', 'incident_sources', 'incidents']) await q.run(`DELETE FROM ${table}`);
         for (const inc of grouped) {
           const sources = inc.sources.map((s): [string, null] => [s.articleId, null]);
