@@ -5,6 +5,8 @@ import { type Sentence, firstMatch, matches } from '../extractors/_shared/kit.ts
 import { MONTH_SOURCE } from '../extractors/_shared/months.ts';
 import { NUMBER_SOURCE, parseNumber } from '../extractors/_shared/numbers.ts';
 import { type CountPattern, countPattern, countsIn } from '../extractors/serverCount/lib/count.ts';
+import { fleetCounts } from '../extractors/serverCount/own-fleet-hit.ts';
+import { ofThem } from '../extractors/serverCount/servers-of-them.ts';
 
 const AND_COUNT = new RegExp(String.raw`\band\s+(${NUMBER_SOURCE})\s`, 'gi');
 const MONTH_BEFORE = new RegExp(String.raw`\b(?:${MONTH_SOURCE})\.?\s+$`, 'i');
@@ -51,5 +53,33 @@ describe('serverCount count walk', () => {
           expect(walked(text, p), text).toEqual(expected);
         }
     expect(counts).toBeGreaterThan(1000);
+  });
+
+  it('finds the fleets and the counts "of them" their whole patterns find', () => {
+    const fleet = new RegExp(
+      String.raw`\b(?:(?:we|it|they|the\s+(?:company|firm|council|city|business|shop))\s+(?:run|runs|operate|operates|ha(?:ve|s)|had|own|owns|maintain` +
+        String.raw`|maintains|use|uses|used)|our|its|their|all)\s+(?:(?:a\s+total\s+of|just|only)\s+)?(?<n>${NUMBER_SOURCE})\s+(?:[\w-]+\s+){0,2}?servers\b`,
+      'giu',
+    );
+    const them = new RegExp(String.raw`\b(?:all\s+but\s+)?(?<n>${NUMBER_SOURCE})\s+of\s+them\b`, 'gi');
+    let found = 0;
+    for (const owner of ['We run', 'the company operates', 'our', 'its', 'all', 'they used'])
+      for (const n of [...NUMBERS, ...ODD_NUMBERS, 'a total of 40', 'just 5', 'all but two'])
+        for (const between of ['', ' MongoDB', ' web database', ' a b c', ' x'])
+          for (const end of [' servers', 'servers', ' serverless', ' of them', ' of themselves']) {
+            const text = `Hackers hit us. ${owner} ${n}${between}${end} and ${n}${end}.`;
+            const a = Array.from(matches(fleet, text), (m) => [m.index, m.groups!.n, m.index + m[0].length]);
+            expect(
+              Array.from(fleetCounts(text), (m) => [m.index, m.n, m.end]),
+              text,
+            ).toEqual(a);
+            const b = Array.from(matches(them, text), (m) => [m.index, m.groups!.n, m.index + m[0].length, /^all/.test(m[0])]);
+            expect(
+              Array.from(ofThem(text), (m) => [m.index, m.n, m.end, m.allBut]),
+              text,
+            ).toEqual(b);
+            found += a.length + b.length;
+          }
+    expect(found).toBeGreaterThan(500);
   });
 });

@@ -60,8 +60,8 @@ const AND_COUNT = new RegExp(String.raw`\band\s+(${NUMBER_SOURCE})\s`, 'gi');
 // answers where the count ends, FAIL, or UNSURE (the whole pattern must settle it). Every step but the number has one
 // way to match where it is tried: each of its repeats ends where a character it cannot take begins ("\s+" before a word,
 // "[\w.&-]+" before white space), so trying a step once is trying every way the whole pattern could match it there.
-const FAIL = -1;
-const UNSURE = -2;
+export const FAIL = -1;
+export const UNSURE = -2;
 type Next = (at: number) => number;
 // a number, its first reading: the shared pattern, not sticky, so a search from a place tries that place first
 const NUMBER = new RegExp(NUMBER_SOURCE, 'gi');
@@ -90,7 +90,7 @@ const AFTER_NUMBER = /[\s\-–t]/i;
  * leads nowhere but another reading (shorter, or through a later number word) would lead on, the order of the readings
  * decides and the walk cannot tell: UNSURE.
  */
-function number(t: string, x: number, next: Next): number {
+export function number(t: string, x: number, next: Next): number {
   const m = firstMatch(NUMBER, t, x);
   if (m?.index !== x) return FAIL;
   const first = x + m[0].length;
@@ -203,23 +203,28 @@ interface Found {
 }
 /** The first count at or after `from`, as the whole count pattern would find it searching from there. */
 function nextCount(t: string, from: number, nounsEnd: number, p: CountPattern): Found | null {
-  for (let at = from; ; ) {
+  // a count ends in a noun: none starts past the last
+  for (let x = nextNumberStart(t, from); x >= 0 && x < nounsEnd; x = nextNumberStart(t, x + wordRun(t, x))) {
+    let numberEnd = FAIL;
+    const end = number(t, x, (e) => afterNumber(t, (numberEnd = e), p.noun));
+    if (end === UNSURE) {
+      const w = firstMatch(p.whole().count, t, x);
+      if (w) return { index: x, numberEnd: x + w.groups!.n!.length, end: x + w[0].length };
+    } else if (end !== FAIL) return { index: x, numberEnd, end };
+  }
+  return null;
+}
+/** Where the next number at a word's start begins, at or after `at`; -1 if none. */
+export function nextNumberStart(t: string, at: number): number {
+  for (;;) {
     const m = firstMatch(NUMBER, t, at);
-    // a count ends in a noun: none starts past the last
-    if (!m || m.index >= nounsEnd) return null;
-    const x = m.index;
-    if (firstMatch(BOUNDARY, t, x)) {
-      let numberEnd = FAIL;
-      const end = number(t, x, (e) => afterNumber(t, (numberEnd = e), p.noun));
-      if (end === UNSURE) {
-        const w = firstMatch(p.whole().count, t, x);
-        if (w) return { index: x, numberEnd: x + w.groups!.n!.length, end: x + w[0].length };
-      } else if (end !== FAIL) return { index: x, numberEnd, end };
-    }
-    // no count starts inside a word: none begins at a word boundary there
-    at = x + (firstMatch(WORD_RUN, t, x)?.[0].length ?? 1);
+    if (!m) return -1;
+    if (firstMatch(BOUNDARY, t, m.index)) return m.index;
+    at = m.index + wordRun(t, m.index);
   }
 }
+// no word boundary inside a word: the next place a number may start after x
+const wordRun = (t: string, x: number) => firstMatch(WORD_RUN, t, x)?.[0].length ?? 1;
 /** The "and" counts right after a count ("… and two application servers"): their numbers and where they end. */
 function andCounts(t: string, start: number, p: CountPattern): { end: number; numbers: string[] } {
   const numbers: string[] = [];
