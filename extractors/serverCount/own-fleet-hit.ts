@@ -4,7 +4,7 @@
 import { defineRule, firstMatch, matches, span } from '../_shared/kit.ts';
 import { NUMBER_SOURCE, parseNumber } from '../_shared/numbers.ts';
 import { firstMatchNearKey, isWordOrSpace } from '../_shared/near-key.ts';
-import { FAIL, UNSURE, number } from './lib/count.ts';
+import { FAIL, UNSURE, numberThen } from './lib/count.ts';
 
 const OWNER =
   String.raw`(?:our|its|their|the\s+(?:company|firm|council|city|county|district|hospital|school|university|agency|ministry|business|shop` +
@@ -55,11 +55,7 @@ export function* fleetCounts(text: string): Generator<Fleet> {
 function fleetAt(text: string, index: number, x: number): Fleet | null {
   const total = firstMatch(TOTAL_AT, text, x);
   for (const from of total ? [x + total[0].length, x] : [x]) {
-    let numberEnd = FAIL;
-    const end = number(text, from, (e) => {
-      const servers = firstMatch(SERVERS_AT, text, (numberEnd = e));
-      return servers ? e + servers[0].length : FAIL;
-    });
+    const { end, numberEnd } = numberThen(text, from, SERVERS_AT);
     if (end === UNSURE) {
       const m = firstMatch(FLEET_AT, text, index);
       return m && whole(m);

@@ -1,7 +1,7 @@
 // "The hackers targeted the firm's servers, encrypting 40 of them."
 import { defineRule, firstMatch, span } from '../_shared/kit.ts';
 import { NUMBER_SOURCE, parseNumber } from '../_shared/numbers.ts';
-import { FAIL, INCIDENT, UNSURE, nextNumberStart, number } from './lib/count.ts';
+import { FAIL, INCIDENT, UNSURE, nextNumberStart, numberThen } from './lib/count.ts';
 
 const OF_THEM = new RegExp(String.raw`\b(?:all\s+but\s+)?(?<n>${NUMBER_SOURCE})\s+of\s+them\b`, 'iy');
 // OF_THEM walked in its parts with serverCount's shared number (lib/count.ts), as it holds a number that compiles slowly;
@@ -29,11 +29,7 @@ export function* ofThem(t: string): Generator<OfThem> {
 }
 /** OF_THEM's match at p with its number at x, or null. */
 function ofThemAt(t: string, p: number, x: number): OfThem | null {
-  let numberEnd = FAIL;
-  const end = number(t, x, (e) => {
-    const them = firstMatch(THEM_AT, t, (numberEnd = e));
-    return them ? e + them[0].length : FAIL;
-  });
+  const { end, numberEnd } = numberThen(t, x, THEM_AT);
   if (end === UNSURE) {
     const m = firstMatch(OF_THEM, t, p);
     return m && { index: p, n: m.groups!.n!, end: p + m[0].length, allBut: /^all\s+but/i.test(m[0]) };

@@ -38,7 +38,7 @@ export interface CountPattern {
 /**
  * A count of nouns, the noun alternation given by the caller. The count is written down as one pattern (`whole`), but
  * that pattern holds a number three times over and compiled in about a tenth of a second on first use, one per noun
- * list. The counts are found by walking its parts instead (`countAt`), each a small sticky pattern, with one number
+ * list. The counts are found by walking its parts instead (`nextCount`), each a small sticky pattern, with one number
  * pattern shared by every step; the whole pattern is compiled only for a number that could be read two ways with a
  * count after each reading, where the order of its readings decides.
  */
@@ -90,7 +90,7 @@ const AFTER_NUMBER = /[\s\-–t]/i;
  * leads nowhere but another reading (shorter, or through a later number word) would lead on, the order of the readings
  * decides and the walk cannot tell: UNSURE.
  */
-export function number(t: string, x: number, next: Next): number {
+function number(t: string, x: number, next: Next): number {
   const m = firstMatch(NUMBER, t, x);
   if (m?.index !== x) return FAIL;
   const first = x + m[0].length;
@@ -99,6 +99,15 @@ export function number(t: string, x: number, next: Next): number {
   const last = reach(t, x);
   for (let y = x + 1; y <= last; y++) if (y !== first && mayEnd(t, x, y) && next(y) !== FAIL) return UNSURE;
   return FAIL;
+}
+/** A number at x, then the sticky `after` where it ends: where that ends (or FAIL, UNSURE) and where the number does. */
+export function numberThen(t: string, x: number, after: RegExp): { end: number; numberEnd: number } {
+  let numberEnd = FAIL;
+  const end = number(t, x, (e) => {
+    const m = firstMatch(after, t, (numberEnd = e));
+    return m ? e + m[0].length : FAIL;
+  });
+  return { end, numberEnd };
 }
 /** Whether a number from x could end at y: after a digit or a letter, not after "and", "a" or "an", before what may follow one. */
 function mayEnd(t: string, x: number, y: number): boolean {
