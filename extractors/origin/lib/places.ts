@@ -7,6 +7,7 @@ import { classAt, findRuns, LETTERS_MARKS } from '../../_shared/char-classes.ts'
 import { COUNTRY_BY_DEMONYM, COUNTRY_BY_NAME } from '../../_shared/countries.ts';
 import { WORLD_COUNTRIES } from '../../_shared/world-data.ts';
 import { wordList } from '../../_shared/lexicon.ts';
+import { builtTable } from '../../_shared/built-table.ts';
 
 export type PlaceKind = 'name' | 'demonym' | 'capital';
 export interface Place {
@@ -44,38 +45,49 @@ const EXTRA_DEMONYMS: Record<string, string> = {
 const METONYMS: Record<string, string> = { Kremlin: 'RU' };
 // Names that are ordinary words or other places when written as the packages spell them.
 const NEVER = new Set(['Island', 'Jersey', 'Mann', 'Mannin', 'Guam', 'Georgia', 'Guiana', 'Macau', 'Macao']);
-// Lower-case forms that are ordinary English words.
-const NOT_LOWER = new Set(wordList('origin-not-lower-places'));
+type Hit = { code: string; kind: PlaceKind };
+const FIRST_WORD = /^[\p{L}\p{M}]+/u;
+/** The tables below as entries, in insertion order: the names as written, their lower-case forms, the keys by first word. */
+function computePlaceTable(): { table: [string, Hit][]; lower: [string, Hit][]; byFirstWord: [string, string[]][] } {
+  const table = new Map<string, Hit>();
+  const add = (word: string, code: string, kind: PlaceKind) => {
+    if (!word || NEVER.has(word) || table.has(word)) return;
+    table.set(word, { code, kind });
+  };
+  for (const [d, code] of Object.entries(EXTRA_DEMONYMS)) add(d, code, 'demonym');
+  for (const [d, code] of COUNTRY_BY_DEMONYM) for (const part of d.split(/,\s*|\s+or\s+/)) add(part, code, 'demonym');
+  for (const [n, code] of COUNTRY_BY_NAME) add(n, code, 'name');
+  for (const c of WORLD_COUNTRIES) for (const cap of c.capital ?? []) if (/^[A-Z][a-z]+(?: [A-Z][a-z]+)?$/.test(cap)) add(cap, c.cca2, 'capital');
+  for (const [m, code] of Object.entries(METONYMS)) add(m, code, 'capital');
 
-const table = new Map<string, { code: string; kind: PlaceKind }>();
-const add = (word: string, code: string, kind: PlaceKind) => {
-  if (!word || NEVER.has(word) || table.has(word)) return;
-  table.set(word, { code, kind });
-};
-for (const [d, code] of Object.entries(EXTRA_DEMONYMS)) add(d, code, 'demonym');
-for (const [d, code] of COUNTRY_BY_DEMONYM) for (const part of d.split(/,\s*|\s+or\s+/)) add(part, code, 'demonym');
-for (const [n, code] of COUNTRY_BY_NAME) add(n, code, 'name');
-for (const c of WORLD_COUNTRIES) for (const cap of c.capital ?? []) if (/^[A-Z][a-z]+(?: [A-Z][a-z]+)?$/.test(cap)) add(cap, c.cca2, 'capital');
-for (const [m, code] of Object.entries(METONYMS)) add(m, code, 'capital');
+  // Lower-case forms that are ordinary English words.
+  const notLower = new Set(wordList('origin-not-lower-places'));
+  const lower = new Map<string, Hit>();
+  for (const [w, v] of table) {
+    const l = w.toLowerCase();
+    if (v.kind === 'capital' || /^[A-Z.]+$/.test(w) || notLower.has(l) || lower.has(l)) continue;
+    lower.set(l, v);
+  }
 
-const lower = new Map<string, { code: string; kind: PlaceKind }>();
-for (const [w, v] of table) {
-  const l = w.toLowerCase();
-  if (v.kind === 'capital' || /^[A-Z.]+$/.test(w) || NOT_LOWER.has(l) || lower.has(l)) continue;
-  lower.set(l, v);
+  // Indexed by lower-cased first word: looking each word up in a map is far cheaper than one case-insensitive
+  // regex alternation of a thousand names.
+  const byFirstWord = new Map<string, string[]>();
+  for (const key of new Set([...table.keys(), ...lower.keys()].map((k) => k.toLowerCase()))) {
+    const first = FIRST_WORD.exec(key)?.[0];
+    if (!first) continue;
+    const list = byFirstWord.get(first) ?? [];
+    list.push(key);
+    byFirstWord.set(first, list);
+  }
+  for (const list of byFirstWord.values()) list.sort((a, b) => b.length - a.length);
+  return { table: [...table], lower: [...lower], byFirstWord: [...byFirstWord] };
 }
-
-// Indexed by lower-cased first word: looking each word up in a map is far cheaper than one case-insensitive
-// regex alternation of a thousand names.
-const byFirstWord = new Map<string, string[]>();
-for (const key of new Set([...table.keys(), ...lower.keys()].map((k) => k.toLowerCase()))) {
-  const first = /^[\p{L}\p{M}]+/u.exec(key)?.[0];
-  if (!first) continue;
-  const list = byFirstWord.get(first) ?? [];
-  list.push(key);
-  byFirstWord.set(first, list);
-}
-for (const list of byFirstWord.values()) list.sort((a, b) => b.length - a.length);
+/** Built once by the build (built-table.ts).
+ * @public read by scripts/build-assets.mjs from the compiled module */
+export const PLACE_TABLE = builtTable(import.meta.url, computePlaceTable);
+const table = new Map(PLACE_TABLE.value.table);
+const lower = new Map(PLACE_TABLE.value.lower);
+const byFirstWord = new Map(PLACE_TABLE.value.byFirstWord);
 // The first words by a hash of their UTF-16 units, so a word of the text is looked up without cutting it out as a string
 // (the hash only narrows the search: the word is then compared with each first word in its bucket).
 type FirstWord = { readonly first: string; readonly keys: readonly string[] };
