@@ -46,9 +46,21 @@ const METONYMS: Record<string, string> = { Kremlin: 'RU' };
 // Names that are ordinary words or other places when written as the packages spell them.
 const NEVER = new Set(['Island', 'Jersey', 'Mann', 'Mannin', 'Guam', 'Georgia', 'Guiana', 'Macau', 'Macao']);
 type Hit = { code: string; kind: PlaceKind };
+/** A hash of the UTF-16 units of s[start, end). */
+function hashOf(s: string, start: number, end: number): number {
+  let h = 0;
+  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  return h;
+}
 const FIRST_WORD = /^[\p{L}\p{M}]+/u;
 /** The tables below as entries, in insertion order: the names as written, their lower-case forms, the keys by first word. */
-function computePlaceTable(): { table: [string, Hit][]; lower: [string, Hit][]; byFirstWord: [string, string[]][] } {
+function computePlaceTable(): {
+  table: [string, Hit][];
+  lower: [string, Hit][];
+  bucketBits: number;
+  firstWords: [slot: number, first: string, keys: string[]][];
+  sigma: boolean;
+} {
   const table = new Map<string, Hit>();
   const add = (word: string, code: string, kind: PlaceKind) => {
     if (!word || NEVER.has(word) || table.has(word)) return;
@@ -80,34 +92,32 @@ function computePlaceTable(): { table: [string, Hit][]; lower: [string, Hit][]; 
     byFirstWord.set(first, list);
   }
   for (const list of byFirstWord.values()) list.sort((a, b) => b.length - a.length);
-  return { table: [...table], lower: [...lower], byFirstWord: [...byFirstWord] };
+  // The first words by a hash of their UTF-16 units, so a word of the text is looked up without cutting it out as a string
+  // (the hash only narrows the search: the word is then compared with each first word in its slot); sparse (a sixteenth
+  // of the slots used at most), so most words of a text land in an empty one
+  let bucketBits = 4;
+  while (1 << bucketBits < 16 * byFirstWord.size) bucketBits++;
+  const mask = (1 << bucketBits) - 1;
+  const firstWords = [...byFirstWord].map(([first, keys]): [number, string, string[]] => [hashOf(first, 0, first.length) & mask, first, keys]);
+  // A sigma lower-cases by its context, so a text lower-cased whole may differ from its words lower-cased one by one there.
+  const sigma = [...byFirstWord.values()].some((list) => list.some((k) => /[σς]/.test(k)));
+  return { table: [...table], lower: [...lower], bucketBits, firstWords, sigma };
 }
 /** Built once by the build (built-table.ts).
  * @public read by scripts/build-assets.mjs from the compiled module */
 export const PLACE_TABLE = builtTable(import.meta.url, computePlaceTable);
 const table = new Map(PLACE_TABLE.value.table);
 const lower = new Map(PLACE_TABLE.value.lower);
-const byFirstWord = new Map(PLACE_TABLE.value.byFirstWord);
-// The first words by a hash of their UTF-16 units, so a word of the text is looked up without cutting it out as a string
-// (the hash only narrows the search: the word is then compared with each first word in its bucket).
 type FirstWord = { readonly first: string; readonly keys: readonly string[] };
-const hashOf = (s: string, start: number, end: number): number => {
-  let h = 0;
-  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
-  return h;
-};
-// sparse (a sixteenth of the buckets used at most), so most words of a text land in an empty one
-let bucketBits = 4;
-while (1 << bucketBits < 16 * byFirstWord.size) bucketBits++;
-const BUCKET_MASK = (1 << bucketBits) - 1;
-const buckets: (FirstWord[] | undefined)[] = Array.from({ length: BUCKET_MASK + 1 }, () => undefined);
-for (const [first, keys] of byFirstWord) (buckets[hashOf(first, 0, first.length) & BUCKET_MASK] ??= []).push({ first, keys });
+const BUCKET_MASK = (1 << PLACE_TABLE.value.bucketBits) - 1;
+const buckets: (FirstWord[] | undefined)[] = new Array(BUCKET_MASK + 1).fill(undefined);
 // one bit per bucket, set when it holds a first word: a few kilobytes that stay in the processor's cache, where the buckets
 // do not, so the word of a text that lands in an empty bucket (most do) is passed over without reading the buckets
 const USED = new Int32Array((BUCKET_MASK >> 5) + 1);
-buckets.forEach((list, i) => {
-  if (list) USED[i >> 5]! |= 1 << (i & 31);
-});
+for (const [slot, first, keys] of PLACE_TABLE.value.firstWords) {
+  (buckets[slot] ??= []).push({ first, keys });
+  USED[slot >> 5]! |= 1 << (slot & 31);
+}
 /** The keys whose first word is s[start, end), or undefined. */
 function keysAt(s: string, start: number, end: number): readonly string[] | undefined {
   return keysOf(hashOf(s, start, end), s, start, end);
@@ -123,8 +133,7 @@ function keysOf(hash: number, s: string, start: number, end: number): readonly s
   }
   return undefined;
 }
-// A sigma lower-cases by its context, so a text lower-cased whole may differ from its words lower-cased one by one there.
-const SIGMA_IN_NAMES = [...byFirstWord.values()].some((list) => list.some((k) => /[σς]/.test(k)));
+const SIGMA_IN_NAMES = PLACE_TABLE.value.sigma;
 const NUMBER_BEFORE = /\p{N}/u;
 const BOUNDARY_AFTER = /^(?:$|[^\p{L}\p{N}.]|\.(?!\p{L}))/u;
 // Every origin rule asks for the same mentions; one scan per document serves them all.
