@@ -20,7 +20,13 @@ describe('caseless', () => {
     for (const s of TEXTS) expect(all(re, s), s).toEqual(all(new RegExp(source, 'gi'), s));
   });
 
+  it.each([String.raw`\b(?:based|linked|ks?)\s+(?:in|from)\s+\w+\b`, String.raw`\bstate[\s-]?sponsored\B|[^\w]kilo\W|[\ws]+`])('with /u: %s', (source) => {
+    const re = new RegExp(caseless(source, { unicode: true }), 'gu');
+    for (const s of [...TEXTS, 'ſtate-ſponſored \u212Ailos BASED in ſ\u212A, linKed from x']) expect(all(re, s), s).toEqual(all(new RegExp(source, 'giu'), s));
+  });
+
   it('refuses what it cannot rewrite', () => {
+    expect(() => caseless(String.raw`\p{Lu}`, { unicode: true })).toThrow(/property/);
     expect(() => caseless('[a-z]+')).toThrow(/range/);
     expect(() => caseless('é')).toThrow(/cases/);
     expect(() => caseless(String.raw`\x4b`)).toThrow(/escaped/);

@@ -7,7 +7,6 @@ import { WholeWords } from './word-runs.ts';
 import { remembered } from './remembered.ts';
 import { type CountryRow, states, WORLD_COUNTRIES } from './world-data.ts';
 import { builtTable } from './built-table.ts';
-import { lineValue, sortedLines } from './sorted-lines.ts';
 
 export interface Place {
   country: string;
@@ -24,11 +23,11 @@ export interface Subdivision {
 const US_TERRITORIES = new Set(['AS', 'GU', 'MP', 'PR', 'UM', 'VI']);
 
 /**
- * The state tables as sorted lines (sorted-lines.ts), looked up as they are read: the subdivisions by name, each "CC:ISO"
- * in the data's order ("Georgia\tGE:GE US:GA"); the state names by "CC-ISO" ("US-TX\tTexas"); and the US states (no
- * territory) as [name, ISO code], in the data's order.
+ * The state tables as the rules read them: the subdivisions by name, each "CC:ISO" in the data's order ("Georgia" →
+ * "GE:GE US:GA"); the state names by "CC-ISO" ("US-TX" → "Texas"); and the US states (no territory) as [name, ISO code],
+ * in the data's order.
  */
-function computeStateTable(): { byName: string; stateName: string; us: [string, string][] } {
+function computeStateTable(): { byName: Record<string, string>; stateName: Record<string, string>; us: [string, string][] } {
   const byName = new Map<string, string[]>();
   const names = new Map<string, string>();
   const us: [string, string][] = [];
@@ -39,25 +38,23 @@ function computeStateTable(): { byName: string; stateName: string; us: [string, 
     byName.set(s.name, list);
     if (s.countryCode === 'US' && /^[A-Z]{2}$/.test(s.isoCode) && !US_TERRITORIES.has(s.isoCode)) us.push([s.name, s.isoCode]);
   }
-  return { byName: sortedLines([...byName].map(([n, list]) => [n, list.join(' ')])), stateName: sortedLines(names), us };
+  return { byName: Object.fromEntries([...byName].map(([n, list]) => [n, list.join(' ')])), stateName: Object.fromEntries(names), us };
 }
 /** Built once by the build (built-table.ts).
  * @public read by scripts/build-assets.mjs from the compiled module */
 export const STATE_TABLE = builtTable(import.meta.url, computeStateTable);
-// each name's subdivisions made once, when first asked for: the same objects at every question, in US_STATES too; the
-// answers remembered (most names asked for are no subdivision's)
+const own = (table: Record<string, string>, key: string) => (Object.hasOwn(table, key) ? table[key] : undefined);
+// each name's subdivisions made once, when first asked for: the same objects at every question, in US_STATES too
 const subdivisionsByName = new Map<string, Subdivision[]>();
-const subdivisionsNamed = remembered((name: string): Subdivision[] | undefined => {
+function subdivisionsNamed(name: string): Subdivision[] | undefined {
   let list = subdivisionsByName.get(name);
   if (list) return list;
-  const pairs = lineValue(STATE_TABLE.value.byName, name);
+  const pairs = own(STATE_TABLE.value.byName, name);
   if (pairs === undefined) return undefined;
   list = pairs.split(' ').map((p) => ({ country: p.slice(0, p.indexOf(':')), name, code: p.slice(p.indexOf(':') + 1) }));
   subdivisionsByName.set(name, list);
   return list;
-});
-/** The name of the state "US-TX" → "Texas", or undefined (remembered: asked for every place of every city name). */
-const stateName = remembered((key) => lineValue(STATE_TABLE.value.stateName, key));
+}
 export const US_STATES: Subdivision[] = STATE_TABLE.value.us.map(
   ([name, code]) => subdivisionsNamed(name)!.find((s) => s.country === 'US' && s.code === code)!,
 );
@@ -137,7 +134,7 @@ export function cityPlaces(name: string, country?: string, region?: string): Pla
   const out: Place[] = [];
   for (const c of cityRows(name)) {
     if (country && c.country !== country) continue;
-    const r = stateName(`${c.country}-${c.state}`) ?? null;
+    const r = own(STATE_TABLE.value.stateName, `${c.country}-${c.state}`) ?? null;
     if (region && r !== region) continue;
     if (!out.some((o) => o.country === c.country && o.region === r)) out.push({ country: c.country, region: r, city: name });
   }
