@@ -12,7 +12,7 @@ const TRIGGER =
   String.raw`emanat(?:ing|ed|es?)|hail(?:ing|s)|working|residing|run|traced(?:\s+back)?)`;
 // The place may be named after a region of it: "out of the Jiangsu province in China", "out of Shanghai, China".
 const TAIL = String.raw`(?:in|from|out\s+of|within|inside|to)\s+(?:[^.;:!?]{0,40}?(?:\s+in|,)\s+)?(?:the\s+)?$`;
-// case-insensitive as caseless.ts writes them: /iu cost up to ten times the compile time
+// case-insensitive as caseless.ts writes them: a cheaper compile than /iu, and they run over short slices
 const VIA_TRIGGER = new RegExp(caseless(String.raw`\b${TRIGGER}\s+${HEDGE}${TAIL}`, { unicode: true }), 'u');
 // "hackers in China" places the attackers, "attacks in France" only the victims: attacks count with "from" alone.
 const VIA_NOUN = new RegExp(
