@@ -3,7 +3,6 @@
 // crypto ticker; "$6,500 in bitcoin" is a dollar sum paid in bitcoin, so the written unit wins. A range ("between 100 and
 // 500 bitcoins", "$125,000 to $620,000") is one sum, its lower bound.
 import { alternation } from './kit.ts';
-import { caseless } from './caseless.ts';
 import { matches } from './kit.ts';
 import { wordMap } from './lexicon.ts';
 import { DIGITS_SOURCE, NUMBER_SOURCE, parseNumber } from './numbers.ts';
@@ -23,15 +22,14 @@ const alt = (keys: string[]) => alternation(keys, { flexibleSpace: true });
 // "4.5m", "2bn", "75k": short scales only glued to digits, where they cannot be a word
 const SHORT_SCALE = String.raw`(?:\s?(?:mln|mn|bn|m|b|k)\b)?`;
 const AMOUNT = String.raw`(?:${DIGITS_SOURCE}${SHORT_SCALE}(?:\s*(?:million|billion|thousand|crores?|lakhs?)\b)*|${NUMBER_SOURCE})`;
-// case-insensitive as caseless.ts writes it (a cheaper compile than /i; sums are searched in a few thousand characters a text)
 const MONEY = new RegExp(
-  caseless(String.raw`(?<![\w$€£¥₹])(?:(?<pre>${alt(Object.keys(PREFIX))})\s?(?<a1>${AMOUNT})|(?<a2>${AMOUNT})\s*(?<suf>${alt(Object.keys(SUFFIX))})\b)`),
-  'g',
+  String.raw`(?<![\w$€£¥₹])(?:(?<pre>${alt(Object.keys(PREFIX))})\s?(?<a1>${AMOUNT})|(?<a2>${AMOUNT})\s*(?<suf>${alt(Object.keys(SUFFIX))})\b)`,
+  'gi',
 );
 
 // the lower end of a range written before a sum: "between 100 and", "from $2m to", "2-"; never a year ("in 2017 and")
 const LOW = String.raw`(?<![\w.,$€£¥₹])(?:(?<pre>${alt(Object.keys(PREFIX))})\s?)?(?<low>${DIGITS_SOURCE}${SHORT_SCALE}(?:\s*(?:million|billion|thousand)\b)?)`;
-const RANGE_START = new RegExp(caseless(String.raw`(?:\b(?:between|from)\s+${LOW}\s*(?:and|to|-|–)|${LOW.replace(/<(pre|low)>/g, '<$12>')}\s*(?:to|-|–))\s*$`));
+const RANGE_START = new RegExp(String.raw`(?:\b(?:between|from)\s+${LOW}\s*(?:and|to|-|–)|${LOW.replace(/<(pre|low)>/g, '<$12>')}\s*(?:to|-|–))\s*$`, 'i');
 const YEAR = /^(?:19|20)\d\d$/;
 
 /** Every sum of money in text[from, to), offsets into text. */
