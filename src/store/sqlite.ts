@@ -14,6 +14,10 @@ function sqliteDb(path: string): Db {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // better-sqlite3 builds SQLite with a 16 MB page cache, which a long extract fills with the pages it wrote (+16 MB
+  // of RSS from ~25,000 documents on); what it reads again (the incidents' pages, the ends of the tables it appends
+  // to) fits in 4 MB, and a page read beyond that comes from the OS's file cache (20,000 stream documents: ~600 reads).
+  db.pragma('cache_size = -4000');
   const cache = new Map<string, Database.Statement>();
   const stmt = (sql: string) => {
     let s = cache.get(sql);
