@@ -78,6 +78,7 @@ async function benchStoreStream(ctx: BenchContext, n: number): Promise<void> {
   const db = process.env.STORE_DB ?? path.join(tmp, 'store.db');
   try {
     let bytes = 0;
+    const rss0 = process.memoryUsage().rss;
     const c0 = cpu();
     const t0 = performance.now();
     const sink = await StoreSink.open({ store: db }, 'bench', ex.ruleset, createLogger('warn'));
@@ -98,7 +99,9 @@ async function benchStoreStream(ctx: BenchContext, n: number): Promise<void> {
     ctx.log(
       `store only, ${n} stream documents (${(bytes / 2 ** 20).toFixed(1)} MB of JSONL): ${((performance.now() - t0) / 1000).toFixed(1)} s wall, ` +
         `${cpuS.toFixed(2)} CPU s, ${((cpuS / n) * 1e6).toFixed(0)} µs a document; store file ${(size / 2 ** 20).toFixed(1)} MB = ` +
-        `${(size / bytes).toFixed(3)}x the input`,
+        `${(size / bytes).toFixed(3)}x the input; RSS ${(rss0 / 2 ** 20).toFixed(0)} MB before, ` +
+        `${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} after, peak ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB, ` +
+        `main heap ${(process.memoryUsage().heapTotal / 2 ** 20).toFixed(0)} MB`,
     );
   } finally {
     rmSync(tmp, { recursive: true, force: true });
