@@ -2,7 +2,7 @@
 // SQL migrations, the JSON schema, word lists) to the same places under dist/, writes the compact city gazetteer, the
 // country and state rows the rules read, and compromise's lexicon, and stamps dist/ruleset.json with the ruleset version of the sources just compiled: the
 // package needs neither its sources nor tsx to run. Plain JavaScript, so the build needs no TypeScript loader.
-import { cpSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -30,6 +30,19 @@ writeFileSync(CITY_TABLE_FILE, compactCities());
 // The country and state rows the rules read, cut from world-countries and country-state-city (_shared/world-data.ts).
 const { cutWorldData, WORLD_DATA_FILE } = await import(pathToFileURL(path.join(DIST, 'extractors/_shared/world-data.js')).href);
 writeFileSync(WORLD_DATA_FILE, JSON.stringify(cutWorldData()));
+
+// The tables the rules read that are computed from the packages and word lists (extractors/_shared/built-table.ts): the
+// copies of an earlier build go first, so each module computes its table, and those it reads, from the sources.
+const BUILT_TABLES = [
+  ['extractors/_shared/countries.js', 'COUNTRY_TABLE'],
+  ['extractors/_shared/gazetteer.js', 'STATE_TABLE'],
+  ['extractors/origin/lib/places.js', 'PLACE_TABLE'],
+];
+for (const [file] of BUILT_TABLES) rmSync(path.join(DIST, file.replace(/\.js$/, '.table.json')), { force: true });
+for (const [file, name] of BUILT_TABLES) {
+  const table = (await import(pathToFileURL(path.join(DIST, file)).href))[name];
+  writeFileSync(table.file, JSON.stringify(table.compute()));
+}
 
 // compromise's lexicon, which is all of compromise the rules read (extractors/_shared/word-tags.ts), as JSON.
 const { default: nlp } = await import('compromise');

@@ -1,6 +1,7 @@
 // Country names and demonyms mapped to ISO 3166-1 alpha-2, from maintained packages:
 // world-countries (common and official names, alternative spellings, English demonyms) and
-// i18n-iso-countries (the ISO short names and their English aliases), as world-data.ts cuts them. Built once at module load.
+// i18n-iso-countries (the ISO short names and their English aliases), as world-data.ts cuts them. Built once by the build (built-table.ts).
+import { builtTable } from './built-table.ts';
 import { wordMap } from './lexicon.ts';
 import { ISO_NAMES, WORLD_COUNTRIES } from './world-data.ts';
 import { WholeWords } from './word-runs.ts';
@@ -8,37 +9,40 @@ import { WholeWords } from './word-runs.ts';
 // \p{…} patterns live at module level: esbuild (tsx, the bundle) would rebuild a literal inside a function on each call
 const NOT_NAME_CHAR = /[^\p{L}\p{M}\s.'’,()-]/u;
 
-// Abbreviations ("U.K."), and names and demonyms news uses that the packages spell otherwise: lexicon/country-*.txt.
-const ABBREVIATIONS = wordMap('country-abbreviations');
-const EXTRA_NAMES = wordMap('country-names-extra');
-const EXTRA_DEMONYMS = wordMap('country-demonyms-extra');
-
-const names = new Map<string, string>();
-const demonyms = new Map<string, string>();
-
-function addName(name: string, code: string) {
-  const n = name.trim();
-  if (!n || NOT_NAME_CHAR.test(n)) return;
-  if (!names.has(n)) names.set(n, code);
+/** The name and demonym maps' entries, in insertion order. */
+function computeCountryTable(): { names: [string, string][]; demonyms: [string, string][] } {
+  const names = new Map<string, string>();
+  const demonyms = new Map<string, string>();
+  const addName = (name: string, code: string) => {
+    const n = name.trim();
+    if (!n || NOT_NAME_CHAR.test(n)) return;
+    if (!names.has(n)) names.set(n, code);
+  };
+  // Sovereign states first: "French" is France's demonym before it is the French Southern Territories'.
+  const bySovereignty = [...WORLD_COUNTRIES].sort((a, b) => Number(b.independent ?? false) - Number(a.independent ?? false));
+  for (const c of bySovereignty) {
+    const code = c.cca2;
+    if (!/^[A-Z]{2}$/.test(code)) continue;
+    addName(c.name.common, code);
+    addName(c.name.official, code);
+    for (const alt of c.altSpellings) if (alt.length >= 4 && !/^[A-Z]+$/.test(alt)) addName(alt, code);
+    const d = c.demonyms?.eng;
+    if (d) for (const form of [d.m, d.f]) if (form && !demonyms.has(form)) demonyms.set(form, code);
+  }
+  for (const [code, list] of ISO_NAMES) {
+    for (const n of list) if (!n.includes(',')) addName(n, code);
+  }
+  // Abbreviations ("U.K."), and names and demonyms news uses that the packages spell otherwise: lexicon/country-*.txt.
+  for (const [n, code] of wordMap('country-names-extra')) names.set(n, code);
+  for (const [n, code] of wordMap('country-abbreviations')) names.set(n, code);
+  for (const [n, code] of wordMap('country-demonyms-extra')) demonyms.set(n, code);
+  return { names: [...names], demonyms: [...demonyms] };
 }
-
-// Sovereign states first: "French" is France's demonym before it is the French Southern Territories'.
-const bySovereignty = [...WORLD_COUNTRIES].sort((a, b) => Number(b.independent ?? false) - Number(a.independent ?? false));
-for (const c of bySovereignty) {
-  const code = c.cca2;
-  if (!/^[A-Z]{2}$/.test(code)) continue;
-  addName(c.name.common, code);
-  addName(c.name.official, code);
-  for (const alt of c.altSpellings) if (alt.length >= 4 && !/^[A-Z]+$/.test(alt)) addName(alt, code);
-  const d = c.demonyms?.eng;
-  if (d) for (const form of [d.m, d.f]) if (form && !demonyms.has(form)) demonyms.set(form, code);
-}
-for (const [code, list] of ISO_NAMES) {
-  for (const n of list) if (!n.includes(',')) addName(n, code);
-}
-for (const [n, code] of EXTRA_NAMES) names.set(n, code);
-for (const [n, code] of ABBREVIATIONS) names.set(n, code);
-for (const [n, code] of EXTRA_DEMONYMS) demonyms.set(n, code);
+/** Built once by the build (built-table.ts).
+ * @public read by scripts/build-assets.mjs from the compiled module */
+export const COUNTRY_TABLE = builtTable(import.meta.url, computeCountryTable);
+const names = new Map(COUNTRY_TABLE.value.names);
+const demonyms = new Map(COUNTRY_TABLE.value.demonyms);
 
 /** Exact-case country name or abbreviation → alpha-2 ("Belgium" → BE, "U.S." → US). */
 export const COUNTRY_BY_NAME: ReadonlyMap<string, string> = names;

@@ -1,11 +1,12 @@
-// Subdivisions and cities from country-state-city, looked up by their exact written name. State data is
-// small and indexed at module load; the city table is read on first use only, in its compact form (city-table.ts).
+// Subdivisions and cities from country-state-city, looked up by their exact written name. The states are indexed
+// by the build (built-table.ts); the city table is read on first use only, in its compact form (city-table.ts).
 import { CityTable } from './city-table.ts';
 import { COUNTRY_BY_DEMONYM, COUNTRY_BY_NAME } from './countries.ts';
 import { lexicon } from './word-tags.ts';
 import { WholeWords } from './word-runs.ts';
 import { remembered } from './remembered.ts';
-import { type CountryRow, STATES, WORLD_COUNTRIES } from './world-data.ts';
+import { type CountryRow, states, WORLD_COUNTRIES } from './world-data.ts';
+import { builtTable } from './built-table.ts';
 
 export interface Place {
   country: string;
@@ -21,17 +22,42 @@ export interface Subdivision {
 // US territories share abbreviation letters with states ("Ga." would otherwise read as Guam).
 const US_TERRITORIES = new Set(['AS', 'GU', 'MP', 'PR', 'UM', 'VI']);
 
-const subdivisionsByName = new Map<string, Subdivision[]>();
-const stateName = new Map<string, string>(); // "US-TX" → "Texas"
-export const US_STATES: Subdivision[] = [];
-for (const s of STATES) {
-  const sub = { country: s.countryCode, name: s.name, code: s.isoCode };
-  stateName.set(`${s.countryCode}-${s.isoCode}`, s.name);
-  const list = subdivisionsByName.get(s.name) ?? [];
-  list.push(sub);
-  subdivisionsByName.set(s.name, list);
-  if (s.countryCode === 'US' && /^[A-Z]{2}$/.test(s.isoCode) && !US_TERRITORIES.has(s.isoCode)) US_STATES.push(sub);
+/**
+ * The state tables as the rules read them: the subdivisions by name, each "CC:ISO" in the data's order ("Georgia" →
+ * "GE:GE US:GA"); the state names by "CC-ISO" ("US-TX" → "Texas"); and the US states (no territory) as [name, ISO code],
+ * in the data's order.
+ */
+function computeStateTable(): { byName: Record<string, string>; stateName: Record<string, string>; us: [string, string][] } {
+  const byName = new Map<string, string[]>();
+  const names = new Map<string, string>();
+  const us: [string, string][] = [];
+  for (const s of states()) {
+    names.set(`${s.countryCode}-${s.isoCode}`, s.name);
+    const list = byName.get(s.name) ?? [];
+    list.push(`${s.countryCode}:${s.isoCode}`);
+    byName.set(s.name, list);
+    if (s.countryCode === 'US' && /^[A-Z]{2}$/.test(s.isoCode) && !US_TERRITORIES.has(s.isoCode)) us.push([s.name, s.isoCode]);
+  }
+  return { byName: Object.fromEntries([...byName].map(([n, list]) => [n, list.join(' ')])), stateName: Object.fromEntries(names), us };
 }
+/** Built once by the build (built-table.ts).
+ * @public read by scripts/build-assets.mjs from the compiled module */
+export const STATE_TABLE = builtTable(import.meta.url, computeStateTable);
+const own = (table: Record<string, string>, key: string) => (Object.hasOwn(table, key) ? table[key] : undefined);
+// each name's subdivisions made once, when first asked for: the same objects at every question, in US_STATES too
+const subdivisionsByName = new Map<string, Subdivision[]>();
+function subdivisionsNamed(name: string): Subdivision[] | undefined {
+  let list = subdivisionsByName.get(name);
+  if (list) return list;
+  const pairs = own(STATE_TABLE.value.byName, name);
+  if (pairs === undefined) return undefined;
+  list = pairs.split(' ').map((p) => ({ country: p.slice(0, p.indexOf(':')), name, code: p.slice(p.indexOf(':') + 1) }));
+  subdivisionsByName.set(name, list);
+  return list;
+}
+export const US_STATES: Subdivision[] = STATE_TABLE.value.us.map(
+  ([name, code]) => subdivisionsNamed(name)!.find((s) => s.country === 'US' && s.code === code)!,
+);
 const usByPostal = new Map(US_STATES.map((s) => [s.code, s]));
 
 // compromise's lexicon knows which capitalised words are ordinary English ("Mobile", "Reading", "Police")
@@ -74,7 +100,7 @@ export function demonymCountry(demonym: string): string | undefined {
 
 /** Subdivisions (states, provinces, regions) with this exact name, in every country. */
 export function subdivisions(name: string): readonly Subdivision[] {
-  return subdivisionsByName.get(name) ?? [];
+  return subdivisionsNamed(name) ?? [];
 }
 
 /** A US state from a postal code ("TX") or a news abbreviation ("Ill.", "Calif.", "N.J."). */
@@ -108,7 +134,7 @@ export function cityPlaces(name: string, country?: string, region?: string): Pla
   const out: Place[] = [];
   for (const c of cityRows(name)) {
     if (country && c.country !== country) continue;
-    const r = stateName.get(`${c.country}-${c.state}`) ?? null;
+    const r = own(STATE_TABLE.value.stateName, `${c.country}-${c.state}`) ?? null;
     if (region && r !== region) continue;
     if (!out.some((o) => o.country === c.country && o.region === r)) out.push({ country: c.country, region: r, city: name });
   }

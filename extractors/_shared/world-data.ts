@@ -1,8 +1,8 @@
 // The country and subdivision data the rules read, from world-countries (1.4 MB of JSON: names in ~150 languages,
 // flags, borders, coordinates), country-state-city's state list (0.55 MB) and i18n-iso-countries' English names, cut to
-// the fields read here. The build writes the cut beside the compiled code (scripts/build-assets.mjs), so a start parses
-// ~0.4 MB instead of ~2 MB and loads no i18n-iso-countries; from the sources it is cut from the packages at load. Same
-// rows, same order, same values either way.
+// the fields read here. The build writes the country cut beside the compiled code (scripts/build-assets.mjs), so a start
+// parses ~0.07 MB instead of ~2 MB and loads no i18n-iso-countries; from the sources it is cut from the packages at load.
+// Same rows, same order, same values either way. The states are read from their package only where the build indexes them.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Country } from 'world-countries';
@@ -25,7 +25,6 @@ export interface StateRow {
 }
 interface WorldData {
   countries: CountryRow[];
-  states: StateRow[];
   isoNames: [code: string, names: string[]][];
 }
 
@@ -47,21 +46,24 @@ export function cutWorldData(): WorldData {
       area: c.area,
     }),
   );
-  const states = (require('country-state-city/lib/cjs/assets/state.json') as StateRow[]).map(
-    (s): StateRow => ({ name: s.name, isoCode: s.isoCode, countryCode: s.countryCode }),
-  );
   // the library without its entry point, which loads and registers all of its ~80 locales: English only
   const i18n = require('i18n-iso-countries/index.js') as typeof import('i18n-iso-countries');
   i18n.registerLocale(require('i18n-iso-countries/langs/en.json') as import('i18n-iso-countries').LocaleData);
   const isoNames = Object.entries(i18n.getNames('en', { select: 'all' }));
-  return { countries, states, isoNames };
+  return { countries, isoNames };
 }
 
 const data: WorldData = existsSync(WORLD_DATA_FILE) ? (JSON.parse(readFileSync(WORLD_DATA_FILE, 'utf8')) as WorldData) : cutWorldData();
 
 /** world-countries' countries, in its order. */
 export const WORLD_COUNTRIES: readonly CountryRow[] = data.countries;
-/** country-state-city's states (subdivisions), in its order. */
-export const STATES: readonly StateRow[] = data.states;
+/** country-state-city's states (subdivisions), in its order, from the package: read only where the build indexes them
+ * (gazetteer.ts), so a start parses none of them. */
+export function states(): readonly StateRow[] {
+  const require = createRequire(import.meta.url);
+  return (require('country-state-city/lib/cjs/assets/state.json') as StateRow[]).map(
+    (s): StateRow => ({ name: s.name, isoCode: s.isoCode, countryCode: s.countryCode }),
+  );
+}
 /** i18n-iso-countries' English names and aliases by alpha-2 code, in its order. */
 export const ISO_NAMES: readonly (readonly [code: string, names: readonly string[]])[] = data.isoNames;

@@ -7,6 +7,7 @@ import { classAt, findRuns, LETTERS_MARKS } from '../../_shared/char-classes.ts'
 import { COUNTRY_BY_DEMONYM, COUNTRY_BY_NAME } from '../../_shared/countries.ts';
 import { WORLD_COUNTRIES } from '../../_shared/world-data.ts';
 import { wordList } from '../../_shared/lexicon.ts';
+import { builtTable } from '../../_shared/built-table.ts';
 
 export type PlaceKind = 'name' | 'demonym' | 'capital';
 export interface Place {
@@ -44,58 +45,79 @@ const EXTRA_DEMONYMS: Record<string, string> = {
 const METONYMS: Record<string, string> = { Kremlin: 'RU' };
 // Names that are ordinary words or other places when written as the packages spell them.
 const NEVER = new Set(['Island', 'Jersey', 'Mann', 'Mannin', 'Guam', 'Georgia', 'Guiana', 'Macau', 'Macao']);
-// Lower-case forms that are ordinary English words.
-const NOT_LOWER = new Set(wordList('origin-not-lower-places'));
-
-const table = new Map<string, { code: string; kind: PlaceKind }>();
-const add = (word: string, code: string, kind: PlaceKind) => {
-  if (!word || NEVER.has(word) || table.has(word)) return;
-  table.set(word, { code, kind });
-};
-for (const [d, code] of Object.entries(EXTRA_DEMONYMS)) add(d, code, 'demonym');
-for (const [d, code] of COUNTRY_BY_DEMONYM) for (const part of d.split(/,\s*|\s+or\s+/)) add(part, code, 'demonym');
-for (const [n, code] of COUNTRY_BY_NAME) add(n, code, 'name');
-for (const c of WORLD_COUNTRIES) for (const cap of c.capital ?? []) if (/^[A-Z][a-z]+(?: [A-Z][a-z]+)?$/.test(cap)) add(cap, c.cca2, 'capital');
-for (const [m, code] of Object.entries(METONYMS)) add(m, code, 'capital');
-
-const lower = new Map<string, { code: string; kind: PlaceKind }>();
-for (const [w, v] of table) {
-  const l = w.toLowerCase();
-  if (v.kind === 'capital' || /^[A-Z.]+$/.test(w) || NOT_LOWER.has(l) || lower.has(l)) continue;
-  lower.set(l, v);
-}
-
-// Indexed by lower-cased first word: looking each word up in a map is far cheaper than one case-insensitive
-// regex alternation of a thousand names.
-const byFirstWord = new Map<string, string[]>();
-for (const key of new Set([...table.keys(), ...lower.keys()].map((k) => k.toLowerCase()))) {
-  const first = /^[\p{L}\p{M}]+/u.exec(key)?.[0];
-  if (!first) continue;
-  const list = byFirstWord.get(first) ?? [];
-  list.push(key);
-  byFirstWord.set(first, list);
-}
-for (const list of byFirstWord.values()) list.sort((a, b) => b.length - a.length);
-// The first words by a hash of their UTF-16 units, so a word of the text is looked up without cutting it out as a string
-// (the hash only narrows the search: the word is then compared with each first word in its bucket).
-type FirstWord = { readonly first: string; readonly keys: readonly string[] };
-const hashOf = (s: string, start: number, end: number): number => {
+type Hit = { code: string; kind: PlaceKind };
+/** A hash of the UTF-16 units of s[start, end). */
+function hashOf(s: string, start: number, end: number): number {
   let h = 0;
   for (let i = start; i < end; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
   return h;
-};
-// sparse (a sixteenth of the buckets used at most), so most words of a text land in an empty one
-let bucketBits = 4;
-while (1 << bucketBits < 16 * byFirstWord.size) bucketBits++;
-const BUCKET_MASK = (1 << bucketBits) - 1;
-const buckets: (FirstWord[] | undefined)[] = Array.from({ length: BUCKET_MASK + 1 }, () => undefined);
-for (const [first, keys] of byFirstWord) (buckets[hashOf(first, 0, first.length) & BUCKET_MASK] ??= []).push({ first, keys });
+}
+const FIRST_WORD = /^[\p{L}\p{M}]+/u;
+/** The tables below as entries, in insertion order: the names as written, their lower-case forms, the keys by first word. */
+function computePlaceTable(): {
+  table: [string, Hit][];
+  lower: [string, Hit][];
+  bucketBits: number;
+  firstWords: [slot: number, first: string, keys: string[]][];
+  sigma: boolean;
+} {
+  const table = new Map<string, Hit>();
+  const add = (word: string, code: string, kind: PlaceKind) => {
+    if (!word || NEVER.has(word) || table.has(word)) return;
+    table.set(word, { code, kind });
+  };
+  for (const [d, code] of Object.entries(EXTRA_DEMONYMS)) add(d, code, 'demonym');
+  for (const [d, code] of COUNTRY_BY_DEMONYM) for (const part of d.split(/,\s*|\s+or\s+/)) add(part, code, 'demonym');
+  for (const [n, code] of COUNTRY_BY_NAME) add(n, code, 'name');
+  for (const c of WORLD_COUNTRIES) for (const cap of c.capital ?? []) if (/^[A-Z][a-z]+(?: [A-Z][a-z]+)?$/.test(cap)) add(cap, c.cca2, 'capital');
+  for (const [m, code] of Object.entries(METONYMS)) add(m, code, 'capital');
+
+  // Lower-case forms that are ordinary English words.
+  const notLower = new Set(wordList('origin-not-lower-places'));
+  const lower = new Map<string, Hit>();
+  for (const [w, v] of table) {
+    const l = w.toLowerCase();
+    if (v.kind === 'capital' || /^[A-Z.]+$/.test(w) || notLower.has(l) || lower.has(l)) continue;
+    lower.set(l, v);
+  }
+
+  // Indexed by lower-cased first word: looking each word up in a map is far cheaper than one case-insensitive
+  // regex alternation of a thousand names.
+  const byFirstWord = new Map<string, string[]>();
+  for (const key of new Set([...table.keys(), ...lower.keys()].map((k) => k.toLowerCase()))) {
+    const first = FIRST_WORD.exec(key)?.[0];
+    if (!first) continue;
+    const list = byFirstWord.get(first) ?? [];
+    list.push(key);
+    byFirstWord.set(first, list);
+  }
+  for (const list of byFirstWord.values()) list.sort((a, b) => b.length - a.length);
+  // The first words by a hash of their UTF-16 units, so a word of the text is looked up without cutting it out as a string
+  // (the hash only narrows the search: the word is then compared with each first word in its slot); sparse (a sixteenth
+  // of the slots used at most), so most words of a text land in an empty one
+  let bucketBits = 4;
+  while (1 << bucketBits < 16 * byFirstWord.size) bucketBits++;
+  const mask = (1 << bucketBits) - 1;
+  const firstWords = [...byFirstWord].map(([first, keys]): [number, string, string[]] => [hashOf(first, 0, first.length) & mask, first, keys]);
+  // A sigma lower-cases by its context, so a text lower-cased whole may differ from its words lower-cased one by one there.
+  const sigma = [...byFirstWord.values()].some((list) => list.some((k) => /[σς]/.test(k)));
+  return { table: [...table], lower: [...lower], bucketBits, firstWords, sigma };
+}
+/** Built once by the build (built-table.ts).
+ * @public read by scripts/build-assets.mjs from the compiled module */
+export const PLACE_TABLE = builtTable(import.meta.url, computePlaceTable);
+const table = new Map(PLACE_TABLE.value.table);
+const lower = new Map(PLACE_TABLE.value.lower);
+type FirstWord = { readonly first: string; readonly keys: readonly string[] };
+const BUCKET_MASK = (1 << PLACE_TABLE.value.bucketBits) - 1;
+const buckets: (FirstWord[] | undefined)[] = new Array(BUCKET_MASK + 1).fill(undefined);
 // one bit per bucket, set when it holds a first word: a few kilobytes that stay in the processor's cache, where the buckets
 // do not, so the word of a text that lands in an empty bucket (most do) is passed over without reading the buckets
 const USED = new Int32Array((BUCKET_MASK >> 5) + 1);
-buckets.forEach((list, i) => {
-  if (list) USED[i >> 5]! |= 1 << (i & 31);
-});
+for (const [slot, first, keys] of PLACE_TABLE.value.firstWords) {
+  (buckets[slot] ??= []).push({ first, keys });
+  USED[slot >> 5]! |= 1 << (slot & 31);
+}
 /** The keys whose first word is s[start, end), or undefined. */
 function keysAt(s: string, start: number, end: number): readonly string[] | undefined {
   return keysOf(hashOf(s, start, end), s, start, end);
@@ -111,8 +133,7 @@ function keysOf(hash: number, s: string, start: number, end: number): readonly s
   }
   return undefined;
 }
-// A sigma lower-cases by its context, so a text lower-cased whole may differ from its words lower-cased one by one there.
-const SIGMA_IN_NAMES = [...byFirstWord.values()].some((list) => list.some((k) => /[σς]/.test(k)));
+const SIGMA_IN_NAMES = PLACE_TABLE.value.sigma;
 const NUMBER_BEFORE = /\p{N}/u;
 const BOUNDARY_AFTER = /^(?:$|[^\p{L}\p{N}.]|\.(?!\p{L}))/u;
 // Every origin rule asks for the same mentions; one scan per document serves them all.
