@@ -13,6 +13,11 @@ export interface Key {
   readonly words: RegExp;
   /** At most this many white-space separated pieces stand in a match before the key word (a piece cut by the match's start counts). */
   readonly pieces: number;
+  /**
+   * Places at most this far before the key word are tried one at a time (NEAR unless given): a trigger asked for rarely
+   * gives a longer reach, and the lookahead search, a second pattern to compile, is never built for it.
+   */
+  readonly near?: number;
 }
 
 /**
@@ -39,25 +44,36 @@ export function keyed(trigger: RegExp, key: Key): Keyed {
   return k;
 }
 
-// the trigger tried at one position, and the trigger sought within the next SPAN[i] positions (leftmost first)
+// the trigger tried at one position, and the trigger sought within the next SPAN positions (leftmost first)
 interface Searchers {
   at: RegExp;
-  within: RegExp[];
+  within: RegExp | null;
 }
-const SPANS = [24, 64, 160, 400];
+// A match that may start only a few places before its key word is sought by trying the trigger at each of them (a trigger
+// opening on its key word starts at the word or at the white space before it); one further back, by the lookahead search
+// below, SPAN places at a time. That search holds the whole trigger, a second pattern V8 compiles (to bytecode and to native
+// code, for one-byte and two-byte texts): it is built only for a trigger that needs it, and in one length (a length per
+// pattern would be a pattern each).
+const NEAR = 12;
+const SPAN = 64;
 // keyed by trigger (module-level constants, declared once), not by document
 const searchers = new Map<RegExp, Searchers>();
 function searchersOf(re: RegExp): Searchers {
   let s = searchers.get(re);
-  if (!s) {
-    const flags = re.flags.replace(/[gy]/g, '');
-    // "[^]{0,n}?(?=trigger)": the shortest skip after which the trigger matches, so its index is the leftmost match's
-    // (the lookahead adds no capture group before the trigger's own, and backreferences keep their numbers)
-    s = { at: new RegExp(re.source, `${flags}y`), within: SPANS.map((n) => new RegExp(String.raw`[^]{0,${n}}?(?=${re.source})`, `${flags}y`)) };
-    searchers.set(re, s);
-  }
+  if (!s) searchers.set(re, (s = { at: new RegExp(re.source, `${re.flags.replace(/[gy]/g, '')}y`), within: null }));
   return s;
 }
+// "[^]{0,n}?(?=trigger)": the shortest skip after which the trigger matches, so its index is the leftmost match's
+// (the lookahead adds no capture group before the trigger's own, and backreferences keep their numbers)
+function withinOf(re: RegExp, s: Searchers): RegExp {
+  s.within ??= new RegExp(String.raw`[^]{0,${SPAN}}?(?=${re.source})`, s.at.flags);
+  return s.within;
+}
+
+const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+/** Whether `pos` is inside a surrogate pair (where no match of a /u trigger starts). */
+const insidePair = (text: string, pos: number) => pos > 0 && isLowSurrogate(text.charCodeAt(pos)) && isHighSurrogate(text.charCodeAt(pos - 1));
 
 /**
  * The text in lower case, character for character, or null when lower-casing moves characters ("İ" becomes two) or a
@@ -93,7 +109,9 @@ export function* keyedMatches(re: RegExp, key: Key, doc: AnalysedDoc, from = 0):
     yield* matches(re, text, from);
     return;
   }
-  const { at, within } = searchersOf(re);
+  const s = searchersOf(re);
+  const { at } = s;
+  const near = key.near ?? NEAR;
   // no match starts before `tried` (from where the last match ended)
   let tried = from;
   for (;;) {
@@ -103,13 +121,15 @@ export function* keyedMatches(re: RegExp, key: Key, doc: AnalysedDoc, from = 0):
     let start = piecesBack(text, word.index, key.pieces, tried);
     let found: RegExpExecArray | null = null;
     while (start <= word.index && !found) {
-      const need = word.index - start;
-      const k = SPANS.findIndex((n) => n >= need);
-      const span = k < 0 ? SPANS.length - 1 : k;
-      const skip = firstMatch(within[span]!, text, start);
-      if (!skip) start += SPANS[span]! + 1;
-      // (the lookahead and the search at its place cannot disagree; were they to, the rule fails rather than loops)
-      else if (!(found = firstMatch(at, text, start + skip[0].length))) throw new Error(`keyed search lost its match: ${re.source.slice(0, 40)}`);
+      // (under /u no match starts inside a surrogate pair, and a search asked to start there would start at the pair)
+      if (re.unicode && insidePair(text, start)) start++;
+      else if (word.index - start < near) found = firstMatch(at, text, start++);
+      else {
+        const skip = firstMatch(withinOf(re, s), text, start);
+        if (!skip) start += SPAN + 1;
+        // (the lookahead and the search at its place cannot disagree; were they to, the rule fails rather than loops)
+        else if (!(found = firstMatch(at, text, start + skip[0].length))) throw new Error(`keyed search lost its match: ${re.source.slice(0, 40)}`);
+      }
     }
     if (!found) {
       tried = Math.max(start, tried);

@@ -5,15 +5,16 @@
 import { firstMatch, groupStart, type AnalysedDoc } from '../../_shared/kit.ts';
 import { memoFor, memoized } from './cache.ts';
 import { wordStartsOf } from '../../_shared/capital-words.ts';
-import { LETTER, UPPER, classAt } from '../../_shared/char-classes.ts';
+import { LETTER, LETTERS_MARKS, UPPER, classAt } from '../../_shared/char-classes.ts';
 import { keyed, keyedMatches } from './keyed.ts';
 import { cleanName } from './name-clean.ts';
 import { NAME, isOrgLike, isPlace, type VictimName } from './name-shape.ts';
 import { nameMayEndAt } from './name-end.ts';
 
-const NAME_SCAN = String.raw`(?<![\p{L}\p{M}\d'’.&/-])${NAME}`;
-// the scan tried at one place only
-const NAME_SCAN_AT = new RegExp(NAME_SCAN, 'uy');
+// A name tried at one place: the scan below and nameAt. The scan's look-behind (no letter, mark, digit or one of '’.&/- right
+// before the name) is checked by hand instead of by a second copy of the pattern: each copy is compiled on its own (to bytecode,
+// then to native code, for one-byte and for two-byte texts), and a look-behind at a \p{L} class costs most of that.
+const NAME_HERE = new RegExp(NAME, 'uy');
 
 const UPPER_A = 65;
 const UPPER_Z = 90;
@@ -21,7 +22,7 @@ const LOWER_A = 97;
 const LOWER_Z = 122;
 const DIGIT_0 = 48;
 const DIGIT_9 = 57;
-/** A character the scan's look-behind refuses before a name: an ASCII letter or digit, or one of '’.&/- (others are left to the pattern). */
+/** A character the scan's look-behind refuses before a name: an ASCII letter or digit, or one of '’.&/-. */
 const joinsBefore = (c: number) =>
   (c >= LOWER_A && c <= LOWER_Z) ||
   (c >= UPPER_A && c <= UPPER_Z) ||
@@ -39,9 +40,15 @@ const mayBeLower = (text: string, i: number) => {
 };
 const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+/** The look-behind's `[\p{L}\p{M}]` part: the code point ending at `p` (a pair read whole) is a letter or a mark. */
+const letterOrMarkBefore = (text: string, p: number) => {
+  const q = p >= 2 && isLowSurrogate(text.charCodeAt(p - 1)) && isHighSurrogate(text.charCodeAt(p - 2)) ? p - 2 : p - 1;
+  return (classAt(text, q) & LETTERS_MARKS) !== 0;
+};
 
 /**
- * The first match of NAME_SCAN in `text` at or after `from` (a code point boundary), as the pattern's search finds it. A
+ * The first match of the scan (`(?<![\p{L}\p{M}\d'’.&/-])` then NAME, under /u) in `text` at or after `from` (a code point
+ * boundary), as the pattern's search would find it. A
  * name opens on a capital or a digit, or on one or two lower-case letters right before a capital ("eBay"): the pattern
  * is tried only there, from the left, instead of at every character of the text (its look-behind and alternatives cost
  * a try at each). Every place a match can start is tried, in order, so the first match found is the leftmost.
@@ -58,9 +65,12 @@ function nextRun(text: string, from: number): RegExpExecArray | null {
     let p = j;
     while (p > tried && p > j - 4 && mayBeLower(text, p - 1)) p--;
     for (; p <= j; p++) {
-      // (inside a surrogate pair no match starts; a letter, digit or joiner right before refuses the place)
-      if (p > 0 && (joinsBefore(text.charCodeAt(p - 1)) || isLowSurrogate(text.charCodeAt(p)))) continue;
-      const m = firstMatch(NAME_SCAN_AT, text, p);
+      // (inside a surrogate pair no match starts; a letter, mark, digit or joiner right before refuses the place)
+      if (p > 0) {
+        const before = text.charCodeAt(p - 1);
+        if (joinsBefore(before) || isLowSurrogate(text.charCodeAt(p)) || (before >= 128 && letterOrMarkBefore(text, p))) continue;
+      }
+      const m = firstMatch(NAME_HERE, text, p);
       if (m) return m;
     }
     tried = j + 1;
@@ -132,8 +142,9 @@ export function* namesIn(doc: AnalysedDoc, from = 0, to = doc.text.length): Gene
 const ACRONYM = /^[\p{Lu}\d&]{2,8}$/u;
 // "Huntington Medical Research Institutes (HMRI)": the bracket ends the name, so at most one name stands before it
 const SPELLED_OUT = new RegExp(String.raw`(?<![\p{L}\p{M}\d'’.&/-])(${NAME})\s*\(\s*(?:the\s+)?([\p{Lu}\d&]{2,8})\s*\)`, 'gu');
-// the bracket is the key to seek the name and its acronym by (keyed.ts): a name runs to at most 24 pieces before it
-const SPELLED_OUT_KEYED = keyed(SPELLED_OUT, { words: /\(/g, pieces: 25 });
+// the bracket is the key to seek the name and its acronym by (keyed.ts): a name runs to at most 24 pieces before it; sought
+// only for an acronym the text writes in brackets (a few texts in a hundred), it is tried at each place before the bracket
+const SPELLED_OUT_KEYED = keyed(SPELLED_OUT, { words: /\(/g, pieces: 25, near: 1000 });
 const PAREN_BEFORE = /\(\s*(?:the\s+)?$/u;
 const PAREN_AFTER = /\s*\)/y;
 // the spelled-out name sits right before its acronym in brackets; no name runs this long
@@ -248,7 +259,6 @@ const initialsOf = (value: string) => {
   return [all, content].filter((x) => x.length >= 2);
 };
 
-const NAME_HERE = new RegExp(NAME, 'uy');
 /** The name that starts exactly at `pos`, if any. */
 export function nameAt(doc: AnalysedDoc, pos: number): VictimName | null {
   const { text } = doc;
