@@ -111,3 +111,9 @@ export const isSpace = (c: number) =>
   c === 0x205f ||
   c === 0x3000 ||
   c === 0xfeff;
+
+/** A UTF-16 low (trailing) surrogate. */
+export const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+/** Whether `pos` falls inside a surrogate pair (between its two halves), where no /u match starts and no code point does. */
+export const insidePair = (text: string, pos: number) => pos > 0 && isLowSurrogate(text.charCodeAt(pos)) && isHighSurrogate(text.charCodeAt(pos - 1));

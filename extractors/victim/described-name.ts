@@ -1,7 +1,7 @@
 // "Estate agent Foxtons is currently investigating a possible data breach" / "Mumbai-based Chtrbox"
 import { defineRule, type AnalysedDoc, type Proposal } from '../_shared/kit.ts';
 import { capitalStarts } from '../_shared/capital-words.ts';
-import { classAt, LETTER } from '../_shared/char-classes.ts';
+import { classAt, insidePair, LETTER } from '../_shared/char-classes.ts';
 import { nameAt } from './lib/names.ts';
 import { fullName } from './lib/complete.ts';
 import { nameSpan } from './lib/name-shape.ts';
@@ -29,8 +29,7 @@ const isKindChar = (c: number) => (c >= 97 && c <= 122) || c === 45;
  */
 function describedBefore(text: string, end: number): boolean {
   if (end >= 7 && text.startsWith('-based', end - 6)) {
-    const c = text.charCodeAt(end - 8);
-    const at = end - 7 - (end >= 8 && c >= 0xd800 && c <= 0xdbff && text.charCodeAt(end - 7) >= 0xdc00 && text.charCodeAt(end - 7) <= 0xdfff ? 1 : 0);
+    const at = end - 7 - (insidePair(text, end - 7) ? 1 : 0);
     return (classAt(text, at) & LETTER) !== 0;
   }
   let from = end;

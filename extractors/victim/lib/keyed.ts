@@ -2,7 +2,7 @@
 // character of the text (most open with a lookaround, so no literal first character lets it skip ahead); yet every
 // match holds one of a few words ("hit", "said", "customers"). One cheap scan finds those words, and the trigger is
 // tried only at the places a match holding them could start: the same matches, in the same order, as `matches` gives.
-import { isSpace } from '../../_shared/char-classes.ts';
+import { insidePair, isSpace } from '../../_shared/char-classes.ts';
 import { firstMatch, matches, type AnalysedDoc } from '../../_shared/kit.ts';
 
 export interface Key {
@@ -69,11 +69,6 @@ function withinOf(re: RegExp, s: Searchers): RegExp {
   s.within ??= new RegExp(String.raw`[^]{0,${SPAN}}?(?=${re.source})`, s.at.flags);
   return s.within;
 }
-
-const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
-const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
-/** Whether `pos` is inside a surrogate pair (where no match of a /u trigger starts). */
-const insidePair = (text: string, pos: number) => pos > 0 && isLowSurrogate(text.charCodeAt(pos)) && isHighSurrogate(text.charCodeAt(pos - 1));
 
 /**
  * The text in lower case, character for character, or null when lower-casing moves characters ("İ" becomes two) or a

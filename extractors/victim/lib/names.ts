@@ -5,7 +5,7 @@
 import { firstMatch, groupStart, type AnalysedDoc } from '../../_shared/kit.ts';
 import { memoFor, memoized } from './cache.ts';
 import { wordStartsOf } from '../../_shared/capital-words.ts';
-import { LETTER, LETTERS_MARKS, UPPER, classAt } from '../../_shared/char-classes.ts';
+import { LETTER, LETTERS_MARKS, UPPER, classAt, insidePair, isLowSurrogate } from '../../_shared/char-classes.ts';
 import { keyed, keyedMatches } from './keyed.ts';
 import { cleanName } from './name-clean.ts';
 import { NAME, isOrgLike, isPlace, type VictimName } from './name-shape.ts';
@@ -38,11 +38,9 @@ const mayBeLower = (text: string, i: number) => {
   const c = text.charCodeAt(i);
   return c < 128 ? c >= LOWER_A && c <= LOWER_Z : (classAt(text, i) & (LETTER | UPPER)) === LETTER || isLowSurrogate(c);
 };
-const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
-const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
 /** The look-behind's `[\p{L}\p{M}]` part: the code point ending at `p` (a pair read whole) is a letter or a mark. */
 const letterOrMarkBefore = (text: string, p: number) => {
-  const q = p >= 2 && isLowSurrogate(text.charCodeAt(p - 1)) && isHighSurrogate(text.charCodeAt(p - 2)) ? p - 2 : p - 1;
+  const q = insidePair(text, p - 1) ? p - 2 : p - 1;
   return (classAt(text, q) & LETTERS_MARKS) !== 0;
 };
 
@@ -55,7 +53,7 @@ const letterOrMarkBefore = (text: string, p: number) => {
  */
 function nextRun(text: string, from: number): RegExpExecArray | null {
   // (a search under /u asked to start inside a surrogate pair starts at the pair)
-  const start = from > 0 && isLowSurrogate(text.charCodeAt(from)) && isHighSurrogate(text.charCodeAt(from - 1)) ? from - 1 : from;
+  const start = insidePair(text, from) ? from - 1 : from;
   // no match starts before `tried`
   let tried = start;
   for (let j = start; j < text.length; j++) {
