@@ -2,7 +2,7 @@
 // group candidates that agree on the value, score each group (agreement between different rules raises
 // it), pick the best, merge the details the winner lacks from its agreeing peers, and calibrate. What agreeing
 // and merging mean for each field is in its descriptor (src/core/fields/).
-import type { FieldName, FieldValue, Fields, Span } from './contract/record.ts';
+import type { DateRole, FieldName, FieldValue, Fields, Span } from './contract/record.ts';
 import { FIELD_NAMES } from './contract/record.ts';
 import type { Candidate } from './rule.ts';
 import { digestItems, type Block } from './analyse/blocks.ts';
@@ -170,8 +170,38 @@ export interface Decision {
 const NO_VALUE = 'none';
 type Rerank<F extends FieldName> = (ranked: Group<F>[]) => Group<F>[] | typeof NO_VALUE | undefined;
 
+/** A field of the record as resolve builds it, its keys set in the record's order. */
+interface FieldOut<F extends FieldName> {
+  value: FieldValue[F];
+  confidence: number;
+  evidence: Span[];
+  rule: string;
+  role?: DateRole;
+  alternatives?: FieldOut<F>[];
+}
+
+/** The runners-up of a field (at most MAX_ALTERNATIVES), each at most as likely as the winner (`confidence`) is wrong. */
+function alternativesOf<F extends FieldName>(field: F, ranked: Group<F>[], ctx: ResolveContext, confidence: number, learned: boolean): FieldOut<F>[] {
+  const genre = ctx.genre;
+  const out: FieldOut<F>[] = [];
+  for (let i = 1; i < ranked.length && i <= MAX_ALTERNATIVES; i++) {
+    const g = ranked[i]!;
+    const top = g.members[0]!;
+    const own = calibrate(ctx.calibration, { field, rule: top.rule, agreeingRules: g.rules.size, value: top.value, genre, ranked: learned }, g.score);
+    const alt: FieldOut<F> = { value: top.value, confidence: Math.min(own, Math.round((1 - confidence) * 1000) / 1000), evidence: [...top.evidence], rule: top.rule };
+    if (top.role) alt.role = top.role;
+    out.push(alt);
+  }
+  return out;
+}
+
+/** A field from its candidates (none: null). resolveField sees only lists that hold some: an empty list is an array of
+ * another kind to V8, whose optimised code would be thrown away on meeting one. */
+function resolveOrNull<F extends FieldName>(field: F, cands: Candidate<F>[], ctx: ResolveContext, rerank?: Rerank<F>): Fields[F] {
+  return cands.length ? resolveField(field, cands, ctx, rerank) : null;
+}
+
 function resolveField<F extends FieldName>(field: F, cands: Candidate<F>[], ctx: ResolveContext, rerank?: Rerank<F>): Fields[F] {
-  if (!cands.length) return null;
   const hand = groups(field, dedupe(cands) as Candidate<F>[], ctx);
   const learned = rerank?.(hand);
   if (learned === NO_VALUE) return null;
@@ -190,29 +220,19 @@ function resolveField<F extends FieldName>(field: F, cands: Candidate<F>[], ctx:
     }
   }
   const genre = ctx.genre;
-  const decision = { field, rule: best.rule, agreeingRules: win.rules.size, score: win.score, value, genre, ...(learned ? { ranked: true } : {}) };
-  ctx.observe?.(decision);
-  const confidence = calibrate(ctx.calibration, decision, win.score);
+  const byRanking = !!learned;
+  if (ctx.observe) ctx.observe({ field, rule: best.rule, agreeingRules: win.rules.size, score: win.score, value, genre, ...(learned ? { ranked: true } : {}) });
+  // calibrate sees cases of one shape (the winner's and the alternatives'): its code then stays optimised
+  const confidence = calibrate(ctx.calibration, { field, rule: best.rule, agreeingRules: win.rules.size, value, genre, ranked: byRanking }, win.score);
   // a lone rule that is seldom right abstains, whatever the genre's figure for it (a learned ranking has weighed that)
   const floor = learned ? 0 : (ABSTAIN_BELOW[field] ?? 0);
   if (confidence < floor || (win.rules.size === 1 && measuredPrecision(ctx.calibration, best.rule, win.score, genre) < floor)) return null;
-  // Values of one field exclude each other: an alternative is at most as likely as the winner is wrong.
-  const alternatives = ranked.slice(1, 1 + MAX_ALTERNATIVES).map((g) => {
-    const top = g.members[0]!;
-    const own = calibrate(ctx.calibration, { field, rule: top.rule, agreeingRules: g.rules.size, value: top.value, genre, ranked: !!learned }, g.score);
-    const alt = { value: top.value, confidence: Math.min(own, Math.round((1 - confidence) * 1000) / 1000), evidence: [...top.evidence], rule: top.rule };
-    return top.role ? { ...alt, role: top.role } : alt;
-  });
   // a date says which event it is the date of: that of the candidate whose value was kept
   const role = (win.members.find((m) => m.value === value) ?? best).role;
-  const out = {
-    value,
-    confidence,
-    evidence,
-    rule: best.rule,
-    ...(role ? { role } : {}),
-    ...(alternatives.length ? { alternatives } : {}),
-  };
+  const out: FieldOut<F> = { value, confidence, evidence, rule: best.rule };
+  if (role) out.role = role;
+  // Values of one field exclude each other: an alternative is at most as likely as the winner is wrong.
+  if (ranked.length > 1) out.alternatives = alternativesOf(field, ranked, ctx, confidence, byRanking);
   return out as unknown as Fields[F];
 }
 
@@ -280,11 +300,11 @@ export function resolve(candidates: readonly Candidate[], ctx: ResolveContext): 
       ? learnedVictim(ctx.rankVictims, { text: ctx.text!, title: headline }, story.victimIncident)
       : undefined;
   const victimCands = story && !story.victimIncident && !learned ? [] : (byField.get('victim') ?? []);
-  const victim = resolveField('victim', victimCands as Candidate<'victim'>[], ctx, learned);
+  const victim = resolveOrNull('victim', victimCands as Candidate<'victim'>[], ctx, learned);
   out.victim = victim;
   const focus = victim && ctx.text && ctx.blocks ? inFocus(ctx.text, ctx.blocks, victim.value) : () => true;
   for (const f of FIELD_NAMES) {
-    if (f !== 'victim') out[f] = resolveField(f, (byField.get(f) ?? []).filter(focus), ctx);
+    if (f !== 'victim') out[f] = resolveOrNull(f, (byField.get(f) ?? []).filter(focus), ctx);
   }
   return out as Resolved;
 }
