@@ -177,38 +177,53 @@ function models(): LatinModels {
 // them, without an array of one-character matches: ASCII letters counted in a loop (both kinds), the rest, usually
 // nothing, by the expressions over what is left once each ASCII run is one space (neither kind, and it keeps apart the
 // characters it stood between).
+//
+// How the work is cut up is for V8: each loop is a function of its own that sees one kind of input (an ASCII sample or
+// another), and the functions that choose between them (letterCounts, englishLeads) hold no loop, so they run too little
+// to be optimised. The loops are then optimised each once, with nothing inlined into a caller, and the first text with a
+// character above ASCII, which arrives after they are optimised, meets code of its own instead of throwing theirs away.
 const NON_ASCII = /[^\x00-\x7f]/;
 let lastSample: string | undefined;
 let lastCounts = { letters: 0, latin: 0, ascii: true };
 function letterCounts(sample: string): { letters: number; latin: number; ascii: boolean } {
   if (sample === lastSample) return lastCounts;
-  let ascii = 0;
-  for (let i = 0; i < sample.length; i++) if (((sample.charCodeAt(i) | 32) - 97) >>> 0 < 26) ascii++;
-  let letters = ascii;
-  let latin = ascii;
+  const ascii = asciiLetters(sample);
   const onlyAscii = !NON_ASCII.test(sample);
-  if (!onlyAscii) {
-    const rest = sample.replace(/[\x00-\x7f]+/g, ' ');
-    letters += rest.match(LETTERS)?.length ?? 0;
-    latin += rest.match(expressions.Latin!)?.length ?? 0;
-  }
   lastSample = sample;
-  return (lastCounts = { letters, latin, ascii: onlyAscii });
+  lastCounts = onlyAscii ? { letters: ascii, latin: ascii, ascii: true } : otherLetters(sample, ascii);
+  return lastCounts;
 }
 
-// The code units franc reads of a sample, ` ${cleanForTrigrams(sample)} `, in `codes` (reused); returns how many.
-// `onlySymbols` says whether they are all ASCII_SYMBOLs (an ASCII sample without control characters).
+function asciiLetters(sample: string): number {
+  let ascii = 0;
+  for (let i = 0; i < sample.length; i++) if (((sample.charCodeAt(i) | 32) - 97) >>> 0 < 26) ascii++;
+  return ascii;
+}
+
+/** letterCounts of a sample with a character above ASCII, `ascii` its ASCII letters. */
+function otherLetters(sample: string, ascii: number): { letters: number; latin: number; ascii: boolean } {
+  const rest = sample.replace(/[\x00-\x7f]+/g, ' ');
+  return { letters: ascii + (rest.match(LETTERS)?.length ?? 0), latin: ascii + (rest.match(expressions.Latin!)?.length ?? 0), ascii: false };
+}
+
+// The code units franc reads of a sample, ` ${cleanForTrigrams(sample)} `, in `codes` (reused): asciiCodes for an
+// ASCII sample, otherCodes for another; each returns how many. `onlySymbols` says whether they are all ASCII_SYMBOLs
+// (an ASCII sample without control characters).
 let codes = new Uint16Array(1024);
 let onlySymbols = false;
-function cleanCodes(sample: string, ascii: boolean): number {
+function otherCodes(sample: string): number {
+  if (codes.length < sample.length + 2) codes = new Uint16Array(2 * sample.length + 2);
+  onlySymbols = false;
+  const value = ` ${cleanForTrigrams(sample)} `;
+  let n = 0;
+  for (; n < value.length; n++) codes[n] = value.charCodeAt(n);
+  return n;
+}
+
+function asciiCodes(sample: string): number {
   if (codes.length < sample.length + 2) codes = new Uint16Array(2 * sample.length + 2);
   let n = 0;
-  onlySymbols = ascii;
-  if (!ascii) {
-    const value = ` ${cleanForTrigrams(sample)} `;
-    for (; n < value.length; n++) codes[n] = value.charCodeAt(n);
-    return n;
-  }
+  onlySymbols = true;
   // ASCII without the three passes and their strings: a run of "!" to "@" and white space (\s and trim agree on it:
   // tab to carriage return and the space, in ASCII) is one space, none at either end, letters in lower case
   codes[n++] = 32;
@@ -227,45 +242,41 @@ function cleanCodes(sample: string, ascii: boolean): number {
   return n;
 }
 
-/**
- * True when franc would rank English first or level with the first (so notEnglish answers null): the text is mostly
- * Latin letters (franc then compares the Latin-script languages only) and no language's trigram distance is below
- * English's. False means "ask franc".
- */
-function englishLeads(sample: string): boolean {
-  // scripts are disjoint, so a script with more than half the characters is the one franc picks
-  const counts = letterCounts(sample);
-  if (counts.latin * 2 <= sample.length) return false;
-  const length = cleanCodes(sample, counts.ascii);
-  const { count, english, rowCount, small, rows, first, lang, rank1, ascii } = models();
-  // each listed trigram's count in the text, in a table kept between calls (zeroed again below); a trigram no profile
-  // lists costs every language the same, so it is not counted at all
-  hits ??= new Uint16Array(rowCount);
-  seen ??= new Int32Array(rowCount);
+// Each listed trigram's count in the text, in `hits` (kept between calls, zeroed again by englishFirst), its row in
+// `seen` once; a trigram no profile lists costs every language the same, so it is not counted at all. Both return how
+// many rows they saw.
+function symbolTrigrams(length: number, ascii: Uint16Array, hits: Uint16Array, seen: Int32Array): number {
   let seenCount = 0;
-  if (onlySymbols) {
-    // the trigram at i as the last 15 bits of a running index, one symbol shifted in per position
-    let key = length >= 2 ? asciiKey(0, codes[0]!, codes[1]!) : 0;
-    for (let i = 2; i < length; i++) {
-      key = ((key << 5) | ASCII_SYMBOL[codes[i]!]!) & 0x7fff;
-      const row1 = ascii[key]!;
-      if (row1 !== 0 && hits[row1 - 1]!++ === 0) seen[seenCount++] = row1 - 1;
-    }
-  } else {
-    for (let i = 0; i + 3 <= length; i++) {
-      const gram = gramKey(codes[i]!, codes[i + 1]!, codes[i + 2]!);
-      let row: number | undefined;
-      if (gram < SMALL_KEYS) {
-        const slot = slotOf(small, gram);
-        if (small.keys[slot] !== 0) row = small.vals[slot]!;
-      } else row = rows.get(gram);
-      if (row !== undefined && hits[row]!++ === 0) seen[seenCount++] = row;
-    }
+  // the trigram at i as the last 15 bits of a running index, one symbol shifted in per position
+  let key = length >= 2 ? asciiKey(0, codes[0]!, codes[1]!) : 0;
+  for (let i = 2; i < length; i++) {
+    key = ((key << 5) | ASCII_SYMBOL[codes[i]!]!) & 0x7fff;
+    const row1 = ascii[key]!;
+    if (row1 !== 0 && hits[row1 - 1]!++ === 0) seen[seenCount++] = row1 - 1;
   }
-  // franc's distance of a language: over the text's distinct trigrams, |count - rank - 1| for one its profile lists,
-  // MAX_DIFFERENCE for any other. Every language pays MAX_DIFFERENCE for each trigram first, the same sum for all, so
-  // only what a listed trigram takes off it (|count - rank - 1| - MAX_DIFFERENCE) tells them apart: summed over the
-  // listings alone, in integers (exact, as franc's sums are).
+  return seenCount;
+}
+
+function anyTrigrams(length: number, small: SmallTable, rows: ReadonlyMap<number, number>, hits: Uint16Array, seen: Int32Array): number {
+  let seenCount = 0;
+  for (let i = 0; i + 3 <= length; i++) {
+    const gram = gramKey(codes[i]!, codes[i + 1]!, codes[i + 2]!);
+    let row: number | undefined;
+    if (gram < SMALL_KEYS) {
+      const slot = slotOf(small, gram);
+      if (small.keys[slot] !== 0) row = small.vals[slot]!;
+    } else row = rows.get(gram);
+    if (row !== undefined && hits[row]!++ === 0) seen[seenCount++] = row;
+  }
+  return seenCount;
+}
+
+// franc's distance of a language: over the text's distinct trigrams, |count - rank - 1| for one its profile lists,
+// MAX_DIFFERENCE for any other. Every language pays MAX_DIFFERENCE for each trigram first, the same sum for all, so
+// only what a listed trigram takes off it (|count - rank - 1| - MAX_DIFFERENCE) tells them apart: summed over the
+// listings alone, in integers (exact, as franc's sums are). True when no language is closer than English.
+function englishFirst(m: LatinModels, seenCount: number, hits: Uint16Array, seen: Int32Array): boolean {
+  const { count, english, first, lang, rank1 } = m;
   distance = distance?.length === count ? distance.fill(0) : new Int32Array(count);
   for (let k = 0; k < seenCount; k++) {
     const row = seen[k]!;
@@ -276,6 +287,23 @@ function englishLeads(sample: string): boolean {
   const eng = distance[english]!;
   for (let k = 0; k < count; k++) if (distance[k]! < eng) return false;
   return true;
+}
+
+/**
+ * True when franc would rank English first or level with the first (so notEnglish answers null): the text is mostly
+ * Latin letters (franc then compares the Latin-script languages only) and no language's trigram distance is below
+ * English's. False means "ask franc".
+ */
+function englishLeads(sample: string): boolean {
+  // scripts are disjoint, so a script with more than half the characters is the one franc picks
+  const counts = letterCounts(sample);
+  if (counts.latin * 2 <= sample.length) return false;
+  const length = counts.ascii ? asciiCodes(sample) : otherCodes(sample);
+  const m = models();
+  hits ??= new Uint16Array(m.rowCount);
+  seen ??= new Int32Array(m.rowCount);
+  const seenCount = onlySymbols ? symbolTrigrams(length, m.ascii, hits, seen) : anyTrigrams(length, m.small, m.rows, hits, seen);
+  return englishFirst(m, seenCount, hits, seen);
 }
 
 /**
