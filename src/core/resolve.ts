@@ -188,7 +188,12 @@ function alternativesOf<F extends FieldName>(field: F, ranked: Group<F>[], ctx: 
     const g = ranked[i]!;
     const top = g.members[0]!;
     const own = calibrate(ctx.calibration, { field, rule: top.rule, agreeingRules: g.rules.size, value: top.value, genre, ranked: learned }, g.score);
-    const alt: FieldOut<F> = { value: top.value, confidence: Math.min(own, Math.round((1 - confidence) * 1000) / 1000), evidence: [...top.evidence], rule: top.rule };
+    const alt: FieldOut<F> = {
+      value: top.value,
+      confidence: Math.min(own, Math.round((1 - confidence) * 1000) / 1000),
+      evidence: [...top.evidence],
+      rule: top.rule,
+    };
     if (top.role) alt.role = top.role;
     out.push(alt);
   }
