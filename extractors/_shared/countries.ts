@@ -7,7 +7,7 @@ import { ISO_NAMES, WORLD_COUNTRIES } from './world-data.ts';
 import { WholeWords } from './word-runs.ts';
 
 // \p{…} patterns live at module level: esbuild (tsx, the bundle) would rebuild a literal inside a function on each call
-const NOT_NAME_CHAR = /[^\p{L}\p{M}\s.'’,()-]/u;
+const NOT_NAME_CHAR = /[^\p{L}\p{M}\s.'’\x92,()-]/u;
 
 /** The name and demonym maps' entries, in insertion order. */
 function computeCountryTable(): { names: [string, string][]; demonyms: [string, string][] } {

@@ -7,6 +7,7 @@ import { WholeWords } from './word-runs.ts';
 import { remembered } from './remembered.ts';
 import { type CountryRow, states, WORLD_COUNTRIES } from './world-data.ts';
 import { builtTable } from './built-table.ts';
+import { fromView, toView } from './one-byte.ts';
 
 export interface Place {
   country: string;
@@ -49,7 +50,8 @@ const subdivisionsByName = new Map<string, Subdivision[]>();
 function subdivisionsNamed(name: string): Subdivision[] | undefined {
   let list = subdivisionsByName.get(name);
   if (list) return list;
-  const pairs = own(STATE_TABLE.value.byName, name);
+  // the data writes ’ and – where the text rules read has their stand-ins (_shared/one-byte.ts)
+  const pairs = own(STATE_TABLE.value.byName, fromView(name));
   if (pairs === undefined) return undefined;
   list = pairs.split(' ').map((p) => ({ country: p.slice(0, p.indexOf(':')), name, code: p.slice(p.indexOf(':') + 1) }));
   subdivisionsByName.set(name, list);
@@ -127,14 +129,15 @@ export function usStateByAbbreviation(abbr: string): Subdivision | null | undefi
 
 let cityTable: CityTable | undefined;
 // the table's answer for a name, remembered: a binary search of the text slices a key at each step
-const cityRows = remembered((name) => (cityTable ??= CityTable.load()).lookup(name));
+const cityRows = remembered((name) => (cityTable ??= CityTable.load()).lookup(fromView(name)));
 
 /** Places a city name can denote, optionally only inside one country (and subdivision). */
 export function cityPlaces(name: string, country?: string, region?: string): Place[] {
   const out: Place[] = [];
   for (const c of cityRows(name)) {
     if (country && c.country !== country) continue;
-    const r = own(STATE_TABLE.value.stateName, `${c.country}-${c.state}`) ?? null;
+    const stored = own(STATE_TABLE.value.stateName, `${c.country}-${c.state}`);
+    const r = stored === undefined ? null : toView(stored);
     if (region && r !== region) continue;
     if (!out.some((o) => o.country === c.country && o.region === r)) out.push({ country: c.country, region: r, city: name });
   }

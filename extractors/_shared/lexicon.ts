@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { toView } from './one-byte.ts';
 
 /** Where the word lists live: extractors/lexicon/ beside this folder (the build copies them to the same place under dist/). */
 export const LEXICON_DIR = fileURLToPath(new URL('../lexicon/', import.meta.url));
@@ -13,7 +14,11 @@ export function wordList(name: string): string[] {
   const out: string[] = [];
   for (const line of readFileSync(path.join(LEXICON_DIR, `${name}.txt`), 'utf8').split('\n')) {
     const entry = line.trim();
-    if (entry && !entry.startsWith('#')) out.push(entry);
+    if (!entry || entry.startsWith('#')) continue;
+    out.push(entry);
+    // rules read ’ “ – … as one-byte stand-ins (_shared/one-byte.ts): an entry holding one is found in either form
+    const viewed = toView(entry);
+    if (viewed !== entry) out.push(viewed);
   }
   return out;
 }

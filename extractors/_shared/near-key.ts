@@ -7,13 +7,13 @@ import { isSpace } from './char-classes.ts';
 import { firstMatch, matches } from './kit.ts';
 
 /**
- * What a match of `[\w\s&.'’-]` holds under the i and u flags: \w then also takes the long s and the Kelvin sign,
+ * What a match of `[\w\s&.'’\x92-]` (\x92: ’ as rules read it) holds under the i and u flags: \w then also takes the long s and the Kelvin sign,
  * which fold to "s" and "k".
  */
 export function isWordOrSpace(c: number): boolean {
   if (c < 128)
     return (c >= 48 && c <= 57) || ((c | 32) - 97) >>> 0 < 26 || c === 95 || c === 38 || c === 46 || c === 45 || c === 39 || c === 32 || (c >= 9 && c <= 13);
-  return c === 0x2019 || c === 0x17f || c === 0x212a || isSpace(c);
+  return c === 0x2019 || c === 0x92 || c === 0x17f || c === 0x212a || isSpace(c);
 }
 
 /**

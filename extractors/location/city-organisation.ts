@@ -12,7 +12,7 @@ const NAME = String.raw`${PLACE_RUN}(?:\s+${PARTICLE}\s+${PLACE_RUN})?`;
 const NAME_BEFORE_WORD = String.raw`${PLACE_RUN_LAZY}`;
 const BEFORE =
   String.raw`(?:City|Town|Village|Borough|Municipality|Port|University|Universit(?:ät|at|é|à)|Hospital(?:\s+Cl[ií]nic)?|H[ôo]pital|Ayuntamiento` +
-  String.raw`|Comune|Commune|Ville|Stadt|Landeshauptstadt|Gemeente|Mairie|Porto)(?:\s+(?:of|de|di|du|do|da|d['’]))?\s+`;
+  String.raw`|Comune|Commune|Ville|Stadt|Landeshauptstadt|Gemeente|Mairie|Porto)(?:\s+(?:of|de|di|du|do|da|d['’\x92]))?\s+`;
 const AFTER =
   String.raw`\s+(?:City\s+Council|County\s+Council|Borough\s+Council|Town\s+Council|Council|Police\s+Department|Fire\s+Department` +
   String.raw`|Public\s+Schools|City\s+Schools|School\s+District|Unified\s+School\s+District|City\s+Hall|kommune|Municipality|Water\s+Authority` +
@@ -45,7 +45,7 @@ const CITY_ORGANISATION = 0.85;
 
 /** Longest part of the run that is a city known to the gazetteer ("Jerez de la Frontera", not "Jerez"; "Gloucester" in "The Gloucester"). */
 function cityHead(doc: Parameters<typeof cityInDoc>[0], run: string, sure: boolean) {
-  const words = run.replace(/['’]s$/, '').split(/\s+/);
+  const words = run.replace(/['’\x92]s$/, '').split(/\s+/);
   for (let n = words.length; n > 0; n--) {
     for (let i = 0; i + n <= words.length; i++) {
       const name = words.slice(i, i + n).join(' ');

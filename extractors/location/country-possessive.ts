@@ -3,7 +3,7 @@ import { defineRule, span } from '../_shared/kit.ts';
 import { isIncidentDoc, isVictimStory } from './lib/context.ts';
 import { notOneVictimsPlace, isAttackerContext, mentions } from './lib/mentions.ts';
 
-const POSSESSIVE = /^['’]s\b/;
+const POSSESSIVE = /^['’\x92]s\b/;
 // "Belgium's largest bank": the country owns what follows, usually the victim; "Russia's GRU" is filtered as attacker
 const OWNER = 0.7;
 

@@ -10,12 +10,12 @@ const WORD_INITIAL = /(^|[\s-])(\p{L})/gu;
 
 // A dateline opens a line near the top: a place in capitals, or a place with a date, then a dash.
 // It says where the reporter files from, usually the victim's town in local news, not always (TOKYO for Nagoya).
-const CAPS = String.raw`\p{Lu}[\p{Lu}.'’-]*(?: \p{Lu}[\p{Lu}.'’-]*){0,3}`;
+const CAPS = String.raw`\p{Lu}[\p{Lu}.'’\x92-]*(?: \p{Lu}[\p{Lu}.'’\x92-]*){0,3}`;
 const AREA = String.raw`\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?`;
 const DATE = String.raw`\d{1,2} \p{Lu}\p{Ll}+ \d{4}|\p{Lu}\p{Ll}+ \d{1,2},? \d{4}`;
 const DATELINE = new RegExp(
-  String.raw`^(?:(${CAPS})(?:,\s*(${AREA}))?(?:\s*\([\p{L} ]+\))?\s*(?:[—–]|--?\s|:\s)` +
-    String.raw`|(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?)(?:,\s*(${AREA}))?,\s*(?:${DATE})\s*[—–-])`,
+  String.raw`^(?:(${CAPS})(?:,\s*(${AREA}))?(?:\s*\([\p{L} ]+\))?\s*(?:[—\x97–\x96]|--?\s|:\s)` +
+    String.raw`|(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?)(?:,\s*(${AREA}))?,\s*(?:${DATE})\s*[—\x97–\x96-])`,
   'dgmu',
 );
 const HEAD_CHARS = 1500;

@@ -10,7 +10,7 @@ const SPACE_LETTER = /^\s+\p{L}/u;
 // A demonym (or a country name used as one) before what was attacked; "Russian hackers" is the origin.
 const TARGET_DEMONYM = 0.75;
 // a capitalised word right before, after a lower-case word or a comma (not at a sentence's start): "and Allied Irish bank"
-const NAME_BEFORE = /(?:\p{Ll}|,)\s+\p{Lu}[\p{L}'’-]+\s$/u;
+const NAME_BEFORE = /(?:\p{Ll}|,)\s+\p{Lu}[\p{L}'’\x92-]+\s$/u;
 const OPENER = /\b(?:The|A|An|In|On|At|Of|For|From|By|With|And|But|Or|As|To|Both|Many|Several|Some|Two|Three|Most|All|Top|Major)\s$/;
 
 export default defineRule({

@@ -45,7 +45,8 @@ function basedStarts(doc: AnalysedDoc): number[] {
         if (c === 32 || c === 45) {
           if (++joiners > RUN_JOINERS) break;
           from--;
-        } else if (c === 39 || c === 0x2019 || c === 46) from--;
+        } else if (c === 39 || c === 0x2019 || c === 0x92 || c === 46)
+          from--; // 0x92: ’ as rules read it
         // a low surrogate: the code point starts one unit earlier
         else if (c >= 0xdc00 && c <= 0xdfff && from > 1 && classAt(text, from - 2) & LETTERS_MARKS) from -= 2;
         else if (classAt(text, from - 1) & LETTERS_MARKS) from--;

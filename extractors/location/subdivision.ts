@@ -10,9 +10,9 @@ import { prepositionMask, prepositionStarts, suffixStarts } from './lib/starts.t
 
 // US states have their own rule; here any other country's provinces, regions and states.
 const UNIT_WORDS = 'Province Region State County Canton Department Prefecture Oblast Voivodeship Land Provincia Région Département'.split(' ');
-const UNIT = String.raw`(?:${UNIT_WORDS.join('|')})\s+(?:of|de|du|di|del|des|d['’])\s*`;
+const UNIT = String.raw`(?:${UNIT_WORDS.join('|')})\s+(?:of|de|du|di|del|des|d['’\x92])\s*`;
 const UNIT_AFTER = String.raw`\s+(?:prefecture|province|region|county|oblast|canton|department|state)\b`;
-const PLACE = new RegExp(String.raw`(?:\b(${UNIT})|\b(?:in|across|throughout|of)\s+(?:the\s+)?)(${PLACE_RUN})(${UNIT_AFTER}|['’]s\b)?`, 'duy');
+const PLACE = new RegExp(String.raw`(?:\b(${UNIT})|\b(?:in|across|throughout|of)\s+(?:the\s+)?)(${PLACE_RUN})(${UNIT_AFTER}|['’\x92]s\b)?`, 'duy');
 // PLACE is tried only at its unit words and at its prepositions before a capitalised word (starts.ts)
 const PREPOSITIONS = prepositionMask(['in', 'across', 'throughout', 'of']);
 function placeStarts(doc: AnalysedDoc): number[] {
@@ -27,7 +27,7 @@ const IN_SUBDIVISION = 0.6; // "in Ontario": a unique subdivision name after a p
 const POSSESSIVE = 0.65; // "Catalonia's regional government": owner of what follows, usually the victim
 
 // tried only at the capitalised words a walk over a run's characters finds a suffix after (starts.ts)
-const SUFFIX_OR_POSSESSIVE = new RegExp(String.raw`(?<![\p{L}\p{N}])(${PLACE_RUN})(${UNIT_AFTER}|['’]s\b)`, 'duy');
+const SUFFIX_OR_POSSESSIVE = new RegExp(String.raw`(?<![\p{L}\p{N}])(${PLACE_RUN})(${UNIT_AFTER}|['’\x92]s\b)`, 'duy');
 
 export default defineRule({
   field: 'location',
@@ -56,9 +56,9 @@ export default defineRule({
         const tail = re === PLACE ? m[3] : m[2];
         if (re === PLACE && tail) continue; // the second pattern reads it
         const run = raw.replace(/\.$/, '').replace(/^(?:The|A|An)\s+/, '');
-        const sub = subdivisionAsWritten(run, !!(unit || (tail && !/['’]/.test(tail))));
+        const sub = subdivisionAsWritten(run, !!(unit || (tail && !/['’\x92]/.test(tail))));
         if (!sub || sub.country === 'US') continue;
-        const named = !!unit || (!!tail && !/['’]/.test(tail)) || calledRegion(doc.text, run);
+        const named = !!unit || (!!tail && !/['’\x92]/.test(tail)) || calledRegion(doc.text, run);
         // "in Leeds", "the Port of Lisbon": a city that shares its name with its district is the city
         if (!named && !/shire$/.test(run) && cityPlaces(run, sub.country).length) continue;
         const start = groupStart(m, re === PLACE ? 2 : 1) + raw.length - run.length;
@@ -66,7 +66,7 @@ export default defineRule({
         // "Unity 3D", "Victoria 2": a name that goes on with a number is a product's or a game's
         if (NUMBER_AFTER.test(doc.text.slice(end, end + 4))) continue;
         if (isAttackerContext(doc.text, { start, end }) || attackerBefore(doc.text, m.index) || inOtherIncident(doc.text, { start, end })) continue;
-        const confidence = unit || (tail && !/['’]/.test(tail)) ? NAMED_UNIT : tail ? POSSESSIVE : IN_SUBDIVISION;
+        const confidence = unit || (tail && !/['’\x92]/.test(tail)) ? NAMED_UNIT : tail ? POSSESSIVE : IN_SUBDIVISION;
         const evidence = [span(doc.text, unit ? m.index : start, tail ? end + tail.length : end)];
         yield { value: { country: sub.country, region: run, city: null }, confidence, evidence };
       }

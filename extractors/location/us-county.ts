@@ -6,7 +6,7 @@ import { attackerBefore, isAttackerContext, inOtherIncident } from './lib/mentio
 
 // "X County" is the American order (Ireland writes "County Cork", England "Kent County Council"): a county name
 // the gazetteer knows only in the United States places the story there, in its state when only one has it.
-const COUNTY = /(?<![\p{L}\p{N}])((?:\p{Lu}[\p{Ll}'’]+[ -]){1,2}County)\b(?!\s+(?:Council|Cork|Down|Durham))/gu;
+const COUNTY = /(?<![\p{L}\p{N}])((?:\p{Lu}[\p{Ll}'’\x92]+[ -]){1,2}County)\b(?!\s+(?:Council|Cork|Down|Durham))/gu;
 const US_COUNTY = 0.6;
 
 export default defineRule({

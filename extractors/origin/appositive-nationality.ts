@@ -10,7 +10,7 @@ import { tellsOfIncident } from './lib/incident.ts';
 const BEFORE = new RegExp(
   String.raw`\b(?:com(?:es|ing)\s+from|came\s+from|originat(?:es|ed|ing)\s+(?:from|with)|(?:developed|made|built|written|created|sold|supplied` +
     String.raw`|deployed|operated|run|used)\s+by|(?:attributed|linked|tied|traced)\s+to|blamed\s+on|pinned\s+on)` +
-    String.raw`\s+(?:the\s+)?(?:[A-Z][\w&.'’-]*\s+){0,3}[A-Z][\w&.'’-]*,\s+an?\s+(?:[\w-]+\s+)?$`,
+    String.raw`\s+(?:the\s+)?(?:[A-Z][\w&.'’\x92-]*\s+){0,3}[A-Z][\w&.'’\x92-]*,\s+an?\s+(?:[\w-]+\s+)?$`,
   'u',
 );
 const APPOSITION = /,\s+an?\s/;

@@ -15,7 +15,10 @@ const FILLER =
   String.raw`|members|part|parts|units?|agents?))*`;
 const BEFORE = new RegExp(String.raw`\b${CUE}${FILLER}\s+$`, 'iu');
 // The object between the verb and the country: "links the campaign to Iran", "blamed the attack on North Korea".
-const BEFORE_WITH_OBJECT = /\b(?:link(?:s|ed)?|attribut(?:es|ed)|blam(?:es|ed)|pin(?:s|ned)|trac(?:es|ed))(?:\s+[\w’'.-]+){1,4}?\s+(?:to|on)\s+(?:the\s+)?$/iu;
+const BEFORE_WITH_OBJECT = new RegExp(
+  String.raw`\b(?:link(?:s|ed)?|attribut(?:es|ed)|blam(?:es|ed)|pin(?:s|ned)|trac(?:es|ed))(?:\s+[\w’\x92'.-]+){1,4}?\s+(?:to|on)\s+(?:the\s+)?$`,
+  'iu',
+);
 // A demonym needs the organ it qualifies: "linked to the Russian government", not "linked to Russian websites".
 const DEMONYM_HEAD = new RegExp(String.raw`^\s+(?:${STATE_WORD}|${ACRONYM}\b|(?:[a-z]+\s+)?(?:${ATTACKER_NOUN}|${ATTACK_NOUN})\b)`, 'u');
 // "Russia-linked", "Iran-backed", "Beijing-sponsored": the country hyphenated to the cue.

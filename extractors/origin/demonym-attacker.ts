@@ -8,7 +8,7 @@ import { tellsOfIncident } from './lib/incident.ts';
 // The demonym must qualify the attackers themselves; "Ukrainian government websites" qualifies the target.
 // "a Russian cyber criminal forum": the nationality is the meeting place's, where anyone may post, not the attackers'
 const PLACE_AFTER = String.raw`\s+(?:forums?|marketplaces?|markets?|message\s+boards?|boards?|chat\s+rooms?|channels?)\b`;
-const AFTER = new RegExp(String.raw`^(?:['’]s)?(?:[\s-]+${ATTACKER_MODIFIER}){0,3}[\s-]+(${ATTACKER_NOUN})(?![\p{L}-]|${PLACE_AFTER})`, 'iu');
+const AFTER = new RegExp(String.raw`^(?:['’\x92]s)?(?:[\s-]+${ATTACKER_MODIFIER}){0,3}[\s-]+(${ATTACKER_NOUN})(?![\p{L}-]|${PLACE_AFTER})`, 'iu');
 // Only these nouns are followed by the group's own name ("group Lazarus"); after "hackers" a capital is usually a new sentence part.
 const NAMED_NOUN = /(?:group|gang|APT|actor|unit|crew|collective|outfit|cell|team|army|hacktivist|hacker|operators?)s?$/i;
 const NUMBERED_APT = /^APT[\s-]?\d+$/i;

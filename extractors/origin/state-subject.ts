@@ -8,7 +8,7 @@ import { tellsOfIncident } from './lib/incident.ts';
 const ADVERB =
   String.raw`(?:managed\s+to|allegedly|reportedly|presumabl?e?ly|apparently|likely|probably|also|itself|then|later|repeatedly|secretly|has|have` +
   String.raw`|had)`;
-const AFTER_NAME = new RegExp(String.raw`^(?:['’]s)?(?:\s+(?:${STATE_WORD}|${ACRONYM}|${ADVERB})){0,4}\s+${ATTACK_VERB}\b(?!\s+by\b)`, 'u');
+const AFTER_NAME = new RegExp(String.raw`^(?:['’\x92]s)?(?:\s+(?:${STATE_WORD}|${ACRONYM}|${ADVERB})){0,4}\s+${ATTACK_VERB}\b(?!\s+by\b)`, 'u');
 // A demonym alone is not a subject: "the Chinese hacked" is rare, "Chinese websites were hacked" common.
 const AFTER_DEMONYM = new RegExp(
   String.raw`^(?:\s+(?:${ADVERB}\s+)?(?:${STATE_WORD}|${ACRONYM})){1,4}(?:\s+${ADVERB}){0,2}\s+${ATTACK_VERB}\b(?!` + String.raw`\s+by\b)`,

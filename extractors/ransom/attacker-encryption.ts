@@ -9,7 +9,7 @@ import { demandLeftOpen, denial, unreported } from './lib/context.ts';
 const AGENT = String.raw`(?:malware|virus|malicious\s+(?:software|code|program)|the\s+attack|an\s+attack|cyber[\s-]?attack)`;
 const ENCRYPTED = new RegExp(
   [
-    String.raw`\b${AGENT}\s+(?:[\w'’-]+\s+){0,4}?encrypt(?:ed|ing|s)\b`,
+    String.raw`\b${AGENT}\s+(?:[\w'’\x92-]+\s+){0,4}?encrypt(?:ed|ing|s)\b`,
     String.raw`\bencrypted\s+by\s+(?:the\s+|an?\s+)?(?:\w+\s+)?${AGENT}`,
     String.raw`\bencrypted\s+(?:files|data)\s+(?:have|had|has|were|was)\s+(?:\w+\s+){0,2}?(?:been\s+)?(?:identified|found|discovered|detected)\b`,
   ].join('|'),

@@ -8,9 +8,9 @@ const DEMAND = new RegExp(
     String.raw`\b(?:demand(?:ed|ing|s)?|ask(?:ed|ing|s)?\s+for|sought|seek(?:ing|s)?|request(?:ed|ing|s)?|want(?:ed|s)?)\s+(?:(?:a|an|the|any|some|their` +
       String.raw`|its)\s+)?(?:[\w$€£.,-]+\s+){0,3}?ransom\b`,
     String.raw`\bransom\s+(?:was|were|is|had\s+been|has\s+been|being)\s+(?:demanded|requested|sought)\b`,
-    String.raw`\b(?:held|holding|holds)\s+(?:[\w'’]+\s+){0,3}?(?:to|for)\s+ransom\b`,
+    String.raw`\b(?:held|holding|holds)\s+(?:[\w'’\x92]+\s+){0,3}?(?:to|for)\s+ransom\b`,
     // "are holding the studio ransom": the attackers are the subject; a coder's "data stolen and held ransom" is often no demand
-    String.raw`\b(?:holding|holds)\s+(?:[\w'’]+\s+){1,3}?ransom\b`,
+    String.raw`\b(?:holding|holds)\s+(?:[\w'’\x92]+\s+){1,3}?ransom\b`,
     String.raw`\bransom-(?:seeking|demanding)\b`,
   ].join('|'),
   'gi',

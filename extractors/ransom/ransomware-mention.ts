@@ -6,7 +6,7 @@ import { demandLeftOpen, denial, generic, habitual, unreported } from './lib/con
 
 const MENTION = /\bransom[\s-]?ware\b/gi;
 // "Ransomware is a type of malware that…": a definition, not the incident
-const DEFINITION = /^[\s"'“]*(?:is|are|has\s+become|have\s+become|typically|usually|often|generally|works|refers)\b/i;
+const DEFINITION = /^[\s"'“\x93]*(?:is|are|has\s+become|have\s+become|typically|usually|often|generally|works|refers)\b/i;
 
 // A full article that names ransomware once, in passing, is about something else ("…unlike Bad Rabbit ransomware, this scam…");
 // a short write-up's one mention is its subject.

@@ -15,7 +15,7 @@ const HIT_BEFORE = new RegExp(
   'i',
 );
 const HIT_AFTER = new RegExp(
-  String.raw`^\s*(?:[\w,.&'’-]+\s+){0,6}?(?:were|was|had\s+been|have\s+been|got|being)\s+(?:\w+\s+)?(?:encrypted|infected|compromised` +
+  String.raw`^\s*(?:[\w,.&'’\x92-]+\s+){0,6}?(?:were|was|had\s+been|have\s+been|got|being)\s+(?:\w+\s+)?(?:encrypted|infected|compromised` +
     String.raw`|hacked|breached|wiped|locked|hit|affected|crippled|disabled|taken\s+offline|knocked\s+out|stolen|lost)\b`,
   'i',
 );

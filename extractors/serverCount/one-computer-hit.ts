@@ -10,7 +10,7 @@ const DEVICE = String.raw`(?:laptop|notebook\s+computer|computer|pc|workstation|
 // a single computer, owned or introduced: "a laptop", "an unencrypted laptop", "the physician's laptop", "a stolen laptop"
 const ONE_DEVICE = new RegExp(
   String.raw`\b(?:(?<stolen>(?:a|an|one|the)\s+stolen\s+(?:[\w-]+\s+)?${DEVICE}\b(?!s))|(?:a|an|one|the|its|our|their|his|her` +
-    String.raw`|the\s+(?:[\w-]+\s+){0,2}?[\w-]+['’]s)\s+(?:[\w-]+\s+){0,2}?${DEVICE}\b(?!s|\s+(?:code|program|science|systems?|network|virus|security)))`,
+    String.raw`|the\s+(?:[\w-]+\s+){0,2}?[\w-]+['’\x92]s)\s+(?:[\w-]+\s+){0,2}?${DEVICE}\b(?!s|\s+(?:code|program|science|systems?|network|virus|security)))`,
   'gi',
 );
 // every match has white space right before its computer: the places of such white space say which sentences to search

@@ -7,7 +7,7 @@ import { sentencesWith } from '../_shared/sentences-with.ts';
 
 // a single server, owned or introduced: "a server", "its web server", "the company's file server"
 const ONE_SERVER = new RegExp(
-  String.raw`\b(?:a|an|one|its|our|their|his|her|the(?:\s+(?:[\w-]+\s+){0,2}?[\w-]+['’]s)?)\s+(?:[\w.-]+\s+){0,2}?server\b` +
+  String.raw`\b(?:a|an|one|its|our|their|his|her|the(?:\s+(?:[\w-]+\s+){0,2}?[\w-]+['’\x92]s)?)\s+(?:[\w.-]+\s+){0,2}?server\b` +
     String.raw`(?!s|\s+(?:farm|room|rack|cluster|software))`,
   'gi',
 );

@@ -8,7 +8,7 @@ import { FAIL, UNSURE, numberThen } from './lib/count.ts';
 
 const OWNER =
   String.raw`(?:our|its|their|the\s+(?:company|firm|council|city|county|district|hospital|school|university|agency|ministry|business|shop` +
-  String.raw`|store)['’]s|[A-Z][\w&.-]*['’]s)`;
+  String.raw`|store)['’\x92]s|[A-Z][\w&.-]*['’\x92]s)`;
 // "seized" and "took down" are left out: that is what police do to a gang's servers.
 const HIT_VERB = String.raw`(?:held|encrypted|compromised|hacked(?:\s+into)?|breached|wiped|locked|infected|hit|attacked|deleted|ransomed|crippled)`;
 // The servers as a whole, written without a number: "held our MongoDB servers", "its servers were encrypted".

@@ -14,7 +14,7 @@ const KIND =
   String.raw`|broadcaster|airline|utility|hotel|restaurant|pharmacy|laboratory|lab)`;
 // "Hanatour, South Korea's largest travel agency": a country's or city's possessive stands for the article
 const APPOSITIVE = new RegExp(
-  String.raw`['’]?,\s+(?:a|an|the|one\s+of\s+the|\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?['’]s)\s+(?:[\w.'’-]+\s+){0,6}?${KIND}s?` +
+  String.raw`['’\x92]?,\s+(?:a|an|the|one\s+of\s+the|\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?['’\x92]s)\s+(?:[\w.'’\x92-]+\s+){0,6}?${KIND}s?` +
     String.raw`\b(?!\s+(?:of|for)\b)`,
   'giu',
 );

@@ -12,7 +12,7 @@ const KIND =
   String.raw`(?:company|corporation|firm|business|provider|retailer|chain|bank|insurer|operator|maker|startup|start-up|platform|service|website` +
   String.raw`|web\s+site|site|forum|portal|app|application|developer|broker|lender|publisher|hospital|clinic|practice|school|charity|agency|marketplace` +
   String.raw`|exchange|giant|store|shop|centre|center|facility|outlet|newspaper|airline|hotel|restaurant|pharmacy|laboratory|lab|parent)`;
-const CALLED = new RegExp(String.raw`\b${KIND}s?,?\s+(?:called|named|known\s+as|dubbed)\s+(?:the\s+)?["“']?`, 'giu');
+const CALLED = new RegExp(String.raw`\b${KIND}s?,?\s+(?:called|named|known\s+as|dubbed)\s+(?:the\s+)?["“\x93']?`, 'giu');
 const NAMING = /called|named|known|dubbed/iu; // what every match of CALLED holds
 // opening on its kind nouns, the trigger is its own key: sought in the lower-cased text, no case folding (keyed.ts)
 const CALLED_KEYED = keyed(CALLED, lowerKey(CALLED));

@@ -12,7 +12,7 @@ const KIND =
   String.raw`|college|school|council|agency|department|ministry|authority|municipality|platform|service|startup|start-up|giant|carrier|organi[sz]ation` +
   String.raw`|nonprofit|non-profit|charity|district|network|group|business|distributor|supplier|producer|publisher|exchange|marketplace|app|website|site)`;
 // up to five describing words, lower-case or a possessive place ("Hong Kong-based", "Tasmania's sole")
-const DESCRIPTION = String.raw`(?:(?:\p{Lu}[\p{L}-]*['’]s|\p{Lu}?[\p{Ll}\d-]+|\p{Lu}{2,}|\([^)\n]{1,12}\))\s+){0,5}`;
+const DESCRIPTION = String.raw`(?:(?:\p{Lu}[\p{L}-]*['’\x92]s|\p{Lu}?[\p{Ll}\d-]+|\p{Lu}{2,}|\([^)\n]{1,12}\))\s+){0,5}`;
 const LEAD_IN = String.raw`^${DATELINE}(?:(?:On|In|Last|Earlier)\b[^\n]{1,40}?,\s*)?(?:The\s+|An?\s+)?${DESCRIPTION}${KIND},?\s+(?:the\s+)?`;
 const ADVERB = String.raw`(?:(?:also|today|yesterday|recently|currently|now|this\s+week|last\s+week|on\s+\p{Lu}\w+)\s+){0,2}`;
 const OPENING = new RegExp(String.raw`${LEAD_IN}(${NAME})(?:,?\s*\([^)\n]{1,40}\))?${OPENING_APPOSITIVE},?\s+${ADVERB}${OPENING_VERB}`, 'du');

@@ -11,7 +11,7 @@ import { isPlace } from './lib/name-shape.ts';
 const KIND = alternation(wordList('victim-kind-nouns'));
 const HARM = String.raw`(?:hit|hits|hacked|breached|attacked|struck|strikes|compromised|infected|crippled|targeted|targets|hack|hacks|attack|attacks)`;
 const DESCRIBED = new RegExp(
-  String.raw`(?:^|\b(?:hackers?|ransomware|attackers?|cybercriminals?|malware|virus)\s+${HARM}\s+)((?:[\p{L}'’-]+\s+){1,4}?)(?:${KIND})s?\b` +
+  String.raw`(?:^|\b(?:hackers?|ransomware|attackers?|cybercriminals?|malware|virus)\s+${HARM}\s+)((?:[\p{L}'’\x92-]+\s+){1,4}?)(?:${KIND})s?\b` +
     String.raw`(?=\s+(?:(?:was|is|gets?|got|has\s+been)\s+)?${HARM}\b|\s+(?:with|by|in)\b|\s*$)`,
   'iu',
 );
@@ -57,7 +57,7 @@ export default defineRule({
     );
     if (!words.size) return;
     for (const name of namesIn(doc, top.body)) {
-      const own = [...name.value.matchAll(WORDS)].some((w) => words.has(w[0].toLowerCase().replace(/['’]s$/u, '')));
+      const own = [...name.value.matchAll(WORDS)].some((w) => words.has(w[0].toLowerCase().replace(/['’\x92]s$/u, '')));
       const before = doc.text.slice(Math.max(0, name.start - NEAR), name.start);
       const told = /\(\s*$/u.test(before) && [...before.matchAll(WORDS)].some((w) => words.has(w[0].toLowerCase()));
       if (!own && !told) continue;

@@ -10,7 +10,7 @@ import { isBrandWord } from './lib/lone.ts';
 import { REPORTER } from './lib/words.ts';
 import { talksIncident } from './lib/context.ts';
 
-const TAG = /\s[-–—|]\s+(?=\S)/gu;
+const TAG = /\s[-–\x96—\x97|]\s+(?=\S)/gu;
 // outlets that sign headlines and carry none of the words REPORTER knows them by
 const OUTLET = new RegExp(
   String.raw`^(?:Reuters|AP|AFP|UPI|BBC|CNN|CNBC|NPR|Bloomberg|ZDNet|ZDNET|TechCrunch|Wired|Engadget|The\s+Verge|Ars\s+Technica` +

@@ -22,16 +22,16 @@ const INCIDENT = String.raw`(?:cyber[\s-]?attacks?|attacks?|breach(?:es)?|hacks?
 // victim, its systems hit, its people's records taken
 const PASSIVE_HARM =
   String.raw`\s+(?:(?:was|is|gets?|got|has\s+been)\s+)?(?:hit|struck|hacked|breached|attacked|targeted|compromised|infected|crippled` +
-  String.raw`|paraly[sz]ed|defaced|knocked\s+offline)(?=\s+(?:by|with|in|during|after|as|amid)\b|\s*[,;:.!?|–—-]|\s*$)`;
+  String.raw`|paraly[sz]ed|defaced|knocked\s+offline)(?=\s+(?:by|with|in|during|after|as|amid)\b|\s*[,;:.!?|–\x96—\x97-]|\s*$)`;
 const OWN_INCIDENT = String.raw`\s+(?:(?:cyber|email|phishing|data|ransomware|security|network)[\s-]?){0,2}(?:attack|breach|hack|intrusion)\b`;
 const TELLS =
   String.raw`\s+(?:confirms?|confirmed|discloses?|disclosed|reports?|reported|suffers?|suffered|admits?|admitted|investigates?|flags?` +
   String.raw`|flagged|reveals?|revealed|notif(?:y|ies|ied))\s+(?:[\w-]+\s+){0,4}${INCIDENT}\b`;
 const VICTIM_OF = String.raw`\s+(?:falls?|fell)\s+victim\b|\s+among\s+(?:the\s+)?(?:[\w-]+\s+){0,3}victims\b`;
 const SYSTEMS_HIT =
-  String.raw`(?:['’]s?)?\s+(?:[\w-]+\s+)?(?:API|website|site|network|systems?|servers?|database|app)\s+(?:leaks?|leaked|exposes?|exposed` +
+  String.raw`(?:['’\x92]s?)?\s+(?:[\w-]+\s+)?(?:API|website|site|network|systems?|servers?|database|app)\s+(?:leaks?|leaked|exposes?|exposed` +
   String.raw`|hacked|breached|defaced|(?:(?:was|were|is|are)\s+)?(?:affected|hit|infected|crippled|compromised)\s+by)\b`;
-const RECORDS_TAKEN = String.raw`['’]?s?\s+(?:employee|customer|patient|staff|student|user)s?['’]?\s+(?:W-?2s?|data|records|details|tax\s+forms)`;
+const RECORDS_TAKEN = String.raw`['’\x92]?s?\s+(?:employee|customer|patient|staff|student|user)s?['’\x92]?\s+(?:W-?2s?|data|records|details|tax\s+forms)`;
 const AFTER_NAME = new RegExp(
   String.raw`^(?:${PASSIVE_HARM}|${OWN_INCIDENT}|:\s+(?:[\w-]+\s+){0,3}${INCIDENT}\b|${TELLS}|${VICTIM_OF}|${SYSTEMS_HIT}|${RECORDS_TAKEN})`,
   'iu',
@@ -50,7 +50,7 @@ const BEFORE_NAME = new RegExp(
 );
 // what may follow an object: the headline's end, punctuation, a joining word, or the systems hit
 const OBJECT_END = new RegExp(
-  String.raw`^(?:$|\s*[,;:.!?|–—-]|\s+(?:with|by|in|as|after|over|for|and|to|amid|leaving|demanding|website|site|network|systems?` +
+  String.raw`^(?:$|\s*[,;:.!?|–\x96—\x97-]|\s+(?:with|by|in|as|after|over|for|and|to|amid|leaving|demanding|website|site|network|systems?` +
     String.raw`|servers?|computers?|data|database|email)\b)`,
   'iu',
 );
@@ -94,7 +94,7 @@ interface Word {
 const WORDS = /\S+/gu;
 // a word's trailing punctuation ends the name ("Crestline Foods:") and belongs to what follows it
 const TRAIL = /[:,;.!?]+$/u;
-const POSSESSIVE = /['’]s?$/u;
+const POSSESSIVE = /['’\x92]s?$/u;
 
 /**
  * The names the headline's words i..k-1 can make, longest first: capitalised at both ends, joiners between, no

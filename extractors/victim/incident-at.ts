@@ -7,7 +7,7 @@ import { isBrandWord, isNameLike } from './lib/lone.ts';
 // named right after "at"/"inside" an incident word is the business or institution that suffered it.
 const AT = new RegExp(
   String.raw`\b(?:skimm(?:er|ers|ing)|card\s+readers?|ATMs?|(?:gas\s+)?pumps?|breach|theft|burglary|break-in|incident|occurred|happened` +
-    String.raw`|took\s+place|found|installed|placed|attached|discovered|lost|missing)\b(?:[ \t]+(?![Aa]t\b|[Ii]nside\b)[\w,'’-]+){0,5}?[ \t]+(?:at` +
+    String.raw`|took\s+place|found|installed|placed|attached|discovered|lost|missing)\b(?:[ \t]+(?![Aa]t\b|[Ii]nside\b)[\w,'’\x92-]+){0,5}?[ \t]+(?:at` +
     String.raw`|inside)[ \t]+(?:(?:the|an?|one\s+of\s+the)[ \t]+)?(?=\p{Lu})`,
   'gu',
 );

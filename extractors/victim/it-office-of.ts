@@ -12,7 +12,7 @@ const IT = String.raw`(?:IT|I\.T\.|[Ii]nformation\s+[Tt]echnology|[Tt]ech(?:nolo
 const UNIT =
   String.raw`(?:office|department|dept\.?|team|staff|desk|director|manager|chief|head|lead|administrator|admin|specialist|person|guy|people` +
   String.raw`|services|unit)s?`;
-const IT_OF = new RegExp(String.raw`\b${IT}\s+${UNIT}["”'’]?,?\s+(?:at|of|for)\s+(?:the\s+)?`, 'gu');
+const IT_OF = new RegExp(String.raw`\b${IT}\s+${UNIT}["”\x94'’\x92]?,?\s+(?:at|of|for)\s+(?:the\s+)?`, 'gu');
 const IT_OFFICE = 0.55; // whose IT people deal with the attack; a supplier's IT staff can be named this way too
 
 // a first-person account sets the scene before the attack ("Tom here, the IT department at …"): the

@@ -10,7 +10,7 @@ import { fullName } from './lib/complete.ts';
 // knows many of them. A known brand in the lead of an incident text is a weak, positional guess.
 const KNOWN_BRAND = 0.25; // a brand in the lead; the outlet or the attacker's tool may be one too
 const LEAD = 2; // sentences
-const WORD = /(?<![\p{L}\d'’.&/-])\p{Lu}[\p{L}\d&'’.-]*\p{L}/gu;
+const WORD = /(?<![\p{L}\d'’\x92.&/-])\p{Lu}[\p{L}\d&'’\x92.-]*\p{L}/gu;
 
 export default defineRule({
   field: 'victim',

@@ -19,7 +19,7 @@ const LEAD_IN = String.raw`${DATELINE}(?:(?:On|In|Last|Earlier|Between)\b[^\n]{1
 const APPOSITIVE = String.raw`(?:,\s+(?:a|an|the|one)\b[^,;:\n]{1,110},)?`;
 // a lower-case word that cannot start a predicate ends the subject without one
 const NOT_PREDICATE = String.raw`(?:of|in|at|on|for|from|to|and|or|with|by|as|than|via|per|vs)\b`;
-const LEAD = new RegExp(String.raw`^${LEAD_IN}(${NAME})(?:,?\s*\([^)\n]{1,40}\))?${APPOSITIVE}['’]?s?,?\s+(?!${NOT_PREDICATE})(?=\p{Ll})`, 'du');
+const LEAD = new RegExp(String.raw`^${LEAD_IN}(${NAME})(?:,?\s*\([^)\n]{1,40}\))?${APPOSITIVE}['’\x92]?s?,?\s+(?!${NOT_PREDICATE})(?=\p{Ll})`, 'du');
 const LEAD_SUBJECT = 0.42; // the first subject of an incident text, any verb; below first-organisation, which measures better
 const MAX_SENTENCES = 2;
 // a lone capitalised word opening a sentence is as often a common word ("Unencrypted passwords", "Skimming

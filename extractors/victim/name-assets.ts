@@ -24,7 +24,7 @@ const MODIFIER = String.raw`(?:(?!${NOT_MODIFIER}\s)\p{Ll}[\p{Ll}-]*\s+){0,2}`;
 // the word before the phrase must be capitalised: most nouns follow lower-case words, and those cost a name search each;
 // the phrase opens with a space or an apostrophe, which is cheaper to check than the word behind it
 const NAME_THEN_NOUN = new RegExp(
-  String.raw`(?=['’\s])(?<=[\p{Lu}\d][\p{L}\p{M}\d&'’.\/-]*)(?:['’]s?)?\s+${MODIFIER}(?:${JOBS}|${PEOPLE}` + String.raw`|${THINGS})(?![\p{L}-])`,
+  String.raw`(?=['’\x92\s])(?<=[\p{Lu}\d][\p{L}\p{M}\d&'’\x92.\/-]*)(?:['’\x92]s?)?\s+${MODIFIER}(?:${JOBS}|${PEOPLE}` + String.raw`|${THINGS})(?![\p{L}-])`,
   'gu',
 );
 // every match holds one of the nouns, after at most 3 pieces ("'s" and two modifiers), and before it the capitalised word
@@ -38,7 +38,8 @@ const NAME_THEN_NOUN_KEYED = keyed(NAME_THEN_NOUN, {
   pieces: 4,
 });
 // possessive-assets already reads "X's systems|data|records…"; counting the same words twice would fake agreement
-const POSSESSIVE_THING = /^['’]s?\s+(?:[\p{Ll}-]+\s+){0,2}(?:servers?|systems?|networks?|websites?|web\s+site|sites?|databases?|data|records|files|portal)\b/u;
+const POSSESSIVE_THING =
+  /^['’\x92]s?\s+(?:[\p{Ll}-]+\s+){0,2}(?:servers?|systems?|networks?|websites?|web\s+site|sites?|databases?|data|records|files|portal)\b/u;
 const NAME_ASSETS = 0.5; // the organisation whose people or assets an incident touched; a product or a place reads the same
 
 export default defineRule({

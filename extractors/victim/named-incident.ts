@@ -11,7 +11,7 @@ const MIXED_CASE_OR_DOMAIN = /[a-z][A-Z]|\.\p{L}{2,}$/u;
 
 // news names an incident after whom it befell, the name standing as a modifier before the incident noun
 const INCIDENT_NOUN = new RegExp(
-  String.raw`(?<=[\p{L}\d.])(?:['’]s?)?\s+(?:(?:data|security|cyber|privacy|email|e-mail|ransomware|website|network|system` +
+  String.raw`(?<=[\p{L}\d.])(?:['’\x92]s?)?\s+(?:(?:data|security|cyber|privacy|email|e-mail|ransomware|website|network|system` +
     String.raw`|systems|server|database|forums?|customer|patient|payment|card|credit\s+card|malware|insider|phishing|hacking)\s+){0,2}(?:breach|leak|hack` +
     String.raw`|cyber-?attack|attack|incident|intrusion|compromise|heist|theft|exposure|snafu|blunder|mishap)\b(?!\s+(?:on|against|targeting)\b)`,
   'giu',

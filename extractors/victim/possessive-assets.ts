@@ -4,7 +4,7 @@ import { subjectsOf } from './lib/propose.ts';
 
 // the owner of the systems an attack touched; the trigger starts at the possessive so the name ends there
 const ASSETS = new RegExp(
-  String.raw`['’]s?\s+(?:(?:entire|internal|own|main|computer|IT|corporate|online|web|email|e-mail|payment|billing|patient|customer` +
+  String.raw`['’\x92]s?\s+(?:(?:entire|internal|own|main|computer|IT|corporate|online|web|email|e-mail|payment|billing|patient|customer` +
     String.raw`|network|file|IT\s+and\s+\w+)\s+){0,2}(?:servers?|systems?|networks?|website|web\s+site|site|databases?|infrastructure|email\s+accounts?|data` +
     String.raw`|records|files|portal)\b`,
   'giu',

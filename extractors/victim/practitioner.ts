@@ -4,7 +4,7 @@
 import { defineRule, groupStart, matches, span, type Proposal } from '../_shared/kit.ts';
 
 // ("O'Neil", "Smith-Jones"; a possessive is no part of the name)
-const GIVEN = String.raw`\p{Lu}\p{Ll}+(?:[-'’](?![sS](?![\p{L}]))\p{L}+)*`;
+const GIVEN = String.raw`\p{Lu}\p{Ll}+(?:[-'’\x92](?![sS](?![\p{L}]))\p{L}+)*`;
 // "Stephen T. Imrie", "Mary Ruth Buchness", "Laza Lazarevic": a given name, an optional initial, one or two more names
 const PERSON = String.raw`(${GIVEN}(?:[ \t]+\p{Lu}\.?)?(?:[ \t]+${GIVEN}){1,2})`;
 const DEGREE = String.raw`(?:M\.?D|D\.?D\.?S|D\.?M\.?D|D\.?O|D\.?P\.?M)\.?`;
@@ -23,7 +23,7 @@ const PRACTICE_BEFORE = new RegExp(
   'iu',
 );
 const PRACTICE_AFTER = new RegExp(
-  String.raw`^(?:['’]?s?[ \t]+(?:(?:dental|medical|private)[ \t]+)?(?:office|offices|practice|clinic|surgery|patients` +
+  String.raw`^(?:['’\x92]?s?[ \t]+(?:(?:dental|medical|private)[ \t]+)?(?:office|offices|practice|clinic|surgery|patients` +
     String.raw`|computer|laptop|server)\b|(?:,?[ \t]+${DEGREE})?(?:,?[ \t]+P\.?[AC]\.?)?,?[ \t]+(?:is|was|has|have|recently)?[ \t]*(?:notif(?:y|ying|ied)` +
     String.raw`|providing\s+notice|reported|alerted|announced|discovered|learned))`,
   'u',

@@ -17,7 +17,7 @@ const VERB =
   String.raw`|attack\s+on)`;
 const AFTER_VERB = new RegExp(String.raw`\b${VERB}\s+(?:the\s+)?(?:(?:web)?site\s+)?(?<d>${DOMAIN})(?![\p{L}\d/-])`, 'giu');
 const SITE_NAMED = new RegExp(
-  String.raw`(?<![\p{L}\d./@-])(?<d>${DOMAIN})(?:['’]s)?\s+(?:(?:web)?site|forum|portal|servers?|database|users` + String.raw`|accounts)\b`,
+  String.raw`(?<![\p{L}\d./@-])(?<d>${DOMAIN})(?:['’\x92]s)?\s+(?:(?:web)?site|forum|portal|servers?|database|users` + String.raw`|accounts)\b`,
   'giu',
 );
 // every match holds a dot and a top-level domain ("minimins.com"), the domain in one piece after at most ten more

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULE_SPECS } from '../../extractors/index.ts';
 import type { AnalysedDoc } from './analyse/analyse.ts';
-import { FIELD_NAMES, type FieldName } from './contract/record.ts';
+import { fromView } from '../../extractors/_shared/one-byte.ts';
+import { FIELD_NAMES, type FieldName, type Span } from './contract/record.ts';
 import type { Candidate, Rule, RuleSpec } from './rule.ts';
 
 function isRuleSpec(x: unknown): x is RuleSpec {
@@ -31,6 +32,20 @@ export async function loadRules(dir?: string): Promise<Rule[]> {
   return toRules(mod.RULE_SPECS ?? []);
 }
 
+function spanFromView(s: Span): Span {
+  const text = fromView(s.text);
+  return text === s.text ? s : { ...s, text };
+}
+
+/** A value (a string, or an object of a few strings and numbers) with every string as the stored text writes it. */
+function valueFromView<V>(value: V): V {
+  if (typeof value === 'string') return fromView(value) as V;
+  if (!value || typeof value !== 'object') return value;
+  const entries = Object.entries(value);
+  if (!entries.some(([, v]) => typeof v === 'string' && fromView(v) !== v)) return value;
+  return Object.fromEntries(entries.map(([k, v]) => [k, typeof v === 'string' ? fromView(v) : v])) as V;
+}
+
 /** Runs one rule; a rule that throws is a bug, reported as a warning rather than losing the document. */
 export function runRule(rule: Rule, doc: AnalysedDoc, warnings?: string[]): Candidate[] {
   try {
@@ -38,8 +53,12 @@ export function runRule(rule: Rule, doc: AnalysedDoc, warnings?: string[]): Cand
     const { field, id } = rule;
     // a proposal is value, confidence, evidence and a date's role (Proposal); built field by field in that order, as
     // a spread ({ ...p, field, rule }) would, without a spread's generic copy
+    const back = doc.standIns === true;
     for (const p of rule.propose(doc)) {
-      const { value, confidence, evidence, role } = p;
+      const { confidence, role } = p;
+      // a rule reads the text with its stand-ins (extractors/_shared/one-byte.ts): its values and evidence as the stored text writes them
+      const value = back ? valueFromView(p.value) : p.value;
+      const evidence = back ? p.evidence.map(spanFromView) : p.evidence;
       out.push(role === undefined ? { value, confidence, evidence, field, rule: id } : { value, confidence, evidence, role, field, rule: id });
     }
     return out;

@@ -106,6 +106,8 @@ function gatedOf(parser: chrono.Chrono): Gated {
   return g;
 }
 
+const EN_DASH = /\x96/g;
+
 /** chrono's results for `text` with `parser` (absoluteChrono, relativeChrono or chrono's casual), skipping the parsers that cannot match it. */
 export function parseDates(parser: chrono.Chrono, text: string, ref: chrono.ParsingReference): chrono.ParsedResult[] {
   const { gates, gateOf, narrowed } = gatedOf(parser);
@@ -120,5 +122,8 @@ export function parseDates(parser: chrono.Chrono, text: string, ref: chrono.Pars
     c.parsers = c.parsers.filter((_, i) => (kept >> i) & 1);
     narrowed.set(kept, c);
   }
-  return c.parse(text, ref);
+  // `text` is the rules' one-byte view (extractors/_shared/one-byte.ts), where no gate names a stand-in. chrono reads "–"
+  // as a range, as it does "-", and its stand-in as any other sign (the view's other stand-ins are all signs chrono tells
+  // from no other): it gets the en dash back, and with it the same results as on the stored text
+  return c.parse(text.includes('\x96') ? text.replace(EN_DASH, '–') : text, ref);
 }

@@ -60,7 +60,7 @@ const EARLIER_EPISODE_AFTER = /^[^.;]{0,80}?(?:,\s*|\band\s+)(?:(?:more|most)\s+
 // scale became apparent", "it took until March for the chain to announce it"; "it was only last month that the city was hit"
 // stresses how recent the incident is, not that something came late
 const LATE_STEP = new RegExp(
-  String.raw`(?:\b(?:(?:was|were|is|are|had|has|did|do|does)(?:\s+not|n[’']t)|never|not)\b[^.;]{0,60}\buntil` +
+  String.raw`(?:\b(?:(?:was|were|is|are|had|has|did|do|does)(?:\s+not|n[’\x92']t)|never|not)\b[^.;]{0,60}\buntil` +
     String.raw`|\bit\s+took\s+until)\s+(?:(?:early|mid|late)[\s-]+)?$`,
   'i',
 );
@@ -98,7 +98,7 @@ const CLOSED = /(?<!\b(?:was|were|been|be|is|are|being)\s+)\bshut\s+down\s+(?:in
 const EXAMPLE = /\bfor\s+(?:instance|example)\b[^.;]{0,30}$/i;
 const EXAMPLE_AFTER = /^\s*,?\s*for\s+(?:instance|example)\b/i;
 // bylines and update notes carry the article's dates: "Posted January 04, 2013", "UPDATE (01/31/2013):"
-const DATELINE = /\s(?:—|–|·|\|)\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?$/;
+const DATELINE = /\s(?:[—\x97]|[–\x96]|·|\|)\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?$/;
 const DATELINE_AFTER = /^\s*(?:·|\|)/;
 // a picture's date, not the story's: "This file photo taken on May 2, 2009 shows …", "pictured in March 2014"
 const PHOTO = /\b(?:(?:photo(?:graph)?|picture|image|footage)s?\s+(?:\w+\s+){0,2}(?:taken|shot|made|captured)|pictured|photographed)\s+(?:on|in)\s+$/i;
@@ -121,12 +121,12 @@ const AHEAD = new RegExp(
 );
 // "The City of Dallas said Friday that …": the date of the statement
 const SAID = new RegExp(
-  String.raw`\b(?:said|says|(?:was|were|been)\s+told|told\s+(?:[\w.'’-]+\s+){0,2}[\w.'’-]+|stated|announced|confirmed|reported|disclosed` +
+  String.raw`\b(?:said|says|(?:was|were|been)\s+told|told\s+(?:[\w.'’\x92-]+\s+){0,2}[\w.'’\x92-]+|stated|announced|confirmed|reported|disclosed` +
     String.raw`|revealed|wrote|writes)\s+(?:on\s+|in\s+|late\s+|early\s+|earlier\s+)?$`,
   'i',
 );
 // "told the House Energy and Commerce Subcommittee last week": the date of testimony to a named body, a hearing's
-const TOLD_BODY = /\btold\s+(?:the\s+)?(?:(?:[A-Z][\w.'’&-]*|and|of|on|for)\s+){1,8}$/;
+const TOLD_BODY = /\btold\s+(?:the\s+)?(?:(?:[A-Z][\w.'’\x92&-]*|and|of|on|for)\s+){1,8}$/;
 // the day of a statement about the incident, not of the incident: "in a blog post last week", "in a letter on Wednesday",
 // "On Tuesday, the company said …", and how things stood then: "the attack was continuing on Thursday"
 const STATEMENT_IN = new RegExp(
@@ -134,22 +134,22 @@ const STATEMENT_IN = new RegExp(
     String.raw`|press\s+release|interview|update)\s+(?:(?:sent|posted|published|issued|released)\s+(?:out\s+)?)?(?:on\s+|late\s+|early\s+)?$`,
   'i',
 );
-const SAID_AFTER = /^\s*,?\s*(?:[\w.&'’-]+\s+){1,6}(?:said|says|announced|confirmed|disclosed|revealed|told)\b/;
+const SAID_AFTER = /^\s*,?\s*(?:[\w.&'’\x92-]+\s+){1,6}(?:said|says|announced|confirmed|disclosed|revealed|told)\b/;
 // a later act of the incident's story, not the incident: a warning or a notice sent out about it ("the agency last week sent
 // out an urgent warning about the scam", "yesterday sent the state attorney general a breach notification"), the stolen
 // data dumped or sold days after the theft ("On Friday, the hacker began dumping a database stolen from the host")
-const NOTICE = String.raw`(?:sent|issued|put)\s+(?:out\s+)?(?:[\w.'’-]+\s+){0,6}?(?:warnings?|alerts?|notices?|notifications?|advisor(?:y|ies))\b`;
+const NOTICE = String.raw`(?:sent|issued|put)\s+(?:out\s+)?(?:[\w.'’\x92-]+\s+){0,6}?(?:warnings?|alerts?|notices?|notifications?|advisor(?:y|ies))\b`;
 const DUMPED =
   String.raw`(?:began\s+|started\s+)?(?:dump(?:ed|ing)?|sold|selling|post(?:ed|ing)|publish(?:ed|ing)|leak(?:ed|ing))` +
   String.raw`\s+(?:[\w-]+\s+){0,4}(?:stolen|taken|exfiltrated)\b`;
 const FOLLOW_UP = new RegExp(String.raw`\b(?:${NOTICE}|${DUMPED})[^.;]{0,40}$`, 'i');
-const FOLLOW_UP_AFTER = new RegExp(String.raw`^\s*,?\s*(?:(?!(?:and|but|then|before|after|when|while)\s)[\w.'’-]+\s+){0,3}?(?:${NOTICE}|${DUMPED})`, 'i');
+const FOLLOW_UP_AFTER = new RegExp(String.raw`^\s*,?\s*(?:(?!(?:and|but|then|before|after|when|while)\s)[\w.'’\x92-]+\s+){0,3}?(?:${NOTICE}|${DUMPED})`, 'i');
 // a date that opens its sentence or a clause of it: "…, and on Tuesday the state's attorney general said"
 const CLAUSE_OPEN = /(?:^|[;,]\s*(?:and|but|while)?)\s*(?:(?:late|early)\s+)?(?:on\s+)?$/i;
 // the date names a statement or a gathering, not an event of the incident: "in a March 19 tweet", "the October 2017 Cambridge
 // Cyber Summit"
 const STATEMENT_NAMED = /^\s*(?:blog\s+post|post|tweet|statement|letter|memo|e-?mail\s+to|filing|notice|press\s+release|interview|announcement)\b/i;
-const GATHERING = /^\s*(?:[A-Z][\w&'’-]*\s+){0,4}(?:Summit|Conference|Congress|Forum|Expo|Symposium|Convention|Olympics|Hearing)\b/;
+const GATHERING = /^\s*(?:[A-Z][\w&'’\x92-]*\s+){0,4}(?:Summit|Conference|Congress|Forum|Expo|Symposium|Convention|Olympics|Hearing)\b/;
 const STILL = /\b(?:continu\w+|remain(?:ed|s)?|still|ongoing)\s+(?:(?:down|offline|closed|disrupted|on)\s+)?(?:on\s+|until\s+|through\s+|late\s+|early\s+)?$/i;
 const BYLINE = /\b(?:update[sd]?|posted|published|issued|modified|dated|copyright|©)\s*(?:on\s*)?[:(]?\s*$/i;
 // the period the exposed records cover, not when they were exposed: "patients treated between 1996 and 2009"
@@ -164,10 +164,10 @@ const STATISTIC =
 // a law's name carries its year: "the Privacy Act 1988"
 const LAW_NAME = /\b(?:Act|Directive|Regulation|Code),?\s+(?:of\s+)?$/;
 const OPEN_START = /\b(?:from|starting|beginning)\s+$/i;
-const RANGE_INSIDE = /\s(?:and|to|through|until|till)\s|[–—]|\s-\s/i;
-const RANGE_NEXT = /^\s*,?\s*(?:(?:and|to|through|until|till|onwards?)\b|[-–—])/i;
+const RANGE_INSIDE = /\s(?:and|to|through|until|till)\s|[–\x96—\x97]|\s-\s/i;
+const RANGE_NEXT = /^\s*,?\s*(?:(?:and|to|through|until|till|onwards?)\b|[-–\x96—\x97])/i;
 // the second date of a range: "between Jan. 5 and Feb. 2, 2019" reports the start
-const RANGE_END = new RegExp(String.raw`(?:\d|\b(?:${MONTH_SOURCE})\b\.?)\s*(?:and|to|through|until|till|-|–|—)\s*(?:early|mid|late)?[\s-]*$`, 'i');
+const RANGE_END = new RegExp(String.raw`(?:\d|\b(?:${MONTH_SOURCE})\b\.?)\s*(?:and|to|through|until|till|-|[–\x96]|[—\x97])\s*(?:early|mid|late)?[\s-]*$`, 'i');
 
 /** Where `re` matches in `clause`, as start and end offsets one after the other. */
 function spansOf(re: RegExp, clause: string): number[] {
@@ -222,7 +222,7 @@ export function classifyContext(text: string, sentence: Sentence, start: number,
   if (STATEMENT_NAMED.test(text.slice(end, end + 20))) return 'report';
   if (GATHERING.test(text.slice(end, end + 60))) return 'excluded';
   // a press-release dateline: "BRIGHTON, Mich., June 23, 2020 /PRNewswire/ --"
-  if (/^\s*(?:\/[^/\n]{2,30}\/|--|—)/.test(text.slice(end, end + 32))) return 'excluded';
+  if (/^\s*(?:\/[^/\n]{2,30}\/|--|[—\x97])/.test(text.slice(end, end + 32))) return 'excluded';
   // the clause around the date: a semicolon starts another statement
   const clauseStart = Math.max(sentence.start, text.lastIndexOf(';', start) + 1);
   const semi = text.indexOf(';', end);

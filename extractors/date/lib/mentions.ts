@@ -46,7 +46,7 @@ const GOVERNOR = new RegExp(
   'i',
 );
 
-const RANGE_JOIN = /^\s*(?:and|to|through|until|till|-|–|—)\s*$/i;
+const RANGE_JOIN = /^\s*(?:and|to|through|until|till|-|[–\x96]|[—\x97])\s*$/i;
 // "last week on Wednesday": chrono reads two dates, the words one day
 const WEEK_THEN_DAY = /^\s*,?\s*(?:on\s+)?$/i;
 // "in March this year": the month of publication's year, one date
@@ -107,9 +107,9 @@ const withValue = (f: Found, kind: DateKind, value: string, end = f.end) => foun
 // (its noun after at most three words that qualify it); "today's adversaries", "Tuesday's election", "Monday's post",
 // "Friday's report about the breach" and "today's ransomware gangs" name no incident
 const DAY_OF_INCIDENT = new RegExp(
-  String.raw`^['’]s\s+(?:(?!(?:about|of|on|for|the|a|an|that|which|in|to|with|by|from|and|or)\s)[\w-]+\s+){0,3}?` +
+  String.raw`^['’\x92]s\s+(?:(?!(?:about|of|on|for|the|a|an|that|which|in|to|with|by|from|and|or)\s)[\w-]+\s+){0,3}?` +
     String.raw`(?:cyber-?attack|attack|breach|hack|intrusion|ransomware|phish|phishing\s+(?:scam|attack|campaign)|scam|outage` +
-    String.raw`|infection|outbreak|leak)\b(?!['’-]|\s+(?:gangs?|groups?|operators?|actors?|crews?|famil(?:y|ies)|strains?|variants?|threats?|landscape)\b)`,
+    String.raw`|infection|outbreak|leak)\b(?!['’\x92-]|\s+(?:gangs?|groups?|operators?|actors?|crews?|famil(?:y|ies)|strains?|variants?|threats?|landscape)\b)`,
   'i',
 );
 // "a ransomware attack, such as last month's cyber-attack on a hospital": another incident given as an example

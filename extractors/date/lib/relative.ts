@@ -28,7 +28,7 @@ export function lastWeekDay(text: string, ref: Date): string | undefined {
 
 export function resolveRelative(text: string, before: string, r: ParsedResult, ref: Date, after = ''): string | undefined {
   // "Today's adversaries": a noun, not a date
-  if (/^['’]s\b/.test(after)) return undefined;
+  if (/^['’\x92]s\b/.test(after)) return undefined;
   // "over the weekend" in news is the one just past, not a span of time
   const pastWeekend = /^weekend\b/i.test(text) && PAST_WEEKEND.test(before);
   if ((DURATION_BEFORE.test(before) && !pastWeekend) || DURATION_TEXT.test(text)) return undefined;

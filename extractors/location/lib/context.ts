@@ -41,7 +41,7 @@ const INCIDENT = new RegExp(
 const SHORT_SUMMARY = 400;
 // A headline giving readers advice: "Five tax scams and how to avoid them", "Don't fall for this charity scam".
 const ADVICE =
-  /\b(?:how to (?:avoid|spot|protect|stay|keep|defend|prevent|recogni[sz]e)|don['’]t fall for|ways to|tips?\b|top \d+|\d+ (?:ways|tips|signs|steps))/i;
+  /\b(?:how to (?:avoid|spot|protect|stay|keep|defend|prevent|recogni[sz]e)|don['’\x92]t fall for|ways to|tips?\b|top \d+|\d+ (?:ways|tips|signs|steps))/i;
 /** True when the document reports an incident; places in other texts (sport, travel, weather) are nobody's victim. */
 export function isIncidentDoc(doc: AnalysedDoc): boolean {
   return doc.once('location/incident-doc', () => (doc.text.length < SHORT_SUMMARY || saysIncident(doc.text)) && !isAdvicePiece(doc));

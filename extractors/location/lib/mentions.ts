@@ -21,8 +21,8 @@ const STATE_BY_NAME = new Map(US_STATES.map((s) => [s.name, s]));
 
 // Alternative spellings in the country data that are ordinary English words ("Island" is Iceland's).
 const NOT_COUNTRIES = new Set(['Island']);
-const WORD_BEFORE = /(\p{Lu}[\p{L}'’]*)\s$/u;
-const WORD_AFTER = /^\s(\p{Lu}[\p{L}'’]*)/u;
+const WORD_BEFORE = /(\p{Lu}[\p{L}'’\x92]*)\s$/u;
+const WORD_AFTER = /^\s(\p{Lu}[\p{L}'’\x92]*)/u;
 const longerName = (n: string) => cityPlaces(n).length > 0 || subdivisions(n).length > 0;
 // "The New York Times", "the Washington Post": a place written as part of an outlet's name
 const OUTLET_AFTER = new RegExp(`^\\s(?:${alternation(wordList('place-outlet-words'), { flexibleSpace: true })})\\b`, 'u');
@@ -43,7 +43,7 @@ function insideOtherName(text: string, start: number, end: number, name: string)
   return !!after && longerName(`${name} ${after}`);
 }
 
-const CITY_COMMA = /(\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*)?),\s*$/u;
+const CITY_COMMA = /(\p{Lu}[\p{L}'’\x92.-]*(?: \p{Lu}[\p{L}'’\x92.-]*)?),\s*$/u;
 /** "Atlanta, Georgia": a city of the US state right before the name. */
 function georgianCityBefore(text: string, start: number): boolean {
   const c = CITY_COMMA.exec(text.slice(Math.max(0, start - 40), start));
@@ -53,7 +53,7 @@ function georgianCityBefore(text: string, start: number): boolean {
 // "Cobb County", "Fulton County": a county written after its name is the American order (Ireland writes "County Cork")
 const US_COUNTY = /\b\p{Lu}\p{Ll}+ County\b(?! Council)/u;
 const STATE_BEFORE = /\bstate\s+of\s+$/i;
-const STATE_AFTER = /^(?:['’]s)?\s+(?:state\b|statewide|governor|Gov\.|Secretary of State|General Assembly|legislature|lawmakers)/i;
+const STATE_AFTER = /^(?:['’\x92]s)?\s+(?:state\b|statewide|governor|Gov\.|Secretary of State|General Assembly|legislature|lawmakers)/i;
 /** "the state of Georgia", "Georgia's statewide voter file": the text itself calls Georgia a state. */
 function calledState(text: string, m: { start: number; end: number }): boolean {
   return STATE_BEFORE.test(text.slice(Math.max(0, m.start - 12), m.start)) || STATE_AFTER.test(text.slice(m.end, m.end + 40));
@@ -110,8 +110,8 @@ const ATTACKER = new RegExp(
   'i',
 );
 // quotes are read through: "‘Turkish’ hackers", "a China-based 'systematic' hacking operation"
-const PHRASE_AFTER = /^(?:['’]s)?['’"”]?[\s-]*((?:['‘’"“”]?[\p{L}\p{N}-]+['‘’"“”]?\s*){1,5})/u;
-const QUOTES = /['‘’"“”]/g;
+const PHRASE_AFTER = /^(?:['’\x92]s)?['’\x92"”\x94]?[\s-]*((?:['‘\x91’\x92"“\x93”\x94]?[\p{L}\p{N}-]+['‘\x91’\x92"“\x93”\x94]?\s*){1,5})/u;
+const QUOTES = /['‘\x91’\x92"“\x93”\x94]/g;
 const STOP = new RegExp(
   String.raw`^(?:of|in|on|at|to|for|from|by|with|and|or|but|that|which|who|the|a|an|was|were|is|are|has|have|had|said|says|after|since` +
     String.raw`|during|against|over|into)$`,
@@ -122,7 +122,8 @@ const BEFORE_ATTACKER = new RegExp(
     String.raw`|on behalf of|attributed to|linked to|tied to|backed by|sponsored by|based out of|out of|operating in|Anonymous)\s+(?:the\s+)?` +
     // a hedged home is the attackers' (a victim's base is not guessed at): "highly likely" to be based in China
     // "believed to have started life in Istanbul"
-    String.raw`|\b(?:believed|thought|likely|suspected|reported|said)['’"”]?\s+to\s+(?:be|have)\s+(?:(?:[\w-]+\s+){0,3}(?:in|from|out\s+of)\s+(?:the\s+)?)?)$`,
+    String.raw`|\b(?:believed|thought|likely|suspected|reported|said)['’\x92"”\x94]?\s+to\s+(?:be|have)\s+` +
+    String.raw`(?:(?:[\w-]+\s+){0,3}(?:in|from|out\s+of)\s+(?:the\s+)?)?)$`,
   'i',
 );
 
@@ -234,7 +235,7 @@ const OTHER_INCIDENT = new RegExp(
     String.raw`|(?:had|suffered) a similar (?:breach|attack|incident|hack))`,
   'i',
 );
-const SENTENCE_END = /[.!?]["”’]?\s|\n/g;
+const SENTENCE_END = /[.!?]["”\x94’\x92]?\s|\n/g;
 /** The sentence holding the span (up to 300 characters either side of it), with its bounds in the text. */
 function sentenceAround(text: string, m: { start: number; end: number }): Span {
   // notOneVictimsPlace asks three times in a row for the same mention
@@ -250,7 +251,7 @@ function findSentenceAround(text: string, m: { start: number; end: number }): Sp
   let start = window;
   for (const e of text.slice(window, m.start).matchAll(SENTENCE_END)) start = window + e.index + e[0].length;
   const tail = text.slice(m.end, m.end + 300);
-  const stop = tail.search(/[.!?]["”’]?(?:\s|$)|\n/);
+  const stop = tail.search(/[.!?]["”\x94’\x92]?(?:\s|$)|\n/);
   const end = m.end + (stop < 0 ? tail.length : stop);
   return { start, end, text: text.slice(start, end) };
 }
@@ -290,7 +291,7 @@ export function notOneVictimsPlace(doc: AnalysedDoc, m: Mention): boolean {
 // of Maine"), as is the country of the market regulator a listed firm reports to ("a filing submitted Monday with the US
 // Securities and Exchange Commission").
 const REGULATOR_AFTER = new RegExp(
-  String.raw`^(?:['’]s)?\s+(?:Attorney\s+General|attorney\s+general|AG\b|A\.G\.|Department\s+of\s+Justice|Office\s+of\s+(?:the\s+)?Attorney` +
+  String.raw`^(?:['’\x92]s)?\s+(?:Attorney\s+General|attorney\s+general|AG\b|A\.G\.|Department\s+of\s+Justice|Office\s+of\s+(?:the\s+)?Attorney` +
     String.raw`|Securities\s+and\s+Exchange\s+Commission)`,
 );
 const REGULATOR_BEFORE = new RegExp(

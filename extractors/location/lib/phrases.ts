@@ -8,7 +8,7 @@ import { remembered } from '../../_shared/remembered.ts';
 // \p{…} patterns live at module level: esbuild (tsx, the bundle) would rebuild a literal inside a function on each call
 const SPACE_BEFORE_CAPITAL = /(?<=[^ -])[ ](?=\p{Lu})/u;
 
-const TOKEN = String.raw`(?:\p{Lu}\.){2,3}|\p{Lu}[\p{L}\p{M}'’]*\.?`;
+const TOKEN = String.raw`(?:\p{Lu}\.){2,3}|\p{Lu}[\p{L}\p{M}'’\x92]*\.?`;
 /** One capitalised run of up to five tokens joined by spaces or hyphens. */
 export const PLACE_RUN = String.raw`(?:${TOKEN})(?:[ -](?:${TOKEN})){0,4}`;
 
@@ -46,7 +46,7 @@ function findArea(run: string): Area | undefined {
 }
 
 // One item of a comma list of names: "from MetLife, LinkedIn, City of Chicago, Expedia", "in Biloxi, Cancun, Chicago, Goa".
-const NAME_ITEM = String.raw`\p{Lu}[\p{L}\p{N}&'’.-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}\p{N}&'’.-]*){0,3}`;
+const NAME_ITEM = String.raw`\p{Lu}[\p{L}\p{N}&'’\x92.-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}\p{N}&'’\x92.-]*){0,3}`;
 const ITEMS_BEFORE = new RegExp(String.raw`${NAME_ITEM},\s+${NAME_ITEM},\s+$`, 'u');
 const ITEMS_AFTER = new RegExp(String.raw`^,\s+${NAME_ITEM},\s+(?:and\s+)?${NAME_ITEM}`, 'u');
 const ITEM_AROUND_BEFORE = new RegExp(String.raw`${NAME_ITEM},\s+$`, 'u');

@@ -126,7 +126,7 @@ function runEndsBefore(text: string, c: number, after: WordsAfter, possessive: b
   let joiners = 0;
   for (let i = c + width(text, c); ; ) {
     const ch = text.charCodeAt(i);
-    if (ch === 39 || ch === 0x2019) {
+    if (ch === 39 || ch === 0x2019 || ch === 0x92) {
       if (possessive && text.charCodeAt(i + 1) === 115) return true;
       i++;
       continue;

@@ -76,7 +76,7 @@ const PATTERNS: readonly Pattern[] = [
   {
     re: new RegExp(
       String.raw`\b(?:calling\s+itself|(?:ransomware|hacker|hacking|threat|criminal|cybercrime)\s+${GROUP}(?:\s+(?:known\s+as|called|named` +
-        String.raw`|dubbed))?)\s+["“]?${NAME}`,
+        String.raw`|dubbed))?)\s+["“\x93]?${NAME}`,
       'dgu',
     ),
     needs: (text, group) => group() || text.includes('calling'),

@@ -44,7 +44,7 @@ const NEGATION_AFTER = /^[^.;]{0,40}?\b(?:den(?:y|ies|ied)|(?:was|were|is|are)\s
 // "…a Russian espionage group. It is unclear, though, if this is the same group.": the next sentence doubts the link
 const DOUBT_NEXT = new RegExp(
   String.raw`^\s*(?:But\s+)?it\s+(?:is|was|remains)\s+(?:still\s+)?(?:unclear|not\s+(?:yet\s+)?clear|uncertain|unknown)(?:,?\s+though,?)?` +
-    String.raw`\s+(?:if|whether)\s+(?:[\w'’-]+\s+){1,3}?(?:is|are|was|were)\s+(?:the\s+)?same\b`,
+    String.raw`\s+(?:if|whether)\s+(?:[\w'’\x92-]+\s+){1,3}?(?:is|are|was|were)\s+(?:the\s+)?same\b`,
   'i',
 );
 
@@ -61,7 +61,7 @@ export function negated(doc: AnalysedDoc, start: number, end: number): boolean {
 
 // A group name written after its description: "group Lazarus", "APT Gamaredon", "threat actor Rancor".
 const NAME = new RegExp(
-  String.raw`^(?:[\s,]+(?:(?:known|tracked|identified)\s+as|dubbed|called|named|aka)\s+)?[\s,]*(?:["“']([^"”'\n]{2,40})["”']` +
+  String.raw`^(?:[\s,]+(?:(?:known|tracked|identified)\s+as|dubbed|called|named|aka)\s+)?[\s,]*(?:["“\x93']([^"”\x94'\n]{2,40})["”\x94']` +
     String.raw`|((?:[A-Z][\w-]*[A-Za-z0-9]|[A-Z]{2,}\s?\d+|\d+[A-Za-z][\w-]*)(?:[ \t]+(?:[A-Z][\w-]*[A-Za-z0-9]|\d+))*))`,
   '',
 );

@@ -27,7 +27,7 @@ const ACTIVE = new RegExp(
 );
 // A definite or possessive incident noun: "the attack", "this breach", "the city's outage"; "the attack surface" is a topic.
 const DEFINITE = new RegExp(
-  String.raw`\b(?:[Tt]he|[Tt]his|last\s+\w+['’]s|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){0,2}(?:(?:cyber[\s-]?)?attacks?|breach` +
+  String.raw`\b(?:[Tt]he|[Tt]his|last\s+\w+['’\x92]s|[A-Z][\w-]*['’\x92]s)\s+(?:[\w-]+\s+){0,2}(?:(?:cyber[\s-]?)?attacks?|breach` +
     String.raw`|intrusion|incident|hack|compromise|leak|defacement|outage)\b(?![\s-]+(?:surface|vectors?|landscape|simulation|readiness))`,
   '',
 );

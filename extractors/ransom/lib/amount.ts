@@ -16,7 +16,7 @@ export interface RansomAmount extends Money {
 const DEMAND_BEFORE = new RegExp(
   String.raw`\b(?:demand(?:ed|ing|s)?|ask(?:ed|ing|s)?(?:\s+for)?|sought|seek(?:ing|s)?|want(?:ed|s)?|request(?:ed|ing|s)?` +
     String.raw`|ransom|extort\w*|to\s+pay|pay\s+up|set\s+at|must\s+(?:send|pay|transfer)` +
-    String.raw`|(?:(?:does|do|did)(?:\s+not|n[’']t)|fails?\s+to|unless(?:\s+[\w'’]+){1,3}?)\s+pay(?:s|ing)?)\b`,
+    String.raw`|(?:(?:does|do|did)(?:\s+not|n[’\x92']t)|fails?\s+to|unless(?:\s+[\w'’\x92]+){1,3}?)\s+pay(?:s|ing)?)\b`,
   'gi',
 );
 const PAID_BEFORE = new RegExp(
@@ -63,7 +63,7 @@ const ATTACKER = /\b(?:hack\w*|attackers?|criminals?|cybercriminals?|gang|group|
 const STATISTIC = /\b(?:average|median|typical|on\s+average|per\s*cent|percent)\b|%/i;
 // "$6,500, approximately €6,000": a conversion of the sum just given, not a second sum
 const CONVERSION = new RegExp(
-  String.raw`^["”'’]?\s*(?:(?:(?:in|worth\s+of)\s+)?(?:bitcoins?|btc|crypto\w*)\s*)?[,(–—-]?\s*(?:or\s+)?` +
+  String.raw`^["”\x94'’\x92]?\s*(?:(?:(?:in|worth\s+of)\s+)?(?:bitcoins?|btc|crypto\w*)\s*)?[,(–\x96—\x97-]?\s*(?:or\s+)?` +
     String.raw`(?:(?:which|that)\s+(?:is|was)\s+)?(?:currently\s+|then\s+)?` +
     String.raw`(?:approximately|approx\.?|about|around|roughly|some|nearly|almost|equivalent\s+to|worth(?:\s+(?:about|around|roughly|some|nearly))?` +
     String.raw`|valued\s+at(?:\s+about)?)?\s*$`,
@@ -73,7 +73,8 @@ const CONVERSION = new RegExp(
 // "$100 worth of bitcoin", "4 bitcoins, which was worth about $55,000": the words after tell the sum's value in another unit,
 // not that it is a valuation
 const VALUE_AFTER = new RegExp(
-  String.raw`^\s*(?:worth\s+of\s+(?:bitcoins?|btc|crypto\w*|monero|ether\w*)\b|[,(–—-]?\s*(?:(?:which|that)\s+(?:is|was)\s+)?(?:currently\s+|then\s+|now\s+)?` +
+  String.raw`^\s*(?:worth\s+of\s+(?:bitcoins?|btc|crypto\w*|monero|ether\w*)\b|[,(–\x96—\x97-]?\s*(?:(?:which|that)\s+(?:is|was)\s+)?` +
+    String.raw`(?:currently\s+|then\s+|now\s+)?` +
     String.raw`(?:worth|valued)\b)`,
   'i',
 );

@@ -7,7 +7,7 @@ import { firstMatchNearKey, isWordOrSpace } from '../../_shared/near-key.ts';
 // what stands in the few words before the cue, up to the cue itself
 const NEGATED = new RegExp(
   String.raw`\b(?:no|not|never|without|nor|neither|ruled?\s+out|rules\s+out|denied|denies|deny|no\s+evidence\s+(?:of` +
-    String.raw`|that))\b(?:[\s,]+[\w'-]+){0,3}[\s,]*$|n['’]t(?:[\s,]+[\w'-]+){0,2}[\s,]*$`,
+    String.raw`|that))\b(?:[\s,]+[\w'-]+){0,3}[\s,]*$|n['’\x92]t(?:[\s,]+[\w'-]+){0,2}[\s,]*$`,
   'i',
 );
 // "protection against insider threats, data breaches and ransomware": the cue closes a list of what is guarded against
@@ -24,8 +24,8 @@ const CONTRAST = new RegExp(
 // case-sensitive: "In May the hospital was hit" is a month, not a modal
 const HYPOTHETICAL = new RegExp(
   String.raw`\b(?:so(?:\s+that)?|in\s+case|if|whether|lest|never\s+have\s+to|consider)\s+(?:(?:an?|the` +
-    String.raw`|any)\s+)?(?:[\w'’-]+\s+){0,3}$|\b(?:[Cc]ould|[Ww]ould|[Mm]ight|[Cc]an|may)\s+(?!not\b|have\b|had\b|be\s+(?:linked|related|connected` +
-    String.raw`|tied)\b)(?:[\w'’-]+\s+){0,9}$|\bable\s+to\s+$`,
+    String.raw`|any)\s+)?(?:[\w'’\x92-]+\s+){0,3}$|\b(?:[Cc]ould|[Ww]ould|[Mm]ight|[Cc]an|may)\s+(?!not\b|have\b|had\b|be\s+(?:linked|related|connected` +
+    String.raw`|tied)\b)(?:[\w'’\x92-]+\s+){0,9}$|\bable\s+to\s+$`,
   '',
 );
 // how attackers behave in general, not what happened to this victim
@@ -35,7 +35,7 @@ const HABITUAL = new RegExp(
   'i',
 );
 const GENERIC_PLURAL = new RegExp(
-  String.raw`\b(?:today['’]s|modern|typical|common|most|many|increasing(?:ly)?|growing|rise\s+(?:in|of)|wave\s+of|spate\s+of` +
+  String.raw`\b(?:today['’\x92]s|modern|typical|common|most|many|increasing(?:ly)?|growing|rise\s+(?:in|of)|wave\s+of|spate\s+of` +
     String.raw`|surge\s+(?:in|of)|series\s+of|string\s+of|number\s+of|threat\s+of|risk\s+of|fight\s+against|dealing\s+with` +
     String.raw`|other|these|such|all)\s+(?:\w+\s+)?$`,
   'i',
@@ -96,7 +96,7 @@ const DENIAL = new RegExp(
   String.raw`\bno\s+(?:ransom\s+(?:or\s+other\s+)?)?demands?\s+(?:for\s+(?:payment|money|a\s+ransom)\s+)?(?:has|have|had|was` +
     String.raw`|were)\s+(?:yet\s+)?(?:been\s+)?(?:made|received|issued|sent|presented)\b|\b(?:received|made|issued)\s+no\s+(?:ransom\s+)?demands?\b` +
     String.raw`|\bno\s+ransom\s+(?:was|has\s+been|had\s+been)\s+(?:demanded|requested|sought)\b|\b(?:nobody` +
-    String.raw`|no\s+one)\s+asked\s+(?:[\w'’]+\s+){0,3}?for\s+(?:money|anything|a\s+ransom|payment)\b|\b(?:did|has|have|had)\s+not\s+(?:demanded|demand` +
+    String.raw`|no\s+one)\s+asked\s+(?:[\w'’\x92]+\s+){0,3}?for\s+(?:money|anything|a\s+ransom|payment)\b|\b(?:did|has|have|had)\s+not\s+(?:demanded|demand` +
     String.raw`|asked\s+for)\s+(?:a|any)\s+ransom\b|\bthere\s+was\s+no\s+extortion\b` +
     // "could now rule out ransomware", "reports of ransomware … but the spokeswoman ruled out such an attack"
     String.raw`|\brul(?:e|ed|es|ing)\s+out\s+(?:ransomware|(?:such|a|this)\s+(?:an?\s+)?(?:ransomware\s+)?attack)\b` +
@@ -105,8 +105,9 @@ const DENIAL = new RegExp(
 );
 // "declined to say whether a ransom had been demanded": a ransomware attack then says nothing either way
 const UNKNOWN = new RegExp(
-  String.raw`\b(?:declined|refused|would\s+not|wouldn['’]t|did\s+not|didn['’]t|has\s+not|hasn['’]t|have\s+not` +
-    String.raw`|had\s+not)\s+(?:to\s+)?(?:say|said|confirm(?:ed)?|disclose[ds]?|comment(?:ed)?\s+on)\s+(?:whether|if)\s+(?:[\w'’]+\s+){0,4}?(?:ransom|demand` +
+  String.raw`\b(?:declined|refused|would\s+not|wouldn['’\x92]t|did\s+not|didn['’\x92]t|has\s+not|hasn['’\x92]t|have\s+not` +
+    String.raw`|had\s+not)\s+(?:to\s+)?(?:say|said|confirm(?:ed)?|disclose[ds]?|comment(?:ed)?\s+on)\s+(?:whether|if)\s+` +
+    String.raw`(?:[\w'’\x92]+\s+){0,4}?(?:ransom|demand` +
     String.raw`|pa(?:y|id))`,
   'i',
 );

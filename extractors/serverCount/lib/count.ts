@@ -14,10 +14,10 @@ export interface Count {
 
 // "five of its servers", "forty-eight of about 500 county servers": the part hit of a whole
 const OWNER =
-  String.raw`(?:of\s+(?:(?:its|their|our|his|her|the|these|those)\s+(?:[\w.&-]+(?:['’]s)\s+)?|(?:(?:about|around|some|nearly|roughly|over` +
+  String.raw`(?:of\s+(?:(?:its|their|our|his|her|the|these|those)\s+(?:[\w.&-]+(?:['’\x92]s)\s+)?|(?:(?:about|around|some|nearly|roughly|over` +
   String.raw`|more\s+than)\s+)?(?:\d[\d,]*|${NUMBER_SOURCE})\s+))`;
 // "30-45 PCs", "two to three servers": a range counts its low end
-const RANGE_HIGH = String.raw`(?:\s*(?:-|–|to)\s*(?:\d[\d,]*|${NUMBER_SOURCE}))?`;
+const RANGE_HIGH = String.raw`(?:\s*(?:-|[–\x96]|to)\s*(?:\d[\d,]*|${NUMBER_SOURCE}))?`;
 // "ElasticSearch", "database", "Windows file"; never a joining word ("two and seized servers", "9,400 patients after two
 // laptops"), another number, or the attackers' own machines ("1 million proxy servers", "command-and-control servers")
 const MODIFIER_BODY =
@@ -68,12 +68,12 @@ const NUMBER = new RegExp(NUMBER_SOURCE, 'gi');
 const BOUNDARY = /\b/y;
 const WORD_RUN = /\w+/y;
 const NOT_DATE_AT = new RegExp(String.raw`(?:st|nd|rd|th)?\s+(?:of\s+)?(?:${MONTH_SOURCE})\b`, 'iy');
-const RANGE_TO = /\s*(?:-|–|to)\s*/iy;
+const RANGE_TO = /\s*(?:-|[–\x96]|to)\s*/iy;
 const DIGIT_RUN = /\d[\d,]*/y;
 const SPACES = /\s+/y;
 const OF = /of\s+/iy;
 const DETERMINER = /(?:its|their|our|his|her|the|these|those)\s+/iy;
-const POSSESSIVE = /[\w.&-]+['’]s\s+/iy;
+const POSSESSIVE = /[\w.&-]+['’\x92]s\s+/iy;
 const ABOUT = /(?:about|around|some|nearly|roughly|over|more\s+than)\s+/iy;
 const OTHER = /other\s+/iy;
 const MODIFIER_WORD = new RegExp(MODIFIER_BODY, 'iy');
@@ -83,7 +83,7 @@ const NUMBER_PART = /([a-z]+)|(\d)|[.,\s-]/iy;
 const SCALES = new Set(wordMap('number-scales').map(([w]) => w));
 const NUMBER_WORDS = new Set(['and', ...SCALES, ...['number-units', 'number-tens'].flatMap((l) => wordMap(l).map(([w]) => w))]);
 // where another reading of a number could end: before what can follow a number in the pattern
-const AFTER_NUMBER = /[\s\-–t]/i;
+const AFTER_NUMBER = /[\s\-–\x96t]/i;
 
 /**
  * A number at x, then `next` where it ends. Its first reading is tried first, as the whole pattern tries it; if that
@@ -260,7 +260,7 @@ function andCounts(t: string, start: number, p: CountPattern): { end: number; nu
 // the number sizes a fleet or a limit, not what was hit
 const FLEET_BEFORE = new RegExp(
   String.raw`\b(?:up\s+to|runs?|running|operates?|operating|owns?|owning|manages?|managing|maintains?|supports?|hosts?|has` +
-    String.raw`|have|with|fleet\s+of|network\s+of|out\s+of|of\s+(?:its|their|our|the)(?:\s+\w+['’]s)?|capacity\s+(?:of|for)|room\s+for)\s+(?:about\s+` +
+    String.raw`|have|with|fleet\s+of|network\s+of|out\s+of|of\s+(?:its|their|our|the)(?:\s+\w+['’\x92]s)?|capacity\s+(?:of|for)|room\s+for)\s+(?:about\s+` +
     String.raw`|around\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?$`,
   'i',
 );

@@ -13,7 +13,7 @@ const MAX_EXTRA_WORDS = 4; // "El Centro" + "Regional Medical Center"; longer ru
 const words = (s: string) => s.split(/\s+/).length;
 const ACRONYM = /^[\p{Lu}\d&.-]+$/u;
 // the words glued to what comes before them ("e-Premier", "ePremier") belong to another name
-const NAME_CHAR_BEFORE = /[\p{L}\p{M}\d'’.&/-]$/u;
+const NAME_CHAR_BEFORE = /[\p{L}\p{M}\d'’\x92.&/-]$/u;
 const CAPITAL_AFTER = /\s+\p{Lu}/uy;
 const LEGAL_FORM_AFTER = /^,?\s+(?:Inc|Incorporated|Corp|Corporation|Co|Ltd|Limited|LLC|L\.L\.C|plc|PLC|AG|GmbH|SA|S\.A|NV|N\.V|BV|B\.V|SpA|ASA|AB|Oy|Pty)\b/u;
 

@@ -6,7 +6,7 @@ import type { AnalysedDoc } from '../../_shared/kit.ts';
 
 const MAX_HEADLINE = 200;
 // an outlet's signature or a byline after the headline
-const SIGNATURE = /\s+[|–—-]\s+[^|–—]{2,60}$/u;
+const SIGNATURE = /\s+[|–\x96—\x97-]\s+[^|–\x96—\x97]{2,60}$/u;
 // a sentence that ends inside the line makes it prose: "… were down. Officials met …" (not "St. Mary's", "U.S. Bank")
 const ABBREVIATION = String.raw`(?<!\b(?:St|Dr|Mr|Mrs|Ms|Mt|Ft|Jr|Sr|No|Inc|Ltd|Co|Corp|\p{Lu}))`;
 const SENTENCE_INSIDE = new RegExp(String.raw`${ABBREVIATION}[.!?]\s+\p{Lu}`, 'u');

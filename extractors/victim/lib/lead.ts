@@ -7,9 +7,9 @@ import type { AnalysedDoc, Sentence } from '../../_shared/kit.ts';
 import { memoized } from './cache.ts';
 
 // a headline stands alone on the first line, without a full stop, and a blank line follows it
-const HEADLINE_END = /^[^\n]*[^.!?:;,\s"”'’)]\s*\n[ \t]*\n/u;
+const HEADLINE_END = /^[^\n]*[^.!?:;,\s"”\x94'’\x92)]\s*\n[ \t]*\n/u;
 // prose ends on a full stop (a closing quote may follow) and runs on for more than a byline's few words
-const PROSE_END = /[.!?]["”'’)]?\s*$/u;
+const PROSE_END = /[.!?]["”\x94'’\x92)]?\s*$/u;
 const MIN_LEAD_WORDS = 8;
 const LEAD_REACH = 4; // headline, kicker, byline, dateline: the lead comes within the first few sentences
 
@@ -55,4 +55,4 @@ export const OPENING_VERB =
 // "Fresenius, Europe’s largest private hospital operator, has been hit": a possessive place may open it
 export const OPENING_APPOSITIVE =
   String.raw`(?:,\s+(?:a|an|the|one|which|who|whose|based|headquartered|owner|operator|parent|maker|formerly` +
-  String.raw`|\p{Lu}\p{L}+['’]s)\s[^,;:\n]{1,150},)?`;
+  String.raw`|\p{Lu}\p{L}+['’\x92]s)\s[^,;:\n]{1,150},)?`;

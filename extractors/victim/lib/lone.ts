@@ -46,7 +46,7 @@ export function isNameLike(doc: AnalysedDoc, n: VictimName): boolean {
   if (ORG_AFTER.test(text.slice(n.end, n.end + 60)) || hasCorporateContext(text, n.end)) return true;
   // a sentence opens with a capital whatever its first word is ("Emergency patients were diverted")
   const before = text.slice(Math.max(0, n.start - 3), n.start);
-  if (n.start === 0 || /(?:[.!?:"“]\s*|\n\s*)$/u.test(before)) return false;
+  if (n.start === 0 || /(?:[.!?:"“\x93]\s*|\n\s*)$/u.test(before)) return false;
   // a brand keeps its capital wherever it appears; a common word shows up in lower case somewhere
   return !inLowerCase(doc, n.value.toLowerCase());
 }

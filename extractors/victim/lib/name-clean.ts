@@ -25,7 +25,7 @@ export function cleanName(doc: AnalysedDoc, start: number, end: number): VictimN
 
 // Most capitalised runs are one sentence-opening word ("The", "We", "According", "July"): with nothing
 // to trim and no kind after it, such a word is only a generic subject, and cleanRun would say so slowly.
-const ONE_WORD = /^[^\s'’.,;:!?)\]"”-]+$/u;
+const ONE_WORD = /^[^\s'’\x92.,;:!?)\]"”\x94-]+$/u;
 const isBareFunctionWord = (text: string, start: number, end: number) => {
   if (end - start > 12) return false;
   const w = text.slice(start, end);

@@ -10,7 +10,7 @@ import { ACRONYM_SHAPE, ORG_HEAD, lexicon } from './words.ts';
 
 // camel-cased brands ("eBay") and acronyms with dots ("U.S.") count as capitalised words
 const WORD =
-  String.raw`(?:(?:\p{Lu}\.){2,}(?=[ \t]+\p{Lu})|(?:St|Mt|Ft|Inc|Corp|Co|Ltd|Jr|Bros)\.|\p{Lu}[\p{L}\p{M}\d]*(?:[-'’.&/][\p{L}\p{M}\d]+)*` +
+  String.raw`(?:(?:\p{Lu}\.){2,}(?=[ \t]+\p{Lu})|(?:St|Mt|Ft|Inc|Corp|Co|Ltd|Jr|Bros)\.|\p{Lu}[\p{L}\p{M}\d]*(?:[-'’\x92.&/][\p{L}\p{M}\d]+)*` +
   String.raw`|\p{Ll}{1,2}\p{Lu}[\p{L}\p{M}\d]*|\d+[-\p{L}]*\p{L})`;
 // longest first; "at", "in" and "on" are left out because they join a name to a place more often than not
 // "and" is left out too: it joins two victims ("Facebook and Instagram") more often than it sits inside one
@@ -25,7 +25,7 @@ export const NAME = String.raw`${WORD}(?:[ \t]+(?:${JOINER}[ \t]+){0,2}${WORD}){
 /** A news dateline before the lead sentence: "LONDON (Reuters) - ", "SAN FRANCISCO, Calif. -- ", "SAN JOSÉ, Costa Rica — ". */
 export const DATELINE =
   String.raw`(?:(?:\p{Lu}[\p{Lu} .'-]{1,40}(?:,\s*\p{Lu}[\p{L}.]{1,12}(?:[ \t]\p{Lu}[\p{L}.]{1,12}){0,2})?\s*)?(?:\([^)\n]{1,30}\)\s*)` +
-  String.raw`?[-–—]{1,2}\s+)?`;
+  String.raw`?[-–\x96—\x97]{1,2}\s+)?`;
 
 export interface VictimName {
   value: string;

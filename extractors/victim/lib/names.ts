@@ -29,6 +29,7 @@ const joinsBefore = (c: number) =>
   (c >= DIGIT_0 && c <= DIGIT_9) ||
   c === 0x27 ||
   c === 0x2019 ||
+  c === 0x92 || // ’ as the rules read it (extractors/_shared/one-byte.ts)
   c === 0x2e ||
   c === 0x26 ||
   c === 0x2f ||
@@ -139,7 +140,7 @@ export function* namesIn(doc: AnalysedDoc, from = 0, to = doc.text.length): Gene
 
 const ACRONYM = /^[\p{Lu}\d&]{2,8}$/u;
 // "Huntington Medical Research Institutes (HMRI)": the bracket ends the name, so at most one name stands before it
-const SPELLED_OUT = new RegExp(String.raw`(?<![\p{L}\p{M}\d'’.&/-])(${NAME})\s*\(\s*(?:the\s+)?([\p{Lu}\d&]{2,8})\s*\)`, 'gu');
+const SPELLED_OUT = new RegExp(String.raw`(?<![\p{L}\p{M}\d'’\x92.&/-])(${NAME})\s*\(\s*(?:the\s+)?([\p{Lu}\d&]{2,8})\s*\)`, 'gu');
 // the bracket is the key to seek the name and its acronym by (keyed.ts): a name runs to at most 24 pieces before it; sought
 // only for an acronym the text writes in brackets (a few texts in a hundred), it is tried at each place before the bracket
 const SPELLED_OUT_KEYED = keyed(SPELLED_OUT, { words: /\(/g, pieces: 25, near: 1000 });
@@ -159,7 +160,7 @@ export function expandAcronym(doc: AnalysedDoc, name: VictimName): VictimName {
 }
 
 // "Allergy Associates of Hartford, P.C. (Allergy Associates)": a short form the text defines in brackets after the full name
-const BRACKET_BEFORE = /(?:,?\s+(?:Inc|Corp|Co|Ltd|LLC|L\.L\.C|P\.?C|P\.?A)\.?)?,?\s*\(\s*(?:the\s+)?["“]?$/u;
+const BRACKET_BEFORE = /(?:,?\s+(?:Inc|Corp|Co|Ltd|LLC|L\.L\.C|P\.?C|P\.?A)\.?)?,?\s*\(\s*(?:the\s+)?["“\x93]?$/u;
 function definedShortForm(doc: AnalysedDoc, short: string): VictimName | null {
   const { text } = doc;
   if (!/\s/.test(short)) return null;
@@ -168,7 +169,7 @@ function definedShortForm(doc: AnalysedDoc, short: string): VictimName | null {
   if (!doc.once('victim/has-bracket', () => text.includes('('))) return null;
   // a bracket, a space or a quote stands right before the short form: it starts a word (capital-words.ts)
   for (const at of occurrences(doc, short)) {
-    if (!/^["”]?\s*\)/u.test(text.slice(at + short.length, at + short.length + 3))) continue;
+    if (!/^["”\x94]?\s*\)/u.test(text.slice(at + short.length, at + short.length + 3))) continue;
     const before = BRACKET_BEFORE.exec(text.slice(Math.max(0, at - 40), at));
     if (!before) continue;
     const full = nameBefore(doc, at - before[0].length);
@@ -269,7 +270,7 @@ export function nameAt(doc: AnalysedDoc, pos: number): VictimName | null {
   return name;
 }
 
-const NAME_ENDING = new RegExp(String.raw`(?:^|[^\p{L}\p{M}\d'’.&/-])(${NAME})['’]?s?\s*$`, 'du');
+const NAME_ENDING = new RegExp(String.raw`(?:^|[^\p{L}\p{M}\d'’\x92.&/-])(${NAME})['’\x92]?s?\s*$`, 'du');
 /** The name that ends exactly at `pos` (the last capitalised run before it). */
 export function nameBefore(doc: AnalysedDoc, pos: number): VictimName | null {
   const memo = memoFor<number, VictimName | null>(doc, 'before');

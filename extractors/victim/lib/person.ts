@@ -36,7 +36,7 @@ export function endsOnPersonTitle(s: string): boolean {
 }
 // "Han Bing, a former database administrator for Lianjia": a firm is never a former administrator or contractor
 export const PERSON_AFTER = new RegExp(
-  String.raw`^,\s+(?:\d{2}(?:,|\s+of\b)|(?:(?:a|an|the|who\s+(?:is|was))\s+)?(?:[\w'’-]+\s+){0,5}${PERSON_ROLE}s?\b` +
+  String.raw`^,\s+(?:\d{2}(?:,|\s+of\b)|(?:(?:a|an|the|who\s+(?:is|was))\s+)?(?:[\w'’\x92-]+\s+){0,5}${PERSON_ROLE}s?\b` +
     String.raw`|an?\s+former\s+(?:[\w-]+\s+){0,3}(?:administrator|contractor|consultant|developer)\b)`,
   'u',
 );
@@ -44,9 +44,9 @@ export const PERSON_AFTER = new RegExp(
 const PERSON_TITLE =
   String.raw`(?:spokes(?:man|woman|person)|president|CEO|CFO|CIO|CTO|CISO|detective|sergeant|professor|commissioner|chairman|chairwoman` +
   String.raw`|founder|co-founder|analyst|researcher|reporter|journalist|attorney|lawyer|defendant)`;
-const CAP_RUN = String.raw`\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,2}`;
+const CAP_RUN = String.raw`\p{Lu}[\p{L}'’\x92.-]*(?:[ \t]+\p{Lu}[\p{L}'’\x92.-]*){0,2}`;
 // one scan of the text finds every name it marks as a person's; rules then ask about their names for free
-const COURTESY = /\b(?:Mr|Mrs|Ms|Miss)\.?[ \t]+(\p{Lu}[\p{L}'’-]+)/gu;
+const COURTESY = /\b(?:Mr|Mrs|Ms|Miss)\.?[ \t]+(\p{Lu}[\p{L}'’\x92-]+)/gu;
 const AGED_OR_WHO = new RegExp(String.raw`(${CAP_RUN})(?:,[ \t]+(?:\d{2},|who\b)|[ \t]+\(\d{2}\))`, 'gu');
 const TITLED = new RegExp(String.raw`\b${PERSON_TITLE}[ \t]+(${CAP_RUN})`, 'gu');
 // the age or "who" after the name is the key to seek (keyed.ts); at most three words stand before it
@@ -84,7 +84,8 @@ export const namedAsPerson = (doc: AnalysedDoc, value: string) => {
 // a street address, a placeholder for a person ("Veteran B", "Patient A's"), a time, a kind of record
 export const NOT_ORGANISATION = new RegExp(
   String.raw`\s(?:Road|Rd|Street|St|Avenue|Ave|Lane|Drive|Boulevard|Blvd|Highway|Hwy)\.?$|^(?:Veteran|Patient` +
-    String.raw`|Employee|Customer|Victim|Person|Individual|Client|Member|Resident|User|Suspect|Witness|Child)s?\s+[A-Z](?:['’]?s)?(?:\s|$)|^(?:SSNs?|PHI|PII` +
+    String.raw`|Employee|Customer|Victim|Person|Individual|Client|Member|Resident|User|Suspect|Witness|Child)s?\s+[A-Z](?:['’\x92]?s)?(?:\s|$)` +
+    String.raw`|^(?:SSNs?|PHI|PII` +
     String.raw`|DOBs?|Medication|Records?)\s+(?:of|for)\s|^(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Dozens|Hundreds|Thousands` +
     String.raw`|\d[\d,]*)\s+(?:Veterans|Patients|Customers|Employees|Students|Residents|Members|Clients|Users|Workers)$|\b\d{1,2}(?:am|pm|a\.m|p\.m)\b` +
     String.raw`|\s(?:Numbers?|Information|Records?|Reports?|Rreport|Requests?|Decisions?|Forms?|Letters?|Notices?)$`,

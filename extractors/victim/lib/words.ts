@@ -23,13 +23,13 @@ export const PRODUCT_NAMES = new Set(wordList('victim-product-names'));
 
 // "HEROIC, a cybersecurity startup", "UpGuard, a security firm": researchers and vendors who report a breach
 export const SECURITY_APPOSITIVE = new RegExp(
-  String.raw`^['’]?s?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:(?:cyber)?security|threat[\s-]intelligence` +
+  String.raw`^['’\x92]?s?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:(?:cyber)?security|threat[\s-]intelligence` +
     String.raw`|research|antivirus|news)\s+(?:[\w-]+\s+)?(?:firm|company|startup|start-up|vendor|outfit|researchers?|group|team|site|outlet|agency` +
     String.raw`|specialists?|provider)\b`,
   'iu',
 );
 export const LOWER_KIND = new RegExp(
-  String.raw`^\s+(?:police(?:\s+(?:department|force|service))?|sheriff['’]s\s+(?:office|department)|fire\s+department` +
+  String.raw`^\s+(?:police(?:\s+(?:department|force|service))?|sheriff['’\x92]s\s+(?:office|department)|fire\s+department` +
     String.raw`|school\s+(?:district|system|board)|public\s+schools|county\s+(?:government|council|schools)|city\s+(?:council|hall|government)` +
     String.raw`|town\s+(?:council|hall)|health\s+(?:department|authority|system)|police\s+force|(?:state\s+|municipal\s+|provincial\s+` +
     String.raw`|city\s+)?government)(?![\p{L}-])`,
@@ -78,7 +78,8 @@ export const ROLE = new RegExp(
 export const REPORTER = new RegExp(
   String.raw`\b(?:Attorney\s+General|National\s+Security\s+(?:Agency|Authority|Office|Council)|Justice\s+Department` +
     String.raw`|Department\s+of\s+Justice|DOJ|Federal\s+Trade\s+Commission|FTC|Office\s+for\s+Civil\s+Rights|OCR|HHS|Information\s+Commissioner|ICO|FBI` +
-    String.raw`|Secret\s+Service|District\s+Court|People['’]s\s+Court|Field\s+Office|Fraud\s+Control\s+Unit|Regulatory\s+Authority|FINRA|SEC|Medical\s+Board` +
+    String.raw`|Secret\s+Service|District\s+Court|People['’\x92]s\s+Court|Field\s+Office|Fraud\s+Control\s+Unit|Regulatory\s+Authority` +
+    String.raw`|FINRA|SEC|Medical\s+Board` +
     String.raw`|Europol|Interpol|CISA|Infrastructure\s+Security\s+Agency|NCSC|Police|News|Times|Post|Journal|Herald|Tribune|Gazette|Daily|Magazine|Standard` +
     String.raw`|Register|Chronicle|Observer|TV|Radio|I-Team|Newswire|Cyber\s*Security\s+(?:Centre|Center|Agency|Authority)|CERT|CSIRT)\b|-based$` +
     String.raw`|^[KW][A-Z]{2,3}(?:-?TV|\d{1,2})?$`,
@@ -86,7 +87,7 @@ export const REPORTER = new RegExp(
 );
 // the patient of an attack, spelled out right next to the name
 export const HARM_AFTER = new RegExp(
-  String.raw`^(?:['’]s?)?\s+(?:(?:official|internal|computer|web|online|email|e-mail)\s+)*(?:(?:web\s*)?sites?|websites?` +
+  String.raw`^(?:['’\x92]s?)?\s+(?:(?:official|internal|computer|web|online|email|e-mail)\s+)*(?:(?:web\s*)?sites?|websites?` +
     String.raw`|servers?|systems?|networks?|databases?|accounts?|computers?)\s+(?:(?:was|were|has\s+been|had\s+been|have\s+been|got)\s+)?(?:hacked|breached` +
     String.raw`|defaced|compromised|attacked|hijacked|taken\s+down)\b|^\s+(?:was|were|has\s+been|had\s+been|became|become)\s+(?:hacked|breached|targeted` +
     String.raw`|attacked|compromised|defaced|a\s+target|the\s+(?:latest\s+)?(?:victim|target))\b`,
@@ -143,7 +144,7 @@ export const isFirstName = (w: string) =>
 // "Sally Beauty suffers", "Best Buy employees", "Ziggo's customers"; people are "he" or "she"
 // "Drake International, the Canadian-based job placement firm, confirmed that it": an appositive may sit before the verb
 const CORPORATE_CONTEXT = new RegExp(
-  String.raw`^(?:['’]s?)?(?:,\s+(?:a|an|the)\s+[^,;:\n]{1,80},)?\s+(?:(?:suffers|suffered|notifies|warns|alerts` +
+  String.raw`^(?:['’\x92]s?)?(?:,\s+(?:a|an|the)\s+[^,;:\n]{1,80},)?\s+(?:(?:suffers|suffered|notifies|warns|alerts` +
     String.raw`|discloses|confirms|announces|apologi[sz]es|loses|is\s+notifying|has\s+(?:notified|disclosed|suffered|confirmed|alerted|warned))\b` +
     String.raw`|(?:employees?|staff|staffers?|workers?|contractors?|nurses?|customers|clients|subscribers|stores|branches|servers|systems|network|website)\b` +
     String.raw`|(?:said|says|announced|confirmed|disclosed|reported)\s+(?:\p{L}+\s+){0,2}(?:that\s+)?(?:it|its)\b)`,
@@ -186,9 +187,9 @@ export const PART_OF = new RegExp(
 );
 
 // "Chicago police have arrested", "Nassau County police said": a force that acts or speaks in the incident
-export const LAW_ENFORCEMENT = /(?:^|\s)(?:[Pp]olice(?:\s+(?:Department|Service|Force))?|Sheriff(?:['’]s\s+(?:Office|Department))?|Constabulary)$/u;
+export const LAW_ENFORCEMENT = /(?:^|\s)(?:[Pp]olice(?:\s+(?:Department|Service|Force))?|Sheriff(?:['’\x92]s\s+(?:Office|Department))?|Constabulary)$/u;
 export const ENFORCING_AFTER = new RegExp(
-  String.raw`^['’]?s?\s+(?:(?:have|has|had|are|were|is|was|later|also|then)\s+)?(?:said|say|says|seek|seeks|seeking` +
+  String.raw`^['’\x92]?s?\s+(?:(?:have|has|had|are|were|is|was|later|also|then)\s+)?(?:said|say|says|seek|seeks|seeking` +
     String.raw`|sought|arrested|arrest|located|executed|charged|investigat\w*|believe|believed|alerted|reported|responded|recovered|searched|booked` +
     String.raw`|identified|was\s+the\s+agency|were\s+called)\b`,
   'u',

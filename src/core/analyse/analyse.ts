@@ -5,6 +5,7 @@ import { splitSentences, type Sentence } from './sentences.ts';
 import { readHeaders, type Header } from './headers.ts';
 import { splitBlocks, type Block } from './blocks.ts';
 import { tag, type NlpView } from './tagger.ts';
+import { fromView, toView } from '../../../extractors/_shared/one-byte.ts';
 
 export type { Sentence } from './sentences.ts';
 export type { Header } from './headers.ts';
@@ -13,9 +14,15 @@ export type { NlpView } from './tagger.ts';
 
 export interface AnalysedDoc {
   readonly id: string;
-  /** The document text as stored: every evidence offset points into it. */
+  /**
+   * The document text as rules read it: the stored text, with ’ ‘ “ ” – — … • written as one-byte stand-ins (extractors/_shared/one-byte.ts),
+   * character for character, so every evidence offset points into the stored text too.
+   */
   readonly text: string;
+  /** The title, written as the text is. */
   readonly title?: string;
+  /** The text or title holds stand-ins: what a rule returns goes back through fromView (registry.ts). */
+  readonly standIns?: boolean;
   /** Publication date, the anchor for relative dates ("last Tuesday"). */
   readonly publishedAt?: Date;
   readonly sentences: readonly Sentence[];
@@ -49,14 +56,16 @@ function parsePublished(raw: string | undefined): Date | undefined {
 }
 
 export function analyse(input: AnalyseInput): AnalysedDoc {
-  const { text } = input;
+  const text = toView(input.text);
+  const title = input.title === undefined ? undefined : toView(input.title);
   const sentences = splitSentences(text);
   const parses = new Map<number, NlpView>();
   const facts = new Map<string, unknown>();
   const doc: AnalysedDoc = {
     id: input.id,
     text,
-    title: input.title,
+    title,
+    standIns: text !== input.text || title !== input.title,
     publishedAt: parsePublished(input.publishedAt),
     sentences,
     headers: readHeaders(text),
@@ -64,7 +73,7 @@ export function analyse(input: AnalyseInput): AnalysedDoc {
     nlp(sentence) {
       let view = parses.get(sentence.index);
       if (!view) {
-        view = tag(sentence.text);
+        view = tag(fromView(sentence.text));
         parses.set(sentence.index, view);
       }
       return view;

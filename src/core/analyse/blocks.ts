@@ -4,6 +4,7 @@
 //   "Hochschule Heilbronn (Baden-Württemberg). The university confirmed that …"
 // Resolve uses them to keep one incident's details out of another's record. A label names, it does not
 // tell: "Operations that could wait were postponed." opens a paragraph of an ordinary article.
+import { fromView } from '../../../extractors/_shared/one-byte.ts';
 import { tag } from './tagger.ts';
 
 // \p{…} patterns live at module level: esbuild (tsx, the bundle) would rebuild a literal inside a function on each call
@@ -40,21 +41,22 @@ class LabelledBlock implements Block {
     if (label === undefined) this.#digest = false;
   }
   get digestItem(): boolean {
-    return (this.#digest ??= !tag(this.label!).has('#Verb'));
+    // the tagger reads the label as the stored text writes it
+    return (this.#digest ??= !tag(fromView(this.label!)).has('#Verb'));
   }
 }
 
 // A block is a run of non-empty lines; a blank line (spaces and tabs only) or a bullet line starts the next one.
 // Walked line by line: one regex over the whole run (/[^\n]+(?:\n(?!blank)(?!bullet)[^\n]+)*/) overflowed the
 // regex stack on a line of a million characters (#12).
-const BULLET_AT = /[ \t]*(?:[-*•▪]|\d+[.)])[ \t]/y;
+const BULLET_AT = /[ \t]*(?:[-*•\x95▪]|\d+[.)])[ \t]/y;
 const BLANK_AT = /[ \t]*\n/y;
 const startsAt = (re: RegExp, text: string, at: number) => ((re.lastIndex = at), re.test(text));
 const lineEnd = (text: string, from: number) => {
   const nl = text.indexOf('\n', from);
   return nl === -1 ? text.length : nl;
 };
-const BULLET = /^[ \t]*(?:[-*•▪]|\d+[.)])[ \t]+/;
+const BULLET = /^[ \t]*(?:[-*•\x95▪]|\d+[.)])[ \t]+/;
 // label of at most six words (a name, maybe with a parenthesised place), then ':' or '.', then the item's prose
 const LABEL = /^(\p{Lu}[^\s:.]*(?:[ \t]+[^\s:.]+){0,5}?(?:[ \t]*\([^)\n]{1,40}\))?)[ \t]*[:.][ \t]+(\S.*)$/su;
 const MIN_PROSE_WORDS = 6;

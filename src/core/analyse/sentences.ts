@@ -14,7 +14,7 @@ export interface Sentence {
 const ABBREVIATIONS = new Set(wordList('abbreviations'));
 
 // A candidate boundary: terminal punctuation (and closing quotes/brackets), then white space.
-const BOUNDARY = /[.!?]+["'”’)\]]*(?=\s)|\n/g;
+const BOUNDARY = /[.!?]+["'”\x94’\x92)\]]*(?=\s)|\n/g;
 
 // [A-Za-z.] by code unit: a regex test per character was a fifth of the splitter's time
 const wordChar = (c: number) => c === 46 || ((c | 32) - 97) >>> 0 < 26;

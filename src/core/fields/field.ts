@@ -72,7 +72,7 @@ export const normName = (s: string) =>
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/^the\s+/, '')
-    .replace(/['’]s$/, '')
+    .replace(/['’\x92]s$/, '')
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 

@@ -28,7 +28,7 @@ const toks = (s: unknown) =>
     .toLowerCase()
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/['’]s\b/g, '')
+    .replace(/['’\x92]s\b/g, '')
     .replace(/[^a-z0-9]+/g, ' ')
     .trim()
     .split(' ')

@@ -17,7 +17,7 @@ const INCIDENT = anyWord(wordList('story-victim-incident'));
 // A risk, not an incident: what a flaw "exposes to hacking" or "leaves open to attack" was not hit. Taken out of the
 // headline before the incident words are looked for.
 const RISK = new RegExp(
-  String.raw`\b(?:expos(?:es|e|ed|ing)|leaves?|left|puts?)\s+(?:[\w'’-]+\s+){0,4}?(?:open\s+|vulnerable\s+)?to\s+` +
+  String.raw`\b(?:expos(?:es|e|ed|ing)|leaves?|left|puts?)\s+(?:[\w'’\x92-]+\s+){0,4}?(?:open\s+|vulnerable\s+)?to\s+` +
     String.raw`(?:hack\w*|attacks?|risk|theft|fraud|snooping|spying|hijack\w*)\b`,
   'gi',
 );
@@ -28,7 +28,7 @@ const RISK = new RegExp(
 //   "a scam targeting its customers"  "the attack targeted Acme customer records"                → not the public
 const PUBLIC_TARGET = new RegExp(
   `(?<![\\w-])(?:${alternation(wordList('story-public-target-verbs'), { flexibleSpace: true })})\\s+` +
-    String.raw`((?:(?!(?:its|their|our|his|her)\s)[\w.+'’-]+\s+){0,4}?)([\w.+'’-]+)\s+` +
+    String.raw`((?:(?!(?:its|their|our|his|her)\s)[\w.+'’\x92-]+\s+){0,4}?)([\w.+'’\x92-]+)\s+` +
     `(?:${alternation(wordList('story-public-people'), { flexibleSpace: true })})(?![\\w-])` +
     String.raw`(?!\s+(?:data|database|databases|records|information|details)\b)`,
   'gi',
@@ -58,7 +58,7 @@ const FINDS =
   String.raw`(?:has\s+|have\s+)?(?:finds?|found|shows?|showed|reveals?|revealed|exposes?|exposed|uncovers?|uncovered|suggests?` +
   String.raw`|highlights?|details)`;
 // one word may stand between ("the report also reveals"), never an incident word ("reports breach exposed …")
-const FINDING = String.raw`(?<![\w-])(?:${RESEARCH})\s+(?:(?!${INCIDENT.source})[\w'’-]+\s+)?${FINDS}(?![\w-])|^\s*(?:exposed|revealed|uncovered)\s*:`;
+const FINDING = String.raw`(?<![\w-])(?:${RESEARCH})\s+(?:(?!${INCIDENT.source})[\w'’\x92-]+\s+)?${FINDS}(?![\w-])|^\s*(?:exposed|revealed|uncovered)\s*:`;
 const HAS_FINDING = new RegExp(FINDING, 'i');
 const FINDINGS = new RegExp(FINDING, 'gi');
 // "attack on the city council" names a victim's incident, research or not

@@ -8,7 +8,10 @@ import { defineReject, type Named } from './step.ts';
 
 const APP = String.raw`(?:apps?|games?|application|APK)`;
 // what follows a name the text calls an app or a game, read at the end of each of its occurrences
-const CALLED_APP_AFTER = new RegExp(String.raw`^['’"”]?(?:\s+(?:mobile\s+)?${APP}\b|,?\s+(?:is|was)\s+(?:a|an)\s+(?:[\p{L}-]+\s+){0,3}?${APP}\b)`, 'iu');
+const CALLED_APP_AFTER = new RegExp(
+  String.raw`^['’\x92"”\x94]?(?:\s+(?:mobile\s+)?${APP}\b|,?\s+(?:is|was)\s+(?:a|an)\s+(?:[\p{L}-]+\s+){0,3}?${APP}\b)`,
+  'iu',
+);
 const APP_WORD = new RegExp(String.raw`\s${APP}\b`, 'iu');
 const WORD_END = /[\p{L}\d]$/u;
 /** Room after a name for the longest wording the pattern reads ("… is a popular free mobile game"). */

@@ -99,7 +99,7 @@ const MISHAP_AFTER = new RegExp(
 // "The Salt Lake City Police Department’s website, …, has been taken offline", "A Hertfordshire Police USB memory stick
 // containing the personal details": a police force or an outlet whose own systems or media an incident sentence names
 const OWNED_AFTER = new RegExp(
-  String.raw`^(?:['’]s?)?\s+(?:\p{Lu}[\p{L}-]*\s+)?(?:(?:official|internal|own|computer|memory|email|e-mail)\s+)?` +
+  String.raw`^(?:['’\x92]s?)?\s+(?:\p{Lu}[\p{L}-]*\s+)?(?:(?:official|internal|own|computer|memory|email|e-mail)\s+)?` +
     String.raw`(?:websites?|site|USB|laptops?|databases?|computer\s+systems?|systems|servers?|network|email\s+accounts?)\b`,
   'u',
 );

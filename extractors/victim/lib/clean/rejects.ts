@@ -217,7 +217,7 @@ const ACTOR_BEFORE = new RegExp(
   String.raw`\b(?:(?:hack(?:er|ing|tivist)|hacking-for-hire|APT|ransomware|threat|espionage|` +
     String.raw`cyber(?:crime|criminal)?|criminal|extortion|activist|state[\s-]sponsored|wiper)[\s-]+(?:group|gang|collective|crew|actor|outfit|cell)|` +
     String.raw`(?:activist|state[\s-]sponsored|Iranian|Russian|Chinese|North\s+Korean|pro-\p{Lu}\p{L}+)\s+hack(?:er|tivist)s|hacktivists|` +
-    String.raw`a\.?k\.?a\.?|also\s+known\s+as|under\s+the\s+(?:moniker|name))\s*,?\s*["“']?(?:the\s+)?["“']?$`,
+    String.raw`a\.?k\.?a\.?|also\s+known\s+as|under\s+the\s+(?:moniker|name))\s*,?\s*["“\x93']?(?:the\s+)?["“\x93']?$`,
   'iu',
 );
 const endsActor = endTest(ACTOR_BEFORE);
@@ -251,7 +251,7 @@ const SERVING_VENDOR_BEFORE = new RegExp(
   'u',
 );
 const HIRED_APPOSITIVE = new RegExp(
-  String.raw`^['’]?s?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,5}?(?:company|firm|vendor|contractor|provider)\s+` +
+  String.raw`^['’\x92]?s?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,5}?(?:company|firm|vendor|contractor|provider)\s+` +
     String.raw`(?:hired|contracted|used|retained|engaged)\b`,
   'u',
 );
@@ -268,7 +268,7 @@ const servingVendor = defineReject({
   rejects: (n) => endsServingVendor(before(n, 50)) || (commaWithin(n, 3) && HIRED_APPOSITIVE.test(after(n, 90))),
 });
 
-const OFFICE = /['’]s\s+(?:Office|Department|Bureau)\b|^(?:Office|Department|Bureau|Ministry)\s+of\b/u;
+const OFFICE = /['’\x92]s\s+(?:Office|Department|Bureau)\b|^(?:Office|Department|Bureau|Ministry)\s+of\b/u;
 // "Premier Physicians Group", "College of Nurses of Ontario", "Employee Health and Wellness": a body of or for the
 // people a role names, not a person holding it ("College of Physicians and Surgeons" is a regulator, and stays out)
 const PEOPLE_BODY = new RegExp(

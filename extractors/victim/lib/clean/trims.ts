@@ -26,10 +26,12 @@ const APOSTROPHE = 0x27;
 const COMMA = 0x2c;
 const LOWER_S = 0x73;
 const RIGHT_QUOTE = 0x2019;
+/** ’ as the rules read it (extractors/_shared/one-byte.ts) */
+const RIGHT_QUOTE_VIEW = 0x92;
 /** The run holds an apostrophe ("'" or "’"), which the possessive patterns need. */
-const hasApostrophe = (v: string) => v.includes("'") || v.includes('’');
+const hasApostrophe = (v: string) => v.includes("'") || v.includes('’') || v.includes('\x92');
 
-const PLURAL_POSSESSIVE = /^['’][ \t]+\p{Lu}[\p{L}-]*(?:[ \t]+(?:(?:of|and|&)[ \t]+)?\p{Lu}[\p{L}-]*){0,4}/u;
+const PLURAL_POSSESSIVE = /^['’\x92][ \t]+\p{Lu}[\p{L}-]*(?:[ \t]+(?:(?:of|and|&)[ \t]+)?\p{Lu}[\p{L}-]*){0,4}/u;
 const PLURAL_OWNER = new RegExp(
   String.raw`\b(?:Employees|Workers|Veterans|Teachers|Children|Women|Officers|Firefighters|Nurses|Farmers|` +
     String.raw`Physicians|Doctors|Members|Citizens|Retirees|Parents|Students|Peoples|Soldiers|Sailors|Engineers|Pensioners)$`,
@@ -42,7 +44,7 @@ const pluralPossessive = defineTrim({
   trim(r) {
     // (the pattern opens on an apostrophe: a run followed by none is left as it is without the search)
     const next = r.text.charCodeAt(r.e);
-    if (next !== APOSTROPHE && next !== RIGHT_QUOTE) return;
+    if (next !== APOSTROPHE && next !== RIGHT_QUOTE && next !== RIGHT_QUOTE_VIEW) return;
     const plural = PLURAL_POSSESSIVE.exec(r.text.slice(r.e, r.e + 80));
     if (plural && PLURAL_OWNER.test(slice(r))) r.e += plural[0].length;
   },
@@ -103,7 +105,7 @@ const leadingWords = defineTrim({
   },
 });
 
-const CLOSING = /(?:['’]s?|[.,;:!?)\]"'”’-]+)$/u;
+const CLOSING = /(?:['’\x92]s?|[.,;:!?)\]"'”\x94’\x92-]+)$/u;
 const ABBREVIATION_END = /\b(?:Inc|Corp|Co|Ltd|L\.?L\.?C|P\.?C|[A-Z])\.$/;
 const JOINER_END = new RegExp(String.raw`\s+${JOINER}$`, 'iu');
 // (asked from the end first: most runs end on neither, and the search for where the match starts is then spared)
@@ -165,7 +167,7 @@ const andSplit = defineTrim({
   },
 });
 
-const LIST_TAIL = /^((?:,[ \t]+\p{Lu}\p{Ll}+){1,3}),?[ \t]+(?:and|&)[ \t]+(\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+){0,2})(?![\p{L}'’-])/u;
+const LIST_TAIL = /^((?:,[ \t]+\p{Lu}\p{Ll}+){1,3}),?[ \t]+(?:and|&)[ \t]+(\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+){0,2})(?![\p{L}'’\x92-])/u;
 const BODY_OF = new RegExp(
   String.raw`\b(?:Ministry|Department|Office|Bureau|Secretariat|Agency|Commission|Council|Institute|Faculty|School|` +
     String.raw`College|Centre|Center|Division|Board)\s+(?:of|for)\s+\p{Lu}\p{Ll}+$`,
@@ -210,7 +212,7 @@ const corporateSuffix = defineTrim({
   },
 });
 
-const POSSESSIVE_BEFORE = /^(.*?\S)['’]s?\s+(?=\S+\s+\S)/u;
+const POSSESSIVE_BEFORE = /^(.*?\S)['’\x92]s?\s+(?=\S+\s+\S)/u;
 const PLURAL_NOUN_OWNER = /\b(?:Women|Children|Men|People|Veterans|Workers|Teachers|Employees|Doctors|Physicians|Nurses|Owners|Farmers)$/u;
 const possessiveOwner = defineTrim({
   name: 'owner before a possessive',
@@ -232,7 +234,7 @@ const possessiveOwner = defineTrim({
   },
 });
 
-const OWNS_ONE = /^(.*?\S)['’]s?\s+(\p{Lu}[\p{L}\d-]*)$/u;
+const OWNS_ONE = /^(.*?\S)['’\x92]s?\s+(\p{Lu}[\p{L}\d-]*)$/u;
 const ownsOne = defineTrim({
   name: 'one word the owner has',
   examples: [{ run: '[Tommy Hilfiger’s Japanese] website was hacked.', value: 'Tommy Hilfiger' }],
