@@ -40,8 +40,11 @@ export const mayBeHired = (next: string) => HIRED.some((w) => next.includes(w)) 
 const PEOPLE_LEAD = /\b(?:Physicians|Nurses|Doctors|Workers|Employees?)\s+(?!(?:and|&)\s)/gu;
 const CAPITAL_WORD = /[\p{Lu}&][\p{L}&-]*\s+/uy;
 // "College of Nurses of Ontario": a body of the people
-const BODY_OF_PEOPLE =
-  /\b(?:College|Association|Union|Federation|Society|Council|Board)\s+of\s+(?:\p{Lu}\p{L}+\s+)?(?:Physicians|Nurses|Doctors|Workers|Employees)\b(?!\s+(?:and|&)\s)/u;
+const BODY_OF_PEOPLE = new RegExp(
+  String.raw`\b(?:College|Association|Union|Federation|Society|Council|Board)\s+of\s+(?:\p{Lu}\p{L}+\s+)?` +
+    String.raw`(?:Physicians|Nurses|Doctors|Workers|Employees)\b(?!\s+(?:and|&)\s)`,
+  'u',
+);
 /** `s` names a body of or for the people a role names ("Premier Physicians Group", "College of Nurses of Ontario"). */
 export function namesPeopleBody(s: string): boolean {
   if (BODY_OF_PEOPLE.test(s)) return true;
