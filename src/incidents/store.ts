@@ -13,7 +13,7 @@ import { claimsOf, type Article } from './article.ts';
 import { monthOf } from './dates.ts';
 import { chooseIncident, groupArticles, joined, type Placement } from './group.ts';
 import { baseIncidentId, removeArticle, sourceOf, startIncident, type Incident } from './incident.ts';
-import { addClaims, fieldsOf, mergeLedger, tallyOf, type Ledger, type Tally } from './merge.ts';
+import { addClaimsTo, fieldsOf, mergeLedger, tallyOf, type Ledger, type Tally } from './merge.ts';
 import { assignIds } from './stable-ids.ts';
 
 export type Serial = <T>(fn: (q: Queries) => Promise<T>) => Promise<T>;
@@ -115,7 +115,10 @@ class HeadCache {
 
   /** A row written: kept as parseRow would read it (`fields`: fieldsOf its tally, when the caller has them). */
   setHead(head: Head, fields = fieldsOf(head.tally)): void {
-    this.keep({ ...head, fields });
+    // the head itself, its fields added (a copy a row written would be garbage soon after; the row's JSON leaves them out)
+    const placed = head as Placed;
+    placed.fields = fields;
+    this.keep(placed);
   }
 
   /** A row read (in the form heads have). */
@@ -261,6 +264,11 @@ async function save(
 }
 
 const uniq = <T>(xs: T[]) => [...new Set(xs)].sort();
+/** uniq([...sorted, ...more]): `sorted` itself when it is uniq's and holds them all already (most articles bring no new name or date). */
+function withAll(sorted: string[], more: readonly string[]): string[] {
+  const same = more.every((x) => sorted.includes(x)) && sorted.every((x, i) => i === 0 || sorted[i - 1]! < x);
+  return same ? sorted : uniq([...sorted, ...more]);
+}
 
 /** Removes an incident whose articles all went elsewhere; its id stays, as an alias of `into` when there is one. */
 async function retire(t: Tx, id: string, into: string | null): Promise<void> {
@@ -441,16 +449,17 @@ export class IncidentStore {
     let fields: Placed['fields'] | undefined;
     let pos = 0;
     // joining an incident with values it has already: its row alone; else the whole incidents, read back
-    const tally = chosen && !absorbed.length ? addClaims(chosen.keep.tally, claimsOf(a.record)) : null;
+    // (its cached tally changed in place: a transaction that fails empties the cache)
+    const tally = chosen && !absorbed.length && addClaimsTo(chosen.keep.tally, claimsOf(a.record)) ? chosen.keep.tally : null;
     if (chosen && tally) {
       const { fields: _, ...k } = chosen.keep;
       fields = fieldsOf(tally);
       head = {
         ...k,
         victim: fields.victim ? String(fields.victim.value) : k.victim,
-        names: uniq([...k.names, ...a.keys]),
-        incidentDates: a.incidentDate ? uniq([...k.incidentDates, a.incidentDate]) : k.incidentDates,
-        publishedDates: a.publishedAt ? uniq([...k.publishedDates, a.publishedAt]) : k.publishedDates,
+        names: withAll(k.names, a.keys),
+        incidentDates: a.incidentDate ? withAll(k.incidentDates, [a.incidentDate]) : k.incidentDates,
+        publishedDates: a.publishedAt ? withAll(k.publishedDates, [a.publishedAt]) : k.publishedDates,
         count: k.count + 1,
         next: k.next + 1,
         tally,
