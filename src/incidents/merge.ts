@@ -202,13 +202,22 @@ export function tallyOf(ledger: Ledger): Tally {
 export function addClaims(tally: Tally, claims: Partial<Record<FieldName, Claim>>): Tally | null {
   const out: Tally = {};
   for (const [field, t] of Object.entries(tally) as [FieldName, FieldTally][]) out[field] = { n: t.n, vs: t.vs.map((x) => ({ ...x })) };
-  for (const [field, c] of Object.entries(claims) as [FieldName, Claim][]) {
-    const t = out[field];
-    if (!t) out[field] = tallyOf({ [field]: [c] })[field];
-    else if (find(t, c.value)) addClaim(field, t, c);
-    else return null;
+  return addClaimsTo(out, claims) ? out : null;
+}
+
+/**
+ * addClaims into the tally itself (the store's cached head: a copy an article would be garbage in V8's old generation
+ * soon after); false, the tally unchanged, when a claim brings a value not seen.
+ */
+export function addClaimsTo(tally: Tally, claims: Partial<Record<FieldName, Claim>>): boolean {
+  const entries = Object.entries(claims) as [FieldName, Claim][];
+  for (const [field, c] of entries) if (tally[field] && !find(tally[field], c.value)) return false;
+  for (const [field, c] of entries) {
+    const t = tally[field];
+    if (t) addClaim(field, t, c);
+    else tally[field] = tallyOf({ [field]: [c] })[field];
   }
-  return out;
+  return true;
 }
 
 /** mergeLedger's fields from a tally (its conflicts need the claims themselves): mergeField over values, not claims. */

@@ -6,14 +6,14 @@
 // listed, or when an article brings a new value, leaves, or merges two incidents. Rows written before (the whole
 // Incident as JSON, ledger included) are read as they are and take this form when an article is next placed in them.
 import type { IncidentRecord } from '../core/contract/record.ts';
-import type { Db, Param, Queries, Row as DbRow } from '../store/db.ts';
+import { chunks, padded, type Db, type Param, type Queries, type Row as DbRow } from '../store/db.ts';
 import { unpack } from '../store/pack.ts';
 import { storageKey } from '../store/store.ts';
 import { claimsOf, type Article } from './article.ts';
 import { monthOf } from './dates.ts';
 import { chooseIncident, groupArticles, joined, type Placement } from './group.ts';
 import { baseIncidentId, removeArticle, sourceOf, startIncident, type Incident } from './incident.ts';
-import { addClaims, fieldsOf, mergeLedger, tallyOf, type Ledger, type Tally } from './merge.ts';
+import { addClaimsTo, fieldsOf, mergeLedger, tallyOf, type Ledger, type Tally } from './merge.ts';
 import { assignIds } from './stable-ids.ts';
 
 export type Serial = <T>(fn: (q: Queries) => Promise<T>) => Promise<T>;
@@ -115,7 +115,10 @@ class HeadCache {
 
   /** A row written: kept as parseRow would read it (`fields`: fieldsOf its tally, when the caller has them). */
   setHead(head: Head, fields = fieldsOf(head.tally)): void {
-    this.keep({ ...head, fields });
+    // the head itself, its fields added (a copy a row written would be garbage soon after; the row's JSON leaves them out)
+    const placed = head as Placed;
+    placed.fields = fields;
+    this.keep(placed);
   }
 
   /** A row read (in the form heads have). */
@@ -156,21 +159,54 @@ class HeadCache {
 // ids are ASCII (baseIncidentId): code-unit order is SQLite's byte order
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** A transaction's writing of incidents: the cache to keep up to date (SQLite), and source rows not yet inserted. */
+/**
+ * A transaction's writing of incidents: the cache to keep up to date (SQLite), and rows not yet written. With the
+ * cache (SQLite), incident rows and name rows wait until the transaction's end (or until a statement reads the tables):
+ * an incident that several articles join is written once, and the rows go several a statement. Source rows wait
+ * in both databases.
+ */
 interface Tx {
   q: Queries;
   w: Writer;
   cache: HeadCache | null;
   /** Source rows (document key, incident id, pos, ruleset) inserted several a statement, before anything reads them. */
   sources: Param[][];
+  /** SQLite: each incident's row as last saved (its head), by id, not yet written. */
+  rows: Map<string, { head: Head; at: string }>;
+  /** SQLite: name rows (name key, incident id) not yet inserted. */
+  names: Param[][];
 }
 
 const SOURCE_ROWS = 32;
+const ROWS = 32;
+const UPSERT_INCIDENT = `ON CONFLICT (id) DO UPDATE SET victim = excluded.victim, sources = excluded.sources, incident = excluded.incident,
+  updated_at = excluded.updated_at`;
 
-/** Inserts the source rows waiting; called before any statement that reads or changes incident_sources. */
+/** Runs `sql` (its VALUES at `#`) over these rows, `per` a statement. */
+async function insertRows(q: Queries, sql: string, row: string, rows: Param[][], per: number): Promise<void> {
+  for (const chunk of chunks(rows, per)) {
+    await q.run(sql.replace('#', chunk.map(() => row).join(', ')), chunk.flat());
+  }
+}
+
+/** Writes the incident rows and name rows waiting (SQLite); before anything reads or changes those tables or their sources. */
+async function flushIncidents(t: Tx): Promise<void> {
+  if (t.rows.size) {
+    const rows = [...t.rows.values()].map(({ head, at }): Param[] => [head.id, head.victim, head.count, rowJson(head), at]);
+    t.rows.clear();
+    await insertRows(t.q, `INSERT INTO incidents (id, victim, sources, incident, updated_at) VALUES # ${UPSERT_INCIDENT}`, '(?, ?, ?, ?, ?)', rows, ROWS);
+  }
+  if (t.names.length) {
+    const names = t.names;
+    t.names = [];
+    await insertRows(t.q, 'INSERT INTO incident_names (name_key, incident_id) VALUES # ON CONFLICT DO NOTHING', '(?, ?)', names, ROWS);
+  }
+}
+
+/** Inserts the source rows waiting (the incident rows first); called before any statement that reads or changes incident_sources. */
 async function flushSources(t: Tx): Promise<void> {
-  for (let i = 0; i < t.sources.length; i += SOURCE_ROWS) {
-    const chunk = t.sources.slice(i, i + SOURCE_ROWS);
+  await flushIncidents(t);
+  for (const chunk of chunks(t.sources, SOURCE_ROWS)) {
     const cols = t.w.joinedAt ? '(document_id, incident_id, pos, ruleset, joined_at)' : '(document_id, incident_id, pos, ruleset)';
     const row = t.w.joinedAt ? '(?, ?, ?, ?, ?)' : '(?, ?, ?, ?)';
     await t.q.run(
@@ -194,21 +230,18 @@ async function save(
   fields?: Placed['fields'],
 ): Promise<void> {
   const { q, w } = t;
-  // a row the cache holds is in the table: updated in place, without the INSERT's attempt first
-  if (t.cache?.head(head.id)) {
-    await q.run('UPDATE incidents SET victim = ?, sources = ?, incident = ?, updated_at = ? WHERE id = ?', [
+  if (t.cache) {
+    // written at the transaction's end, once however many articles join it (flushIncidents)
+    t.rows.delete(head.id);
+    t.rows.set(head.id, { head, at });
+  } else {
+    await q.run(`INSERT INTO incidents (id, victim, sources, incident, updated_at) VALUES (?, ?, ?, ?, ?) ${UPSERT_INCIDENT}`, [
+      head.id,
       head.victim,
       head.count,
       rowJson(head),
       at,
-      head.id,
     ]);
-  } else {
-    await q.run(
-      `INSERT INTO incidents (id, victim, sources, incident, updated_at) VALUES (?, ?, ?, ?, ?)
-    ON CONFLICT (id) DO UPDATE SET victim = excluded.victim, sources = excluded.sources, incident = excluded.incident, updated_at = excluded.updated_at`,
-      [head.id, head.victim, head.count, rowJson(head), at],
-    );
   }
   t.cache?.setHead(head, fields);
   for (const [i, [article, ruleset]] of rows.sources.entries()) {
@@ -218,15 +251,24 @@ async function save(
     t.sources.push(w.joinedAt ? [key, head.id, rows.pos + i, ruleset, at] : [key, head.id, rows.pos + i, ruleset]);
   }
   for (const k of rows.names) {
-    await q.run('INSERT INTO incident_names (name_key, incident_id) VALUES (?, ?) ON CONFLICT DO NOTHING', [k, head.id]);
-    t.cache?.addName(k, head.id);
+    if (t.cache) {
+      t.names.push([k, head.id]);
+      t.cache.addName(k, head.id);
+    } else await q.run('INSERT INTO incident_names (name_key, incident_id) VALUES (?, ?) ON CONFLICT DO NOTHING', [k, head.id]);
   }
+  // an alias names its incident's row: written first
+  if (rows.aliases.length) await flushIncidents(t);
   for (const a of rows.aliases) {
     await q.run(UPSERT_ALIAS, [a, head.id]);
   }
 }
 
 const uniq = <T>(xs: T[]) => [...new Set(xs)].sort();
+/** uniq([...sorted, ...more]): `sorted` itself when it is uniq's and holds them all already (most articles bring no new name or date). */
+function withAll(sorted: string[], more: readonly string[]): string[] {
+  const same = more.every((x) => sorted.includes(x)) && sorted.every((x, i) => i === 0 || sorted[i - 1]! < x);
+  return same ? sorted : uniq([...sorted, ...more]);
+}
 
 /** Removes an incident whose articles all went elsewhere; its id stays, as an alias of `into` when there is one. */
 async function retire(t: Tx, id: string, into: string | null): Promise<void> {
@@ -292,17 +334,18 @@ export class IncidentStore {
     const was = new Map<string, string>();
     const keys = [...new Set(articles.map((a) => storageKey(a.id)))];
     for (let i = 0; i < keys.length; i += PAGE) {
-      const page = keys.slice(i, i + PAGE);
+      const page = padded(keys.slice(i, i + PAGE));
       const rows = await q.all(`SELECT document_id, incident_id FROM incident_sources WHERE document_id IN (${marks(page.length)})`, page);
       for (const r of rows) was.set(String(r.document_id), String(r.incident_id));
     }
+    if (t.cache) await this.nameIds(t, [...new Set(articles.flatMap((a) => a.keys))]);
     for (const a of articles) await this.addOne(t, a, stamp, was, latest ? null : a.record.ruleset);
     await flushSources(t);
   }
 
   /** A transaction's incident writing: this store's cache, no source rows waiting yet. */
   private tx(q: Queries): Tx {
-    return { q, w: this.w, cache: this.cache, sources: [] };
+    return { q, w: this.w, cache: this.cache, sources: [], rows: new Map(), names: [] };
   }
 
   /** Incident rows for placing; a row written before heads is rewritten as one (its sources numbered) as it is read. */
@@ -318,18 +361,42 @@ export class IncidentStore {
   /** The rows of these incidents (those that exist), in the order of `ids`: from the cache, else read. */
   private async rowsById(t: Tx, ids: readonly string[], at: string): Promise<Row[]> {
     const cache = t.cache!;
-    const missing = ids.filter((id) => !cache.head(id));
+    // a row waiting to be written (flushIncidents) that the cache let go is read from the transaction
+    const waiting = (id: string): Row | undefined => {
+      const w = t.rows.get(id);
+      return w && { head: { ...w.head, fields: fieldsOf(w.head.tally) }, old: null };
+    };
+    const missing = ids.filter((id) => !cache.head(id) && !t.rows.has(id));
     const read = new Map<string, Row>();
     for (let i = 0; i < missing.length; i += PAGE) {
-      const page = missing.slice(i, i + PAGE);
+      const page = padded(missing.slice(i, i + PAGE));
       for (const r of await this.rows(t, `SELECT ${ROW} FROM incidents WHERE id IN (${marks(page.length)})`, page, at)) read.set(r.head.id, r);
     }
     const out: Row[] = [];
     for (const id of ids) {
-      const r = read.get(id) ?? (cache.head(id) ? { head: cache.head(id)!, old: null } : undefined);
+      const r = read.get(id) ?? (cache.head(id) ? { head: cache.head(id)!, old: null } : waiting(id));
       if (r) out.push(r);
     }
     return out;
+  }
+
+  /** SQLite: the incident ids of these name keys into the cache, those it does not hold read (a batch's keys: one query a page). */
+  private async nameIds(t: Tx, keys: readonly string[]): Promise<void> {
+    const cache = t.cache!;
+    const missing = keys.filter((k) => !cache.ids(k));
+    for (let i = 0; i < missing.length; i += PAGE) {
+      const page = missing.slice(i, i + PAGE);
+      const found = new Map<string, string[]>(page.map((k) => [k, []]));
+      const asked = padded(page);
+      const rows = await t.q.all(`SELECT name_key, incident_id FROM incident_names WHERE name_key IN (${marks(asked.length)})`, asked);
+      for (const r of rows) found.get(String(r.name_key))?.push(String(r.incident_id));
+      // and the name rows of this transaction not written yet
+      for (const [k, id] of t.names) {
+        const ids = found.get(String(k));
+        if (ids && !ids.includes(String(id))) ids.push(String(id));
+      }
+      for (const [k, ids] of found) cache.setIds(k, ids.sort(byId));
+    }
   }
 
   /** The incidents an article meets on its keys (any of them in incident_names), by id. */
@@ -339,13 +406,7 @@ export class IncidentStore {
       const sql = `SELECT ${ROW} FROM incidents WHERE id IN (SELECT incident_id FROM incident_names WHERE name_key IN (${marks(keys.length)})) ORDER BY id`;
       return this.rows(t, sql, [...keys], at);
     }
-    const missing = keys.filter((k) => !cache.ids(k));
-    if (missing.length) {
-      const found = new Map<string, string[]>(missing.map((k) => [k, []]));
-      const rows = await t.q.all(`SELECT name_key, incident_id FROM incident_names WHERE name_key IN (${marks(missing.length)})`, missing);
-      for (const r of rows) found.get(String(r.name_key))?.push(String(r.incident_id));
-      for (const [k, ids] of found) cache.setIds(k, ids.sort(byId));
-    }
+    await this.nameIds(t, keys);
     const ids = new Set<string>();
     for (const k of keys) for (const id of cache.ids(k) ?? []) ids.add(id);
     return this.rowsById(t, [...ids].sort(byId), at);
@@ -388,16 +449,17 @@ export class IncidentStore {
     let fields: Placed['fields'] | undefined;
     let pos = 0;
     // joining an incident with values it has already: its row alone; else the whole incidents, read back
-    const tally = chosen && !absorbed.length ? addClaims(chosen.keep.tally, claimsOf(a.record)) : null;
+    // (its cached tally changed in place: a transaction that fails empties the cache)
+    const tally = chosen && !absorbed.length && addClaimsTo(chosen.keep.tally, claimsOf(a.record)) ? chosen.keep.tally : null;
     if (chosen && tally) {
       const { fields: _, ...k } = chosen.keep;
       fields = fieldsOf(tally);
       head = {
         ...k,
         victim: fields.victim ? String(fields.victim.value) : k.victim,
-        names: uniq([...k.names, ...a.keys]),
-        incidentDates: a.incidentDate ? uniq([...k.incidentDates, a.incidentDate]) : k.incidentDates,
-        publishedDates: a.publishedAt ? uniq([...k.publishedDates, a.publishedAt]) : k.publishedDates,
+        names: withAll(k.names, a.keys),
+        incidentDates: a.incidentDate ? withAll(k.incidentDates, [a.incidentDate]) : k.incidentDates,
+        publishedDates: a.publishedAt ? withAll(k.publishedDates, [a.publishedAt]) : k.publishedDates,
         count: k.count + 1,
         next: k.next + 1,
         tally,
@@ -418,7 +480,7 @@ export class IncidentStore {
       head = headOf(p.incident, pos + 1);
     } else {
       // the ids taken are read only when the article starts an incident of its own
-      head = headOf((await this.start(q, a, left)).incident, 1);
+      head = headOf((await this.start(t, a, left)).incident, 1);
     }
     // the name rows of the incident joined are there already (names only grow, each saved as it came)
     const named = new Set(chosen?.keep.names);
@@ -443,9 +505,11 @@ export class IncidentStore {
   }
 
   /** A new incident of one article, under the first id free; `left`: the incident it left, whose id it may take again. */
-  private async start(q: Queries, a: Article, left: Head | null): Promise<Placement> {
+  private async start(t: Tx, a: Article, left: Head | null): Promise<Placement> {
     const base = baseIncidentId(a.keys[0]!, monthOf(a.incidentDate) ?? monthOf(a.publishedAt));
-    const taken = new Set((await q.all(this.takenIds, this.takenParams(base))).map((r) => String(r.id)));
+    const taken = new Set((await t.q.all(this.takenIds, this.takenParams(base))).map((r) => String(r.id)));
+    // and those of this transaction not written yet (ids are ASCII: those in the range start with the base)
+    for (const id of t.rows.keys()) if (id.startsWith(base)) taken.add(id);
     // an article that was alone in its incident (a re-extraction) may start it again under the same id
     const reusable = left && !left.count ? left.id : null;
     return { incident: startIncident(a, (id) => taken.has(id) && id !== reusable), absorbed: [] };

@@ -52,3 +52,23 @@ export async function migrate(db: Db, lock?: string): Promise<number[]> {
   }
   return applied;
 }
+
+/**
+ * Rows in chunks of `max`, the rest in chunks of halving sizes (max 32, 45 rows: 32, 8, 4, 1): a statement of several
+ * rows is prepared once for each size, and few sizes are ever used (better-sqlite3 keeps each statement prepared).
+ */
+export function* chunks<T>(rows: readonly T[], max: number): Generator<T[]> {
+  let i = 0;
+  for (let size = max; size >= 1; size = Math.floor(size / 2)) {
+    for (; rows.length - i >= size; i += size) yield rows.slice(i, i + size);
+  }
+}
+
+/** Keys for `IN (…)`, the last repeated up to a power of two: few statement sizes, the same rows matched. */
+export function padded<T>(keys: readonly T[]): T[] {
+  let n = 1;
+  while (n < keys.length) n *= 2;
+  const out = [...keys];
+  while (out.length < n) out.push(keys[keys.length - 1]!);
+  return out;
+}

@@ -1,7 +1,7 @@
 // The Store over either database: the SQL is shared (both speak ON CONFLICT … DO UPDATE and RETURNING),
 // reads stream in keyset pages so no cursor stays open while the same store is written to.
 import type { DeadLetter, IncidentRecord } from '../core/contract/record.ts';
-import type { Db, Param, Queries, Row } from './db.ts';
+import { chunks, padded, type Db, type Param, type Queries, type Row } from './db.ts';
 import { IncidentStore } from '../incidents/store.ts';
 import { deflateWith, packerFor, unpack, type PackedKind } from './pack.ts';
 import { BlockCache, readValues, releaseBlocks, writeBlocks } from './blocks.ts';
@@ -105,8 +105,7 @@ export class SqlStore implements Store {
 
   /** Upserts rows (the last of each key only: a key twice in one statement is an error), several per statement. */
   private async upsertRows(q: Queries, sql: string, rows: Param[][], placeholders: string): Promise<void> {
-    for (let i = 0; i < rows.length; i += this.rowsPerStatement) {
-      const chunk = rows.slice(i, i + this.rowsPerStatement);
+    for (const chunk of chunks(rows, this.rowsPerStatement)) {
       await q.run(sql.replace('#', chunk.map(() => placeholders).join(', ')), chunk.flat());
     }
   }
@@ -115,7 +114,7 @@ export class SqlStore implements Store {
   private async previous(q: Queries, sql: (marks: string) => string, keys: readonly string[], first: Param[] = []): Promise<unknown[]> {
     const out: unknown[] = [];
     for (let i = 0; i < keys.length; i += PAGE) {
-      const page = keys.slice(i, i + PAGE);
+      const page = padded(keys.slice(i, i + PAGE));
       for (const r of await q.all(sql(page.map(() => '?').join(', ')), [...first, ...page])) out.push(r.v);
     }
     return out;
