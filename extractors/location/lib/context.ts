@@ -299,7 +299,7 @@ function patternCalls(text: string, name: string, around: { before: readonly num
   // nothing else (a non-ASCII letter never canonicalises to an ASCII one), so a place whose character differs is passed over.
   const c0 = name.charCodeAt(0) | 0x20;
   const ascii = c0 >= 0x61 && c0 <= 0x7a;
-  const may = (at: number) => at >= 0 && (!ascii || (text.charCodeAt(at) | 0x20) === c0);
+  const may = (at: number) => at >= 0 && (!ascii || (at < text.length && (text.charCodeAt(at) | 0x20) === c0));
   const before = around.before.filter(may);
   const after = around.after.filter((at) => may(at - name.length));
   if (!before.length && !after.length) return false;
