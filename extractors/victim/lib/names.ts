@@ -38,6 +38,9 @@ for (let c = 0; c < 256; c++) {
       c === 0x2d,
   );
 }
+// The characters of one byte a name opens on (a capital or a digit), as a table: one path for them all.
+const OPENS_NAME = new Uint8Array(256);
+for (let c = 0; c < 256; c++) OPENS_NAME[c] = Number((c >= DIGIT_0 && c <= DIGIT_9) || (classAt(String.fromCharCode(c), 0) & UPPER) !== 0);
 /** A character the scan's look-behind refuses before a name: an ASCII letter or digit, or one of '’.&/-. */
 const joinsBefore = (c: number) => (c < 256 ? JOINS_BEFORE[c] === 1 : c === 0x2019);
 /** A lower-case letter may stand here: a-z, or a letter beyond ASCII that is no capital (the pattern decides). */
@@ -62,8 +65,7 @@ function nextRun(text: string, from: number): RegExpExecArray | null {
   let tried = start;
   for (let j = start; j < text.length; j++) {
     const c = text.charCodeAt(j);
-    // (a capital by its class, ASCII or not: one path for every character of one byte)
-    if (!((c >= DIGIT_0 && c <= DIGIT_9) || classAt(text, j) & UPPER)) continue;
+    if (!(c < 256 ? OPENS_NAME[c] === 1 : (classAt(text, j) & UPPER) !== 0)) continue;
     // the lower-case letters right before the capital (at most two code points: four code units)
     // (a step back is taken on every path, so that V8 has seen it run when it optimises the scan: a step first taken after
     // that, at a text's first "eBay", would throw the optimised code away)
