@@ -20,14 +20,16 @@ const IS_NUMBER = /\p{N}/u;
 const IS_UPPER = /\p{Lu}/u;
 const classify = (s: string) =>
   (IS_LETTER.test(s) ? LETTER : 0) | (IS_MARK.test(s) ? MARK : 0) | (IS_NUMBER.test(s) ? NUMBER : 0) | (IS_UPPER.test(s) ? UPPER : 0);
-const ASCII = new Uint8Array(128);
-for (let c = 0; c < 128; c++) ASCII[c] = classify(String.fromCharCode(c));
+// The classes of the code points of one byte, looked up on one path: the rules read a one-byte view of the text in which
+// ’ “ ” – — … • are 0x85-0x97 (one-byte.ts), so characters above ASCII are common, and a branch for them that V8 has not
+// seen run when it optimises a scan throws the optimised code away the first time a text holds one.
+const ONE_BYTE = new Uint8Array(256);
+for (let c = 0; c < 256; c++) ONE_BYTE[c] = classify(String.fromCharCode(c));
 // Classes of the other code points, filled in as texts show them (one byte each, allocated on first need).
 let others: Uint8Array | undefined;
 
-/** The class bits of code point `cp`. */
+/** The class bits of code point `cp` (above U+00FF). */
 function classOf(cp: number): number {
-  if (cp < 128) return ASCII[cp]!;
   others ??= new Uint8Array(0x110000);
   let c = others[cp]!;
   if (!c) others[cp] = c = KNOWN | classify(String.fromCodePoint(cp));
@@ -38,7 +40,7 @@ function classOf(cp: number): number {
 export function classAt(text: string, i: number): number {
   if (i >= text.length) return 0;
   const c = text.charCodeAt(i);
-  return c < 128 ? ASCII[c]! : classOf(text.codePointAt(i)!);
+  return c < 256 ? ONE_BYTE[c]! : classOf(text.codePointAt(i)!);
 }
 
 /** Where the run of code points of the classes in `mask` that opens `s` ends (0: `s` opens with none). */
@@ -49,53 +51,50 @@ export function leadingRunEnd(s: string, mask: number): number {
 }
 
 // The runs are written into one buffer reused by every call (a typed array of this size lives outside the heap, and
-// allocating one per text cost more than filling it): a caller reads them before it asks for other runs.
-let scratch: Int32Array<ArrayBuffer> = new Int32Array(4096);
+// allocating one per text cost more than filling it): a caller reads them before it asks for other runs. It is made
+// large enough for any text shorter than SCRATCH_KEPT - 1 code units at once: the code that grows it runs for longer texts only,
+// and the first time it ran, V8 threw away the scans it had optimised.
 const SCRATCH_KEPT = 1 << 16;
+let scratch: Int32Array<ArrayBuffer> = new Int32Array(SCRATCH_KEPT);
 
 /**
  * The runs of code points of the classes in `mask`, as [start, end) offsets in pairs: starts at even, ends at odd
  * indices. The array is a view of a buffer the next call overwrites.
  */
 export function findRuns(text: string, mask: number): Int32Array {
-  let out = scratch;
-  let n = 0;
+  const n = text.length;
+  // a run and the gap after it take a code unit each at least: a text of n code units holds at most n + 1 offsets
+  if (scratch.length < n + 2) scratch = new Int32Array(n + 2);
+  const out = scratch;
+  let count = 0;
   let start = -1;
-  for (let i = 0; i < text.length; ) {
-    const c = text.charCodeAt(i);
-    let cls: number;
+  // (the text's end closes a run as a character of no class does, on the same path)
+  for (let i = 0; ; ) {
+    let cls = 0;
     let width = 1;
-    if (c < 128) cls = ASCII[c]!;
-    else {
-      const cp = text.codePointAt(i)!;
-      cls = classOf(cp);
-      if (cp > 0xffff) width = 2;
+    if (i < n) {
+      const c = text.charCodeAt(i);
+      if (c < 256) cls = ONE_BYTE[c]!;
+      else {
+        const cp = text.codePointAt(i)!;
+        cls = classOf(cp);
+        if (cp > 0xffff) width = 2;
+      }
     }
     if (cls & mask) {
       if (start < 0) start = i;
     } else if (start >= 0) {
-      if (n + 2 > out.length) out = grow(out);
-      out[n++] = start;
-      out[n++] = i;
+      out[count++] = start;
+      out[count++] = i;
       start = -1;
     }
+    if (i >= n) break;
     i += width;
   }
-  if (start >= 0) {
-    if (n + 2 > out.length) out = grow(out);
-    out[n++] = start;
-    out[n++] = text.length;
-  }
-  const runs = out.subarray(0, n);
+  const runs = out.subarray(0, count);
   // a buffer grown for a very long text is not kept after it
-  if (scratch.length > SCRATCH_KEPT) scratch = new Int32Array(4096);
+  if (scratch.length > SCRATCH_KEPT) scratch = new Int32Array(SCRATCH_KEPT);
   return runs;
-}
-
-function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  scratch = new Int32Array(a.length * 2);
-  scratch.set(a);
-  return scratch;
 }
 
 /** JavaScript's \s. */
@@ -116,4 +115,5 @@ export const isSpace = (c: number) =>
 export const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
 /** Whether `pos` falls inside a surrogate pair (between its two halves), where no /u match starts and no code point does. */
-export const insidePair = (text: string, pos: number) => pos > 0 && isLowSurrogate(text.charCodeAt(pos)) && isHighSurrogate(text.charCodeAt(pos - 1));
+export const insidePair = (text: string, pos: number) =>
+  pos > 0 && pos < text.length && isLowSurrogate(text.charCodeAt(pos)) && isHighSurrogate(text.charCodeAt(pos - 1));

@@ -58,6 +58,6 @@ export const DEMONYMS = new WholeWords(demonyms.keys());
 export function countryCode(word: string): string | undefined {
   const code = names.get(word) ?? demonyms.get(word);
   // only a word opening with "t" or "T" can lose a leading "the " (/i without /u folds no other letter to either)
-  if (code !== undefined || (word.charCodeAt(0) | 32) !== 116) return code;
+  if (code !== undefined || word.length === 0 || (word.charCodeAt(0) | 32) !== 116) return code;
   return names.get(word.replace(/^the\s+/i, ''));
 }

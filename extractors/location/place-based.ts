@@ -36,7 +36,7 @@ function basedStarts(doc: AnalysedDoc): number[] {
   const capitals = capitalStarts(doc);
   const out: number[] = [];
   for (const q of words) {
-    const joiner = text.charCodeAt(q - 1);
+    const joiner = q > 0 ? text.charCodeAt(q - 1) : 0;
     if (q > 1 && (joiner === 32 || joiner === 45)) {
       let from = q - 1;
       let joiners = 0;

@@ -28,10 +28,11 @@ const isKindChar = (c: number) => (c >= 97 && c <= 122) || c === 45;
  * point) before it.
  */
 function describedBefore(text: string, end: number): boolean {
-  if (end >= 7 && text.startsWith('-based', end - 6)) {
-    const at = end - 7 - (insidePair(text, end - 7) ? 1 : 0);
-    return (classAt(text, at) & LETTER) !== 0;
-  }
+  // the code point before a "-based" ending here, looked at for every end: a branch V8 first saw run after it had optimised
+  // the scan (at a text's first "-based") threw the optimised code away
+  const at = end - 7;
+  const letterBefore = at >= 0 && (classAt(text, at - (insidePair(text, at) ? 1 : 0)) & LETTER) !== 0;
+  if (at >= 0 && text.startsWith('-based', end - 6)) return letterBefore;
   let from = end;
   while (from > 0 && isKindChar(text.charCodeAt(from - 1))) from--;
   for (let k = from; k < end; k++) {

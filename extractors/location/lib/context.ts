@@ -54,11 +54,18 @@ const OPENING_WORDS = ['breach', 'hack', 'theft', 'lost', 'fraud', 'scam', 'burg
 /** INCIDENT.test(text): the answer of the pattern, found first by its commonest opening words. */
 function saysIncident(text: string): boolean {
   for (const w of OPENING_WORDS) {
-    for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) if (!isAsciiWordChar(text.charCodeAt(at - 1))) return true;
+    // (the next place to look from is worked out on every path: a step first taken after V8 optimised the scan, at a word
+    // glued to the one before, would throw the optimised code away; so would a read before the text's start)
+    for (let from = 0; ; ) {
+      const at = text.indexOf(w, from);
+      if (at < 0) break;
+      from = at + 1;
+      if (at === 0 || !isAsciiWordChar(text.charCodeAt(at - 1))) return true;
+    }
   }
   return INCIDENT.test(text);
 }
-/** A character \w matches (without /u or /i: [A-Za-z0-9_]); NaN, before the text's start, is none. */
+/** A character \w matches (without /u or /i: [A-Za-z0-9_]). */
 function isAsciiWordChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
@@ -292,7 +299,7 @@ function patternCalls(text: string, name: string, around: { before: readonly num
   // nothing else (a non-ASCII letter never canonicalises to an ASCII one), so a place whose character differs is passed over.
   const c0 = name.charCodeAt(0) | 0x20;
   const ascii = c0 >= 0x61 && c0 <= 0x7a;
-  const may = (at: number) => at >= 0 && (!ascii || (text.charCodeAt(at) | 0x20) === c0);
+  const may = (at: number) => at >= 0 && (!ascii || (at < text.length && (text.charCodeAt(at) | 0x20) === c0));
   const before = around.before.filter(may);
   const after = around.after.filter((at) => may(at - name.length));
   if (!before.length && !after.length) return false;

@@ -79,8 +79,8 @@ export function articleStarts(doc: AnalysedDoc): readonly number[] {
     const text = doc.text;
     const out: number[] = [];
     for (const c of capitalStarts(doc)) {
-      const before = text.charCodeAt(c - 1);
-      if (c === 0 || before === 10 || before === 13 || before === 0x2028 || before === 0x2029) out.push(c);
+      const before = c === 0 ? 10 : text.charCodeAt(c - 1);
+      if (before === 10 || before === 13 || before === 0x2028 || before === 0x2029) out.push(c);
       const end = spaceStart(text, c);
       if (end === c) continue;
       for (const a of ARTICLES) if (end >= a.length && text.startsWith(a, end - a.length)) out.push(end - a.length);
@@ -124,20 +124,17 @@ export function startsBefore(doc: AnalysedDoc, after: WordsAfter): number[] {
  */
 function runEndsBefore(text: string, c: number, after: WordsAfter, possessive: boolean): boolean {
   let joiners = 0;
-  for (let i = c + width(text, c); ; ) {
+  // (each character read is inside the text: a read past its end throws V8's optimised code away)
+  for (let i = c + width(text, c); i < text.length; ) {
     const ch = text.charCodeAt(i);
     if (ch === 39 || ch === 0x2019 || ch === 0x92) {
-      if (possessive && text.charCodeAt(i + 1) === 115) return true;
+      if (possessive && i + 1 < text.length && text.charCodeAt(i + 1) === 115) return true;
       i++;
       continue;
     }
-    // ASCII letters and ".", then any other letter or mark (by its whole code point)
-    if ((ch >= 97 && ch <= 122) || (ch >= 65 && ch <= 90) || ch === 46) {
-      i++;
-      continue;
-    }
-    if (ch >= 128 && classAt(text, i) & LETTERS_MARKS) {
-      i += width(text, i);
+    // "." and any letter or mark, ASCII or not, by its class (a pair of surrogates read whole)
+    if (ch === 46 || classAt(text, i) & LETTERS_MARKS) {
+      i += ch < 0xd800 ? 1 : width(text, i);
       continue;
     }
     if (isSpace(ch) && wordAfter(text, i, after)) return true;
@@ -145,6 +142,7 @@ function runEndsBefore(text: string, c: number, after: WordsAfter, possessive: b
     if ((ch !== 32 && ch !== 45) || ++joiners > 4 || !(classAt(text, i + 1) & UPPER)) return false;
     i++;
   }
+  return false;
 }
 
 /** Code units of the code point at `i`. */
@@ -152,8 +150,8 @@ const width = (text: string, i: number) => ((text.codePointAt(i) ?? 0) > 0xffff 
 
 function wordAfter(text: string, i: number, after: WordsAfter): boolean {
   let j = i;
-  while (isSpace(text.charCodeAt(j))) j++;
-  if (!after.initials.has(text.charCodeAt(j))) return false;
+  while (j < text.length && isSpace(text.charCodeAt(j))) j++;
+  if (j === text.length || !after.initials.has(text.charCodeAt(j))) return false;
   for (const w of after.words) if (text.startsWith(w, j)) return true;
   return false;
 }

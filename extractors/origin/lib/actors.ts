@@ -60,7 +60,7 @@ function claimStarts(text: string): number[] {
   for (let q = text.indexOf('claim'); q >= 0; q = text.indexOf('claim', q + 1)) {
     let r = q - 1;
     while (r >= 0 && (isNameChar(text.charCodeAt(r)) || isSpace(text.charCodeAt(r)))) r--;
-    const stop = text.charCodeAt(r);
+    const stop = r < 0 ? 0 : text.charCodeAt(r);
     if (stop === 46 || stop === 33 || stop === 63) out.push(r);
     for (let p = r + 1; p < q; p++) {
       const before = p === 0 ? 10 : text.charCodeAt(p - 1);

@@ -161,12 +161,9 @@ function findPlaces(doc: AnalysedDoc): readonly Place[] {
     let width = 1;
     let inRun = false;
     if (i < n) {
-      const c = text.charCodeAt(i);
-      if (c < 128) inRun = ((c | 32) - 97) >>> 0 < 26;
-      else {
-        inRun = (classAt(text, i) & LETTERS_MARKS) !== 0;
-        if (text.codePointAt(i)! > 0xffff) width = 2;
-      }
+      // (letters and marks by their class, ASCII or not: one path for every character of one byte)
+      inRun = (classAt(text, i) & LETTERS_MARKS) !== 0;
+      if (text.charCodeAt(i) >= 0xd800 && text.codePointAt(i)! > 0xffff) width = 2;
     }
     if (inRun) {
       if (start < 0) {
@@ -212,7 +209,9 @@ function placeAt(text: string, lowered: string, same: boolean, start: number, ke
     if (same ? !lowered.startsWith(key, start) : text.substr(start, key.length).toLowerCase() !== key) continue;
     if (!BOUNDARY_AFTER.test(text.slice(start + key.length, start + key.length + 2))) continue;
     const exact = table.get(text.substr(start, key.length));
-    const hit = exact ?? lower.get(key);
+    // (looked up either way: a look-up first run after V8 optimised the scan would throw its optimised code away)
+    const folded = lower.get(key);
+    const hit = exact ?? folded;
     if (!hit) continue;
     // a word glued to a number ("4Chinese") names no place (asked last: most words that open a key open none here)
     if (start > 0 && NUMBER_BEFORE.test(text[start - 1]!)) return undefined;

@@ -22,23 +22,29 @@ const LOWER_A = 97;
 const LOWER_Z = 122;
 const DIGIT_0 = 48;
 const DIGIT_9 = 57;
+// The characters of one byte the scan's look-behind refuses before a name, as a table: one path for them all, which V8
+// has seen run when it optimises the scan.
+const JOINS_BEFORE = new Uint8Array(256);
+for (let c = 0; c < 256; c++) {
+  JOINS_BEFORE[c] = Number(
+    (c >= LOWER_A && c <= LOWER_Z) ||
+      (c >= UPPER_A && c <= UPPER_Z) ||
+      (c >= DIGIT_0 && c <= DIGIT_9) ||
+      c === 0x27 ||
+      c === 0x92 || // ’ as the rules read it (extractors/_shared/one-byte.ts)
+      c === 0x2e ||
+      c === 0x26 ||
+      c === 0x2f ||
+      c === 0x2d,
+  );
+}
+// The characters of one byte a name opens on (a capital or a digit), as a table: one path for them all.
+const OPENS_NAME = new Uint8Array(256);
+for (let c = 0; c < 256; c++) OPENS_NAME[c] = Number((c >= DIGIT_0 && c <= DIGIT_9) || (classAt(String.fromCharCode(c), 0) & UPPER) !== 0);
 /** A character the scan's look-behind refuses before a name: an ASCII letter or digit, or one of '’.&/-. */
-const joinsBefore = (c: number) =>
-  (c >= LOWER_A && c <= LOWER_Z) ||
-  (c >= UPPER_A && c <= UPPER_Z) ||
-  (c >= DIGIT_0 && c <= DIGIT_9) ||
-  c === 0x27 ||
-  c === 0x2019 ||
-  c === 0x92 || // ’ as the rules read it (extractors/_shared/one-byte.ts)
-  c === 0x2e ||
-  c === 0x26 ||
-  c === 0x2f ||
-  c === 0x2d;
+const joinsBefore = (c: number) => (c < 256 ? JOINS_BEFORE[c] === 1 : c === 0x2019);
 /** A lower-case letter may stand here: a-z, or a letter beyond ASCII that is no capital (the pattern decides). */
-const mayBeLower = (text: string, i: number) => {
-  const c = text.charCodeAt(i);
-  return c < 128 ? c >= LOWER_A && c <= LOWER_Z : (classAt(text, i) & (LETTER | UPPER)) === LETTER || isLowSurrogate(c);
-};
+const mayBeLower = (text: string, i: number) => (classAt(text, i) & (LETTER | UPPER)) === LETTER || isLowSurrogate(text.charCodeAt(i));
 /** The look-behind's `[\p{L}\p{M}]` part: the code point ending at `p` (a pair read whole) is a letter or a mark. */
 const letterOrMarkBefore = (text: string, p: number) => {
   const q = insidePair(text, p - 1) ? p - 2 : p - 1;
@@ -59,15 +65,18 @@ function nextRun(text: string, from: number): RegExpExecArray | null {
   let tried = start;
   for (let j = start; j < text.length; j++) {
     const c = text.charCodeAt(j);
-    if (!((c >= UPPER_A && c <= UPPER_Z) || (c >= DIGIT_0 && c <= DIGIT_9) || (c >= 128 && classAt(text, j) & UPPER))) continue;
+    if (!(c < 256 ? OPENS_NAME[c] === 1 : (classAt(text, j) & UPPER) !== 0)) continue;
     // the lower-case letters right before the capital (at most two code points: four code units)
-    let p = j;
-    while (p > tried && p > j - 4 && mayBeLower(text, p - 1)) p--;
+    // (a step back is taken on every path, so that V8 has seen it run when it optimises the scan: a step first taken after
+    // that, at a text's first "eBay", would throw the optimised code away)
+    let p = j + 1;
+    do p--;
+    while (p > tried && p > j - 4 && mayBeLower(text, p - 1));
     for (; p <= j; p++) {
       // (inside a surrogate pair no match starts; a letter, mark, digit or joiner right before refuses the place)
       if (p > 0) {
         const before = text.charCodeAt(p - 1);
-        if (joinsBefore(before) || isLowSurrogate(text.charCodeAt(p)) || (before >= 128 && letterOrMarkBefore(text, p))) continue;
+        if (joinsBefore(before) || isLowSurrogate(text.charCodeAt(p)) || letterOrMarkBefore(text, p)) continue;
       }
       const m = firstMatch(NAME_HERE, text, p);
       if (m) return m;
@@ -249,12 +258,14 @@ const LETTER_FIRST = /^\p{L}/u;
 const CAPITAL_FIRST = /^\p{Lu}/u;
 /** "Department of Health and Human Services" → DHHS and DOHAHS. */
 const initialsOf = (value: string) => {
-  const words = value.split(/[\s-]+/).filter((w) => LETTER_FIRST.test(w));
-  const all = words.map((w) => w[0]!.toUpperCase()).join('');
-  const content = words
-    .filter((w) => CAPITAL_FIRST.test(w))
-    .map((w) => w[0])
-    .join('');
+  // (built as strings: the arrays map() hands back for no words are of another kind, which threw join's optimised code away)
+  let all = '';
+  let content = '';
+  for (const w of value.split(/[\s-]+/)) {
+    if (!LETTER_FIRST.test(w)) continue;
+    all += w[0]!.toUpperCase();
+    if (CAPITAL_FIRST.test(w)) content += w[0]!;
+  }
   return [all, content].filter((x) => x.length >= 2);
 };
 
