@@ -43,7 +43,9 @@ const harmed = (n: Named) => harmedAround(n.text, n.s, n.e);
 const COMMA = 0x2c;
 /** A comma within the first `chars` characters after the run (an appositive pattern opening "^['’]?s?," needs one in 3). */
 const commaWithin = (n: Named, chars: number) => {
-  for (let i = n.e; i < n.e + chars; i++) if (n.text.charCodeAt(i) === COMMA) return true;
+  // (not past the text's end: a read there gives NaN and throws away V8's optimised code)
+  const end = Math.min(n.e + chars, n.text.length);
+  for (let i = n.e; i < end; i++) if (n.text.charCodeAt(i) === COMMA) return true;
   return false;
 };
 
@@ -347,7 +349,7 @@ const titledPerson = defineReject({
     !n.incorporated &&
     (COURTESY.has(n.words[0]!) ||
       endsOnPersonTitle(before(n, 40)) ||
-      (n.text.charCodeAt(n.e) === COMMA && PERSON_AFTER.test(after(n, 80))) ||
+      (n.e < n.text.length && n.text.charCodeAt(n.e) === COMMA && PERSON_AFTER.test(after(n, 80))) ||
       (!CAPS_CODE.test(n.value) && namedAsPerson(n.doc, n.value))),
 });
 

@@ -42,7 +42,9 @@ const pluralPossessive = defineTrim({
   examples: [{ run: 'The [Alabama State Employees]’ Insurance Board was hit.', value: 'Alabama State Employees’ Insurance Board' }],
   counterExamples: ['[Alabama State Employees] said nothing.'],
   trim(r) {
-    // (the pattern opens on an apostrophe: a run followed by none is left as it is without the search)
+    // (the pattern opens on an apostrophe: a run followed by none is left as it is without the search; a run at the
+    // text's end is asked nothing, as reading past the end throws away V8's optimised code)
+    if (r.e >= r.text.length) return;
     const next = r.text.charCodeAt(r.e);
     if (next !== APOSTROPHE && next !== RIGHT_QUOTE && next !== RIGHT_QUOTE_VIEW) return;
     const plural = PLURAL_POSSESSIVE.exec(r.text.slice(r.e, r.e + 80));
@@ -182,8 +184,9 @@ const listTail = defineTrim({
   trim(r) {
     // "Ministry of Agriculture, Forestry and Fisheries", "Texas Ear, Nose and Throat Specialists": a list of common
     // words is the rest of one name when the name is a body "of" something or the list ends on an organisation noun
-    // (the list opens on a comma right after the run)
-    const list = r.text.charCodeAt(r.e) === COMMA && LIST_TAIL.exec(r.text.slice(r.e, r.e + 120));
+    // (the list opens on a comma right after the run; a run at the text's end has none, and reading past the end
+    // throws away V8's optimised code)
+    const list = r.e < r.text.length && r.text.charCodeAt(r.e) === COMMA && LIST_TAIL.exec(r.text.slice(r.e, r.e + 120));
     if (
       list &&
       list[0]
@@ -276,7 +279,10 @@ const deviceTail = defineTrim({
 
 /** Some "s" of `value` stands right before white space. */
 function sThenSpace(value: string): boolean {
-  for (let at = value.indexOf('s'); at >= 0; at = value.indexOf('s', at + 1)) if (isSpace(value.charCodeAt(at + 1))) return true;
+  // (an "s" ending `value` has nothing after it: the last "s" sought is the one before the last character, as a read
+  // past the end gives NaN, which throws away V8's optimised code here and in isSpace)
+  const last = value.length - 2;
+  for (let at = value.indexOf('s'); at >= 0 && at <= last; at = value.indexOf('s', at + 1)) if (isSpace(value.charCodeAt(at + 1))) return true;
   return false;
 }
 const GLUED_POSSESSIVE = /^(\p{Lu}[\p{L}]*[^\Ws])s\s+(?=\S+\s+\S)/u;
