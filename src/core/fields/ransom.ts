@@ -10,7 +10,9 @@ export const ransom: FieldDescriptor<'ransom'> = {
   merge: (v, peers) => {
     if (v.amount != null) return v;
     const withAmount = peers.find((p) => p.amount != null);
-    return withAmount ? { ...v, amount: withAmount.amount, currency: withAmount.currency } : v;
+    // (a literal in the rules' key order, not a spread: a value of another shape than the rules' throws away the
+    // optimised code of the steps that read every candidate's value, such as calibration)
+    return withAmount ? { demanded: v.demanded, amount: withAmount.amount, currency: withAmount.currency } : v;
   },
   score: [
     {
