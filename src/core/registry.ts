@@ -34,7 +34,9 @@ export async function loadRules(dir?: string): Promise<Rule[]> {
 
 function spanFromView(s: Span): Span {
   const text = fromView(s.text);
-  return text === s.text ? s : { ...s, text };
+  // (a literal as span() builds it, not a spread: a span of another shape throws away the optimised code of the steps
+  // that read every candidate's evidence, such as dedupe and checkEvidence)
+  return text === s.text ? s : { start: s.start, end: s.end, text };
 }
 
 /** A value (a string, or an object of a few strings and numbers) with every string as the stored text writes it. */
