@@ -33,10 +33,10 @@ export async function loadRules(dir?: string): Promise<Rule[]> {
 }
 
 function spanFromView(s: Span): Span {
-  const text = fromView(s.text);
-  // (a literal as span() builds it, not a spread: a span of another shape throws away the optimised code of the steps
-  // that read every candidate's evidence, such as dedupe and checkEvidence)
-  return text === s.text ? s : { start: s.start, end: s.end, text };
+  // (always a new span, built as span() builds it: a spread made a span of another shape, which threw away the
+  // optimised code of the steps that read every candidate's evidence (dedupe, checkEvidence), and a branch for the spans
+  // with stand-ins, first run on a document's first such span, threw away that of propose)
+  return { start: s.start, end: s.end, text: fromView(s.text) };
 }
 
 /** A value (a string, or an object of a few strings and numbers) with every string as the stored text writes it. */
