@@ -155,9 +155,25 @@ export interface ValueTally {
 export type Tally = Partial<Record<FieldName, { n: number; vs: ValueTally[] }>>;
 type FieldTally = NonNullable<Tally[FieldName]>;
 
+// a value's key, kept per object value (a tally's values live as long as its cached head): find runs per claim placed
+const keys = new WeakMap<object, string>();
+const objectKey = (v: object) => {
+  let key = keys.get(v);
+  if (key === undefined) keys.set(v, (key = valueKey(v)));
+  return key;
+};
+/** A field's tally of this value (valueKey's equality: a string's key is its JSON, which no other type's key has). */
 const find = (t: FieldTally, value: unknown) => {
-  const key = valueKey(value);
-  return t.vs.find((x) => valueKey(x.v) === key);
+  if (typeof value === 'string') {
+    for (const x of t.vs) if (x.v === value) return x;
+    return undefined;
+  }
+  const key = value !== null && typeof value === 'object' ? objectKey(value) : valueKey(value);
+  for (const x of t.vs) {
+    const v = x.v;
+    if (typeof v !== 'string' && (v !== null && typeof v === 'object' ? objectKey(v) : valueKey(v)) === key) return x;
+  }
+  return undefined;
 };
 
 /** Adds a claim's confidence to a value's sums: to those for it when the two agree, else against. */

@@ -73,9 +73,20 @@ function initials(long: string): string[] {
   return [caps.join(''), all.join('')];
 }
 
+// a short form's letters, asked again for each tail of a long form and for each alternative name (bounded as `folded`)
+const letters = new Map<string, string>();
+function lettersOf(short: string): string {
+  let out = letters.get(short);
+  if (out === undefined) {
+    if (letters.size >= FOLDED_MAX) letters.clear();
+    letters.set(short, (out = plain(short).replace(/ /g, '')));
+  }
+  return out;
+}
+
 /** A short form names the long one when its letters are the long form's initials (with or without the small words). */
 function abbreviates(short: string, long: string): boolean {
-  const letters = plain(short).replace(/ /g, '');
+  const letters = lettersOf(short);
   return letters.length >= 2 && initials(long).includes(letters);
 }
 

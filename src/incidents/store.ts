@@ -483,7 +483,7 @@ export class IncidentStore {
       head = headOf((await this.start(t, a, left)).incident, 1);
     }
     // the name rows of the incident joined are there already (names only grow, each saved as it came)
-    const named = new Set(chosen?.keep.names);
+    const named = chosen?.keep.names ?? [];
     await save(
       t,
       head,
@@ -491,7 +491,7 @@ export class IncidentStore {
       {
         sources: [[a.id, ruleset]],
         pos,
-        names: [...a.keys.filter((k) => !named.has(k)), ...absorbed.flatMap((g) => g.names)],
+        names: absorbed.length ? [...a.keys.filter((k) => !named.includes(k)), ...absorbed.flatMap((g) => g.names)] : a.keys.filter((k) => !named.includes(k)),
         aliases: absorbed.flatMap((g) => [g.id, ...g.aliases]),
       },
       fields,
