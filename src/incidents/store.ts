@@ -9,10 +9,10 @@ import type { IncidentRecord } from '../core/contract/record.ts';
 import { chunks, padded, type Db, type Param, type Queries, type Row as DbRow } from '../store/db.ts';
 import { unpack } from '../store/pack.ts';
 import { storageKey } from '../store/store.ts';
-import { claimsOf, type Article } from './article.ts';
+import { claimsOf, type Article, type Claim } from './article.ts';
 import { monthOf } from './dates.ts';
-import { chooseIncident, groupArticles, joined, type Placement } from './group.ts';
-import { baseIncidentId, removeArticle, sourceOf, startIncident, type Incident } from './incident.ts';
+import { chooseIncident, groupArticles, joined } from './group.ts';
+import { baseIncidentId, freeId, removeArticle, sourceOf, type Incident } from './incident.ts';
 import { addClaimsTo, fieldsOf, mergeLedger, tallyOf, type Ledger, type Tally } from './merge.ts';
 import { assignIds } from './stable-ids.ts';
 
@@ -264,6 +264,21 @@ async function save(
 }
 
 const uniq = <T>(xs: T[]) => [...new Set(xs)].sort();
+
+/**
+ * headOf(startIncident(a)) with its fields, made without the Incident: one claim a field, so no merging of claims
+ * (the fields are the tally's, as the cache keeps them), no sources or conflicts to drop again.
+ */
+function startHead(a: Article, id: string): { head: Head; fields: Placed['fields'] } {
+  const ledger: Ledger = {};
+  for (const [f, c] of Object.entries(claimsOf(a.record)) as [keyof Ledger, Claim][]) ledger[f] = [c];
+  const tally = tallyOf(ledger);
+  const fields = fieldsOf(tally);
+  const victim = fields.victim ? String(fields.victim.value) : (a.record.fields.victim?.value ?? null);
+  const dated = (d: string | null) => (d ? [d] : []);
+  const head = { id, aliases: [], victim, names: uniq(a.keys), incidentDates: dated(a.incidentDate), publishedDates: dated(a.publishedAt), count: 1, next: 1, tally };
+  return { head, fields };
+}
 /** uniq([...sorted, ...more]): `sorted` itself when it is uniq's and holds them all already (most articles bring no new name or date). */
 function withAll(sorted: string[], more: readonly string[]): string[] {
   const same = more.every((x) => sorted.includes(x)) && sorted.every((x, i) => i === 0 || sorted[i - 1]! < x);
@@ -480,7 +495,7 @@ export class IncidentStore {
       head = headOf(p.incident, pos + 1);
     } else {
       // the ids taken are read only when the article starts an incident of its own
-      head = headOf((await this.start(t, a, left)).incident, 1);
+      ({ head, fields } = await this.start(t, a, left));
     }
     // the name rows of the incident joined are there already (names only grow, each saved as it came)
     const named = chosen?.keep.names ?? [];
@@ -505,14 +520,14 @@ export class IncidentStore {
   }
 
   /** A new incident of one article, under the first id free; `left`: the incident it left, whose id it may take again. */
-  private async start(t: Tx, a: Article, left: Head | null): Promise<Placement> {
+  private async start(t: Tx, a: Article, left: Head | null): Promise<{ head: Head; fields: Placed['fields'] }> {
     const base = baseIncidentId(a.keys[0]!, monthOf(a.incidentDate) ?? monthOf(a.publishedAt));
     const taken = new Set((await t.q.all(this.takenIds, this.takenParams(base))).map((r) => String(r.id)));
     // and those of this transaction not written yet (ids are ASCII: those in the range start with the base)
     for (const id of t.rows.keys()) if (id.startsWith(base)) taken.add(id);
     // an article that was alone in its incident (a re-extraction) may start it again under the same id
     const reusable = left && !left.count ? left.id : null;
-    return { incident: startIncident(a, (id) => taken.has(id) && id !== reusable), absorbed: [] };
+    return startHead(a, freeId(base, (id) => taken.has(id) && id !== reusable));
   }
 
   /**
