@@ -236,10 +236,10 @@ export function addClaimsTo(tally: Tally, claims: Partial<Record<FieldName, Clai
   return true;
 }
 
-/** mergeLedger's fields from a tally (its conflicts need the claims themselves): mergeField over values, not claims. */
-export function fieldsOf(tally: Tally): Record<FieldName, MergedField | null> {
-  const fields = {} as Record<FieldName, MergedField | null>;
-  for (const name of FIELD_NAMES) {
+/** mergeLedger's fields `names` from a tally (its conflicts need the claims themselves): mergeField over values, not claims. */
+export function fieldsOf<N extends FieldName = FieldName>(tally: Tally, names: readonly N[] = FIELD_NAMES as readonly FieldName[] as readonly N[]): Record<N, MergedField | null> {
+  const fields = {} as Record<N, MergedField | null>;
+  for (const name of names) {
     const t = tally[name];
     if (!t?.n) {
       fields[name] = null;

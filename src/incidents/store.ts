@@ -38,7 +38,10 @@ interface Head extends Omit<Incident, 'sources' | 'ledger' | 'fields' | 'conflic
   next: number;
   tally: Tally;
 }
-type Placed = Head & Pick<Incident, 'fields'>;
+/** The fields placing an article reads of a head (group.ts Placeable; the victim's value is the head's `victim`). */
+const PLACED_FIELDS = ['victim', 'location'] as const;
+type Placed = Head & { fields: Pick<Incident['fields'], (typeof PLACED_FIELDS)[number]> };
+const placedFields = (tally: Tally): Placed['fields'] => fieldsOf(tally, PLACED_FIELDS);
 /** A row as read: its head, and the whole incident when the row was written before heads (its ledger is in it). */
 interface Row {
   head: Placed;
@@ -57,7 +60,7 @@ function parseRow(r: DbRow): Row {
   const o = JSON.parse(unpack('incident', r.incident)) as Omit<Head, 'id' | 'victim' | 'count'> | Incident;
   if ('ledger' in o) return { head: { ...headOf(o, o.sources.length), fields: o.fields }, old: o };
   const head = { ...o, id: String(r.id), victim: r.victim == null ? null : String(r.victim), count: Number(r.sources) };
-  return { head: { ...head, fields: fieldsOf(o.tally) }, old: null };
+  return { head: { ...head, fields: placedFields(o.tally) }, old: null };
 }
 /** What the queries read of an incident's row. */
 const ROW = 'id, victim, sources, incident';
@@ -113,8 +116,8 @@ class HeadCache {
     return this.heads.get(id);
   }
 
-  /** A row written: kept as parseRow would read it (`fields`: fieldsOf its tally, when the caller has them). */
-  setHead(head: Head, fields = fieldsOf(head.tally)): void {
+  /** A row written: kept as parseRow would read it (`fields`: placedFields of its tally, when the caller has them). */
+  setHead(head: Head, fields = placedFields(head.tally)): void {
     // the head itself, its fields added (a copy a row written would be garbage soon after; the row's JSON leaves them out)
     const placed = head as Placed;
     placed.fields = fields;
@@ -273,7 +276,7 @@ function startHead(a: Article, id: string): { head: Head; fields: Placed['fields
   const ledger: Ledger = {};
   for (const [f, c] of Object.entries(claimsOf(a.record)) as [keyof Ledger, Claim][]) ledger[f] = [c];
   const tally = tallyOf(ledger);
-  const fields = fieldsOf(tally);
+  const fields = placedFields(tally);
   const victim = fields.victim ? String(fields.victim.value) : (a.record.fields.victim?.value ?? null);
   const dated = (d: string | null) => (d ? [d] : []);
   const head = { id, aliases: [], victim, names: uniq(a.keys), incidentDates: dated(a.incidentDate), publishedDates: dated(a.publishedAt), count: 1, next: 1, tally };
@@ -379,7 +382,7 @@ export class IncidentStore {
     // a row waiting to be written (flushIncidents) that the cache let go is read from the transaction
     const waiting = (id: string): Row | undefined => {
       const w = t.rows.get(id);
-      return w && { head: { ...w.head, fields: fieldsOf(w.head.tally) }, old: null };
+      return w && { head: { ...w.head, fields: placedFields(w.head.tally) }, old: null };
     };
     const missing = ids.filter((id) => !cache.head(id) && !t.rows.has(id));
     const read = new Map<string, Row>();
@@ -466,20 +469,20 @@ export class IncidentStore {
     // joining an incident with values it has already: its row alone; else the whole incidents, read back
     // (its cached tally changed in place: a transaction that fails empties the cache)
     const tally = chosen && !absorbed.length && addClaimsTo(chosen.keep.tally, claimsOf(a.record)) ? chosen.keep.tally : null;
+    // the name rows of the incident joined are there already (names only grow, each saved as it came)
+    const named = chosen?.keep.names ?? [];
     if (chosen && tally) {
-      const { fields: _, ...k } = chosen.keep;
-      fields = fieldsOf(tally);
-      head = {
-        ...k,
-        victim: fields.victim ? String(fields.victim.value) : k.victim,
-        names: withAll(k.names, a.keys),
-        incidentDates: a.incidentDate ? withAll(k.incidentDates, [a.incidentDate]) : k.incidentDates,
-        publishedDates: a.publishedAt ? withAll(k.publishedDates, [a.publishedAt]) : k.publishedDates,
-        count: k.count + 1,
-        next: k.next + 1,
-        tally,
-      };
+      // the cached head itself, updated as its tally was (a copy for each article would be garbage soon after)
+      const k = chosen.keep;
+      fields = placedFields(tally);
       pos = k.next;
+      if (fields.victim) k.victim = String(fields.victim.value);
+      k.names = withAll(k.names, a.keys);
+      if (a.incidentDate) k.incidentDates = withAll(k.incidentDates, [a.incidentDate]);
+      if (a.publishedAt) k.publishedDates = withAll(k.publishedDates, [a.publishedAt]);
+      k.count++;
+      k.next++;
+      head = k;
     } else if (chosen) {
       await flushSources(t);
       const wholeOf = (h: Placed) => whole(q, this.records, candidates.find((r) => r.head === h)!);
@@ -497,8 +500,6 @@ export class IncidentStore {
       // the ids taken are read only when the article starts an incident of its own
       ({ head, fields } = await this.start(t, a, left));
     }
-    // the name rows of the incident joined are there already (names only grow, each saved as it came)
-    const named = chosen?.keep.names ?? [];
     await save(
       t,
       head,
