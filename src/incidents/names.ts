@@ -86,9 +86,17 @@ function lettersOf(short: string): string {
 
 /** A short form names the long one when its letters are the long form's initials (with or without the small words). */
 function abbreviates(short: string, long: string): boolean {
-  const letters = lettersOf(short);
-  return letters.length >= 2 && initials(long).includes(letters);
+  const key = `${short}\u0000${long}`;
+  let out = abbreviated.get(key);
+  if (out === undefined) {
+    if (abbreviated.size >= FOLDED_MAX) abbreviated.clear();
+    const letters = lettersOf(short);
+    abbreviated.set(key, (out = letters.length >= 2 && initials(long).includes(letters)));
+  }
+  return out;
 }
+// abbreviates' answers (a stream's articles compare the same victim and alternatives again), bounded as `folded`
+const abbreviated = new Map<string, boolean>();
 
 /** Acronym definitions in a text, both ways: folded short form ↔ folded long form. */
 export function definedAcronyms(text: string): [string, string][] {

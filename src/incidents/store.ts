@@ -185,11 +185,18 @@ const ROWS = 32;
 const UPSERT_INCIDENT = `ON CONFLICT (id) DO UPDATE SET victim = excluded.victim, sources = excluded.sources, incident = excluded.incident,
   updated_at = excluded.updated_at`;
 
+// statements of `n` rows, by their text with `#` (chunks gives a few sizes): built once, and the driver's statement
+// cache finds the same string again without hashing a new one
+const statements = new Map<string, string[]>();
+const withRows = (sql: string, row: string, n: number): string => {
+  let bySize = statements.get(sql);
+  if (!bySize) statements.set(sql, (bySize = []));
+  return (bySize[n] ??= sql.replace('#', Array.from({ length: n }, () => row).join(', ')));
+};
+
 /** Runs `sql` (its VALUES at `#`) over these rows, `per` a statement. */
 async function insertRows(q: Queries, sql: string, row: string, rows: Param[][], per: number): Promise<void> {
-  for (const chunk of chunks(rows, per)) {
-    await q.run(sql.replace('#', chunk.map(() => row).join(', ')), chunk.flat());
-  }
+  for (const chunk of chunks(rows, per)) await q.run(withRows(sql, row, chunk.length), chunk.flat());
 }
 
 /** Writes the incident rows and name rows waiting (SQLite); before anything reads or changes those tables or their sources. */
@@ -206,17 +213,17 @@ async function flushIncidents(t: Tx): Promise<void> {
   }
 }
 
+const sourcesSql = (cols: string) => `INSERT INTO incident_sources ${cols} VALUES #
+      ON CONFLICT (document_id) DO UPDATE SET incident_id = excluded.incident_id, pos = excluded.pos, ruleset = excluded.ruleset`;
+const SOURCES = [sourcesSql('(document_id, incident_id, pos, ruleset)'), '(?, ?, ?, ?)'] as const;
+const SOURCES_JOINED = [sourcesSql('(document_id, incident_id, pos, ruleset, joined_at)'), '(?, ?, ?, ?, ?)'] as const;
+
 /** Inserts the source rows waiting (the incident rows first); called before any statement that reads or changes incident_sources. */
 async function flushSources(t: Tx): Promise<void> {
   await flushIncidents(t);
-  for (const chunk of chunks(t.sources, SOURCE_ROWS)) {
-    const cols = t.w.joinedAt ? '(document_id, incident_id, pos, ruleset, joined_at)' : '(document_id, incident_id, pos, ruleset)';
-    const row = t.w.joinedAt ? '(?, ?, ?, ?, ?)' : '(?, ?, ?, ?)';
-    await t.q.run(
-      `INSERT INTO incident_sources ${cols} VALUES ${chunk.map(() => row).join(', ')}
-      ON CONFLICT (document_id) DO UPDATE SET incident_id = excluded.incident_id, pos = excluded.pos, ruleset = excluded.ruleset`,
-      chunk.flat(),
-    );
+  if (t.sources.length) {
+    const [sql, row] = t.w.joinedAt ? SOURCES_JOINED : SOURCES;
+    await insertRows(t.q, sql, row, t.sources, SOURCE_ROWS);
   }
   t.sources = [];
 }
