@@ -237,7 +237,10 @@ export function addClaimsTo(tally: Tally, claims: Partial<Record<FieldName, Clai
 }
 
 /** mergeLedger's fields `names` from a tally (its conflicts need the claims themselves): mergeField over values, not claims. */
-export function fieldsOf<N extends FieldName = FieldName>(tally: Tally, names: readonly N[] = FIELD_NAMES as readonly FieldName[] as readonly N[]): Record<N, MergedField | null> {
+export function fieldsOf<N extends FieldName = FieldName>(
+  tally: Tally,
+  names: readonly N[] = FIELD_NAMES as readonly FieldName[] as readonly N[],
+): Record<N, MergedField | null> {
   const fields = {} as Record<N, MergedField | null>;
   for (const name of names) {
     const t = tally[name];

@@ -286,7 +286,17 @@ function startHead(a: Article, id: string): { head: Head; fields: Placed['fields
   const fields = placedFields(tally);
   const victim = fields.victim ? String(fields.victim.value) : (a.record.fields.victim?.value ?? null);
   const dated = (d: string | null) => (d ? [d] : []);
-  const head = { id, aliases: [], victim, names: uniq(a.keys), incidentDates: dated(a.incidentDate), publishedDates: dated(a.publishedAt), count: 1, next: 1, tally };
+  const head = {
+    id,
+    aliases: [],
+    victim,
+    names: uniq(a.keys),
+    incidentDates: dated(a.incidentDate),
+    publishedDates: dated(a.publishedAt),
+    count: 1,
+    next: 1,
+    tally,
+  };
   return { head, fields };
 }
 /** uniq([...sorted, ...more]): `sorted` itself when it is uniq's and holds them all already (most articles bring no new name or date). */
@@ -535,7 +545,10 @@ export class IncidentStore {
     for (const id of t.rows.keys()) if (id.startsWith(base)) taken.add(id);
     // an article that was alone in its incident (a re-extraction) may start it again under the same id
     const reusable = left && !left.count ? left.id : null;
-    return startHead(a, freeId(base, (id) => taken.has(id) && id !== reusable));
+    return startHead(
+      a,
+      freeId(base, (id) => taken.has(id) && id !== reusable),
+    );
   }
 
   /**
