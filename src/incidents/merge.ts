@@ -1,7 +1,7 @@
 // One value per field from every article's claim: claims that agree add up (agreement raises confidence),
 // claims that contradict the chosen value lower it and are listed as conflicts, never dropped.
-import { FIELD_NAMES, type FieldName } from '../core/contract/record.ts';
-import type { Claim } from './article.ts';
+import { FIELD_NAMES, type FieldName, type IncidentRecord } from '../core/contract/record.ts';
+import { claimsOf, type Claim } from './article.ts';
 import { interval } from './dates.ts';
 import { foldName } from './names.ts';
 
@@ -185,13 +185,16 @@ function count(x: ValueTally, agrees: boolean, confidence: number): void {
   } else x.a += confidence;
 }
 
-function addClaim(field: FieldName, t: FieldTally, c: Claim): void {
+const addClaim = (field: FieldName, t: FieldTally, c: Claim) => addValue(field, t, c.value, c.confidence, c.articleId);
+
+/** A claim (its value, confidence and article) added to its field's tally. */
+function addValue(field: FieldName, t: FieldTally, value: unknown, confidence: number, articleId: string): void {
   t.n++;
-  for (const x of t.vs) count(x, AGREE[field](x.v, c.value), c.confidence);
-  const own = find(t, c.value)!;
-  if (c.confidence > own.b || (c.confidence === own.b && c.articleId.localeCompare(own.id) < 0)) {
-    own.b = c.confidence;
-    own.id = c.articleId;
+  for (const x of t.vs) count(x, AGREE[field](x.v, value), confidence);
+  const own = find(t, value)!;
+  if (confidence > own.b || (confidence === own.b && articleId.localeCompare(own.id) < 0)) {
+    own.b = confidence;
+    own.id = articleId;
   }
 }
 
@@ -225,13 +228,35 @@ export function addClaims(tally: Tally, claims: Partial<Record<FieldName, Claim>
  * addClaims into the tally itself (the store's cached head: a copy an article would be garbage in V8's old generation
  * soon after); false, the tally unchanged, when a claim brings a value not seen.
  */
-export function addClaimsTo(tally: Tally, claims: Partial<Record<FieldName, Claim>>): boolean {
+function addClaimsTo(tally: Tally, claims: Partial<Record<FieldName, Claim>>): boolean {
   const entries = Object.entries(claims) as [FieldName, Claim][];
   for (const [field, c] of entries) if (tally[field] && !find(tally[field], c.value)) return false;
   for (const [field, c] of entries) {
     const t = tally[field];
     if (t) addClaim(field, t, c);
     else tally[field] = tallyOf({ [field]: [c] })[field];
+  }
+  return true;
+}
+
+/**
+ * addClaimsTo with the claims of one record (claimsOf's, read from its fields without making them: the store adds
+ * one for each article placed).
+ */
+export function addRecordTo(tally: Tally, record: IncidentRecord): boolean {
+  const fields = record.fields as Partial<Record<FieldName, { value: unknown; confidence: number } | null>>;
+  const names = Object.keys(fields) as FieldName[];
+  for (const field of names) {
+    const f = fields[field];
+    const t = tally[field];
+    if (f && t && !find(t, f.value)) return false;
+  }
+  for (const field of names) {
+    const f = fields[field];
+    if (!f) continue;
+    const t = tally[field];
+    if (t) addValue(field, t, f.value, f.confidence, record.id);
+    else tally[field] = tallyOf({ [field]: [claimsOf(record)[field]!] })[field];
   }
   return true;
 }

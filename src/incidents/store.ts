@@ -13,7 +13,7 @@ import { claimsOf, type Article, type Claim } from './article.ts';
 import { monthOf } from './dates.ts';
 import { chooseIncident, groupArticles, joined } from './group.ts';
 import { baseIncidentId, freeId, removeArticle, sourceOf, type Incident } from './incident.ts';
-import { addClaimsTo, fieldsOf, mergeLedger, tallyOf, type Ledger, type Tally } from './merge.ts';
+import { addRecordTo, fieldsOf, mergeLedger, tallyOf, type Ledger, type Tally } from './merge.ts';
 import { assignIds } from './stable-ids.ts';
 
 export type Serial = <T>(fn: (q: Queries) => Promise<T>) => Promise<T>;
@@ -485,7 +485,7 @@ export class IncidentStore {
     let pos = 0;
     // joining an incident with values it has already: its row alone; else the whole incidents, read back
     // (its cached tally changed in place: a transaction that fails empties the cache)
-    const tally = chosen && !absorbed.length && addClaimsTo(chosen.keep.tally, claimsOf(a.record)) ? chosen.keep.tally : null;
+    const tally = chosen && !absorbed.length && addRecordTo(chosen.keep.tally, a.record) ? chosen.keep.tally : null;
     // the name rows of the incident joined are there already (names only grow, each saved as it came)
     const named = chosen?.keep.names ?? [];
     if (chosen && tally) {
