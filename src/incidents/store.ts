@@ -442,6 +442,8 @@ export class IncidentStore {
       return this.rows(t, sql, [...keys], at);
     }
     await this.nameIds(t, keys);
+    // one key (most articles): its list is sorted and holds each id once already
+    if (keys.length === 1) return this.rowsById(t, cache.ids(keys[0]!) ?? [], at);
     const ids = new Set<string>();
     for (const k of keys) for (const id of cache.ids(k) ?? []) ids.add(id);
     return this.rowsById(t, [...ids].sort(byId), at);
