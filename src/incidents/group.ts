@@ -53,7 +53,7 @@ function place(a: Article, candidates: readonly Incident[], taken: (id: string) 
 }
 
 /** What placing an article reads of an incident (the store keeps it apart from the claims and sources). */
-export type Placeable = Pick<Incident, 'id' | 'names' | 'fields' | 'incidentDates' | 'publishedDates'>;
+export type Placeable = Pick<Incident, 'id' | 'names' | 'incidentDates' | 'publishedDates'> & { fields: Pick<Incident['fields'], 'location'> };
 
 /**
  * Which candidate an article joins (`keep`) and which it proves to be the same incident (`absorbed`); null when it

@@ -1,7 +1,7 @@
 // One value per field from every article's claim: claims that agree add up (agreement raises confidence),
 // claims that contradict the chosen value lower it and are listed as conflicts, never dropped.
-import { FIELD_NAMES, type FieldName } from '../core/contract/record.ts';
-import type { Claim } from './article.ts';
+import { FIELD_NAMES, type FieldName, type IncidentRecord } from '../core/contract/record.ts';
+import { claimsOf, type Claim } from './article.ts';
 import { interval } from './dates.ts';
 import { foldName } from './names.ts';
 
@@ -155,9 +155,25 @@ export interface ValueTally {
 export type Tally = Partial<Record<FieldName, { n: number; vs: ValueTally[] }>>;
 type FieldTally = NonNullable<Tally[FieldName]>;
 
+// a value's key, kept per object value (a tally's values live as long as its cached head): find runs per claim placed
+const keys = new WeakMap<object, string>();
+const objectKey = (v: object) => {
+  let key = keys.get(v);
+  if (key === undefined) keys.set(v, (key = valueKey(v)));
+  return key;
+};
+/** A field's tally of this value (valueKey's equality: a string's key is its JSON, which no other type's key has). */
 const find = (t: FieldTally, value: unknown) => {
-  const key = valueKey(value);
-  return t.vs.find((x) => valueKey(x.v) === key);
+  if (typeof value === 'string') {
+    for (const x of t.vs) if (x.v === value) return x;
+    return undefined;
+  }
+  const key = value !== null && typeof value === 'object' ? objectKey(value) : valueKey(value);
+  for (const x of t.vs) {
+    const v = x.v;
+    if (typeof v !== 'string' && (v !== null && typeof v === 'object' ? objectKey(v) : valueKey(v)) === key) return x;
+  }
+  return undefined;
 };
 
 /** Adds a claim's confidence to a value's sums: to those for it when the two agree, else against. */
@@ -169,13 +185,16 @@ function count(x: ValueTally, agrees: boolean, confidence: number): void {
   } else x.a += confidence;
 }
 
-function addClaim(field: FieldName, t: FieldTally, c: Claim): void {
+const addClaim = (field: FieldName, t: FieldTally, c: Claim) => addValue(field, t, c.value, c.confidence, c.articleId);
+
+/** A claim (its value, confidence and article) added to its field's tally. */
+function addValue(field: FieldName, t: FieldTally, value: unknown, confidence: number, articleId: string): void {
   t.n++;
-  for (const x of t.vs) count(x, AGREE[field](x.v, c.value), c.confidence);
-  const own = find(t, c.value)!;
-  if (c.confidence > own.b || (c.confidence === own.b && c.articleId.localeCompare(own.id) < 0)) {
-    own.b = c.confidence;
-    own.id = c.articleId;
+  for (const x of t.vs) count(x, AGREE[field](x.v, value), confidence);
+  const own = find(t, value)!;
+  if (confidence > own.b || (confidence === own.b && articleId.localeCompare(own.id) < 0)) {
+    own.b = confidence;
+    own.id = articleId;
   }
 }
 
@@ -209,7 +228,7 @@ export function addClaims(tally: Tally, claims: Partial<Record<FieldName, Claim>
  * addClaims into the tally itself (the store's cached head: a copy an article would be garbage in V8's old generation
  * soon after); false, the tally unchanged, when a claim brings a value not seen.
  */
-export function addClaimsTo(tally: Tally, claims: Partial<Record<FieldName, Claim>>): boolean {
+function addClaimsTo(tally: Tally, claims: Partial<Record<FieldName, Claim>>): boolean {
   const entries = Object.entries(claims) as [FieldName, Claim][];
   for (const [field, c] of entries) if (tally[field] && !find(tally[field], c.value)) return false;
   for (const [field, c] of entries) {
@@ -220,10 +239,35 @@ export function addClaimsTo(tally: Tally, claims: Partial<Record<FieldName, Clai
   return true;
 }
 
-/** mergeLedger's fields from a tally (its conflicts need the claims themselves): mergeField over values, not claims. */
-export function fieldsOf(tally: Tally): Record<FieldName, MergedField | null> {
-  const fields = {} as Record<FieldName, MergedField | null>;
-  for (const name of FIELD_NAMES) {
+/**
+ * addClaimsTo with the claims of one record (claimsOf's, read from its fields without making them: the store adds
+ * one for each article placed).
+ */
+export function addRecordTo(tally: Tally, record: IncidentRecord): boolean {
+  const fields = record.fields as Partial<Record<FieldName, { value: unknown; confidence: number } | null>>;
+  const names = Object.keys(fields) as FieldName[];
+  for (const field of names) {
+    const f = fields[field];
+    const t = tally[field];
+    if (f && t && !find(t, f.value)) return false;
+  }
+  for (const field of names) {
+    const f = fields[field];
+    if (!f) continue;
+    const t = tally[field];
+    if (t) addValue(field, t, f.value, f.confidence, record.id);
+    else tally[field] = tallyOf({ [field]: [claimsOf(record)[field]!] })[field];
+  }
+  return true;
+}
+
+/** mergeLedger's fields `names` from a tally (its conflicts need the claims themselves): mergeField over values, not claims. */
+export function fieldsOf<N extends FieldName = FieldName>(
+  tally: Tally,
+  names: readonly N[] = FIELD_NAMES as readonly FieldName[] as readonly N[],
+): Record<N, MergedField | null> {
+  const fields = {} as Record<N, MergedField | null>;
+  for (const name of names) {
     const t = tally[name];
     if (!t?.n) {
       fields[name] = null;

@@ -73,11 +73,30 @@ function initials(long: string): string[] {
   return [caps.join(''), all.join('')];
 }
 
+// a short form's letters, asked again for each tail of a long form and for each alternative name (bounded as `folded`)
+const letters = new Map<string, string>();
+function lettersOf(short: string): string {
+  let out = letters.get(short);
+  if (out === undefined) {
+    if (letters.size >= FOLDED_MAX) letters.clear();
+    letters.set(short, (out = plain(short).replace(/ /g, '')));
+  }
+  return out;
+}
+
 /** A short form names the long one when its letters are the long form's initials (with or without the small words). */
 function abbreviates(short: string, long: string): boolean {
-  const letters = plain(short).replace(/ /g, '');
-  return letters.length >= 2 && initials(long).includes(letters);
+  const key = `${short}\u0000${long}`;
+  let out = abbreviated.get(key);
+  if (out === undefined) {
+    if (abbreviated.size >= FOLDED_MAX) abbreviated.clear();
+    const letters = lettersOf(short);
+    abbreviated.set(key, (out = letters.length >= 2 && initials(long).includes(letters)));
+  }
+  return out;
 }
+// abbreviates' answers (a stream's articles compare the same victim and alternatives again), bounded as `folded`
+const abbreviated = new Map<string, boolean>();
 
 /** Acronym definitions in a text, both ways: folded short form ↔ folded long form. */
 export function definedAcronyms(text: string): [string, string][] {

@@ -9,11 +9,11 @@ import type { IncidentRecord } from '../core/contract/record.ts';
 import { chunks, padded, type Db, type Param, type Queries, type Row as DbRow } from '../store/db.ts';
 import { unpack } from '../store/pack.ts';
 import { storageKey } from '../store/store.ts';
-import { claimsOf, type Article } from './article.ts';
+import { claimsOf, type Article, type Claim } from './article.ts';
 import { monthOf } from './dates.ts';
-import { chooseIncident, groupArticles, joined, type Placement } from './group.ts';
-import { baseIncidentId, removeArticle, sourceOf, startIncident, type Incident } from './incident.ts';
-import { addClaimsTo, fieldsOf, mergeLedger, tallyOf, type Ledger, type Tally } from './merge.ts';
+import { chooseIncident, groupArticles, joined } from './group.ts';
+import { baseIncidentId, freeId, removeArticle, sourceOf, type Incident } from './incident.ts';
+import { addRecordTo, fieldsOf, mergeLedger, tallyOf, type Ledger, type Tally } from './merge.ts';
 import { assignIds } from './stable-ids.ts';
 
 export type Serial = <T>(fn: (q: Queries) => Promise<T>) => Promise<T>;
@@ -38,7 +38,10 @@ interface Head extends Omit<Incident, 'sources' | 'ledger' | 'fields' | 'conflic
   next: number;
   tally: Tally;
 }
-type Placed = Head & Pick<Incident, 'fields'>;
+/** The fields placing an article reads of a head (group.ts Placeable; the victim's value is the head's `victim`). */
+const PLACED_FIELDS = ['victim', 'location'] as const;
+type Placed = Head & { fields: Pick<Incident['fields'], (typeof PLACED_FIELDS)[number]> };
+const placedFields = (tally: Tally): Placed['fields'] => fieldsOf(tally, PLACED_FIELDS);
 /** A row as read: its head, and the whole incident when the row was written before heads (its ledger is in it). */
 interface Row {
   head: Placed;
@@ -57,7 +60,7 @@ function parseRow(r: DbRow): Row {
   const o = JSON.parse(unpack('incident', r.incident)) as Omit<Head, 'id' | 'victim' | 'count'> | Incident;
   if ('ledger' in o) return { head: { ...headOf(o, o.sources.length), fields: o.fields }, old: o };
   const head = { ...o, id: String(r.id), victim: r.victim == null ? null : String(r.victim), count: Number(r.sources) };
-  return { head: { ...head, fields: fieldsOf(o.tally) }, old: null };
+  return { head: { ...head, fields: placedFields(o.tally) }, old: null };
 }
 /** What the queries read of an incident's row. */
 const ROW = 'id, victim, sources, incident';
@@ -113,8 +116,8 @@ class HeadCache {
     return this.heads.get(id);
   }
 
-  /** A row written: kept as parseRow would read it (`fields`: fieldsOf its tally, when the caller has them). */
-  setHead(head: Head, fields = fieldsOf(head.tally)): void {
+  /** A row written: kept as parseRow would read it (`fields`: placedFields of its tally, when the caller has them). */
+  setHead(head: Head, fields = placedFields(head.tally)): void {
     // the head itself, its fields added (a copy a row written would be garbage soon after; the row's JSON leaves them out)
     const placed = head as Placed;
     placed.fields = fields;
@@ -182,11 +185,18 @@ const ROWS = 32;
 const UPSERT_INCIDENT = `ON CONFLICT (id) DO UPDATE SET victim = excluded.victim, sources = excluded.sources, incident = excluded.incident,
   updated_at = excluded.updated_at`;
 
+// statements of `n` rows, by their text with `#` (chunks gives a few sizes): built once, and the driver's statement
+// cache finds the same string again without hashing a new one
+const statements = new Map<string, string[]>();
+const withRows = (sql: string, row: string, n: number): string => {
+  let bySize = statements.get(sql);
+  if (!bySize) statements.set(sql, (bySize = []));
+  return (bySize[n] ??= sql.replace('#', Array.from({ length: n }, () => row).join(', ')));
+};
+
 /** Runs `sql` (its VALUES at `#`) over these rows, `per` a statement. */
 async function insertRows(q: Queries, sql: string, row: string, rows: Param[][], per: number): Promise<void> {
-  for (const chunk of chunks(rows, per)) {
-    await q.run(sql.replace('#', chunk.map(() => row).join(', ')), chunk.flat());
-  }
+  for (const chunk of chunks(rows, per)) await q.run(withRows(sql, row, chunk.length), chunk.flat());
 }
 
 /** Writes the incident rows and name rows waiting (SQLite); before anything reads or changes those tables or their sources. */
@@ -203,17 +213,17 @@ async function flushIncidents(t: Tx): Promise<void> {
   }
 }
 
+const sourcesSql = (cols: string) => `INSERT INTO incident_sources ${cols} VALUES #
+      ON CONFLICT (document_id) DO UPDATE SET incident_id = excluded.incident_id, pos = excluded.pos, ruleset = excluded.ruleset`;
+const SOURCES = [sourcesSql('(document_id, incident_id, pos, ruleset)'), '(?, ?, ?, ?)'] as const;
+const SOURCES_JOINED = [sourcesSql('(document_id, incident_id, pos, ruleset, joined_at)'), '(?, ?, ?, ?, ?)'] as const;
+
 /** Inserts the source rows waiting (the incident rows first); called before any statement that reads or changes incident_sources. */
 async function flushSources(t: Tx): Promise<void> {
   await flushIncidents(t);
-  for (const chunk of chunks(t.sources, SOURCE_ROWS)) {
-    const cols = t.w.joinedAt ? '(document_id, incident_id, pos, ruleset, joined_at)' : '(document_id, incident_id, pos, ruleset)';
-    const row = t.w.joinedAt ? '(?, ?, ?, ?, ?)' : '(?, ?, ?, ?)';
-    await t.q.run(
-      `INSERT INTO incident_sources ${cols} VALUES ${chunk.map(() => row).join(', ')}
-      ON CONFLICT (document_id) DO UPDATE SET incident_id = excluded.incident_id, pos = excluded.pos, ruleset = excluded.ruleset`,
-      chunk.flat(),
-    );
+  if (t.sources.length) {
+    const [sql, row] = t.w.joinedAt ? SOURCES_JOINED : SOURCES;
+    await insertRows(t.q, sql, row, t.sources, SOURCE_ROWS);
   }
   t.sources = [];
 }
@@ -264,6 +274,31 @@ async function save(
 }
 
 const uniq = <T>(xs: T[]) => [...new Set(xs)].sort();
+
+/**
+ * headOf(startIncident(a)) with its fields, made without the Incident: one claim a field, so no merging of claims
+ * (the fields are the tally's, as the cache keeps them), no sources or conflicts to drop again.
+ */
+function startHead(a: Article, id: string): { head: Head; fields: Placed['fields'] } {
+  const ledger: Ledger = {};
+  for (const [f, c] of Object.entries(claimsOf(a.record)) as [keyof Ledger, Claim][]) ledger[f] = [c];
+  const tally = tallyOf(ledger);
+  const fields = placedFields(tally);
+  const victim = fields.victim ? String(fields.victim.value) : (a.record.fields.victim?.value ?? null);
+  const dated = (d: string | null) => (d ? [d] : []);
+  const head = {
+    id,
+    aliases: [],
+    victim,
+    names: uniq(a.keys),
+    incidentDates: dated(a.incidentDate),
+    publishedDates: dated(a.publishedAt),
+    count: 1,
+    next: 1,
+    tally,
+  };
+  return { head, fields };
+}
 /** uniq([...sorted, ...more]): `sorted` itself when it is uniq's and holds them all already (most articles bring no new name or date). */
 function withAll(sorted: string[], more: readonly string[]): string[] {
   const same = more.every((x) => sorted.includes(x)) && sorted.every((x, i) => i === 0 || sorted[i - 1]! < x);
@@ -364,7 +399,7 @@ export class IncidentStore {
     // a row waiting to be written (flushIncidents) that the cache let go is read from the transaction
     const waiting = (id: string): Row | undefined => {
       const w = t.rows.get(id);
-      return w && { head: { ...w.head, fields: fieldsOf(w.head.tally) }, old: null };
+      return w && { head: { ...w.head, fields: placedFields(w.head.tally) }, old: null };
     };
     const missing = ids.filter((id) => !cache.head(id) && !t.rows.has(id));
     const read = new Map<string, Row>();
@@ -407,6 +442,8 @@ export class IncidentStore {
       return this.rows(t, sql, [...keys], at);
     }
     await this.nameIds(t, keys);
+    // one key (most articles): its list is sorted and holds each id once already
+    if (keys.length === 1) return this.rowsById(t, cache.ids(keys[0]!) ?? [], at);
     const ids = new Set<string>();
     for (const k of keys) for (const id of cache.ids(k) ?? []) ids.add(id);
     return this.rowsById(t, [...ids].sort(byId), at);
@@ -450,21 +487,21 @@ export class IncidentStore {
     let pos = 0;
     // joining an incident with values it has already: its row alone; else the whole incidents, read back
     // (its cached tally changed in place: a transaction that fails empties the cache)
-    const tally = chosen && !absorbed.length && addClaimsTo(chosen.keep.tally, claimsOf(a.record)) ? chosen.keep.tally : null;
+    const tally = chosen && !absorbed.length && addRecordTo(chosen.keep.tally, a.record) ? chosen.keep.tally : null;
+    // the name rows of the incident joined are there already (names only grow, each saved as it came)
+    const named = chosen?.keep.names ?? [];
     if (chosen && tally) {
-      const { fields: _, ...k } = chosen.keep;
-      fields = fieldsOf(tally);
-      head = {
-        ...k,
-        victim: fields.victim ? String(fields.victim.value) : k.victim,
-        names: withAll(k.names, a.keys),
-        incidentDates: a.incidentDate ? withAll(k.incidentDates, [a.incidentDate]) : k.incidentDates,
-        publishedDates: a.publishedAt ? withAll(k.publishedDates, [a.publishedAt]) : k.publishedDates,
-        count: k.count + 1,
-        next: k.next + 1,
-        tally,
-      };
+      // the cached head itself, updated as its tally was (a copy for each article would be garbage soon after)
+      const k = chosen.keep;
+      fields = placedFields(tally);
       pos = k.next;
+      if (fields.victim) k.victim = String(fields.victim.value);
+      k.names = withAll(k.names, a.keys);
+      if (a.incidentDate) k.incidentDates = withAll(k.incidentDates, [a.incidentDate]);
+      if (a.publishedAt) k.publishedDates = withAll(k.publishedDates, [a.publishedAt]);
+      k.count++;
+      k.next++;
+      head = k;
     } else if (chosen) {
       await flushSources(t);
       const wholeOf = (h: Placed) => whole(q, this.records, candidates.find((r) => r.head === h)!);
@@ -480,10 +517,8 @@ export class IncidentStore {
       head = headOf(p.incident, pos + 1);
     } else {
       // the ids taken are read only when the article starts an incident of its own
-      head = headOf((await this.start(t, a, left)).incident, 1);
+      ({ head, fields } = await this.start(t, a, left));
     }
-    // the name rows of the incident joined are there already (names only grow, each saved as it came)
-    const named = new Set(chosen?.keep.names);
     await save(
       t,
       head,
@@ -491,7 +526,7 @@ export class IncidentStore {
       {
         sources: [[a.id, ruleset]],
         pos,
-        names: [...a.keys.filter((k) => !named.has(k)), ...absorbed.flatMap((g) => g.names)],
+        names: absorbed.length ? [...a.keys.filter((k) => !named.includes(k)), ...absorbed.flatMap((g) => g.names)] : a.keys.filter((k) => !named.includes(k)),
         aliases: absorbed.flatMap((g) => [g.id, ...g.aliases]),
       },
       fields,
@@ -505,14 +540,17 @@ export class IncidentStore {
   }
 
   /** A new incident of one article, under the first id free; `left`: the incident it left, whose id it may take again. */
-  private async start(t: Tx, a: Article, left: Head | null): Promise<Placement> {
+  private async start(t: Tx, a: Article, left: Head | null): Promise<{ head: Head; fields: Placed['fields'] }> {
     const base = baseIncidentId(a.keys[0]!, monthOf(a.incidentDate) ?? monthOf(a.publishedAt));
     const taken = new Set((await t.q.all(this.takenIds, this.takenParams(base))).map((r) => String(r.id)));
     // and those of this transaction not written yet (ids are ASCII: those in the range start with the base)
     for (const id of t.rows.keys()) if (id.startsWith(base)) taken.add(id);
     // an article that was alone in its incident (a re-extraction) may start it again under the same id
     const reusable = left && !left.count ? left.id : null;
-    return { incident: startIncident(a, (id) => taken.has(id) && id !== reusable), absorbed: [] };
+    return startHead(
+      a,
+      freeId(base, (id) => taken.has(id) && id !== reusable),
+    );
   }
 
   /**

@@ -127,7 +127,9 @@ export function contentHash(text: string): string {
  * surrogate has no UTF-8 form (either driver would turn it into U+FFFD). The pipeline's normaliseText
  * already replaces NUL; metadata is kept as JSON, whose escapes carry both.
  */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// String.prototype.isWellFormed (ES2024, Node 20): false exactly when a lone surrogate is there; native, where the
+// regex it replaces scanned every text in V8's regex engine (the target's lib does not declare it yet)
+const wellFormed = (s: string) => (s as string & { isWellFormed(): boolean }).isWellFormed();
 /** U+0000 and lone surrogates: what PostgreSQL text and jsonb cannot hold, and what UTF-8 turns into U+FFFD. */
 export const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
@@ -137,12 +139,13 @@ export const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800
  * "col\ufffdx"), so it gets U+FFFD in their place plus a hash of the original: distinct ids stay distinct.
  */
 export function storageKey(id: string): string {
+  if (wellFormed(id) && !id.includes('\u0000')) return id;
   const safe = id.replace(UNSTORABLE, '\uFFFD');
   return safe === id ? id : `${safe}~${createHash('sha256').update(JSON.stringify(id)).digest('hex').slice(0, 12)}`;
 }
 
 export function unstorableText(text: string): string | null {
   if (text.includes('\u0000')) return 'the text contains U+0000 (NUL)';
-  if (LONE_SURROGATE.test(text)) return 'the text contains a lone UTF-16 surrogate';
+  if (!wellFormed(text)) return 'the text contains a lone UTF-16 surrogate';
   return null;
 }
