@@ -20,11 +20,19 @@ const IS_NUMBER = /\p{N}/u;
 const IS_UPPER = /\p{Lu}/u;
 const classify = (s: string) =>
   (IS_LETTER.test(s) ? LETTER : 0) | (IS_MARK.test(s) ? MARK : 0) | (IS_NUMBER.test(s) ? NUMBER : 0) | (IS_UPPER.test(s) ? UPPER : 0);
-// The classes of the code points of one byte, looked up on one path: the rules read a one-byte view of the text in which
-// ’ “ ” – — … • are 0x85-0x97 (one-byte.ts), so characters above ASCII are common, and a branch for them that V8 has not
-// seen run when it optimises a scan throws the optimised code away the first time a text holds one.
-const ONE_BYTE = new Uint8Array(256);
-for (let c = 0; c < 256; c++) ONE_BYTE[c] = classify(String.fromCharCode(c));
+
+/**
+ * `answer` for every code point of one byte, as a table a scan looks up on one path. The rules read a one-byte view of
+ * the text in which ’ “ ” – — … • are 0x85-0x97 (one-byte.ts), so characters above ASCII are common, and a branch for
+ * them that V8 has not seen run when it optimises a scan throws the optimised code away the first time a text holds one.
+ */
+export function byteTable(answer: (c: number) => number | boolean): Uint8Array {
+  const table = new Uint8Array(256);
+  for (let c = 0; c < 256; c++) table[c] = Number(answer(c));
+  return table;
+}
+// The classes of the code points of one byte.
+const ONE_BYTE = byteTable((c) => classify(String.fromCharCode(c)));
 // Classes of the other code points, filled in as texts show them (one byte each, allocated on first need).
 let others: Uint8Array | undefined;
 

@@ -3,7 +3,7 @@
 // a quote ends a stretch). Searching those stretches alone finds the same first match as searching the whole text: the
 // character before and after a stretch is no word character, as the start and end of a string are not, so \b reads
 // the same there; the pattern must have no look-around. Used by serverCount/own-fleet-hit and the ransom denial.
-import { isSpace } from './char-classes.ts';
+import { byteTable, isSpace } from './char-classes.ts';
 import { firstMatch, matches } from './kit.ts';
 
 /**
@@ -26,11 +26,8 @@ const wordOrSpace = (c: number) =>
   c === 0x17f ||
   c === 0x212a ||
   isSpace(c);
-// The answers for the code points of one byte, looked up on one path: the rules read a one-byte view of the text in
-// which ’ is 0x92 (one-byte.ts), so characters above ASCII are common, and a branch for them that V8 has not seen run
-// when it optimises a scan throws the optimised code away the first time a text holds one.
-const ONE_BYTE_WORD_OR_SPACE = new Uint8Array(256);
-for (let c = 0; c < 256; c++) ONE_BYTE_WORD_OR_SPACE[c] = wordOrSpace(c) ? 1 : 0;
+// (’ is 0x92 in the view the rules read: byteTable says why a table)
+const ONE_BYTE_WORD_OR_SPACE = byteTable(wordOrSpace);
 
 /**
  * The first match of `re` (no /g, no look-around, every match holding a match of `key` and made of characters `isIn`

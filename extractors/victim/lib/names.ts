@@ -5,7 +5,7 @@
 import { firstMatch, groupStart, type AnalysedDoc } from '../../_shared/kit.ts';
 import { memoFor, memoized } from './cache.ts';
 import { wordStartsOf } from '../../_shared/capital-words.ts';
-import { LETTER, LETTERS_MARKS, UPPER, classAt, insidePair, isLowSurrogate } from '../../_shared/char-classes.ts';
+import { LETTER, LETTERS_MARKS, UPPER, byteTable, classAt, insidePair, isLowSurrogate } from '../../_shared/char-classes.ts';
 import { keyed, keyedMatches } from './keyed.ts';
 import { cleanName } from './name-clean.ts';
 import { NAME, isOrgLike, isPlace, type VictimName } from './name-shape.ts';
@@ -22,25 +22,21 @@ const LOWER_A = 97;
 const LOWER_Z = 122;
 const DIGIT_0 = 48;
 const DIGIT_9 = 57;
-// The characters of one byte the scan's look-behind refuses before a name, as a table: one path for them all, which V8
-// has seen run when it optimises the scan.
-const JOINS_BEFORE = new Uint8Array(256);
-for (let c = 0; c < 256; c++) {
-  JOINS_BEFORE[c] = Number(
+// The characters of one byte the scan's look-behind refuses before a name, and those a name opens on (a capital or a
+// digit), as tables (char-classes.ts byteTable: one path for them all, which V8 has seen run when it optimises the scan)
+const JOINS_BEFORE = byteTable(
+  (c) =>
     (c >= LOWER_A && c <= LOWER_Z) ||
-      (c >= UPPER_A && c <= UPPER_Z) ||
-      (c >= DIGIT_0 && c <= DIGIT_9) ||
-      c === 0x27 ||
-      c === 0x92 || // ’ as the rules read it (extractors/_shared/one-byte.ts)
-      c === 0x2e ||
-      c === 0x26 ||
-      c === 0x2f ||
-      c === 0x2d,
-  );
-}
-// The characters of one byte a name opens on (a capital or a digit), as a table: one path for them all.
-const OPENS_NAME = new Uint8Array(256);
-for (let c = 0; c < 256; c++) OPENS_NAME[c] = Number((c >= DIGIT_0 && c <= DIGIT_9) || (classAt(String.fromCharCode(c), 0) & UPPER) !== 0);
+    (c >= UPPER_A && c <= UPPER_Z) ||
+    (c >= DIGIT_0 && c <= DIGIT_9) ||
+    c === 0x27 ||
+    c === 0x92 || // ’ as the rules read it (extractors/_shared/one-byte.ts)
+    c === 0x2e ||
+    c === 0x26 ||
+    c === 0x2f ||
+    c === 0x2d,
+);
+const OPENS_NAME = byteTable((c) => (c >= DIGIT_0 && c <= DIGIT_9) || (classAt(String.fromCharCode(c), 0) & UPPER) !== 0);
 /** A character the scan's look-behind refuses before a name: an ASCII letter or digit, or one of '’.&/-. */
 const joinsBefore = (c: number) => (c < 256 ? JOINS_BEFORE[c] === 1 : c === 0x2019);
 /** A lower-case letter may stand here: a-z, or a letter beyond ASCII that is no capital (the pattern decides). */
