@@ -3,6 +3,8 @@
 // chrono-node/en, not the package root: the root loads all of chrono's fifteen languages (some 250 modules) and its
 // casual parser is this one.
 import * as chrono from 'chrono-node/en';
+import { firstMatch } from '../../_shared/kit.ts';
+import { isSpace } from '../../_shared/char-classes.ts';
 
 const ABSOLUTE = new Set([
   'ENYearMonthDayParser',
@@ -37,6 +39,13 @@ export const COUNT_END = String.raw`(?:\d|one|two|three|four|five|six|seven|eigh
 /** chrono's weekday words ("tues" is none: "tue" and "tuesday" are). */
 export const WEEKDAY = String.raw`(?:(?:sun(?:day)?|mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rs?|rsday)?|fri(?:day)?|sat(?:urday)?)\.?|weekend|weekday)`;
 const MONTH = new RegExp(MONTH_STEM, 'i');
+// The day-then-month parser ("5 June", "the twenty-first of May") is gated on the piece of its pattern around the month
+// name: chrono's day is an ordinal, which ends in a digit or in "st", "nd", "rd" or "th" (as all its ordinal words do), and
+// its own separator stands between that and the month ("5 -June" passes, "5 - June" fails the gate and the parser alike).
+// Most sentences that reach chrono name a month without it (it found a date in one of a hundred of them), and its pattern
+// costs four times the gate. (The year-then-month and year-month-day parsers were left as they were: a gate of the same
+// kind cost what their patterns do.)
+const DAY_MONTH = new RegExp(String.raw`(?:\d|st|nd|rd|th)(?:-|/|\s{0,3}(?:of)?\s{0,3})(?:${MONTH_STEM})`, 'i');
 // "2014-06-13", "6/13/2014", "6.13", "06/2014": two digits joined by "-", "/" or "."
 const DIGIT_PAIR = /\d[-/.]\d/;
 interface Gate {
@@ -45,7 +54,7 @@ interface Gate {
 // a costly gate behind a cheap one it implies: the words that end it
 const after = (words: RegExp, gate: RegExp): Gate => ({ test: (text) => words.test(text) && gate.test(text) });
 export const GATES: Readonly<Record<string, Gate>> = {
-  ENMonthNameLittleEndianParser: MONTH,
+  ENMonthNameLittleEndianParser: DAY_MONTH,
   ENMonthNameMiddleEndianParser: MONTH,
   ENYearMonthNameParser: MONTH,
   ENMonthNameParser: MONTH,
@@ -73,9 +82,45 @@ export const GATES: Readonly<Record<string, Gate>> = {
   ),
 };
 
+// Two of chrono's refiners read the words beside every result, and all but a few results give them nothing to do:
+// each is wrapped in a gate that hands the results on untouched when no result passes it, which it can only do where the
+// refiner itself would leave every result as it is (each refiner handles each result on its own and returns the list it
+// was given; test/date-chrono-gates.test.ts holds the gated chronos to chrono's own results).
+type Refiner = chrono.Chrono['refiners'][number];
+type Result = chrono.ParsedResult & { readonly start: { isOnlyDate(): boolean } };
+type RefineContext = { readonly text: string };
+const GATED_REFINERS: Readonly<Record<string, (text: string, r: Result) => boolean>> = {
+  // "the end of March", "last day of the month": it moves a result only after "… of " or "… of the " (its pattern ends
+  // /…of\s+(?:the\s+)?$/i before the result); "of March" and "the June audit" pass on to it, "in March" and "on March 5" do not
+  ENEndOfPeriodRefiner: (text, r) => {
+    let i = r.index;
+    while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
+    if (i === r.index) return false;
+    const last = text.charCodeAt(i - 1) | 32;
+    const before = text.charCodeAt(i - 2) | 32;
+    return (last === 102 && before === 111) || (last === 101 && before === 104 && (text.charCodeAt(i - 3) | 32) === 116);
+  },
+  // "June 5 EST", "2014-06-13 10:00 (CET)": it reads two to four letters after a result as a time zone; a result of a date
+  // alone takes them only written in capitals (the lower-case word after "June 5, the …" is left), a result with a time
+  // in either case. Its own pattern, copied: ^\s*,?\s*\(?([A-Z]{2,4})\)?(?=\W|$) with 'i'
+  ExtractTimezoneAbbrRefiner: (text, r) => {
+    const m = firstMatch(ZONE_AFTER, text.slice(r.index + r.text.length));
+    return !!m && (!r.start.isOnlyDate() || m[1] === m[1]!.toUpperCase());
+  },
+};
+const ZONE_AFTER = /^\s*,?\s*\(?([A-Z]{2,4})\)?(?=\W|$)/i;
+function gatedRefiner(refiner: Refiner): Refiner {
+  const may = GATED_REFINERS[refiner.constructor.name];
+  if (!may) return refiner;
+  return {
+    refine: (context, results) => (results.some((r) => may((context as RefineContext).text, r as Result)) ? refiner.refine(context, results) : results),
+  };
+}
+
 function trimmed(keep: (name: string) => boolean): chrono.Chrono {
   const c = chrono.casual.clone();
   c.parsers = c.parsers.filter((p) => keep(p.constructor.name));
+  c.refiners = c.refiners.map(gatedRefiner);
   return c;
 }
 

@@ -169,6 +169,16 @@ const RANGE_NEXT = /^\s*,?\s*(?:(?:and|to|through|until|till|onwards?)\b|[-–\x
 // the second date of a range: "between Jan. 5 and Feb. 2, 2019" reports the start
 const RANGE_END = new RegExp(String.raw`(?:\d|\b(?:${MONTH_SOURCE})\b\.?)\s*(?:and|to|through|until|till|-|[–\x96]|[—\x97])\s*(?:early|mid|late)?[\s-]*$`, 'i');
 
+// The patterns classifyContext reads over one window, as one: the union of patterns with the 'i' flag (and no back-references)
+// matches a text where any of them does, so its test says what theirs together say; one search of a window instead of one a
+// pattern took a third off their time.
+const union = (...res: RegExp[]) => new RegExp(res.map((re) => `(?:${re.source})`).join('|'), 'i');
+const LEAD_70 = union(EXCLUDED, STATISTIC, PRODUCT_EVENT);
+const LEAD_60 = union(DATA_PERIOD, AHEAD, REPORT_OF);
+const LEAD_50 = union(EXAMPLE, PHOTO);
+const LEAD_24 = union(RANGE_END, BYLINE, STARTED_UP, AS_WITH);
+const AFTER_60 = union(PRODUCT_EVENT_AFTER, TREND_AFTER, EXAMPLE_AFTER, OTHER_INCIDENT_AFTER);
+
 /** Where `re` matches in `clause`, as start and end offsets one after the other. */
 function spansOf(re: RegExp, clause: string): number[] {
   const out: number[] = [];
@@ -201,19 +211,16 @@ function nearest(spans: readonly number[], from: number, to: number, before: boo
 
 export function classifyContext(text: string, sentence: Sentence, start: number, end: number): DateContext {
   const lead = text.slice(sentence.start, start);
-  if (EXCLUDED.test(lead.slice(-70)) || RANGE_END.test(lead.slice(-24)) || BYLINE.test(lead.slice(-24))) return 'excluded';
-  if (DATA_PERIOD.test(lead.slice(-60)) || STARTED_UP.test(lead.slice(-24))) return 'excluded';
-  if (STATISTIC.test(lead.slice(-70)) || LAW_NAME.test(lead.slice(-16))) return 'excluded';
-  if (DATELINE.test(lead.slice(-20)) || DATELINE_AFTER.test(text.slice(end, end + 4))) return 'excluded';
-  if (OTHER_INCIDENT.test(lead.slice(-110)) || AHEAD.test(lead.slice(-60)) || BACKGROUND.test(lead.slice(-90))) return 'excluded';
+  // the dates of something else, in any order (each test only says yes or no, and every yes says 'excluded'): the patterns
+  // read over the same window are searched as one (LEAD_70 …)
+  if (LEAD_70.test(lead.slice(-70)) || LEAD_60.test(lead.slice(-60)) || LEAD_24.test(lead.slice(-24)) || LEAD_50.test(lead.slice(-50))) return 'excluded';
   const after = text.slice(end, end + 60);
-  if (PRODUCT_EVENT.test(lead.slice(-70)) || PRODUCT_EVENT_AFTER.test(after)) return 'excluded';
-  if (COUNTED.test(text.slice(sentence.start, sentence.end))) return 'excluded';
-  if (TREND.test(lead.slice(-80)) || TREND_AFTER.test(after) || EXAMPLE.test(lead.slice(-50)) || EXAMPLE_AFTER.test(after)) return 'excluded';
-  if (TOLD_BODY.test(lead.slice(-100)) || OTHER_INCIDENT_AFTER.test(after) || CLOSED.test(lead.slice(-30))) return 'excluded';
-  if (EARLIER_EPISODE_AFTER.test(text.slice(end, sentence.end))) return 'excluded';
+  if (AFTER_60.test(after) || DATELINE_AFTER.test(text.slice(end, end + 4))) return 'excluded';
+  if (LAW_NAME.test(lead.slice(-16)) || DATELINE.test(lead.slice(-20)) || OTHER_INCIDENT.test(lead.slice(-110)) || BACKGROUND.test(lead.slice(-90)))
+    return 'excluded';
+  if (COUNTED.test(text.slice(sentence.start, sentence.end)) || TREND.test(lead.slice(-80))) return 'excluded';
+  if (TOLD_BODY.test(lead.slice(-100)) || CLOSED.test(lead.slice(-30)) || EARLIER_EPISODE_AFTER.test(text.slice(end, sentence.end))) return 'excluded';
   if (/^\d{4}$/.test(text.slice(start, end)) && YEAR_LOOKED_BACK.test(lead.slice(-24))) return 'excluded';
-  if (PHOTO.test(lead.slice(-50)) || AS_WITH.test(lead.slice(-24)) || REPORT_OF.test(lead.slice(-60))) return 'excluded';
   if (SAID.test(lead.slice(-40)) || STATEMENT_IN.test(lead.slice(-60)) || STILL.test(lead.slice(-40))) return 'report';
   if (LATE_STEP.test(lead.slice(-100))) return 'disclosure';
   if (FOLLOW_UP.test(lead.slice(-120)) || FOLLOW_UP_AFTER.test(text.slice(end, end + 100))) return 'disclosure';
@@ -224,7 +231,11 @@ export function classifyContext(text: string, sentence: Sentence, start: number,
   // a press-release dateline: "BRIGHTON, Mich., June 23, 2020 /PRNewswire/ --"
   if (/^\s*(?:\/[^/\n]{2,30}\/|--|[—\x97])/.test(text.slice(end, end + 32))) return 'excluded';
   // the clause around the date: a semicolon starts another statement
-  const clauseStart = Math.max(sentence.start, text.lastIndexOf(';', start) + 1);
+  // (the last ";" at or before `start` but in the sentence, looked for in `lead`: text.lastIndexOf(";", start) walked back to the
+  // text's start when the sentence has none, a few microseconds a date on a long text; a ";" before the sentence counts as none
+  // either way, "A; B. On May 5 …" opens the clause at "On", and one after it is found in both: "B; on May 5" at "on")
+  const lastSemi = text.charCodeAt(start) === 59 ? start : sentence.start + lead.lastIndexOf(';');
+  const clauseStart = Math.max(sentence.start, lastSemi + 1);
   const semi = text.indexOf(';', end);
   const clauseEnd = semi >= 0 && semi < sentence.end ? semi : sentence.end;
   const words = clauseWords(text, clauseStart, clauseEnd);

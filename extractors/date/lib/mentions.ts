@@ -89,7 +89,8 @@ function selected(doc: AnalysedDoc, s: Sentence): boolean {
 const MONTH_GOVERNED = /\b(?:in|of|since|during|from|until|early|mid|late|last|this|between|and)[\s-]+(?:\w+\s+)?$/i;
 // chrono drops a lone "May" unless "in" precedes it (the modal verb); "in mid-May" and "in early May" are the month
 const MAY_PART = /\b(?:mid|early|late)[\s-]+(?=May\b)/g;
-const forChrono = (text: string) => text.replace(MAY_PART, (m) => 'in'.padEnd(m.length));
+// (the pattern needs "May" written so: a sentence without it is handed on as it is, unsearched)
+const forChrono = (text: string) => (text.includes('May') ? text.replace(MAY_PART, (m) => 'in'.padEnd(m.length)) : text);
 type Found = Omit<DateMention, 'context' | 'governed' | 'namesIncident'> & { readonly possessive: boolean };
 // every mention made with its fields in one order (object spreads of varying shapes were a tenth of the mentions' time)
 const found = (value: string, kind: DateKind, start: number, end: number, sentence: Sentence, year?: number, possessive = false): Found => ({
