@@ -48,7 +48,8 @@ export default defineRule({
     'The hackers stole data on every Canadian citizen in the register; nobody has been charged.',
   ],
   *propose(doc) {
-    if (!tellsOfIncident(doc) || !LEGAL.test(doc.text)) return;
+    // only a demonym is proposed: a text that names none (most) is not searched for the legal words, here or in each sentence
+    if (!tellsOfIncident(doc) || !places(doc).some((p) => p.kind === 'demonym') || !LEGAL.test(doc.text)) return;
     for (const s of doc.sentences) {
       if (!LEGAL.test(s.text)) continue;
       for (const p of places(doc)) {
