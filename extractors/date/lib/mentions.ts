@@ -163,9 +163,13 @@ function fromChrono(doc: AnalysedDoc, s: Sentence, r: chrono.ParsedResult, spoke
   return value ? found(value, 'relative', start, end, s, undefined, possessive) : undefined;
 }
 
+// chrono's reference day for an undated document: one for every sentence, as a dated document's publication day is (chrono
+// reads its reference and never changes it)
+const NO_PUBLICATION = new Date(Date.UTC(2000, 0, 1));
+
 function mentionsIn(doc: AnalysedDoc, s: Sentence): DateMention[] {
   const out: Found[] = [];
-  const ref = doc.publishedAt ?? new Date(Date.UTC(2000, 0, 1));
+  const ref = doc.publishedAt ?? NO_PUBLICATION;
   // chrono reads no bare years, so a sentence with nothing else is left to the year pattern
   const parser =
     doc.publishedAt && RELATIVE_CUE.test(s.text)
