@@ -6,7 +6,7 @@
 // listed, or when an article brings a new value, leaves, or merges two incidents. Rows written before (the whole
 // Incident as JSON, ledger included) are read as they are and take this form when an article is next placed in them.
 import type { IncidentRecord } from '../core/contract/record.ts';
-import { chunks, padded, type Db, type Param, type Queries, type Row as DbRow } from '../store/db.ts';
+import { insertRows, padded, type Db, type Param, type Queries, type Row as DbRow } from '../store/db.ts';
 import { unpack } from '../store/pack.ts';
 import { storageKey } from '../store/store.ts';
 import { claimsOf, type Article, type Claim } from './article.ts';
@@ -184,20 +184,6 @@ const SOURCE_ROWS = 32;
 const ROWS = 32;
 const UPSERT_INCIDENT = `ON CONFLICT (id) DO UPDATE SET victim = excluded.victim, sources = excluded.sources, incident = excluded.incident,
   updated_at = excluded.updated_at`;
-
-// statements of `n` rows, by their text with `#` (chunks gives a few sizes): built once, and the driver's statement
-// cache finds the same string again without hashing a new one
-const statements = new Map<string, string[]>();
-const withRows = (sql: string, row: string, n: number): string => {
-  let bySize = statements.get(sql);
-  if (!bySize) statements.set(sql, (bySize = []));
-  return (bySize[n] ??= sql.replace('#', Array.from({ length: n }, () => row).join(', ')));
-};
-
-/** Runs `sql` (its VALUES at `#`) over these rows, `per` a statement. */
-async function insertRows(q: Queries, sql: string, row: string, rows: Param[][], per: number): Promise<void> {
-  for (const chunk of chunks(rows, per)) await q.run(withRows(sql, row, chunk.length), chunk.flat());
-}
 
 /** Writes the incident rows and name rows waiting (SQLite); before anything reads or changes those tables or their sources. */
 async function flushIncidents(t: Tx): Promise<void> {

@@ -1,7 +1,7 @@
 // The Store over either database: the SQL is shared (both speak ON CONFLICT … DO UPDATE and RETURNING),
 // reads stream in keyset pages so no cursor stays open while the same store is written to.
 import type { DeadLetter, IncidentRecord } from '../core/contract/record.ts';
-import { chunks, padded, type Db, type Param, type Queries, type Row } from './db.ts';
+import { insertRows, padded, type Db, type Param, type Queries, type Row } from './db.ts';
 import { IncidentStore } from '../incidents/store.ts';
 import { deflateWith, packerFor, unpack, type PackedKind } from './pack.ts';
 import { BlockCache, readValues, releaseBlocks, writeBlocks } from './blocks.ts';
@@ -104,10 +104,8 @@ export class SqlStore implements Store {
   }
 
   /** Upserts rows (the last of each key only: a key twice in one statement is an error), several per statement. */
-  private async upsertRows(q: Queries, sql: string, rows: Param[][], placeholders: string): Promise<void> {
-    for (const chunk of chunks(rows, this.rowsPerStatement)) {
-      await q.run(sql.replace('#', chunk.map(() => placeholders).join(', ')), chunk.flat());
-    }
+  private upsertRows(q: Queries, sql: string, rows: Param[][], placeholders: string): Promise<void> {
+    return insertRows(q, sql, placeholders, rows, this.rowsPerStatement);
   }
 
   /** The values these rows held before (blocks.ts: the blocks they pointed into count them no more). */
