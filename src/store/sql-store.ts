@@ -108,12 +108,18 @@ export class SqlStore implements Store {
     return insertRows(q, sql, placeholders, rows, this.rowsPerStatement);
   }
 
-  /** The values these rows held before (blocks.ts: the blocks they pointed into count them no more). */
-  private async previous(q: Queries, sql: (marks: string) => string, keys: readonly string[], first: Param[] = []): Promise<unknown[]> {
+  /**
+   * The values these rows held before (blocks.ts: the blocks they pointed into count them no more); `found`, when
+   * given, gets the keys of the rows there were (the query's `id`).
+   */
+  private async previous(q: Queries, sql: (marks: string) => string, keys: readonly string[], first: Param[] = [], found?: Set<string>): Promise<unknown[]> {
     const out: unknown[] = [];
     for (let i = 0; i < keys.length; i += PAGE) {
       const page = padded(keys.slice(i, i + PAGE));
-      for (const r of await q.all(sql(page.map(() => '?').join(', ')), [...first, ...page])) out.push(r.v);
+      for (const r of await q.all(sql(page.map(() => '?').join(', ')), [...first, ...page])) {
+        out.push(r.v);
+        found?.add(String(r.id));
+      }
     }
     return out;
   }
@@ -140,6 +146,9 @@ export class SqlStore implements Store {
       const bad = unstorableText(d.text);
       if (bad) throw new StoreError(`document ${d.id}: ${bad}; normalise the text before storing it`);
     }
+    // the batch's documents that were not stored before: none of them has a record yet (records.document_id is a
+    // foreign key), so their records' old values are not looked for
+    const stored = new Set<string>();
     const texts = await this.packMany(
       q,
       'text',
@@ -147,17 +156,21 @@ export class SqlStore implements Store {
       () =>
         this.previous(
           q,
-          (m) => `SELECT text AS v FROM documents WHERE id IN (${m})`,
+          (m) => `SELECT id, text AS v FROM documents WHERE id IN (${m})`,
           documents.map((d) => key(d.id)),
+          [],
+          stored,
         ),
     );
+    const fresh = new Set(documents.map((d) => key(d.id)).filter((k) => !stored.has(k)));
     const documentRows = documents.map((d, i): Param[] => {
       const k = key(d.id);
       const meta = JSON.stringify(k === d.id ? d.meta : { ...d.meta, originalId: d.id });
       return [k, this.hash(b.hashes?.get(d) ?? contentHash(d.text)), texts[i]!, meta, at, at];
     });
     await this.upsertRows(q, UPSERT_DOCUMENT, documentRows, '(?, ?, ?, ?, ?, ?)');
-    const records = lastOf(b.records ?? [], (r) => JSON.stringify([key(r.id), r.ruleset]));
+    // (a storage key holds no U+0000: the pair as one string is unambiguous)
+    const records = lastOf(b.records ?? [], (r) => `${key(r.id)}\u0000${r.ruleset}`);
     const packed = await this.packMany(
       q,
       'record',
@@ -165,7 +178,7 @@ export class SqlStore implements Store {
       async () => {
         const old: unknown[] = [];
         for (const ruleset of new Set(records.map((r) => r.ruleset))) {
-          const ids = records.filter((r) => r.ruleset === ruleset).map((r) => key(r.id));
+          const ids = records.filter((r) => r.ruleset === ruleset && !fresh.has(key(r.id))).map((r) => key(r.id));
           old.push(...(await this.previous(q, (m) => `SELECT record AS v FROM records WHERE ruleset = ? AND document_id IN (${m})`, ids, [ruleset])));
         }
         return old;
