@@ -174,6 +174,8 @@ interface Tx {
   cache: HeadCache | null;
   /** Source rows (document key, incident id, pos, ruleset) inserted several a statement, before anything reads them. */
   sources: Param[][];
+  /** The document keys of `sources` (one statement never upserts a document twice: PostgreSQL refuses it). */
+  sourceKeys: Set<string>;
   /** SQLite: each incident's row as last saved (its head), by id, not yet written. */
   rows: Map<string, { head: Head; at: string }>;
   /** SQLite: name rows (name key, incident id) not yet inserted. */
@@ -212,6 +214,7 @@ async function flushSources(t: Tx): Promise<void> {
     await insertRows(t.q, sql, row, t.sources, SOURCE_ROWS);
   }
   t.sources = [];
+  t.sourceKeys.clear();
 }
 
 /**
@@ -243,7 +246,8 @@ async function save(
   for (const [i, [article, ruleset]] of rows.sources.entries()) {
     const key = storageKey(article);
     // one statement never upserts a document twice (PostgreSQL refuses it)
-    if (t.sources.some((r) => r[0] === key)) await flushSources(t);
+    if (t.sourceKeys.has(key)) await flushSources(t);
+    t.sourceKeys.add(key);
     t.sources.push(w.joinedAt ? [key, head.id, rows.pos + i, ruleset, at] : [key, head.id, rows.pos + i, ruleset]);
   }
   for (const k of rows.names) {
@@ -366,7 +370,7 @@ export class IncidentStore {
 
   /** A transaction's incident writing: this store's cache, no source rows waiting yet. */
   private tx(q: Queries): Tx {
-    return { q, w: this.w, cache: this.cache, sources: [], rows: new Map(), names: [] };
+    return { q, w: this.w, cache: this.cache, sources: [], sourceKeys: new Set(), rows: new Map(), names: [] };
   }
 
   /** Incident rows for placing; a row written before heads is rewritten as one (its sources numbered) as it is read. */
