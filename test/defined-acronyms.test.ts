@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEV_CORPORA, REPO_ROOT } from '../src/eval/paths.ts';
-import { acronymMatches, definedAcronyms, foldName } from '../src/incidents/names.ts';
+import { acronymMatches, acronymPairs, definedAcronyms } from '../src/incidents/names.ts';
 
 // the implementation before: both patterns searched globally over the whole text
 const WORD = String.raw`[\p{Lu}][\p{L}\p{N}'’&.-]*`;
@@ -22,45 +22,8 @@ const newMatches = (text: string) => {
   return [raw(longShort), raw(shortLong)];
 };
 
-// the pairs the old code gave, from its matches (the same filtering as definedAcronyms)
-const CAP = /^[\p{Lu}&]/u;
-function oldPairs(text: string): [string, string][] {
-  const initials = (long: string) => {
-    const words = long.split(/\s+/).filter(Boolean);
-    return [
-      words
-        .filter((w) => CAP.test(w))
-        .map((w) => w[0]!.toLowerCase())
-        .join(''),
-      words.map((w) => w[0]!.toLowerCase()).join(''),
-    ];
-  };
-  const letters = (s: string) =>
-    s
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
-      .toLowerCase()
-      .replace(/&/g, ' and ')
-      .replace(/['’`´]/g, '')
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim()
-      .replace(/ /g, '');
-  const abbreviates = (short: string, long: string) => letters(short).length >= 2 && initials(long).includes(letters(short));
-  const pairs: [string, string][] = [];
-  if (!text.includes('(')) return pairs;
-  for (const m of text.matchAll(LONG_SHORT)) {
-    const words = m[1]!.split(/\s+/);
-    for (let i = 0; i < words.length - 1; i++) {
-      const long = words.slice(i).join(' ');
-      if (abbreviates(m[2]!, long)) {
-        pairs.push([foldName(m[2]!), foldName(long)]);
-        break;
-      }
-    }
-  }
-  for (const m of text.matchAll(SHORT_LONG)) if (abbreviates(m[1]!, m[2]!)) pairs.push([foldName(m[1]!), foldName(m[2]!)]);
-  return pairs.filter(([s, l]) => s && l && s !== l);
-}
+// the pairs the old code gave: its global searches' matches through the same filtering and folding
+const oldPairs = (text: string) => (text.includes('(') ? acronymPairs([...text.matchAll(LONG_SHORT)], [...text.matchAll(SHORT_LONG)]) : []);
 
 const corpusTexts = (file: string): string[] =>
   readFileSync(file, 'utf8')

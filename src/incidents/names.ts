@@ -177,10 +177,15 @@ export function acronymMatches(text: string): { longShort: RegExpExecArray[]; sh
 
 /** Acronym definitions in a text, both ways: folded short form ↔ folded long form. */
 export function definedAcronyms(text: string): [string, string][] {
-  const pairs: [string, string][] = [];
   // both patterns need a "(": most texts have none
-  if (!text.includes('(')) return pairs;
+  if (!text.includes('(')) return [];
   const { longShort, shortLong } = acronymMatches(text);
+  return acronymPairs(longShort, shortLong);
+}
+
+/** The definitions among the matches of acronymMatches (or of the patterns' global searches): the short form abbreviates the long. */
+export function acronymPairs(longShort: readonly RegExpMatchArray[], shortLong: readonly RegExpMatchArray[]): [string, string][] {
+  const pairs: [string, string][] = [];
   for (const m of longShort) {
     // the long form may have picked up capitalised words before the name: keep the shortest tail that fits
     const words = m[1]!.split(/\s+/);
