@@ -22,9 +22,24 @@ export interface Interval {
   end: number;
 }
 
+// interval's answers: placing an article compares its dates with each candidate's and each date value's with the
+// others', the same few dates over and over (emptied when full). Shared: callers only read them.
+const intervals = new Map<string, Interval | null>();
+const INTERVALS_MAX = 20_000;
+
 /** A date (YYYY, YYYY-MM, YYYY-MM-DD, or an ISO timestamp) as the interval of days it covers; null when unreadable. */
 export function interval(date: string | null | undefined): Interval | null {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(date ?? '');
+  const key = date ?? '';
+  let out = intervals.get(key);
+  if (out === undefined) {
+    if (intervals.size >= INTERVALS_MAX) intervals.clear();
+    intervals.set(key, (out = intervalOf(key)));
+  }
+  return out;
+}
+
+function intervalOf(date: string): Interval | null {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(date);
   if (!m) return null;
   const y = Number(m[1]);
   const mo = m[2] ? Number(m[2]) - 1 : null;

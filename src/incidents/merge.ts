@@ -228,23 +228,33 @@ export function addClaims(tally: Tally, claims: Partial<Record<FieldName, Claim>
  * addClaims into the tally itself (the store's cached head: a copy an article would be garbage in V8's old generation
  * soon after); false, the tally unchanged, when a claim brings a value not seen.
  */
-function addClaimsTo(tally: Tally, claims: Partial<Record<FieldName, Claim>>): boolean {
-  const entries = Object.entries(claims) as [FieldName, Claim][];
-  for (const [field, c] of entries) if (tally[field] && !find(tally[field], c.value)) return false;
-  for (const [field, c] of entries) {
-    const t = tally[field];
-    if (t) addClaim(field, t, c);
-    else tally[field] = tallyOf({ [field]: [c] })[field];
-  }
-  return true;
-}
+const addClaimsTo = (tally: Tally, claims: Partial<Record<FieldName, Claim>>): boolean =>
+  addTo(
+    tally,
+    claims,
+    (field) => claims[field]!.articleId,
+    (field) => claims[field]!,
+  );
 
 /**
  * addClaimsTo with the claims of one record (claimsOf's, read from its fields without making them: the store adds
  * one for each article placed).
  */
-export function addRecordTo(tally: Tally, record: IncidentRecord): boolean {
-  const fields = record.fields as Partial<Record<FieldName, { value: unknown; confidence: number } | null>>;
+export const addRecordTo = (tally: Tally, record: IncidentRecord): boolean =>
+  addTo(
+    tally,
+    record.fields as Partial<Record<FieldName, { value: unknown; confidence: number } | null>>,
+    () => record.id,
+    (field) => claimsOf(record)[field]!,
+  );
+
+/** Both: each field's value and confidence, the article of its claim, and the claim itself for a field the tally has not. */
+function addTo(
+  tally: Tally,
+  fields: Partial<Record<FieldName, { value: unknown; confidence: number } | null | undefined>>,
+  articleOf: (field: FieldName) => string,
+  claimOf: (field: FieldName) => Claim,
+): boolean {
   const names = Object.keys(fields) as FieldName[];
   for (const field of names) {
     const f = fields[field];
@@ -255,8 +265,8 @@ export function addRecordTo(tally: Tally, record: IncidentRecord): boolean {
     const f = fields[field];
     if (!f) continue;
     const t = tally[field];
-    if (t) addValue(field, t, f.value, f.confidence, record.id);
-    else tally[field] = tallyOf({ [field]: [claimsOf(record)[field]!] })[field];
+    if (t) addValue(field, t, f.value, f.confidence, articleOf(field));
+    else tally[field] = tallyOf({ [field]: [claimOf(field)] })[field];
   }
   return true;
 }

@@ -98,12 +98,95 @@ function abbreviates(short: string, long: string): boolean {
 // abbreviates' answers (a stream's articles compare the same victim and alternatives again), bounded as `folded`
 const abbreviated = new Map<string, boolean>();
 
+// Both patterns end at a parenthesis: they are tried only where one is (sticky, at each position its match could
+// start), not from every capital of the text (the global search's cost, most of it failing far from any "(").
+const LONG_SHORT_AT = new RegExp(DEFINED_LONG_SHORT.source, 'uy');
+const SHORT_LONG_AT = new RegExp(DEFINED_SHORT_LONG.source, 'uy');
+const SPACE = /\s/;
+/** \s at `i`: ASCII answered here, the rest by the regex. */
+const spaceAt = (text: string, i: number) => {
+  const c = text.charCodeAt(i);
+  return c < 128 ? c === 32 || (c >= 9 && c <= 13) : SPACE.test(text[i]!);
+};
+/** Whether a match of either pattern can start at `i`: its first character is a capital (ASCII answered here). */
+const mayStartAt = (text: string, i: number) => {
+  const c = text.charCodeAt(i);
+  return c >= 128 || (c >= 65 && c <= 90);
+};
+const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+
+/**
+ * The matches of the global `re` that end at a "(" (both patterns: every match holds one, its first): those of the
+ * sticky `at` tried at each position from `windowOf(paren)` (where a match through that "(" can start at the
+ * earliest) up to the "(" itself, leftmost first, as the global search gives them (a match starts after the last).
+ */
+function matchesThroughParens(text: string, at: RegExp, windowOf: (paren: number) => number): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let end = 0;
+  for (let paren = text.indexOf('('); paren >= 0; paren = text.indexOf('(', paren + 1)) {
+    for (let p = Math.max(windowOf(paren), end); p < paren; p++) {
+      if (!mayStartAt(text, p)) continue;
+      // the unicode global search never starts inside a surrogate pair
+      if (p > 0 && isLowSurrogate(text.charCodeAt(p)) && isHighSurrogate(text.charCodeAt(p - 1))) continue;
+      at.lastIndex = p;
+      const m = at.exec(text);
+      if (m) {
+        out.push(m);
+        end = at.lastIndex;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Where a long form before this "(" starts at the earliest: back over the spaces before it, then over 10 runs of
+ * characters other than spaces and parentheses (the long form's words, the first of them possibly in part) and the
+ * spaces between them. (A word of the long form holds neither a space nor a parenthesis.)
+ */
+function longFormWindow(text: string, paren: number): number {
+  let i = paren;
+  while (i > 0 && spaceAt(text, i - 1)) i--;
+  for (let run = 0; run < 10; run++) {
+    while (i > 0 && !spaceAt(text, i - 1) && text[i - 1] !== '(' && text[i - 1] !== ')') i--;
+    if (run === 9) break;
+    let j = i;
+    while (j > 0 && spaceAt(text, j - 1)) j--;
+    if (j === i || j === 0 || text[j - 1] === '(' || text[j - 1] === ')') break;
+    i = j;
+  }
+  return i;
+}
+
+/** Where a short form before this "(" starts at the earliest: back over the spaces, then 10 code points (20 code units). */
+function shortFormWindow(text: string, paren: number): number {
+  let i = paren;
+  while (i > 0 && spaceAt(text, i - 1)) i--;
+  return Math.max(0, i - 20);
+}
+
+/** The matches of "Long Name (LN)" and of "LN (Long Name)" in a text, as the global searches of the two patterns give them. */
+export function acronymMatches(text: string): { longShort: RegExpExecArray[]; shortLong: RegExpExecArray[] } {
+  return {
+    longShort: matchesThroughParens(text, LONG_SHORT_AT, (paren) => longFormWindow(text, paren)),
+    shortLong: matchesThroughParens(text, SHORT_LONG_AT, (paren) => shortFormWindow(text, paren)),
+  };
+}
+
 /** Acronym definitions in a text, both ways: folded short form ↔ folded long form. */
 export function definedAcronyms(text: string): [string, string][] {
+  // both patterns need a "(": most texts have none
+  if (!text.includes('(')) return [];
+  const { longShort, shortLong } = acronymMatches(text);
+  return acronymPairs(longShort, shortLong);
+}
+
+/** The definitions among the matches of acronymMatches (or of the patterns' global searches): the short form abbreviates the long. */
+export function acronymPairs(longShort: readonly RegExpMatchArray[], shortLong: readonly RegExpMatchArray[]): [string, string][] {
   const pairs: [string, string][] = [];
-  // both patterns need a "(": most texts have none, and the first one's search tries every capital
-  if (!text.includes('(')) return pairs;
-  for (const m of text.matchAll(DEFINED_LONG_SHORT)) {
+  for (const m of longShort) {
     // the long form may have picked up capitalised words before the name: keep the shortest tail that fits
     const words = m[1]!.split(/\s+/);
     for (let i = 0; i < words.length - 1; i++) {
@@ -114,7 +197,7 @@ export function definedAcronyms(text: string): [string, string][] {
       }
     }
   }
-  for (const m of text.matchAll(DEFINED_SHORT_LONG)) {
+  for (const m of shortLong) {
     if (abbreviates(m[1]!, m[2]!)) pairs.push([foldName(m[1]!), foldName(m[2]!)]);
   }
   return pairs.filter(([s, l]) => s && l && s !== l);

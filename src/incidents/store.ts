@@ -6,7 +6,7 @@
 // listed, or when an article brings a new value, leaves, or merges two incidents. Rows written before (the whole
 // Incident as JSON, ledger included) are read as they are and take this form when an article is next placed in them.
 import type { IncidentRecord } from '../core/contract/record.ts';
-import { chunks, padded, type Db, type Param, type Queries, type Row as DbRow } from '../store/db.ts';
+import { insertRows, padded, type Db, type Param, type Queries, type Row as DbRow } from '../store/db.ts';
 import { unpack } from '../store/pack.ts';
 import { storageKey } from '../store/store.ts';
 import { claimsOf, type Article, type Claim } from './article.ts';
@@ -174,6 +174,8 @@ interface Tx {
   cache: HeadCache | null;
   /** Source rows (document key, incident id, pos, ruleset) inserted several a statement, before anything reads them. */
   sources: Param[][];
+  /** The document keys of `sources` (one statement never upserts a document twice: PostgreSQL refuses it). */
+  sourceKeys: Set<string>;
   /** SQLite: each incident's row as last saved (its head), by id, not yet written. */
   rows: Map<string, { head: Head; at: string }>;
   /** SQLite: name rows (name key, incident id) not yet inserted. */
@@ -184,20 +186,6 @@ const SOURCE_ROWS = 32;
 const ROWS = 32;
 const UPSERT_INCIDENT = `ON CONFLICT (id) DO UPDATE SET victim = excluded.victim, sources = excluded.sources, incident = excluded.incident,
   updated_at = excluded.updated_at`;
-
-// statements of `n` rows, by their text with `#` (chunks gives a few sizes): built once, and the driver's statement
-// cache finds the same string again without hashing a new one
-const statements = new Map<string, string[]>();
-const withRows = (sql: string, row: string, n: number): string => {
-  let bySize = statements.get(sql);
-  if (!bySize) statements.set(sql, (bySize = []));
-  return (bySize[n] ??= sql.replace('#', Array.from({ length: n }, () => row).join(', ')));
-};
-
-/** Runs `sql` (its VALUES at `#`) over these rows, `per` a statement. */
-async function insertRows(q: Queries, sql: string, row: string, rows: Param[][], per: number): Promise<void> {
-  for (const chunk of chunks(rows, per)) await q.run(withRows(sql, row, chunk.length), chunk.flat());
-}
 
 /** Writes the incident rows and name rows waiting (SQLite); before anything reads or changes those tables or their sources. */
 async function flushIncidents(t: Tx): Promise<void> {
@@ -226,6 +214,7 @@ async function flushSources(t: Tx): Promise<void> {
     await insertRows(t.q, sql, row, t.sources, SOURCE_ROWS);
   }
   t.sources = [];
+  t.sourceKeys.clear();
 }
 
 /**
@@ -257,7 +246,8 @@ async function save(
   for (const [i, [article, ruleset]] of rows.sources.entries()) {
     const key = storageKey(article);
     // one statement never upserts a document twice (PostgreSQL refuses it)
-    if (t.sources.some((r) => r[0] === key)) await flushSources(t);
+    if (t.sourceKeys.has(key)) await flushSources(t);
+    t.sourceKeys.add(key);
     t.sources.push(w.joinedAt ? [key, head.id, rows.pos + i, ruleset, at] : [key, head.id, rows.pos + i, ruleset]);
   }
   for (const k of rows.names) {
@@ -380,7 +370,7 @@ export class IncidentStore {
 
   /** A transaction's incident writing: this store's cache, no source rows waiting yet. */
   private tx(q: Queries): Tx {
-    return { q, w: this.w, cache: this.cache, sources: [], rows: new Map(), names: [] };
+    return { q, w: this.w, cache: this.cache, sources: [], sourceKeys: new Set(), rows: new Map(), names: [] };
   }
 
   /** Incident rows for placing; a row written before heads is rewritten as one (its sources numbered) as it is read. */

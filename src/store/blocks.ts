@@ -59,30 +59,31 @@ function decodeRef(v: unknown): Ref | null {
  */
 export async function writeBlocks(q: Queries, kind: PackedKind, values: readonly string[], packAlone: (s: string) => Param): Promise<Param[]> {
   const out: Param[] = new Array(values.length);
-  let parts: Buffer[] = [];
+  // the bytes of the block being filled, written in place value by value (no buffer a value, no copy to join them);
+  // a block holds less than BLOCK_MAX + BLOCK_VALUE_MAX bytes. One a call: another store's write may run at an await.
+  const scratch = Buffer.allocUnsafe(BLOCK_MAX + BLOCK_VALUE_MAX);
   let members: { index: number; start: number; length: number }[] = [];
   let size = 0;
   const close = async () => {
     if (!members.length) return;
     const [row] = await q.all('INSERT INTO packed_blocks (live, data) VALUES (?, ?) RETURNING id', [
       members.length,
-      deflateWith(kind, Buffer.concat(parts, size)),
+      deflateWith(kind, scratch.subarray(0, size)),
     ]);
     const block = Number(row!.id);
     for (const m of members) out[m.index] = encodeRef({ block, start: m.start, length: m.length });
-    parts = [];
     members = [];
     size = 0;
   };
   for (const [index, value] of values.entries()) {
-    const bytes = Buffer.from(value, 'utf8');
-    if (bytes.length > BLOCK_VALUE_MAX) {
+    const length = Buffer.byteLength(value, 'utf8');
+    if (length > BLOCK_VALUE_MAX) {
       out[index] = packAlone(value);
       continue;
     }
-    members.push({ index, start: size, length: bytes.length });
-    parts.push(bytes);
-    size += bytes.length;
+    scratch.write(value, size, length, 'utf8');
+    members.push({ index, start: size, length });
+    size += length;
     if (size >= BLOCK_MAX) await close();
   }
   await close();

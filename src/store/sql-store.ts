@@ -1,7 +1,7 @@
 // The Store over either database: the SQL is shared (both speak ON CONFLICT … DO UPDATE and RETURNING),
 // reads stream in keyset pages so no cursor stays open while the same store is written to.
 import type { DeadLetter, IncidentRecord } from '../core/contract/record.ts';
-import { chunks, padded, type Db, type Param, type Queries, type Row } from './db.ts';
+import { insertRows, padded, type Db, type Param, type Queries, type Row } from './db.ts';
 import { IncidentStore } from '../incidents/store.ts';
 import { deflateWith, packerFor, unpack, type PackedKind } from './pack.ts';
 import { BlockCache, readValues, releaseBlocks, writeBlocks } from './blocks.ts';
@@ -104,18 +104,22 @@ export class SqlStore implements Store {
   }
 
   /** Upserts rows (the last of each key only: a key twice in one statement is an error), several per statement. */
-  private async upsertRows(q: Queries, sql: string, rows: Param[][], placeholders: string): Promise<void> {
-    for (const chunk of chunks(rows, this.rowsPerStatement)) {
-      await q.run(sql.replace('#', chunk.map(() => placeholders).join(', ')), chunk.flat());
-    }
+  private upsertRows(q: Queries, sql: string, rows: Param[][], placeholders: string): Promise<void> {
+    return insertRows(q, sql, placeholders, rows, this.rowsPerStatement);
   }
 
-  /** The values these rows held before (blocks.ts: the blocks they pointed into count them no more). */
-  private async previous(q: Queries, sql: (marks: string) => string, keys: readonly string[], first: Param[] = []): Promise<unknown[]> {
+  /**
+   * The values these rows held before (blocks.ts: the blocks they pointed into count them no more); `found`, when
+   * given, gets the keys of the rows there were (the query's `id`).
+   */
+  private async previous(q: Queries, sql: (marks: string) => string, keys: readonly string[], first: Param[] = [], found?: Set<string>): Promise<unknown[]> {
     const out: unknown[] = [];
     for (let i = 0; i < keys.length; i += PAGE) {
       const page = padded(keys.slice(i, i + PAGE));
-      for (const r of await q.all(sql(page.map(() => '?').join(', ')), [...first, ...page])) out.push(r.v);
+      for (const r of await q.all(sql(page.map(() => '?').join(', ')), [...first, ...page])) {
+        out.push(r.v);
+        found?.add(String(r.id));
+      }
     }
     return out;
   }
@@ -142,6 +146,9 @@ export class SqlStore implements Store {
       const bad = unstorableText(d.text);
       if (bad) throw new StoreError(`document ${d.id}: ${bad}; normalise the text before storing it`);
     }
+    // the batch's documents that were not stored before: none of them has a record yet (records.document_id is a
+    // foreign key), so their records' old values are not looked for
+    const stored = new Set<string>();
     const texts = await this.packMany(
       q,
       'text',
@@ -149,17 +156,21 @@ export class SqlStore implements Store {
       () =>
         this.previous(
           q,
-          (m) => `SELECT text AS v FROM documents WHERE id IN (${m})`,
+          (m) => `SELECT id, text AS v FROM documents WHERE id IN (${m})`,
           documents.map((d) => key(d.id)),
+          [],
+          stored,
         ),
     );
+    const fresh = new Set(documents.map((d) => key(d.id)).filter((k) => !stored.has(k)));
     const documentRows = documents.map((d, i): Param[] => {
       const k = key(d.id);
       const meta = JSON.stringify(k === d.id ? d.meta : { ...d.meta, originalId: d.id });
       return [k, this.hash(b.hashes?.get(d) ?? contentHash(d.text)), texts[i]!, meta, at, at];
     });
     await this.upsertRows(q, UPSERT_DOCUMENT, documentRows, '(?, ?, ?, ?, ?, ?)');
-    const records = lastOf(b.records ?? [], (r) => JSON.stringify([key(r.id), r.ruleset]));
+    // (a storage key holds no U+0000: the pair as one string is unambiguous)
+    const records = lastOf(b.records ?? [], (r) => `${key(r.id)}\u0000${r.ruleset}`);
     const packed = await this.packMany(
       q,
       'record',
@@ -167,7 +178,7 @@ export class SqlStore implements Store {
       async () => {
         const old: unknown[] = [];
         for (const ruleset of new Set(records.map((r) => r.ruleset))) {
-          const ids = records.filter((r) => r.ruleset === ruleset).map((r) => key(r.id));
+          const ids = records.filter((r) => r.ruleset === ruleset && !fresh.has(key(r.id))).map((r) => key(r.id));
           old.push(...(await this.previous(q, (m) => `SELECT record AS v FROM records WHERE ruleset = ? AND document_id IN (${m})`, ids, [ruleset])));
         }
         return old;
