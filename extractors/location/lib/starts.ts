@@ -77,15 +77,25 @@ function wordAt(words: readonly string[], text: string, start: number, end: numb
 export function articleStarts(doc: AnalysedDoc): readonly number[] {
   return doc.once('location/article-starts', () => {
     const text = doc.text;
+    // Pushed in ascending order, each once: the article before a capitalised word ends where the white space before it
+    // starts, after the capitalised word before (a capitalised word inside the article would have a letter before it),
+    // so it starts at or after that word, and is pushed before its own word; it is that word ("The" in "The Boston")
+    // when equal to the last start pushed. Of the articles one at most ends at a place (their last letters differ, or
+    // their case: "the", "The").
     const out: number[] = [];
     for (const c of capitalStarts(doc)) {
+      const end = spaceStart(text, c);
+      if (end !== c) {
+        for (const a of ARTICLES) {
+          if (end < a.length || !text.startsWith(a, end - a.length)) continue;
+          if (out.length === 0 || out[out.length - 1] !== end - a.length) out.push(end - a.length);
+          break;
+        }
+      }
       const before = c === 0 ? 10 : text.charCodeAt(c - 1);
       if (before === 10 || before === 13 || before === 0x2028 || before === 0x2029) out.push(c);
-      const end = spaceStart(text, c);
-      if (end === c) continue;
-      for (const a of ARTICLES) if (end >= a.length && text.startsWith(a, end - a.length)) out.push(end - a.length);
     }
-    return [...new Set(out)].sort((a, b) => a - b);
+    return out;
   });
 }
 const ARTICLES = ['the', 'a', 'an', 'The', 'A', 'An'];
