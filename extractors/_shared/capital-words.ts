@@ -33,28 +33,33 @@ export function lowerWordStartsOf(doc: AnalysedDoc, name: string): readonly numb
  * behind is tried at every place, and each match is an array).
  */
 export function capitalWords(doc: AnalysedDoc): ReadonlyMap<string, readonly number[]> {
-  return doc.once('shared/capital-words', () => {
-    const text = doc.text;
-    const at = new Map<string, number[]>();
-    const runs = findRuns(text, LETTERS_NUMBERS);
-    for (let i = 0; i < runs.length; i += 2) {
-      const start = runs[i]!;
-      if (!(classAt(text, start) & UPPER)) continue;
-      const word = text.slice(start, runs[i + 1]);
-      const list = at.get(word);
-      if (list) list.push(start);
-      else at.set(word, [start]);
-    }
-    return at;
-  });
+  return capitalIndex(doc).words;
 }
 
 /** Every start of a capitalised word (a run of letters and numbers opening with \p{Lu}, none before it), ascending. */
 export function capitalStarts(doc: AnalysedDoc): readonly number[] {
-  return doc.once('shared/capital-starts', () => {
-    const out: number[] = [];
-    for (const starts of capitalWords(doc).values()) for (const s of starts) out.push(s);
-    return out.sort((a, b) => a - b);
+  return capitalIndex(doc).starts;
+}
+
+// Both from one walk: the runs come in text order, so the starts are written down ascending, each once, as they go by
+// (the starts of every word of the index, sorted: "Acme sued Acme in Ohio" gives 0, 10, 18 either way) instead of being
+// gathered from the index and sorted.
+function capitalIndex(doc: AnalysedDoc): { words: ReadonlyMap<string, readonly number[]>; starts: readonly number[] } {
+  return doc.once('shared/capital-words', () => {
+    const text = doc.text;
+    const words = new Map<string, number[]>();
+    const starts: number[] = [];
+    const runs = findRuns(text, LETTERS_NUMBERS);
+    for (let i = 0; i < runs.length; i += 2) {
+      const start = runs[i]!;
+      if (!(classAt(text, start) & UPPER)) continue;
+      starts.push(start);
+      const word = text.slice(start, runs[i + 1]);
+      const list = words.get(word);
+      if (list) list.push(start);
+      else words.set(word, [start]);
+    }
+    return { words, starts };
   });
 }
 

@@ -131,18 +131,24 @@ let cityTable: CityTable | undefined;
 // the table's answer for a name, remembered: a binary search of the text slices a key at each step
 const cityRows = remembered((name) => (cityTable ??= CityTable.load()).lookup(fromView(name)));
 
-/** Places a city name can denote, optionally only inside one country (and subdivision). */
-export function cityPlaces(name: string, country?: string, region?: string): Place[] {
+/** Places a city name can denote, optionally only inside one country (and subdivision). Shared: not to be changed. */
+export function cityPlaces(name: string, country?: string, region?: string): readonly Place[] {
+  const all = allCityPlaces(name);
+  return country || region ? all.filter((p) => (!country || p.country === country) && (!region || p.region === region)) : all;
+}
+// Every place of a name, remembered (the same names are asked about in text after text, and a name of many towns, as
+// "Springfield", has a row for each). A place is kept once per (country, region), the first time a row gives it, and the
+// filters read just those two: filtering the kept places keeps what filtering the rows first kept ("Springfield" inside
+// US and Illinois: the one place US / Illinois / Springfield either way, where it stood among the others).
+const allCityPlaces = remembered((name): readonly Place[] => {
   const out: Place[] = [];
   for (const c of cityRows(name)) {
-    if (country && c.country !== country) continue;
     const stored = own(STATE_TABLE.value.stateName, `${c.country}-${c.state}`);
     const r = stored === undefined ? null : toView(stored);
-    if (region && r !== region) continue;
     if (!out.some((o) => o.country === c.country && o.region === r)) out.push({ country: c.country, region: r, city: name });
   }
   return out;
-}
+});
 
 /** A subdivision name that denotes one place only and reads as no ordinary word ("Namur", "Ontario"). */
 export function uniqueSubdivision(name: string): Subdivision | undefined {

@@ -189,7 +189,7 @@ function settleCity(doc: AnalysedDoc, name: string, sure: boolean): Place | unde
   let places = cityPlaces(name);
   if (!places.length) return undefined;
   const cap = isCapital(name);
-  let pick: Place[] = cap ? places.filter((p) => p.country === cap) : [];
+  let pick: readonly Place[] = cap ? places.filter((p) => p.country === cap) : [];
   if (!pick.length) pick = places.filter((p) => writtenRegion(doc, p.region, name, p.country));
   if (new Set(pick.map((p) => p.country)).size !== 1) {
     const named = victimCountries(doc);

@@ -5,6 +5,7 @@ import { wordList } from '../../_shared/lexicon.ts';
 import type { AnalysedDoc, Span } from '../../_shared/kit.ts';
 import { COUNTRY_NAMES, countryCode, DEMONYMS } from '../../_shared/countries.ts';
 import { WholeWords } from '../../_shared/word-runs.ts';
+import { isSpace } from '../../_shared/char-classes.ts';
 import { cityPlaces, demonymCountry, isCommonWord, nameTags, subdivisions, US_STATES, type Place } from '../../_shared/gazetteer.ts';
 
 export type MentionKind = 'country' | 'demonym' | 'state';
@@ -112,11 +113,20 @@ const ATTACKER = new RegExp(
 // quotes are read through: "‘Turkish’ hackers", "a China-based 'systematic' hacking operation"
 const PHRASE_AFTER = /^(?:['’\x92]s)?['’\x92"”\x94]?[\s-]*((?:['‘\x91’\x92"“\x93”\x94]?[\p{L}\p{N}-]+['‘\x91’\x92"“\x93”\x94]?\s*){1,5})/u;
 const QUOTES = /['‘\x91’\x92"“\x93”\x94]/g;
-const STOP = new RegExp(
-  String.raw`^(?:of|in|on|at|to|for|from|by|with|and|or|but|that|which|who|the|a|an|was|were|is|are|has|have|had|said|says|after|since` +
-    String.raw`|during|against|over|into)$`,
-  'i',
+const STOP_WORDS = new Set(
+  'of in on at to for from by with and or but that which who the a an was were is are has have had said says after since during against over into'.split(' '),
 );
+const STOP_LONGEST = Math.max(...[...STOP_WORDS].map((w) => w.length));
+/**
+ * True when the word is one of STOP_WORDS in any case: what /^(?:of|in|…)$/i says. The list is ASCII, and /i without /u
+ * folds no other character to an ASCII one ("ın" with a dotless ı is no "in"), so a word holding one is none; an ASCII
+ * word is looked up lower-cased ("In", "THE").
+ */
+function isStop(w: string): boolean {
+  if (w.length > STOP_LONGEST) return false;
+  for (let i = 0; i < w.length; i++) if (w.charCodeAt(i) > 127) return false;
+  return STOP_WORDS.has(w.toLowerCase());
+}
 const BEFORE_ATTACKER = new RegExp(
   String.raw`(?:\bpro-|\banti-|\b(?:by|from|behind|originat(?:ed|ing) (?:in|from)|traced (?:back )?to|routed through` +
     String.raw`|on behalf of|attributed to|linked to|tied to|backed by|sponsored by|based out of|out of|operating in|Anonymous)\s+(?:the\s+)?` +
@@ -131,10 +141,19 @@ const BEFORE_ATTACKER = new RegExp(
 function phraseAfter(text: string, end: number): string[] {
   const m = PHRASE_AFTER.exec(text.slice(end, end + 80));
   if (!m) return [];
+  // the words between runs of white space, as .trim().split(/\s+/) gives them (isSpace is \s, the white space trim
+  // removes): the phrase holds a letter, digit or hyphen, so it is never only white space, which split would give as ""
+  const phrase = m[1]!.replace(QUOTES, '');
   const words: string[] = [];
-  for (const w of m[1]!.replace(QUOTES, '').trim().split(/\s+/)) {
-    if (STOP.test(w)) break;
+  for (let i = 0; ; ) {
+    while (i < phrase.length && isSpace(phrase.charCodeAt(i))) i++;
+    if (i >= phrase.length) break;
+    let j = i + 1;
+    while (j < phrase.length && !isSpace(phrase.charCodeAt(j))) j++;
+    const w = phrase.slice(i, j);
+    if (isStop(w)) break;
     words.push(w);
+    i = j;
   }
   return words;
 }

@@ -18,7 +18,7 @@ export const PLACE_RUN_LAZY = String.raw`(?:${TOKEN})(?:[ -](?:${TOKEN})){0,4}?`
 const tokens = (run: string) => run.split(SPACE_BEFORE_CAPITAL);
 
 /** Longest tail of a capitalised run that is a city, inside the given country / region when known. */
-export function cityAtEnd(run: string, country?: string, region?: string | null): { name: string; places: Place[] } | undefined {
+export function cityAtEnd(run: string, country?: string, region?: string | null): { name: string; places: readonly Place[] } | undefined {
   const t = tokens(run);
   for (let i = 0; i < t.length; i++) {
     const name = t.slice(i).join(' ');

@@ -6,7 +6,7 @@
 // the matches found are those of the pattern's own scan.
 import type { AnalysedDoc } from '../../_shared/kit.ts';
 import { capitalStarts } from '../../_shared/capital-words.ts';
-import { classAt, isSpace, LETTERS_MARKS, UPPER } from '../../_shared/char-classes.ts';
+import { byteTable, classAt, isSpace, LETTERS_MARKS, UPPER } from '../../_shared/char-classes.ts';
 
 const isLowerAscii = (c: number) => c >= 97 && c <= 122;
 
@@ -77,15 +77,25 @@ function wordAt(words: readonly string[], text: string, start: number, end: numb
 export function articleStarts(doc: AnalysedDoc): readonly number[] {
   return doc.once('location/article-starts', () => {
     const text = doc.text;
+    // Pushed in ascending order, each once: the article before a capitalised word ends where the white space before it
+    // starts, after the capitalised word before (a capitalised word inside the article would have a letter before it),
+    // so it starts at or after that word, and is pushed before its own word; it is that word ("The" in "The Boston")
+    // when equal to the last start pushed. Of the articles one at most ends at a place (their last letters differ, or
+    // their case: "the", "The").
     const out: number[] = [];
     for (const c of capitalStarts(doc)) {
+      const end = spaceStart(text, c);
+      if (end !== c) {
+        for (const a of ARTICLES) {
+          if (end < a.length || !text.startsWith(a, end - a.length)) continue;
+          if (out.length === 0 || out[out.length - 1] !== end - a.length) out.push(end - a.length);
+          break;
+        }
+      }
       const before = c === 0 ? 10 : text.charCodeAt(c - 1);
       if (before === 10 || before === 13 || before === 0x2028 || before === 0x2029) out.push(c);
-      const end = spaceStart(text, c);
-      if (end === c) continue;
-      for (const a of ARTICLES) if (end >= a.length && text.startsWith(a, end - a.length)) out.push(end - a.length);
     }
-    return [...new Set(out)].sort((a, b) => a - b);
+    return out;
   });
 }
 const ARTICLES = ['the', 'a', 'an', 'The', 'A', 'An'];
@@ -127,13 +137,14 @@ function runEndsBefore(text: string, c: number, after: WordsAfter, possessive: b
   // (each character read is inside the text: a read past its end throws V8's optimised code away)
   for (let i = c + width(text, c); i < text.length; ) {
     const ch = text.charCodeAt(i);
-    if (ch === 39 || ch === 0x2019 || ch === 0x92) {
+    const kind = ch < 256 ? ONE_BYTE_KIND[ch]! : ch === 0x2019 ? QUOTE : classAt(text, i) & LETTERS_MARKS ? RUN_CHAR : 0;
+    if (kind === QUOTE) {
       if (possessive && i + 1 < text.length && text.charCodeAt(i + 1) === 115) return true;
       i++;
       continue;
     }
     // "." and any letter or mark, ASCII or not, by its class (a pair of surrogates read whole)
-    if (ch === 46 || classAt(text, i) & LETTERS_MARKS) {
+    if (kind === RUN_CHAR) {
       i += ch < 0xd800 ? 1 : width(text, i);
       continue;
     }
@@ -144,6 +155,12 @@ function runEndsBefore(text: string, c: number, after: WordsAfter, possessive: b
   }
   return false;
 }
+
+// What runEndsBefore reads a character as: a quote ("'", "’", and \x92, the rules' stand-in for "’"), a character a run is
+// written with ("." and any letter or mark, by its class), or neither; for a character of one byte (most), one look-up.
+const QUOTE = 2;
+const RUN_CHAR = 1;
+const ONE_BYTE_KIND = byteTable((c) => (c === 39 || c === 0x92 ? QUOTE : c === 46 || classAt(String.fromCharCode(c), 0) & LETTERS_MARKS ? RUN_CHAR : 0));
 
 /** Code units of the code point at `i`. */
 const width = (text: string, i: number) => ((text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1);
