@@ -1,7 +1,7 @@
 // "Tufts Health Plan warned subscribers … Tufts Health Plan said the theft included names …"
 import { defineRule } from '../_shared/kit.ts';
 import { isOrgLike, nameSpan, type VictimName } from './lib/name-shape.ts';
-import { namesIn } from './lib/names.ts';
+import { namesWithSpaceOrOrgNoun } from './lib/space-or-org.ts';
 import { inIncidentSentence } from './lib/context.ts';
 import { fullName } from './lib/complete.ts';
 import { wordMemo } from './lib/cache.ts';
@@ -45,7 +45,8 @@ export default defineRule({
   ],
   *propose(doc) {
     const seen = new Map<string, { first: VictimName; n: number; mentions: VictimName[] }>();
-    for (const name of namesIn(doc, 0, Math.min(doc.text.length, WINDOW))) {
+    // (only names with white space or an organisation noun count: the one-word runs that can clean to neither are not cleaned)
+    for (const name of namesWithSpaceOrOrgNoun(doc, Math.min(doc.text.length, WINDOW))) {
       if (!/\s/.test(name.value) && !isOrgLike(name.value)) continue;
       const k = keyOf(name.value);
       const e = seen.get(k);

@@ -108,33 +108,62 @@ function scanTo(doc: AnalysedDoc, to: number): Scan {
   return scan;
 }
 
-/** Every cleaned capitalised run in text[0, to), in order, worked out once per text and window. */
-function namesUpTo(doc: AnalysedDoc, to: number): readonly VictimName[] {
-  const { text } = doc;
-  return memoized(doc, 'names', to, () => {
-    const out: VictimName[] = [];
-    const keep = (s: number, e: number) => {
-      const name = cleanName(doc, s, e);
-      if (name && !isPlace(name.value)) out.push(name);
-    };
+/**
+ * The capitalised runs of text[0, to) as start, end pairs, in order, worked out once per text and window: those the whole
+ * text's scan ends well before the window's edge, then the rest as the window cuts them.
+ */
+export function runsUpTo(doc: AnalysedDoc, to: number): readonly number[] {
+  return memoized(doc, 'runs', to, () => {
+    const out: number[] = [];
     const { runs } = scanTo(doc, to);
     let resume = 0;
     for (let i = 0; i < runs.length && runs[i + 1]! <= to - EDGE; i += 2) {
-      keep(runs[i]!, runs[i + 1]!);
+      out.push(runs[i]!, runs[i + 1]!);
       resume = runs[i + 1]!;
     }
-    const part = text.slice(0, to);
-    for (let m = nextRun(part, resume); m; m = nextRun(part, m.index + m[0].length)) keep(m.index, m.index + m[0].length);
+    const part = doc.text.slice(0, to);
+    for (let m = nextRun(part, resume); m; m = nextRun(part, m.index + m[0].length)) out.push(m.index, m.index + m[0].length);
     return out;
   });
+}
+
+/** The cleaned names of a window's runs, cleaned in order only as far as anyone has read them. */
+interface Names {
+  readonly runs: readonly number[];
+  /** the index in `runs` of the next run to clean */
+  next: number;
+  readonly out: VictimName[];
+}
+const namesOf = (doc: AnalysedDoc, to: number): Names => memoized(doc, 'names', to, () => ({ runs: runsUpTo(doc, to), next: 0, out: [] }));
+/** Cleans the window's next run (a name for `out` unless cleaning drops it or it is a place); false when none is left. */
+function cleanNext(doc: AnalysedDoc, names: Names): boolean {
+  const { runs } = names;
+  const i = names.next;
+  if (i >= runs.length) return false;
+  names.next = i + 2;
+  const name = cleanName(doc, runs[i]!, runs[i + 1]!);
+  if (name && !isPlace(name.value)) names.out.push(name);
+  return true;
+}
+
+/** Every cleaned capitalised run in text[0, to), in order, worked out once per text and window. */
+function namesUpTo(doc: AnalysedDoc, to: number): readonly VictimName[] {
+  const names = namesOf(doc, to);
+  while (cleanNext(doc, names));
+  return names.out;
 }
 
 /** Every cleaned capitalised run in text[from, to), in order. */
 export function* namesIn(doc: AnalysedDoc, from = 0, to = doc.text.length): Generator<VictimName> {
   const { text } = doc;
   if (from === 0) {
-    yield* namesUpTo(doc, to);
-    return;
+    // (a rule that stops at the first name it wants leaves the runs after it uncleaned; cleaning calls no reader of names,
+    // and any reader of the same window between two names goes on from where the other left the list)
+    const names = namesOf(doc, to);
+    for (let i = 0; ; i++) {
+      while (i >= names.out.length) if (!cleanNext(doc, names)) return;
+      yield names.out[i]!;
+    }
   }
   const part = text.slice(0, to);
   for (let m = nextRun(part, from); m; m = nextRun(part, m.index + m[0].length)) {

@@ -384,6 +384,28 @@ const bodyKind = defineTrim({
   },
 });
 
+/**
+ * A run of one word (no white space, no comma) that cleans to a part of itself, whatever the trims make of it: the trims
+ * that take in what follows a run (pluralPossessive, listTail, lowerKind, bodyKind) need an apostrophe, a comma or white
+ * space right where the run ends, and every other trim moves its start forward or its end back. Inside such a run the
+ * end meets none of these, so only at the run's own end can they take anything in. Keep in step with the trims above.
+ * "Microsoft said" cleans to a part of "Microsoft"; "Barrie police said" may clean to "Barrie police", "Ohio, Texas and
+ * Utah" to more than "Ohio", "Employees’ Insurance" to more than "Employees".
+ */
+export function cleansInside(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === COMMA || isSpace(c)) return false;
+  }
+  if (end >= text.length) return true;
+  const next = text.charCodeAt(end);
+  if (next === APOSTROPHE || next === RIGHT_QUOTE || next === RIGHT_QUOTE_VIEW || next === COMMA) return false;
+  // (LOWER_KIND and BODY_KIND_AFTER open on white space)
+  if (!isSpace(next)) return true;
+  const after = text.slice(end, end + 40);
+  return !LOWER_KIND.test(after) && !BODY_KIND_AFTER.test(after);
+}
+
 /** The trims, in the order they run. */
 export const TRIMS: readonly TrimStep[] = [
   pluralPossessive,
