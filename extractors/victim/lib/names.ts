@@ -8,6 +8,7 @@ import { wordStartsOf } from '../../_shared/capital-words.ts';
 import { LETTER, LETTERS_MARKS, UPPER, byteTable, classAt, insidePair, isLowSurrogate } from '../../_shared/char-classes.ts';
 import { keyed, keyedMatches } from './keyed.ts';
 import { cleanName } from './name-clean.ts';
+import { cleansInside } from './clean/trims.ts';
 import { NAME, isOrgLike, isPlace, type VictimName } from './name-shape.ts';
 import { nameMayEndAt } from './name-end.ts';
 
@@ -146,13 +147,6 @@ function cleanNext(doc: AnalysedDoc, names: Names): boolean {
   return true;
 }
 
-/** Every cleaned capitalised run in text[0, to), in order, worked out once per text and window. */
-function namesUpTo(doc: AnalysedDoc, to: number): readonly VictimName[] {
-  const names = namesOf(doc, to);
-  while (cleanNext(doc, names));
-  return names.out;
-}
-
 /** Every cleaned capitalised run in text[from, to), in order. */
 export function* namesIn(doc: AnalysedDoc, from = 0, to = doc.text.length): Generator<VictimName> {
   const { text } = doc;
@@ -259,11 +253,23 @@ interface Spelling {
   /** the name with the "and …" cleaning cut, longest first, and their initials */
   ands: { rest: string; initials: string[] }[];
 }
-/** What every name of the window spells, worked out once per document for all the acronyms it holds. */
+/**
+ * What every name of the window spells, worked out once per document for all the acronyms it holds. A run of one word that
+ * cleans inside itself (clean/trims.ts cleansInside) with no hyphen and no "and …" after it spells nothing: its name is one
+ * piece, a single initial, and no "and" follows it. Such runs are not cleaned for the question ("Microsoft said" spells
+ * nothing; "Coca-Cola", "Pfizer and Moderna Labs" may).
+ */
 const spellingsOf = (doc: AnalysedDoc): readonly Spelling[] =>
   memoized(doc, 'spellings', 0, () => {
     const { text } = doc;
-    return namesUpTo(doc, Math.min(text.length, ACRONYM_WINDOW)).map((n) => {
+    const out: Spelling[] = [];
+    const runs = runsUpTo(doc, Math.min(text.length, ACRONYM_WINDOW));
+    for (let i = 0; i < runs.length; i += 2) {
+      const start = runs[i]!;
+      const end = runs[i + 1]!;
+      if (cleansInside(text, start, end) && !text.slice(start, end).includes('-') && !AND_REST.test(text.slice(end, end + 80))) continue;
+      const n = cleanName(doc, start, end);
+      if (!n || isPlace(n.value)) continue;
       // "Educational Credit Management Corp. … ECMC": the legal form cut from the name still gives its letter
       const legal = LEGAL_INITIAL.exec(text.slice(n.end, n.end + 16));
       // "Valley Anesthesiology and Pain Consultants … VAPC": the "and" cleaning cut belongs to the name the letters spell
@@ -271,8 +277,9 @@ const spellingsOf = (doc: AnalysedDoc): readonly Spelling[] =>
       const and = AND_REST.exec(text.slice(n.end, n.end + 80));
       for (let rest = and?.[0]; rest && /\s\S+\s+\S/u.test(rest); rest = rest.replace(/\s+\S+$/u, ''))
         ands.push({ rest, initials: initialsOf(n.value + rest) });
-      return { name: n, initials: initialsOf(n.value), form: legal ? legal[1]![0]!.toUpperCase() : null, ands };
-    });
+      out.push({ name: n, initials: initialsOf(n.value), form: legal ? legal[1]![0]!.toUpperCase() : null, ands });
+    }
+    return out;
   });
 const ACRONYM_WINDOW = 4000;
 const AND_REST = /^\s+(?:and|&)\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,3}/u;
