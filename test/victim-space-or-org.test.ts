@@ -61,7 +61,8 @@ describe('victim names with white space or an organisation noun', () => {
   it('gives the names namesIn gives that hold white space or an organisation noun', () => {
     for (const text of texts()) {
       for (const to of [600, 6000, text.length]) {
-        const wanted = (doc: ReturnType<typeof analyse>) => [...namesIn(doc, 0, Math.min(to, text.length))].filter((n) => /\s/.test(n.value) || isOrgLike(n.value));
+        const wanted = (doc: ReturnType<typeof analyse>) =>
+          [...namesIn(doc, 0, Math.min(to, text.length))].filter((n) => /\s/.test(n.value) || isOrgLike(n.value));
         const got = [...namesWithSpaceOrOrgNoun(analyse({ id: 'a', text }), Math.min(to, text.length))].filter((n) => /\s/.test(n.value) || isOrgLike(n.value));
         expect(got).toEqual(wanted(analyse({ id: 'b', text })));
       }
