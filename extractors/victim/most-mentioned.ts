@@ -19,6 +19,12 @@ const key = (v: string) => v.toLowerCase().replace(NOT_WORD_CHARS, ' ').trim();
 const keyMemo = wordMemo<string>();
 const keyOf = (v: string) => keyMemo(v, () => key(v));
 
+interface Mentioned {
+  first: VictimName;
+  n: number;
+  mentions: VictimName[];
+}
+
 export default defineRule({
   field: 'victim',
   examples: [
@@ -44,7 +50,7 @@ export default defineRule({
     'Stay ahead of threats with Sentry Shield XDR. Sentry Shield XDR gives your team one view:\n- Containment that isolates compromised servers.',
   ],
   *propose(doc) {
-    const seen = new Map<string, { first: VictimName; n: number; mentions: VictimName[] }>();
+    const seen = new Map<string, Mentioned>();
     // (only names with white space or an organisation noun count: the one-word runs that can clean to neither are not cleaned)
     for (const name of namesWithSpaceOrOrgNoun(doc, Math.min(doc.text.length, WINDOW))) {
       if (!/\s/.test(name.value) && !isOrgLike(name.value)) continue;
@@ -55,9 +61,17 @@ export default defineRule({
         e.mentions.push(name);
       } else seen.set(k, { first: name, n: 1, mentions: [name] });
     }
-    const ranked = [...seen.values()].sort((a, b) => b.n - a.n);
-    const best = ranked[0];
-    if (!best || best.n < MIN_MENTIONS || (ranked[1] && ranked[1].n === best.n)) return;
+    // the most mentioned, the first named of them; none when another is mentioned as often
+    let best: Mentioned | undefined;
+    let tied = false;
+    for (const e of seen.values()) {
+      if (best && e.n === best.n) tied = true;
+      else if (!best || e.n > best.n) {
+        best = e;
+        tied = false;
+      }
+    }
+    if (!best || best.n < MIN_MENTIONS || tied) return;
     // a museum or a product named over and over is no victim unless one mention's own sentence is incident talk:
     // a sales pitch puts the product next to a list of the threats it stops ("isolates compromised servers")
     // (asked of the winner's mentions only: the other names' sentences need not be read)

@@ -115,8 +115,11 @@ function scanTo(doc: AnalysedDoc, to: number): Scan {
  */
 export function runsUpTo(doc: AnalysedDoc, to: number): readonly number[] {
   return memoized(doc, 'runs', to, () => {
-    const out: number[] = [];
     const { runs } = scanTo(doc, to);
+    // (a window that holds the whole text cuts no run: the scan, run to the text's end, has its runs, and a rescan of its last
+    // stretch would find them again)
+    if (to >= doc.text.length) return runs;
+    const out: number[] = [];
     let resume = 0;
     for (let i = 0; i < runs.length && runs[i + 1]! <= to - EDGE; i += 2) {
       out.push(runs[i]!, runs[i + 1]!);
