@@ -1,7 +1,7 @@
 // "A paper file was stolen from a locked office at Health Sciences Centre."
 import { defineRule } from '../_shared/kit.ts';
 import { isOrgLike, nameSpan } from './lib/name-shape.ts';
-import { namesIn } from './lib/names.ts';
+import { namesWithSpaceOrOrgNoun } from './lib/space-or-org.ts';
 import { inIncidentTalk } from './lib/context.ts';
 import { fullName } from './lib/complete.ts';
 
@@ -67,7 +67,8 @@ export default defineRule({
     'The agency was using Nimbus Cloud Services to store over 3 million files, and the files were left unprotected.',
   ],
   *propose(doc) {
-    for (const name of namesIn(doc, 0, Math.min(doc.text.length, WINDOW))) {
+    // (the one-word runs that can clean to no organisation noun are not cleaned; nor is any run after the first organisation)
+    for (const name of namesWithSpaceOrOrgNoun(doc, Math.min(doc.text.length, WINDOW))) {
       if (!isOrgLike(name.value)) continue;
       // the first organisation of a sports or finance story is no victim
       if (doc.text.length >= SHORT_WRITE_UP && !inIncidentTalk(doc, name.start)) return;

@@ -1,7 +1,7 @@
 // "Tufts Health Plan warned subscribers … Tufts Health Plan said the theft included names …"
 import { defineRule } from '../_shared/kit.ts';
 import { isOrgLike, nameSpan, type VictimName } from './lib/name-shape.ts';
-import { namesIn } from './lib/names.ts';
+import { namesWithSpaceOrOrgNoun } from './lib/space-or-org.ts';
 import { inIncidentSentence } from './lib/context.ts';
 import { fullName } from './lib/complete.ts';
 import { wordMemo } from './lib/cache.ts';
@@ -18,6 +18,12 @@ const WINDOW = 6000; // enough for a write-up; full articles repeat their subjec
 const key = (v: string) => v.toLowerCase().replace(NOT_WORD_CHARS, ' ').trim();
 const keyMemo = wordMemo<string>();
 const keyOf = (v: string) => keyMemo(v, () => key(v));
+
+interface Mentioned {
+  first: VictimName;
+  n: number;
+  mentions: VictimName[];
+}
 
 export default defineRule({
   field: 'victim',
@@ -44,8 +50,9 @@ export default defineRule({
     'Stay ahead of threats with Sentry Shield XDR. Sentry Shield XDR gives your team one view:\n- Containment that isolates compromised servers.',
   ],
   *propose(doc) {
-    const seen = new Map<string, { first: VictimName; n: number; mentions: VictimName[] }>();
-    for (const name of namesIn(doc, 0, Math.min(doc.text.length, WINDOW))) {
+    const seen = new Map<string, Mentioned>();
+    // (only names with white space or an organisation noun count: the one-word runs that can clean to neither are not cleaned)
+    for (const name of namesWithSpaceOrOrgNoun(doc, Math.min(doc.text.length, WINDOW))) {
       if (!/\s/.test(name.value) && !isOrgLike(name.value)) continue;
       const k = keyOf(name.value);
       const e = seen.get(k);
@@ -54,9 +61,17 @@ export default defineRule({
         e.mentions.push(name);
       } else seen.set(k, { first: name, n: 1, mentions: [name] });
     }
-    const ranked = [...seen.values()].sort((a, b) => b.n - a.n);
-    const best = ranked[0];
-    if (!best || best.n < MIN_MENTIONS || (ranked[1] && ranked[1].n === best.n)) return;
+    // the most mentioned, the first named of them; none when another is mentioned as often
+    let best: Mentioned | undefined;
+    let tied = false;
+    for (const e of seen.values()) {
+      if (best && e.n === best.n) tied = true;
+      else if (!best || e.n > best.n) {
+        best = e;
+        tied = false;
+      }
+    }
+    if (!best || best.n < MIN_MENTIONS || tied) return;
     // a museum or a product named over and over is no victim unless one mention's own sentence is incident talk:
     // a sales pitch puts the product next to a list of the threats it stops ("isolates compromised servers")
     // (asked of the winner's mentions only: the other names' sentences need not be read)

@@ -8,6 +8,7 @@ import { wordStartsOf } from '../../_shared/capital-words.ts';
 import { LETTER, LETTERS_MARKS, UPPER, byteTable, classAt, insidePair, isLowSurrogate } from '../../_shared/char-classes.ts';
 import { keyed, keyedMatches } from './keyed.ts';
 import { cleanName } from './name-clean.ts';
+import { cleansInside } from './clean/trims.ts';
 import { NAME, isOrgLike, isPlace, type VictimName } from './name-shape.ts';
 import { nameMayEndAt } from './name-end.ts';
 
@@ -108,33 +109,58 @@ function scanTo(doc: AnalysedDoc, to: number): Scan {
   return scan;
 }
 
-/** Every cleaned capitalised run in text[0, to), in order, worked out once per text and window. */
-function namesUpTo(doc: AnalysedDoc, to: number): readonly VictimName[] {
-  const { text } = doc;
-  return memoized(doc, 'names', to, () => {
-    const out: VictimName[] = [];
-    const keep = (s: number, e: number) => {
-      const name = cleanName(doc, s, e);
-      if (name && !isPlace(name.value)) out.push(name);
-    };
+/**
+ * The capitalised runs of text[0, to) as start, end pairs, in order, worked out once per text and window: those the whole
+ * text's scan ends well before the window's edge, then the rest as the window cuts them.
+ */
+export function runsUpTo(doc: AnalysedDoc, to: number): readonly number[] {
+  return memoized(doc, 'runs', to, () => {
     const { runs } = scanTo(doc, to);
+    // (a window that holds the whole text cuts no run: the scan, run to the text's end, has its runs, and a rescan of its last
+    // stretch would find them again)
+    if (to >= doc.text.length) return runs;
+    const out: number[] = [];
     let resume = 0;
     for (let i = 0; i < runs.length && runs[i + 1]! <= to - EDGE; i += 2) {
-      keep(runs[i]!, runs[i + 1]!);
+      out.push(runs[i]!, runs[i + 1]!);
       resume = runs[i + 1]!;
     }
-    const part = text.slice(0, to);
-    for (let m = nextRun(part, resume); m; m = nextRun(part, m.index + m[0].length)) keep(m.index, m.index + m[0].length);
+    const part = doc.text.slice(0, to);
+    for (let m = nextRun(part, resume); m; m = nextRun(part, m.index + m[0].length)) out.push(m.index, m.index + m[0].length);
     return out;
   });
+}
+
+/** The cleaned names of a window's runs, cleaned in order only as far as anyone has read them. */
+interface Names {
+  readonly runs: readonly number[];
+  /** the index in `runs` of the next run to clean */
+  next: number;
+  readonly out: VictimName[];
+}
+const namesOf = (doc: AnalysedDoc, to: number): Names => memoized(doc, 'names', to, () => ({ runs: runsUpTo(doc, to), next: 0, out: [] }));
+/** Cleans the window's next run (a name for `out` unless cleaning drops it or it is a place); false when none is left. */
+function cleanNext(doc: AnalysedDoc, names: Names): boolean {
+  const { runs } = names;
+  const i = names.next;
+  if (i >= runs.length) return false;
+  names.next = i + 2;
+  const name = cleanName(doc, runs[i]!, runs[i + 1]!);
+  if (name && !isPlace(name.value)) names.out.push(name);
+  return true;
 }
 
 /** Every cleaned capitalised run in text[from, to), in order. */
 export function* namesIn(doc: AnalysedDoc, from = 0, to = doc.text.length): Generator<VictimName> {
   const { text } = doc;
   if (from === 0) {
-    yield* namesUpTo(doc, to);
-    return;
+    // (a rule that stops at the first name it wants leaves the runs after it uncleaned; cleaning calls no reader of names,
+    // and any reader of the same window between two names goes on from where the other left the list)
+    const names = namesOf(doc, to);
+    for (let i = 0; ; i++) {
+      while (i >= names.out.length) if (!cleanNext(doc, names)) return;
+      yield names.out[i]!;
+    }
   }
   const part = text.slice(0, to);
   for (let m = nextRun(part, from); m; m = nextRun(part, m.index + m[0].length)) {
@@ -230,11 +256,23 @@ interface Spelling {
   /** the name with the "and …" cleaning cut, longest first, and their initials */
   ands: { rest: string; initials: string[] }[];
 }
-/** What every name of the window spells, worked out once per document for all the acronyms it holds. */
+/**
+ * What every name of the window spells, worked out once per document for all the acronyms it holds. A run of one word that
+ * cleans inside itself (clean/trims.ts cleansInside) with no hyphen and no "and …" after it spells nothing: its name is one
+ * piece, a single initial, and no "and" follows it. Such runs are not cleaned for the question ("Microsoft said" spells
+ * nothing; "Coca-Cola", "Pfizer and Moderna Labs" may).
+ */
 const spellingsOf = (doc: AnalysedDoc): readonly Spelling[] =>
   memoized(doc, 'spellings', 0, () => {
     const { text } = doc;
-    return namesUpTo(doc, Math.min(text.length, ACRONYM_WINDOW)).map((n) => {
+    const out: Spelling[] = [];
+    const runs = runsUpTo(doc, Math.min(text.length, ACRONYM_WINDOW));
+    for (let i = 0; i < runs.length; i += 2) {
+      const start = runs[i]!;
+      const end = runs[i + 1]!;
+      if (cleansInside(text, start, end) && !text.slice(start, end).includes('-') && !AND_REST.test(text.slice(end, end + 80))) continue;
+      const n = cleanName(doc, start, end);
+      if (!n || isPlace(n.value)) continue;
       // "Educational Credit Management Corp. … ECMC": the legal form cut from the name still gives its letter
       const legal = LEGAL_INITIAL.exec(text.slice(n.end, n.end + 16));
       // "Valley Anesthesiology and Pain Consultants … VAPC": the "and" cleaning cut belongs to the name the letters spell
@@ -242,8 +280,9 @@ const spellingsOf = (doc: AnalysedDoc): readonly Spelling[] =>
       const and = AND_REST.exec(text.slice(n.end, n.end + 80));
       for (let rest = and?.[0]; rest && /\s\S+\s+\S/u.test(rest); rest = rest.replace(/\s+\S+$/u, ''))
         ands.push({ rest, initials: initialsOf(n.value + rest) });
-      return { name: n, initials: initialsOf(n.value), form: legal ? legal[1]![0]!.toUpperCase() : null, ands };
-    });
+      out.push({ name: n, initials: initialsOf(n.value), form: legal ? legal[1]![0]!.toUpperCase() : null, ands });
+    }
+    return out;
   });
 const ACRONYM_WINDOW = 4000;
 const AND_REST = /^\s+(?:and|&)\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,3}/u;

@@ -384,6 +384,32 @@ const bodyKind = defineTrim({
   },
 });
 
+/**
+ * A run of one word (no white space, no comma) that cleans to a part of itself, whatever the other trims make of it: the
+ * trims that take in what follows a run (pluralPossessive, listTail, lowerKind, bodyKind) need an apostrophe, a comma or
+ * white space right where the run ends by then, and every other trim moves its start forward or its end back. Inside
+ * such a run the end meets none of the three, so only at the run's own end can those trims take anything in, and the
+ * patterns they ask there say whether they may. Keep in step with the trims above.
+ * "Microsoft said", "Texas, the state" and "Equifax’s data" clean to a part of the run; "Barrie police said" may clean to
+ * "Barrie police", "Hawaii, Texas and Utah" to more than "Hawaii", "Employees’ Insurance Board" to more than "Employees".
+ */
+export function cleansInside(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === COMMA || isSpace(c)) return false;
+  }
+  if (end >= text.length) return true;
+  const next = text.charCodeAt(end);
+  // (pluralPossessive runs first: the run is still whole when it asks)
+  if (next === APOSTROPHE || next === RIGHT_QUOTE || next === RIGHT_QUOTE_VIEW)
+    return !(PLURAL_POSSESSIVE.test(text.slice(end, end + 80)) && PLURAL_OWNER.test(text.slice(start, end)));
+  if (next === COMMA) return !LIST_TAIL.test(text.slice(end, end + 120));
+  // (LOWER_KIND and BODY_KIND_AFTER open on white space)
+  if (!isSpace(next)) return true;
+  const after = text.slice(end, end + 40);
+  return !LOWER_KIND.test(after) && !BODY_KIND_AFTER.test(after);
+}
+
 /** The trims, in the order they run. */
 export const TRIMS: readonly TrimStep[] = [
   pluralPossessive,

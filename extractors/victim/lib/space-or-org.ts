@@ -1,0 +1,36 @@
+// The names a repetition count or a first organisation can use: those with white space or an organisation noun. Most
+// capitalised runs are one word with no organisation noun in it ("Monday", "Smith", "FBI"), and cleaning one (some forty
+// trims and rejections) costs far more than seeing that its name could be neither, so such runs are left uncleaned.
+import type { AnalysedDoc } from '../../_shared/kit.ts';
+import { runsUpTo } from './names.ts';
+import { cleanName } from './name-clean.ts';
+import { cleansInside } from './clean/trims.ts';
+import { isPlace, type VictimName } from './name-shape.ts';
+import { ORG_HEAD } from './words.ts';
+
+// ORG_HEAD's words anywhere, its word boundaries dropped: a part of a run holds a match of ORG_HEAD only where the run
+// holds one of these ("Hospitals" → "Hospital"; a boundary the part has may be none in the run: "ReadingAcme Health")
+const ORG_SOURCE = ORG_HEAD.source;
+const ORG_WORDS = ORG_SOURCE.slice(2, -2);
+// (no other assertion inside: without its two boundaries the pattern matches wherever ORG_HEAD does, and more)
+if (!ORG_SOURCE.startsWith(String.raw`\b(?:`) || !ORG_SOURCE.endsWith(String.raw`)\b`) || /\\[bB]|\(\?[=!<]|[$^]/.test(ORG_WORDS))
+  throw new Error('space-or-org: ORG_HEAD is no longer a word boundary, a group of words and a word boundary');
+const ORG_WORD_ANYWHERE = new RegExp(ORG_WORDS, ORG_HEAD.flags);
+
+/**
+ * The cleaned names of text[0, to), in order, as namesIn gives them, but for some that hold neither white space nor an
+ * organisation noun: a run of one word that cleans to a part of itself (trims.ts cleansInside) and holds none of the
+ * organisation nouns cannot clean to a name with either. "Microsoft said" is left out; "Microsoft Health said",
+ * "Hospitals" and "Barrie police said" are cleaned.
+ */
+export function* namesWithSpaceOrOrgNoun(doc: AnalysedDoc, to: number): Generator<VictimName> {
+  const { text } = doc;
+  const runs = runsUpTo(doc, to);
+  for (let i = 0; i < runs.length; i += 2) {
+    const start = runs[i]!;
+    const end = runs[i + 1]!;
+    if (cleansInside(text, start, end) && !ORG_WORD_ANYWHERE.test(text.slice(start, end))) continue;
+    const name = cleanName(doc, start, end);
+    if (name && !isPlace(name.value)) yield name;
+  }
+}
