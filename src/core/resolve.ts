@@ -268,6 +268,17 @@ function learnedVictim(rank: VictimRanker, doc: RankDoc, victimIncident: boolean
   };
 }
 
+/**
+ * storyFocus of the text, read on the one-byte view the rules read when there is one (the same answer: its patterns
+ * take ’ and its stand-in alike; their code is then compiled for one kind of string, and the rules' answer is at hand).
+ * A real \x92 in the text, which the view writes as \uE092 and the patterns take as an apostrophe, keeps the text.
+ */
+function focusOfStory(text: string, ctx: ResolveContext) {
+  const view = ctx.view;
+  if (view && !view.text.includes('\uE092') && !view.title?.includes('\uE092')) return storyFocus(view.text, view.title);
+  return storyFocus(text, ctx.title);
+}
+
 export interface ResolveContext {
   /** Measured precision per rule: turns raw scores into confidences and ranks victims; null keeps raw scores. */
   readonly calibration: CalibrationTable | null;
@@ -276,6 +287,8 @@ export interface ResolveContext {
   /** The learned ranking of an article's victim candidates (victim-rank.ts); absent or null: hand weights only. */
   readonly rankVictims?: VictimRanker | null;
   readonly text?: string;
+  /** The one-byte view of the text and title (analyse), when the caller has it. */
+  readonly view?: { readonly text: string; readonly title?: string };
   /** The input has a publication date (a news article has). */
   readonly published?: boolean;
   /** The headline, when the input has one: what the article is about. */
@@ -296,7 +309,7 @@ export function resolve(candidates: readonly Candidate[], ctx: ResolveContext): 
   const out = {} as Record<FieldName, unknown>;
   // an article with no victim-specific incident (a scam on the public, a flaw, a trend report) names no victim
   // (a coder's summary is always about an incident: only articles are asked)
-  const story = ctx.text != null && ctx.genre === 'article' ? storyFocus(ctx.text, ctx.title) : null;
+  const story = ctx.text != null && ctx.genre === 'article' ? focusOfStory(ctx.text, ctx) : null;
   // the learned ranking is for news articles, which have a headline and a publication date (it was fitted on those, and
   // its figures say nothing of a coder's long summary, titled or not)
   const headline = ctx.title?.trim();
