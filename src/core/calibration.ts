@@ -89,7 +89,7 @@ const BUCKETS = ['', 'amount', 'Y', 'YM', 'YMD'];
 const figures = new WeakMap<CalibrationTable, Map<string, Map<string, (number | null)[]>>>();
 function figureOf(table: CalibrationTable, c: CalibrationCase, raw: number): number | undefined {
   const genre = c.genre ?? 'summary';
-  const agreement = c.agreeingRules >= 3 ? 3 : c.agreeingRules;
+  const agreement = Math.min(c.agreeingRules, 3);
   const bucketAt = c.ranked ? -1 : BUCKETS.indexOf(bucket(c, raw));
   if (bucketAt < 0 || (genre !== 'article' && genre !== 'summary') || !(agreement === 0 || agreement === 1 || agreement === 2 || agreement === 3))
     return lookUp(table, c, raw);
