@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import type { francAll as FrancAll } from 'franc-min';
 import { data } from 'franc-min/data.js';
 import { expressions } from 'franc-min/expressions.js';
+import { builtTable, type BuiltTable } from '../../extractors/_shared/built-table.ts';
 import { byteTable, classAt, LETTER } from '../../extractors/_shared/char-classes.ts';
 import { fromView, toView } from '../../extractors/_shared/one-byte.ts';
 
@@ -121,12 +122,29 @@ const slotOf = (t: SmallTable, key: number) => {
   return i;
 };
 
-let latinModels: LatinModels | undefined;
-let hits: Uint16Array | undefined;
-let seen: Int32Array | undefined;
-let distance: Int32Array | undefined;
-function models(): LatinModels {
-  if (latinModels) return latinModels;
+/** The models as plain data: what the build writes beside the compiled module (built-table.ts), and models() reads. */
+interface ModelData {
+  readonly count: number;
+  readonly english: number;
+  readonly rowCount: number;
+  /** The small table's size (2^bits) and its filled slots as (slot, key + 1, row) triples. */
+  readonly bits: number;
+  readonly small: readonly number[];
+  /** (key, row) pairs of the other trigrams. */
+  readonly rows: readonly number[];
+  readonly first: readonly number[];
+  readonly lang: readonly number[];
+  readonly rank1: readonly number[];
+  /** The ASCII table's filled places as (index, row + 1) pairs. */
+  readonly ascii: readonly number[];
+}
+
+// Computed from franc's profiles by the build and read from its JSON on the first text (built in code that runs once,
+// cold, they took ~15 ms of it); not at load, which a run of no text would pay for nothing.
+let languageTable: BuiltTable<ModelData> | undefined;
+export const LANGUAGE_TABLE = (): BuiltTable<ModelData> => (languageTable ??= builtTable(import.meta.url, computeModels));
+
+function computeModels(): ModelData {
   const langs = Object.keys(data.Latin!).filter((l) => ONLY.includes(l));
   const byGram = new Map<string, Int16Array>();
   langs.forEach((lang, k) => {
@@ -144,13 +162,13 @@ function models(): LatinModels {
   const listed = [...byGram].filter(([gram]) => gram.length === 3);
   const order = (ranks: Int16Array) => (ranks[english]! >= 0 ? ranks[english]! : 0x8000);
   listed.sort((a, b) => order(a[1]) - order(b[1]));
-  const rows = new Map<number, number>();
+  const rows: number[] = [];
   // at most a quarter full
   const small = newTable(Math.max(4, Math.ceil(Math.log2(byGram.size * 4))));
-  const first = new Int32Array(listed.length + 1);
+  const first = [0];
   const lang: number[] = [];
   const rank1: number[] = [];
-  const ascii = new Uint16Array(1 << 15);
+  const ascii: number[] = [];
   let n = 0;
   for (const [gram, ranks] of listed) {
     const [a, b, c] = [gram.charCodeAt(0), gram.charCodeAt(1), gram.charCodeAt(2)];
@@ -159,22 +177,56 @@ function models(): LatinModels {
     if (isAsciiSymbol(a) && isAsciiSymbol(b) && isAsciiSymbol(c)) {
       if ([a, b, c].some((x) => ASCII_SYMBOL[x] === OTHER_SYMBOL))
         throw new Error(`language: a profile lists ${JSON.stringify(gram)}, which the ASCII table cannot tell apart`);
-      ascii[asciiKey(a, b, c)] = row + 1;
+      ascii.push(asciiKey(a, b, c), row + 1);
     }
     if (key < SMALL_KEYS) {
       const i = slotOf(small, key);
       small.keys[i] = key + 1;
       small.vals[i] = row;
-    } else rows.set(key, row);
+    } else rows.push(key, row);
     ranks.forEach((rank, k) => {
       if (rank < 0) return;
       lang.push(k);
       rank1.push(rank + 1);
     });
-    first[row + 1] = lang.length;
+    first.push(lang.length);
   }
   if (n >= 0xffff) throw new Error('language: more trigram rows than the ASCII table holds');
-  const built = { count: langs.length, english, rowCount: n, small, rows, first, lang: Uint8Array.from(lang), rank1: Int16Array.from(rank1), ascii };
+  const slots: number[] = [];
+  small.keys.forEach((key1, i) => {
+    if (key1 !== 0) slots.push(i, key1, small.vals[i]!);
+  });
+  return { count: langs.length, english, rowCount: n, bits: small.bits, small: slots, rows, first, lang, rank1, ascii };
+}
+
+let latinModels: LatinModels | undefined;
+let hits: Uint16Array | undefined;
+let seen: Int32Array | undefined;
+let distance: Int32Array | undefined;
+function models(): LatinModels {
+  if (latinModels) return latinModels;
+  const d = LANGUAGE_TABLE().value;
+  const small = newTable(d.bits);
+  for (let i = 0; i < d.small.length; i += 3) {
+    small.keys[d.small[i]!] = d.small[i + 1]!;
+    small.vals[d.small[i]!] = d.small[i + 2]!;
+  }
+  const rows = new Map<number, number>();
+  for (let i = 0; i < d.rows.length; i += 2) rows.set(d.rows[i]!, d.rows[i + 1]!);
+  const ascii = new Uint16Array(1 << 15);
+  for (let i = 0; i < d.ascii.length; i += 2) ascii[d.ascii[i]!] = d.ascii[i + 1]!;
+  const { count, english, rowCount } = d;
+  const built = {
+    count,
+    english,
+    rowCount,
+    small,
+    rows,
+    first: Int32Array.from(d.first),
+    lang: Uint8Array.from(d.lang),
+    rank1: Int16Array.from(d.rank1),
+    ascii,
+  };
   return (latinModels = built);
 }
 
