@@ -37,10 +37,13 @@ const BUILT_TABLES = [
   ['extractors/_shared/countries.js', 'COUNTRY_TABLE'],
   ['extractors/_shared/gazetteer.js', 'STATE_TABLE'],
   ['extractors/origin/lib/places.js', 'PLACE_TABLE'],
+  ['src/core/language.js', 'LANGUAGE_TABLE'],
 ];
 for (const [file] of BUILT_TABLES) rmSync(path.join(DIST, file.replace(/\.js$/, '.table.json')), { force: true });
 for (const [file, name] of BUILT_TABLES) {
-  const table = (await import(pathToFileURL(path.join(DIST, file)).href))[name];
+  // a module that reads its table only when first asked exports a function that gives it
+  const exported = (await import(pathToFileURL(path.join(DIST, file)).href))[name];
+  const table = typeof exported === 'function' ? exported() : exported;
   writeFileSync(table.file, JSON.stringify(table.compute()));
 }
 

@@ -7,13 +7,19 @@ export type { RawDocument } from './contract/raw-document.ts';
 // A lone UTF-16 surrogate (from a JSON "\ud800" escape) has no UTF-8 form: no database or file keeps it.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+// What any of the four replaces would change (a surrogate, paired or not; a BOM anywhere; a carriage return; a control
+// character): most texts hold none, and one search then stands for the four.
+const NEEDS_CLEANING = /[\uD800-\uDFFF\uFEFF\r\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
 /** The text as stored: NFC, no BOM, \n line ends, no NUL or other C0 controls but tab and newline, no lone surrogates. */
 export function normaliseText(text: string): string {
-  const clean = text
-    .replace(LONE_SURROGATE, '\uFFFD')
-    .replace(/^\uFEFF/, '')
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, ' ');
+  const clean = !NEEDS_CLEANING.test(text)
+    ? text
+    : text
+        .replace(LONE_SURROGATE, '\uFFFD')
+        .replace(/^\uFEFF/, '')
+        .replace(/\r\n?/g, '\n')
+        .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, ' ');
   return nfc(clean);
 }
 

@@ -83,9 +83,10 @@ function processPrepared({ id, text, uri, title, publishedAt }: Ready, ctx: Proc
   const deadlineMs = ctx.deadlineMs ?? DEADLINE_MS;
   const deadline = deadlineMs > 0 ? performance.now() + deadlineMs : Infinity; // 0: no deadline
   const warnings: string[] = [];
-  const language = languageWarning(text);
-  if (language) warnings.push(language);
   const doc = analyse({ id, text, title, publishedAt });
+  // read on the one-byte view the rules read (the same answer): its patterns are then compiled for one kind of string
+  const language = languageWarning(text, doc.text);
+  if (language) warnings.push(language);
   const observe = ctx.observe;
   let candidates: Candidate[];
   try {
@@ -100,6 +101,7 @@ function processPrepared({ id, text, uri, title, publishedAt }: Ready, ctx: Proc
     rankVictims: ctx.rankVictims,
     text,
     title,
+    view: doc,
     published: !!publishedAt,
     genre: genreOf(text, publishedAt),
     blocks: doc.blocks,

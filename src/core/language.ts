@@ -7,6 +7,9 @@ import { createRequire } from 'node:module';
 import type { francAll as FrancAll } from 'franc-min';
 import { data } from 'franc-min/data.js';
 import { expressions } from 'franc-min/expressions.js';
+import { builtTable, type BuiltTable } from '../../extractors/_shared/built-table.ts';
+import { byteTable, classAt, LETTER } from '../../extractors/_shared/char-classes.ts';
+import { fromView, toView } from '../../extractors/_shared/one-byte.ts';
 
 // \p{…} patterns live at module level: esbuild (tsx, the bundle) would rebuild a literal inside a function on each call
 const LETTERS = /\p{L}/gu;
@@ -119,12 +122,29 @@ const slotOf = (t: SmallTable, key: number) => {
   return i;
 };
 
-let latinModels: LatinModels | undefined;
-let hits: Uint16Array | undefined;
-let seen: Int32Array | undefined;
-let distance: Int32Array | undefined;
-function models(): LatinModels {
-  if (latinModels) return latinModels;
+/** The models as plain data: what the build writes beside the compiled module (built-table.ts), and models() reads. */
+interface ModelData {
+  readonly count: number;
+  readonly english: number;
+  readonly rowCount: number;
+  /** The small table's size (2^bits) and its filled slots as (slot, key + 1, row) triples. */
+  readonly bits: number;
+  readonly small: readonly number[];
+  /** (key, row) pairs of the other trigrams. */
+  readonly rows: readonly number[];
+  readonly first: readonly number[];
+  readonly lang: readonly number[];
+  readonly rank1: readonly number[];
+  /** The ASCII table's filled places as (index, row + 1) pairs. */
+  readonly ascii: readonly number[];
+}
+
+// Computed from franc's profiles by the build and read from its JSON on the first text (built in code that runs once,
+// cold, they took ~15 ms of it); not at load, which a run of no text would pay for nothing.
+let languageTable: BuiltTable<ModelData> | undefined;
+export const LANGUAGE_TABLE = (): BuiltTable<ModelData> => (languageTable ??= builtTable(import.meta.url, computeModels));
+
+function computeModels(): ModelData {
   const langs = Object.keys(data.Latin!).filter((l) => ONLY.includes(l));
   const byGram = new Map<string, Int16Array>();
   langs.forEach((lang, k) => {
@@ -136,137 +156,239 @@ function models(): LatinModels {
       row[k] = rank;
     }
   });
-  // a text's trigrams are three code units long: a listed one of another length never matches one
-  const rows = new Map<number, number>();
+  const english = langs.indexOf('eng');
+  // a text's trigrams are three code units long: a listed one of another length never matches one. English's
+  // trigrams come first, by rank: the rows an English text counts are then a few neighbouring cache lines of each table.
+  const listed = [...byGram].filter(([gram]) => gram.length === 3);
+  const order = (ranks: Int16Array) => (ranks[english]! >= 0 ? ranks[english]! : 0x8000);
+  listed.sort((a, b) => order(a[1]) - order(b[1]));
+  const rows: number[] = [];
   // at most a quarter full
   const small = newTable(Math.max(4, Math.ceil(Math.log2(byGram.size * 4))));
-  const first = new Int32Array(byGram.size + 1);
+  const first = [0];
   const lang: number[] = [];
   const rank1: number[] = [];
-  const ascii = new Uint16Array(1 << 15);
+  const ascii: number[] = [];
   let n = 0;
-  for (const [gram, ranks] of byGram) {
-    if (gram.length !== 3) continue;
+  for (const [gram, ranks] of listed) {
     const [a, b, c] = [gram.charCodeAt(0), gram.charCodeAt(1), gram.charCodeAt(2)];
     const key = gramKey(a, b, c);
     const row = n++;
     if (isAsciiSymbol(a) && isAsciiSymbol(b) && isAsciiSymbol(c)) {
       if ([a, b, c].some((x) => ASCII_SYMBOL[x] === OTHER_SYMBOL))
         throw new Error(`language: a profile lists ${JSON.stringify(gram)}, which the ASCII table cannot tell apart`);
-      ascii[asciiKey(a, b, c)] = row + 1;
+      ascii.push(asciiKey(a, b, c), row + 1);
     }
     if (key < SMALL_KEYS) {
       const i = slotOf(small, key);
       small.keys[i] = key + 1;
       small.vals[i] = row;
-    } else rows.set(key, row);
+    } else rows.push(key, row);
     ranks.forEach((rank, k) => {
       if (rank < 0) return;
       lang.push(k);
       rank1.push(rank + 1);
     });
-    first[row + 1] = lang.length;
+    first.push(lang.length);
   }
-  const english = langs.indexOf('eng');
   if (n >= 0xffff) throw new Error('language: more trigram rows than the ASCII table holds');
-  const built = { count: langs.length, english, rowCount: n, small, rows, first, lang: Uint8Array.from(lang), rank1: Int16Array.from(rank1), ascii };
+  const slots: number[] = [];
+  small.keys.forEach((key1, i) => {
+    if (key1 !== 0) slots.push(i, key1, small.vals[i]!);
+  });
+  return { count: langs.length, english, rowCount: n, bits: small.bits, small: slots, rows, first, lang, rank1, ascii };
+}
+
+let latinModels: LatinModels | undefined;
+let hits: Uint16Array | undefined;
+let seen: Int32Array | undefined;
+let distance: Int32Array | undefined;
+function models(): LatinModels {
+  if (latinModels) return latinModels;
+  const d = LANGUAGE_TABLE().value;
+  const small = newTable(d.bits);
+  for (let i = 0; i < d.small.length; i += 3) {
+    small.keys[d.small[i]!] = d.small[i + 1]!;
+    small.vals[d.small[i]!] = d.small[i + 2]!;
+  }
+  const rows = new Map<number, number>();
+  for (let i = 0; i < d.rows.length; i += 2) rows.set(d.rows[i]!, d.rows[i + 1]!);
+  const ascii = new Uint16Array(1 << 15);
+  for (let i = 0; i < d.ascii.length; i += 2) ascii[d.ascii[i]!] = d.ascii[i + 1]!;
+  const { count, english, rowCount } = d;
+  const built = {
+    count,
+    english,
+    rowCount,
+    small,
+    rows,
+    first: Int32Array.from(d.first),
+    lang: Uint8Array.from(d.lang),
+    rank1: Int16Array.from(d.rank1),
+    ascii,
+  };
   return (latinModels = built);
 }
 
-// The letters (\p{L}) and Latin-script characters (franc's expression) of a sample, as its two match counts would give
-// them, without an array of one-character matches: ASCII letters counted in a loop (both kinds), the rest, usually
-// nothing, by the expressions over what is left once each ASCII run is one space (neither kind, and it keeps apart the
-// characters it stood between).
-//
-// How the work is cut up is for V8: each loop is a function of its own that sees one kind of input (an ASCII sample or
-// another), and the functions that choose between them (letterCounts, englishLeads) hold no loop, so they run too little
-// to be optimised. The loops are then optimised each once, with nothing inlined into a caller, and the first text with a
-// character above ASCII, which arrives after they are optimised, meets code of its own instead of throwing theirs away.
-const NON_ASCII = /[^\x00-\x7f]/;
-let lastSample: string | undefined;
-let lastCounts = { letters: 0, latin: 0, ascii: true };
-function letterCounts(sample: string): { letters: number; latin: number; ascii: boolean } {
-  if (sample === lastSample) return lastCounts;
-  const ascii = asciiLetters(sample);
-  const onlyAscii = !NON_ASCII.test(sample);
-  lastSample = sample;
-  lastCounts = onlyAscii ? { letters: ascii, latin: ascii, ascii: true } : otherLetters(sample, ascii);
-  return lastCounts;
-}
-
-function asciiLetters(sample: string): number {
+// The letters (\p{L}) and Latin-script characters (franc's expression) of a sample as its two match counts give them,
+// for a sample with a character above U+00FF (the one-byte samples are counted by table, below).
+function letterCounts(sample: string): { letters: number; latin: number } {
   let ascii = 0;
   for (let i = 0; i < sample.length; i++) if (((sample.charCodeAt(i) | 32) - 97) >>> 0 < 26) ascii++;
-  return ascii;
-}
-
-/** letterCounts of a sample with a character above ASCII, `ascii` its ASCII letters. */
-function otherLetters(sample: string, ascii: number): { letters: number; latin: number; ascii: boolean } {
   const rest = sample.replace(/[\x00-\x7f]+/g, ' ');
-  return { letters: ascii + (rest.match(LETTERS)?.length ?? 0), latin: ascii + (rest.match(expressions.Latin!)?.length ?? 0), ascii: false };
+  return { letters: ascii + (rest.match(LETTERS)?.length ?? 0), latin: ascii + (rest.match(expressions.Latin!)?.length ?? 0) };
 }
 
-// The code units franc reads of a sample, ` ${cleanForTrigrams(sample)} `, in `codes` (reused): asciiCodes for an
-// ASCII sample, otherCodes for another; each returns how many. `onlySymbols` says whether they are all ASCII_SYMBOLs
-// (an ASCII sample without control characters).
-let codes = new Uint16Array(1024);
-let onlySymbols = false;
-function otherCodes(sample: string): number {
-  if (codes.length < sample.length + 2) codes = new Uint16Array(2 * sample.length + 2);
-  onlySymbols = false;
-  const value = ` ${cleanForTrigrams(sample)} `;
-  let n = 0;
-  for (; n < value.length; n++) codes[n] = value.charCodeAt(n);
-  return n;
-}
+// What a sample's one-byte view (extractors/_shared/one-byte.ts) holds, read one code unit at a time: the letters and
+// Latin-script characters, and the trigrams franc reads of ` ${cleanForTrigrams(sample)} ` (white space and "!" to "@"
+// runs one space, none at either end, letters in lower case), counted as they are made, with no string or array of
+// them. The view's stand-ins are read as the characters they stand for (a profile lists a trigram with ’). Two loops: an
+// ASCII sample (most) on the ASCII table, any other of one byte a character through gramKey; a sample of two bytes a
+// character goes the way of the stored text (otherSample).
 
-function asciiCodes(sample: string): number {
-  if (codes.length < sample.length + 2) codes = new Uint16Array(2 * sample.length + 2);
-  let n = 0;
-  onlySymbols = true;
-  // ASCII without the three passes and their strings: a run of "!" to "@" and white space (\s and trim agree on it:
-  // tab to carriage return and the space, in ASCII) is one space, none at either end, letters in lower case
-  codes[n++] = 32;
+/** Per ASCII code unit: GAP (white space, "!" to "@"), its ASCII_SYMBOL in lower case, or 0 (a control character). */
+const GAP = 31;
+const ASCII_SYMBOL_LOWER = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if ((c >= 0x21 && c <= 0x40) || c === 32 || (c >= 9 && c <= 13)) ASCII_SYMBOL_LOWER[c] = GAP;
+  else if (c >= 65 && c <= 90) ASCII_SYMBOL_LOWER[c] = ASCII_SYMBOL[c | 32]!;
+  else if (c >= 32) ASCII_SYMBOL_LOWER[c] = ASCII_SYMBOL[c]!;
+}
+const SPACE_SYMBOL = ASCII_SYMBOL[32]!;
+
+// the counts of the last one-byte sample read
+let sampleLetters = 0;
+let sampleLatin = 0;
+
+/** One trigram's count (its row from the ASCII table, 0: none listed); returns the rows seen. */
+const countRow = (row1: number, hits: Uint16Array, seen: Int32Array, seenCount: number): number => {
+  if (row1 !== 0 && hits[row1 - 1]!++ === 0) seen[seenCount++] = row1 - 1;
+  return seenCount;
+};
+
+/** Clears the counts of rows seen (englishFirst clears those it reads). */
+const clearRows = (hits: Uint16Array, seen: Int32Array, seenCount: number) => {
+  for (let k = 0; k < seenCount; k++) hits[seen[k]!] = 0;
+};
+
+/** The rows an ASCII sample of ASCII_SYMBOLs counts (letters in sampleLetters), or -1 for any other sample. */
+function asciiTrigrams(sample: string, ascii: Uint16Array, hits: Uint16Array, seen: Int32Array): number {
+  let seenCount = 0;
+  let letters = 0;
+  // the trigram ending at the last code made, as the last 15 bits of a running index; `made` codes so far
+  let key = SPACE_SYMBOL;
+  let made = 1;
   let gap = false;
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);
-    if ((c >= 0x21 && c <= 0x40) || c === 32 || (c >= 9 && c <= 13)) gap = true;
-    else {
-      if (gap && n > 1) codes[n++] = 32;
+    const s = c < 128 ? ASCII_SYMBOL_LOWER[c]! : 0;
+    if (s === GAP) gap = true;
+    else if (s === 0) {
+      clearRows(hits, seen, seenCount);
+      return -1;
+    } else {
+      if (gap && made > 1) {
+        key = ((key << 5) | SPACE_SYMBOL) & 0x7fff;
+        if (++made >= 3) seenCount = countRow(ascii[key]!, hits, seen, seenCount);
+      }
       gap = false;
-      if (c < 32) onlySymbols = false;
-      codes[n++] = c >= 65 && c <= 90 ? c | 32 : c;
+      if (s !== OTHER_SYMBOL) letters++;
+      key = ((key << 5) | s) & 0x7fff;
+      if (++made >= 3) seenCount = countRow(ascii[key]!, hits, seen, seenCount);
     }
   }
-  codes[n++] = 32;
-  return n;
-}
-
-// Each listed trigram's count in the text, in `hits` (kept between calls, zeroed again by englishFirst), its row in
-// `seen` once; a trigram no profile lists costs every language the same, so it is not counted at all. Both return how
-// many rows they saw.
-function symbolTrigrams(length: number, ascii: Uint16Array, hits: Uint16Array, seen: Int32Array): number {
-  let seenCount = 0;
-  // the trigram at i as the last 15 bits of a running index, one symbol shifted in per position
-  let key = length >= 2 ? asciiKey(0, codes[0]!, codes[1]!) : 0;
-  for (let i = 2; i < length; i++) {
-    key = ((key << 5) | ASCII_SYMBOL[codes[i]!]!) & 0x7fff;
-    const row1 = ascii[key]!;
-    if (row1 !== 0 && hits[row1 - 1]!++ === 0) seen[seenCount++] = row1 - 1;
-  }
+  key = ((key << 5) | SPACE_SYMBOL) & 0x7fff;
+  if (++made >= 3) seenCount = countRow(ascii[key]!, hits, seen, seenCount);
+  sampleLetters = letters;
+  sampleLatin = letters;
   return seenCount;
 }
 
-function anyTrigrams(length: number, small: SmallTable, rows: ReadonlyMap<number, number>, hits: Uint16Array, seen: Int32Array): number {
+// Per one-byte code unit: the code franc reads for it (in lower case; a stand-in as the character it stands for; GAP_CODE:
+// white space or "!" to "@"), and whether it is a letter (LETTER_BIT) and of Latin script (LATIN_BIT).
+const GAP_CODE = 0xffff;
+const LETTER_BIT = 1;
+const LATIN_BIT = 2;
+let byteCodes: Uint16Array | undefined;
+let byteKinds: Uint8Array | undefined;
+function byteTables(): void {
+  byteCodes = new Uint16Array(256);
+  byteKinds = byteTable((c) => {
+    const ch = String.fromCharCode(c);
+    byteCodes![c] = (c >= 0x21 && c <= 0x40) || /\s/.test(ch) ? GAP_CODE : fromView(ch).toLowerCase().charCodeAt(0);
+    return (classAt(ch, 0) & LETTER ? LETTER_BIT : 0) | (ch.match(expressions.Latin!) ? LATIN_BIT : 0);
+  });
+}
+
+/** The row of a trigram's key, or -1. */
+const rowOf = (gram: number, small: SmallTable, rows: ReadonlyMap<number, number>): number => {
+  if (gram < SMALL_KEYS) {
+    const slot = slotOf(small, gram);
+    return small.keys[slot] !== 0 ? small.vals[slot]! : -1;
+  }
+  return rows.get(gram) ?? -1;
+};
+
+/** One trigram's count; returns the rows seen. */
+const countGram = (row: number, hits: Uint16Array, seen: Int32Array, seenCount: number): number => {
+  if (row >= 0 && hits[row]!++ === 0) seen[seenCount++] = row;
+  return seenCount;
+};
+
+/** The rows a sample of one byte a character counts (letters in sampleLetters and sampleLatin), or -1 for another. */
+function byteTrigrams(sample: string, m: LatinModels, hits: Uint16Array, seen: Int32Array): number {
+  if (!byteCodes) byteTables();
+  const codes = byteCodes!;
+  const kinds = byteKinds!;
+  const { small, rows } = m;
   let seenCount = 0;
-  for (let i = 0; i + 3 <= length; i++) {
-    const gram = gramKey(codes[i]!, codes[i + 1]!, codes[i + 2]!);
-    let row: number | undefined;
-    if (gram < SMALL_KEYS) {
-      const slot = slotOf(small, gram);
-      if (small.keys[slot] !== 0) row = small.vals[slot]!;
-    } else row = rows.get(gram);
-    if (row !== undefined && hits[row]!++ === 0) seen[seenCount++] = row;
+  let letters = 0;
+  let latin = 0;
+  // the last two codes made, `made` codes so far
+  let a = 0;
+  let b = 32;
+  let made = 1;
+  let gap = false;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c > 0xff) {
+      clearRows(hits, seen, seenCount);
+      return -1;
+    }
+    const code = codes[c]!;
+    if (code === GAP_CODE) {
+      gap = true;
+      continue;
+    }
+    const kind = kinds[c]!;
+    letters += kind & LETTER_BIT;
+    latin += kind >> 1;
+    if (gap && made > 1) {
+      if (++made >= 3) seenCount = countGram(rowOf(gramKey(a, b, 32), small, rows), hits, seen, seenCount);
+      a = b;
+      b = 32;
+    }
+    gap = false;
+    if (++made >= 3) seenCount = countGram(rowOf(gramKey(a, b, code), small, rows), hits, seen, seenCount);
+    a = b;
+    b = code;
+  }
+  if (++made >= 3) seenCount = countGram(rowOf(gramKey(a, b, 32), small, rows), hits, seen, seenCount);
+  sampleLetters = letters;
+  sampleLatin = latin;
+  return seenCount;
+}
+
+/** anyTrigrams' rows of a sample of two bytes a character, read as franc reads it (letters in sampleLetters and sampleLatin). */
+function otherSample(sample: string, m: LatinModels, hits: Uint16Array, seen: Int32Array): number {
+  const counts = letterCounts(sample);
+  sampleLetters = counts.letters;
+  sampleLatin = counts.latin;
+  const value = ` ${cleanForTrigrams(sample)} `;
+  let seenCount = 0;
+  for (let i = 0; i + 3 <= value.length; i++) {
+    const row = rowOf(gramKey(value.charCodeAt(i), value.charCodeAt(i + 1), value.charCodeAt(i + 2)), m.small, m.rows);
+    seenCount = countGram(row, hits, seen, seenCount);
   }
   return seenCount;
 }
@@ -289,31 +411,45 @@ function englishFirst(m: LatinModels, seenCount: number, hits: Uint16Array, seen
   return true;
 }
 
+/** What the English shortcut says of a sample: too few letters to tell (no warning), English leads, or ask franc. */
+const FEW = 0;
+const ENGLISH = 1;
+const ASK = 2;
+
 /**
- * True when franc would rank English first or level with the first (so notEnglish answers null): the text is mostly
- * Latin letters (franc then compares the Latin-script languages only) and no language's trigram distance is below
- * English's. False means "ask franc".
+ * FEW below MIN_LETTERS letters; ENGLISH when franc would rank English first or level with the first (so notEnglish
+ * answers null): the text is mostly Latin letters (franc then compares the Latin-script languages only) and no
+ * language's trigram distance is below English's; else ASK. `view` is the sample's one-byte view (the sample itself
+ * when it has none).
  */
-function englishLeads(sample: string): boolean {
-  // scripts are disjoint, so a script with more than half the characters is the one franc picks
-  const counts = letterCounts(sample);
-  if (counts.latin * 2 <= sample.length) return false;
-  const length = counts.ascii ? asciiCodes(sample) : otherCodes(sample);
+function shortcut(sample: string, view: string): number {
   const m = models();
-  hits ??= new Uint16Array(m.rowCount);
-  seen ??= new Int32Array(m.rowCount);
-  const seenCount = onlySymbols ? symbolTrigrams(length, m.ascii, hits, seen) : anyTrigrams(length, m.small, m.rows, hits, seen);
-  return englishFirst(m, seenCount, hits, seen);
+  const h = (hits ??= new Uint16Array(m.rowCount));
+  const s = (seen ??= new Int32Array(m.rowCount));
+  let seenCount = asciiTrigrams(view, m.ascii, h, s);
+  if (seenCount < 0) seenCount = byteTrigrams(view, m, h, s);
+  if (seenCount < 0) seenCount = otherSample(sample, m, h, s);
+  if (sampleLetters < MIN_LETTERS) {
+    clearRows(h, s, seenCount);
+    return FEW;
+  }
+  // scripts are disjoint, so a script with more than half the characters is the one franc picks
+  if (sampleLatin * 2 <= sample.length) {
+    clearRows(h, s, seenCount);
+    return ASK;
+  }
+  return englishFirst(m, seenCount, h, s) ? ENGLISH : ASK;
 }
 
 /**
  * The ISO 639-3 code of the text's language when it is confidently not English, else null. `francOnly` skips the
- * English shortcut (the test holds both ways equal).
+ * English shortcut (the test holds both ways equal). `view` is the text's one-byte view (analyse: the same answer, read
+ * without a second compilation of anything for text of two bytes a character).
  */
-export function notEnglish(text: string, francOnly = false): string | null {
+export function notEnglish(text: string, francOnly = false, view?: string): string | null {
   const sample = text.slice(0, SAMPLE_CHARS);
-  if (letterCounts(sample).letters < MIN_LETTERS) return null;
-  if (!francOnly && englishLeads(sample)) return null;
+  const answer = francOnly ? (letterCounts(sample).letters < MIN_LETTERS ? FEW : ASK) : shortcut(sample, view?.slice(0, SAMPLE_CHARS) ?? toView(sample));
+  if (answer !== ASK) return null;
   const ranked = francAll(sample, { minLength: MIN_LETTERS, only: ONLY });
   const [best, score] = ranked[0] ?? ['und', 0];
   if (best === 'eng' || best === 'und') return null;
@@ -322,8 +458,8 @@ export function notEnglish(text: string, francOnly = false): string | null {
 }
 
 /** The record's warning for a text in another language. */
-export function languageWarning(text: string): string | null {
-  const code = notEnglish(text);
+export function languageWarning(text: string, view?: string): string | null {
+  const code = notEnglish(text, false, view);
   if (!code) return null;
   let name = code;
   try {

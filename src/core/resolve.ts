@@ -122,6 +122,9 @@ function scored<F extends FieldName>(field: F, g: Group<F>, ctx: ResolveContext)
   return g;
 }
 
+/** A value as a key: a string as itself (a field's values are all of one type, FieldValue), any other as its JSON. */
+const valueKey = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
+
 /**
  * A key's candidates split into sets that can all hold at once: a value with the coarser values it implies. The
  * best-scored set goes first, then the best of what is left, and so on.
@@ -129,7 +132,7 @@ function scored<F extends FieldName>(field: F, g: Group<F>, ctx: ResolveContext)
 function consistentSets<F extends FieldName>(field: F, g: Group<F>, coarser: (v: FieldValue[F]) => readonly FieldValue[F][], ctx: ResolveContext): Group<F>[] {
   const byValue = new Map<string, Candidate<F>[]>();
   for (const c of g.members) {
-    const k = JSON.stringify(c.value);
+    const k = valueKey(c.value);
     const list = byValue.get(k);
     if (list) list.push(c);
     else byValue.set(k, [c]);
@@ -138,7 +141,7 @@ function consistentSets<F extends FieldName>(field: F, g: Group<F>, coarser: (v:
   while (byValue.size) {
     let best: Group<F> | undefined;
     for (const list of byValue.values()) {
-      const members = coarser(list[0]!.value as FieldValue[F]).flatMap((v) => byValue.get(JSON.stringify(v)) ?? []);
+      const members = coarser(list[0]!.value as FieldValue[F]).flatMap((v) => byValue.get(valueKey(v)) ?? []);
       const set = scored(field, { key: g.key, members, score: 0, rules: new Set() }, ctx);
       // of equal scores, the set that holds more: "last week" with the "Saturday" it leaves open
       if (
@@ -148,7 +151,7 @@ function consistentSets<F extends FieldName>(field: F, g: Group<F>, coarser: (v:
       )
         best = set;
     }
-    for (const m of best!.members) byValue.delete(JSON.stringify(m.value));
+    for (const m of best!.members) byValue.delete(valueKey(m.value));
     out.push(best!);
   }
   return out;
@@ -245,10 +248,12 @@ function resolveField<F extends FieldName>(field: F, cands: Candidate<F>[], ctx:
  * In a round-up of several incidents, the record is about the lead one: once the victim is known, candidates
  * found only inside digest items that do not name it belong to other incidents and are dropped.
  */
-function inFocus(text: string, blocks: readonly Block[], victim: string): (c: Candidate) => boolean {
+function inFocus(text: string, blocks: readonly Block[], victim: string): ((c: Candidate) => boolean) | undefined {
+  const items = digestItems(blocks);
+  if (items.length < 2) return undefined; // no round-up: every candidate stays
   const name = normName(victim);
-  const others = digestItems(blocks).filter((b) => !normName(text.slice(b.start, b.end)).includes(name));
-  if (others.length < 2) return () => true;
+  const others = items.filter((b) => !normName(text.slice(b.start, b.end)).includes(name));
+  if (others.length < 2) return undefined;
   const inOther = (s: Span) => others.some((b) => s.start >= b.start && s.end <= b.end);
   return (c) => !c.evidence.every(inOther);
 }
@@ -268,6 +273,17 @@ function learnedVictim(rank: VictimRanker, doc: RankDoc, victimIncident: boolean
   };
 }
 
+/**
+ * storyFocus of the text, read on the one-byte view the rules read when there is one (the same answer: its patterns
+ * take ’ and its stand-in alike; their code is then compiled for one kind of string, and the rules' answer is at hand).
+ * A real \x92 in the text, which the view writes as \uE092 and the patterns take as an apostrophe, keeps the text.
+ */
+function focusOfStory(text: string, ctx: ResolveContext) {
+  const view = ctx.view;
+  if (view && !view.text.includes('\uE092') && !view.title?.includes('\uE092')) return storyFocus(view.text, view.title);
+  return storyFocus(text, ctx.title);
+}
+
 export interface ResolveContext {
   /** Measured precision per rule: turns raw scores into confidences and ranks victims; null keeps raw scores. */
   readonly calibration: CalibrationTable | null;
@@ -276,6 +292,8 @@ export interface ResolveContext {
   /** The learned ranking of an article's victim candidates (victim-rank.ts); absent or null: hand weights only. */
   readonly rankVictims?: VictimRanker | null;
   readonly text?: string;
+  /** The one-byte view of the text and title (analyse), when the caller has it. */
+  readonly view?: { readonly text: string; readonly title?: string };
   /** The input has a publication date (a news article has). */
   readonly published?: boolean;
   /** The headline, when the input has one: what the article is about. */
@@ -289,14 +307,14 @@ export interface ResolveContext {
 export function resolve(candidates: readonly Candidate[], ctx: ResolveContext): Resolved {
   const byField = new Map<FieldName, Candidate[]>();
   for (const c of candidates) {
-    const list = byField.get(c.field) ?? [];
+    let list = byField.get(c.field);
+    if (!list) byField.set(c.field, (list = []));
     list.push(c);
-    byField.set(c.field, list);
   }
   const out = {} as Record<FieldName, unknown>;
   // an article with no victim-specific incident (a scam on the public, a flaw, a trend report) names no victim
   // (a coder's summary is always about an incident: only articles are asked)
-  const story = ctx.text != null && ctx.genre === 'article' ? storyFocus(ctx.text, ctx.title) : null;
+  const story = ctx.text != null && ctx.genre === 'article' ? focusOfStory(ctx.text, ctx) : null;
   // the learned ranking is for news articles, which have a headline and a publication date (it was fitted on those, and
   // its figures say nothing of a coder's long summary, titled or not)
   const headline = ctx.title?.trim();
@@ -307,9 +325,12 @@ export function resolve(candidates: readonly Candidate[], ctx: ResolveContext): 
   const victimCands = story && !story.victimIncident && !learned ? [] : (byField.get('victim') ?? []);
   const victim = resolveOrNull('victim', victimCands as Candidate<'victim'>[], ctx, learned);
   out.victim = victim;
-  const focus = victim && ctx.text && ctx.blocks ? inFocus(ctx.text, ctx.blocks, victim.value) : () => true;
+  // (resolveField copies what it sorts: a field's list goes as it is when nothing is dropped)
+  const focus = victim && ctx.text && ctx.blocks ? inFocus(ctx.text, ctx.blocks, victim.value) : undefined;
   for (const f of FIELD_NAMES) {
-    if (f !== 'victim') out[f] = resolveOrNull(f, (byField.get(f) ?? []).filter(focus), ctx);
+    if (f === 'victim') continue;
+    const list = byField.get(f) ?? [];
+    out[f] = resolveOrNull(f, focus ? list.filter(focus) : list, ctx);
   }
   return out as Resolved;
 }

@@ -30,6 +30,16 @@ function wordBefore(text: string, end: number): string {
 const SPACE = /\s/;
 const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13) || (c > 127 && SPACE.test(String.fromCharCode(c)));
 
+/**
+ * /^([a-z]\.)+[a-z]$/ of a wordBefore ("u.s", "j.r.r"): its characters are [a-z.] and it opens with a letter, so a
+ * letter at every even place and a period at every odd one, of an odd length of three or more.
+ */
+function initials(word: string): boolean {
+  if (word.length < 3 || word.length % 2 === 0) return false;
+  for (let i = 0; i < word.length; i++) if ((word.charCodeAt(i) === 46) !== (i % 2 === 1)) return false;
+  return true;
+}
+
 /** The first character that is not white space in text[from, from + 8), as a code unit, or -1. */
 function nextVisible(text: string, from: number): number {
   const to = Math.min(text.length, from + 8);
@@ -58,8 +68,9 @@ export function splitSentences(text: string): Sentence[] {
       const punct = m[0][0];
       if (punct === '.') {
         const word = wordBefore(text, m.index);
-        // single capital initials ("J. Smith") and known abbreviations do not end sentences
-        if (ABBREVIATIONS.has(word) || /^[a-z]$/.test(word) || /^([a-z]\.)+[a-z]$/.test(word)) continue;
+        // single capital initials ("J. Smith": a word of one letter, as wordBefore opens with none but a letter) and known
+        // abbreviations do not end sentences
+        if (ABBREVIATIONS.has(word) || word.length === 1 || initials(word)) continue;
       }
       // the next visible character must look like a sentence start
       const next = nextVisible(text, end);

@@ -65,12 +65,13 @@ export interface FieldDescriptor<F extends FieldName> {
   readonly columns: readonly Column<F>[];
 }
 
+// NFKD and the combining marks it leaves taken out; ASCII, which neither changes, as it is
+const NOT_ASCII = /[^\x00-\x7f]/;
+const withoutAccents = (s: string) => (NOT_ASCII.test(s) ? s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : s);
+
 /** Lower case, no accents, no leading "the" or trailing "'s", words only: names that agree compare equal. */
 export const normName = (s: string) =>
-  s
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  withoutAccents(s.toLowerCase())
     .replace(/^the\s+/, '')
     .replace(/['’\x92]s$/, '')
     .replace(/[^a-z0-9]+/g, ' ')

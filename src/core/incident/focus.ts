@@ -74,7 +74,20 @@ export interface StoryFocus {
   headline: string;
 }
 
+// The last answer: the rules that ask (dates, places) and resolve ask it of one document several times.
+let lastText: string | undefined;
+let lastTitle: string | null | undefined;
+let lastFocus: StoryFocus | undefined;
+
 export function storyFocus(text: string, title?: string | null): StoryFocus {
+  if (lastFocus !== undefined && text === lastText && title === lastTitle) return lastFocus;
+  lastFocus = focusOf(text, title);
+  lastText = text;
+  lastTitle = title;
+  return lastFocus;
+}
+
+function focusOf(text: string, title?: string | null): StoryFocus {
   const headline = (title?.trim() || text.slice(0, OPENING_CHARS)).replace(/\s+/g, ' ');
   const told = headline.replace(RISK, ' ');
   const findings = withoutFindings(told);
