@@ -1,6 +1,7 @@
 // "The Landeshauptstadt Potsdam, the capital of the state of Brandenburg, disconnected its administration
 // from the internet … after security authorities warned of an imminent cyberattack"
 import { defineRule, firstMatch, groupStart, span } from '../_shared/kit.ts';
+import { byWidth } from '../_shared/one-byte.ts';
 import { DATELINE, NAME, isStrongName } from './lib/name-shape.ts';
 import { cleanName } from './lib/name-clean.ts';
 import { isKnownOrganisation } from './lib/words.ts';
@@ -18,7 +19,8 @@ const VERB =
   String.raw`(?:(?:has|have|had|was|were|is|are|will|would|could|did|does)\b|(?:said|says|told|took|shut|hit|lost|sent|became|fell|left|paid|went` +
   String.raw`|found|saw|kept|began|made)\b|\p{Ll}{2,}(?:ed|es)\b)`;
 const ADVERB = String.raw`(?:(?:also|today|yesterday|recently|now|on\s+\p{Lu}\p{Ll}+)\s+)?`;
-const LEAD = new RegExp(String.raw`^${LEAD_IN}(${NAME})${APPOSITIVE}\s+${ADVERB}${VERB}`, 'du');
+// (its \p{…} classes written over U+0000-U+00FF for a text of one byte a character: one-byte.ts byWidth)
+const LEAD = byWidth(String.raw`^${LEAD_IN}(${NAME})${APPOSITIVE}\s+${ADVERB}${VERB}`, 'du');
 // "Robin Patterson, the Navy's public liaison,": an appositive that gives a role introduces a person
 const PERSON_ROLE = new RegExp(
   String.raw`\b(?:former|ex-|employee|worker|staffer|owner|founder|liaison|director|officer|manager|chief|head|spokes(?:man` +
@@ -51,7 +53,7 @@ export default defineRule({
   ],
   *propose(doc) {
     const { lead } = openingOf(doc);
-    const m = lead && firstMatch(LEAD, lead.text);
+    const m = lead && firstMatch(LEAD(lead.text), lead.text);
     if (!lead || !m || PERSON_ROLE.test(m[2]!)) return;
     const at = lead.start + groupStart(m);
     const found = cleanName(doc, at, at + m[1]!.length);

@@ -1,5 +1,6 @@
 // "AccQData accidentally published private repo with customer medical data"
 import { defineRule, firstMatch, groupStart, span, type AnalysedDoc } from '../_shared/kit.ts';
+import { byWidth } from '../_shared/one-byte.ts';
 import { DATELINE, NAME, isPlace, type VictimName } from './lib/name-shape.ts';
 import { cleanName } from './lib/name-clean.ts';
 import { hasCorporateContext, isKnownOrganisation } from './lib/words.ts';
@@ -19,7 +20,8 @@ const LEAD_IN = String.raw`${DATELINE}(?:(?:On|In|Last|Earlier|Between)\b[^\n]{1
 const APPOSITIVE = String.raw`(?:,\s+(?:a|an|the|one)\b[^,;:\n]{1,110},)?`;
 // a lower-case word that cannot start a predicate ends the subject without one
 const NOT_PREDICATE = String.raw`(?:of|in|at|on|for|from|to|and|or|with|by|as|than|via|per|vs)\b`;
-const LEAD = new RegExp(String.raw`^${LEAD_IN}(${NAME})(?:,?\s*\([^)\n]{1,40}\))?${APPOSITIVE}['’\x92]?s?,?\s+(?!${NOT_PREDICATE})(?=\p{Ll})`, 'du');
+// (its \p{…} classes written over U+0000-U+00FF for a text of one byte a character: one-byte.ts byWidth)
+const LEAD = byWidth(String.raw`^${LEAD_IN}(${NAME})(?:,?\s*\([^)\n]{1,40}\))?${APPOSITIVE}['’\x92]?s?,?\s+(?!${NOT_PREDICATE})(?=\p{Ll})`, 'du');
 const LEAD_SUBJECT = 0.42; // the first subject of an incident text, any verb; below first-organisation, which measures better
 const MAX_SENTENCES = 2;
 // a lone capitalised word opening a sentence is as often a common word ("Unencrypted passwords", "Skimming
@@ -71,7 +73,7 @@ export default defineRule({
   ],
   *propose(doc) {
     for (const s of openingSentences(doc, MAX_SENTENCES)) {
-      const m = firstMatch(LEAD, s.text);
+      const m = firstMatch(LEAD(s.text), s.text);
       if (!m) continue;
       const at = s.start + groupStart(m);
       const found = cleanName(doc, at, at + m[1]!.length);
