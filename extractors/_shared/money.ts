@@ -5,7 +5,8 @@
 import { alternation } from './kit.ts';
 import { matches } from './kit.ts';
 import { wordMap } from './lexicon.ts';
-import { DIGITS_SOURCE, NUMBER_SOURCE, WORD_END, parseNumber } from './numbers.ts';
+import { WORD_END } from './char-classes.ts';
+import { DIGITS_SOURCE, NUMBER_SOURCE, parseNumber } from './numbers.ts';
 
 export interface Money {
   start: number;

@@ -3,6 +3,7 @@
 // number at all: a count we cannot state is left null rather than guessed.
 
 import { alternation } from './kit.ts';
+import { WORD_END } from './char-classes.ts';
 import { wordMap } from './lexicon.ts';
 
 // number words and scales with their values: lexicon/number-*.txt
@@ -17,13 +18,6 @@ const SCALE_WORD = alternation(Object.keys(SCALES).filter((w) => w.length > 3));
 /** Source of a digit-written number: "3,000", "4.5", ".2". */
 export const DIGITS_SOURCE = String.raw`(?:(?:\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+|\d+)(?:\.\d+)?|\.\d+)`;
 const WORD_NUM = String.raw`(?:${WORD})(?:[- ](?:${WORD}))?`;
-
-/**
- * `\b` right after a word that ends in a letter (or a digit): no word character follows. V8 compiles a `\b` after a list of
- * words once for each word (it knows which word ended, so that the character before is a letter), and inside a repeat
- * that comes to many times the code; this lookahead, the same test there, is compiled once.
- */
-export const WORD_END = String.raw`(?!\w)`;
 
 /**
  * Source of a regex matching one cardinal: digits with separators and an optional scale, or number

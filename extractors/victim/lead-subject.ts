@@ -1,5 +1,6 @@
 // "AccQData accidentally published private repo with customer medical data"
 import { defineRule, firstMatch, groupStart, span, type AnalysedDoc } from '../_shared/kit.ts';
+import { WORD_END } from '../_shared/char-classes.ts';
 import { byWidth } from '../_shared/one-byte.ts';
 import { DATELINE, NAME, isPlace, type VictimName } from './lib/name-shape.ts';
 import { cleanName } from './lib/name-clean.ts';
@@ -16,10 +17,10 @@ const CODE_OR_DOMAIN_SHAPE = /^[\p{Lu}\d&.-]{2,}$|\p{Ll}\p{Lu}|\.\p{L}{2,}$/u;
 // ("had a breach", "has urged users", "accidentally published"): the subject of an opening sentence
 // that speaks of an incident. Weaker than opening-subject, whose verbs are disclosures and harms.
 // a news article opens with its dateline
-const LEAD_IN = String.raw`${DATELINE}(?:(?:On|In|Last|Earlier|Between)\b[^\n]{1,40}?,\s*)?(?:The\s+)?`;
+const LEAD_IN = String.raw`${DATELINE}(?:(?:On|In|Last|Earlier|Between)${WORD_END}[^\n]{1,40}?,\s*)?(?:The\s+)?`;
 const APPOSITIVE = String.raw`(?:,\s+(?:a|an|the|one)\b[^,;:\n]{1,110},)?`;
 // a lower-case word that cannot start a predicate ends the subject without one
-const NOT_PREDICATE = String.raw`(?:of|in|at|on|for|from|to|and|or|with|by|as|than|via|per|vs)\b`;
+const NOT_PREDICATE = String.raw`(?:of|in|at|on|for|from|to|and|or|with|by|as|than|via|per|vs)${WORD_END}`;
 // (its \p{…} classes written over U+0000-U+00FF for a text of one byte a character: one-byte.ts byWidth)
 const LEAD = byWidth(String.raw`^${LEAD_IN}(${NAME})(?:,?\s*\([^)\n]{1,40}\))?${APPOSITIVE}['’\x92]?s?,?\s+(?!${NOT_PREDICATE})(?=\p{Ll})`, 'du');
 const LEAD_SUBJECT = 0.42; // the first subject of an incident text, any verb; below first-organisation, which measures better

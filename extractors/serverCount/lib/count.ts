@@ -2,7 +2,8 @@
 // servers and two application servers" (4), "encrypted 1,500 computers". Not a fleet or a product spec
 // ("Cloudflare runs 10,000 servers", "supports up to 64 servers") and not vague sizes ("hundreds of").
 import { firstMatch, matches, type AnalysedDoc, type Sentence } from '../../_shared/kit.ts';
-import { NUMBER_SOURCE, NUMBER_START_SOURCE, WORD_END, parseNumber } from '../../_shared/numbers.ts';
+import { WORD_END } from '../../_shared/char-classes.ts';
+import { NUMBER_SOURCE, NUMBER_START_SOURCE, parseNumber } from '../../_shared/numbers.ts';
 import { MONTH_SOURCE } from '../../_shared/months.ts';
 import { wordMap } from '../../_shared/lexicon.ts';
 
