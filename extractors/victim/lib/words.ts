@@ -53,10 +53,10 @@ export const ACTOR_AFTER = new RegExp(
   'i',
 );
 // nouns that make a capitalised run an organisation even when it starts with a first name ("Logan Health")
-// (asked only whether it matches: "Università" ends on a letter that is no \w, so it keeps its \b; every other word ends on an ASCII
-// letter, after which WORD_END is the \b)
+// (every word but "Universit…" ends on an ASCII letter, after which WORD_END is the \b; "Università" ends on a letter that is no
+// \w and keeps its \b)
 export const ORG_HEAD = new RegExp(
-  String.raw`\b(?:Health|Healthcare|Hospitals?|Medical|Cent(?:er|re)s?|Clinics?|University|Universities` +
+  String.raw`\b(?:(?:Health|Healthcare|Hospitals?|Medical|Cent(?:er|re)s?|Clinics?|University|Universities` +
     String.raw`|Colleges?|School|Schools|Academy|Institutes?|Banks?|Bancorp|Credit|Union|Insurance|Departments?|Ministry|Agency|Authority|Council|County` +
     String.raw`|City|Town|Township|Village|Province|Municipality|Police|Federation|Library|Museum|Telecom|Communications|Pharmaceuticals?|Logistics` +
     String.raw`|Technologies|Technology|Software|Media|Enterprises|Capital|Financial|Energy|Motors|Airways|Gemeente|Stadtwerke|Ville|Commune|Court|Board` +
@@ -64,7 +64,7 @@ export const ORG_HEAD = new RegExp(
     String.raw`|Associates|Holdings|Industries|Airlines?|Airport|Port|Pharmacy|Laborator(?:y|ies)|Labs?|Inc|Corp|Co|Ltd|LLC|Network|Store|Stores|Hotel` +
     String.raw`|Hotels|Resort|Casino|Restaurant|Club|Specialists|Practice|Physicians|Dental|Dentistry|Surgery|Chiropractic|Radiology|Orthopa?edics` +
     String.raw`|Pediatrics|Dermatology|Oncology|Cardiology|Care|Exchange|Electronics|Supermarkets?|Pharmacies|Dealership|Administration|Bureau|Division` +
-    String.raw`|Borough|Ambulance|Rehabilitation)${WORD_END}|\bUniversit\p{Ll}+\b`,
+    String.raw`|Borough|Ambulance|Rehabilitation)${WORD_END}|Universit\p{Ll}+\b)`,
   'u',
 );
 
