@@ -119,3 +119,19 @@ export function byWidth(source: string, flags: string): (text: string) => RegExp
   let wide: RegExp | undefined;
   return (text) => (isOneByte(text) ? narrow : (wide ??= new RegExp(source, flags)));
 }
+
+// the copies forText made, by regex (module-level regexes only: a regex made per call would stay here)
+const narrowed = new Map<RegExp, RegExp>();
+/**
+ * `re` (a module-level regex) for searching `text`: for a text of one byte a character and a /u regex with \p{…} classes,
+ * a copy with them written over U+0000-U+00FF (made on first use), else `re` itself.
+ */
+export function forText(re: RegExp, text: string): RegExp {
+  if (!re.unicode || !isOneByte(text)) return re;
+  let narrow = narrowed.get(re);
+  if (!narrow) {
+    const source = latin1Source(re.source, re.ignoreCase);
+    narrowed.set(re, (narrow = source === re.source ? re : new RegExp(source, re.flags)));
+  }
+  return narrow;
+}

@@ -1,7 +1,7 @@
 // "AccQData accidentally published private repo with customer medical data"
 import { defineRule, firstMatch, groupStart, span, type AnalysedDoc } from '../_shared/kit.ts';
 import { WORD_END } from '../_shared/char-classes.ts';
-import { byWidth } from '../_shared/one-byte.ts';
+import { byWidth, forText } from '../_shared/one-byte.ts';
 import { DATELINE, NAME, isPlace, type VictimName } from './lib/name-shape.ts';
 import { cleanName } from './lib/name-clean.ts';
 import { hasCorporateContext, isKnownOrganisation } from './lib/words.ts';
@@ -30,7 +30,7 @@ const MAX_SENTENCES = 2;
 const COMMON_ENDING = /(?:ed|ing|ly|al|ive|ous|ment|tion|sion|ness|ity|ial|ic|ics|ary|ery|ors|ers|ies|ogy|ance|ence|ible|able)$/u;
 const loneWordOk = (n: VictimName, doc: AnalysedDoc) =>
   /\s/.test(n.value) ||
-  CODE_OR_DOMAIN_SHAPE.test(n.value) ||
+  forText(CODE_OR_DOMAIN_SHAPE, n.value).test(n.value) ||
   isKnownOrganisation(n.value) ||
   hasCorporateContext(doc.text, n.end) ||
   (!COMMON_ENDING.test(n.value) && !writtenLower(doc, n.value.toLowerCase()));

@@ -10,7 +10,7 @@ import { keyed, keyedMatches } from './keyed.ts';
 import { cleanName } from './name-clean.ts';
 import { NAME, isOrgLike, isPlace, type VictimName } from './name-shape.ts';
 import { nameMayEndAt } from './name-end.ts';
-import { byWidth } from '../../_shared/one-byte.ts';
+import { byWidth, forText } from '../../_shared/one-byte.ts';
 
 // A name tried at one place: the scan below and nameAt. The scan's look-behind (no letter, mark, digit or one of '’.&/- right
 // before the name) is checked by hand instead of by a second copy of the pattern: each copy is compiled on its own (to bytecode,
@@ -242,7 +242,7 @@ const spellingsOf = (doc: AnalysedDoc): readonly Spelling[] =>
       const legal = LEGAL_INITIAL.exec(text.slice(n.end, n.end + 16));
       // "Valley Anesthesiology and Pain Consultants … VAPC": the "and" cleaning cut belongs to the name the letters spell
       const ands: Spelling['ands'] = [];
-      const and = AND_REST.exec(text.slice(n.end, n.end + 80));
+      const and = forText(AND_REST, text).exec(text.slice(n.end, n.end + 80));
       for (let rest = and?.[0]; rest && /\s\S+\s+\S/u.test(rest); rest = rest.replace(/\s+\S+$/u, ''))
         ands.push({ rest, initials: initialsOf(n.value + rest) });
       return { name: n, initials: initialsOf(n.value), form: legal ? legal[1]![0]!.toUpperCase() : null, ands };
