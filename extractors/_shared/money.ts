@@ -29,7 +29,9 @@ const MONEY = new RegExp(
 );
 
 // the lower end of a range written before a sum: "between 100 and", "from $2m to", "2-"; never a year ("in 2017 and")
-const LOW = String.raw`(?<![\w.,$€£¥₹])(?:(?<pre>${alt(Object.keys(PREFIX))})\s?)?(?<low>${DIGITS_SOURCE}${SHORT_SCALE}(?:\s*(?:million|billion|thousand)${WORD_END})?)`;
+const LOW =
+  String.raw`(?<![\w.,$€£¥₹])(?:(?<pre>${alt(Object.keys(PREFIX))})\s?)?` +
+  String.raw`(?<low>${DIGITS_SOURCE}${SHORT_SCALE}(?:\s*(?:million|billion|thousand)${WORD_END})?)`;
 const RANGE_START = new RegExp(
   String.raw`(?:\b(?:between|from)\s+${LOW}\s*(?:and|to|-|[–\x96])|${LOW.replace(/<(pre|low)>/g, '<$12>')}\s*(?:to|-|[–\x96]))\s*$`,
   'i',
