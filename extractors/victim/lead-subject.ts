@@ -18,7 +18,7 @@ const CODE_OR_DOMAIN_SHAPE = /^[\p{Lu}\d&.-]{2,}$|\p{Ll}\p{Lu}|\.\p{L}{2,}$/u;
 // that speaks of an incident. Weaker than opening-subject, whose verbs are disclosures and harms.
 // a news article opens with its dateline
 const LEAD_IN = String.raw`${DATELINE}(?:(?:On|In|Last|Earlier|Between)${WORD_END}[^\n]{1,40}?,\s*)?(?:The\s+)?`;
-const APPOSITIVE = String.raw`(?:,\s+(?:a|an|the|one)\b[^,;:\n]{1,110},)?`;
+const APPOSITIVE = String.raw`(?:,\s+(?:a|an|the|one)${WORD_END}[^,;:\n]{1,110},)?`;
 // a lower-case word that cannot start a predicate ends the subject without one
 const NOT_PREDICATE = String.raw`(?:of|in|at|on|for|from|to|and|or|with|by|as|than|via|per|vs)${WORD_END}`;
 // (its \p{…} classes written over U+0000-U+00FF for a text of one byte a character: one-byte.ts byWidth)

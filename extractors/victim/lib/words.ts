@@ -5,6 +5,7 @@ import { wordList } from '../../_shared/lexicon.ts';
 import { lexicon } from '../../_shared/word-tags.ts';
 import { wordMemo } from './cache.ts';
 import { WORD_END, isSpace } from '../../_shared/char-classes.ts';
+import { forText } from '../../_shared/one-byte.ts';
 
 /** Capitals, digits and & . - only, two or more: an acronym or a code. */
 export const ACRONYM_SHAPE = /^[\p{Lu}\d&.-]{2,}$/u;
@@ -174,7 +175,7 @@ export const isCommonWord = (w: string) =>
   commonMemo(w, () => !ACRONYM_SHAPE.test(w) && tagsOf(w).some((t) => COMMON_TAGS.test(t)) && !tagsOf(w).includes('Organization'));
 /** compromise's lexicon knows many brands ("Uber", "Tesco", "Nintendo"): a single word it tags as an organisation. */
 /** A name the surrounding words make an organisation's: "Opera warns users", "Ziggo employee". */
-export const hasCorporateContext = (text: string, end: number) => CORPORATE_CONTEXT.test(text.slice(end, end + 170));
+export const hasCorporateContext = (text: string, end: number) => forText(CORPORATE_CONTEXT, text).test(text.slice(end, end + 170));
 const organisationMemo = wordMemo<boolean>();
 export const isKnownOrganisation = (w: string) =>
   organisationMemo(w, () => tagsOf(w).includes('Organization') && !/^(?:inc|ltd|co|corp|dept|univ|assn)$/i.test(w));
