@@ -8,7 +8,8 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { fromView, toView } from '../extractors/_shared/one-byte.ts';
+import { byWidth, fromView, isOneByte, latin1Source, toView } from '../extractors/_shared/one-byte.ts';
+import { NAME } from '../extractors/victim/lib/name-shape.ts';
 import { parseDates, absoluteChrono } from '../extractors/date/lib/chrono.ts';
 import { REPO_ROOT } from '../src/config.ts';
 import { analyse } from '../src/core/analyse/analyse.ts';
@@ -104,6 +105,41 @@ describe('records', () => {
         seen++;
       }
     expect(seen).toBeGreaterThan(2);
+  });
+});
+
+// A /u pattern searched in a text of one byte a character has its \p{…} classes written out over U+0000-U+00FF (byWidth):
+// each class so written takes exactly the characters of one byte the property takes, in a class, negated, or alone, with
+// and without case folding.
+describe('patterns by width', () => {
+  const ONE_BYTE = Array.from({ length: 256 }, (_, c) => String.fromCharCode(c));
+
+  it('write each property the rules name over U+0000-U+00FF as V8 reads it', () => {
+    for (const p of ['Lu', 'Ll', 'L', 'M', 'N'])
+      for (const flags of ['u', 'iu'])
+        for (const source of [`^\\p{${p}}$`, `^[\\p{${p}}]$`, `^[^\\p{${p}}]$`, `^[x\\p{${p}}.-]$`, `^[^\\d\\p{${p}}\\x92]$`]) {
+          const wide = new RegExp(source, flags);
+          const narrow = new RegExp(latin1Source(source, flags.includes('i')), flags);
+          expect(narrow.source).not.toContain('\\p');
+          for (const c of ONE_BYTE) expect(narrow.test(c), `${source} /${flags} ${c.charCodeAt(0)}`).toBe(wide.test(c));
+        }
+    expect(() => latin1Source('\\p{Lt}', false)).toThrow();
+    // an escaped backslash before "p{L}" is no property; a "]" escaped inside a class does not close it
+    expect(latin1Source('\\\\p{L}[\\]\\p{Lu}]\\p{N}', false)).toBe('\\\\p{L}[\\]A-Z\\xC0-\\xD6\\xD8-\\xDE][0-9\\xB2\\xB3\\xB9\\xBC-\\xBE]');
+  });
+
+  it('find the same names in a text of one byte a character, and take the pattern as written for any other', () => {
+    const here = byWidth(NAME, 'gu');
+    const wide = new RegExp(NAME, 'gu');
+    const texts = [
+      'Département de la Santé and Hôpital Saint-Éloi (HSE) said Ýves Corp. and eBay, U.S. Bank, St. Mary’s Inc. were hit.',
+      'Zürich Versicherungs-Gesellschaft AG, Øresund Kommune, ßeta Ltd, Ærø kommune and µSoft LLC reported.',
+      'Łódź City Hall and Kraków Gmina said Ŧest Ltd was hit.',
+    ].map(toView);
+    expect(isOneByte(texts[0]!)).toBe(true);
+    expect(isOneByte(texts[2]!)).toBe(false);
+    expect(here(texts[2]!)).not.toBe(here(texts[0]!));
+    for (const t of texts) expect([...t.matchAll(here(t))].map((m) => [m.index, m[0]])).toEqual([...t.matchAll(wide)].map((m) => [m.index, m[0]]));
   });
 });
 

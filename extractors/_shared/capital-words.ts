@@ -4,6 +4,7 @@
 // with none right before it.
 import type { AnalysedDoc } from './kit.ts';
 import { classAt, findRuns, leadingRunEnd, LETTERS_NUMBERS, UPPER } from './char-classes.ts';
+import { forText } from './one-byte.ts';
 
 // Words that start in lower case, bounded by letters and ASCII digits (as the victim helpers' "written in lower case").
 const LOWER_WORD = /(?<![\p{L}\d])\p{Ll}[\p{L}\d]*/gu;
@@ -12,7 +13,7 @@ const LOWER_LEAD = /^\p{Ll}[\p{L}\d]*/u;
 function wordIndex(doc: AnalysedDoc, key: string, re: RegExp): ReadonlyMap<string, readonly number[]> {
   return doc.once(key, () => {
     const at = new Map<string, number[]>();
-    for (const m of doc.text.matchAll(re)) {
+    for (const m of doc.text.matchAll(forText(re, doc.text))) {
       const list = at.get(m[0]);
       if (list) list.push(m.index);
       else at.set(m[0], [m.index]);
@@ -23,7 +24,7 @@ function wordIndex(doc: AnalysedDoc, key: string, re: RegExp): ReadonlyMap<strin
 
 /** As wordStartsOf, for a name starting in lower case, with ASCII digits (not all of \p{N}) as word characters. */
 export function lowerWordStartsOf(doc: AnalysedDoc, name: string): readonly number[] | null {
-  const lead = LOWER_LEAD.exec(name)?.[0];
+  const lead = forText(LOWER_LEAD, name).exec(name)?.[0];
   return lead ? (wordIndex(doc, 'shared/lower-words', LOWER_WORD).get(lead) ?? []) : null;
 }
 

@@ -14,6 +14,13 @@ export const LETTERS_MARKS = LETTER | MARK;
 /** Letters and numbers: the runs of `[\p{L}\p{N}]+`, the words of the whole-word lists (`(?<![\p{L}\p{N}])…`). */
 export const LETTERS_NUMBERS = LETTER | NUMBER;
 
+/**
+ * `\b` right after a word that ends in a letter (or a digit), as regex source: no word character follows. V8 compiles a `\b` after a list of
+ * words once for each word (it knows which word ended, so that the character before is a letter), and inside a repeat
+ * that comes to many times the code; this lookahead, the same test there, is compiled once.
+ */
+export const WORD_END = String.raw`(?!\w)`;
+
 const IS_LETTER = /\p{L}/u;
 const IS_MARK = /\p{M}/u;
 const IS_NUMBER = /\p{N}/u;

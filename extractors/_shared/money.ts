@@ -5,6 +5,7 @@
 import { alternation } from './kit.ts';
 import { matches } from './kit.ts';
 import { wordMap } from './lexicon.ts';
+import { WORD_END } from './char-classes.ts';
 import { DIGITS_SOURCE, NUMBER_SOURCE, parseNumber } from './numbers.ts';
 
 export interface Money {
@@ -20,15 +21,17 @@ const PREFIX: Record<string, string> = Object.fromEntries(wordMap('currency-pref
 const SUFFIX: Record<string, string> = Object.fromEntries(wordMap('currency-suffixes'));
 const alt = (keys: string[]) => alternation(keys, { flexibleSpace: true });
 // "4.5m", "2bn", "75k": short scales only glued to digits, where they cannot be a word
-const SHORT_SCALE = String.raw`(?:\s?(?:mln|mn|bn|m|b|k)\b)?`;
-const AMOUNT = String.raw`(?:${DIGITS_SOURCE}${SHORT_SCALE}(?:\s*(?:million|billion|thousand|crores?|lakhs?)\b)*|${NUMBER_SOURCE})`;
+const SHORT_SCALE = String.raw`(?:\s?(?:mln|mn|bn|m|b|k)${WORD_END})?`;
+const AMOUNT = String.raw`(?:${DIGITS_SOURCE}${SHORT_SCALE}(?:\s*(?:million|billion|thousand|crores?|lakhs?)${WORD_END})*|${NUMBER_SOURCE})`;
 const MONEY = new RegExp(
-  String.raw`(?<![\w$€£¥₹])(?:(?<pre>${alt(Object.keys(PREFIX))})\s?(?<a1>${AMOUNT})|(?<a2>${AMOUNT})\s*(?<suf>${alt(Object.keys(SUFFIX))})\b)`,
+  String.raw`(?<![\w$€£¥₹])(?:(?<pre>${alt(Object.keys(PREFIX))})\s?(?<a1>${AMOUNT})|(?<a2>${AMOUNT})\s*(?<suf>${alt(Object.keys(SUFFIX))})${WORD_END})`,
   'gi',
 );
 
 // the lower end of a range written before a sum: "between 100 and", "from $2m to", "2-"; never a year ("in 2017 and")
-const LOW = String.raw`(?<![\w.,$€£¥₹])(?:(?<pre>${alt(Object.keys(PREFIX))})\s?)?(?<low>${DIGITS_SOURCE}${SHORT_SCALE}(?:\s*(?:million|billion|thousand)\b)?)`;
+const LOW =
+  String.raw`(?<![\w.,$€£¥₹])(?:(?<pre>${alt(Object.keys(PREFIX))})\s?)?` +
+  String.raw`(?<low>${DIGITS_SOURCE}${SHORT_SCALE}(?:\s*(?:million|billion|thousand)${WORD_END})?)`;
 const RANGE_START = new RegExp(
   String.raw`(?:\b(?:between|from)\s+${LOW}\s*(?:and|to|-|[–\x96])|${LOW.replace(/<(pre|low)>/g, '<$12>')}\s*(?:to|-|[–\x96]))\s*$`,
   'i',

@@ -3,6 +3,7 @@
 // number at all: a count we cannot state is left null rather than guessed.
 
 import { alternation } from './kit.ts';
+import { WORD_END } from './char-classes.ts';
 import { wordMap } from './lexicon.ts';
 
 // number words and scales with their values: lexicon/number-*.txt
@@ -23,8 +24,8 @@ const WORD_NUM = String.raw`(?:${WORD})(?:[- ](?:${WORD}))?`;
  * words with scales ("two dozen", "three hundred and twenty"). No capture groups, no flags.
  */
 export const NUMBER_SOURCE =
-  String.raw`(?:(?:${DIGITS_SOURCE})(?:\s*(?:${SCALE_WORD})\b)*|(?:${WORD_NUM}` +
-  String.raw`|an?\s+(?:${SCALE_WORD}))(?:\s+(?:and\s+)?(?:${SCALE_WORD}|${WORD_NUM})\b)*)`;
+  String.raw`(?:(?:${DIGITS_SOURCE})(?:\s*(?:${SCALE_WORD})${WORD_END})*|(?:${WORD_NUM}` +
+  String.raw`|an?\s+(?:${SCALE_WORD}))(?:\s+(?:and\s+)?(?:${SCALE_WORD}|${WORD_NUM})${WORD_END})*)`;
 
 /**
  * Source of what a cardinal starts with, for a lookahead: `(?!NUMBER_START_SOURCE\s)` and `(?!NUMBER_SOURCE\s)` refuse the

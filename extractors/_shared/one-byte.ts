@@ -22,13 +22,26 @@ for (let i = 0; i < ORIGINALS.length; i++) {
   FROM_VIEW.set(real, ORIGINALS[i]!).set(escaped, real);
 }
 
+/** `chars` as the body of a regex character class, each as a \\u escape. */
+const classOf = (chars: string) => [...chars].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+/** The characters above U+00FF (to U+FFFF) but `chars`, as the body of a character class. */
+function wideBut(chars: string): string {
+  let out = '';
+  let from = 0x100;
+  for (const c of [...[...chars].map((ch) => ch.charCodeAt(0)).sort((a, b) => a - b), 0x10000]) {
+    if (c > from) out += classOf(String.fromCharCode(from)) + (c - 1 > from ? `-${classOf(String.fromCharCode(c - 1))}` : '');
+    from = c + 1;
+  }
+  return out;
+}
+const PRIVATES = [...STAND_INS].map((c) => String.fromCharCode(PRIVATE + c.charCodeAt(0))).join('');
 /** A character the view writes otherwise: one of the originals, or a real stand-in. */
-const CHANGED = /[\u2019\u2018\u201C\u201D\u2013\u2014\u2026\u2022\u200B\x81\x85\x91-\x97]/g;
+const CHANGED = new RegExp(`[${classOf(ORIGINALS + STAND_INS)}]`, 'g');
 /** A character that keeps the view two-byte (above U+00FF and none of the originals), or a real stand-in. */
-const KEEPS_TWO_BYTE = /[\x81\x85\x91-\x97\u0100-\u200A\u200C-\u2012\u2015-\u2017\u201A\u201B\u201E-\u2021\u2023-\u2025\u2027-\uFFFF]/;
+const KEEPS_TWO_BYTE = new RegExp(`[${classOf(STAND_INS)}${wideBut(ORIGINALS)}]`);
 /** Any character above U+00FF, or a real stand-in: what makes a text need a view at all. */
-const NEEDS_VIEW = /[\x81\x85\x91-\x97\u0100-\uFFFF]/;
-const STAND_IN_G = /[\x81\x85\x91-\x97\uE081\uE085\uE091-\uE097]/g;
+const NEEDS_VIEW = new RegExp(`[${classOf(STAND_INS)}${wideBut('')}]`);
+const STAND_IN_G = new RegExp(`[${classOf(STAND_INS + PRIVATES)}]`, 'g');
 
 /** The one-byte view of `text` (the text itself when it holds none of the characters the view writes otherwise). */
 export function toView(text: string): string {
@@ -49,4 +62,76 @@ export function fromView(s: string): string {
   // (replace without a test first: a string without stand-ins comes back as it is, and a branch for the strings with
   // them, run on a document's first value with one, threw away the optimised code of the rule that had inlined this)
   return s.replace(STAND_IN_G, (c) => FROM_VIEW.get(c)!);
+}
+
+// A pattern's \p{…} classes cost V8 an ICU set each time it parses the pattern (at creation, and again for each compile),
+// and a class of every letter of Unicode is a large piece of code, even where a text of one byte a character (nearly every
+// view) can only meet its first 256. For such a text the same pattern with each class written out over U+0000-U+00FF
+// finds the same matches; the pattern as written is compiled only when a text needs it.
+/** The members up to U+00FF of each property the rules name: under /u, and under /iu, where case folding lets \p{Lu} take "a". */
+const LATIN1: Record<string, readonly [string, string]> = {
+  Lu: [String.raw`A-Z\xC0-\xD6\xD8-\xDE`, String.raw`A-Za-z\xB5\xC0-\xD6\xD8-\xF6\xF8-\xFF`],
+  Ll: [String.raw`a-z\xB5\xDF-\xF6\xF8-\xFF`, String.raw`A-Za-z\xB5\xC0-\xD6\xD8-\xF6\xF8-\xFF`],
+  L: [String.raw`A-Za-z\xAA\xB5\xBA\xC0-\xD6\xD8-\xF6\xF8-\xFF`, String.raw`A-Za-z\xAA\xB5\xBA\xC0-\xD6\xD8-\xF6\xF8-\xFF`],
+  M: ['', ''],
+  N: [String.raw`0-9\xB2\xB3\xB9\xBC-\xBE`, String.raw`0-9\xB2\xB3\xB9\xBC-\xBE`],
+};
+const PIECE = /\\p\{(\w+)\}|\\.|\[|\]/g;
+
+/** `source` (a /u pattern) with each \p{…} written out over U+0000-U+00FF: the same matches in a text of one byte a character. */
+export function latin1Source(source: string, ignoreCase: boolean): string {
+  let inClass = false;
+  return source.replace(PIECE, (piece, property?: string) => {
+    if (property === undefined) {
+      // (under /u a "[" inside a class is the character itself)
+      if (piece === '[') inClass = true;
+      else if (piece === ']') inClass = false;
+      return piece;
+    }
+    const ranges = LATIN1[property]?.[ignoreCase ? 1 : 0];
+    if (ranges === undefined) throw new Error(`latin1Source: no Latin-1 ranges for \\p{${property}}`);
+    return inClass ? ranges : `[${ranges}]`;
+  });
+}
+
+const WIDE = /[^\x00-\xff]/;
+// the last text asked about: a rule asks of the same text many times over
+let lastText: string | undefined;
+let lastOneByte = false;
+/** Whether every character of `text` is one of U+0000-U+00FF. */
+export function isOneByte(text: string): boolean {
+  if (text !== lastText) {
+    lastOneByte = !WIDE.test(text);
+    lastText = text;
+  }
+  return lastOneByte;
+}
+
+/**
+ * A /u pattern for the width of the text it searches: with its \p{…} classes written over U+0000-U+00FF for a text of one
+ * byte a character (or a part of one), as written for any other (built the first time such a text comes).
+ */
+export function byWidth(source: string, flags: string): (text: string) => RegExp {
+  if (!flags.includes('u')) throw new Error('byWidth: a pattern under /u only');
+  const narrowSource = latin1Source(source, flags.includes('i'));
+  const narrow = new RegExp(narrowSource, flags);
+  if (narrowSource === source) return () => narrow;
+  let wide: RegExp | undefined;
+  return (text) => (isOneByte(text) ? narrow : (wide ??= new RegExp(source, flags)));
+}
+
+// the copies forText made, by regex (module-level regexes only: a regex made per call would stay here)
+const narrowed = new Map<RegExp, RegExp>();
+/**
+ * `re` (a module-level regex) for searching `text`: for a text of one byte a character and a /u regex with \p{…} classes,
+ * a copy with them written over U+0000-U+00FF (made on first use), else `re` itself.
+ */
+export function forText(re: RegExp, text: string): RegExp {
+  if (!re.unicode || !isOneByte(text)) return re;
+  let narrow = narrowed.get(re);
+  if (!narrow) {
+    const source = latin1Source(re.source, re.ignoreCase);
+    narrowed.set(re, (narrow = source === re.source ? re : new RegExp(source, re.flags)));
+  }
+  return narrow;
 }

@@ -2,20 +2,21 @@
 // Ransomware encrypts files to demand payment for the key, so a ransomware attack on the victim is a
 // ransom demand even when the article never prints the word "ransom" on its own.
 import { defineRule, matches, span } from '../_shared/kit.ts';
+import { WORD_END } from '../_shared/char-classes.ts';
 import { demandLeftOpen, denial, generic, saysRansom, unreported } from './lib/context.ts';
 
 const NAMED = String.raw`(?:[A-Z][\w.-]*\s+){0,2}`; // "Ryuk", "the Windows Egregor"
 const ATTACK = new RegExp(
   [
     String.raw`\bransom(?:[\s-]?ware)?[\s-]+(?:cyber[\s-]?)?(?:attacks?|infections?|incidents?|events?|hacks?|outbreaks?|intrusions?|assaults?|strikes?` +
-      String.raw`|breach(?:es)?|compromises?|cases?|virus|episodes?|encryption)\b`,
+      String.raw`|breach(?:es)?|compromises?|cases?|virus|episodes?|encryption)${WORD_END}`,
     String.raw`\b(?:hit|struck|infected|impacted|affected|attacked|compromised|crippled|targeted|paralysed|paralyzed|disrupted|hobbled|locked|breached|hacked` +
       String.raw`|victims?|victimi[sz]ed)\s+(?:by|with|of|in)\s+(?:an?\s+|the\s+)?(?:suspected\s+|apparent\s+|possible\s+)?${NAMED}ransom[\s-]?ware\b`,
     String.raw`\b(?:deploy(?:ed|ing|s)?|install(?:ed|ing|s)?|launch(?:ed|ing|es)?|unleash(?:ed|ing)?|plant(?:ed|ing)?|detonat(?:ed|ing|ion\s+of))\s+(?:an?\s+` +
       String.raw`|the\s+|their\s+|its\s+)?${NAMED}ransom[\s-]?ware\b`,
-    String.raw`\bransom[\s-]?ware\s+(?:that\s+|which\s+)?(?:encrypted|locked|infected|hit|crippled|struck|disrupted|froze|spread|demanded)\b`,
+    String.raw`\bransom[\s-]?ware\s+(?:that\s+|which\s+)?(?:encrypted|locked|infected|hit|crippled|struck|disrupted|froze|spread|demanded)${WORD_END}`,
     String.raw`\bransom[\s-]?ware\s+(?:gang|group|crew|operators?|actors?|attackers?|hackers?)\s+(?:claim(?:ed|s)?|took|has\s+claimed|listed|posted|leaked` +
-      String.raw`|published|behind)\b`,
+      String.raw`|published|behind)${WORD_END}`,
   ].join('|'),
   'gi',
 );

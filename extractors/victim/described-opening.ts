@@ -1,5 +1,7 @@
 // "Nonprofit health care provider Huntington Medical Institutes (HMI) has announced two HIPAA breaches"
 import { defineRule, firstMatch, span } from '../_shared/kit.ts';
+import { WORD_END } from '../_shared/char-classes.ts';
+import { byWidth } from '../_shared/one-byte.ts';
 import { DATELINE, NAME } from './lib/name-shape.ts';
 import { cleanName } from './lib/name-clean.ts';
 import { fullName } from './lib/complete.ts';
@@ -13,9 +15,10 @@ const KIND =
   String.raw`|nonprofit|non-profit|charity|district|network|group|business|distributor|supplier|producer|publisher|exchange|marketplace|app|website|site)`;
 // up to five describing words, lower-case or a possessive place ("Hong Kong-based", "Tasmania's sole")
 const DESCRIPTION = String.raw`(?:(?:\p{Lu}[\p{L}-]*['’\x92]s|\p{Lu}?[\p{Ll}\d-]+|\p{Lu}{2,}|\([^)\n]{1,12}\))\s+){0,5}`;
-const LEAD_IN = String.raw`^${DATELINE}(?:(?:On|In|Last|Earlier)\b[^\n]{1,40}?,\s*)?(?:The\s+|An?\s+)?${DESCRIPTION}${KIND},?\s+(?:the\s+)?`;
+const LEAD_IN = String.raw`^${DATELINE}(?:(?:On|In|Last|Earlier)${WORD_END}[^\n]{1,40}?,\s*)?(?:The\s+|An?\s+)?${DESCRIPTION}${KIND},?\s+(?:the\s+)?`;
 const ADVERB = String.raw`(?:(?:also|today|yesterday|recently|currently|now|this\s+week|last\s+week|on\s+\p{Lu}\w+)\s+){0,2}`;
-const OPENING = new RegExp(String.raw`${LEAD_IN}(${NAME})(?:,?\s*\([^)\n]{1,40}\))?${OPENING_APPOSITIVE},?\s+${ADVERB}${OPENING_VERB}`, 'du');
+// (its \p{…} classes written over U+0000-U+00FF for a text of one byte a character: one-byte.ts byWidth)
+const OPENING = byWidth(String.raw`${LEAD_IN}(${NAME})(?:,?\s*\([^)\n]{1,40}\))?${OPENING_APPOSITIVE},?\s+${ADVERB}${OPENING_VERB}`, 'du');
 const DESCRIBED_SUBJECT = 0.7; // the description proves an organisation, but the lead-in is looser than a bare subject
 const MAX_SENTENCES = 2;
 
@@ -40,7 +43,7 @@ export default defineRule({
   ],
   *propose(doc) {
     for (const s of openingSentences(doc, MAX_SENTENCES)) {
-      const m = firstMatch(OPENING, s.text);
+      const m = firstMatch(OPENING(s.text), s.text);
       if (!m) continue;
       const at = s.start + m.indices![1]![0];
       const found = cleanName(doc, at, at + m[1]!.length);

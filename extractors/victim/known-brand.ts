@@ -5,6 +5,7 @@ import { isKnownOrganisation } from './lib/words.ts';
 import { nameSpan } from './lib/name-shape.ts';
 import { inIncidentTalk } from './lib/context.ts';
 import { fullName } from './lib/complete.ts';
+import { forText } from '../_shared/one-byte.ts';
 
 // One-word brands ("Uber", "Tesco", "Nintendo") pass no organisation-noun test; compromise's lexicon
 // knows many of them. A known brand in the lead of an incident text is a weak, positional guess.
@@ -21,7 +22,7 @@ export default defineRule({
   counterExamples: ['Uber reported record quarterly revenue on Tuesday.', 'A hospital employee said patient files were taken home.'],
   *propose(doc) {
     const end = doc.sentences[Math.min(LEAD, doc.sentences.length) - 1]?.end ?? 0;
-    for (const m of matches(WORD, doc.text)) {
+    for (const m of matches(forText(WORD, doc.text), doc.text)) {
       if (m.index >= end) break;
       if (!isKnownOrganisation(m[0])) continue;
       const name = cleanName(doc, m.index, m.index + m[0].length);

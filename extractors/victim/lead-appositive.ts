@@ -1,6 +1,8 @@
 // "The Landeshauptstadt Potsdam, the capital of the state of Brandenburg, disconnected its administration
 // from the internet … after security authorities warned of an imminent cyberattack"
 import { defineRule, firstMatch, groupStart, span } from '../_shared/kit.ts';
+import { WORD_END } from '../_shared/char-classes.ts';
+import { byWidth } from '../_shared/one-byte.ts';
 import { DATELINE, NAME, isStrongName } from './lib/name-shape.ts';
 import { cleanName } from './lib/name-clean.ts';
 import { isKnownOrganisation } from './lib/words.ts';
@@ -11,14 +13,15 @@ import { openingOf } from './lib/lead.ts';
 // A news lead introduces the organisation the story is about by its full name and, between commas, what
 // it is; then comes its verb, whichever it is ("disconnected", "has shut down", "said"). Only the lead
 // sentence counts: later a name with an appositive is as often a supplier, an expert or an authority.
-const LEAD_IN = String.raw`${DATELINE}(?:(?:On|In|Last|Earlier)\b[^\n]{1,40}?,\s*)?(?:The\s+)?`;
+const LEAD_IN = String.raw`${DATELINE}(?:(?:On|In|Last|Earlier)${WORD_END}[^\n]{1,40}?,\s*)?(?:The\s+)?`;
 const APPOSITIVE = String.raw`(,\s+(?:a|an|the|one\s+of\s+the|which|whose)\s+[^,;:\n()]{2,110},)`;
-// a finite verb: an auxiliary, a past or present form, or a common irregular past
+// a finite verb: an auxiliary, a past or present form, or a common irregular past (WORD_END: the \b after a word's last letter)
 const VERB =
-  String.raw`(?:(?:has|have|had|was|were|is|are|will|would|could|did|does)\b|(?:said|says|told|took|shut|hit|lost|sent|became|fell|left|paid|went` +
-  String.raw`|found|saw|kept|began|made)\b|\p{Ll}{2,}(?:ed|es)\b)`;
+  String.raw`(?:(?:has|have|had|was|were|is|are|will|would|could|did|does)${WORD_END}|(?:said|says|told|took|shut|hit|lost|sent|became|fell|left|paid|went` +
+  String.raw`|found|saw|kept|began|made)${WORD_END}|\p{Ll}{2,}(?:ed|es)${WORD_END})`;
 const ADVERB = String.raw`(?:(?:also|today|yesterday|recently|now|on\s+\p{Lu}\p{Ll}+)\s+)?`;
-const LEAD = new RegExp(String.raw`^${LEAD_IN}(${NAME})${APPOSITIVE}\s+${ADVERB}${VERB}`, 'du');
+// (its \p{…} classes written over U+0000-U+00FF for a text of one byte a character: one-byte.ts byWidth)
+const LEAD = byWidth(String.raw`^${LEAD_IN}(${NAME})${APPOSITIVE}\s+${ADVERB}${VERB}`, 'du');
 // "Robin Patterson, the Navy's public liaison,": an appositive that gives a role introduces a person
 const PERSON_ROLE = new RegExp(
   String.raw`\b(?:former|ex-|employee|worker|staffer|owner|founder|liaison|director|officer|manager|chief|head|spokes(?:man` +
@@ -51,7 +54,7 @@ export default defineRule({
   ],
   *propose(doc) {
     const { lead } = openingOf(doc);
-    const m = lead && firstMatch(LEAD, lead.text);
+    const m = lead && firstMatch(LEAD(lead.text), lead.text);
     if (!lead || !m || PERSON_ROLE.test(m[2]!)) return;
     const at = lead.start + groupStart(m);
     const found = cleanName(doc, at, at + m[1]!.length);

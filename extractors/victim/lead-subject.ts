@@ -1,5 +1,7 @@
 // "AccQData accidentally published private repo with customer medical data"
 import { defineRule, firstMatch, groupStart, span, type AnalysedDoc } from '../_shared/kit.ts';
+import { WORD_END } from '../_shared/char-classes.ts';
+import { byWidth, forText } from '../_shared/one-byte.ts';
 import { DATELINE, NAME, isPlace, type VictimName } from './lib/name-shape.ts';
 import { cleanName } from './lib/name-clean.ts';
 import { hasCorporateContext, isKnownOrganisation } from './lib/words.ts';
@@ -15,11 +17,12 @@ const CODE_OR_DOMAIN_SHAPE = /^[\p{Lu}\d&.-]{2,}$|\p{Ll}\p{Lu}|\.\p{L}{2,}$/u;
 // ("had a breach", "has urged users", "accidentally published"): the subject of an opening sentence
 // that speaks of an incident. Weaker than opening-subject, whose verbs are disclosures and harms.
 // a news article opens with its dateline
-const LEAD_IN = String.raw`${DATELINE}(?:(?:On|In|Last|Earlier|Between)\b[^\n]{1,40}?,\s*)?(?:The\s+)?`;
-const APPOSITIVE = String.raw`(?:,\s+(?:a|an|the|one)\b[^,;:\n]{1,110},)?`;
+const LEAD_IN = String.raw`${DATELINE}(?:(?:On|In|Last|Earlier|Between)${WORD_END}[^\n]{1,40}?,\s*)?(?:The\s+)?`;
+const APPOSITIVE = String.raw`(?:,\s+(?:a|an|the|one)${WORD_END}[^,;:\n]{1,110},)?`;
 // a lower-case word that cannot start a predicate ends the subject without one
-const NOT_PREDICATE = String.raw`(?:of|in|at|on|for|from|to|and|or|with|by|as|than|via|per|vs)\b`;
-const LEAD = new RegExp(String.raw`^${LEAD_IN}(${NAME})(?:,?\s*\([^)\n]{1,40}\))?${APPOSITIVE}['’\x92]?s?,?\s+(?!${NOT_PREDICATE})(?=\p{Ll})`, 'du');
+const NOT_PREDICATE = String.raw`(?:of|in|at|on|for|from|to|and|or|with|by|as|than|via|per|vs)${WORD_END}`;
+// (its \p{…} classes written over U+0000-U+00FF for a text of one byte a character: one-byte.ts byWidth)
+const LEAD = byWidth(String.raw`^${LEAD_IN}(${NAME})(?:,?\s*\([^)\n]{1,40}\))?${APPOSITIVE}['’\x92]?s?,?\s+(?!${NOT_PREDICATE})(?=\p{Ll})`, 'du');
 const LEAD_SUBJECT = 0.42; // the first subject of an incident text, any verb; below first-organisation, which measures better
 const MAX_SENTENCES = 2;
 // a lone capitalised word opening a sentence is as often a common word ("Unencrypted passwords", "Skimming
@@ -27,7 +30,7 @@ const MAX_SENTENCES = 2;
 const COMMON_ENDING = /(?:ed|ing|ly|al|ive|ous|ment|tion|sion|ness|ity|ial|ic|ics|ary|ery|ors|ers|ies|ogy|ance|ence|ible|able)$/u;
 const loneWordOk = (n: VictimName, doc: AnalysedDoc) =>
   /\s/.test(n.value) ||
-  CODE_OR_DOMAIN_SHAPE.test(n.value) ||
+  forText(CODE_OR_DOMAIN_SHAPE, n.value).test(n.value) ||
   isKnownOrganisation(n.value) ||
   hasCorporateContext(doc.text, n.end) ||
   (!COMMON_ENDING.test(n.value) && !writtenLower(doc, n.value.toLowerCase()));
@@ -71,7 +74,7 @@ export default defineRule({
   ],
   *propose(doc) {
     for (const s of openingSentences(doc, MAX_SENTENCES)) {
-      const m = firstMatch(LEAD, s.text);
+      const m = firstMatch(LEAD(s.text), s.text);
       if (!m) continue;
       const at = s.start + groupStart(m);
       const found = cleanName(doc, at, at + m[1]!.length);

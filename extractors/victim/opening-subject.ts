@@ -1,5 +1,7 @@
 // "Jersey City Medical Center said a computer disk containing patient information was lost in June"
 import { defineRule, firstMatch, groupStart, span } from '../_shared/kit.ts';
+import { WORD_END } from '../_shared/char-classes.ts';
+import { byWidth } from '../_shared/one-byte.ts';
 import { DATELINE, NAME } from './lib/name-shape.ts';
 import { cleanName } from './lib/name-clean.ts';
 import { fullName } from './lib/complete.ts';
@@ -8,9 +10,10 @@ import { OPENING_APPOSITIVE as APPOSITIVE, OPENING_VERB as VERB, openingSentence
 // Write-ups and headlines open with the organisation that reports or suffers the incident, so the
 // subject of an opening sentence whose verb is a disclosure or a harm is the victim.
 // a news article opens with its dateline
-const LEAD_IN = String.raw`${DATELINE}(?:(?:On|In|Last|Earlier|Between)\b[^\n]{1,40}?,\s*)?(?:The\s+)?`;
+const LEAD_IN = String.raw`${DATELINE}(?:(?:On|In|Last|Earlier|Between)${WORD_END}[^\n]{1,40}?,\s*)?(?:The\s+)?`;
 const ADVERB = String.raw`(?:(?:also|today|yesterday|recently|currently|now|has|have|this\s+week|last\s+week|on\s+\p{Lu}\w+)\s+){0,2}`;
-const OPENING = new RegExp(String.raw`^${LEAD_IN}(${NAME})(?:,?\s*\([^)\n]{1,40}\))?${APPOSITIVE},?\s+${ADVERB}${VERB}`, 'du');
+// (its \p{…} classes written over U+0000-U+00FF for a text of one byte a character: one-byte.ts byWidth)
+const OPENING = byWidth(String.raw`^${LEAD_IN}(${NAME})(?:,?\s*\([^)\n]{1,40}\))?${APPOSITIVE},?\s+${ADVERB}${VERB}`, 'du');
 const SERVES_OTHERS = /,\s+(?:which|who|that)\s+(?:[\w-]+\s+){0,4}?for\b/u;
 const OPENING_SUBJECT = 0.8; // the first sentence's subject, with a disclosure or harm verb
 const MAX_SENTENCES = 2; // a headline line, then the lead sentence
@@ -51,7 +54,7 @@ export default defineRule({
   ],
   *propose(doc) {
     for (const s of openingSentences(doc, MAX_SENTENCES)) {
-      const m = firstMatch(OPENING, s.text);
+      const m = firstMatch(OPENING(s.text), s.text);
       // "EasyDraft, which processes payments for Bright Horizons": the processor speaks for its client's customers
       if (!m || SERVES_OTHERS.test(m[0])) continue;
       const at = s.start + groupStart(m);

@@ -2,6 +2,7 @@
 // A doctor or dentist in private practice is the covered entity that holds the records: the practice is the victim,
 // and write-ups name it after the practitioner.
 import { defineRule, groupStart, matches, span, type Proposal } from '../_shared/kit.ts';
+import { byWidth } from '../_shared/one-byte.ts';
 
 // ("O'Neil", "Smith-Jones"; a possessive is no part of the name)
 const GIVEN = String.raw`\p{Lu}\p{Ll}+(?:[-'’\x92](?![sS](?![\p{L}]))\p{L}+)*`;
@@ -9,13 +10,14 @@ const GIVEN = String.raw`\p{Lu}\p{Ll}+(?:[-'’\x92](?![sS](?![\p{L}]))\p{L}+)*`
 const PERSON = String.raw`(${GIVEN}(?:[ \t]+\p{Lu}\.?)?(?:[ \t]+${GIVEN}){1,2})`;
 const DEGREE = String.raw`(?:M\.?D|D\.?D\.?S|D\.?M\.?D|D\.?O|D\.?P\.?M)\.?`;
 // the practitioner: behind a doctor's title or a medical trade, or before a degree
-const TITLED = new RegExp(
+// (the \p{…} classes of both written over U+0000-U+00FF for a text of one byte a character: one-byte.ts byWidth)
+const TITLED = byWidth(
   String.raw`\b(?:Dr\.?|Doctor|(?:(?:orthopa?edic|plastic|oral|cosmetic|dental)\s+)?(?:surgeon|physician|dentist|orthodontist` +
     String.raw`|dermatologist|internist|psychiatrist|psychologist|chiropractor|optometrist|podiatrist|pediatrician|gynecologist` +
     String.raw`|practitioner))[ \t]+${PERSON}`,
   'dgu',
 );
-const DEGREED = new RegExp(String.raw`(?<![\p{L}.])${PERSON},?[ \t]+${DEGREE}(?![\p{L}])`, 'dgu');
+const DEGREED = byWidth(String.raw`(?<![\p{L}.])${PERSON},?[ \t]+${DEGREE}(?![\p{L}])`, 'dgu');
 // and the practice is the one that lost something: its office, its patients, its notice
 const PRACTICE_BEFORE = new RegExp(
   String.raw`\b(?:office|offices|practice|clinic|surgery|employed\s+by|belonging\s+to|patients\s+of` +
@@ -34,7 +36,7 @@ const PRACTICE = 0.55;
 function* practitioners(text: string): Generator<Proposal<'victim'>> {
   if (!CUE.test(text)) return;
   for (const re of [TITLED, DEGREED]) {
-    for (const m of matches(re, text)) {
+    for (const m of matches(re(text), text)) {
       const start = groupStart(m);
       const end = start + m[1]!.length;
       const before = text.slice(Math.max(0, m.index - 40), start);

@@ -2,6 +2,7 @@
 // servers and two application servers" (4), "encrypted 1,500 computers". Not a fleet or a product spec
 // ("Cloudflare runs 10,000 servers", "supports up to 64 servers") and not vague sizes ("hundreds of").
 import { firstMatch, matches, type AnalysedDoc, type Sentence } from '../../_shared/kit.ts';
+import { WORD_END } from '../../_shared/char-classes.ts';
 import { NUMBER_SOURCE, NUMBER_START_SOURCE, parseNumber } from '../../_shared/numbers.ts';
 import { MONTH_SOURCE } from '../../_shared/months.ts';
 import { wordMap } from '../../_shared/lexicon.ts';
@@ -22,10 +23,10 @@ const RANGE_HIGH = String.raw`(?:\s*(?:-|[–\x96]|to)\s*(?:\d[\d,]*|${NUMBER_SO
 // laptops"), another number, or the attackers' own machines ("1 million proxy servers", "command-and-control servers")
 const MODIFIER_BODY =
   String.raw`(?!(?:and|or|but|to|of|in|on|at|for|from|by|with|after|before|since|than|over|into|the|a|an|were|was|proxy|command|c&c|c2` +
-  String.raw`|botnet|bot)\b|${NUMBER_START_SOURCE}\s)[\w.&-]+\s+`;
+  String.raw`|botnet|bot)${WORD_END}|${NUMBER_START_SOURCE}\s)[\w.&-]+\s+`;
 const MODIFIER = String.raw`(?:${MODIFIER_BODY}){0,3}?`;
 // "12 December computers were infected": a day of the month is no count
-const NOT_DATE = String.raw`(?!(?:st|nd|rd|th)?\s+(?:of\s+)?(?:${MONTH_SOURCE})\b)`;
+const NOT_DATE = String.raw`(?!(?:st|nd|rd|th)?\s+(?:of\s+)?(?:${MONTH_SOURCE})${WORD_END})`;
 /** A count pattern: the count, then the counts joined to it by "and" ("two database servers and two application servers"). */
 export interface CountPattern {
   /** The noun alternation: a sentence without it is passed over, and no count starts past its last match. */
@@ -43,14 +44,15 @@ export interface CountPattern {
  * count after each reading, where the order of its readings decides.
  */
 export function countPattern(nouns: string): CountPattern {
+  // (every noun, as every month name, ends in a letter: WORD_END is the \b after it)
   let whole: { count: RegExp; more: RegExp } | undefined;
   return {
     nouns: new RegExp(nouns, 'gi'),
-    noun: new RegExp(String.raw`(?:${nouns})\b`, 'iy'),
+    noun: new RegExp(String.raw`(?:${nouns})${WORD_END}`, 'iy'),
     whole: () =>
       (whole ??= {
-        count: new RegExp(String.raw`\b(?<n>${NUMBER_SOURCE})${NOT_DATE}${RANGE_HIGH}\s+${OWNER}?(?:other\s+)?${MODIFIER}(?:${nouns})\b`, 'iy'),
-        more: new RegExp(String.raw`(?:\s*,?\s*and\s+(?:${NUMBER_SOURCE})\s+${MODIFIER}(?:${nouns})\b)*`, 'iy'),
+        count: new RegExp(String.raw`\b(?<n>${NUMBER_SOURCE})${NOT_DATE}${RANGE_HIGH}\s+${OWNER}?(?:other\s+)?${MODIFIER}(?:${nouns})${WORD_END}`, 'iy'),
+        more: new RegExp(String.raw`(?:\s*,?\s*and\s+(?:${NUMBER_SOURCE})\s+${MODIFIER}(?:${nouns})${WORD_END})*`, 'iy'),
       }),
   };
 }
@@ -67,7 +69,7 @@ type Next = (at: number) => number;
 const NUMBER = new RegExp(NUMBER_SOURCE, 'gi');
 const BOUNDARY = /\b/y;
 const WORD_RUN = /\w+/y;
-const NOT_DATE_AT = new RegExp(String.raw`(?:st|nd|rd|th)?\s+(?:of\s+)?(?:${MONTH_SOURCE})\b`, 'iy');
+const NOT_DATE_AT = new RegExp(String.raw`(?:st|nd|rd|th)?\s+(?:of\s+)?(?:${MONTH_SOURCE})${WORD_END}`, 'iy');
 const RANGE_TO = /\s*(?:-|[–\x96]|to)\s*/iy;
 const DIGIT_RUN = /\d[\d,]*/y;
 const SPACES = /\s+/y;

@@ -6,6 +6,7 @@ import { expandAcronym, nameAt } from './names.ts';
 import { isOrgLike, type VictimName } from './name-shape.ts';
 import { memoized, spanKey } from './cache.ts';
 import { wordStartsOf } from '../../_shared/capital-words.ts';
+import { forText } from '../../_shared/one-byte.ts';
 
 const WINDOW = 6000; // a write-up introduces its subject early
 const MAX_EXTRA_WORDS = 4; // "El Centro" + "Regional Medical Center"; longer runs swallow a headline
@@ -48,7 +49,12 @@ function longestMention(doc: AnalysedDoc, name: VictimName): VictimName {
   let best = name;
   let from = 0; // mentions do not overlap: the search goes on after the last one looked at
   for (const at of mentionsUpTo(doc, value, part.length)) {
-    if (at < from || !firstMatch(CAPITAL_AFTER, part, at + value.length) || (at > 0 && NAME_CHAR_BEFORE.test(part.slice(Math.max(0, at - 2), at)))) continue;
+    if (
+      at < from ||
+      !firstMatch(forText(CAPITAL_AFTER, part), part, at + value.length) ||
+      (at > 0 && forText(NAME_CHAR_BEFORE, part).test(part.slice(Math.max(0, at - 2), at)))
+    )
+      continue;
     const longer = nameAt(doc, at);
     from = at + value.length;
     if (!longer || !longer.value.startsWith(value) || longer.value.length <= best.value.length) continue;

@@ -4,6 +4,7 @@
 // tried only at the places a match holding them could start: the same matches, in the same order, as `matches` gives.
 import { insidePair, isSpace } from '../../_shared/char-classes.ts';
 import { firstMatch, matches, type AnalysedDoc } from '../../_shared/kit.ts';
+import { isOneByte, latin1Source } from '../../_shared/one-byte.ts';
 
 export interface Key {
   /**
@@ -46,6 +47,8 @@ export function keyed(trigger: RegExp, key: Key): Keyed {
 
 // the trigger tried at one position, and the trigger sought within the next SPAN positions (leftmost first)
 interface Searchers {
+  /** the trigger's source, or for a text of one byte a character its \p{…} classes written over U+0000-U+00FF */
+  source: string;
   at: RegExp;
   within: RegExp | null;
 }
@@ -56,17 +59,29 @@ interface Searchers {
 // pattern would be a pattern each).
 const NEAR = 12;
 const SPAN = 64;
-// keyed by trigger (module-level constants, declared once), not by document
-const searchers = new Map<RegExp, Searchers>();
-function searchersOf(re: RegExp): Searchers {
+// keyed by trigger (module-level constants, declared once), not by document; for a text of one byte a character, a trigger
+// under /u with \p{…} classes is searched with them written over U+0000-U+00FF (one-byte.ts byWidth), the same matches
+interface Widths {
+  narrow: Searchers;
+  /** built the first time a text of two bytes a character comes (the narrow ones when the trigger has no \p{…}) */
+  wide: Searchers | null;
+}
+const searchers = new Map<RegExp, Widths>();
+const searchersFor = (re: RegExp, source: string): Searchers => ({ source, at: new RegExp(source, `${re.flags.replace(/[gy]/g, '')}y`), within: null });
+function searchersOf(re: RegExp, oneByte: boolean): Searchers {
   let s = searchers.get(re);
-  if (!s) searchers.set(re, (s = { at: new RegExp(re.source, `${re.flags.replace(/[gy]/g, '')}y`), within: null }));
-  return s;
+  if (!s) {
+    const narrow = searchersFor(re, re.unicode ? latin1Source(re.source, re.ignoreCase) : re.source);
+    searchers.set(re, (s = { narrow, wide: narrow.source === re.source ? narrow : null }));
+  }
+  if (oneByte) return s.narrow;
+  s.wide ??= searchersFor(re, re.source);
+  return s.wide;
 }
 // "[^]{0,n}?(?=trigger)": the shortest skip after which the trigger matches, so its index is the leftmost match's
 // (the lookahead adds no capture group before the trigger's own, and backreferences keep their numbers)
-function withinOf(re: RegExp, s: Searchers): RegExp {
-  s.within ??= new RegExp(String.raw`[^]{0,${SPAN}}?(?=${re.source})`, s.at.flags);
+function withinOf(s: Searchers): RegExp {
+  s.within ??= new RegExp(String.raw`[^]{0,${SPAN}}?(?=${s.source})`, s.at.flags);
   return s.within;
 }
 
@@ -104,7 +119,7 @@ export function* keyedMatches(re: RegExp, key: Key, doc: AnalysedDoc, from = 0):
     yield* matches(re, text, from);
     return;
   }
-  const s = searchersOf(re);
+  const s = searchersOf(re, isOneByte(text));
   const { at } = s;
   const near = key.near ?? NEAR;
   // no match starts before `tried` (from where the last match ended)
@@ -120,7 +135,7 @@ export function* keyedMatches(re: RegExp, key: Key, doc: AnalysedDoc, from = 0):
       if (re.unicode && insidePair(text, start)) start++;
       else if (word.index - start < near) found = firstMatch(at, text, start++);
       else {
-        const skip = firstMatch(withinOf(re, s), text, start);
+        const skip = firstMatch(withinOf(s), text, start);
         if (!skip) start += SPAN + 1;
         // (the lookahead and the search at its place cannot disagree; were they to, the rule fails rather than loops)
         else if (!(found = firstMatch(at, text, start + skip[0].length))) throw new Error(`keyed search lost its match: ${re.source.slice(0, 40)}`);

@@ -4,6 +4,7 @@
 // names its subject by the short form readers know ("Jerez city hall", "Potsdam"); the lead gives the
 // organisation its full name and says what it is, so rules that read an opening look at the lead first.
 import type { AnalysedDoc, Sentence } from '../../_shared/kit.ts';
+import { WORD_END } from '../../_shared/char-classes.ts';
 import { memoized } from './cache.ts';
 
 // a headline stands alone on the first line, without a full stop, and a blank line follows it
@@ -39,7 +40,7 @@ export function openingSentences(doc: AnalysedDoc, plain: number): Sentence[] {
   return lead ? [lead, headline] : [headline, ...doc.sentences.slice(1, plain)];
 }
 
-// the verbs of an opening sentence whose subject reports or suffers the incident
+// the verbs of an opening sentence whose subject reports or suffers the incident (each ends in a letter: WORD_END is the \b after it)
 export const OPENING_VERB =
   String.raw`(?:said|says|announced|announces|reported|reports|notified|notifies|disclosed|discloses|discovered|discovers` +
   String.raw`|confirmed|confirms|learned|learns|experienced|suffered|suffers|informed|informs|warned|warns|admitted|admits|acknowledged|revealed|alerted` +
@@ -50,7 +51,7 @@ export const OPENING_VERB =
   String.raw`|announced|reported|disclosed|discovered|confirmed|learned|suffered|experienced|informed|become\s+aware|begun|started|sent|mailed|posted|lost` +
   String.raw`|exposed|identified|detected|determined|fired|terminated|filed|its|their)|notifying|hacked|breached|compromised|attacked|targeted|fixed` +
   String.raw`|patched|secured|apologi[sz]ed|shut\s+down|took\s+down|suspended|(?:is|are|was|were)\s+(?:currently\s+)?(?:looking\s+into|probing|examining` +
-  String.raw`|working)|suffered|experienced|hit)\b`;
+  String.raw`|working)|suffered|experienced|hit)${WORD_END}`;
 // "Hostinger, one of the biggest web hosting providers, has disclosed": an appositive may sit between subject and verb
 // "Fresenius, Europe’s largest private hospital operator, has been hit": a possessive place may open it
 export const OPENING_APPOSITIVE =

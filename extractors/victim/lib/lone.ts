@@ -7,6 +7,7 @@ import { memoized } from './cache.ts';
 import { lowerWordStartsOf } from '../../_shared/capital-words.ts';
 import { hasCorporateContext, isKnownOrganisation } from './words.ts';
 import { isStrongName, type VictimName } from './name-shape.ts';
+import { forText } from '../../_shared/one-byte.ts';
 
 // \p{…} patterns live at module level: esbuild (tsx, the bundle) would rebuild a literal inside a function on each call
 const NUMBER_SUFFIXED = /^\d+[\p{L}]{0,3}$/u;
@@ -25,7 +26,7 @@ const COMMON_ENDING = /(?:ed|ing|ly|al|ive|ous|ment|tion|sion|ness|ity|ial|ic|ic
 const BRAND_SHAPE = /^[\p{Lu}\d&.-]{2,}$|\p{Ll}\p{Lu}/u;
 /** A lone word that can be a brand: no technical acronym, no quantity ("70m"), no adjective-like ending. */
 export const isBrandWord = (w: string) =>
-  !TECH_ACRONYM.has(w.toUpperCase()) && !NUMBER_SUFFIXED.test(w) && (BRAND_SHAPE.test(w) || isKnownOrganisation(w) || !COMMON_ENDING.test(w));
+  !TECH_ACRONYM.has(w.toUpperCase()) && !NUMBER_SUFFIXED.test(w) && (forText(BRAND_SHAPE, w).test(w) || isKnownOrganisation(w) || !COMMON_ENDING.test(w));
 
 /** Whether `lower` stands as a word in the text: looked up at its first word's starts when that is lower-case (#12). */
 function writtenInLowerCase(doc: AnalysedDoc, lower: string): boolean {
@@ -42,8 +43,8 @@ const WORD_CHAR = /[\p{L}\d]/u;
 /** Whether a name, single word or not, can stand for an organisation in `text`. */
 export function isNameLike(doc: AnalysedDoc, n: VictimName): boolean {
   const { text } = doc;
-  if (isStrongName(n) || isKnownOrganisation(n.value) || BRAND_SPELLING.test(n.value)) return true;
-  if (ORG_AFTER.test(text.slice(n.end, n.end + 60)) || hasCorporateContext(text, n.end)) return true;
+  if (isStrongName(n) || isKnownOrganisation(n.value) || forText(BRAND_SPELLING, n.value).test(n.value)) return true;
+  if (forText(ORG_AFTER, text).test(text.slice(n.end, n.end + 60)) || hasCorporateContext(text, n.end)) return true;
   // a sentence opens with a capital whatever its first word is ("Emergency patients were diverted")
   const before = text.slice(Math.max(0, n.start - 3), n.start);
   if (n.start === 0 || /(?:[.!?:"“\x93]\s*|\n\s*)$/u.test(before)) return false;

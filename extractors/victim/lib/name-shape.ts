@@ -3,6 +3,7 @@
 // Services"), and the cheap judgements on a name's shape (a place, an organisation noun, strong enough alone).
 // The scanner (names.ts) and the cleaner (name-clean.ts) both build on these patterns.
 import { span, type Span } from '../../_shared/kit.ts';
+import { WORD_END } from '../../_shared/char-classes.ts';
 import { countryCode } from '../../_shared/countries.ts';
 import { uniqueSubdivision } from '../../_shared/gazetteer.ts';
 import { wordMemo } from './cache.ts';
@@ -16,7 +17,8 @@ const WORD =
 // "and" is left out too: it joins two victims ("Facebook and Instagram") more often than it sits inside one
 // "and" is let in here and cut again by cleanName unless an organisation noun follows it
 export const JOINER = String.raw`(?:della|delle|degli|des|der|den|del|dei|dos|das|van|von|for|für|und|and|the|du|de|la|le|di|da|do|of|y|&)`;
-const SUFFIX = String.raw`(?:,?\s(?:Inc|Corp|Co|Ltd|L\.?L\.?C|L\.?L\.?P|P\.?C|P\.?A|N\.?A|S\.?A)\b\.?)`;
+// (each form ends in a letter: WORD_END is the \b after it)
+const SUFFIX = String.raw`(?:,?\s(?:Inc|Corp|Co|Ltd|L\.?L\.?C|L\.?L\.?P|P\.?C|P\.?A|N\.?A|S\.?A)${WORD_END}\.?)`;
 // Nordic and central European local governments put the lower-case kind after the place ("Tromsø kommune")
 const LOCAL_KIND = String.raw`(?:[ \t]+(?:kommune|kommun|kunta|gmina|község))?`;
 /** A capitalised run with joiners; ends on a capitalised word (or a corporate suffix). */

@@ -11,11 +11,13 @@ import { cleanName } from './name-clean.ts';
 import { cleansInside } from './clean/trims.ts';
 import { NAME, isOrgLike, isPlace, type VictimName } from './name-shape.ts';
 import { nameMayEndAt } from './name-end.ts';
+import { byWidth, forText } from '../../_shared/one-byte.ts';
 
 // A name tried at one place: the scan below and nameAt. The scan's look-behind (no letter, mark, digit or one of '’.&/- right
 // before the name) is checked by hand instead of by a second copy of the pattern: each copy is compiled on its own (to bytecode,
-// then to native code, for one-byte and for two-byte texts), and a look-behind at a \p{L} class costs most of that.
-const NAME_HERE = new RegExp(NAME, 'uy');
+// then to native code, for one-byte and for two-byte texts), and a look-behind at a \p{L} class costs most of that. Written
+// over U+0000-U+00FF for a text of one byte a character (one-byte.ts byWidth).
+const NAME_HERE = byWidth(NAME, 'uy');
 
 const UPPER_A = 65;
 const UPPER_Z = 90;
@@ -60,6 +62,7 @@ function nextRun(text: string, from: number): RegExpExecArray | null {
   const start = insidePair(text, from) ? from - 1 : from;
   // no match starts before `tried`
   let tried = start;
+  const here = NAME_HERE(text);
   for (let j = start; j < text.length; j++) {
     const c = text.charCodeAt(j);
     if (!(c < 256 ? OPENS_NAME[c] === 1 : (classAt(text, j) & UPPER) !== 0)) continue;
@@ -75,7 +78,7 @@ function nextRun(text: string, from: number): RegExpExecArray | null {
         const before = text.charCodeAt(p - 1);
         if (joinsBefore(before) || isLowSurrogate(text.charCodeAt(p)) || letterOrMarkBefore(text, p)) continue;
       }
-      const m = firstMatch(NAME_HERE, text, p);
+      const m = firstMatch(here, text, p);
       if (m) return m;
     }
     tried = j + 1;
@@ -277,7 +280,7 @@ const spellingsOf = (doc: AnalysedDoc): readonly Spelling[] =>
       const legal = LEGAL_INITIAL.exec(text.slice(n.end, n.end + 16));
       // "Valley Anesthesiology and Pain Consultants … VAPC": the "and" cleaning cut belongs to the name the letters spell
       const ands: Spelling['ands'] = [];
-      const and = AND_REST.exec(text.slice(n.end, n.end + 80));
+      const and = forText(AND_REST, text).exec(text.slice(n.end, n.end + 80));
       for (let rest = and?.[0]; rest && /\s\S+\s+\S/u.test(rest); rest = rest.replace(/\s+\S+$/u, ''))
         ands.push({ rest, initials: initialsOf(n.value + rest) });
       out.push({ name: n, initials: initialsOf(n.value), form: legal ? legal[1]![0]!.toUpperCase() : null, ands });
@@ -310,13 +313,13 @@ export function nameAt(doc: AnalysedDoc, pos: number): VictimName | null {
   const memo = memoFor<number, VictimName | null>(doc, 'at');
   let name = memo.get(pos);
   if (name === undefined) {
-    const m = firstMatch(NAME_HERE, text, pos);
+    const m = firstMatch(NAME_HERE(text), text, pos);
     memo.set(pos, (name = m ? cleanName(doc, m.index, m.index + m[0].length) : null));
   }
   return name;
 }
 
-const NAME_ENDING = new RegExp(String.raw`(?:^|[^\p{L}\p{M}\d'’\x92.&/-])(${NAME})['’\x92]?s?\s*$`, 'du');
+const NAME_ENDING = byWidth(String.raw`(?:^|[^\p{L}\p{M}\d'’\x92.&/-])(${NAME})['’\x92]?s?\s*$`, 'du');
 /** The name that ends exactly at `pos` (the last capitalised run before it). */
 export function nameBefore(doc: AnalysedDoc, pos: number): VictimName | null {
   const memo = memoFor<number, VictimName | null>(doc, 'before');
@@ -329,7 +332,8 @@ function nameEndingAt(doc: AnalysedDoc, pos: number): VictimName | null {
   const { text } = doc;
   const from = Math.max(0, pos - 160);
   if (!nameMayEndAt(text, pos)) return null;
-  const m = NAME_ENDING.exec(text.slice(from, pos));
+  // (a part of a text of one byte a character is one too)
+  const m = NAME_ENDING(text).exec(text.slice(from, pos));
   if (!m) return null;
   const start = from + groupStart(m);
   const name = cleanName(doc, start, start + m[1]!.length);

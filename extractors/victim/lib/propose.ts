@@ -1,14 +1,16 @@
 // Shared scanning for victim rules: a trigger regex over the whole text, and the name just after it
 // (the object: "attack on X") or just before it (the subject: "X was hit by").
 import { matches, type AnalysedDoc, type Proposal } from '../../_shared/kit.ts';
+import { forText } from '../../_shared/one-byte.ts';
 import { nameAt, nameBefore } from './names.ts';
 import { nameSpan, type VictimName } from './name-shape.ts';
 import { fullName } from './complete.ts';
 import { keyedMatches, type Keyed } from './keyed.ts';
 
-// a trigger with key words is sought only near them (keyed.ts)
+// a trigger with key words is sought only near them (keyed.ts); one with \p{…} classes, written over U+0000-U+00FF in a
+// text of one byte a character (one-byte.ts forText)
 const triggers = (doc: AnalysedDoc, trigger: RegExp | Keyed) =>
-  trigger instanceof RegExp ? matches(trigger, doc.text) : keyedMatches(trigger.trigger, trigger.key, doc);
+  trigger instanceof RegExp ? matches(forText(trigger, doc.text), doc.text) : keyedMatches(trigger.trigger, trigger.key, doc);
 
 export type Check = (name: VictimName, doc: AnalysedDoc, trigger: RegExpExecArray) => boolean;
 const always: Check = () => true;

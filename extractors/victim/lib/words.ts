@@ -4,7 +4,8 @@
 import { wordList } from '../../_shared/lexicon.ts';
 import { lexicon } from '../../_shared/word-tags.ts';
 import { wordMemo } from './cache.ts';
-import { isSpace } from '../../_shared/char-classes.ts';
+import { WORD_END, isSpace } from '../../_shared/char-classes.ts';
+import { forText } from '../../_shared/one-byte.ts';
 
 /** Capitals, digits and & . - only, two or more: an acronym or a code. */
 export const ACRONYM_SHAPE = /^[\p{Lu}\d&.-]{2,}$/u;
@@ -53,8 +54,10 @@ export const ACTOR_AFTER = new RegExp(
   'i',
 );
 // nouns that make a capitalised run an organisation even when it starts with a first name ("Logan Health")
+// (every word but "Universit…" ends on an ASCII letter, after which WORD_END is the \b; "Università" ends on a letter that is no
+// \w and keeps its \b)
 export const ORG_HEAD = new RegExp(
-  String.raw`\b(?:Health|Healthcare|Hospitals?|Medical|Cent(?:er|re)s?|Clinics?|University|Universities|Universit\p{Ll}+` +
+  String.raw`\b(?:(?:Health|Healthcare|Hospitals?|Medical|Cent(?:er|re)s?|Clinics?|University|Universities` +
     String.raw`|Colleges?|School|Schools|Academy|Institutes?|Banks?|Bancorp|Credit|Union|Insurance|Departments?|Ministry|Agency|Authority|Council|County` +
     String.raw`|City|Town|Township|Village|Province|Municipality|Police|Federation|Library|Museum|Telecom|Communications|Pharmaceuticals?|Logistics` +
     String.raw`|Technologies|Technology|Software|Media|Enterprises|Capital|Financial|Energy|Motors|Airways|Gemeente|Stadtwerke|Ville|Commune|Court|Board` +
@@ -62,7 +65,7 @@ export const ORG_HEAD = new RegExp(
     String.raw`|Associates|Holdings|Industries|Airlines?|Airport|Port|Pharmacy|Laborator(?:y|ies)|Labs?|Inc|Corp|Co|Ltd|LLC|Network|Store|Stores|Hotel` +
     String.raw`|Hotels|Resort|Casino|Restaurant|Club|Specialists|Practice|Physicians|Dental|Dentistry|Surgery|Chiropractic|Radiology|Orthopa?edics` +
     String.raw`|Pediatrics|Dermatology|Oncology|Cardiology|Care|Exchange|Electronics|Supermarkets?|Pharmacies|Dealership|Administration|Bureau|Division` +
-    String.raw`|Borough|Ambulance|Rehabilitation)\b`,
+    String.raw`|Borough|Ambulance|Rehabilitation)${WORD_END}|Universit\p{Ll}+\b)`,
   'u',
 );
 
@@ -81,7 +84,7 @@ export const REPORTER = new RegExp(
     String.raw`|Secret\s+Service|District\s+Court|People['’\x92]s\s+Court|Field\s+Office|Fraud\s+Control\s+Unit|Regulatory\s+Authority` +
     String.raw`|FINRA|SEC|Medical\s+Board` +
     String.raw`|Europol|Interpol|CISA|Infrastructure\s+Security\s+Agency|NCSC|Police|News|Times|Post|Journal|Herald|Tribune|Gazette|Daily|Magazine|Standard` +
-    String.raw`|Register|Chronicle|Observer|TV|Radio|I-Team|Newswire|Cyber\s*Security\s+(?:Centre|Center|Agency|Authority)|CERT|CSIRT)\b|-based$` +
+    String.raw`|Register|Chronicle|Observer|TV|Radio|I-Team|Newswire|Cyber\s*Security\s+(?:Centre|Center|Agency|Authority)|CERT|CSIRT)${WORD_END}|-based$` +
     String.raw`|^[KW][A-Z]{2,3}(?:-?TV|\d{1,2})?$`,
   'u',
 );
@@ -172,7 +175,7 @@ export const isCommonWord = (w: string) =>
   commonMemo(w, () => !ACRONYM_SHAPE.test(w) && tagsOf(w).some((t) => COMMON_TAGS.test(t)) && !tagsOf(w).includes('Organization'));
 /** compromise's lexicon knows many brands ("Uber", "Tesco", "Nintendo"): a single word it tags as an organisation. */
 /** A name the surrounding words make an organisation's: "Opera warns users", "Ziggo employee". */
-export const hasCorporateContext = (text: string, end: number) => CORPORATE_CONTEXT.test(text.slice(end, end + 170));
+export const hasCorporateContext = (text: string, end: number) => forText(CORPORATE_CONTEXT, text).test(text.slice(end, end + 170));
 const organisationMemo = wordMemo<boolean>();
 export const isKnownOrganisation = (w: string) =>
   organisationMemo(w, () => tagsOf(w).includes('Organization') && !/^(?:inc|ltd|co|corp|dept|univ|assn)$/i.test(w));

@@ -2,16 +2,16 @@
 // game"). A fake app borrows a popular game's name to reach its players; the game is the lure, not a victim, and its
 // maker is no victim either unless the text says its own systems were hit.
 import { escapeLiteral } from '../../../_shared/kit.ts';
+import { byWidth } from '../../../_shared/one-byte.ts';
 import { memoized } from '../cache.ts';
 import { harmedAround } from './helpers.ts';
 import { defineReject, type Named } from './step.ts';
 
 const APP = String.raw`(?:apps?|games?|application|APK)`;
-// what follows a name the text calls an app or a game, read at the end of each of its occurrences
-const CALLED_APP_AFTER = new RegExp(
-  String.raw`^['’\x92"”\x94]?(?:\s+(?:mobile\s+)?${APP}\b|,?\s+(?:is|was)\s+(?:a|an)\s+(?:[\p{L}-]+\s+){0,3}?${APP}\b)`,
-  'iu',
-);
+// what follows a name the text calls an app or a game, read at the end of each of its occurrences (its \p{…} written over
+// U+0000-U+00FF for a text of one byte a character: one-byte.ts byWidth)
+const CALLED_APP_AFTER_SOURCE = String.raw`^['’\x92"”\x94]?(?:\s+(?:mobile\s+)?${APP}\b|,?\s+(?:is|was)\s+(?:a|an)\s+(?:[\p{L}-]+\s+){0,3}?${APP}\b)`;
+const CALLED_APP_AFTER = byWidth(CALLED_APP_AFTER_SOURCE, 'iu');
 const APP_WORD = new RegExp(String.raw`\s${APP}\b`, 'iu');
 const WORD_END = /[\p{L}\d]$/u;
 /** Room after a name for the longest wording the pattern reads ("… is a popular free mobile game"). */
@@ -23,14 +23,14 @@ const calledApp = (doc: Named['doc'], value: string): boolean => {
   const text = doc.text;
   const lower = doc.once('victim/lower-text', () => text.toLowerCase());
   if (lower.length !== text.length) {
-    return new RegExp(String.raw`(?<![\p{L}\d])${escapeLiteral(value)}${CALLED_APP_AFTER.source.slice(1)}`, 'iu').test(text);
+    return new RegExp(String.raw`(?<![\p{L}\d])${escapeLiteral(value)}${CALLED_APP_AFTER_SOURCE.slice(1)}`, 'iu').test(text);
   }
   const needle = value.toLowerCase();
   if (needle.length !== value.length || !needle) return false;
   for (let at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, at + 1)) {
     if (at > 0 && WORD_END.test(text.slice(Math.max(0, at - 2), at))) continue;
     const end = at + needle.length;
-    if (CALLED_APP_AFTER.test(text.slice(end, end + AFTER_ROOM))) return true;
+    if (CALLED_APP_AFTER(text).test(text.slice(end, end + AFTER_ROOM))) return true;
   }
   return false;
 };

@@ -8,6 +8,7 @@ import { talksIncident } from '../context.ts';
 import { JOINER, isPlace } from '../name-shape.ts';
 import { endTest } from '../ends.ts';
 import { GENERIC, HARM_AFTER, HARM_BEFORE, LEADING, ORG_HEAD, isCommonWord, isKnownOrganisation } from '../words.ts';
+import { forText } from '../../../_shared/one-byte.ts';
 
 // \p{…} patterns live at module level: esbuild (tsx, the bundle) would rebuild a literal inside a function on each call
 const LETTER_FIRST = /^[\p{L}\d]/u;
@@ -110,7 +111,7 @@ export function harmedAround(text: string, s: number, e: number): boolean {
     HARM_AFTER.test(text.slice(e, e + 60)) ||
     endsHarmed(text.slice(Math.max(0, s - 60), s)) ||
     MISHAP_AFTER.test(text.slice(e, e + 40)) ||
-    (OWNED_AFTER.test(text.slice(e, e + 60)) && inIncidentSentenceText(text, s))
+    (forText(OWNED_AFTER, text).test(text.slice(e, e + 60)) && inIncidentSentenceText(text, s))
   );
 }
 const inIncidentSentenceText = (text: string, at: number) => {

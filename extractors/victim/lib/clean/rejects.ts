@@ -33,6 +33,7 @@ import { appOrGame } from './app-or-game.ts';
 import { MONTH_SOURCE } from '../../../_shared/months.ts';
 import { endTest } from '../ends.ts';
 import { crewWordsEnd, mayBeHired, namesPeopleBody } from './gates.ts';
+import { forText } from '../../../_shared/one-byte.ts';
 
 // \p{…} patterns live at module level: esbuild (tsx, the bundle) would rebuild a literal inside a function on each call
 const CAPS_CODE = /^[\p{Lu}\d&.-]+$/u;
@@ -440,7 +441,11 @@ const townOfSomeone = defineReject({
   counterExamples: ['An [Evansville] city employee was fired.'],
   // "An Evansville hospital", "a Jersey City doctor", "a Dallas County, Texas, physician": a town or county named only
   // to say where some unnamed body or person is; the victim is that one, not the place
-  rejects: (n) => ARTICLE_BEFORE.test(before(n, 4)) && LOWER_NOUN_AFTER.test(after(n, 3)) && !TOWN_BODY_AFTER.test(after(n, 12)) && isTownOrCounty(n.value),
+  rejects: (n) =>
+    forText(ARTICLE_BEFORE, n.doc.text).test(before(n, 4)) &&
+    LOWER_NOUN_AFTER.test(after(n, 3)) &&
+    !TOWN_BODY_AFTER.test(after(n, 12)) &&
+    isTownOrCounty(n.value),
 });
 
 const actorOrResearcherAfter = defineReject({
@@ -487,7 +492,7 @@ const outlet = defineReject({
   examples: [{ run: 'The [Valley Courier] obtained a copy of the indictment.', value: null }],
   counterExamples: ['The [Valley Courier] was hacked.'],
   // "The Valley Courier obtained a copy of the indictment", "Techboard reported in August on stolen logins": an outlet
-  rejects: (n) => OUTLET_AFTER.test(after(n, 60)),
+  rejects: (n) => forText(OUTLET_AFTER, n.doc.text).test(after(n, 60)),
 });
 
 /** The patterns behind gates (gates.ts), for the test that holds each gate to its pattern. */

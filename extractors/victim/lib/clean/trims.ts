@@ -19,6 +19,7 @@ import { defineTrim, type TrimStep } from './step.ts';
 import { endsOnCountry, isTownOrCounty, standsAlone, withoutCountryTail } from './helpers.ts';
 import { endTest } from '../ends.ts';
 import { isSpace } from '../../../_shared/char-classes.ts';
+import { forText } from '../../../_shared/one-byte.ts';
 
 const slice = (r: { text: string; s: number; e: number }) => r.text.slice(r.s, r.e);
 const LOWER_NEXT = /^\s+\p{Ll}/u;
@@ -47,7 +48,7 @@ const pluralPossessive = defineTrim({
     if (r.e >= r.text.length) return;
     const next = r.text.charCodeAt(r.e);
     if (next !== APOSTROPHE && next !== RIGHT_QUOTE && next !== RIGHT_QUOTE_VIEW) return;
-    const plural = PLURAL_POSSESSIVE.exec(r.text.slice(r.e, r.e + 80));
+    const plural = forText(PLURAL_POSSESSIVE, r.text).exec(r.text.slice(r.e, r.e + 80));
     if (plural && PLURAL_OWNER.test(slice(r))) r.e += plural[0].length;
   },
 });
@@ -72,7 +73,7 @@ const gluedHeading = defineTrim({
   trim(r) {
     // (the heading's last word runs into the name's first: a lower-case letter right before a capital, which most runs lack)
     if (!lowerThenUpper(r.text, r.s, r.e)) return;
-    const m = GLUED_HEADING.exec(slice(r));
+    const m = forText(GLUED_HEADING, r.text).exec(slice(r));
     if (m && m[1]!.split(/\s+/u).every((w) => isCommonWord(w) || LEADING.has(w.toLowerCase()))) r.s += m[1]!.length;
   },
 });
@@ -142,7 +143,7 @@ const basedPrefix = defineTrim({
   trim(r) {
     const value = slice(r);
     if (!value.includes('-based')) return;
-    const based = BASED_PREFIX.exec(value);
+    const based = forText(BASED_PREFIX, value).exec(value);
     if (based) r.s += based[0].length;
   },
 });
@@ -186,7 +187,7 @@ const listTail = defineTrim({
     // words is the rest of one name when the name is a body "of" something or the list ends on an organisation noun
     // (the list opens on a comma right after the run; a run at the text's end has none, and reading past the end
     // throws away V8's optimised code)
-    const list = r.e < r.text.length && r.text.charCodeAt(r.e) === COMMA && LIST_TAIL.exec(r.text.slice(r.e, r.e + 120));
+    const list = r.e < r.text.length && r.text.charCodeAt(r.e) === COMMA && forText(LIST_TAIL, r.text).exec(r.text.slice(r.e, r.e + 120));
     if (
       list &&
       list[0]
