@@ -1,7 +1,7 @@
 // "Hackers stole the personal data of 57 million customers and drivers from Uber Technologies Inc."
 import { defineRule } from '../_shared/kit.ts';
 import { isOrgLike, nameSpan } from './lib/name-shape.ts';
-import { namesIn } from './lib/names.ts';
+import { namesWithSpaceOrOrgNoun } from './lib/space-or-org.ts';
 import { inIncidentTalk } from './lib/context.ts';
 import { fullName } from './lib/complete.ts';
 
@@ -52,7 +52,8 @@ export default defineRule({
   ],
   *propose(doc) {
     const end = doc.sentences[Math.min(LEAD, doc.sentences.length) - 1]?.end ?? 0;
-    for (const name of namesIn(doc, 0, end)) {
+    // (the one-word runs that can clean to neither white space nor an organisation noun are not cleaned: this filter drops them)
+    for (const name of namesWithSpaceOrOrgNoun(doc, end)) {
       if (!/\s/.test(name.value) && !isOrgLike(name.value)) continue;
       // the first organisation of a sports or finance story is no victim
       if (!inIncidentTalk(doc, name.start)) return;

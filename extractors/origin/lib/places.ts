@@ -152,12 +152,28 @@ function findPlaces(doc: AnalysedDoc): readonly Place[] {
   if (lowered.length !== text.length || SIGMA_IN_NAMES) return findPlacesByRuns(text);
   const out: Place[] = [];
   let from = 0;
-  // one walk over the text: a word's hash is summed as its characters go by, so a word is read once, not once to find
-  // its bounds (findRuns) and again to hash it; a word cut by the last place (`from`) is hashed again from there
+  // (the walk over the characters and the look-ups of the few words it stops at are two functions: V8 optimises each on
+  // its own, two small compiles instead of one large one made twice, mid-walk and again when findPlaces is hot)
+  for (let i = 0; (i = nextWord(text, lowered, i, from)) >= 0; ) {
+    const keys = keysOf(wordHash, lowered, wordAt, i);
+    if (keys) from = placeAt(text, lowered, true, wordAt, keys, out, i) ?? from;
+  }
+  return out;
+}
+
+// the word nextWord stopped at: where it starts (or `from`, when that is inside it) and the hash of its lower-cased units
+let wordAt = 0;
+let wordHash = 0;
+/**
+ * One walk over the text from `i`: a word's hash is summed as its characters go by, so a word is read once, not once to
+ * find its bounds (findRuns) and again to hash it; a word cut by the last place (`from`) is hashed again from there. Stops
+ * at the end of the first word after `from` whose hash lands in a used bucket (wordAt, wordHash); -1 at the text's end.
+ */
+function nextWord(text: string, lowered: string, i: number, from: number): number {
   const n = text.length;
   let start = -1;
   let h = 0;
-  for (let i = 0; ; ) {
+  for (;;) {
     let width = 1;
     let inRun = false;
     if (i < n) {
@@ -177,14 +193,18 @@ function findPlaces(doc: AnalysedDoc): readonly Place[] {
     }
     if (start >= 0 && i > from) {
       const at = Math.max(start, from);
-      const keys = keysOf(at === start ? h : hashOf(lowered, at, i), lowered, at, i);
-      if (keys) from = placeAt(text, lowered, true, at, keys, out, i) ?? from;
+      const hash = at === start ? h : hashOf(lowered, at, i);
+      const slot = hash & BUCKET_MASK;
+      if (USED[slot >> 5]! & (1 << (slot & 31))) {
+        wordAt = at;
+        wordHash = hash;
+        return i;
+      }
     }
     start = -1;
-    if (i >= n) break;
+    if (i >= n) return -1;
     i += width;
   }
-  return out;
 }
 
 /** findPlaces by the runs of findRuns, each word lower-cased on its own: for a text that lower-cases to another length. */
@@ -211,8 +231,10 @@ function placeAt(text: string, lowered: string, same: boolean, start: number, ke
   // the unit after the first word's following one (the second word's first letter) tells most keys of a first word apart: a
   // key longer than that which holds another unit there cannot open the text at `start` (startsWith would say no), so it is
   // passed over without the call; "the" opens eleven keys and some 20 times a text ("the gambia" at "the attack": "a" is no "g")
+  // (-1 past the text's end, where charCodeAt would give NaN: neither equals a key's unit, and a read out of bounds would throw
+  // V8's optimised code away at the first text that ends on a word that opens a key)
   const second = wordEnd - start + 1;
-  const unit = same ? lowered.charCodeAt(start + second) : 0;
+  const unit = same && start + second < lowered.length ? lowered.charCodeAt(start + second) : -1;
   for (const key of keys) {
     if (same && key.length > second && key.charCodeAt(second) !== unit) continue;
     if (same ? !lowered.startsWith(key, start) : text.substr(start, key.length).toLowerCase() !== key) continue;
