@@ -134,36 +134,27 @@ export function runsUpTo(doc: AnalysedDoc, to: number): readonly number[] {
   });
 }
 
-/** The cleaned names of a window's runs, cleaned in order only as far as anyone has read them. */
-interface Names {
-  readonly runs: readonly number[];
-  /** the index in `runs` of the next run to clean */
-  next: number;
-  readonly out: VictimName[];
-}
-const namesOf = (doc: AnalysedDoc, to: number): Names => memoized(doc, 'names', to, () => ({ runs: runsUpTo(doc, to), next: 0, out: [] }));
-/** Cleans the window's next run (a name for `out` unless cleaning drops it or it is a place); false when none is left. */
-function cleanNext(doc: AnalysedDoc, names: Names): boolean {
-  const { runs } = names;
-  const i = names.next;
-  if (i >= runs.length) return false;
-  names.next = i + 2;
-  const name = cleanName(doc, runs[i]!, runs[i + 1]!);
-  if (name && !isPlace(name.value)) names.out.push(name);
-  return true;
+/**
+ * The cleaned names of text[0, to)'s capitalised runs, in order (a place is none), each cleaned as it is read; `skip`
+ * passes over the runs a reader knows it has no use for, uncleaned.
+ */
+export function* cleanedRuns(doc: AnalysedDoc, to: number, skip?: (start: number, end: number) => boolean): Generator<VictimName> {
+  const runs = runsUpTo(doc, to);
+  for (let i = 0; i < runs.length; i += 2) {
+    const start = runs[i]!;
+    const end = runs[i + 1]!;
+    if (skip?.(start, end)) continue;
+    const name = cleanName(doc, start, end);
+    if (name && !isPlace(name.value)) yield name;
+  }
 }
 
 /** Every cleaned capitalised run in text[from, to), in order. */
 export function* namesIn(doc: AnalysedDoc, from = 0, to = doc.text.length): Generator<VictimName> {
   const { text } = doc;
   if (from === 0) {
-    // (a rule that stops at the first name it wants leaves the runs after it uncleaned; cleaning calls no reader of names,
-    // and any reader of the same window between two names goes on from where the other left the list)
-    const names = namesOf(doc, to);
-    for (let i = 0; ; i++) {
-      while (i >= names.out.length) if (!cleanNext(doc, names)) return;
-      yield names.out[i]!;
-    }
+    yield* cleanedRuns(doc, to);
+    return;
   }
   const part = text.slice(0, to);
   for (let m = nextRun(part, from); m; m = nextRun(part, m.index + m[0].length)) {
@@ -273,7 +264,7 @@ const spellingsOf = (doc: AnalysedDoc): readonly Spelling[] =>
     for (let i = 0; i < runs.length; i += 2) {
       const start = runs[i]!;
       const end = runs[i + 1]!;
-      if (cleansInside(text, start, end) && !text.slice(start, end).includes('-') && !AND_REST.test(text.slice(end, end + 80))) continue;
+      if (cleansInside(text, start, end) && !text.slice(start, end).includes('-') && !forText(AND_REST, text).test(text.slice(end, end + 80))) continue;
       const n = cleanName(doc, start, end);
       if (!n || isPlace(n.value)) continue;
       // "Educational Credit Management Corp. … ECMC": the legal form cut from the name still gives its letter

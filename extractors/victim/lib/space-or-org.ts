@@ -2,10 +2,9 @@
 // capitalised runs are one word with no organisation noun in it ("Monday", "Smith", "FBI"), and cleaning one (some forty
 // trims and rejections) costs far more than seeing that its name could be neither, so such runs are left uncleaned.
 import type { AnalysedDoc } from '../../_shared/kit.ts';
-import { runsUpTo } from './names.ts';
-import { cleanName } from './name-clean.ts';
+import { cleanedRuns } from './names.ts';
 import { cleansInside } from './clean/trims.ts';
-import { isPlace, type VictimName } from './name-shape.ts';
+import type { VictimName } from './name-shape.ts';
 import { ORG_HEAD } from './words.ts';
 import { WORD_END } from '../../_shared/char-classes.ts';
 
@@ -23,14 +22,7 @@ const ORG_WORD_ANYWHERE = new RegExp(ORG_WORDS, ORG_HEAD.flags);
  * organisation nouns cannot clean to a name with either. "Microsoft said" is left out; "Microsoft Health said",
  * "Hospitals" and "Barrie police said" are cleaned.
  */
-export function* namesWithSpaceOrOrgNoun(doc: AnalysedDoc, to: number): Generator<VictimName> {
+export function namesWithSpaceOrOrgNoun(doc: AnalysedDoc, to: number): Generator<VictimName> {
   const { text } = doc;
-  const runs = runsUpTo(doc, to);
-  for (let i = 0; i < runs.length; i += 2) {
-    const start = runs[i]!;
-    const end = runs[i + 1]!;
-    if (cleansInside(text, start, end) && !ORG_WORD_ANYWHERE.test(text.slice(start, end))) continue;
-    const name = cleanName(doc, start, end);
-    if (name && !isPlace(name.value)) yield name;
-  }
+  return cleanedRuns(doc, to, (start, end) => cleansInside(text, start, end) && !ORG_WORD_ANYWHERE.test(text.slice(start, end)));
 }
