@@ -260,12 +260,6 @@ const SPACE_SYMBOL = ASCII_SYMBOL[32]!;
 let sampleLetters = 0;
 let sampleLatin = 0;
 
-/** One trigram's count (its row from the ASCII table, 0: none listed); returns the rows seen. */
-const countRow = (row1: number, hits: Uint16Array, seen: Int32Array, seenCount: number): number => {
-  if (row1 !== 0 && hits[row1 - 1]!++ === 0) seen[seenCount++] = row1 - 1;
-  return seenCount;
-};
-
 /** Clears the counts of rows seen (englishFirst clears those it reads). */
 const clearRows = (hits: Uint16Array, seen: Int32Array, seenCount: number) => {
   for (let k = 0; k < seenCount; k++) hits[seen[k]!] = 0;
@@ -289,16 +283,16 @@ function asciiTrigrams(sample: string, ascii: Uint16Array, hits: Uint16Array, se
     } else {
       if (gap && made > 1) {
         key = ((key << 5) | SPACE_SYMBOL) & 0x7fff;
-        if (++made >= 3) seenCount = countRow(ascii[key]!, hits, seen, seenCount);
+        if (++made >= 3) seenCount = countGram(ascii[key]! - 1, hits, seen, seenCount);
       }
       gap = false;
       if (s !== OTHER_SYMBOL) letters++;
       key = ((key << 5) | s) & 0x7fff;
-      if (++made >= 3) seenCount = countRow(ascii[key]!, hits, seen, seenCount);
+      if (++made >= 3) seenCount = countGram(ascii[key]! - 1, hits, seen, seenCount);
     }
   }
   key = ((key << 5) | SPACE_SYMBOL) & 0x7fff;
-  if (++made >= 3) seenCount = countRow(ascii[key]!, hits, seen, seenCount);
+  if (++made >= 3) seenCount = countGram(ascii[key]! - 1, hits, seen, seenCount);
   sampleLetters = letters;
   sampleLatin = letters;
   return seenCount;
@@ -329,7 +323,7 @@ const rowOf = (gram: number, small: SmallTable, rows: ReadonlyMap<number, number
   return rows.get(gram) ?? -1;
 };
 
-/** One trigram's count; returns the rows seen. */
+/** One trigram's count (its row, -1: none listed); returns the rows seen. */
 const countGram = (row: number, hits: Uint16Array, seen: Int32Array, seenCount: number): number => {
   if (row >= 0 && hits[row]!++ === 0) seen[seenCount++] = row;
   return seenCount;
