@@ -390,7 +390,8 @@ const bodyKind = defineTrim({
  * trims that take in what follows a run (pluralPossessive, listTail, lowerKind, bodyKind) need an apostrophe, a comma or
  * white space right where the run ends by then, and every other trim moves its start forward or its end back. Inside
  * such a run the end meets none of the three, so only at the run's own end can those trims take anything in, and the
- * patterns they ask there say whether they may. Keep in step with the trims above.
+ * patterns they ask there (the same regexes, for the text's width as they ask them) say whether they may. Keep in step
+ * with the trims above.
  * "Microsoft said", "Texas, the state" and "Equifax’s data" clean to a part of the run; "Barrie police said" may clean to
  * "Barrie police", "Hawaii, Texas and Utah" to more than "Hawaii", "Employees’ Insurance Board" to more than "Employees".
  */
@@ -403,8 +404,8 @@ export function cleansInside(text: string, start: number, end: number): boolean 
   const next = text.charCodeAt(end);
   // (pluralPossessive runs first: the run is still whole when it asks)
   if (next === APOSTROPHE || next === RIGHT_QUOTE || next === RIGHT_QUOTE_VIEW)
-    return !(PLURAL_POSSESSIVE.test(text.slice(end, end + 80)) && PLURAL_OWNER.test(text.slice(start, end)));
-  if (next === COMMA) return !LIST_TAIL.test(text.slice(end, end + 120));
+    return !(forText(PLURAL_POSSESSIVE, text).test(text.slice(end, end + 80)) && PLURAL_OWNER.test(text.slice(start, end)));
+  if (next === COMMA) return !forText(LIST_TAIL, text).test(text.slice(end, end + 120));
   // (LOWER_KIND and BODY_KIND_AFTER open on white space)
   if (!isSpace(next)) return true;
   const after = text.slice(end, end + 40);
