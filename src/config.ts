@@ -83,10 +83,17 @@ export interface BatchSizes {
    */
   readonly storeWrite: number;
   /**
+   * Characters (texts and records' JSON) past which the store sink writes its transaction before storeWrite outcomes:
+   * a batch of long documents stays bounded in memory (the store's thread has a bounded heap). Short documents never
+   * reach it (250 stream documents are ~0.2 M).
+   * @default 32 M
+   */
+  readonly storeWriteChars: number;
+  /**
    * Records upserted into PostgreSQL's incident_records per statement by the `--sink` sink.
    * @default 500
    */
   readonly recordsUpsert: number;
 }
 
-export const BATCH: BatchSizes = { admit: 64, storeWrite: 250, recordsUpsert: 500 };
+export const BATCH: BatchSizes = { admit: 64, storeWrite: 250, storeWriteChars: 32 * 2 ** 20, recordsUpsert: 500 };

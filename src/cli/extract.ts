@@ -11,7 +11,7 @@ import type { Logger } from '../log.ts';
 import { createProgress } from './progress.ts';
 import { rulesetVersion } from '../core/ruleset.ts';
 import { createRunner, type RunnerOptions } from './runners.ts';
-import { StoreSink, storedForm, type StoreOptions } from '../sinks/store.ts';
+import { openRunSink, storedForm, type StoreOptions } from '../sinks/store.ts';
 import { contentHash, type NewDocument } from '../store/store.ts';
 import { deadLetter } from '../core/contract/dead-letter.ts';
 import { JsonlSink } from '../sinks/jsonl.ts';
@@ -57,7 +57,7 @@ export async function runExtract(paths: string[], opts: ExtractOptions, log: Log
   if (missing.length) throw new UsageError(`no such file or directory: ${missing.join(', ')}`);
   const tty = !!process.stderr.isTTY;
   const deadPath = opts.deadLetters ?? defaultDeadLetters(opts.out);
-  const stored = await StoreSink.open(opts, 'extract', rulesetVersion(), log);
+  const stored = await openRunSink(opts, 'extract', rulesetVersion(), log);
   let pgSink: IncidentRecordsSink | null = null;
   try {
     // pg costs ~0.4 s to load: only when there is a PostgreSQL sink
@@ -164,7 +164,7 @@ export async function runExtract(paths: string[], opts: ExtractOptions, log: Log
   // incident_rollup beside incident_records: the store's incidents after this run
   if (opts.sink && stored) {
     await stored.flush();
-    await writeRollup(opts.sink, stored.store.incidents.list());
+    await writeRollup(opts.sink, stored.incidents());
   }
   counts.skipped = stats.skipped;
   const interrupted = stop.signal ? { interrupted: stop.signal } : {};

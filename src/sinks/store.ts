@@ -6,11 +6,13 @@ import { BATCH as BATCHES } from '../config.ts';
 import type { Logger } from '../log.ts';
 import { prepare, type RawDocument } from '../core/document.ts';
 import { articlesOf } from '../incidents/update.ts';
-import { openStore, storeSpec } from '../store/open.ts';
+import type { Incident } from '../incidents/incident.ts';
+import { isPostgresUrl, openStore, storeSpec } from '../store/open.ts';
 import { contentHash, type NewDocument, type Store } from '../store/store.ts';
 import type { Sink } from './sink.ts';
 
 const BATCH = BATCHES.storeWrite;
+const BATCH_CHARS = BATCHES.storeWriteChars;
 
 export interface StoreOptions {
   /** A SQLite path or postgres:// URL; false with --no-store. */
@@ -18,6 +20,8 @@ export interface StoreOptions {
   force?: boolean;
   /** Commands that read a store (rerun) never create one at a mistyped path. */
   mustExist?: boolean;
+  /** The longest text a run may store (extract's --max-bytes): what the store's thread must have room for. */
+  maxBytes?: number;
 }
 
 /** The document as the processor will see it: normalised text and the id the record will carry. */
@@ -34,7 +38,36 @@ export function rawFromStored(d: NewDocument): RawDocument {
   return { id: d.id, text: d.text, ...(uri ? { uri } : {}), ...(title ? { title } : {}), ...(publishedAt ? { publishedAt } : {}) };
 }
 
-export class StoreSink implements Sink {
+/** What extract writes to the store: StoreSink on this thread, or ThreadStoreSink on one of its own (store-thread.ts). */
+export interface RunSink extends Sink {
+  admit(docs: readonly NewDocument[], known?: readonly string[]): Promise<(IncidentRecord | null)[]>;
+  write(r: IncidentRecord, json?: string): Promise<void>;
+  deadLetter(d: DeadLetter): Promise<void>;
+  flush(): Promise<void>;
+  /** The store's incidents, with everything written so far. */
+  incidents(): AsyncIterable<Incident>;
+}
+
+/**
+ * The store sink of a run that feeds it a long stream (extract): a SQLite store on a thread of its own, so that its
+ * batches and caches live in a bounded heap, not the main thread's (#10); a PostgreSQL store on this thread (its
+ * memory is the server's). Null with --no-store.
+ */
+export async function openRunSink(opts: StoreOptions, command: string, ruleset: string, log: Logger): Promise<RunSink | null> {
+  if (opts.store === false) return null;
+  const spec = storeSpec(typeof opts.store === 'string' ? opts.store : undefined);
+  if (isPostgresUrl(spec)) return StoreSink.open(opts, command, ruleset, log);
+  const { ThreadStoreSink } = await import('./store-thread.ts');
+  const sink = await ThreadStoreSink.open({ spec, mustExist: opts.mustExist, force: opts.force, command, ruleset }, opts.maxBytes);
+  log.debug({ store: sink.description }, 'store opened on its own thread');
+  return sink;
+}
+
+/** The content hash of each document admit() is given: the caller's, else computed; with --force only the caller's. */
+export const admitHashes = (docs: readonly NewDocument[], known: readonly string[], force: boolean): string[] =>
+  force ? [...known] : docs.map((d, i) => known[i] ?? contentHash(d.text));
+
+export class StoreSink implements RunSink {
   private pending = new Map<string, NewDocument>();
   private documents: NewDocument[] = [];
   /** The content hash admit() computed of a document, so that the store does not hash its text again. */
@@ -43,6 +76,8 @@ export class StoreSink implements Sink {
   /** The JSON the caller made of a record (extract's JSONL line), so that the store does not serialise it again. */
   private json = new Map<IncidentRecord, string>();
   private dead: DeadLetter[] = [];
+  /** Characters of text and JSON in the batch: long documents make smaller transactions, so a batch's memory stays bounded. */
+  private chars = 0;
 
   private constructor(
     readonly store: Store,
@@ -69,21 +104,25 @@ export class StoreSink implements Sink {
    * `known`: each document's contentHash where the caller has computed it (extract's duplicate-id check).
    */
   async admit(docs: readonly NewDocument[], known: readonly string[] = []): Promise<(IncidentRecord | null)[]> {
-    const hashes = this.force ? [...known] : docs.map((d, i) => known[i] ?? contentHash(d.text));
-    const done =
-      this.force || !docs.length
-        ? new Map<string, IncidentRecord>()
-        : await this.store.done(
-            docs.map((d, i) => ({ id: d.id, contentHash: hashes[i]! })),
-            this.ruleset,
-          );
+    const hashes = admitHashes(docs, known, this.force);
+    const done = await this.done(docs.map((d, i) => ({ id: d.id, contentHash: hashes[i]! })));
     return docs.map((doc, i) => {
       const record = done.get(doc.id);
       if (record) return record;
-      this.pending.set(doc.id, doc);
-      if (hashes[i]) this.hashes.set(doc, hashes[i]);
+      this.expect(doc, hashes[i]);
       return null;
     });
+  }
+
+  /** Of these documents, those stored with this content and a record under this ruleset (none with --force): id → record. */
+  async done(keys: readonly { id: string; contentHash: string }[]): Promise<Map<string, IncidentRecord>> {
+    return this.force || !keys.length ? new Map() : this.store.done(keys, this.ruleset);
+  }
+
+  /** A document whose record will come: stored with it (`hash`: its contentHash, when known). */
+  expect(doc: NewDocument, hash?: string): void {
+    this.pending.set(doc.id, doc);
+    if (hash) this.hashes.set(doc, hash);
   }
 
   /**
@@ -96,7 +135,8 @@ export class StoreSink implements Sink {
     if (doc) this.documents.push(doc);
     this.records.push(r);
     if (json !== undefined) this.json.set(r, json);
-    if (this.records.length >= BATCH) await this.flush();
+    this.chars += (doc?.text.length ?? 0) + (json?.length ?? 0);
+    if (this.records.length >= BATCH || this.chars >= BATCH_CHARS) await this.flush();
   }
 
   async deadLetter(d: DeadLetter): Promise<void> {
@@ -116,6 +156,7 @@ export class StoreSink implements Sink {
     this.records = [];
     this.json = new Map();
     this.dead = [];
+    this.chars = 0;
     const hashes = new Map<NewDocument, string>();
     for (const d of documents) {
       const h = this.hashes.get(d);
@@ -125,6 +166,10 @@ export class StoreSink implements Sink {
     // incidents follow the records, in the same transaction: each new record joins or starts one (src/incidents)
     const incidents = await articlesOf(this.store, records, new Map(documents.map((d) => [d.id, d.text])));
     await this.store.write({ documents, hashes, records, json, deadLetters: dead, runId: this.runId, incidents });
+  }
+
+  incidents(): AsyncIterable<Incident> {
+    return this.store.incidents.list();
   }
 
   /** Writes what is left, closes the run with its counts, closes the store. */
