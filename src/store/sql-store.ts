@@ -3,7 +3,7 @@
 import type { DeadLetter, IncidentRecord } from '../core/contract/record.ts';
 import { insertRows, padded, type Db, type Param, type Queries, type Row } from './db.ts';
 import { IncidentStore } from '../incidents/store.ts';
-import { deflateWith, packerFor, unpack, type PackedKind } from './pack.ts';
+import { packerFor, unpack, type PackedKind } from './pack.ts';
 import { BlockCache, readValues, releaseBlocks, writeBlocks } from './blocks.ts';
 import {
   contentHash,
@@ -202,7 +202,7 @@ export class SqlStore implements Store {
     if (!this.blocks) return values.map((v) => this.pack(kind, v));
     if (!values.length) return [];
     await releaseBlocks(q, await previous());
-    return writeBlocks(q, kind, values, (v) => deflateWith(kind, v));
+    return writeBlocks(q, kind, values);
   }
 
   /** Values of a kind as read from their column, block references resolved. */
