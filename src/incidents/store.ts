@@ -541,10 +541,10 @@ export class IncidentStore {
     // and those of this transaction not written yet (ids are ASCII: those in the range start with the base)
     for (const id of t.rows.keys()) if (id.startsWith(base)) taken.add(id);
     // an article that was alone in its incident (a re-extraction) may start it again under the same id
-    const reusable = left && !left.count ? left.id : null;
+    if (left && !left.count) taken.delete(left.id);
     return startHead(
       a,
-      freeId(base, (id) => taken.has(id) && id !== reusable),
+      freeId(base, (id) => taken.has(id)),
     );
   }
 
