@@ -334,7 +334,8 @@ export class IncidentStore {
     // SQLite's LIKE ignores case, so it cannot use the primary keys and read every incident for each article placed;
     // ids are ASCII (baseIncidentId), so those starting with the base are the range [base, base + DEL).
     const cond = (col: string) => (sqlite ? `${col} >= ? AND ${col} < ?` : `${col} LIKE ?`);
-    this.takenIds = `SELECT id FROM incidents WHERE ${cond('id')} UNION SELECT alias FROM incident_aliases WHERE ${cond('alias')}`;
+    // (UNION ALL: the ids go into a Set, no temporary index is needed to drop repeats)
+    this.takenIds = `SELECT id FROM incidents WHERE ${cond('id')} UNION ALL SELECT alias FROM incident_aliases WHERE ${cond('alias')}`;
     this.takenParams = sqlite ? (base) => [base, `${base}\x7f`, base, `${base}\x7f`] : (base) => [`${base}%`, `${base}%`];
   }
 
@@ -355,14 +356,16 @@ export class IncidentStore {
    * `add` within the caller's transaction (the store's write of the same records: one commit for both; a caller
    * whose transaction fails calls forgetOnFailure). The incident each article was in is read for the whole batch in
    * one query, then kept as the placements move it. `latest`: the articles' records are their documents' latest (just
-   * written), so a source row need not name its ruleset.
+   * written), so a source row need not name its ruleset. `fresh`: storage keys of documents this transaction stored
+   * for the first time, which are in no incident yet (a source row is written only for a stored document's record,
+   * and documents are never deleted), so their incident is not looked for.
    */
-  async placeIn(q: Queries, articles: readonly Article[], at = new Date(), latest = true): Promise<void> {
+  async placeIn(q: Queries, articles: readonly Article[], at = new Date(), latest = true, fresh?: ReadonlySet<string>): Promise<void> {
     const stamp = at.toISOString();
     const t = this.tx(q);
     await this.cache?.check(q);
     const was = new Map<string, string>();
-    const keys = [...new Set(articles.map((a) => storageKey(a.id)))];
+    const keys = [...new Set(articles.map((a) => storageKey(a.id)))].filter((k) => !fresh?.has(k));
     for (let i = 0; i < keys.length; i += PAGE) {
       const page = padded(keys.slice(i, i + PAGE));
       const rows = await q.all(`SELECT document_id, incident_id FROM incident_sources WHERE document_id IN (${marks(page.length)})`, page);
