@@ -300,6 +300,26 @@ function withAll(sorted: string[], more: readonly string[]): string[] {
   return same ? sorted : uniq([...sorted, ...more]);
 }
 
+/** Where an article goes: the head to save (its fields when known), and the position of its source row. */
+interface Placing {
+  head: Head;
+  fields: Placed['fields'] | undefined;
+  pos: number;
+}
+
+/** The cached head an article joins with values it has already, updated in place as its tally was (a copy for each article would be garbage soon after). */
+function joinHead(k: Placed, a: Article): Placing {
+  const fields = placedFields(k.tally);
+  const pos = k.next;
+  if (fields.victim) k.victim = String(fields.victim.value);
+  k.names = withAll(k.names, a.keys);
+  if (a.incidentDate) k.incidentDates = withAll(k.incidentDates, [a.incidentDate]);
+  if (a.publishedAt) k.publishedDates = withAll(k.publishedDates, [a.publishedAt]);
+  k.count++;
+  k.next++;
+  return { head: k, fields, pos };
+}
+
 /** Removes an incident whose articles all went elsewhere; its id stays, as an alias of `into` when there is one. */
 async function retire(t: Tx, id: string, into: string | null): Promise<void> {
   const { q } = t;
@@ -447,30 +467,18 @@ export class IncidentStore {
     return this.rowsById(t, [...ids].sort(byId), at);
   }
 
-  /** `was`: document key → its incident, for the batch's articles; kept up to date as sources move. */
+  /**
+   * `was`: document key → its incident, for the batch's articles; kept up to date as sources move. What most articles
+   * take (join a cached incident whose values they bring, or start one) is here; leaving, merging and retiring, which
+   * few take, are methods of their own: a short function V8 optimises quickly (this one runs for every article).
+   */
   private async addOne(t: Tx, a: Article, at: string, was: Map<string, string>, ruleset: string | null): Promise<void> {
-    const { q } = t;
     // a record that changed leaves the incident it was in first, then is placed again
     const key = storageKey(a.id);
     const wasIn = was.get(key);
-    let left: Head | null = null;
-    if (wasIn !== undefined) {
-      const [prev] = t.cache ? await this.rowsById(t, [wasIn], at) : await this.rows(t, `SELECT ${ROW} FROM incidents WHERE id = ?`, [wasIn], at);
-      if (prev) {
-        await flushSources(t);
-        left = headOf(removeArticle(await whole(q, this.records, prev), a.id), prev.head.next);
-        await q.run('DELETE FROM incident_sources WHERE document_id = ?', [key]);
-        was.delete(key);
-        // only the incident's own row changed: its other sources, names and aliases stay as they are
-        await save(t, left, at, { sources: [], pos: 0, names: [], aliases: [] });
-      }
-    }
-    const retireIn = async (id: string, into: string | null) => {
-      await retire(t, id, into);
-      for (const [k, v] of was) if (v === id) was.delete(k);
-    };
+    const left = wasIn === undefined ? null : await this.leave(t, a, wasIn, at, was);
     if (!a.keys.length) {
-      if (left && !left.count) await retireIn(left.id, null);
+      if (left && !left.count) await this.retireIn(t, was, left.id, null);
       return;
     }
     const candidates = (await this.candidates(t, a.keys, at)).filter((r) => r.head.count);
@@ -479,76 +487,94 @@ export class IncidentStore {
       candidates.map((r) => r.head),
       (h) => h.count,
     );
-    const absorbed = chosen?.absorbed ?? [];
-    let head: Head;
-    let fields: Placed['fields'] | undefined;
-    let pos = 0;
+    const absorbed = chosen ? chosen.absorbed : null;
+    // the name rows of the incident joined are there already (names only grow, each saved as it came)
+    const named = chosen ? chosen.keep.names : null;
     // joining an incident with values it has already: its row alone; else the whole incidents, read back
     // (its cached tally changed in place: a transaction that fails empties the cache)
-    const tally = chosen && !absorbed.length && addRecordTo(chosen.keep.tally, a.record) ? chosen.keep.tally : null;
-    // the name rows of the incident joined are there already (names only grow, each saved as it came)
-    const named = chosen?.keep.names ?? [];
-    if (chosen && tally) {
-      // the cached head itself, updated as its tally was (a copy for each article would be garbage soon after)
-      const k = chosen.keep;
-      fields = placedFields(tally);
-      pos = k.next;
-      if (fields.victim) k.victim = String(fields.victim.value);
-      k.names = withAll(k.names, a.keys);
-      if (a.incidentDate) k.incidentDates = withAll(k.incidentDates, [a.incidentDate]);
-      if (a.publishedAt) k.publishedDates = withAll(k.publishedDates, [a.publishedAt]);
-      k.count++;
-      k.next++;
-      head = k;
-    } else if (chosen) {
-      await flushSources(t);
-      const wholeOf = (h: Placed) => whole(q, this.records, candidates.find((r) => r.head === h)!);
-      const others: Incident[] = [];
-      for (const g of absorbed) others.push(await wholeOf(g));
-      const p = joined(a, await wholeOf(chosen.keep), others);
-      // the absorbed incidents' sources follow the kept one's, in their order
-      pos = chosen.keep.next;
-      for (const g of absorbed) {
-        await q.run('UPDATE incident_sources SET incident_id = ?, pos = pos + ? WHERE incident_id = ?', [chosen.keep.id, pos, g.id]);
-        pos += g.next;
-      }
-      head = headOf(p.incident, pos + 1);
-    } else {
-      // the ids taken are read only when the article starts an incident of its own
-      ({ head, fields } = await this.start(t, a, left));
-    }
+    const placed =
+      chosen && !absorbed!.length && addRecordTo(chosen.keep.tally, a.record)
+        ? joinHead(chosen.keep, a)
+        : chosen
+          ? await this.merge(t, a, chosen, candidates)
+          : // the ids taken are read only when the article starts an incident of its own
+            await this.start(t, a, left);
+    const { head } = placed;
+    const names = named ? a.keys.filter((k) => !named.includes(k)) : a.keys;
     await save(
       t,
       head,
       at,
       {
         sources: [[a.id, ruleset]],
-        pos,
-        names: absorbed.length ? [...a.keys.filter((k) => !named.includes(k)), ...absorbed.flatMap((g) => g.names)] : a.keys.filter((k) => !named.includes(k)),
-        aliases: absorbed.flatMap((g) => [g.id, ...g.aliases]),
+        pos: placed.pos,
+        names: absorbed?.length ? [...names, ...absorbed.flatMap((g) => g.names)] : names,
+        aliases: absorbed?.length ? absorbed.flatMap((g) => [g.id, ...g.aliases]) : [],
       },
-      fields,
+      placed.fields,
     );
-    const gone = new Set(absorbed.map((g) => g.id));
-    // (the batch's placements walked only when incidents went: most articles absorb none)
-    if (gone.size) for (const [k, v] of was) if (gone.has(v)) was.set(k, head.id);
+    if (absorbed?.length) {
+      const gone = new Set(absorbed.map((g) => g.id));
+      for (const [k, v] of was) if (gone.has(v)) was.set(k, head.id);
+    }
     was.set(key, head.id);
-    for (const g of absorbed) await retireIn(g.id, head.id);
-    if (left && left.id !== head.id && !left.count) await retireIn(left.id, head.id);
+    if (absorbed?.length) for (const g of absorbed) await this.retireIn(t, was, g.id, head.id);
+    if (left && left.id !== head.id && !left.count) await this.retireIn(t, was, left.id, head.id);
+  }
+
+  /** An article whose record changed leaves the incident it was in (`wasIn`): that incident's head as it is left, or null. */
+  private async leave(t: Tx, a: Article, wasIn: string, at: string, was: Map<string, string>): Promise<Head | null> {
+    const { q } = t;
+    const [prev] = t.cache ? await this.rowsById(t, [wasIn], at) : await this.rows(t, `SELECT ${ROW} FROM incidents WHERE id = ?`, [wasIn], at);
+    if (!prev) return null;
+    await flushSources(t);
+    const left = headOf(removeArticle(await whole(q, this.records, prev), a.id), prev.head.next);
+    const key = storageKey(a.id);
+    await q.run('DELETE FROM incident_sources WHERE document_id = ?', [key]);
+    was.delete(key);
+    // only the incident's own row changed: its other sources, names and aliases stay as they are
+    await save(t, left, at, { sources: [], pos: 0, names: [], aliases: [] });
+    return left;
+  }
+
+  /** retire, and the batch's articles that were in it are in it no more. */
+  private async retireIn(t: Tx, was: Map<string, string>, id: string, into: string | null): Promise<void> {
+    await retire(t, id, into);
+    for (const [k, v] of was) if (v === id) was.delete(k);
+  }
+
+  /** An article that proves incidents one (`absorbed` into `keep`), or brings a value not seen: the whole incidents, read back. */
+  private async merge(t: Tx, a: Article, chosen: { keep: Placed; absorbed: Placed[] }, candidates: readonly Row[]): Promise<Placing> {
+    const { q } = t;
+    await flushSources(t);
+    const wholeOf = (h: Placed) => whole(q, this.records, candidates.find((r) => r.head === h)!);
+    const others: Incident[] = [];
+    for (const g of chosen.absorbed) others.push(await wholeOf(g));
+    const p = joined(a, await wholeOf(chosen.keep), others);
+    // the absorbed incidents' sources follow the kept one's, in their order
+    let pos = chosen.keep.next;
+    for (const g of chosen.absorbed) {
+      await q.run('UPDATE incident_sources SET incident_id = ?, pos = pos + ? WHERE incident_id = ?', [chosen.keep.id, pos, g.id]);
+      pos += g.next;
+    }
+    return { head: headOf(p.incident, pos + 1), fields: undefined, pos };
   }
 
   /** A new incident of one article, under the first id free; `left`: the incident it left, whose id it may take again. */
-  private async start(t: Tx, a: Article, left: Head | null): Promise<{ head: Head; fields: Placed['fields'] }> {
+  private async start(t: Tx, a: Article, left: Head | null): Promise<Placing> {
     const base = baseIncidentId(a.keys[0]!, monthOf(a.incidentDate) ?? monthOf(a.publishedAt));
     const taken = new Set((await t.q.all(this.takenIds, this.takenParams(base))).map((r) => String(r.id)));
     // and those of this transaction not written yet (ids are ASCII: those in the range start with the base)
     for (const id of t.rows.keys()) if (id.startsWith(base)) taken.add(id);
     // an article that was alone in its incident (a re-extraction) may start it again under the same id
     if (left && !left.count) taken.delete(left.id);
-    return startHead(
-      a,
-      freeId(base, (id) => taken.has(id)),
-    );
+    return {
+      ...startHead(
+        a,
+        freeId(base, (id) => taken.has(id)),
+      ),
+      pos: 0,
+    };
   }
 
   /**
