@@ -61,19 +61,23 @@ export type Placeable = Pick<Incident, 'id' | 'names' | 'incidentDates' | 'publi
  */
 export function chooseIncident<T extends Placeable>(a: Article, candidates: readonly T[], size: (t: T) => number): { keep: T; absorbed: T[] } | null {
   if (!a.keys.length) return null;
-  const verdicts = candidates.map((inc) => ({ inc, v: fits(a, inc) }));
-  const dated = verdicts.filter((x) => x.v === 'dated').map((x) => x.inc);
-  if (dated.length) {
-    let [keep, ...rest] = dated;
-    for (const other of rest) [keep] = firstTold(keep!, other);
-    return { keep: keep!, absorbed: dated.filter((i) => i !== keep) };
+  // (arrays made only once they have an element: the store's hot path sees one kind of array, not empty ones besides)
+  let dated: T[] | null = null;
+  let undated: T[] | null = null;
+  for (const inc of candidates) {
+    const v = fits(a, inc);
+    if (v === 'dated') (dated ??= []).push(inc);
+    else if (v === 'undated') (undated ??= []).push(inc);
+  }
+  if (dated) {
+    let keep = dated[0]!;
+    for (let i = 1; i < dated.length; i++) [keep] = firstTold(keep, dated[i]!);
+    return { keep, absorbed: dated.length > 1 ? dated.filter((i) => i !== keep) : [] };
   }
   // an undated article never merges incidents: it joins the best-told one
-  const undated = verdicts
-    .filter((x) => x.v === 'undated')
-    .map((x) => x.inc)
-    .sort((x, y) => size(y) - size(x) || x.id.localeCompare(y.id));
-  return undated.length ? { keep: undated[0]!, absorbed: [] } : null;
+  if (!undated) return null;
+  undated.sort((x, y) => size(y) - size(x) || x.id.localeCompare(y.id));
+  return { keep: undated[0]!, absorbed: [] };
 }
 
 /** `place` short of starting an incident: null when the article fits none of the candidates (or has no victim). */

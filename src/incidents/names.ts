@@ -220,7 +220,13 @@ function sameVictimName(victim: string, alternative: string): boolean {
  * each the other side of an acronym the article defines. The first key is the victim's own.
  */
 export function nameKeys(victim: string, alternatives: readonly string[], text: string | null): string[] {
-  const keys = [victim, ...alternatives.filter((alt) => sameVictimName(victim, alt))].map(foldName).filter(Boolean);
+  const keys: string[] = [];
+  const own = foldName(victim);
+  if (own) keys.push(own);
+  for (const alt of alternatives) {
+    const k = sameVictimName(victim, alt) ? foldName(alt) : '';
+    if (k) keys.push(k);
+  }
   if (text) {
     const acronyms = definedAcronyms(text);
     for (const k of [...keys]) {

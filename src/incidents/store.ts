@@ -33,34 +33,47 @@ interface Writer {
 const UPSERT_ALIAS = 'INSERT INTO incident_aliases (alias, incident_id) VALUES (?, ?) ON CONFLICT (alias) DO UPDATE SET incident_id = excluded.incident_id';
 
 /** An incident's row: the Incident without its sources, claims and conflicts; `count` sources, the next `pos` free. */
+/** The fields placing an article reads of a head (group.ts Placeable; the victim's value is the head's `victim`). */
+const PLACED_FIELDS = ['victim', 'location'] as const;
+type PlacedFields = Pick<Incident['fields'], (typeof PLACED_FIELDS)[number]>;
 interface Head extends Omit<Incident, 'sources' | 'ledger' | 'fields' | 'conflicts'> {
   count: number;
   next: number;
   tally: Tally;
+  /** placedFields of the tally: set once the cache keeps the head (HeadCache). */
+  fields: PlacedFields | undefined;
 }
-/** The fields placing an article reads of a head (group.ts Placeable; the victim's value is the head's `victim`). */
-const PLACED_FIELDS = ['victim', 'location'] as const;
-type Placed = Head & { fields: Pick<Incident['fields'], (typeof PLACED_FIELDS)[number]> };
-const placedFields = (tally: Tally): Placed['fields'] => fieldsOf(tally, PLACED_FIELDS);
+type Placed = Head & { fields: PlacedFields };
+const placedFields = (tally: Tally): PlacedFields => fieldsOf(tally, PLACED_FIELDS);
 /** A row as read: its head, and the whole incident when the row was written before heads (its ledger is in it). */
 interface Row {
   head: Placed;
   old: Incident | null;
 }
 
+type HeadParts = Omit<Head, 'fields'>;
+/**
+ * Every head is made here, its properties in one order: one hidden class in V8, so that the code placing articles
+ * (which reads the heads of new, read and cached incidents alike) is not optimised again for each new shape.
+ */
+function makeHead<F extends PlacedFields | undefined>(h: HeadParts, fields: F): Head & { fields: F } {
+  const { id, aliases, victim, names, incidentDates, publishedDates, count, next, tally } = h;
+  return { id, aliases, victim, names, incidentDates, publishedDates, count, next, tally, fields };
+}
+
 function headOf(inc: Incident, next: number): Head {
-  const { sources, ledger, fields, conflicts, ...rest } = inc;
-  return { ...rest, count: sources.length, next, tally: tallyOf(ledger) };
+  return makeHead({ ...inc, count: inc.sources.length, next, tally: tallyOf(inc.ledger) }, undefined);
 }
 
 /** The JSON of an incident's row: its head but for what the row's columns hold (id, victim, sources). */
-const rowJson = ({ id, victim, count, fields, ...rest }: Head & Partial<Placed>) => JSON.stringify(rest);
+const rowJson = ({ aliases, names, incidentDates, publishedDates, next, tally }: Head) =>
+  JSON.stringify({ aliases, names, incidentDates, publishedDates, next, tally });
 
 function parseRow(r: DbRow): Row {
-  const o = JSON.parse(unpack('incident', r.incident)) as Omit<Head, 'id' | 'victim' | 'count'> | Incident;
-  if ('ledger' in o) return { head: { ...headOf(o, o.sources.length), fields: o.fields }, old: o };
+  const o = JSON.parse(unpack('incident', r.incident)) as Omit<HeadParts, 'id' | 'victim' | 'count'> | Incident;
+  if ('ledger' in o) return { head: makeHead(headOf(o, o.sources.length), o.fields), old: o };
   const head = { ...o, id: String(r.id), victim: r.victim == null ? null : String(r.victim), count: Number(r.sources) };
-  return { head: { ...head, fields: placedFields(o.tally) }, old: null };
+  return { head: makeHead(head, placedFields(o.tally)), old: null };
 }
 /** What the queries read of an incident's row. */
 const ROW = 'id, victim, sources, incident';
@@ -118,10 +131,9 @@ class HeadCache {
 
   /** A row written: kept as parseRow would read it (`fields`: placedFields of its tally, when the caller has them). */
   setHead(head: Head, fields = placedFields(head.tally)): void {
-    // the head itself, its fields added (a copy a row written would be garbage soon after; the row's JSON leaves them out)
-    const placed = head as Placed;
-    placed.fields = fields;
-    this.keep(placed);
+    // the head itself, its fields set (a copy a row written would be garbage soon after; the row's JSON leaves them out)
+    head.fields = fields;
+    this.keep(head as Placed);
   }
 
   /** A row read (in the form heads have). */
@@ -276,23 +288,61 @@ function startHead(a: Article, id: string): { head: Head; fields: Placed['fields
   const fields = placedFields(tally);
   const victim = fields.victim ? String(fields.victim.value) : (a.record.fields.victim?.value ?? null);
   const dated = (d: string | null) => (d ? [d] : []);
-  const head = {
-    id,
-    aliases: [],
-    victim,
-    names: uniq(a.keys),
-    incidentDates: dated(a.incidentDate),
-    publishedDates: dated(a.publishedAt),
-    count: 1,
-    next: 1,
-    tally,
-  };
+  const head = makeHead(
+    { id, aliases: [], victim, names: uniq(a.keys), incidentDates: dated(a.incidentDate), publishedDates: dated(a.publishedAt), count: 1, next: 1, tally },
+    undefined,
+  );
   return { head, fields };
 }
 /** uniq([...sorted, ...more]): `sorted` itself when it is uniq's and holds them all already (most articles bring no new name or date). */
 function withAll(sorted: string[], more: readonly string[]): string[] {
   const same = more.every((x) => sorted.includes(x)) && sorted.every((x, i) => i === 0 || sorted[i - 1]! < x);
   return same ? sorted : uniq([...sorted, ...more]);
+}
+
+/** Where an article goes: the head to save (its fields when known), and the position of its source row. */
+interface Placing {
+  head: Head;
+  fields: Placed['fields'] | undefined;
+  pos: number;
+}
+
+/** The cached head an article joins with values it has already, updated in place as its tally was (a copy for each article would be garbage soon after). */
+function joinHead(k: Placed, a: Article): Placing {
+  const fields = placedFields(k.tally);
+  const pos = k.next;
+  if (fields.victim) k.victim = String(fields.victim.value);
+  k.names = withAll(k.names, a.keys);
+  if (a.incidentDate) k.incidentDates = withAll(k.incidentDates, [a.incidentDate]);
+  if (a.publishedAt) k.publishedDates = withAll(k.publishedDates, [a.publishedAt]);
+  k.count++;
+  k.next++;
+  return { head: k, fields, pos };
+}
+
+/**
+ * The candidates (IncidentStore.candidates) of these keys when the cache holds them all: each key's incident ids, and
+ * each of those incidents' head; null when one is not held (candidates reads it).
+ */
+function cachedCandidates(cache: HeadCache, keys: readonly string[]): Placed[] | null {
+  let ids = cache.ids(keys[0]!);
+  if (!ids) return null;
+  if (keys.length > 1) {
+    const all = new Set<string>(ids);
+    for (let i = 1; i < keys.length; i++) {
+      const more = cache.ids(keys[i]!);
+      if (!more) return null;
+      for (const id of more) all.add(id);
+    }
+    ids = [...all].sort(byId);
+  }
+  const heads: Placed[] = [];
+  for (const id of ids) {
+    const head = cache.head(id);
+    if (!head) return null;
+    if (head.count) heads.push(head);
+  }
+  return heads;
 }
 
 /** Removes an incident whose articles all went elsewhere; its id stays, as an alias of `into` when there is one. */
@@ -329,7 +379,8 @@ export class IncidentStore {
     // SQLite's LIKE ignores case, so it cannot use the primary keys and read every incident for each article placed;
     // ids are ASCII (baseIncidentId), so those starting with the base are the range [base, base + DEL).
     const cond = (col: string) => (sqlite ? `${col} >= ? AND ${col} < ?` : `${col} LIKE ?`);
-    this.takenIds = `SELECT id FROM incidents WHERE ${cond('id')} UNION SELECT alias FROM incident_aliases WHERE ${cond('alias')}`;
+    // (UNION ALL: the ids go into a Set, no temporary index is needed to drop repeats)
+    this.takenIds = `SELECT id FROM incidents WHERE ${cond('id')} UNION ALL SELECT alias FROM incident_aliases WHERE ${cond('alias')}`;
     this.takenParams = sqlite ? (base) => [base, `${base}\x7f`, base, `${base}\x7f`] : (base) => [`${base}%`, `${base}%`];
   }
 
@@ -350,21 +401,26 @@ export class IncidentStore {
    * `add` within the caller's transaction (the store's write of the same records: one commit for both; a caller
    * whose transaction fails calls forgetOnFailure). The incident each article was in is read for the whole batch in
    * one query, then kept as the placements move it. `latest`: the articles' records are their documents' latest (just
-   * written), so a source row need not name its ruleset.
+   * written), so a source row need not name its ruleset. `fresh`: storage keys of documents this transaction stored
+   * for the first time, which are in no incident yet (a source row is written only for a stored document's record,
+   * and documents are never deleted), so their incident is not looked for.
    */
-  async placeIn(q: Queries, articles: readonly Article[], at = new Date(), latest = true): Promise<void> {
+  async placeIn(q: Queries, articles: readonly Article[], at = new Date(), latest = true, fresh?: ReadonlySet<string>): Promise<void> {
     const stamp = at.toISOString();
     const t = this.tx(q);
     await this.cache?.check(q);
     const was = new Map<string, string>();
-    const keys = [...new Set(articles.map((a) => storageKey(a.id)))];
+    const keys = [...new Set(articles.map((a) => storageKey(a.id)))].filter((k) => !fresh?.has(k));
     for (let i = 0; i < keys.length; i += PAGE) {
       const page = padded(keys.slice(i, i + PAGE));
       const rows = await q.all(`SELECT document_id, incident_id FROM incident_sources WHERE document_id IN (${marks(page.length)})`, page);
       for (const r of rows) was.set(String(r.document_id), String(r.incident_id));
     }
     if (t.cache) await this.nameIds(t, [...new Set(articles.flatMap((a) => a.keys))]);
-    for (const a of articles) await this.addOne(t, a, stamp, was, latest ? null : a.record.ruleset);
+    for (const a of articles) {
+      const ruleset = latest ? null : a.record.ruleset;
+      if (!this.joinCached(t, a, stamp, was, ruleset)) await this.addOne(t, a, stamp, was, ruleset);
+    }
     await flushSources(t);
   }
 
@@ -389,7 +445,7 @@ export class IncidentStore {
     // a row waiting to be written (flushIncidents) that the cache let go is read from the transaction
     const waiting = (id: string): Row | undefined => {
       const w = t.rows.get(id);
-      return w && { head: { ...w.head, fields: placedFields(w.head.tally) }, old: null };
+      return w && { head: makeHead(w.head, placedFields(w.head.tally)), old: null };
     };
     const missing = ids.filter((id) => !cache.head(id) && !t.rows.has(id));
     const read = new Map<string, Row>();
@@ -439,30 +495,51 @@ export class IncidentStore {
     return this.rowsById(t, [...ids].sort(byId), at);
   }
 
-  /** `was`: document key → its incident, for the batch's articles; kept up to date as sources move. */
+  /**
+   * SQLite: addOne for an article that joins a cached incident whose values it brings, its keys and their incidents
+   * all in the cache (most articles of a stream): the same placement and rows, without a query or an await. False,
+   * nothing changed, when the article takes another way (addOne places it).
+   */
+  private joinCached(t: Tx, a: Article, at: string, was: Map<string, string>, ruleset: string | null): boolean {
+    const cache = t.cache;
+    if (!cache || !a.keys.length) return false;
+    const key = storageKey(a.id);
+    // (a source row of the document waiting: save flushes it first)
+    if (was.has(key) || t.sourceKeys.has(key)) return false;
+    const heads = cachedCandidates(cache, a.keys);
+    if (!heads) return false;
+    const chosen = chooseIncident(a, heads, (h) => h.count);
+    if (!chosen || chosen.absorbed.length || !addRecordTo(chosen.keep.tally, a.record)) return false;
+    // the name rows of the incident joined are there already (names only grow, each saved as it came)
+    const named = chosen.keep.names;
+    const names = a.keys.filter((k) => !named.includes(k));
+    const { head, fields, pos } = joinHead(chosen.keep, a);
+    // save's writing with the cache: the row written at the transaction's end, the source and name rows waiting
+    t.rows.delete(head.id);
+    t.rows.set(head.id, { head, at });
+    cache.setHead(head, fields);
+    t.sourceKeys.add(key);
+    t.sources.push([key, head.id, pos, ruleset]);
+    for (const k of names) {
+      t.names.push([k, head.id]);
+      cache.addName(k, head.id);
+    }
+    was.set(key, head.id);
+    return true;
+  }
+
+  /**
+   * `was`: document key → its incident, for the batch's articles; kept up to date as sources move. What most articles
+   * take (join a cached incident whose values they bring, or start one) is here; leaving, merging and retiring, which
+   * few take, are methods of their own: a short function V8 optimises quickly (this one runs for every article).
+   */
   private async addOne(t: Tx, a: Article, at: string, was: Map<string, string>, ruleset: string | null): Promise<void> {
-    const { q } = t;
     // a record that changed leaves the incident it was in first, then is placed again
     const key = storageKey(a.id);
     const wasIn = was.get(key);
-    let left: Head | null = null;
-    if (wasIn !== undefined) {
-      const [prev] = t.cache ? await this.rowsById(t, [wasIn], at) : await this.rows(t, `SELECT ${ROW} FROM incidents WHERE id = ?`, [wasIn], at);
-      if (prev) {
-        await flushSources(t);
-        left = headOf(removeArticle(await whole(q, this.records, prev), a.id), prev.head.next);
-        await q.run('DELETE FROM incident_sources WHERE document_id = ?', [key]);
-        was.delete(key);
-        // only the incident's own row changed: its other sources, names and aliases stay as they are
-        await save(t, left, at, { sources: [], pos: 0, names: [], aliases: [] });
-      }
-    }
-    const retireIn = async (id: string, into: string | null) => {
-      await retire(t, id, into);
-      for (const [k, v] of was) if (v === id) was.delete(k);
-    };
+    const left = wasIn === undefined ? null : await this.leave(t, a, wasIn, at, was);
     if (!a.keys.length) {
-      if (left && !left.count) await retireIn(left.id, null);
+      if (left && !left.count) await this.retireIn(t, was, left.id, null);
       return;
     }
     const candidates = (await this.candidates(t, a.keys, at)).filter((r) => r.head.count);
@@ -471,76 +548,94 @@ export class IncidentStore {
       candidates.map((r) => r.head),
       (h) => h.count,
     );
-    const absorbed = chosen?.absorbed ?? [];
-    let head: Head;
-    let fields: Placed['fields'] | undefined;
-    let pos = 0;
+    const absorbed = chosen ? chosen.absorbed : null;
+    // the name rows of the incident joined are there already (names only grow, each saved as it came)
+    const named = chosen ? chosen.keep.names : null;
     // joining an incident with values it has already: its row alone; else the whole incidents, read back
     // (its cached tally changed in place: a transaction that fails empties the cache)
-    const tally = chosen && !absorbed.length && addRecordTo(chosen.keep.tally, a.record) ? chosen.keep.tally : null;
-    // the name rows of the incident joined are there already (names only grow, each saved as it came)
-    const named = chosen?.keep.names ?? [];
-    if (chosen && tally) {
-      // the cached head itself, updated as its tally was (a copy for each article would be garbage soon after)
-      const k = chosen.keep;
-      fields = placedFields(tally);
-      pos = k.next;
-      if (fields.victim) k.victim = String(fields.victim.value);
-      k.names = withAll(k.names, a.keys);
-      if (a.incidentDate) k.incidentDates = withAll(k.incidentDates, [a.incidentDate]);
-      if (a.publishedAt) k.publishedDates = withAll(k.publishedDates, [a.publishedAt]);
-      k.count++;
-      k.next++;
-      head = k;
-    } else if (chosen) {
-      await flushSources(t);
-      const wholeOf = (h: Placed) => whole(q, this.records, candidates.find((r) => r.head === h)!);
-      const others: Incident[] = [];
-      for (const g of absorbed) others.push(await wholeOf(g));
-      const p = joined(a, await wholeOf(chosen.keep), others);
-      // the absorbed incidents' sources follow the kept one's, in their order
-      pos = chosen.keep.next;
-      for (const g of absorbed) {
-        await q.run('UPDATE incident_sources SET incident_id = ?, pos = pos + ? WHERE incident_id = ?', [chosen.keep.id, pos, g.id]);
-        pos += g.next;
-      }
-      head = headOf(p.incident, pos + 1);
-    } else {
-      // the ids taken are read only when the article starts an incident of its own
-      ({ head, fields } = await this.start(t, a, left));
-    }
+    const placed =
+      chosen && !absorbed!.length && addRecordTo(chosen.keep.tally, a.record)
+        ? joinHead(chosen.keep, a)
+        : chosen
+          ? await this.merge(t, a, chosen, candidates)
+          : // the ids taken are read only when the article starts an incident of its own
+            await this.start(t, a, left);
+    const { head } = placed;
+    const names = named ? a.keys.filter((k) => !named.includes(k)) : a.keys;
     await save(
       t,
       head,
       at,
       {
         sources: [[a.id, ruleset]],
-        pos,
-        names: absorbed.length ? [...a.keys.filter((k) => !named.includes(k)), ...absorbed.flatMap((g) => g.names)] : a.keys.filter((k) => !named.includes(k)),
-        aliases: absorbed.flatMap((g) => [g.id, ...g.aliases]),
+        pos: placed.pos,
+        names: absorbed?.length ? [...names, ...absorbed.flatMap((g) => g.names)] : names,
+        aliases: absorbed?.length ? absorbed.flatMap((g) => [g.id, ...g.aliases]) : [],
       },
-      fields,
+      placed.fields,
     );
-    const gone = new Set(absorbed.map((g) => g.id));
-    // (the batch's placements walked only when incidents went: most articles absorb none)
-    if (gone.size) for (const [k, v] of was) if (gone.has(v)) was.set(k, head.id);
+    if (absorbed?.length) {
+      const gone = new Set(absorbed.map((g) => g.id));
+      for (const [k, v] of was) if (gone.has(v)) was.set(k, head.id);
+    }
     was.set(key, head.id);
-    for (const g of absorbed) await retireIn(g.id, head.id);
-    if (left && left.id !== head.id && !left.count) await retireIn(left.id, head.id);
+    if (absorbed?.length) for (const g of absorbed) await this.retireIn(t, was, g.id, head.id);
+    if (left && left.id !== head.id && !left.count) await this.retireIn(t, was, left.id, head.id);
+  }
+
+  /** An article whose record changed leaves the incident it was in (`wasIn`): that incident's head as it is left, or null. */
+  private async leave(t: Tx, a: Article, wasIn: string, at: string, was: Map<string, string>): Promise<Head | null> {
+    const { q } = t;
+    const [prev] = t.cache ? await this.rowsById(t, [wasIn], at) : await this.rows(t, `SELECT ${ROW} FROM incidents WHERE id = ?`, [wasIn], at);
+    if (!prev) return null;
+    await flushSources(t);
+    const left = headOf(removeArticle(await whole(q, this.records, prev), a.id), prev.head.next);
+    const key = storageKey(a.id);
+    await q.run('DELETE FROM incident_sources WHERE document_id = ?', [key]);
+    was.delete(key);
+    // only the incident's own row changed: its other sources, names and aliases stay as they are
+    await save(t, left, at, { sources: [], pos: 0, names: [], aliases: [] });
+    return left;
+  }
+
+  /** retire, and the batch's articles that were in it are in it no more. */
+  private async retireIn(t: Tx, was: Map<string, string>, id: string, into: string | null): Promise<void> {
+    await retire(t, id, into);
+    for (const [k, v] of was) if (v === id) was.delete(k);
+  }
+
+  /** An article that proves incidents one (`absorbed` into `keep`), or brings a value not seen: the whole incidents, read back. */
+  private async merge(t: Tx, a: Article, chosen: { keep: Placed; absorbed: Placed[] }, candidates: readonly Row[]): Promise<Placing> {
+    const { q } = t;
+    await flushSources(t);
+    const wholeOf = (h: Placed) => whole(q, this.records, candidates.find((r) => r.head === h)!);
+    const others: Incident[] = [];
+    for (const g of chosen.absorbed) others.push(await wholeOf(g));
+    const p = joined(a, await wholeOf(chosen.keep), others);
+    // the absorbed incidents' sources follow the kept one's, in their order
+    let pos = chosen.keep.next;
+    for (const g of chosen.absorbed) {
+      await q.run('UPDATE incident_sources SET incident_id = ?, pos = pos + ? WHERE incident_id = ?', [chosen.keep.id, pos, g.id]);
+      pos += g.next;
+    }
+    return { head: headOf(p.incident, pos + 1), fields: undefined, pos };
   }
 
   /** A new incident of one article, under the first id free; `left`: the incident it left, whose id it may take again. */
-  private async start(t: Tx, a: Article, left: Head | null): Promise<{ head: Head; fields: Placed['fields'] }> {
+  private async start(t: Tx, a: Article, left: Head | null): Promise<Placing> {
     const base = baseIncidentId(a.keys[0]!, monthOf(a.incidentDate) ?? monthOf(a.publishedAt));
     const taken = new Set((await t.q.all(this.takenIds, this.takenParams(base))).map((r) => String(r.id)));
     // and those of this transaction not written yet (ids are ASCII: those in the range start with the base)
     for (const id of t.rows.keys()) if (id.startsWith(base)) taken.add(id);
     // an article that was alone in its incident (a re-extraction) may start it again under the same id
-    const reusable = left && !left.count ? left.id : null;
-    return startHead(
-      a,
-      freeId(base, (id) => taken.has(id) && id !== reusable),
-    );
+    if (left && !left.count) taken.delete(left.id);
+    return {
+      ...startHead(
+        a,
+        freeId(base, (id) => taken.has(id)),
+      ),
+      pos: 0,
+    };
   }
 
   /**

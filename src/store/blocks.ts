@@ -55,9 +55,9 @@ function decodeRef(v: unknown): Ref | null {
 
 /**
  * Writes the short ones of these values into blocks (one INSERT each) and returns what each row's column holds:
- * a reference for those, `packAlone(value)` for the long ones.
+ * a reference for those, the long ones deflated alone.
  */
-export async function writeBlocks(q: Queries, kind: PackedKind, values: readonly string[], packAlone: (s: string) => Param): Promise<Param[]> {
+export async function writeBlocks(q: Queries, kind: PackedKind, values: readonly string[]): Promise<Param[]> {
   const out: Param[] = new Array(values.length);
   // the bytes of the block being filled, written in place value by value (no buffer a value, no copy to join them);
   // a block holds less than BLOCK_MAX + BLOCK_VALUE_MAX bytes. One a call: another store's write may run at an await.
@@ -78,7 +78,7 @@ export async function writeBlocks(q: Queries, kind: PackedKind, values: readonly
   for (const [index, value] of values.entries()) {
     const length = Buffer.byteLength(value, 'utf8');
     if (length > BLOCK_VALUE_MAX) {
-      out[index] = packAlone(value);
+      out[index] = deflateWith(kind, value);
       continue;
     }
     scratch.write(value, size, length, 'utf8');

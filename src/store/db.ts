@@ -53,18 +53,7 @@ export async function migrate(db: Db, lock?: string): Promise<number[]> {
   return applied;
 }
 
-/**
- * Rows in chunks of `max`, the rest in chunks of halving sizes (max 32, 45 rows: 32, 8, 4, 1): a statement of several
- * rows is prepared once for each size, and few sizes are ever used (better-sqlite3 keeps each statement prepared).
- */
-function* chunks<T>(rows: readonly T[], max: number): Generator<T[]> {
-  let i = 0;
-  for (let size = max; size >= 1; size = Math.floor(size / 2)) {
-    for (; rows.length - i >= size; i += size) yield rows.slice(i, i + size);
-  }
-}
-
-// statements of `n` rows, by their text with `#` and a row's placeholders (chunks gives a few sizes): built once, and
+// statements of `n` rows, by their text with `#` and a row's placeholders (insertRows uses a few sizes): built once, and
 // the driver's statement cache finds the same string again without hashing a new one
 const statements = new Map<string, Map<string, string[]>>();
 const withRows = (sql: string, row: string, n: number): string => {
@@ -75,12 +64,19 @@ const withRows = (sql: string, row: string, n: number): string => {
   return (bySize[n] ??= sql.replace('#', Array.from({ length: n }, () => row).join(', ')));
 };
 
-/** Runs `sql` (its VALUES at `#`, `row` the placeholders of one row) over these rows, up to `per` a statement. */
+/**
+ * Runs `sql` (its VALUES at `#`, `row` the placeholders of one row) over these rows, up to `per` a statement: in
+ * chunks of `per`, the rest in chunks of halving sizes (per 32, 45 rows: 32, 8, 4, 1), so that a statement of several
+ * rows is prepared once for each size and few sizes are ever used (better-sqlite3 keeps each statement prepared).
+ */
 export async function insertRows(q: Queries, sql: string, row: string, rows: readonly Param[][], per: number): Promise<void> {
-  for (const chunk of chunks(rows, per)) {
-    const params: Param[] = [];
-    for (const r of chunk) for (const v of r) params.push(v);
-    await q.run(withRows(sql, row, chunk.length), params);
+  let i = 0;
+  for (let size = per; size >= 1; size = Math.floor(size / 2)) {
+    for (; rows.length - i >= size; i += size) {
+      const params: Param[] = [];
+      for (let j = i; j < i + size; j++) for (const v of rows[j]!) params.push(v);
+      await q.run(withRows(sql, row, size), params);
+    }
   }
 }
 

@@ -3,7 +3,7 @@
 import type { DeadLetter, IncidentRecord } from '../core/contract/record.ts';
 import { insertRows, padded, type Db, type Param, type Queries, type Row } from './db.ts';
 import { IncidentStore } from '../incidents/store.ts';
-import { deflateWith, packerFor, unpack, type PackedKind } from './pack.ts';
+import { packerFor, unpack, type PackedKind } from './pack.ts';
 import { BlockCache, readValues, releaseBlocks, writeBlocks } from './blocks.ts';
 import {
   contentHash,
@@ -131,8 +131,8 @@ export class SqlStore implements Store {
     const next = this.writing.then(() =>
       this.incidents.forgetOnFailure(
         this.db.tx(async (q) => {
-          await this.writeBatch(q, batch, stamp);
-          if (batch.incidents?.length) await this.incidents.placeIn(q, batch.incidents, at);
+          const fresh = await this.writeBatch(q, batch, stamp);
+          if (batch.incidents?.length) await this.incidents.placeIn(q, batch.incidents, at, true, fresh);
         }),
       ),
     );
@@ -140,7 +140,8 @@ export class SqlStore implements Store {
     return next;
   }
 
-  private async writeBatch(q: Queries, b: Batch, at: string): Promise<void> {
+  /** The storage keys of the batch's documents that were not stored before, when it looked for them (SQLite). */
+  private async writeBatch(q: Queries, b: Batch, at: string): Promise<ReadonlySet<string> | undefined> {
     const documents = lastOf(b.documents ?? [], (d) => key(d.id));
     for (const d of documents) {
       const bad = unstorableText(d.text);
@@ -149,18 +150,21 @@ export class SqlStore implements Store {
     // the batch's documents that were not stored before: none of them has a record yet (records.document_id is a
     // foreign key), so their records' old values are not looked for
     const stored = new Set<string>();
+    let looked = false;
     const texts = await this.packMany(
       q,
       'text',
       documents.map((d) => d.text),
-      () =>
-        this.previous(
+      () => {
+        looked = true;
+        return this.previous(
           q,
           (m) => `SELECT id, text AS v FROM documents WHERE id IN (${m})`,
           documents.map((d) => key(d.id)),
           [],
           stored,
-        ),
+        );
+      },
     );
     const fresh = new Set(documents.map((d) => key(d.id)).filter((k) => !stored.has(k)));
     const documentRows = documents.map((d, i): Param[] => {
@@ -192,6 +196,7 @@ export class SqlStore implements Store {
     for (const d of b.deadLetters ?? []) {
       await q.run(INSERT_DEAD, [b.runId ?? null, d.id == null ? null : key(d.id), d.input, d.stage, d.reason, d.message, d.at]);
     }
+    return looked ? fresh : undefined;
   }
 
   /**
@@ -202,7 +207,7 @@ export class SqlStore implements Store {
     if (!this.blocks) return values.map((v) => this.pack(kind, v));
     if (!values.length) return [];
     await releaseBlocks(q, await previous());
-    return writeBlocks(q, kind, values, (v) => deflateWith(kind, v));
+    return writeBlocks(q, kind, values);
   }
 
   /** Values of a kind as read from their column, block references resolved. */
