@@ -6,7 +6,8 @@ import { pathToFileURL } from 'node:url';
 import { RULE_SPECS } from '../../extractors/index.ts';
 import type { AnalysedDoc } from './analyse/analyse.ts';
 import { fromView } from '../../extractors/_shared/one-byte.ts';
-import { FIELD_NAMES, type FieldName, type Span } from './contract/record.ts';
+import { FIELD_NAMES } from './contract/field-names.ts';
+import type { FieldName, Span } from './contract/record.ts';
 import type { Candidate, Rule, RuleSpec } from './rule.ts';
 
 function isRuleSpec(x: unknown): x is RuleSpec {

@@ -3,7 +3,7 @@
 // it), pick the best, merge the details the winner lacks from its agreeing peers, and calibrate. What agreeing
 // and merging mean for each field is in its descriptor (src/core/fields/).
 import type { DateRole, FieldName, FieldValue, Fields, Span } from './contract/record.ts';
-import { FIELD_NAMES } from './contract/record.ts';
+import { FIELD_NAMES } from './contract/field-names.ts';
 import type { Candidate } from './rule.ts';
 import { digestItems, type Block } from './analyse/blocks.ts';
 import { calibrate, measuredPrecision, type CalibrationTable, type Genre } from './calibration.ts';
