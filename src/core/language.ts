@@ -5,7 +5,7 @@
 // up once per language, about a sixth of the processor's time), and franc runs only when English does not lead.
 import { createRequire } from 'node:module';
 import type { francAll as FrancAll } from 'franc-min';
-import { data } from 'franc-min/data.js';
+import type { data as FrancData } from 'franc-min/data.js';
 import { expressions } from 'franc-min/expressions.js';
 import { builtTable, type BuiltTable } from '../../extractors/_shared/built-table.ts';
 import { byteTable, classAt, LETTER } from '../../extractors/_shared/char-classes.ts';
@@ -145,6 +145,8 @@ let languageTable: BuiltTable<ModelData> | undefined;
 export const LANGUAGE_TABLE = (): BuiltTable<ModelData> => (languageTable ??= builtTable(import.meta.url, computeModels));
 
 function computeModels(): ModelData {
+  // franc's profiles (100 kB of code), read only here: out of the engine bundle, which reads the build's table
+  const { data } = createRequire(import.meta.url)('franc-min/data.js') as { data: typeof FrancData };
   const langs = Object.keys(data.Latin!).filter((l) => ONLY.includes(l));
   const byGram = new Map<string, Int16Array>();
   langs.forEach((lang, k) => {
