@@ -128,6 +128,8 @@ describe('checkRecord answers as the zod schema', () => {
     sameAnswer(r);
     sameAnswer({ ...r, extractedAt: '2023-02-29T10:00:00.123Z' });
     sameAnswer({ ...r, extractedAt: new Date(Date.UTC(20000, 0, 1)).toISOString() });
+    const times = ['2000-02-29T00:00:00Z', '1900-02-29T00:00:00Z', '2024-02-29T24:00:00Z', '2024-04-31T00:00:00.5Z', '2024-12-31T23:59:59.999999Z'];
+    for (const extractedAt of [...times, '2024-01-01T00:00:00+01:00', '2024-01-01 00:00:00Z', '2024-01-01T00:00Z']) sameAnswer({ ...r, extractedAt });
     const span = { start: 5, end: 5, text: 'x' };
     const victim = { value: 'V', confidence: 0.5, evidence: [span], rule: 'r', alternatives: undefined };
     sameAnswer({ ...r, fields: { ...r.fields, victim } });
