@@ -42,9 +42,12 @@ export type ProcessResult = { ok: true; record: IncidentRecord } | { ok: false; 
 /** All candidates of all rules, before resolve: for rule tests, calibration and debugging. */
 export function propose(rules: readonly Rule[], doc: ReturnType<typeof analyse>, warnings?: string[], deadline = Infinity): Candidate[] {
   const out: Candidate[] = [];
-  for (const rule of rules) {
+  // (indexed loops: see runRule)
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i]!;
     if (performance.now() > deadline) throw new DeadlineError(`still running rule ${rule.id} when the deadline passed`);
-    for (const c of runRule(rule, doc, warnings)) out.push(c);
+    const found = runRule(rule, doc, warnings);
+    for (let j = 0; j < found.length; j++) out.push(found[j]!);
   }
   return out;
 }

@@ -5,7 +5,7 @@
 // up once per language, about a sixth of the processor's time), and franc runs only when English does not lead.
 import { createRequire } from 'node:module';
 import type { francAll as FrancAll } from 'franc-min';
-import { data } from 'franc-min/data.js';
+import type { data as FrancData } from 'franc-min/data.js';
 import { expressions } from 'franc-min/expressions.js';
 import { builtTable, type BuiltTable } from '../../extractors/_shared/built-table.ts';
 import { byteTable, classAt, LETTER } from '../../extractors/_shared/char-classes.ts';
@@ -145,6 +145,8 @@ let languageTable: BuiltTable<ModelData> | undefined;
 export const LANGUAGE_TABLE = (): BuiltTable<ModelData> => (languageTable ??= builtTable(import.meta.url, computeModels));
 
 function computeModels(): ModelData {
+  // franc's profiles (100 kB of code), read only here: out of the engine bundle, which reads the build's table
+  const { data } = createRequire(import.meta.url)('franc-min/data.js') as { data: typeof FrancData };
   const langs = Object.keys(data.Latin!).filter((l) => ONLY.includes(l));
   const byGram = new Map<string, Int16Array>();
   langs.forEach((lang, k) => {
@@ -212,7 +214,9 @@ function models(): LatinModels {
     small.vals[d.small[i]!] = d.small[i + 2]!;
   }
   const rows = new Map<number, number>();
-  for (let i = 0; i < d.rows.length; i += 2) rows.set(d.rows[i]!, d.rows[i + 1]!);
+  // (d.rows holds keys above 2^31, so JSON.parse gives an array of doubles: `| 0` stores each row as a small integer,
+  // which byteTrigrams' optimised code expects of every row; a boxed one threw it away on a text's first wide trigram)
+  for (let i = 0; i < d.rows.length; i += 2) rows.set(d.rows[i]!, d.rows[i + 1]! | 0);
   const ascii = new Uint16Array(1 << 15);
   for (let i = 0; i < d.ascii.length; i += 2) ascii[d.ascii[i]!] = d.ascii[i + 1]!;
   const { count, english, rowCount } = d;
@@ -265,7 +269,11 @@ const clearRows = (hits: Uint16Array, seen: Int32Array, seenCount: number) => {
   for (let k = 0; k < seenCount; k++) hits[seen[k]!] = 0;
 };
 
-/** The rows an ASCII sample of ASCII_SYMBOLs counts (letters in sampleLetters), or -1 for any other sample. */
+// the rows a sample counted before asciiTrigrams or byteTrigrams gave it up (-1), which the caller clears: a call or any
+// arithmetic on that way out, first taken by a document's first such sample, threw away the loop's optimised code
+let stoppedRows = 0;
+
+/** The rows an ASCII sample of ASCII_SYMBOLs counts (letters in sampleLetters), or -1 for any other sample (stoppedRows). */
 function asciiTrigrams(sample: string, ascii: Uint16Array, hits: Uint16Array, seen: Int32Array): number {
   let seenCount = 0;
   let letters = 0;
@@ -278,7 +286,7 @@ function asciiTrigrams(sample: string, ascii: Uint16Array, hits: Uint16Array, se
     const s = c < 128 ? ASCII_SYMBOL_LOWER[c]! : 0;
     if (s === GAP) gap = true;
     else if (s === 0) {
-      clearRows(hits, seen, seenCount);
+      stoppedRows = seenCount;
       return -1;
     } else {
       if (gap && made > 1) {
@@ -329,7 +337,7 @@ const countGram = (row: number, hits: Uint16Array, seen: Int32Array, seenCount: 
   return seenCount;
 };
 
-/** The rows a sample of one byte a character counts (letters in sampleLetters and sampleLatin), or -1 for another. */
+/** The rows a sample of one byte a character counts (letters in sampleLetters and sampleLatin), or -1 for another (stoppedRows). */
 function byteTrigrams(sample: string, m: LatinModels, hits: Uint16Array, seen: Int32Array): number {
   if (!byteCodes) byteTables();
   const codes = byteCodes!;
@@ -346,7 +354,7 @@ function byteTrigrams(sample: string, m: LatinModels, hits: Uint16Array, seen: I
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);
     if (c > 0xff) {
-      clearRows(hits, seen, seenCount);
+      stoppedRows = seenCount;
       return -1;
     }
     const code = codes[c]!;
@@ -421,8 +429,14 @@ function shortcut(sample: string, view: string): number {
   const h = (hits ??= new Uint16Array(m.rowCount));
   const s = (seen ??= new Int32Array(m.rowCount));
   let seenCount = asciiTrigrams(view, m.ascii, h, s);
-  if (seenCount < 0) seenCount = byteTrigrams(view, m, h, s);
-  if (seenCount < 0) seenCount = otherSample(sample, m, h, s);
+  if (seenCount < 0) {
+    clearRows(h, s, stoppedRows);
+    seenCount = byteTrigrams(view, m, h, s);
+  }
+  if (seenCount < 0) {
+    clearRows(h, s, stoppedRows);
+    seenCount = otherSample(sample, m, h, s);
+  }
   if (sampleLetters < MIN_LETTERS) {
     clearRows(h, s, seenCount);
     return FEW;

@@ -3,7 +3,7 @@
 // it), pick the best, merge the details the winner lacks from its agreeing peers, and calibrate. What agreeing
 // and merging mean for each field is in its descriptor (src/core/fields/).
 import type { DateRole, FieldName, FieldValue, Fields, Span } from './contract/record.ts';
-import { FIELD_NAMES } from './contract/record.ts';
+import { FIELD_NAMES } from './contract/field-names.ts';
 import type { Candidate } from './rule.ts';
 import { digestItems, type Block } from './analyse/blocks.ts';
 import { calibrate, measuredPrecision, type CalibrationTable, type Genre } from './calibration.ts';
@@ -36,14 +36,24 @@ const weight = (field: FieldName, c: Candidate, ctx: ResolveContext) =>
 function dedupe(cands: Candidate[]): Candidate[] {
   const kept: Candidate[] = [];
   const covers = new Map<string, SpanCover>(); // per rule, the evidence of what it kept
-  for (const c of [...cands].sort((a, b) => b.confidence - a.confidence)) {
+  // (indexed loops and no closures here and in resolveField: resolve is optimised in every run, and the iteration code
+  // that for-of, spreads and array callbacks inline took TurboFan several times as long to compile)
+  const sorted = cands.slice().sort((a, b) => b.confidence - a.confidence);
+  for (let i = 0; i < sorted.length; i++) {
+    const c = sorted[i]!;
     let cover = covers.get(c.rule);
     if (!cover) covers.set(c.rule, (cover = new SpanCover()));
-    if (c.evidence.some((e) => cover.overlaps(e))) continue;
-    for (const e of c.evidence) cover.add(e);
+    const evidence = c.evidence;
+    if (overlapsAny(cover, evidence)) continue;
+    for (let j = 0; j < evidence.length; j++) cover.add(evidence[j]!);
     kept.push(c);
   }
   return kept;
+}
+
+function overlapsAny(cover: SpanCover, evidence: readonly Span[]): boolean {
+  for (let j = 0; j < evidence.length; j++) if (cover.overlaps(evidence[j]!)) return true;
+  return false;
 }
 
 /**
@@ -194,7 +204,7 @@ function alternativesOf<F extends FieldName>(field: F, ranked: Group<F>[], ctx: 
     const alt: FieldOut<F> = {
       value: top.value,
       confidence: Math.min(own, Math.round((1 - confidence) * 1000) / 1000),
-      evidence: [...top.evidence],
+      evidence: top.evidence.slice(),
       rule: top.rule,
     };
     if (top.role) alt.role = top.role;
@@ -209,6 +219,12 @@ function resolveOrNull<F extends FieldName>(field: F, cands: Candidate<F>[], ctx
   return cands.length ? resolveField(field, cands, ctx, rerank) : null;
 }
 
+/** A span of `spans` with the bounds of `e`. */
+function sameSpanIn(spans: readonly Span[], e: Span): boolean {
+  for (let i = 0; i < spans.length; i++) if (spans[i]!.start === e.start && spans[i]!.end === e.end) return true;
+  return false;
+}
+
 function resolveField<F extends FieldName>(field: F, cands: Candidate<F>[], ctx: ResolveContext, rerank?: Rerank<F>): Fields[F] {
   const hand = groups(field, dedupe(cands) as Candidate<F>[], ctx);
   const learned = rerank?.(hand);
@@ -217,14 +233,16 @@ function resolveField<F extends FieldName>(field: F, cands: Candidate<F>[], ctx:
   const win = ranked[0]!;
   const best = win.members[0]!;
   const merge = FIELDS[field].merge as (v: FieldValue[F], peers: FieldValue[F][]) => FieldValue[F];
-  const value = merge(
-    best.value as FieldValue[F],
-    win.members.slice(1).map((m) => m.value as FieldValue[F]),
-  );
+  const members = win.members;
+  const peers: FieldValue[F][] = [];
+  for (let i = 1; i < members.length; i++) peers.push(members[i]!.value as FieldValue[F]);
+  const value = merge(best.value as FieldValue[F], peers);
   const evidence: Span[] = [];
-  for (const m of win.members) {
-    for (const e of m.evidence) {
-      if (evidence.length < MAX_EVIDENCE && !evidence.some((x) => x.start === e.start && x.end === e.end)) evidence.push(e);
+  for (let i = 0; i < members.length; i++) {
+    const own = members[i]!.evidence;
+    for (let j = 0; j < own.length; j++) {
+      const e = own[j]!;
+      if (evidence.length < MAX_EVIDENCE && !sameSpanIn(evidence, e)) evidence.push(e);
     }
   }
   const genre = ctx.genre;
@@ -236,7 +254,14 @@ function resolveField<F extends FieldName>(field: F, cands: Candidate<F>[], ctx:
   const floor = learned ? 0 : (ABSTAIN_BELOW[field] ?? 0);
   if (confidence < floor || (win.rules.size === 1 && measuredPrecision(ctx.calibration, best.rule, win.score, genre) < floor)) return null;
   // a date says which event it is the date of: that of the candidate whose value was kept
-  const role = (win.members.find((m) => m.value === value) ?? best).role;
+  let kept = best;
+  for (let i = 0; i < members.length; i++) {
+    if (members[i]!.value === value) {
+      kept = members[i]!;
+      break;
+    }
+  }
+  const role = kept.role;
   const out: FieldOut<F> = { value, confidence, evidence, rule: best.rule };
   if (role) out.role = role;
   // Values of one field exclude each other: an alternative is at most as likely as the winner is wrong.

@@ -1,6 +1,5 @@
 // The ruleset version: package version + a content hash of everything that decides extraction
 // (rule sources and shared gazetteers under extractors/, calibration data, the pipeline's own code).
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT as ROOT } from '../config.ts';
@@ -19,7 +18,8 @@ function files(dir: string): string[] {
 }
 
 function rulesetHash(root = ROOT): string {
-  const h = createHash('sha256');
+  // (node:crypto only here, from the sources: a build's start reads the stamp)
+  const h = process.getBuiltinModule('node:crypto').createHash('sha256');
   for (const dir of RULESET_INPUTS) {
     for (const f of files(path.join(root, dir)).sort()) {
       h.update(path.relative(root, f).split(path.sep).join('/')).update('\0').update(readFileSync(f)).update('\0');

@@ -1,8 +1,9 @@
 // The record contract v1 (shared/DESIGN.md). This zod schema is the single source of truth:
 // the TypeScript types are inferred from it and src/core/contract/record.schema.json is generated from it.
 import { z } from 'zod';
+import { FIELD_NAMES, SCHEMA_ID } from './field-names.ts';
 
-export const SCHEMA_ID = 'incident-record/1';
+export { FIELD_NAMES, SCHEMA_ID };
 
 export const Span = z
   .object({
@@ -89,7 +90,6 @@ export const Fields = z.object({
 });
 export type Fields = z.infer<typeof Fields>;
 export type FieldName = keyof Fields;
-export const FIELD_NAMES = Object.keys(Fields.shape) as FieldName[];
 
 /** The value type of each field, e.g. FieldValue['ransom'] = RansomValue. */
 export type FieldValue = { [K in FieldName]: NonNullable<Fields[K]>['value'] };

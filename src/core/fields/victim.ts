@@ -52,7 +52,22 @@ function victimMatch(pred: string, golds: readonly string[]): boolean {
   return false;
 }
 
-const nameTokens = (k: string) => new Set(k.split(' ').filter((t) => t.length > 1));
+// a key's tokens, remembered: resolve asks them of each key once for the index of keys by token and again of both keys of
+// every pair it compares (read only: each set is shared)
+const tokenSets = new Map<string, ReadonlySet<string>>();
+const nameTokens = (k: string): ReadonlySet<string> => {
+  let set = tokenSets.get(k);
+  if (!set) {
+    if (tokenSets.size >= 10_000) tokenSets.clear();
+    tokenSets.set(k, (set = new Set(k.split(' ').filter((t) => t.length > 1))));
+  }
+  return set;
+};
+/** Every token of `a` is one of `b`'s. */
+const within = (a: ReadonlySet<string>, b: ReadonlySet<string>) => {
+  for (const t of a) if (!b.has(t)) return false;
+  return true;
+};
 
 export const victim: FieldDescriptor<'victim'> = {
   name: 'victim',
@@ -63,7 +78,7 @@ export const victim: FieldDescriptor<'victim'> = {
   sameEntity: (a, b) => {
     const ta = nameTokens(a);
     const tb = nameTokens(b);
-    return ta.size > 0 && ta.size < tb.size && [...ta].every((t) => tb.has(t));
+    return ta.size > 0 && ta.size < tb.size && within(ta, tb);
   },
   score: [
     {
