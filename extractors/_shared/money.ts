@@ -24,7 +24,9 @@ const alt = (keys: string[]) => alternation(keys, { flexibleSpace: true });
 // "4.5m", "2bn", "75k": short scales only glued to digits, where they cannot be a word
 const SHORT_SCALE = String.raw`(?:\s?(?:mln|mn|bn|m|b|k)${WORD_END})?`;
 const AMOUNT = String.raw`(?:${DIGITS_SOURCE}${SHORT_SCALE}(?:\s*(?:million|billion|thousand|crores?|lakhs?)${WORD_END})*|${NUMBER_SOURCE})`;
-const MONEY_SOURCE = String.raw`(?<![\w$€£¥₹])(?:(?<pre>${alt(Object.keys(PREFIX))})\s?(?<a1>${AMOUNT})|(?<a2>${AMOUNT})\s*(?<suf>${alt(Object.keys(SUFFIX))})${WORD_END})`;
+const MONEY_SOURCE =
+  String.raw`(?<![\w$€£¥₹])(?:(?<pre>${alt(Object.keys(PREFIX))})\s?(?<a1>${AMOUNT})` +
+  String.raw`|(?<a2>${AMOUNT})\s*(?<suf>${alt(Object.keys(SUFFIX))})${WORD_END})`;
 // The pattern reads letters in either case. Under /i without /u only A-Z and a-z fold to each other, and a text of one byte
 // a character lower-cases within U+0000-U+00FF, letter for letter, no other character to an ASCII letter: the pattern
 // written in lower case, without /i, finds in the lower-cased text the matches the pattern finds in the text, and costs V8

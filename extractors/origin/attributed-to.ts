@@ -1,5 +1,6 @@
 // "The attack was attributed to Iran" / "hackers linked to the Chinese government" / "a Russia-linked group"
 import { defineRule, firstMatch, span } from '../_shared/kit.ts';
+import { forText } from '../_shared/one-byte.ts';
 import { places } from './lib/places.ts';
 import { docActor } from './lib/actors.ts';
 import { ACRONYM, ATTACKER_MODIFIER, ATTACKER_NOUN, ATTACK_NOUN, STATE_WORD, negated } from './lib/context.ts';
@@ -76,7 +77,7 @@ export default defineRule({
       if (compound) {
         if (p.kind === 'demonym' && !/^-(?:based|linked|backed|sponsored)/i.test(compound[0])) continue;
         end = p.end + compound[0].length;
-        if (/based$/i.test(compound[0]) && !BASED_WHAT.test(doc.text.slice(end, end + 60))) continue;
+        if (/based$/i.test(compound[0]) && !forText(BASED_WHAT, doc.text).test(doc.text.slice(end, end + 60))) continue;
       } else {
         const s = doc.sentenceAt(p.start);
         const from = Math.max(s?.start ?? 0, p.start - MAX_BEFORE);
