@@ -82,11 +82,11 @@ export default defineRule({
         const s = doc.sentenceAt(p.start);
         const from = Math.max(s?.start ?? 0, p.start - MAX_BEFORE);
         const before = doc.text.slice(from, p.start);
-        const m = firstMatch(BEFORE, before) ?? firstMatch(BEFORE_WITH_OBJECT, before);
+        const m = firstMatch(forText(BEFORE, doc.text), before) ?? firstMatch(forText(BEFORE_WITH_OBJECT, doc.text), before);
         if (!m) continue;
         if (p.kind === 'name' && ADJECTIVAL.test(doc.text.slice(p.end, p.end + 24))) continue;
         if (p.kind === 'demonym') {
-          const head = firstMatch(DEMONYM_HEAD, doc.text.slice(p.end, p.end + 40));
+          const head = firstMatch(forText(DEMONYM_HEAD, doc.text), doc.text.slice(p.end, p.end + 40));
           if (!head) continue;
           end = p.end + head[0].length;
         }
