@@ -11,7 +11,7 @@ import {
   WEEKDAY_DICTIONARY,
 } from '../node_modules/chrono-node/dist/esm/locales/en/constants.js';
 import { fromView } from '../extractors/_shared/one-byte.ts';
-import { COUNT_END, GATES, MONTH_STEM, UNIT, WEEKDAY, absoluteChrono, parseDates, relativeChrono } from '../extractors/date/lib/chrono.ts';
+import { COUNT_END, GATES, MONTH_NAME, MONTH_STEM, UNIT, WEEKDAY, absoluteChrono, parseDates, relativeChrono } from '../extractors/date/lib/chrono.ts';
 import { analyse } from '../src/core/analyse/analyse.ts';
 import * as chrono from 'chrono-node/en';
 
@@ -27,13 +27,14 @@ const ungated = (parser: chrono.Chrono) => {
 describe('chrono gates', () => {
   it('are written from chrono’s dictionaries', () => {
     for (const k of Object.keys(MONTH_DICTIONARY)) expect(k).toMatch(whole(`(?:${MONTH_STEM})[a-z]*\\.?`));
+    for (const k of Object.keys(MONTH_DICTIONARY)) expect(k).toMatch(whole(MONTH_NAME));
     for (const k of Object.keys(TIME_UNIT_DICTIONARY)) expect(k).toMatch(whole(UNIT));
     for (const k of Object.keys(WEEKDAY_DICTIONARY)) expect(k).toMatch(whole(WEEKDAY));
     for (const k of Object.keys(INTEGER_WORD_DICTIONARY)) expect(k).toMatch(whole(COUNT_END));
     // the day-then-month gate: a day ends in a digit or as its ordinal words do
     for (const k of Object.keys(ORDINAL_WORD_DICTIONARY)) expect(k).toMatch(/(?:st|nd|rd|th)$/);
-    // every parser the date rules use has its gate, but for the year-month-day one (digits and a month, as most dated sentences)
-    for (const p of relativeChrono.parsers) if (p.constructor.name !== 'ENYearMonthDayParser') expect(GATES[p.constructor.name]?.test).toBeTypeOf('function');
+    // every parser the date rules use has its gate
+    for (const p of relativeChrono.parsers) expect(GATES[p.constructor.name]?.test).toBeTypeOf('function');
   });
 
   it('change no result of chrono’s', () => {
@@ -50,6 +51,9 @@ describe('chrono gates', () => {
       'By the end of March, the last day of the month and at the END OF   the June audit; on March 5 of the year.',
       'On June 5 EST, June 6, (CET) and June 7 the firm, then 2014-06-13T10:00 cet, 2014-06-14 10:00 (pst) and June 8 \t\u2003  PST.',
       'Jul 2023\n14 July 2023\nwithin 2 hours\n3 days later\nin 5 mins\n10:30 am\ntonight',
+      // the year-first parsers: a year before a month, its name or number, and a day
+      'In 2014, March was cold; 2014, marking a year; 2014, marked; 2019.March.3, 2019/Sept./04, 2019 sep.04, 2020-Jun-5x and 2021 6 7.',
+      'About 300 BCE June, 12 AD. May, 1999 of December, 2001of june, 2004\tAUG. 1 and 2005  -  oct 2 (2006 Nov) then 2007 Decemberx.',
     ];
     for (const f of readdirSync('fixtures', { recursive: true }) as string[]) {
       if (/\.(?:txt|md)$/.test(f)) texts.push(readFileSync(path.join('fixtures', f), 'utf8'));

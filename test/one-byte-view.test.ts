@@ -8,7 +8,7 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { byWidth, fromView, isOneByte, latin1Source, toView } from '../extractors/_shared/one-byte.ts';
+import { byWidth, forText, fromView, isOneByte, latin1Source, toView } from '../extractors/_shared/one-byte.ts';
 import { NAME } from '../extractors/victim/lib/name-shape.ts';
 import { parseDates, absoluteChrono } from '../extractors/date/lib/chrono.ts';
 import { REPO_ROOT } from '../src/config.ts';
@@ -126,6 +126,38 @@ describe('patterns by width', () => {
     expect(() => latin1Source('\\p{Lt}', false)).toThrow();
     // an escaped backslash before "p{L}" is no property; a "]" escaped inside a class does not close it
     expect(latin1Source('\\\\p{L}[\\]\\p{Lu}]\\p{N}', false)).toBe('\\\\p{L}[\\]A-Z\\xC0-\\xD6\\xD8-\\xDE][0-9\\xB2\\xB3\\xB9\\xBC-\\xBE]');
+  });
+
+  // forText drops /u for such a text where the pattern needs none: U+0000-U+00FF read alike with or without it
+  it('read a text of one byte a character alike without /u, and keep /u where only /u reads the pattern so', () => {
+    const oneByte = ONE_BYTE.join('');
+    const probes = [
+      '^k$',
+      '^s$',
+      '^\\w$',
+      '^\\W$',
+      'x\\b',
+      '\\B.',
+      '^[a-z]$',
+      '^[^a-z]$',
+      '^\\p{Lu}$',
+      '^[\\p{L}\\d]$',
+      '^(?<c>\\p{Ll})\\k<c>$',
+      '^\u00b5$',
+      '^\u00ff$',
+      '^[\u00e0-\u00e5]$',
+    ];
+    for (const source of probes)
+      for (const flags of ['u', 'iu']) {
+        const wide = new RegExp(source, flags);
+        const narrow = forText(wide, oneByte);
+        expect(narrow.unicode, `${source} /${flags}`).toBe(false);
+        for (const c of [...ONE_BYTE, ...ONE_BYTE.map((x) => x + x), ...ONE_BYTE.map((x) => `x${x}`)])
+          expect(narrow.test(c), `${source} /${flags} ${[...c].map((x) => x.charCodeAt(0))}`).toBe(wide.test(c));
+      }
+    for (const source of ['\\u{1F600}?x', '\\P{L}', '[\\uD83D\\uDE00]', 'a😀?b']) expect(forText(new RegExp(source, 'u'), oneByte).unicode).toBe(true);
+    const re = new RegExp('a\\p{L}', 'u');
+    expect(forText(re, 'Ŧ')).toBe(re);
   });
 
   it('find the same names in a text of one byte a character, and take the pattern as written for any other', () => {

@@ -105,27 +105,34 @@ export function subdivisions(name: string): readonly Subdivision[] {
   return subdivisionsNamed(name) ?? [];
 }
 
+// each US state's name as the abbreviations are matched against it: its words in lower case, and those joined
+const US_STATE_WORDS = US_STATES.map((s) => {
+  const words = s.name.toLowerCase().split(/\s+/);
+  return { state: s, words, joined: words.join('') };
+});
 /** A US state from a postal code ("TX") or a news abbreviation ("Ill.", "Calif.", "N.J."). */
 export function usStateByAbbreviation(abbr: string): Subdivision | null | undefined {
   if (/^[A-Z]{2}$/.test(abbr)) return usByPostal.get(abbr);
   if (!/\.$/.test(abbr)) return undefined;
+  return stateByDottedAbbreviation(abbr);
+}
+// (remembered: the same abbreviations come in text after text, and each was matched against every state)
+const stateByDottedAbbreviation = remembered((abbr: string): Subdivision | null | undefined => {
   const parts = abbr.toLowerCase().split('.').filter(Boolean);
   if (!parts.length || parts.join('').length < 2) return undefined;
   // "N.J.": one letter per word; "Calif.", "Fla.": letters in order within the name, first letter first
-  const fits = (s: Subdivision) => {
-    const words = s.name.toLowerCase().split(/\s+/);
+  const fits = ({ words, joined: name }: (typeof US_STATE_WORDS)[number]) => {
     if (parts.length > 1) return parts.length === words.length && parts.every((p, i) => words[i]!.startsWith(p));
-    const name = words.join('');
     const letters = parts[0]!;
     if (words.length > 1 || name[0] !== letters[0]) return false;
     let i = 0;
     for (const ch of name) if (ch === letters[i]) i++;
     return i === letters.length;
   };
-  const hits = US_STATES.filter(fits);
+  const hits = US_STATE_WORDS.filter(fits);
   if (!hits.length) return undefined;
-  return hits.length === 1 ? hits[0]! : null; // null: some US state, which one is unclear
-}
+  return hits.length === 1 ? hits[0]!.state : null; // null: some US state, which one is unclear
+});
 
 let cityTable: CityTable | undefined;
 // the table's answer for a name, remembered: a binary search of the text slices a key at each step

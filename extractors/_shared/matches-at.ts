@@ -2,6 +2,7 @@
 // before a word it ends with), with the matches its global scan finds: the location start lists (location/lib/starts.ts)
 // and the origin actor patterns.
 import { firstMatch } from './kit.ts';
+import { forText } from './one-byte.ts';
 
 /** The matches of `sticky` (a pattern with /y) tried at `starts` (ascending), without overlaps: a global scan's matches
  * when every place the pattern can match is among the starts. */
@@ -16,12 +17,16 @@ export function matchesAt(sticky: RegExp, text: string, starts: readonly number[
 export class MatchesAt implements IterableIterator<RegExpExecArray> {
   #from = 0;
   #i = 0;
+  /** `sticky` for the text's width (forText): a one-byte text needs no compile of its \p{…} classes over all of Unicode */
+  private readonly sticky: RegExp;
 
   constructor(
-    private readonly sticky: RegExp,
+    sticky: RegExp,
     private readonly text: string,
     private readonly starts: readonly number[],
-  ) {}
+  ) {
+    this.sticky = forText(sticky, text);
+  }
 
   /** The next search starts at `pos` (after the start of the last match) instead of where the last match ended. */
   continueAt(pos: number): void {

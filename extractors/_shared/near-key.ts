@@ -5,6 +5,7 @@
 // the same there; the pattern must have no look-around. Used by serverCount/own-fleet-hit and the ransom denial.
 import { byteTable, isSpace } from './char-classes.ts';
 import { firstMatch, matches } from './kit.ts';
+import { forText } from './one-byte.ts';
 
 /**
  * What a match of `[\w\s&.'’\x92-]` (\x92: ’ as rules read it) holds under the i and u flags: \w then also takes the long s and the Kelvin sign,
@@ -36,13 +37,15 @@ const ONE_BYTE_WORD_OR_SPACE = byteTable(wordOrSpace);
 export function firstMatchNearKey(re: RegExp, key: RegExp, text: string, isIn: (c: number) => boolean): { start: number; end: number } | null {
   // the text before `done` has been searched
   let done = 0;
-  for (const k of matches(key, text)) {
+  // (both for the text's width: forText)
+  const inText = forText(re, text);
+  for (const k of matches(forText(key, text), text)) {
     if (k.index < done) continue;
     let start = k.index;
     while (start > done && isIn(text.charCodeAt(start - 1))) start--;
     let end = k.index + k[0].length;
     while (end < text.length && isIn(text.charCodeAt(end))) end++;
-    const m = firstMatch(re, text.slice(start, end));
+    const m = firstMatch(inText, text.slice(start, end));
     if (m) return { start: start + m.index, end: start + m.index + m[0].length };
     done = end;
   }

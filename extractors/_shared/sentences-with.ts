@@ -1,5 +1,6 @@
 // The sentences a rule needs to search, found from its key word: the serverCount rules and ransom's encrypted-payment.
 import { type AnalysedDoc, matches, type Sentence } from './kit.ts';
+import { forText } from './one-byte.ts';
 
 /**
  * The sentences of doc holding a match of `re` (searched once in the whole text, not sentence by sentence), in order: a
@@ -8,7 +9,7 @@ import { type AnalysedDoc, matches, type Sentence } from './kit.ts';
  */
 export function* sentencesWith(doc: AnalysedDoc, re: RegExp): Iterable<Sentence> {
   const at: number[] = [];
-  for (const m of matches(re, doc.text)) at.push(m.index);
+  for (const m of matches(forText(re, doc.text), doc.text)) at.push(m.index);
   let k = 0;
   for (const s of doc.sentences) {
     while (k < at.length && at[k]! < s.start) k++;

@@ -3,6 +3,7 @@
 import { alternation, matches, type AnalysedDoc } from './kit.ts';
 import { capitalWords } from './capital-words.ts';
 import { classAt, LETTER, leadingRunEnd, LETTERS_NUMBERS } from './char-classes.ts';
+import { forText } from './one-byte.ts';
 
 /** A match of a whole-word list: where it starts and the entry as written. */
 export interface WordMatch {
@@ -82,7 +83,7 @@ export class WholeWords {
     }
     if (this.#others) {
       // every place one starts, even inside another: the search resumes one step after each
-      const all = matches(this.#others, text);
+      const all = matches(forText(this.#others, text), text);
       for (const m of all) {
         found.push({ index: m.index, word: m[1]! });
         all.continueAt(m.index + (text.codePointAt(m.index)! > 0xffff ? 2 : 1));

@@ -1,5 +1,6 @@
 // "Dr. Loi Luu of Westminster, California"  /  "Springfield, Ill."  /  "a student from Hamburg, Germany"
 import { defineRule, firstMatch, matches, span } from '../_shared/kit.ts';
+import { forText } from '../_shared/one-byte.ts';
 import { isIncidentDoc, isVictimStory } from './lib/context.ts';
 import { attackerBefore, isAttackerContext, inOtherIncident } from './lib/mentions.ts';
 import { areaAtStart, cityAtEnd, PLACE_RUN } from './lib/phrases.ts';
@@ -34,12 +35,12 @@ export default defineRule({
   ],
   *propose(doc) {
     if (!isIncidentDoc(doc) || !isVictimStory(doc)) return;
-    for (const c of matches(COMMA, doc.text)) {
+    for (const c of matches(forText(COMMA, doc.text), doc.text)) {
       // the area after the comma first: most commas have none, and the run before them is then not searched for
-      const tail = firstMatch(RUN_AFTER, doc.text, c.index + c[0].length);
+      const tail = firstMatch(forText(RUN_AFTER, doc.text), doc.text, c.index + c[0].length);
       const area = tail && areaAtStart(tail[0]);
       if (!area) continue;
-      const head = firstMatch(RUN_BEFORE, doc.text.slice(Math.max(0, c.index - 60), c.index));
+      const head = firstMatch(forText(RUN_BEFORE, doc.text), doc.text.slice(Math.max(0, c.index - 60), c.index));
       if (!head) continue;
       const city = cityAtEnd(head[0], area.country, area.region);
       const abbreviated = !city && area.country === 'US' && /\.$/.test(area.text);

@@ -1,5 +1,6 @@
 // "BALTIMORE — The city's computer systems…"  /  "LAKE CITY, Fla. — Lake City…"  /  "Oslo, 21 March 2019 — Nordfjord…"
 import { defineRule, groupStart, matches, span } from '../_shared/kit.ts';
+import { forText } from '../_shared/one-byte.ts';
 import { countryCode } from '../_shared/countries.ts';
 import { cityInDoc, isIncidentDoc } from './lib/context.ts';
 import { parsePlace } from './lib/parse.ts';
@@ -39,7 +40,7 @@ export default defineRule({
   *propose(doc) {
     if (!isIncidentDoc(doc)) return;
     const head = doc.text.slice(0, HEAD_CHARS);
-    for (const m of matches(DATELINE, head)) {
+    for (const m of matches(forText(DATELINE, doc.text), head)) {
       const raw = m[1] ?? m[3]!;
       const area = m[2] ?? m[4];
       const name = titleCase(raw.trim());

@@ -1,5 +1,6 @@
 // "fake emails claiming to come from HMRC"  /  "the breach was reported to the Information Commissioner's Office"  /  "stolen W-2 forms"
 import { alternation, defineRule, matches, span } from '../_shared/kit.ts';
+import { forText } from '../_shared/one-byte.ts';
 import { wordMap } from '../_shared/lexicon.ts';
 import { isIncidentDoc } from './lib/context.ts';
 
@@ -33,7 +34,7 @@ export default defineRule({
   ],
   *propose(doc) {
     if (!isIncidentDoc(doc)) return;
-    for (const m of matches(BODY_RE, doc.text)) {
+    for (const m of matches(forText(BODY_RE, doc.text), doc.text)) {
       const country = BODIES.get(m[1]!.replace(/\s+/g, ' '));
       if (country)
         yield { value: { country, region: null, city: null }, confidence: NATIONAL_BODY, evidence: [span(doc.text, m.index, m.index + m[0].length)] };

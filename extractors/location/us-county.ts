@@ -1,5 +1,6 @@
 // "the Girl Scouts of Harlow County"  /  "Deerfield County officials said"  /  "a school district in Calder County"
 import { defineRule, matches, span } from '../_shared/kit.ts';
+import { forText } from '../_shared/one-byte.ts';
 import { cityPlaces } from '../_shared/gazetteer.ts';
 import { elsewhereBefore, isIncidentDoc, isVictimStory } from './lib/context.ts';
 import { attackerBefore, isAttackerContext, inOtherIncident } from './lib/mentions.ts';
@@ -28,7 +29,7 @@ export default defineRule({
   *propose(doc) {
     // the pattern opens at every capital: a text that never writes "County" is not searched
     if (!doc.text.includes('County') || !isIncidentDoc(doc) || !isVictimStory(doc)) return;
-    for (const m of matches(COUNTY, doc.text)) {
+    for (const m of matches(forText(COUNTY, doc.text), doc.text)) {
       const name = m[1]!;
       const places = cityPlaces(name);
       if (!places.length || places.some((p) => p.country !== 'US')) continue;

@@ -1,5 +1,6 @@
 // "The attack was attributed to Iran" / "hackers linked to the Chinese government" / "a Russia-linked group"
 import { defineRule, firstMatch, span } from '../_shared/kit.ts';
+import { forText } from '../_shared/one-byte.ts';
 import { places } from './lib/places.ts';
 import { docActor } from './lib/actors.ts';
 import { ACRONYM, ATTACKER_MODIFIER, ATTACKER_NOUN, ATTACK_NOUN, STATE_WORD, negated } from './lib/context.ts';
@@ -76,16 +77,16 @@ export default defineRule({
       if (compound) {
         if (p.kind === 'demonym' && !/^-(?:based|linked|backed|sponsored)/i.test(compound[0])) continue;
         end = p.end + compound[0].length;
-        if (/based$/i.test(compound[0]) && !BASED_WHAT.test(doc.text.slice(end, end + 60))) continue;
+        if (/based$/i.test(compound[0]) && !forText(BASED_WHAT, doc.text).test(doc.text.slice(end, end + 60))) continue;
       } else {
         const s = doc.sentenceAt(p.start);
         const from = Math.max(s?.start ?? 0, p.start - MAX_BEFORE);
         const before = doc.text.slice(from, p.start);
-        const m = firstMatch(BEFORE, before) ?? firstMatch(BEFORE_WITH_OBJECT, before);
+        const m = firstMatch(forText(BEFORE, doc.text), before) ?? firstMatch(forText(BEFORE_WITH_OBJECT, doc.text), before);
         if (!m) continue;
         if (p.kind === 'name' && ADJECTIVAL.test(doc.text.slice(p.end, p.end + 24))) continue;
         if (p.kind === 'demonym') {
-          const head = firstMatch(DEMONYM_HEAD, doc.text.slice(p.end, p.end + 40));
+          const head = firstMatch(forText(DEMONYM_HEAD, doc.text), doc.text.slice(p.end, p.end + 40));
           if (!head) continue;
           end = p.end + head[0].length;
         }

@@ -1,5 +1,6 @@
 // "a threat actor allegedly operating from Pakistan" / "attacks originating from China" / "hackers in China"
 import { defineRule, firstMatch, span } from '../_shared/kit.ts';
+import { forText } from '../_shared/one-byte.ts';
 import { places } from './lib/places.ts';
 import { docActor } from './lib/actors.ts';
 import { ATTACKER_NOUN, ATTACK_NOUN, negated } from './lib/context.ts';
@@ -60,15 +61,15 @@ export default defineRule({
       const s = doc.sentenceAt(p.start);
       const from = Math.max(s?.start ?? 0, p.start - WINDOW);
       const before = doc.text.slice(from, p.start);
-      const found = firstMatch(VIA_NOUN, before);
+      const found = firstMatch(forText(VIA_NOUN, doc.text), before);
       // "CSIS Security Group in Denmark": a capital noun after a capital word ends an organisation's name
       const byNoun = found && /^[A-Z]/.test(found[0]) && /[A-Z][\w&.-]*\s+$/.test(before.slice(0, found.index)) ? null : found;
-      const m = byNoun ?? firstMatch(VIA_TRIGGER, before);
+      const m = byNoun ?? firstMatch(forText(VIA_TRIGGER, doc.text), before);
       if (!m) continue;
       const head = before.slice(0, m.index);
       const actor = docActor(doc);
       const named = !!actor && head.slice(-80).includes(actor.name);
-      if (!byNoun && ((!named && !ACTOR_BEFORE.test(head.slice(-80))) || TARGET_BETWEEN.test(head.slice(-30)))) continue;
+      if (!byNoun && ((!named && !forText(ACTOR_BEFORE, doc.text).test(head.slice(-80))) || TARGET_BETWEEN.test(head.slice(-30)))) continue;
       if (TARGET_BETWEEN.test(m[0]) || negated(doc, from + m.index, p.end)) continue;
       yield { value: { country: p.code, actor: docActor(doc)?.name ?? null }, confidence: BASED_IN, evidence: [span(doc.text, from + m.index, p.end)] };
     }

@@ -1,5 +1,6 @@
 // "Chinese cyberattacks hit Japan over islands dispute" / "Hackers of Chinese origin attacked the networks"
 import { defineRule, firstMatch, span } from '../_shared/kit.ts';
+import { forText } from '../_shared/one-byte.ts';
 import { places } from './lib/places.ts';
 import { docActor } from './lib/actors.ts';
 import { ATTACK_NOUN, ATTACKER_MODIFIER, negated } from './lib/context.ts';
@@ -31,7 +32,7 @@ export default defineRule({
     if (!tellsOfIncident(doc)) return;
     for (const p of places(doc)) {
       if (p.kind !== 'demonym') continue;
-      const m = firstMatch(AFTER, doc.text.slice(p.end, p.end + 80));
+      const m = firstMatch(forText(AFTER, doc.text), doc.text.slice(p.end, p.end + 80));
       if (!m) continue;
       const before = doc.text.slice(Math.max(0, p.start - 20), p.start);
       const origin = /origin$/i.test(m[0]);

@@ -1,5 +1,6 @@
 // "North Korean state-sponsored group Lazarus stole the funds" / "Russian hackers defaced the site"
 import { defineRule, firstMatch, span } from '../_shared/kit.ts';
+import { forText } from '../_shared/one-byte.ts';
 import { places } from './lib/places.ts';
 import { docActor } from './lib/actors.ts';
 import { ATTACKER_MODIFIER, ATTACKER_NOUN, nameAfter, negated } from './lib/context.ts';
@@ -53,7 +54,7 @@ export default defineRule({
     for (const p of places(doc)) {
       if (p.kind === 'capital' || PREFIXED.test(doc.text.slice(Math.max(0, p.start - 5), p.start))) continue;
       if (TARGET_BEFORE.test(doc.text.slice(Math.max(0, p.start - 20), p.start))) continue;
-      const m = firstMatch(AFTER, doc.text.slice(p.end, p.end + 120));
+      const m = firstMatch(forText(AFTER, doc.text), doc.text.slice(p.end, p.end + 120));
       if (!m) continue;
       const end = p.end + m[0].length;
       if (negated(doc, p.start, end) || COMPANY_AFTER.test(doc.text.slice(end, end + 80))) continue;

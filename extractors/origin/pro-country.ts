@@ -1,5 +1,6 @@
 // "The pro-Russian hacktivist group Killnet disrupted websites of German banks"
 import { defineRule, firstMatch, span } from '../_shared/kit.ts';
+import { forText } from '../_shared/one-byte.ts';
 import { places } from './lib/places.ts';
 import { docActor } from './lib/actors.ts';
 import { ATTACKER_MODIFIER, ATTACKER_NOUN, nameAfter, negated } from './lib/context.ts';
@@ -22,7 +23,7 @@ export default defineRule({
     if (!tellsOfIncident(doc)) return;
     for (const p of places(doc)) {
       if (!PRO.test(doc.text.slice(Math.max(0, p.start - 4), p.start))) continue;
-      const m = firstMatch(AFTER, doc.text.slice(p.end, p.end + 100));
+      const m = firstMatch(forText(AFTER, doc.text), doc.text.slice(p.end, p.end + 100));
       if (!m) continue;
       const end = p.end + m[0].length;
       if (negated(doc, p.start - 4, end)) continue;

@@ -2,6 +2,7 @@
 // When a text says its own servers were hit without a count, and elsewhere counts the servers it owns, the
 // fleet is what was hit, unless the text says only some were ("two of them", "none of which").
 import { defineRule, firstMatch, matches, span } from '../_shared/kit.ts';
+import { forText } from '../_shared/one-byte.ts';
 import { NUMBER_SOURCE, parseNumber } from '../_shared/numbers.ts';
 import { firstMatchNearKey, isWordOrSpace } from '../_shared/near-key.ts';
 import { FAIL, UNSURE, numberThen } from './lib/count.ts';
@@ -44,7 +45,7 @@ export function* fleetCounts(text: string): Generator<Fleet> {
     return;
   }
   for (let at = 0; ; ) {
-    const owner = firstMatch(OWNER_AT, text, at);
+    const owner = firstMatch(forText(OWNER_AT, text), text, at);
     if (!owner) return;
     const found = fleetAt(text, owner.index, owner.index + owner[0].length);
     if (found) yield found;
@@ -53,11 +54,11 @@ export function* fleetCounts(text: string): Generator<Fleet> {
 }
 /** FLEET's match at index, its owner's words ending at x: "a total of" if it follows, or not, then the number and the servers. */
 function fleetAt(text: string, index: number, x: number): Fleet | null {
-  const total = firstMatch(TOTAL_AT, text, x);
+  const total = firstMatch(forText(TOTAL_AT, text), text, x);
   for (const from of total ? [x + total[0].length, x] : [x]) {
-    const { end, numberEnd } = numberThen(text, from, SERVERS_AT);
+    const { end, numberEnd } = numberThen(text, from, forText(SERVERS_AT, text));
     if (end === UNSURE) {
-      const m = firstMatch(FLEET_AT, text, index);
+      const m = firstMatch(forText(FLEET_AT, text), text, index);
       return m && whole(m);
     }
     if (end !== FAIL) return { index, n: text.slice(from, numberEnd), end };
@@ -91,10 +92,10 @@ export default defineRule({
     if (!/servers/i.test(doc.text)) return;
     // every match of OWN_HIT holds "servers" and only characters isWordOrSpace accepts
     const hit = firstMatchNearKey(OWN_HIT, SERVERS, doc.text, isWordOrSpace);
-    if (!hit && !(doc.title && OWN_HIT.test(doc.title))) return;
+    if (!hit && !(doc.title && forText(OWN_HIT, doc.title).test(doc.title))) return;
     // the fleet's counts first: a text that counts none needs no PARTIAL search
     const fleet = [...fleetCounts(doc.text)];
-    if (fleet.length === 0 || PARTIAL.test(doc.text)) return;
+    if (fleet.length === 0 || forText(PARTIAL, doc.text).test(doc.text)) return;
     for (const m of fleet) {
       const value = parseNumber(m.n);
       if (value == null || !Number.isInteger(value) || value < 1) continue;

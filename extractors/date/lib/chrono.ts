@@ -43,11 +43,23 @@ const MONTH = new RegExp(MONTH_STEM, 'i');
 // name: chrono's day is an ordinal, which ends in a digit or in "st", "nd", "rd" or "th" (as all its ordinal words do), and
 // its own separator stands between that and the month ("5 -June" passes, "5 - June" fails the gate and the parser alike).
 // Most sentences that reach chrono name a month without it (it found a date in one of a hundred of them), and its pattern
-// costs four times the gate. (The year-then-month and year-month-day parsers were left as they were: a gate of the same
-// kind cost what their patterns do.)
+// costs four times the gate.
 const DAY_MONTH = new RegExp(String.raw`(?:\d|st|nd|rd|th)(?:-|/|\s{0,3}(?:of)?\s{0,3})(?:${MONTH_STEM})`, 'i');
 // "2014-06-13", "6/13/2014", "6.13", "06/2014": two digits joined by "-", "/" or "."
 const DIGIT_PAIR = /\d[-/.]\d/;
+/** chrono's month names ("sept." is "sept" and a dot; "may." is none, but the gates may take more than chrono does). */
+export const MONTH_NAME =
+  String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?` +
+  String.raw`|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+// A month name as the year-first parsers' patterns take it, no word character after it (their patterns look past it for
+// none, or for one of their separators).
+const MONTH_WORD = String.raw`${MONTH_NAME}(?!\w)`;
+// "2014 June", "2014, March", "the year 2014 of May": a year then a month, as the year-then-month parser reads one; a year
+// before a word that opens like a month ("2014, marked") passes it no longer (the parser found nothing in the e2e texts,
+// and its pattern is compiled only where its gate opens)
+const YEAR_MONTH = new RegExp(String.raw`(?:\d\s{0,2}(?:BCE|BE|AD|BC|CE)|\d{4})(?:\s*[-./,]?\s*|\s+of\s+)${MONTH_WORD}`, 'i');
+// "2014-06-13", "2014 Jun 13", "2014/Sept./4": four digits, a month's number or name, a day, each after one of "-./" or a space
+const YEAR_MONTH_DAY = new RegExp(String.raw`\d{4}[-./\s](?:${MONTH_WORD}|\d{1,2})[-./\s]\d`, 'i');
 interface Gate {
   test(text: string): boolean;
 }
@@ -56,7 +68,8 @@ const after = (words: RegExp, gate: RegExp): Gate => ({ test: (text) => words.te
 export const GATES: Readonly<Record<string, Gate>> = {
   ENMonthNameLittleEndianParser: DAY_MONTH,
   ENMonthNameMiddleEndianParser: MONTH,
-  ENYearMonthNameParser: MONTH,
+  ENYearMonthNameParser: YEAR_MONTH,
+  ENYearMonthDayParser: YEAR_MONTH_DAY,
   ENMonthNameParser: MONTH,
   ISOFormatParser: DIGIT_PAIR,
   SlashDateFormatParser: DIGIT_PAIR,

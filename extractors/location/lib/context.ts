@@ -2,6 +2,7 @@
 // context that is not the victim's ("a court in London", "a news conference in Hauppauge"), and which
 // region the text itself writes for a city, so no region is filled in from the gazetteer alone.
 import { escapeLiteral as escape, firstMatch, genreOf, matches, storyFocus, type AnalysedDoc } from '../../_shared/kit.ts';
+import { forText } from '../../_shared/one-byte.ts';
 import { COUNTRY_BY_NAME } from '../../_shared/countries.ts';
 import { cityPlaces, isCapital, isCommonWord, nameTags, type Place } from '../../_shared/gazetteer.ts';
 import { isAttackerContext, mentions } from './mentions.ts';
@@ -236,7 +237,7 @@ const REGION_WORDS = 3;
 function regionAfterCity(doc: AnalysedDoc, city: string, country: string): string | null {
   const text = doc.text;
   for (const at of cityBeforeComma(doc, city)) {
-    const a = AFTER_CITY.exec(text.slice(at + city.length, at + city.length + 60));
+    const a = forText(AFTER_CITY, text).exec(text.slice(at + city.length, at + city.length + 60));
     if (!a) continue;
     const known = regionOf(a[1]!, country);
     // "Austin, Tex.": an abbreviation the gazetteer reads; "Leeds, England" names a country to the reader

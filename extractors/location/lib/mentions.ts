@@ -6,6 +6,7 @@ import type { AnalysedDoc, Span } from '../../_shared/kit.ts';
 import { COUNTRY_NAMES, countryCode, DEMONYMS } from '../../_shared/countries.ts';
 import { WholeWords } from '../../_shared/word-runs.ts';
 import { isSpace } from '../../_shared/char-classes.ts';
+import { forText } from '../../_shared/one-byte.ts';
 import { cityPlaces, demonymCountry, isCommonWord, nameTags, subdivisions, US_STATES, type Place } from '../../_shared/gazetteer.ts';
 
 export type MentionKind = 'country' | 'demonym' | 'state';
@@ -139,7 +140,7 @@ const BEFORE_ATTACKER = new RegExp(
 
 /** The words of the noun phrase right after a mention, up to the first function word. */
 function phraseAfter(text: string, end: number): string[] {
-  const m = PHRASE_AFTER.exec(text.slice(end, end + 80));
+  const m = forText(PHRASE_AFTER, text).exec(text.slice(end, end + 80));
   if (!m) return [];
   // the words between runs of white space, as .trim().split(/\s+/) gives them (isSpace is \s, the white space trim
   // removes): the phrase holds a letter, digit or hyphen, so it is never only white space, which split would give as ""

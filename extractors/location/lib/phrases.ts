@@ -4,6 +4,7 @@ import { countryCode } from '../../_shared/countries.ts';
 import { cityPlaces, type Place } from '../../_shared/gazetteer.ts';
 import { regionOf } from './parse.ts';
 import { remembered } from '../../_shared/remembered.ts';
+import { forText } from '../../_shared/one-byte.ts';
 
 // \p{…} patterns live at module level: esbuild (tsx, the bundle) would rebuild a literal inside a function on each call
 const SPACE_BEFORE_CAPITAL = /(?<=[^ -])[ ](?=\p{Lu})/u;
@@ -62,8 +63,8 @@ export function inNameList(text: string, start: number, end: number): boolean {
   if (!commaBefore && !commaAfter) return false;
   const after = text.slice(end, end + 80);
   return (
-    (commaBefore && ITEMS_BEFORE.test(before)) ||
-    (commaAfter && ITEMS_AFTER.test(after)) ||
-    (commaBefore && commaAfter && ITEM_AROUND_BEFORE.test(before) && ITEM_AROUND_AFTER.test(after))
+    (commaBefore && forText(ITEMS_BEFORE, text).test(before)) ||
+    (commaAfter && forText(ITEMS_AFTER, text).test(after)) ||
+    (commaBefore && commaAfter && forText(ITEM_AROUND_BEFORE, text).test(before) && forText(ITEM_AROUND_AFTER, text).test(after))
   );
 }
