@@ -118,8 +118,8 @@ describe('the store on its own thread', () => {
     });
     c.stderr.resume();
     const text = (i: number) => `Hackers attacked the City of Exampleton ${i} in March 2023 and demanded 5 bitcoin.`;
-    // an admit batch (64 documents) and more: the first batch is extracted, the rest waits for more input
-    for (let i = 0; i < 100; i++) c.stdin.write(JSON.stringify({ id: `s${i}`, text: text(i) }) + '\n');
+    // several admit batches (64 documents each): enough records that the output's buffer is written out mid-stream
+    for (let i = 0; i < 1000; i++) c.stdin.write(JSON.stringify({ id: `s${i}`, text: text(i) }) + '\n');
     // the input stays open: the run is mid-stream when the signal comes
     const deadline = Date.now() + 60_000;
     const output = () => out.split('\n').filter(Boolean);
