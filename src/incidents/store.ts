@@ -229,6 +229,25 @@ async function flushSources(t: Tx): Promise<void> {
   t.sourceKeys.clear();
 }
 
+/** With the cache (SQLite): an incident's row waits for the transaction's end, written once however many articles join it. */
+function rowWaits(t: Tx, cache: HeadCache, head: Head, at: string, fields?: Placed['fields']): void {
+  t.rows.delete(head.id);
+  t.rows.set(head.id, { head, at });
+  cache.setHead(head, fields);
+}
+
+/** With the cache (SQLite): a name row waits for the transaction's end, the cache's list of its key updated now. */
+function nameWaits(t: Tx, cache: HeadCache, key: string, id: string): void {
+  t.names.push([key, id]);
+  cache.addName(key, id);
+}
+
+/** A source row waiting: a document (its storage key) at `pos` in incident `id`, with the time it joined where the table has it. */
+function sourceWaits(t: Tx, key: string, id: string, pos: number, ruleset: string | null, at: string): void {
+  t.sourceKeys.add(key);
+  t.sources.push(t.w.joinedAt ? [key, id, pos, ruleset, at] : [key, id, pos, ruleset]);
+}
+
 /**
  * Writes an incident's row, and the source rows given: `sources` as [article, ruleset (null: its latest record)],
  * numbered from `pos`. `names` and `aliases`: the rows to add (the others are stored already under this id).
@@ -240,12 +259,9 @@ async function save(
   rows: { sources: [string, string | null][]; pos: number; names: readonly string[]; aliases: readonly string[] },
   fields?: Placed['fields'],
 ): Promise<void> {
-  const { q, w } = t;
-  if (t.cache) {
-    // written at the transaction's end, once however many articles join it (flushIncidents)
-    t.rows.delete(head.id);
-    t.rows.set(head.id, { head, at });
-  } else {
+  const { q } = t;
+  if (t.cache) rowWaits(t, t.cache, head, at, fields);
+  else {
     await q.run(`INSERT INTO incidents (id, victim, sources, incident, updated_at) VALUES (?, ?, ?, ?, ?) ${UPSERT_INCIDENT}`, [
       head.id,
       head.victim,
@@ -254,19 +270,15 @@ async function save(
       at,
     ]);
   }
-  t.cache?.setHead(head, fields);
   for (const [i, [article, ruleset]] of rows.sources.entries()) {
     const key = storageKey(article);
     // one statement never upserts a document twice (PostgreSQL refuses it)
     if (t.sourceKeys.has(key)) await flushSources(t);
-    t.sourceKeys.add(key);
-    t.sources.push(w.joinedAt ? [key, head.id, rows.pos + i, ruleset, at] : [key, head.id, rows.pos + i, ruleset]);
+    sourceWaits(t, key, head.id, rows.pos + i, ruleset, at);
   }
   for (const k of rows.names) {
-    if (t.cache) {
-      t.names.push([k, head.id]);
-      t.cache.addName(k, head.id);
-    } else await q.run('INSERT INTO incident_names (name_key, incident_id) VALUES (?, ?) ON CONFLICT DO NOTHING', [k, head.id]);
+    if (t.cache) nameWaits(t, t.cache, k, head.id);
+    else await q.run('INSERT INTO incident_names (name_key, incident_id) VALUES (?, ?) ON CONFLICT DO NOTHING', [k, head.id]);
   }
   // an alias names its incident's row: written first
   if (rows.aliases.length) await flushIncidents(t);
@@ -514,16 +526,10 @@ export class IncidentStore {
     const named = chosen.keep.names;
     const names = a.keys.filter((k) => !named.includes(k));
     const { head, fields, pos } = joinHead(chosen.keep, a);
-    // save's writing with the cache: the row written at the transaction's end, the source and name rows waiting
-    t.rows.delete(head.id);
-    t.rows.set(head.id, { head, at });
-    cache.setHead(head, fields);
-    t.sourceKeys.add(key);
-    t.sources.push([key, head.id, pos, ruleset]);
-    for (const k of names) {
-      t.names.push([k, head.id]);
-      cache.addName(k, head.id);
-    }
+    // save's writing with the cache, none of which has to wait on a statement here
+    rowWaits(t, cache, head, at, fields);
+    sourceWaits(t, key, head.id, pos, ruleset, at);
+    for (const k of names) nameWaits(t, cache, k, head.id);
     was.set(key, head.id);
     return true;
   }
