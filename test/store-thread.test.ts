@@ -72,6 +72,28 @@ describe('the store on its own thread', () => {
     expect(b).toEqual(a);
   });
 
+  it('incidents(): every incident the store holds, a page at a time, as the store lists them, with what was sent but not yet flushed', async () => {
+    const spec = path.join(tmp, 'incidents.db');
+    const sink = await openThread(spec);
+    // victims with names of their own words (not numbers), so that each starts an incident: more than a page of them
+    const word = (i: number) => String.fromCharCode(97 + (i % 26), 97 + (Math.floor(i / 26) % 26), 97 + Math.floor(i / 676));
+    const docs = Array.from({ length: 600 }, (_, i) => storedForm({ id: `i${i}`, text: `Org ${word(i)} was hit by ransomware.` }, 'x'));
+    await sink.admit(docs);
+    for (const [i, d] of docs.entries()) await sink.write(makeRecord(d.id, 'R1', at(1), `Org ${word(i)}`));
+    const listed = [];
+    for await (const i of sink.incidents()) listed.push(i);
+    await sink.close();
+    const store = await openStore(spec, { mustExist: true });
+    try {
+      const stored = [];
+      for await (const i of store.incidents.list()) stored.push(i);
+      expect(stored.length).toBeGreaterThan(256);
+      expect(listed).toEqual(stored);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('--force: no question to the thread, every document extracted again', async () => {
     const spec = path.join(tmp, 'force.db');
     await feed(await openThread(spec));

@@ -137,10 +137,14 @@ export class ThreadStoreSink implements RunSink {
     await this.ask({ op: 'flush' });
   }
 
-  /** The store's incidents after what was sent so far (committed first). */
+  /** The store's incidents after what was sent so far (committed first), a page of them at a time. */
   async *incidents(): AsyncIterable<Incident> {
     this.send();
-    yield* (await this.ask({ op: 'incidents' })) as Incident[];
+    for (let first = true; ; first = false) {
+      const page = (await this.ask({ op: 'incidents', first })) as Incident[];
+      if (!page.length) return;
+      yield* page;
+    }
   }
 
   /** Writes what is left, closes the run with its counts, closes the store; the thread then ends. */

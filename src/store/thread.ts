@@ -4,6 +4,7 @@
 // young generation V8 lets grow to 32 MB and whose old generation may grow to four times what it holds (#10).
 import { parentPort, workerData } from 'node:worker_threads';
 import type { DeadLetter } from '../core/contract/record.ts';
+import type { Incident } from '../incidents/incident.ts';
 import { createLogger } from '../log.ts';
 import { StoreSink } from '../sinks/store.ts';
 import type { NewDocument } from './store.ts';
@@ -26,7 +27,8 @@ export type StoreOp =
   | { op: 'done'; keys: { id: string; contentHash: string }[] }
   | { op: 'put'; items: Put[] }
   | { op: 'flush' }
-  | { op: 'incidents' }
+  /** The next page of the store's incidents (`first`: from the start, after a flush): [] once they are all sent. */
+  | { op: 'incidents'; first: boolean }
   | { op: 'close'; counts: object };
 export type StoreRequest = StoreOp & { seq: number };
 
@@ -41,6 +43,10 @@ const failed = (seq: number, err: unknown): StoreReply => {
   const e = err as Error;
   return { seq, error: { name: e?.constructor?.name ?? 'Error', message: e?.message ?? String(err) } };
 };
+
+// the incidents go over a page at a time, so that a large store's are never all in one heap at once
+const INCIDENT_PAGE = 256;
+let listing: AsyncIterator<Incident> | null = null;
 
 async function handle(sink: StoreSink, msg: StoreRequest): Promise<unknown> {
   switch (msg.op) {
@@ -59,10 +65,17 @@ async function handle(sink: StoreSink, msg: StoreRequest): Promise<unknown> {
     case 'flush':
       return sink.flush();
     case 'incidents': {
-      await sink.flush();
-      const all = [];
-      for await (const i of sink.store.incidents.list()) all.push(i);
-      return all;
+      if (msg.first) {
+        await sink.flush();
+        listing = sink.store.incidents.list()[Symbol.asyncIterator]();
+      }
+      const page = [];
+      while (listing && page.length < INCIDENT_PAGE) {
+        const next = await listing.next();
+        if (next.done) listing = null;
+        else page.push(next.value);
+      }
+      return page;
     }
     case 'close':
       return sink.close(msg.counts);
