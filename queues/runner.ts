@@ -23,6 +23,8 @@ export interface Runner {
   submit(item: WorkItem): Promise<void>;
   /** Resolves when every submitted document has reached the sink. */
   drain(): Promise<void>;
+  /** The input paused: start on what is held back for a batch, so a slow stream's documents do not wait (optional). */
+  pause?(): Promise<void>;
   /** Stops threads and connections; call after drain (or to abandon the run). */
   close(): Promise<void>;
 }

@@ -3,7 +3,8 @@
 // past a handful of documents (each thread loads the whole NLP stack, seconds and ~100 MB), so the first
 // SMALL_INPUT + 1 documents are held back. If the input ends within SMALL_INPUT, they run here, in process, on the
 // processor loaded once; otherwise the thread pool starts and gets them, then everything after. The same processor
-// either way, so the same records. In process, a document is stopped past its deadline as on a thread, and a long
+// either way, so the same records. When the input pauses (a slow `extract -`), what is held runs in process at
+// once, and the choice waits for the next documents. In process, a document is stopped past its deadline as on a thread, and a long
 // text still goes to a thread (in-process.ts).
 import type { Logger } from '../../src/log.ts';
 import type { ProcessorRef } from '../processor.ts';
@@ -32,6 +33,13 @@ export function createDeferredRunner(opts: DeferredOptions): Runner {
   const small = opts.small ?? SMALL_INPUT;
   const held: WorkItem[] = [];
   let pool: Runner | null = null;
+  // the documents run in process: the held ones at a pause, or all of a small input
+  let local: Runner | null = null;
+  const runHeld = async () => {
+    local ??= inProcess();
+    for (const h of held.splice(0)) await local.submit(h);
+    await local.drain();
+  };
 
   return {
     async submit(item) {
@@ -42,15 +50,19 @@ export function createDeferredRunner(opts: DeferredOptions): Runner {
       for (const h of held.splice(0)) await pool.submit(h);
     },
     async drain() {
-      if (pool) return pool.drain();
-      if (!held.length) return;
-      opts.log?.debug({ documents: held.length }, 'small input: extracting in process, no worker threads');
-      pool = inProcess();
-      for (const h of held.splice(0)) await pool.submit(h);
-      await pool.drain();
+      if (!pool && held.length) {
+        opts.log?.debug({ documents: held.length }, 'small input: extracting in process, no worker threads');
+        await runHeld();
+      }
+      await local?.drain();
+      await pool?.drain();
+    },
+    async pause() {
+      if (!pool && held.length) await runHeld();
     },
     close: async () => {
       await pool?.close();
+      await local?.close();
     },
   };
 }

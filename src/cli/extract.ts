@@ -6,6 +6,7 @@ import type { DeadLetter, IncidentRecord } from '../core/contract/record.ts';
 import { prepare, type PreparedDocument } from '../core/document.ts';
 import { newStats, readInputs } from '../ingest/read.ts';
 import { SeenIds } from '../ingest/seen-ids.ts';
+import { PAUSE, withPauses } from '../ingest/idle.ts';
 import { BATCH } from '../config.ts';
 import type { Logger } from '../log.ts';
 import { createProgress } from './progress.ts';
@@ -21,6 +22,8 @@ import { accountedFor, formatSummary, newCounts, summaryFields, type RunCounts }
 import { writeRollup } from '../export/rollup.ts';
 
 const ADMIT_BATCH = BATCH.admit;
+// a pause in the input this long submits the documents held for the store's check (a slow `extract -` streams)
+const INPUT_PAUSE_MS = 100;
 
 export interface ExtractOptions extends RunnerOptions, StoreOptions {
   /** Also upsert records into incident_records in this PostgreSQL database. */
@@ -125,7 +128,13 @@ export async function runExtract(paths: string[], opts: ExtractOptions, log: Log
   };
 
   const feed = async () => {
-    for await (const item of readInputs(paths, { maxBytes: opts.maxBytes, stats, onPlan: (p) => progress.plan(p) })) {
+    const items = readInputs(paths, { maxBytes: opts.maxBytes, stats, onPlan: (p) => progress.plan(p) });
+    for await (const item of withPauses(items, INPUT_PAUSE_MS)) {
+      if (item === PAUSE) {
+        await submitBatch();
+        await runner.pause?.();
+        continue;
+      }
       counts.read++;
       if (item.kind === 'dead') {
         await deadLettered(item.deadLetter);

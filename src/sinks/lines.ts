@@ -5,6 +5,8 @@ import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 
 const BATCH_CHARS = 64 * 1024;
+// lines held longer than this are written though the batch is not full: a slow stream's records come out as they come
+const HOLD_MS = 200;
 
 export class LineSink {
   /** True once the reader closed the pipe: stop producing, exit quietly. */
@@ -12,6 +14,7 @@ export class LineSink {
   private buf: string[] = [];
   private chars = 0;
   private failure: Error | null = null;
+  private holding: NodeJS.Timeout | null = null;
 
   private stream: Writable | null = null;
 
@@ -41,9 +44,13 @@ export class LineSink {
     this.buf.push(line, '\n');
     this.chars += line.length + 1;
     if (this.chars >= BATCH_CHARS) await this.flush();
+    // a failed write is kept and thrown by the next write, flush or end
+    else if (!this.holding) this.holding = setTimeout(() => this.flush().catch(() => {}), HOLD_MS).unref();
   }
 
   async flush(): Promise<void> {
+    if (this.holding) clearTimeout(this.holding);
+    this.holding = null;
     this.check();
     if (this.closed || !this.buf.length) return;
     const chunk = this.buf.join('');
