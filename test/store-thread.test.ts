@@ -138,7 +138,10 @@ describe('the store on its own thread', () => {
     c.stdout.on('data', (b: Buffer) => {
       out += b.toString();
     });
-    c.stderr.resume();
+    let err = '';
+    c.stderr.on('data', (b: Buffer) => {
+      err += b.toString();
+    });
     const text = (i: number) => `Hackers attacked the City of Exampleton ${i} in March 2023 and demanded 5 bitcoin.`;
     // several admit batches (64 documents each): enough records that the output's buffer is written out mid-stream
     for (let i = 0; i < 1000; i++) c.stdin.write(JSON.stringify({ id: `s${i}`, text: text(i) }) + '\n');
@@ -154,5 +157,11 @@ describe('the store on its own thread', () => {
     const s = await contents(store);
     expect(s.counts).toMatchObject({ documents: n, records: n });
     expect(s.runs[0]).toMatchObject({ finishedAt: 'done', counts: expect.objectContaining({ interrupted: 'SIGINT', extracted: n }) });
+    // the documents dropped in flight are not errors: the log has the interruption's warning and no error line
+    const levels = err
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => (JSON.parse(l) as { level: number }).level);
+    expect(levels.filter((l) => l >= 50)).toEqual([]);
   }, 90_000);
 });

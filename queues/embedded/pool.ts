@@ -55,6 +55,13 @@ export const defaultWorkers = (): number => availableParallelism() || 1;
  */
 export const hardDeadlineMs = (deadlineMs = 0): number => (deadlineMs > 0 ? deadlineMs + 1000 + deadlineMs / 10 : 0);
 
+/** A document the pool dropped because it was closed with the document still queued (an interrupted run). */
+export class PoolClosedError extends Error {
+  constructor() {
+    super('pool closed');
+  }
+}
+
 export class ThreadPool {
   ruleset = '';
   private slots: Slot[] = [];
@@ -80,7 +87,7 @@ export class ThreadPool {
   }
 
   run(raw: RawDocument, input: string): Promise<ProcessResult> {
-    if (this.closing) return Promise.reject(new Error('pool is closed'));
+    if (this.closing) return Promise.reject(new PoolClosedError());
     return new Promise((resolve, reject) => {
       this.queue.push({ raw, input, resolve, reject });
       this.dispatch();
@@ -90,7 +97,7 @@ export class ThreadPool {
   async close(): Promise<void> {
     this.closing = true;
     clearInterval(this.watchdog);
-    for (const t of this.queue.splice(0)) t.reject(new Error('pool closed'));
+    for (const t of this.queue.splice(0)) t.reject(new PoolClosedError());
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
     this.slots = [];
   }

@@ -4,7 +4,7 @@ import type { Logger } from '../../src/log.ts';
 import { runnerDeadLetter } from '../dead-letters.ts';
 import type { ProcessorRef } from '../processor.ts';
 import { Capacity, type OutcomeSink, type Runner, type WorkItem } from '../runner.ts';
-import { defaultWorkers, ThreadPool } from './pool.ts';
+import { defaultWorkers, PoolClosedError, ThreadPool } from './pool.ts';
 
 const IN_FLIGHT_PER_THREAD = 16;
 
@@ -25,7 +25,9 @@ export async function createEmbeddedRunner(opts: EmbeddedOptions): Promise<Runne
   const settle = async (item: WorkItem): Promise<void> => {
     try {
       const r = await pool.run(item.raw, item.input).catch((err: Error) => {
-        opts.log?.error({ input: item.input, err }, 'worker thread failed');
+        // closed with the document still queued (an interrupted run drops the work in hand): not a failure to report
+        if (err instanceof PoolClosedError) opts.log?.debug({ input: item.input }, 'dropped: the pool was closed');
+        else opts.log?.error({ input: item.input, err }, 'worker thread failed');
         return { ok: false as const, deadLetter: runnerDeadLetter(item.raw.id ?? null, item.input, err) };
       });
       await opts.sink(r.ok ? { kind: 'record', record: r.record } : { kind: 'dead', deadLetter: r.deadLetter });
