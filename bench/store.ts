@@ -2,8 +2,8 @@
 // JSONL plus the PostgreSQL store, over the same 5,000+ documents. Extraction runs once (it is the same
 // work in all three); each store then goes through extract's own store sink (StoreSink: the already-done check
 // per batch of documents, then documents and records upserted in transactions) and its time is added to extraction's.
-// STORE_STREAM=N npm run bench store: the store alone on N of the stream bench's documents (CPU a document, file size);
-// STORE_DB=path keeps that store's file.
+// STORE_STREAM=N npm run bench store: the store alone on N of the stream bench's documents replayed as extract feeds
+// it (CPU a document, file size: benchStoreStream); STORE_DB=path keeps that store's file.
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,9 +11,13 @@ import pg from 'pg';
 import type { IncidentRecord } from '../src/core/contract/record.ts';
 import { LineSink } from '../src/sinks/lines.ts';
 import { StoreSink, storedForm } from '../src/sinks/store.ts';
+import { ThreadStoreSink } from '../src/sinks/store-thread.ts';
+import { BATCH } from '../src/config.ts';
+import { contentHash, type NewDocument } from '../src/store/store.ts';
 import { createLogger } from '../src/log.ts';
 import { goldToRaw, readGold } from '../src/eval/gold.ts';
 import { createExtractor } from '../src/core/engine.ts';
+import { rulesetVersion } from '../src/core/ruleset.ts';
 import type { RawDocument } from '../src/core/document.ts';
 import { benchTexts, type BenchContext } from './core.ts';
 
@@ -55,53 +59,77 @@ async function timeStore(spec: string, ruleset: string, raws: RawDocument[], rec
   return (performance.now() - t0) / 1000;
 }
 
+/** The stream bench's documents' records: extracted once a text (cached in the temporary directory by ruleset). */
+async function streamRecords(texts: string[]): Promise<{ ruleset: string; cached: (IncidentRecord | null)[] }> {
+  // the extractor is loaded only to fill the cache: a replay measures the store, not the rules' loading
+  const ruleset = rulesetVersion();
+  const cache = path.join(tmpdir(), `ie-store-stream-${ruleset}.json`);
+  if (existsSync(cache)) return { ruleset, cached: JSON.parse(readFileSync(cache, 'utf8')) as (IncidentRecord | null)[] };
+  const ex = await createExtractor();
+  const cached = texts.map((text, i) => {
+    const r = ex.process({ id: `stream-${i}`, text });
+    return r.ok ? r.record : null;
+  });
+  writeFileSync(cache, JSON.stringify(cached));
+  return { ruleset: ex.ruleset, cached };
+}
+
 /**
  * STORE_STREAM=N: the store alone on the stream's kind of input (`bench stream`: the VCDB dev texts cycled with fresh
- * ids), N documents through extract's StoreSink into a SQLite file, the records extracted once a text (cached in the
- * temporary directory by ruleset) and copied under each id; CPU of this process per document, and the file's size.
+ * ids), N documents replayed into a SQLite file the way `extract -` feeds it: admitted BATCH.admit at a time with
+ * their hashes, each record then written as its JSON line, through the store's own thread (ThreadStoreSink; with
+ * STORE_SINK=main, StoreSink on this thread; STORE_SINK=none: the same loop without a store, the baseline to subtract).
+ * STORE_FROM=K: the documents' ids start at stream-K (with STORE_DB, a store filled by an earlier run with the first K:
+ * the cost late in a long stream). CPU of this process (all threads) per document, the file's size, peak RSS.
  */
 async function benchStoreStream(ctx: BenchContext, n: number): Promise<void> {
   const texts = readGold(path.join(ctx.shared, 'corpus/vcdb-dev.jsonl')).map((g) => g.text);
-  const ex = await createExtractor();
-  const cache = path.join(tmpdir(), `ie-store-stream-${ex.ruleset}.json`);
-  let cached: (IncidentRecord | null)[];
-  if (existsSync(cache)) cached = JSON.parse(readFileSync(cache, 'utf8')) as (IncidentRecord | null)[];
-  else {
-    cached = texts.map((text, i) => {
-      const r = ex.process({ id: `stream-${i}`, text });
-      return r.ok ? r.record : null;
-    });
-    writeFileSync(cache, JSON.stringify(cached));
-  }
+  const { ruleset, cached } = await streamRecords(texts);
+  const from = Number(process.env.STORE_FROM ?? 0);
+  const mode = process.env.STORE_SINK ?? 'thread';
   const tmp = mkdtempSync(path.join(tmpdir(), 'ie-bench-'));
-  // STORE_DB: where to write the store, kept afterwards (to look into it)
+  // STORE_DB: where to write the store, kept afterwards (to look into it, or to go on with STORE_FROM)
   const db = process.env.STORE_DB ?? path.join(tmp, 'store.db');
+  const sizeOf = () => ['', '-wal', '-shm'].reduce((s, ext) => s + (existsSync(db + ext) ? statSync(db + ext).size : 0), 0);
   try {
+    const size0 = sizeOf();
     let bytes = 0;
     const rss0 = process.memoryUsage().rss;
     const c0 = cpu();
     const t0 = performance.now();
-    const sink = await StoreSink.open({ store: db }, 'bench', ex.ruleset, createLogger('warn'));
-    if (!sink) throw new Error('no store');
-    for (let i = 0; i < n; i += ADMIT_BATCH) {
-      const raws: RawDocument[] = [];
-      for (let j = i; j < Math.min(n, i + ADMIT_BATCH); j++) raws.push({ id: `stream-${j}`, text: texts[j % texts.length]! });
-      for (const raw of raws) bytes += Buffer.byteLength(JSON.stringify(raw)) + 1;
-      await sink.admit(raws.map((raw) => storedForm(raw, '-')));
-      for (const raw of raws) {
-        const r = cached[Number(raw.id!.slice(7)) % texts.length];
-        if (r) await sink.write({ ...r, id: raw.id! });
+    const sink =
+      mode === 'none'
+        ? null
+        : mode === 'main'
+          ? await StoreSink.open({ store: db }, 'extract', ruleset, createLogger('warn'))
+          : await ThreadStoreSink.open({ spec: db, command: 'extract', ruleset });
+    for (let i = from; i < from + n; i += BATCH.admit) {
+      const docs: NewDocument[] = [];
+      const hashes: string[] = [];
+      for (let j = i; j < Math.min(from + n, i + BATCH.admit); j++) {
+        const raw = { id: `stream-${j}`, text: texts[j % texts.length]! };
+        bytes += Buffer.byteLength(JSON.stringify(raw)) + 1;
+        const doc = storedForm(raw, '-');
+        docs.push(doc);
+        hashes.push(contentHash(doc.text));
+      }
+      const verdicts = sink ? await sink.admit(docs, hashes) : docs.map(() => null);
+      for (const [k, doc] of docs.entries()) {
+        const r = cached[Number(doc.id.slice(7)) % texts.length];
+        if (!r || verdicts[k]) continue;
+        const record = { ...r, id: doc.id };
+        const json = JSON.stringify(record);
+        await sink?.write(record, json);
       }
     }
-    await sink.close({});
+    await sink?.close({});
     const cpuS = cpu() - c0;
-    const size = ['', '-wal', '-shm'].reduce((s, ext) => s + (existsSync(db + ext) ? statSync(db + ext).size : 0), 0);
+    const size = sizeOf() - size0;
     ctx.log(
-      `store only, ${n} stream documents (${(bytes / 2 ** 20).toFixed(1)} MB of JSONL): ${((performance.now() - t0) / 1000).toFixed(1)} s wall, ` +
-        `${cpuS.toFixed(2)} CPU s, ${((cpuS / n) * 1e6).toFixed(0)} µs a document; store file ${(size / 2 ** 20).toFixed(1)} MB = ` +
-        `${(size / bytes).toFixed(3)}x the input; RSS ${(rss0 / 2 ** 20).toFixed(0)} MB before, ` +
-        `${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} after, peak ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB, ` +
-        `main heap ${(process.memoryUsage().heapTotal / 2 ** 20).toFixed(0)} MB`,
+      `store (${mode}) only, ${n} stream documents from ${from} (${(bytes / 2 ** 20).toFixed(1)} MB of JSONL): ` +
+        `${((performance.now() - t0) / 1000).toFixed(1)} s wall, ${cpuS.toFixed(2)} CPU s, ${((cpuS / n) * 1e6).toFixed(0)} µs a document; ` +
+        `store file +${(size / 2 ** 20).toFixed(1)} MB = ${(size / bytes).toFixed(3)}x the input; RSS ${(rss0 / 2 ** 20).toFixed(0)} MB before, ` +
+        `${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} after, peak ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
     );
   } finally {
     rmSync(tmp, { recursive: true, force: true });

@@ -18,6 +18,17 @@ function sqliteDb(path: string): Db {
   // of RSS from ~25,000 documents on); what it reads again (the incidents' pages, the ends of the tables it appends
   // to) fits in 4 MB, and a page read beyond that comes from the OS's file cache (20,000 stream documents: ~600 reads).
   db.pragma('cache_size = -4000');
+  // A statement that may fail halfway (an upsert, a foreign key, a trigger) journals the pages it changes so that it
+  // can be undone alone; past 64 KB SQLite spills that journal to a temporary file, made and written again in every
+  // transaction of a stream (~3.8 KB and ~2 write calls a document, a third of the store's writes). In memory it is
+  // truncated at each statement's end: it holds one statement's pages (a few dozen rows' worth). Temporary tables and
+  // indexes (IN lists, sorts) are small here and stay in memory too.
+  db.pragma('temp_store = MEMORY');
+  // A checkpoint copies the WAL's pages into the database file, each page once however many transactions rewrote it.
+  // The incidents' rows and their sources' index are rewritten all over in every transaction of a stream: at
+  // SQLite's default of 1,000 pages (4 MB) they were copied every two or three transactions; at 4,000 (a WAL of up to
+  // 16 MB while a run writes; the last connection's close checkpoints it and removes it) a quarter as often.
+  db.pragma('wal_autocheckpoint = 4000');
   const cache = new Map<string, Database.Statement>();
   const stmt = (sql: string) => {
     let s = cache.get(sql);
