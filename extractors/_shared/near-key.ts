@@ -4,7 +4,7 @@
 // character before and after a stretch is no word character, as the start and end of a string are not, so \b reads
 // the same there; the pattern must have no look-around. Used by serverCount/own-fleet-hit and the ransom denial.
 import { byteTable, isSpace } from './char-classes.ts';
-import { firstMatch, matches } from './kit.ts';
+import { firstMatch, nextMatch } from './kit.ts';
 import { forText } from './one-byte.ts';
 
 /**
@@ -37,9 +37,10 @@ const ONE_BYTE_WORD_OR_SPACE = byteTable(wordOrSpace);
 export function firstMatchNearKey(re: RegExp, key: RegExp, text: string, isIn: (c: number) => boolean): { start: number; end: number } | null {
   // the text before `done` has been searched
   let done = 0;
-  // (both for the text's width: forText)
+  // (both for the text's width: forText; the key's matches walked with firstMatch, without an iterator to inline)
   const inText = forText(re, text);
-  for (const k of matches(forText(key, text), text)) {
+  const keyIn = forText(key, text);
+  for (let k = firstMatch(keyIn, text); k; k = nextMatch(keyIn, text, k)) {
     if (k.index < done) continue;
     let start = k.index;
     while (start > done && isIn(text.charCodeAt(start - 1))) start--;

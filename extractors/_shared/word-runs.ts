@@ -1,6 +1,6 @@
 // The gazetteer scans' whole-word lists: the country, demonym, state and capital lists are looked up by a word's text
 // among the document's capitalised words (capital-words.ts) instead of searched as regex alternations of hundreds of names.
-import { alternation, matches, type AnalysedDoc } from './kit.ts';
+import { alternation, firstMatch, type AnalysedDoc } from './kit.ts';
 import { capitalWords } from './capital-words.ts';
 import { classAt, LETTER, leadingRunEnd, LETTERS_NUMBERS } from './char-classes.ts';
 import { forText } from './one-byte.ts';
@@ -18,19 +18,35 @@ const OPENS_CAPITAL = /^\p{Lu}/u;
 // were sorted (a module loaded late) makes them sorted again.
 const FIRST_WORDS = new Set<string>();
 let listsMade = 0;
-type ListWords = { made: number; words: [first: string, starts: readonly number[]][] };
+// The document's capitalised words some list opens with, as two arrays read by index (a for-of over pairs, each
+// destructured, made TurboFan's compile of find several times larger)
+interface ListWords {
+  made: number;
+  firsts: string[];
+  starts: (readonly number[])[];
+}
 
-function listWords(doc: AnalysedDoc): ListWords['words'] {
-  const held = doc.once('shared/list-first-words', (): ListWords => ({ made: -1, words: [] }));
+const noListWords = (): ListWords => ({ made: -1, firsts: [], starts: [] });
+
+function keepListed(this: ListWords, starts: readonly number[], first: string): void {
+  if (FIRST_WORDS.has(first)) {
+    this.firsts.push(first);
+    this.starts.push(starts);
+  }
+}
+
+function listWords(doc: AnalysedDoc): ListWords {
+  const held = doc.once('shared/list-first-words', noListWords);
   if (held.made !== listsMade) {
     held.made = listsMade;
-    held.words = [];
-    capitalWords(doc).forEach((starts, first) => {
-      if (FIRST_WORDS.has(first)) held.words.push([first, starts]);
-    });
+    held.firsts = [];
+    held.starts = [];
+    capitalWords(doc).forEach(keepListed, held);
   }
-  return held.words;
+  return held;
 }
+
+const byIndex = (a: WordMatch, b: WordMatch) => a.index - b.index;
 
 /**
  * A list of names searched as whole words, exactly as the regex `alternation(names, { wholeWord: true })` with /gu
@@ -70,35 +86,45 @@ export class WholeWords {
   find(doc: AnalysedDoc): WordMatch[] {
     const text = doc.text;
     const found: WordMatch[] = [];
-    for (const [first, starts] of listWords(doc)) {
-      const names = this.#byFirst.get(first);
-      if (!names) continue;
-      for (const start of starts) {
-        for (const name of names) {
-          if (!text.startsWith(name, start) || !this.#endsWord(text, start + name.length)) continue;
-          found.push({ index: start, word: name });
-          break;
-        }
-      }
+    const listed = listWords(doc);
+    const firsts = listed.firsts;
+    for (let i = 0; i < firsts.length; i++) {
+      const names = this.#byFirst.get(firsts[i]!);
+      if (names) this.#startsOf(text, names, listed.starts[i]!, found);
     }
-    if (this.#others) {
-      // every place one starts, even inside another: the search resumes one step after each
-      const all = matches(forText(this.#others, text), text);
-      for (const m of all) {
-        found.push({ index: m.index, word: m[1]! });
-        all.continueAt(m.index + (text.codePointAt(m.index)! > 0xffff ? 2 : 1));
-      }
-    }
-    found.sort((a, b) => a.index - b.index);
+    if (this.#others) this.#othersIn(this.#others, text, found);
+    found.sort(byIndex);
     // the search goes on after each match: a name starting inside an earlier one is no match
     const out: WordMatch[] = [];
     let from = 0;
-    for (const m of found) {
+    for (let i = 0; i < found.length; i++) {
+      const m = found[i]!;
       if (m.index < from) continue;
       out.push(m);
       from = m.index + m.word.length;
     }
     return out;
+  }
+
+  /** At each of `starts`, the longest of `names` (longest first) written there as a whole word. */
+  #startsOf(text: string, names: readonly string[], starts: readonly number[], found: WordMatch[]): void {
+    for (let j = 0; j < starts.length; j++) {
+      const start = starts[j]!;
+      for (let k = 0; k < names.length; k++) {
+        const name = names[k]!;
+        if (!text.startsWith(name, start) || !this.#endsWord(text, start + name.length)) continue;
+        found.push({ index: start, word: name });
+        break;
+      }
+    }
+  }
+
+  /** The names opening without a capital: every place one starts, even inside another (the search resumes one step after each). */
+  #othersIn(others: RegExp, text: string, found: WordMatch[]): void {
+    const re = forText(others, text);
+    for (let m = firstMatch(re, text); m; m = firstMatch(re, text, m.index + (text.codePointAt(m.index)! > 0xffff ? 2 : 1))) {
+      found.push({ index: m.index, word: m[1]! });
+    }
   }
 
   #endsWord(text: string, end: number): boolean {

@@ -243,11 +243,20 @@ function mentionsIn(doc: AnalysedDoc, s: Sentence): DateMention[] {
 
 /** All dates the document states, in text order; computed once per document. */
 export function dateMentions(doc: AnalysedDoc): readonly DateMention[] {
-  return doc.once('date/mentions', () => {
-    const found: DateMention[] = [];
-    for (const s of doc.sentences) if (selected(doc, s)) found.push(...mentionsIn(doc, s));
-    return found;
-  });
+  return doc.once('date/mentions', () => allMentions(doc));
+}
+
+// (indexed loops, no spread: this runs once per document, and TurboFan compiled a for-of and a spread several times larger)
+function allMentions(doc: AnalysedDoc): DateMention[] {
+  const found: DateMention[] = [];
+  const sentences = doc.sentences;
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i]!;
+    if (!selected(doc, s)) continue;
+    const some = mentionsIn(doc, s);
+    for (let j = 0; j < some.length; j++) found.push(some[j]!);
+  }
+  return found;
 }
 
 /**
