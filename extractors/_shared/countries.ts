@@ -6,11 +6,10 @@ import { wordMap } from './lexicon.ts';
 import { ISO_NAMES, WORLD_COUNTRIES } from './world-data.ts';
 import { WholeWords } from './word-runs.ts';
 
-// \p{…} patterns live at module level: esbuild (tsx, the bundle) would rebuild a literal inside a function on each call
-const NOT_NAME_CHAR = /[^\p{L}\p{M}\s.'’\x92,()-]/u;
-
 /** The name and demonym maps' entries, in insertion order. */
 function computeCountryTable(): { names: [string, string][]; demonyms: [string, string][] } {
+  // (made here, where the build alone comes: a start that reads the built table parses no \p{…} class)
+  const NOT_NAME_CHAR = new RegExp(String.raw`[^\p{L}\p{M}\s.'’\x92,()-]`, 'u');
   const names = new Map<string, string>();
   const demonyms = new Map<string, string>();
   const addName = (name: string, code: string) => {

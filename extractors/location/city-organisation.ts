@@ -4,6 +4,7 @@ import { cityInDoc, isIncidentDoc, isVictimStory } from './lib/context.ts';
 import { inNameList, PLACE_RUN, PLACE_RUN_LAZY } from './lib/phrases.ts';
 import { inOtherIncident } from './lib/mentions.ts';
 import { matchesAt } from '../_shared/matches-at.ts';
+import { byWidth } from '../_shared/one-byte.ts';
 import { startsBefore, wordsAfter } from './lib/starts.ts';
 
 // An organisation named after its town says the name is a town, even when it is also an ordinary word.
@@ -19,7 +20,8 @@ const AFTER =
   String.raw`|Housing\s+Authority)\b`;
 // "Boston University", "Denver Medical Center": named after a town more often than not, but also after people ("Howard University")
 const AFTER_INSTITUTION = String.raw`\s+(?:University|College|Medical\s+Center|Medical\s+Centre|General\s+Hospital|Hospital)\b`;
-const ORG = new RegExp(String.raw`\b${BEFORE}(${NAME})|(?<![\p{L}\p{N}]|(?:and|&)\s)(${NAME_BEFORE_WORD})(?:${AFTER}|(${AFTER_INSTITUTION}))`, 'uy');
+// (by the text's width: a text of one byte a character, nearly every one, needs no parse of the \p{…} classes over all of Unicode)
+const ORG = byWidth(String.raw`\b${BEFORE}(${NAME})|(?<![\p{L}\p{N}]|(?:and|&)\s)(${NAME_BEFORE_WORD})(?:${AFTER}|(${AFTER_INSTITUTION}))`, 'uy');
 // ORG is tried only where a word of BEFORE is written and at the capitalised words whose run meets a first word of AFTER or
 // AFTER_INSTITUTION (starts.ts)
 const BEFORE_WORDS = (
@@ -81,7 +83,7 @@ export default defineRule({
   ],
   *propose(doc) {
     if (!ORG_WORD.test(doc.text) || !isIncidentDoc(doc) || !isVictimStory(doc)) return;
-    const found = matchesAt(ORG, doc.text, orgStarts(doc));
+    const found = matchesAt(ORG(doc.text), doc.text, orgStarts(doc));
     for (const m of found) {
       const run = m[1] ?? m[2]!;
       const hit = cityHead(doc, run, !m[3]);

@@ -1,6 +1,6 @@
 // "BALTIMORE — The city's computer systems…"  /  "LAKE CITY, Fla. — Lake City…"  /  "Oslo, 21 March 2019 — Nordfjord…"
 import { defineRule, groupStart, matches, span } from '../_shared/kit.ts';
-import { forText } from '../_shared/one-byte.ts';
+import { byWidth } from '../_shared/one-byte.ts';
 import { countryCode } from '../_shared/countries.ts';
 import { cityInDoc, isIncidentDoc } from './lib/context.ts';
 import { parsePlace } from './lib/parse.ts';
@@ -14,7 +14,8 @@ const WORD_INITIAL = /(^|[\s-])(\p{L})/gu;
 const CAPS = String.raw`\p{Lu}[\p{Lu}.'’\x92-]*(?: \p{Lu}[\p{Lu}.'’\x92-]*){0,3}`;
 const AREA = String.raw`\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?`;
 const DATE = String.raw`\d{1,2} \p{Lu}\p{Ll}+ \d{4}|\p{Lu}\p{Ll}+ \d{1,2},? \d{4}`;
-const DATELINE = new RegExp(
+// (by the text's width: a text of one byte a character, nearly every one, needs no parse of the \p{…} classes over all of Unicode)
+const DATELINE = byWidth(
   String.raw`^(?:(${CAPS})(?:,\s*(${AREA}))?(?:\s*\([\p{L} ]+\))?\s*(?:[—\x97–\x96]|--?\s|:\s)` +
     String.raw`|(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?)(?:,\s*(${AREA}))?,\s*(?:${DATE})\s*[—\x97–\x96-])`,
   'dgmu',
@@ -40,7 +41,7 @@ export default defineRule({
   *propose(doc) {
     if (!isIncidentDoc(doc)) return;
     const head = doc.text.slice(0, HEAD_CHARS);
-    for (const m of matches(forText(DATELINE, doc.text), head)) {
+    for (const m of matches(DATELINE(doc.text), head)) {
       const raw = m[1] ?? m[3]!;
       const area = m[2] ?? m[4];
       const name = titleCase(raw.trim());

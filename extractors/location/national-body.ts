@@ -1,6 +1,6 @@
 // "fake emails claiming to come from HMRC"  /  "the breach was reported to the Information Commissioner's Office"  /  "stolen W-2 forms"
 import { alternation, defineRule, matches, span } from '../_shared/kit.ts';
-import { forText } from '../_shared/one-byte.ts';
+import { byWidth } from '../_shared/one-byte.ts';
 import { wordMap } from '../_shared/lexicon.ts';
 import { isIncidentDoc } from './lib/context.ts';
 
@@ -12,7 +12,8 @@ const BODIES = new Map(wordMap('location-national-bodies'));
 // others): the scan then looks for the names' first characters instead of testing the look-behind at every place. The
 // look-behind reads the same character either way, the one before the name's start: "emails from HMRC" matches both,
 // "xHMRC" neither (every name fails at that start), so the matches and group 1 are the same.
-const BODY_RE = new RegExp(String.raw`(${alternation(BODIES.keys(), { flexibleSpace: true })})(?<![\p{L}\p{N}]\1)(?![\p{L}\p{N}])`, 'gu');
+// (by the text's width: a text of one byte a character, nearly every one, needs no parse of the \p{…} classes over all of Unicode)
+const BODY_RE = byWidth(String.raw`(${alternation(BODIES.keys(), { flexibleSpace: true })})(?<![\p{L}\p{N}]\1)(?![\p{L}\p{N}])`, 'gu');
 const NATIONAL_BODY = 0.3;
 
 export default defineRule({
@@ -34,7 +35,7 @@ export default defineRule({
   ],
   *propose(doc) {
     if (!isIncidentDoc(doc)) return;
-    for (const m of matches(forText(BODY_RE, doc.text), doc.text)) {
+    for (const m of matches(BODY_RE(doc.text), doc.text)) {
       const country = BODIES.get(m[1]!.replace(/\s+/g, ' '));
       if (country)
         yield { value: { country, region: null, city: null }, confidence: NATIONAL_BODY, evidence: [span(doc.text, m.index, m.index + m[0].length)] };

@@ -9,14 +9,14 @@ import { attackerBefore, isAttackerContext, inOtherIncident } from './lib/mentio
 import { regionOf } from './lib/parse.ts';
 import { PLACE_RUN } from './lib/phrases.ts';
 import { matchesAt } from '../_shared/matches-at.ts';
+import { byWidth } from '../_shared/one-byte.ts';
 
-const BASED = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(${PLACE_RUN})[ -](?:based|headquartered)\b|\b(?:based` + String.raw`|headquartered)\s+in\s+(?:the\s+)?(${PLACE_RUN})`,
-  'gu',
-);
+const BASED =
+  String.raw`(?<![\p{L}\p{N}])(${PLACE_RUN})[ -](?:based|headquartered)\b|\b(?:based` + String.raw`|headquartered)\s+in\s+(?:the\s+)?(${PLACE_RUN})`;
 const BASED_WORD = /based|headquartered/;
-// tried, sticky, only where basedStarts says a match can start
-const BASED_AT = new RegExp(BASED.source, 'uy');
+// tried, sticky, only where basedStarts says a match can start (by the text's width: a text of one byte a character, nearly
+// every one, needs no parse of the \p{…} classes over all of Unicode)
+const BASED_AT = byWidth(BASED, 'uy');
 const BASED_WORDS = ['based', 'headquartered'];
 const RUN_JOINERS = 4;
 
@@ -113,7 +113,7 @@ export default defineRule({
   *propose(doc) {
     // the pattern opens at every capital: a text that never writes "based" or "headquartered" is not searched
     if (!BASED_WORD.test(doc.text) || !isIncidentDoc(doc) || !isVictimStory(doc)) return;
-    for (const m of matchesAt(BASED_AT, doc.text, basedStarts(doc))) {
+    for (const m of matchesAt(BASED_AT(doc.text), doc.text, basedStarts(doc))) {
       const run = m[1] ?? m[2]!;
       const hit = placeOf(run, doc);
       if (!hit) continue;

@@ -6,13 +6,15 @@ import { attackerBefore, isAttackerContext, inOtherIncident } from './lib/mentio
 import { subdivisionAsWritten } from './lib/regions.ts';
 import { PLACE_RUN } from './lib/phrases.ts';
 import { matchesAt } from '../_shared/matches-at.ts';
+import { byWidth } from '../_shared/one-byte.ts';
 import { prepositionMask, prepositionStarts, suffixStarts } from './lib/starts.ts';
 
 // US states have their own rule; here any other country's provinces, regions and states.
 const UNIT_WORDS = 'Province Region State County Canton Department Prefecture Oblast Voivodeship Land Provincia Région Département'.split(' ');
 const UNIT = String.raw`(?:${UNIT_WORDS.join('|')})\s+(?:of|de|du|di|del|des|d['’\x92])\s*`;
 const UNIT_AFTER = String.raw`\s+(?:prefecture|province|region|county|oblast|canton|department|state)\b`;
-const PLACE = new RegExp(String.raw`(?:\b(${UNIT})|\b(?:in|across|throughout|of)\s+(?:the\s+)?)(${PLACE_RUN})(${UNIT_AFTER}|['’\x92]s\b)?`, 'duy');
+// (by the text's width: a text of one byte a character, nearly every one, needs no parse of the \p{…} classes over all of Unicode)
+const PLACE = byWidth(String.raw`(?:\b(${UNIT})|\b(?:in|across|throughout|of)\s+(?:the\s+)?)(${PLACE_RUN})(${UNIT_AFTER}|['’\x92]s\b)?`, 'duy');
 // PLACE is tried only at its unit words and at its prepositions before a capitalised word (starts.ts)
 const PREPOSITIONS = prepositionMask(['in', 'across', 'throughout', 'of']);
 function placeStarts(doc: AnalysedDoc): number[] {
@@ -27,7 +29,7 @@ const IN_SUBDIVISION = 0.6; // "in Ontario": a unique subdivision name after a p
 const POSSESSIVE = 0.65; // "Catalonia's regional government": owner of what follows, usually the victim
 
 // tried only at the capitalised words a walk over a run's characters finds a suffix after (starts.ts)
-const SUFFIX_OR_POSSESSIVE = new RegExp(String.raw`(?<![\p{L}\p{N}])(${PLACE_RUN})(${UNIT_AFTER}|['’\x92]s\b)`, 'duy');
+const SUFFIX_OR_POSSESSIVE = byWidth(String.raw`(?<![\p{L}\p{N}])(${PLACE_RUN})(${UNIT_AFTER}|['’\x92]s\b)`, 'duy');
 
 export default defineRule({
   field: 'location',
@@ -49,19 +51,20 @@ export default defineRule({
   ],
   *propose(doc) {
     if (!isIncidentDoc(doc) || !isVictimStory(doc)) return;
-    for (const re of [PLACE, SUFFIX_OR_POSSESSIVE]) {
-      for (const m of matchesAt(re, doc.text, re === PLACE ? placeStarts(doc) : suffixStarts(doc))) {
-        const unit = re === PLACE ? m[1] : undefined;
-        const raw = re === PLACE ? m[2]! : m[1]!;
-        const tail = re === PLACE ? m[3] : m[2];
-        if (re === PLACE && tail) continue; // the second pattern reads it
+    const place = PLACE(doc.text);
+    for (const re of [place, SUFFIX_OR_POSSESSIVE(doc.text)]) {
+      for (const m of matchesAt(re, doc.text, re === place ? placeStarts(doc) : suffixStarts(doc))) {
+        const unit = re === place ? m[1] : undefined;
+        const raw = re === place ? m[2]! : m[1]!;
+        const tail = re === place ? m[3] : m[2];
+        if (re === place && tail) continue; // the second pattern reads it
         const run = raw.replace(/\.$/, '').replace(/^(?:The|A|An)\s+/, '');
         const sub = subdivisionAsWritten(run, !!(unit || (tail && !/['’\x92]/.test(tail))));
         if (!sub || sub.country === 'US') continue;
         const named = !!unit || (!!tail && !/['’\x92]/.test(tail)) || calledRegion(doc.text, run);
         // "in Leeds", "the Port of Lisbon": a city that shares its name with its district is the city
         if (!named && !/shire$/.test(run) && cityPlaces(run, sub.country).length) continue;
-        const start = groupStart(m, re === PLACE ? 2 : 1) + raw.length - run.length;
+        const start = groupStart(m, re === place ? 2 : 1) + raw.length - run.length;
         const end = start + run.length;
         // "Unity 3D", "Victoria 2": a name that goes on with a number is a product's or a game's
         if (NUMBER_AFTER.test(doc.text.slice(end, end + 4))) continue;

@@ -1,13 +1,14 @@
 // "the Girl Scouts of Harlow County"  /  "Deerfield County officials said"  /  "a school district in Calder County"
 import { defineRule, matches, span } from '../_shared/kit.ts';
-import { forText } from '../_shared/one-byte.ts';
+import { byWidth } from '../_shared/one-byte.ts';
 import { cityPlaces } from '../_shared/gazetteer.ts';
 import { elsewhereBefore, isIncidentDoc, isVictimStory } from './lib/context.ts';
 import { attackerBefore, isAttackerContext, inOtherIncident } from './lib/mentions.ts';
 
 // "X County" is the American order (Ireland writes "County Cork", England "Kent County Council"): a county name
 // the gazetteer knows only in the United States places the story there, in its state when only one has it.
-const COUNTY = /(?<![\p{L}\p{N}])((?:\p{Lu}[\p{Ll}'’\x92]+[ -]){1,2}County)\b(?!\s+(?:Council|Cork|Down|Durham))/gu;
+// (by the text's width: a text of one byte a character, nearly every one, needs no parse of the \p{…} classes over all of Unicode)
+const COUNTY = byWidth(String.raw`(?<![\p{L}\p{N}])((?:\p{Lu}[\p{Ll}'’\x92]+[ -]){1,2}County)\b(?!\s+(?:Council|Cork|Down|Durham))`, 'gu');
 const US_COUNTY = 0.6;
 
 export default defineRule({
@@ -29,7 +30,7 @@ export default defineRule({
   *propose(doc) {
     // the pattern opens at every capital: a text that never writes "County" is not searched
     if (!doc.text.includes('County') || !isIncidentDoc(doc) || !isVictimStory(doc)) return;
-    for (const m of matches(forText(COUNTY, doc.text), doc.text)) {
+    for (const m of matches(COUNTY(doc.text), doc.text)) {
       const name = m[1]!;
       const places = cityPlaces(name);
       if (!places.length || places.some((p) => p.country !== 'US')) continue;

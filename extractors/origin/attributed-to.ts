@@ -1,9 +1,9 @@
 // "The attack was attributed to Iran" / "hackers linked to the Chinese government" / "a Russia-linked group"
 import { defineRule, firstMatch, span } from '../_shared/kit.ts';
-import { forText } from '../_shared/one-byte.ts';
+import { byWidth } from '../_shared/one-byte.ts';
 import { places } from './lib/places.ts';
 import { docActor } from './lib/actors.ts';
-import { ACRONYM, ATTACKER_MODIFIER, ATTACKER_NOUN, ATTACK_NOUN, STATE_WORD, negated } from './lib/context.ts';
+import { ACRONYM, ATTACKER_MODIFIER, ATTACKER_NOUN, ATTACK_NOUN, ONCE, STATE_WORD, negated } from './lib/context.ts';
 import { tellsOfIncident } from './lib/incident.ts';
 
 const CUE =
@@ -14,14 +14,16 @@ const CUE =
 const FILLER =
   String.raw`(?:\s+(?:to|with|by|on|of|for|the|a|an|back|directly|closely|possibly|likely|probably|reportedly|allegedly|also|either|elements` +
   String.raw`|members|part|parts|units?|agents?))*`;
-const BEFORE = new RegExp(String.raw`\b${CUE}${FILLER}\s+$`, 'iu');
+// (by the text's width: a text of one byte a character, nearly every one, reads its copy without /u, and the pattern under /u
+// is parsed only when a wider text comes)
+const BEFORE = byWidth(String.raw`\b${CUE}${FILLER}\s+$`, 'iu');
 // The object between the verb and the country: "links the campaign to Iran", "blamed the attack on North Korea".
-const BEFORE_WITH_OBJECT = new RegExp(
+const BEFORE_WITH_OBJECT = byWidth(
   String.raw`\b(?:link(?:s|ed)?|attribut(?:es|ed)|blam(?:es|ed)|pin(?:s|ned)|trac(?:es|ed))(?:\s+[\w’\x92'.-]+){1,4}?\s+(?:to|on)\s+(?:the\s+)?$`,
   'iu',
 );
 // A demonym needs the organ it qualifies: "linked to the Russian government", not "linked to Russian websites".
-const DEMONYM_HEAD = new RegExp(String.raw`^\s+(?:${STATE_WORD}|${ACRONYM}\b|(?:[a-z]+\s+)?(?:${ATTACKER_NOUN}|${ATTACK_NOUN})\b)`, 'u');
+const DEMONYM_HEAD = byWidth(String.raw`^\s+(?:${STATE_WORD}|${ACRONYM}\b|(?:[a-z]+\s+)?(?:${ATTACKER_NOUN}|${ATTACK_NOUN})\b)`, 'u');
 // "Russia-linked", "Iran-backed", "Beijing-sponsored": the country hyphenated to the cue.
 const COMPOUND = /^-(?:based|linked|backed|sponsored|affiliated|aligned|nexus|connected|tied|supported|funded|directed|controlled|allied)\b/i;
 // "accused a UK man": a country name used as an adjective names a person's nationality, not a state.
@@ -31,8 +33,8 @@ const ADJECTIVAL = new RegExp(
   '',
 );
 // "-based" also describes victims ("the US-based magazine"): only attackers or a group's coined name may follow it.
-const BASED_WHAT = new RegExp(
-  String.raw`^(?:[\s-]+${ATTACKER_MODIFIER}){0,2}[\s-]+(?:${ATTACKER_NOUN}(?![\p{L}-])|[A-Z][\w-]*(?:[a-z][A-Z]|\d)[\w-]*` + String.raw`|[A-Z]{5,}\b)`,
+const BASED_WHAT = byWidth(
+  String.raw`^(?:[\s-]+${ATTACKER_MODIFIER}${ONCE}){0,2}[\s-]+(?:${ATTACKER_NOUN}(?![\p{L}-])|[A-Z][\w-]*(?:[a-z][A-Z]|\d)[\w-]*` + String.raw`|[A-Z]{5,}\b)`,
   'u',
 );
 const ATTRIBUTED = 0.8; // an attribution verb or compound names the country
@@ -77,16 +79,16 @@ export default defineRule({
       if (compound) {
         if (p.kind === 'demonym' && !/^-(?:based|linked|backed|sponsored)/i.test(compound[0])) continue;
         end = p.end + compound[0].length;
-        if (/based$/i.test(compound[0]) && !forText(BASED_WHAT, doc.text).test(doc.text.slice(end, end + 60))) continue;
+        if (/based$/i.test(compound[0]) && !BASED_WHAT(doc.text).test(doc.text.slice(end, end + 60))) continue;
       } else {
         const s = doc.sentenceAt(p.start);
         const from = Math.max(s?.start ?? 0, p.start - MAX_BEFORE);
         const before = doc.text.slice(from, p.start);
-        const m = firstMatch(forText(BEFORE, doc.text), before) ?? firstMatch(forText(BEFORE_WITH_OBJECT, doc.text), before);
+        const m = firstMatch(BEFORE(doc.text), before) ?? firstMatch(BEFORE_WITH_OBJECT(doc.text), before);
         if (!m) continue;
         if (p.kind === 'name' && ADJECTIVAL.test(doc.text.slice(p.end, p.end + 24))) continue;
         if (p.kind === 'demonym') {
-          const head = firstMatch(forText(DEMONYM_HEAD, doc.text), doc.text.slice(p.end, p.end + 40));
+          const head = firstMatch(DEMONYM_HEAD(doc.text), doc.text.slice(p.end, p.end + 40));
           if (!head) continue;
           end = p.end + head[0].length;
         }

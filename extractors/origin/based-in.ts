@@ -1,6 +1,6 @@
 // "a threat actor allegedly operating from Pakistan" / "attacks originating from China" / "hackers in China"
 import { defineRule, firstMatch, span } from '../_shared/kit.ts';
-import { forText } from '../_shared/one-byte.ts';
+import { byWidth } from '../_shared/one-byte.ts';
 import { places } from './lib/places.ts';
 import { docActor } from './lib/actors.ts';
 import { ATTACKER_NOUN, ATTACK_NOUN, negated } from './lib/context.ts';
@@ -12,11 +12,13 @@ const TRIGGER =
   String.raw`emanat(?:ing|ed|es?)|hail(?:ing|s)|working|residing|run|traced(?:\s+back)?)`;
 // The place may be named after a region of it: "out of the Jiangsu province in China", "out of Shanghai, China".
 const TAIL = String.raw`(?:in|from|out\s+of|within|inside|to)\s+(?:[^.;:!?]{0,40}?(?:\s+in|,)\s+)?(?:the\s+)?$`;
-const VIA_TRIGGER = new RegExp(String.raw`\b${TRIGGER}\s+${HEDGE}${TAIL}`, 'iu');
+// (by the text's width: a text of one byte a character, nearly every one, reads its copy without /u, and the pattern under /u
+// is parsed only when a wider text comes)
+const VIA_TRIGGER = byWidth(String.raw`\b${TRIGGER}\s+${HEDGE}${TAIL}`, 'iu');
 // "hackers in China" places the attackers, "attacks in France" only the victims: attacks count with "from" alone.
-const VIA_NOUN = new RegExp(String.raw`\b(?:${ATTACKER_NOUN}\s+${HEDGE}(?:in|from)|${ATTACK_NOUN}\s+${HEDGE}from)\s+(?:the\s+)?$`, 'iu');
+const VIA_NOUN = byWidth(String.raw`\b(?:${ATTACKER_NOUN}\s+${HEDGE}(?:in|from)|${ATTACK_NOUN}\s+${HEDGE}from)\s+(?:the\s+)?$`, 'iu');
 // The trigger must describe the attackers or their attack, not the victims ("companies based in the US").
-const ACTOR_BEFORE = new RegExp(String.raw`\b(?:${ATTACKER_NOUN}|${ATTACK_NOUN}|they)\b`, 'iu');
+const ACTOR_BEFORE = byWidth(String.raw`\b(?:${ATTACKER_NOUN}|${ATTACK_NOUN}|they)\b`, 'iu');
 const TARGET_BETWEEN = new RegExp(
   String.raw`\b(?:target(?:s|ed|ing)?|against|victims?|compan(?:y|ies)|organi[sz]ations?|firms?|users|customers|websites?` +
     String.raw`|sites|networks?|systems?|institutions?|agencies|entities|citizens|attacks?\s+on|on)\b`,
@@ -61,15 +63,15 @@ export default defineRule({
       const s = doc.sentenceAt(p.start);
       const from = Math.max(s?.start ?? 0, p.start - WINDOW);
       const before = doc.text.slice(from, p.start);
-      const found = firstMatch(forText(VIA_NOUN, doc.text), before);
+      const found = firstMatch(VIA_NOUN(doc.text), before);
       // "CSIS Security Group in Denmark": a capital noun after a capital word ends an organisation's name
       const byNoun = found && /^[A-Z]/.test(found[0]) && /[A-Z][\w&.-]*\s+$/.test(before.slice(0, found.index)) ? null : found;
-      const m = byNoun ?? firstMatch(forText(VIA_TRIGGER, doc.text), before);
+      const m = byNoun ?? firstMatch(VIA_TRIGGER(doc.text), before);
       if (!m) continue;
       const head = before.slice(0, m.index);
       const actor = docActor(doc);
       const named = !!actor && head.slice(-80).includes(actor.name);
-      if (!byNoun && ((!named && !forText(ACTOR_BEFORE, doc.text).test(head.slice(-80))) || TARGET_BETWEEN.test(head.slice(-30)))) continue;
+      if (!byNoun && ((!named && !ACTOR_BEFORE(doc.text).test(head.slice(-80))) || TARGET_BETWEEN.test(head.slice(-30)))) continue;
       if (TARGET_BETWEEN.test(m[0]) || negated(doc, from + m.index, p.end)) continue;
       yield { value: { country: p.code, actor: docActor(doc)?.name ?? null }, confidence: BASED_IN, evidence: [span(doc.text, from + m.index, p.end)] };
     }

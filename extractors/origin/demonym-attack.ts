@@ -1,14 +1,16 @@
 // "Chinese cyberattacks hit Japan over islands dispute" / "Hackers of Chinese origin attacked the networks"
 import { defineRule, firstMatch, span } from '../_shared/kit.ts';
-import { forText } from '../_shared/one-byte.ts';
+import { byWidth } from '../_shared/one-byte.ts';
 import { places } from './lib/places.ts';
 import { docActor } from './lib/actors.ts';
-import { ATTACK_NOUN, ATTACKER_MODIFIER, negated } from './lib/context.ts';
+import { ATTACK_NOUN, ATTACKER_MODIFIER, ONCE, negated } from './lib/context.ts';
 import { tellsOfIncident } from './lib/incident.ts';
 
 // The demonym qualifies the attack itself, not its target: "Chinese espionage", not "attacks on Chinese sites".
-const AFTER = new RegExp(
-  String.raw`^(?:[\s-]+${ATTACKER_MODIFIER}){0,2}[\s-]+(?:${ATTACK_NOUN}|intelligence[\s-]gathering(?:\s+effort)?` + String.raw`|origin)(?![\p{L}-])`,
+// (by the text's width: a text of one byte a character, nearly every one, reads its copy without /u, and the pattern under /u
+// is parsed only when a wider text comes)
+const AFTER = byWidth(
+  String.raw`^(?:[\s-]+${ATTACKER_MODIFIER}${ONCE}){0,2}[\s-]+(?:${ATTACK_NOUN}|intelligence[\s-]gathering(?:\s+effort)?` + String.raw`|origin)(?![\p{L}-])`,
   'iu',
 );
 const TARGET_BEFORE = /\b(?:against|targeting|targeted|into|on|at)\s+(?:the\s+|an?\s+)?$/i;
@@ -32,7 +34,7 @@ export default defineRule({
     if (!tellsOfIncident(doc)) return;
     for (const p of places(doc)) {
       if (p.kind !== 'demonym') continue;
-      const m = firstMatch(forText(AFTER, doc.text), doc.text.slice(p.end, p.end + 80));
+      const m = firstMatch(AFTER(doc.text), doc.text.slice(p.end, p.end + 80));
       if (!m) continue;
       const before = doc.text.slice(Math.max(0, p.start - 20), p.start);
       const origin = /origin$/i.test(m[0]);

@@ -1,14 +1,16 @@
 // "The pro-Russian hacktivist group Killnet disrupted websites of German banks"
 import { defineRule, firstMatch, span } from '../_shared/kit.ts';
-import { forText } from '../_shared/one-byte.ts';
+import { byWidth } from '../_shared/one-byte.ts';
 import { places } from './lib/places.ts';
 import { docActor } from './lib/actors.ts';
-import { ATTACKER_MODIFIER, ATTACKER_NOUN, nameAfter, negated } from './lib/context.ts';
+import { ATTACKER_MODIFIER, ATTACKER_NOUN, ONCE, nameAfter, negated } from './lib/context.ts';
 import { tellsOfIncident } from './lib/incident.ts';
 
 // Siding with a state is weaker than being from it: a separate rule, so calibration can price it on its own.
 const PRO = /\bpro-$/i;
-const AFTER = new RegExp(String.raw`^(?:[\s-]+${ATTACKER_MODIFIER}){0,3}[\s-]+(${ATTACKER_NOUN})(?![\p{L}-])`, 'iu');
+// (by the text's width: a text of one byte a character, nearly every one, reads its copy without /u, and the pattern under /u
+// is parsed only when a wider text comes)
+const AFTER = byWidth(String.raw`^(?:[\s-]+${ATTACKER_MODIFIER}${ONCE}){0,3}[\s-]+(${ATTACKER_NOUN})(?![\p{L}-])`, 'iu');
 const NAMED_NOUN = /(?:group|gang|actor|collective|crew|team|hacktivist|hacker)s?$/i;
 const SIDES_WITH = 0.55; // hacktivists declaring for a country are usually, not always, from it
 
@@ -23,11 +25,11 @@ export default defineRule({
     if (!tellsOfIncident(doc)) return;
     for (const p of places(doc)) {
       if (!PRO.test(doc.text.slice(Math.max(0, p.start - 4), p.start))) continue;
-      const m = firstMatch(forText(AFTER, doc.text), doc.text.slice(p.end, p.end + 100));
+      const m = firstMatch(AFTER(doc.text), doc.text.slice(p.end, p.end + 100));
       if (!m) continue;
       const end = p.end + m[0].length;
       if (negated(doc, p.start - 4, end)) continue;
-      const name = NAMED_NOUN.test(m[1]!) ? nameAfter(doc, end) : undefined;
+      const name = NAMED_NOUN.test(m[2]!) ? nameAfter(doc, end) : undefined;
       const evidence = [span(doc.text, p.start - 4, end)];
       if (name) evidence.push(span(doc.text, name.start, name.end));
       yield { value: { country: p.code, actor: name?.name ?? docActor(doc)?.name ?? null }, confidence: SIDES_WITH, evidence };

@@ -2,7 +2,7 @@
 // context that is not the victim's ("a court in London", "a news conference in Hauppauge"), and which
 // region the text itself writes for a city, so no region is filled in from the gazetteer alone.
 import { escapeLiteral as escape, firstMatch, genreOf, matches, storyFocus, type AnalysedDoc } from '../../_shared/kit.ts';
-import { forText } from '../../_shared/one-byte.ts';
+import { byWidth } from '../../_shared/one-byte.ts';
 import { COUNTRY_BY_NAME } from '../../_shared/countries.ts';
 import { cityPlaces, isCapital, isCommonWord, nameTags, type Place } from '../../_shared/gazetteer.ts';
 import { isAttackerContext, mentions } from './mentions.ts';
@@ -149,7 +149,9 @@ function writtenApart(doc: AnalysedDoc, form: string, city: string): boolean {
   return false;
 }
 
-const IN_RUN = new RegExp(String.raw`\b(?:in|of)\s+(?:the\s+)?(${PLACE_RUN})`, 'uy'); // tried at its prepositions (starts.ts)
+// tried at its prepositions (starts.ts)
+// (by the text's width: a text of one byte a character, nearly every one, needs no parse of the \p{…} classes over all of Unicode)
+const IN_RUN = byWidth(String.raw`\b(?:in|of)\s+(?:the\s+)?(${PLACE_RUN})`, 'uy');
 const IN_OF = prepositionMask(['in', 'of']);
 /** Countries the text names outside attacker phrases, with those of the capitals it names ("a court in London" → GB). */
 function victimCountries(doc: AnalysedDoc): ReadonlySet<string> {
@@ -161,7 +163,7 @@ function victimCountries(doc: AnalysedDoc): ReadonlySet<string> {
     );
     for (const m of CAPITALS.find(doc)) s.add(isCapital(m.word)!);
     // so does a province it places something in: "Gloucester City Council in Gloucestershire"
-    for (const m of matchesAt(IN_RUN, doc.text, prepositionStarts(doc, IN_OF))) {
+    for (const m of matchesAt(IN_RUN(doc.text), doc.text, prepositionStarts(doc, IN_OF))) {
       const sub = subdivisionAsWritten(m[1]!);
       if (sub && !isAttackerContext(doc.text, { start: m.index, end: m.index + m[0].length })) s.add(sub.country);
     }
@@ -231,13 +233,14 @@ function* cityBeforeComma(doc: AnalysedDoc, city: string): Generator<number> {
 
 // "Leeds, West Yorkshire, had …": a capitalised name written right after the city and closed by punctuation
 // is its region even when the gazetteer lacks it; one followed by a verb is a speaker ("Leeds, Sarah Lomax said").
-const AFTER_CITY = new RegExp(String.raw`^,[ ]?(${PLACE_RUN})(?=\s*(?:[,.;:)]|\n|$))`, 'u');
+// (by the text's width: a text of one byte a character, nearly every one, needs no parse of the \p{…} classes over all of Unicode)
+const AFTER_CITY = byWidth(String.raw`^,[ ]?(${PLACE_RUN})(?=\s*(?:[,.;:)]|\n|$))`, 'u');
 const REGION_WORDS = 3;
 /** The region the text writes right after `city` ("City, Region"), when it is no country, city or other known place. */
 function regionAfterCity(doc: AnalysedDoc, city: string, country: string): string | null {
   const text = doc.text;
   for (const at of cityBeforeComma(doc, city)) {
-    const a = forText(AFTER_CITY, text).exec(text.slice(at + city.length, at + city.length + 60));
+    const a = AFTER_CITY(text).exec(text.slice(at + city.length, at + city.length + 60));
     if (!a) continue;
     const known = regionOf(a[1]!, country);
     // "Austin, Tex.": an abbreviation the gazetteer reads; "Leeds, England" names a country to the reader

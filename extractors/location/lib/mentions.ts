@@ -6,7 +6,7 @@ import type { AnalysedDoc, Span } from '../../_shared/kit.ts';
 import { COUNTRY_NAMES, countryCode, DEMONYMS } from '../../_shared/countries.ts';
 import { WholeWords } from '../../_shared/word-runs.ts';
 import { isSpace } from '../../_shared/char-classes.ts';
-import { forText } from '../../_shared/one-byte.ts';
+import { byWidth } from '../../_shared/one-byte.ts';
 import { cityPlaces, demonymCountry, isCommonWord, nameTags, subdivisions, US_STATES, type Place } from '../../_shared/gazetteer.ts';
 
 export type MentionKind = 'country' | 'demonym' | 'state';
@@ -23,8 +23,10 @@ const STATE_BY_NAME = new Map(US_STATES.map((s) => [s.name, s]));
 
 // Alternative spellings in the country data that are ordinary English words ("Island" is Iceland's).
 const NOT_COUNTRIES = new Set(['Island']);
-const WORD_BEFORE = /(\p{Lu}[\p{L}'’\x92]*)\s$/u;
-const WORD_AFTER = /^\s(\p{Lu}[\p{L}'’\x92]*)/u;
+// (these by the text's width: a text of one byte a character, nearly every one, needs no parse of the \p{…} classes over
+// all of Unicode)
+const WORD_BEFORE = byWidth(String.raw`(\p{Lu}[\p{L}'’\x92]*)\s$`, 'u');
+const WORD_AFTER = byWidth(String.raw`^\s(\p{Lu}[\p{L}'’\x92]*)`, 'u');
 const longerName = (n: string) => cityPlaces(n).length > 0 || subdivisions(n).length > 0;
 // "The New York Times", "the Washington Post": a place written as part of an outlet's name
 const OUTLET_AFTER = new RegExp(`^\\s(?:${alternation(wordList('place-outlet-words'), { flexibleSpace: true })})\\b`, 'u');
@@ -37,23 +39,23 @@ const OPENER = /^(?:The|A|An|In|On|At|Of|For|From|By|With|And|But|Or|As|To|Acros
 /** "Jersey City", "Long Island", "Michael Jordan", "Faruki Ireland Cox": the country name is part of another name. */
 function insideOtherName(text: string, start: number, end: number, name: string): boolean {
   if (NOT_COUNTRIES.has(name) || inOutletName(text, end)) return true;
-  const before = WORD_BEFORE.exec(text.slice(Math.max(0, start - 25), start))?.[1];
-  const after = WORD_AFTER.exec(text.slice(end, end + 25))?.[1];
+  const before = WORD_BEFORE(text).exec(text.slice(Math.max(0, start - 25), start))?.[1];
+  const after = WORD_AFTER(text).exec(text.slice(end, end + 25))?.[1];
   if (before && (longerName(`${before} ${name}`) || (isCommonWord(before) && /Name/.test(String(nameTags(before)))))) return true;
   // between two capitalised words that are neither openers nor places, it is one name's middle ("Faruki Ireland Cox")
   if (before && after && !OPENER.test(before) && !isCommonWord(before) && !longerName(before) && !countryCode(before) && !countryCode(after)) return true;
   return !!after && longerName(`${name} ${after}`);
 }
 
-const CITY_COMMA = /(\p{Lu}[\p{L}'’\x92.-]*(?: \p{Lu}[\p{L}'’\x92.-]*)?),\s*$/u;
+const CITY_COMMA = byWidth(String.raw`(\p{Lu}[\p{L}'’\x92.-]*(?: \p{Lu}[\p{L}'’\x92.-]*)?),\s*$`, 'u');
 /** "Atlanta, Georgia": a city of the US state right before the name. */
 function georgianCityBefore(text: string, start: number): boolean {
-  const c = CITY_COMMA.exec(text.slice(Math.max(0, start - 40), start));
+  const c = CITY_COMMA(text).exec(text.slice(Math.max(0, start - 40), start));
   return !!c && cityPlaces(c[1]!).some((p) => p.country === 'US' && p.region === 'Georgia');
 }
 
 // "Cobb County", "Fulton County": a county written after its name is the American order (Ireland writes "County Cork")
-const US_COUNTY = /\b\p{Lu}\p{Ll}+ County\b(?! Council)/u;
+const US_COUNTY = byWidth(String.raw`\b\p{Lu}\p{Ll}+ County\b(?! Council)`, 'u');
 const STATE_BEFORE = /\bstate\s+of\s+$/i;
 const STATE_AFTER = /^(?:['’\x92]s)?\s+(?:state\b|statewide|governor|Gov\.|Secretary of State|General Assembly|legislature|lawmakers)/i;
 /** "the state of Georgia", "Georgia's statewide voter file": the text itself calls Georgia a state. */
@@ -92,7 +94,7 @@ function findMentions(doc: AnalysedDoc): Mention[] {
     return c ? { country: c, region: null, city: null } : undefined;
   });
   // Georgia the state when the text is otherwise American ("Atlanta, Georgia's capital"), Georgia the country otherwise
-  const american = out.some((m) => m.place.country === 'US') || (doc.text.includes(' County') && US_COUNTY.test(doc.text));
+  const american = out.some((m) => m.place.country === 'US') || (doc.text.includes(' County') && US_COUNTY(doc.text).test(doc.text));
   for (const m of out) {
     if (m.name !== 'Georgia' || !(american || georgianCityBefore(doc.text, m.start) || calledState(doc.text, m))) continue;
     Object.assign(m, { kind: 'state', place: { country: 'US', region: 'Georgia', city: null } });
@@ -112,7 +114,10 @@ const ATTACKER = new RegExp(
   'i',
 );
 // quotes are read through: "‘Turkish’ hackers", "a China-based 'systematic' hacking operation"
-const PHRASE_AFTER = /^(?:['’\x92]s)?['’\x92"”\x94]?[\s-]*((?:['‘\x91’\x92"“\x93”\x94]?[\p{L}\p{N}-]+['‘\x91’\x92"“\x93”\x94]?\s*){1,5})/u;
+const PHRASE_AFTER = byWidth(
+  String.raw`^(?:['’\x92]s)?['’\x92"”\x94]?[\s-]*((?:['‘\x91’\x92"“\x93”\x94]?[\p{L}\p{N}-]+['‘\x91’\x92"“\x93”\x94]?\s*){1,5})`,
+  'u',
+);
 const QUOTES = /['‘\x91’\x92"“\x93”\x94]/g;
 const STOP_WORDS = new Set(
   'of in on at to for from by with and or but that which who the a an was were is are has have had said says after since during against over into'.split(' '),
@@ -140,7 +145,7 @@ const BEFORE_ATTACKER = new RegExp(
 
 /** The words of the noun phrase right after a mention, up to the first function word. */
 function phraseAfter(text: string, end: number): string[] {
-  const m = forText(PHRASE_AFTER, text).exec(text.slice(end, end + 80));
+  const m = PHRASE_AFTER(text).exec(text.slice(end, end + 80));
   if (!m) return [];
   // the words between runs of white space, as .trim().split(/\s+/) gives them (isSpace is \s, the white space trim
   // removes): the phrase holds a letter, digit or hyphen, so it is never only white space, which split would give as ""

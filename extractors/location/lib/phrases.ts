@@ -4,7 +4,7 @@ import { countryCode } from '../../_shared/countries.ts';
 import { cityPlaces, type Place } from '../../_shared/gazetteer.ts';
 import { regionOf } from './parse.ts';
 import { remembered } from '../../_shared/remembered.ts';
-import { forText } from '../../_shared/one-byte.ts';
+import { byWidth } from '../../_shared/one-byte.ts';
 
 // \p{…} patterns live at module level: esbuild (tsx, the bundle) would rebuild a literal inside a function on each call
 const SPACE_BEFORE_CAPITAL = /(?<=[^ -])[ ](?=\p{Lu})/u;
@@ -46,12 +46,14 @@ function findArea(run: string): Area | undefined {
   return undefined;
 }
 
+// (each by the text's width: a text of one byte a character, nearly every one, needs no parse of the \p{…} classes over
+// all of Unicode)
 // One item of a comma list of names: "from MetLife, LinkedIn, City of Chicago, Expedia", "in Biloxi, Cancun, Chicago, Goa".
 const NAME_ITEM = String.raw`\p{Lu}[\p{L}\p{N}&'’\x92.-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}\p{N}&'’\x92.-]*){0,3}`;
-const ITEMS_BEFORE = new RegExp(String.raw`${NAME_ITEM},\s+${NAME_ITEM},\s+$`, 'u');
-const ITEMS_AFTER = new RegExp(String.raw`^,\s+${NAME_ITEM},\s+(?:and\s+)?${NAME_ITEM}`, 'u');
-const ITEM_AROUND_BEFORE = new RegExp(String.raw`${NAME_ITEM},\s+$`, 'u');
-const ITEM_AROUND_AFTER = new RegExp(String.raw`^,\s+(?:and\s+)?${NAME_ITEM}`, 'u');
+const ITEMS_BEFORE = byWidth(String.raw`${NAME_ITEM},\s+${NAME_ITEM},\s+$`, 'u');
+const ITEMS_AFTER = byWidth(String.raw`^,\s+${NAME_ITEM},\s+(?:and\s+)?${NAME_ITEM}`, 'u');
+const ITEM_AROUND_BEFORE = byWidth(String.raw`${NAME_ITEM},\s+$`, 'u');
+const ITEM_AROUND_AFTER = byWidth(String.raw`^,\s+(?:and\s+)?${NAME_ITEM}`, 'u');
 /** True when the name at [start, end) is one item of a comma list of three or more names: many places or firms, no one victim's. */
 export function inNameList(text: string, start: number, end: number): boolean {
   // the patterns before the name end in ",\s+" and those after it open with ",": a name with neither is in no list
@@ -63,8 +65,8 @@ export function inNameList(text: string, start: number, end: number): boolean {
   if (!commaBefore && !commaAfter) return false;
   const after = text.slice(end, end + 80);
   return (
-    (commaBefore && forText(ITEMS_BEFORE, text).test(before)) ||
-    (commaAfter && forText(ITEMS_AFTER, text).test(after)) ||
-    (commaBefore && commaAfter && forText(ITEM_AROUND_BEFORE, text).test(before) && forText(ITEM_AROUND_AFTER, text).test(after))
+    (commaBefore && ITEMS_BEFORE(text).test(before)) ||
+    (commaAfter && ITEMS_AFTER(text).test(after)) ||
+    (commaBefore && commaAfter && ITEM_AROUND_BEFORE(text).test(before) && ITEM_AROUND_AFTER(text).test(after))
   );
 }

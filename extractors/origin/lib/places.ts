@@ -8,6 +8,7 @@ import { COUNTRY_BY_DEMONYM, COUNTRY_BY_NAME } from '../../_shared/countries.ts'
 import { WORLD_COUNTRIES } from '../../_shared/world-data.ts';
 import { wordList } from '../../_shared/lexicon.ts';
 import { builtTable } from '../../_shared/built-table.ts';
+import { byWidth } from '../../_shared/one-byte.ts';
 
 export type PlaceKind = 'name' | 'demonym' | 'capital';
 export interface Place {
@@ -52,7 +53,6 @@ function hashOf(s: string, start: number, end: number): number {
   for (let i = start; i < end; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
   return h;
 }
-const FIRST_WORD = /^[\p{L}\p{M}]+/u;
 /** The tables below as entries, in insertion order: the names as written, their lower-case forms, the keys by first word. */
 function computePlaceTable(): {
   table: [string, Hit][];
@@ -84,6 +84,8 @@ function computePlaceTable(): {
   // Indexed by lower-cased first word: looking each word up in a map is far cheaper than one case-insensitive
   // regex alternation of a thousand names.
   const byFirstWord = new Map<string, string[]>();
+  // (made here, where the build alone comes: a start that reads the built table parses no \p{…} class)
+  const FIRST_WORD = new RegExp(String.raw`^[\p{L}\p{M}]+`, 'u');
   for (const key of new Set([...table.keys(), ...lower.keys()].map((k) => k.toLowerCase()))) {
     const first = FIRST_WORD.exec(key)?.[0];
     if (!first) continue;
@@ -114,8 +116,12 @@ const buckets: (FirstWord[] | undefined)[] = new Array(BUCKET_MASK + 1).fill(und
 // one bit per bucket, set when it holds a first word: a few kilobytes that stay in the processor's cache, where the buckets
 // do not, so the word of a text that lands in an empty bucket (most do) is passed over without reading the buckets
 const USED = new Int32Array((BUCKET_MASK >> 5) + 1);
-for (const [slot, first, keys] of PLACE_TABLE.value.firstWords) {
-  (buckets[slot] ??= []).push({ first, keys });
+// (an indexed loop: run once, at load, in the interpreter, where a destructuring for-of walks the iterator protocol per row)
+const FIRST_WORDS = PLACE_TABLE.value.firstWords;
+for (let i = 0; i < FIRST_WORDS.length; i++) {
+  const row = FIRST_WORDS[i]!;
+  const slot = row[0];
+  (buckets[slot] ??= []).push({ first: row[1], keys: row[2] });
   USED[slot >> 5]! |= 1 << (slot & 31);
 }
 /** The keys whose first word is s[start, end), or undefined. */
@@ -134,8 +140,9 @@ function keysOf(hash: number, s: string, start: number, end: number): readonly s
   return undefined;
 }
 const SIGMA_IN_NAMES = PLACE_TABLE.value.sigma;
-const NUMBER_BEFORE = /\p{N}/u;
-const BOUNDARY_AFTER = /^(?:$|[^\p{L}\p{N}.]|\.(?!\p{L}))/u;
+// (by the text's width: a text of one byte a character, nearly every one, needs no parse of the \p{…} classes over all of Unicode)
+const NUMBER_BEFORE = byWidth(String.raw`\p{N}`, 'u');
+const BOUNDARY_AFTER = byWidth(String.raw`^(?:$|[^\p{L}\p{N}.]|\.(?!\p{L}))`, 'u');
 // Every origin rule asks for the same mentions; one scan per document serves them all.
 /** Every country name, demonym or capital in the document, in text order. */
 export function places(doc: AnalysedDoc): readonly Place[] {
@@ -238,14 +245,14 @@ function placeAt(text: string, lowered: string, same: boolean, start: number, ke
   for (const key of keys) {
     if (same && key.length > second && key.charCodeAt(second) !== unit) continue;
     if (same ? !lowered.startsWith(key, start) : text.substr(start, key.length).toLowerCase() !== key) continue;
-    if (!BOUNDARY_AFTER.test(text.slice(start + key.length, start + key.length + 2))) continue;
+    if (!BOUNDARY_AFTER(text).test(text.slice(start + key.length, start + key.length + 2))) continue;
     const exact = table.get(text.substr(start, key.length));
     // (looked up either way: a look-up first run after V8 optimised the scan would throw its optimised code away)
     const folded = lower.get(key);
     const hit = exact ?? folded;
     if (!hit) continue;
     // a word glued to a number ("4Chinese") names no place (asked last: most words that open a key open none here)
-    if (start > 0 && NUMBER_BEFORE.test(text[start - 1]!)) return undefined;
+    if (start > 0 && NUMBER_BEFORE(text).test(text[start - 1]!)) return undefined;
     out.push({ start, end: start + key.length, code: hit.code, kind: hit.kind, exact: !!exact });
     return start + key.length;
   }
