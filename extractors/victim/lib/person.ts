@@ -3,7 +3,7 @@
 // patient and the official as often as the organisation, and only the organisation is a victim.
 import type { AnalysedDoc } from '../../_shared/kit.ts';
 import { memoized } from './cache.ts';
-import { tagsOf } from './words.ts';
+import { hasTag } from './words.ts';
 import { isSpace } from '../../_shared/char-classes.ts';
 import { keyed, keyedMatches } from './keyed.ts';
 
@@ -92,4 +92,4 @@ export const NOT_ORGANISATION = new RegExp(
   'u',
 );
 /** "Africans", "Chileans": the plural of a demonym names a people. */
-export const isPeoplePlural = (w: string) => /ans$/u.test(w) && tagsOf(w.slice(0, -1)).includes('Demonym');
+export const isPeoplePlural = (w: string) => /ans$/u.test(w) && hasTag(w.slice(0, -1), 'Demonym');
