@@ -50,7 +50,7 @@ const COURTESY = /\b(?:Mr|Mrs|Ms|Miss)\.?[ \t]+(\p{Lu}[\p{L}'’\x92-]+)/gu;
 const AGED_OR_WHO = new RegExp(String.raw`(${CAP_RUN})(?:,[ \t]+(?:\d{2},|who\b)|[ \t]+\(\d{2}\))`, 'gu');
 const TITLED = new RegExp(String.raw`\b${PERSON_TITLE}[ \t]+(${CAP_RUN})`, 'gu');
 // the age or "who" after the name is the key to seek (keyed.ts); at most three words stand before it
-const AGED_OR_WHO_KEYED = keyed(AGED_OR_WHO, { words: /,[ \t]+(?:\d{2},|who)|[ \t]+\(\d{2}\)/g, pieces: 3 });
+const AGED_OR_WHO_KEYED = keyed(AGED_OR_WHO, { words: /,[ \t]+(?:\d{2},|who)|[ \t]+\(\d{2}\)/g, pieces: 3, near: 1000 });
 function personMarks(doc: AnalysedDoc): Set<string> {
   return memoized(doc, 'person-marks', 0, () => {
     const { text } = doc;
