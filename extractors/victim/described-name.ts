@@ -49,7 +49,9 @@ function describedBefore(text: string, end: number): boolean {
 function descriptions(doc: AnalysedDoc): number[] {
   const { text } = doc;
   const ends: number[] = [];
-  for (const at of capitalStarts(doc)) {
+  const starts = capitalStarts(doc);
+  for (let i = 0; i < starts.length; i++) {
+    const at = starts[i]!;
     let end = at;
     while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
     if (end === at) continue;

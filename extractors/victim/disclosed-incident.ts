@@ -1,5 +1,6 @@
 // "Ville de Lunéville confirmed the attack on Tuesday" / "Stadtwerke Bochum said its systems were breached"
 import { defineRule, type AnalysedDoc } from '../_shared/kit.ts';
+import { forText } from '../_shared/one-byte.ts';
 import { subjectsOf } from './lib/propose.ts';
 import { nameAfter } from './lib/name-end.ts';
 import { isStrongName } from './lib/name-shape.ts';
@@ -39,7 +40,7 @@ const incidentSentence = (doc: AnalysedDoc, m: RegExpExecArray) => {
   if (!s) return INCIDENT.test('');
   const memo = doc.once('victim/disclosed-incident-sentences', () => new Map<number, boolean>());
   let v = memo.get(s.index);
-  if (v === undefined) memo.set(s.index, (v = INCIDENT.test(s.text)));
+  if (v === undefined) memo.set(s.index, (v = forText(INCIDENT, doc.text).test(s.text)));
   return v;
 };
 const SAID_INCIDENT = 0.65; // the speaker of an incident sentence; reporters and vendors speak too

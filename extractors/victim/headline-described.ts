@@ -3,6 +3,7 @@
 // site"). The body then names it with the same words: in the name itself ("Harlow's Furniture") or just before it
 // ("a popular horse racing website (Racepulse.in)"). Places, the kind and praise words say nothing of which one it is.
 import { alternation, defineRule, firstMatch, span } from '../_shared/kit.ts';
+import { forText } from '../_shared/one-byte.ts';
 import { wordList } from '../_shared/lexicon.ts';
 import { namesIn } from './lib/names.ts';
 import { headlineOf } from './lib/headline.ts';
@@ -46,7 +47,7 @@ export default defineRule({
   ],
   *propose(doc) {
     const top = headlineOf(doc);
-    const m = top && firstMatch(DESCRIBED, top.line);
+    const m = top && firstMatch(forText(DESCRIBED, top.line), top.line);
     if (!top || !m) return;
     // an acronym in the description is a parent body ("London NHS hospital trust"), kept as the trust's alternative
     const words = new Set(

@@ -38,11 +38,16 @@ const STAFF_WORDS =
 const JOB_AT_KEYED = keyed(JOB_AT, {
   words: new RegExp(String.raw`(?:${JOB_WORDS}|${STAFF_WORDS})(?=[a-z]*(?:\s+(?:members?|specialists?))?\s+(?:at|of|with|for|from)\s)`, 'g'),
   pieces: 5,
+  // (a match starts at most some fifty places before its job word: tried one place at a time, a few thousand tries in all,
+  // cheaper than compiling the lookahead search, the whole trigger again)
+  near: 1000,
 });
 // every match holds a job word at a word start, after white space and at most "IT": only around those is it sought
 const JOB_AFTER_NAME_KEYED = keyed(JOB_AFTER_NAME, {
   words: new RegExp(String.raw`\b(?:${JOB_WORDS})`, 'g'),
   pieces: 1,
+  // (tried one place at a time: see JOB_AT_KEYED)
+  near: 1000,
 });
 const EMPLOYER = 0.7; // whoever employs the insider owns the data they misused
 

@@ -2,7 +2,7 @@
 // from the internet … after security authorities warned of an imminent cyberattack"
 import { defineRule, firstMatch, groupStart, span } from '../_shared/kit.ts';
 import { WORD_END } from '../_shared/char-classes.ts';
-import { byWidth } from '../_shared/one-byte.ts';
+import { byWidth, forText } from '../_shared/one-byte.ts';
 import { DATELINE, NAME, isStrongName } from './lib/name-shape.ts';
 import { cleanName } from './lib/name-clean.ts';
 import { isKnownOrganisation } from './lib/words.ts';
@@ -55,7 +55,7 @@ export default defineRule({
   *propose(doc) {
     const { lead } = openingOf(doc);
     const m = lead && firstMatch(LEAD(lead.text), lead.text);
-    if (!lead || !m || PERSON_ROLE.test(m[2]!)) return;
+    if (!lead || !m || forText(PERSON_ROLE, lead.text).test(m[2]!)) return;
     const at = lead.start + groupStart(m);
     const found = cleanName(doc, at, at + m[1]!.length);
     // a lone word ("Smith, a …,") is a surname as often as a brand

@@ -51,6 +51,8 @@ export default defineRule({
   ],
   *propose(doc) {
     const seen = new Map<string, Mentioned>();
+    // (the entries in the order the map holds them, read by index: a loop over the map's values compiles dearer)
+    const entries: Mentioned[] = [];
     // (only names with white space or an organisation noun count: the one-word runs that can clean to neither are not cleaned)
     for (const name of namesWithSpaceOrOrgNoun(doc, Math.min(doc.text.length, WINDOW))) {
       if (!/\s/.test(name.value) && !isOrgLike(name.value)) continue;
@@ -59,12 +61,17 @@ export default defineRule({
       if (e) {
         e.n++;
         e.mentions.push(name);
-      } else seen.set(k, { first: name, n: 1, mentions: [name] });
+      } else {
+        const m: Mentioned = { first: name, n: 1, mentions: [name] };
+        seen.set(k, m);
+        entries.push(m);
+      }
     }
     // the most mentioned, the first named of them; none when another is mentioned as often
     let best: Mentioned | undefined;
     let tied = false;
-    for (const e of seen.values()) {
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i]!;
       if (best && e.n === best.n) tied = true;
       else if (!best || e.n > best.n) {
         best = e;

@@ -2,7 +2,7 @@
 // A doctor or dentist in private practice is the covered entity that holds the records: the practice is the victim,
 // and write-ups name it after the practitioner.
 import { defineRule, groupStart, matches, span, type Proposal } from '../_shared/kit.ts';
-import { byWidth } from '../_shared/one-byte.ts';
+import { byWidth, forText } from '../_shared/one-byte.ts';
 
 // ("O'Neil", "Smith-Jones"; a possessive is no part of the name)
 const GIVEN = String.raw`\p{Lu}\p{Ll}+(?:[-'’\x92](?![sS](?![\p{L}]))\p{L}+)*`;
@@ -40,7 +40,7 @@ function* practitioners(text: string): Generator<Proposal<'victim'>> {
       const start = groupStart(m);
       const end = start + m[1]!.length;
       const before = text.slice(Math.max(0, m.index - 40), start);
-      if (!PRACTICE_BEFORE.test(before) && !PRACTICE_AFTER.test(text.slice(end, end + 60))) continue;
+      if (!forText(PRACTICE_BEFORE, text).test(before) && !PRACTICE_AFTER.test(text.slice(end, end + 60))) continue;
       yield { value: m[1]!, confidence: PRACTICE, evidence: [span(text, start, end)] };
     }
   }

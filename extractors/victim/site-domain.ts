@@ -24,7 +24,7 @@ const SITE_NAMED = new RegExp(
 // ("dumped" and six words, "from", "the", "website"): both triggers are sought only around such a dot
 const DOT_TLD = new RegExp(String.raw`\.${TLD}`, 'g');
 const AFTER_VERB_KEYED = keyed(AFTER_VERB, { words: DOT_TLD, pieces: 11 });
-const SITE_NAMED_KEYED = keyed(SITE_NAMED, { words: DOT_TLD, pieces: 1 });
+const SITE_NAMED_KEYED = keyed(SITE_NAMED, { words: DOT_TLD, pieces: 1, near: 1000 });
 const DOMAIN_OBJECT = 0.6; // a domain hit by a hacking verb
 const DOMAIN_SITE = 0.45; // a domain named as a site in incident talk
 

@@ -36,10 +36,10 @@ const isBareFunctionWord = (text: string, start: number, end: number) => {
 /** The trims in order, then the rejections in order: the first rejection that holds drops the run. */
 function cleanRun(doc: AnalysedDoc, start: number, end: number): VictimName | null {
   const run: Run = { doc, text: doc.text, s: start, e: end, incorporated: false, kindTaken: false };
-  for (const step of TRIMS) if (step.trim(run) === false) return null;
+  for (let i = 0; i < TRIMS.length; i++) if (TRIMS[i]!.trim(run) === false) return null;
   const value = doc.text.slice(run.s, run.e);
   const named: Named = { doc, text: doc.text, s: run.s, e: run.e, value, words: splitAtSpaces(value.toLowerCase()), incorporated: run.incorporated };
-  for (const step of REJECTS) if (step.rejects(named)) return null;
+  for (let i = 0; i < REJECTS.length; i++) if (REJECTS[i]!.rejects(named)) return null;
   return { value, start: run.s, end: run.e };
 }
 

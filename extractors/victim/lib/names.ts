@@ -207,7 +207,7 @@ function definedShortForm(doc: AnalysedDoc, short: string): VictimName | null {
 function* occurrences(doc: AnalysedDoc, name: string): Generator<number> {
   const starts = wordStartsOf(doc, name);
   if (starts) {
-    for (const at of starts) if (doc.text.startsWith(name, at)) yield at;
+    for (let i = 0; i < starts.length; i++) if (doc.text.startsWith(name, starts[i]!)) yield starts[i]!;
     return;
   }
   for (let at = doc.text.indexOf(name); at >= 0; at = doc.text.indexOf(name, at + 1)) yield at;
@@ -332,8 +332,11 @@ function nameEndingAt(doc: AnalysedDoc, pos: number): VictimName | null {
   // "Center for Health Care Services, in San Antonio Texas, experienced", "Colorado Mental Health Institute at Pueblo"
   const via = /(?:,?\s+(?:in|at)|,)\s+$/u.exec(text.slice(Math.max(0, start - 8), start));
   if (via && (!name || isPlace(name.value) || (/(?:in|at)\s+$/.test(via[0]) && !isOrgLike(name.value)))) {
-    const outer = nameBefore(doc, start - via[0].length);
-    if (outer && !isPlace(outer.value)) return outer;
+    const outer = unlessPlace(nameBefore(doc, start - via[0].length));
+    if (outer) return outer;
   }
-  return name && isPlace(name.value) ? null : name;
+  return unlessPlace(name);
 }
+// (one helper for the name and the rarely found outer one: the outer one's first read of .value was a read V8 had never
+// seen run when it optimised the rules that ask, and threw their optimised code away)
+const unlessPlace = (name: VictimName | null) => (name && !isPlace(name.value) ? name : null);

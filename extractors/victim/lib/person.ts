@@ -3,7 +3,7 @@
 // patient and the official as often as the organisation, and only the organisation is a victim.
 import type { AnalysedDoc } from '../../_shared/kit.ts';
 import { memoized } from './cache.ts';
-import { tagsOf } from './words.ts';
+import { hasTag } from './words.ts';
 import { isSpace } from '../../_shared/char-classes.ts';
 import { keyed, keyedMatches } from './keyed.ts';
 
@@ -50,7 +50,7 @@ const COURTESY = /\b(?:Mr|Mrs|Ms|Miss)\.?[ \t]+(\p{Lu}[\p{L}'’\x92-]+)/gu;
 const AGED_OR_WHO = new RegExp(String.raw`(${CAP_RUN})(?:,[ \t]+(?:\d{2},|who\b)|[ \t]+\(\d{2}\))`, 'gu');
 const TITLED = new RegExp(String.raw`\b${PERSON_TITLE}[ \t]+(${CAP_RUN})`, 'gu');
 // the age or "who" after the name is the key to seek (keyed.ts); at most three words stand before it
-const AGED_OR_WHO_KEYED = keyed(AGED_OR_WHO, { words: /,[ \t]+(?:\d{2},|who)|[ \t]+\(\d{2}\)/g, pieces: 3 });
+const AGED_OR_WHO_KEYED = keyed(AGED_OR_WHO, { words: /,[ \t]+(?:\d{2},|who)|[ \t]+\(\d{2}\)/g, pieces: 3, near: 1000 });
 function personMarks(doc: AnalysedDoc): Set<string> {
   return memoized(doc, 'person-marks', 0, () => {
     const { text } = doc;
@@ -92,4 +92,4 @@ export const NOT_ORGANISATION = new RegExp(
   'u',
 );
 /** "Africans", "Chileans": the plural of a demonym names a people. */
-export const isPeoplePlural = (w: string) => /ans$/u.test(w) && tagsOf(w.slice(0, -1)).includes('Demonym');
+export const isPeoplePlural = (w: string) => /ans$/u.test(w) && hasTag(w.slice(0, -1), 'Demonym');

@@ -166,19 +166,27 @@ const COMMON_TAGS = new RegExp(
     String.raw`|Superlative|Comparative|Possessive|Negative|QuestionWord|Demonym|Title)$`,
   '',
 );
-export const tagsOf = (w: string) => {
+const tagsOf = (w: string) => {
   const t = lexicon[w.toLowerCase()];
   return Array.isArray(t) ? t : t ? [t] : [];
 };
+/**
+ * Whether compromise's lexicon tags `w` (lower-cased) with `tag`: tagsOf(w).includes(tag) without the array it builds (a
+ * one-tag word's array, an untagged word's empty one and the lexicon's own are of different kinds, which threw the
+ * optimised code of the steps that ask away).
+ */
+export const hasTag = (w: string, tag: string) => {
+  const t = lexicon[w.toLowerCase()];
+  return t === tag || (Array.isArray(t) && t.includes(tag));
+};
 const commonMemo = wordMemo<boolean>();
 export const isCommonWord = (w: string) =>
-  commonMemo(w, () => !ACRONYM_SHAPE.test(w) && tagsOf(w).some((t) => COMMON_TAGS.test(t)) && !tagsOf(w).includes('Organization'));
+  commonMemo(w, () => !ACRONYM_SHAPE.test(w) && tagsOf(w).some((t) => COMMON_TAGS.test(t)) && !hasTag(w, 'Organization'));
 /** compromise's lexicon knows many brands ("Uber", "Tesco", "Nintendo"): a single word it tags as an organisation. */
 /** A name the surrounding words make an organisation's: "Opera warns users", "Ziggo employee". */
 export const hasCorporateContext = (text: string, end: number) => forText(CORPORATE_CONTEXT, text).test(text.slice(end, end + 170));
 const organisationMemo = wordMemo<boolean>();
-export const isKnownOrganisation = (w: string) =>
-  organisationMemo(w, () => tagsOf(w).includes('Organization') && !/^(?:inc|ltd|co|corp|dept|univ|assn)$/i.test(w));
+export const isKnownOrganisation = (w: string) => organisationMemo(w, () => hasTag(w, 'Organization') && !/^(?:inc|ltd|co|corp|dept|univ|assn)$/i.test(w));
 
 /** Attackers, vendors and outlets that report on incidents ("databreaches.net", "Mandiant"). */
 export const isNotVictimWord = (value: string) => NOT_VICTIM_WORDS.has(value.toLowerCase()) || NOT_VICTIM_NAMES.has(value.toLowerCase());

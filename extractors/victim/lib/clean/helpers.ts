@@ -110,7 +110,7 @@ export function harmedAround(text: string, s: number, e: number): boolean {
   return (
     HARM_AFTER.test(text.slice(e, e + 60)) ||
     endsHarmed(text.slice(Math.max(0, s - 60), s)) ||
-    MISHAP_AFTER.test(text.slice(e, e + 40)) ||
+    forText(MISHAP_AFTER, text).test(text.slice(e, e + 40)) ||
     (forText(OWNED_AFTER, text).test(text.slice(e, e + 60)) && inIncidentSentenceText(text, s))
   );
 }

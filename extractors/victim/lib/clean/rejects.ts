@@ -452,7 +452,7 @@ const actorOrResearcherAfter = defineReject({
   name: 'an attacker or security researcher by what follows',
   examples: [{ run: '[Conti Team] ransomware gang struck.', value: null }],
   counterExamples: ['[Acme Corp] was hit.'],
-  rejects: (n) => ACTOR_AFTER.test(after(n, 40)) || (commaWithin(n, 3) && SECURITY_APPOSITIVE.test(after(n, 80))),
+  rejects: (n) => ACTOR_AFTER.test(after(n, 40)) || (commaWithin(n, 3) && forText(SECURITY_APPOSITIVE, n.text).test(after(n, 80))),
 });
 
 const S3_BUCKET_AFTER = /^(?:\s+S3)?\s+(?:storage\s+)?buckets?\b/u;
