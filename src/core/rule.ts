@@ -101,8 +101,7 @@ export class Matches implements IterableIterator<RegExpExecArray> {
     own.lastIndex = this.#pos;
     const m = own.exec(this.#text);
     if (!m) return this.return();
-    // An empty match would be found again at the same place: step past it (by a whole code point under /u).
-    this.#pos = m[0] === '' ? m.index + (own.unicode && (this.#text.codePointAt(m.index) ?? 0) > 0xffff ? 2 : 1) : own.lastIndex;
+    this.#pos = afterMatch(own, this.#text, m);
     return { done: false, value: m };
   }
 
@@ -147,7 +146,14 @@ export function firstMatch(re: RegExp, text: string, from = 0): RegExpExecArray 
  * iterator (whose protocol TurboFan inlines into the loop's function: a compile several times larger).
  */
 export function nextMatch(re: RegExp, text: string, m: RegExpExecArray): RegExpExecArray | null {
+  return firstMatch(re, text, afterMatch(re, text, m));
+}
+
+/**
+ * Where the search for the match after `m` starts: its end, or past an empty match, which would be found again at the
+ * same place (by a whole code point under /u).
+ */
+function afterMatch(re: RegExp, text: string, m: RegExpExecArray): number {
   const end = m.index + m[0].length;
-  // an empty match is stepped past, by a whole code point under /u
-  return firstMatch(re, text, end > m.index ? end : end + (re.unicode && (text.codePointAt(end) ?? 0) > 0xffff ? 2 : 1));
+  return end > m.index ? end : end + (re.unicode && (text.codePointAt(end) ?? 0) > 0xffff ? 2 : 1);
 }
