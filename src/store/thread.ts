@@ -67,7 +67,7 @@ async function handle(sink: StoreSink, msg: StoreRequest): Promise<unknown> {
     case 'incidents': {
       if (msg.first) {
         await sink.flush();
-        listing = sink.store.incidents.list()[Symbol.asyncIterator]();
+        listing = sink.incidents()[Symbol.asyncIterator]();
       }
       const page = [];
       while (listing && page.length < INCIDENT_PAGE) {
