@@ -21,8 +21,8 @@ export async function* withPauses<T>(source: AsyncIterable<T>, ms: number): Asyn
         settled = true;
         return r;
       });
-      // most items are ready at once (a buffered chunk's lines): no timer for them
-      if (!settled) await turn();
+      // most items are ready at once (a buffered chunk's lines): they come before the turn does, with no timer
+      await Promise.race([next, turn()]);
       if (!settled) {
         let timer: NodeJS.Timeout | undefined;
         const paused = new Promise<typeof PAUSE>((resolve) => {
