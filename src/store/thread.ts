@@ -95,21 +95,45 @@ const opened = await StoreSink.open(
     return null;
   },
 );
-// one message at a time, in order: a write never overtakes the admit of its document
-let chain = Promise.resolve();
+// Messages are handled one at a time, in the order they came (a write never overtakes the admit of its document),
+// each in a turn of the event loop of its own, but for a question `done`: it is answered as it arrives, ahead of the
+// writes queued before it. The main thread asks it before it hands the next documents to the extraction threads,
+// and each answer waited on every record in flight to be written first (a transaction, a checkpoint): on a stream
+// of 25,062 documents, 392 questions waited 28 ms each on average, while the extraction threads hold ~20 ms of
+// work (#10). What it reads is what is committed, as before: the records in flight are in no transaction yet.
+const queue: StoreRequest[] = [];
+let busy = false;
 if (opened) serve(opened);
+
+async function answer(sink: StoreSink, msg: StoreRequest): Promise<void> {
+  try {
+    const value = await handle(sink, msg);
+    port.postMessage({ seq: msg.seq, value } satisfies StoreReply);
+    if (msg.op === 'close') port.close();
+  } catch (err) {
+    port.postMessage(failed(msg.seq, err));
+  }
+}
+
+/** The oldest message queued, then the next in a later turn (messages that came meanwhile are taken in between). */
+function next(sink: StoreSink): void {
+  void answer(sink, queue.shift()!).then(() => {
+    if (queue.length) setImmediate(next, sink);
+    else busy = false;
+  });
+}
 
 function serve(sink: StoreSink): void {
   port.on('message', (msg: StoreRequest) => {
-    chain = chain.then(async () => {
-      try {
-        const value = await handle(sink, msg);
-        port.postMessage({ seq: msg.seq, value } satisfies StoreReply);
-        if (msg.op === 'close') port.close();
-      } catch (err) {
-        port.postMessage(failed(msg.seq, err));
-      }
-    });
+    if (msg.op === 'done') {
+      void answer(sink, msg);
+      return;
+    }
+    queue.push(msg);
+    if (!busy) {
+      busy = true;
+      setImmediate(next, sink);
+    }
   });
   port.postMessage({ ready: true, description: sink.description, runId: sink.runId } satisfies StoreReply);
 }
