@@ -4,7 +4,7 @@
 // per batch of documents, then documents and records upserted in transactions) and its time is added to extraction's.
 // STORE_STREAM=N npm run bench store: the store alone on N of the stream bench's documents replayed as extract feeds
 // it (CPU a document, file size: benchStoreStream); STORE_DB=path keeps that store's file.
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -39,6 +39,19 @@ function documents(ctx: BenchContext): RawDocument[] {
 const cpu = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1e6;
+};
+
+/** CPU seconds of this process's threads but the main one (Linux; 0 elsewhere): the store's thread, V8's helpers. */
+const otherThreadsCpu = () => {
+  const tasks = existsSync('/proc/self/task') ? readdirSync('/proc/self/task').filter((t) => t !== String(process.pid)) : [];
+  let ticks = 0;
+  for (const t of tasks) {
+    // utime and stime, the 14th and 15th fields, after the command's closing parenthesis
+    const stat = existsSync(`/proc/self/task/${t}/stat`) ? readFileSync(`/proc/self/task/${t}/stat`, 'utf8') : '';
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    ticks += Number(f[11] ?? 0) + Number(f[12] ?? 0);
+  }
+  return ticks / 100;
 };
 
 const ADMIT_BATCH = 64;
@@ -85,7 +98,8 @@ async function streamRecords(texts: string[]): Promise<{ ruleset: string; cached
  * their hashes, each record then written as its JSON line, through the store's own thread (ThreadStoreSink; with
  * STORE_SINK=main, StoreSink on this thread; STORE_SINK=none: the same loop without a store, the baseline to subtract).
  * STORE_FROM=K: the documents' ids start at stream-K (with STORE_DB, a store filled by an earlier run with the first K:
- * the cost late in a long stream). CPU of this process (all threads) per document, the file's size, peak RSS.
+ * the cost late in a long stream). CPU of this process (all threads) per document, and of its threads but the main one
+ * (Linux), the time admit() waited, the bytes written (WAL frames, checkpoints), the file's size, peak RSS.
  */
 async function benchStoreStream(ctx: BenchContext, n: number): Promise<void> {
   const texts = readGold(path.join(ctx.shared, 'corpus/vcdb-dev.jsonl')).map((g) => g.text);
@@ -101,6 +115,7 @@ async function benchStoreStream(ctx: BenchContext, n: number): Promise<void> {
     let bytes = 0;
     const rss0 = process.memoryUsage().rss;
     const w0 = written();
+    let admitS = 0;
     const c0 = cpu();
     const t0 = performance.now();
     const sink =
@@ -109,6 +124,8 @@ async function benchStoreStream(ctx: BenchContext, n: number): Promise<void> {
         : mode === 'main'
           ? await StoreSink.open({ store: db }, 'extract', ruleset, createLogger('warn'))
           : await ThreadStoreSink.open({ spec: db, command: 'extract', ruleset });
+    // once the store is open (its thread has loaded its modules: from the sources, compiled by tsx first)
+    const o0 = otherThreadsCpu();
     for (let i = from; i < from + n; i += BATCH.admit) {
       const docs: NewDocument[] = [];
       const hashes: string[] = [];
@@ -119,7 +136,10 @@ async function benchStoreStream(ctx: BenchContext, n: number): Promise<void> {
         docs.push(doc);
         hashes.push(contentHash(doc.text));
       }
+      // extract hands no document to the extraction before its batch's admit is answered: the time spent waiting here
+      const a0 = performance.now();
       const verdicts = sink ? await sink.admit(docs, hashes) : docs.map(() => null);
+      admitS += (performance.now() - a0) / 1000;
       for (const [k, doc] of docs.entries()) {
         const r = cached[Number(doc.id.slice(7)) % texts.length];
         if (!r || verdicts[k]) continue;
@@ -128,13 +148,17 @@ async function benchStoreStream(ctx: BenchContext, n: number): Promise<void> {
         await sink?.write(record, json);
       }
     }
+    // before close: the store's thread ends with it (its last transaction is left out)
+    const othersS = otherThreadsCpu() - o0;
     await sink?.close({});
     const cpuS = cpu() - c0;
     const size = sizeOf() - size0;
     ctx.log(
       `store (${mode}) only, ${n} stream documents from ${from} (${(bytes / 2 ** 20).toFixed(1)} MB of JSONL): ` +
-        `${((performance.now() - t0) / 1000).toFixed(1)} s wall, ${cpuS.toFixed(2)} CPU s, ${((cpuS / n) * 1e6).toFixed(0)} µs a document; ` +
-        `${((written() - w0) / 2 ** 20).toFixed(1)} MB written; store file +${(size / 2 ** 20).toFixed(1)} MB = ${(size / bytes).toFixed(3)}x the input; RSS ${(rss0 / 2 ** 20).toFixed(0)} MB before, ` +
+        `${((performance.now() - t0) / 1000).toFixed(1)} s wall, ${cpuS.toFixed(2)} CPU s, ${((cpuS / n) * 1e6).toFixed(0)} µs a document ` +
+        `(other threads than the main one ${othersS.toFixed(2)} s); admit waited ${admitS.toFixed(2)} s; ` +
+        `${((written() - w0) / 2 ** 20).toFixed(1)} MB written; ` +
+        `store file +${(size / 2 ** 20).toFixed(1)} MB = ${(size / bytes).toFixed(3)}x the input; RSS ${(rss0 / 2 ** 20).toFixed(0)} MB before, ` +
         `${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} after, peak ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
     );
   } finally {
