@@ -48,24 +48,27 @@ export function capitalStarts(doc: AnalysedDoc): readonly number[] {
 // Both from one walk: the runs come in text order, so the starts are written down ascending, each once, as they go by
 // (the starts of every word of the index, sorted: "Acme sued Acme in Ohio" gives 0, 10, 18 either way) instead of being
 // gathered from the index and sorted.
-function capitalIndex(doc: AnalysedDoc): { words: ReadonlyMap<string, readonly number[]>; starts: readonly number[] } {
-  return doc.once('shared/capital-words', () => {
-    const text = doc.text;
-    const words = new Map<string, number[]>();
-    const starts: number[] = [];
-    const runs = findRuns(text, LETTERS_NUMBERS);
-    for (let i = 0; i < runs.length; i += 2) {
-      const start = runs[i]!;
-      if (!(classAt(text, start) & UPPER)) continue;
-      starts.push(start);
-      const word = text.slice(start, runs[i + 1]);
-      const list = words.get(word);
-      if (list) list.push(start);
-      else words.set(word, [start]);
-    }
-    return { words, starts };
-  });
+function capitalIndex(doc: AnalysedDoc): CapitalIndex {
+  return doc.once('shared/capital-words', () => indexCapitals(doc.text));
 }
+// (a function of its own, not the body of the closure handed to doc.once: TurboFan inlined that body, loop and all, into
+// capitalIndex besides compiling it alone)
+function indexCapitals(text: string): CapitalIndex {
+  const words = new Map<string, number[]>();
+  const starts: number[] = [];
+  const runs = findRuns(text, LETTERS_NUMBERS);
+  for (let i = 0; i < runs.length; i += 2) {
+    const start = runs[i]!;
+    if (!(classAt(text, start) & UPPER)) continue;
+    starts.push(start);
+    const word = text.slice(start, runs[i + 1]);
+    const list = words.get(word);
+    if (list) list.push(start);
+    else words.set(word, [start]);
+  }
+  return { words, starts };
+}
+type CapitalIndex = { words: ReadonlyMap<string, readonly number[]>; starts: readonly number[] };
 
 /**
  * The positions, ascending, where `name` may stand as written with no letter or digit before it: the starts of
