@@ -5,6 +5,7 @@
 import { firstMatch, nextMatch, type AnalysedDoc } from './kit.ts';
 import { classAt, findRuns, leadingRunEnd, LETTERS_NUMBERS, UPPER } from './char-classes.ts';
 import { forText } from './one-byte.ts';
+import { PerDoc } from './per-doc.ts';
 
 // Words that start in lower case, bounded by letters and ASCII digits (as the victim helpers' "written in lower case").
 const LOWER_WORD = /(?<![\p{L}\d])\p{Ll}[\p{L}\d]*/gu;
@@ -49,10 +50,9 @@ export function capitalStarts(doc: AnalysedDoc): readonly number[] {
 // (the starts of every word of the index, sorted: "Acme sued Acme in Ohio" gives 0, 10, 18 either way) instead of being
 // gathered from the index and sorted.
 function capitalIndex(doc: AnalysedDoc): CapitalIndex {
-  return doc.once('shared/capital-words', () => indexCapitals(doc.text));
+  return CAPITALS.of(doc);
 }
-// (a function of its own, not the body of the closure handed to doc.once: TurboFan inlined that body, loop and all, into
-// capitalIndex besides compiling it alone)
+const CAPITALS = new PerDoc('shared/capital-words', (doc) => indexCapitals(doc.text));
 function indexCapitals(text: string): CapitalIndex {
   const words = new Map<string, number[]>();
   const starts: number[] = [];
