@@ -2,7 +2,7 @@
 // written?" for every name of a long text look up the positions of its first word here, instead of rescanning the
 // whole text per name: that rescan made one long text take minutes (#12). A word is a run of letters and digits
 // with none right before it.
-import { firstMatch, nextMatch, type AnalysedDoc } from './kit.ts';
+import { nextMatch, type AnalysedDoc } from './kit.ts';
 import { classAt, findRuns, leadingRunEnd, LETTERS_NUMBERS, UPPER } from './char-classes.ts';
 import { forText } from './one-byte.ts';
 import { PerDoc } from './per-doc.ts';
@@ -15,10 +15,11 @@ function wordIndex(doc: AnalysedDoc, key: string, re: RegExp): ReadonlyMap<strin
   return doc.once(key, () => wordsOf(doc.text, forText(re, doc.text)));
 }
 
-// (walked with firstMatch, no matchAll iterator for TurboFan to inline; `re` matches no empty word)
+// (walked with nextMatch, no matchAll iterator for TurboFan to inline; `re` matches no empty word)
 function wordsOf(text: string, re: RegExp): Map<string, number[]> {
   const at = new Map<string, number[]>();
-  for (let m = firstMatch(re, text); m; m = nextMatch(re, text, m)) {
+  let m: RegExpExecArray | null = null;
+  while ((m = nextMatch(re, text, m))) {
     const list = at.get(m[0]);
     if (list) list.push(m.index);
     else at.set(m[0], [m.index]);

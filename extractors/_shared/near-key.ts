@@ -52,8 +52,9 @@ export function firstMatchNearKey(re: RegExp, key: RegExp, text: string, isIn: (
 function stretchWithMatch(re: RegExp, key: RegExp, text: string, isIn: (c: number) => boolean): number {
   // the text before `done` has been searched
   let done = 0;
-  // (the key's matches walked with firstMatch, without an iterator to inline)
-  for (let k = firstMatch(key, text); k; k = nextMatch(key, text, k)) {
+  // (the key's matches walked with nextMatch, without an iterator to inline)
+  let k: RegExpExecArray | null = null;
+  while ((k = nextMatch(key, text, k))) {
     if (k.index < done) continue;
     let start = k.index;
     while (start > done && isIn(text.charCodeAt(start - 1))) start--;
