@@ -2,9 +2,10 @@
 // written?" for every name of a long text look up the positions of its first word here, instead of rescanning the
 // whole text per name: that rescan made one long text take minutes (#12). A word is a run of letters and digits
 // with none right before it.
-import { firstMatch, nextMatch, type AnalysedDoc } from './kit.ts';
+import { nextMatch, type AnalysedDoc } from './kit.ts';
 import { classAt, findRuns, leadingRunEnd, LETTERS_NUMBERS, UPPER } from './char-classes.ts';
 import { forText } from './one-byte.ts';
+import { PerDoc } from './per-doc.ts';
 
 // Words that start in lower case, bounded by letters and ASCII digits (as the victim helpers' "written in lower case").
 const LOWER_WORD = /(?<![\p{L}\d])\p{Ll}[\p{L}\d]*/gu;
@@ -14,10 +15,11 @@ function wordIndex(doc: AnalysedDoc, key: string, re: RegExp): ReadonlyMap<strin
   return doc.once(key, () => wordsOf(doc.text, forText(re, doc.text)));
 }
 
-// (walked with firstMatch, no matchAll iterator for TurboFan to inline; `re` matches no empty word)
+// (walked with nextMatch, no matchAll iterator for TurboFan to inline; `re` matches no empty word)
 function wordsOf(text: string, re: RegExp): Map<string, number[]> {
   const at = new Map<string, number[]>();
-  for (let m = firstMatch(re, text); m; m = nextMatch(re, text, m)) {
+  let m: RegExpExecArray | null = null;
+  while ((m = nextMatch(re, text, m))) {
     const list = at.get(m[0]);
     if (list) list.push(m.index);
     else at.set(m[0], [m.index]);
@@ -48,24 +50,26 @@ export function capitalStarts(doc: AnalysedDoc): readonly number[] {
 // Both from one walk: the runs come in text order, so the starts are written down ascending, each once, as they go by
 // (the starts of every word of the index, sorted: "Acme sued Acme in Ohio" gives 0, 10, 18 either way) instead of being
 // gathered from the index and sorted.
-function capitalIndex(doc: AnalysedDoc): { words: ReadonlyMap<string, readonly number[]>; starts: readonly number[] } {
-  return doc.once('shared/capital-words', () => {
-    const text = doc.text;
-    const words = new Map<string, number[]>();
-    const starts: number[] = [];
-    const runs = findRuns(text, LETTERS_NUMBERS);
-    for (let i = 0; i < runs.length; i += 2) {
-      const start = runs[i]!;
-      if (!(classAt(text, start) & UPPER)) continue;
-      starts.push(start);
-      const word = text.slice(start, runs[i + 1]);
-      const list = words.get(word);
-      if (list) list.push(start);
-      else words.set(word, [start]);
-    }
-    return { words, starts };
-  });
+function capitalIndex(doc: AnalysedDoc): CapitalIndex {
+  return CAPITALS.of(doc);
 }
+const CAPITALS = new PerDoc('shared/capital-words', (doc) => indexCapitals(doc.text));
+function indexCapitals(text: string): CapitalIndex {
+  const words = new Map<string, number[]>();
+  const starts: number[] = [];
+  const runs = findRuns(text, LETTERS_NUMBERS);
+  for (let i = 0; i < runs.length; i += 2) {
+    const start = runs[i]!;
+    if (!(classAt(text, start) & UPPER)) continue;
+    starts.push(start);
+    const word = text.slice(start, runs[i + 1]);
+    const list = words.get(word);
+    if (list) list.push(start);
+    else words.set(word, [start]);
+  }
+  return { words, starts };
+}
+type CapitalIndex = { words: ReadonlyMap<string, readonly number[]>; starts: readonly number[] };
 
 /**
  * The positions, ascending, where `name` may stand as written with no letter or digit before it: the starts of

@@ -35,20 +35,33 @@ const ONE_BYTE_WORD_OR_SPACE = byteTable(wordOrSpace);
  * accepts) in `text`, as `firstMatch(re, text)` finds it, searched only in the stretches around `key`'s matches.
  */
 export function firstMatchNearKey(re: RegExp, key: RegExp, text: string, isIn: (c: number) => boolean): { start: number; end: number } | null {
+  const inText = forText(re, text);
+  const at = stretchWithMatch(inText, forText(key, text), text, isIn);
+  if (at < 0) return null;
+  // The stretch's first match is the text's first at or after its start: a match at a place of the stretch lies inside
+  // it (the character after the stretch, as the one before it, is no character of a match) and reads it the same.
+  const m = firstMatch(inText, text, at)!;
+  return { start: m.index, end: m.index + m[0].length };
+}
+
+/**
+ * Where the first stretch around a match of `key` that holds a match of `re` starts, or -1. (Apart from the match's
+ * bounds, read once found: code that reads them only on a match, which few texts hold, had no type feedback when
+ * TurboFan compiled the loop, and the compiled loop was thrown away at the first match and compiled again.)
+ */
+function stretchWithMatch(re: RegExp, key: RegExp, text: string, isIn: (c: number) => boolean): number {
   // the text before `done` has been searched
   let done = 0;
-  // (both for the text's width: forText; the key's matches walked with firstMatch, without an iterator to inline)
-  const inText = forText(re, text);
-  const keyIn = forText(key, text);
-  for (let k = firstMatch(keyIn, text); k; k = nextMatch(keyIn, text, k)) {
+  // (the key's matches walked with nextMatch, without an iterator to inline)
+  let k: RegExpExecArray | null = null;
+  while ((k = nextMatch(key, text, k))) {
     if (k.index < done) continue;
     let start = k.index;
     while (start > done && isIn(text.charCodeAt(start - 1))) start--;
     let end = k.index + k[0].length;
     while (end < text.length && isIn(text.charCodeAt(end))) end++;
-    const m = firstMatch(inText, text.slice(start, end));
-    if (m) return { start: start + m.index, end: start + m.index + m[0].length };
+    if (firstMatch(re, text.slice(start, end)) !== null) return start;
     done = end;
   }
-  return null;
+  return -1;
 }

@@ -1,5 +1,5 @@
 // The sentences a rule needs to search, found from its key word: the serverCount rules and ransom's encrypted-payment.
-import { type AnalysedDoc, firstMatch, nextMatch, type Sentence } from './kit.ts';
+import { type AnalysedDoc, nextMatch, type Sentence } from './kit.ts';
 import { forText } from './one-byte.ts';
 
 /**
@@ -13,9 +13,10 @@ export function sentencesWith(doc: AnalysedDoc, re: RegExp): readonly Sentence[]
   const out: Sentence[] = [];
   const sentences = doc.sentences;
   let k = 0;
-  // (the key's matches walked with firstMatch and the sentences by index, into an array: a generator and two for-of
+  // (the key's matches walked with nextMatch and the sentences by index, into an array: a generator and two for-of
   // loops made TurboFan's compile of this several times larger)
-  for (let m = firstMatch(own, text); m; m = nextMatch(own, text, m)) {
+  let m: RegExpExecArray | null = null;
+  while ((m = nextMatch(own, text, m))) {
     const at = m.index;
     while (k < sentences.length && sentences[k]!.end <= at) k++;
     if (k === sentences.length) break;

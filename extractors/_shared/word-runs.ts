@@ -4,6 +4,7 @@ import { alternation, firstMatch, type AnalysedDoc } from './kit.ts';
 import { capitalWords } from './capital-words.ts';
 import { classAt, LETTER, leadingRunEnd, LETTERS_NUMBERS } from './char-classes.ts';
 import { forText } from './one-byte.ts';
+import { PerDoc } from './per-doc.ts';
 
 /** A match of a whole-word list: where it starts and the entry as written. */
 export interface WordMatch {
@@ -35,8 +36,9 @@ function keepListed(this: ListWords, starts: readonly number[], first: string): 
   }
 }
 
+const LIST_WORDS = new PerDoc('shared/list-first-words', noListWords);
 function listWords(doc: AnalysedDoc): ListWords {
-  const held = doc.once('shared/list-first-words', noListWords);
+  const held = LIST_WORDS.of(doc);
   if (held.made !== listsMade) {
     held.made = listsMade;
     held.firsts = [];

@@ -141,12 +141,13 @@ export function firstMatch(re: RegExp, text: string, from = 0): RegExpExecArray 
 }
 
 /**
- * The match after `m` (a match of `re` in `text`), as `matches` would find it next, or null: a loop
- * `for (let m = firstMatch(re, text); m; m = nextMatch(re, text, m))` walks what `matches(re, text)` yields with no
- * iterator (whose protocol TurboFan inlines into the loop's function: a compile several times larger).
+ * The match after `m` (a match of `re` in `text`; null: the first match), as `matches` would find it next, or null: a loop
+ * `let m = null; while ((m = nextMatch(re, text, m)))` walks what `matches(re, text)` yields with no iterator (whose
+ * protocol TurboFan inlines into the loop's function: a compile several times larger), and with one search for TurboFan
+ * to inline (`for (let m = firstMatch(…); m; m = nextMatch(…, m))` has two).
  */
-export function nextMatch(re: RegExp, text: string, m: RegExpExecArray): RegExpExecArray | null {
-  return firstMatch(re, text, afterMatch(re, text, m));
+export function nextMatch(re: RegExp, text: string, m: RegExpExecArray | null): RegExpExecArray | null {
+  return firstMatch(re, text, m === null ? 0 : afterMatch(re, text, m));
 }
 
 /**

@@ -7,6 +7,7 @@ import type * as chrono from 'chrono-node';
 import { absoluteChrono, parseDates, relativeChrono } from './chrono.ts';
 import { classifyContext, type DateContext } from './context.ts';
 import { pad } from './iso.ts';
+import { PerDoc } from '../../_shared/per-doc.ts';
 import { lastWeekDay, resolveRelative } from './relative.ts';
 
 // \p{…} patterns live at module level: esbuild (tsx, the bundle) would rebuild a literal inside a function on each call
@@ -243,8 +244,9 @@ function mentionsIn(doc: AnalysedDoc, s: Sentence): DateMention[] {
 
 /** All dates the document states, in text order; computed once per document. */
 export function dateMentions(doc: AnalysedDoc): readonly DateMention[] {
-  return doc.once('date/mentions', () => allMentions(doc));
+  return MENTIONS.of(doc);
 }
+const MENTIONS = new PerDoc('date/mentions', allMentions);
 
 // (indexed loops, no spread: this runs once per document, and TurboFan compiled a for-of and a spread several times larger)
 function allMentions(doc: AnalysedDoc): DateMention[] {

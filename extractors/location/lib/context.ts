@@ -15,6 +15,7 @@ import { prepositionMask, prepositionStarts } from './starts.ts';
 import { wordStartsOf } from '../../_shared/capital-words.ts';
 import { MONTH_SOURCE } from '../../_shared/months.ts';
 import { isSpace } from '../../_shared/char-classes.ts';
+import { PerDoc } from '../../_shared/per-doc.ts';
 
 // \p{…} patterns live at module level: esbuild (tsx, the bundle) would rebuild a literal inside a function on each call
 const ALL_CAPS = /^\p{Lu}+$/u;
@@ -45,8 +46,9 @@ const ADVICE =
   /\b(?:how to (?:avoid|spot|protect|stay|keep|defend|prevent|recogni[sz]e)|don['’\x92]t fall for|ways to|tips?\b|top \d+|\d+ (?:ways|tips|signs|steps))/i;
 /** True when the document reports an incident; places in other texts (sport, travel, weather) are nobody's victim. */
 export function isIncidentDoc(doc: AnalysedDoc): boolean {
-  return doc.once('location/incident-doc', () => (doc.text.length < SHORT_SUMMARY || saysIncident(doc.text)) && !isAdvicePiece(doc));
+  return INCIDENT_DOC.of(doc);
 }
+const INCIDENT_DOC = new PerDoc('location/incident-doc', (doc) => (doc.text.length < SHORT_SUMMARY || saysIncident(doc.text)) && !isAdvicePiece(doc));
 
 // Words that open an alternative of INCIDENT matching whatever follows them ("breach\w*", "hack\w*", "theft", "lost",
 // "fraud\w*", "scam\w*", "burglar\w*", "intrusions?"): one written in lower case after a \b boundary is a match of INCIDENT,
@@ -86,11 +88,12 @@ function isAdvicePiece(doc: AnalysedDoc): boolean {
  * named, a firm's base, a state or a city is background, and the rules that read those are silent.
  */
 export function isVictimStory(doc: AnalysedDoc): boolean {
-  return doc.once('location/victim-story', () => {
-    const published = doc.publishedAt?.toISOString();
-    return genreOf(doc.text, published) !== 'article' || storyFocus(doc.text, doc.title).victimIncident;
-  });
+  return VICTIM_STORY.of(doc);
 }
+const VICTIM_STORY = new PerDoc(
+  'location/victim-story',
+  (doc) => genreOf(doc.text, doc.publishedAt?.toISOString()) !== 'article' || storyFocus(doc.text, doc.title).victimIncident,
+);
 
 // Places where people met, judged or were sent, where money was wired or a fake site hosted: not where the victim is.
 const ELSEWHERE = new RegExp(

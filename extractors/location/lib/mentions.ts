@@ -7,6 +7,7 @@ import { COUNTRY_NAMES, countryCode, DEMONYMS } from '../../_shared/countries.ts
 import { WholeWords } from '../../_shared/word-runs.ts';
 import { isSpace } from '../../_shared/char-classes.ts';
 import { byWidth } from '../../_shared/one-byte.ts';
+import { PerDoc } from '../../_shared/per-doc.ts';
 import { cityPlaces, demonymCountry, isCommonWord, nameTags, subdivisions, US_STATES, type Place } from '../../_shared/gazetteer.ts';
 
 export type MentionKind = 'country' | 'demonym' | 'state';
@@ -64,8 +65,9 @@ function calledState(text: string, m: { start: number; end: number }): boolean {
 }
 
 export function mentions(doc: AnalysedDoc): Mention[] {
-  return doc.once('location/mentions', () => findMentions(doc));
+  return MENTIONS.of(doc);
 }
+const MENTIONS = new PerDoc('location/mentions', findMentions);
 
 function findMentions(doc: AnalysedDoc): Mention[] {
   const out: Mention[] = [];

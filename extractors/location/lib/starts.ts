@@ -44,24 +44,26 @@ export function prepositionStarts(doc: AnalysedDoc, mask: number): number[] {
 
 /** Every preposition the walk back from a capitalised word meets, ascending, with the bit of its word. */
 function prepositionsBefore(doc: AnalysedDoc): readonly { start: number; mask: number }[] {
-  return doc.once('location/prepositions-before', () => {
-    const text = doc.text;
-    const out: { start: number; mask: number }[] = [];
-    for (const c of capitalStarts(doc)) {
-      let at = c;
-      for (let k = 0; k < 4; k++) {
-        const end = spaceStart(text, at);
-        if (end === at) break;
-        let start = end;
-        while (start > 0 && isLowerAscii(text.charCodeAt(start - 1))) start--;
-        const i = wordAt(PREPOSITIONS, text, start, end);
-        if (i >= 0) out.push({ start, mask: 1 << i });
-        if (wordAt(BETWEEN, text, start, end) < 0) break;
-        at = start;
-      }
+  return doc.once('location/prepositions-before', () => walkPrepositions(doc.text, capitalStarts(doc)));
+}
+// (a function of its own, not the body of the closure handed to doc.once: TurboFan inlined that body, loops and all, into
+// each caller it compiled, besides compiling it alone)
+function walkPrepositions(text: string, capitals: readonly number[]): { start: number; mask: number }[] {
+  const out: { start: number; mask: number }[] = [];
+  for (const c of capitals) {
+    let at = c;
+    for (let k = 0; k < 4; k++) {
+      const end = spaceStart(text, at);
+      if (end === at) break;
+      let start = end;
+      while (start > 0 && isLowerAscii(text.charCodeAt(start - 1))) start--;
+      const i = wordAt(PREPOSITIONS, text, start, end);
+      if (i >= 0) out.push({ start, mask: 1 << i });
+      if (wordAt(BETWEEN, text, start, end) < 0) break;
+      at = start;
     }
-    return out.sort((a, b) => a.start - b.start);
-  });
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /** Index in `words` of the word written at [start, end), or -1. */
@@ -75,28 +77,28 @@ function wordAt(words: readonly string[], text: string, start: number, end: numb
  * line's start, and an article written right before the white space before it.
  */
 export function articleStarts(doc: AnalysedDoc): readonly number[] {
-  return doc.once('location/article-starts', () => {
-    const text = doc.text;
-    // Pushed in ascending order, each once: the article before a capitalised word ends where the white space before it
-    // starts, after the capitalised word before (a capitalised word inside the article would have a letter before it),
-    // so it starts at or after that word, and is pushed before its own word; it is that word ("The" in "The Boston")
-    // when equal to the last start pushed. Of the articles one at most ends at a place (their last letters differ, or
-    // their case: "the", "The").
-    const out: number[] = [];
-    for (const c of capitalStarts(doc)) {
-      const end = spaceStart(text, c);
-      if (end !== c) {
-        for (const a of ARTICLES) {
-          if (end < a.length || !text.startsWith(a, end - a.length)) continue;
-          if (out.length === 0 || out[out.length - 1] !== end - a.length) out.push(end - a.length);
-          break;
-        }
+  return doc.once('location/article-starts', () => walkArticles(doc.text, capitalStarts(doc)));
+}
+function walkArticles(text: string, capitals: readonly number[]): number[] {
+  // Pushed in ascending order, each once: the article before a capitalised word ends where the white space before it
+  // starts, after the capitalised word before (a capitalised word inside the article would have a letter before it),
+  // so it starts at or after that word, and is pushed before its own word; it is that word ("The" in "The Boston")
+  // when equal to the last start pushed. Of the articles one at most ends at a place (their last letters differ, or
+  // their case: "the", "The").
+  const out: number[] = [];
+  for (const c of capitals) {
+    const end = spaceStart(text, c);
+    if (end !== c) {
+      for (const a of ARTICLES) {
+        if (end < a.length || !text.startsWith(a, end - a.length)) continue;
+        if (out.length === 0 || out[out.length - 1] !== end - a.length) out.push(end - a.length);
+        break;
       }
-      const before = c === 0 ? 10 : text.charCodeAt(c - 1);
-      if (before === 10 || before === 13 || before === 0x2028 || before === 0x2029) out.push(c);
     }
-    return out;
-  });
+    const before = c === 0 ? 10 : text.charCodeAt(c - 1);
+    if (before === 10 || before === 13 || before === 0x2028 || before === 0x2029) out.push(c);
+  }
+  return out;
 }
 const ARTICLES = ['the', 'a', 'an', 'The', 'A', 'An'];
 

@@ -3,6 +3,7 @@
 // ransomware attacks", "Acme Ransomware Protection". Shared by the ransom rules so they agree on it.
 import type { AnalysedDoc } from '../../_shared/kit.ts';
 import { firstMatchNearKey, isWordOrSpace } from '../../_shared/near-key.ts';
+import { PerDoc } from '../../_shared/per-doc.ts';
 
 // what stands in the few words before the cue, up to the cue itself
 const NEGATED = new RegExp(
@@ -131,11 +132,13 @@ export function saysRansom(doc: AnalysedDoc): boolean {
 
 /** Where the text says no ransom was demanded, if it does. */
 export function denial(doc: AnalysedDoc): { start: number; end: number } | null {
-  return doc.once('ransom/denial', () => firstMatchNearKey(DENIAL, DENIAL_KEY, doc.text, isWordOrSpace));
+  return DENIED.of(doc);
 }
+const DENIED = new PerDoc('ransom/denial', (doc) => firstMatchNearKey(DENIAL, DENIAL_KEY, doc.text, isWordOrSpace));
 
 /** The text leaves open whether a ransom was demanded: an attack alone does not settle it. */
 export function demandLeftOpen(doc: AnalysedDoc): boolean {
   // three rules ask; the pattern is sought only around the words "whether" and "if"
-  return doc.once('ransom/left-open', () => firstMatchNearKey(UNKNOWN, WHETHER, doc.text, isWordOrSpace) !== null);
+  return LEFT_OPEN.of(doc);
 }
+const LEFT_OPEN = new PerDoc('ransom/left-open', (doc) => firstMatchNearKey(UNKNOWN, WHETHER, doc.text, isWordOrSpace) !== null);
