@@ -14,6 +14,13 @@
 // functions one by one on first call (~0.07 CPU s of a one-document run). V8 accepts a cache only from its own
 // version and flags; a rejected one (another Node, a V8 flag on the command line) costs nothing but the compile it
 // was to save, and the script then runs as compiled from its source.
+//
+// The command line gets a bundle of its own, dist/src/cli/main.bundle.js, which bin/incident-extract.js loads when
+// present: main.js, the modules it imports, commander, and the modules of `extract` and of its in-process runner
+// (imported when the command runs, evaluated only then), ~50 modules that Node's module loader took ~0.03 CPU s to
+// resolve, read, compile and link one by one. Every other import() stays a module of its own, loaded from its file
+// as before (other commands, the store, the engine, the packages); so do usage.js and store/open.js, whose error
+// classes the command line tells apart by instanceof and which those modules import too (one class, not two copies).
 //   node scripts/bundle-engine.mjs            (after tsc and build-assets.mjs)
 import { spawnSync } from 'node:child_process';
 import { readFile, rm, writeFile } from 'node:fs/promises';
@@ -29,23 +36,47 @@ const OUT_DIR = path.dirname(BUNDLE);
 const SCRIPT = path.join(OUT_DIR, 'engine.script.js');
 const CACHE = path.join(OUT_DIR, 'engine.script.cache');
 const LOADER = path.join(OUT_DIR, 'engine.cached.js');
+const DIST = path.join(ROOT, 'dist');
+const CLI_DIR = path.join(DIST, 'src/cli');
+const CLI_BUNDLE = path.join(CLI_DIR, 'main.bundle.js');
+// the command's modules import()ed into the command line's bundle; any other import() stays a module of its own
+const CLI_BUNDLED_IMPORTS = new Set(['src/cli/extract.js', 'queues/embedded/deferred.js'].map((f) => path.join(DIST, f)));
+// modules whose classes the command line checks with instanceof and that modules outside its bundle import too
+const CLI_SHARED = new Set(['src/cli/usage.js', 'src/store/open.js'].map((f) => path.join(DIST, f)));
+
+/** The URL of file `abs` relative to a bundle written in `outDir` (relocatable). */
+function relativeUrl(outDir, abs) {
+  const rel = path.relative(outDir, abs).split(path.sep).join('/');
+  return rel.startsWith('.') ? rel : `./${rel}`;
+}
 
 /**
  * `import.meta.url` of a bundled module → the URL of the file it came from, relative to the bundle (relocatable).
- * `base` is the expression for the bundle's own URL: import.meta.url in the module, a parameter in the script.
+ * `base` is the expression for the bundle's own URL: import.meta.url in the module, a parameter in the script;
+ * `outDir` the bundle's folder.
  */
-const ownUrl = (base) => ({
+const ownUrl = (base, outDir = OUT_DIR) => ({
   name: 'own-import-meta-url',
   setup(b) {
     b.onLoad({ filter: /\.m?js$/ }, async (args) => {
       const src = await readFile(args.path, 'utf8');
       if (!src.includes('import.meta.url')) return { contents: src, loader: 'js' };
-      let rel = path.relative(OUT_DIR, args.path).split(path.sep).join('/');
-      if (!rel.startsWith('.')) rel = `./${rel}`;
-      return { contents: src.replaceAll('import.meta.url', `new URL(${JSON.stringify(rel)}, ${base}).href`), loader: 'js' };
+      return { contents: src.replaceAll('import.meta.url', `new URL(${JSON.stringify(relativeUrl(outDir, args.path))}, ${base}).href`), loader: 'js' };
     });
   },
 });
+
+/** The command line's bundle: which of its relative imports stay modules of their own, loaded from their files. */
+const cliImports = {
+  name: 'cli-own-modules',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.?\// }, (args) => {
+      const abs = path.resolve(args.resolveDir, args.path);
+      const own = CLI_SHARED.has(abs) || (args.kind === 'dynamic-import' && !CLI_BUNDLED_IMPORTS.has(abs));
+      return own ? { path: relativeUrl(CLI_DIR, abs), external: true } : undefined;
+    });
+  },
+};
 
 const common = { ...esbuildOptions, entryPoints: [ENTRY] };
 await build({ ...common, outfile: BUNDLE, format: 'esm', plugins: [ownUrl('import.meta.url')] });
@@ -78,6 +109,19 @@ script.runInThisContext()(module.exports, createRequire(SCRIPT), module, SCRIPT.
 export const { createExtractor } = module.exports;
 `,
 );
+
+// The command line: the packages stay outside but commander (CommonJS, its require()s of node: modules answered
+// through createRequire), loaded on every command.
+const { dependencies } = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8'));
+await build({
+  ...esbuildOptions,
+  entryPoints: [path.join(CLI_DIR, 'main.js')],
+  outfile: CLI_BUNDLE,
+  format: 'esm',
+  external: Object.keys(dependencies).filter((d) => d !== 'commander'),
+  banner: { js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
+  plugins: [cliImports, ownUrl('import.meta.url', CLI_DIR)],
+});
 
 // The code cache, made after the rules ran on their own examples so that it holds their functions' bytecode too. In a
 // child process: a fresh V8 with no flags, as the package runs.

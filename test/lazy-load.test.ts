@@ -58,7 +58,8 @@ describe('commands that do no extraction load no NLP and no rules', () => {
   it.each(commands)('%s', (_name, args) => {
     const run = loadsOf(args());
     expect(run.status, run.stderr).toBe(0);
-    expect(run.urls.some((u) => /\/src\/cli\/program\.[jt]s$/.test(u))).toBe(true); // dist/ (bin) or the sources
+    // the command line ran: its bundle (dist/, bin; scripts/bundle-engine.mjs), its modules, or the sources
+    expect(run.urls.some((u) => /\/src\/cli\/(program\.[jt]s|main\.bundle\.js)$/.test(u))).toBe(true);
     expect(run.urls.filter((u) => EXTRACTION.test(u))).toEqual([]);
   });
 

@@ -12,14 +12,13 @@ import type { Logger } from '../log.ts';
 import { createProgress } from './progress.ts';
 import { rulesetVersion } from '../core/ruleset.ts';
 import { createRunner, type RunnerOptions } from './runners.ts';
-import { openRunSink, storedForm, type StoreOptions } from '../sinks/store.ts';
+import type { StoreOptions } from '../sinks/store.ts';
 import { contentHash, type NewDocument } from '../store/store.ts';
 import { deadLetter } from '../core/contract/dead-letter.ts';
 import { JsonlSink } from '../sinks/jsonl.ts';
 import type { IncidentRecordsSink } from '../sinks/postgres-records.ts';
 import { EXIT, UsageError } from './usage.ts';
 import { accountedFor, formatSummary, newCounts, summaryFields, type RunCounts } from './summary.ts';
-import { writeRollup } from '../export/rollup.ts';
 
 const ADMIT_BATCH = BATCH.admit;
 // a pause in the input this long submits the documents held for the store's check (a slow `extract -` streams)
@@ -60,7 +59,9 @@ export async function runExtract(paths: string[], opts: ExtractOptions, log: Log
   if (missing.length) throw new UsageError(`no such file or directory: ${missing.join(', ')}`);
   const tty = !!process.stderr.isTTY;
   const deadPath = opts.deadLetters ?? defaultDeadLetters(opts.out);
-  const stored = await openRunSink(opts, 'extract', rulesetVersion(), log);
+  // the store's modules (and the incident grouping they load) only for a run that has a store: --no-store loads none
+  const storeSinks = opts.store === false ? null : await import('../sinks/store.ts');
+  const stored = storeSinks ? await storeSinks.openRunSink(opts, 'extract', rulesetVersion(), log) : null;
   let pgSink: IncidentRecordsSink | null = null;
   try {
     // pg costs ~0.4 s to load: only when there is a PostgreSQL sink
@@ -111,11 +112,11 @@ export async function runExtract(paths: string[], opts: ExtractOptions, log: Log
   counts.loadMs = performance.now() - t0;
 
   // Documents go to the store's already-done check in batches: one query per batch, not per document.
-  let batch: { raw: PreparedDocument; input: string; doc: NewDocument; hash: string }[] = [];
+  let batch: { raw: PreparedDocument; input: string; doc?: NewDocument; hash: string }[] = [];
   const submitBatch = async () => {
     const verdicts = stored
       ? await stored.admit(
-          batch.map((b) => b.doc),
+          batch.map((b) => b.doc!),
           batch.map((b) => b.hash),
         )
       : batch.map(() => null);
@@ -150,7 +151,7 @@ export async function runExtract(paths: string[], opts: ExtractOptions, log: Log
         );
         continue;
       }
-      batch.push({ raw, input: item.input, doc: storedForm(raw, item.input), hash });
+      batch.push({ raw, input: item.input, doc: stored ? storeSinks?.storedForm(raw, item.input) : undefined, hash });
       if (batch.length >= ADMIT_BATCH) await submitBatch();
       if (out.closed || stop.signal) break;
     }
@@ -173,7 +174,7 @@ export async function runExtract(paths: string[], opts: ExtractOptions, log: Log
   // incident_rollup beside incident_records: the store's incidents after this run
   if (opts.sink && stored) {
     await stored.flush();
-    await writeRollup(opts.sink, stored.incidents());
+    await (await import('../export/rollup.ts')).writeRollup(opts.sink, stored.incidents());
   }
   counts.skipped = stats.skipped;
   const interrupted = stop.signal ? { interrupted: stop.signal } : {};
