@@ -112,46 +112,85 @@ function piecesBack(text: string, at: number, pieces: number, floor: number): nu
   return pos;
 }
 
+const DONE: IteratorResult<RegExpExecArray, undefined> = Object.freeze({ done: true, value: undefined });
+
 /**
  * Every match of `re` in `text`, as `matches(re, text)` yields them (leftmost first, each search going on where the last
  * match ended), looked for only where a match holding one of `key.words` can start.
  */
-export function* keyedMatches(re: RegExp, key: Key, doc: AnalysedDoc, from = 0): Generator<RegExpExecArray> {
-  const { text } = doc;
-  const keyText = re.ignoreCase ? lowered(doc) : text;
-  if (keyText === null) {
-    yield* matches(re, text, from);
-    return;
+export function keyedMatches(re: RegExp, key: Key, doc: AnalysedDoc, from = 0): IterableIterator<RegExpExecArray> {
+  const keyText = re.ignoreCase ? lowered(doc) : doc.text;
+  return keyText === null ? matches(re, doc.text, from) : new KeyedMatches(re, key, doc.text, keyText, from);
+}
+
+// (an iterator of its own rather than a generator: V8 compiles a generator's suspend and resume points too, and took
+// several times as long over this one as over the plain method)
+class KeyedMatches implements IterableIterator<RegExpExecArray> {
+  readonly #re: RegExp;
+  readonly #key: Key;
+  readonly #text: string;
+  readonly #keyText: string;
+  readonly #s: Searchers;
+  /** No match starts before it (from where the last match ended); -1 once the search is over. */
+  #tried: number;
+
+  constructor(re: RegExp, key: Key, text: string, keyText: string, from: number) {
+    this.#re = re;
+    this.#key = key;
+    this.#text = text;
+    this.#keyText = keyText;
+    this.#s = searchersOf(re, isOneByte(text));
+    this.#tried = from;
   }
-  const s = searchersOf(re, isOneByte(text));
-  const { at } = s;
-  const near = key.near ?? NEAR;
-  // no match starts before `tried` (from where the last match ended)
-  let tried = from;
-  for (;;) {
-    // a match starting at or after `tried` holds a key word at or after `tried`
-    const word = firstMatch(key.words, keyText, tried);
-    if (!word) return;
-    let start = piecesBack(text, word.index, key.pieces, tried);
-    let found: RegExpExecArray | null = null;
-    while (start <= word.index && !found) {
-      // (under /u no match starts inside a surrogate pair, and a search asked to start there would start at the pair)
-      if (re.unicode && insidePair(text, start)) start++;
-      else if (word.index - start < near) found = firstMatch(at, text, start++);
-      else {
-        const skip = firstMatch(withinOf(s), text, start);
-        if (!skip) start += SPAN + 1;
-        // (the lookahead and the search at its place cannot disagree; were they to, the rule fails rather than loops)
-        else if (!(found = firstMatch(at, text, start + skip[0].length))) throw new Error(`keyed search lost its match: ${re.source.slice(0, 40)}`);
-      }
-    }
-    if (!found) {
-      tried = Math.max(start, tried);
-      continue;
-    }
-    yield found;
+
+  next(): IteratorResult<RegExpExecArray, undefined> {
+    if (this.#tried < 0) return DONE;
+    const found = this.#search();
+    if (!found) return this.return();
     const end = found.index + found[0].length;
     // an empty match is stepped past, by a whole code point under /u
-    tried = found[0] !== '' ? end : end + (re.unicode && (text.codePointAt(end) ?? 0) > 0xffff ? 2 : 1);
+    this.#tried = found[0] !== '' ? end : end + (this.#re.unicode && (this.#text.codePointAt(end) ?? 0) > 0xffff ? 2 : 1);
+    return { done: false, value: found };
+  }
+
+  /** The next match starting at or after #tried, or null. */
+  #search(): RegExpExecArray | null {
+    const re = this.#re;
+    const key = this.#key;
+    const text = this.#text;
+    const s = this.#s;
+    const { at } = s;
+    const near = key.near ?? NEAR;
+    let tried = this.#tried;
+    for (;;) {
+      // a match starting at or after `tried` holds a key word at or after `tried`
+      const word = firstMatch(key.words, this.#keyText, tried);
+      if (!word) return null;
+      let start = piecesBack(text, word.index, key.pieces, tried);
+      let found: RegExpExecArray | null = null;
+      while (start <= word.index && !found) {
+        // (under /u no match starts inside a surrogate pair, and a search asked to start there would start at the pair)
+        if (re.unicode && insidePair(text, start)) start++;
+        else if (word.index - start < near) found = firstMatch(at, text, start++);
+        else {
+          const skip = firstMatch(withinOf(s), text, start);
+          if (!skip) start += SPAN + 1;
+          // (the lookahead and the search at its place cannot disagree; were they to, the rule fails rather than loops)
+          else if (!(found = firstMatch(at, text, start + skip[0].length))) throw new Error(`keyed search lost its match: ${re.source.slice(0, 40)}`);
+        }
+      }
+      if (found) return found;
+      tried = Math.max(start, tried);
+    }
+  }
+
+  /** Ends the search (a `for … of` that breaks calls this). */
+  return(): IteratorResult<RegExpExecArray, undefined> {
+    this.#tried = -1;
+    return DONE;
+  }
+
+  [Symbol.iterator](): this {
+    return this;
   }
 }

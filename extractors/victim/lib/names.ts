@@ -138,14 +138,41 @@ export function runsUpTo(doc: AnalysedDoc, to: number): readonly number[] {
  * The cleaned names of text[0, to)'s capitalised runs, in order (a place is none), each cleaned as it is read; `skip`
  * passes over the runs a reader knows it has no use for, uncleaned.
  */
-export function* cleanedRuns(doc: AnalysedDoc, to: number, skip?: (start: number, end: number) => boolean): Generator<VictimName> {
-  const runs = runsUpTo(doc, to);
-  for (let i = 0; i < runs.length; i += 2) {
-    const start = runs[i]!;
-    const end = runs[i + 1]!;
-    if (skip?.(start, end)) continue;
-    const name = cleanName(doc, start, end);
-    if (name && !isPlace(name.value)) yield name;
+export function cleanedRuns(doc: AnalysedDoc, to: number, skip?: (start: number, end: number) => boolean): IterableIterator<VictimName> {
+  return new CleanedRuns(doc, runsUpTo(doc, to), skip ?? null);
+}
+
+const DONE: IteratorResult<VictimName, undefined> = Object.freeze({ done: true, value: undefined });
+// (an iterator of its own rather than a generator: V8 compiles a generator's suspend and resume points too)
+class CleanedRuns implements IterableIterator<VictimName> {
+  readonly #doc: AnalysedDoc;
+  readonly #runs: readonly number[];
+  readonly #skip: ((start: number, end: number) => boolean) | null;
+  /** The next run's start in #runs. */
+  #i = 0;
+
+  constructor(doc: AnalysedDoc, runs: readonly number[], skip: ((start: number, end: number) => boolean) | null) {
+    this.#doc = doc;
+    this.#runs = runs;
+    this.#skip = skip;
+  }
+
+  next(): IteratorResult<VictimName, undefined> {
+    const runs = this.#runs;
+    const skip = this.#skip;
+    while (this.#i < runs.length) {
+      const start = runs[this.#i]!;
+      const end = runs[this.#i + 1]!;
+      this.#i += 2;
+      if (skip !== null && skip(start, end)) continue;
+      const name = cleanName(this.#doc, start, end);
+      if (name && !isPlace(name.value)) return { done: false, value: name };
+    }
+    return DONE;
+  }
+
+  [Symbol.iterator](): this {
+    return this;
   }
 }
 

@@ -22,7 +22,7 @@ const ORG_WORD_ANYWHERE = new RegExp(ORG_WORDS, ORG_HEAD.flags);
  * organisation nouns cannot clean to a name with either. "Microsoft said" is left out; "Microsoft Health said",
  * "Hospitals" and "Barrie police said" are cleaned.
  */
-export function namesWithSpaceOrOrgNoun(doc: AnalysedDoc, to: number): Generator<VictimName> {
+export function namesWithSpaceOrOrgNoun(doc: AnalysedDoc, to: number): IterableIterator<VictimName> {
   const { text } = doc;
   return cleanedRuns(doc, to, (start, end) => cleansInside(text, start, end) && !ORG_WORD_ANYWHERE.test(text.slice(start, end)));
 }

@@ -26,7 +26,7 @@ import {
   isCommonWord,
   isFirstName,
 } from '../words.ts';
-import { defineReject, type Named, type RejectStep } from './step.ts';
+import { defineReject, type Named, type RejectStep, type StepExample, type StepSpec } from './step.ts';
 import { allGeneric, harmedAround, isCountry, isTownOrCounty, namedFromCommonWords } from './helpers.ts';
 import { BODY_KIND_END } from './trims.ts';
 import { appOrGame } from './app-or-game.ts';
@@ -50,6 +50,52 @@ const commaWithin = (n: Named, chars: number) => {
   return false;
 };
 
+// The rejections that ask one pattern of the words right after the run, or one end-anchored pattern of the words right
+// before it, are one class each: their test is one method, which V8 optimises once for them all (a closure of each
+// rejection's own is optimised on its own)
+interface PatternSpec extends StepSpec {
+  /** How many characters after (or before) the run the pattern reads. */
+  readonly chars: number;
+}
+/** What a rejection of either class keeps of its spec. */
+abstract class PatternReject implements RejectStep {
+  readonly name: string;
+  readonly examples: readonly StepExample[];
+  readonly counterExamples: readonly string[];
+  protected readonly chars: number;
+  constructor(spec: PatternSpec) {
+    this.name = spec.name;
+    this.examples = spec.examples;
+    this.counterExamples = spec.counterExamples;
+    this.chars = spec.chars;
+  }
+  abstract rejects(n: Named): boolean;
+}
+/** Rejects a run the pattern matches right after. */
+class PatternAfter extends PatternReject {
+  readonly #pattern: RegExp;
+  constructor(spec: PatternSpec, pattern: RegExp) {
+    super(spec);
+    this.#pattern = pattern;
+  }
+  rejects(n: Named): boolean {
+    return this.#pattern.test(after(n, this.chars));
+  }
+}
+/** Rejects a run the end-anchored pattern matches right before (endTest), unless, when so asked, the run is harmed. */
+class EndsBefore extends PatternReject {
+  readonly #ends: (s: string) => boolean;
+  readonly #unlessHarmed: boolean;
+  constructor(spec: PatternSpec, pattern: RegExp, unlessHarmed: boolean) {
+    super(spec);
+    this.#ends = endTest(pattern);
+    this.#unlessHarmed = unlessHarmed;
+  }
+  rejects(n: Named): boolean {
+    return this.#ends(before(n, this.chars)) && !(this.#unlessHarmed && harmed(n));
+  }
+}
+
 const generic = defineReject({
   name: 'generic words only',
   examples: [{ run: '[The Hospital] said.', value: null }],
@@ -71,13 +117,16 @@ const law = defineReject({
 });
 
 const LAW_REST = /^\s+(?:and|&)\s+(?:\p{Lu}\p{L}+\s+){1,3}(?:Act|Law)\b/u;
-const lawFirstHalf = defineReject({
-  name: "a law's first half",
-  examples: [{ run: 'the [Health Insurance Portability] and Accountability Act', value: null }],
-  counterExamples: ['the [Health Insurance Portability] office'],
-  // "the Health Insurance Portability and Accountability Act": a law's first half, cut at its "and"
-  rejects: (n) => LAW_REST.test(after(n, 60)),
-});
+// "the Health Insurance Portability and Accountability Act": a law's first half, cut at its "and"
+const lawFirstHalf = new PatternAfter(
+  {
+    name: "a law's first half",
+    examples: [{ run: 'the [Health Insurance Portability] and Accountability Act', value: null }],
+    counterExamples: ['the [Health Insurance Portability] office'],
+    chars: 60,
+  },
+  LAW_REST,
+);
 
 const attackerOrReporterName = defineReject({
   name: 'attacker, security firm or outlet',
@@ -227,14 +276,17 @@ const ACTOR_BEFORE = new RegExp(
     String.raw`a\.?k\.?a\.?|also\s+known\s+as|under\s+the\s+(?:moniker|name))\s*,?\s*["“\x93']?(?:the\s+)?["“\x93']?$`,
   'iu',
 );
-const endsActor = endTest(ACTOR_BEFORE);
-const actorBefore = defineReject({
-  name: 'attacker named after its kind',
-  examples: [{ run: 'hacktivist group [Black Reward] leaked files.', value: null }],
-  counterExamples: ['media group [Black Reward] was hit.'],
-  // "hacktivist group Black Reward", "aka The White Company": the attacker, named after its kind
-  rejects: (n) => endsActor(before(n, 50)),
-});
+// "hacktivist group Black Reward", "aka The White Company": the attacker, named after its kind
+const actorBefore = new EndsBefore(
+  {
+    name: 'attacker named after its kind',
+    examples: [{ run: 'hacktivist group [Black Reward] leaked files.', value: null }],
+    counterExamples: ['media group [Black Reward] was hit.'],
+    chars: 50,
+  },
+  ACTOR_BEFORE,
+  false,
+);
 
 // "Entertainment news website Gossipline first reported": an outlet is the source too
 const VENDOR_BEFORE = new RegExp(
@@ -243,14 +295,17 @@ const VENDOR_BEFORE = new RegExp(
     String.raw`start-?up|expert|website|site|outlet|blog|portal)\s*$`,
   'iu',
 );
-const endsVendor = endTest(VENDOR_BEFORE);
-const vendorBefore = defineReject({
-  name: 'a vendor or researcher reporting',
-  examples: [{ run: 'security firm [Emsisoft Labs] said.', value: null }],
-  counterExamples: ['security firm [Emsisoft Labs] was hacked.'],
-  // "states the British IT-company Elliptic": a vendor or researcher reports; it is the victim only when harmed
-  rejects: (n) => endsVendor(before(n, 50)) && !harmed(n),
-});
+// "states the British IT-company Elliptic": a vendor or researcher reports; it is the victim only when harmed
+const vendorBefore = new EndsBefore(
+  {
+    name: 'a vendor or researcher reporting',
+    examples: [{ run: 'security firm [Emsisoft Labs] said.', value: null }],
+    counterExamples: ['security firm [Emsisoft Labs] was hacked.'],
+    chars: 50,
+  },
+  VENDOR_BEFORE,
+  true,
+);
 
 const SERVING_VENDOR_BEFORE = new RegExp(
   String.raw`(?:\bthird[\s-]party\s+(?:[\w-]+\s+){0,2}|\b(?:its|their)\s+(?:[\w-]+\s+){0,2}|` +
@@ -409,13 +464,16 @@ const hacker = defineReject({
   rejects: (n) => n.words.length > 1 && HACKER.has(n.words[0]!) && !isOrgLike(n.value),
 });
 
-const resident = defineReject({
-  name: 'a place qualifying a person',
-  examples: [{ run: 'A [Kanawha County] woman said.', value: null }],
-  counterExamples: ['[Kanawha County] said.'],
-  // "A Kanawha County woman", "Matamata woman Tania": a place qualifying a person
-  rejects: (n) => RESIDENT_AFTER.test(after(n, 20)),
-});
+// "A Kanawha County woman", "Matamata woman Tania": a place qualifying a person
+const resident = new PatternAfter(
+  {
+    name: 'a place qualifying a person',
+    examples: [{ run: 'A [Kanawha County] woman said.', value: null }],
+    counterExamples: ['[Kanawha County] said.'],
+    chars: 20,
+  },
+  RESIDENT_AFTER,
+);
 
 // an age before "of" makes the rest a person's home; "residents of" may also be a care home's
 const RESIDENCE_BEFORE = /(?:(,[ \t]*\d{1,3},?)|\bresidents?|\bnatives?)[ \t]+of[ \t]+$/u;
@@ -472,14 +530,17 @@ const host = defineReject({
     (bucketAfter(after(n, 30)) && /\bS3\b/u.test(n.value + after(n, 4))) || (HOST_USE_BEFORE.test(before(n, 12)) && HOST_USE_AFTER.test(after(n, 20))),
 });
 
-const endsSource = endTest(SOURCE_BEFORE);
-const source = defineReject({
-  name: 'a source',
-  examples: [{ run: 'reported by [ZDNet Asia] today', value: null }],
-  counterExamples: ['[ZDNet Asia] was hacked.'],
-  // "According to Wikipedia", "reported by ZDNet": a source, not a subject
-  rejects: (n) => endsSource(before(n, 60)),
-});
+// "According to Wikipedia", "reported by ZDNet": a source, not a subject
+const source = new EndsBefore(
+  {
+    name: 'a source',
+    examples: [{ run: 'reported by [ZDNet Asia] today', value: null }],
+    counterExamples: ['[ZDNet Asia] was hacked.'],
+    chars: 60,
+  },
+  SOURCE_BEFORE,
+  false,
+);
 
 const OUTLET_AFTER = new RegExp(
   String.raw`^\s+(?:has\s+|had\s+)?(?:learned\s+exclusively|(?:first\s+)?broke\s+the\s+(?:news|story)|` +

@@ -34,7 +34,7 @@ export interface StepExample {
   readonly value: string | null;
 }
 
-interface StepSpec {
+export interface StepSpec {
   readonly name: string;
   readonly examples: readonly StepExample[];
   /** Texts with a run in [brackets] that the step leaves as it is. */
