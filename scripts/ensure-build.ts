@@ -6,7 +6,20 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const SOURCES = ['src', 'extractors', 'queues', 'calibration', 'package.json', 'tsconfig.json', 'tsconfig.build.json'];
+// the sources and the build's own scripts (a change to how dist/ is written rebuilds it too)
+const SOURCES = [
+  'src',
+  'extractors',
+  'queues',
+  'calibration',
+  'package.json',
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'scripts/gen-rule-index.ts',
+  'scripts/build-assets.mjs',
+  'scripts/bundle-engine.mjs',
+  'scripts/bundle-engine-options.mjs',
+];
 
 function newest(p: string): number {
   const s = statSync(p);
