@@ -2,7 +2,7 @@
 import { defineRule, firstMatch, span } from '../_shared/kit.ts';
 import { WORD_END } from '../_shared/char-classes.ts';
 import { byWidth } from '../_shared/one-byte.ts';
-import { DATELINE, NAME } from './lib/name-shape.ts';
+import { DATELINE, NAME, ONWARD } from './lib/name-shape.ts';
 import { cleanName } from './lib/name-clean.ts';
 import { fullName } from './lib/complete.ts';
 import { OPENING_APPOSITIVE, OPENING_VERB, openingSentences } from './lib/lead.ts';
@@ -18,7 +18,7 @@ const DESCRIPTION = String.raw`(?:(?:\p{Lu}[\p{L}-]*['’\x92]s|\p{Lu}?[\p{Ll}\d
 const LEAD_IN = String.raw`^${DATELINE}(?:(?:On|In|Last|Earlier)${WORD_END}[^\n]{1,40}?,\s*)?(?:The\s+|An?\s+)?${DESCRIPTION}${KIND},?\s+(?:the\s+)?`;
 const ADVERB = String.raw`(?:(?:also|today|yesterday|recently|currently|now|this\s+week|last\s+week|on\s+\p{Lu}\w+)\s+){0,2}`;
 // (its \p{…} classes written over U+0000-U+00FF for a text of one byte a character: one-byte.ts byWidth)
-const OPENING = byWidth(String.raw`${LEAD_IN}(${NAME})(?:,?\s*\([^)\n]{1,40}\))?${OPENING_APPOSITIVE},?\s+${ADVERB}${OPENING_VERB}`, 'du');
+const OPENING = byWidth(String.raw`${LEAD_IN}(${NAME})${ONWARD}(?:,?\s*\([^)\n]{1,40}\))?${OPENING_APPOSITIVE},?\s+${ADVERB}${OPENING_VERB}`, 'du');
 const DESCRIBED_SUBJECT = 0.7; // the description proves an organisation, but the lead-in is looser than a bare subject
 const MAX_SENTENCES = 2;
 

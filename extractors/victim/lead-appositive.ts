@@ -3,7 +3,7 @@
 import { defineRule, firstMatch, groupStart, span } from '../_shared/kit.ts';
 import { WORD_END } from '../_shared/char-classes.ts';
 import { byWidth, forText } from '../_shared/one-byte.ts';
-import { DATELINE, NAME, isStrongName } from './lib/name-shape.ts';
+import { DATELINE, NAME, ONWARD, isStrongName } from './lib/name-shape.ts';
 import { cleanName } from './lib/name-clean.ts';
 import { isKnownOrganisation } from './lib/words.ts';
 import { fullName } from './lib/complete.ts';
@@ -21,7 +21,7 @@ const VERB =
   String.raw`|found|saw|kept|began|made)${WORD_END}|\p{Ll}{2,}(?:ed|es)${WORD_END})`;
 const ADVERB = String.raw`(?:(?:also|today|yesterday|recently|now|on\s+\p{Lu}\p{Ll}+)\s+)?`;
 // (its \p{…} classes written over U+0000-U+00FF for a text of one byte a character: one-byte.ts byWidth)
-const LEAD = byWidth(String.raw`^${LEAD_IN}(${NAME})${APPOSITIVE}\s+${ADVERB}${VERB}`, 'du');
+const LEAD = byWidth(String.raw`^${LEAD_IN}(${NAME})${ONWARD}${APPOSITIVE}\s+${ADVERB}${VERB}`, 'du');
 // "Robin Patterson, the Navy's public liaison,": an appositive that gives a role introduces a person
 const PERSON_ROLE = new RegExp(
   String.raw`\b(?:former|ex-|employee|worker|staffer|owner|founder|liaison|director|officer|manager|chief|head|spokes(?:man` +

@@ -2,7 +2,7 @@
 import { defineRule, firstMatch, groupStart, span, type AnalysedDoc } from '../_shared/kit.ts';
 import { WORD_END } from '../_shared/char-classes.ts';
 import { byWidth, forText } from '../_shared/one-byte.ts';
-import { DATELINE, NAME, isPlace, type VictimName } from './lib/name-shape.ts';
+import { DATELINE, NAME, ONWARD, isPlace, type VictimName } from './lib/name-shape.ts';
 import { cleanName } from './lib/name-clean.ts';
 import { hasCorporateContext, isKnownOrganisation } from './lib/words.ts';
 import { fullName } from './lib/complete.ts';
@@ -22,7 +22,7 @@ const APPOSITIVE = String.raw`(?:,\s+(?:a|an|the|one)${WORD_END}[^,;:\n]{1,110},
 // a lower-case word that cannot start a predicate ends the subject without one
 const NOT_PREDICATE = String.raw`(?:of|in|at|on|for|from|to|and|or|with|by|as|than|via|per|vs)${WORD_END}`;
 // (its \p{…} classes written over U+0000-U+00FF for a text of one byte a character: one-byte.ts byWidth)
-const LEAD = byWidth(String.raw`^${LEAD_IN}(${NAME})(?:,?\s*\([^)\n]{1,40}\))?${APPOSITIVE}['’\x92]?s?,?\s+(?!${NOT_PREDICATE})(?=\p{Ll})`, 'du');
+const LEAD = byWidth(String.raw`^${LEAD_IN}(${NAME})${ONWARD}(?:,?\s*\([^)\n]{1,40}\))?${APPOSITIVE}['’\x92]?s?,?\s+(?!${NOT_PREDICATE})(?=\p{Ll})`, 'du');
 const LEAD_SUBJECT = 0.42; // the first subject of an incident text, any verb; below first-organisation, which measures better
 const MAX_SENTENCES = 2;
 // a lone capitalised word opening a sentence is as often a common word ("Unencrypted passwords", "Skimming

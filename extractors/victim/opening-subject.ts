@@ -2,7 +2,7 @@
 import { defineRule, firstMatch, groupStart, span } from '../_shared/kit.ts';
 import { WORD_END } from '../_shared/char-classes.ts';
 import { byWidth } from '../_shared/one-byte.ts';
-import { DATELINE, NAME } from './lib/name-shape.ts';
+import { DATELINE, NAME, ONWARD } from './lib/name-shape.ts';
 import { cleanName } from './lib/name-clean.ts';
 import { fullName } from './lib/complete.ts';
 import { OPENING_APPOSITIVE as APPOSITIVE, OPENING_VERB as VERB, openingSentences } from './lib/lead.ts';
@@ -13,7 +13,7 @@ import { OPENING_APPOSITIVE as APPOSITIVE, OPENING_VERB as VERB, openingSentence
 const LEAD_IN = String.raw`${DATELINE}(?:(?:On|In|Last|Earlier|Between)${WORD_END}[^\n]{1,40}?,\s*)?(?:The\s+)?`;
 const ADVERB = String.raw`(?:(?:also|today|yesterday|recently|currently|now|has|have|this\s+week|last\s+week|on\s+\p{Lu}\w+)\s+){0,2}`;
 // (its \p{…} classes written over U+0000-U+00FF for a text of one byte a character: one-byte.ts byWidth)
-const OPENING = byWidth(String.raw`^${LEAD_IN}(${NAME})(?:,?\s*\([^)\n]{1,40}\))?${APPOSITIVE},?\s+${ADVERB}${VERB}`, 'du');
+const OPENING = byWidth(String.raw`^${LEAD_IN}(${NAME})${ONWARD}(?:,?\s*\([^)\n]{1,40}\))?${APPOSITIVE},?\s+${ADVERB}${VERB}`, 'du');
 const SERVES_OTHERS = /,\s+(?:which|who|that)\s+(?:[\w-]+\s+){0,4}?for\b/u;
 const OPENING_SUBJECT = 0.8; // the first sentence's subject, with a disclosure or harm verb
 const MAX_SENTENCES = 2; // a headline line, then the lead sentence

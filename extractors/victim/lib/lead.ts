@@ -41,17 +41,23 @@ export function openingSentences(doc: AnalysedDoc, plain: number): Sentence[] {
 }
 
 // the verbs of an opening sentence whose subject reports or suffers the incident (each ends in a letter: WORD_END is the \b after it)
+// Each starts on a letter a-z, and a word follows an auxiliary: the (?=[a-z]) lookaheads change no match, but make V8 compile
+// what follows them once instead of once for each way into it (with ONWARD, name-shape.ts, the two opening patterns' regex
+// bytecode is 101,584 and 95,304 bytes -> 70,656 and 64,264).
+const AUX_ING =
+  String.raw`(?:notifying|investigating|warning|alerting|informing|reaching\s+out|responding|recovering|dealing` +
+  String.raw`|(?:the\s+(?:latest\s+)?)?(?:victim|target)|hit|struck|targeted|hacked|breached|attacked|compromised|affected|impacted|forced|crippled` +
+  String.raw`|infected|sending)`;
+const AUX_ED =
+  String.raw`(?:notified|announced|reported|disclosed|discovered|confirmed|learned|suffered|experienced|informed|become\s+aware|begun` +
+  String.raw`|started|sent|mailed|posted|lost|exposed|identified|detected|determined|fired|terminated|filed|its|their)`;
 export const OPENING_VERB =
-  String.raw`(?:said|says|announced|announces|reported|reports|notified|notifies|disclosed|discloses|discovered|discovers` +
+  String.raw`(?=[a-z])(?:said|says|announced|announces|reported|reports|notified|notifies|disclosed|discloses|discovered|discovers` +
   String.raw`|confirmed|confirms|learned|learns|experienced|suffered|suffers|informed|informs|warned|warns|admitted|admits|acknowledged|revealed|alerted` +
-  String.raw`|alerts|filed|mailed|sent|posted|exposed|exposes|leaked|lost|loses|identified|detected|determined|became\s+aware|is\s+aware|began\s+notifying` +
-  String.raw`|recently\s+\w+|fell\s+victim|hit\s+by|(?:is|are|was|were|has\s+been|have\s+been)\s+(?:notifying|investigating|warning|alerting|informing` +
-  String.raw`|reaching\s+out|responding|recovering|dealing|the\s+(?:latest\s+)?(?:victim|target)|(?:the\s+)?(?:victim|target)|hit|struck|targeted|hacked` +
-  String.raw`|breached|attacked|compromised|affected|impacted|forced|crippled|infected|investigating|sending)|(?:has|have|had)\s+(?:been\s+)?(?:notified` +
-  String.raw`|announced|reported|disclosed|discovered|confirmed|learned|suffered|experienced|informed|become\s+aware|begun|started|sent|mailed|posted|lost` +
-  String.raw`|exposed|identified|detected|determined|fired|terminated|filed|its|their)|notifying|hacked|breached|compromised|attacked|targeted|fixed` +
-  String.raw`|patched|secured|apologi[sz]ed|shut\s+down|took\s+down|suspended|(?:is|are|was|were)\s+(?:currently\s+)?(?:looking\s+into|probing|examining` +
-  String.raw`|working)|suffered|experienced|hit)${WORD_END}`;
+  String.raw`|alerts|filed|mailed|sent|posted|exposed|exposes|leaked|lost|loses|identified|detected|determined|notifying|hacked|breached|compromised` +
+  String.raw`|attacked|targeted|fixed|patched|secured|apologi[sz]ed|suspended|became\s+aware|began\s+notifying|recently\s+\w+|fell\s+victim|hit(?:\s+by)?` +
+  String.raw`|(?:shut|took)\s+down|is\s+aware|(?:is|are|was|were|ha(?:s|ve)\s+been)\s+(?=[a-z])${AUX_ING}|ha(?:s|ve|d)\s+(?:been\s+)?(?=[a-z])${AUX_ED}` +
+  String.raw`|(?:is|are|was|were)\s+(?:currently\s+)?(?=[a-z])(?:looking\s+into|probing|examining|working))${WORD_END}`;
 // "Hostinger, one of the biggest web hosting providers, has disclosed": an appositive may sit between subject and verb
 // "Fresenius, Europe’s largest private hospital operator, has been hit": a possessive place may open it
 export const OPENING_APPOSITIVE =

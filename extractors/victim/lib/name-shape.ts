@@ -21,8 +21,14 @@ export const JOINER = String.raw`(?:della|delle|degli|des|der|den|del|dei|dos|da
 const SUFFIX = String.raw`(?:,?\s(?:Inc|Corp|Co|Ltd|L\.?L\.?C|L\.?L\.?P|P\.?C|P\.?A|N\.?A|S\.?A)${WORD_END}\.?)`;
 // Nordic and central European local governments put the lower-case kind after the place ("Tromsø kommune")
 const LOCAL_KIND = String.raw`(?:[ \t]+(?:kommune|kommun|kunta|gmina|község))?`;
+/**
+ * A lookahead that holds wherever some character must follow: it changes no match, but V8 compiles what follows it once
+ * instead of once for each way into it (the opening patterns' regex bytecode about a tenth smaller for each such stop).
+ */
+export const ONWARD = '(?=[^])';
 /** A capitalised run with joiners; ends on a capitalised word (or a corporate suffix). */
-export const NAME = String.raw`${WORD}(?:[ \t]+(?:${JOINER}[ \t]+){0,2}${WORD}){0,7}${LOCAL_KIND}${SUFFIX}?`;
+// (a WORD starts on no white space: the (?=\S) before it changes no match, and makes V8 compile the WORD after the joiners once)
+export const NAME = String.raw`${WORD}(?:[ \t]+(?:${JOINER}[ \t]+){0,2}(?=\S)${WORD}){0,7}${LOCAL_KIND}${SUFFIX}?`;
 
 /** A news dateline before the lead sentence: "LONDON (Reuters) - ", "SAN FRANCISCO, Calif. -- ", "SAN JOSÉ, Costa Rica — ". */
 export const DATELINE =
