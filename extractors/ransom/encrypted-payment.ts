@@ -7,6 +7,9 @@ import { denial, unreported } from './lib/context.ts';
 // "encrypted", "locked", "held hostage": a sentence holds one where it holds one of these words ("held hostage" holds
 // "hostage"), and a word inside a sentence reads the same there as in the whole text
 const LOCKED_WORD = /\b(?:encrypt(?:ed|ing|s)?|decrypt(?:ed|ing|ion|s)?|locked|unlock(?:ed|ing)?|scrambled|hostage)\b/gi;
+// Every locked word holds one of these stems: a text without one (most) is passed over after a plain search of them,
+// cheaper than the word search with its \b on either side.
+const LOCKED_STEM = /crypt|lock|scrambled|hostage/i;
 const PAYMENT = new RegExp(
   String.raw`\b(?:demand(?:ed|ing|s)?|ask(?:ed|ing|s)?\s+for|request(?:ed|ing)?|want(?:ed|s)?)\s+(?:(?:a|an|the` +
     String.raw`|some)\s+)?(?:payment|money|cash|bitcoins?|cryptocurrency|crypto|fee|sum)\b|\bpay(?:ment)?\s+(?:[\w$€£.,-]+\s+){0,4}?(?:to|for)\s+(?:decrypt` +
@@ -29,7 +32,7 @@ export default defineRule({
   ],
   counterExamples: ['The laptop was encrypted, so the data is safe.', 'The vendor demanded payment of overdue invoices.'],
   *propose(doc) {
-    if (denial(doc)) return;
+    if (denial(doc) || !LOCKED_STEM.test(doc.text)) return;
     const { text } = doc;
     // the locked words found once in the whole text; each sentence holding one is searched once, in order
     for (const s of sentencesWith(doc, LOCKED_WORD)) {

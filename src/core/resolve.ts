@@ -193,17 +193,17 @@ interface FieldOut<F extends FieldName> {
   alternatives?: FieldOut<F>[];
 }
 
-/** The runners-up of a field (at most MAX_ALTERNATIVES), each at most as likely as the winner (`confidence`) is wrong. */
-function alternativesOf<F extends FieldName>(field: F, ranked: Group<F>[], ctx: ResolveContext, confidence: number, learned: boolean): FieldOut<F>[] {
-  const genre = ctx.genre;
+/**
+ * The runners-up of a field (at most MAX_ALTERNATIVES), each at most as likely as the winner (`confidence`) is wrong;
+ * `measured[i]` is the calibrated confidence of `ranked[i]`.
+ */
+function alternativesOf<F extends FieldName>(ranked: Group<F>[], measured: readonly number[], confidence: number): FieldOut<F>[] {
   const out: FieldOut<F>[] = [];
-  for (let i = 1; i < ranked.length && i <= MAX_ALTERNATIVES; i++) {
-    const g = ranked[i]!;
-    const top = g.members[0]!;
-    const own = calibrate(ctx.calibration, { field, rule: top.rule, agreeingRules: g.rules.size, value: top.value, genre, ranked: learned }, g.score);
+  for (let i = 1; i < measured.length; i++) {
+    const top = ranked[i]!.members[0]!;
     const alt: FieldOut<F> = {
       value: top.value,
-      confidence: Math.min(own, Math.round((1 - confidence) * 1000) / 1000),
+      confidence: Math.min(measured[i]!, Math.round((1 - confidence) * 1000) / 1000),
       evidence: top.evidence.slice(),
       rule: top.rule,
     };
@@ -248,11 +248,24 @@ function resolveField<F extends FieldName>(field: F, cands: Candidate<F>[], ctx:
   const genre = ctx.genre;
   const byRanking = !!learned;
   if (ctx.observe) ctx.observe({ field, rule: best.rule, agreeingRules: win.rules.size, score: win.score, value, genre, ...(learned ? { ranked: true } : {}) });
-  // calibrate sees cases of one shape (the winner's and the alternatives'): its code then stays optimised
-  const confidence = calibrate(ctx.calibration, { field, rule: best.rule, agreeingRules: win.rules.size, value, genre, ranked: byRanking }, win.score);
   // a lone rule that is seldom right abstains, whatever the genre's figure for it (a learned ranking has weighed that)
   const floor = learned ? 0 : (ABSTAIN_BELOW[field] ?? 0);
-  if (confidence < floor || (win.rules.size === 1 && measuredPrecision(ctx.calibration, best.rule, win.score, genre) < floor)) return null;
+  // the winner's confidence, then the runners-up's, from one call of calibrate, which sees cases of one shape: its code
+  // then stays optimised, and is compiled once, inside resolveField (called from alternativesOf too, it was compiled
+  // a second time on its own)
+  const measured: number[] = [];
+  for (let i = 0; i < ranked.length && i <= MAX_ALTERNATIVES; i++) {
+    const g = ranked[i]!;
+    const top = g.members[0]!;
+    const p = calibrate(
+      ctx.calibration,
+      { field, rule: top.rule, agreeingRules: g.rules.size, value: i === 0 ? value : top.value, genre, ranked: byRanking },
+      g.score,
+    );
+    if (i === 0 && (p < floor || (win.rules.size === 1 && measuredPrecision(ctx.calibration, best.rule, win.score, genre) < floor))) return null;
+    measured.push(p);
+  }
+  const confidence = measured[0]!;
   // a date says which event it is the date of: that of the candidate whose value was kept
   let kept = best;
   for (let i = 0; i < members.length; i++) {
@@ -265,7 +278,7 @@ function resolveField<F extends FieldName>(field: F, cands: Candidate<F>[], ctx:
   const out: FieldOut<F> = { value, confidence, evidence, rule: best.rule };
   if (role) out.role = role;
   // Values of one field exclude each other: an alternative is at most as likely as the winner is wrong.
-  if (ranked.length > 1) out.alternatives = alternativesOf(field, ranked, ctx, confidence, byRanking);
+  if (ranked.length > 1) out.alternatives = alternativesOf(ranked, measured, confidence);
   return out as unknown as Fields[F];
 }
 
