@@ -69,8 +69,8 @@ function searcher(re: RegExp): RegExp {
   return own;
 }
 
-// What every finished search answers: one shared result, as for-of only reads it.
-const DONE: IteratorResult<RegExpExecArray, undefined> = Object.freeze({ done: true, value: undefined });
+// What every finished search (and the helpers' own iterators) answers: one shared result, as for-of only reads it.
+export const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
 
 /**
  * Every match of `re` in `text` from offset `from`, in order, each with its `index` into `text`. The search starts
@@ -154,7 +154,7 @@ export function nextMatch(re: RegExp, text: string, m: RegExpExecArray | null): 
  * Where the search for the match after `m` starts: its end, or past an empty match, which would be found again at the
  * same place (by a whole code point under /u).
  */
-function afterMatch(re: RegExp, text: string, m: RegExpExecArray): number {
+export function afterMatch(re: RegExp, text: string, m: RegExpExecArray): number {
   const end = m.index + m[0].length;
   return end > m.index ? end : end + (re.unicode && (text.codePointAt(end) ?? 0) > 0xffff ? 2 : 1);
 }

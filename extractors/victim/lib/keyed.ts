@@ -3,7 +3,7 @@
 // match holds one of a few words ("hit", "said", "customers"). One cheap scan finds those words, and the trigger is
 // tried only at the places a match holding them could start: the same matches, in the same order, as `matches` gives.
 import { insidePair, isSpace } from '../../_shared/char-classes.ts';
-import { firstMatch, matches, type AnalysedDoc } from '../../_shared/kit.ts';
+import { afterMatch, DONE, firstMatch, matches, type AnalysedDoc } from '../../_shared/kit.ts';
 import { forText, isOneByte } from '../../_shared/one-byte.ts';
 
 export interface Key {
@@ -112,8 +112,6 @@ function piecesBack(text: string, at: number, pieces: number, floor: number): nu
   return pos;
 }
 
-const DONE: IteratorResult<RegExpExecArray, undefined> = Object.freeze({ done: true, value: undefined });
-
 /**
  * Every match of `re` in `text`, as `matches(re, text)` yields them (leftmost first, each search going on where the last
  * match ended), looked for only where a match holding one of `key.words` can start.
@@ -147,9 +145,7 @@ class KeyedMatches implements IterableIterator<RegExpExecArray> {
     if (this.#tried < 0) return DONE;
     const found = this.#search();
     if (!found) return this.return();
-    const end = found.index + found[0].length;
-    // an empty match is stepped past, by a whole code point under /u
-    this.#tried = found[0] !== '' ? end : end + (this.#re.unicode && (this.#text.codePointAt(end) ?? 0) > 0xffff ? 2 : 1);
+    this.#tried = afterMatch(this.#re, this.#text, found);
     return { done: false, value: found };
   }
 

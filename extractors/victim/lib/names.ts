@@ -2,7 +2,7 @@
 // that starts or ends at a given place and the full name an acronym stands for. A regex over such runs is much
 // cheaper than a parse, and the rules only need to know where a name starts and ends and whether it is a real
 // organisation rather than a generic subject.
-import { firstMatch, groupStart, type AnalysedDoc } from '../../_shared/kit.ts';
+import { DONE, firstMatch, groupStart, type AnalysedDoc } from '../../_shared/kit.ts';
 import { memoFor, memoized } from './cache.ts';
 import { wordStartsOf } from '../../_shared/capital-words.ts';
 import { LETTER, LETTERS_MARKS, UPPER, byteTable, classAt, insidePair, isLowSurrogate } from '../../_shared/char-classes.ts';
@@ -142,7 +142,6 @@ export function cleanedRuns(doc: AnalysedDoc, to: number, skip?: (start: number,
   return new CleanedRuns(doc, runsUpTo(doc, to), skip ?? null);
 }
 
-const DONE: IteratorResult<VictimName, undefined> = Object.freeze({ done: true, value: undefined });
 // (an iterator of its own rather than a generator: V8 compiles a generator's suspend and resume points too)
 class CleanedRuns implements IterableIterator<VictimName> {
   readonly #doc: AnalysedDoc;
