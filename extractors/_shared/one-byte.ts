@@ -123,7 +123,8 @@ function oneByteFlags(source: string, flags: string): string {
 /**
  * A /u pattern for the width of the text it searches: with its \p{…} classes written over U+0000-U+00FF and without /u
  * (oneByteFlags) for a text of one byte a character (or a part of one), as written for any other (built the first time
- * such a text comes).
+ * such a text comes). A text of one byte a character, nearly every one, then needs no parse of the \p{…} classes over all
+ * of Unicode: the pattern under /u is parsed only when a wider text comes.
  */
 export function byWidth(source: string, flags: string): (text: string) => RegExp {
   if (!flags.includes('u')) throw new Error('byWidth: a pattern under /u only');

@@ -7,8 +7,6 @@ import { areaAtStart, cityAtEnd, PLACE_RUN } from './lib/phrases.ts';
 
 // Commas before a capital are rare enough to look for first; the runs around them are read from there.
 // the comma first, its look behind after: far faster than a look behind at every place
-// (each by the text's width: a text of one byte a character, nearly every one, needs no parse of the \p{…} classes over
-// all of Unicode)
 const COMMA = byWidth(String.raw`,(?<=[\p{L}.],)[ ]?(?=\p{Lu})`, 'gu');
 const RUN_BEFORE = byWidth(String.raw`(?<![\p{L}\p{N}])${PLACE_RUN}$`, 'u');
 const RUN_AFTER = byWidth(PLACE_RUN, 'uy');

@@ -9,7 +9,6 @@ import { prepositionMask, prepositionStarts } from './lib/starts.ts';
 
 // City names are often words or surnames; only a capitalised run right after a place preposition counts,
 // and only when the gazetteer and the rest of the text settle which city it is.
-// (by the text's width: a text of one byte a character, nearly every one, needs no parse of the \p{…} classes over all of Unicode)
 const IN_CITY = byWidth(String.raw`\b(?:in|across|throughout|near|outside)\s+(?:the\s+)?(?:city\s+of\s+)?(${PLACE_RUN})`, 'uy');
 // tried only after a preposition before a capitalised word (starts.ts)
 const PREPOSITIONS = prepositionMask(['in', 'across', 'throughout', 'near', 'outside']);

@@ -13,7 +13,6 @@ const ORG_NOUN =
   String.raw`|college|school|district|bank|insurer|agency|authority|airport|utility|business|start-?up|plant|factory|store|hotel|charity|newspaper` +
   String.raw`|broadcaster|law\s+firm|hospital\s+trust)`;
 // tried, sticky, only at line starts and articles before a capitalised word (starts.ts)
-// (by the text's width: a text of one byte a character, nearly every one, needs no parse of the \p{…} classes over all of Unicode)
 const MODIFIER = byWidth(String.raw`(?:^|\b(?:the|a|an|The|A|An)\s+)(${PLACE_RUN})\s+(?:[\p{Ll}-]+\s+){0,2}?${ORG_NOUN}\b`, 'dmuy');
 const CITY_MODIFIER = 0.7;
 

@@ -20,7 +20,6 @@ const AFTER =
   String.raw`|Housing\s+Authority)\b`;
 // "Boston University", "Denver Medical Center": named after a town more often than not, but also after people ("Howard University")
 const AFTER_INSTITUTION = String.raw`\s+(?:University|College|Medical\s+Center|Medical\s+Centre|General\s+Hospital|Hospital)\b`;
-// (by the text's width: a text of one byte a character, nearly every one, needs no parse of the \p{…} classes over all of Unicode)
 const ORG = byWidth(String.raw`\b${BEFORE}(${NAME})|(?<![\p{L}\p{N}]|(?:and|&)\s)(${NAME_BEFORE_WORD})(?:${AFTER}|(${AFTER_INSTITUTION}))`, 'uy');
 // ORG is tried only where a word of BEFORE is written and at the capitalised words whose run meets a first word of AFTER or
 // AFTER_INSTITUTION (starts.ts)

@@ -14,7 +14,6 @@ const WORD_INITIAL = /(^|[\s-])(\p{L})/gu;
 const CAPS = String.raw`\p{Lu}[\p{Lu}.'’\x92-]*(?: \p{Lu}[\p{Lu}.'’\x92-]*){0,3}`;
 const AREA = String.raw`\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?`;
 const DATE = String.raw`\d{1,2} \p{Lu}\p{Ll}+ \d{4}|\p{Lu}\p{Ll}+ \d{1,2},? \d{4}`;
-// (by the text's width: a text of one byte a character, nearly every one, needs no parse of the \p{…} classes over all of Unicode)
 const DATELINE = byWidth(
   String.raw`^(?:(${CAPS})(?:,\s*(${AREA}))?(?:\s*\([\p{L} ]+\))?\s*(?:[—\x97–\x96]|--?\s|:\s)` +
     String.raw`|(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?)(?:,\s*(${AREA}))?,\s*(?:${DATE})\s*[—\x97–\x96-])`,

@@ -12,7 +12,6 @@ const BODIES = new Map(wordMap('location-national-bodies'));
 // others): the scan then looks for the names' first characters instead of testing the look-behind at every place. The
 // look-behind reads the same character either way, the one before the name's start: "emails from HMRC" matches both,
 // "xHMRC" neither (every name fails at that start), so the matches and group 1 are the same.
-// (by the text's width: a text of one byte a character, nearly every one, needs no parse of the \p{…} classes over all of Unicode)
 const BODY_RE = byWidth(String.raw`(${alternation(BODIES.keys(), { flexibleSpace: true })})(?<![\p{L}\p{N}]\1)(?![\p{L}\p{N}])`, 'gu');
 const NATIONAL_BODY = 0.3;
 

@@ -14,8 +14,7 @@ import { byWidth } from '../_shared/one-byte.ts';
 const BASED =
   String.raw`(?<![\p{L}\p{N}])(${PLACE_RUN})[ -](?:based|headquartered)\b|\b(?:based` + String.raw`|headquartered)\s+in\s+(?:the\s+)?(${PLACE_RUN})`;
 const BASED_WORD = /based|headquartered/;
-// tried, sticky, only where basedStarts says a match can start (by the text's width: a text of one byte a character, nearly
-// every one, needs no parse of the \p{…} classes over all of Unicode)
+// tried, sticky, only where basedStarts says a match can start
 const BASED_AT = byWidth(BASED, 'uy');
 const BASED_WORDS = ['based', 'headquartered'];
 const RUN_JOINERS = 4;

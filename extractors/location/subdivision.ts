@@ -13,7 +13,6 @@ import { prepositionMask, prepositionStarts, suffixStarts } from './lib/starts.t
 const UNIT_WORDS = 'Province Region State County Canton Department Prefecture Oblast Voivodeship Land Provincia Région Département'.split(' ');
 const UNIT = String.raw`(?:${UNIT_WORDS.join('|')})\s+(?:of|de|du|di|del|des|d['’\x92])\s*`;
 const UNIT_AFTER = String.raw`\s+(?:prefecture|province|region|county|oblast|canton|department|state)\b`;
-// (by the text's width: a text of one byte a character, nearly every one, needs no parse of the \p{…} classes over all of Unicode)
 const PLACE = byWidth(String.raw`(?:\b(${UNIT})|\b(?:in|across|throughout|of)\s+(?:the\s+)?)(${PLACE_RUN})(${UNIT_AFTER}|['’\x92]s\b)?`, 'duy');
 // PLACE is tried only at its unit words and at its prepositions before a capitalised word (starts.ts)
 const PREPOSITIONS = prepositionMask(['in', 'across', 'throughout', 'of']);

@@ -7,7 +7,6 @@ import { attackerBefore, isAttackerContext, inOtherIncident } from './lib/mentio
 
 // "X County" is the American order (Ireland writes "County Cork", England "Kent County Council"): a county name
 // the gazetteer knows only in the United States places the story there, in its state when only one has it.
-// (by the text's width: a text of one byte a character, nearly every one, needs no parse of the \p{…} classes over all of Unicode)
 const COUNTY = byWidth(String.raw`(?<![\p{L}\p{N}])((?:\p{Lu}[\p{Ll}'’\x92]+[ -]){1,2}County)\b(?!\s+(?:Council|Cork|Down|Durham))`, 'gu');
 const US_COUNTY = 0.6;
 

@@ -14,8 +14,6 @@ const CUE =
 const FILLER =
   String.raw`(?:\s+(?:to|with|by|on|of|for|the|a|an|back|directly|closely|possibly|likely|probably|reportedly|allegedly|also|either|elements` +
   String.raw`|members|part|parts|units?|agents?))*`;
-// (by the text's width: a text of one byte a character, nearly every one, reads its copy without /u, and the pattern under /u
-// is parsed only when a wider text comes)
 const BEFORE = byWidth(String.raw`\b${CUE}${FILLER}\s+$`, 'iu');
 // The object between the verb and the country: "links the campaign to Iran", "blamed the attack on North Korea".
 const BEFORE_WITH_OBJECT = byWidth(

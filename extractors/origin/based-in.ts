@@ -12,8 +12,6 @@ const TRIGGER =
   String.raw`emanat(?:ing|ed|es?)|hail(?:ing|s)|working|residing|run|traced(?:\s+back)?)`;
 // The place may be named after a region of it: "out of the Jiangsu province in China", "out of Shanghai, China".
 const TAIL = String.raw`(?:in|from|out\s+of|within|inside|to)\s+(?:[^.;:!?]{0,40}?(?:\s+in|,)\s+)?(?:the\s+)?$`;
-// (by the text's width: a text of one byte a character, nearly every one, reads its copy without /u, and the pattern under /u
-// is parsed only when a wider text comes)
 const VIA_TRIGGER = byWidth(String.raw`\b${TRIGGER}\s+${HEDGE}${TAIL}`, 'iu');
 // "hackers in China" places the attackers, "attacks in France" only the victims: attacks count with "from" alone.
 const VIA_NOUN = byWidth(String.raw`\b(?:${ATTACKER_NOUN}\s+${HEDGE}(?:in|from)|${ATTACK_NOUN}\s+${HEDGE}from)\s+(?:the\s+)?$`, 'iu');

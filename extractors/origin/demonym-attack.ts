@@ -7,8 +7,6 @@ import { ATTACK_NOUN, ATTACKER_MODIFIER, ONCE, negated } from './lib/context.ts'
 import { tellsOfIncident } from './lib/incident.ts';
 
 // The demonym qualifies the attack itself, not its target: "Chinese espionage", not "attacks on Chinese sites".
-// (by the text's width: a text of one byte a character, nearly every one, reads its copy without /u, and the pattern under /u
-// is parsed only when a wider text comes)
 const AFTER = byWidth(
   String.raw`^(?:[\s-]+${ATTACKER_MODIFIER}${ONCE}){0,2}[\s-]+(?:${ATTACK_NOUN}|intelligence[\s-]gathering(?:\s+effort)?` + String.raw`|origin)(?![\p{L}-])`,
   'iu',

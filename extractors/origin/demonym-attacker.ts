@@ -9,8 +9,6 @@ import { tellsOfIncident } from './lib/incident.ts';
 // The demonym must qualify the attackers themselves; "Ukrainian government websites" qualifies the target.
 // "a Russian cyber criminal forum": the nationality is the meeting place's, where anyone may post, not the attackers'
 const PLACE_AFTER = String.raw`\s+(?:forums?|marketplaces?|markets?|message\s+boards?|boards?|chat\s+rooms?|channels?)\b`;
-// (by the text's width: a text of one byte a character, nearly every one, reads its copy without /u, and the pattern under /u
-// is parsed only when a wider text comes)
 const AFTER = byWidth(String.raw`^(?:['’\x92]s)?(?:[\s-]+${ATTACKER_MODIFIER}${ONCE}){0,3}[\s-]+(${ATTACKER_NOUN})(?![\p{L}-]|${PLACE_AFTER})`, 'iu');
 // Only these nouns are followed by the group's own name ("group Lazarus"); after "hackers" a capital is usually a new sentence part.
 const NAMED_NOUN = /(?:group|gang|APT|actor|unit|crew|collective|outfit|cell|team|army|hacktivist|hacker|operators?)s?$/i;

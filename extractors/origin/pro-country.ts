@@ -8,8 +8,6 @@ import { tellsOfIncident } from './lib/incident.ts';
 
 // Siding with a state is weaker than being from it: a separate rule, so calibration can price it on its own.
 const PRO = /\bpro-$/i;
-// (by the text's width: a text of one byte a character, nearly every one, reads its copy without /u, and the pattern under /u
-// is parsed only when a wider text comes)
 const AFTER = byWidth(String.raw`^(?:[\s-]+${ATTACKER_MODIFIER}${ONCE}){0,3}[\s-]+(${ATTACKER_NOUN})(?![\p{L}-])`, 'iu');
 const NAMED_NOUN = /(?:group|gang|actor|collective|crew|team|hacktivist|hacker)s?$/i;
 const SIDES_WITH = 0.55; // hacktivists declaring for a country are usually, not always, from it

@@ -153,7 +153,6 @@ function writtenApart(doc: AnalysedDoc, form: string, city: string): boolean {
 }
 
 // tried at its prepositions (starts.ts)
-// (by the text's width: a text of one byte a character, nearly every one, needs no parse of the \p{…} classes over all of Unicode)
 const IN_RUN = byWidth(String.raw`\b(?:in|of)\s+(?:the\s+)?(${PLACE_RUN})`, 'uy');
 const IN_OF = prepositionMask(['in', 'of']);
 /** Countries the text names outside attacker phrases, with those of the capitals it names ("a court in London" → GB). */
@@ -236,7 +235,6 @@ function* cityBeforeComma(doc: AnalysedDoc, city: string): Generator<number> {
 
 // "Leeds, West Yorkshire, had …": a capitalised name written right after the city and closed by punctuation
 // is its region even when the gazetteer lacks it; one followed by a verb is a speaker ("Leeds, Sarah Lomax said").
-// (by the text's width: a text of one byte a character, nearly every one, needs no parse of the \p{…} classes over all of Unicode)
 const AFTER_CITY = byWidth(String.raw`^,[ ]?(${PLACE_RUN})(?=\s*(?:[,.;:)]|\n|$))`, 'u');
 const REGION_WORDS = 3;
 /** The region the text writes right after `city` ("City, Region"), when it is no country, city or other known place. */

@@ -24,8 +24,6 @@ const STATE_BY_NAME = new Map(US_STATES.map((s) => [s.name, s]));
 
 // Alternative spellings in the country data that are ordinary English words ("Island" is Iceland's).
 const NOT_COUNTRIES = new Set(['Island']);
-// (these by the text's width: a text of one byte a character, nearly every one, needs no parse of the \p{…} classes over
-// all of Unicode)
 const WORD_BEFORE = byWidth(String.raw`(\p{Lu}[\p{L}'’\x92]*)\s$`, 'u');
 const WORD_AFTER = byWidth(String.raw`^\s(\p{Lu}[\p{L}'’\x92]*)`, 'u');
 const longerName = (n: string) => cityPlaces(n).length > 0 || subdivisions(n).length > 0;

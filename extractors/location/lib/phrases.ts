@@ -46,8 +46,6 @@ function findArea(run: string): Area | undefined {
   return undefined;
 }
 
-// (each by the text's width: a text of one byte a character, nearly every one, needs no parse of the \p{…} classes over
-// all of Unicode)
 // One item of a comma list of names: "from MetLife, LinkedIn, City of Chicago, Expedia", "in Biloxi, Cancun, Chicago, Goa".
 const NAME_ITEM = String.raw`\p{Lu}[\p{L}\p{N}&'’\x92.-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}\p{N}&'’\x92.-]*){0,3}`;
 const ITEMS_BEFORE = byWidth(String.raw`${NAME_ITEM},\s+${NAME_ITEM},\s+$`, 'u');

@@ -140,7 +140,6 @@ function keysOf(hash: number, s: string, start: number, end: number): readonly s
   return undefined;
 }
 const SIGMA_IN_NAMES = PLACE_TABLE.value.sigma;
-// (by the text's width: a text of one byte a character, nearly every one, needs no parse of the \p{…} classes over all of Unicode)
 const NUMBER_BEFORE = byWidth(String.raw`\p{N}`, 'u');
 const BOUNDARY_AFTER = byWidth(String.raw`^(?:$|[^\p{L}\p{N}.]|\.(?!\p{L}))`, 'u');
 // Every origin rule asks for the same mentions; one scan per document serves them all.
