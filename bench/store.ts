@@ -136,7 +136,8 @@ async function benchStoreStream(ctx: BenchContext, n: number): Promise<void> {
         docs.push(doc);
         hashes.push(contentHash(doc.text));
       }
-      // extract hands no document to the extraction before its batch's admit is answered: the time spent waiting here
+      // a batch's documents go to the extraction once its admit is answered (extract reads the next batch meanwhile; this
+      // replay, which extracts nothing, waits): the time spent waiting here
       const a0 = performance.now();
       const verdicts = sink ? await sink.admit(docs, hashes) : docs.map(() => null);
       admitS += (performance.now() - a0) / 1000;
