@@ -321,9 +321,10 @@ function startHead(a: Article, id: string): { head: Head; fields: Placed['fields
   return { head, fields };
 }
 /** uniq([...sorted, ...more]): `sorted` itself when it is uniq's and holds them all already (most articles bring no new name or date). */
-function withAll(sorted: string[], more: readonly string[]): string[] {
-  const same = more.every((x) => sorted.includes(x)) && sorted.every((x, i) => i === 0 || sorted[i - 1]! < x);
-  return same ? sorted : uniq([...sorted, ...more]);
+function withAll(sorted: string[], more: readonly string[] | string): string[] {
+  let same = typeof more === 'string' ? sorted.includes(more) : more.every((x) => sorted.includes(x));
+  for (let i = 1; same && i < sorted.length; i++) same = sorted[i - 1]! < sorted[i]!;
+  return same ? sorted : uniq(sorted.concat(more));
 }
 
 /** Where an article goes: the head to save (its fields when known), and the position of its source row. */
@@ -339,8 +340,8 @@ function joinHead(k: Placed, a: Article): Placing {
   const pos = k.next;
   if (fields.victim) k.victim = String(fields.victim.value);
   k.names = withAll(k.names, a.keys);
-  if (a.incidentDate) k.incidentDates = withAll(k.incidentDates, [a.incidentDate]);
-  if (a.publishedAt) k.publishedDates = withAll(k.publishedDates, [a.publishedAt]);
+  if (a.incidentDate) k.incidentDates = withAll(k.incidentDates, a.incidentDate);
+  if (a.publishedAt) k.publishedDates = withAll(k.publishedDates, a.publishedAt);
   k.count++;
   k.next++;
   return { head: k, fields, pos };
@@ -370,6 +371,8 @@ function cachedCandidates(cache: HeadCache, keys: readonly string[]): Placed[] |
   }
   return heads;
 }
+
+const NO_NAMES: readonly string[] = [];
 
 /** Whether a record states a field the tally has no claim of yet. */
 function bringsField(tally: Tally, record: IncidentRecord): boolean {
@@ -451,6 +454,8 @@ export class IncidentStore {
     }
     if (t.cache) await this.nameIds(t, [...new Set(articles.flatMap((a) => a.keys))]);
     for (const a of articles) {
+      // an article without a victim that was in no incident: nothing to do (a stream's many such need no await)
+      if (!a.keys.length && !was.has(storageKey(a.id))) continue;
       const ruleset = latest ? null : a.record.ruleset;
       if (!this.joinCached(t, a, stamp, was, ruleset)) await this.addOne(t, a, stamp, was, ruleset);
     }
@@ -573,7 +578,7 @@ export class IncidentStore {
     if (!addRecordTo(keep.tally, a.record)) return false;
     // the name rows of the incident joined are there already (names only grow, each saved as it came)
     const { victim, names: named, incidentDates, publishedDates } = keep;
-    const names = a.keys.filter((k) => !named.includes(k));
+    const names = a.keys.every((k) => named.includes(k)) ? NO_NAMES : a.keys.filter((k) => !named.includes(k));
     const { head, fields, pos } = joinHead(keep, a);
     // save's writing with the cache, none of which has to wait on a statement here. A row that would change in its
     // counts alone (its tally's sums, its number of sources) is not written: its sources past it say them (`counted`),
