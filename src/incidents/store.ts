@@ -5,6 +5,8 @@
 // claims are read back from those articles' records (`ruleset` null: the document's latest record) when it is
 // listed, or when an article brings a new value, leaves, or merges two incidents. Rows written before (the whole
 // Incident as JSON, ledger included) are read as they are and take this form when an article is next placed in them.
+// In SQLite an article that changes only an incident's counts leaves its row as it was (Head.saved): the row's
+// `sources` column and tally then count the sources before its `next`, and reading the row adds those after it.
 import type { FieldName, IncidentRecord } from '../core/contract/record.ts';
 import { insertRows, padded, type Db, type Param, type Queries, type Row as DbRow } from '../store/db.ts';
 import { unpack } from '../store/pack.ts';
@@ -24,8 +26,8 @@ const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 const PAGE = 500;
 /**
  * How a dialect writes: whether a source row keeps when it joined (SQLite: no, migration 6). An incident's row is
- * plain JSON in both: it is rewritten for each article placed in it, and deflating it (pack.ts) cost more than
- * all the rest of placing the article; rows written deflated before are read as they are.
+ * plain JSON in both: it was rewritten for each article placed in it (in PostgreSQL it still is), and deflating it
+ * (pack.ts) cost more than all the rest of placing the article; rows written deflated before are read as they are.
  */
 interface Writer {
   joinedAt: boolean;
