@@ -137,6 +137,49 @@ describe('incident rows kept in memory (SQLite)', () => {
   });
 });
 
+describe('incident rows not written for an article that changes only their counts (SQLite)', () => {
+  const file = path.join(dir, 'uncounted.db');
+  const row = (id: string) => {
+    const db = new Database(file, { readonly: true });
+    try {
+      const r = db.prepare('SELECT sources, incident FROM incidents WHERE id = ?').get(id) as { sources: number; incident: string };
+      return { sources: r.sources, tally: (JSON.parse(r.incident) as { tally: unknown }).tally };
+    } finally {
+      db.close();
+    }
+  };
+  const wren = (id: string, confidence: number) =>
+    recordOf(id, { victim: { value: 'Wren Clinic', confidence }, date: '2023-03-01' }, { publishedAt: '2023-03-02' });
+
+  it('counts them when the row is read again, as if it had been written each time', async () => {
+    const [a, b] = [await openSqliteStore(file), await openSqliteStore(file)];
+    const every = await openSqliteStore(path.join(dir, 'uncounted-every.db'));
+    try {
+      for (const [i, c] of [0.9, 0.7, 0.8].entries()) {
+        await write(a, wren(`w${i}`, c));
+        // a store whose cache is emptied before each article writes its row each time
+        await write(every, wren(`w${i}`, c));
+        (every.incidents as unknown as { cache: { clear(): void } }).cache.clear();
+      }
+      expect(row('inc-2023-03-wren-clinic').sources).toBe(1);
+      // another connection reads the row and its two sources past it, then places one more (the row written)
+      await write(b, wren('w3', 0.6));
+      await write(every, wren('w3', 0.6));
+      const incidents = await list(b);
+      expect(incidents).toEqual([{ id: 'inc-2023-03-wren-clinic', articles: ['w0', 'w1', 'w2', 'w3'], aliases: [] }]);
+      expect(row('inc-2023-03-wren-clinic').sources).toBe(4);
+      const db = new Database(path.join(dir, 'uncounted-every.db'), { readonly: true });
+      const written = JSON.parse((db.prepare('SELECT incident FROM incidents').get() as { incident: string }).incident) as { tally: unknown };
+      db.close();
+      expect(row('inc-2023-03-wren-clinic').tally).toEqual(written.tally);
+    } finally {
+      await a.close();
+      await b.close();
+      await every.close();
+    }
+  });
+});
+
 describe('ids across a rebuild', () => {
   it('keep the old id with the larger part of a split, and make the other old id an alias', async () => {
     const { assignIds } = await import('../src/incidents/stable-ids.ts');

@@ -8,7 +8,20 @@ import { addArticle, mergeIncidents, startIncident, type Incident } from './inci
 /** Countries given this confidently on both sides, and different, keep two articles apart; below it they join and conflict. */
 const FIRM_PLACE = 0.7;
 
-const intervals = (ds: readonly string[]) => ds.map(interval).filter((x): x is Interval => !!x);
+/**
+ * Whether one of the dates that read as intervals meets `test` (`some`), or all of them do (`every`; true when none
+ * reads). Over the dates themselves: the store asks for each candidate of each article placed, and arrays of their
+ * intervals made for it were most of what placing allocated.
+ */
+function some(ds: readonly string[], test: (d: Interval) => boolean): boolean {
+  for (const s of ds) {
+    const d = interval(s);
+    if (d && test(d)) return true;
+  }
+  return false;
+}
+const every = (ds: readonly string[], test: (d: Interval) => boolean) => !some(ds, (d) => !test(d));
+const anyDate = (ds: readonly string[]) => some(ds, () => true);
 
 /** 'dated': dates say they fit; 'undated': nothing to compare (joins only a single best candidate); false: apart. */
 function fits(a: Article, inc: Placeable): 'dated' | 'undated' | false {
@@ -18,14 +31,14 @@ function fits(a: Article, inc: Placeable): 'dated' | 'undated' | false {
   if (a.country && code && a.country.code !== code && a.country.confidence >= FIRM_PLACE && country!.confidence >= FIRM_PLACE) return false;
   const at = interval(a.incidentDate);
   const pub = interval(a.publishedAt);
-  const incAt = intervals(inc.incidentDates);
-  const incPub = intervals(inc.publishedDates);
-  const farApart = !!at && incAt.length > 0 && incAt.every((d) => gap(at, d) > FAR_APART);
-  if (pub && !farApart && incPub.some((p) => gap(pub, p) <= SAME_NEWS_CYCLE)) return 'dated';
-  if (at && incAt.length) return incAt.some((d) => gap(at, d) <= INCIDENT_DATE_SLACK) ? 'dated' : false;
-  if (at && incPub.length) return incPub.some((p) => reports(p, at)) ? 'dated' : false;
-  if (pub && incAt.length) return incAt.some((d) => reports(pub, d)) ? 'dated' : false;
-  if (pub && incPub.length) return incPub.some((p) => gap(pub, p) <= PUBLISH_WINDOW) ? 'dated' : false;
+  const incAt = inc.incidentDates;
+  const incPub = inc.publishedDates;
+  const farApart = !!at && anyDate(incAt) && every(incAt, (d) => gap(at, d) > FAR_APART);
+  if (pub && !farApart && some(incPub, (p) => gap(pub, p) <= SAME_NEWS_CYCLE)) return 'dated';
+  if (at && anyDate(incAt)) return some(incAt, (d) => gap(at, d) <= INCIDENT_DATE_SLACK) ? 'dated' : false;
+  if (at && anyDate(incPub)) return some(incPub, (p) => reports(p, at)) ? 'dated' : false;
+  if (pub && anyDate(incAt)) return some(incAt, (d) => reports(pub, d)) ? 'dated' : false;
+  if (pub && anyDate(incPub)) return some(incPub, (p) => gap(pub, p) <= PUBLISH_WINDOW) ? 'dated' : false;
   return 'undated';
 }
 

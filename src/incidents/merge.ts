@@ -168,7 +168,9 @@ const find = (t: FieldTally, value: unknown) => {
     for (const x of t.vs) if (x.v === value) return x;
     return undefined;
   }
-  const key = value !== null && typeof value === 'object' ? objectKey(value) : valueKey(value);
+  // the value asked about is most often an article's, gone after its batch: its key is not kept (a weak map's
+  // entries for short-lived objects cost the collector more than making the key again)
+  const key = valueKey(value);
   for (const x of t.vs) {
     const v = x.v;
     if (typeof v !== 'string' && (v !== null && typeof v === 'object' ? objectKey(v) : valueKey(v)) === key) return x;
@@ -271,6 +273,17 @@ function addTo(
   return true;
 }
 
+/** The value mergeField chooses among a field's values. */
+function winnerOf(name: FieldName, vs: readonly ValueTally[]): ValueTally {
+  const agree = AGREE[name];
+  const ranked = [...vs].sort((x, y) => y.s - x.s || specificity(y.v) - specificity(x.v) || y.b - x.b || x.id.localeCompare(y.id));
+  return finest(
+    ranked,
+    (x) => x.v,
+    (a, b) => agree(a.v, b.v),
+  );
+}
+
 /** mergeLedger's fields `names` from a tally (its conflicts need the claims themselves): mergeField over values, not claims. */
 export function fieldsOf<N extends FieldName = FieldName>(
   tally: Tally,
@@ -283,13 +296,8 @@ export function fieldsOf<N extends FieldName = FieldName>(
       fields[name] = null;
       continue;
     }
-    const agree = AGREE[name];
-    const ranked = [...t.vs].sort((x, y) => y.s - x.s || specificity(y.v) - specificity(x.v) || y.b - x.b || x.id.localeCompare(y.id));
-    const w = finest(
-      ranked,
-      (x) => x.v,
-      (a, b) => agree(a.v, b.v),
-    );
+    // one value (most fields of most incidents): the winner, without ranking (the store asks for each article placed)
+    const w = t.vs.length === 1 ? t.vs[0]! : winnerOf(name, t.vs);
     const confidence = round((1 - w.m) * (w.s / (w.s + w.a || 1)));
     fields[name] = { value: w.v, confidence, articles: t.n, agreeing: w.n };
   }

@@ -236,5 +236,6 @@ export function nameKeys(victim: string, alternatives: readonly string[], text: 
       }
     }
   }
-  return [...new Set(keys)];
+  // (one key, most articles: no set to drop repeats with)
+  return keys.length < 2 ? keys : [...new Set(keys)];
 }

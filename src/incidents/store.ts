@@ -5,7 +5,9 @@
 // claims are read back from those articles' records (`ruleset` null: the document's latest record) when it is
 // listed, or when an article brings a new value, leaves, or merges two incidents. Rows written before (the whole
 // Incident as JSON, ledger included) are read as they are and take this form when an article is next placed in them.
-import type { IncidentRecord } from '../core/contract/record.ts';
+// In SQLite an article that changes only an incident's counts leaves its row as it was (Head.saved): the row's
+// `sources` column and tally then count the sources before its `next`, and reading the row adds those after it.
+import type { FieldName, IncidentRecord } from '../core/contract/record.ts';
 import { insertRows, padded, type Db, type Param, type Queries, type Row as DbRow } from '../store/db.ts';
 import { unpack } from '../store/pack.ts';
 import { storageKey } from '../store/store.ts';
@@ -24,8 +26,8 @@ const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 const PAGE = 500;
 /**
  * How a dialect writes: whether a source row keeps when it joined (SQLite: no, migration 6). An incident's row is
- * plain JSON in both: it is rewritten for each article placed in it, and deflating it (pack.ts) cost more than
- * all the rest of placing the article; rows written deflated before are read as they are.
+ * plain JSON in both: it was rewritten for each article placed in it (in PostgreSQL it still is), and deflating it
+ * (pack.ts) cost more than all the rest of placing the article; rows written deflated before are read as they are.
  */
 interface Writer {
   joinedAt: boolean;
@@ -40,6 +42,11 @@ interface Head extends Omit<Incident, 'sources' | 'ledger' | 'fields' | 'conflic
   count: number;
   next: number;
   tally: Tally;
+  /**
+   * The `next` its row holds (SQLite): the sources from there on joined without the row being written (they changed
+   * only its counts: joinCached), and are added to it again when the row is read (IncidentStore.rows).
+   */
+  saved: number;
   /** placedFields of the tally: set once the cache keeps the head (HeadCache). */
   fields: PlacedFields | undefined;
 }
@@ -51,14 +58,14 @@ interface Row {
   old: Incident | null;
 }
 
-type HeadParts = Omit<Head, 'fields'>;
+type HeadParts = Omit<Head, 'fields' | 'saved'> & { saved?: number };
 /**
  * Every head is made here, its properties in one order: one hidden class in V8, so that the code placing articles
  * (which reads the heads of new, read and cached incidents alike) is not optimised again for each new shape.
  */
 function makeHead<F extends PlacedFields | undefined>(h: HeadParts, fields: F): Head & { fields: F } {
   const { id, aliases, victim, names, incidentDates, publishedDates, count, next, tally } = h;
-  return { id, aliases, victim, names, incidentDates, publishedDates, count, next, tally, fields };
+  return { id, aliases, victim, names, incidentDates, publishedDates, count, next, tally, saved: h.saved ?? next, fields };
 }
 
 function headOf(inc: Incident, next: number): Head {
@@ -79,9 +86,14 @@ function parseRow(r: DbRow): Row {
 const ROW = 'id, victim, sources, incident';
 
 // a source's record: the one it was placed with (`ruleset`), or the document's latest
-const SOURCE_RECORDS = `SELECT s.document_id, s.pos, r.record FROM incident_sources s JOIN records r ON r.document_id = s.document_id
+const sourceRecords = (and: string) => `SELECT s.document_id, s.pos, r.record FROM incident_sources s JOIN records r ON r.document_id = s.document_id
   AND r.ruleset = coalesce(s.ruleset, (SELECT r2.ruleset FROM records r2 WHERE r2.document_id = s.document_id ORDER BY r2.seq DESC LIMIT 1))
-  WHERE s.incident_id = ? ORDER BY s.pos`;
+  WHERE s.incident_id = ?${and} ORDER BY s.pos`;
+const SOURCE_RECORDS = sourceRecords('');
+/** The sources a row has not counted yet: those from its `next` on (Head.saved). */
+const UNCOUNTED_SOURCES = sourceRecords(' AND s.pos >= ?');
+/** Sources at most that join an incident without its row being written (joinCached), that reading it adds again. */
+const UNCOUNTED_MAX = 32;
 
 /** The whole incident of a row: sources and claims from its articles' records, in the order they joined. */
 async function whole(q: Queries, records: RecordReader, row: Row): Promise<Incident> {
@@ -202,7 +214,10 @@ const UPSERT_INCIDENT = `ON CONFLICT (id) DO UPDATE SET victim = excluded.victim
 /** Writes the incident rows and name rows waiting (SQLite); before anything reads or changes those tables or their sources. */
 async function flushIncidents(t: Tx): Promise<void> {
   if (t.rows.size) {
-    const rows = [...t.rows.values()].map(({ head, at }): Param[] => [head.id, head.victim, head.count, rowJson(head), at]);
+    const rows = [...t.rows.values()].map(({ head, at }): Param[] => {
+      head.saved = head.next;
+      return [head.id, head.victim, head.count, rowJson(head), at];
+    });
     t.rows.clear();
     await insertRows(t.q, `INSERT INTO incidents (id, victim, sources, incident, updated_at) VALUES # ${UPSERT_INCIDENT}`, '(?, ?, ?, ?, ?)', rows, ROWS);
   }
@@ -262,6 +277,7 @@ async function save(
   const { q } = t;
   if (t.cache) rowWaits(t, t.cache, head, at, fields);
   else {
+    head.saved = head.next;
     await q.run(`INSERT INTO incidents (id, victim, sources, incident, updated_at) VALUES (?, ?, ?, ?, ?) ${UPSERT_INCIDENT}`, [
       head.id,
       head.victim,
@@ -307,9 +323,10 @@ function startHead(a: Article, id: string): { head: Head; fields: Placed['fields
   return { head, fields };
 }
 /** uniq([...sorted, ...more]): `sorted` itself when it is uniq's and holds them all already (most articles bring no new name or date). */
-function withAll(sorted: string[], more: readonly string[]): string[] {
-  const same = more.every((x) => sorted.includes(x)) && sorted.every((x, i) => i === 0 || sorted[i - 1]! < x);
-  return same ? sorted : uniq([...sorted, ...more]);
+function withAll(sorted: string[], more: readonly string[] | string): string[] {
+  let same = typeof more === 'string' ? sorted.includes(more) : more.every((x) => sorted.includes(x));
+  for (let i = 1; same && i < sorted.length; i++) same = sorted[i - 1]! < sorted[i]!;
+  return same ? sorted : uniq(sorted.concat(more));
 }
 
 /** Where an article goes: the head to save (its fields when known), and the position of its source row. */
@@ -325,8 +342,8 @@ function joinHead(k: Placed, a: Article): Placing {
   const pos = k.next;
   if (fields.victim) k.victim = String(fields.victim.value);
   k.names = withAll(k.names, a.keys);
-  if (a.incidentDate) k.incidentDates = withAll(k.incidentDates, [a.incidentDate]);
-  if (a.publishedAt) k.publishedDates = withAll(k.publishedDates, [a.publishedAt]);
+  if (a.incidentDate) k.incidentDates = withAll(k.incidentDates, a.incidentDate);
+  if (a.publishedAt) k.publishedDates = withAll(k.publishedDates, a.publishedAt);
   k.count++;
   k.next++;
   return { head: k, fields, pos };
@@ -355,6 +372,15 @@ function cachedCandidates(cache: HeadCache, keys: readonly string[]): Placed[] |
     if (head.count) heads.push(head);
   }
   return heads;
+}
+
+const NO_NAMES: readonly string[] = [];
+
+/** Whether a record states a field the tally has no claim of yet. */
+function bringsField(tally: Tally, record: IncidentRecord): boolean {
+  const fields = record.fields as Partial<Record<FieldName, unknown>>;
+  for (const f in fields) if (fields[f as FieldName] && !tally[f as FieldName]) return true;
+  return false;
 }
 
 /** Removes an incident whose articles all went elsewhere; its id stays, as an alias of `into` when there is one. */
@@ -430,6 +456,8 @@ export class IncidentStore {
     }
     if (t.cache) await this.nameIds(t, [...new Set(articles.flatMap((a) => a.keys))]);
     for (const a of articles) {
+      // an article without a victim that was in no incident: nothing to do (a stream's many such need no await)
+      if (!a.keys.length && !was.has(storageKey(a.id))) continue;
       const ruleset = latest ? null : a.record.ruleset;
       if (!this.joinCached(t, a, stamp, was, ruleset)) await this.addOne(t, a, stamp, was, ruleset);
     }
@@ -444,11 +472,36 @@ export class IncidentStore {
   /** Incident rows for placing; a row written before heads is rewritten as one (its sources numbered) as it is read. */
   private async rows(t: Tx, sql: string, params: Param[], at: string): Promise<Row[]> {
     const rows = (await t.q.all(sql, params)).map(parseRow);
-    for (const { head, old } of rows) {
+    for (const [i, { head, old }] of rows.entries()) {
       if (old) await save(t, head, at, { sources: old.sources.map((s) => [s.articleId, null]), pos: 0, names: [], aliases: [] });
-      else t.cache?.keep(head);
+      else if (t.cache) t.cache.keep((rows[i] = await this.counted(t, rows[i]!)).head);
     }
     return rows;
+  }
+
+  /**
+   * SQLite: a row read, with the sources it has not counted added to it (joinCached left it as it was): their claims
+   * added to its tally in the order they joined, as they were then. The whole incident read back when one does not
+   * add (its record changed since: the article leaves it in this batch).
+   */
+  private async counted(t: Tx, row: Row): Promise<Row> {
+    const { head } = row;
+    // its source rows still waiting go first
+    if (t.sources.some((s) => s[1] === head.id)) await flushSources(t);
+    const rows = await t.q.all(UNCOUNTED_SOURCES, [head.id, head.next]);
+    if (!rows.length) return row;
+    const next = Number(rows[rows.length - 1]!.pos) + 1;
+    for (const r of await this.records(rows.map((x) => x.record))) {
+      if (!addRecordTo(head.tally, r)) {
+        const read = headOf(await whole(t.q, this.records, row), next);
+        read.saved = head.saved;
+        return { head: makeHead(read, placedFields(read.tally)), old: null };
+      }
+    }
+    head.count += rows.length;
+    head.next = next;
+    head.fields = placedFields(head.tally);
+    return row;
   }
 
   /** The rows of these incidents (those that exist), in the order of `ids`: from the cache, else read. */
@@ -521,13 +574,26 @@ export class IncidentStore {
     const heads = cachedCandidates(cache, a.keys);
     if (!heads) return false;
     const chosen = chooseIncident(a, heads, (h) => h.count);
-    if (!chosen || chosen.absorbed.length || !addRecordTo(chosen.keep.tally, a.record)) return false;
+    if (!chosen || chosen.absorbed.length) return false;
+    const keep = chosen.keep;
+    const newField = bringsField(keep.tally, a.record);
+    if (!addRecordTo(keep.tally, a.record)) return false;
     // the name rows of the incident joined are there already (names only grow, each saved as it came)
-    const named = chosen.keep.names;
-    const names = a.keys.filter((k) => !named.includes(k));
-    const { head, fields, pos } = joinHead(chosen.keep, a);
-    // save's writing with the cache, none of which has to wait on a statement here
-    rowWaits(t, cache, head, at, fields);
+    const { victim, names: named, incidentDates, publishedDates } = keep;
+    const names = a.keys.every((k) => named.includes(k)) ? NO_NAMES : a.keys.filter((k) => !named.includes(k));
+    const { head, fields, pos } = joinHead(keep, a);
+    // save's writing with the cache, none of which has to wait on a statement here. A row that would change in its
+    // counts alone (its tally's sums, its number of sources) is not written: its sources past it say them (`counted`),
+    // and rewriting the rows of a long stream's incidents at random was most of what placing wrote
+    const countsOnly =
+      !newField &&
+      head.victim === victim &&
+      head.names === named &&
+      head.incidentDates === incidentDates &&
+      head.publishedDates === publishedDates &&
+      head.next - head.saved <= UNCOUNTED_MAX;
+    if (countsOnly) cache.setHead(head, fields);
+    else rowWaits(t, cache, head, at, fields);
     sourceWaits(t, key, head.id, pos, ruleset, at);
     for (const k of names) nameWaits(t, cache, k, head.id);
     was.set(key, head.id);
