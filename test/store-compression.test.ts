@@ -247,4 +247,16 @@ describe('SQLite store compression', () => {
     expect((await again.document('old'))?.text).toBe('An old plain text row.');
     await again.close();
   });
+
+  it('refuses a store a newer version migrated, and leaves it as it was', async () => {
+    const file = path.join(dir, 'newer.db');
+    const latest = Math.max(...readdirSync(path.join(REPO_ROOT, 'src/store/migrations/sqlite')).map((n) => Number(n.slice(0, 4)) || 0));
+    const db = storeOfSchema(file, latest);
+    db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(latest + 1, `${latest + 1}_from-the-future`, '2026-01-01T00:00:00.000Z');
+    db.close();
+    await expect(openSqliteStore(file)).rejects.toThrow(`schema is version ${latest + 1}, newer than this incident-extract knows (${latest})`);
+    const after = new Database(file);
+    expect(after.prepare('SELECT count(*) AS n FROM schema_migrations').get()).toEqual({ n: latest + 1 });
+    after.close();
+  });
 });

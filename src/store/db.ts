@@ -2,6 +2,7 @@
 // placeholders; the PostgreSQL driver numbers them. Values always travel as parameters, never in the SQL.
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { StoreError } from './store.ts';
 
 export type Param = string | number | boolean | null | Buffer;
 export type Row = Record<string, unknown>;
@@ -40,8 +41,16 @@ function migrationsFor(dialect: Db['dialect']): Migration[] {
  */
 export async function migrate(db: Db, lock?: string): Promise<number[]> {
   await db.run('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  const migrations = migrationsFor(db.dialect);
+  // a store a newer version migrated may keep what this one would misread (migration 8: rows not rewritten for every
+  // article): it is refused, not written to
+  const known = migrations.at(-1)?.version ?? 0;
+  const [newest] = await db.all('SELECT max(version) AS v FROM schema_migrations');
+  if (Number(newest?.v ?? 0) > known) {
+    throw new StoreError(`the store's schema is version ${newest!.v}, newer than this incident-extract knows (${known}): upgrade incident-extract`);
+  }
   const applied: number[] = [];
-  for (const m of migrationsFor(db.dialect)) {
+  for (const m of migrations) {
     await db.tx(async (q) => {
       if (lock) await q.all(lock);
       if ((await q.all('SELECT 1 FROM schema_migrations WHERE version = ?', [m.version])).length) return;

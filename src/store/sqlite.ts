@@ -70,7 +70,12 @@ function sqliteDb(path: string): Db {
 
 export async function openSqliteStore(path = DEFAULT_SQLITE_PATH): Promise<Store> {
   const db = sqliteDb(path);
-  await migrate(db);
+  try {
+    await migrate(db);
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
   // the last seq given (migration 5): one row read a batch, where max(seq) needed an index of its own; the rows of a
   // batch go ROWS_PER_STATEMENT to an INSERT (a fixed count, so that few statements are prepared and kept)
   return new SqlStore(db, path, { first: "SELECT value + 1 AS seq FROM store_counters WHERE name = 'records_seq'" }, ROWS_PER_STATEMENT);
