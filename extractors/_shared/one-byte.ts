@@ -98,12 +98,11 @@ export function latin1Source(source: string, ignoreCase: boolean): string {
 // run; a first run on a longer subject compiles it once, to machine code (for our patterns also less work than the bytecode
 // alone). A search of these subjects, where no pattern gets far, is the one run that compiles it so, for texts of one byte
 // a character (nearly every text, through the view) or for wider ones; search leaves lastIndex as it was.
-/** A subject (of one byte a character) a first search of which compiles a regex to machine code at once. */
-export const COMPILING_SUBJECT = '\0'.repeat(1000);
-const COMPILING_TWO_BYTE = `${'\0'.repeat(999)}\u0100`;
+const LONG_ONE_BYTE = '\0'.repeat(1000);
+const LONG_TWO_BYTE = `${'\0'.repeat(999)}\u0100`;
 /** `re` (made on its first use: a copy, a pattern for a text's width) compiled to machine code now, for one-byte texts or `wide` ones. */
 export function compiledNow<R extends RegExp>(re: R, wide = false): R {
-  (wide ? COMPILING_TWO_BYTE : COMPILING_SUBJECT).search(re);
+  (wide ? LONG_TWO_BYTE : LONG_ONE_BYTE).search(re);
   return re;
 }
 

@@ -4,7 +4,6 @@
 //   "founded in 1998", "a previous breach in 2015", "as of March 1" → excluded.
 import { matches, type AnalysedDoc, type Sentence } from '../../_shared/kit.ts';
 import { MONTH_SOURCE } from '../../_shared/months.ts';
-import { compiledNow } from '../../_shared/one-byte.ts';
 
 export type DateContext = 'incident' | 'discovery' | 'disclosure' | 'report' | 'excluded' | 'neutral';
 
@@ -210,14 +209,7 @@ function nearest(spans: readonly number[], from: number, to: number, before: boo
   return best;
 }
 
-// the unions, read at every date and first on short windows, compiled to machine code at the first date (compiledNow)
-let unionsCompiled = false;
-
 export function classifyContext(text: string, sentence: Sentence, start: number, end: number): DateContext {
-  if (!unionsCompiled) {
-    for (const re of [LEAD_70, LEAD_60, LEAD_50, LEAD_24, AFTER_60]) compiledNow(re);
-    unionsCompiled = true;
-  }
   const lead = text.slice(sentence.start, start);
   // the dates of something else, in any order (each test only says yes or no, and every yes says 'excluded'): the patterns
   // read over the same window are searched as one (LEAD_70 …)
