@@ -94,18 +94,6 @@ export function latin1Source(source: string, ignoreCase: boolean): string {
   });
 }
 
-// V8 compiles a regex first run on a subject under 1,000 characters to bytecode, then again, to machine code, at its next
-// run; a first run on a longer subject compiles it once, to machine code (for our patterns also less work than the bytecode
-// alone). A search of these subjects, where no pattern gets far, is the one run that compiles it so, for texts of one byte
-// a character (nearly every text, through the view) or for wider ones; search leaves lastIndex as it was.
-const LONG_ONE_BYTE = '\0'.repeat(1000);
-const LONG_TWO_BYTE = `${'\0'.repeat(999)}\u0100`;
-/** `re` (made on its first use: a copy, a pattern for a text's width) compiled to machine code now, for one-byte texts or `wide` ones. */
-export function compiledNow<R extends RegExp>(re: R, wide = false): R {
-  (wide ? LONG_TWO_BYTE : LONG_ONE_BYTE).search(re);
-  return re;
-}
-
 const WIDE = /[^\x00-\xff]/;
 // the last text asked about: a rule asks of the same text many times over
 let lastText: string | undefined;
@@ -141,15 +129,13 @@ function oneByteFlags(source: string, flags: string): string {
 export function byWidth(source: string, flags: string): (text: string) => RegExp {
   if (!flags.includes('u')) throw new Error('byWidth: a pattern under /u only');
   const narrowSource = latin1Source(source, flags.includes('i'));
-  const narrowFlags = oneByteFlags(narrowSource, flags);
-  let narrow: RegExp | undefined;
+  const narrow = new RegExp(narrowSource, oneByteFlags(narrowSource, flags));
   let wide: RegExp | undefined;
-  return (text) =>
-    isOneByte(text) ? (narrow ??= compiledNow(new RegExp(narrowSource, narrowFlags))) : (wide ??= compiledNow(new RegExp(source, flags), true));
+  return (text) => (isOneByte(text) ? narrow : (wide ??= new RegExp(source, flags)));
 }
 
 // the copies forText made, by regex (module-level regexes only: a regex made per call would stay here)
-const narrowedCopies = new Map<RegExp, RegExp>();
+const narrowed = new Map<RegExp, RegExp>();
 /**
  * `re` (a module-level regex) for searching `text`: for a text of one byte a character and a /u regex, a copy with its
  * \p{…} classes written over U+0000-U+00FF and without /u where it needs none (oneByteFlags), made on first use, the same
@@ -157,11 +143,11 @@ const narrowedCopies = new Map<RegExp, RegExp>();
  */
 export function forText(re: RegExp, text: string): RegExp {
   if (!re.unicode || !isOneByte(text)) return re;
-  let narrow = narrowedCopies.get(re);
+  let narrow = narrowed.get(re);
   if (!narrow) {
     const source = latin1Source(re.source, re.ignoreCase);
     const flags = oneByteFlags(source, re.flags);
-    narrowedCopies.set(re, (narrow = compiledNow(source === re.source && flags === re.flags ? re : new RegExp(source, flags))));
+    narrowed.set(re, (narrow = source === re.source && flags === re.flags ? re : new RegExp(source, flags)));
   }
   return narrow;
 }

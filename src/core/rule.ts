@@ -2,7 +2,6 @@
 // the examples it must get right and the counter-examples on which it must propose nothing.
 import type { AnalysedDoc } from './analyse/analyse.ts';
 import type { DateRole, FieldName, FieldValue, Span } from './contract/record.ts';
-import { compiledNow } from '../../extractors/_shared/one-byte.ts';
 
 export interface Candidate<F extends FieldName = FieldName> {
   readonly field: F;
@@ -64,16 +63,10 @@ export function span(text: string, start: number, end: number): Span {
 // exec runs no other code, so one copy serves any number of searches, nested or not, each setting lastIndex first.
 const globalCopies = new WeakMap<RegExp, RegExp>();
 function searcher(re: RegExp): RegExp {
-  if (re.global || re.sticky) return compiled(re);
+  if (re.global || re.sticky) return re;
   let own = globalCopies.get(re);
-  if (!own) globalCopies.set(re, (own = compiledNow(new RegExp(re.source, re.flags + 'g'))));
+  if (!own) globalCopies.set(re, (own = new RegExp(re.source, re.flags + 'g')));
   return own;
-}
-// the regexes searched here so far, each compiled to machine code before its first search (compiledNow)
-const searched = new WeakSet<RegExp>();
-function compiled(re: RegExp): RegExp {
-  if (!searched.has(re)) searched.add(compiledNow(re));
-  return re;
 }
 
 // What every finished search (and the helpers' own iterators) answers: one shared result, as for-of only reads it.
@@ -141,7 +134,7 @@ export function groupStart(m: RegExpExecArray, i = 1): number {
 /** The first match of `re` in `text` at or after `from`, or null: `re.exec` with `lastIndex` set for the caller. */
 export function firstMatch(re: RegExp, text: string, from = 0): RegExpExecArray | null {
   // a regex without /g or /y keeps no state: no copy needed
-  if (from === 0 && !re.global && !re.sticky) return compiled(re).exec(text);
+  if (from === 0 && !re.global && !re.sticky) return re.exec(text);
   const own = searcher(re);
   own.lastIndex = from;
   return own.exec(text);
