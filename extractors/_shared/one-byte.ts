@@ -94,6 +94,20 @@ export function latin1Source(source: string, ignoreCase: boolean): string {
   });
 }
 
+// V8 compiles a regex first run on a subject under 1,000 characters to bytecode, runs that once, and compiles it again, to
+// machine code, at its next run; a first run on a longer subject compiles machine code at once (for our patterns less work
+// than the bytecode alone). A regex made to be searched many times (a copy made on first use, a pattern built at module
+// level for every text) is compiled so where it is made, by a search of a long subject on which no pattern gets far, and
+// never checked again where it is searched. Code is compiled per string width: the one-byte subject for the rules' view.
+/** A subject (of one byte a character) a first search of which compiles a regex to machine code at once. */
+export const COMPILING_SUBJECT = '\0'.repeat(1000);
+const COMPILING_TWO_BYTE = `${'\0'.repeat(999)}\u0100`;
+/** `re`, compiled to machine code now for texts of one byte a character (or, `wide`, for others); search leaves lastIndex as it was. */
+export function compiledNow<R extends RegExp>(re: R, wide = false): R {
+  (wide ? COMPILING_TWO_BYTE : COMPILING_SUBJECT).search(re);
+  return re;
+}
+
 const WIDE = /[^\x00-\xff]/;
 // the last text asked about: a rule asks of the same text many times over
 let lastText: string | undefined;
@@ -129,9 +143,9 @@ function oneByteFlags(source: string, flags: string): string {
 export function byWidth(source: string, flags: string): (text: string) => RegExp {
   if (!flags.includes('u')) throw new Error('byWidth: a pattern under /u only');
   const narrowSource = latin1Source(source, flags.includes('i'));
-  const narrow = new RegExp(narrowSource, oneByteFlags(narrowSource, flags));
+  const narrow = compiledNow(new RegExp(narrowSource, oneByteFlags(narrowSource, flags)));
   let wide: RegExp | undefined;
-  return (text) => (isOneByte(text) ? narrow : (wide ??= new RegExp(source, flags)));
+  return (text) => (isOneByte(text) ? narrow : (wide ??= compiledNow(new RegExp(source, flags), true)));
 }
 
 // the copies forText made, by regex (module-level regexes only: a regex made per call would stay here)
@@ -144,10 +158,13 @@ const narrowed = new Map<RegExp, RegExp>();
 export function forText(re: RegExp, text: string): RegExp {
   if (!re.unicode || !isOneByte(text)) return re;
   let narrow = narrowed.get(re);
-  if (!narrow) {
-    const source = latin1Source(re.source, re.ignoreCase);
-    const flags = oneByteFlags(source, re.flags);
-    narrowed.set(re, (narrow = source === re.source && flags === re.flags ? re : new RegExp(source, flags)));
-  }
+  if (!narrow) narrowed.set(re, (narrow = compiledNow(oneByteCopy(re))));
   return narrow;
+}
+
+/** What forText searches for `re` (a /u regex) in a text of one byte a character, made anew and not compiled yet. */
+export function oneByteCopy(re: RegExp): RegExp {
+  const source = latin1Source(re.source, re.ignoreCase);
+  const flags = oneByteFlags(source, re.flags);
+  return source === re.source && flags === re.flags ? re : new RegExp(source, flags);
 }

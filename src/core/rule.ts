@@ -2,6 +2,7 @@
 // the examples it must get right and the counter-examples on which it must propose nothing.
 import type { AnalysedDoc } from './analyse/analyse.ts';
 import type { DateRole, FieldName, FieldValue, Span } from './contract/record.ts';
+import { compiledNow } from '../../extractors/_shared/one-byte.ts';
 
 export interface Candidate<F extends FieldName = FieldName> {
   readonly field: F;
@@ -60,12 +61,13 @@ export function span(text: string, start: number, end: number): Span {
 // A /g or /y regex is searched in place, its lastIndex set here before every exec (so no state is left over from an
 // earlier search, and two searches over one regex, one inside the other, each keep their own place); copies measured
 // twice as slow in V8. A regex without /g or /y gets a /g copy, made on its first search and kept for every later one:
-// exec runs no other code, so one copy serves any number of searches, nested or not, each setting lastIndex first.
+// exec runs no other code, so one copy serves any number of searches, nested or not, each setting lastIndex first. The
+// copy is compiled to machine code when made (one-byte.ts compiledNow), not to bytecode first.
 const globalCopies = new WeakMap<RegExp, RegExp>();
 function searcher(re: RegExp): RegExp {
   if (re.global || re.sticky) return re;
   let own = globalCopies.get(re);
-  if (!own) globalCopies.set(re, (own = new RegExp(re.source, re.flags + 'g')));
+  if (!own) globalCopies.set(re, (own = compiledNow(new RegExp(re.source, re.flags + 'g'))));
   return own;
 }
 

@@ -5,6 +5,7 @@
 import * as chrono from 'chrono-node/en';
 import { firstMatch } from '../../_shared/kit.ts';
 import { isSpace } from '../../_shared/char-classes.ts';
+import { COMPILING_SUBJECT } from '../../_shared/one-byte.ts';
 
 const ABSOLUTE = new Set([
   'ENYearMonthDayParser',
@@ -178,6 +179,9 @@ export function parseDates(parser: chrono.Chrono, text: string, ref: chrono.Pars
   if (!c) {
     c = parser.clone();
     c.parsers = c.parsers.filter((_, i) => (kept >> i) & 1);
+    // its parsers' patterns, first run on a sentence, would be compiled to bytecode and then to machine code: a parse of
+    // a long subject that holds no date compiles them to machine code at once (one-byte.ts compiledNow)
+    c.parse(COMPILING_SUBJECT);
     narrowed.set(kept, c);
   }
   // `text` is the rules' one-byte view (extractors/_shared/one-byte.ts), where no gate names a stand-in. chrono reads "–"

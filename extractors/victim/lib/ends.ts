@@ -4,10 +4,12 @@
 // the pattern matches a suffix of the string, which is when the pattern matches at all (every alternative of it ends
 // on `$`). A yes or no, so an exec that needs the match's offsets asks this first and runs only on a yes.
 import { firstMatch } from '../../_shared/kit.ts';
+import { compiledNow } from '../../_shared/one-byte.ts';
 
 /** `re.test` for an end-anchored `re` (each top-level alternative ends on `$`; no /g, /y or /m), read from the end. */
 export function endTest(re: RegExp): (s: string) => boolean {
   if (!re.source.endsWith('$') || /[gmy]/.test(re.flags)) throw new Error(`endTest: ${re} is not anchored at the end`);
-  const back = new RegExp(`(?<=${re.source})$`, `${re.flags}y`);
+  // (compiled to machine code now: one-byte.ts compiledNow)
+  const back = compiledNow(new RegExp(`(?<=${re.source})$`, `${re.flags}y`));
   return (s) => firstMatch(back, s, s.length) !== null;
 }

@@ -4,7 +4,7 @@
 // tried only at the places a match holding them could start: the same matches, in the same order, as `matches` gives.
 import { insidePair, isSpace } from '../../_shared/char-classes.ts';
 import { afterMatch, DONE, firstMatch, matches, type AnalysedDoc } from '../../_shared/kit.ts';
-import { forText, isOneByte } from '../../_shared/one-byte.ts';
+import { compiledNow, isOneByte, oneByteCopy } from '../../_shared/one-byte.ts';
 
 export interface Key {
   /**
@@ -28,7 +28,7 @@ export interface Key {
 export function lowerKey(re: RegExp, pieces = 0): Key {
   // an upper-case escape (\S, \W, \p{Lu}) or a property would change meaning in lower case
   if (!re.ignoreCase || /\\[A-Zpu]/.test(re.source)) throw new Error(`lowerKey: ${re.source.slice(0, 40)} cannot be lower-cased`);
-  return { words: new RegExp(re.source.toLowerCase(), 'g'), pieces };
+  return { words: compiledNow(new RegExp(re.source.toLowerCase(), 'g')), pieces };
 }
 
 /** A trigger with its key. */
@@ -51,6 +51,8 @@ interface Searchers {
   source: string;
   at: RegExp;
   within: RegExp | null;
+  /** made for texts of two bytes a character */
+  wide: boolean;
 }
 // A match that may start only a few places before its key word is sought by trying the trigger at each of them (a trigger
 // opening on its key word starts at the word or at the white space before it); one further back, by the lookahead search
@@ -69,23 +71,29 @@ interface Widths {
   wide: Searchers | null;
 }
 const searchers = new Map<RegExp, Widths>();
-const searchersFor = (re: RegExp): Searchers => ({ source: re.source, at: new RegExp(re.source, `${re.flags.replace(/[gy]/g, '')}y`), within: null });
+// (each searcher compiled to machine code when made, for the width of the texts it is made for: one-byte.ts compiledNow)
+const searchersFor = (re: RegExp, wide: boolean): Searchers => ({
+  source: re.source,
+  at: compiledNow(new RegExp(re.source, `${re.flags.replace(/[gy]/g, '')}y`), wide),
+  within: null,
+  wide,
+});
 function searchersOf(re: RegExp, oneByte: boolean): Searchers {
   let s = searchers.get(re);
   if (!s) {
-    // (the empty text is one of one byte a character: forText hands back its copy for such texts)
-    const copy = forText(re, '');
-    const narrow = searchersFor(copy);
+    // (the copy forText searches in a text of one byte a character, itself never searched here)
+    const copy = re.unicode ? oneByteCopy(re) : re;
+    const narrow = searchersFor(copy, false);
     searchers.set(re, (s = { narrow, wide: copy === re ? narrow : null }));
   }
   if (oneByte) return s.narrow;
-  s.wide ??= searchersFor(re);
+  s.wide ??= searchersFor(re, true);
   return s.wide;
 }
 // "[^]{0,n}?(?=trigger)": the shortest skip after which the trigger matches, so its index is the leftmost match's
 // (the lookahead adds no capture group before the trigger's own, and backreferences keep their numbers)
 function withinOf(s: Searchers): RegExp {
-  s.within ??= new RegExp(String.raw`[^]{0,${SPAN}}?(?=${s.source})`, s.at.flags);
+  s.within ??= compiledNow(new RegExp(String.raw`[^]{0,${SPAN}}?(?=${s.source})`, s.at.flags), s.wide);
   return s.within;
 }
 
