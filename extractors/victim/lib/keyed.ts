@@ -56,9 +56,8 @@ interface Searchers {
 }
 // A match that may start only a few places before its key word is sought by trying the trigger at each of them (a trigger
 // opening on its key word starts at the word or at the white space before it); one further back, by the lookahead search
-// below, SPAN places at a time. That search holds the whole trigger, a second pattern V8 compiles (to bytecode and to native
-// code, for one-byte and two-byte texts): it is built only for a trigger that needs it, and in one length (a length per
-// pattern would be a pattern each).
+// below, SPAN places at a time. That search holds the whole trigger, a second pattern V8 compiles (for each width of text
+// it meets): it is built only for a trigger that needs it, and in one length (a length per pattern would be a pattern each).
 const NEAR = 12;
 const SPAN = 64;
 // keyed by trigger (module-level constants, declared once), not by document; for a text of one byte a character, a /u
