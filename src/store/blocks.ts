@@ -76,12 +76,13 @@ export async function writeBlocks(q: Queries, kind: PackedKind, values: readonly
     size = 0;
   };
   for (const [index, value] of values.entries()) {
-    const length = Buffer.byteLength(value, 'utf8');
-    if (length > BLOCK_VALUE_MAX) {
+    // a value of up to BLOCK_VALUE_MAX / 3 UTF-16 units is at most BLOCK_VALUE_MAX bytes of UTF-8 (3 a unit at most):
+    // written without being measured first (a pass over each text and record fewer); the scratch has room for it
+    if (value.length > BLOCK_VALUE_MAX / 3 && Buffer.byteLength(value, 'utf8') > BLOCK_VALUE_MAX) {
       out[index] = deflateWith(kind, value);
       continue;
     }
-    scratch.write(value, size, length, 'utf8');
+    const length = scratch.write(value, size, 'utf8');
     members.push({ index, start: size, length });
     size += length;
     if (size >= BLOCK_MAX) await close();
