@@ -2,7 +2,7 @@
 // by the build (built-table.ts); the city table is read on first use only, in its compact form (city-table.ts).
 import { CityTable } from './city-table.ts';
 import { COUNTRY_BY_DEMONYM, COUNTRY_BY_NAME } from './countries.ts';
-import { lexicon } from './word-tags.ts';
+import { wordTags } from './word-tags.ts';
 import { WholeWords } from './word-runs.ts';
 import { remembered } from './remembered.ts';
 import { type CountryRow, states, WORLD_COUNTRIES } from './world-data.ts';
@@ -67,11 +67,11 @@ const usByPostal = new Map(US_STATES.map((s) => [s.code, s]));
 const PLACE_TAGS = /^(?:City|Country|Region|Place|ProperNoun)$/;
 /** compromise's lexicon tags for a word ("Chad" → MaleName), or undefined. */
 export function nameTags(word: string): string | string[] | undefined {
-  return lexicon[word.toLowerCase()];
+  return wordTags(word.toLowerCase());
 }
 /** True when compromise's lexicon gives the word a tag that is no place's (remembered: asked at every mention of a name). */
 export const isCommonWord = remembered((name: string): boolean => {
-  const tags = lexicon[name.toLowerCase()];
+  const tags = wordTags(name.toLowerCase());
   if (!tags) return false;
   return (Array.isArray(tags) ? tags : [tags]).some((t) => !PLACE_TAGS.test(t));
 });
