@@ -5,7 +5,7 @@ import { COUNTRY_BY_DEMONYM, COUNTRY_BY_NAME } from './countries.ts';
 import { wordTags } from './word-tags.ts';
 import { WholeWords } from './word-runs.ts';
 import { remembered } from './remembered.ts';
-import { type CountryRow, states, WORLD_COUNTRIES } from './world-data.ts';
+import { type CountryRow, states, worldCountries } from './world-data.ts';
 import { builtTable } from './built-table.ts';
 import { fromView, toView } from './one-byte.ts';
 import { linesOf, valueOf } from './sorted-lines.ts';
@@ -27,9 +27,16 @@ const US_TERRITORIES = new Set(['AS', 'GU', 'MP', 'PR', 'UM', 'VI']);
 /**
  * The state tables as the rules read them: the subdivisions by name, each "CC:ISO" in the data's order ("Georgia" →
  * "GE:GE US:GA"); the state names by "CC-ISO" ("US-TX" → "Texas"), both as sorted lines (sorted-lines.ts: a start parses
- * two strings, not ~10k properties); and the US states (no territory) as [name, ISO code], in the data's order.
+ * two strings, not ~10k properties); the US states (no territory) as [name, ISO code], in the data's order; and, from the
+ * countries (world-data.ts, which a start then reads nothing of), the capitals and the country each demonym usually means.
  */
-function computeStateTable(): { byName: string; stateName: string; us: [string, string][] } {
+function computeStateTable(): {
+  byName: string;
+  stateName: string;
+  us: [string, string][];
+  capitals: [string, string][];
+  demonyms: [string, string][];
+} {
   const byName = new Map<string, string[]>();
   const names = new Map<string, string>();
   const us: [string, string][] = [];
@@ -40,7 +47,13 @@ function computeStateTable(): { byName: string; stateName: string; us: [string, 
     byName.set(s.name, list);
     if (s.countryCode === 'US' && /^[A-Z]{2}$/.test(s.isoCode) && !US_TERRITORIES.has(s.isoCode)) us.push([s.name, s.isoCode]);
   }
-  return { byName: linesOf([...byName].map(([n, list]) => [n, list.join(' ')])), stateName: linesOf(names), us };
+  return {
+    byName: linesOf([...byName].map(([n, list]) => [n, list.join(' ')])),
+    stateName: linesOf(names),
+    us,
+    capitals: computeCapitals(),
+    demonyms: [...computeDemonymBest()].map(([form, c]) => [form, c.cca2]),
+  };
 }
 /** Built once by the build (built-table.ts).
  * @public read by scripts/build-assets.mjs from the compiled module */
@@ -76,8 +89,13 @@ export const isCommonWord = remembered((name: string): boolean => {
   return (Array.isArray(tags) ? tags : [tags]).some((t) => !PLACE_TAGS.test(t));
 });
 
-const capitals = new Map<string, string>();
-for (const c of WORLD_COUNTRIES) for (const cap of c.capital ?? []) capitals.set(cap, c.cca2);
+/** Capital → alpha-2 of its country, in the data's order (a capital of two countries goes to the later). */
+function computeCapitals(): [string, string][] {
+  const capitals = new Map<string, string>();
+  for (const c of worldCountries()) for (const cap of c.capital ?? []) capitals.set(cap, c.cca2);
+  return [...capitals];
+}
+const capitals = new Map(STATE_TABLE.value.capitals);
 /** alpha-2 of the country whose capital this is ("Paris" → FR), or undefined. */
 export function isCapital(name: string): string | undefined {
   return capitals.get(name);
@@ -87,17 +105,21 @@ export const CAPITALS = new WholeWords([...capitals.keys()].filter((c) => c.leng
 
 // Several territories share a demonym with a larger state ("French": France and the French Southern
 // Territories; "American": the US and its islands); the sovereign, then the largest, is the usual sense.
-const demonymBest = new Map<string, CountryRow>();
-for (const c of WORLD_COUNTRIES) {
-  const d = c.demonyms?.eng;
-  for (const form of d ? [d.m, d.f] : []) {
-    const prev = demonymBest.get(form);
-    if (!prev || (c.independent && !prev.independent) || (c.independent === prev.independent && c.area > prev.area)) demonymBest.set(form, c);
+function computeDemonymBest(): Map<string, CountryRow> {
+  const demonymBest = new Map<string, CountryRow>();
+  for (const c of worldCountries()) {
+    const d = c.demonyms?.eng;
+    for (const form of d ? [d.m, d.f] : []) {
+      const prev = demonymBest.get(form);
+      if (!prev || (c.independent && !prev.independent) || (c.independent === prev.independent && c.area > prev.area)) demonymBest.set(form, c);
+    }
   }
+  return demonymBest;
 }
+const demonymBest = new Map(STATE_TABLE.value.demonyms);
 /** alpha-2 a demonym usually means, preferring sovereign and larger countries where the data shares it. */
 export function demonymCountry(demonym: string): string | undefined {
-  return demonymBest.get(demonym)?.cca2;
+  return demonymBest.get(demonym);
 }
 
 /** Subdivisions (states, provinces, regions) with this exact name, in every country. */
