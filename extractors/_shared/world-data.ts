@@ -54,8 +54,7 @@ export function cutWorldData(): WorldData {
 }
 
 let data: WorldData | undefined;
-const worldData = (): WorldData =>
-  (data ??= existsSync(WORLD_DATA_FILE) ? (JSON.parse(readFileSync(WORLD_DATA_FILE, 'utf8')) as WorldData) : cutWorldData());
+const worldData = (): WorldData => (data ??= existsSync(WORLD_DATA_FILE) ? (JSON.parse(readFileSync(WORLD_DATA_FILE, 'utf8')) as WorldData) : cutWorldData());
 
 /** world-countries' countries, in its order. */
 export const worldCountries = (): readonly CountryRow[] => worldData().countries;
