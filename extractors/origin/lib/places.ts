@@ -9,7 +9,6 @@ import { worldCountries } from '../../_shared/world-data.ts';
 import { wordList } from '../../_shared/lexicon.ts';
 import { builtTable } from '../../_shared/built-table.ts';
 import { byWidth } from '../../_shared/one-byte.ts';
-import { linesOf, valueOf } from '../../_shared/sorted-lines.ts';
 
 export type PlaceKind = 'name' | 'demonym' | 'capital';
 export interface Place {
@@ -54,14 +53,10 @@ function hashOf(s: string, start: number, end: number): number {
   for (let i = start; i < end; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
   return h;
 }
-/**
- * The tables below: the names as written and their lower-case forms, each to its "code kind", as sorted lines
- * (sorted-lines.ts: a start parses two strings, not ~2,300 entries; they are read only where a name is found); the keys
- * by first word.
- */
+/** The tables below as entries, in insertion order: the names as written, their lower-case forms, the keys by first word. */
 function computePlaceTable(): {
-  table: string;
-  lower: string;
+  table: [string, Hit][];
+  lower: [string, Hit][];
   bucketBits: number;
   firstWords: [slot: number, first: string, keys: string[]][];
   sigma: boolean;
@@ -108,21 +103,13 @@ function computePlaceTable(): {
   const firstWords = [...byFirstWord].map(([first, keys]): [number, string, string[]] => [hashOf(first, 0, first.length) & mask, first, keys]);
   // A sigma lower-cases by its context, so a text lower-cased whole may differ from its words lower-cased one by one there.
   const sigma = [...byFirstWord.values()].some((list) => list.some((k) => /[σς]/.test(k)));
-  const lines = (hits: Map<string, Hit>) => linesOf([...hits].map(([name, hit]) => [name, `${hit.code} ${hit.kind}`]));
-  return { table: lines(table), lower: lines(lower), bucketBits, firstWords, sigma };
+  return { table: [...table], lower: [...lower], bucketBits, firstWords, sigma };
 }
 /** Built once by the build (built-table.ts).
  * @public read by scripts/build-assets.mjs from the compiled module */
 export const PLACE_TABLE = builtTable(import.meta.url, computePlaceTable);
-const TABLE = PLACE_TABLE.value.table;
-const LOWER = PLACE_TABLE.value.lower;
-/** The hit of `name` in a table of sorted lines, or undefined. */
-function hitIn(lines: string, name: string): Hit | undefined {
-  const value = valueOf(lines, name);
-  if (value === undefined) return undefined;
-  const space = value.indexOf(' ');
-  return { code: value.slice(0, space), kind: value.slice(space + 1) as PlaceKind };
-}
+const table = new Map(PLACE_TABLE.value.table);
+const lower = new Map(PLACE_TABLE.value.lower);
 type FirstWord = { readonly first: string; readonly keys: readonly string[] };
 const BUCKET_MASK = (1 << PLACE_TABLE.value.bucketBits) - 1;
 const buckets: (FirstWord[] | undefined)[] = new Array(BUCKET_MASK + 1).fill(undefined);
@@ -258,9 +245,9 @@ function placeAt(text: string, lowered: string, same: boolean, start: number, ke
     if (same && key.length > second && key.charCodeAt(second) !== unit) continue;
     if (same ? !lowered.startsWith(key, start) : text.substr(start, key.length).toLowerCase() !== key) continue;
     if (!BOUNDARY_AFTER(text).test(text.slice(start + key.length, start + key.length + 2))) continue;
-    const exact = hitIn(TABLE, text.substr(start, key.length));
+    const exact = table.get(text.substr(start, key.length));
     // (looked up either way: a look-up first run after V8 optimised the scan would throw its optimised code away)
-    const folded = hitIn(LOWER, key);
+    const folded = lower.get(key);
     const hit = exact ?? folded;
     if (!hit) continue;
     // a word glued to a number ("4Chinese") names no place (asked last: most words that open a key open none here)
