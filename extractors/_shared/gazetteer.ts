@@ -8,7 +8,6 @@ import { remembered } from './remembered.ts';
 import { type CountryRow, states, worldCountries } from './world-data.ts';
 import { builtTable } from './built-table.ts';
 import { fromView, toView } from './one-byte.ts';
-import { linesOf, valueOf } from './sorted-lines.ts';
 
 export interface Place {
   country: string;
@@ -26,13 +25,12 @@ const US_TERRITORIES = new Set(['AS', 'GU', 'MP', 'PR', 'UM', 'VI']);
 
 /**
  * The state tables as the rules read them: the subdivisions by name, each "CC:ISO" in the data's order ("Georgia" →
- * "GE:GE US:GA"); the state names by "CC-ISO" ("US-TX" → "Texas"), both as sorted lines (sorted-lines.ts: a start parses
- * two strings, not ~10k properties); the US states (no territory) as [name, ISO code], in the data's order; and, from the
+ * "GE:GE US:GA"); the state names by "CC-ISO" ("US-TX" → "Texas"); the US states (no territory) as [name, ISO code], in the data's order; and, from the
  * countries (world-data.ts, which a start then reads nothing of), the capitals and the country each demonym usually means.
  */
 function computeStateTable(): {
-  byName: string;
-  stateName: string;
+  byName: Record<string, string>;
+  stateName: Record<string, string>;
   us: [string, string][];
   capitals: [string, string][];
   demonyms: [string, string][];
@@ -48,8 +46,8 @@ function computeStateTable(): {
     if (s.countryCode === 'US' && /^[A-Z]{2}$/.test(s.isoCode) && !US_TERRITORIES.has(s.isoCode)) us.push([s.name, s.isoCode]);
   }
   return {
-    byName: linesOf([...byName].map(([n, list]) => [n, list.join(' ')])),
-    stateName: linesOf(names),
+    byName: Object.fromEntries([...byName].map(([n, list]) => [n, list.join(' ')])),
+    stateName: Object.fromEntries(names),
     us,
     capitals: computeCapitals(),
     demonyms: [...computeDemonymBest()].map(([form, c]) => [form, c.cca2]),
@@ -58,13 +56,14 @@ function computeStateTable(): {
 /** Built once by the build (built-table.ts).
  * @public read by scripts/build-assets.mjs from the compiled module */
 export const STATE_TABLE = builtTable(import.meta.url, computeStateTable);
+const own = (table: Record<string, string>, key: string) => (Object.hasOwn(table, key) ? table[key] : undefined);
 // each name's subdivisions made once, when first asked for: the same objects at every question, in US_STATES too
 const subdivisionsByName = new Map<string, Subdivision[]>();
 function subdivisionsNamed(name: string): Subdivision[] | undefined {
   let list = subdivisionsByName.get(name);
   if (list) return list;
   // the data writes ’ and – where the text rules read has their stand-ins (_shared/one-byte.ts)
-  const pairs = valueOf(STATE_TABLE.value.byName, fromView(name));
+  const pairs = own(STATE_TABLE.value.byName, fromView(name));
   if (pairs === undefined) return undefined;
   list = pairs.split(' ').map((p) => ({ country: p.slice(0, p.indexOf(':')), name, code: p.slice(p.indexOf(':') + 1) }));
   subdivisionsByName.set(name, list);
@@ -172,7 +171,7 @@ export function cityPlaces(name: string, country?: string, region?: string): rea
 const allCityPlaces = remembered((name): readonly Place[] => {
   const out: Place[] = [];
   for (const c of cityRows(name)) {
-    const stored = valueOf(STATE_TABLE.value.stateName, `${c.country}-${c.state}`);
+    const stored = own(STATE_TABLE.value.stateName, `${c.country}-${c.state}`);
     const r = stored === undefined ? null : toView(stored);
     if (!out.some((o) => o.country === c.country && o.region === r)) out.push({ country: c.country, region: r, city: name });
   }
