@@ -1,6 +1,6 @@
 // Second half of `npm run build` (after tsc): copies the data files the code reads at run time (calibration,
 // SQL migrations, the JSON schema, word lists) to the same places under dist/, writes the compact city gazetteer, the
-// country and state rows the rules read, and compromise's lexicon, and stamps dist/ruleset.json with the ruleset version of the sources just compiled: the
+// country and state rows the rules read, and compromise's lexicon packed, and stamps dist/ruleset.json with the ruleset version of the sources just compiled: the
 // package needs neither its sources nor tsx to run. Plain JavaScript, so the build needs no TypeScript loader.
 import { cpSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -52,9 +52,10 @@ for (const [file, name] of BUILT_TABLES) {
   writeFileSync(table.file, asciiJson(table.compute()));
 }
 
-// compromise's lexicon, which is all of compromise the rules read (extractors/_shared/word-tags.ts), as JSON.
-const { default: nlp } = await import('compromise');
-writeFileSync(path.join(DIST, 'extractors/_shared/compromise-lexicon.json'), asciiJson(nlp.model().one.lexicon));
+// compromise's lexicon, which is all of compromise the rules read (extractors/_shared/word-tags.ts), packed.
+const { packedLexiconFile } = await import(pathToFileURL(path.join(DIST, 'extractors/_shared/word-tags.js')).href);
+const lexicon = packedLexiconFile();
+writeFileSync(lexicon.file, lexicon.bytes);
 
 const { rulesetVersion } = await import(pathToFileURL(path.join(DIST, 'src/core/ruleset.js')).href);
 const ruleset = rulesetVersion(ROOT);

@@ -3,7 +3,7 @@
 // i18n-iso-countries (the ISO short names and their English aliases), as world-data.ts cuts them. Built once by the build (built-table.ts).
 import { builtTable } from './built-table.ts';
 import { wordMap } from './lexicon.ts';
-import { ISO_NAMES, WORLD_COUNTRIES } from './world-data.ts';
+import { isoNames, worldCountries } from './world-data.ts';
 import { WholeWords } from './word-runs.ts';
 
 /** The name and demonym maps' entries, in insertion order. */
@@ -18,7 +18,7 @@ function computeCountryTable(): { names: [string, string][]; demonyms: [string, 
     if (!names.has(n)) names.set(n, code);
   };
   // Sovereign states first: "French" is France's demonym before it is the French Southern Territories'.
-  const bySovereignty = [...WORLD_COUNTRIES].sort((a, b) => Number(b.independent ?? false) - Number(a.independent ?? false));
+  const bySovereignty = [...worldCountries()].sort((a, b) => Number(b.independent ?? false) - Number(a.independent ?? false));
   for (const c of bySovereignty) {
     const code = c.cca2;
     if (!/^[A-Z]{2}$/.test(code)) continue;
@@ -28,7 +28,7 @@ function computeCountryTable(): { names: [string, string][]; demonyms: [string, 
     const d = c.demonyms?.eng;
     if (d) for (const form of [d.m, d.f]) if (form && !demonyms.has(form)) demonyms.set(form, code);
   }
-  for (const [code, list] of ISO_NAMES) {
+  for (const [code, list] of isoNames()) {
     for (const n of list) if (!n.includes(',')) addName(n, code);
   }
   // Abbreviations ("U.K."), and names and demonyms news uses that the packages spell otherwise: lexicon/country-*.txt.

@@ -2,10 +2,10 @@
 // by the build (built-table.ts); the city table is read on first use only, in its compact form (city-table.ts).
 import { CityTable } from './city-table.ts';
 import { COUNTRY_BY_DEMONYM, COUNTRY_BY_NAME } from './countries.ts';
-import { lexicon } from './word-tags.ts';
+import { wordTags } from './word-tags.ts';
 import { WholeWords } from './word-runs.ts';
 import { remembered } from './remembered.ts';
-import { type CountryRow, states, WORLD_COUNTRIES } from './world-data.ts';
+import { type CountryRow, states, worldCountries } from './world-data.ts';
 import { builtTable } from './built-table.ts';
 import { fromView, toView } from './one-byte.ts';
 
@@ -25,10 +25,16 @@ const US_TERRITORIES = new Set(['AS', 'GU', 'MP', 'PR', 'UM', 'VI']);
 
 /**
  * The state tables as the rules read them: the subdivisions by name, each "CC:ISO" in the data's order ("Georgia" →
- * "GE:GE US:GA"); the state names by "CC-ISO" ("US-TX" → "Texas"); and the US states (no territory) as [name, ISO code],
- * in the data's order.
+ * "GE:GE US:GA"); the state names by "CC-ISO" ("US-TX" → "Texas"); the US states (no territory) as [name, ISO code], in the data's order; and, from the
+ * countries (world-data.ts, which a start then reads nothing of), the capitals and the country each demonym usually means.
  */
-function computeStateTable(): { byName: Record<string, string>; stateName: Record<string, string>; us: [string, string][] } {
+function computeStateTable(): {
+  byName: Record<string, string>;
+  stateName: Record<string, string>;
+  us: [string, string][];
+  capitals: [string, string][];
+  demonyms: [string, string][];
+} {
   const byName = new Map<string, string[]>();
   const names = new Map<string, string>();
   const us: [string, string][] = [];
@@ -39,7 +45,13 @@ function computeStateTable(): { byName: Record<string, string>; stateName: Recor
     byName.set(s.name, list);
     if (s.countryCode === 'US' && /^[A-Z]{2}$/.test(s.isoCode) && !US_TERRITORIES.has(s.isoCode)) us.push([s.name, s.isoCode]);
   }
-  return { byName: Object.fromEntries([...byName].map(([n, list]) => [n, list.join(' ')])), stateName: Object.fromEntries(names), us };
+  return {
+    byName: Object.fromEntries([...byName].map(([n, list]) => [n, list.join(' ')])),
+    stateName: Object.fromEntries(names),
+    us,
+    capitals: computeCapitals(),
+    demonyms: [...computeDemonymBest()].map(([form, c]) => [form, c.cca2]),
+  };
 }
 /** Built once by the build (built-table.ts).
  * @public read by scripts/build-assets.mjs from the compiled module */
@@ -67,17 +79,22 @@ const usByPostal = new Map(US_STATES.map((s) => [s.code, s]));
 const PLACE_TAGS = /^(?:City|Country|Region|Place|ProperNoun)$/;
 /** compromise's lexicon tags for a word ("Chad" → MaleName), or undefined. */
 export function nameTags(word: string): string | string[] | undefined {
-  return lexicon[word.toLowerCase()];
+  return wordTags(word.toLowerCase());
 }
 /** True when compromise's lexicon gives the word a tag that is no place's (remembered: asked at every mention of a name). */
 export const isCommonWord = remembered((name: string): boolean => {
-  const tags = lexicon[name.toLowerCase()];
+  const tags = wordTags(name.toLowerCase());
   if (!tags) return false;
   return (Array.isArray(tags) ? tags : [tags]).some((t) => !PLACE_TAGS.test(t));
 });
 
-const capitals = new Map<string, string>();
-for (const c of WORLD_COUNTRIES) for (const cap of c.capital ?? []) capitals.set(cap, c.cca2);
+/** Capital → alpha-2 of its country, in the data's order (a capital of two countries goes to the later). */
+function computeCapitals(): [string, string][] {
+  const capitals = new Map<string, string>();
+  for (const c of worldCountries()) for (const cap of c.capital ?? []) capitals.set(cap, c.cca2);
+  return [...capitals];
+}
+const capitals = new Map(STATE_TABLE.value.capitals);
 /** alpha-2 of the country whose capital this is ("Paris" → FR), or undefined. */
 export function isCapital(name: string): string | undefined {
   return capitals.get(name);
@@ -87,17 +104,21 @@ export const CAPITALS = new WholeWords([...capitals.keys()].filter((c) => c.leng
 
 // Several territories share a demonym with a larger state ("French": France and the French Southern
 // Territories; "American": the US and its islands); the sovereign, then the largest, is the usual sense.
-const demonymBest = new Map<string, CountryRow>();
-for (const c of WORLD_COUNTRIES) {
-  const d = c.demonyms?.eng;
-  for (const form of d ? [d.m, d.f] : []) {
-    const prev = demonymBest.get(form);
-    if (!prev || (c.independent && !prev.independent) || (c.independent === prev.independent && c.area > prev.area)) demonymBest.set(form, c);
+function computeDemonymBest(): Map<string, CountryRow> {
+  const demonymBest = new Map<string, CountryRow>();
+  for (const c of worldCountries()) {
+    const d = c.demonyms?.eng;
+    for (const form of d ? [d.m, d.f] : []) {
+      const prev = demonymBest.get(form);
+      if (!prev || (c.independent && !prev.independent) || (c.independent === prev.independent && c.area > prev.area)) demonymBest.set(form, c);
+    }
   }
+  return demonymBest;
 }
+const demonymBest = new Map(STATE_TABLE.value.demonyms);
 /** alpha-2 a demonym usually means, preferring sovereign and larger countries where the data shares it. */
 export function demonymCountry(demonym: string): string | undefined {
-  return demonymBest.get(demonym)?.cca2;
+  return demonymBest.get(demonym);
 }
 
 /** Subdivisions (states, provinces, regions) with this exact name, in every country. */

@@ -1,8 +1,8 @@
 // The country and subdivision data the rules read, from world-countries (1.4 MB of JSON: names in ~150 languages,
 // flags, borders, coordinates), country-state-city's state list (0.55 MB) and i18n-iso-countries' English names, cut to
-// the fields read here. The build writes the country cut beside the compiled code (scripts/build-assets.mjs), so a start
-// parses ~0.07 MB instead of ~2 MB and loads no i18n-iso-countries; from the sources it is cut from the packages at load.
-// Same rows, same order, same values either way. The states are read from their package only where the build indexes them.
+// the fields read here. The build writes the country cut beside the compiled code (scripts/build-assets.mjs), where
+// the build's tables are computed from it (built-table.ts), so a start reads none of it; from the sources it is cut from
+// the packages when first asked for. Same rows, same order, same values either way. The states are read from their package only where the build indexes them.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Country } from 'world-countries';
@@ -53,10 +53,11 @@ export function cutWorldData(): WorldData {
   return { countries, isoNames };
 }
 
-const data: WorldData = existsSync(WORLD_DATA_FILE) ? (JSON.parse(readFileSync(WORLD_DATA_FILE, 'utf8')) as WorldData) : cutWorldData();
+let data: WorldData | undefined;
+const worldData = (): WorldData => (data ??= existsSync(WORLD_DATA_FILE) ? (JSON.parse(readFileSync(WORLD_DATA_FILE, 'utf8')) as WorldData) : cutWorldData());
 
 /** world-countries' countries, in its order. */
-export const WORLD_COUNTRIES: readonly CountryRow[] = data.countries;
+export const worldCountries = (): readonly CountryRow[] => worldData().countries;
 /** country-state-city's states (subdivisions), in its order, from the package: read only where the build indexes them
  * (gazetteer.ts), so a start parses none of them. */
 export function states(): readonly StateRow[] {
@@ -66,4 +67,4 @@ export function states(): readonly StateRow[] {
   );
 }
 /** i18n-iso-countries' English names and aliases by alpha-2 code, in its order. */
-export const ISO_NAMES: readonly (readonly [code: string, names: readonly string[]])[] = data.isoNames;
+export const isoNames = (): readonly (readonly [code: string, names: readonly string[]])[] => worldData().isoNames;

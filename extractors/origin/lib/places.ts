@@ -5,7 +5,7 @@
 import type { AnalysedDoc } from '../../_shared/kit.ts';
 import { classAt, findRuns, LETTERS_MARKS } from '../../_shared/char-classes.ts';
 import { COUNTRY_BY_DEMONYM, COUNTRY_BY_NAME } from '../../_shared/countries.ts';
-import { WORLD_COUNTRIES } from '../../_shared/world-data.ts';
+import { worldCountries } from '../../_shared/world-data.ts';
 import { wordList } from '../../_shared/lexicon.ts';
 import { builtTable } from '../../_shared/built-table.ts';
 import { byWidth } from '../../_shared/one-byte.ts';
@@ -69,7 +69,7 @@ function computePlaceTable(): {
   for (const [d, code] of Object.entries(EXTRA_DEMONYMS)) add(d, code, 'demonym');
   for (const [d, code] of COUNTRY_BY_DEMONYM) for (const part of d.split(/,\s*|\s+or\s+/)) add(part, code, 'demonym');
   for (const [n, code] of COUNTRY_BY_NAME) add(n, code, 'name');
-  for (const c of WORLD_COUNTRIES) for (const cap of c.capital ?? []) if (/^[A-Z][a-z]+(?: [A-Z][a-z]+)?$/.test(cap)) add(cap, c.cca2, 'capital');
+  for (const c of worldCountries()) for (const cap of c.capital ?? []) if (/^[A-Z][a-z]+(?: [A-Z][a-z]+)?$/.test(cap)) add(cap, c.cca2, 'capital');
   for (const [m, code] of Object.entries(METONYMS)) add(m, code, 'capital');
 
   // Lower-case forms that are ordinary English words.

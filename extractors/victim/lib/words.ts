@@ -2,7 +2,7 @@
 // subjects, attackers and the outlets that report on them, roles, regulators, and compromise's lexicon of
 // first names and common words. Shared by the victim name scanner (names.ts, name-clean.ts) and its rules.
 import { wordList } from '../../_shared/lexicon.ts';
-import { lexicon } from '../../_shared/word-tags.ts';
+import { wordTags } from '../../_shared/word-tags.ts';
 import { wordMemo } from './cache.ts';
 import { WORD_END, isSpace } from '../../_shared/char-classes.ts';
 import { forText } from '../../_shared/one-byte.ts';
@@ -133,12 +133,12 @@ function mayShoutThreeWords(value: string): boolean {
   return false;
 }
 
-export { lexicon };
+export { wordTags };
 // the word tests below depend on the word alone: every clean of every text asks them, so each word is answered once
 const firstNameMemo = wordMemo<boolean>();
 export const isFirstName = (w: string) =>
   firstNameMemo(w, () => {
-    const t = lexicon[w.toLowerCase()];
+    const t = wordTags(w.toLowerCase());
     const tags = Array.isArray(t) ? t : t ? [t] : [];
     return tags.some((x) => /^(?:FirstName|MaleName|FemaleName|Person)$/.test(x));
   });
@@ -167,7 +167,7 @@ const COMMON_TAGS = new RegExp(
   '',
 );
 const tagsOf = (w: string) => {
-  const t = lexicon[w.toLowerCase()];
+  const t = wordTags(w.toLowerCase());
   return Array.isArray(t) ? t : t ? [t] : [];
 };
 /**
@@ -176,7 +176,7 @@ const tagsOf = (w: string) => {
  * optimised code of the steps that ask away).
  */
 export const hasTag = (w: string, tag: string) => {
-  const t = lexicon[w.toLowerCase()];
+  const t = wordTags(w.toLowerCase());
   return t === tag || (Array.isArray(t) && t.includes(tag));
 };
 const commonMemo = wordMemo<boolean>();

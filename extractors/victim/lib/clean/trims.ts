@@ -13,7 +13,7 @@ import {
   PART_OF,
   isCommonWord,
   isFirstName,
-  lexicon,
+  wordTags,
 } from '../words.ts';
 import { defineTrim, type TrimStep } from './step.ts';
 import { endsOnCountry, isTownOrCounty, standsAlone, withoutCountryTail } from './helpers.ts';
@@ -177,7 +177,7 @@ const BODY_OF = new RegExp(
   'u',
 );
 const isListWord = (w: string) => w && w !== 'and' && w !== '&';
-const commonListWord = (w: string) => ORG_HEAD.test(w) || !(isPlace(w) || isFirstName(w) || (lexicon[w.toLowerCase()] ?? '').includes('Organization'));
+const commonListWord = (w: string) => ORG_HEAD.test(w) || !(isPlace(w) || isFirstName(w) || (wordTags(w.toLowerCase()) ?? '').includes('Organization'));
 const listTail = defineTrim({
   name: 'list of common words ending the name',
   examples: [{ run: 'The [Ministry of Agriculture], Forestry and Fisheries said.', value: 'Ministry of Agriculture, Forestry and Fisheries' }],
