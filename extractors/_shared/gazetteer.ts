@@ -25,8 +25,9 @@ const US_TERRITORIES = new Set(['AS', 'GU', 'MP', 'PR', 'UM', 'VI']);
 
 /**
  * The state tables as the rules read them: the subdivisions by name, each "CC:ISO" in the data's order ("Georgia" →
- * "GE:GE US:GA"); the state names by "CC-ISO" ("US-TX" → "Texas"); the US states (no territory) as [name, ISO code], in the data's order; and, from the
- * countries (world-data.ts, which a start then reads nothing of), the capitals and the country each demonym usually means.
+ * "GE:GE US:GA"); the state names by "CC-ISO" ("US-TX" → "Texas"); the US states (no territory) as [name, ISO code],
+ * in the data's order; and, from the countries (world-data.ts, which a start then reads nothing of), the capitals and
+ * the country each demonym usually means.
  */
 function computeStateTable(): {
   byName: Record<string, string>;
