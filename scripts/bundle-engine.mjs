@@ -36,6 +36,7 @@ const OUT_DIR = path.dirname(BUNDLE);
 const SCRIPT = path.join(OUT_DIR, 'engine.script.js');
 const CACHE = path.join(OUT_DIR, 'engine.script.cache');
 const LOADER = path.join(OUT_DIR, 'engine.cached.js');
+const REGEXPS = path.join(OUT_DIR, 'engine.regexps.json');
 const DIST = path.join(ROOT, 'dist');
 const CLI_DIR = path.join(DIST, 'src/cli');
 const CLI_BUNDLE = path.join(CLI_DIR, 'main.bundle.js');
@@ -96,6 +97,24 @@ import vm from 'node:vm';
 
 const SCRIPT = new URL('./engine.script.js', import.meta.url);
 const CACHE = new URL('./engine.script.cache', import.meta.url);
+const REGEXPS = new URL('./engine.regexps.json', import.meta.url);
+
+// The regexes the engine searches in most documents (engine.regexps.json, recorded by the build), compiled to machine
+// code now, by one search of a subject of 1,000 characters, for the string widths they meet. V8 keeps a compiled
+// regex by source and flags: a literal of the script evaluated later, or a new RegExp, takes it from there, instead of
+// compiling to bytecode at its first search and again to machine code at its second.
+if (existsSync(REGEXPS)) {
+  const subjects = ['\\0'.repeat(1000), \`\${'\\0'.repeat(999)}\\u0100\`];
+  for (const [source, flags, widths] of JSON.parse(readFileSync(REGEXPS, 'utf8'))) {
+    try {
+      const re = new RegExp(source, flags);
+      if (widths & 1) subjects[0].search(re);
+      if (widths & 2) subjects[1].search(re);
+    } catch {
+      // a pattern this Node does not take (another version than the build's) is compiled where it is used, or fails there
+    }
+  }
+}
 
 // a cache V8 rejects (another Node version, other V8 flags) only costs the compile it was to save
 export const script = new vm.Script(readFileSync(SCRIPT, 'utf8'), {
@@ -133,8 +152,20 @@ const MAKE_CACHE = `
     for (const ex of rule.examples) p.process({ id: 'cache', text: ex.text, publishedAt: ex.publishedAt }, 'cache');
   writeFileSync(${JSON.stringify(CACHE)}, script.createCachedData());`;
 await rm(CACHE, { force: true });
+await rm(REGEXPS, { force: true });
 const made = spawnSync(process.execPath, ['--input-type=module', '-e', MAKE_CACHE], {
   stdio: ['ignore', 'ignore', 'inherit'],
   env: { ...process.env, NODE_OPTIONS: '' },
 });
 if (made.status !== 0) throw new Error(`bundle-engine: making the code cache failed (exit ${made.status})`);
+
+// The regexes the loader compiles first (engine.regexps.json): recorded in another child, as the engine runs on the
+// documents of fixtures/, by a loader that finds no list yet (scripts/record-regexps.mjs).
+const recorded = spawnSync(process.execPath, [path.join(ROOT, 'scripts/record-regexps.mjs'), pathToFileURL(LOADER).href, path.join(ROOT, 'fixtures')], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+  encoding: 'utf8',
+  env: { ...process.env, NODE_OPTIONS: '' },
+  maxBuffer: 64 * 2 ** 20,
+});
+if (recorded.status !== 0) throw new Error(`bundle-engine: recording the regexes failed (exit ${recorded.status})`);
+await writeFile(REGEXPS, recorded.stdout);
