@@ -152,6 +152,7 @@ const MAKE_CACHE = `
     for (const ex of rule.examples) p.process({ id: 'cache', text: ex.text, publishedAt: ex.publishedAt }, 'cache');
   writeFileSync(${JSON.stringify(CACHE)}, script.createCachedData());`;
 await rm(CACHE, { force: true });
+// (the cache made as before the list: the loader's compiles from it run no function of the script)
 await rm(REGEXPS, { force: true });
 const made = spawnSync(process.execPath, ['--input-type=module', '-e', MAKE_CACHE], {
   stdio: ['ignore', 'ignore', 'inherit'],
@@ -159,8 +160,8 @@ const made = spawnSync(process.execPath, ['--input-type=module', '-e', MAKE_CACH
 });
 if (made.status !== 0) throw new Error(`bundle-engine: making the code cache failed (exit ${made.status})`);
 
-// The regexes the loader compiles first (engine.regexps.json): recorded in another child, as the engine runs on the
-// documents of fixtures/, by a loader that finds no list yet (scripts/record-regexps.mjs).
+// The regexes the loader compiles first (engine.regexps.json): recorded in another child as the engine runs on the
+// documents of fixtures/ (scripts/record-regexps.mjs; test/engine-cache.test.ts records them again and compares).
 const recorded = spawnSync(process.execPath, [path.join(ROOT, 'scripts/record-regexps.mjs'), pathToFileURL(LOADER).href, path.join(ROOT, 'fixtures')], {
   stdio: ['ignore', 'pipe', 'inherit'],
   encoding: 'utf8',
