@@ -111,7 +111,8 @@ if (existsSync(REGEXPS)) {
       if (widths & 1) subjects[0].search(re);
       if (widths & 2) subjects[1].search(re);
     } catch {
-      // a pattern this Node does not take (another version than the build's) is compiled where it is used, or fails there
+      // a pattern this Node does not take (another version than the build's) is compiled where it is used, or fails
+      // there
     }
   }
 }

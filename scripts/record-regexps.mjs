@@ -14,9 +14,9 @@ import { serialize } from 'node:v8';
 
 /**
  * The share of the documents that must search a regex (at a width) for the loader to compile it. Measured (callgrind,
- * one VCDB text and 400): a list of those in more than half of fixtures/ (~360 compiles) made the one-document run 3 %
- * cheaper and the 400 ~2 %; at a tenth (~700 compiles) the one-document run cost 25 % more, at a fifth 11 %, and the 400
- * gained no more than at a half: a compile the run would not have made costs about what a bytecode compile saves.
+ * one VCDB text and 400): a list of those in more than half of fixtures/ (~325 compiles) made the one-document run 3 %
+ * cheaper and the 400 ~2 %; at a tenth (~700 compiles) the one-document run cost 25 % more, at a fifth 11 %, and the
+ * 400 gained no more than at a half: a compile the run would not have made costs about what a bytecode compile saves.
  */
 const SHARE = 0.5;
 

@@ -2,8 +2,9 @@
 // a plain `node` accepts the cache the build made; a V8 that rejects it (here: a V8 flag changes the flags V8 checks
 // the cache against, as another Node version would) compiles the script from its source and extracts the same record.
 // The loader first compiles to machine code the regexes the engine searches in most documents (engine.regexps.json,
-// recorded by the build with scripts/record-regexps.mjs): the list must be the one the engine of dist/ records now, and
-// a regex of it made anew after the loader ran must find its compiled code, not compile to bytecode on its first search.
+// recorded by the build with scripts/record-regexps.mjs): the list must be the one the engine of dist/ records now,
+// and a regex of it made anew after the loader ran must find its compiled code, not compile to bytecode on its first
+// search.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
