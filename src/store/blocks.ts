@@ -19,20 +19,28 @@ interface Ref {
   length: number;
 }
 
-const varint = (out: number[], n: number) => {
-  while (n >= 0x80) {
-    out.push((n & 0x7f) | 0x80);
-    n = Math.floor(n / 0x80);
-  }
-  out.push(n);
+/** Bytes of n as a varint (7 bits a byte, low first). */
+const varintLength = (n: number): number => {
+  let len = 1;
+  for (; n >= 0x80; len++) n = Math.floor(n / 0x80);
+  return len;
 };
 
-function encodeRef(r: Ref): Buffer {
-  const out = [BLOCK_REF];
-  varint(out, r.block);
-  varint(out, r.start);
-  varint(out, r.length);
-  return Buffer.from(out);
+const writeVarint = (out: Buffer, at: number, n: number): number => {
+  while (n >= 0x80) {
+    out[at++] = (n & 0x7f) | 0x80;
+    n = Math.floor(n / 0x80);
+  }
+  out[at++] = n;
+  return at;
+};
+
+/** A reference as its bytes, written straight into one buffer (two of them a document: no array of bytes first). */
+function encodeRef(block: number, start: number, length: number): Buffer {
+  const out = Buffer.allocUnsafe(1 + varintLength(block) + varintLength(start) + varintLength(length));
+  out[0] = BLOCK_REF;
+  writeVarint(out, writeVarint(out, writeVarint(out, 1, block), start), length);
+  return out;
 }
 
 function decodeRef(v: unknown): Ref | null {
@@ -62,20 +70,22 @@ export async function writeBlocks(q: Queries, kind: PackedKind, values: readonly
   // the bytes of the block being filled, written in place value by value (no buffer a value, no copy to join them);
   // a block holds less than BLOCK_MAX + BLOCK_VALUE_MAX bytes. One a call: another store's write may run at an await.
   const scratch = Buffer.allocUnsafe(BLOCK_MAX + BLOCK_VALUE_MAX);
-  let members: { index: number; start: number; length: number }[] = [];
+  // where each value of the block being filled lies: index, start and length, three numbers a value (no object each)
+  let members: number[] = [];
   let size = 0;
   const close = async () => {
     if (!members.length) return;
     const [row] = await q.all('INSERT INTO packed_blocks (live, data) VALUES (?, ?) RETURNING id', [
-      members.length,
+      members.length / 3,
       deflateWith(kind, scratch.subarray(0, size)),
     ]);
     const block = Number(row!.id);
-    for (const m of members) out[m.index] = encodeRef({ block, start: m.start, length: m.length });
+    for (let m = 0; m < members.length; m += 3) out[members[m]!] = encodeRef(block, members[m + 1]!, members[m + 2]!);
     members = [];
     size = 0;
   };
-  for (const [index, value] of values.entries()) {
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index]!;
     // a value of up to BLOCK_VALUE_MAX / 3 UTF-16 units is at most BLOCK_VALUE_MAX bytes of UTF-8 (3 a unit at most):
     // written without being measured first (a pass over each text and record fewer); the scratch has room for it
     if (value.length > BLOCK_VALUE_MAX / 3 && Buffer.byteLength(value, 'utf8') > BLOCK_VALUE_MAX) {
@@ -83,7 +93,7 @@ export async function writeBlocks(q: Queries, kind: PackedKind, values: readonly
       continue;
     }
     const length = scratch.write(value, size, 'utf8');
-    members.push({ index, start: size, length });
+    members.push(index, size, length);
     size += length;
     if (size >= BLOCK_MAX) await close();
   }
