@@ -2,7 +2,7 @@
 // by the build (built-table.ts); the city table is read on first use only, in its compact form (city-table.ts).
 import { CityTable } from './city-table.ts';
 import { COUNTRY_BY_DEMONYM, COUNTRY_BY_NAME } from './countries.ts';
-import { wordTags } from './word-tags.ts';
+import { wordTagList, wordTags } from './word-tags.ts';
 import { WholeWords } from './word-runs.ts';
 import { remembered } from './remembered.ts';
 import { type CountryRow, states, worldCountries } from './world-data.ts';
@@ -84,9 +84,7 @@ export function nameTags(word: string): string | string[] | undefined {
 }
 /** True when compromise's lexicon gives the word a tag that is no place's (remembered: asked at every mention of a name). */
 export const isCommonWord = remembered((name: string): boolean => {
-  const tags = wordTags(name.toLowerCase());
-  if (!tags) return false;
-  return (Array.isArray(tags) ? tags : [tags]).some((t) => !PLACE_TAGS.test(t));
+  return wordTagList(name.toLowerCase()).some((t) => !PLACE_TAGS.test(t));
 });
 
 /** Capital → alpha-2 of its country, in the data's order (a capital of two countries goes to the later). */

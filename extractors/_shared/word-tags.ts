@@ -112,6 +112,12 @@ function unpack(file: Buffer): Packed {
 
 const packed = existsSync(PACKED_FILE) ? unpack(readFileSync(PACKED_FILE)) : pack();
 
+/** wordTags as a list: none for a word the lexicon does not list, a lone tag as a list of one. */
+export function wordTagList(word: string): readonly string[] {
+  const t = wordTags(word);
+  return Array.isArray(t) ? t : t ? [t] : [];
+}
+
 /** compromise's lexicon tags for a lower-case word ("chad" → MaleName), or undefined for a word it does not list. */
 export function wordTags(word: string): Tags | undefined {
   // the hash of the word's UTF-16 units, and whether one is outside Latin-1 (then it is no word of the packed string)

@@ -10,7 +10,7 @@ import { nameAt } from './lib/names.ts';
 import { headlineOf } from './lib/headline.ts';
 import { isCountry } from './lib/clean/helpers.ts';
 import { uniqueSubdivision } from '../_shared/gazetteer.ts';
-import { ACTOR_AFTER, ORG_HEAD, REPORTER, isCommonWord, isKnownOrganisation, isNotVictimWord, wordTags } from './lib/words.ts';
+import { ACTOR_AFTER, ORG_HEAD, REPORTER, isCommonWord, isKnownOrganisation, isNotVictimWord, wordTagList } from './lib/words.ts';
 import { talksIncident } from './lib/context.ts';
 
 // \p{…} patterns live at module level: esbuild (tsx, the bundle) would rebuild a literal inside a function on each call
@@ -115,8 +115,7 @@ function* namesOver(words: readonly Word[], from: number, to: number, fromEnd: b
 
 // a continent or region ("Europe", "Vermont") is where many were hit, a town is its council
 const isWiderPlace = (name: string) => {
-  const tags = wordTags(name.toLowerCase());
-  return (Array.isArray(tags) ? tags : tags ? [tags] : []).some((t) => t === 'Place' || t === 'Region' || t === 'Country');
+  return wordTagList(name.toLowerCase()).some((t) => t === 'Place' || t === 'Region' || t === 'Country');
 };
 // "Massive cyberattack hits …": a title-cased adjective or common noun alone is no name
 const acceptable = (name: string, text: string, at: number) =>

@@ -7,7 +7,7 @@ import { WORD_END } from '../../_shared/char-classes.ts';
 import { countryCode } from '../../_shared/countries.ts';
 import { uniqueSubdivision } from '../../_shared/gazetteer.ts';
 import { wordMemo } from './cache.ts';
-import { ACRONYM_SHAPE, ORG_HEAD, wordTags } from './words.ts';
+import { ACRONYM_SHAPE, ORG_HEAD, wordTagList } from './words.ts';
 
 // camel-cased brands ("eBay") and acronyms with dots ("U.S.") count as capitalised words
 const WORD =
@@ -49,8 +49,7 @@ const isPlaceWord = (value: string): boolean => {
   if (DIRECTION.test(value) && !ORG_HEAD.test(value)) return isPlace(value.replace(DIRECTION, ''));
   // "Kerala", "Ontario": a state or province the gazetteer knows by one name only, and no ordinary word
   if (countryCode(value) || uniqueSubdivision(value)) return true;
-  const t = wordTags(value.toLowerCase());
-  return (Array.isArray(t) ? t : t ? [t] : []).some((x) => /^(?:Region|City|Country|Place)$/.test(x));
+  return wordTagList(value.toLowerCase()).some((x) => /^(?:Region|City|Country|Place)$/.test(x));
 };
 
 /** A bare single word ("Bolton said") is too often a person's surname; acronyms and organisation nouns are not. */

@@ -2,7 +2,7 @@
 // subjects, attackers and the outlets that report on them, roles, regulators, and compromise's lexicon of
 // first names and common words. Shared by the victim name scanner (names.ts, name-clean.ts) and its rules.
 import { wordList } from '../../_shared/lexicon.ts';
-import { wordTags } from '../../_shared/word-tags.ts';
+import { wordTagList, wordTags } from '../../_shared/word-tags.ts';
 import { wordMemo } from './cache.ts';
 import { WORD_END, isSpace } from '../../_shared/char-classes.ts';
 import { forText } from '../../_shared/one-byte.ts';
@@ -133,14 +133,12 @@ function mayShoutThreeWords(value: string): boolean {
   return false;
 }
 
-export { wordTags };
+export { wordTagList, wordTags };
 // the word tests below depend on the word alone: every clean of every text asks them, so each word is answered once
 const firstNameMemo = wordMemo<boolean>();
 export const isFirstName = (w: string) =>
   firstNameMemo(w, () => {
-    const t = wordTags(w.toLowerCase());
-    const tags = Array.isArray(t) ? t : t ? [t] : [];
-    return tags.some((x) => /^(?:FirstName|MaleName|FemaleName|Person)$/.test(x));
+    return wordTagList(w.toLowerCase()).some((x) => /^(?:FirstName|MaleName|FemaleName|Person)$/.test(x));
   });
 
 // what only an organisation does or has: "Morgan Stanley said Monday that it terminated", "Opera warns Sync users",
@@ -166,10 +164,7 @@ const COMMON_TAGS = new RegExp(
     String.raw`|Superlative|Comparative|Possessive|Negative|QuestionWord|Demonym|Title)$`,
   '',
 );
-const tagsOf = (w: string) => {
-  const t = wordTags(w.toLowerCase());
-  return Array.isArray(t) ? t : t ? [t] : [];
-};
+const tagsOf = (w: string) => wordTagList(w.toLowerCase());
 /**
  * Whether compromise's lexicon tags `w` (lower-cased) with `tag`: tagsOf(w).includes(tag) without the array it builds (a
  * one-tag word's array, an untagged word's empty one and the lexicon's own are of different kinds, which threw the
