@@ -60,9 +60,8 @@ export async function benchE2e(ctx: BenchContext): Promise<void> {
     const runs = contenders.map(() => [] as Run[]);
     for (let i = 0; i < RUNS; i++) contenders.forEach(([, args], k) => runs[k]!.push(timed(ctx.root, args)));
     const med = runs.map((rs) => ({ wall: median(rs.map((r) => r.wall)), cpu: median(rs.map((r) => r.cpu)), rssMb: median(rs.map((r) => r.rssMb)) }));
-    ctx.log(
-      `${batch.length} texts${times > 1 ? ` (${texts.length} × ${times})` : ''}, ${mb.toFixed(2)} MB, taskset -c 0, compiled package, median of ${RUNS} interleaved runs`,
-    );
+    const counted = `${batch.length} texts${times > 1 ? ` (${texts.length} × ${times})` : ''}`;
+    ctx.log(`${counted}, ${mb.toFixed(2)} MB, taskset -c 0, compiled package, median of ${RUNS} interleaved runs`);
     contenders.forEach(([name], k) => {
       const m = med[k]!;
       ctx.log(
