@@ -1,7 +1,8 @@
 // Second half of `npm run build` (after tsc): copies the data files the code reads at run time (calibration,
 // SQL migrations, the JSON schema, word lists) to the same places under dist/, writes the compact city gazetteer, the
 // country and state rows the rules read, and compromise's lexicon packed, and stamps dist/ruleset.json with the ruleset
-// version of the sources just compiled: the package needs neither its sources nor tsx to run. Plain JavaScript, so the build needs no TypeScript loader.
+// version of the sources just compiled: the package needs neither its sources nor tsx to run. Plain JavaScript, so the
+// build needs no TypeScript loader.
 import { cpSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';

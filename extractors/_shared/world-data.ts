@@ -2,7 +2,8 @@
 // flags, borders, coordinates), country-state-city's state list (0.55 MB) and i18n-iso-countries' English names, cut to
 // the fields read here. The build writes the country cut beside the compiled code (scripts/build-assets.mjs), where
 // the build's tables are computed from it (built-table.ts), so a start reads none of it; from the sources it is cut from
-// the packages when first asked for. Same rows, same order, same values either way. The states are read from their package only where the build indexes them.
+// the packages when first asked for. Same rows, same order, same values either way. The states are read from their
+// package only where the build indexes them.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Country } from 'world-countries';
