@@ -41,7 +41,7 @@ writeFileSync(WORLD_DATA_FILE, asciiJson(cutWorldData()));
 // copies of an earlier build go first, so each module computes its table, and those it reads, from the sources.
 const BUILT_TABLES = [
   ['extractors/_shared/countries.js', 'COUNTRY_TABLE'],
-  ['extractors/_shared/gazetteer.js', 'STATE_TABLE'],
+  ['extractors/_shared/gazetteer.js', 'GAZETTEER_TABLE'],
   ['extractors/origin/lib/places.js', 'PLACE_TABLE'],
   ['src/core/language.js', 'LANGUAGE_TABLE'],
 ];

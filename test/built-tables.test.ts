@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { COUNTRY_TABLE } from '../extractors/_shared/countries.ts';
-import { STATE_TABLE } from '../extractors/_shared/gazetteer.ts';
+import { GAZETTEER_TABLE } from '../extractors/_shared/gazetteer.ts';
 import { PLACE_TABLE } from '../extractors/origin/lib/places.ts';
 import { LANGUAGE_TABLE } from '../src/core/language.ts';
 
@@ -12,7 +12,7 @@ const built = (path: string) => JSON.parse(readFileSync(new URL(`../dist/${path}
 describe('the tables the build computes', () => {
   it.each([
     ['extractors/_shared/countries', COUNTRY_TABLE],
-    ['extractors/_shared/gazetteer', STATE_TABLE],
+    ['extractors/_shared/gazetteer', GAZETTEER_TABLE],
     ['extractors/origin/lib/places', PLACE_TABLE],
     ['src/core/language', LANGUAGE_TABLE()],
   ] as const)('%s: the copy the build writes is the table computed from the sources', (path, table) => {

@@ -24,12 +24,12 @@ export interface Subdivision {
 const US_TERRITORIES = new Set(['AS', 'GU', 'MP', 'PR', 'UM', 'VI']);
 
 /**
- * The state tables as the rules read them: the subdivisions by name, each "CC:ISO" in the data's order ("Georgia" →
- * "GE:GE US:GA"); the state names by "CC-ISO" ("US-TX" → "Texas"); the US states (no territory) as [name, ISO code],
+ * The gazetteer's tables as the rules read them: the subdivisions by name, each "CC:ISO" in the data's order ("Georgia"
+ * → "GE:GE US:GA"); the state names by "CC-ISO" ("US-TX" → "Texas"); the US states (no territory) as [name, ISO code],
  * in the data's order; and, from the countries (world-data.ts, which a start then reads nothing of), the capitals and
  * the country each demonym usually means.
  */
-function computeStateTable(): {
+function computeGazetteerTable(): {
   byName: Record<string, string>;
   stateName: Record<string, string>;
   us: [string, string][];
@@ -56,7 +56,7 @@ function computeStateTable(): {
 }
 /** Built once by the build (built-table.ts).
  * @public read by scripts/build-assets.mjs from the compiled module */
-export const STATE_TABLE = builtTable(import.meta.url, computeStateTable);
+export const GAZETTEER_TABLE = builtTable(import.meta.url, computeGazetteerTable);
 const own = (table: Record<string, string>, key: string) => (Object.hasOwn(table, key) ? table[key] : undefined);
 // each name's subdivisions made once, when first asked for: the same objects at every question, in US_STATES too
 const subdivisionsByName = new Map<string, Subdivision[]>();
@@ -64,13 +64,13 @@ function subdivisionsNamed(name: string): Subdivision[] | undefined {
   let list = subdivisionsByName.get(name);
   if (list) return list;
   // the data writes ’ and – where the text rules read has their stand-ins (_shared/one-byte.ts)
-  const pairs = own(STATE_TABLE.value.byName, fromView(name));
+  const pairs = own(GAZETTEER_TABLE.value.byName, fromView(name));
   if (pairs === undefined) return undefined;
   list = pairs.split(' ').map((p) => ({ country: p.slice(0, p.indexOf(':')), name, code: p.slice(p.indexOf(':') + 1) }));
   subdivisionsByName.set(name, list);
   return list;
 }
-export const US_STATES: Subdivision[] = STATE_TABLE.value.us.map(
+export const US_STATES: Subdivision[] = GAZETTEER_TABLE.value.us.map(
   ([name, code]) => subdivisionsNamed(name)!.find((s) => s.country === 'US' && s.code === code)!,
 );
 const usByPostal = new Map(US_STATES.map((s) => [s.code, s]));
@@ -93,7 +93,7 @@ function computeCapitals(): [string, string][] {
   for (const c of worldCountries()) for (const cap of c.capital ?? []) capitals.set(cap, c.cca2);
   return [...capitals];
 }
-const capitals = new Map(STATE_TABLE.value.capitals);
+const capitals = new Map(GAZETTEER_TABLE.value.capitals);
 /** alpha-2 of the country whose capital this is ("Paris" → FR), or undefined. */
 export function isCapital(name: string): string | undefined {
   return capitals.get(name);
@@ -114,7 +114,7 @@ function computeDemonymBest(): Map<string, CountryRow> {
   }
   return demonymBest;
 }
-const demonymBest = new Map(STATE_TABLE.value.demonyms);
+const demonymBest = new Map(GAZETTEER_TABLE.value.demonyms);
 /** alpha-2 a demonym usually means, preferring sovereign and larger countries where the data shares it. */
 export function demonymCountry(demonym: string): string | undefined {
   return demonymBest.get(demonym);
@@ -170,7 +170,7 @@ export function cityPlaces(name: string, country?: string, region?: string): rea
 const allCityPlaces = remembered((name): readonly Place[] => {
   const out: Place[] = [];
   for (const c of cityRows(name)) {
-    const stored = own(STATE_TABLE.value.stateName, `${c.country}-${c.state}`);
+    const stored = own(GAZETTEER_TABLE.value.stateName, `${c.country}-${c.state}`);
     const r = stored === undefined ? null : toView(stored);
     if (!out.some((o) => o.country === c.country && o.region === r)) out.push({ country: c.country, region: r, city: name });
   }
