@@ -5,9 +5,12 @@
 // and its CPU time (all threads) until it exits.
 // Then the same stream into a SQLite store: what storing costs in time and on disk. STREAM_MB sets the size;
 // STREAM_STORE=0 leaves out the store run; STREAM_PAIRS=N alternates N pairs of the two runs. The machine's load
-// average is printed at the start and end of each run.
+// average is printed at the start and end of each run. Each run's CPU is also split by thread (the threads name
+// themselves: src/thread-name.ts), which gives the store's cost two ways that do not depend on the host running both
+// runs of a pair at the same speed: its own thread against the rest of its run, and the whole process with the
+// --no-store run scaled by the extraction threads' CPU (the same work in both runs).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import ensureBuild from '../scripts/ensure-build.ts';
@@ -19,6 +22,28 @@ const cpuSeconds = (pid: number): number => {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
 };
+// CPU seconds by thread (each thread's last reading: a thread that has exited keeps the figure it had), grouped by the
+// names the threads give themselves (src/thread-name.ts): the main thread, the extraction threads, the store's thread,
+// and the rest (V8's compiler and garbage collector helpers, libuv's pool), which Node leaves named "node".
+const THREAD_ROLES = { 'ie-extract': 'extraction', 'ie-store': 'store' } as Record<string, string>;
+const readThreads = (pid: number, into: Map<string, { role: string; cpu: number }>): void => {
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const [comm, rest] = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').split(') ') as [string, string];
+      const f = rest.split(' ');
+      const name = comm.slice(comm.indexOf('(') + 1);
+      const role = tid === String(pid) ? 'main' : (THREAD_ROLES[name] ?? 'helpers');
+      into.set(tid, { role, cpu: (Number(f[11]) + Number(f[12])) / 100 });
+    } catch {
+      // the thread exited between the listing and the read: its last reading stands
+    }
+  }
+};
+const byRole = (threads: Map<string, { role: string; cpu: number }>): Record<string, number> => {
+  const out: Record<string, number> = { main: 0, extraction: 0, store: 0, helpers: 0 };
+  for (const t of threads.values()) out[t.role] = (out[t.role] ?? 0) + t.cpu;
+  return out;
+};
 const status = (pid: number, key: string): number => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
 interface StreamRun {
@@ -29,6 +54,8 @@ interface StreamRun {
   peakMb: number;
   docs: number;
   load: string;
+  /** CPU seconds by thread role: main, extraction, store, helpers (V8's and libuv's threads). */
+  threads: Record<string, number>;
 }
 
 const MARKS = [0.1, 0.25, 0.5, 0.75, 1];
@@ -54,10 +81,12 @@ async function pipeStream(ctx: BenchContext, texts: string[], bytes: number, ext
   let written = 0;
   let docs = 0;
   let cpu = 0;
+  const threads = new Map<string, { role: string; cpu: number }>();
   const sample = () => {
     try {
       peakMb = Math.max(peakMb, status(child.pid!, 'VmHWM'));
       cpu = cpuSeconds(child.pid!);
+      readThreads(child.pid!, threads);
       return status(child.pid!, 'VmRSS');
     } catch {
       return 0;
@@ -79,7 +108,7 @@ async function pipeStream(ctx: BenchContext, texts: string[], bytes: number, ext
   const code = await exited;
   clearInterval(poll);
   if (code !== 0) throw new Error(`extract exited ${code}: ${err}`);
-  return { seconds: (performance.now() - t0) / 1000, cpu, rssAt, peakMb, docs, load: `${load0} → ${load()}` };
+  return { seconds: (performance.now() - t0) / 1000, cpu, rssAt, peakMb, docs, load: `${load0} → ${load()}`, threads: byRole(threads) };
 }
 
 export async function benchStream(ctx: BenchContext): Promise<void> {
@@ -96,15 +125,26 @@ export async function benchStream(ctx: BenchContext): Promise<void> {
   const fmt = (r: StreamRun) =>
     `${r.docs} docs in ${r.seconds.toFixed(1)} s, ${r.cpu.toFixed(1)} CPU s (${(bytes / MB / r.seconds).toFixed(2)} MB/s); ` +
     `RSS at ${MARKS.map((m, i) => `${m * 100} % ${r.rssAt[i]!.toFixed(0)} MB`).join(', ')}; peak ${r.peakMb.toFixed(0)} MB; load average ${r.load}`;
+  const roles = (r: StreamRun) =>
+    `CPU by thread: main ${r.threads.main!.toFixed(1)} s, extraction ${r.threads.extraction!.toFixed(1)} s, ` +
+    `store ${r.threads.store!.toFixed(1)} s, V8 and libuv helpers ${r.threads.helpers!.toFixed(1)} s`;
   // STREAM_PAIRS=N: N pairs of runs, each a --no-store run then a --store run, so the host's drift falls on both; the
   // store's cost is the median of the pairs' ratios (one run's CPU moves by ~5 % on a loaded machine, about the whole
   // store cost)
   const pairs = Math.max(1, Number(process.env.STREAM_PAIRS ?? 1));
   const cpuCosts: number[] = [];
   const wallCosts: number[] = [];
+  // the store's own thread against the rest of the same run's CPU: no other run in the ratio, so the host's drift
+  // between runs does not bend it; the main thread's and V8's helpers' extra work for the store is left out of it
+  const threadCosts: number[] = [];
+  // ... and the whole process's extra CPU, the --no-store run's CPU scaled by how fast the host ran each run: the
+  // extraction threads do the same work in both, so the ratio of their CPU times is the host's drift (and any slowing
+  // the store's thread causes them, which this leaves out). Only with extraction threads (not STREAM_WORKERS=1).
+  const scaledCosts: number[] = [];
   for (let pair = 1; pair <= pairs; pair++) {
     const plain = await pipeStream(ctx, texts, bytes, ['--no-store', ...workers]);
     ctx.log(`  --no-store      ${fmt(plain)}`);
+    ctx.log(`                  ${roles(plain)}`);
     if (process.env.STREAM_STORE === '0') continue;
     const dir = mkdtempSync(path.join(tmpdir(), 'ie-stream-'));
     try {
@@ -119,7 +159,20 @@ export async function benchStream(ctx: BenchContext): Promise<void> {
       }, 0);
       cpuCosts.push(stored.cpu / plain.cpu - 1);
       wallCosts.push(stored.seconds / plain.seconds - 1);
+      threadCosts.push(stored.threads.store! / (stored.cpu - stored.threads.store!));
+      const delta = (role: string) => {
+        const d = stored.threads[role]! - plain.threads[role]!;
+        return `${role} ${d >= 0 ? '+' : ''}${d.toFixed(1)} s`;
+      };
       ctx.log(`  --store sqlite  ${fmt(stored)}`);
+      ctx.log(`                  ${roles(stored)}`);
+      const drift = plain.threads.extraction! > 0 ? stored.threads.extraction! / plain.threads.extraction! : 0;
+      if (drift) scaledCosts.push(stored.cpu / (plain.cpu * drift) - 1);
+      ctx.log(
+        `  the store's thread: ${(threadCosts.at(-1)! * 100).toFixed(1)} % of the rest of its run's CPU; ` +
+          `against the --no-store run: ${['main', 'extraction', 'helpers'].map(delta).join(', ')}` +
+          (drift ? `; the whole process, scaled by the extraction threads' CPU: ${(scaledCosts.at(-1)! * 100).toFixed(1)} %` : ''),
+      );
       ctx.log(
         `  storing costs ${(wallCosts.at(-1)! * 100).toFixed(1)} % of the wall time, ` +
           `${(cpuCosts.at(-1)! * 100).toFixed(1)} % of the CPU time (target <= 10 %); ` +
@@ -134,7 +187,8 @@ export async function benchStream(ctx: BenchContext): Promise<void> {
     const pct = (xs: number[]) => xs.map((x) => `${(x * 100).toFixed(1)} %`).join(', ');
     ctx.log(
       `  storing costs, ${cpuCosts.length} pairs: CPU ${pct(cpuCosts)}, median ${(median(cpuCosts) * 100).toFixed(1)} % (target <= 10 %); ` +
-        `wall median ${(median(wallCosts) * 100).toFixed(1)} %`,
+        `wall median ${(median(wallCosts) * 100).toFixed(1)} %; the store's thread alone: median ${(median(threadCosts) * 100).toFixed(1)} %` +
+        (scaledCosts.length ? `; scaled by the extraction threads: ${pct(scaledCosts)}, median ${(median(scaledCosts) * 100).toFixed(1)} %` : ''),
     );
   }
 }

@@ -2,7 +2,7 @@
 // direct StoreSink stores, a thread that dies fails the run with one line instead of hanging it, an open that fails
 // is the same OpenError, and SIGINT on `extract -` keeps every record it reported.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -92,6 +92,14 @@ describe('the store on its own thread', () => {
     } finally {
       await store.close();
     }
+  });
+
+  it('the thread names itself ie-store, as Linux shows threads (ps -L, top -H), beside V8 and libuv threads named node', async () => {
+    const names = () => readdirSync('/proc/self/task').map((t) => readFileSync(`/proc/self/task/${t}/comm`, 'utf8').trim());
+    expect(names()).not.toContain('ie-store');
+    const sink = await openThread(path.join(tmp, 'named.db'));
+    expect(names()).toContain('ie-store');
+    await sink.close();
   });
 
   it('--force: no question to the thread, every document extracted again', async () => {

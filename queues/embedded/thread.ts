@@ -5,9 +5,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadProcessor, processSafely, type ProcessorRef, warmUp } from '../processor.ts';
 import type { ThreadReply, ThreadRequest } from './pool.ts';
+import { nameThisThread } from '../../src/thread-name.ts';
 import { Watch } from './watch.ts';
 
 const port = parentPort!;
+nameThisThread('ie-extract');
 const { ref, watch } = workerData as { ref: ProcessorRef; watch: SharedArrayBuffer };
 const processor = await loadProcessor(ref);
 const seen = new Watch(watch);

@@ -7,6 +7,7 @@ import type { DeadLetter } from '../core/contract/record.ts';
 import type { Incident } from '../incidents/incident.ts';
 import { createLogger } from '../log.ts';
 import { StoreSink } from '../sinks/store.ts';
+import { nameThisThread } from '../thread-name.ts';
 import type { NewDocument } from './store.ts';
 
 export interface StoreThreadData {
@@ -38,6 +39,7 @@ export type StoreReply =
   | { seq: number; error: { name: string; message: string } };
 
 const port = parentPort!;
+nameThisThread('ie-store');
 const data = workerData as StoreThreadData;
 const failed = (seq: number, err: unknown): StoreReply => {
   const e = err as Error;
