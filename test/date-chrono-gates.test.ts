@@ -17,10 +17,11 @@ import * as chrono from 'chrono-node/en';
 
 const whole = (source: string) => new RegExp(`^${source}$`, 'i');
 
-// the same parsers with chrono's own refiners, not the gated ones
+// the same parsers, as chrono has them (not wrapped), with chrono's own refiners, not the gated ones
 const ungated = (parser: chrono.Chrono) => {
   const c = chrono.casual.clone();
-  c.parsers = [...parser.parsers];
+  const names = new Set(parser.parsers.map((p) => p.constructor.name));
+  c.parsers = c.parsers.filter((p) => names.has(p.constructor.name));
   return c;
 };
 
