@@ -16,9 +16,10 @@ const INCIDENT_NOUN = new RegExp(
     String.raw`|cyber-?attack|attack|incident|intrusion|compromise|heist|theft|exposure|snafu|blunder|mishap)\b(?!\s+(?:on|against|targeting)\b)`,
   'giu',
 );
-// every match holds an incident noun, after at most 5 pieces ("'s" and two modifiers of up to two words)
+// every match holds an incident noun, after at most 5 pieces ("'s" and two modifiers of up to two words); white space
+// stands right before the noun, so it is sought at word starts only (\b fails inside a word at once)
 const INCIDENT_NOUN_KEYED = keyed(INCIDENT_NOUN, {
-  words: /breach|leak|hack|cyber|attack|incident|intrusion|compromise|heist|theft|exposure|snafu|blunder|mishap/g,
+  words: /\b(?:breach|leak|hack|cyber|attack|incident|intrusion|compromise|heist|theft|exposure|snafu|blunder|mishap)/g,
   pieces: 6,
 });
 const NAMED_INCIDENT = 0.4; // the organisation an incident is named after; tools and operations are named so too
