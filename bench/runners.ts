@@ -11,7 +11,7 @@
 // virtual machine whose cores share a host, N busy cores give less than N times one, and by how much varies
 // from hour to hour; each runner's rate is also shown as a fraction of that ceiling, measured in the same run.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { processCpu } from './proc-stat.ts';
 import { cpus } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -44,11 +44,6 @@ type Meter = () => Promise<Cpu>;
 const selfCpu = (): number => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1e6;
-};
-// utime + stime of a child process, in clock ticks (100 per second on Linux)
-const procCpu = (pid: number): number => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
 };
 const redisCpu = async (admin: Redis): Promise<number> => {
   const info = await admin.info('cpu');
@@ -123,7 +118,7 @@ async function bullmq(ctx: BenchContext, processes: number): Promise<Rate> {
   const workers = await Promise.all(Array.from({ length: processes }, () => workerProcess(ctx.root, prefix)));
   try {
     const meter: Meter = async () => ({
-      'worker processes': workers.reduce((t, w) => t + procCpu(w.pid!), 0),
+      'worker processes': workers.reduce((t, w) => t + processCpu(w.pid!), 0),
       submitter: selfCpu(),
       Redis: await redisCpu(admin),
     });

@@ -20,6 +20,7 @@ import { createExtractor } from '../src/core/engine.ts';
 import { rulesetVersion } from '../src/core/ruleset.ts';
 import type { RawDocument } from '../src/core/document.ts';
 import { benchTexts, type BenchContext } from './core.ts';
+import { procStat } from './proc-stat.ts';
 
 const MIN_DOCS = 5000;
 const PG_URL = process.env.INCIDENT_EXTRACT_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -44,14 +45,9 @@ const cpu = () => {
 /** CPU seconds of this process's threads but the main one (Linux; 0 elsewhere): the store's thread, V8's helpers. */
 const otherThreadsCpu = () => {
   const tasks = existsSync('/proc/self/task') ? readdirSync('/proc/self/task').filter((t) => t !== String(process.pid)) : [];
-  let ticks = 0;
-  for (const t of tasks) {
-    // utime and stime, the 14th and 15th fields, after the command's closing parenthesis
-    const stat = existsSync(`/proc/self/task/${t}/stat`) ? readFileSync(`/proc/self/task/${t}/stat`, 'utf8') : '';
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    ticks += Number(f[11] ?? 0) + Number(f[12] ?? 0);
-  }
-  return ticks / 100;
+  let seconds = 0;
+  for (const t of tasks) if (existsSync(`/proc/self/task/${t}/stat`)) seconds += procStat(`/proc/self/task/${t}/stat`).cpu;
+  return seconds;
 };
 
 const ADMIT_BATCH = 64;

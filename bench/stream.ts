@@ -14,34 +14,28 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import ensureBuild from '../scripts/ensure-build.ts';
+import { processCpu, procStat } from './proc-stat.ts';
 import type { BenchContext } from './core.ts';
 
 const MB = 2 ** 20;
-// user + system CPU seconds of a process, all its threads (fields 14 and 15 of /proc/<pid>/stat, in 1/100 s)
-const cpuSeconds = (pid: number): number => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-};
 // CPU seconds by thread (each thread's last reading: a thread that has exited keeps the figure it had), grouped by the
 // names the threads give themselves (src/thread-name.ts): the main thread, the extraction threads, the store's thread,
 // and the rest (V8's compiler and garbage collector helpers, libuv's pool), which Node leaves named "node".
-const THREAD_ROLES = { 'ie-extract': 'extraction', 'ie-store': 'store' } as Record<string, string>;
-const readThreads = (pid: number, into: Map<string, { role: string; cpu: number }>): void => {
+type Role = 'main' | 'extraction' | 'store' | 'helpers';
+const THREAD_ROLES: Readonly<Record<string, Role>> = { 'ie-extract': 'extraction', 'ie-store': 'store' };
+const readThreads = (pid: number, into: Map<string, { role: Role; cpu: number }>): void => {
   for (const tid of readdirSync(`/proc/${pid}/task`)) {
     try {
-      const [comm, rest] = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').split(') ') as [string, string];
-      const f = rest.split(' ');
-      const name = comm.slice(comm.indexOf('(') + 1);
-      const role = tid === String(pid) ? 'main' : (THREAD_ROLES[name] ?? 'helpers');
-      into.set(tid, { role, cpu: (Number(f[11]) + Number(f[12])) / 100 });
+      const { name, cpu } = procStat(`/proc/${pid}/task/${tid}/stat`);
+      into.set(tid, { role: tid === String(pid) ? 'main' : (THREAD_ROLES[name] ?? 'helpers'), cpu });
     } catch {
       // the thread exited between the listing and the read: its last reading stands
     }
   }
 };
-const byRole = (threads: Map<string, { role: string; cpu: number }>): Record<string, number> => {
-  const out: Record<string, number> = { main: 0, extraction: 0, store: 0, helpers: 0 };
-  for (const t of threads.values()) out[t.role] = (out[t.role] ?? 0) + t.cpu;
+const byRole = (threads: Map<string, { role: Role; cpu: number }>): Record<Role, number> => {
+  const out: Record<Role, number> = { main: 0, extraction: 0, store: 0, helpers: 0 };
+  for (const t of threads.values()) out[t.role] += t.cpu;
   return out;
 };
 const status = (pid: number, key: string): number => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
@@ -55,7 +49,7 @@ interface StreamRun {
   docs: number;
   load: string;
   /** CPU seconds by thread role: main, extraction, store, helpers (V8's and libuv's threads). */
-  threads: Record<string, number>;
+  threads: Record<Role, number>;
 }
 
 const MARKS = [0.1, 0.25, 0.5, 0.75, 1];
@@ -81,11 +75,11 @@ async function pipeStream(ctx: BenchContext, texts: string[], bytes: number, ext
   let written = 0;
   let docs = 0;
   let cpu = 0;
-  const threads = new Map<string, { role: string; cpu: number }>();
+  const threads = new Map<string, { role: Role; cpu: number }>();
   const sample = () => {
     try {
       peakMb = Math.max(peakMb, status(child.pid!, 'VmHWM'));
-      cpu = cpuSeconds(child.pid!);
+      cpu = processCpu(child.pid!);
       readThreads(child.pid!, threads);
       return status(child.pid!, 'VmRSS');
     } catch {
@@ -126,8 +120,8 @@ export async function benchStream(ctx: BenchContext): Promise<void> {
     `${r.docs} docs in ${r.seconds.toFixed(1)} s, ${r.cpu.toFixed(1)} CPU s (${(bytes / MB / r.seconds).toFixed(2)} MB/s); ` +
     `RSS at ${MARKS.map((m, i) => `${m * 100} % ${r.rssAt[i]!.toFixed(0)} MB`).join(', ')}; peak ${r.peakMb.toFixed(0)} MB; load average ${r.load}`;
   const roles = (r: StreamRun) =>
-    `CPU by thread: main ${r.threads.main!.toFixed(1)} s, extraction ${r.threads.extraction!.toFixed(1)} s, ` +
-    `store ${r.threads.store!.toFixed(1)} s, V8 and libuv helpers ${r.threads.helpers!.toFixed(1)} s`;
+    `CPU by thread: main ${r.threads.main.toFixed(1)} s, extraction ${r.threads.extraction.toFixed(1)} s, ` +
+    `store ${r.threads.store.toFixed(1)} s, V8 and libuv helpers ${r.threads.helpers.toFixed(1)} s`;
   // STREAM_PAIRS=N: N pairs of runs, each a --no-store run then a --store run, so the host's drift falls on both; the
   // store's cost is the median of the pairs' ratios (one run's CPU moves by ~5 % on a loaded machine, about the whole
   // store cost)
@@ -159,18 +153,18 @@ export async function benchStream(ctx: BenchContext): Promise<void> {
       }, 0);
       cpuCosts.push(stored.cpu / plain.cpu - 1);
       wallCosts.push(stored.seconds / plain.seconds - 1);
-      threadCosts.push(stored.threads.store! / (stored.cpu - stored.threads.store!));
-      const delta = (role: string) => {
-        const d = stored.threads[role]! - plain.threads[role]!;
+      threadCosts.push(stored.threads.store / (stored.cpu - stored.threads.store));
+      const delta = (role: Role) => {
+        const d = stored.threads[role] - plain.threads[role];
         return `${role} ${d >= 0 ? '+' : ''}${d.toFixed(1)} s`;
       };
       ctx.log(`  --store sqlite  ${fmt(stored)}`);
       ctx.log(`                  ${roles(stored)}`);
-      const drift = plain.threads.extraction! > 0 ? stored.threads.extraction! / plain.threads.extraction! : 0;
+      const drift = plain.threads.extraction > 0 ? stored.threads.extraction / plain.threads.extraction : 0;
       if (drift) scaledCosts.push(stored.cpu / (plain.cpu * drift) - 1);
       ctx.log(
         `  the store's thread: ${(threadCosts.at(-1)! * 100).toFixed(1)} % of the rest of its run's CPU; ` +
-          `against the --no-store run: ${['main', 'extraction', 'helpers'].map(delta).join(', ')}` +
+          `against the --no-store run: ${(['main', 'extraction', 'helpers'] as const).map(delta).join(', ')}` +
           (drift ? `; the whole process, scaled by the extraction threads' CPU: ${(scaledCosts.at(-1)! * 100).toFixed(1)} %` : ''),
       );
       ctx.log(
