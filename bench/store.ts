@@ -4,7 +4,7 @@
 // per batch of documents, then documents and records upserted in transactions) and its time is added to extraction's.
 // STORE_STREAM=N npm run bench store: the store alone on N of the stream bench's documents replayed as extract feeds
 // it (CPU a document, file size: benchStoreStream); STORE_DB=path keeps that store's file.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -20,7 +20,7 @@ import { createExtractor } from '../src/core/engine.ts';
 import { rulesetVersion } from '../src/core/ruleset.ts';
 import type { RawDocument } from '../src/core/document.ts';
 import { benchTexts, type BenchContext } from './core.ts';
-import { procStat } from './proc-stat.ts';
+import { threadStats } from './proc-stat.ts';
 
 const MIN_DOCS = 5000;
 const PG_URL = process.env.INCIDENT_EXTRACT_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -44,9 +44,8 @@ const cpu = () => {
 
 /** CPU seconds of this process's threads but the main one (Linux; 0 elsewhere): the store's thread, V8's helpers. */
 const otherThreadsCpu = () => {
-  const tasks = existsSync('/proc/self/task') ? readdirSync('/proc/self/task').filter((t) => t !== String(process.pid)) : [];
   let seconds = 0;
-  for (const t of tasks) if (existsSync(`/proc/self/task/${t}/stat`)) seconds += procStat(`/proc/self/task/${t}/stat`).cpu;
+  for (const [tid, t] of threadStats('self')) if (tid !== String(process.pid)) seconds += t.cpu;
   return seconds;
 };
 

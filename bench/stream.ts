@@ -10,11 +10,11 @@
 // runs of a pair at the same speed: its own thread against the rest of its run, and the whole process with the
 // --no-store run scaled by the extraction threads' CPU (the same work in both runs).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import ensureBuild from '../scripts/ensure-build.ts';
-import { processCpu, procStat } from './proc-stat.ts';
+import { processCpu, threadStats } from './proc-stat.ts';
 import type { BenchContext } from './core.ts';
 
 const MB = 2 ** 20;
@@ -24,14 +24,7 @@ const MB = 2 ** 20;
 type Role = 'main' | 'extraction' | 'store' | 'helpers';
 const THREAD_ROLES: Readonly<Record<string, Role>> = { 'ie-extract': 'extraction', 'ie-store': 'store' };
 const readThreads = (pid: number, into: Map<string, { role: Role; cpu: number }>): void => {
-  for (const tid of readdirSync(`/proc/${pid}/task`)) {
-    try {
-      const { name, cpu } = procStat(`/proc/${pid}/task/${tid}/stat`);
-      into.set(tid, { role: tid === String(pid) ? 'main' : (THREAD_ROLES[name] ?? 'helpers'), cpu });
-    } catch {
-      // the thread exited between the listing and the read: its last reading stands
-    }
-  }
+  for (const [tid, { name, cpu }] of threadStats(pid)) into.set(tid, { role: tid === String(pid) ? 'main' : (THREAD_ROLES[name] ?? 'helpers'), cpu });
 };
 const byRole = (threads: Map<string, { role: Role; cpu: number }>): Record<Role, number> => {
   const out: Record<Role, number> = { main: 0, extraction: 0, store: 0, helpers: 0 };
