@@ -24,16 +24,17 @@ const IN_FLIGHT = 8;
 // ... and characters (texts, JSON) sent and not yet answered, past which write() waits: long documents, fewer in flight
 const IN_FLIGHT_CHARS = 16 * 2 ** 20;
 // The thread's young generation and old generation. A batch's documents, records and articles live until its commit
-// (BATCH.storeWrite, 250 stream documents, ~5 MB allocated meanwhile). At 4 MB (V8 rounds a semi-space up to a power
-// of two: 2 MB) they outlived two scavenges and were promoted, to die in the old generation; at 16 MB (semi-spaces of
-// 8 MB, as at 24, grown by V8 as it sees objects survive) most of a batch dies young. Extract with the store on 25,094
-// stream documents, the thread's isolate: 175 → 46 scavenges, 11 → 5 mark-compacts, 72 → 29 MB promoted, its
-// collector's work on V8's helper threads ~570 → ~210 ms. (Callgrind shows no change in the thread's collections:
-// slowed ~50 times, it likely allocates too slowly there for V8 to grow its semi-spaces.) V8's default would let it
-// reach 48 MB. The old generation: at or under 256 MB V8 lets it grow to 1.3 times what survived its last full
-// collection, where the main thread's, unbounded, grew to 47 MB with the store on it (12 MB without). The bound
-// holds a transaction (BATCH.storeWriteChars), the messages in flight (IN_FLIGHT_CHARS) and a few copies of the
-// longest text (--max-bytes) as it is packed and written.
+// (BATCH.storeWrite, 250 stream documents; the isolate allocates ~11 KB a document, ~2.7 MB a batch). At 4 MB (V8
+// rounds a semi-space up to a power of two: 2 MB) they outlived two scavenges and were promoted, to die in the old
+// generation; at 16 MB (semi-spaces of 8 MB, as at 24, grown by V8 as it sees objects survive) most of a batch dies
+// young (asked of V8 with %InYoungGeneration: 98 % of a batch's objects still young after its commit). Extract with the
+// store on 25,094 stream documents, the thread's isolate: 175 → 46 scavenges, 11 → 5 mark-compacts, 72 → 29 MB
+// promoted, its collector's work on V8's helper threads ~570 → ~210 ms. (Callgrind shows no change in the thread's
+// collections: slowed ~50 times, it likely allocates too slowly there for V8 to grow its semi-spaces.) V8's default
+// would let it reach 48 MB. The old generation: at or under 256 MB V8 lets it grow to 1.3 times what survived its last
+// full collection, where the main thread's, unbounded, grew to 47 MB with the store on it (12 MB without). The bound
+// holds a transaction (BATCH.storeWriteChars), the messages in flight (IN_FLIGHT_CHARS) and a few copies of the longest
+// text (--max-bytes) as it is packed and written.
 const YOUNG_GENERATION_MB = 16;
 const OLD_GENERATION_MIN_MB = 256;
 const OLD_GENERATION_BASE_MB = 192;
