@@ -11,7 +11,6 @@ import pg from 'pg';
 import type { IncidentRecord } from '../src/core/contract/record.ts';
 import { LineSink } from '../src/sinks/lines.ts';
 import { StoreSink, storedForm } from '../src/sinks/store.ts';
-import { ThreadStoreSink } from '../src/sinks/store-thread.ts';
 import { BATCH } from '../src/config.ts';
 import { contentHash, type NewDocument } from '../src/store/store.ts';
 import { createLogger } from '../src/log.ts';
@@ -42,7 +41,7 @@ const cpu = () => {
   return (u.user + u.system) / 1e6;
 };
 
-/** CPU seconds of this process's threads but the main one (Linux; 0 elsewhere): the store's thread, V8's helpers. */
+/** CPU seconds of this process's threads but the main one (Linux; 0 elsewhere): V8's helpers, libuv's pool. */
 const otherThreadsCpu = () => {
   let seconds = 0;
   for (const [tid, t] of threadStats('self')) if (tid !== String(process.pid)) seconds += t.cpu;
@@ -90,8 +89,8 @@ async function streamRecords(texts: string[]): Promise<{ ruleset: string; cached
 /**
  * STORE_STREAM=N: the store alone on the stream's kind of input (`bench stream`: the VCDB dev texts cycled with fresh
  * ids), N documents replayed into a SQLite file the way `extract -` feeds it: admitted BATCH.admit at a time with
- * their hashes, each record then written as its JSON line, through the store's own thread (ThreadStoreSink; with
- * STORE_SINK=main, StoreSink on this thread; STORE_SINK=none: the same loop without a store, the baseline to subtract).
+ * their hashes, each record then written with its JSON line, through StoreSink on this thread, as extract's main thread
+ * writes it (STORE_SINK=none: the same loop without a store, the baseline to subtract).
  * STORE_FROM=K: the documents' ids start at stream-K (with STORE_DB, a store filled by an earlier run with the first K:
  * the cost late in a long stream). CPU of this process (all threads) per document, and of its threads but the main one
  * (Linux), the time admit() waited, the bytes written (WAL frames, checkpoints), the file's size, peak RSS.
@@ -100,7 +99,7 @@ async function benchStoreStream(ctx: BenchContext, n: number): Promise<void> {
   const texts = readGold(path.join(ctx.shared, 'corpus/vcdb-dev.jsonl')).map((g) => g.text);
   const { ruleset, cached } = await streamRecords(texts);
   const from = Number(process.env.STORE_FROM ?? 0);
-  const mode = process.env.STORE_SINK ?? 'thread';
+  const mode = process.env.STORE_SINK === 'none' ? 'none' : 'main';
   const tmp = mkdtempSync(path.join(tmpdir(), 'ie-bench-'));
   // STORE_DB: where to write the store, kept afterwards (to look into it, or to go on with STORE_FROM)
   const db = process.env.STORE_DB ?? path.join(tmp, 'store.db');
@@ -113,13 +112,8 @@ async function benchStoreStream(ctx: BenchContext, n: number): Promise<void> {
     let admitS = 0;
     const c0 = cpu();
     const t0 = performance.now();
-    const sink =
-      mode === 'none'
-        ? null
-        : mode === 'main'
-          ? await StoreSink.open({ store: db }, 'extract', ruleset, createLogger('warn'))
-          : await ThreadStoreSink.open({ spec: db, command: 'extract', ruleset });
-    // once the store is open (its thread has loaded its modules: from the sources, compiled by tsx first)
+    const sink = mode === 'none' ? null : await StoreSink.open({ store: db }, 'extract', ruleset, createLogger('warn'));
+    // once the store is open: the other threads' CPU from here on is V8's and libuv's helpers working for the store
     const o0 = otherThreadsCpu();
     for (let i = from; i < from + n; i += BATCH.admit) {
       const docs: NewDocument[] = [];
@@ -144,7 +138,7 @@ async function benchStoreStream(ctx: BenchContext, n: number): Promise<void> {
         await sink?.write(record, json);
       }
     }
-    // before close: the store's thread ends with it (its last transaction is left out)
+    // (before close)
     const othersS = otherThreadsCpu() - o0;
     await sink?.close({});
     const cpuS = cpu() - c0;

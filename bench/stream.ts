@@ -5,10 +5,10 @@
 // and its CPU time (all threads) until it exits.
 // Then the same stream into a SQLite store: what storing costs in time and on disk. STREAM_MB sets the size;
 // STREAM_STORE=0 leaves out the store run; STREAM_PAIRS=N alternates N pairs of the two runs. The machine's load
-// average is printed at the start and end of each run. Each run's CPU is also split by thread (the threads name
-// themselves: src/thread-name.ts), which gives the store's cost two ways that do not depend on the host running both
-// runs of a pair at the same speed: its own thread against the rest of its run, and the whole process with the
-// --no-store run scaled by the extraction threads' CPU (the same work in both runs).
+// average is printed at the start and end of each run. Each run's CPU is also split by thread (the extraction threads
+// name themselves: src/thread-name.ts), which gives the store's cost in a way that does not depend on the host running
+// both runs of a pair at the same speed: the whole process with the --no-store run scaled by the extraction threads'
+// CPU (the same work in both runs). The store writes from the main thread.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -19,15 +19,15 @@ import type { BenchContext } from './core.ts';
 
 const MB = 2 ** 20;
 // CPU seconds by thread (each thread's last reading: a thread that has exited keeps the figure it had), grouped by the
-// names the threads give themselves (src/thread-name.ts): the main thread, the extraction threads, the store's thread,
-// and the rest (V8's compiler and garbage collector helpers, libuv's pool), which Node leaves named "node".
-type Role = 'main' | 'extraction' | 'store' | 'helpers';
-const THREAD_ROLES: Readonly<Record<string, Role>> = { 'ie-extract': 'extraction', 'ie-store': 'store' };
+// names the threads give themselves (src/thread-name.ts): the main thread (which also writes the store), the extraction
+// threads, and the rest (V8's compiler and garbage collector helpers, libuv's pool), which Node leaves named "node".
+type Role = 'main' | 'extraction' | 'helpers';
+const THREAD_ROLES: Readonly<Record<string, Role>> = { 'ie-extract': 'extraction' };
 const readThreads = (pid: number, into: Map<string, { role: Role; cpu: number }>): void => {
   for (const [tid, { name, cpu }] of threadStats(pid)) into.set(tid, { role: tid === String(pid) ? 'main' : (THREAD_ROLES[name] ?? 'helpers'), cpu });
 };
 const byRole = (threads: Map<string, { role: Role; cpu: number }>): Record<Role, number> => {
-  const out: Record<Role, number> = { main: 0, extraction: 0, store: 0, helpers: 0 };
+  const out: Record<Role, number> = { main: 0, extraction: 0, helpers: 0 };
   for (const t of threads.values()) out[t.role] += t.cpu;
   return out;
 };
@@ -41,7 +41,7 @@ interface StreamRun {
   peakMb: number;
   docs: number;
   load: string;
-  /** CPU seconds by thread role: main, extraction, store, helpers (V8's and libuv's threads). */
+  /** CPU seconds by thread role: main, extraction, helpers (V8's and libuv's threads). */
   threads: Record<Role, number>;
 }
 
@@ -114,19 +114,16 @@ export async function benchStream(ctx: BenchContext): Promise<void> {
     `RSS at ${MARKS.map((m, i) => `${m * 100} % ${r.rssAt[i]!.toFixed(0)} MB`).join(', ')}; peak ${r.peakMb.toFixed(0)} MB; load average ${r.load}`;
   const roles = (r: StreamRun) =>
     `CPU by thread: main ${r.threads.main.toFixed(1)} s, extraction ${r.threads.extraction.toFixed(1)} s, ` +
-    `store ${r.threads.store.toFixed(1)} s, V8 and libuv helpers ${r.threads.helpers.toFixed(1)} s`;
+    `V8 and libuv helpers ${r.threads.helpers.toFixed(1)} s`;
   // STREAM_PAIRS=N: N pairs of runs, each a --no-store run then a --store run, so the host's drift falls on both; the
   // store's cost is the median of the pairs' ratios (one run's CPU moves by ~5 % on a loaded machine, about the whole
   // store cost)
   const pairs = Math.max(1, Number(process.env.STREAM_PAIRS ?? 1));
   const cpuCosts: number[] = [];
   const wallCosts: number[] = [];
-  // the store's own thread against the rest of the same run's CPU: no other run in the ratio, so the host's drift
-  // between runs does not bend it; the main thread's and V8's helpers' extra work for the store is left out of it
-  const threadCosts: number[] = [];
-  // ... and the whole process's extra CPU, the --no-store run's CPU scaled by how fast the host ran each run: the
-  // extraction threads do the same work in both, so the ratio of their CPU times is the host's drift (and any slowing
-  // the store's thread causes them, which this leaves out). Only with extraction threads (not STREAM_WORKERS=1).
+  // the whole process's extra CPU, the --no-store run's CPU scaled by how fast the host ran each run: the extraction
+  // threads do the same work in both, so the ratio of their CPU times is the host's drift (and any slowing the store
+  // causes them, which this leaves out). Only with extraction threads (not STREAM_WORKERS=1).
   const scaledCosts: number[] = [];
   for (let pair = 1; pair <= pairs; pair++) {
     const plain = await pipeStream(ctx, texts, bytes, ['--no-store', ...workers]);
@@ -146,7 +143,6 @@ export async function benchStream(ctx: BenchContext): Promise<void> {
       }, 0);
       cpuCosts.push(stored.cpu / plain.cpu - 1);
       wallCosts.push(stored.seconds / plain.seconds - 1);
-      threadCosts.push(stored.threads.store / (stored.cpu - stored.threads.store));
       const delta = (role: Role) => {
         const d = stored.threads[role] - plain.threads[role];
         return `${role} ${d >= 0 ? '+' : ''}${d.toFixed(1)} s`;
@@ -156,8 +152,7 @@ export async function benchStream(ctx: BenchContext): Promise<void> {
       const drift = plain.threads.extraction > 0 ? stored.threads.extraction / plain.threads.extraction : 0;
       if (drift) scaledCosts.push(stored.cpu / (plain.cpu * drift) - 1);
       ctx.log(
-        `  the store's thread: ${(threadCosts.at(-1)! * 100).toFixed(1)} % of the rest of its run's CPU; ` +
-          `against the --no-store run: ${(['main', 'extraction', 'helpers'] as const).map(delta).join(', ')}` +
+        `  against the --no-store run: ${(['main', 'extraction', 'helpers'] as const).map(delta).join(', ')}` +
           (drift ? `; the whole process, scaled by the extraction threads' CPU: ${(scaledCosts.at(-1)! * 100).toFixed(1)} %` : ''),
       );
       ctx.log(
@@ -174,7 +169,7 @@ export async function benchStream(ctx: BenchContext): Promise<void> {
     const pct = (xs: number[]) => xs.map((x) => `${(x * 100).toFixed(1)} %`).join(', ');
     ctx.log(
       `  storing costs, ${cpuCosts.length} pairs: CPU ${pct(cpuCosts)}, median ${(median(cpuCosts) * 100).toFixed(1)} % (target <= 10 %); ` +
-        `wall median ${(median(wallCosts) * 100).toFixed(1)} %; the store's thread alone: median ${(median(threadCosts) * 100).toFixed(1)} %` +
+        `wall median ${(median(wallCosts) * 100).toFixed(1)} %` +
         (scaledCosts.length ? `; scaled by the extraction threads: ${pct(scaledCosts)}, median ${(median(scaledCosts) * 100).toFixed(1)} %` : ''),
     );
   }

@@ -84,8 +84,7 @@ export interface BatchSizes {
   readonly storeWrite: number;
   /**
    * Characters (texts and records' JSON) past which the store sink writes its transaction before storeWrite outcomes:
-   * a batch of long documents stays bounded in memory (the store's thread has a bounded heap). Short documents never
-   * reach it (250 stream documents are ~0.2 M).
+   * a batch of long documents stays bounded in memory. Short documents never reach it (250 stream documents are ~0.2 M).
    * @default 32 M
    */
   readonly storeWriteChars: number;

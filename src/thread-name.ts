@@ -1,6 +1,6 @@
-// Names the calling thread as Linux shows it (`top -H`, `ps -L`, /proc/PID/task/TID/comm), so that the store's
-// thread and the extraction threads can be told apart from V8's and libuv's, which all show as "node"; the stream
-// bench reads the names to split a run's CPU time by thread. Linux keeps 15 bytes of a name. Elsewhere: nothing.
+// Names the calling thread as Linux shows it (`top -H`, `ps -L`, /proc/PID/task/TID/comm), so that the extraction
+// threads can be told apart from V8's and libuv's, which all show as "node"; the stream bench reads the names to split
+// a run's CPU time by thread. Linux keeps 15 bytes of a name. Elsewhere: nothing.
 import { writeFileSync } from 'node:fs';
 
 export function nameThisThread(name: string): void {

@@ -12,8 +12,7 @@ import { JsonlSink } from '../src/sinks/jsonl.ts';
 import { LineSink } from '../src/sinks/lines.ts';
 import { IncidentRecordsSink } from '../src/sinks/postgres-records.ts';
 import type { Sink } from '../src/sinks/sink.ts';
-import { type RunSink, StoreSink, storedForm } from '../src/sinks/store.ts';
-import { ThreadStoreSink } from '../src/sinks/store-thread.ts';
+import { StoreSink, storedForm } from '../src/sinks/store.ts';
 import { openStore } from '../src/store/open.ts';
 import { TEST_PG_URL, testSchema } from './helpers/postgres.ts';
 import { makeRecord } from './store-contract.ts';
@@ -29,7 +28,7 @@ const IDS = ['plain', 'col\u0000x', 'col\ufffdx', 'col\ud800x', "q'); DROP TABLE
 const at = (s: number) => new Date(Date.UTC(2024, 0, 1, 0, 0, s)).toISOString();
 
 /** The store sink stores a record with its document: announce them first, as extract does. */
-async function admitted<S extends RunSink>(sink: S): Promise<S> {
+async function admitted(sink: StoreSink): Promise<StoreSink> {
   await sink.admit(IDS.map((id) => storedForm({ id, text: `Text of ${id}.` }, 'test')));
   return sink;
 }
@@ -85,14 +84,6 @@ const sqlitePath = path.join(tmp, 'store.db');
 sinkContract('SQLite store', {
   open: async () => admitted((await StoreSink.open({ store: sqlitePath }, 'test', 'R1', createLogger('silent')))!),
   readBack: () => storeRecords(sqlitePath),
-  cleanup: async () => undefined,
-});
-
-// extract's SQLite store: the same sink on a thread of its own (src/sinks/store-thread.ts)
-const threadPath = path.join(tmp, 'thread-store.db');
-sinkContract('SQLite store on its own thread', {
-  open: async () => admitted(await ThreadStoreSink.open({ spec: threadPath, command: 'test', ruleset: 'R1' })),
-  readBack: () => storeRecords(threadPath),
   cleanup: async () => undefined,
 });
 

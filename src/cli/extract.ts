@@ -61,7 +61,7 @@ export async function runExtract(paths: string[], opts: ExtractOptions, log: Log
   const deadPath = opts.deadLetters ?? defaultDeadLetters(opts.out);
   // the store's modules (and the incident grouping they load) only for a run that has a store: --no-store loads none
   const storeSinks = opts.store === false ? null : await import('../sinks/store.ts');
-  const stored = storeSinks ? await storeSinks.openRunSink(opts, 'extract', rulesetVersion(), log) : null;
+  const stored = storeSinks ? await storeSinks.StoreSink.open(opts, 'extract', rulesetVersion(), log) : null;
   let pgSink: IncidentRecordsSink | null = null;
   try {
     // pg costs ~0.4 s to load: only when there is a PostgreSQL sink
@@ -113,9 +113,9 @@ export async function runExtract(paths: string[], opts: ExtractOptions, log: Log
 
   // Documents go to the store's already-done check in batches: one query per batch, not per document. A batch's
   // question is asked as soon as the batch is full, and its documents go to the runner once the answer has come and
-  // the batch before has gone to it, so the next batch is read and prepared while the store answers (a store thread
-  // in the middle of a transaction answered after ~28 ms on a stream, while the extraction threads held ~20 ms of
-  // work: they waited; #10). At most two batches are held: submitBatch returns once the one before has gone.
+  // the batch before has gone to it, so the next batch is read and prepared while the store answers (an answer waits
+  // for the transaction being written; #10). At most two batches are held: submitBatch returns once the one before
+  // has gone.
   let batch: { raw: PreparedDocument; input: string; doc?: NewDocument; hash: string }[] = [];
   let handing: Promise<void> = Promise.resolve();
   const submitBatch = async () => {
