@@ -115,9 +115,10 @@ export async function benchStream(ctx: BenchContext): Promise<void> {
   const roles = (r: StreamRun) =>
     `CPU by thread: main ${r.threads.main.toFixed(1)} s, extraction ${r.threads.extraction.toFixed(1)} s, ` +
     `V8 and libuv helpers ${r.threads.helpers.toFixed(1)} s`;
-  // STREAM_PAIRS=N: N pairs of runs, each a --no-store run then a --store run, so the host's drift falls on both; the
+  // STREAM_PAIRS=N: N pairs of runs, a --no-store run and a --store run, so the host's drift falls on both; the
   // store's cost is the median of the pairs' ratios (one run's CPU moves by ~5 % on a loaded machine, about the whole
-  // store cost)
+  // store cost). Every other pair runs the store first: a host that slows (or speeds up) through the pairs would
+  // otherwise always bend the second run, the store's, the same way
   const pairs = Math.max(1, Number(process.env.STREAM_PAIRS ?? 1));
   const cpuCosts: number[] = [];
   const wallCosts: number[] = [];
@@ -125,15 +126,23 @@ export async function benchStream(ctx: BenchContext): Promise<void> {
   // threads do the same work in both, so the ratio of their CPU times is the host's drift (and any slowing the store
   // causes them, which this leaves out). Only with extraction threads (not STREAM_WORKERS=1).
   const scaledCosts: number[] = [];
+  const withoutStore = async () => {
+    const run = await pipeStream(ctx, texts, bytes, ['--no-store', ...workers]);
+    ctx.log(`  --no-store      ${fmt(run)}`);
+    ctx.log(`                  ${roles(run)}`);
+    return run;
+  };
   for (let pair = 1; pair <= pairs; pair++) {
-    const plain = await pipeStream(ctx, texts, bytes, ['--no-store', ...workers]);
-    ctx.log(`  --no-store      ${fmt(plain)}`);
-    ctx.log(`                  ${roles(plain)}`);
+    const storeFirst = pair % 2 === 0 && process.env.STREAM_STORE !== '0';
+    const first = storeFirst ? null : await withoutStore();
     if (process.env.STREAM_STORE === '0') continue;
     const dir = mkdtempSync(path.join(tmpdir(), 'ie-stream-'));
     try {
       const db = path.join(dir, 'store.db');
       const stored = await pipeStream(ctx, texts, bytes, ['--store', db, ...workers]);
+      ctx.log(`  --store sqlite  ${fmt(stored)}`);
+      ctx.log(`                  ${roles(stored)}`);
+      const plain = first ?? (await withoutStore());
       const size = ['', '-wal', '-shm'].reduce((s, ext) => {
         try {
           return s + statSync(db + ext).size;
@@ -147,8 +156,6 @@ export async function benchStream(ctx: BenchContext): Promise<void> {
         const d = stored.threads[role] - plain.threads[role];
         return `${role} ${d >= 0 ? '+' : ''}${d.toFixed(1)} s`;
       };
-      ctx.log(`  --store sqlite  ${fmt(stored)}`);
-      ctx.log(`                  ${roles(stored)}`);
       const drift = plain.threads.extraction > 0 ? stored.threads.extraction / plain.threads.extraction : 0;
       if (drift) scaledCosts.push(stored.cpu / (plain.cpu * drift) - 1);
       ctx.log(
