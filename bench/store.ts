@@ -138,7 +138,6 @@ async function benchStoreStream(ctx: BenchContext, n: number): Promise<void> {
         await sink?.write(record, json);
       }
     }
-    // (before close)
     const othersS = otherThreadsCpu() - o0;
     await sink?.close({});
     const cpuS = cpu() - c0;
