@@ -46,8 +46,8 @@ const admitHashes = (docs: readonly NewDocument[], known: readonly string[], for
  * What `extract` writes to the store, on the thread that reads the input and writes the output (SQLite and PostgreSQL
  * alike). From stop 20 to stop 28 a SQLite store wrote from a thread of its own, in a bounded heap; that thread parsed
  * each record again from its JSON line, had each text copied to it, and its small heap was collected far more often.
- * On the 64 MB stream the store cost 12.4 % of the run's CPU there against 7.9 % here, and peak RSS was 280–283 MB
- * against 262–267 MB (medians and ranges of 3 pairs, #10).
+ * On the 64 MB stream the store cost 12.4 % of the run's CPU there against 7.9 % here, and peak RSS was 280–287 MB
+ * against 262–280 MB (medians and ranges of 3 pairs, #10).
  */
 export class StoreSink implements Sink {
   private pending = new Map<string, NewDocument>();
